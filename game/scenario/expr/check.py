@@ -1,0 +1,194 @@
+"""Name and type checking of a parsed expression against a scenario's declarations."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+from dataclasses import dataclass
+
+from game.scenario.expr.parse import ExprSyntaxError, _position, constant_name, parse
+from game.scenario.expr.symbols import BUILTIN_NAMES, FUNCTIONS, Symbols, Type
+from game.scenario.suggest import did_you_mean
+
+_KIND_LABEL = {"demand": "demand", "event": "event or intelligence report", "action": "action", "stage": "stage"}
+
+
+@dataclass(frozen=True)
+class ExprIssue:
+    """A problem at `line` (1-based) and `col` (0-based) inside the expression text."""
+
+    message: str
+    line: int = 1
+    col: int = 0
+    hint: str = ""
+
+
+class _Stop(Exception):
+    def __init__(self, issue: ExprIssue):
+        self.issue = issue
+
+
+def check(text: str, symbols: Symbols, expected: Type | None) -> list[ExprIssue]:
+    """Every problem with `text` as an expression of type `expected` (None: any type)."""
+    try:
+        tree = parse(text)
+    except ExprSyntaxError as exc:
+        return [ExprIssue(exc.message, exc.line, exc.col, exc.hint)]
+    checker = _Checker(text, symbols)
+    try:
+        found = checker.type_of(tree)
+        if expected is not None and found != expected:
+            raise checker.stop(tree, f"expected a {_NOUN[expected]} here, but this is a {_NOUN[found]}", _coerce_hint(expected))
+    except _Stop as stop:
+        return [stop.issue]
+    return []
+
+
+_NOUN = {"int": "number", "bool": "condition (true/false)", "str": "text"}
+
+
+def _coerce_hint(expected: Type) -> str:
+    if expected == "bool":
+        return "compare it, e.g. 'pressure >= 50'"
+    return ""
+
+
+class _Checker:
+    def __init__(self, text: str, symbols: Symbols):
+        self.text = text
+        self.symbols = symbols
+
+    def stop(self, node: ast.AST, message: str, hint: str = "") -> _Stop:
+        line, col = _position(node, self.text)
+        return _Stop(ExprIssue(message, line, col, hint))
+
+    def type_of(self, node: ast.expr) -> Type:
+        if isinstance(node, ast.Constant):
+            if isinstance(node.value, bool):
+                return "bool"
+            return "int" if isinstance(node.value, int) else "str"
+        if isinstance(node, ast.Name):
+            return self._name(node)
+        if isinstance(node, ast.BoolOp):
+            for value in node.values:
+                self._expect(value, "bool", "'and'/'or' join conditions")
+            return "bool"
+        if isinstance(node, ast.UnaryOp):
+            if isinstance(node.op, ast.Not):
+                self._expect(node.operand, "bool", "'not' applies to a condition")
+                return "bool"
+            self._expect(node.operand, "int", "'-' applies to a number")
+            return "int"
+        if isinstance(node, ast.BinOp):
+            self._expect(node.left, "int", "arithmetic works on numbers")
+            self._expect(node.right, "int", "arithmetic works on numbers")
+            return "int"
+        if isinstance(node, ast.Compare):
+            return self._compare(node)
+        if isinstance(node, ast.IfExp):
+            self._expect(node.test, "bool", "the test of 'x if test else y' is a condition")
+            first = self.type_of(node.body)
+            self._expect(node.orelse, first, "both branches of 'if ... else' must have the same type")
+            return first
+        if isinstance(node, ast.Call):
+            return self._call(node)
+        raise self.stop(node, "unsupported expression")  # the parser's whitelist makes this unreachable
+
+    def _expect(self, node: ast.expr, wanted: Type, why: str) -> None:
+        found = self.type_of(node)
+        if found != wanted:
+            raise self.stop(node, f"expected a {_NOUN[wanted]}, found a {_NOUN[found]}: {why}")
+
+    def _name(self, node: ast.Name) -> Type:
+        if constant_name(node.id) is not None:
+            return "bool"
+        known = self.symbols.names.get(node.id) or BUILTIN_NAMES.get(node.id)
+        if known is None:
+            pool = [*self.symbols.names, *BUILTIN_NAMES]
+            hint = did_you_mean(node.id, pool)
+            for kind, ids in self.symbols.ids.items():
+                if node.id in ids and kind in _KIND_LABEL:
+                    hint = f"'{node.id}' is a {_KIND_LABEL[kind]}; use it inside a function such as {_example(kind)}"
+            raise self.stop(node, f"unknown name '{node.id}'", hint)
+        return known
+
+    def _compare(self, node: ast.Compare) -> Type:
+        operands = [node.left, *node.comparators]
+        types = [self.type_of(operand) for operand in operands]
+        for op, left, right, left_type, right_type in zip(
+            node.ops, operands, operands[1:], types, types[1:], strict=False
+        ):
+            if left_type != right_type:
+                raise self.stop(right, f"cannot compare a {_NOUN[left_type]} with a {_NOUN[right_type]}")
+            if left_type != "int" and not isinstance(op, (ast.Eq, ast.NotEq)):
+                if left_type == "str" and self._is_date_side(left, right):
+                    continue
+                raise self.stop(node, f"'<' and '>' compare numbers (or dates), not a {_NOUN[left_type]}")
+            if left_type == "str":
+                self._check_literal(left, right)
+                self._check_literal(right, left)
+        return "bool"
+
+    def _is_date_side(self, left: ast.expr, right: ast.expr) -> bool:
+        return any(isinstance(side, ast.Name) and side.id == "date" for side in (left, right))
+
+    def _check_literal(self, subject: ast.expr, literal: ast.expr) -> None:
+        """`stage == "ultimatum"` and `answer(d) == "refuse"`: the text must be a real id."""
+        if not (isinstance(literal, ast.Constant) and isinstance(literal.value, str)):
+            return
+        value = literal.value
+        if isinstance(subject, ast.Name) and subject.id == "date":
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise self.stop(literal, f"'{value}' is not a date", "write dates as YYYY-MM-DD") from None
+            return
+        domain: set[str] | None = None
+        what = ""
+        if isinstance(subject, ast.Name) and subject.id == "stage":
+            domain, what = self.symbols.ids.get("stage", set()), "stage"
+        elif isinstance(subject, ast.Name) and subject.id in self.symbols.domains:
+            domain, what = self.symbols.domains[subject.id], subject.id
+        elif (
+            isinstance(subject, ast.Call)
+            and isinstance(subject.func, ast.Name)
+            and subject.func.id == "answer"
+            and subject.args
+        ):
+            demand = _arg_id(subject.args[0])
+            domain = (self.symbols.responses.get(demand or "", set()) | {""}) if demand else None
+            what = f"response of '{demand}'"
+        if domain is not None and value not in domain:
+            raise self.stop(literal, f"'{value}' is not a {what}", did_you_mean(value, domain))
+
+    def _call(self, node: ast.Call) -> Type:
+        assert isinstance(node.func, ast.Name)  # guaranteed by the parser's whitelist
+        function = FUNCTIONS[node.func.id]
+        if len(node.args) != len(function.arg_kinds):
+            raise self.stop(
+                node,
+                f"{function.name}() takes {len(function.arg_kinds)} argument(s), got {len(node.args)}",
+            )
+        for arg, kind in zip(node.args, function.arg_kinds, strict=True):
+            if kind == "number":
+                self._expect(arg, "int", f"{function.name}() works on numbers")
+                continue
+            ident = _arg_id(arg)
+            if ident is None:
+                raise self.stop(arg, f"{function.name}() takes the id of a {_KIND_LABEL[kind]}")
+            known = self.symbols.ids.get(kind, set())
+            if ident not in known:
+                raise self.stop(arg, f"unknown {_KIND_LABEL[kind]} '{ident}'", did_you_mean(ident, known))
+        return function.returns
+
+
+def _arg_id(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _example(kind: str) -> str:
+    return {"demand": "issued(x)", "event": "fired(x)", "action": "taken(x)", "stage": "in_stage(x)"}[kind]

@@ -1,0 +1,201 @@
+"""Scenario file to Scenario, or every problem in it as `FILE:LINE:COL: message`.
+
+The passes run in order: bytes -> text -> YAML data with positions -> pydantic models ->
+whole-scenario checks (`validate.py`). Each pass reports everything it finds; a later pass runs only
+when the earlier ones found no errors, so one mistake is never reported three times.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from game.scenario.model import Effects, Scenario
+from game.scenario.source import Diagnostic, ScenarioError, SourceSpan
+from game.scenario.suggest import did_you_mean
+from game.scenario.validate import validate_scenario
+from game.scenario.yaml_source import YamlDocument, decode, read_yaml
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    """A valid scenario, where it came from, and any warnings found while checking it."""
+
+    scenario: Scenario
+    path: str
+    content_hash: str
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+def content_hash(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def load_scenario(path: str | Path) -> LoadedScenario:
+    """Read and check a scenario file; raises ScenarioError listing every problem."""
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError([Diagnostic(SourceSpan(name, 1, 1), "no such file")]) from None
+    except IsADirectoryError:
+        raise ScenarioError([Diagnostic(SourceSpan(name, 1, 1), "is a folder, not a scenario file")]) from None
+    except OSError as exc:
+        raise ScenarioError([Diagnostic(SourceSpan(name, 1, 1), f"cannot read the file: {exc.strerror}")]) from None
+    return load_scenario_bytes(raw, name)
+
+
+def load_scenario_bytes(raw: bytes, name: str) -> LoadedScenario:
+    """As `load_scenario`, for content already in memory (`name` is used in messages)."""
+    scenario, diagnostics = check_scenario_bytes(raw, name)
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if errors or scenario is None:
+        raise ScenarioError(diagnostics)
+    warnings = tuple(d for d in diagnostics if d.severity == "warning")
+    return LoadedScenario(scenario, name, content_hash(raw), warnings)
+
+
+def check_scenario_bytes(raw: bytes, name: str) -> tuple[Scenario | None, list[Diagnostic]]:
+    """Run every pass; returns the scenario (if it could be built) and all diagnostics."""
+    text, problems = decode(raw, name)
+    if text is None:
+        return None, problems
+    document, problems = read_yaml(text, name)
+    if document is None:
+        return None, problems
+    if not isinstance(document.data, dict):
+        return None, [Diagnostic(document.span(()), "a scenario file is a mapping of sections (title:, calendar:, stats: ...)")]
+    try:
+        scenario = Scenario.model_validate(document.data)
+    except ValidationError as exc:
+        return None, _pydantic_diagnostics(exc, document)
+    return scenario, validate_scenario(scenario, document)
+
+
+# --- turning pydantic's errors into the author's positions -------------------------------------
+
+
+def _pydantic_diagnostics(exc: ValidationError, document: YamlDocument) -> list[Diagnostic]:
+    seen: set[tuple[Any, ...]] = set()
+    found: list[Diagnostic] = []
+    for error in exc.errors(include_url=False):
+        path = _data_path(document.data, error["loc"])
+        kind = error["type"]
+        key = (path, kind == "extra_forbidden")
+        if key in seen:  # one error per node, like ink: a union reports once, not per member
+            continue
+        seen.add(key)
+        found.append(_diagnostic(error, path, document))
+    return found
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    """Pydantic's `loc` mixes data keys with union-member names; keep only what is in the data."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and part not in node and not _is_union_tag(part):
+            path.append(part)  # a missing key: report it at its parent mapping
+            break
+    return tuple(path)
+
+
+def _is_union_tag(part: str) -> bool:
+    return part in {"int", "str", "bool", "list[str]", "function-before[_one_or_many(), list[str]]"} or "[" in part
+
+
+def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument) -> Diagnostic:
+    kind = error["type"]
+    where = ".".join(str(p) for p in path) or "the file"
+    if kind == "extra_forbidden":
+        key = str(path[-1])
+        fields = _fields_at(path[:-1])
+        return Diagnostic(
+            document.span(path, key=True),
+            f"unknown key '{key}' in {'.'.join(str(p) for p in path[:-1]) or 'the top level'}",
+            hint=did_you_mean(key, fields) or (f"expected one of: {', '.join(sorted(fields))}" if fields else ""),
+        )
+    if kind == "missing":
+        return Diagnostic(document.span(path[:-1]), f"missing required key '{path[-1]}' in {'.'.join(str(p) for p in path[:-1]) or 'the top level'}")
+    value = error.get("input")
+    shown = f" (got {_show(value)})" if not isinstance(value, (dict, list)) else ""
+    return Diagnostic(document.span(path), f"{where}: {_friendly(error)}{shown}")
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+_FRIENDLY = {
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number, not a fraction",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "string_type": "expected text",
+    "date_type": "expected a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "expected a date (YYYY-MM-DD)",
+    "date_parsing": "expected a date (YYYY-MM-DD)",
+    "dict_type": "expected a mapping (key: value lines)",
+    "list_type": "expected a list (lines starting with '- ')",
+    "model_type": "expected a mapping (key: value lines)",
+    "model_attributes_type": "expected a mapping (key: value lines)",
+    "float_type": "expected a number",
+    "float_parsing": "expected a number",
+}
+
+
+def _friendly(error: Any) -> str:
+    kind = error["type"]
+    if kind in _FRIENDLY:
+        return _FRIENDLY[kind]
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"expected one of {expected}"
+    return str(error["msg"]).replace("Input should be", "expected").replace("Value error, ", "")
+
+
+def _fields_at(path: tuple[str | int, ...]) -> list[str]:
+    """The keys allowed at `path`, for 'did you mean' hints."""
+    annotation: Any = Scenario
+    for part in path:
+        annotation = _unwrap(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(str(part))
+            if field is None:
+                return []
+            annotation = field.annotation
+        elif typing.get_origin(annotation) is dict:
+            annotation = typing.get_args(annotation)[1]
+        elif typing.get_origin(annotation) is list:
+            annotation = typing.get_args(annotation)[0]
+        else:
+            return []
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel) and annotation is not Effects:
+        return list(annotation.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        members = [a for a in typing.get_args(annotation) if a is not type(None)]
+        models = [m for m in members if isinstance(m, type) and issubclass(m, BaseModel)]
+        return models[0] if models else members[0]
+    return annotation

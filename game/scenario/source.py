@@ -1,0 +1,48 @@
+"""Positions in the author's files and the diagnostics that point at them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class SourceSpan:
+    """A place in a scenario file; `line` and `col` count from 1, as editors do."""
+
+    file: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in a scenario, with where it is and, when we can guess, how to fix it."""
+
+    span: SourceSpan
+    message: str
+    severity: Severity = "error"
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.span}: {self.severity}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class ScenarioError(Exception):
+    """Raised by the loader when a scenario cannot be used; carries every diagnostic found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = sorted(diagnostics, key=lambda d: (d.span, d.message))
+        super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]

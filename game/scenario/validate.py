@@ -1,0 +1,312 @@
+"""Whole-scenario checks that the schema alone cannot make: ids, references, dates, expressions.
+
+Runs after the models are built. Every finding carries the position of the text it is about.
+Errors make a scenario unplayable; warnings point at things that are probably mistakes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from game.scenario.expr import FUNCTIONS, Symbols, Type, check
+from game.scenario.expr.symbols import BUILTIN_NAMES
+from game.scenario.model import RESERVED_EFFECT_KEYS, Effects, Outcome, Scenario
+from game.scenario.source import Diagnostic, Severity, SourceSpan
+from game.scenario.suggest import did_you_mean
+from game.scenario.yaml_source import Path, YamlDocument
+
+_ID = re.compile(r"[a-z][a-z0-9_]*")
+_RESERVED_NAMES = {*BUILTIN_NAMES, *FUNCTIONS, *RESERVED_EFFECT_KEYS, "true", "false", "and", "or", "not", "if", "else"}
+
+
+def build_symbols(scenario: Scenario) -> Symbols:
+    """The names expressions in this scenario may use."""
+    names: dict[str, Type] = {}
+    names.update({sid: "int" for sid in scenario.stats})
+    names.update({fid: "bool" for fid in scenario.flags})
+    names.update({hid: "int" for hid in scenario.hidden})
+    names.update({aid: "int" for aid in scenario.actors})
+    return Symbols(
+        names=names,
+        ids={
+            "demand": set(scenario.demands),
+            "event": set(scenario.events) | set(scenario.intel),
+            "action": set(scenario.actions),
+            "stage": set(scenario.stages),
+        },
+        responses={did: set(d.responses) for did, d in scenario.demands.items()},
+        hidden=set(scenario.hidden),
+    )
+
+
+def validate_scenario(scenario: Scenario, document: YamlDocument) -> list[Diagnostic]:
+    return _Validator(scenario, document).run()
+
+
+class _Validator:
+    def __init__(self, scenario: Scenario, document: YamlDocument):
+        self.s = scenario
+        self.doc = document
+        self.found: list[Diagnostic] = []
+        self.symbols = build_symbols(scenario)
+
+    # --- reporting -------------------------------------------------------------------------
+    def report(self, path: Path, message: str, hint: str = "", *, key: bool = False, severity: Severity = "error") -> None:
+        self.found.append(Diagnostic(self.doc.span(path, key=key), message, severity, hint))
+
+    def run(self) -> list[Diagnostic]:
+        self.check_ids()
+        self.check_calendar_and_stats()
+        self.check_references()
+        self.check_dates()
+        self.check_expressions()
+        self.check_effects()
+        return self.found
+
+    # --- ids -------------------------------------------------------------------------------
+    def check_ids(self) -> None:
+        shared: dict[str, str] = {}  # stats, flags, hidden values and actors share one namespace
+        for section in ("stats", "flags", "hidden", "actors", "stages", "events", "intel", "demands", "actions", "endings", "places", "units", "codex", "sources"):
+            for ident in getattr(self.s, section):
+                path = (section, ident)
+                if section != "sources" and not _ID.fullmatch(ident):
+                    self.report(path, f"id '{ident}' must be lower case letters, digits and underscores, starting with a letter", key=True)
+                if section in ("stats", "flags", "hidden", "actors"):
+                    if ident in _RESERVED_NAMES:
+                        self.report(path, f"'{ident}' is a reserved word and cannot be used as an id", key=True)
+                    if ident in shared:
+                        self.report(path, f"'{ident}' is declared both in {shared[ident]} and in {section}", "expressions would not know which one you mean", key=True)
+                    shared[ident] = section
+        events_and_intel = set(self.s.events) & set(self.s.intel)
+        for ident in sorted(events_and_intel):
+            self.report(("intel", ident), f"'{ident}' is both an event and an intelligence report", key=True)
+
+    # --- calendar and stats --------------------------------------------------------------------
+    def check_calendar_and_stats(self) -> None:
+        cal = self.s.calendar
+        if cal.end < cal.start:
+            self.report(("calendar", "end"), f"the calendar ends ({cal.end}) before it starts ({cal.start})")
+        if (cal.end - cal.start).days > 3660:
+            self.report(("calendar", "end"), "the calendar is longer than ten years")
+        for sid, stat in self.s.stats.items():
+            if stat.min > stat.max:
+                self.report(("stats", sid, "min"), f"min ({stat.min}) is above max ({stat.max})")
+            elif not stat.min <= stat.start <= stat.max:
+                self.report(("stats", sid, "start"), f"start ({stat.start}) is outside {stat.min}..{stat.max}")
+        for hid, hidden in self.s.hidden.items():
+            if not hidden.choices and hidden.min > hidden.max:
+                self.report(("hidden", hid, "min"), f"min ({hidden.min}) is above max ({hidden.max})")
+            if hidden.choices and sum(c.weight for c in hidden.choices) <= 0:
+                self.report(("hidden", hid, "choices"), "the weights of the choices add up to zero")
+
+    # --- references ------------------------------------------------------------------------
+    def ref(self, path: Path, ident: str | None, section: str, what: str) -> None:
+        if ident is None:
+            return
+        known = getattr(self.s, section)
+        if ident not in known:
+            self.report(path, f"unknown {what} '{ident}'", did_you_mean(ident, known))
+
+    def refs(self, path: Path, idents: list[str], section: str, what: str) -> None:
+        for index, ident in enumerate(idents):
+            self.ref((*path, index), ident, section, what)
+
+    def check_references(self) -> None:
+        s = self.s
+        self.ref(("initial_stage",), s.initial_stage, "stages", "stage")
+        self.ref(("default_ending",), s.default_ending, "endings", "ending")
+        for sid, stage in s.stages.items():
+            for i, transition in enumerate(stage.transitions):
+                self.ref(("stages", sid, "transitions", i, "to"), transition.to, "stages", "stage")
+                if transition.to == sid:
+                    self.report(("stages", sid, "transitions", i, "to"), f"stage '{sid}' has a transition to itself")
+        for eid, event in s.events.items():
+            self.ref(("events", eid, "sender"), event.sender, "actors", "actor")
+            self.refs(("events", eid, "places"), event.places, "places", "place")
+            self.refs(("events", eid, "sources"), event.sources, "sources", "source tag")
+            if event.date is None and event.when is None and not self._triggered(eid):
+                self.report(("events", eid), f"event '{eid}' has neither a date nor a condition, and nothing triggers it", "add `date:` or `when:`", key=True, severity="warning")
+        for iid, intel in s.intel.items():
+            self.ref(("intel", iid, "sender"), intel.sender, "actors", "actor")
+            self.refs(("intel", iid, "places"), intel.places, "places", "place")
+            self.refs(("intel", iid, "sources"), intel.sources, "sources", "source tag")
+        for did, demand in s.demands.items():
+            base = ("demands", did)
+            self.ref((*base, "issuer"), demand.issuer, "actors", "actor")
+            self.refs((*base, "places"), demand.places, "places", "place")
+            self.refs((*base, "sources"), demand.sources, "sources", "source tag")
+            if demand.historical_response is not None and demand.historical_response not in demand.responses:
+                self.report((*base, "historical_response"), f"'{demand.historical_response}' is not a response of this demand", did_you_mean(demand.historical_response, demand.responses))
+            if not demand.responses:
+                self.report((*base, "responses"), "a demand needs at least one response")
+            if demand.deadline is not None and demand.deadline_days is not None:
+                self.report((*base, "deadline_days"), "give either `deadline` or `deadline_days`, not both")
+            if demand.ultimatum and demand.deadline is None and demand.deadline_days is None:
+                self.report(base, "an ultimatum needs a deadline (`deadline` or `deadline_days`)", key=True)
+            for rid, response in demand.responses.items():
+                if demand.ultimatum and response.extend_days:
+                    self.report((*base, "responses", rid, "extend_days"), "an ultimatum's deadline cannot be extended")
+            if demand.date is None and demand.when is None and not self._issued_by_effect(did):
+                self.report(base, f"demand '{did}' is never presented: it has no date, no condition, and no effect issues it", key=True, severity="warning")
+        for aid, action in s.actions.items():
+            self.refs(("actions", aid, "places"), action.places, "places", "place")
+            self.refs(("actions", aid, "sources"), action.sources, "sources", "source tag")
+        for eid, ending in s.endings.items():
+            self.refs(("endings", eid, "sources"), ending.sources, "sources", "source tag")
+        for aid, actor in s.actors.items():
+            self.refs(("actors", aid, "sources"), actor.sources, "sources", "source tag")
+            for i, rule in enumerate(actor.rules):
+                self.refs(("actors", aid, "rules", i, "places"), rule.places, "places", "place")
+        for i, note in enumerate(s.history):
+            self.refs(("history", i, "sources"), note.sources, "sources", "source tag")
+        for i, dispute in enumerate(s.disputes):
+            self.refs(("disputes", i, "sources"), dispute.sources, "sources", "source tag")
+        for uid, unit in s.units.items():
+            self.ref(("units", uid, "place"), unit.place, "places", "place")
+            for i, move in enumerate(unit.moved_to):
+                self.ref(("units", uid, "moved_to", i, "place"), move.place, "places", "place")
+            self.refs(("units", uid, "sources"), unit.sources, "sources", "source tag")
+        for cid, entry in s.codex.items():
+            self.refs(("codex", cid, "sources"), entry.sources, "sources", "source tag")
+
+    def _all_effects(self) -> Iterator[tuple[Path, Effects]]:
+        s = self.s
+        for sid, stage in s.stages.items():
+            yield ("stages", sid, "on_enter"), stage.on_enter
+            yield ("stages", sid, "on_exit"), stage.on_exit
+        for eid, event in s.events.items():
+            yield ("events", eid, "effects"), event.effects
+        for iid, intel in s.intel.items():
+            yield ("intel", iid, "effects"), intel.effects
+        for did, demand in s.demands.items():
+            yield ("demands", did, "on_expiry"), demand.on_expiry
+            for rid, response in demand.responses.items():
+                yield ("demands", did, "responses", rid, "effects"), response.effects
+                yield from _outcome_effects(("demands", did, "responses", rid), response.outcomes)
+        for aid, action in s.actions.items():
+            yield ("actions", aid, "effects"), action.effects
+            yield from _outcome_effects(("actions", aid), action.outcomes)
+        for aid, actor in s.actors.items():
+            for i, rule in enumerate(actor.rules):
+                yield ("actors", aid, "rules", i, "effects"), rule.effects
+
+    def _triggered(self, ident: str) -> bool:
+        return any(ident in effects.trigger for _, effects in self._all_effects())
+
+    def _issued_by_effect(self, ident: str) -> bool:
+        return any(ident in effects.issue for _, effects in self._all_effects())
+
+    # --- dates -------------------------------------------------------------------------------
+    def in_calendar(self, path: Path, day: dt.date | None, what: str) -> None:
+        cal = self.s.calendar
+        if day is not None and not cal.start <= day <= cal.end:
+            self.report(path, f"{what} {day} is outside the calendar ({cal.start} to {cal.end})")
+
+    def check_dates(self) -> None:
+        s = self.s
+        for eid, event in s.events.items():
+            self.in_calendar(("events", eid, "date"), event.date, "date")
+        for iid, intel in s.intel.items():
+            self.in_calendar(("intel", iid, "date"), intel.date, "date")
+        for aid, action in s.actions.items():
+            for i, day in enumerate(action.historical_dates):
+                self.in_calendar(("actions", aid, "historical_dates", i), day, "historical date")
+        for did, demand in s.demands.items():
+            self.in_calendar(("demands", did, "date"), demand.date, "issue date")
+            if demand.deadline is not None:
+                if demand.date is not None and demand.deadline < demand.date:
+                    self.report(("demands", did, "deadline"), f"the deadline {demand.deadline} is before the issue date {demand.date}")
+                elif demand.deadline > s.calendar.end:
+                    self.report(("demands", did, "deadline"), f"the deadline {demand.deadline} is after the calendar ends ({s.calendar.end}); it can never run out", severity="warning")
+                elif demand.deadline < s.calendar.start:
+                    self.report(("demands", did, "deadline"), f"the deadline {demand.deadline} is before the calendar starts ({s.calendar.start})")
+
+    # --- expressions ---------------------------------------------------------------------------
+    def expr(self, path: Path, text: str | int | bool | None, expected: Type) -> None:
+        if text is None or isinstance(text, bool) or isinstance(text, int):
+            return
+        for issue in check(text, self.symbols, expected):
+            span = self.doc.span(path)
+            if issue.line == 1:
+                at = SourceSpan(span.file, span.line, span.col + issue.col)
+            else:
+                at = SourceSpan(span.file, span.line + issue.line - 1, issue.col + 1)
+            self.found.append(Diagnostic(at, issue.message, "error", issue.hint))
+
+    def check_expressions(self) -> None:
+        s = self.s
+        for sid, stage in s.stages.items():
+            for i, transition in enumerate(stage.transitions):
+                self.expr(("stages", sid, "transitions", i, "when"), transition.when, "bool")
+                self.expr(("stages", sid, "transitions", i, "unless"), transition.unless, "bool")
+        for eid, event in s.events.items():
+            self.expr(("events", eid, "when"), event.when, "bool")
+            self.expr(("events", eid, "probability"), event.probability, "int")
+        for iid, intel in s.intel.items():
+            self.expr(("intel", iid, "when"), intel.when, "bool")
+            self.expr(("intel", iid, "probability"), intel.probability, "int")
+            self.expr(("intel", iid, "truth"), intel.truth, "bool")
+        for did, demand in s.demands.items():
+            self.expr(("demands", did, "when"), demand.when, "bool")
+            for rid, response in demand.responses.items():
+                self.expr(("demands", did, "responses", rid, "when"), response.when, "bool")
+                for i, outcome in enumerate(response.outcomes):
+                    self.expr(("demands", did, "responses", rid, "outcomes", i, "weight"), outcome.weight, "int")
+        for aid, action in s.actions.items():
+            self.expr(("actions", aid, "when"), action.when, "bool")
+            for i, outcome in enumerate(action.outcomes):
+                self.expr(("actions", aid, "outcomes", i, "weight"), outcome.weight, "int")
+        for aid, actor in s.actors.items():
+            self.expr(("actors", aid, "idle_weight"), actor.idle_weight, "int")
+            for i, rule in enumerate(actor.rules):
+                self.expr(("actors", aid, "rules", i, "when"), rule.when, "bool")
+                self.expr(("actors", aid, "rules", i, "weight"), rule.weight, "int")
+        for eid, ending in s.endings.items():
+            self.expr(("endings", eid, "when"), ending.when, "bool")
+        for uid, unit in s.units.items():
+            self.expr(("units", uid, "visible_when"), unit.visible_when, "bool")
+            for i, move in enumerate(unit.moved_to):
+                self.expr(("units", uid, "moved_to", i, "when"), move.when, "bool")
+        for cid, entry in s.codex.items():
+            self.expr(("codex", cid, "unlock_when"), entry.unlock_when, "bool")
+
+    # --- effects -------------------------------------------------------------------------------
+    def check_effects(self) -> None:
+        s = self.s
+        numeric = set(s.stats) | set(s.actors)
+        for path, effects in self._all_effects():
+            self.refs((*path, "issue"), effects.issue, "demands", "demand")
+            for i, ident in enumerate(effects.trigger):
+                if ident not in s.events and ident not in s.intel:
+                    self.report((*path, "trigger", i), f"unknown event '{ident}'", did_you_mean(ident, [*s.events, *s.intel]))
+            self.ref((*path, "goto"), effects.goto, "stages", "stage")
+            self.ref((*path, "end"), effects.end, "endings", "ending")
+            for i, ident in enumerate(effects.reveal):
+                if ident not in s.stats:
+                    self.report((*path, "reveal", i), f"unknown stat '{ident}'", did_you_mean(ident, s.stats))
+            for name, value in effects.changes().items():
+                where = (*path, name)
+                if name in numeric:
+                    if isinstance(value, bool):
+                        self.report(where, f"'{name}' changes by a number, not true/false")
+                    elif isinstance(value, str):
+                        self.expr(where, value[1:] if value.startswith("=") else value, "int")
+                elif name in s.flags:
+                    if isinstance(value, bool):
+                        continue
+                    if isinstance(value, int):
+                        self.report(where, f"flag '{name}' is set to true or false, not a number")
+                    else:
+                        self.expr(where, value, "bool")
+                elif name in s.hidden:
+                    self.report(where, f"'{name}' is a hidden value; effects cannot change it", key=True)
+                else:
+                    choices = [*numeric, *s.flags, *RESERVED_EFFECT_KEYS]
+                    self.report(where, f"unknown stat, flag or effect '{name}'", did_you_mean(name, choices), key=True)
+
+
+def _outcome_effects(base: Path, outcomes: list[Outcome]) -> Iterator[tuple[Path, Effects]]:
+    for i, outcome in enumerate(outcomes):
+        yield (*base, "outcomes", i, "effects"), outcome.effects

@@ -1,0 +1,322 @@
+"""Safe YAML reading: plain data plus the line and column of every node.
+
+Scenario files are untrusted, so we build the data ourselves from the parser's event stream instead
+of letting PyYAML construct it. That lets us refuse what PyYAML would silently accept:
+
+* anchors and aliases (a "billion laughs" file is tiny on disk and enormous once walked);
+* duplicate keys (PyYAML keeps the last one without a word);
+* YAML 1.1 surprises: ``no``/``on`` read as booleans, ``1:30`` read as 90, ``010`` read as 8;
+* explicit tags, which would reach PyYAML's constructors;
+* files too large, too deep or with too many nodes, and bytes that are not UTF-8 text.
+
+Every refusal is a :class:`Diagnostic` with the file, line and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from game.scenario.source import Diagnostic, SourceSpan
+
+try:  # the C parser is much faster; the pure-Python one reads the same documents
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 40
+MAX_NODES = 250_000
+
+Path = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
+_LEADING_ZERO_INT = re.compile(r"[-+]?0[0-9_]+")
+_FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9_]+([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_NULL = {"", "~", "null", "Null", "NULL"}
+_YAML11_BOOLS = {"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"}
+_ALLOWED_TAGS = {None, "!", "tag:yaml.org,2002:str"}
+
+
+@dataclass
+class YamlDocument:
+    """The data of one YAML file and where each part of it was written."""
+
+    file: str
+    data: Any
+    spans: dict[Path, SourceSpan] = field(default_factory=dict)
+    key_spans: dict[Path, SourceSpan] = field(default_factory=dict)
+
+    def span(self, path: Path, *, key: bool = False) -> SourceSpan:
+        """The position of `path`, or of its nearest enclosing node that has one."""
+        table = self.key_spans if key else self.spans
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if key and probe in self.spans:
+                return self.spans[probe]
+            probe = probe[:-1]
+        return self.spans.get((), SourceSpan(self.file, 1, 1))
+
+
+class _Abort(Exception):
+    """Stops reading at the first problem that makes the rest of the file meaningless."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        self.diagnostic = diagnostic
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes to text, refusing what no author means to write."""
+    if len(raw) > MAX_BYTES:
+        return None, [
+            Diagnostic(
+                SourceSpan(file, 1, 1),
+                f"file is {len(raw):,} bytes; scenarios are limited to {MAX_BYTES:,} bytes",
+            )
+        ]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        return None, [Diagnostic(_offset_span(raw, nul, file), "file contains a NUL byte; is it a binary file?")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [
+            Diagnostic(
+                _offset_span(raw, exc.start, file),
+                f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                hint="save the file as UTF-8",
+            )
+        ]
+    return text, []
+
+
+def _offset_span(raw: bytes, offset: int, file: str) -> SourceSpan:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    col = offset - (before.rfind(b"\n") + 1) + 1
+    return SourceSpan(file, line, col)
+
+
+def read_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Parse YAML text into plain data with positions; never raises for bad input."""
+    builder = _Builder(file)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
+    except _Abort as stop:
+        return None, [*builder.diagnostics, stop.diagnostic]
+    except yaml.MarkedYAMLError as exc:
+        return None, [*builder.diagnostics, _syntax_diagnostic(exc, file, text)]
+    except yaml.YAMLError as exc:  # errors without a position, e.g. from the reader
+        return None, [*builder.diagnostics, Diagnostic(SourceSpan(file, 1, 1), f"YAML error: {exc}")]
+    if builder.diagnostics:
+        return None, builder.diagnostics
+    return builder.document(), []
+
+
+def _has_tab_near(text: str, line: int) -> bool:
+    lines = text.splitlines()
+    nearby = lines[max(0, line - 1) : line + 1]
+    return any("\t" in candidate[: len(candidate) - len(candidate.lstrip())] for candidate in nearby)
+
+
+def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    span = SourceSpan(file, mark.line + 1, mark.column + 1) if mark else SourceSpan(file, 1, 1)
+    problem = exc.problem or "cannot parse"
+    if exc.context:
+        problem = f"{problem} ({exc.context})"
+    hint = ""
+    if mark is not None and _has_tab_near(text, mark.line):
+        hint = "YAML indents with spaces, never tabs"
+    elif "mapping values are not allowed" in problem:
+        hint = "a value containing ': ' needs quotes, or the indentation is off"
+    return Diagnostic(span, f"YAML syntax error: {problem}", hint=hint)
+
+
+class _Builder:
+    """Turns parser events into Python values, recording positions as it goes."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.spans: dict[Path, SourceSpan] = {}
+        self.key_spans: dict[Path, SourceSpan] = {}
+        self.diagnostics: list[Diagnostic] = []
+        # Each open collection: [container, path, pending key or None, key positions]
+        self.stack: list[list[Any]] = []
+        self.root: Any = None
+        self.documents = 0
+        self.nodes = 0
+
+    def document(self) -> YamlDocument:
+        return YamlDocument(self.file, self.root, self.spans, self.key_spans)
+
+    def _span(self, event: yaml.Event) -> SourceSpan:
+        mark = event.start_mark
+        return SourceSpan(self.file, mark.line + 1, mark.column + 1)
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise _Abort(Diagnostic(self._span(event), "a scenario file holds one YAML document; found a second '---'"))
+            return
+        if isinstance(event, yaml.AliasEvent):
+            raise _Abort(
+                Diagnostic(
+                    self._span(event),
+                    f"YAML aliases (*{event.anchor}) are not allowed in scenarios",
+                    hint="repeat the text instead; aliases can make a small file expand without limit",
+                )
+            )
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self._check_node(event)
+        if isinstance(event, yaml.ScalarEvent):
+            self._scalar(event)
+        elif isinstance(event, yaml.MappingStartEvent):
+            self._open(event, {})
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self._open(event, [])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            container = self.stack.pop()[0]
+            self._attach_closed(container)
+
+    def _check_node(self, event: yaml.NodeEvent) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _Abort(Diagnostic(self._span(event), f"file has more than {MAX_NODES:,} YAML nodes"))
+        if event.anchor is not None:
+            raise _Abort(
+                Diagnostic(
+                    self._span(event),
+                    f"YAML anchors (&{event.anchor}) are not allowed in scenarios",
+                    hint="repeat the text instead; anchors and aliases can make a small file expand without limit",
+                )
+            )
+        tag = getattr(event, "tag", None)
+        if tag not in _ALLOWED_TAGS and not (
+            isinstance(event, yaml.MappingStartEvent) and tag == "tag:yaml.org,2002:map"
+        ) and not (isinstance(event, yaml.SequenceStartEvent) and tag == "tag:yaml.org,2002:seq"):
+            raise _Abort(Diagnostic(self._span(event), f"YAML tag '{tag}' is not allowed in scenarios"))
+
+    def _open(self, event: yaml.NodeEvent, container: dict[str, Any] | list[Any]) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise _Abort(Diagnostic(self._span(event), f"nesting deeper than {MAX_DEPTH} levels"))
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and isinstance(parent[0], dict) and parent[2] is None:
+            raise _Abort(Diagnostic(self._span(event), "a mapping key must be plain text, not a list or mapping"))
+        path = self._child_path()
+        self.spans[path] = self._span(event)
+        self.stack.append([container, path, None, {}])
+
+    def _child_path(self) -> Path:
+        if not self.stack:
+            return ()
+        container, path, key, _ = self.stack[-1]
+        if isinstance(container, dict):
+            return (*path, key)
+        return (*path, len(container))
+
+    def _attach_closed(self, value: Any) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        top = self.stack[-1]
+        if isinstance(top[0], dict):
+            top[0][top[2]] = value
+            top[2] = None
+        else:
+            top[0].append(value)
+
+    def _scalar(self, event: yaml.ScalarEvent) -> None:
+        span = self._span(event)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top[0], dict) and top[2] is None:
+            key = event.value
+            path = (*top[1], key)
+            if key in top[0] or key in top[3]:
+                first = top[3].get(key)
+                where = f" (first at line {first.line})" if first else ""
+                self.diagnostics.append(Diagnostic(span, f"duplicate key '{key}'{where}"))
+                key = _DuplicateKey(key)  # keep reading so later errors are found too
+            else:
+                top[3][key] = span
+                self.key_spans[path] = span
+            top[2] = key
+            return
+        value = self._resolve(event, span)
+        path = self._child_path()
+        # Point expressions at their first character, inside any quote.
+        if event.style in ("'", '"'):
+            span = SourceSpan(span.file, span.line, span.col + 1)
+        self.spans[path] = span
+        if top is None:
+            self.root = value
+        else:
+            self._attach_closed(value)
+
+    def _resolve(self, event: yaml.ScalarEvent, span: SourceSpan) -> Any:
+        text = event.value
+        plain = event.implicit[0] and event.style in (None, "")
+        if not plain or event.tag in ("tag:yaml.org,2002:str", "!"):
+            return text
+        if text in _NULL:
+            return None
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        if text in _YAML11_BOOLS:
+            self.diagnostics.append(
+                Diagnostic(
+                    span,
+                    f"'{text}' is ambiguous: YAML 1.1 reads it as a boolean",
+                    hint="write true or false, or put it in quotes if you mean the word",
+                )
+            )
+            return text
+        if _INT.fullmatch(text):
+            return int(text.replace("_", ""))
+        if _LEADING_ZERO_INT.fullmatch(text):
+            self.diagnostics.append(
+                Diagnostic(span, f"'{text}' is ambiguous: YAML 1.1 reads a leading 0 as octal", hint="drop the 0, or quote it")
+            )
+            return text
+        if _SEXAGESIMAL.fullmatch(text):
+            self.diagnostics.append(
+                Diagnostic(
+                    span,
+                    f"'{text}' is ambiguous: YAML 1.1 reads it as a base-60 number",
+                    hint=f"write \"{text}\" in quotes",
+                )
+            )
+            return text
+        if _FLOAT.fullmatch(text):
+            return float(text.replace("_", ""))
+        if _DATE.fullmatch(text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                self.diagnostics.append(Diagnostic(span, f"'{text}' is not a real date"))
+                return text
+        return text
+
+
+class _DuplicateKey(str):
+    """A key seen twice; stored under a distinct object so the first value is kept."""
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return other is self
