@@ -1,0 +1,44 @@
+"""What a player (or the explorer, or a replay) can ask the engine to do. Actions are plain data."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Action(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TakeAction(_Action):
+    """Spend action points on one of the scenario's actions."""
+
+    kind: Literal["action"] = "action"
+    action: str
+
+
+class Respond(_Action):
+    """Answer a pending demand."""
+
+    kind: Literal["respond"] = "respond"
+    demand: str
+    response: str
+
+
+class EndDay(_Action):
+    """Close the council: dusk falls and the next day dawns."""
+
+    kind: Literal["end_day"] = "end_day"
+
+
+PlayerAction = Annotated[TakeAction | Respond | EndDay, Field(discriminator="kind")]
+
+
+def action_key(action: TakeAction | Respond | EndDay) -> str:
+    """A short stable text for an action, used in choice files and logs: `talk`, `first:accept`, `end`."""
+    if isinstance(action, TakeAction):
+        return action.action
+    if isinstance(action, Respond):
+        return f"{action.demand}:{action.response}"
+    return "end"

@@ -1,0 +1,181 @@
+"""The engine's public face: start a game, take a step, list what the player may do.
+
+Example:
+    >>> loaded = load_scenario("scenarios/he_umezu_1935.yaml")
+    >>> game = Game(loaded.scenario)
+    >>> state, events = game.new(seed=7)
+    >>> state, events = game.step(state, EndDay())
+
+Everything is deterministic given the seed and the actions. An action that is not allowed returns
+the same state and a single `rejected` event saying why; an exception here is a bug.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from game.engine.actions import EndDay, PlayerAction, Respond, TakeAction
+from game.engine.day import begin, dusk, opening_state
+from game.engine.state import GameEvent, GameState
+from game.engine.turn import Turn
+from game.scenario.model import Scenario
+
+
+class Step(NamedTuple):
+    state: GameState
+    events: list[GameEvent]
+
+
+@dataclass(frozen=True)
+class ActionOption:
+    """One of the scenario's actions as the player sees it today, whether it can be taken or not."""
+
+    action: TakeAction
+    label: str
+    category: str
+    cost: int
+    available: bool
+    reason: str  # why not, when not available
+
+
+def new_game(scenario: Scenario, seed: int) -> Step:
+    turn = Turn(scenario, opening_state(scenario, seed))
+    begin(turn)
+    return Step(turn.freeze(), turn.events)
+
+
+def step(scenario: Scenario, state: GameState, action: PlayerAction) -> Step:
+    reason = why_not(scenario, state, action)
+    if reason:
+        rejected = GameEvent(kind="rejected", date=state.date, title="Not possible", text=reason)
+        return Step(state, [rejected])
+    turn = Turn(scenario, state)
+    if isinstance(action, TakeAction):
+        _take(turn, action)
+    elif isinstance(action, Respond):
+        _respond(turn, action)
+    else:
+        turn.record("end_day", label="End the day")
+        dusk(turn)
+    return Step(turn.freeze(), turn.events)
+
+
+def _take(turn: Turn, action: TakeAction) -> None:
+    spec = turn.scenario.actions[action.action]
+    turn.budget -= spec.cost
+    turn.taken[action.action] = turn.taken.get(action.action, 0) + 1
+    turn.taken_today[action.action] = turn.taken_today.get(action.action, 0) + 1
+    turn.record("action", action.action, label=spec.label)
+    turn.emit("action", spec.label, spec.text, ref=action.action, places=spec.places, sources=spec.sources)
+    turn.apply(spec.effects)
+    turn.drain()
+    turn.apply_outcomes(spec.outcomes, spec.label, action.action)
+    turn.drain()
+
+
+def _respond(turn: Turn, action: Respond) -> None:
+    demand = turn.scenario.demands[action.demand]
+    response = demand.responses[action.response]
+    active = turn.demands[action.demand]
+    turn.budget -= response.cost
+    turn.record("respond", action.demand, action.response, label=f"{demand.title}: {response.label}")
+    if response.closes:
+        turn.demands[action.demand] = active.model_copy(update={"status": "answered", "answer": action.response, "answered_on": turn.date})
+    else:
+        deadline = active.deadline
+        if deadline is not None and response.extend_days:
+            import datetime as dt
+
+            deadline = deadline + dt.timedelta(days=response.extend_days)
+        turn.demands[action.demand] = active.model_copy(update={"deadline": deadline, "stalls": active.stalls + 1, "answer": action.response})
+    turn.emit("demand_answered", f"{demand.title}: {response.label}", response.text, ref=action.demand, sender=demand.issuer)
+    turn.apply(response.effects)
+    turn.drain()
+    turn.apply_outcomes(response.outcomes, response.label, action.demand)
+    turn.drain()
+
+
+def why_not(scenario: Scenario, state: GameState, action: PlayerAction) -> str:
+    """Empty if the action is allowed now; otherwise a sentence for the player."""
+    if state.phase == "over":
+        return "The game is over."
+    if isinstance(action, EndDay):
+        return ""
+    turn = Turn(scenario, state)  # read-only use: only for evaluating conditions
+    if isinstance(action, TakeAction):
+        spec = scenario.actions.get(action.action)
+        if spec is None:
+            return f"There is no action '{action.action}'."
+        if not turn.holds(spec.when):
+            return f"'{spec.label}' is not possible now."
+        if spec.cost > state.budget:
+            return f"'{spec.label}' needs {spec.cost} action point(s); {state.budget} left today."
+        if state.taken_today.get(action.action, 0) >= spec.per_day:
+            return f"'{spec.label}' has already been done today."
+        if spec.max_uses is not None and state.taken.get(action.action, 0) >= spec.max_uses:
+            return f"'{spec.label}' cannot be done again."
+        return ""
+    demand = scenario.demands.get(action.demand)
+    active = state.demands.get(action.demand)
+    if demand is None or active is None:
+        return f"There is no demand '{action.demand}' before you."
+    if active.status != "pending":
+        return f"'{demand.title}' is no longer open."
+    response = demand.responses.get(action.response)
+    if response is None:
+        return f"'{action.response}' is not an answer to '{demand.title}'."
+    if not turn.holds(response.when):
+        return f"'{response.label}' is not possible now."
+    if response.cost > state.budget:
+        return f"'{response.label}' needs {response.cost} action point(s); {state.budget} left today."
+    return ""
+
+
+def legal_actions(scenario: Scenario, state: GameState) -> list[TakeAction | Respond | EndDay]:
+    """Every action the engine would accept now; front ends and the explorer choose among these."""
+    if state.phase == "over":
+        return []
+    legal: list[TakeAction | Respond | EndDay] = []
+    for did, active in state.demands.items():
+        if active.status != "pending":
+            continue
+        for rid in scenario.demands[did].responses:
+            candidate = Respond(demand=did, response=rid)
+            if not why_not(scenario, state, candidate):
+                legal.append(candidate)
+    for aid in scenario.actions:
+        candidate_action = TakeAction(action=aid)
+        if not why_not(scenario, state, candidate_action):
+            legal.append(candidate_action)
+    legal.append(EndDay())
+    return legal
+
+
+def action_options(scenario: Scenario, state: GameState) -> list[ActionOption]:
+    """All actions whose condition holds today, with whether each can be taken and why not."""
+    turn = Turn(scenario, state)
+    options = []
+    for aid, spec in scenario.actions.items():
+        if not turn.holds(spec.when):
+            continue
+        action = TakeAction(action=aid)
+        reason = why_not(scenario, state, action)
+        options.append(ActionOption(action, spec.label, spec.category, spec.cost, not reason, reason))
+    return options
+
+
+class Game:
+    """The engine bound to one scenario: `new`, `step`, `legal`."""
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+
+    def new(self, seed: int) -> Step:
+        return new_game(self.scenario, seed)
+
+    def step(self, state: GameState, action: PlayerAction) -> Step:
+        return step(self.scenario, state, action)
+
+    def legal(self, state: GameState) -> list[TakeAction | Respond | EndDay]:
+        return legal_actions(self.scenario, state)
