@@ -12,6 +12,7 @@ Characters are gathered from:
 * every ``*.yaml`` / ``*.yml`` file under ``scenarios/``,
 * every ``*.py`` file under ``game/``,
 * every ``*.md`` file under ``docs/``,
+* every ``*.json`` file under ``assets/map/`` (place-name labels),
 * the constants ``FACT_SHEET_CHARS`` and ``EXTRA_WORDS`` below, so names
   that are likely to appear later are already covered,
 * printable ASCII, Latin-1 and a few pinyin/typographic marks, so that a
@@ -184,6 +185,7 @@ def project_files(root: Path) -> list[Path]:
         ("scenarios", "*.yml"),
         ("game", "*.py"),
         ("docs", "*.md"),
+        ("assets/map", "*.json"),
     )
     found: set[Path] = set()
     for folder, pattern in patterns:
@@ -255,19 +257,19 @@ def pick_face_number(path: Path, face: str) -> tuple[int, str]:
         return 0, path.name
     collection = TTCollection(str(path), lazy=True)
     names = []
-    for index, font in enumerate(collection.fonts):
-        ps_name = font["name"].getDebugName(6) or ""
-        names.append(ps_name)
-        # PostScript names look like "NotoSerifCJKtc-Regular".
-        if f"CJK{face.lower()}-" in ps_name or ps_name.endswith(f"{face}-Regular"):
-            return index, ps_name
-    collection.close()
-    raise LookupError(
-        f"no '{face}' face in {path} (faces found: {', '.join(names) or 'none'})"
-    )
+    try:
+        for index, font in enumerate(collection.fonts):
+            ps_name = font["name"].getDebugName(6) or ""
+            names.append(ps_name)
+            # PostScript names look like "NotoSerifCJKtc-Regular".
+            if f"CJK{face.lower()}-" in ps_name or ps_name.endswith(f"{face}-Regular"):
+                return index, ps_name
+    finally:
+        collection.close()
+    raise LookupError(f"no '{face}' face in {path} (faces found: {', '.join(names) or 'none'})")
 
 
-def build_subset(source: Path, font_number: int, text: str, output: Path):
+def build_subset(source: Path, font_number: int, text: str):
     """Subset the font and return (bytes, glyph count, missing characters)."""
     import io
 
@@ -386,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         font_number, face_name = pick_face_number(source, args.face)
-        data, glyphs, missing = build_subset(source, font_number, text, args.output)
+        data, glyphs, missing = build_subset(source, font_number, text)
     except Exception as exc:  # report font problems without a traceback
         print(f"error: could not subset {source}: {exc}", file=sys.stderr)
         return 1
@@ -419,15 +421,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"CJK set:    {''.join(sorted(cjk_chars))}")
     size = len(data)
     rel = output.resolve()
-    try:
+    if rel.is_relative_to(REPO_ROOT):
         rel = rel.relative_to(REPO_ROOT)
-    except ValueError:
-        pass
     print(f"glyphs:     {glyphs} in the subset")
     print(
         f"output:     {rel}  {size:,} bytes ({size / 1024 / 1024:.2f} MiB), "
-        f"sha256 {hashlib.sha256(data).hexdigest()[:16]}"
-        + ("" if changed else "  [unchanged]")
+        f"sha256 {hashlib.sha256(data).hexdigest()[:16]}" + ("" if changed else "  [unchanged]")
     )
     return 0
 

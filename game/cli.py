@@ -1,0 +1,183 @@
+"""The command line: `python main.py [SUBCOMMAND] ...`. Wiring, exit codes and output only.
+
+Exit codes: 0 success, 1 a problem with the user's input (reported in one line or as
+FILE:LINE:COL diagnostics), 2 a usage error (argparse), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game import __version__
+from game.scenario.source import ScenarioError
+
+SCENARIOS_DIR = Path(__file__).resolve().parent.parent / "scenarios"
+DEFAULT_SCENARIO = SCENARIOS_DIR / "he_umezu_1935.yaml"
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line, exit code 1."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hebei1935",
+        description="Hebei 1935: a diplomatic crisis game about the He–Umezu affair (May–June 1935).",
+        epilog="With no subcommand, `play` starts the game.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+
+    play = commands.add_parser("play", help="play the game (the default)", description="Play a scenario in a window, or in the terminal with --text.")
+    add_play_arguments(play)
+
+    validate = commands.add_parser("validate", help="check scenario files", description="Check scenarios; print every problem as FILE:LINE:COL: message; exit 1 if any.")
+    validate.add_argument("files", nargs="+", metavar="FILE", help="scenario YAML files")
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    validate.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+
+    commands.add_parser("schema", help="print the scenario format's JSON Schema", description="Print the JSON Schema of the scenario format (for editors).")
+
+    replay = commands.add_parser("replay", help="deterministic playthrough with a day-by-day log", description="Play a scenario without input, deterministically, and print a day-by-day log.")
+    replay.add_argument("file", metavar="FILE", help="scenario YAML file")
+    how = replay.add_mutually_exclusive_group(required=True)
+    how.add_argument("--historical", action="store_true", help="take the choices history took")
+    how.add_argument("--choices", metavar="CHOICES.yaml", help="a YAML list of choices: action ids, DEMAND:RESPONSE, or 'end'")
+    replay.add_argument("--seed", type=int, default=1935, help="random seed (default 1935)")
+    replay.add_argument("--json", action="store_true", help="print one JSON object instead of the log")
+    return parser
+
+
+def add_play_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--scenario", metavar="FILE", default=None, help="scenario file (default: the 1935 scenario)")
+    parser.add_argument("--seed", type=int, default=None, help="random seed; the same seed gives the same hidden draw")
+    parser.add_argument("--text", action="store_true", help="play in the terminal")
+    parser.add_argument("--plain", action="store_true", help="text mode without colour or decoration (for screen readers)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
+        args_list = ["play", *args_list]
+    args = parser.parse_args(args_list)
+    try:
+        return _dispatch(args)
+    except ScenarioError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return 1
+    except UserError as exc:
+        print(f"hebei1935: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nhebei1935: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = args.command or "play"
+    if command == "validate":
+        return cmd_validate(args)
+    if command == "schema":
+        from game.scenario.schema import scenario_schema_text
+
+        sys.stdout.write(scenario_schema_text())
+        return 0
+    if command == "replay":
+        return cmd_replay(args)
+    return cmd_play(args)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from game.scenario.load import check_scenario_bytes
+
+    failed = False
+    for name in args.files:
+        try:
+            raw = Path(name).read_bytes()
+        except OSError as exc:
+            print(f"{name}:1:1: error: cannot read the file: {exc.strerror}", file=sys.stderr)
+            failed = True
+            continue
+        _, diagnostics = check_scenario_bytes(raw, name)
+        errors = [d for d in diagnostics if d.severity == "error" or args.strict]
+        for diagnostic in diagnostics:
+            print(diagnostic, file=sys.stderr)
+        if errors:
+            failed = True
+        elif not args.quiet:
+            note = f" ({len(diagnostics)} warning(s))" if diagnostics else ""
+            print(f"{name}: ok{note}")
+    return 1 if failed else 0
+
+
+def load(path: str | Path):  # noqa: ANN201 - returns LoadedScenario
+    from game.scenario.load import load_scenario
+
+    return load_scenario(path)
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from game.analysis.policies import historical
+    from game.analysis.replay import play, render_log, scripted
+
+    loaded = load(args.file)
+    if args.historical:
+        policy = historical
+    else:
+        policy = scripted(read_choices(args.choices))
+    playthrough = play(loaded.scenario, args.seed, policy)
+    if args.json:
+        print(json.dumps(playthrough.to_json(), ensure_ascii=False, indent=1))
+    else:
+        sys.stdout.write(render_log(playthrough))
+    return 0
+
+
+def read_choices(path: str) -> list[str]:
+    """A choices file: a YAML list of choice keys, read with the same safe reader as scenarios."""
+    from game.scenario.yaml_source import decode, read_yaml
+
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}") from None
+    text, problems = decode(raw, path)
+    document = None
+    if text is not None:
+        document, problems = read_yaml(text, path)
+    if problems:
+        raise ScenarioError(problems)
+    data = document.data if document else None
+    if isinstance(data, dict):
+        data = data.get("choices")
+    if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
+        raise UserError(f"{path}: expected a YAML list of choices, e.g. ['talk_to_sakai', 'four_demands:accept', 'end']")
+    return data
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    scenario_path = Path(args.scenario) if args.scenario else DEFAULT_SCENARIO
+    loaded = load(scenario_path)
+    seed = args.seed if args.seed is not None else _fresh_seed()
+    from game.text.app import run_text
+
+    return run_text(loaded, seed=seed, plain=args.plain)
+
+
+def _fresh_seed() -> int:
+    """A seed for a new game; the shell, not the engine, may read the clock and the OS."""
+    import secrets
+
+    return secrets.randbelow(1_000_000)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
