@@ -5,6 +5,7 @@
            3. each actor, in the order declared, may act (one rule chosen by weight)
 * council: the player spends the daily budget (handled by `api.step`)
 * dusk:    1. stage transitions of the current stage, tried in order (at most one per dusk)
+           (on the last day, deadlines falling due today run out here, since no dawn follows)
            2. endings, tried in order; after the last day, `at_end_only` ones and then the default
            3. if the game goes on, the date moves forward and the next dawn begins
 Queued work (events triggering events) is drained after each item, in order.
@@ -134,11 +135,13 @@ def _fired_today(turn: Turn, ident: str) -> bool:
     return any(e.ref == ident for e in turn.events)
 
 
-def _expire_deadlines(turn: Turn) -> None:
+def _expire_deadlines(turn: Turn, *, including_today: bool = False) -> None:
     for did, active in list(turn.demands.items()):
         if turn.phase == "over":
             return
-        if active.status == "pending" and active.deadline is not None and active.deadline < turn.date:
+        if active.deadline is None or active.status != "pending":
+            continue
+        if active.deadline < turn.date or (including_today and active.deadline == turn.date):
             demand = turn.scenario.demands[did]
             turn.demands[did] = active.model_copy(update={"status": "expired"})
             turn.emit("demand_expired", f"Deadline passed: {demand.title}", demand.expiry_text, ref=did, sender=demand.issuer)
@@ -157,6 +160,11 @@ def dusk(turn: Turn) -> None:
     if turn.phase == "over":
         return
     last_day = turn.date >= scenario.calendar.end
+    if last_day:
+        # There is no next dawn: deadlines falling on the last day run out now.
+        _expire_deadlines(turn, including_today=True)
+        if turn.phase == "over":
+            return
     for eid, ending in scenario.endings.items():
         if ending.when is None or (ending.at_end_only and not last_day):
             continue

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from game.scenario.lint import with_lint
 from game.scenario.model import Effects, Scenario
 from game.scenario.source import Diagnostic, ScenarioError, SourceSpan
 from game.scenario.suggest import did_you_mean
@@ -74,8 +75,8 @@ def check_scenario_bytes(raw: bytes, name: str) -> tuple[Scenario | None, list[D
     try:
         scenario = Scenario.model_validate(document.data)
     except ValidationError as exc:
-        return None, _pydantic_diagnostics(exc, document)
-    return scenario, validate_scenario(scenario, document)
+        return None, sorted(_pydantic_diagnostics(exc, document), key=lambda d: (d.span, d.message))
+    return scenario, sorted(with_lint(scenario, document, validate_scenario(scenario, document)), key=lambda d: (d.span, d.message))
 
 
 # --- turning pydantic's errors into the author's positions -------------------------------------

@@ -120,9 +120,8 @@ class _Checker:
         ):
             if left_type != right_type:
                 raise self.stop(right, f"cannot compare a {_NOUN[left_type]} with a {_NOUN[right_type]}")
-            if left_type != "int" and not isinstance(op, (ast.Eq, ast.NotEq)):
-                if left_type == "str" and self._is_date_side(left, right):
-                    continue
+            ordered = not isinstance(op, (ast.Eq, ast.NotEq))
+            if left_type != "int" and ordered and not (left_type == "str" and self._is_date_side(left, right)):
                 raise self.stop(node, f"'<' and '>' compare numbers (or dates), not a {_NOUN[left_type]}")
             if left_type == "str":
                 self._check_literal(left, right)

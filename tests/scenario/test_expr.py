@@ -1,0 +1,93 @@
+"""The expression language: whitelist, name and type checks, and pure evaluation."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.scenario.expr import Symbols, check, compile_expr
+
+SYMBOLS = Symbols(
+    names={"pressure": "int", "trust": "int", "yu_dismissed": "bool", "resolve": "int"},
+    ids={"demand": {"four_demands"}, "event": {"sakai_call"}, "action": {"telegram_chiang"}, "stage": {"protest", "ultimatum"}},
+    responses={"four_demands": {"accept", "refuse", "stall"}},
+)
+
+
+class Env:
+    def __init__(self, **values):
+        self.values = values
+
+    def value(self, name):
+        return self.values[name]
+
+    def call(self, function, args):
+        return {"issued": True, "answer": "refuse", "fired": 2, "taken": 0, "in_stage": args[0] == "protest"}[function]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pressure >= 70 and not yu_dismissed",
+        "issued(four_demands) and answer(four_demands) == 'refuse'",
+        "fired(sakai_call) > 1 or taken(telegram_chiang) == 0",
+        "stage == 'ultimatum' or in_stage(protest)",
+        "date >= '1935-06-09'",
+        "100 - resolve > min(pressure, trust) // 2",
+        "true if pressure > 1 else false",
+        "0 < pressure <= 100",
+    ],
+)
+def test_valid_expressions(text: str):
+    assert check(text, SYMBOLS, "bool") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "col"),
+    [
+        ("presure > 3", "unknown name 'presure'", 0),
+        ("pressure > 3 and yu_dismised", "unknown name 'yu_dismised'", 17),
+        ("pressure.__class__", "attribute access ('.') is not allowed", 0),
+        ("__import__('os')", "unknown function '__import__'", 0),
+        ("open('x')", "unknown function 'open'", 0),
+        ("[x for x in y]", "comprehensions are not allowed", 0),
+        ("(lambda: 1)()", "only the documented functions may be called", 0),
+        ("pressure = 3", "invalid expression", 0),
+        ("pressure / 2 > 1", "'/' is not allowed", 0),
+        ("pressure[0] > 1", "indexing ('[]') is not allowed", 0),
+        ("issued(four_demand)", "unknown demand 'four_demand'", 7),
+        ("answer(four_demands) == 'acept'", "'acept' is not a response of 'four_demands'", 24),
+        ("stage == 'ultimatm'", "'ultimatm' is not a stage", 9),
+        ("pressure and yu_dismissed", "expected a condition (true/false), found a number", 0),
+        ("pressure", "expected a condition (true/false) here, but this is a number", 0),
+        ("pressure > 'high'", "cannot compare a number with a text", 11),
+        ("date > '1935-13-01'", "'1935-13-01' is not a date", 7),
+        ("pressure > 1.5", "numbers are whole", 11),
+        ("four_demands", "'four_demands' is a demand", 0),
+    ],
+)
+def test_rejected_expressions(text: str, message: str, col: int):
+    issues = check(text, SYMBOLS, "bool")
+    assert len(issues) == 1
+    assert message in issues[0].message or message in issues[0].hint
+    assert issues[0].col == col
+
+
+def test_hints_suggest_the_closest_name():
+    assert check("presure > 1", SYMBOLS, "bool")[0].hint == "did you mean 'pressure'?"
+    assert "'==', not '='" in check("pressure = 3", SYMBOLS, "bool")[0].hint
+
+
+def test_evaluation():
+    env = Env(pressure=75, trust=20, yu_dismissed=False, resolve=60)
+    assert compile_expr("pressure >= 70 and not yu_dismissed")(env) is True
+    assert compile_expr("100 - resolve + pressure // 10")(env) == 47
+    assert compile_expr("pressure // 0")(env) == 0  # never a crash mid-game
+    assert compile_expr("1 < pressure <= 75 < 80")(env) is True
+    assert compile_expr("answer(four_demands) == 'refuse'")(env) is True
+    assert compile_expr("in_stage(protest) and not in_stage(ultimatum)")(env) is True
+    assert compile_expr("max(trust, 30) + abs(-2)")(env) == 32
+
+
+def test_expected_type_int():
+    assert check("resolve // 10", SYMBOLS, "int") == []
+    assert "expected a number" in check("resolve > 10", SYMBOLS, "int")[0].message
