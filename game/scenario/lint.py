@@ -1,0 +1,312 @@
+"""Meaning checks: a scenario that loads may still have endings, stages or actions nobody can reach.
+
+Runs after `validate.py` has found no errors, so every reference here is known to exist. Each check
+is deliberately simple and sound: it reports only what is certainly wrong (error) or very probably
+a mistake (warning), never a guess about how a game will go; the explorer answers those questions.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from game.scenario.expr import ExprSyntaxError, parse
+from game.scenario.expr.parse import constant_name
+from game.scenario.expr.symbols import FUNCTIONS
+from game.scenario.model import Effects, Outcome, Scenario
+from game.scenario.source import Diagnostic, Severity
+from game.scenario.yaml_source import Path, YamlDocument
+
+
+def lint_scenario(scenario: Scenario, document: YamlDocument) -> list[Diagnostic]:
+    """Every meaning problem in a scenario that passed validation."""
+    return _Linter(scenario, document).run()
+
+
+def with_lint(scenario: Scenario, document: YamlDocument, found: list[Diagnostic]) -> list[Diagnostic]:
+    """`found` plus the lint findings; lint runs only when `found` has no errors (one mistake, one message)."""
+    if any(d.severity == "error" for d in found):
+        return found
+    return [*found, *lint_scenario(scenario, document)]
+
+
+# --- walking the scenario -----------------------------------------------------------------------
+
+
+def all_effects(s: Scenario) -> Iterator[tuple[Path, Effects]]:
+    """Every effects block in the scenario, with its path in the YAML document."""
+    for sid, stage in s.stages.items():
+        yield ("stages", sid, "on_enter"), stage.on_enter
+        yield ("stages", sid, "on_exit"), stage.on_exit
+    for eid, event in s.events.items():
+        yield ("events", eid, "effects"), event.effects
+    for iid, intel in s.intel.items():
+        yield ("intel", iid, "effects"), intel.effects
+    for did, demand in s.demands.items():
+        yield ("demands", did, "on_expiry"), demand.on_expiry
+        for rid, response in demand.responses.items():
+            yield ("demands", did, "responses", rid, "effects"), response.effects
+            yield from _outcomes(("demands", did, "responses", rid), response.outcomes)
+    for aid, action in s.actions.items():
+        yield ("actions", aid, "effects"), action.effects
+        yield from _outcomes(("actions", aid), action.outcomes)
+    for aid, actor in s.actors.items():
+        for i, rule in enumerate(actor.rules):
+            yield ("actors", aid, "rules", i, "effects"), rule.effects
+
+
+def _outcomes(base: Path, outcomes: list[Outcome]) -> Iterator[tuple[Path, Effects]]:
+    for i, outcome in enumerate(outcomes):
+        yield (*base, "outcomes", i, "effects"), outcome.effects
+
+
+def all_expressions(s: Scenario) -> Iterator[tuple[Path, str]]:
+    """Every expression text in the scenario (conditions, weights, effect values), with its path."""
+
+    def text(path: Path, value: object) -> Iterator[tuple[Path, str]]:
+        if isinstance(value, str) and not isinstance(value, bool):
+            yield path, value
+
+    for sid, stage in s.stages.items():
+        for i, t in enumerate(stage.transitions):
+            yield from text(("stages", sid, "transitions", i, "when"), t.when)
+            yield from text(("stages", sid, "transitions", i, "unless"), t.unless)
+    for eid, event in s.events.items():
+        yield from text(("events", eid, "when"), event.when)
+        yield from text(("events", eid, "probability"), event.probability)
+    for iid, intel in s.intel.items():
+        yield from text(("intel", iid, "when"), intel.when)
+        yield from text(("intel", iid, "probability"), intel.probability)
+        yield from text(("intel", iid, "truth"), intel.truth)
+    for did, demand in s.demands.items():
+        yield from text(("demands", did, "when"), demand.when)
+        for rid, response in demand.responses.items():
+            yield from text(("demands", did, "responses", rid, "when"), response.when)
+            for i, outcome in enumerate(response.outcomes):
+                yield from text(("demands", did, "responses", rid, "outcomes", i, "weight"), outcome.weight)
+    for aid, action in s.actions.items():
+        yield from text(("actions", aid, "when"), action.when)
+        for i, outcome in enumerate(action.outcomes):
+            yield from text(("actions", aid, "outcomes", i, "weight"), outcome.weight)
+    for aid, actor in s.actors.items():
+        yield from text(("actors", aid, "idle_weight"), actor.idle_weight)
+        for i, rule in enumerate(actor.rules):
+            yield from text(("actors", aid, "rules", i, "when"), rule.when)
+            yield from text(("actors", aid, "rules", i, "weight"), rule.weight)
+    for eid, ending in s.endings.items():
+        yield from text(("endings", eid, "when"), ending.when)
+    for uid, unit in s.units.items():
+        yield from text(("units", uid, "visible_when"), unit.visible_when)
+        for i, move in enumerate(unit.moved_to):
+            yield from text(("units", uid, "moved_to", i, "when"), move.when)
+    for cid, entry in s.codex.items():
+        yield from text(("codex", cid, "unlock_when"), entry.unlock_when)
+    for path, effects in all_effects(s):
+        for name, value in effects.changes().items():
+            if isinstance(value, str):
+                yield (*path, name), value[1:] if value.startswith("=") else value
+
+
+def names_read(text: str) -> set[str]:
+    """The declared names an expression reads (not function names, not the ids passed to them)."""
+    try:
+        tree = parse(text)
+    except ExprSyntaxError:
+        return set()
+    found: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            spec = FUNCTIONS.get(node.func.id)
+            for arg, kind in zip(node.args, spec.arg_kinds if spec else (), strict=False):
+                if kind == "number":
+                    visit(arg)
+            return
+        if isinstance(node, ast.Name):
+            if constant_name(node.id) is None:
+                found.add(node.id)
+            return
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    return found
+
+
+def stages_named(text: str | None) -> set[str]:
+    """Stages a condition names: `in_stage(x)` and `stage == "x"`."""
+    if not text:
+        return set()
+    try:
+        tree = parse(text)
+    except ExprSyntaxError:
+        return set()
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "in_stage" and node.args:
+            arg = node.args[0]
+            if isinstance(arg, ast.Name):
+                found.add(arg.id)
+            elif isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                found.add(arg.value)
+        elif isinstance(node, ast.Compare):
+            operands = [node.left, *node.comparators]
+            if any(isinstance(o, ast.Name) and o.id == "stage" for o in operands):
+                found.update(o.value for o in operands if isinstance(o, ast.Constant) and isinstance(o.value, str))
+    return found
+
+
+def same_condition(a: str | None, b: str | None) -> bool:
+    """Whether two conditions are written the same, ignoring spacing and redundant brackets."""
+    if a is None or b is None:
+        return a is b
+    try:
+        return ast.dump(parse(a)) == ast.dump(parse(b))
+    except ExprSyntaxError:
+        return a.strip() == b.strip()
+
+
+# --- the checks ---------------------------------------------------------------------------------
+
+
+class _Linter:
+    def __init__(self, scenario: Scenario, document: YamlDocument):
+        self.s = scenario
+        self.doc = document
+        self.found: list[Diagnostic] = []
+        self.effects = list(all_effects(scenario))
+        self.unreachable: set[str] = set()
+
+    def report(self, path: Path, message: str, hint: str = "", *, key: bool = False, severity: Severity = "error") -> None:
+        self.found.append(Diagnostic(self.doc.span(path, key=key), message, severity, hint))
+
+    def run(self) -> list[Diagnostic]:
+        self.check_endings()
+        self.check_stages_reachable()
+        self.check_dead_end_stages()
+        self.check_ping_pong()
+        self.check_stats_change()
+        self.check_flags_set()
+        self.check_costs()
+        return self.found
+
+    def check_endings(self) -> None:
+        ended = {effects.end for _, effects in self.effects if effects.end}
+        for eid, ending in self.s.endings.items():
+            if ending.when is None and eid != self.s.default_ending and eid not in ended:
+                self.report(
+                    ("endings", eid),
+                    f"ending '{eid}' can never be reached: it has no `when`, is not the default_ending, and no effect ends the game with it",
+                    f"add `when:`, or `end: {eid}` to an effect",
+                    key=True,
+                )
+
+    def _stage_successors(self) -> dict[str, set[str]]:
+        """Where each stage can lead: its transitions and any goto in its own entry/exit effects."""
+        nxt: dict[str, set[str]] = {sid: {t.to for t in stage.transitions} for sid, stage in self.s.stages.items()}
+        for sid, stage in self.s.stages.items():
+            for effects in (stage.on_enter, stage.on_exit):
+                if effects.goto:
+                    nxt[sid].add(effects.goto)
+        return nxt
+
+    def check_stages_reachable(self) -> None:
+        # gotos outside the stages themselves (events, demands, actions, actors) can fire from anywhere
+        roots = {self.s.initial_stage} | {e.goto for path, e in self.effects if e.goto and path[0] != "stages"}
+        successors = self._stage_successors()
+        reached: set[str] = set()
+        todo = [r for r in roots if r in self.s.stages]
+        while todo:
+            sid = todo.pop()
+            if sid in reached:
+                continue
+            reached.add(sid)
+            todo.extend(n for n in successors.get(sid, ()) if n in self.s.stages)
+        entered_from = {n for sid, nxt in successors.items() for n in nxt if n != sid}
+        for sid in self.s.stages:
+            if sid in reached:
+                continue
+            self.unreachable.add(sid)
+            if sid in entered_from:
+                message = f"stage '{sid}' can never be entered: only stages that are themselves unreachable lead to it"
+            else:
+                message = f"stage '{sid}' can never be entered: it is not the initial_stage, no transition leads to it, and no effect has `goto: {sid}`"
+            self.report(("stages", sid), message, "add a transition or a `goto` to it, or remove it", key=True)
+
+    def check_dead_end_stages(self) -> None:
+        named_by_endings = set().union(*(stages_named(e.when) for e in self.s.endings.values()))
+        for sid, stage in self.s.stages.items():
+            if stage.transitions or stage.on_enter.goto or stage.on_enter.end or sid in named_by_endings or sid in self.unreachable:
+                continue
+            self.report(
+                ("stages", sid),
+                f"stage '{sid}' has no way out and no ending names it: the game would wait there until the calendar ends",
+                f"add a transition, `end:` in on_enter, or an ending with `when: in_stage({sid})`",
+                key=True,
+                severity="warning",
+            )
+
+    def check_ping_pong(self) -> None:
+        stages = self.s.stages
+        for a, stage_a in stages.items():
+            if len(stage_a.transitions) != 1:
+                continue
+            forward = stage_a.transitions[0]
+            b = forward.to
+            if b not in stages or b <= a or len(stages[b].transitions) != 1:
+                continue
+            back = stages[b].transitions[0]
+            if back.to == a and same_condition(forward.when, back.when) and same_condition(forward.unless, back.unless):
+                self.report(
+                    ("stages", a, "transitions", 0, "when"),
+                    f"stages '{a}' and '{b}' lead only to each other on the same condition: while it holds the escalation flips between them every dusk",
+                    "give one of the transitions a different condition",
+                    severity="warning",
+                )
+
+    def check_stats_change(self) -> None:
+        changed = {name for _, effects in self.effects for name in effects.changes()}
+        for sid in self.s.stats:
+            if sid not in changed:
+                self.report(
+                    ("stats", sid),
+                    f"stat '{sid}' never changes: no effect adds to it or sets it",
+                    "use a flag or a constant, or add effects that change it",
+                    key=True,
+                    severity="warning",
+                )
+
+    def check_flags_set(self) -> None:
+        set_by_effects = {name for _, effects in self.effects for name in effects.changes()}
+        first_read: dict[str, Path] = {}
+        for path, text in all_expressions(self.s):
+            for name in names_read(text):
+                first_read.setdefault(name, path)
+        for fid, flag in self.s.flags.items():
+            if fid in first_read and fid not in set_by_effects and not flag.start:
+                where = self.doc.span(first_read[fid])
+                self.report(
+                    ("flags", fid),
+                    f"flag '{fid}' is read (line {where.line}) but no effect ever sets it, and it starts false: it is always false",
+                    f"set it in an effect (`{fid}: true`), or give it `start: true`",
+                    key=True,
+                    severity="warning",
+                )
+
+    def check_costs(self) -> None:
+        budget = self.s.calendar.actions_per_day
+        for aid, action in self.s.actions.items():
+            if action.cost > budget:
+                self.report(
+                    ("actions", aid, "cost"),
+                    f"action '{aid}' costs {action.cost} but the player has only {budget} action point(s) a day: it can never be taken",
+                    "lower the cost or raise calendar.actions_per_day",
+                )
+        for did, demand in self.s.demands.items():
+            for rid, response in demand.responses.items():
+                if response.cost > budget:
+                    self.report(
+                        ("demands", did, "responses", rid, "cost"),
+                        f"response '{rid}' costs {response.cost} but the player has only {budget} action point(s) a day: it can never be given",
+                        "lower the cost or raise calendar.actions_per_day",
+                    )
