@@ -46,9 +46,13 @@ def load_scenario(path: str | Path) -> LoadedScenario:
     except FileNotFoundError:
         raise ScenarioError([Diagnostic(SourceSpan(name, 1, 1), "no such file")]) from None
     except IsADirectoryError:
-        raise ScenarioError([Diagnostic(SourceSpan(name, 1, 1), "is a folder, not a scenario file")]) from None
+        raise ScenarioError(
+            [Diagnostic(SourceSpan(name, 1, 1), "is a folder, not a scenario file")]
+        ) from None
     except OSError as exc:
-        raise ScenarioError([Diagnostic(SourceSpan(name, 1, 1), f"cannot read the file: {exc.strerror}")]) from None
+        raise ScenarioError(
+            [Diagnostic(SourceSpan(name, 1, 1), f"cannot read the file: {exc.strerror}")]
+        ) from None
     return load_scenario_bytes(raw, name)
 
 
@@ -71,12 +75,20 @@ def check_scenario_bytes(raw: bytes, name: str) -> tuple[Scenario | None, list[D
     if document is None:
         return None, problems
     if not isinstance(document.data, dict):
-        return None, [Diagnostic(document.span(()), "a scenario file is a mapping of sections (title:, calendar:, stats: ...)")]
+        return None, [
+            Diagnostic(
+                document.span(()),
+                "a scenario file is a mapping of sections (title:, calendar:, stats: ...)",
+            )
+        ]
     try:
         scenario = Scenario.model_validate(document.data)
     except ValidationError as exc:
         return None, sorted(_pydantic_diagnostics(exc, document), key=lambda d: (d.span, d.message))
-    return scenario, sorted(with_lint(scenario, document, validate_scenario(scenario, document)), key=lambda d: (d.span, d.message))
+    return scenario, sorted(
+        with_lint(scenario, document, validate_scenario(scenario, document)),
+        key=lambda d: (d.span, d.message),
+    )
 
 
 # --- turning pydantic's errors into the author's positions -------------------------------------
@@ -101,20 +113,27 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
+        in_mapping = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_mapping or in_list:
             path.append(part)
             node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            path.append(part)
-            node = node[part]
-        elif isinstance(node, dict) and isinstance(part, str) and part not in node and not _is_union_tag(part):
+        elif (
+            isinstance(node, dict)
+            and isinstance(part, str)
+            and part not in node
+            and not _is_union_tag(part)
+        ):
             path.append(part)  # a missing key: report it at its parent mapping
             break
     return tuple(path)
 
 
 def _is_union_tag(part: str) -> bool:
-    return part in {"int", "str", "bool", "list[str]", "function-before[_one_or_many(), list[str]]"} or "[" in part
+    return (
+        part in {"int", "str", "bool", "list[str]", "function-before[_one_or_many(), list[str]]"}
+        or "[" in part
+    )
 
 
 def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument) -> Diagnostic:
@@ -126,10 +145,14 @@ def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument)
         return Diagnostic(
             document.span(path, key=True),
             f"unknown key '{key}' in {'.'.join(str(p) for p in path[:-1]) or 'the top level'}",
-            hint=did_you_mean(key, fields) or (f"expected one of: {', '.join(sorted(fields))}" if fields else ""),
+            hint=did_you_mean(key, fields)
+            or (f"expected one of: {', '.join(sorted(fields))}" if fields else ""),
         )
     if kind == "missing":
-        return Diagnostic(document.span(path[:-1]), f"missing required key '{path[-1]}' in {'.'.join(str(p) for p in path[:-1]) or 'the top level'}")
+        return Diagnostic(
+            document.span(path[:-1]),
+            f"missing required key '{path[-1]}' in {'.'.join(str(p) for p in path[:-1]) or 'the top level'}",
+        )
     value = error.get("input")
     shown = f" (got {_show(value)})" if not isinstance(value, (dict, list)) else ""
     return Diagnostic(document.span(path), f"{where}: {_friendly(error)}{shown}")
@@ -186,7 +209,11 @@ def _fields_at(path: tuple[str | int, ...]) -> list[str]:
         else:
             return []
     annotation = _unwrap(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel) and annotation is not Effects:
+    if (
+        isinstance(annotation, type)
+        and issubclass(annotation, BaseModel)
+        and annotation is not Effects
+    ):
         return list(annotation.model_fields)
     return []
 

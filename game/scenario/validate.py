@@ -18,7 +18,18 @@ from game.scenario.suggest import did_you_mean
 from game.scenario.yaml_source import Path, YamlDocument
 
 _ID = re.compile(r"[a-z][a-z0-9_]*")
-_RESERVED_NAMES = {*BUILTIN_NAMES, *FUNCTIONS, *RESERVED_EFFECT_KEYS, "true", "false", "and", "or", "not", "if", "else"}
+_RESERVED_NAMES = {
+    *BUILTIN_NAMES,
+    *FUNCTIONS,
+    *RESERVED_EFFECT_KEYS,
+    "true",
+    "false",
+    "and",
+    "or",
+    "not",
+    "if",
+    "else",
+}
 
 
 def build_symbols(scenario: Scenario) -> Symbols:
@@ -53,7 +64,15 @@ class _Validator:
         self.symbols = build_symbols(scenario)
 
     # --- reporting -------------------------------------------------------------------------
-    def report(self, path: Path, message: str, hint: str = "", *, key: bool = False, severity: Severity = "error") -> None:
+    def report(
+        self,
+        path: Path,
+        message: str,
+        hint: str = "",
+        *,
+        key: bool = False,
+        severity: Severity = "error",
+    ) -> None:
         self.found.append(Diagnostic(self.doc.span(path, key=key), message, severity, hint))
 
     def run(self) -> list[Diagnostic]:
@@ -68,36 +87,73 @@ class _Validator:
     # --- ids -------------------------------------------------------------------------------
     def check_ids(self) -> None:
         shared: dict[str, str] = {}  # stats, flags, hidden values and actors share one namespace
-        for section in ("stats", "flags", "hidden", "actors", "stages", "events", "intel", "demands", "actions", "endings", "places", "units", "codex", "sources"):
+        for section in (
+            "stats",
+            "flags",
+            "hidden",
+            "actors",
+            "stages",
+            "events",
+            "intel",
+            "demands",
+            "actions",
+            "endings",
+            "places",
+            "units",
+            "codex",
+            "sources",
+        ):
             for ident in getattr(self.s, section):
                 path = (section, ident)
                 if section != "sources" and not _ID.fullmatch(ident):
-                    self.report(path, f"id '{ident}' must be lower case letters, digits and underscores, starting with a letter", key=True)
+                    self.report(
+                        path,
+                        f"id '{ident}' must be lower case letters, digits and underscores, starting with a letter",
+                        key=True,
+                    )
                 if section in ("stats", "flags", "hidden", "actors"):
                     if ident in _RESERVED_NAMES:
-                        self.report(path, f"'{ident}' is a reserved word and cannot be used as an id", key=True)
+                        self.report(
+                            path,
+                            f"'{ident}' is a reserved word and cannot be used as an id",
+                            key=True,
+                        )
                     if ident in shared:
-                        self.report(path, f"'{ident}' is declared both in {shared[ident]} and in {section}", "expressions would not know which one you mean", key=True)
+                        self.report(
+                            path,
+                            f"'{ident}' is declared both in {shared[ident]} and in {section}",
+                            "expressions would not know which one you mean",
+                            key=True,
+                        )
                     shared[ident] = section
         events_and_intel = set(self.s.events) & set(self.s.intel)
         for ident in sorted(events_and_intel):
-            self.report(("intel", ident), f"'{ident}' is both an event and an intelligence report", key=True)
+            self.report(
+                ("intel", ident), f"'{ident}' is both an event and an intelligence report", key=True
+            )
 
     # --- calendar and stats --------------------------------------------------------------------
     def check_calendar_and_stats(self) -> None:
         cal = self.s.calendar
         if cal.end < cal.start:
-            self.report(("calendar", "end"), f"the calendar ends ({cal.end}) before it starts ({cal.start})")
+            self.report(
+                ("calendar", "end"), f"the calendar ends ({cal.end}) before it starts ({cal.start})"
+            )
         if (cal.end - cal.start).days > 3660:
             self.report(("calendar", "end"), "the calendar is longer than ten years")
         for sid, stat in self.s.stats.items():
             if stat.min > stat.max:
                 self.report(("stats", sid, "min"), f"min ({stat.min}) is above max ({stat.max})")
             elif not stat.min <= stat.start <= stat.max:
-                self.report(("stats", sid, "start"), f"start ({stat.start}) is outside {stat.min}..{stat.max}")
+                self.report(
+                    ("stats", sid, "start"),
+                    f"start ({stat.start}) is outside {stat.min}..{stat.max}",
+                )
         for hid, hidden in self.s.hidden.items():
             if not hidden.choices and hidden.min > hidden.max:
-                self.report(("hidden", hid, "min"), f"min ({hidden.min}) is above max ({hidden.max})")
+                self.report(
+                    ("hidden", hid, "min"), f"min ({hidden.min}) is above max ({hidden.max})"
+                )
             if hidden.choices and sum(c.weight for c in hidden.choices) <= 0:
                 self.report(("hidden", hid, "choices"), "the weights of the choices add up to zero")
 
@@ -121,13 +177,22 @@ class _Validator:
             for i, transition in enumerate(stage.transitions):
                 self.ref(("stages", sid, "transitions", i, "to"), transition.to, "stages", "stage")
                 if transition.to == sid:
-                    self.report(("stages", sid, "transitions", i, "to"), f"stage '{sid}' has a transition to itself")
+                    self.report(
+                        ("stages", sid, "transitions", i, "to"),
+                        f"stage '{sid}' has a transition to itself",
+                    )
         for eid, event in s.events.items():
             self.ref(("events", eid, "sender"), event.sender, "actors", "actor")
             self.refs(("events", eid, "places"), event.places, "places", "place")
             self.refs(("events", eid, "sources"), event.sources, "sources", "source tag")
             if event.date is None and event.when is None and not self._triggered(eid):
-                self.report(("events", eid), f"event '{eid}' has neither a date nor a condition, and nothing triggers it", "add `date:` or `when:`", key=True, severity="warning")
+                self.report(
+                    ("events", eid),
+                    f"event '{eid}' has neither a date nor a condition, and nothing triggers it",
+                    "add `date:` or `when:`",
+                    key=True,
+                    severity="warning",
+                )
         for iid, intel in s.intel.items():
             self.ref(("intel", iid, "sender"), intel.sender, "actors", "actor")
             self.refs(("intel", iid, "places"), intel.places, "places", "place")
@@ -137,19 +202,38 @@ class _Validator:
             self.ref((*base, "issuer"), demand.issuer, "actors", "actor")
             self.refs((*base, "places"), demand.places, "places", "place")
             self.refs((*base, "sources"), demand.sources, "sources", "source tag")
-            if demand.historical_response is not None and demand.historical_response not in demand.responses:
-                self.report((*base, "historical_response"), f"'{demand.historical_response}' is not a response of this demand", did_you_mean(demand.historical_response, demand.responses))
+            if (
+                demand.historical_response is not None
+                and demand.historical_response not in demand.responses
+            ):
+                self.report(
+                    (*base, "historical_response"),
+                    f"'{demand.historical_response}' is not a response of this demand",
+                    did_you_mean(demand.historical_response, demand.responses),
+                )
             if not demand.responses:
                 self.report((*base, "responses"), "a demand needs at least one response")
             if demand.deadline is not None and demand.deadline_days is not None:
-                self.report((*base, "deadline_days"), "give either `deadline` or `deadline_days`, not both")
+                self.report(
+                    (*base, "deadline_days"), "give either `deadline` or `deadline_days`, not both"
+                )
             if demand.ultimatum and demand.deadline is None and demand.deadline_days is None:
-                self.report(base, "an ultimatum needs a deadline (`deadline` or `deadline_days`)", key=True)
+                self.report(
+                    base, "an ultimatum needs a deadline (`deadline` or `deadline_days`)", key=True
+                )
             for rid, response in demand.responses.items():
                 if demand.ultimatum and response.extend_days:
-                    self.report((*base, "responses", rid, "extend_days"), "an ultimatum's deadline cannot be extended")
+                    self.report(
+                        (*base, "responses", rid, "extend_days"),
+                        "an ultimatum's deadline cannot be extended",
+                    )
             if demand.date is None and demand.when is None and not self._issued_by_effect(did):
-                self.report(base, f"demand '{did}' is never presented: it has no date, no condition, and no effect issues it", key=True, severity="warning")
+                self.report(
+                    base,
+                    f"demand '{did}' is never presented: it has no date, no condition, and no effect issues it",
+                    key=True,
+                    severity="warning",
+                )
         for aid, action in s.actions.items():
             self.refs(("actions", aid, "places"), action.places, "places", "place")
             self.refs(("actions", aid, "sources"), action.sources, "sources", "source tag")
@@ -217,15 +301,25 @@ class _Validator:
             self.in_calendar(("demands", did, "date"), demand.date, "issue date")
             if demand.deadline is not None:
                 if demand.date is not None and demand.deadline < demand.date:
-                    self.report(("demands", did, "deadline"), f"the deadline {demand.deadline} is before the issue date {demand.date}")
+                    self.report(
+                        ("demands", did, "deadline"),
+                        f"the deadline {demand.deadline} is before the issue date {demand.date}",
+                    )
                 elif demand.deadline > s.calendar.end:
-                    self.report(("demands", did, "deadline"), f"the deadline {demand.deadline} is after the calendar ends ({s.calendar.end}); it can never run out", severity="warning")
+                    self.report(
+                        ("demands", did, "deadline"),
+                        f"the deadline {demand.deadline} is after the calendar ends ({s.calendar.end}); it can never run out",
+                        severity="warning",
+                    )
                 elif demand.deadline < s.calendar.start:
-                    self.report(("demands", did, "deadline"), f"the deadline {demand.deadline} is before the calendar starts ({s.calendar.start})")
+                    self.report(
+                        ("demands", did, "deadline"),
+                        f"the deadline {demand.deadline} is before the calendar starts ({s.calendar.start})",
+                    )
 
     # --- expressions ---------------------------------------------------------------------------
     def expr(self, path: Path, text: str | int | bool | None, expected: Type) -> None:
-        if text is None or isinstance(text, bool) or isinstance(text, int):
+        if text is None or isinstance(text, (bool, int)):
             return
         for issue in check(text, self.symbols, expected):
             span = self.doc.span(path)
@@ -253,7 +347,11 @@ class _Validator:
             for rid, response in demand.responses.items():
                 self.expr(("demands", did, "responses", rid, "when"), response.when, "bool")
                 for i, outcome in enumerate(response.outcomes):
-                    self.expr(("demands", did, "responses", rid, "outcomes", i, "weight"), outcome.weight, "int")
+                    self.expr(
+                        ("demands", did, "responses", rid, "outcomes", i, "weight"),
+                        outcome.weight,
+                        "int",
+                    )
         for aid, action in s.actions.items():
             self.expr(("actions", aid, "when"), action.when, "bool")
             for i, outcome in enumerate(action.outcomes):
@@ -280,12 +378,20 @@ class _Validator:
             self.refs((*path, "issue"), effects.issue, "demands", "demand")
             for i, ident in enumerate(effects.trigger):
                 if ident not in s.events and ident not in s.intel:
-                    self.report((*path, "trigger", i), f"unknown event '{ident}'", did_you_mean(ident, [*s.events, *s.intel]))
+                    self.report(
+                        (*path, "trigger", i),
+                        f"unknown event '{ident}'",
+                        did_you_mean(ident, [*s.events, *s.intel]),
+                    )
             self.ref((*path, "goto"), effects.goto, "stages", "stage")
             self.ref((*path, "end"), effects.end, "endings", "ending")
             for i, ident in enumerate(effects.reveal):
                 if ident not in s.stats:
-                    self.report((*path, "reveal", i), f"unknown stat '{ident}'", did_you_mean(ident, s.stats))
+                    self.report(
+                        (*path, "reveal", i),
+                        f"unknown stat '{ident}'",
+                        did_you_mean(ident, s.stats),
+                    )
             for name, value in effects.changes().items():
                 where = (*path, name)
                 if name in numeric:
@@ -301,10 +407,17 @@ class _Validator:
                     else:
                         self.expr(where, value, "bool")
                 elif name in s.hidden:
-                    self.report(where, f"'{name}' is a hidden value; effects cannot change it", key=True)
+                    self.report(
+                        where, f"'{name}' is a hidden value; effects cannot change it", key=True
+                    )
                 else:
                     choices = [*numeric, *s.flags, *RESERVED_EFFECT_KEYS]
-                    self.report(where, f"unknown stat, flag or effect '{name}'", did_you_mean(name, choices), key=True)
+                    self.report(
+                        where,
+                        f"unknown stat, flag or effect '{name}'",
+                        did_you_mean(name, choices),
+                        key=True,
+                    )
 
 
 def _outcome_effects(base: Path, outcomes: list[Outcome]) -> Iterator[tuple[Path, Effects]]:

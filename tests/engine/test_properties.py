@@ -12,7 +12,9 @@ from game.engine.api import legal_actions, new_game, step
 from game.scenario.load import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = sorted([ROOT / "tests" / "fixtures" / "mini.yaml", *(ROOT / "scenarios").glob("*.yaml")])
+SCENARIOS = sorted(
+    [ROOT / "tests" / "fixtures" / "mini.yaml", *(ROOT / "scenarios").glob("*.yaml")]
+)
 
 
 def _loadable(path: Path):
@@ -33,7 +35,13 @@ def play_random(scenario, seed, picks):
         if state.over:
             break
         legal = legal_actions(scenario, state)
-        action = legal[picks.draw(st.integers(0, len(legal) - 1)) if hasattr(picks, "draw") else picks.pop(0) % len(legal) if picks else -1]
+        action = legal[
+            picks.draw(st.integers(0, len(legal) - 1))
+            if hasattr(picks, "draw")
+            else picks.pop(0) % len(legal)
+            if picks
+            else -1
+        ]
         before = state.model_dump()
         state, events = step(scenario, trail[-1], action)
         assert trail[-1].model_dump() == before, "step changed its input state"
@@ -50,7 +58,7 @@ def test_random_play_invariants(name, scenario, seed, data):
     final = trail[-1]
     assert final.over, "every game ends"
     assert final.date <= scenario.calendar.end
-    for before, after in zip(trail, trail[1:]):
+    for before, after in zip(trail, trail[1:], strict=False):
         assert after.date >= before.date
         assert after.day - before.day in (0, 1)
     for state in trail:
