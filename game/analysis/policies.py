@@ -25,7 +25,10 @@ def historical(scenario: Scenario, state: GameState, generator: int) -> tuple[Ch
             if demand.historical_response == choice.response:
                 return choice, generator
     for choice in legal:
-        if isinstance(choice, TakeAction) and state.date in scenario.actions[choice.action].historical_dates:
+        if (
+            isinstance(choice, TakeAction)
+            and state.date in scenario.actions[choice.action].historical_dates
+        ):
             return choice, generator
     return EndDay(), generator
 
@@ -43,13 +46,18 @@ def _by_kind(kind: str) -> Policy:
     def policy(scenario: Scenario, state: GameState, generator: int) -> tuple[Choice, int]:
         legal = legal_actions(scenario, state)
         for choice in legal:
-            if isinstance(choice, Respond) and scenario.demands[choice.demand].responses[choice.response].kind == kind:
+            if (
+                isinstance(choice, Respond)
+                and scenario.demands[choice.demand].responses[choice.response].kind == kind
+            ):
                 return choice, generator
         options = [c for c in legal if not isinstance(c, Respond)]
         generator, index = rng.below(generator, len(options))
         return options[index], generator
 
-    policy.__doc__ = f"Answer demands with '{kind}' responses when possible; otherwise choose at random."
+    policy.__doc__ = (
+        f"Answer demands with '{kind}' responses when possible; otherwise choose at random."
+    )
     return policy
 
 

@@ -41,7 +41,13 @@ class Playthrough:
                     "day": record.day,
                     "date": record.date,
                     "events": [
-                        {"id": e.ref, "kind": e.kind, "title": e.title, "text": e.text, "sources": e.sources}
+                        {
+                            "id": e.ref,
+                            "kind": e.kind,
+                            "title": e.title,
+                            "text": e.text,
+                            "sources": e.sources,
+                        }
                         for e in record.events
                         if e.kind != "day"
                     ],
@@ -66,7 +72,9 @@ def label_of(scenario: Scenario, choice: Choice) -> str:
     return "End the day"
 
 
-def play(scenario: Scenario, seed: int, policy: Policy, policy_seed: int | None = None) -> Playthrough:
+def play(
+    scenario: Scenario, seed: int, policy: Policy, policy_seed: int | None = None
+) -> Playthrough:
     """Play one game to its end with `policy`."""
     state, events = new_game(scenario, seed)
     days = [DayRecord(state.day, state.date.isoformat(), list(events))]

@@ -67,7 +67,9 @@ def _take(turn: Turn, action: TakeAction) -> None:
     turn.taken[action.action] = turn.taken.get(action.action, 0) + 1
     turn.taken_today[action.action] = turn.taken_today.get(action.action, 0) + 1
     turn.record("action", action.action, label=spec.label)
-    turn.emit("action", spec.label, spec.text, ref=action.action, places=spec.places, sources=spec.sources)
+    turn.emit(
+        "action", spec.label, spec.text, ref=action.action, places=spec.places, sources=spec.sources
+    )
     turn.apply(spec.effects)
     turn.drain()
     turn.apply_outcomes(spec.outcomes, spec.label, action.action)
@@ -79,17 +81,29 @@ def _respond(turn: Turn, action: Respond) -> None:
     response = demand.responses[action.response]
     active = turn.demands[action.demand]
     turn.budget -= response.cost
-    turn.record("respond", action.demand, action.response, label=f"{demand.title}: {response.label}")
+    turn.record(
+        "respond", action.demand, action.response, label=f"{demand.title}: {response.label}"
+    )
     if response.closes:
-        turn.demands[action.demand] = active.model_copy(update={"status": "answered", "answer": action.response, "answered_on": turn.date})
+        turn.demands[action.demand] = active.model_copy(
+            update={"status": "answered", "answer": action.response, "answered_on": turn.date}
+        )
     else:
         deadline = active.deadline
         if deadline is not None and response.extend_days:
             import datetime as dt
 
             deadline = deadline + dt.timedelta(days=response.extend_days)
-        turn.demands[action.demand] = active.model_copy(update={"deadline": deadline, "stalls": active.stalls + 1, "answer": action.response})
-    turn.emit("demand_answered", f"{demand.title}: {response.label}", response.text, ref=action.demand, sender=demand.issuer)
+        turn.demands[action.demand] = active.model_copy(
+            update={"deadline": deadline, "stalls": active.stalls + 1, "answer": action.response}
+        )
+    turn.emit(
+        "demand_answered",
+        f"{demand.title}: {response.label}",
+        response.text,
+        ref=action.demand,
+        sender=demand.issuer,
+    )
     turn.apply(response.effects)
     turn.drain()
     turn.apply_outcomes(response.outcomes, response.label, action.demand)
@@ -128,7 +142,9 @@ def why_not(scenario: Scenario, state: GameState, action: PlayerAction) -> str:
     if not turn.holds(response.when):
         return f"'{response.label}' is not possible now."
     if response.cost > state.budget:
-        return f"'{response.label}' needs {response.cost} action point(s); {state.budget} left today."
+        return (
+            f"'{response.label}' needs {response.cost} action point(s); {state.budget} left today."
+        )
     return ""
 
 
@@ -161,7 +177,9 @@ def action_options(scenario: Scenario, state: GameState) -> list[ActionOption]:
             continue
         action = TakeAction(action=aid)
         reason = why_not(scenario, state, action)
-        options.append(ActionOption(action, spec.label, spec.category, spec.cost, not reason, reason))
+        options.append(
+            ActionOption(action, spec.label, spec.category, spec.cost, not reason, reason)
+        )
     return options
 
 

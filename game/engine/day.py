@@ -78,19 +78,26 @@ def dawn(turn: Turn) -> None:
     for eid, event in scenario.events.items():
         if turn.phase == "over":
             return
-        if _due(turn, eid, event.date, event.when, event.once) and turn.roll(turn.amount(event.probability)):
+        if _due(turn, eid, event.date, event.when, event.once) and turn.roll(
+            turn.amount(event.probability)
+        ):
             turn.fire(eid)
             turn.drain()
     for did, demand in scenario.demands.items():
         if turn.phase == "over":
             return
-        if did not in turn.demands and (demand.date == turn.date or (demand.date is None and demand.when is not None and turn.holds(demand.when))):
+        if did not in turn.demands and (
+            demand.date == turn.date
+            or (demand.date is None and demand.when is not None and turn.holds(demand.when))
+        ):
             turn.issue_demand(did)
             turn.drain()
     for iid, intel in scenario.intel.items():
         if turn.phase == "over":
             return
-        if _due(turn, iid, intel.date, intel.when, intel.once) and turn.roll(turn.amount(intel.probability)):
+        if _due(turn, iid, intel.date, intel.when, intel.once) and turn.roll(
+            turn.amount(intel.probability)
+        ):
             turn.fire(iid)
             turn.drain()
     for aid, actor in scenario.actors.items():
@@ -99,11 +106,14 @@ def dawn(turn: Turn) -> None:
         eligible = [
             (index, rule)
             for index, rule in enumerate(actor.rules)
-            if not (rule.once and turn.rules_fired.get(_rule_key(aid, index, rule.id))) and turn.holds(rule.when)
+            if not (rule.once and turn.rules_fired.get(_rule_key(aid, index, rule.id)))
+            and turn.holds(rule.when)
         ]
         if not eligible:
             continue
-        weights = [turn.amount(rule.weight) for _, rule in eligible] + [turn.amount(actor.idle_weight)]
+        weights = [turn.amount(rule.weight) for _, rule in eligible] + [
+            turn.amount(actor.idle_weight)
+        ]
         choice = turn.pick(weights)
         if choice is None or choice == len(eligible):
             continue
@@ -144,7 +154,13 @@ def _expire_deadlines(turn: Turn, *, including_today: bool = False) -> None:
         if active.deadline < turn.date or (including_today and active.deadline == turn.date):
             demand = turn.scenario.demands[did]
             turn.demands[did] = active.model_copy(update={"status": "expired"})
-            turn.emit("demand_expired", f"Deadline passed: {demand.title}", demand.expiry_text, ref=did, sender=demand.issuer)
+            turn.emit(
+                "demand_expired",
+                f"Deadline passed: {demand.title}",
+                demand.expiry_text,
+                ref=did,
+                sender=demand.issuer,
+            )
             turn.apply(demand.on_expiry)
             turn.drain()
 
@@ -153,7 +169,9 @@ def dusk(turn: Turn) -> None:
     scenario = turn.scenario
     stage = scenario.stages[turn.stage]
     for transition in stage.transitions:
-        if turn.holds(transition.when) and not (transition.unless and turn.holds(transition.unless)):
+        if turn.holds(transition.when) and not (
+            transition.unless and turn.holds(transition.unless)
+        ):
             turn.enter_stage(transition.to, transition.text)
             turn.drain()
             break

@@ -155,7 +155,9 @@ class Turn:
         return len(clean) - 1  # unreachable
 
     # --- output ------------------------------------------------------------------------------
-    def emit(self, kind: EventKind, title: str, text: str = "", *, inbox: bool = True, **extra: Any) -> GameEvent:
+    def emit(
+        self, kind: EventKind, title: str, text: str = "", *, inbox: bool = True, **extra: Any
+    ) -> GameEvent:
         event = GameEvent.model_construct(
             kind=kind,
             date=self.date,
@@ -173,7 +175,11 @@ class Turn:
         return event
 
     def record(self, kind: str, ref: str = "", response: str = "", label: str = "") -> None:
-        self.log.append(LogEntry.model_construct(day=self.day, date=self.date, kind=kind, ref=ref, response=response, label=label))
+        self.log.append(
+            LogEntry.model_construct(
+                day=self.day, date=self.date, kind=kind, ref=ref, response=response, label=label
+            )
+        )
 
     # --- effects -------------------------------------------------------------------------------
     def apply(self, effects: Effects) -> None:
@@ -230,7 +236,12 @@ class Turn:
             handled += 1
             if handled > MAX_QUEUED_PER_STEP:
                 self.queue.clear()
-                self.emit("message", "The day's events stopped early", "The scenario's effects kept triggering each other.", inbox=False)
+                self.emit(
+                    "message",
+                    "The day's events stopped early",
+                    "The scenario's effects kept triggering each other.",
+                    inbox=False,
+                )
                 return
             if kind == "issue":
                 self.issue_demand(ident)
@@ -248,7 +259,15 @@ class Turn:
             if event.once and self.fired.get(ident) and not forced:
                 return
             self.fired[ident] = self.fired.get(ident, 0) + 1
-            self.emit(event.kind, event.title, event.text, ref=ident, sender=event.sender, places=event.places, sources=event.sources)
+            self.emit(
+                event.kind,
+                event.title,
+                event.text,
+                ref=ident,
+                sender=event.sender,
+                places=event.places,
+                sources=event.sources,
+            )
             self.apply(event.effects)
         elif ident in self.scenario.intel:
             intel = self.scenario.intel[ident]
@@ -257,7 +276,16 @@ class Turn:
             honest = self.roll(intel.reliability)
             says_true = truth if honest else not truth
             text = intel.if_true if says_true else intel.if_false
-            self.emit("intelligence", intel.title, text, ref=ident, sender=intel.sender, reliability=intel.reliability, places=intel.places, sources=intel.sources)
+            self.emit(
+                "intelligence",
+                intel.title,
+                text,
+                ref=ident,
+                sender=intel.sender,
+                reliability=intel.reliability,
+                places=intel.places,
+                sources=intel.sources,
+            )
             self.apply(intel.effects)
 
     def issue_demand(self, ident: str) -> None:
@@ -271,10 +299,24 @@ class Turn:
         else:
             deadline = None
         self.demands[ident] = ActiveDemand.model_construct(
-            demand=ident, issued=self.date, deadline=deadline, status="pending", answer="", answered_on=None, stalls=0
+            demand=ident,
+            issued=self.date,
+            deadline=deadline,
+            status="pending",
+            answer="",
+            answered_on=None,
+            stalls=0,
         )
         when = f" Deadline: {demand.deadline_label or deadline.isoformat()}." if deadline else ""
-        self.emit("ultimatum" if demand.ultimatum else "demand", demand.title, demand.text + when, ref=ident, sender=demand.issuer, places=demand.places, sources=demand.sources)
+        self.emit(
+            "ultimatum" if demand.ultimatum else "demand",
+            demand.title,
+            demand.text + when,
+            ref=ident,
+            sender=demand.issuer,
+            places=demand.places,
+            sources=demand.sources,
+        )
 
     def enter_stage(self, ident: str, text: str) -> None:
         if ident == self.stage:

@@ -23,8 +23,8 @@ class Model(BaseModel):
 Condition = str  # an expression that is true or false, e.g. "pressure >= 70 and not yu_dismissed"
 Amount = int | str  # a whole number, or an expression giving one, e.g. "10 + resolve // 10"
 
-COND = "A condition in the expression language, e.g. \"pressure >= 70 and not yu_dismissed\"."
-AMOUNT = "A whole number, or an expression that gives one (e.g. \"100 - resolve\")."
+COND = 'A condition in the expression language, e.g. "pressure >= 70 and not yu_dismissed".'
+AMOUNT = 'A whole number, or an expression that gives one (e.g. "100 - resolve").'
 SOURCES = "Source tags (keys of the top-level `sources` section) that support this text."
 PLACES = "Ids of places (the `places` section) to mark on the map."
 
@@ -48,9 +48,14 @@ class Effects(BaseModel):
     __pydantic_extra__: dict[str, int | bool | str]  # type: ignore[assignment]
 
     issue: IdList = Field(default_factory=list, description="Demands to present now (ids).")
-    trigger: IdList = Field(default_factory=list, description="Events or intelligence reports to fire now (ids), after this effect.")
+    trigger: IdList = Field(
+        default_factory=list,
+        description="Events or intelligence reports to fire now (ids), after this effect.",
+    )
     goto: str | None = Field(None, description="Move the escalation to this stage (id) now.")
-    reveal: IdList = Field(default_factory=list, description="Hidden stats to show the player from now on (ids).")
+    reveal: IdList = Field(
+        default_factory=list, description="Hidden stats to show the player from now on (ids)."
+    )
     end: str | None = Field(None, description="End the game now with this ending (id).")
     message: str | None = Field(None, description="A line to add to the player's inbox.")
 
@@ -67,7 +72,8 @@ class Source(Model):
     title: str = Field(description="Title of the work, document or page.")
     url: str = Field("", description="Where to read it, if public.")
     kind: Literal["primary", "secondary", "tertiary", "weak"] = Field(
-        "secondary", description="How close to the events the source is; 'weak' sources are used only where nothing better exists."
+        "secondary",
+        description="How close to the events the source is; 'weak' sources are used only where nothing better exists.",
     )
     note: str = Field("", description="Anything a reader should know about this source.")
 
@@ -81,8 +87,12 @@ class Player(Model):
 class Calendar(Model):
     start: dt.date = Field(description="The first day of play (YYYY-MM-DD).")
     end: dt.date = Field(description="The last day of play; the game ends after it at the latest.")
-    actions_per_day: int = Field(3, ge=1, le=20, description="How many action points the player has each day.")
-    epilogue_until: dt.date | None = Field(None, description="The date the epilogues reach (for the debrief).")
+    actions_per_day: int = Field(
+        3, ge=1, le=20, description="How many action points the player has each day."
+    )
+    epilogue_until: dt.date | None = Field(
+        None, description="The date the epilogues reach (for the debrief)."
+    )
 
 
 class Stat(Model):
@@ -114,18 +124,23 @@ class Hidden(Model):
     min: int = Field(0, description="With no `choices`: the lowest value of a uniform draw.")
     max: int = Field(100, description="With no `choices`: the highest value of a uniform draw.")
     choices: list[WeightedValue] = Field(
-        default_factory=list, description="If given, the value is drawn from these by weight instead of uniformly."
+        default_factory=list,
+        description="If given, the value is drawn from these by weight instead of uniformly.",
     )
 
 
 class ActorRule(Model):
     id: str = Field("", description="Optional name of the rule (for logs and `once`).")
     when: Condition = Field("true", description="The rule may fire only when this holds. " + COND)
-    weight: Amount = Field(1, description="Relative chance among the actor's rules that hold. " + AMOUNT)
+    weight: Amount = Field(
+        1, description="Relative chance among the actor's rules that hold. " + AMOUNT
+    )
     once: bool = Field(False, description="Fire at most once per game.")
     title: str = Field(description="Headline in the inbox.")
     text: str = Field("", description="What the player reads.")
-    effects: Effects = Field(default_factory=Effects, description="What happens when the rule fires.")
+    effects: Effects = Field(
+        default_factory=Effects, description="What happens when the rule fires."
+    )
     places: list[str] = Field(default_factory=list, description=PLACES)
 
 
@@ -135,9 +150,19 @@ class Actor(Model):
     side: Literal["china", "japan", "third"] = Field(description="Which side the actor is on.")
     role: str = Field("", description="Office and rank in the scenario's time.")
     description: str = Field("", description="Who the actor is, for the codex.")
-    attitude: int = Field(0, ge=-100, le=100, description="Starting attitude towards the player, -100 to 100. Expressions read it by the actor's id.")
-    idle_weight: Amount = Field(0, description="Relative chance that the actor does nothing on a day. " + AMOUNT)
-    rules: list[ActorRule] = Field(default_factory=list, description="What the actor may do at dawn; one rule whose condition holds is chosen by weight.")
+    attitude: int = Field(
+        0,
+        ge=-100,
+        le=100,
+        description="Starting attitude towards the player, -100 to 100. Expressions read it by the actor's id.",
+    )
+    idle_weight: Amount = Field(
+        0, description="Relative chance that the actor does nothing on a day. " + AMOUNT
+    )
+    rules: list[ActorRule] = Field(
+        default_factory=list,
+        description="What the actor may do at dawn; one rule whose condition holds is chosen by weight.",
+    )
     sources: list[str] = Field(default_factory=list, description=SOURCES)
 
 
@@ -151,23 +176,33 @@ class Transition(Model):
 class Stage(Model):
     label: str = Field(description="Name of the stage of escalation, shown prominently.")
     description: str = Field("", description="What this stage means.")
-    on_enter: Effects = Field(default_factory=Effects, description="What happens on entering the stage.")
-    on_exit: Effects = Field(default_factory=Effects, description="What happens on leaving the stage.")
-    transitions: list[Transition] = Field(default_factory=list, description="Guarded ways out, tried in order at dusk.")
+    on_enter: Effects = Field(
+        default_factory=Effects, description="What happens on entering the stage."
+    )
+    on_exit: Effects = Field(
+        default_factory=Effects, description="What happens on leaving the stage."
+    )
+    transitions: list[Transition] = Field(
+        default_factory=list, description="Guarded ways out, tried in order at dusk."
+    )
 
 
 class Event(Model):
     title: str = Field(description="Headline in the inbox.")
     text: str = Field("", description="What the player reads.")
-    kind: Literal["telegram", "news", "report", "meeting", "order", "intelligence", "background"] = Field(
-        "report", description="How the event reaches the player (its inbox icon)."
-    )
+    kind: Literal[
+        "telegram", "news", "report", "meeting", "order", "intelligence", "background"
+    ] = Field("report", description="How the event reaches the player (its inbox icon).")
     sender: str | None = Field(None, description="The actor it comes from (id), if any.")
     date: dt.date | None = Field(None, description="Fire at dawn on this day.")
-    when: Condition | None = Field(None, description="Fire at dawn on the first day this holds. " + COND)
+    when: Condition | None = Field(
+        None, description="Fire at dawn on the first day this holds. " + COND
+    )
     probability: Amount = Field(100, description="Percent chance to fire when due. " + AMOUNT)
     once: bool = Field(True, description="Fire at most once (false: may fire again on later days).")
-    effects: Effects = Field(default_factory=Effects, description="What happens when the event fires.")
+    effects: Effects = Field(
+        default_factory=Effects, description="What happens when the event fires."
+    )
     places: list[str] = Field(default_factory=list, description=PLACES)
     sources: list[str] = Field(default_factory=list, description=SOURCES)
 
@@ -176,14 +211,28 @@ class Intel(Model):
     title: str = Field(description="Headline in the inbox.")
     sender: str | None = Field(None, description="Who reports it (actor id), if anyone.")
     date: dt.date | None = Field(None, description="Arrive at dawn on this day.")
-    when: Condition | None = Field(None, description="Arrive at dawn on the first day this holds. " + COND)
+    when: Condition | None = Field(
+        None, description="Arrive at dawn on the first day this holds. " + COND
+    )
     probability: Amount = Field(100, description="Percent chance to arrive when due. " + AMOUNT)
     once: bool = Field(True, description="Arrive at most once.")
-    reliability: int = Field(ge=0, le=100, description="Percent chance that the report tells the truth; shown to the player.")
-    truth: Condition = Field(description="What is really so (usually about a hidden value). " + COND)
-    if_true: str = Field(description="What the report says when `truth` holds (if it is reliable this time).")
-    if_false: str = Field(description="What the report says when `truth` does not hold (if reliable).")
-    effects: Effects = Field(default_factory=Effects, description="What happens when the report arrives.")
+    reliability: int = Field(
+        ge=0,
+        le=100,
+        description="Percent chance that the report tells the truth; shown to the player.",
+    )
+    truth: Condition = Field(
+        description="What is really so (usually about a hidden value). " + COND
+    )
+    if_true: str = Field(
+        description="What the report says when `truth` holds (if it is reliable this time)."
+    )
+    if_false: str = Field(
+        description="What the report says when `truth` does not hold (if reliable)."
+    )
+    effects: Effects = Field(
+        default_factory=Effects, description="What happens when the report arrives."
+    )
     places: list[str] = Field(default_factory=list, description=PLACES)
     sources: list[str] = Field(default_factory=list, description=SOURCES)
 
@@ -197,14 +246,26 @@ class Outcome(Model):
 class Response(Model):
     label: str = Field(description="The choice as the player sees it, e.g. 'Accept all four'.")
     kind: Literal["accept", "partial", "negotiate", "stall", "refuse", "other"] = Field(
-        "other", description="What sort of answer this is (used by the explorer's policies and the debrief)."
+        "other",
+        description="What sort of answer this is (used by the explorer's policies and the debrief).",
     )
     text: str = Field("", description="What happens, as the player reads it.")
-    when: Condition = Field("true", description="The response is offered only when this holds. " + COND)
-    effects: Effects = Field(default_factory=Effects, description="What happens when the player gives this answer.")
-    outcomes: list[Outcome] = Field(default_factory=list, description="If given, one is drawn by weight after `effects`.")
-    closes: bool = Field(True, description="Whether this answer settles the demand (false: the demand stays open, e.g. stalling).")
-    extend_days: int = Field(0, ge=0, description="Days added to the deadline (for stalling answers that buy time).")
+    when: Condition = Field(
+        "true", description="The response is offered only when this holds. " + COND
+    )
+    effects: Effects = Field(
+        default_factory=Effects, description="What happens when the player gives this answer."
+    )
+    outcomes: list[Outcome] = Field(
+        default_factory=list, description="If given, one is drawn by weight after `effects`."
+    )
+    closes: bool = Field(
+        True,
+        description="Whether this answer settles the demand (false: the demand stays open, e.g. stalling).",
+    )
+    extend_days: int = Field(
+        0, ge=0, description="Days added to the deadline (for stalling answers that buy time)."
+    )
     cost: int = Field(0, ge=0, description="Action points the answer uses.")
 
 
@@ -213,13 +274,22 @@ class Demand(Model):
     issuer: str = Field(description="Who presents it (actor id).")
     text: str = Field(description="The demand as presented.")
     date: dt.date | None = Field(None, description="Present it at dawn on this day.")
-    when: Condition | None = Field(None, description="Present it at dawn on the first day this holds. " + COND)
+    when: Condition | None = Field(
+        None, description="Present it at dawn on the first day this holds. " + COND
+    )
     deadline: dt.date | None = Field(None, description="The last day for an answer.")
-    deadline_days: int | None = Field(None, ge=0, description="Or: days after presentation for an answer (0: the same day).")
+    deadline_days: int | None = Field(
+        None, ge=0, description="Or: days after presentation for an answer (0: the same day)."
+    )
     deadline_label: str = Field("", description="How the deadline was put, e.g. 'noon, 12 June'.")
-    ultimatum: bool = Field(False, description="An ultimatum: its deadline cannot be stalled, and its expiry escalates.")
+    ultimatum: bool = Field(
+        False, description="An ultimatum: its deadline cannot be stalled, and its expiry escalates."
+    )
     responses: dict[str, Response] = Field(description="The possible answers, by id.")
-    on_expiry: Effects = Field(default_factory=Effects, description="What happens if the deadline passes with no final answer.")
+    on_expiry: Effects = Field(
+        default_factory=Effects,
+        description="What happens if the deadline passes with no final answer.",
+    )
     expiry_text: str = Field("", description="What the player reads when the deadline passes.")
     historical_response: str | None = Field(None, description="Which response (id) history took.")
     historical_note: str = Field("", description="What really happened, for the debrief.")
@@ -229,18 +299,29 @@ class Demand(Model):
 
 class Action(Model):
     label: str = Field(description="The action as the player sees it.")
-    category: Literal["diplomacy", "domestic", "military", "information", "security", "stalling", "other"] = Field(
-        description="Which group the action is listed under."
+    category: Literal[
+        "diplomacy", "domestic", "military", "information", "security", "stalling", "other"
+    ] = Field(description="Which group the action is listed under.")
+    hint: str = Field(
+        "",
+        description="One line on what the action is for (its known effects are shown beside it automatically).",
     )
-    hint: str = Field("", description="One line on what the action is for (its known effects are shown beside it automatically).")
     text: str = Field("", description="What the player reads after taking it.")
     cost: int = Field(1, ge=0, description="Action points it uses.")
     when: Condition = Field("true", description="Offered only when this holds. " + COND)
     per_day: int = Field(1, ge=1, description="How often it can be taken in one day.")
-    max_uses: int | None = Field(None, ge=1, description="How often it can be taken in the whole game.")
+    max_uses: int | None = Field(
+        None, ge=1, description="How often it can be taken in the whole game."
+    )
     effects: Effects = Field(default_factory=Effects, description="What certainly happens.")
-    outcomes: list[Outcome] = Field(default_factory=list, description="If given, one is drawn by weight after `effects`; the hint calls the result uncertain.")
-    historical_dates: list[dt.date] = Field(default_factory=list, description="Days on which the historical figure did this (for --historical replays and the debrief).")
+    outcomes: list[Outcome] = Field(
+        default_factory=list,
+        description="If given, one is drawn by weight after `effects`; the hint calls the result uncertain.",
+    )
+    historical_dates: list[dt.date] = Field(
+        default_factory=list,
+        description="Days on which the historical figure did this (for --historical replays and the debrief).",
+    )
     places: list[str] = Field(default_factory=list, description=PLACES)
     sources: list[str] = Field(default_factory=list, description=SOURCES)
 
@@ -254,12 +335,17 @@ class Scores(Model):
 
 class Ending(Model):
     title: str = Field(description="Name of the ending.")
-    when: Condition | None = Field(None, description="Reached at dusk when this holds (endings are tried in order). " + COND)
+    when: Condition | None = Field(
+        None, description="Reached at dusk when this holds (endings are tried in order). " + COND
+    )
     at_end_only: bool = Field(False, description="Tried only after the last day of the calendar.")
     epilogue: str = Field(description="What followed, told to the player.")
     historical: bool = Field(False, description="This is what happened in history.")
     scores: Scores = Field(description="How the ending rates on four dimensions.")
-    verdicts: list[str] = Field(default_factory=list, description="How historians of different schools judge such an outcome.")
+    verdicts: list[str] = Field(
+        default_factory=list,
+        description="How historians of different schools judge such an outcome.",
+    )
     sources: list[str] = Field(default_factory=list, description=SOURCES)
 
 
@@ -268,7 +354,10 @@ class HistoryNote(Model):
     title: str = Field(description="What happened, in a line.")
     text: str = Field(description="What happened that day in history, in a few sentences.")
     sources: list[str] = Field(min_length=1, description=SOURCES)
-    popular_account: str = Field("", description="Where the popular account differs, what it says and why it is wrong or unsure.")
+    popular_account: str = Field(
+        "",
+        description="Where the popular account differs, what it says and why it is wrong or unsure.",
+    )
     disputed: str = Field("", description="What historians disagree on for this day, if anything.")
 
 
@@ -279,11 +368,15 @@ class Dispute(Model):
 
 
 class Place(Model):
-    name: str = Field(description="Name as spelt in the period (with the modern name if different).")
+    name: str = Field(
+        description="Name as spelt in the period (with the modern name if different)."
+    )
     chars: str = Field("", description="Name in characters.")
     lat: float = Field(ge=-90, le=90, description="Latitude in degrees.")
     lon: float = Field(ge=-180, le=180, description="Longitude in degrees.")
-    kind: Literal["city", "town", "pass", "port", "site"] = Field("town", description="What sort of place.")
+    kind: Literal["city", "town", "pass", "port", "site"] = Field(
+        "town", description="What sort of place."
+    )
     description: str = Field("", description="Its part in the story.")
 
 
@@ -294,8 +387,13 @@ class Unit(Model):
     place: str = Field(description="Where it is at the start (place id).")
     strength: str = Field("", description="Its strength, as the sources give it.")
     commander: str = Field("", description="Who commands it.")
-    visible_when: Condition = Field("true", description="Shown on the map only when this holds. " + COND)
-    moved_to: list[UnitMove] = Field(default_factory=list, description="Where the unit is shown when conditions hold (the last that holds wins).")
+    visible_when: Condition = Field(
+        "true", description="Shown on the map only when this holds. " + COND
+    )
+    moved_to: list[UnitMove] = Field(
+        default_factory=list,
+        description="Where the unit is shown when conditions hold (the last that holds wins).",
+    )
     sources: list[str] = Field(default_factory=list, description=SOURCES)
 
 
@@ -307,42 +405,85 @@ class UnitMove(Model):
 class CodexEntry(Model):
     title: str = Field(description="Headword.")
     chars: str = Field("", description="In characters.")
-    kind: Literal["person", "place", "unit", "term", "document", "organisation"] = Field(description="What sort of entry.")
+    kind: Literal["person", "place", "unit", "term", "document", "organisation"] = Field(
+        description="What sort of entry."
+    )
     text: str = Field(description="A short description in our own words.")
-    unlock_when: Condition = Field("true", description="Shown in the codex only once this holds. " + COND)
+    unlock_when: Condition = Field(
+        "true", description="Shown in the codex only once this holds. " + COND
+    )
     sources: list[str] = Field(default_factory=list, description=SOURCES)
 
 
 class Scenario(Model):
     format: Literal[1] = Field(description="Version of the scenario format; this is format 1.")
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="Short id of the scenario (lower case, digits, underscores).")
+    id: str = Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        description="Short id of the scenario (lower case, digits, underscores).",
+    )
     title: str = Field(description="Title shown on the title screen.")
     subtitle: str = Field("", description="One line under the title.")
     author: str = Field("", description="Who wrote the scenario.")
     summary: str = Field(description="Two or three sentences for the scenario list.")
     briefing: str = Field(description="The situation, as the player reads it before the first day.")
-    counterfactual: str = Field("", description="For alternate histories: what this scenario changes from the record, and why.")
+    counterfactual: str = Field(
+        "",
+        description="For alternate histories: what this scenario changes from the record, and why.",
+    )
     player: Player = Field(description="Who the player is.")
-    calendar: Calendar = Field(description="When the scenario starts and ends, and the daily budget.")
-    sources: dict[str, Source] = Field(default_factory=dict, description="The works the scenario draws on, by tag.")
+    calendar: Calendar = Field(
+        description="When the scenario starts and ends, and the daily budget."
+    )
+    sources: dict[str, Source] = Field(
+        default_factory=dict, description="The works the scenario draws on, by tag."
+    )
     stats: dict[str, Stat] = Field(description="Numbers that track the crisis, by id.")
-    flags: dict[str, Flag] = Field(default_factory=dict, description="Facts that are true or false, by id.")
-    hidden: dict[str, Hidden] = Field(default_factory=dict, description="Values drawn at random for each game and never shown during play, by id.")
-    actors: dict[str, Actor] = Field(default_factory=dict, description="The people and bodies in the crisis, by id.")
+    flags: dict[str, Flag] = Field(
+        default_factory=dict, description="Facts that are true or false, by id."
+    )
+    hidden: dict[str, Hidden] = Field(
+        default_factory=dict,
+        description="Values drawn at random for each game and never shown during play, by id.",
+    )
+    actors: dict[str, Actor] = Field(
+        default_factory=dict, description="The people and bodies in the crisis, by id."
+    )
     initial_stage: str = Field(description="The stage the escalation starts in (id).")
     stages: dict[str, Stage] = Field(description="The stages of escalation, by id.")
-    events: dict[str, Event] = Field(default_factory=dict, description="Things that happen by date or by condition, by id.")
-    intel: dict[str, Intel] = Field(default_factory=dict, description="Intelligence reports of stated reliability, by id.")
-    demands: dict[str, Demand] = Field(default_factory=dict, description="Demands and ultimatums presented to the player, by id.")
+    events: dict[str, Event] = Field(
+        default_factory=dict, description="Things that happen by date or by condition, by id."
+    )
+    intel: dict[str, Intel] = Field(
+        default_factory=dict, description="Intelligence reports of stated reliability, by id."
+    )
+    demands: dict[str, Demand] = Field(
+        default_factory=dict, description="Demands and ultimatums presented to the player, by id."
+    )
     actions: dict[str, Action] = Field(description="What the player can do in council, by id.")
-    endings: dict[str, Ending] = Field(description="How the game can end, by id, tried in the order written.")
-    default_ending: str = Field(description="The ending (id) if none other is reached by the end of the calendar.")
-    history: list[HistoryNote] = Field(default_factory=list, description="What happened each day in history, with sources (for the debrief).")
-    disputes: list[Dispute] = Field(default_factory=list, description="Facts historians disagree on.")
-    questions: list[str] = Field(default_factory=list, description="Reflection questions for the debrief.")
+    endings: dict[str, Ending] = Field(
+        description="How the game can end, by id, tried in the order written."
+    )
+    default_ending: str = Field(
+        description="The ending (id) if none other is reached by the end of the calendar."
+    )
+    history: list[HistoryNote] = Field(
+        default_factory=list,
+        description="What happened each day in history, with sources (for the debrief).",
+    )
+    disputes: list[Dispute] = Field(
+        default_factory=list, description="Facts historians disagree on."
+    )
+    questions: list[str] = Field(
+        default_factory=list, description="Reflection questions for the debrief."
+    )
     places: dict[str, Place] = Field(default_factory=dict, description="Places on the map, by id.")
-    units: dict[str, Unit] = Field(default_factory=dict, description="Military units on the map, by id.")
-    codex: dict[str, CodexEntry] = Field(default_factory=dict, description="Encyclopedia entries beyond the actors and places, by id.")
+    units: dict[str, Unit] = Field(
+        default_factory=dict, description="Military units on the map, by id."
+    )
+    codex: dict[str, CodexEntry] = Field(
+        default_factory=dict,
+        description="Encyclopedia entries beyond the actors and places, by id.",
+    )
 
 
 Unit.model_rebuild()

@@ -7,7 +7,9 @@ from typing import Any
 
 from game.scenario.model import Scenario
 
-SCHEMA_ID = "https://hebei1935.invalid/scenario.schema.json"  # a name, not a location: nothing is fetched
+SCHEMA_ID = (
+    "https://hebei1935.invalid/scenario.schema.json"  # a name, not a location: nothing is fetched
+)
 
 
 def scenario_schema() -> dict[str, Any]:

@@ -36,7 +36,9 @@ Path = tuple[str | int, ...]
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
 _LEADING_ZERO_INT = re.compile(r"[-+]?0[0-9_]+")
-_FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9_]+([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+")
+_FLOAT = re.compile(
+    r"[-+]?([0-9][0-9_]*)?\.[0-9_]+([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
+)
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
 _TRUE = {"true", "True", "TRUE"}
@@ -86,7 +88,11 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
         ]
     nul = raw.find(b"\x00")
     if nul >= 0:
-        return None, [Diagnostic(_offset_span(raw, nul, file), "file contains a NUL byte; is it a binary file?")]
+        return None, [
+            Diagnostic(
+                _offset_span(raw, nul, file), "file contains a NUL byte; is it a binary file?"
+            )
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -118,7 +124,10 @@ def read_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Diagnosti
     except yaml.MarkedYAMLError as exc:
         return None, [*builder.diagnostics, _syntax_diagnostic(exc, file, text)]
     except yaml.YAMLError as exc:  # errors without a position, e.g. from the reader
-        return None, [*builder.diagnostics, Diagnostic(SourceSpan(file, 1, 1), f"YAML error: {exc}")]
+        return None, [
+            *builder.diagnostics,
+            Diagnostic(SourceSpan(file, 1, 1), f"YAML error: {exc}"),
+        ]
     if builder.diagnostics:
         return None, builder.diagnostics
     return builder.document(), []
@@ -127,7 +136,9 @@ def read_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Diagnosti
 def _has_tab_near(text: str, line: int) -> bool:
     lines = text.splitlines()
     nearby = lines[max(0, line - 1) : line + 1]
-    return any("\t" in candidate[: len(candidate) - len(candidate.lstrip())] for candidate in nearby)
+    return any(
+        "\t" in candidate[: len(candidate) - len(candidate.lstrip())] for candidate in nearby
+    )
 
 
 def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagnostic:
@@ -169,7 +180,12 @@ class _Builder:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                raise _Abort(Diagnostic(self._span(event), "a scenario file holds one YAML document; found a second '---'"))
+                raise _Abort(
+                    Diagnostic(
+                        self._span(event),
+                        "a scenario file holds one YAML document; found a second '---'",
+                    )
+                )
             return
         if isinstance(event, yaml.AliasEvent):
             raise _Abort(
@@ -194,7 +210,9 @@ class _Builder:
     def _check_node(self, event: yaml.NodeEvent) -> None:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise _Abort(Diagnostic(self._span(event), f"file has more than {MAX_NODES:,} YAML nodes"))
+            raise _Abort(
+                Diagnostic(self._span(event), f"file has more than {MAX_NODES:,} YAML nodes")
+            )
         if event.anchor is not None:
             raise _Abort(
                 Diagnostic(
@@ -204,17 +222,25 @@ class _Builder:
                 )
             )
         tag = getattr(event, "tag", None)
-        if tag not in _ALLOWED_TAGS and not (
-            isinstance(event, yaml.MappingStartEvent) and tag == "tag:yaml.org,2002:map"
-        ) and not (isinstance(event, yaml.SequenceStartEvent) and tag == "tag:yaml.org,2002:seq"):
-            raise _Abort(Diagnostic(self._span(event), f"YAML tag '{tag}' is not allowed in scenarios"))
+        if (
+            tag not in _ALLOWED_TAGS
+            and not (isinstance(event, yaml.MappingStartEvent) and tag == "tag:yaml.org,2002:map")
+            and not (isinstance(event, yaml.SequenceStartEvent) and tag == "tag:yaml.org,2002:seq")
+        ):
+            raise _Abort(
+                Diagnostic(self._span(event), f"YAML tag '{tag}' is not allowed in scenarios")
+            )
 
     def _open(self, event: yaml.NodeEvent, container: dict[str, Any] | list[Any]) -> None:
         if len(self.stack) >= MAX_DEPTH:
             raise _Abort(Diagnostic(self._span(event), f"nesting deeper than {MAX_DEPTH} levels"))
         parent = self.stack[-1] if self.stack else None
         if parent is not None and isinstance(parent[0], dict) and parent[2] is None:
-            raise _Abort(Diagnostic(self._span(event), "a mapping key must be plain text, not a list or mapping"))
+            raise _Abort(
+                Diagnostic(
+                    self._span(event), "a mapping key must be plain text, not a list or mapping"
+                )
+            )
         path = self._child_path()
         self.spans[path] = self._span(event)
         self.stack.append([container, path, None, {}])
@@ -289,7 +315,11 @@ class _Builder:
             return int(text.replace("_", ""))
         if _LEADING_ZERO_INT.fullmatch(text):
             self.diagnostics.append(
-                Diagnostic(span, f"'{text}' is ambiguous: YAML 1.1 reads a leading 0 as octal", hint="drop the 0, or quote it")
+                Diagnostic(
+                    span,
+                    f"'{text}' is ambiguous: YAML 1.1 reads a leading 0 as octal",
+                    hint="drop the 0, or quote it",
+                )
             )
             return text
         if _SEXAGESIMAL.fullmatch(text):
@@ -297,7 +327,7 @@ class _Builder:
                 Diagnostic(
                     span,
                     f"'{text}' is ambiguous: YAML 1.1 reads it as a base-60 number",
-                    hint=f"write \"{text}\" in quotes",
+                    hint=f'write "{text}" in quotes',
                 )
             )
             return text

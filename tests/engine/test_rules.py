@@ -46,7 +46,12 @@ def test_action_costs_budget_and_applies_effects(mini):
 def test_rejection_returns_the_same_state(mini):
     sc = mini.scenario
     state, _ = new_game(sc, seed=7)
-    for bad in (TakeAction(action="nope"), Respond(demand="ultimatum", response="accept"), Respond(demand="first", response="maybe"), TakeAction(action="prepare")):
+    for bad in (
+        TakeAction(action="nope"),
+        Respond(demand="ultimatum", response="accept"),
+        Respond(demand="first", response="maybe"),
+        TakeAction(action="prepare"),
+    ):
         if bad == TakeAction(action="prepare"):
             state, _ = step(sc, state, TakeAction(action="talk"))  # leaves 1 point; prepare costs 2
         after, events = step(sc, state, bad)
@@ -57,7 +62,9 @@ def test_rejection_returns_the_same_state(mini):
 def test_deadline_expiry_applies_on_expiry(mini):
     sc = mini.scenario
     state, _ = new_game(sc, seed=7)
-    state, events = run(sc, state, EndDay(), EndDay())  # the deadline was 2 June; it expires at dawn on 3 June
+    state, events = run(
+        sc, state, EndDay(), EndDay()
+    )  # the deadline was 2 June; it expires at dawn on 3 June
     assert state.demands["first"].status == "expired"
     assert ("demand_expired", "first") in kinds(events)
     assert state.stats["pressure"] >= 55  # 40 + 15 on expiry (+ possible bluster)
@@ -80,7 +87,9 @@ def test_ultimatum_expiry_ends_the_game(mini):
     state, _ = new_game(sc, seed=7)
     state, _ = step(sc, state, Respond(demand="first", response="accept"))
     state, events = run(sc, state, EndDay(), EndDay())
-    assert "ultimatum" in state.demands and state.demands["ultimatum"].deadline == dt.date(1935, 6, 4)
+    assert "ultimatum" in state.demands and state.demands["ultimatum"].deadline == dt.date(
+        1935, 6, 4
+    )
     state, events = run(sc, state, EndDay(), EndDay())
     assert state.over and state.ending == "war"
     assert ("ending", "war") in kinds(events)
@@ -92,7 +101,15 @@ def test_refusal_outcome_depends_on_hidden_resolve(mini):
     endings = set()
     for seed in range(40):
         state, _ = new_game(sc, seed=seed)
-        state, _ = run(sc, state, Respond(demand="first", response="accept"), EndDay(), EndDay(), Respond(demand="ultimatum", response="refuse"), EndDay())
+        state, _ = run(
+            sc,
+            state,
+            Respond(demand="first", response="accept"),
+            EndDay(),
+            EndDay(),
+            Respond(demand="ultimatum", response="refuse"),
+            EndDay(),
+        )
         endings.add(state.ending)
     assert "war" in endings and None in endings or "standoff" in endings or "appeased" in endings
 
@@ -148,7 +165,12 @@ def test_actor_rules_follow_conditions(mini):
 def test_at_end_only_and_default_endings(mini):
     sc = mini.scenario
     state, _ = new_game(sc, seed=7)
-    state, _ = run(sc, state, Respond(demand="first", response="stall"), Respond(demand="first", response="stall"))
+    state, _ = run(
+        sc,
+        state,
+        Respond(demand="first", response="stall"),
+        Respond(demand="first", response="stall"),
+    )
     state, _ = run(sc, state, EndDay(), EndDay())
     state, _ = step(sc, state, Respond(demand="ultimatum", response="refuse"))
     if not state.over:

@@ -8,7 +8,12 @@ from game.scenario.expr import Symbols, check, compile_expr
 
 SYMBOLS = Symbols(
     names={"pressure": "int", "trust": "int", "yu_dismissed": "bool", "resolve": "int"},
-    ids={"demand": {"four_demands"}, "event": {"sakai_call"}, "action": {"telegram_chiang"}, "stage": {"protest", "ultimatum"}},
+    ids={
+        "demand": {"four_demands"},
+        "event": {"sakai_call"},
+        "action": {"telegram_chiang"},
+        "stage": {"protest", "ultimatum"},
+    },
     responses={"four_demands": {"accept", "refuse", "stall"}},
 )
 
@@ -21,7 +26,13 @@ class Env:
         return self.values[name]
 
     def call(self, function, args):
-        return {"issued": True, "answer": "refuse", "fired": 2, "taken": 0, "in_stage": args[0] == "protest"}[function]
+        return {
+            "issued": True,
+            "answer": "refuse",
+            "fired": 2,
+            "taken": 0,
+            "in_stage": args[0] == "protest",
+        }[function]
 
 
 @pytest.mark.parametrize(

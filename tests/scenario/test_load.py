@@ -9,7 +9,9 @@ import pytest
 from game.scenario.load import check_scenario_bytes, load_scenario
 from game.scenario.source import ScenarioError
 
-MINI = (Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+MINI = (Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml").read_text(
+    encoding="utf-8"
+)
 
 
 def diagnostics(text: str) -> list[str]:
@@ -34,23 +36,81 @@ def test_the_fixture_is_valid(mini):
 @pytest.mark.parametrize(
     ("pairs", "expected"),
     [
-        ((("start: 40,", "start: forty,"),), "s.yaml:13:38: error: stats.pressure.start: expected a whole number (got 'forty')"),
-        ((("start: 40,", "start: 40, colour: red,"),), "s.yaml:13:42: error: unknown key 'colour' in stats.pressure (expected one of:"),
-        ((("    deadline_days: 1\n    historical_response", "    deadlin_days: 1\n    historical_response"),), "s.yaml:72:5: error: unknown key 'deadlin_days' in demands.first (did you mean 'deadline_days'?)"),
-        ((("start: 40, ", ""),), "s.yaml:13:13: error: missing required key 'start' in stats.pressure"),
-        ((("kind: telegram", "kind: telex"),), "s.yaml:50:11: error: events.opening.kind: expected one of 'telegram', 'news'"),
-        ((("to: tense,", "to: tens,"),), "s.yaml:40:14: error: unknown stage 'tens' (did you mean 'tense'?)"),
-        ((("sender: envoy", "sender: envo"),), "s.yaml:51:13: error: unknown actor 'envo' (did you mean 'envoy'?)"),
-        ((('"pressure >= 70"', '"presure >= 70"'),), "s.yaml:56:12: error: unknown name 'presure' (did you mean 'pressure'?)"),
-        ((("date: 1935-06-02", "date: 1935-07-02"),), "s.yaml:61:11: error: date 1935-07-02 is outside the calendar (1935-06-01 to 1935-06-04)"),
-        ((("{pressure: -5, envoy: 5}", "{pressure: -5, envoi: 5}"),), "s.yaml:101:29: error: unknown stat, flag or effect 'envoi' (did you mean 'envoy'?)"),
-        ((("answer(ultimatum) == 'accept'", "answer(ultimatum) == 'acept'"),), "s.yaml:123:57: error: 'acept' is not a response of 'ultimatum' (did you mean 'accept'?)"),
-        ((("initial_stage: calm", "initial_stage: clam"),), "s.yaml:35:16: error: unknown stage 'clam' (did you mean 'calm'?)"),
-        ((("    date: 1935-06-01\n    deadline_days: 1", "    date: 1935-06-03\n    deadline: 1935-06-02"),), "s.yaml:72:15: error: the deadline 1935-06-02 is before the issue date 1935-06-03"),
-        ((("conceded: true}}", "conceded: 3}}"),), "error: flag 'conceded' is set to true or false, not a number"),
-        ((("    deadline_days: 1\n    ultimatum: true", "    ultimatum: true"),), "error: an ultimatum needs a deadline"),
+        (
+            (("start: 40,", "start: forty,"),),
+            "s.yaml:13:38: error: stats.pressure.start: expected a whole number (got 'forty')",
+        ),
+        (
+            (("start: 40,", "start: 40, colour: red,"),),
+            "s.yaml:13:42: error: unknown key 'colour' in stats.pressure (expected one of:",
+        ),
+        (
+            (
+                (
+                    "    deadline_days: 1\n    historical_response",
+                    "    deadlin_days: 1\n    historical_response",
+                ),
+            ),
+            "s.yaml:72:5: error: unknown key 'deadlin_days' in demands.first (did you mean 'deadline_days'?)",
+        ),
+        (
+            (("start: 40, ", ""),),
+            "s.yaml:13:13: error: missing required key 'start' in stats.pressure",
+        ),
+        (
+            (("kind: telegram", "kind: telex"),),
+            "s.yaml:50:11: error: events.opening.kind: expected one of 'telegram', 'news'",
+        ),
+        (
+            (("to: tense,", "to: tens,"),),
+            "s.yaml:40:14: error: unknown stage 'tens' (did you mean 'tense'?)",
+        ),
+        (
+            (("sender: envoy", "sender: envo"),),
+            "s.yaml:51:13: error: unknown actor 'envo' (did you mean 'envoy'?)",
+        ),
+        (
+            (('"pressure >= 70"', '"presure >= 70"'),),
+            "s.yaml:56:12: error: unknown name 'presure' (did you mean 'pressure'?)",
+        ),
+        (
+            (("date: 1935-06-02", "date: 1935-07-02"),),
+            "s.yaml:61:11: error: date 1935-07-02 is outside the calendar (1935-06-01 to 1935-06-04)",
+        ),
+        (
+            (("{pressure: -5, envoy: 5}", "{pressure: -5, envoi: 5}"),),
+            "s.yaml:101:29: error: unknown stat, flag or effect 'envoi' (did you mean 'envoy'?)",
+        ),
+        (
+            (("answer(ultimatum) == 'accept'", "answer(ultimatum) == 'acept'"),),
+            "s.yaml:123:57: error: 'acept' is not a response of 'ultimatum' (did you mean 'accept'?)",
+        ),
+        (
+            (("initial_stage: calm", "initial_stage: clam"),),
+            "s.yaml:35:16: error: unknown stage 'clam' (did you mean 'calm'?)",
+        ),
+        (
+            (
+                (
+                    "    date: 1935-06-01\n    deadline_days: 1",
+                    "    date: 1935-06-03\n    deadline: 1935-06-02",
+                ),
+            ),
+            "s.yaml:72:15: error: the deadline 1935-06-02 is before the issue date 1935-06-03",
+        ),
+        (
+            (("conceded: true}}", "conceded: 3}}"),),
+            "error: flag 'conceded' is set to true or false, not a number",
+        ),
+        (
+            (("    deadline_days: 1\n    ultimatum: true", "    ultimatum: true"),),
+            "error: an ultimatum needs a deadline",
+        ),
         ((("sources: [T1]", "sources: [T2]"),), "s.yaml:53:15: error: unknown source tag 'T2'"),
-        ((("end: 1935-06-04", "end: 1935-05-04"),), "s.yaml:9:36: error: the calendar ends (1935-05-04) before it starts (1935-06-01)"),
+        (
+            (("end: 1935-06-04", "end: 1935-05-04"),),
+            "s.yaml:9:36: error: the calendar ends (1935-05-04) before it starts (1935-06-01)",
+        ),
     ],
 )
 def test_diagnostics(pairs, expected: str):
@@ -59,7 +119,11 @@ def test_diagnostics(pairs, expected: str):
 
 
 def test_every_error_is_reported_at_once():
-    text = mutate(('"pressure >= 70"', '"presure >= 70"'), ("to: tense,", "to: tens,"), ("sender: envoy", "sender: envo"))
+    text = mutate(
+        ('"pressure >= 70"', '"presure >= 70"'),
+        ("to: tense,", "to: tens,"),
+        ("sender: envoy", "sender: envo"),
+    )
     found = diagnostics(text)
     assert [line.split(":")[1] for line in found] == ["40", "51", "56"]
 
@@ -84,4 +148,6 @@ def test_missing_file_is_a_diagnostic(tmp_path):
 
 
 def test_top_level_must_be_a_mapping():
-    assert diagnostics("- a\n- b\n") == ["s.yaml:1:1: error: a scenario file is a mapping of sections (title:, calendar:, stats: ...)"]
+    assert diagnostics("- a\n- b\n") == [
+        "s.yaml:1:1: error: a scenario file is a mapping of sections (title:, calendar:, stats: ...)"
+    ]

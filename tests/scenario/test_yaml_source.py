@@ -15,9 +15,17 @@ def problems(text: str) -> list[str]:
 
 
 def test_values_and_positions():
-    document, found = read_yaml('a: 1\nb: [1.5, {c: "q"}]\nd: 1935-05-29\ne: ~\nf: true\n', "f.yaml")
+    document, found = read_yaml(
+        'a: 1\nb: [1.5, {c: "q"}]\nd: 1935-05-29\ne: ~\nf: true\n', "f.yaml"
+    )
     assert not found
-    assert document.data == {"a": 1, "b": [1.5, {"c": "q"}], "d": dt.date(1935, 5, 29), "e": None, "f": True}
+    assert document.data == {
+        "a": 1,
+        "b": [1.5, {"c": "q"}],
+        "d": dt.date(1935, 5, 29),
+        "e": None,
+        "f": True,
+    }
     assert str(document.spans[("b", 1, "c")]) == "f.yaml:2:15"  # inside the quote
     assert str(document.key_spans[("b", 1, "c")]) == "f.yaml:2:11"
     assert str(document.span(("b", 1, "missing"))) == "f.yaml:2:10"  # falls back to the parent
@@ -28,12 +36,18 @@ def test_values_and_positions():
     [
         ("a: no\n", "f.yaml:1:4: error: 'no' is ambiguous: YAML 1.1 reads it as a boolean"),
         ("a: On\n", "f.yaml:1:4: error: 'On' is ambiguous"),
-        ("a: 1:30\n", "f.yaml:1:4: error: '1:30' is ambiguous: YAML 1.1 reads it as a base-60 number"),
+        (
+            "a: 1:30\n",
+            "f.yaml:1:4: error: '1:30' is ambiguous: YAML 1.1 reads it as a base-60 number",
+        ),
         ("a: 010\n", "f.yaml:1:4: error: '010' is ambiguous: YAML 1.1 reads a leading 0 as octal"),
         ("a: 1935-02-30\n", "f.yaml:1:4: error: '1935-02-30' is not a real date"),
         ("a: 1\nb: 2\na: 3\n", "f.yaml:3:1: error: duplicate key 'a' (first at line 1)"),
         ("a: &x [1]\nb: *x\n", "f.yaml:1:4: error: YAML anchors (&x) are not allowed"),
-        ("a: !!python/object:os.system x\n", "f.yaml:1:4: error: YAML tag 'tag:yaml.org,2002:python/object:os.system' is not allowed"),
+        (
+            "a: !!python/object:os.system x\n",
+            "f.yaml:1:4: error: YAML tag 'tag:yaml.org,2002:python/object:os.system' is not allowed",
+        ),
         ("a: 1\n---\nb: 2\n", "f.yaml:2:1: error: a scenario file holds one YAML document"),
         ("a:\n\t- 1\n", "YAML indents with spaces, never tabs"),
         ("a: [1\n", "f.yaml:2:1: error: YAML syntax error"),
@@ -57,7 +71,8 @@ def test_all_problems_reported_together():
 
 def test_alias_bomb_refused_without_expansion():
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9)
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(9)
     )
     found = problems(bomb)
     assert len(found) == 1 and "anchors" in found[0]

@@ -10,7 +10,12 @@ from game.scenario.expr.parse import ExprSyntaxError, _position, constant_name, 
 from game.scenario.expr.symbols import BUILTIN_NAMES, FUNCTIONS, Symbols, Type
 from game.scenario.suggest import did_you_mean
 
-_KIND_LABEL = {"demand": "demand", "event": "event or intelligence report", "action": "action", "stage": "stage"}
+_KIND_LABEL = {
+    "demand": "demand",
+    "event": "event or intelligence report",
+    "action": "action",
+    "stage": "stage",
+}
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,11 @@ def check(text: str, symbols: Symbols, expected: Type | None) -> list[ExprIssue]
     try:
         found = checker.type_of(tree)
         if expected is not None and found != expected:
-            raise checker.stop(tree, f"expected a {_NOUN[expected]} here, but this is a {_NOUN[found]}", _coerce_hint(expected))
+            raise checker.stop(
+                tree,
+                f"expected a {_NOUN[expected]} here, but this is a {_NOUN[found]}",
+                _coerce_hint(expected),
+            )
     except _Stop as stop:
         return [stop.issue]
     return []
@@ -88,11 +97,15 @@ class _Checker:
         if isinstance(node, ast.IfExp):
             self._expect(node.test, "bool", "the test of 'x if test else y' is a condition")
             first = self.type_of(node.body)
-            self._expect(node.orelse, first, "both branches of 'if ... else' must have the same type")
+            self._expect(
+                node.orelse, first, "both branches of 'if ... else' must have the same type"
+            )
             return first
         if isinstance(node, ast.Call):
             return self._call(node)
-        raise self.stop(node, "unsupported expression")  # the parser's whitelist makes this unreachable
+        raise self.stop(
+            node, "unsupported expression"
+        )  # the parser's whitelist makes this unreachable
 
     def _expect(self, node: ast.expr, wanted: Type, why: str) -> None:
         found = self.type_of(node)
@@ -119,10 +132,18 @@ class _Checker:
             node.ops, operands, operands[1:], types, types[1:], strict=False
         ):
             if left_type != right_type:
-                raise self.stop(right, f"cannot compare a {_NOUN[left_type]} with a {_NOUN[right_type]}")
+                raise self.stop(
+                    right, f"cannot compare a {_NOUN[left_type]} with a {_NOUN[right_type]}"
+                )
             ordered = not isinstance(op, (ast.Eq, ast.NotEq))
-            if left_type != "int" and ordered and not (left_type == "str" and self._is_date_side(left, right)):
-                raise self.stop(node, f"'<' and '>' compare numbers (or dates), not a {_NOUN[left_type]}")
+            if (
+                left_type != "int"
+                and ordered
+                and not (left_type == "str" and self._is_date_side(left, right))
+            ):
+                raise self.stop(
+                    node, f"'<' and '>' compare numbers (or dates), not a {_NOUN[left_type]}"
+                )
             if left_type == "str":
                 self._check_literal(left, right)
                 self._check_literal(right, left)
@@ -140,7 +161,9 @@ class _Checker:
             try:
                 dt.date.fromisoformat(value)
             except ValueError:
-                raise self.stop(literal, f"'{value}' is not a date", "write dates as YYYY-MM-DD") from None
+                raise self.stop(
+                    literal, f"'{value}' is not a date", "write dates as YYYY-MM-DD"
+                ) from None
             return
         domain: set[str] | None = None
         what = ""
@@ -177,7 +200,9 @@ class _Checker:
                 raise self.stop(arg, f"{function.name}() takes the id of a {_KIND_LABEL[kind]}")
             known = self.symbols.ids.get(kind, set())
             if ident not in known:
-                raise self.stop(arg, f"unknown {_KIND_LABEL[kind]} '{ident}'", did_you_mean(ident, known))
+                raise self.stop(
+                    arg, f"unknown {_KIND_LABEL[kind]} '{ident}'", did_you_mean(ident, known)
+                )
         return function.returns
 
 
@@ -190,4 +215,9 @@ def _arg_id(node: ast.expr) -> str | None:
 
 
 def _example(kind: str) -> str:
-    return {"demand": "issued(x)", "event": "fired(x)", "action": "taken(x)", "stage": "in_stage(x)"}[kind]
+    return {
+        "demand": "issued(x)",
+        "event": "fired(x)",
+        "action": "taken(x)",
+        "stage": "in_stage(x)",
+    }[kind]

@@ -137,7 +137,8 @@ def _whitelist(node: ast.AST, text: str, depth: int = 0) -> None:
                 node.func,
                 text,
                 f"unknown function '{node.func.id}'",
-                did_you_mean(node.func.id, FUNCTIONS) or f"functions: {', '.join(sorted(FUNCTIONS))}",
+                did_you_mean(node.func.id, FUNCTIONS)
+                or f"functions: {', '.join(sorted(FUNCTIONS))}",
             )
         if node.keywords:
             raise _fail(node, text, "keyword arguments are not allowed")
@@ -148,7 +149,12 @@ def _whitelist(node: ast.AST, text: str, depth: int = 0) -> None:
             raise _fail(node, text, f"names beginning with '__' are not allowed ('{node.id}')")
     elif isinstance(node, ast.Constant):
         if isinstance(node.value, float):
-            raise _fail(node, text, "numbers are whole; fractions are not allowed", "use an integer, e.g. a percentage")
+            raise _fail(
+                node,
+                text,
+                "numbers are whole; fractions are not allowed",
+                "use an integer, e.g. a percentage",
+            )
         if not isinstance(node.value, (int, str)) or node.value is None:
             raise _fail(node, text, f"constant {node.value!r} is not allowed")
     else:

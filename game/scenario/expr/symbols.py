@@ -23,11 +23,25 @@ FUNCTIONS: dict[str, Function] = {
     f.name: f
     for f in (
         Function("issued", ("demand",), "bool", "the demand has been presented"),
-        Function("pending", ("demand",), "bool", "the demand is presented and not yet answered or expired"),
-        Function("answered", ("demand",), "bool", "the player has given a final answer to the demand"),
-        Function("expired", ("demand",), "bool", "the demand's deadline ran out without a final answer"),
-        Function("answer", ("demand",), "str", "the id of the response given (\"\" if none)"),
-        Function("fired", ("event",), "int", "how many times the event or intelligence report has happened"),
+        Function(
+            "pending",
+            ("demand",),
+            "bool",
+            "the demand is presented and not yet answered or expired",
+        ),
+        Function(
+            "answered", ("demand",), "bool", "the player has given a final answer to the demand"
+        ),
+        Function(
+            "expired", ("demand",), "bool", "the demand's deadline ran out without a final answer"
+        ),
+        Function("answer", ("demand",), "str", 'the id of the response given ("" if none)'),
+        Function(
+            "fired",
+            ("event",),
+            "int",
+            "how many times the event or intelligence report has happened",
+        ),
         Function("taken", ("action",), "int", "how many times the player has taken the action"),
         Function("in_stage", ("stage",), "bool", "the escalation is in that stage"),
         Function("min", ("number", "number"), "int", "the smaller of two numbers"),
