@@ -1,0 +1,120 @@
+"""The command line as a user meets it: exit codes, messages, deterministic output, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = str(ROOT / "tests" / "fixtures" / "mini.yaml")
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        cwd=ROOT,
+        timeout=120,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "SDL_VIDEODRIVER": "dummy",
+            "SDL_AUDIODRIVER": "dummy",
+            "HOME": str(ROOT),
+        },
+    )
+
+
+def test_validate_ok(capsys):
+    assert main(["validate", MINI]) == 0
+    assert capsys.readouterr().out.strip() == f"{MINI}: ok"
+
+
+def test_validate_reports_every_error_and_exits_1(tmp_path, capsys):
+    text = Path(MINI).read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        text.replace("to: tense,", "to: tens,").replace('"pressure >= 70"', '"presure >= 70"'),
+        encoding="utf-8",
+    )
+    assert main(["validate", MINI, str(bad)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        f"{bad}:40:14: error: unknown stage 'tens' (did you mean 'tense'?)",
+        f"{bad}:56:12: error: unknown name 'presure' (did you mean 'pressure'?)",
+    ]
+
+
+def test_validate_missing_file(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "nope.yaml")]) == 1
+    assert "cannot read the file" in capsys.readouterr().err
+
+
+def test_schema_is_json_with_descriptions(capsys):
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["$schema"].startswith("http://json-schema.org/draft-07")
+    assert "calendar" in schema["properties"]
+
+
+def test_replay_json_shape_and_determinism(capsys):
+    assert main(["replay", MINI, "--historical", "--json", "--seed", "4"]) == 0
+    first = capsys.readouterr().out
+    assert main(["replay", MINI, "--historical", "--json", "--seed", "4"]) == 0
+    assert capsys.readouterr().out == first
+    data = json.loads(first)
+    assert data["scenario"] == "mini" and data["seed"] == 4
+    assert data["days"][0]["date"] == "1935-06-01"
+    assert {"id", "title", "text"} <= set(data["days"][0]["events"][0])
+    assert {"id": "talk", "label": "Talk to the envoy"} in data["days"][0]["actions"]
+    assert data["ending"] == {"id": "appeased", "title": "Appeasement", "historical": True}
+
+
+def test_replay_with_choices_file(tmp_path, capsys):
+    choices = tmp_path / "choices.yaml"
+    choices.write_text(
+        "- first:refuse\n- end\n- end\n- ultimatum:refuse\n- end\n- end\n", encoding="utf-8"
+    )
+    assert main(["replay", MINI, "--choices", str(choices), "--seed", "3"]) == 0
+    log = capsys.readouterr().out
+    assert "> First demand: Refuse" in log
+    assert "Ending:" in log
+
+
+def test_replay_with_broken_choices_file(tmp_path, capsys):
+    choices = tmp_path / "choices.yaml"
+    choices.write_text("talk: [1\n", encoding="utf-8")
+    assert main(["replay", MINI, "--choices", str(choices)]) == 1
+    assert f"{choices}:2:1: error: YAML syntax error" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["play", "validate", "schema", "replay"])
+def test_every_subcommand_has_help(command, capsys):
+    with pytest.raises(SystemExit) as stop:
+        build_parser().parse_args([command, "--help"])
+    assert stop.value.code == 0
+    assert "usage:" in capsys.readouterr().out
+
+
+def test_subprocess_errors_have_no_traceback(tmp_path):
+    bad = tmp_path / "bomb.yaml"
+    bad.write_text("a: &a [x, x]\nb: [*a, *a]\n", encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{bad}:1:4: error: YAML anchors (&a) are not allowed")
+
+
+def test_the_core_imports_no_pygame():
+    code = "import sys, game.engine.api, game.scenario.load, game.analysis.replay; print('pygame' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert result.stdout.strip() == "False"
