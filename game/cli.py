@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     how.add_argument("--choices", metavar="CHOICES.yaml", help="a YAML list of choices: action ids, DEMAND:RESPONSE, or 'end'")
     replay.add_argument("--seed", type=int, default=1935, help="random seed (default 1935)")
     replay.add_argument("--json", action="store_true", help="print one JSON object instead of the log")
+    replay.add_argument("--report", metavar="OUT.md|OUT.html", help="also write the debrief report (Markdown or HTML, by the file's suffix)")
+    replay.add_argument("--name", default="", help="the student's name, printed on the report")
     return parser
 
 
@@ -128,6 +130,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     from game.analysis.policies import historical
     from game.analysis.replay import play, render_log, scripted
 
+    report_format = _report_format(args.report) if args.report else None  # refuse a bad suffix before playing
     loaded = load(args.file)
     if args.historical:
         policy = historical
@@ -138,7 +141,51 @@ def cmd_replay(args: argparse.Namespace) -> int:
         print(json.dumps(playthrough.to_json(), ensure_ascii=False, indent=1))
     else:
         sys.stdout.write(render_log(playthrough))
+    if report_format:
+        import datetime as dt
+
+        from game.debrief import build_debrief, render_html, render_markdown
+
+        debrief = build_debrief(loaded.scenario, playthrough.final, seed=args.seed, player_name=args.name, played_on=dt.date.today().isoformat())
+        text = render_html(debrief) if report_format == "html" else render_markdown(debrief)
+        _write_atomically(Path(args.report), text)
+        # with --json, stdout stays one JSON object
+        print(f"Report written to {args.report}", file=sys.stderr if args.json else sys.stdout)
     return 0
+
+
+def _report_format(path: str) -> str:
+    """'markdown' or 'html' by the report file's suffix; checked before playing, so nothing is wasted."""
+    suffix = Path(path).suffix.lower()
+    if suffix in (".md", ".markdown"):
+        kind = "markdown"
+    elif suffix in (".html", ".htm"):
+        kind = "html"
+    else:
+        raise UserError(f"cannot write a report as '{suffix or path}': name the file .md (Markdown) or .html (HTML)")
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise UserError(f"cannot write {path}: the folder {folder} does not exist")
+    return kind
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename it over: never a half-written report."""
+    import os
+    import secrets
+
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        # os.open with 0o666 lets the umask decide the mode (tempfile would make it owner-only)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def read_choices(path: str) -> list[str]:

@@ -1,0 +1,385 @@
+"""Build the debrief of one game: the player's decisions day by day beside the historical record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from game.debrief.model import (
+    DayEntry,
+    Debrief,
+    Decision,
+    DisputeView,
+    Divergence,
+    EndingView,
+    Happening,
+    HiddenValue,
+    HistoryEntry,
+    Score,
+    SourceRef,
+    Vote,
+)
+from game.engine.state import GameState, LogEntry
+from game.scenario.model import HistoryNote, Scenario
+
+SCORE_LABELS = {
+    "sovereignty": "Sovereignty kept",
+    "peace": "War avoided, time bought",
+    "standing": "Domestic standing",
+    "lives": "Lives spared",
+}
+
+# Inbox items that merely echo the player's own decision (the decisions are listed separately).
+_ECHO_KINDS = frozenset({"action", "demand_answered"})
+
+
+def build_debrief(
+    scenario: Scenario,
+    state: GameState,
+    *,
+    seed: int,
+    player_name: str = "",
+    played_on: str = "",
+    practice: bool = False,
+    votes: Sequence[Vote | Mapping[str, Any]] | None = None,
+) -> Debrief:
+    """The debrief of a game: what the player did, day by day, beside what happened in history.
+
+    Pure: reads only its arguments (no clock, no files). Front ends render the result with
+    `render_markdown` or `render_html`, or read the fields directly (it is a frozen pydantic model;
+    `Debrief.model_dump(mode="json")` gives plain data).
+
+    Args:
+        scenario: the scenario the game was played in.
+        state: the final state (normally one with `state.over`; a game still in progress gives a
+            debrief up to its current day, with `ending=None` and `over=False`).
+        seed: the game's seed, printed so the run can be reproduced.
+        player_name: the student's name, as typed ("" for none).
+        played_on: the date of play as the shell read it, e.g. "2025-03-14" (the core has no clock).
+        practice: a practice game (the reports say so, so it is not handed in by mistake).
+        votes: class votes taken during a classroom game, each a `Vote` or a mapping with the keys
+            `question` (str), and optionally `date` (ISO date), `tally` ({option: count}) and
+            `chosen` (str). A malformed vote raises pydantic's ValidationError.
+
+    The debrief holds:
+        * `ending`: title, epilogue, whether historical, the four scores, historians' verdicts;
+        * `days`: every day from the calendar's start to `ended_on`, each with the player's
+          `decisions` (from `state.log`, days ended are not listed), the `happenings` (inbox items of
+          that date) and the `history` notes for that date;
+        * `background` (notes dated before the start) and `aftermath` (notes dated after the game
+          ended: how it really went on), each note marked with its `period`;
+        * `divergences`: answers different from a demand's `historical_response` (or a deadline let
+          pass), historical actions not taken on their `historical_dates`, actions history did not
+          take that day, and an ending other than the historical one; sorted by date;
+        * `hidden`: the hidden draws (with the label of the drawn choice) and hidden stats;
+        * `disputes`, reflection `questions`, `votes`;
+        * `sources`: every source cited anywhere above, numbered in the order a report shows them
+          (ending, divergences, background, days, aftermath, disputes); each `SourceRef` elsewhere
+          carries the same number, for footnotes.
+    """
+    cite = _Citations(scenario)
+    start = scenario.calendar.start
+    ended_on = max(state.date, start)
+    ending = _ending(scenario, state, cite)
+    divergences = _divergences(scenario, state, cite)
+    notes = sorted(
+        scenario.history, key=lambda note: note.date
+    )  # stable: authored order within a day
+    background = [_note(n, "background", cite) for n in notes if n.date < start]
+    days = []
+    for offset in range((ended_on - start).days + 1):
+        date = start + dt.timedelta(days=offset)
+        days.append(
+            DayEntry(
+                day=offset + 1,
+                date=date,
+                decisions=[
+                    _decision(scenario, entry)
+                    for entry in state.log
+                    if entry.date == date and entry.kind != "end_day"
+                ],
+                happenings=[
+                    Happening(kind=e.kind, title=e.title, text=e.text, sources=cite.all(e.sources))
+                    for e in state.inbox
+                    if e.date == date and e.kind not in _ECHO_KINDS
+                ],
+                history=[_note(n, "played", cite) for n in notes if n.date == date],
+            )
+        )
+    aftermath = [_note(n, "after", cite) for n in notes if n.date > ended_on]
+    disputes = [
+        DisputeView(question=d.question, versions=list(d.versions), sources=cite.all(d.sources))
+        for d in scenario.disputes
+    ]
+    return Debrief(
+        scenario_id=scenario.id,
+        scenario_title=scenario.title,
+        scenario_subtitle=scenario.subtitle,
+        character=scenario.player.name,
+        seed=seed,
+        player_name=player_name.strip(),
+        played_on=played_on,
+        practice=practice,
+        start=start,
+        end=scenario.calendar.end,
+        ended_on=ended_on,
+        over=state.over,
+        ending=ending,
+        historical_endings=[e.title for e in scenario.endings.values() if e.historical],
+        background=background,
+        days=days,
+        aftermath=aftermath,
+        divergences=divergences,
+        hidden=_hidden(scenario, state),
+        disputes=disputes,
+        questions=list(scenario.questions),
+        votes=[v if isinstance(v, Vote) else Vote.model_validate(v) for v in (votes or [])],
+        sources=cite.cited(),
+    )
+
+
+class _Citations:
+    """Numbers sources in the order they are first cited; unknown tags are kept as their tag."""
+
+    def __init__(self, scenario: Scenario):
+        self._scenario = scenario
+        self._refs: dict[str, SourceRef] = {}
+
+    def all(self, tags: Iterable[str]) -> list[SourceRef]:
+        refs: list[SourceRef] = []
+        for tag in tags:
+            ref = self._refs.get(tag)
+            if ref is None:
+                source = self._scenario.sources.get(tag)
+                number = len(self._refs) + 1
+                if source is None:  # the loader rejects unknown tags; stay readable all the same
+                    ref = SourceRef(number=number, tag=tag, title=tag)
+                else:
+                    ref = SourceRef(
+                        number=number,
+                        tag=tag,
+                        title=source.title,
+                        url=source.url,
+                        kind=source.kind,
+                        note=source.note,
+                    )
+                self._refs[tag] = ref
+            if ref not in refs:
+                refs.append(ref)
+        return refs
+
+    def cited(self) -> list[SourceRef]:
+        return list(self._refs.values())
+
+
+def _note(note: HistoryNote, period: str, cite: _Citations) -> HistoryEntry:
+    return HistoryEntry(
+        date=note.date,
+        title=note.title,
+        text=note.text,
+        sources=cite.all(note.sources),
+        popular_account=note.popular_account,
+        disputed=note.disputed,
+        period=period,  # type: ignore[arg-type]
+    )
+
+
+def _decision(scenario: Scenario, entry: LogEntry) -> Decision:
+    if entry.kind == "action":
+        action = scenario.actions.get(entry.ref)
+        historical = action is not None and entry.date in action.historical_dates
+        return Decision(
+            kind="action", ref=entry.ref, label=entry.label or entry.ref, historical=historical
+        )
+    demand = scenario.demands.get(entry.ref)
+    historical = demand is not None and demand.historical_response == entry.response
+    return Decision(
+        kind="respond",
+        ref=entry.ref,
+        response=entry.response,
+        label=entry.label or entry.ref,
+        historical=historical,
+    )
+
+
+def _ending(scenario: Scenario, state: GameState, cite: _Citations) -> EndingView | None:
+    spec = scenario.endings.get(state.ending or "") if state.over else None
+    if spec is None or state.ending is None:
+        return None
+    scores = [
+        Score(key=key, label=label, value=getattr(spec.scores, key))
+        for key, label in SCORE_LABELS.items()
+    ]
+    return EndingView(
+        id=state.ending,
+        title=spec.title,
+        epilogue=spec.epilogue,
+        historical=spec.historical,
+        scores=scores,
+        verdicts=list(spec.verdicts),
+        sources=cite.all(spec.sources),
+    )
+
+
+def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list[Divergence]:
+    found: list[Divergence] = []
+    decisions = [entry for entry in state.log if entry.kind != "end_day"]
+
+    # Answers other than history's (every answer counts, a stall included: it is a choice made that day).
+    for entry in decisions:
+        if entry.kind != "respond":
+            continue
+        demand = scenario.demands.get(entry.ref)
+        if (
+            demand is None
+            or demand.historical_response is None
+            or entry.response == demand.historical_response
+        ):
+            continue
+        found.append(
+            Divergence(
+                kind="response",
+                date=entry.date,
+                you=f"You answered '{demand.title}': {_response_label(scenario, entry.ref, entry.response)}.",
+                history=f"History answered: {_response_label(scenario, entry.ref, demand.historical_response)}.",
+                note=demand.historical_note,
+                sources=cite.all(demand.sources),
+            )
+        )
+
+    # Demands history answered that the player let run out, or left open when the game ended.
+    answered = {(e.ref, e.response) for e in decisions if e.kind == "respond"}
+    for did, active in state.demands.items():
+        demand = scenario.demands.get(did)
+        if demand is None or demand.historical_response is None:
+            continue
+        historical = demand.responses.get(demand.historical_response)
+        if active.status == "expired":
+            date = next(
+                (e.date for e in state.inbox if e.kind == "demand_expired" and e.ref == did),
+                active.deadline,
+            )
+            you = f"You let the deadline of '{demand.title}' pass without a final answer."
+            kind = "expired"
+        elif (
+            active.status == "pending"
+            and state.over
+            and historical is not None
+            and historical.closes
+            and (did, demand.historical_response) not in answered
+        ):
+            date, kind = state.date, "unanswered"
+            you = f"'{demand.title}' was still unanswered when the game ended."
+        else:
+            continue
+        found.append(
+            Divergence(
+                kind=kind,  # type: ignore[arg-type]
+                date=date,
+                you=you,
+                history=f"History answered: {_response_label(scenario, did, demand.historical_response)}.",
+                note=demand.historical_note,
+                sources=cite.all(demand.sources),
+            )
+        )
+
+    # Historical actions not taken on their day (only days the game reached).
+    taken = {(e.ref, e.date) for e in decisions if e.kind == "action"}
+    for aid, action in scenario.actions.items():
+        for date in action.historical_dates:
+            if scenario.calendar.start <= date <= state.date and (aid, date) not in taken:
+                found.append(
+                    Divergence(
+                        kind="missed_action",
+                        date=date,
+                        you="You did not do this that day.",
+                        history=f"History: {action.label}.",
+                        sources=cite.all(action.sources),
+                    )
+                )
+
+    # Actions history did not take that day.
+    seen: set[tuple[str, dt.date]] = set()
+    for entry in decisions:
+        if entry.kind != "action" or (entry.ref, entry.date) in seen:
+            continue
+        seen.add((entry.ref, entry.date))
+        action = scenario.actions.get(entry.ref)
+        if action is None or entry.date in action.historical_dates:
+            continue
+        if action.historical_dates:
+            days = ", ".join(d.isoformat() for d in action.historical_dates)
+            history = f"History did this on {days}, not this day."
+        else:
+            history = "History did not do this."
+        found.append(
+            Divergence(
+                kind="extra_action",
+                date=entry.date,
+                you=f"You: {entry.label or action.label}.",
+                history=history,
+                sources=cite.all(action.sources),
+            )
+        )
+
+    # A different ending.
+    spec = scenario.endings.get(state.ending or "") if state.over else None
+    historical_endings = [e for e in scenario.endings.values() if e.historical]
+    if spec is not None and not spec.historical and historical_endings:
+        found.append(
+            Divergence(
+                kind="ending",
+                date=None,
+                you=f"Your game ended: {spec.title}.",
+                history="History ended: " + "; ".join(e.title for e in historical_endings) + ".",
+                sources=cite.all(tag for e in historical_endings for tag in e.sources),
+            )
+        )
+
+    order = {
+        "response": 0,
+        "expired": 0,
+        "unanswered": 0,
+        "missed_action": 1,
+        "extra_action": 1,
+        "ending": 2,
+    }
+    return sorted(found, key=lambda d: (d.date is None, d.date or dt.date.max, order[d.kind]))
+
+
+def _response_label(scenario: Scenario, demand_id: str, response_id: str) -> str:
+    demand = scenario.demands.get(demand_id)
+    response = demand.responses.get(response_id) if demand else None
+    return response.label if response else response_id
+
+
+def _hidden(scenario: Scenario, state: GameState) -> list[HiddenValue]:
+    values = []
+    for hid, spec in scenario.hidden.items():
+        if hid not in state.hidden:
+            continue
+        value = state.hidden[hid]
+        value_label = next((c.label for c in spec.choices if c.value == value), "")
+        values.append(
+            HiddenValue(
+                id=hid,
+                kind="draw",
+                label=spec.label,
+                description=spec.description,
+                value=value,
+                value_label=value_label,
+            )
+        )
+    for sid, stat in scenario.stats.items():
+        if stat.hidden and sid in state.stats:
+            values.append(
+                HiddenValue(
+                    id=sid,
+                    kind="stat",
+                    label=stat.label,
+                    description=stat.description,
+                    value=state.stats[sid],
+                )
+            )
+    return values

@@ -1,0 +1,190 @@
+"""The debrief as a Markdown report a student can hand in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from game.debrief.model import Debrief, HistoryEntry, SourceRef
+
+KIND_NAMES = {
+    "response": "Answer",
+    "expired": "Deadline",
+    "unanswered": "Unanswered",
+    "missed_action": "Not done",
+    "extra_action": "Done",
+    "ending": "Ending",
+}
+
+
+def long_date(date: dt.date) -> str:
+    return f"{date:%A} {date.day} {date:%B %Y}"
+
+
+def _text(value: str) -> str:
+    """Authored or typed text, made safe to embed: no raw HTML, no stray line breaks in one line."""
+    return " ".join(value.replace("<", "\\<").split())
+
+
+def _block(value: str) -> str:
+    """Multi-paragraph text: paragraphs kept, each reflowed on one line."""
+    paragraphs = [_text(p) for p in value.replace("\r\n", "\n").split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _refs(sources: list[SourceRef]) -> str:
+    return "".join(f"[^{s.number}]" for s in sources)
+
+
+def _note(note: HistoryEntry, lines: list[str], *, dated: bool = True) -> None:
+    when = f" ({long_date(note.date)})" if dated else ""
+    lines.append(
+        f"**{_text(note.title)}**{when}. {_block(note.text)} {_refs(note.sources)}".rstrip()
+    )
+    lines.append("")
+    if note.popular_account:
+        lines.append(f"> *The popular account:* {_text(note.popular_account)}")
+        lines.append("")
+    if note.disputed:
+        lines.append(f"> *Disputed:* {_text(note.disputed)}")
+        lines.append("")
+
+
+def render_markdown(debrief: Debrief) -> str:
+    """The whole report as Markdown (CommonMark with footnotes, readable as plain text too)."""
+    d = debrief
+    lines: list[str] = [f"# Debrief: {_text(d.scenario_title)}", ""]
+    if d.scenario_subtitle:
+        lines += [f"*{_text(d.scenario_subtitle)}*", ""]
+    facts = [
+        ("Student", _text(d.player_name) or "(no name given)"),
+        ("Scenario", f"{_text(d.scenario_title)} (`{d.scenario_id}`)"),
+        ("Playing", _text(d.character)),
+        ("Seed", str(d.seed)),
+        ("Date played", _text(d.played_on) or "(not recorded)"),
+        ("Game days", f"{long_date(d.start)} to {long_date(d.ended_on)}"),
+    ]
+    lines += [f"- **{label}:** {value}" for label, value in facts if value]
+    lines.append("")
+    if d.practice:
+        lines += [
+            "> **Practice game.** This report is from a practice game, not an assessed one.",
+            "",
+        ]
+
+    lines += ["## Ending", ""]
+    if d.ending is None:
+        lines += ["The game had not ended when this report was made.", ""]
+    else:
+        e = d.ending
+        mark = "the historical ending" if e.historical else "not the historical ending"
+        lines += [
+            f"### {_text(e.title)} ({mark}) {_refs(e.sources)}".rstrip(),
+            "",
+            _block(e.epilogue),
+            "",
+        ]
+        lines += ["| " + " | ".join(s.label for s in e.scores) + " |", "|" + "---|" * len(e.scores)]
+        lines += ["| " + " | ".join(f"{s.value}/{s.out_of}" for s in e.scores) + " |", ""]
+        if e.verdicts:
+            lines += ["How historians judge such an outcome:", ""]
+            lines += [f"- {_text(v)}" for v in e.verdicts]
+            lines.append("")
+
+    lines += ["## Where you left history", ""]
+    if not d.divergences:
+        lines.append("Your decisions followed the historical record.")
+    for div in d.divergences:
+        when = div.date.isoformat() if div.date else "End"
+        lines.append(
+            f"- **{when} · {KIND_NAMES[div.kind]}.** {_text(div.you)} {_text(div.history)} {_refs(div.sources)}".rstrip()
+        )
+        if div.note:
+            lines.append(f"  *What really happened:* {_text(div.note)}")
+    lines.append("")
+
+    if d.background:
+        lines += ["## Background", ""]
+        for note in d.background:
+            _note(note, lines)
+
+    lines += ["## Day by day", ""]
+    for day in d.days:
+        lines += [f"### Day {day.day}: {long_date(day.date)}", ""]
+        lines.append("**You did:**")
+        lines.append("")
+        if day.decisions:
+            for decision in day.decisions:
+                mark = " *(as in history)*" if decision.historical else ""
+                lines.append(f"- {_text(decision.label)}{mark}")
+        else:
+            lines.append("- Nothing but wait for the next day.")
+        lines.append("")
+        if day.happenings:
+            lines += ["**In the game:**", ""]
+            for item in day.happenings:
+                detail = f": {_text(item.text)}" if item.kind == "outcome" and item.text else ""
+                lines.append(f"- {_text(item.title)}{detail} {_refs(item.sources)}".rstrip())
+            lines.append("")
+        lines += [f"**In {day.date.year}:**", ""]
+        if day.history:
+            for note in day.history:
+                _note(note, lines, dated=False)
+        else:
+            lines += ["No historical note for this day.", ""]
+
+    if d.aftermath:
+        lines += ["## After your game ended: how it really went on", ""]
+        for note in d.aftermath:
+            _note(note, lines)
+
+    if d.hidden:
+        lines += ["## Hidden values, revealed", ""]
+        for value in d.hidden:
+            meaning = f" ({_text(value.value_label)})" if value.value_label else ""
+            description = f" — {_text(value.description)}" if value.description else ""
+            lines.append(f"- **{_text(value.label)}:** {value.value}{meaning}{description}")
+        lines.append("")
+
+    if d.disputes:
+        lines += ["## What historians dispute", ""]
+        for dispute in d.disputes:
+            lines += [f"**{_text(dispute.question)}** {_refs(dispute.sources)}".rstrip(), ""]
+            lines += [f"- {_text(v)}" for v in dispute.versions]
+            lines.append("")
+
+    if d.votes:
+        lines += ["## Class votes", ""]
+        for vote in d.votes:
+            when = f"{vote.date.isoformat()} · " if vote.date else ""
+            tally = ", ".join(f"{_text(option)}: {count}" for option, count in vote.tally.items())
+            chosen = f" Chosen: {_text(vote.chosen)}." if vote.chosen else ""
+            lines.append(f"- {when}{_text(vote.question)} {tally}.{chosen}".replace(" .", "."))
+        lines.append("")
+
+    if d.questions:
+        lines += ["## Questions for reflection", ""]
+        lines += [f"{number}. {_text(q)}" for number, q in enumerate(d.questions, 1)]
+        lines.append("")
+
+    lines += ["## Sources", ""]
+    if not d.sources:
+        lines += ["No sources were cited.", ""]
+    for source in d.sources:
+        lines.append(f"[^{source.number}]: {_source_line(source)}")
+    lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _source_line(source: SourceRef) -> str:
+    parts = [f"*{_text(source.title)}*"]
+    if source.kind:
+        parts.append(f"({source.kind})")
+    if source.url:
+        parts.append(
+            f"<{source.url}>"
+            if source.url.startswith(("http://", "https://"))
+            else _text(source.url)
+        )
+    if source.note:
+        parts.append(f"— {_text(source.note)}")
+    return " ".join(parts)

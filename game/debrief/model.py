@@ -1,0 +1,143 @@
+"""The debrief as data: a frozen record of one game set beside the historical record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SourceRef(_Frozen):
+    """A cited source, numbered in the order the report first cites it (for footnotes)."""
+
+    number: int
+    tag: str
+    title: str
+    url: str = ""
+    kind: str = ""
+    note: str = ""
+
+
+class HistoryEntry(_Frozen):
+    """A historical note from the scenario, placed relative to the game that was played."""
+
+    date: dt.date
+    title: str
+    text: str
+    sources: list[SourceRef] = []
+    popular_account: str = ""
+    disputed: str = ""
+    # background: before the first day; played: on a day the game covered; after: once the game had ended
+    period: Literal["background", "played", "after"] = "played"
+
+
+class Decision(_Frozen):
+    """One thing the player did (an action taken or an answer given)."""
+
+    kind: Literal["action", "respond"]
+    ref: str  # action id, or demand id for an answer
+    response: str = ""  # response id, for answers
+    label: str
+    historical: bool  # whether history did the same on that day
+
+
+class Happening(_Frozen):
+    """An item that reached the player's inbox."""
+
+    kind: str
+    title: str
+    text: str = ""
+    sources: list[SourceRef] = []
+
+
+class DayEntry(_Frozen):
+    day: int
+    date: dt.date
+    decisions: list[Decision] = []
+    happenings: list[Happening] = []
+    history: list[HistoryEntry] = []
+
+
+class Divergence(_Frozen):
+    """A point where the player's path left history."""
+
+    kind: Literal["response", "expired", "unanswered", "missed_action", "extra_action", "ending"]
+    date: dt.date | None  # None for the ending
+    you: str
+    history: str
+    note: str = ""
+    sources: list[SourceRef] = []
+
+
+class Score(_Frozen):
+    key: str
+    label: str
+    value: int
+    out_of: int = 10
+
+
+class EndingView(_Frozen):
+    id: str
+    title: str
+    epilogue: str
+    historical: bool
+    scores: list[Score]
+    verdicts: list[str] = []
+    sources: list[SourceRef] = []
+
+
+class HiddenValue(_Frozen):
+    """A value the player never saw during play (a hidden draw or a hidden stat), revealed now."""
+
+    id: str
+    kind: Literal["draw", "stat"]
+    label: str
+    description: str = ""
+    value: int
+    value_label: str = ""  # for draws from `choices`: what the drawn value means
+
+
+class DisputeView(_Frozen):
+    question: str
+    versions: list[str]
+    sources: list[SourceRef] = []
+
+
+class Vote(_Frozen):
+    """A class vote taken during a classroom game (supplied by the shell that ran it)."""
+
+    date: dt.date | None = None
+    question: str
+    tally: dict[str, int] = Field(default_factory=dict)  # option label -> number of votes
+    chosen: str = ""  # what the class (or the teacher) went with
+
+
+class Debrief(_Frozen):
+    scenario_id: str
+    scenario_title: str
+    scenario_subtitle: str = ""
+    character: str = ""  # whom the player played
+    seed: int
+    player_name: str = ""
+    played_on: str = ""
+    practice: bool = False
+    start: dt.date
+    end: dt.date  # the calendar's last day
+    ended_on: dt.date  # the day the game ended (or the current day, if it has not)
+    over: bool
+    ending: EndingView | None = None
+    historical_endings: list[str] = []  # titles of the endings the scenario marks historical
+    background: list[HistoryEntry] = []
+    days: list[DayEntry] = []
+    aftermath: list[HistoryEntry] = []
+    divergences: list[Divergence] = []
+    hidden: list[HiddenValue] = []
+    disputes: list[DisputeView] = []
+    questions: list[str] = []
+    votes: list[Vote] = []
+    sources: list[SourceRef] = []

@@ -1,0 +1,184 @@
+"""build_debrief: the days, the decisions, the divergences and the historical notes of a game."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pydantic import ValidationError
+
+from game.analysis.policies import historical
+from game.analysis.replay import play, scripted
+from game.debrief import build_debrief
+from game.engine.actions import EndDay
+from game.engine.api import new_game, step
+
+D = dt.date
+
+
+def days_between(start: dt.date, end: dt.date) -> list[dt.date]:
+    return [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
+
+
+def test_historical_replay_has_no_divergences(mini):
+    scenario = mini.scenario
+    final = play(scenario, 1935, historical).final
+    debrief = build_debrief(
+        scenario, final, seed=1935, player_name="  Ann  ", played_on="2025-03-14"
+    )
+
+    assert debrief.divergences == []
+    assert (
+        debrief.ending is not None
+        and debrief.ending.historical
+        and debrief.ending.title == "Appeasement"
+    )
+    assert [s.value for s in debrief.ending.scores] == [2, 7, 3, 8]
+    assert [day.date for day in debrief.days] == days_between(D(1935, 6, 1), final.date)
+    assert final.date == D(1935, 6, 3) and debrief.ended_on == final.date
+    decisions = [d for day in debrief.days for d in day.decisions]
+    assert [d.label for d in decisions] == [
+        "First demand: Accept",
+        "Talk to the envoy",
+        "Ultimatum: Accept",
+    ]
+    assert all(d.historical for d in decisions)
+    assert (debrief.player_name, debrief.played_on, debrief.seed, debrief.practice) == (
+        "Ann",
+        "2025-03-14",
+        1935,
+        False,
+    )
+
+
+def test_a_different_path_lists_each_divergence(mini):
+    scenario = mini.scenario
+    keys = ["first:refuse", "prepare", "end", "spy", "end", "ultimatum:refuse", "end", "end"]
+    final = play(scenario, 3, scripted(keys)).final
+    assert final.ending == "war"  # seed 3 draws a resolve that makes the envoy march
+    debrief = build_debrief(scenario, final, seed=3)
+
+    found = [(d.kind, d.date) for d in debrief.divergences]
+    assert found == [
+        ("response", D(1935, 6, 1)),
+        ("missed_action", D(1935, 6, 1)),  # history talked to the envoy on 1 June
+        ("extra_action", D(1935, 6, 1)),  # prepare
+        ("extra_action", D(1935, 6, 2)),  # spy
+        ("response", D(1935, 6, 3)),
+        ("ending", None),
+    ]
+    assert "Refuse" in debrief.divergences[0].you and "Accept" in debrief.divergences[0].history
+    assert "Appeasement" in debrief.divergences[-1].history and "War" in debrief.divergences[-1].you
+    assert not any(d.historical for day in debrief.days for d in day.decisions)
+
+
+def test_a_stall_and_a_deadline_let_pass_are_divergences(mini):
+    scenario = mini.scenario
+    final = play(scenario, 1, scripted(["first:stall", "end", "end", "end"])).final
+    debrief = build_debrief(scenario, final, seed=1)
+    kinds = {(d.kind, d.date) for d in debrief.divergences}
+    assert ("response", D(1935, 6, 1)) in kinds  # stalling is not what history did
+    # the stall moved the deadline to 3 June; it ran out at dawn on 4 June
+    assert ("expired", D(1935, 6, 4)) in kinds
+    assert ("missed_action", D(1935, 6, 1)) in kinds
+
+
+def test_historical_action_on_a_day_never_reached_is_not_missed(mini):
+    scenario = mini.scenario
+    state = new_game(scenario, 5).state
+    debrief = build_debrief(scenario, state, seed=5)
+    assert [d.kind for d in debrief.divergences] == [
+        "missed_action"
+    ]  # talk was due on day 1, today
+    assert debrief.ending is None and not debrief.over
+    assert [day.date for day in debrief.days] == [D(1935, 6, 1)]
+
+
+def test_end_day_entries_are_not_decisions_and_inbox_titles_are_kept(mini):
+    scenario = mini.scenario
+    state = step(scenario, new_game(scenario, 5).state, EndDay()).state
+    debrief = build_debrief(scenario, state, seed=5)
+    assert debrief.days[0].decisions == []
+    titles = [h.title for h in debrief.days[0].happenings]
+    assert "A note arrives" in titles and "First demand" in titles
+    assert [h.title for h in debrief.days[1].happenings][:1] == ["A rumour"]
+
+
+def test_notes_are_placed_before_during_and_after_the_game(rich):
+    final = play(rich, 1935, historical).final
+    assert final.date == D(1935, 6, 3)
+    debrief = build_debrief(rich, final, seed=1935)
+
+    assert [(n.title, n.period) for n in debrief.background] == [("Earlier", "background")]
+    by_date = {day.date: [(n.title, n.period) for n in day.history] for day in debrief.days}
+    assert by_date == {
+        D(1935, 6, 1): [("The note", "played")],
+        D(1935, 6, 2): [],
+        D(1935, 6, 3): [("Third day", "played")],
+    }
+    assert [(n.title, n.period) for n in debrief.aftermath] == [
+        ("Fourth day", "after"),
+        ("The letter", "after"),
+    ]
+    note = debrief.days[0].history[0]
+    assert note.popular_account == "It was a letter."
+    assert debrief.days[2].history[0].disputed == "Who spoke first."
+
+
+def test_sources_are_resolved_and_numbered_once(rich):
+    debrief = build_debrief(rich, play(rich, 1935, historical).final, seed=1935)
+    assert [s.number for s in debrief.sources] == list(range(1, len(debrief.sources) + 1))
+    by_tag = {s.tag: s for s in debrief.sources}
+    assert set(by_tag) == {"T1", "T2", "T3"}
+    assert (
+        by_tag["T2"].title == "Second source" and by_tag["T2"].url == "https://example.org/second"
+    )
+    cited = [s for day in debrief.days for n in day.history for s in n.sources]
+    cited += [s for n in debrief.background + debrief.aftermath for s in n.sources]
+    cited += [s for d in debrief.disputes for s in d.sources]
+    assert cited and all(by_tag[s.tag] == s for s in cited)
+
+
+def test_hidden_values_disputes_and_questions(rich):
+    final = play(rich, 1935, historical).final
+    debrief = build_debrief(rich, final, seed=1935)
+    hidden = {h.id: h for h in debrief.hidden}
+    assert hidden["mood"].value == 1 and hidden["mood"].value_label == "restless"
+    assert (
+        hidden["resolve"].value == final.hidden["resolve"] and hidden["resolve"].label == "Resolve"
+    )
+    assert (
+        hidden["readiness"].kind == "stat" and hidden["readiness"].value == final.stats["readiness"]
+    )
+    assert (
+        debrief.disputes[0].question == "Was it an agreement?"
+        and len(debrief.disputes[0].versions) == 2
+    )
+    assert debrief.questions == ["What would you do differently?", "Who gained time?"]
+
+
+def test_votes_are_validated(mini):
+    final = play(mini.scenario, 1935, historical).final
+    debrief = build_debrief(
+        mini.scenario,
+        final,
+        seed=1935,
+        votes=[
+            {
+                "question": "Accept?",
+                "date": "1935-06-01",
+                "tally": {"Yes": 12, "No": 9},
+                "chosen": "Yes",
+            }
+        ],
+    )
+    assert debrief.votes[0].date == D(1935, 6, 1) and debrief.votes[0].tally == {"Yes": 12, "No": 9}
+    with pytest.raises(ValidationError):
+        build_debrief(mini.scenario, final, seed=1935, votes=[{"tally": {"Yes": "many"}}])
+
+
+def test_build_is_pure_and_round_trips(mini):
+    final = play(mini.scenario, 7, historical).final
+    first = build_debrief(mini.scenario, final, seed=7, played_on="2025-01-01")
+    assert first == build_debrief(mini.scenario, final, seed=7, played_on="2025-01-01")
+    assert type(first).model_validate_json(first.model_dump_json()) == first

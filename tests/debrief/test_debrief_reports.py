@@ -1,0 +1,146 @@
+"""The Markdown and HTML reports: every day, its sources, escaping, and nothing fetched from outside."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html.parser import HTMLParser
+
+from game.analysis.policies import historical
+from game.analysis.replay import play, scripted
+from game.debrief import build_debrief, render_html, render_markdown
+from game.debrief.markdown import long_date
+
+EXTERNAL = ("src=", "<link", "@import", "url(")
+
+
+def assert_self_contained(page: str) -> None:
+    lowered = page.lower()
+    for marker in EXTERNAL:
+        assert marker not in lowered, marker
+    assert "<script" not in lowered
+
+
+class _Balance(HTMLParser):
+    VOID = {"meta", "br", "hr", "img", "input", "link"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:]}")
+        else:
+            self.stack.pop()
+
+
+def _debrief(scenario, *, keys=None, seed=1935, **kw):
+    policy = historical if keys is None else scripted(keys)
+    return build_debrief(scenario, play(scenario, seed, policy).final, seed=seed, **kw)
+
+
+def test_markdown_has_every_day_with_its_sources(rich):
+    debrief = _debrief(rich, player_name="Ann Lee", played_on="2025-03-14")
+    text = render_markdown(debrief)
+    for day in debrief.days:
+        assert f"### Day {day.day}: {long_date(day.date)}" in text
+    assert [day.date for day in debrief.days] == [dt.date(1935, 6, d) for d in (1, 2, 3)]
+    for source in debrief.sources:
+        assert f"[^{source.number}]: *{source.title}*" in text
+    t2 = next(s for s in debrief.sources if s.tag == "T2")
+    assert "<https://example.org/second>" in text
+    # the note of 3 June cites T2 within that day's section
+    day3 = text.split("### Day 3:")[1].split("\n## ")[0]
+    assert "**Third day**" in day3 and f"[^{t2.number}]" in day3 and "Who spoke first." in day3
+    for needle in (
+        "Ann Lee",
+        "Seed:** 1935",
+        "2025-03-14",
+        "Appeasement",
+        "Background",
+        "Earlier",
+        "how it really went on",
+        "The letter",
+        "Was it an agreement?",
+        "Who gained time?",
+        "Mood in Tokyo:** 1 (restless)",
+    ):
+        assert needle in text, needle
+    assert "Practice game" not in text
+    assert "Your decisions followed the historical record." in text
+
+
+def test_markdown_lists_divergences_and_practice(mini):
+    text = render_markdown(
+        _debrief(
+            mini.scenario, keys=["first:refuse", "end", "ultimatum:accept"], seed=2, practice=True
+        )
+    )
+    assert "Practice game" in text
+    assert (
+        "**1935-06-01 · Answer.** You answered 'First demand': Refuse. History answered: Accept."
+        in text
+    )
+    assert "**1935-06-01 · Not done.**" in text and "History: Talk to the envoy." in text
+
+
+def test_markdown_neutralises_html_in_a_name(mini):
+    text = render_markdown(_debrief(mini.scenario, player_name="<script>alert(1)</script>"))
+    assert (
+        re.search(r"(?<!\\)<", text) is None
+    )  # mini has no URL autolinks: any "<" here is from the name
+    assert "**Student:** \\<script>alert(1)\\</script>" in text
+
+
+def test_html_has_every_day_with_its_sources_and_is_self_contained(rich):
+    debrief = _debrief(rich, player_name="Ann Lee", played_on="2025-03-14")
+    page = render_html(debrief)
+    for day in debrief.days:
+        assert f'id="day-{day.date.isoformat()}"' in page
+        assert f"Day {day.day}: {long_date(day.date)}" in page
+    for source in debrief.sources:
+        assert (
+            f'<li id="source-{source.number}" value="{source.number}"><cite>{source.title}</cite>'
+            in page
+        )
+    assert '<a href="https://example.org/second">https://example.org/second</a>' in page
+    day3 = page.split('id="day-1935-06-03"')[1].split("</section>")[0]
+    t2 = next(s for s in debrief.sources if s.tag == "T2")
+    assert "Third day" in day3 and f'href="#source-{t2.number}"' in day3
+    assert_self_contained(page)
+    # a hostile URL is shown, not linked; fetching syntax in authored text is broken up
+    assert 'href="javascript' not in page and "javascript:alert(1)" in page
+    assert "see url&#40;x) and src&#61;y" in page
+    checker = _Balance()
+    checker.feed(page)
+    assert checker.errors == [] and checker.stack == []
+
+
+def test_html_escapes_a_script_in_the_name(mini):
+    page = render_html(_debrief(mini.scenario, player_name='<script>alert("x")</script>'))
+    assert "<script" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert_self_contained(page)
+
+
+def test_html_prints_on_a4_and_letter(mini):
+    page = render_html(_debrief(mini.scenario))
+    style = re.search(r"<style>(.*?)</style>", page, re.S).group(1)
+    assert "@page { size: A4; margin: 18mm; }" in style
+    assert "break-inside: avoid" in style and "@media print" in style
+    assert all(
+        int(mm) <= 180 for mm in re.findall(r"(\d+)mm", style)
+    )  # nothing wider than Letter's text block
+    assert page.count("<style>") == 1 and "<link" not in page
+
+
+def test_practice_notice_and_divergences_in_html(mini):
+    page = render_html(_debrief(mini.scenario, keys=["first:refuse"], seed=2, practice=True))
+    assert "Practice game" in page
+    assert "You answered &#x27;First demand&#x27;: Refuse." in page
