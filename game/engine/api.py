@@ -18,7 +18,7 @@ from typing import NamedTuple
 from game.engine.actions import EndDay, PlayerAction, Respond, TakeAction
 from game.engine.day import begin, dusk, opening_state
 from game.engine.state import GameEvent, GameState
-from game.engine.turn import Turn
+from game.engine.turn import Reader, Turn
 from game.scenario.model import Scenario
 
 
@@ -112,16 +112,20 @@ def _respond(turn: Turn, action: Respond) -> None:
 
 def why_not(scenario: Scenario, state: GameState, action: PlayerAction) -> str:
     """Empty if the action is allowed now; otherwise a sentence for the player."""
+    return _why_not(Reader(scenario, state), state, action)
+
+
+def _why_not(reader: Reader, state: GameState, action: PlayerAction) -> str:
+    scenario = reader.scenario
     if state.phase == "over":
         return "The game is over."
     if isinstance(action, EndDay):
         return ""
-    turn = Turn(scenario, state)  # read-only use: only for evaluating conditions
     if isinstance(action, TakeAction):
         spec = scenario.actions.get(action.action)
         if spec is None:
             return f"There is no action '{action.action}'."
-        if not turn.holds(spec.when):
+        if not reader.holds(spec.when):
             return f"'{spec.label}' is not possible now."
         if spec.cost > state.budget:
             return f"'{spec.label}' needs {spec.cost} action point(s); {state.budget} left today."
@@ -139,7 +143,7 @@ def why_not(scenario: Scenario, state: GameState, action: PlayerAction) -> str:
     response = demand.responses.get(action.response)
     if response is None:
         return f"'{action.response}' is not an answer to '{demand.title}'."
-    if not turn.holds(response.when):
+    if not reader.holds(response.when):
         return f"'{response.label}' is not possible now."
     if response.cost > state.budget:
         return (
@@ -153,16 +157,17 @@ def legal_actions(scenario: Scenario, state: GameState) -> list[TakeAction | Res
     if state.phase == "over":
         return []
     legal: list[TakeAction | Respond | EndDay] = []
+    reader = Reader(scenario, state)
     for did, active in state.demands.items():
         if active.status != "pending":
             continue
         for rid in scenario.demands[did].responses:
             candidate = Respond(demand=did, response=rid)
-            if not why_not(scenario, state, candidate):
+            if not _why_not(reader, state, candidate):
                 legal.append(candidate)
     for aid in scenario.actions:
         candidate_action = TakeAction(action=aid)
-        if not why_not(scenario, state, candidate_action):
+        if not _why_not(reader, state, candidate_action):
             legal.append(candidate_action)
     legal.append(EndDay())
     return legal
@@ -170,13 +175,13 @@ def legal_actions(scenario: Scenario, state: GameState) -> list[TakeAction | Res
 
 def action_options(scenario: Scenario, state: GameState) -> list[ActionOption]:
     """All actions whose condition holds today, with whether each can be taken and why not."""
-    turn = Turn(scenario, state)
+    reader = Reader(scenario, state)
     options = []
     for aid, spec in scenario.actions.items():
-        if not turn.holds(spec.when):
+        if not reader.holds(spec.when):
             continue
         action = TakeAction(action=aid)
-        reason = why_not(scenario, state, action)
+        reason = _why_not(reader, state, action)
         options.append(
             ActionOption(action, spec.label, spec.category, spec.cost, not reason, reason)
         )

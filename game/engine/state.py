@@ -7,7 +7,7 @@ instance of an authored Demand), so a save survives edits that do not remove tho
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -36,6 +36,9 @@ EventKind = Literal[
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+_M = TypeVar("_M", bound=BaseModel)
 
 
 class GameEvent(_Frozen):
@@ -99,3 +102,17 @@ class GameState(_Frozen):
     @property
     def over(self) -> bool:
         return self.phase == "over"
+
+
+def build(cls: type[_M], **values: object) -> _M:
+    """Make a model from values the engine already knows are valid, with every field given.
+
+    pydantic's `model_construct` walks every field to fill defaults, which dominated the engine's
+    profile; the engine always passes every field, so it sets the instance dictionary directly.
+    """
+    instance = cls.__new__(cls)
+    object.__setattr__(instance, "__dict__", values)
+    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
+    object.__setattr__(instance, "__pydantic_extra__", None)
+    object.__setattr__(instance, "__pydantic_private__", None)
+    return instance

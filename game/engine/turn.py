@@ -13,7 +13,7 @@ from collections import deque
 from typing import Any
 
 from game.engine import rng
-from game.engine.state import ActiveDemand, EventKind, GameEvent, GameState, LogEntry
+from game.engine.state import ActiveDemand, EventKind, GameEvent, GameState, LogEntry, build
 from game.scenario.expr import compile_expr
 from game.scenario.expr.compile import Value
 from game.scenario.model import Effects, Outcome, Scenario
@@ -21,60 +21,22 @@ from game.scenario.model import Effects, Outcome, Scenario
 MAX_QUEUED_PER_STEP = 500  # a scenario whose triggers loop stops here instead of hanging the game
 
 
-class Turn:
-    """A mutable working copy of one GameState, used only inside one engine step."""
+class Reader:
+    """Reads a GameState for expressions without copying it: for checks that change nothing."""
 
     def __init__(self, scenario: Scenario, state: GameState):
         self.scenario = scenario
-        self.scenario_id = state.scenario_id
-        self.seed = state.seed
         self.day = state.day
         self.date = state.date
-        self.phase = state.phase
         self.stage = state.stage
         self.budget = state.budget
-        self.stats = dict(state.stats)
-        self.flags = dict(state.flags)
-        self.attitudes = dict(state.attitudes)
-        self.hidden = dict(state.hidden)
-        self.revealed = list(state.revealed)
-        self.demands = dict(state.demands)
-        self.fired = dict(state.fired)
-        self.taken = dict(state.taken)
-        self.taken_today = dict(state.taken_today)
-        self.rules_fired = dict(state.rules_fired)
-        self.inbox = list(state.inbox)
-        self.log = list(state.log)
-        self.rng = state.rng
-        self.ending = state.ending
-        self.events: list[GameEvent] = []
-        self.queue: deque[tuple[str, str]] = deque()
-
-    def freeze(self) -> GameState:
-        # model_construct skips validation: every value here was built by this class and clamped.
-        return GameState.model_construct(
-            scenario_id=self.scenario_id,
-            seed=self.seed,
-            day=self.day,
-            date=self.date,
-            phase=self.phase,
-            stage=self.stage,
-            budget=self.budget,
-            stats=self.stats,
-            flags=self.flags,
-            attitudes=self.attitudes,
-            hidden=self.hidden,
-            revealed=self.revealed,
-            demands=self.demands,
-            fired=self.fired,
-            taken=self.taken,
-            taken_today=self.taken_today,
-            rules_fired=self.rules_fired,
-            inbox=self.inbox,
-            log=self.log,
-            rng=self.rng,
-            ending=self.ending,
-        )
+        self.stats = state.stats
+        self.flags = state.flags
+        self.attitudes = state.attitudes
+        self.hidden = state.hidden
+        self.demands = state.demands
+        self.fired = state.fired
+        self.taken = state.taken
 
     # --- the expression environment -----------------------------------------------------------
     def value(self, name: str) -> Value:
@@ -129,6 +91,63 @@ class Turn:
             return value
         return int(compile_expr(value)(self))
 
+
+class Turn(Reader):
+    """A mutable working copy of one GameState, used only inside one engine step."""
+
+    def __init__(self, scenario: Scenario, state: GameState):
+        self.scenario = scenario
+        self.scenario_id = state.scenario_id
+        self.seed = state.seed
+        self.day = state.day
+        self.date = state.date
+        self.phase = state.phase
+        self.stage = state.stage
+        self.budget = state.budget
+        self.stats = dict(state.stats)
+        self.flags = dict(state.flags)
+        self.attitudes = dict(state.attitudes)
+        self.hidden = dict(state.hidden)
+        self.revealed = list(state.revealed)
+        self.demands = dict(state.demands)
+        self.fired = dict(state.fired)
+        self.taken = dict(state.taken)
+        self.taken_today = dict(state.taken_today)
+        self.rules_fired = dict(state.rules_fired)
+        self.inbox = list(state.inbox)
+        self.log = list(state.log)
+        self.rng = state.rng
+        self.ending = state.ending
+        self.events: list[GameEvent] = []
+        self.queue: deque[tuple[str, str]] = deque()
+
+    def freeze(self) -> GameState:
+        # No validation here: every value was built by this class and clamped.
+        return build(
+            GameState,
+            scenario_id=self.scenario_id,
+            seed=self.seed,
+            day=self.day,
+            date=self.date,
+            phase=self.phase,
+            stage=self.stage,
+            budget=self.budget,
+            stats=self.stats,
+            flags=self.flags,
+            attitudes=self.attitudes,
+            hidden=self.hidden,
+            revealed=self.revealed,
+            demands=self.demands,
+            fired=self.fired,
+            taken=self.taken,
+            taken_today=self.taken_today,
+            rules_fired=self.rules_fired,
+            inbox=self.inbox,
+            log=self.log,
+            rng=self.rng,
+            ending=self.ending,
+        )
+
     # --- chance ----------------------------------------------------------------------------
     def roll(self, percent: int) -> bool:
         """True with `percent` % chance; certain outcomes draw nothing, keeping streams stable."""
@@ -158,7 +177,8 @@ class Turn:
     def emit(
         self, kind: EventKind, title: str, text: str = "", *, inbox: bool = True, **extra: Any
     ) -> GameEvent:
-        event = GameEvent.model_construct(
+        event = build(
+            GameEvent,
             kind=kind,
             date=self.date,
             title=title,
@@ -176,8 +196,14 @@ class Turn:
 
     def record(self, kind: str, ref: str = "", response: str = "", label: str = "") -> None:
         self.log.append(
-            LogEntry.model_construct(
-                day=self.day, date=self.date, kind=kind, ref=ref, response=response, label=label
+            build(
+                LogEntry,
+                day=self.day,
+                date=self.date,
+                kind=kind,
+                ref=ref,
+                response=response,
+                label=label,
             )
         )
 
@@ -298,7 +324,8 @@ class Turn:
             deadline = self.date + dt.timedelta(days=demand.deadline_days)
         else:
             deadline = None
-        self.demands[ident] = ActiveDemand.model_construct(
+        self.demands[ident] = build(
+            ActiveDemand,
             demand=ident,
             issued=self.date,
             deadline=deadline,
