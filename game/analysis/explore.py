@@ -1,0 +1,273 @@
+"""The explorer: play many seeded games with a policy and report what an author needs to know.
+
+Game i uses seed `seed + i`, so a report is reproducible, and it is the same whatever the number of
+worker processes: seeds are split into contiguous chunks and the chunks' results are merged in seed
+order. Workers receive the scenario's YAML bytes and load it themselves; nothing of ours is pickled
+beyond plain tuples of numbers and strings going back.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.analysis.policies import POLICIES
+from game.engine import rng
+from game.engine.actions import TakeAction
+from game.engine.api import legal_actions, new_game, step
+from game.scenario.model import Scenario
+
+MAX_STEPS = 10_000  # a policy that never ends the day cannot hang the explorer
+
+
+@dataclass(frozen=True)
+class GameSummary:
+    """What one game reached. Plain values only, so it travels between processes cheaply."""
+
+    seed: int
+    ending: str
+    days: int
+    fired: tuple[str, ...]  # events and intelligence reports
+    demands: tuple[str, ...]  # demands presented
+    expired: tuple[str, ...]  # demands whose deadline ran out
+    actions: tuple[str, ...]  # actions taken
+    stages: tuple[str, ...]  # stages entered (the initial one included)
+    idle_dates: tuple[str, ...]  # days when no action could be taken at all
+
+    def to_tuple(self) -> tuple[Any, ...]:
+        return (self.seed, self.ending, self.days, self.fired, self.demands, self.expired, self.actions, self.stages, self.idle_dates)
+
+
+def play_one(scenario: Scenario, seed: int, policy: str) -> GameSummary:
+    """One game to its end; a lighter loop than replay.play (no log kept)."""
+    choose = POLICIES[policy]
+    state, events = new_game(scenario, seed)
+    generator = rng.seed_state(seed)
+    stages = {scenario.initial_stage}
+    stages.update(e.ref for e in events if e.kind == "stage")
+    idle: list[str] = []
+    day_checked = 0
+    for _ in range(MAX_STEPS):
+        if state.over:
+            break
+        legal = None
+        if state.day != day_checked:
+            day_checked = state.day
+            legal = legal_actions(scenario, state)
+            if not any(isinstance(c, TakeAction) for c in legal):
+                idle.append(state.date.isoformat())
+        choice, generator = choose(scenario, state, generator)
+        state, events = step(scenario, state, choice)
+        stages.update(e.ref for e in events if e.kind == "stage")
+    return GameSummary(
+        seed=seed,
+        ending=state.ending or "",
+        days=state.day,
+        fired=tuple(sorted(state.fired)),
+        demands=tuple(sorted(state.demands)),
+        expired=tuple(sorted(d for d, a in state.demands.items() if a.status == "expired")),
+        actions=tuple(sorted(state.taken)),
+        stages=tuple(sorted(stages)),
+        idle_dates=tuple(idle),
+    )
+
+
+def play_range(scenario: Scenario, start: int, stop: int, policy: str) -> list[GameSummary]:
+    return [play_one(scenario, seed, policy) for seed in range(start, stop)]
+
+
+# --- statistics (pure) ------------------------------------------------------------------------
+
+
+def wilson(successes: int, trials: int, z: float = 1.959964) -> tuple[float, float]:
+    """The Wilson score interval for a proportion (95% by default); (0, 1) when there are no trials."""
+    if trials <= 0:
+        return 0.0, 1.0
+    p = successes / trials
+    denominator = 1 + z * z / trials
+    centre = (p + z * z / (2 * trials)) / denominator
+    half = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / denominator
+    # at the edges the exact bound is 0 or 1; rounding must not move the share outside its interval
+    low = 0.0 if successes == 0 else max(0.0, min(p, centre - half))
+    high = 1.0 if successes == trials else min(1.0, max(p, centre + half))
+    return low, high
+
+
+@dataclass(frozen=True)
+class EndingShare:
+    ending: str
+    title: str
+    count: int
+    share: float
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class ExploreReport:
+    scenario: str
+    policy: str
+    seed: int
+    runs: int
+    endings: list[EndingShare]
+    mean_days: float
+    unreached: dict[str, list[str]]  # section -> ids never seen in any run
+    idle_days: dict[str, int]  # date -> number of games in which no action was possible that day
+    deadlines_never_ran_out: list[str]  # demands with a deadline that never expired
+    games: list[GameSummary] = field(default_factory=list, repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario,
+            "policy": self.policy,
+            "seed": self.seed,
+            "runs": self.runs,
+            "endings": [
+                {"id": e.ending, "title": e.title, "count": e.count, "share": round(e.share, 4), "ci95": [round(e.low, 4), round(e.high, 4)]}
+                for e in self.endings
+            ],
+            "mean_days": round(self.mean_days, 3),
+            "unreached": self.unreached,
+            "idle_days": self.idle_days,
+            "deadlines_never_ran_out": self.deadlines_never_ran_out,
+        }
+
+
+def summarise(scenario: Scenario, games: list[GameSummary], *, policy: str, seed: int) -> ExploreReport:
+    """Merge the games' summaries into the report (games in seed order)."""
+    runs = len(games)
+    counts = Counter(g.ending for g in games)
+    endings = []
+    for eid, ending in scenario.endings.items():
+        count = counts.get(eid, 0)
+        low, high = wilson(count, runs)
+        endings.append(EndingShare(eid, ending.title, count, count / runs if runs else 0.0, low, high))
+
+    def seen(attribute: str) -> set[str]:
+        return {ident for g in games for ident in getattr(g, attribute)}
+
+    fired = seen("fired")
+    unreached = {
+        "endings": [e for e in scenario.endings if not counts.get(e)],
+        "stages": [s for s in scenario.stages if s not in seen("stages")],
+        "events": [e for e in scenario.events if e not in fired],
+        "intel": [i for i in scenario.intel if i not in fired],
+        "demands": [d for d in scenario.demands if d not in seen("demands")],
+        "actions": [a for a in scenario.actions if a not in seen("actions")],
+    }
+    idle = Counter(date for g in games for date in g.idle_dates)
+    expired = seen("expired")
+    with_deadline = [d for d, spec in scenario.demands.items() if spec.deadline is not None or spec.deadline_days is not None]
+    return ExploreReport(
+        scenario=scenario.id,
+        policy=policy,
+        seed=seed,
+        runs=runs,
+        endings=endings,
+        mean_days=sum(g.days for g in games) / runs if runs else 0.0,
+        unreached=unreached,
+        idle_days=dict(sorted(idle.items())),
+        deadlines_never_ran_out=[d for d in with_deadline if d not in expired],
+        games=games,
+    )
+
+
+def chunks(start: int, runs: int, jobs: int) -> list[tuple[int, int]]:
+    """Contiguous seed ranges: a few per worker, so progress can be shown and work stays balanced."""
+    if runs <= 0:
+        return []
+    pieces = max(1, min(runs, jobs * 4 if jobs > 1 else max(1, runs // 50)))
+    size = math.ceil(runs / pieces)
+    return [(s, min(s + size, start + runs)) for s in range(start, start + runs, size)]
+
+
+# --- running in parallel ------------------------------------------------------------------------
+
+_worker_scenario: Scenario | None = None
+
+
+def _init_worker(raw: bytes, name: str) -> None:
+    global _worker_scenario
+    from game.scenario.load import load_scenario_bytes
+
+    _worker_scenario = load_scenario_bytes(raw, name).scenario
+
+
+def _work(task: tuple[int, int, str]) -> list[tuple[Any, ...]]:
+    assert _worker_scenario is not None
+    start, stop, policy = task
+    return [g.to_tuple() for g in play_range(_worker_scenario, start, stop, policy)]
+
+
+def explore(
+    scenario: Scenario,
+    *,
+    runs: int,
+    seed: int = 0,
+    policy: str = "random",
+    jobs: int = 1,
+    source: tuple[bytes, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ExploreReport:
+    """Play `runs` games (seeds seed .. seed+runs-1). With jobs > 1, `source` (the YAML bytes and
+    name the scenario was loaded from) is handed to the worker processes."""
+    if policy not in POLICIES:
+        raise ValueError(f"unknown policy {policy!r}; choose one of {', '.join(POLICIES)}")
+    ranges = chunks(seed, runs, jobs)
+    games: list[GameSummary] = []
+    done = 0
+    if jobs <= 1 or source is None or len(ranges) <= 1:
+        for start, stop in ranges:
+            games.extend(play_range(scenario, start, stop, policy))
+            done += stop - start
+            if progress:
+                progress(done, runs)
+    else:
+        import multiprocessing
+
+        with multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=source) as pool:
+            # imap keeps the chunks in seed order whatever order the workers finish in
+            for (start, stop), rows in zip(ranges, pool.imap(_work, [(a, b, policy) for a, b in ranges]), strict=True):
+                games.extend(GameSummary(*row) for row in rows)
+                done += stop - start
+                if progress:
+                    progress(done, runs)
+    return summarise(scenario, games, policy=policy, seed=seed)
+
+
+# --- the readable report ------------------------------------------------------------------------
+
+
+def render_report(report: ExploreReport) -> str:
+    lines = [f"{report.scenario}: {report.runs} games, policy '{report.policy}', seeds {report.seed}..{report.seed + report.runs - 1}", ""]
+    width = max([len(e.title) for e in report.endings] + [6])
+    lines.append(f"  {'ending':<{width}}  {'games':>6}  {'share':>6}  95% interval")
+    for e in report.endings:
+        lines.append(f"  {e.title:<{width}}  {e.count:>6}  {e.share:>6.1%}  {e.low:.1%} – {e.high:.1%}")
+    lines += ["", f"Mean game length: {report.mean_days:.2f} days", ""]
+    missing = {k: v for k, v in report.unreached.items() if v}
+    if missing:
+        lines.append("Never reached:")
+        lines += [f"  {section}: {', '.join(ids)}" for section, ids in missing.items()]
+    else:
+        lines.append("Every ending, stage, event, report, demand and action was reached at least once.")
+    lines.append("")
+    if report.idle_days:
+        lines.append("Days with no action possible (games):")
+        lines += [f"  {date}: {count}" for date, count in report.idle_days.items()]
+    else:
+        lines.append("There was always some action possible.")
+    lines.append("")
+    if report.deadlines_never_ran_out:
+        lines.append(f"Deadlines that never ran out: {', '.join(report.deadlines_never_ran_out)}")
+    else:
+        lines.append("Every deadline ran out in at least one game.")
+    return "\n".join(lines) + "\n"
+
+
+def all_seen(games: Iterable[GameSummary]) -> set[str]:
+    """Every id any game reached (for tests and quick checks)."""
+    return {ident for g in games for part in (g.fired, g.demands, g.actions, g.stages, (g.ending,)) for ident in part}

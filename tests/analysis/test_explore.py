@@ -1,0 +1,142 @@
+"""The explorer: determinism across worker counts, the statistics, and finding unreached content."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from game.analysis.explore import chunks, explore, play_one, render_report, wilson
+from game.analysis.policies import POLICIES
+from game.analysis.replay import play
+from game.cli import main
+from game.scenario.load import load_scenario_bytes
+
+MINI_PATH = Path(__file__).parent.parent / "fixtures" / "mini.yaml"
+MINI_RAW = MINI_PATH.read_bytes()
+
+# mini with content no game can reach: an event on an impossible condition, an action never offered,
+# a stage only an impossible event leads to, and a demand with a deadline no one can miss
+UNREACHABLE_RAW = (
+    MINI_RAW.decode()
+    .replace(
+        "  alarm:\n",
+        "  never:\n    title: Never\n    when: \"pressure > 100\"\n    effects: {goto: limbo}\n  alarm:\n",
+    )
+    .replace(
+        "  spy:\n",
+        "  forbidden:\n    label: Forbidden\n    category: other\n    when: \"day > 99\"\n    effects: {trust: 1}\n  spy:\n",
+    )
+    .replace(
+        "      - {to: tense, when: \"pressure >= 60\"}\n",
+        "      - {to: tense, when: \"pressure >= 60\"}\n  limbo:\n    label: Limbo\n    transitions:\n      - {to: calm, when: \"true\"}\n",
+    )
+    .encode()
+)
+
+
+@pytest.fixture(scope="module")
+def mini():
+    return load_scenario_bytes(MINI_RAW, "mini.yaml").scenario
+
+
+def test_same_report_whatever_the_number_of_jobs(mini):
+    one = explore(mini, runs=60, seed=11, jobs=1)
+    two = explore(mini, runs=60, seed=11, jobs=2, source=(MINI_RAW, "mini.yaml"))
+    assert [g.seed for g in two.games] == list(range(11, 71))
+    assert one.games == two.games
+    assert one.to_json() == two.to_json()
+
+
+def test_a_game_is_the_same_as_the_replay_of_its_seed(mini):
+    # the explorer's light loop and replay.play make the same choices from the same seed
+    for seed in range(5):
+        summary = play_one(mini, seed, "random")
+        full = play(mini, seed, POLICIES["random"])
+        assert summary.ending == full.final.ending
+        assert summary.days == full.final.day
+
+
+def test_shares_and_intervals(mini):
+    report = explore(mini, runs=200, seed=0)
+    assert sum(e.count for e in report.endings) == 200
+    for e in report.endings:
+        assert e.low <= e.share <= e.high
+        assert math.isclose(e.share, e.count / 200)
+    assert 1 <= report.mean_days <= 4
+
+
+def test_wilson_known_values():
+    low, high = wilson(50, 100)
+    assert round(low, 4) == 0.4038 and round(high, 4) == 0.5962
+    assert wilson(0, 10)[0] == 0.0 and wilson(10, 10)[1] == 1.0
+    assert wilson(0, 0) == (0.0, 1.0)
+
+
+@given(st.integers(1, 5000), st.data())
+def test_wilson_contains_the_share(trials, data):
+    successes = data.draw(st.integers(0, trials))
+    low, high = wilson(successes, trials)
+    assert 0 <= low <= successes / trials <= high <= 1
+
+
+@given(st.integers(0, 10_000), st.integers(0, 3000), st.integers(1, 16))
+def test_chunks_cover_the_seeds_in_order(start, runs, jobs):
+    ranges = chunks(start, runs, jobs)
+    seeds = [s for a, b in ranges for s in range(a, b)]
+    assert seeds == list(range(start, start + runs))
+
+
+def test_unreached_content_is_found():
+    scenario = load_scenario_bytes(UNREACHABLE_RAW, "u.yaml").scenario
+    report = explore(scenario, runs=150, seed=3)
+    assert report.unreached["events"] == ["never"]
+    assert report.unreached["actions"] == ["forbidden"]
+    assert report.unreached["stages"] == ["limbo"]
+    assert report.unreached["endings"] == []
+    text = render_report(report)
+    assert "events: never" in text and "actions: forbidden" in text and "stages: limbo" in text
+
+
+def test_idle_days_and_deadlines_that_never_ran_out():
+    # every action needs day > 99 and costs nothing else: no action is ever possible
+    raw = MINI_RAW.decode()
+    for line in ("    hint: Lower the temperature.\n", "    cost: 2\n", "    max_uses: 1\n"):
+        raw = raw.replace(line, line + "    when: \"day > 99\"\n")
+    # and the first demand is always accepted at once by 'comply': its deadline never runs out
+    scenario = load_scenario_bytes(raw.encode(), "i.yaml").scenario
+    report = explore(scenario, runs=20, seed=0, policy="comply")
+    assert report.unreached["actions"] == ["talk", "prepare", "spy"]
+    assert report.idle_days["1935-06-01"] == 20
+    assert "first" in report.deadlines_never_ran_out
+
+
+def test_cli_json_is_one_object_and_deterministic(capsys):
+    assert main(["explore", str(MINI_PATH), "--runs", "30", "--seed", "5", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert main(["explore", str(MINI_PATH), "--runs", "30", "--seed", "5", "--json", "--jobs", "2"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == first
+    assert captured.err == ""  # no progress bar when stderr is not a terminal
+    assert first["runs"] == 30 and {e["id"] for e in first["endings"]} == {"war", "appeased", "standoff"}
+
+
+def test_cli_table_and_errors(capsys, tmp_path):
+    assert main(["explore", str(MINI_PATH), "--runs", "10", "--policy", "refuse"]) == 0
+    out = capsys.readouterr().out
+    assert "policy 'refuse'" in out and "95% interval" in out
+    assert main(["explore", str(tmp_path / "missing.yaml")]) == 1
+    assert "no such file" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["explore", str(MINI_PATH), "--runs", "0"])
+
+
+def test_cli_graph(capsys):
+    assert main(["graph", str(MINI_PATH)]) == 0
+    assert capsys.readouterr().out.startswith("flowchart TD\n")
+    assert main(["graph", str(MINI_PATH), "--format", "dot"]) == 0
+    assert capsys.readouterr().out.startswith('digraph "mini" {')
