@@ -42,18 +42,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the scenario format's JSON Schema", description="Print the JSON Schema of the scenario format (for editors).")
 
-    graph = commands.add_parser("graph", help="draw the stage machine as a diagram", description="Print the scenario's stages, transitions and endings as a Mermaid or Graphviz DOT diagram.")
-    graph.add_argument("file", metavar="FILE", help="scenario YAML file")
-    graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", help="diagram language (default mermaid)")
-
-    explore = commands.add_parser("explore", help="simulate many games and report endings and unreached content", description="Play many seeded games without input and report how often each ending happens, what is never reached, and days with nothing to do.")
-    explore.add_argument("file", metavar="FILE", help="scenario YAML file")
-    explore.add_argument("--runs", type=_positive, default=500, help="number of games (default 500)")
-    explore.add_argument("--seed", type=int, default=0, help="seed of the first game; game i uses seed+i (default 0)")
-    explore.add_argument("--jobs", type=_positive, default=1, help="worker processes (default 1); the report is the same for any number")
-    explore.add_argument("--policy", choices=("random", "comply", "refuse", "stall", "historical"), default="random", help="how choices are made (default random)")
-    explore.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
-
     replay = commands.add_parser("replay", help="deterministic playthrough with a day-by-day log", description="Play a scenario without input, deterministically, and print a day-by-day log.")
     replay.add_argument("file", metavar="FILE", help="scenario YAML file")
     how = replay.add_mutually_exclusive_group(required=True)
@@ -71,6 +59,9 @@ def add_play_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=None, help="random seed; the same seed gives the same hidden draw")
     parser.add_argument("--text", action="store_true", help="play in the terminal")
     parser.add_argument("--plain", action="store_true", help="text mode without colour or decoration (for screen readers)")
+    parser.add_argument("--load", metavar="PATH", default=None, help="resume a saved game (a .json save file)")
+    parser.add_argument("--save-dir", metavar="DIR", default=None, help="folder for saves and autosaves (default: the user's data folder)")
+    parser.add_argument("--practice", action="store_true", help="practice game: undo allowed; its reports say it was practice")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -93,6 +84,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # the last guard: a bug must end in one line and a log, never a traceback
+        return _crashed(exc, args)
+
+
+def _crashed(exc: Exception, args: argparse.Namespace) -> int:
+    from game.crash import describe, write_crash_log
+
+    context = {key: value for key, value in vars(args).items() if value not in (None, False)}
+    log = write_crash_log(exc, context)
+    message = f"hebei1935: unexpected error ({describe(exc)}); details written to {log}."
+    autosave = _last_autosave(args)
+    if autosave is not None:
+        scenario = f" --scenario {args.scenario}" if getattr(args, "scenario", None) else ""
+        message += f" Your last autosave is kept: resume it with `python main.py play{scenario} --load {autosave}`."
+    print(message, file=sys.stderr)
+    return 1
+
+
+def _last_autosave(args: argparse.Namespace) -> Path | None:
+    try:
+        from game.saves import latest_autosave, save_dir
+
+        return latest_autosave(save_dir(getattr(args, "save_dir", None)))
+    except Exception:  # the crash may have come from here; the message must still be printed
+        return None
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -106,10 +122,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     if command == "replay":
         return cmd_replay(args)
-    if command == "graph":
-        return cmd_graph(args)
-    if command == "explore":
-        return cmd_explore(args)
     return cmd_play(args)
 
 
@@ -134,52 +146,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
             note = f" ({len(diagnostics)} warning(s))" if diagnostics else ""
             print(f"{name}: ok{note}")
     return 1 if failed else 0
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
-    return value
-
-
-def cmd_graph(args: argparse.Namespace) -> int:
-    from game.analysis.graph import scenario_graph
-
-    sys.stdout.write(scenario_graph(load(args.file).scenario, args.format))
-    return 0
-
-
-def cmd_explore(args: argparse.Namespace) -> int:
-    from game.analysis.explore import explore, render_report
-    from game.scenario.load import load_scenario_bytes
-
-    raw = _read_bytes(args.file)
-    loaded = load_scenario_bytes(raw, args.file)
-    show = sys.stderr.isatty() and args.runs > 200
-
-    def progress(done: int, total: int) -> None:
-        filled = done * 30 // total
-        print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} games", end="" if done < total else "\n", file=sys.stderr, flush=True)
-
-    report = explore(loaded.scenario, runs=args.runs, seed=args.seed, policy=args.policy, jobs=args.jobs, source=(raw, args.file), progress=progress if show else None)
-    if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
-    else:
-        sys.stdout.write(render_report(report))
-    return 0
-
-
-def _read_bytes(name: str) -> bytes:
-    try:
-        return Path(name).read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{name}: no such file") from None
-    except OSError as exc:
-        raise UserError(f"cannot read {name}: {exc.strerror}") from None
 
 
 def load(path: str | Path):  # noqa: ANN201 - returns LoadedScenario
@@ -275,10 +241,30 @@ def read_choices(path: str) -> list[str]:
 def cmd_play(args: argparse.Namespace) -> int:
     scenario_path = Path(args.scenario) if args.scenario else DEFAULT_SCENARIO
     loaded = load(scenario_path)
-    seed = args.seed if args.seed is not None else _fresh_seed()
+    state = _load_save(args.load, loaded) if args.load else None
+    seed = state.seed if state is not None else args.seed if args.seed is not None else _fresh_seed()
     from game.text.app import run_text
 
     return run_text(loaded, seed=seed, plain=args.plain)
+
+
+def _load_save(path: str, loaded):  # noqa: ANN001, ANN202 - LoadedScenario -> GameState
+    """The state of a save, checked against the scenario; a bad save is one line and exit 1."""
+    from game.saves import SaveError, ScenarioChanged, read_save, replay_actions
+
+    try:
+        return read_save(path, loaded).state
+    except ScenarioChanged as changed:
+        state, problems = replay_actions(loaded.scenario, changed.seed, changed.actions)
+        if problems:
+            raise UserError(
+                f"scenario '{changed.scenario_id}' has changed since {path} was saved, and the save's choices "
+                f"cannot be replayed on it ({problems[0]}): start a new game"
+            ) from None
+        print(f"hebei1935: the scenario has changed since {path} was saved; its {len(changed.actions)} choice(s) were replayed on the new version", file=sys.stderr)
+        return state
+    except SaveError as exc:
+        raise UserError(str(exc)) from None
 
 
 def _fresh_seed() -> int:

@@ -1,0 +1,499 @@
+"""Save files: versioned, checksummed JSON, written atomically and refused clearly when broken.
+
+API for the front ends (game.text, game.ui) and the CLI:
+
+    folder = save_dir(args.save_dir)                    # platformdirs' data dir + /saves, or the override
+    save = make_save(loaded, state, slot="autosave", saved_at=now_iso, practice=False)
+    write_save(autosave_path(folder, loaded.scenario.id), save)   # atomic; raises SaveError
+    write_save(slot_path(folder, "before-the-deadline"), save)    # SaveError if the name is not allowed
+
+    try:
+        save = read_save(path, loaded)                  # never modifies the file
+    except ScenarioChanged as changed:                  # the scenario file was edited since saving
+        state, problems = replay_actions(loaded.scenario, changed.seed, changed.actions)
+        # problems is empty if every choice still works; else problems[0] says which one and why
+    except SaveError as exc:                            # str(exc) is one line: which problem, what to do
+        ...
+    state = save.state
+
+    saves, notes = list_saves(folder)                   # SaveInfo per good file; a note per damaged one
+
+`saved_at` is passed in by the shell: this module never reads the clock. Only the shells and this
+module touch the file system; the engine never sees a path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from game.engine.actions import EndDay, Respond, TakeAction
+from game.engine.api import new_game, step
+from game.engine.state import GameState
+from game.scenario.load import LoadedScenario
+from game.scenario.model import Scenario
+
+FORMAT = "hebei1935-save"
+
+# Bump SAVE_VERSION only when an older game could misread a new save. Before bumping, ask:
+#   1. Can old saves still be read? Then add MIGRATIONS[old] turning old data into the new shape
+#      (and a test with a real old save), so nobody loses a game on update.
+#   2. Can an older game still read the new saves, ignoring what it does not know? Then keep
+#      MIN_COMPATIBLE_VERSION where it is; otherwise raise it to the new version, so older games
+#      refuse the save with "made by a newer version" instead of loading it wrongly.
+#   3. Does the change belong in the save at all, or in the scenario (which the save names by hash)?
+SAVE_VERSION = 1
+MIN_COMPATIBLE_VERSION = 1
+
+# One function per old version v, turning a save's data of version v into version v + 1
+# (`save_version` is updated by the reader). Empty while there is only one version.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+MAX_SAVE_BYTES = 50_000_000  # a real save is well under 1 MB; refuse anything absurd before parsing
+AUTOSAVE_PREFIX = "autosave-"
+_SLOT_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+ErrorKind = Literal[
+    "missing", "unreadable", "empty", "damaged", "foreign", "edited", "newer", "old",
+    "scenario", "changed", "slot", "write",
+]  # fmt: skip
+
+
+class SaveError(Exception):
+    """A save cannot be used; `str()` is one line saying which problem and what to do."""
+
+    def __init__(self, message: str, kind: ErrorKind = "damaged", path: str = ""):
+        self.message = " ".join(message.split())  # one line, whatever the OS put in strerror
+        self.kind = kind
+        self.path = path
+        super().__init__(self.message)
+
+
+class SaveGame(BaseModel):
+    """One saved game: which scenario (by id and content hash), the seed, the choices and the state."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    format: Literal["hebei1935-save"] = FORMAT
+    save_version: int = SAVE_VERSION
+    min_compatible_version: int = MIN_COMPATIBLE_VERSION
+    scenario_id: str
+    scenario_hash: str
+    seed: int
+    slot: str
+    saved_at: str
+    practice: bool = False
+    actions: list[str] = []
+    state: GameState
+
+
+class ScenarioChanged(SaveError):
+    """The save is sound but its scenario file has changed since; the choices may be replayed."""
+
+    def __init__(self, message: str, save: SaveGame, path: str = ""):
+        super().__init__(message, "changed", path)
+        self.save = save
+        self.seed = save.seed
+        self.actions = list(save.actions)
+        self.scenario_id = save.scenario_id
+
+
+@dataclass(frozen=True)
+class SaveInfo:
+    """What a save list shows about one save, without loading its scenario."""
+
+    path: Path
+    slot: str
+    scenario_id: str
+    day: int
+    date: str
+    saved_at: str
+    practice: bool
+    over: bool
+
+
+@dataclass(frozen=True)
+class ReplayProblem:
+    """The first choice of a save that a changed scenario no longer accepts."""
+
+    index: int  # 0-based position in the save's actions
+    key: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"choice {self.index + 1} ('{self.key}') is no longer possible: {self.reason}"
+
+
+# --- building and writing ----------------------------------------------------------------------
+
+
+def actions_from_log(state: GameState) -> list[str]:
+    """The player's choices so far as keys (`talk`, `first:accept`, `end`), from the state's log."""
+    keys = []
+    for entry in state.log:
+        if entry.kind == "action":
+            keys.append(entry.ref)
+        elif entry.kind == "respond":
+            keys.append(f"{entry.ref}:{entry.response}")
+        else:
+            keys.append("end")
+    return keys
+
+
+def make_save(
+    loaded: LoadedScenario,
+    state: GameState,
+    *,
+    slot: str,
+    saved_at: str,
+    practice: bool = False,
+    actions: list[str] | None = None,
+) -> SaveGame:
+    """A save of `state`; `actions` defaults to the choices recorded in the state's log."""
+    return SaveGame(
+        scenario_id=loaded.scenario.id,
+        scenario_hash=loaded.content_hash,
+        seed=state.seed,
+        slot=slot,
+        saved_at=saved_at,
+        practice=practice,
+        actions=actions_from_log(state) if actions is None else list(actions),
+        state=state,
+    )
+
+
+def checksum(data: dict[str, Any]) -> str:
+    """sha256 of the canonical JSON of everything in the save except the checksum itself."""
+    body = {key: value for key, value in data.items() if key != "checksum"}
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def save_to_json(save: SaveGame) -> str:
+    data = save.model_dump(mode="json")
+    data["checksum"] = checksum(data)
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_save(path: str | Path, save: SaveGame) -> Path:
+    """Write atomically: a temporary file in the same folder, flushed to disk, then renamed.
+
+    A crash at any moment leaves either the old file or the new one, never a mix. An existing file
+    that is not a save is never replaced; an existing damaged save is kept beside the new one.
+    """
+    target = Path(path)
+    payload = save_to_json(save).encode("utf-8")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _write_error(target, exc) from None
+    _protect_existing(target)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise _write_error(target, exc) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    _sync_folder(target.parent)
+    return target
+
+
+def _write_error(target: Path, exc: OSError) -> SaveError:
+    return SaveError(
+        f"cannot write the save {target} ({exc.strerror or exc}): check that the disk has space "
+        f"and that you may write to {target.parent}",
+        "write",
+        str(target),
+    )
+
+
+def _protect_existing(target: Path) -> None:
+    if not target.exists():
+        return
+    if target.is_dir():
+        raise SaveError(f"cannot save to {target}: it is a folder; choose a file name", "write", str(target))
+    try:
+        _read_verified(target)
+    except SaveError as exc:
+        if exc.kind in ("foreign", "newer"):
+            raise SaveError(
+                f"will not overwrite {target}: it is not a save of this version of the game; choose another name",
+                "write",
+                str(target),
+            ) from None
+        if exc.kind not in ("missing", "empty"):
+            keep = _free_name(target.with_name(f"{target.stem}.{exc.kind}{target.suffix}"))
+            with contextlib.suppress(OSError):
+                os.replace(target, keep)  # kept for the player to inspect; never silently lost
+
+
+def _free_name(candidate: Path) -> Path:
+    number = 1
+    found = candidate
+    while found.exists():
+        number += 1
+        found = candidate.with_name(f"{candidate.stem}-{number}{candidate.suffix}")
+    return found
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); harmless to skip where folders cannot be opened."""
+    if os.name != "posix":
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def read_save(path: str | Path, loaded: LoadedScenario) -> SaveGame:
+    """Read and check a save for `loaded`; raises SaveError (or ScenarioChanged). Never writes."""
+    source = Path(path)
+    save = _read_verified(source)
+    scenario = loaded.scenario
+    if save.scenario_id != scenario.id:
+        raise SaveError(
+            f"the save {source} belongs to scenario '{save.scenario_id}', not '{scenario.id}': "
+            f"load it with --scenario and the file of scenario '{save.scenario_id}'",
+            "scenario",
+            str(source),
+        )
+    if save.scenario_hash != loaded.content_hash:
+        raise ScenarioChanged(
+            f"the save {source} was made with another version of scenario '{scenario.id}' (the "
+            f"scenario file has changed since): replay its {len(save.actions)} choice(s) on the new "
+            "version, or start a new game",
+            save,
+            str(source),
+        )
+    return save
+
+
+def _read_verified(source: Path) -> SaveGame:
+    """Every check that needs no scenario: the file, JSON, format, version, checksum, fields."""
+    where = str(source)
+    raw = _read_bytes(source)
+    if not raw.strip():
+        raise SaveError(
+            f"the save {where} is empty (the game may have stopped while writing it): load another save or your autosave",
+            "empty",
+            where,
+        )
+    if len(raw) > MAX_SAVE_BYTES:
+        raise SaveError(f"{where} is {len(raw):,} bytes, far too large to be a save: choose a file saved by the game", "foreign", where)
+    data = _parse_json(raw, where)
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise SaveError(f"{where} is not a Hebei 1935 save (a foreign file): choose a file saved by the game", "foreign", where)
+    version = data.get("save_version")
+    compatible = data.get("min_compatible_version", version)
+    if not _is_int(version) or not _is_int(compatible):
+        raise _damaged(where, "its version number is missing")
+    newer = SaveError(
+        f"the save {where} was made by a newer version of the game (save format {version}; this "
+        f"game reads up to {SAVE_VERSION}): update the game",
+        "newer",
+        where,
+    )
+    if compatible > SAVE_VERSION:  # before the checksum: a newer game may checksum differently
+        raise newer
+    if data.get("checksum") != checksum(data):
+        raise SaveError(
+            f"the save {where} is damaged or edited (its checksum does not match): load another save or your autosave",
+            "edited",
+            where,
+        )
+    data = _migrate(data, version, where)
+    data.pop("checksum", None)
+    if version > SAVE_VERSION:
+        data["save_version"] = SAVE_VERSION  # readable by design: min_compatible_version allows it
+    try:
+        save = SaveGame.model_validate(data)
+    except ValidationError as exc:
+        if version > SAVE_VERSION:
+            raise newer from None
+        raise _damaged(where, _first_problem(exc)) from None
+    if save.state.scenario_id != save.scenario_id or save.state.seed != save.seed:
+        raise _damaged(where, "its state belongs to another game")
+    return save
+
+
+def _read_bytes(source: Path) -> bytes:
+    where = str(source)
+    try:
+        return source.read_bytes()
+    except FileNotFoundError:
+        raise SaveError(f"there is no save file {where}: check the path and the name", "missing", where) from None
+    except IsADirectoryError:
+        raise SaveError(f"{where} is a folder, not a save file: give the path of a .json save", "foreign", where) from None
+    except OSError as exc:
+        raise SaveError(f"cannot read the save {where} ({exc.strerror or exc}): check its permissions", "unreadable", where) from None
+
+
+def _parse_json(raw: bytes, where: str) -> Any:
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SaveError(
+            f"{where} is not a Hebei 1935 save (not UTF-8 text; a foreign or damaged file): choose a file saved by the game",
+            "foreign",
+            where,
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise _damaged(where, f"invalid JSON at line {exc.lineno}, column {exc.colno}; it may be cut short") from None
+    except (ValueError, RecursionError):
+        raise _damaged(where, "invalid JSON") from None
+
+
+def _damaged(where: str, detail: str) -> SaveError:
+    return SaveError(f"the save {where} is damaged ({detail}): load another save or your autosave", "damaged", where)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _first_problem(exc: ValidationError) -> str:
+    error = exc.errors(include_url=False)[0]
+    where = ".".join(str(part) for part in error["loc"]) or "the top level"
+    return f"{where}: {error['msg']}"[:200]
+
+
+def _migrate(data: dict[str, Any], version: int, where: str) -> dict[str, Any]:
+    current = version
+    while current < SAVE_VERSION:
+        migration = MIGRATIONS.get(current)
+        if migration is None:
+            raise SaveError(
+                f"the save {where} uses save format {version}, which this version of the game can no "
+                "longer read: start a new game, or open it with the version of the game that made it",
+                "old",
+                where,
+            )
+        data = migration(dict(data))
+        current += 1
+        data["save_version"] = current
+    return data
+
+
+# --- replaying a save's choices on a changed scenario ------------------------------------------
+
+
+def _parse_key(key: str) -> TakeAction | Respond | EndDay:
+    # The same keys as game.analysis.replay.parse_choice; saves may not import that sibling layer.
+    key = key.strip()
+    if key in ("end", "end_day"):
+        return EndDay()
+    if ":" in key:
+        demand, response = key.split(":", 1)
+        return Respond(demand=demand.strip(), response=response.strip())
+    return TakeAction(action=key)
+
+
+def replay_actions(scenario: Scenario, seed: int, actions: list[str]) -> tuple[GameState, list[ReplayProblem]]:
+    """Play `actions` from a new game; stops at the first the scenario rejects and reports it."""
+    state = new_game(scenario, seed).state
+    for index, key in enumerate(actions):
+        try:
+            action = _parse_key(key)
+        except ValidationError:
+            return state, [ReplayProblem(index, key, "it is not a choice this game understands")]
+        result = step(scenario, state, action)
+        rejected = next((event for event in result.events if event.kind == "rejected"), None)
+        if rejected is not None:
+            return state, [ReplayProblem(index, key, rejected.text)]
+        state = result.state
+    return state, []
+
+
+# --- where saves live --------------------------------------------------------------------------
+
+
+def save_dir(override: str | Path | None = None) -> Path:
+    """The saves folder: `override` if given, else the user's data folder for the game + /saves."""
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("hebei1935", appauthor=False)) / "saves"
+
+
+def slot_path(folder: str | Path, name: str) -> Path:
+    """The file of a named slot; names use letters, digits, '-' and '_' only (no paths)."""
+    if not _SLOT_NAME.fullmatch(name):
+        raise SaveError(
+            f"'{name[:40]}' cannot be a save name: use 1 to 64 letters, digits, '-' or '_' (for example day3-refused)",
+            "slot",
+        )
+    return Path(folder) / f"{name}.json"
+
+
+def autosave_path(folder: str | Path, scenario_id: str) -> Path:
+    """One autosave per scenario, overwritten at each dawn."""
+    safe = re.sub(r"[^A-Za-z0-9_-]", "_", scenario_id)[:64] or "scenario"
+    return Path(folder) / f"{AUTOSAVE_PREFIX}{safe}.json"
+
+
+def latest_autosave(folder: str | Path) -> Path | None:
+    """The most recently written autosave in `folder`, if any (used by the crash message)."""
+    try:
+        found = [p for p in Path(folder).glob(f"{AUTOSAVE_PREFIX}*.json") if p.is_file()]
+    except OSError:
+        return None
+    return max(found, key=lambda p: p.stat().st_mtime, default=None)
+
+
+def list_saves(folder: str | Path) -> tuple[list[SaveInfo], list[str]]:
+    """Every usable save in `folder` (newest first) and a one-line note for each file skipped."""
+    base = Path(folder)
+    if not base.is_dir():
+        return [], []
+    infos: list[SaveInfo] = []
+    notes: list[str] = []
+    for path in sorted(base.glob("*.json")):
+        try:
+            save = _read_verified(path)
+        except SaveError as exc:
+            notes.append(f"skipped {path.name}: {exc}")
+            continue
+        infos.append(
+            SaveInfo(
+                path=path,
+                slot=save.slot,
+                scenario_id=save.scenario_id,
+                day=save.state.day,
+                date=save.state.date.isoformat(),
+                saved_at=save.saved_at,
+                practice=save.practice,
+                over=save.state.over,
+            )
+        )
+    infos.sort(key=lambda info: (info.saved_at, info.slot), reverse=True)
+    return infos, notes

@@ -1,0 +1,95 @@
+"""`play --load`: a bad save is one line on stderr, exit 1, and the file is left as it was."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game import cli
+from game.engine.api import new_game
+from game.saves import make_save, save_to_json, write_save
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
+
+
+def _run(capsys, *argv: str) -> tuple[int, str]:
+    code = cli.main(["play", "--text", "--scenario", str(MINI), *argv])
+    return code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "is empty"),
+        (b'{"format": "hebei1935-save", "save_version": 1, "sta', "is damaged (invalid JSON"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "is not a Hebei 1935 save"),
+        (b'{"hello": "world"}', "is not a Hebei 1935 save"),
+    ],
+)
+def test_bad_save_is_one_line_and_exit_1(tmp_path, capsys, content, expected):
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    mtime = path.stat().st_mtime_ns
+    code, err = _run(capsys, "--load", str(path))
+    assert code == 1
+    assert err.count("\n") == 1 and err.startswith("hebei1935: ")
+    assert expected in err
+    assert "Traceback" not in err
+    assert path.read_bytes() == content and path.stat().st_mtime_ns == mtime
+
+
+def test_missing_save(tmp_path, capsys):
+    code, err = _run(capsys, "--load", str(tmp_path / "gone.json"))
+    assert code == 1
+    assert "there is no save file" in err
+
+
+def test_save_of_another_scenario(tmp_path, capsys, mini):
+    other = mini.scenario.model_copy(update={"id": "other"})
+    state = new_game(other, 3).state
+    save = make_save(mini, state, slot="x", saved_at="t").model_copy(update={"scenario_id": "other"})
+    path = tmp_path / "other.json"
+    path.write_text(save_to_json(save), encoding="utf-8")
+    code, err = _run(capsys, "--load", str(path))
+    assert code == 1
+    assert "belongs to scenario 'other', not 'mini'" in err
+
+
+def test_changed_scenario_whose_choices_no_longer_work(tmp_path, capsys, mini):
+    state = new_game(mini.scenario, 3).state
+    save = make_save(mini, state, slot="x", saved_at="t", actions=["no_such_action"])
+    save = save.model_copy(update={"scenario_hash": "0" * 64})
+    path = write_save(tmp_path / "old.json", save)
+    code, err = _run(capsys, "--load", str(path))
+    assert code == 1
+    assert err.count("\n") == 1
+    assert "has changed since" in err and "choice 1 ('no_such_action') is no longer possible" in err
+
+
+def test_garbage_save_through_main_py(tmp_path):
+    path = tmp_path / "garbage.json"
+    garbage = bytes(range(256)) * 4
+    path.write_bytes(garbage)
+    mtime = path.stat().st_mtime_ns
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "play", "--text", "--scenario", str(MINI), "--load", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("hebei1935: ")
+    assert "Traceback" not in result.stderr
+    assert path.read_bytes() == garbage and path.stat().st_mtime_ns == mtime
+
+
+def test_play_options_are_parsed():
+    args = cli.build_parser().parse_args(["play", "--load", "a.json", "--save-dir", "d", "--practice"])
+    assert (args.load, args.save_dir, args.practice) == ("a.json", "d", True)
+    args = cli.build_parser().parse_args(["play"])
+    assert (args.load, args.save_dir, args.practice) == (None, None, False)
