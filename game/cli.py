@@ -42,6 +42,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the scenario format's JSON Schema", description="Print the JSON Schema of the scenario format (for editors).")
 
+    graph = commands.add_parser("graph", help="draw the stage machine as a diagram", description="Print the scenario's stages, transitions and endings as a Mermaid or Graphviz DOT diagram.")
+    graph.add_argument("file", metavar="FILE", help="scenario YAML file")
+    graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", help="diagram language (default mermaid)")
+
+    explore = commands.add_parser("explore", help="simulate many games and report endings and unreached content", description="Play many seeded games without input and report how often each ending happens, what is never reached, and days with nothing to do.")
+    explore.add_argument("file", metavar="FILE", help="scenario YAML file")
+    explore.add_argument("--runs", type=_positive, default=500, help="number of games (default 500)")
+    explore.add_argument("--seed", type=int, default=0, help="seed of the first game; game i uses seed+i (default 0)")
+    explore.add_argument("--jobs", type=_positive, default=1, help="worker processes (default 1); the report is the same for any number")
+    explore.add_argument("--policy", choices=("random", "comply", "refuse", "stall", "historical"), default="random", help="how choices are made (default random)")
+    explore.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+
     replay = commands.add_parser("replay", help="deterministic playthrough with a day-by-day log", description="Play a scenario without input, deterministically, and print a day-by-day log.")
     replay.add_argument("file", metavar="FILE", help="scenario YAML file")
     how = replay.add_mutually_exclusive_group(required=True)
@@ -122,6 +134,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     if command == "replay":
         return cmd_replay(args)
+    if command == "graph":
+        return cmd_graph(args)
+    if command == "explore":
+        return cmd_explore(args)
     return cmd_play(args)
 
 
@@ -146,6 +162,52 @@ def cmd_validate(args: argparse.Namespace) -> int:
             note = f" ({len(diagnostics)} warning(s))" if diagnostics else ""
             print(f"{name}: ok{note}")
     return 1 if failed else 0
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
+    return value
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from game.analysis.graph import scenario_graph
+
+    sys.stdout.write(scenario_graph(load(args.file).scenario, args.format))
+    return 0
+
+
+def cmd_explore(args: argparse.Namespace) -> int:
+    from game.analysis.explore import explore, render_report
+    from game.scenario.load import load_scenario_bytes
+
+    raw = _read_bytes(args.file)
+    loaded = load_scenario_bytes(raw, args.file)
+    show = sys.stderr.isatty() and args.runs > 200
+
+    def progress(done: int, total: int) -> None:
+        filled = done * 30 // total
+        print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} games", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+    report = explore(loaded.scenario, runs=args.runs, seed=args.seed, policy=args.policy, jobs=args.jobs, source=(raw, args.file), progress=progress if show else None)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+    else:
+        sys.stdout.write(render_report(report))
+    return 0
+
+
+def _read_bytes(name: str) -> bytes:
+    try:
+        return Path(name).read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise UserError(f"cannot read {name}: {exc.strerror}") from None
 
 
 def load(path: str | Path):  # noqa: ANN201 - returns LoadedScenario
