@@ -23,7 +23,9 @@ def lint_scenario(scenario: Scenario, document: YamlDocument) -> list[Diagnostic
     return _Linter(scenario, document).run()
 
 
-def with_lint(scenario: Scenario, document: YamlDocument, found: list[Diagnostic]) -> list[Diagnostic]:
+def with_lint(
+    scenario: Scenario, document: YamlDocument, found: list[Diagnostic]
+) -> list[Diagnostic]:
     """`found` plus the lint findings; lint runs only when `found` has no errors (one mistake, one message)."""
     if any(d.severity == "error" for d in found):
         return found
@@ -83,7 +85,9 @@ def all_expressions(s: Scenario) -> Iterator[tuple[Path, str]]:
         for rid, response in demand.responses.items():
             yield from text(("demands", did, "responses", rid, "when"), response.when)
             for i, outcome in enumerate(response.outcomes):
-                yield from text(("demands", did, "responses", rid, "outcomes", i, "weight"), outcome.weight)
+                yield from text(
+                    ("demands", did, "responses", rid, "outcomes", i, "weight"), outcome.weight
+                )
     for aid, action in s.actions.items():
         yield from text(("actions", aid, "when"), action.when)
         for i, outcome in enumerate(action.outcomes):
@@ -143,7 +147,12 @@ def stages_named(text: str | None) -> set[str]:
         return set()
     found: set[str] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "in_stage" and node.args:
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "in_stage"
+            and node.args
+        ):
             arg = node.args[0]
             if isinstance(arg, ast.Name):
                 found.add(arg.id)
@@ -152,7 +161,11 @@ def stages_named(text: str | None) -> set[str]:
         elif isinstance(node, ast.Compare):
             operands = [node.left, *node.comparators]
             if any(isinstance(o, ast.Name) and o.id == "stage" for o in operands):
-                found.update(o.value for o in operands if isinstance(o, ast.Constant) and isinstance(o.value, str))
+                found.update(
+                    o.value
+                    for o in operands
+                    if isinstance(o, ast.Constant) and isinstance(o.value, str)
+                )
     return found
 
 
@@ -177,7 +190,15 @@ class _Linter:
         self.effects = list(all_effects(scenario))
         self.unreachable: set[str] = set()
 
-    def report(self, path: Path, message: str, hint: str = "", *, key: bool = False, severity: Severity = "error") -> None:
+    def report(
+        self,
+        path: Path,
+        message: str,
+        hint: str = "",
+        *,
+        key: bool = False,
+        severity: Severity = "error",
+    ) -> None:
         self.found.append(Diagnostic(self.doc.span(path, key=key), message, severity, hint))
 
     def run(self) -> list[Diagnostic]:
@@ -203,7 +224,9 @@ class _Linter:
 
     def _stage_successors(self) -> dict[str, set[str]]:
         """Where each stage can lead: its transitions and any goto in its own entry/exit effects."""
-        nxt: dict[str, set[str]] = {sid: {t.to for t in stage.transitions} for sid, stage in self.s.stages.items()}
+        nxt: dict[str, set[str]] = {
+            sid: {t.to for t in stage.transitions} for sid, stage in self.s.stages.items()
+        }
         for sid, stage in self.s.stages.items():
             for effects in (stage.on_enter, stage.on_exit):
                 if effects.goto:
@@ -212,7 +235,9 @@ class _Linter:
 
     def check_stages_reachable(self) -> None:
         # gotos outside the stages themselves (events, demands, actions, actors) can fire from anywhere
-        roots = {self.s.initial_stage} | {e.goto for path, e in self.effects if e.goto and path[0] != "stages"}
+        roots = {self.s.initial_stage} | {
+            e.goto for path, e in self.effects if e.goto and path[0] != "stages"
+        }
         successors = self._stage_successors()
         reached: set[str] = set()
         todo = [r for r in roots if r in self.s.stages]
@@ -231,12 +256,23 @@ class _Linter:
                 message = f"stage '{sid}' can never be entered: only stages that are themselves unreachable lead to it"
             else:
                 message = f"stage '{sid}' can never be entered: it is not the initial_stage, no transition leads to it, and no effect has `goto: {sid}`"
-            self.report(("stages", sid), message, "add a transition or a `goto` to it, or remove it", key=True)
+            self.report(
+                ("stages", sid),
+                message,
+                "add a transition or a `goto` to it, or remove it",
+                key=True,
+            )
 
     def check_dead_end_stages(self) -> None:
         named_by_endings = set().union(*(stages_named(e.when) for e in self.s.endings.values()))
         for sid, stage in self.s.stages.items():
-            if stage.transitions or stage.on_enter.goto or stage.on_enter.end or sid in named_by_endings or sid in self.unreachable:
+            if (
+                stage.transitions
+                or stage.on_enter.goto
+                or stage.on_enter.end
+                or sid in named_by_endings
+                or sid in self.unreachable
+            ):
                 continue
             self.report(
                 ("stages", sid),
@@ -256,7 +292,11 @@ class _Linter:
             if b not in stages or b <= a or len(stages[b].transitions) != 1:
                 continue
             back = stages[b].transitions[0]
-            if back.to == a and same_condition(forward.when, back.when) and same_condition(forward.unless, back.unless):
+            if (
+                back.to == a
+                and same_condition(forward.when, back.when)
+                and same_condition(forward.unless, back.unless)
+            ):
                 self.report(
                     ("stages", a, "transitions", 0, "when"),
                     f"stages '{a}' and '{b}' lead only to each other on the same condition: while it holds the escalation flips between them every dusk",
