@@ -74,6 +74,24 @@ def add_play_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--load", metavar="PATH", default=None, help="resume a saved game (a .json save file)")
     parser.add_argument("--save-dir", metavar="DIR", default=None, help="folder for saves and autosaves (default: the user's data folder)")
     parser.add_argument("--practice", action="store_true", help="practice game: undo allowed; its reports say it was practice")
+    classroom = parser.add_argument_group("classroom")
+    classroom.add_argument("--name", metavar="NAME", default="", help="the student's name, for the debrief report")
+    classroom.add_argument("--time-limit", metavar="MINUTES", type=_above_zero(float), default=None, help="the council ends by itself after this many minutes each day")
+    classroom.add_argument("--lesson-days", metavar="N", type=_above_zero(int), default=None, help="lesson mode: play N days, then the rest pass quickly to the ending and debrief")
+    classroom.add_argument("--cabinet", metavar="N", type=_above_zero(int), default=1, help="group play: N advisers vote on each decision; the majority decides, adviser 1 breaks ties")
+
+
+def _above_zero(kind):  # noqa: ANN001, ANN202 - an argparse type: int or float, above zero
+    def convert(text: str):  # noqa: ANN202
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number, got '{text}'") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"expected a number above zero, got '{text}'")
+        return value
+
+    return convert
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -305,9 +323,56 @@ def cmd_play(args: argparse.Namespace) -> int:
     loaded = load(scenario_path)
     state = _load_save(args.load, loaded) if args.load else None
     seed = state.seed if state is not None else args.seed if args.seed is not None else _fresh_seed()
-    from game.text.app import run_text
+    if not args.text and not display_available():
+        print("No display found; starting the text version (use --text to choose it directly).", file=sys.stderr)
+    # Both branches run the text version until the pygame window (game.ui) is built; the window
+    # branch then goes here, when a display is available and --text was not given.
+    return _play_text(args, loaded, seed, state)
 
-    return run_text(loaded, seed=seed, plain=args.plain)
+
+def _play_text(args: argparse.Namespace, loaded, seed: int, state) -> int:  # noqa: ANN001 - LoadedScenario, GameState | None
+    import datetime as dt
+
+    from game.text.app import Classroom, run_text
+
+    classroom = Classroom(
+        player_name=args.name,
+        time_limit=args.time_limit,
+        lesson_days=args.lesson_days,
+        cabinet=args.cabinet,
+        practice=getattr(args, "practice", False),
+        played_on=dt.date.today().isoformat(),
+    )
+    return run_text(loaded, seed=seed, plain=args.plain, classroom=classroom, write_report=_write_report, state=state)
+
+
+def _write_report(path: str, text: str) -> None:
+    """Write a debrief report atomically (temporary file, flush, rename); raises OSError."""
+    import os
+    import tempfile
+
+    target = Path(path).expanduser()
+    handle, temporary = tempfile.mkstemp(prefix=".report-", dir=target.parent if str(target.parent) else ".")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def display_available() -> bool:
+    """False when no window can be opened: SDL told to draw nowhere, or Linux with no X11/Wayland."""
+    import os
+
+    if os.environ.get("SDL_VIDEODRIVER", "").strip().lower() in ("dummy", "offscreen"):
+        return False
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
 
 
 def _load_save(path: str, loaded):  # noqa: ANN001, ANN202 - LoadedScenario -> GameState

@@ -1,0 +1,1 @@
+"""The terminal shell: the whole game in a terminal, over the same engine (`python main.py play --text`)."""

@@ -1,0 +1,424 @@
+"""The text shell's loop: show the day, read a choice, hand it to the engine, show what happened.
+
+It decides nothing about the game: the engine says what is possible and what follows. The shell
+owns only the terminal, the wall clock (for the classroom time limit) and the classroom modes.
+
+Example:
+    >>> run_text(load_scenario("tests/fixtures/mini.yaml"), seed=3, input_stream=io.StringIO("E\\nE\\n"))
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from game.engine.actions import EndDay, Respond, TakeAction, action_key
+from game.engine.api import new_game, step
+from game.engine.state import GameEvent, GameState
+from game.scenario.model import Scenario
+from game.text import render
+from game.text.cabinet import VoteRecord, decide, leaders, render_votes
+from game.text.commands import End, Pick, Show, Unknown, parse
+from game.text.console import Console, EndOfInput, isatty
+from game.text.describe import long_date
+from game.text.menu import Menu, build_menu
+from game.text.report import Debrief, DebriefUnavailable, build, report_text
+from game.text.style import Style
+
+Choice = TakeAction | Respond | EndDay
+ReportWriter = Callable[[str, str], None]
+"""(path, text) -> None; raises OSError when the file cannot be written. Supplied by the CLI,
+because only the CLI, the saves and the loader touch the file system."""
+
+
+class QuitGame(Exception):
+    """The player chose to leave."""
+
+
+class TimeUp(Exception):
+    """The classroom time limit for today's council has run out."""
+
+    def __init__(self, late: bool):
+        self.late = late
+
+
+@dataclass(frozen=True)
+class Classroom:
+    """The classroom options of `play`."""
+
+    player_name: str = ""
+    time_limit: float | None = None  # minutes of council per day
+    lesson_days: int | None = None  # days played in full before the rest pass quickly
+    cabinet: int = 1  # advisers voting on each decision (1: no vote)
+    practice: bool = False  # a practice game: its debrief says so
+    played_on: str = ""  # the date for a saved report (never printed, so transcripts stay the same)
+
+
+def run_text(
+    loaded: Any,
+    *,
+    seed: int,
+    plain: bool = False,
+    input_stream: TextIO | None = None,
+    output_stream: TextIO | None = None,
+    classroom: Classroom | None = None,
+    write_report: ReportWriter | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    colour: bool | None = None,
+    state: GameState | None = None,
+    on_dawn: Callable[[GameState], None] | None = None,
+) -> int:
+    """Play one game in a terminal; returns the exit code (0, also at the end of input or on quitting).
+
+    Args:
+        loaded: a LoadedScenario (or a bare Scenario).
+        seed: the seed of the hidden draw; shown at the start and the end.
+        plain: no colour, no box drawing, no decoration (for screen readers).
+        input_stream, output_stream: default to sys.stdin and sys.stdout.
+        classroom: name, time limit, lesson mode and cabinet voting.
+        write_report: how to save a report; without it, saving is not offered.
+        clock: seconds, for the time limit (injected by tests).
+        colour: force colour on or off; by default only on a terminal, never with plain or NO_COLOR.
+        state: a game to resume (e.g. from a save) instead of a new one.
+        on_dawn: called with the state at the start of each day (e.g. to autosave).
+    """
+    scenario = getattr(loaded, "scenario", loaded)
+    if output_stream is None:
+        output_stream = sys.stdout
+        reconfigure = getattr(output_stream, "reconfigure", None)
+        if callable(reconfigure):
+            reconfigure(
+                errors="replace"
+            )  # a terminal that cannot show "—" gets "?" rather than a crash
+    if input_stream is None:
+        input_stream = sys.stdin
+    if colour is None:
+        colour = isatty(output_stream) and "NO_COLOR" not in os.environ
+    style = Style(colour=colour and not plain, plain=plain, width=_width(output_stream))
+    session = Session(
+        scenario,
+        seed,
+        Console(input_stream, output_stream),
+        style,
+        classroom or Classroom(),
+        clock,
+        write_report,
+    )
+    session.on_dawn = on_dawn
+    return session.run(state)
+
+
+def _width(stream: TextIO) -> int:
+    # Fixed for pipes and files, so a transcript never depends on the terminal it was made in.
+    if not isatty(stream):
+        return 78
+    import shutil
+
+    return max(40, min(100, shutil.get_terminal_size((80, 24)).columns - 2))
+
+
+class Session:
+    """One game in the terminal."""
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int,
+        console: Console,
+        style: Style,
+        classroom: Classroom,
+        clock: Callable[[], float],
+        write_report: ReportWriter | None,
+    ):
+        self.scenario = scenario
+        self.seed = seed
+        self.console = console
+        self.style = style
+        self.classroom = classroom
+        self.clock = clock
+        self.write_report = write_report
+        self.votes: list[VoteRecord] = []
+        self.day_started = 0.0
+        self.on_dawn: Callable[[GameState], None] | None = None
+        self.state: GameState
+
+    # --- the game ----------------------------------------------------------------------------
+    def run(self, resume: GameState | None = None) -> int:
+        self.console.show(render.intro(self.scenario, self.seed, self.style, self._settings()))
+        if resume is None:
+            self.state, events = new_game(self.scenario, self.seed)
+        else:
+            # A resumed game opens on its current day; the day's inbox is in the log.
+            self.state = resume
+            events = [GameEvent(kind="day", date=resume.date, title=long_date(resume.date))]
+            self.console.show(
+                [
+                    "",
+                    f"Resuming the saved game: day {resume.day}, {long_date(resume.date)}. Type l for the log.",
+                ]
+            )
+        self.show_step(events)
+        try:
+            lesson_note = False
+            while not self.state.over:
+                if (
+                    self.classroom.lesson_days is not None
+                    and self.state.day > self.classroom.lesson_days
+                ):
+                    if not lesson_note:
+                        self.console.show(
+                            [
+                                "",
+                                f"Lesson mode: {self.classroom.lesson_days} day(s) played; the remaining days pass quickly.",
+                            ]
+                        )
+                        lesson_note = True
+                    self.pass_day()
+                    continue
+                self.council()
+        except EndOfInput:
+            self.console.show(
+                [
+                    "",
+                    f"End of input: the game stops here (day {self.state.day}).",
+                    render.seed_line(self.seed),
+                ]
+            )
+            return 0
+        except QuitGame:
+            self.console.show(
+                ["", f"You left the game on day {self.state.day}.", render.seed_line(self.seed)]
+            )
+            return 0
+        self.finish()
+        return 0
+
+    def _settings(self) -> list[str]:
+        c = self.classroom
+        lines = []
+        if c.player_name:
+            lines.append(f"Player: {c.player_name}")
+        if c.time_limit is not None:
+            lines.append(
+                f"Time limit: the council ends by itself after {render._minutes(c.time_limit)} each day."
+            )
+        if c.lesson_days is not None:
+            lines.append(
+                f"Lesson mode: {c.lesson_days} day(s) of play, then the remaining days pass quickly to the ending."
+            )
+        if c.cabinet > 1:
+            lines.append(
+                f"Cabinet: {c.cabinet} advisers vote on each decision; the majority decides, adviser 1 breaks ties."
+            )
+        return lines
+
+    def show_step(self, events: list[GameEvent]) -> None:
+        """Events up to the day marker close the old day; then the new day's header and inbox."""
+        split = next((i for i, e in enumerate(events) if e.kind == "day"), None)
+        if split is None:
+            self.console.show(render.events_lines(self.scenario, events, self.style))
+            return
+        self.console.show(render.events_lines(self.scenario, events[:split], self.style))
+        self.console.show(
+            render.day_header(self.scenario, self.state, self.style, self.classroom.time_limit)
+        )
+        self.day_started = self.clock() if self.classroom.time_limit is not None else 0.0
+        self.console.show(render.events_lines(self.scenario, events[split + 1 :], self.style))
+        if self.on_dawn is not None and not self.state.over:
+            self.on_dawn(self.state)
+
+    def take(self, choice: Choice) -> None:
+        self.state, events = step(self.scenario, self.state, choice)
+        self.show_step(events)
+
+    def council(self) -> None:
+        """One decision: show the choices, read one (or the cabinet's vote), hand it to the engine."""
+        menu = build_menu(self.scenario, self.state)
+        self.console.show(render.menu_lines(self.scenario, self.state, menu, self.style))
+        try:
+            choice = self.vote(menu) if self.classroom.cabinet > 1 else self.read_choice(menu, "> ")
+        except TimeUp as up:
+            limit = render._minutes(self.classroom.time_limit or 0)
+            late = " Your last choice came too late and was not taken." if up.late else ""
+            self.console.show(
+                [
+                    "",
+                    self.style.alert(
+                        f"Time is up ({limit}): the council of day {self.state.day} ends."
+                    )
+                    + late,
+                ]
+            )
+            choice = EndDay()
+        self.take(choice)
+
+    def pass_day(self) -> None:
+        """Lesson mode: the day ends at once, with one line saying so."""
+        day, date = self.state.day, self.state.date
+        self.state, events = step(self.scenario, self.state, EndDay())
+        items = sum(1 for e in events if e.kind not in ("day", "ending", "rejected"))
+        news = (
+            f"; {items} new item{'s' if items != 1 else ''} in the log (l)"
+            if items and not self.state.over
+            else ""
+        )
+        self.console.say(f"Day {day}, {long_date(date)}: the day passes without a council{news}.")
+        if self.on_dawn is not None and not self.state.over:
+            self.on_dawn(self.state)
+
+    # --- reading choices ---------------------------------------------------------------------
+    def read_choice(self, menu: Menu, prompt: str, among: list[str] | None = None) -> Choice:
+        """Read lines until one is a possible choice (screens and mistakes cost nothing)."""
+        while True:
+            self.check_time(late=False)
+            line = self.console.ask(prompt)
+            self.check_time(late=True)
+            command = parse(line, menu)
+            if isinstance(command, Show):
+                self.show_screen(command, menu)
+                continue
+            if isinstance(command, Unknown):
+                self.console.say(command.message)
+                continue
+            choice: Choice = EndDay() if isinstance(command, End) else command.entry.choice
+            if isinstance(command, Pick) and not command.entry.available:
+                self.console.say(f"Not possible now: {command.entry.reason}")
+                continue
+            if among is not None and action_key(choice) not in among:
+                self.console.say(
+                    "Choose one of the tied choices: "
+                    + ", ".join(self.label(menu, key) for key in among)
+                    + "."
+                )
+                continue
+            return choice
+
+    def check_time(self, *, late: bool) -> None:
+        limit = self.classroom.time_limit
+        if limit is not None and self.clock() - self.day_started >= limit * 60:
+            raise TimeUp(late)
+
+    def vote(self, menu: Menu) -> Choice:
+        """Each adviser votes in turn; the majority decides; adviser 1 breaks a tie."""
+        count = self.classroom.cabinet
+        ballots: list[Choice] = []
+        for adviser in range(1, count + 1):
+            ballots.append(self.read_choice(menu, f"Adviser {adviser} of {count}, your vote: "))
+        keys = [action_key(choice) for choice in ballots]
+        winner = decide(keys)
+        tie_broken = len(leaders(keys)) > 1
+        if winner is None:
+            tied = leaders(keys)
+            self.console.say(
+                "A tie between "
+                + " and ".join(self.label(menu, key) for key in tied)
+                + ": adviser 1 decides."
+            )
+            winner = action_key(self.read_choice(menu, "Adviser 1, break the tie: ", among=tied))
+        decision = next(choice for choice in ballots if action_key(choice) == winner)
+        tally = keys.count(winner)
+        record = VoteRecord(
+            self.state.day,
+            long_date(self.state.date, weekday=False),
+            tuple(self.label(menu, key) for key in keys),
+            self.label(menu, winner),
+            tally,
+            tie_broken,
+        )
+        self.votes.append(record)
+        how = "tie broken by adviser 1" if tie_broken else f"{tally} of {count} votes"
+        self.console.say(f"The cabinet decides: {record.decision} ({how}).")
+        return decision
+
+    def label(self, menu: Menu, key: str) -> str:
+        if key == "end":
+            return "End the day"
+        entry = menu.by_key(key)
+        if entry is None:
+            return key
+        if entry.demand:
+            return f"{self.scenario.demands[entry.demand].title}: {entry.label}"
+        return entry.label
+
+    def show_screen(self, command: Show, menu: Menu) -> None:
+        scenario, state, style = self.scenario, self.state, self.style
+        if command.screen == "help":
+            c = self.classroom
+            self.console.show(
+                render.help_lines(
+                    style, cabinet=c.cabinet, time_limit=c.time_limit, lesson_days=c.lesson_days
+                )
+            )
+        elif command.screen == "status":
+            self.console.show(render.status_lines(scenario, state, style))
+        elif command.screen == "log":
+            self.console.show(render.log_lines(scenario, state, command.page, style))
+        elif command.screen == "codex":
+            self.console.show(render.codex_lines(scenario, style))
+        elif command.screen == "menu":
+            self.console.show(render.day_header(scenario, state, style, self.classroom.time_limit))
+            self.console.show(render.menu_lines(scenario, state, menu, style))
+        elif command.screen == "quit":
+            answer = self.console.ask("Really quit? [y/N] ")
+            if answer.strip().lower() in ("y", "yes"):
+                raise QuitGame
+            self.console.say("The game goes on.")
+
+    # --- the end -----------------------------------------------------------------------------
+    def finish(self) -> None:
+        self.console.show(render.ending_lines(self.scenario, self.state, self.style))
+        c = self.classroom
+        debrief: Debrief | None = None
+        try:
+            debrief = build(
+                self.scenario,
+                self.state,
+                seed=self.seed,
+                player_name=c.player_name,
+                practice=c.practice,
+            )
+        except DebriefUnavailable as exc:
+            self.console.show(["", f"No debrief: {exc}."])
+        if debrief is not None:
+            self.console.show(["", *debrief.markdown.splitlines()])
+        if self.votes:
+            self.console.show(self.style.heading("Cabinet votes"))
+            self.console.show(render_votes(self.votes))
+        self.console.show(["", render.seed_line(self.seed)])
+        if debrief is not None and self.write_report is not None:
+            with contextlib.suppress(EndOfInput):  # the game is over; nothing is lost
+                self.offer_report()
+
+    def offer_report(self) -> None:
+        # The report written to a file may carry the date played; the screen never does.
+        c = self.classroom
+        for_file = build(
+            self.scenario,
+            self.state,
+            seed=self.seed,
+            player_name=c.player_name,
+            played_on=c.played_on,
+            practice=c.practice,
+        )
+        while True:
+            answer = self.console.ask("r: save report (Markdown or HTML); Enter: finish. ")
+            if answer.strip().lower() != "r":
+                return
+            path = self.console.ask("Save the report as (a path ending .md or .html): ").strip()
+            if not path:
+                self.console.say("No report saved.")
+                continue
+            assert self.write_report is not None
+            try:
+                self.write_report(path, report_text(for_file, path, self.votes))
+            except (OSError, ValueError) as exc:
+                self.console.say(
+                    f"Could not save the report to {path}: {getattr(exc, 'strerror', None) or exc}"
+                )
+                continue
+            self.console.say(f"Report saved to {path}.")

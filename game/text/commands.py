@@ -1,0 +1,86 @@
+"""Turn one line the player typed into a command: a numbered choice, E, or a key for a screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from game.text.menu import Entry, Menu
+
+Screen = Literal["help", "status", "log", "codex", "quit", "menu"]
+
+SCREEN_KEYS: dict[str, Screen] = {
+    "h": "help",
+    "help": "help",
+    "?": "help",
+    "s": "status",
+    "status": "status",
+    "l": "log",
+    "log": "log",
+    "c": "codex",
+    "codex": "codex",
+    "q": "quit",
+    "quit": "quit",
+    "": "menu",
+}
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A numbered choice (or one typed by its key, e.g. `talk` or `first:accept`)."""
+
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class End:
+    """End the day."""
+
+
+@dataclass(frozen=True)
+class Show:
+    """Show a screen; nothing happens in the game."""
+
+    screen: Screen
+    page: int = 1
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """Input that means nothing here, with a one-line message saying what would."""
+
+    message: str
+
+
+Command = Pick | End | Show | Unknown
+
+
+def parse(line: str, menu: Menu) -> Command:
+    text = line.strip()
+    lowered = text.lower()
+    if lowered in ("e", "end"):
+        return End()
+    if lowered in SCREEN_KEYS:
+        return Show(SCREEN_KEYS[lowered])
+    head, _, rest = lowered.partition(" ")
+    if head in ("l", "log") and rest.strip().isdigit():
+        return Show("log", max(1, int(rest.strip())))
+    if text.isdigit():
+        entry = menu.by_number(int(text))
+        if entry is None:
+            last = len(menu.entries)
+            numbers = f"1\u2013{last}, " if last > 1 else ("1, " if last == 1 else "")
+            return Unknown(
+                f"There is no choice {text} today; type {numbers}E to end the day, or h for help."
+            )
+        return Pick(entry)
+    entry = menu.by_key(text)
+    if entry is not None:
+        return Pick(entry)
+    return Unknown(
+        f"'{_shorten(text)}' is not a choice here; type a number, E to end the day, or h for help."
+    )
+
+
+def _shorten(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"

@@ -1,0 +1,206 @@
+"""What the player may know before choosing, in words: consequences, visible stats, attitudes, deadlines.
+
+Pure functions over the Scenario and the GameState, free of terminal code, so the pygame window can
+reuse them. They only read declared data; they never evaluate a rule or predict an outcome.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from game.engine.state import GameState
+from game.scenario.model import Effects, Outcome, Scenario
+
+MINUS = "\u2212"  # a real minus sign: screen readers say "minus", and it lines up with "+"
+
+
+def signed(value: int) -> str:
+    """+5 or −5."""
+    return f"+{value}" if value >= 0 else f"{MINUS}{-value}"
+
+
+def stat_visible(scenario: Scenario, state: GameState, stat_id: str) -> bool:
+    """A hidden stat is shown only once an effect has revealed it."""
+    spec = scenario.stats.get(stat_id)
+    return spec is not None and (not spec.hidden or stat_id in state.revealed)
+
+
+def stat_display(scenario: Scenario, state: GameState, stat_id: str) -> str:
+    """The stat's value as the player may see it: a number, or "?" while it is hidden."""
+    if not stat_visible(scenario, state, stat_id):
+        return "?"
+    return str(state.stats.get(stat_id, "?"))
+
+
+ATTITUDE_WORDS: tuple[tuple[int, str], ...] = (
+    (-60, "hostile"),
+    (-20, "unfriendly"),
+    (20, "guarded"),
+    (60, "friendly"),
+    (101, "close"),
+)
+
+
+def attitude_word(value: int) -> str:
+    """An attitude (−100 … 100) in a word: hostile, unfriendly, guarded, friendly, close."""
+    for limit, word in ATTITUDE_WORDS:
+        if value < limit:
+            return word
+    return ATTITUDE_WORDS[-1][1]
+
+
+def describe_effects(
+    scenario: Scenario, state: GameState, effects: Effects, outcomes: Sequence[Outcome] = ()
+) -> str:
+    """The declared, certain consequences of an effect set, e.g. "Pressure −5, Trust +5; outcome uncertain".
+
+    Hidden stats that are not revealed are left out; expressions are described, not evaluated
+    (evaluating them would be a rule in the shell, and could leak hidden values).
+    """
+    parts: list[str] = []
+    for name, value in effects.changes().items():
+        part = _describe_change(scenario, state, name, value)
+        if part:
+            parts.append(part)
+    for stat_id in effects.reveal:
+        spec = scenario.stats.get(stat_id)
+        parts.append(f"reveals {spec.label if spec else stat_id}")
+    for demand_id in effects.issue:
+        demand = scenario.demands.get(demand_id)
+        parts.append(f"brings a demand ('{demand.title}')" if demand else "brings a demand")
+    for ident in effects.trigger:
+        parts.append(
+            "brings an intelligence report" if ident in scenario.intel else "sets events in motion"
+        )
+    if effects.goto:
+        stage = scenario.stages.get(effects.goto)
+        parts.append(f"moves the crisis to '{stage.label if stage else effects.goto}'")
+    if effects.end:
+        parts.append("ends the game")
+    text = ", ".join(parts)
+    if outcomes:
+        text = f"{text}; outcome uncertain" if text else "outcome uncertain"
+    return text
+
+
+def _describe_change(
+    scenario: Scenario, state: GameState, name: str, value: int | bool | str
+) -> str:
+    if name in scenario.flags:
+        label = scenario.flags[name].label or name.replace("_", " ")
+        if value is True:
+            return label
+        if value is False:
+            return f"undoes: {label}"
+        return f"possibly: {label}"
+    if name in scenario.stats:
+        if not stat_visible(scenario, state, name):
+            return ""
+        label = scenario.stats[name].label
+    elif name in scenario.actors:
+        label = f"{scenario.actors[name].name}'s attitude"
+    else:
+        return ""
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, int):
+        return f"{label} {signed(value)}" if value else ""
+    if value.startswith("="):
+        target = value[1:].strip()
+        return (
+            f"{label} set to {target}"
+            if target.lstrip("-").isdigit()
+            else f"{label} reset (depends on the situation)"
+        )
+    return f"{label} changes (depends on the situation)"
+
+
+def describe_action(scenario: Scenario, state: GameState, action_id: str) -> str:
+    """The known consequences of one of the scenario's actions."""
+    spec = scenario.actions[action_id]
+    return describe_effects(scenario, state, spec.effects, spec.outcomes)
+
+
+def describe_response(
+    scenario: Scenario, state: GameState, demand_id: str, response_id: str
+) -> str:
+    """The known consequences of one answer to a demand (including that it buys time, if it does)."""
+    response = scenario.demands[demand_id].responses[response_id]
+    text = describe_effects(scenario, state, response.effects, response.outcomes)
+    extras = []
+    if not response.closes:
+        extras.append("the demand stays open")
+    if response.extend_days and not scenario.demands[demand_id].ultimatum:
+        extras.append(
+            f"deadline +{response.extend_days} day{'s' if response.extend_days != 1 else ''}"
+        )
+    return "; ".join(part for part in (text, ", ".join(extras)) if part)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The nearest pending deadline, ready to show."""
+
+    demand: str
+    title: str
+    ultimatum: bool
+    label: str  # how the deadline was put ("noon, 12 June"), or its date
+    days_left: int  # 0: today is the last day for an answer
+
+
+def nearest_deadline(scenario: Scenario, state: GameState) -> Deadline | None:
+    """The pending demand whose deadline comes first (ties: the one presented first)."""
+    pending = [
+        (active.deadline, did)
+        for did, active in state.demands.items()
+        if active.status == "pending" and active.deadline is not None
+    ]
+    if not pending:
+        return None
+    deadline, did = min(pending, key=lambda item: item[0])
+    demand = scenario.demands[did]
+    stalled = state.demands[did].stalls > 0 and not demand.ultimatum
+    # After a stall the authored wording of the deadline no longer fits; show the date instead.
+    label = (
+        demand.deadline_label
+        if demand.deadline_label and not stalled
+        else long_date(deadline, weekday=False)
+    )
+    return Deadline(did, demand.title, demand.ultimatum, label, (deadline - state.date).days)
+
+
+def countdown_text(deadline: Deadline | None) -> str:
+    """The countdown line, e.g. "Ultimatum 'X' — deadline noon, 12 June: 2 days"."""
+    if deadline is None:
+        return "No deadline pending."
+    kind = "Ultimatum" if deadline.ultimatum else "Demand"
+    if deadline.days_left <= 0:
+        left = "today is the last day"
+    else:
+        left = f"{deadline.days_left} day{'s' if deadline.days_left != 1 else ''}"
+    return f"{kind} '{deadline.title}' \u2014 deadline {deadline.label}: {left}"
+
+
+def long_date(date: dt.date, *, weekday: bool = True) -> str:
+    """Saturday 1 June 1935 (English names whatever the locale, so transcripts are the same everywhere)."""
+    text = f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+    return f"{_WEEKDAYS[date.weekday()]} {text}" if weekday else text
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

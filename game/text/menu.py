@@ -1,0 +1,104 @@
+"""The day's numbered choices: answers to pending demands, then the day's actions.
+
+Only the engine says what is possible (`why_not`, `action_options`); the menu merely numbers it.
+Numbers run through the demands' answers first, then the actions, in the scenario's order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.actions import EndDay, Respond, TakeAction, action_key
+from game.engine.api import action_options, why_not
+from game.engine.state import GameState
+from game.scenario.model import Scenario
+from game.text.describe import describe_action, describe_response
+
+Choice = TakeAction | Respond | EndDay
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One numbered line of the menu."""
+
+    number: int
+    choice: TakeAction | Respond
+    label: str
+    cost: int
+    available: bool
+    reason: str  # why not, when not available
+    consequences: str
+    category: str = ""  # actions only
+    hint: str = ""  # actions only
+    demand: str = ""  # answers only: the demand's id
+
+    @property
+    def key(self) -> str:
+        return action_key(self.choice)
+
+
+@dataclass(frozen=True)
+class Menu:
+    entries: tuple[Entry, ...]
+
+    def by_number(self, number: int) -> Entry | None:
+        return next((e for e in self.entries if e.number == number), None)
+
+    def by_key(self, key: str) -> Entry | None:
+        return next((e for e in self.entries if e.key == key), None)
+
+    @property
+    def answers(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if isinstance(e.choice, Respond))
+
+    @property
+    def actions(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if isinstance(e.choice, TakeAction))
+
+
+def pending_demands(state: GameState) -> list[str]:
+    """Ids of the demands awaiting an answer, in the order they were presented."""
+    return [did for did, active in state.demands.items() if active.status == "pending"]
+
+
+def build_menu(scenario: Scenario, state: GameState) -> Menu:
+    entries: list[Entry] = []
+    # An answer whose condition fails is not offered at all (as actions whose `when` fails are
+    # not); one that only lacks action points is shown with the reason. The engine tells them
+    # apart: asked with an unlimited budget, only the condition can still refuse.
+    unlimited = state.model_copy(update={"budget": 1_000_000})
+    for did in pending_demands(state):
+        demand = scenario.demands[did]
+        for rid, response in demand.responses.items():
+            choice = Respond(demand=did, response=rid)
+            if why_not(scenario, unlimited, choice):
+                continue
+            reason = why_not(scenario, state, choice)
+            entries.append(
+                Entry(
+                    len(entries) + 1,
+                    choice,
+                    response.label,
+                    response.cost,
+                    not reason,
+                    reason,
+                    describe_response(scenario, state, did, rid),
+                    demand=did,
+                )
+            )
+    for option in action_options(scenario, state):
+        spec = scenario.actions[option.action.action]
+        entries.append(
+            Entry(
+                len(entries) + 1,
+                option.action,
+                option.label,
+                option.cost,
+                option.available,
+                option.reason,
+                describe_action(scenario, state, option.action.action),
+                category=option.category,
+                hint=spec.hint,
+            )
+        )
+    return Menu(tuple(entries))

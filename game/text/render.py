@@ -1,0 +1,334 @@
+"""The screens of the text shell as lists of lines: pure functions of scenario, state and events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from game.engine.state import GameEvent, GameState
+from game.scenario.model import Scenario
+from game.text.describe import (
+    attitude_word,
+    countdown_text,
+    long_date,
+    nearest_deadline,
+    signed,
+    stat_display,
+)
+from game.text.menu import Entry, Menu
+from game.text.style import Style
+
+KIND_LABELS = {
+    "telegram": "Telegram",
+    "news": "News",
+    "report": "Report",
+    "meeting": "Meeting",
+    "order": "Order",
+    "intelligence": "Intelligence",
+    "background": "Background",
+    "demand": "Demand",
+    "ultimatum": "ULTIMATUM",
+    "demand_answered": "Your answer",
+    "demand_expired": "Deadline passed",
+    "action": "Done",
+    "outcome": "Outcome",
+    "actor": "Report",
+    "stage": "Escalation",
+    "message": "Note",
+    "ending": "Ending",
+    "rejected": "Not possible",
+}
+LOG_PAGE_SIZE = 8
+
+
+def seed_line(seed: int) -> str:
+    return f"Seed {seed} \u2014 use --seed {seed} to replay the same hidden draw"
+
+
+def intro(scenario: Scenario, seed: int, style: Style, settings: Sequence[str] = ()) -> list[str]:
+    lines = [style.bold(scenario.title)]
+    if scenario.subtitle:
+        lines.append(scenario.subtitle)
+    player = scenario.player
+    who = (
+        f"You are {player.name}"
+        + (f" ({player.chars})" if player.chars else "")
+        + (f", {player.role}" if player.role else "")
+        + "."
+    )
+    lines += ["", who, seed_line(seed), *settings]
+    lines += style.heading("Briefing")
+    lines += style.wrap(scenario.briefing)
+    if scenario.counterfactual:
+        lines += style.heading("What this scenario changes")
+        lines += style.wrap(scenario.counterfactual)
+    lines += ["", "Type h at any prompt for help."]
+    return lines
+
+
+def sender_name(scenario: Scenario, sender: str) -> str:
+    actor = scenario.actors.get(sender)
+    return actor.name if actor else sender
+
+
+def day_header(
+    scenario: Scenario, state: GameState, style: Style, time_limit: float | None = None
+) -> list[str]:
+    stage = scenario.stages[state.stage]
+    total = scenario.calendar.actions_per_day
+    lines = [
+        f"Day {state.day}: {long_date(state.date)}",
+        f"Stage: {stage.label}",
+        f"Actions left: {state.budget} of {total}",
+        countdown_text(nearest_deadline(scenario, state)),
+    ]
+    if time_limit is not None:
+        lines.append(f"Council time: {_minutes(time_limit)} for today")
+    return style.banner(lines)
+
+
+def _minutes(value: float) -> str:
+    shown = f"{value:g}"
+    return f"{shown} minute" if shown == "1" else f"{shown} minutes"
+
+
+def event_lines(
+    scenario: Scenario, event: GameEvent, style: Style, *, dated: bool = False
+) -> list[str]:
+    """One inbox item: kind, sender, title (and reliability), then its wrapped text."""
+    head = KIND_LABELS.get(event.kind, event.kind.title())
+    if event.sender and event.kind not in ("demand_answered", "demand_expired"):
+        head += f" from {sender_name(scenario, event.sender)}"
+    if event.kind == "demand_expired" and event.title.startswith(head):
+        head, event = (
+            event.title,
+            event.model_copy(update={"title": ""}),
+        )  # the engine's title says it already
+    head = (
+        style.alert(head)
+        if event.kind in ("ultimatum", "demand_expired")
+        else style.paint(head, "bold", "cyan")
+    )
+    line = f"{head}: {event.title}" if event.title else head
+    if event.reliability is not None:
+        line += f" (reliability {event.reliability}%)"
+    if dated:
+        line = f"{long_date(event.date, weekday=False)} \u2014 {line}"
+    return ["", line, *style.wrap(event.text)] if event.text.strip() else ["", line]
+
+
+def events_lines(scenario: Scenario, events: Iterable[GameEvent], style: Style) -> list[str]:
+    """The items of one step, skipping the day marker (the header shows it) and the ending (its own screen)."""
+    lines: list[str] = []
+    for event in events:
+        if event.kind in ("day", "ending"):
+            continue
+        if event.kind == "rejected":
+            lines.append(style.alert(f"Not possible: {event.text}"))
+            continue
+        lines += event_lines(scenario, event, style)
+    return lines
+
+
+def menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: Style) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for entry in menu.answers:
+        if entry.demand != current:
+            current = entry.demand
+            demand = scenario.demands[current]
+            active = state.demands[current]
+            kind = "Ultimatum" if demand.ultimatum else "Demand"
+            due = ""
+            if active.deadline is not None:
+                days = (active.deadline - state.date).days
+                due = (
+                    " \u2014 answer today"
+                    if days <= 0
+                    else f" \u2014 {days} day{'s' if days != 1 else ''} left"
+                )
+            lines += style.heading(
+                f"{kind} from {sender_name(scenario, demand.issuer)}: {demand.title}{due}"
+            )
+        lines += _entry_lines(entry, style)
+    if menu.actions:
+        lines += style.heading(
+            f"Actions ({state.budget} of {scenario.calendar.actions_per_day} points left)"
+        )
+        for entry in menu.actions:
+            lines += _entry_lines(entry, style)
+    lines += ["", f"  E  End the day{'' if state.budget else ' (no action points left)'}"]
+    lines.append(
+        style.dim(
+            "  h help \u00b7 s status \u00b7 l log \u00b7 c codex \u00b7 q quit \u00b7 Enter shows the choices again"
+        )
+    )
+    return lines
+
+
+def _entry_lines(entry: Entry, style: Style) -> list[str]:
+    points = f"{entry.cost} point{'s' if entry.cost != 1 else ''}"
+    detail = f"{points}, {entry.category}" if entry.category else points
+    head = f"{entry.number:>3}. {entry.label} ({detail})"
+    notes = [text for text in (entry.hint, entry.consequences) if text]
+    if not entry.available:
+        return [style.dim(f"{head} \u2014 not possible now: {entry.reason}")]
+    body = style.wrap(" \u2014 ".join(notes), indent="       ") if notes else []
+    return [head, *(style.dim(line) for line in body)]
+
+
+def status_lines(scenario: Scenario, state: GameState, style: Style) -> list[str]:
+    lines = style.heading(f"Status \u2014 day {state.day}, {long_date(state.date)}")
+    lines.append(f"Stage: {scenario.stages[state.stage].label}")
+    lines.append(countdown_text(nearest_deadline(scenario, state)))
+    lines += style.heading("The situation")
+    width = max((len(stat.label) for stat in scenario.stats.values()), default=0)
+    for sid, stat in scenario.stats.items():
+        shown = stat_display(scenario, state, sid)
+        note = " (hidden)" if shown == "?" else f" of {stat.max}"
+        better = {"better": ", higher is better", "worse": ", higher is worse"}.get(
+            stat.higher_is, ""
+        )
+        lines.append(f"  {stat.label:<{width}}  {shown:>3}{note}{better if shown != '?' else ''}")
+    facts = [
+        scenario.flags[fid].label or fid.replace("_", " ")
+        for fid, value in state.flags.items()
+        if value and fid in scenario.flags
+    ]
+    if facts:
+        lines += style.heading("Facts")
+        lines += [f"  - {fact}" for fact in facts]
+    if scenario.actors:
+        lines += style.heading("Attitudes towards you")
+        width = max(len(actor.name) for actor in scenario.actors.values())
+        for aid, actor in scenario.actors.items():
+            value = state.attitudes.get(aid, actor.attitude)
+            lines.append(f"  {actor.name:<{width}}  {attitude_word(value):<10} {signed(value)}")
+    return lines
+
+
+def log_lines(scenario: Scenario, state: GameState, page: int, style: Style) -> list[str]:
+    """The inbox history, newest first, a page at a time (`l 2` for the next page)."""
+    items = list(reversed(state.inbox))
+    pages = max(1, -(-len(items) // LOG_PAGE_SIZE))
+    page = min(max(1, page), pages)
+    lines = style.heading(f"Log, newest first \u2014 page {page} of {pages}")
+    if not items:
+        return [*lines, "Nothing yet."]
+    for event in items[(page - 1) * LOG_PAGE_SIZE : page * LOG_PAGE_SIZE]:
+        lines += event_lines(scenario, event, style, dated=True)
+    if page < pages:
+        lines += ["", f"Type 'l {page + 1}' for older items."]
+    return lines
+
+
+def codex_lines(scenario: Scenario, style: Style) -> list[str]:
+    lines: list[str] = []
+    if scenario.actors:
+        lines += style.heading("People and bodies")
+        for actor in scenario.actors.values():
+            lines.append(_headword(actor.name, actor.chars, actor.role or actor.side))
+            lines += style.wrap(actor.description) if actor.description else []
+    if scenario.places:
+        lines += style.heading("Places")
+        for place in scenario.places.values():
+            lines.append(_headword(place.name, place.chars, place.kind))
+            lines += style.wrap(place.description) if place.description else []
+    if scenario.units:
+        lines += style.heading("Units")
+        for unit in scenario.units.values():
+            where = (
+                scenario.places[unit.place].name if unit.place in scenario.places else unit.place
+            )
+            extra = ", ".join(
+                part
+                for part in (
+                    unit.strength,
+                    f"commander {unit.commander}" if unit.commander else "",
+                    f"at {where} at the start",
+                )
+                if part
+            )
+            lines.append(_headword(unit.name, unit.chars, extra))
+    # Entries that unlock on a condition are not shown: deciding whether they hold would be a
+    # rule in the shell. Only the always-open ones ("true") appear.
+    entries = [entry for entry in scenario.codex.values() if entry.unlock_when.strip() == "true"]
+    if entries:
+        lines += style.heading("Codex")
+        for entry in entries:
+            lines.append(_headword(entry.title, entry.chars, entry.kind))
+            lines += style.wrap(entry.text)
+    return lines or ["The codex is empty."]
+
+
+def _headword(name: str, chars: str, note: str) -> str:
+    text = f"  {name}" + (f" ({chars})" if chars else "")
+    return f"{text} \u2014 {note}" if note else text
+
+
+def help_lines(
+    style: Style,
+    *,
+    cabinet: int = 1,
+    time_limit: float | None = None,
+    lesson_days: int | None = None,
+) -> list[str]:
+    lines = style.heading("Help")
+    lines += [
+        "  1, 2, ...  take the numbered choice (answer a demand, or take an action)",
+        "  E          end the day: dusk falls, the next day dawns",
+        "  s          status: the situation, the facts, the actors' attitudes",
+        "  l          log: everything in your inbox, newest first ('l 2' for page 2)",
+        "  c          codex: people, places, units and terms",
+        "  h          this help",
+        "  q          quit (asks first)",
+        "  Enter      show the day's choices again",
+    ]
+    lines += style.heading("Rules in short")
+    lines += style.wrap(
+        "Each day you have a few action points. Answers to demands and actions cost points; "
+        "ending the day moves the crisis on. Demands have deadlines: a demand left unanswered "
+        "runs out at the next dawn after its deadline, with consequences. Some values are hidden "
+        "(shown as ?); intelligence about them comes with a stated reliability and may be wrong. "
+        "Consequences shown beside a choice are the certain ones; 'outcome uncertain' means chance "
+        "and the hidden situation decide the rest.",
+        indent="  ",
+    )
+    if cabinet > 1:
+        lines += style.wrap(
+            f"Cabinet of {cabinet}: for each decision the advisers vote in turn by number (or E); "
+            "the majority decides and adviser 1 breaks ties. Screens (s, l, c, h) do not use up a vote.",
+            indent="  ",
+        )
+    if time_limit is not None:
+        lines += style.wrap(
+            f"Time limit: the council ends by itself after {_minutes(time_limit)} each day.",
+            indent="  ",
+        )
+    if lesson_days is not None:
+        lines += style.wrap(
+            f"Lesson mode: after day {lesson_days} the remaining days pass quickly to the ending.",
+            indent="  ",
+        )
+    return lines
+
+
+def ending_lines(scenario: Scenario, state: GameState, style: Style) -> list[str]:
+    ending = scenario.endings.get(state.ending or "")
+    if ending is None:
+        return ["The game is over."]
+    title = f"Ending: {ending.title}" + (" (what happened in history)" if ending.historical else "")
+    lines = style.banner([title, f"Day {state.day}, {long_date(state.date)}"])
+    lines += [""] + style.wrap(ending.epilogue, indent="  ")
+    scores = ending.scores
+    lines += style.heading("Scores (out of 10)")
+    lines += [
+        f"  Sovereignty kept       {scores.sovereignty:>2}",
+        f"  War avoided, time won  {scores.peace:>2}",
+        f"  Standing at home       {scores.standing:>2}",
+        f"  Lives spared           {scores.lives:>2}",
+    ]
+    if ending.verdicts:
+        lines += style.heading("How historians might judge it")
+        for verdict in ending.verdicts:
+            lines += style.wrap(verdict, indent="    ", first="  - ")
+    return lines

@@ -1,0 +1,84 @@
+"""The debrief after the ending, when the debrief package is there: text for the screen, files to save."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine.state import GameState
+from game.scenario.model import Scenario
+from game.text.cabinet import VoteRecord, render_votes
+
+
+@dataclass(frozen=True)
+class Debrief:
+    """The debrief built for one finished game, with its two renderings at hand."""
+
+    value: Any
+    markdown: str
+    html: str
+
+
+class DebriefUnavailable(Exception):
+    """The debrief package is missing or could not build this game's debrief (the message says why)."""
+
+
+def build(
+    scenario: Scenario,
+    state: GameState,
+    *,
+    seed: int,
+    player_name: str = "",
+    played_on: str = "",
+    practice: bool = False,
+) -> Debrief:
+    try:
+        from game.debrief import build_debrief, render_html, render_markdown
+    except Exception as exc:  # not written yet, or broken: the ending is still shown
+        raise DebriefUnavailable(
+            f"the debrief is not available in this version ({type(exc).__name__})"
+        ) from None
+    try:
+        debrief = build_debrief(
+            scenario,
+            state,
+            seed=seed,
+            player_name=player_name,
+            played_on=played_on,
+            practice=practice,
+        )
+        return Debrief(debrief, render_markdown(debrief), render_html(debrief))
+    except Exception as exc:  # a bug there must not cost the player the ending
+        raise DebriefUnavailable(
+            f"the debrief could not be prepared ({type(exc).__name__}: {exc})"
+        ) from None
+
+
+def is_html(path: str) -> bool:
+    return path.lower().endswith((".html", ".htm"))
+
+
+def report_text(debrief: Debrief, path: str, votes: Sequence[VoteRecord] = ()) -> str:
+    """The report for `path` (HTML for .html/.htm, otherwise Markdown), with the cabinet's votes."""
+    if is_html(path):
+        text = debrief.html
+        if votes:
+            section = (
+                "<section><h2>Cabinet votes</h2><pre>"
+                + html.escape("\n".join(render_votes(votes)))
+                + "</pre></section>\n"
+            )
+            marker = text.lower().rfind("</body>")
+            text = text[:marker] + section + text[marker:] if marker >= 0 else text + section
+        return text
+    text = debrief.markdown
+    if votes:
+        text = (
+            text.rstrip("\n")
+            + "\n\n## Cabinet votes\n\n"
+            + "\n".join(f"    {line}" for line in render_votes(votes))
+            + "\n"
+        )
+    return text

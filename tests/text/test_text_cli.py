@@ -1,0 +1,124 @@
+"""`python main.py play --text` as a classroom meets it: piped input, exit codes, the no-display fallback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = "tests/fixtures/mini.yaml"
+
+
+def run_shell(command: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command,
+        shell=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={
+            "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+            "HOME": str(ROOT),
+            "SDL_VIDEODRIVER": "dummy",
+            **env,
+        },
+    )
+
+
+def test_printf_piped_game_ends_with_exit_zero():
+    done = run_shell(
+        f"printf '1\\n4\\nE\\nE\\nE\\nE\\n' | {sys.executable} main.py play --text --seed 3 --scenario {MINI}"
+    )
+    assert done.returncode == 0, done.stderr
+    assert "\nEnding: " in done.stdout
+    assert "Traceback" not in done.stderr
+
+
+def test_yes_e_reaches_an_ending():
+    done = run_shell(
+        f"yes E | head -n 200 | {sys.executable} main.py play --text --seed 5 --scenario {MINI}"
+    )
+    assert done.returncode == 0, done.stderr
+    assert "\nEnding: " in done.stdout
+    assert "End of input" not in done.stdout
+
+
+def test_end_of_piped_input_is_exit_zero_with_the_message():
+    done = run_shell(
+        f"printf 'E\\n' | {sys.executable} main.py play --text --plain --seed 3 --scenario {MINI}"
+    )
+    assert done.returncode == 0, done.stderr
+    assert "End of input: the game stops here (day 2)." in done.stdout
+    assert "\x1b[" not in done.stdout
+
+
+def test_no_display_falls_back_to_text_with_one_line():
+    done = run_shell(f"printf '' | {sys.executable} main.py play --seed 3 --scenario {MINI}")
+    assert done.returncode == 0
+    assert (
+        done.stderr.strip()
+        == "No display found; starting the text version (use --text to choose it directly)."
+    )
+    assert "Day 1: Saturday 1 June 1935" in done.stdout
+
+
+def test_text_flag_gives_no_fallback_notice():
+    done = run_shell(f"printf '' | {sys.executable} main.py play --text --seed 3 --scenario {MINI}")
+    assert done.stderr == ""
+
+
+def test_classroom_options_reach_the_game():
+    script = "printf '4\\n4\\n5\\nE\\nE\\nE\\n'"
+    done = run_shell(
+        f"{script} | {sys.executable} main.py play --text --seed 3 --scenario {MINI} --cabinet 3 --lesson-days 1 --name 'Li Wei' --time-limit 20"
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Player: Li Wei" in done.stdout
+    assert "The cabinet decides: Talk to the envoy (2 of 3 votes)." in done.stdout
+    assert "the day passes without a council" in done.stdout
+    assert "\nEnding: " in done.stdout
+
+
+@pytest.mark.parametrize(
+    "option", ["--cabinet 0", "--lesson-days -1", "--time-limit 0", "--time-limit soon"]
+)
+def test_bad_classroom_options_are_usage_errors(option):
+    done = run_shell(f"{sys.executable} main.py play --text --scenario {MINI} {option} < /dev/null")
+    assert done.returncode == 2
+    assert "expected a number" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, False),
+        ({"DISPLAY": ":0"}, True),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, True),
+        ({"DISPLAY": ":0", "SDL_VIDEODRIVER": "dummy"}, False),
+        ({"DISPLAY": ":0", "SDL_VIDEODRIVER": "offscreen"}, False),
+        ({"DISPLAY": ":0", "SDL_VIDEODRIVER": "x11"}, True),
+    ],
+)
+def test_display_available(monkeypatch, env, expected):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(cli.sys, "platform", "linux")
+    assert cli.display_available() is expected
+
+
+def test_report_is_written_atomically(tmp_path):
+    target = tmp_path / "report.md"
+    cli._write_report(str(target), "# Debrief\n")
+    assert target.read_text(encoding="utf-8") == "# Debrief\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+    with pytest.raises(OSError):
+        cli._write_report(str(tmp_path / "missing" / "r.md"), "x")

@@ -1,0 +1,158 @@
+"""The text shell's pure parts: consequences in words, deadlines, the menu, input parsing, votes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from game.engine.actions import EndDay, Respond, TakeAction
+from game.engine.api import new_game, step
+from game.scenario.model import Effects, Outcome
+from game.text.cabinet import VoteRecord, decide, leaders, render_votes
+from game.text.commands import End, Pick, Show, Unknown, parse
+from game.text.describe import (
+    attitude_word,
+    countdown_text,
+    describe_action,
+    describe_effects,
+    describe_response,
+    nearest_deadline,
+    stat_display,
+)
+from game.text.menu import build_menu
+
+
+def test_action_consequences_come_from_declared_effects(mini):
+    scenario = mini.scenario
+    state, _ = new_game(scenario, 3)
+    assert describe_action(scenario, state, "talk") == "Pressure \u22125, The Envoy's attitude +5"
+    assert describe_action(scenario, state, "prepare") == "Pressure +5; outcome uncertain"
+    assert (
+        describe_action(scenario, state, "spy")
+        == "reveals Readiness, brings an intelligence report"
+    )
+
+
+def test_hidden_stat_appears_in_consequences_once_revealed(mini):
+    scenario = mini.scenario
+    state, _ = new_game(scenario, 3)
+    state, _ = step(scenario, state, TakeAction(action="spy"))
+    assert "readiness" in state.revealed
+    assert (
+        describe_action(scenario, state, "prepare")
+        == "Readiness +10, Pressure +5; outcome uncertain"
+    )
+    assert stat_display(scenario, state, "readiness") == "20"
+
+
+def test_response_consequences_mention_flags_and_stalling(mini):
+    scenario = mini.scenario
+    state, _ = new_game(scenario, 3)
+    assert (
+        describe_response(scenario, state, "first", "accept")
+        == "Pressure \u221210, Trust \u221210, Conceded"
+    )
+    assert (
+        describe_response(scenario, state, "first", "stall")
+        == "Pressure +5; the demand stays open, deadline +1 day"
+    )
+
+
+def test_expressions_are_described_not_evaluated(mini):
+    scenario = mini.scenario
+    state, _ = new_game(scenario, 3)
+    effects = Effects(pressure="resolve // 10", trust="=50", conceded="pressure > 10", end="war")
+    text = describe_effects(scenario, state, effects, [Outcome()])
+    assert (
+        text
+        == "Pressure changes (depends on the situation), Trust set to 50, possibly: Conceded, ends the game; outcome uncertain"
+    )
+    assert str(state.hidden["resolve"] // 10) not in text.replace("50", "")
+
+
+def test_hidden_stats_read_as_question_marks(mini):
+    state, _ = new_game(mini.scenario, 3)
+    assert stat_display(mini.scenario, state, "readiness") == "?"
+    assert stat_display(mini.scenario, state, "pressure") == "40"
+
+
+def test_attitude_words():
+    assert [attitude_word(v) for v in (-100, -60, -21, -20, 0, 19, 20, 59, 60, 100)] == [
+        "hostile", "unfriendly", "unfriendly", "guarded", "guarded", "guarded", "friendly", "friendly", "close", "close",
+    ]  # fmt: skip
+
+
+def test_countdown_to_the_nearest_deadline(mini):
+    scenario = mini.scenario
+    state, _ = new_game(scenario, 3)
+    assert (
+        countdown_text(nearest_deadline(scenario, state))
+        == "Demand 'First demand' \u2014 deadline 2 June 1935: 1 day"
+    )
+    state, _ = step(scenario, state, Respond(demand="first", response="accept"))
+    assert countdown_text(nearest_deadline(scenario, state)) == "No deadline pending."
+    state, _ = step(scenario, state, EndDay())
+    state, _ = step(scenario, state, EndDay())
+    state, _ = step(scenario, state, EndDay())
+    assert state.date == dt.date(1935, 6, 4)
+    assert (
+        countdown_text(nearest_deadline(scenario, state))
+        == "Ultimatum 'Ultimatum' \u2014 deadline 4 June 1935: today is the last day"
+    )
+
+
+def test_menu_numbers_answers_first_then_actions(mini):
+    scenario = mini.scenario
+    state, _ = new_game(scenario, 3)
+    menu = build_menu(scenario, state)
+    assert [e.key for e in menu.entries] == [
+        "first:accept",
+        "first:stall",
+        "first:refuse",
+        "talk",
+        "prepare",
+        "spy",
+    ]
+    assert [e.number for e in menu.entries] == [1, 2, 3, 4, 5, 6]
+    assert (
+        menu.by_key("talk").category == "diplomacy"
+        and menu.by_key("talk").hint == "Lower the temperature."
+    )
+    state, _ = step(scenario, state, TakeAction(action="spy"))
+    menu = build_menu(scenario, state)
+    prepare = menu.by_key("prepare")
+    assert not prepare.available and "needs 2 action point(s)" in prepare.reason
+
+
+def test_parse_input(mini):
+    scenario = mini.scenario
+    state, _ = new_game(scenario, 3)
+    menu = build_menu(scenario, state)
+    assert parse(" 4 ", menu) == Pick(menu.by_number(4))
+    assert parse("talk", menu) == Pick(menu.by_number(4))
+    assert parse("e", menu) == End() and parse("E", menu) == End()
+    assert parse("s", menu) == Show("status")
+    assert parse("l 3", menu) == Show("log", 3)
+    assert parse("", menu) == Show("menu")
+    assert isinstance(parse("0", menu), Unknown)
+    assert isinstance(parse("7", menu), Unknown)
+    assert isinstance(parse("fly", menu), Unknown)
+
+
+def test_majority_and_ties():
+    assert decide(["a", "b", "b"]) == "b"
+    assert decide(["a", "b"]) == "a"  # a tie: adviser 1's vote wins
+    assert (
+        decide(["c", "a", "a", "b", "b"]) is None
+    )  # adviser 1 is outside the tie: asked to choose
+    assert leaders(["c", "a", "a", "b", "b"]) == ["a", "b"]
+    assert decide([]) is None
+
+
+def test_vote_record_lines():
+    record = VoteRecord(1, "1 June 1935", ("Talk", "Talk", "End the day"), "Talk", 2, False)
+    assert render_votes([record]) == [
+        "Day 1 (1 June 1935): Talk \u2014 2 of 3 votes",
+        "    adviser 1: Talk",
+        "    adviser 2: Talk",
+        "    adviser 3: End the day",
+    ]

@@ -1,0 +1,298 @@
+"""The text front end driven like a player would: scripted input in, a transcript out."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from game.text.app import Classroom, run_text
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+ANSI = re.compile(r"\x1b\[")
+ENDING = re.compile(r"^Ending: (War|Appeasement|Stand-off)", re.MULTILINE)
+
+
+def play(mini, script: str, seed: int = 3, **options) -> tuple[int, str]:
+    out = io.StringIO()
+    code = run_text(mini, seed=seed, input_stream=io.StringIO(script), output_stream=out, **options)
+    return code, out.getvalue()
+
+
+def test_a_scripted_game_reaches_an_ending(mini):
+    code, text = play(mini, "1\nE\nE\nE\nE\n")
+    assert code == 0
+    assert ENDING.search(text)
+    assert "Scores (out of 10)" in text
+    assert "End of input" not in text
+
+
+def test_seed_is_shown_at_the_start_and_the_end(mini):
+    _, text = play(mini, "E\nE\nE\nE\n", seed=1234)
+    line = "Seed 1234 \u2014 use --seed 1234 to replay the same hidden draw"
+    assert text.count(line) == 2
+    assert (
+        text.index(line) < text.index("Day 1:") and text.rindex(line) > ENDING.search(text).start()
+    )
+
+
+def test_same_input_and_seed_give_the_same_transcript(mini):
+    script = "1\n5\n3\ns\nl\nE\n2\nE\nc\nE\n2\nE\n"
+    assert play(mini, script, seed=11) == play(mini, script, seed=11)
+
+
+def test_end_of_input_stops_cleanly(mini):
+    code, text = play(mini, "E\n")
+    assert code == 0
+    assert text.rstrip().splitlines()[-2] == "End of input: the game stops here (day 2)."
+    assert text.rstrip().endswith("Seed 3 \u2014 use --seed 3 to replay the same hidden draw")
+    assert not ENDING.search(text)
+
+
+def test_empty_input_stops_on_day_one(mini):
+    code, text = play(mini, "")
+    assert code == 0
+    assert "End of input: the game stops here (day 1)." in text
+
+
+def test_q_then_y_quits(mini):
+    code, text = play(mini, "q\ny\nE\nE\nE\nE\n")
+    assert code == 0
+    assert "Really quit? [y/N]" in text
+    assert "You left the game on day 1." in text
+    assert "Day 2:" not in text
+
+
+def test_q_then_no_keeps_playing(mini):
+    code, text = play(mini, "q\nn\nE\nE\nE\nE\n")
+    assert code == 0
+    assert "The game goes on." in text
+    assert ENDING.search(text)
+
+
+def test_unknown_input_is_answered_in_one_line_and_loses_nothing(mini):
+    _, clean = play(mini, "1\nE\nE\nE\nE\n", seed=8)
+    _, noisy = play(mini, "1\nxyzzy\n42\nE\nE\nE\nE\n", seed=8)
+    assert "'xyzzy' is not a choice here; type a number, E to end the day, or h for help." in noisy
+    assert "There is no choice 42 today; type 1\u20133, E to end the day, or h for help." in noisy
+    # Apart from those two lines and their echoes, the game went exactly as without them.
+    extra = (
+        "> xyzzy\n'xyzzy' is not a choice here; type a number, E to end the day, or h for help.\n"
+        "> 42\nThere is no choice 42 today; type 1\u20133, E to end the day, or h for help.\n"
+    )
+    assert noisy.count(extra) == 1
+    assert noisy.replace(extra, "") == clean
+
+
+def test_unavailable_choice_says_why_and_keeps_the_game(mini):
+    # Day 1: take "Ask the spies" (6), then choose it again: the engine says it was done today.
+    _, text = play(mini, "6\n6\n")
+    assert "Not possible now: 'Ask the spies' has already been done today." in text
+    assert "Day 2:" not in text
+
+
+def test_actions_show_cost_category_hint_consequences_and_reasons(mini):
+    _, text = play(mini, "6\n")
+    assert "  4. Talk to the envoy (1 point, diplomacy)" in text
+    assert "Lower the temperature. \u2014 Pressure \u22125, The Envoy's attitude +5" in text
+    assert "  5. Prepare the army (2 points, military)" in text
+    assert "needs 2 action point(s); 1 left today" in text  # dimmed, with the engine's reason
+    assert "  E  End the day" in text
+
+
+def test_day_header_shows_date_stage_budget_and_countdown(mini):
+    _, text = play(mini, "E\nE\n")
+    assert "Day 1: Saturday 1 June 1935" in text
+    assert "Stage: Calm" in text
+    assert "Actions left: 2 of 2" in text
+    assert "Demand 'First demand' \u2014 deadline 2 June 1935: 1 day" in text
+    assert "Ultimatum 'Ultimatum' \u2014 deadline 4 June 1935: 1 day" in text
+
+
+def test_intelligence_shows_its_reliability(mini):
+    _, text = play(mini, "6\n")
+    assert re.search(
+        r"Intelligence: A rumour \(reliability 75%\)\n    They (mean it|are bluffing)\.", text
+    )
+
+
+def test_hidden_stats_show_as_question_marks_until_revealed(mini):
+    _, text = play(mini, "s\n6\ns\n")
+    first, second = text.split("Done: Ask the spies")
+    assert re.search(r"Readiness\s+\? \(hidden\)", first)
+    assert re.search(r"Readiness\s+20 of 100", second)
+    # Before it is revealed the hidden stat is left out of the consequences too.
+    assert "Pressure +5; outcome uncertain" in first and "Readiness +10" not in first
+
+
+def test_status_shows_attitudes_in_words_and_numbers(mini):
+    _, text = play(mini, "s\n")
+    assert re.search(r"The Envoy\s+guarded\s+\u221210", text)
+
+
+def test_log_is_newest_first_and_paged(mini):
+    _, text = play(mini, "6\n4\nE\n4\nE\nl\nl 2\n")
+    log = text[text.index("Log, newest first \u2014 page 1 of 2") :]
+    assert "Type 'l 2' for older items." in log
+    page_two = log[log.index("page 2 of 2") :]
+    assert "A note arrives" in page_two  # the oldest item is on the last page
+    assert log.index("3 June 1935") < log.index("1 June 1935")
+
+
+def test_codex_lists_actors_and_places(mini):
+    _, text = play(mini, "c\n")
+    assert "  The Envoy \u2014 japan" in text
+    assert "  Capital \u2014 city" in text
+
+
+def test_help_lists_the_keys(mini):
+    _, text = play(mini, "h\n")
+    for key in ("E ", "s ", "l ", "c ", "h ", "q "):
+        assert f"\n  {key}" in text
+
+
+def test_plain_output_has_no_escape_codes_or_box_drawing(mini):
+    _, text = play(mini, "s\n6\nE\nE\nE\nE\n", plain=True, colour=True)
+    assert not ANSI.search(text)
+    assert not re.search("[\u2500-\u257f]", text)
+    assert ENDING.search(text)
+
+
+def test_colour_only_when_asked_for_and_not_plain(mini):
+    _, coloured = play(mini, "E\n", colour=True)
+    _, default = play(mini, "E\n")  # StringIO is no terminal
+    assert ANSI.search(coloured)
+    assert not ANSI.search(default)
+
+
+def test_no_color_environment_turns_colour_off(mini, monkeypatch):
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    out = Tty()
+    run_text(mini, seed=3, input_stream=io.StringIO("E\n"), output_stream=out)
+    assert ANSI.search(out.getvalue())
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = Tty()
+    run_text(mini, seed=3, input_stream=io.StringIO("E\n"), output_stream=out)
+    assert not ANSI.search(out.getvalue())
+
+
+def test_choices_can_be_typed_by_key(mini):
+    _, by_number = play(mini, "1\n1\nE\nE\nE\nE\n", seed=5)  # after the answer, Talk is 1
+    _, by_key = play(mini, "first:accept\ntalk\nE\nE\nE\nE\n", seed=5)
+    strip = re.compile(r"^> .*$", re.MULTILINE)
+    assert strip.sub("", by_number) == strip.sub("", by_key)
+
+
+class FakeClock:
+    """Each reading is `step` seconds after the last."""
+
+    def __init__(self, step: float):
+        self.now = -step
+        self.step = step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+def test_time_limit_ends_the_council(mini):
+    # 40 s per clock reading: the choice read after the second reading arrives at 80 s > 60 s.
+    code, text = play(
+        mini, "4\nE\nE\nE\nE\nE\nE\nE\n", classroom=Classroom(time_limit=1), clock=FakeClock(40)
+    )
+    assert code == 0
+    assert (
+        "Time is up (1 minute): the council of day 1 ends. Your last choice came too late and was not taken."
+        in text
+    )
+    assert "Done: Talk to the envoy" not in text.split("Day 2:")[0]
+    assert "Day 2:" in text
+    assert "Council time: 1 minute for today" in text
+
+
+def test_time_limit_not_reached_changes_nothing_but_the_header(mini):
+    _, limited = play(
+        mini, "1\n4\nE\nE\nE\nE\n", classroom=Classroom(time_limit=30), clock=FakeClock(1)
+    )
+    _, free = play(mini, "1\n4\nE\nE\nE\nE\n")
+    assert "Time is up" not in limited
+    assert (
+        limited.replace("Council time: 30 minutes for today\n", "").replace(
+            "Time limit: the council ends by itself after 30 minutes each day.\n", ""
+        )
+        == free
+    )
+
+
+def test_lesson_mode_brings_the_game_to_its_end(mini):
+    code, text = play(mini, "4\nE\n", classroom=Classroom(lesson_days=1))
+    assert code == 0
+    assert "Lesson mode: 1 day(s) played; the remaining days pass quickly." in text
+    assert "Day 2, Sunday 2 June 1935: the day passes without a council" in text
+    assert ENDING.search(text)
+    assert "End of input" not in text
+
+
+def test_cabinet_majority_decides_and_votes_are_printed_at_the_end(mini):
+    script = "4\n4\n5\n" + "E\nE\nE\n" * 4
+    code, text = play(mini, script, classroom=Classroom(cabinet=3))
+    assert code == 0
+    assert "Adviser 2 of 3, your vote: " in text
+    assert "The cabinet decides: Talk to the envoy (2 of 3 votes)." in text
+    assert "Done: Talk to the envoy" in text and "Done: Prepare the army" not in text
+    votes = text[text.index("Cabinet votes") :]
+    assert "Day 1 (1 June 1935): Talk to the envoy \u2014 2 of 3 votes" in votes
+    assert "    adviser 3: Prepare the army" in votes
+
+
+def test_cabinet_tie_goes_to_adviser_one(mini):
+    _, text = play(mini, "5\n4\n" + "E\nE\n" * 4, classroom=Classroom(cabinet=2))
+    assert "The cabinet decides: Prepare the army (tie broken by adviser 1)." in text
+
+
+def test_cabinet_screens_do_not_use_up_a_vote(mini):
+    _, text = play(mini, "4\ns\n4\n" + "E\nE\n" * 4, classroom=Classroom(cabinet=2))
+    assert "The cabinet decides: Talk to the envoy (2 of 2 votes)." in text
+
+
+def test_report_can_be_saved_as_markdown_and_html(mini):
+    pytest.importorskip("game.debrief")
+    written: dict[str, str] = {}
+    script = "E\nE\nE\nE\nr\nout/report.md\nr\nout/report.html\n\n"
+    code, text = play(
+        mini,
+        script,
+        classroom=Classroom(player_name="Li Wei", cabinet=1),
+        write_report=written.__setitem__,
+    )
+    assert code == 0
+    assert "Report saved to out/report.md." in text and "Report saved to out/report.html." in text
+    assert "Li Wei" in written["out/report.md"] and written["out/report.md"].lstrip().startswith(
+        "#"
+    )
+    assert "<html" in written["out/report.html"].lower()
+
+
+def test_report_failure_is_one_line(mini):
+    pytest.importorskip("game.debrief")
+
+    def refuse(path: str, text: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    code, text = play(mini, "E\nE\nE\nE\nr\n/nowhere/r.md\n\n", write_report=refuse)
+    assert code == 0
+    assert "Could not save the report to /nowhere/r.md: Permission denied" in text
+
+
+def test_cabinet_votes_go_into_the_saved_report(mini):
+    pytest.importorskip("game.debrief")
+    written: dict[str, str] = {}
+    script = "4\n4\n" + "E\nE\n" * 4 + "r\nr.md\n\n"
+    play(mini, script, classroom=Classroom(cabinet=2), write_report=written.__setitem__)
+    assert "## Cabinet votes" in written["r.md"]
+    assert "Talk to the envoy \u2014 2 of 2 votes" in written["r.md"]
