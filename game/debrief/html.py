@@ -14,7 +14,7 @@ STYLE = """
 body {
   margin: 0 auto; padding: 2rem 1.5rem; max-width: 44em;
   background: #f3ead6; color: #2b2118;
-  font-family: "Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua", Georgia, "Times New Roman", serif;
+  font-family: "Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua", Georgia, "Times New Roman", "Noto Serif CJK SC", "Songti SC", SimSun, serif;
   font-size: 12pt; line-height: 1.5;
 }
 h1, h2, h3 { font-weight: normal; line-height: 1.2; color: #3b2a1a; }
@@ -37,12 +37,15 @@ h3 { font-size: 1.1em; margin: 0 0 .4em; font-style: italic; break-after: avoid;
 table.scores { border-collapse: collapse; margin: .6em 0; width: 100%; max-width: 36em; }
 table.scores th, table.scores td { border: 1px solid #a08a66; padding: .25em .5em; text-align: center; }
 table.scores th { font-weight: normal; font-variant: small-caps; }
+.refs { white-space: nowrap; }
 sup.ref { font-size: .7em; line-height: 0; }
 sup.ref a { color: inherit; text-decoration: none; }
 ol.sources li { margin-bottom: .3em; overflow-wrap: anywhere; }
 a { color: #5b3a1a; }
 @media print {
   body { background: #fff; color: #000; max-width: none; padding: 0; font-size: 11pt; }
+  h1, h2, h3, .label, .historical { color: #000; }
+  .practice { color: #000; border-color: #000; }
   .history { background: none; border-left-color: #000; }
   a { color: #000; }
 }
@@ -72,7 +75,7 @@ def _refs(sources: list[SourceRef]) -> str:
     marks = "".join(
         f'<sup class="ref"><a href="#source-{s.number}">[{s.number}]</a></sup>' for s in sources
     )
-    return " " + marks if marks else ""
+    return f' <span class="refs">{marks}</span>' if marks else ""
 
 
 def _note(note: HistoryEntry, *, dated: bool = True) -> str:
