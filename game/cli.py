@@ -343,7 +343,55 @@ def _play_text(args: argparse.Namespace, loaded, seed: int, state) -> int:  # no
         practice=getattr(args, "practice", False),
         played_on=dt.date.today().isoformat(),
     )
-    return run_text(loaded, seed=seed, plain=args.plain, classroom=classroom, write_report=_write_report, state=state)
+    saves = _TextSaves(loaded, getattr(args, "save_dir", None), classroom.practice)
+    return run_text(
+        loaded,
+        seed=seed,
+        plain=args.plain,
+        classroom=classroom,
+        write_report=_write_report,
+        state=state,
+        on_dawn=saves.autosave,
+        save_slot=saves.save_slot,
+    )
+
+
+class _TextSaves:
+    """The text game's saves: an autosave at each dawn, named slots on request; never a crash."""
+
+    def __init__(self, loaded, save_dir: str | None, practice: bool):  # noqa: ANN001 - LoadedScenario
+        self.loaded = loaded
+        self.save_dir = save_dir
+        self.practice = practice
+        self.warned = False
+
+    def _write(self, state, slot: str, path_of) -> Path:  # noqa: ANN001 - GameState, folder -> Path
+        import datetime as dt
+
+        from game.saves import make_save, save_dir, write_save
+
+        saved_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        save = make_save(self.loaded, state, slot=slot, saved_at=saved_at, practice=self.practice)
+        return write_save(path_of(save_dir(self.save_dir)), save)
+
+    def autosave(self, state) -> None:  # noqa: ANN001 - GameState
+        from game.saves import SaveError, autosave_path
+
+        try:
+            self._write(state, "autosave", lambda folder: autosave_path(folder, self.loaded.scenario.id))
+        except (SaveError, OSError) as exc:
+            if not self.warned:  # once is enough; the game goes on without autosaves
+                print(f"hebei1935: cannot autosave ({exc}); the game goes on without autosaves", file=sys.stderr)
+                self.warned = True
+
+    def save_slot(self, state, name: str) -> str:  # noqa: ANN001 - GameState
+        from game.saves import SaveError, slot_path
+
+        try:
+            path = self._write(state, name, lambda folder: slot_path(folder, name))
+        except (SaveError, OSError) as exc:
+            return f"Not saved: {exc}"
+        return f"Saved as '{name}' ({path}); resume with: python main.py play --text --load {path}"
 
 
 def _write_report(path: str, text: str) -> None:

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 from game.engine.actions import EndDay, Respond, TakeAction, action_key
 from game.engine.api import new_game, step
 from game.engine.state import GameEvent, GameState
+from game.practice import UndoStack
 from game.scenario.model import Scenario
 from game.text import render
 from game.text.cabinet import VoteRecord, decide, leaders, render_votes
@@ -38,6 +39,13 @@ because only the CLI, the saves and the loader touch the file system."""
 
 class QuitGame(Exception):
     """The player chose to leave."""
+
+
+class TakeBack(Exception):
+    """Practice: the player takes back the last step (or the day); the choice being read is dropped."""
+
+    def __init__(self, day: bool):
+        self.day = day
 
 
 class TimeUp(Exception):
@@ -72,6 +80,7 @@ def run_text(
     colour: bool | None = None,
     state: GameState | None = None,
     on_dawn: Callable[[GameState], None] | None = None,
+    save_slot: Callable[[GameState, str], str] | None = None,
 ) -> int:
     """Play one game in a terminal; returns the exit code (0, also at the end of input or on quitting).
 
@@ -86,6 +95,7 @@ def run_text(
         colour: force colour on or off; by default only on a terminal, never with plain or NO_COLOR.
         state: a game to resume (e.g. from a save) instead of a new one.
         on_dawn: called with the state at the start of each day (e.g. to autosave).
+        save_slot: saves the game under a name and returns a line to show (`w NAME`).
     """
     scenario = getattr(loaded, "scenario", loaded)
     if output_stream is None:
@@ -110,6 +120,7 @@ def run_text(
         write_report,
     )
     session.on_dawn = on_dawn
+    session.save_slot = save_slot
     return session.run(state)
 
 
@@ -146,6 +157,8 @@ class Session:
         self.day_started = 0.0
         self.on_dawn: Callable[[GameState], None] | None = None
         self.state: GameState
+        self.undo: UndoStack | None = None  # practice games only
+        self.save_slot: Callable[[GameState, str], str] | None = None
 
     # --- the game ----------------------------------------------------------------------------
     def run(self, resume: GameState | None = None) -> int:
@@ -162,6 +175,8 @@ class Session:
                     f"Resuming the saved game: day {resume.day}, {long_date(resume.date)}. Type l for the log.",
                 ]
             )
+        if self.classroom.practice:
+            self.undo = UndoStack.start(self.state)
         self.show_step(events)
         try:
             lesson_note = False
@@ -211,6 +226,10 @@ class Session:
             lines.append(
                 f"Lesson mode: {c.lesson_days} day(s) of play, then the remaining days pass quickly to the ending."
             )
+        if c.practice:
+            lines.append(
+                "Practice game: u takes back a step, ud goes back to the dawn; the report says it was practice."
+            )
         if c.cabinet > 1:
             lines.append(
                 f"Cabinet: {c.cabinet} advisers vote on each decision; the majority decides, adviser 1 breaks ties."
@@ -234,6 +253,8 @@ class Session:
 
     def take(self, choice: Choice) -> None:
         self.state, events = step(self.scenario, self.state, choice)
+        if self.undo is not None:
+            self.undo = self.undo.push(self.state)
         self.show_step(events)
 
     def council(self) -> None:
@@ -255,7 +276,24 @@ class Session:
                 ]
             )
             choice = EndDay()
+        except TakeBack as back:
+            self.take_back(back.day)
+            return
         self.take(choice)
+
+    def take_back(self, day: bool) -> None:
+        if self.undo is None:
+            self.console.say("Taking back is only for practice games (play --practice).")
+            return
+        if not self.undo.can_undo:
+            self.console.say("Nothing to take back: this is the start of the game.")
+            return
+        self.undo, self.state = self.undo.undo_day() if day else self.undo.undo_action()
+        what = "to the dawn of" if day else "one step, to"
+        self.console.say(f"Taken back {what} day {self.state.day}, {long_date(self.state.date)}.")
+        self.console.show(
+            render.day_header(self.scenario, self.state, self.style, self.classroom.time_limit)
+        )
 
     def pass_day(self) -> None:
         """Lesson mode: the day ends at once, with one line saying so."""
@@ -351,7 +389,12 @@ class Session:
             c = self.classroom
             self.console.show(
                 render.help_lines(
-                    style, cabinet=c.cabinet, time_limit=c.time_limit, lesson_days=c.lesson_days
+                    style,
+                    cabinet=c.cabinet,
+                    time_limit=c.time_limit,
+                    lesson_days=c.lesson_days,
+                    practice=c.practice,
+                    saves=self.save_slot is not None,
                 )
             )
         elif command.screen == "status":
@@ -363,6 +406,15 @@ class Session:
         elif command.screen == "menu":
             self.console.show(render.day_header(scenario, state, style, self.classroom.time_limit))
             self.console.show(render.menu_lines(scenario, state, menu, style))
+        elif command.screen == "save":
+            if self.save_slot is None:
+                self.console.say("Saving is not available here.")
+            elif not command.name:
+                self.console.say("Give the save a name, e.g. 'w day3-before-the-deadline'.")
+            else:
+                self.console.say(self.save_slot(state, command.name))
+        elif command.screen in ("undo", "undo_day"):
+            raise TakeBack(day=command.screen == "undo_day")
         elif command.screen == "quit":
             answer = self.console.ask("Really quit? [y/N] ")
             if answer.strip().lower() in ("y", "yes"):

@@ -7,7 +7,7 @@ from typing import Literal
 
 from game.text.menu import Entry, Menu
 
-Screen = Literal["help", "status", "log", "codex", "quit", "menu"]
+Screen = Literal["help", "status", "log", "codex", "quit", "menu", "undo", "undo_day", "save"]
 
 SCREEN_KEYS: dict[str, Screen] = {
     "h": "help",
@@ -21,6 +21,10 @@ SCREEN_KEYS: dict[str, Screen] = {
     "codex": "codex",
     "q": "quit",
     "quit": "quit",
+    "u": "undo",
+    "undo": "undo",
+    "ud": "undo_day",
+    "u day": "undo_day",
     "": "menu",
 }
 
@@ -43,6 +47,7 @@ class Show:
 
     screen: Screen
     page: int = 1
+    name: str = ""  # the slot name, for "save"
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,8 @@ def parse(line: str, menu: Menu) -> Command:
     head, _, rest = lowered.partition(" ")
     if head in ("l", "log") and rest.strip().isdigit():
         return Show("log", max(1, int(rest.strip())))
+    if head in ("w", "save"):
+        return Show("save", name=text.partition(" ")[2].strip())
     if text.isdigit():
         entry = menu.by_number(int(text))
         if entry is None:

@@ -157,10 +157,12 @@ def menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: Style) -
         for entry in menu.actions:
             lines += _entry_lines(entry, style)
     lines += ["", f"  E  End the day{'' if state.budget else ' (no action points left)'}"]
+    # Plain mode spells the separators out: a screen reader would read "middle dot" aloud.
+    keys = ("h help", "s status", "l log", "c codex", "q quit", "Enter shows the choices again")
     lines.append(
-        style.dim(
-            "  h help \u00b7 s status \u00b7 l log \u00b7 c codex \u00b7 q quit \u00b7 Enter shows the choices again"
-        )
+        "  Keys: " + ", ".join(keys) + "."
+        if style.plain
+        else style.dim("  " + " \u00b7 ".join(keys))
     )
     return lines
 
@@ -173,7 +175,7 @@ def _entry_lines(entry: Entry, style: Style) -> list[str]:
     if not entry.available:
         return [style.dim(f"{head} \u2014 not possible now: {entry.reason}")]
     body = style.wrap(" \u2014 ".join(notes), indent="       ") if notes else []
-    return [head, *(style.dim(line) for line in body)]
+    return [style.bold(head), *body]
 
 
 def status_lines(scenario: Scenario, state: GameState, style: Style) -> list[str]:
@@ -271,6 +273,8 @@ def help_lines(
     cabinet: int = 1,
     time_limit: float | None = None,
     lesson_days: int | None = None,
+    practice: bool = False,
+    saves: bool = False,
 ) -> list[str]:
     lines = style.heading("Help")
     lines += [
@@ -283,6 +287,15 @@ def help_lines(
         "  q          quit (asks first)",
         "  Enter      show the day's choices again",
     ]
+    if saves:
+        lines.append(
+            "  w NAME     save the game under NAME (the game also saves itself at each dawn)"
+        )
+    if practice:
+        lines += [
+            "  u          practice: take back the last step",
+            "  ud         practice: go back to this day's dawn (again: the day before)",
+        ]
     lines += style.heading("Rules in short")
     lines += style.wrap(
         "Each day you have a few action points. Answers to demands and actions cost points; "

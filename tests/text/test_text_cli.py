@@ -14,6 +14,15 @@ ROOT = Path(__file__).resolve().parents[2]
 MINI = "tests/fixtures/mini.yaml"
 
 
+@pytest.fixture(autouse=True)
+def _home(tmp_path, monkeypatch):
+    # Autosaves go to the user's data folder: keep them out of the repository and the real home.
+    monkeypatch.setattr(sys.modules[__name__], "HOME", str(tmp_path))
+
+
+HOME = str(ROOT)
+
+
 def run_shell(command: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         command,
@@ -24,7 +33,7 @@ def run_shell(command: str, **env: str) -> subprocess.CompletedProcess[str]:
         timeout=120,
         env={
             "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
-            "HOME": str(ROOT),
+            "HOME": HOME,
             "SDL_VIDEODRIVER": "dummy",
             **env,
         },
@@ -122,3 +131,36 @@ def test_report_is_written_atomically(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
     with pytest.raises(OSError):
         cli._write_report(str(tmp_path / "missing" / "r.md"), "x")
+
+
+def test_autosave_at_dawn_and_named_save_then_resume(tmp_path):
+    saves = tmp_path / "saves"
+    first = run_shell(
+        f"printf '4\\nw before-the-ultimatum\\nE\\n' | {sys.executable} main.py play --text --seed 3 --scenario {MINI} --save-dir {saves}"
+    )
+    assert first.returncode == 0, first.stderr
+    assert (
+        f"Saved as 'before-the-ultimatum' ({saves / 'before-the-ultimatum.json'})" in first.stdout
+    )
+    assert sorted(p.name for p in saves.iterdir()) == [
+        "autosave-mini.json",
+        "before-the-ultimatum.json",
+    ]
+    resumed = run_shell(
+        f"printf 'E\\nE\\nE\\nE\\n' | {sys.executable} main.py play --text --scenario {MINI} --save-dir {saves} --load {saves / 'before-the-ultimatum.json'}"
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert "Resuming the saved game: day 1, Saturday 1 June 1935." in resumed.stdout
+    assert "Actions left: 1 of 2" in resumed.stdout  # the talk taken before saving stays taken
+    assert "\nEnding: " in resumed.stdout
+
+
+def test_autosave_failure_is_one_warning_and_the_game_goes_on(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    done = run_shell(
+        f"printf 'E\\nE\\nE\\nE\\n' | {sys.executable} main.py play --text --seed 3 --scenario {MINI} --save-dir {blocker / 'saves'}"
+    )
+    assert done.returncode == 0
+    assert done.stderr.count("cannot autosave") == 1
+    assert "\nEnding: " in done.stdout

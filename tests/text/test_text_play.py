@@ -296,3 +296,36 @@ def test_cabinet_votes_go_into_the_saved_report(mini):
     play(mini, script, classroom=Classroom(cabinet=2), write_report=written.__setitem__)
     assert "## Cabinet votes" in written["r.md"]
     assert "Talk to the envoy \u2014 2 of 2 votes" in written["r.md"]
+
+
+def test_practice_undo_takes_back_a_step_and_a_day(mini):
+    _, text = play(mini, "4\nu\nE\nud\nE\n", classroom=Classroom(practice=True))
+    assert "Taken back one step, to day 1, Saturday 1 June 1935." in text
+    assert "Taken back to the dawn of day 1, Saturday 1 June 1935." in text
+    # After both take-backs the game is at day 1 again, so the last E ends day 1 a second time.
+    assert text.count("Day 2: Sunday 2 June 1935") == 2
+
+
+def test_undo_outside_practice_is_refused(mini):
+    _, text = play(mini, "4\nu\n")
+    assert "Taking back is only for practice games (play --practice)." in text
+    assert "Taken back" not in text
+
+
+def test_save_command_uses_the_shells_saver(mini):
+    saved: list[tuple[int, str]] = []
+
+    def save_slot(state, name: str) -> str:
+        saved.append((state.day, name))
+        return f"Saved as '{name}'."
+
+    _, text = play(mini, "w\nE\nw day2\n", save_slot=save_slot)
+    assert saved == [(2, "day2")]
+    assert "Give the save a name, e.g. 'w day3-before-the-deadline'." in text
+    assert "Saved as 'day2'." in text
+
+
+def test_on_dawn_sees_every_new_day(mini):
+    days: list[int] = []
+    play(mini, "E\nE\nE\nE\n", on_dawn=lambda state: days.append(state.day))
+    assert days == [1, 2, 3, 4]
