@@ -1,0 +1,391 @@
+"""The window: the scene stack, the event loop (idle = blocked in `pygame.event.wait`), and `run_window`.
+
+The loop redraws only when something changed. `pump()` handles what is queued and draws once, so
+tests can drive the real loop one step at a time with posted key events; the clock is injected.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame  # noqa: E402
+
+from game.engine.actions import EndDay, Respond  # noqa: E402
+from game.engine.state import GameEvent  # noqa: E402
+from game.scenario.load import LoadedScenario  # noqa: E402
+from game.ui.scene import Act, Pop, Push, Quit, Replace, Reset, Scene  # noqa: E402
+from game.ui.session import Session  # noqa: E402
+from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
+from game.ui.sound import Sounds  # noqa: E402
+from game.ui.text import BODY, Blit, Ink  # noqa: E402
+from game.ui.theme import ASSETS, Theme  # noqa: E402
+from game.ui.widgets import frame  # noqa: E402
+
+MIN_SIZE = (800, 600)
+IDLE_WAIT_MS = 1000  # an idle window wakes once a second at most (to expire notices); no busy loop
+TOAST_MS = 4000
+
+
+class WindowUnavailable(Exception):
+    """No window can be opened here (no display); the message is one line for the player."""
+
+
+@cache
+def map_data() -> dict:
+    try:
+        return json.loads((ASSETS / "map" / "north_china.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"bbox": {"lon_min": 113.5, "lon_max": 121.5, "lat_min": 37.0, "lat_max": 42.5}}
+
+
+def ticks() -> int:
+    return pygame.time.get_ticks()
+
+
+class App:
+    def __init__(
+        self,
+        loaded: LoadedScenario,
+        *,
+        seed: int,
+        size: tuple[int, int] = (1280, 720),
+        settings: Settings | None = None,
+        config_folder: str | Path | None = None,
+        save_folder: str | Path | None = None,
+        report_folder: str | Path | None = None,
+        scenario_paths: list[Path] | None = None,
+        clock: Callable[[], int] = ticks,
+        recorder: list[Blit] | None = None,
+        sound: bool = True,
+        persist_settings: bool = True,
+    ):
+        try:
+            pygame.display.init()
+            pygame.font.init()
+        except pygame.error as exc:
+            raise WindowUnavailable(f"no display available ({exc})") from None
+        self.config_folder = config_folder
+        self.persist_settings = persist_settings
+        note = ""
+        if settings is None:
+            settings, note = load_settings(config_folder) if persist_settings else (Settings(), "")
+        self.settings = settings
+        self.windowed_size = size
+        try:
+            self.screen = self._open(size, settings.fullscreen)
+        except pygame.error as exc:
+            raise WindowUnavailable(f"cannot open a window ({exc})") from None
+        pygame.display.set_caption("Hebei 1935")
+        self.loaded = loaded
+        self.seed = seed
+        self.scenario_paths = scenario_paths or []
+        self.save_folder = Path(save_folder) if save_folder is not None else None
+        self.report_folder = Path(report_folder) if report_folder is not None else None
+        self.clock = clock
+        self.recorder = recorder
+        self.sounds = Sounds(enabled=sound)
+        self.sounds.configure(settings.volume, settings.mute)
+        self.session: Session | None = None
+        self.toast_text = note
+        self.toast_until = clock() + TOAST_MS if note else 0
+        self.running = True
+        self.dirty = True
+        self.frames = 0
+        self.retheme()
+        from game.ui.scenes.title import TitleScene
+
+        self.stack: list[Scene] = []
+        self.push(TitleScene())
+
+    # --- window --------------------------------------------------------------------------------
+    def _open(self, size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
+        if fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    @property
+    def too_small(self) -> bool:
+        width, height = self.size
+        return width < MIN_SIZE[0] or height < MIN_SIZE[1]
+
+    def retheme(self) -> None:
+        self.theme = Theme(self.settings, self.size)
+        self.ink = Ink(self.theme, self.recorder)
+        self.dirty = True
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Make the window this size (tests and the screenshots command use it too)."""
+        if not self.settings.fullscreen:
+            self.windowed_size = size
+        if not self.settings.fullscreen:
+            self.screen = self._open(size, False)
+        self.retheme()
+
+    def change_settings(self, settings: Settings) -> None:
+        fullscreen_changed = settings.fullscreen != self.settings.fullscreen
+        self.settings = settings
+        if fullscreen_changed:
+            try:
+                self.screen = self._open(self.windowed_size, settings.fullscreen)
+            except pygame.error as exc:
+                self.settings = settings.model_copy(update={"fullscreen": not settings.fullscreen})
+                self.toast(f"Full screen is not available here ({exc}).")
+        self.sounds.configure(settings.volume, settings.mute)
+        if self.persist_settings:
+            problem = save_settings(self.settings, self.config_folder)
+            if problem:
+                self.toast(problem)
+        self.retheme()
+
+    # --- the stack -------------------------------------------------------------------------------
+    @property
+    def top(self) -> Scene:
+        return self.stack[-1]
+
+    def push(self, scene: Scene) -> None:
+        self.stack.append(scene)
+        scene.enter(self)
+        self.dirty = True
+
+    def pop(self) -> None:
+        if len(self.stack) > 1:
+            self.stack.pop()
+            self.top.enter(self)
+        self.dirty = True
+
+    def apply(self, command: Any) -> None:
+        if command is None or command is True:
+            return
+        if isinstance(command, list):
+            for item in command:
+                self.apply(item)
+            return
+        if isinstance(command, Push):
+            self.push(command.scene)
+        elif isinstance(command, Pop):
+            self.pop()
+        elif isinstance(command, Replace):
+            self.stack.pop()
+            self.push(command.scene)
+        elif isinstance(command, Reset):
+            self.stack.clear()
+            self.push(command.scene)
+        elif isinstance(command, Act):
+            self.act(command.action)
+        elif isinstance(command, Quit):
+            self.running = False
+        self.dirty = True
+
+    def toast(self, text: str) -> None:
+        self.toast_text = text
+        self.toast_until = self.clock() + TOAST_MS
+        self.dirty = True
+
+    # --- the game ----------------------------------------------------------------------------------
+    def new_game(self, loaded: LoadedScenario, seed: int) -> None:
+        self.loaded = loaded
+        self.seed = seed
+        self.session = Session.start(loaded, seed, self.save_folder)
+
+    def act(self, action: Any) -> None:
+        """Hand a player action to the engine and show what followed."""
+        from game.ui.scenes.dialogs import DaySummaryScene, EventDialog
+        from game.ui.scenes.ending import EndingScene
+
+        session = self.session
+        if session is None:
+            return
+        before, result = session.act(action)
+        rejected = [e for e in result.events if e.kind == "rejected"]
+        if rejected:
+            self.toast(rejected[0].text)
+            return
+        self.play_for(result.events)
+        if session.save_note:
+            self.toast(session.save_note)
+            session.save_note = ""
+        shown = [e for e in result.events if e.kind not in ("day", "rejected", "ending")]
+        if isinstance(action, Respond):
+            self.pop()  # the demand dialog is answered
+        if result.state.over:
+            self.apply(Reset(EndingScene()))
+            if shown:
+                self.push(EventDialog(shown, title="What followed"))
+            return
+        if isinstance(action, EndDay):
+            self.push(DaySummaryScene(before, result.state, list(result.events)))
+            return
+        followups = self.demand_dialogs(result.events)
+        if shown:
+            self.push(EventDialog(shown, followups=followups))
+        else:
+            for scene in reversed(followups):
+                self.push(scene)
+
+    def demand_dialogs(self, events: list[GameEvent]) -> list[Scene]:
+        """A dialog for each demand these events presented that is still open (first presented first)."""
+        from game.ui.scenes.dialogs import DemandDialog
+
+        if self.session is None:
+            return []
+        state = self.session.state
+        out: list[Scene] = []
+        for event in events:
+            if event.kind in ("demand", "ultimatum") and state.demands.get(event.ref) and state.demands[event.ref].status == "pending":
+                out.append(DemandDialog(event.ref))
+        return out
+
+    def play_for(self, events: list[GameEvent]) -> None:
+        kinds = {e.kind for e in events}
+        if kinds & {"ultimatum", "demand_expired", "ending"}:
+            self.sounds.play("alarm")
+        elif kinds & {"telegram", "demand", "intelligence"}:
+            self.sounds.play("telegraph")
+        elif kinds & {"action", "demand_answered"}:
+            self.sounds.play("typewriter")
+
+    # --- events and drawing ------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED):
+            self.screen = pygame.display.get_surface() or self.screen
+            self.retheme()
+            return
+        if event.type == pygame.KEYDOWN and self.global_key(event):
+            self.dirty = True
+            return
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
+            if self.too_small and event.type != pygame.KEYDOWN:
+                return
+            self.apply(self.top.handle(self, event))
+            self.dirty = True
+
+    def global_key(self, event: pygame.event.Event) -> bool:
+        from game.ui.scenes.codex import CodexScene
+        from game.ui.scenes.help import HelpScene
+
+        if event.key == pygame.K_F11:
+            self.change_settings(self.settings.model_copy(update={"fullscreen": not self.settings.fullscreen}))
+            return True
+        if event.key == pygame.K_F1 and not isinstance(self.top, HelpScene):
+            self.push(HelpScene())
+            return True
+        if event.key == pygame.K_F2 and not isinstance(self.top, CodexScene):
+            self.push(CodexScene())
+            return True
+        return False
+
+    def draw(self) -> None:
+        surface = self.screen
+        surface.fill(self.theme.c("background"))
+        if self.recorder is not None:
+            self.recorder.clear()
+        if self.too_small:
+            self.draw_too_small(surface)
+        else:
+            first = len(self.stack) - 1
+            while first > 0 and self.stack[first].modal:
+                first -= 1
+            rect = surface.get_rect()
+            for index in range(first, len(self.stack)):
+                scene = self.stack[index]
+                if index > first:
+                    shade = pygame.Surface(rect.size, pygame.SRCALPHA)
+                    shade.fill((20, 15, 10, 110))
+                    surface.blit(shade, (0, 0))
+                scene.layout(self, rect)
+                scene.draw(self, surface)
+            self.draw_toast(surface)
+        pygame.display.flip()
+        self.dirty = False
+        self.frames += 1
+
+    def draw_too_small(self, surface: pygame.Surface) -> None:
+        width, height = self.size
+        rect = surface.get_rect().inflate(-10, -10)
+        inner = frame(surface, self.ink, rect)
+        lines = self.ink.wrap(f"Window too small ({width}\u00d7{height}). Please make it at least {MIN_SIZE[0]}\u00d7{MIN_SIZE[1]}.", inner.width, BODY)
+        self.ink.block(surface, lines, inner.topleft, inner, BODY)
+
+    def draw_toast(self, surface: pygame.Surface) -> None:
+        if not self.toast_text or self.clock() >= self.toast_until:
+            return
+        width = min(self.size[0] - 40, max(300, self.ink.width(self.toast_text, BODY) + 40))
+        lines = self.ink.wrap(self.toast_text, width - 24, BODY)[:3]
+        height = len(lines) * self.ink.height(BODY) + 20
+        rect = pygame.Rect(0, 0, width, height)
+        rect.midbottom = (self.size[0] // 2, self.size[1] - 20)
+        pygame.draw.rect(surface, self.theme.c("slip"), rect)
+        pygame.draw.rect(surface, self.theme.c("urgent"), rect, 2)
+        self.ink.block(surface, lines, (rect.x + 12, rect.y + 10), rect.inflate(-4, -4), BODY)
+
+    def pump(self) -> bool:
+        """Handle every queued event, draw if anything changed; False once the player has quit."""
+        for event in pygame.event.get():
+            self.handle(event)
+            if not self.running:
+                return False
+        self.expire_toast()
+        if self.dirty:
+            self.draw()
+        return self.running
+
+    def expire_toast(self) -> None:
+        if self.toast_text and self.clock() >= self.toast_until:
+            self.toast_text = ""
+            self.dirty = True
+
+    def run(self, max_frames: int | None = None) -> None:
+        """The loop: draw when dirty, then block until an event arrives (or a notice must expire)."""
+        loops = 0
+        while self.running:
+            if max_frames is not None and loops >= max_frames:
+                return
+            loops += 1
+            self.expire_toast()
+            if self.dirty:
+                self.draw()
+            timeout = IDLE_WAIT_MS
+            if self.toast_text:
+                timeout = max(1, min(timeout, self.toast_until - self.clock()))
+            if max_frames is not None:
+                timeout = 1
+            event = pygame.event.wait(timeout)
+            if event.type != pygame.NOEVENT:
+                self.handle(event)
+                for queued in pygame.event.get():
+                    if not self.running:
+                        break
+                    self.handle(queued)
+
+
+def headless_driver() -> bool:
+    return os.environ.get("SDL_VIDEODRIVER", "").lower() in ("dummy", "offscreen")
+
+
+def run_window(loaded: LoadedScenario, *, seed: int, scenario_paths: list[Path] | None = None, save_folder: str | Path | None = None) -> int:
+    """Play in a window. Raises WindowUnavailable (before anything is shown) if there is no display."""
+    if headless_driver():
+        raise WindowUnavailable("no display (SDL_VIDEODRIVER is set to a headless driver)")
+    from game.saves import save_dir
+
+    folder = save_dir(save_folder)
+    app = App(loaded, seed=seed, scenario_paths=scenario_paths, save_folder=folder)
+    try:
+        app.run()
+    finally:
+        pygame.quit()
+    return 0

@@ -1,0 +1,127 @@
+"""Scenes and the commands they return: the app keeps a stack of scenes; dialogs are pushed on top.
+
+A scene never changes the game: it returns an engine action (`Act`) or a stack command, and the app
+carries it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.ui.widgets import Widget
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+@dataclass(frozen=True)
+class Push:
+    scene: Scene
+
+
+@dataclass(frozen=True)
+class Pop:
+    pass
+
+
+@dataclass(frozen=True)
+class Replace:
+    scene: Scene
+
+
+@dataclass(frozen=True)
+class Reset:
+    """Clear the stack and start again from this scene."""
+
+    scene: Scene
+
+
+@dataclass(frozen=True)
+class Act:
+    action: Any  # an engine PlayerAction
+
+
+@dataclass(frozen=True)
+class Quit:
+    pass
+
+
+ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
+
+
+def digit(event: pygame.event.Event) -> int | None:
+    """1-9 from the number row or the keypad, else None."""
+    if pygame.K_1 <= event.key <= pygame.K_9:
+        return event.key - pygame.K_0
+    if pygame.K_KP1 <= event.key <= pygame.K_KP9:
+        return event.key - pygame.K_KP1 + 1
+    return None
+
+
+class Scene:
+    name = "scene"
+    modal = False  # a modal scene is drawn over the scene below it
+
+    def __init__(self) -> None:
+        self.widgets: list[Widget] = []
+        self.focus = 0
+
+    # --- life cycle ----------------------------------------------------------------------------
+    def enter(self, app: App) -> None:
+        """Called when the scene becomes the top of the stack (again)."""
+
+    def layout(self, app: App, rect: pygame.Rect) -> None:
+        """Place the widgets for this window size; called before every draw after a change."""
+
+    def draw(self, app: App, surface: pygame.Surface) -> None:
+        raise NotImplementedError
+
+    # --- input -------------------------------------------------------------------------------
+    def handle(self, app: App, event: pygame.event.Event) -> Any:
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_TAB:
+                self.cycle(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+                return True
+            focused = self.focused()
+            if focused is not None:
+                result = focused.key(event)
+                if result is not None:
+                    return result
+            return self.key(app, event)
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for index, widget in enumerate(self.widgets):
+                if widget.focusable and widget.rect.collidepoint(event.pos):
+                    self.focus = index
+                    return widget.click(event.pos)
+        if event.type == pygame.MOUSEWHEEL:
+            pos = pygame.mouse.get_pos()
+            for widget in self.widgets:
+                if widget.rect.collidepoint(pos):
+                    return widget.wheel(event.y)
+        return None
+
+    def key(self, app: App, event: pygame.event.Event) -> Any:
+        """Keys no focused widget used."""
+        return None
+
+    def cycle(self, step: int) -> None:
+        focusable = [i for i, w in enumerate(self.widgets) if w.focusable]
+        if not focusable:
+            return
+        if self.focus not in focusable:
+            self.focus = focusable[0]
+            return
+        position = focusable.index(self.focus)
+        self.focus = focusable[(position + step) % len(focusable)]
+
+    def focused(self) -> Widget | None:
+        if 0 <= self.focus < len(self.widgets) and self.widgets[self.focus].focusable:
+            return self.widgets[self.focus]
+        return None
+
+    def draw_widgets(self, app: App, surface: pygame.Surface) -> None:
+        for index, widget in enumerate(self.widgets):
+            widget.draw(surface, app.ink, index == self.focus)

@@ -1,0 +1,94 @@
+"""The briefing: the situation, who the player is, the people of the crisis, and the map."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.ui.mapdraw import MapPainter
+from game.ui.scene import Pop, Push, Replace, Scene
+from game.ui.scenes.common import draw_title, hint_band, key_hint, layout_buttons, margin
+from game.ui.text import BODY, BOLD, Style
+from game.ui.view import briefing, map_places
+from game.ui.widgets import Button, TextPane, frame
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class BriefingScene(Scene):
+    name = "briefing"
+
+    def __init__(self, first: bool = False) -> None:
+        super().__init__()
+        self.first = first
+        self.painter = MapPainter()
+
+    def enter(self, app: App) -> None:
+        scenario = app.session.scenario if app.session else app.loaded.scenario
+        self.view = briefing(scenario)
+        self.scenario = scenario
+        self.pane = TextPane(self.paragraphs)
+        label = "Begin the crisis" if self.first else "Back to the crisis"
+        self.go = Button(label, lambda: self.begin(app))
+        self.codex = Button("Codex (F2)", lambda: Push(_codex()))
+        self.widgets = [self.go, self.pane, self.codex]
+
+    def paragraphs(self) -> list[tuple[Style, str]]:
+        view = self.view
+        out: list[tuple[Style, str]] = [(BOLD, view.player), (Style("serif", "small", "ink_soft"), view.dates), (BODY, "")]
+        for paragraph in view.text.strip().split("\n"):
+            out.append((BODY, paragraph))
+        if view.people:
+            out += [(BODY, ""), (Style("typewriter_bold", "body"), "THE PEOPLE")]
+            for name, role in view.people:
+                out.append((BODY, f"{name} \u2014 {role}" if role else name))
+        return out
+
+    def begin(self, app: App) -> Any:
+        from game.ui.scenes.crisis import CrisisScene
+
+        if not self.first:
+            return Pop()
+        dialogs = app.demand_dialogs(app.session.last_events) if app.session else []
+        return [Replace(CrisisScene()), *[Push(d) for d in reversed(dialogs)]]
+
+    def key(self, app: App, event: pygame.event.Event) -> Any:
+        if event.key == pygame.K_ESCAPE:
+            return self.begin(app) if not self.first else None
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self.begin(app)
+        return None
+
+    def layout(self, app: App, rect: pygame.Rect) -> None:
+        content, self.band = hint_band(app, rect)
+        pad = margin(app)
+        self.page = content.inflate(-2 * pad, -2 * pad)
+        inner = self.page.inflate(-2 * pad, -2 * pad)
+        body = layout_buttons(app, [self.codex, self.go], inner)
+        self.inner = inner
+        self.body = body
+        map_width = int(body.width * 0.42)
+        self.map_rect = pygame.Rect(body.right - map_width, body.y, map_width, body.height)
+        self.text_rect = pygame.Rect(body.x, body.y, body.width - map_width - pad, body.height)
+
+    def draw(self, app: App, surface: pygame.Surface) -> None:
+        frame(surface, app.ink, self.page)
+        rest = draw_title(app, surface, self.text_rect, self.view.title, self.view.subtitle)
+        self.pane.rect = rest
+        from game.ui.app import map_data
+
+        map_inner = frame(surface, app.ink, self.map_rect, "North China, spring 1935")
+        self.painter.draw(surface, app.ink, map_inner, map_data(), map_places(self.scenario, map_data(), set()), [])
+        self.draw_widgets(app, surface)
+        key_hint(app, surface, self.band, "Enter begin \u00b7 Tab move \u00b7 \u2191\u2193 PgUp PgDn scroll \u00b7 F2 codex \u00b7 F1 help")
+
+
+def _codex() -> Scene:
+    from game.ui.scenes.codex import CodexScene
+
+    return CodexScene()
+
+
+

@@ -1,0 +1,107 @@
+"""Layout helpers shared by the scenes: the paper page, a row of buttons, a dialog box."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.text import HEAD, SMALL, Style
+from game.ui.widgets import Button, TextPane, frame
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+TITLE = Style("typewriter_bold", "title")
+
+
+def margin(app: App) -> int:
+    return max(10, app.size[0] // 60)
+
+
+def page_rect(app: App, rect: pygame.Rect, max_width: int = 1100) -> pygame.Rect:
+    pad = margin(app)
+    width = min(rect.width - 2 * pad, int(max_width * app.theme.fonts.scale))
+    return pygame.Rect(rect.centerx - width // 2, rect.y + pad, width, rect.height - 2 * pad)
+
+
+def dialog_rect(app: App, rect: pygame.Rect, width_fraction: float = 0.72, height_fraction: float = 0.8) -> pygame.Rect:
+    width = max(int(rect.width * width_fraction), min(rect.width - 20, 760))
+    height = max(int(rect.height * height_fraction), min(rect.height - 20, 560))
+    out = pygame.Rect(0, 0, min(width, rect.width - 20), min(height, rect.height - 20))
+    out.center = rect.center
+    return out
+
+
+def layout_buttons(app: App, buttons: list[Button], area: pygame.Rect) -> pygame.Rect:
+    """Lay buttons in one row (or two, if they do not fit) at the bottom of `area`; return what is left."""
+    if not buttons:
+        return area
+    ink = app.ink
+    gap = 8
+    height = buttons[0].preferred_height(ink)
+    widths = [ink.width(b.label, b.style) + 28 for b in buttons]
+    rows = [list(range(len(buttons)))]
+    if sum(widths) + gap * (len(buttons) - 1) > area.width:
+        half = (len(buttons) + 1) // 2
+        rows = [list(range(half)), list(range(half, len(buttons)))]
+    y = area.bottom - len(rows) * (height + gap) + gap
+    for row in rows:
+        total = sum(widths[i] for i in row) + gap * (len(row) - 1)
+        scale = min(1.0, area.width / max(1, total))
+        x = area.right - int(total * scale)
+        for i in row:
+            w = int(widths[i] * scale)
+            buttons[i].rect = pygame.Rect(x, y, w, height)
+            x += w + int(gap * scale)
+        y += height + gap
+    return pygame.Rect(area.x, area.y, area.width, max(0, area.height - len(rows) * (height + gap) - 4))
+
+
+def draw_title(app: App, surface: pygame.Surface, inner: pygame.Rect, title: str, subtitle: str = "", style: Style = HEAD) -> pygame.Rect:
+    """A heading (and a soft subtitle) at the top of `inner`; returns the rest."""
+    ink = app.ink
+    y = inner.y
+    for line in ink.wrap(title, inner.width, style)[:2]:
+        ink.line(surface, line, (inner.x, y), inner, style)
+        y += ink.height(style)
+    if subtitle:
+        soft = Style("serif", "small", "ink_soft")
+        for line in ink.wrap(subtitle, inner.width, soft)[:2]:
+            ink.line(surface, line, (inner.x, y), inner, soft)
+            y += ink.height(soft)
+    y += 6
+    pygame.draw.line(surface, app.theme.c("border"), (inner.x, y - 3), (inner.right - 1, y - 3))
+    return pygame.Rect(inner.x, y, inner.width, max(0, inner.bottom - y))
+
+
+def key_hint(app: App, surface: pygame.Surface, rect: pygame.Rect, text: str) -> None:
+    """A line of key hints at the bottom of the window, outside every panel."""
+    style = Style("serif", "small", "ink_soft")
+    height = app.ink.height(style)
+    band = pygame.Rect(rect.x, rect.bottom - height - 2, rect.width, height + 2)
+    app.ink.line(surface, text, (band.x + 4, band.y), band, style)
+
+
+def hint_band(app: App, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+    """Split off the bottom line of the window for key hints: (content, band)."""
+    height = app.ink.height(SMALL) + 4
+    return pygame.Rect(rect.x, rect.y, rect.width, rect.height - height), pygame.Rect(rect.x, rect.bottom - height, rect.width, height)
+
+
+class PageScene:
+    """Mixin for a full page: a framed paper page with a title, a scrolling pane and buttons."""
+
+    def page_layout(self, app: App, rect: pygame.Rect, pane: TextPane, buttons: list[Button], max_width: int = 1100) -> pygame.Rect:
+        content, self.band = hint_band(app, rect)
+        self.page = page_rect(app, content, max_width)
+        self.inner = self.page.inflate(-2 * margin(app), -2 * margin(app))
+        self.body = layout_buttons(app, buttons, self.inner)
+        pane.rect = self.body
+        return self.body
+
+    def page_draw(self, app: App, surface: pygame.Surface, title: str, subtitle: str, pane: TextPane, hint: str) -> None:
+        frame(surface, app.ink, self.page)
+        rest = draw_title(app, surface, self.inner, title, subtitle, HEAD)
+        pane.rect = pygame.Rect(rest.x, rest.y, rest.width, max(0, self.body.bottom - rest.y))
+        key_hint(app, surface, self.band, hint)

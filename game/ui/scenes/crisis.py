@@ -1,0 +1,432 @@
+"""The crisis screen: date, stage and countdown; the map; the inbox and reader; stats and attitudes; actions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.engine.actions import EndDay, TakeAction
+from game.ui.mapdraw import MapPainter
+from game.ui.scene import Act, Pop, Push, Reset, Scene, digit
+from game.ui.scenes.common import hint_band, key_hint, margin
+from game.ui.text import BODY, BOLD, SMALL, Style
+from game.ui.view import CrisisView, crisis_view
+from game.ui.widgets import Button, ListWidget, TextPane, frame
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+SOFT = Style("serif", "small", "ink_soft")
+KIND = Style("typewriter_bold", "small", "ink_soft")
+DATE = Style("typewriter_bold", "heading")
+COUNT = Style("serif_bold", "body", "urgent")
+HINT = "1\u20139 take action \u00b7 E end day \u00b7 I inbox \u00b7 A actions \u00b7 Tab move \u00b7 Enter open \u00b7 C codex \u00b7 B briefing \u00b7 F1 help \u00b7 Esc menu"
+
+
+class CrisisScene(Scene):
+    name = "crisis"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painter = MapPainter()
+        self._state: Any = None
+        self.view: CrisisView | None = None
+
+    # --- the view ------------------------------------------------------------------------------------
+    def refresh(self, app: App) -> None:
+        session = app.session
+        if session is None or session.state is self._state:
+            return
+        from game.ui.app import map_data
+
+        self._state = session.state
+        self.view = crisis_view(session.scenario, session.state, map_data(), session.new_count)
+        # the newest message is selected after every change, so what just arrived is what is shown
+        self.inbox.selected = 0
+        self.inbox.top = 0
+        self.reader.offset = 0
+        self.action_list.selected = min(self.action_list.selected, max(0, len(self.rows()) - 1))
+
+    def enter(self, app: App) -> None:
+        if not self.widgets:
+            self.inbox = ListWidget(
+                count=lambda: len(self.view.inbox) if self.view else 0,
+                row_height=lambda i, w: app.ink.height(KIND) + app.ink.height(BODY) + 8,
+                draw_row=lambda s, r, i, sel, foc: self.draw_inbox_row(app, s, r, i, sel),
+                activate=lambda i: self.open_item(app, i),
+                on_select=lambda i: setattr(self.reader, "offset", 0),
+            )
+            self.reader = TextPane(self.reader_paragraphs)
+            self.action_list = ListWidget(
+                count=lambda: len(self.rows()),
+                row_height=lambda i, w: self.row_height(app, i, w),
+                draw_row=lambda s, r, i, sel, foc: self.draw_action_row(app, s, r, i, sel),
+                activate=lambda i: self.activate_row(app, i),
+            )
+            self.end_day = Button("End the day (E)", lambda: Act(EndDay()))
+            self.menu = Button("Menu (Esc)", lambda: Push(PauseScene()))
+            self.stats = ListWidget(
+                count=lambda: len(self.stat_rows()),
+                row_height=lambda i, w: self.stat_row_height(app, i),
+                draw_row=lambda s, r, i, sel, foc: self.draw_stat_row(app, s, r, i, sel and foc),
+            )
+            self.widgets = [self.action_list, self.end_day, self.inbox, self.reader, self.stats, self.menu]
+        self.refresh(app)
+
+    def rows(self) -> list[tuple[str, Any]]:
+        if self.view is None:
+            return []
+        return [("demand", d) for d in self.view.demands] + [("action", a) for a in self.view.actions]
+
+    def stat_rows(self) -> list[tuple[str, Any]]:
+        if self.view is None:
+            return []
+        rows: list[tuple[str, Any]] = [("stat", s) for s in self.view.stats]
+        if self.view.attitudes:
+            rows.append(("heading", "Attitudes towards you"))
+            rows += [("actor", a) for a in self.view.attitudes]
+        return rows
+
+    # --- input -----------------------------------------------------------------------------------
+    def open_item(self, app: App, index: int) -> Any:
+        item = self.view.inbox[index]
+        if item.demand:
+            from game.ui.scenes.dialogs import DemandDialog
+
+            return Push(DemandDialog(item.demand))
+        self.focus = self.widgets.index(self.reader)
+        return True
+
+    def activate_row(self, app: App, index: int) -> Any:
+        kind, row = self.rows()[index]
+        if kind == "demand":
+            from game.ui.scenes.dialogs import DemandDialog
+
+            return Push(DemandDialog(row.id))
+        if not row.available:
+            app.toast(row.reason)
+            return True
+        return Act(TakeAction(action=row.id))
+
+    def key(self, app: App, event: pygame.event.Event) -> Any:
+        number = digit(event)
+        if number is not None and self.view is not None:
+            actions = self.view.actions
+            if number > len(actions):
+                app.toast(f"There is no action {number} today.")
+                return True
+            row = actions[number - 1]
+            if not row.available:
+                app.toast(row.reason)
+                return True
+            return Act(TakeAction(action=row.id))
+        if event.key == pygame.K_e:
+            return Act(EndDay())
+        if event.key == pygame.K_i:
+            self.focus = self.widgets.index(self.inbox)
+            return True
+        if event.key == pygame.K_a:
+            self.focus = self.widgets.index(self.action_list)
+            return True
+        if event.key == pygame.K_c:
+            from game.ui.scenes.codex import CodexScene
+
+            return Push(CodexScene())
+        if event.key == pygame.K_b:
+            from game.ui.scenes.briefing import BriefingScene
+
+            return Push(BriefingScene())
+        if event.key == pygame.K_ESCAPE:
+            return Push(PauseScene())
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.cycle(1 if event.key == pygame.K_RIGHT else -1)
+            return True
+        return None
+
+    # --- layout --------------------------------------------------------------------------------------
+    def layout(self, app: App, rect: pygame.Rect) -> None:
+        self.refresh(app)
+        ink = app.ink
+        content, self.band = hint_band(app, rect)
+        pad = margin(app) // 2 + 2
+        header_height = ink.height(DATE) + ink.height(BODY) + 2 * pad
+        self.header = pygame.Rect(content.x + pad, content.y + pad, content.width - 2 * pad, header_height)
+        body = pygame.Rect(self.header.x, self.header.bottom + pad, self.header.width, content.bottom - self.header.bottom - 2 * pad)
+        left_w = int(body.width * 0.37)
+        mid_w = int(body.width * 0.31)
+        right_w = body.width - left_w - mid_w - 2 * pad
+        map_h = int(body.height * 0.60)
+        self.map_panel = pygame.Rect(body.x, body.y, left_w, map_h)
+        self.stats_panel = pygame.Rect(body.x, body.y + map_h + pad, left_w, body.height - map_h - pad)
+        mid_x = body.x + left_w + pad
+        inbox_h = int(body.height * 0.42)
+        self.inbox_panel = pygame.Rect(mid_x, body.y, mid_w, inbox_h)
+        self.reader_panel = pygame.Rect(mid_x, body.y + inbox_h + pad, mid_w, body.height - inbox_h - pad)
+        self.actions_panel = pygame.Rect(mid_x + mid_w + pad, body.y, right_w, body.height)
+        # inner areas (frames draw titles; widgets go below them)
+        title_h = ink.height(Style("typewriter_bold", "small")) + 6
+        inner_pad = max(6, ink.height(SMALL) // 3)
+
+        def inner(panel: pygame.Rect, titled: bool = True) -> pygame.Rect:
+            r = panel.inflate(-2 * inner_pad, -2 * inner_pad)
+            if titled:
+                r = pygame.Rect(r.x, r.y + title_h + 4, r.width, max(0, r.height - title_h - 4))
+            return r
+
+        self.inbox.rect = inner(self.inbox_panel)
+        self.reader.rect = inner(self.reader_panel)
+        self.stats.rect = inner(self.stats_panel)
+        actions_inner = inner(self.actions_panel)
+        button_h = self.end_day.preferred_height(ink)
+        budget_h = ink.height(BOLD) + 6
+        self.budget_rect = pygame.Rect(actions_inner.x, actions_inner.bottom - 2 * button_h - budget_h - 10, actions_inner.width, budget_h)
+        self.end_day.rect = pygame.Rect(actions_inner.x, actions_inner.bottom - 2 * button_h - 6, actions_inner.width, button_h)
+        self.menu.rect = pygame.Rect(actions_inner.x, actions_inner.bottom - button_h, actions_inner.width, button_h)
+        self.action_list.rect = pygame.Rect(actions_inner.x, actions_inner.y, actions_inner.width, max(0, self.budget_rect.y - actions_inner.y - 4))
+        self.map_inner = inner(self.map_panel)
+
+    # --- drawing -----------------------------------------------------------------------------------
+    def draw(self, app: App, surface: pygame.Surface) -> None:
+        from game.ui.app import map_data
+
+        ink = app.ink
+        view = self.view
+        if view is None:
+            return
+        self.draw_header(app, surface)
+        frame(surface, ink, self.map_panel, "Map \u2014 Hebei and its neighbours")
+        self.painter.draw(surface, ink, self.map_inner, map_data(), view.places, view.units)
+        frame(surface, ink, self.stats_panel, "The situation")
+        frame(surface, ink, self.inbox_panel, f"Inbox ({len(view.inbox)})")
+        frame(surface, ink, self.reader_panel, "Reading")
+        frame(surface, ink, self.actions_panel, "Today's council")
+        budget = f"Action points left: {view.header.budget} of {view.header.budget_max}"
+        ink.line(surface, budget, (self.budget_rect.x, self.budget_rect.y + 3), self.budget_rect, BOLD)
+        if not view.inbox:
+            ink.line(surface, "Nothing has arrived yet.", self.inbox.rect.topleft, self.inbox.rect, SOFT)
+        self.draw_widgets(app, surface)
+        key_hint(app, surface, self.band, HINT)
+
+    def draw_header(self, app: App, surface: pygame.Surface) -> None:
+        ink = app.ink
+        header = self.view.header
+        inner = frame(surface, ink, self.header, fill="paper_dark")
+        half = inner.width // 2
+        left = pygame.Rect(inner.x, inner.y, half - 8, inner.height)
+        right = pygame.Rect(inner.x + half, inner.y, inner.width - half, inner.height)
+        ink.line(surface, header.date, left.topleft, left, DATE)
+        ink.line(surface, f"{header.day} \u00b7 Stage: {header.stage}", (left.x, left.y + ink.height(DATE)), left, BOLD)
+        count_style = COUNT if header.urgent else Style("serif_bold", "body", "ink")
+        ink.line(surface, header.countdown, (right.right, right.y + 2), right, count_style, align="right")
+        stage_line = f"Action points: {header.budget} of {header.budget_max}"
+        ink.line(surface, stage_line, (right.right, right.y + ink.height(DATE)), right, Style("serif", "body", "ink_soft"), align="right")
+        if header.urgent:
+            pygame.draw.rect(surface, app.theme.c("urgent"), self.header, 3)
+
+    def draw_inbox_row(self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool) -> None:
+        ink = app.ink
+        theme = app.theme
+        item = self.view.inbox[index]
+        box = rect.inflate(-2, -4)
+        fill = "select" if selected else ("slip" if item.kind in ("telegram", "demand", "ultimatum", "intelligence") else "paper")
+        pygame.draw.rect(surface, theme.c(fill), box)
+        if item.urgent or item.demand:
+            pygame.draw.rect(surface, theme.c("urgent"), box, 2)
+        elif item.kind in ("telegram", "intelligence"):
+            pygame.draw.rect(surface, theme.c("border"), box, 1)
+        inner = box.inflate(-8, -2)
+        kind = item.kind_label.upper() + (" \u2014 awaiting your answer" if item.demand else "")
+        kind_style = Style("typewriter_bold", "small", "urgent" if item.urgent or item.demand else "ink_soft")
+        ink.line(surface, kind, (inner.x, inner.y), inner, kind_style)
+        ink.line(surface, item.date, (inner.right, inner.y), inner, Style("typewriter", "small", "ink_soft"), align="right")
+        title_style = BOLD if item.new else BODY
+        ink.line(surface, item.title, (inner.x, inner.y + ink.height(KIND)), inner, title_style)
+
+    def reader_paragraphs(self) -> list[tuple[Style, str]]:
+        if self.view is None or not self.view.inbox:
+            return [(SOFT, "Select a message in the inbox to read it here.")]
+        item = self.view.inbox[min(self.inbox.selected, len(self.view.inbox) - 1)]
+        meta = [item.kind_label, item.date]
+        if item.sender:
+            meta.append(f"from {item.sender}")
+        if item.reliability is not None:
+            meta.append(f"reliability {item.reliability}%")
+        out: list[tuple[Style, str]] = [(BOLD, item.title), (SOFT, " \u00b7 ".join(meta)), (BODY, "")]
+        face = Style("typewriter", "body") if item.kind in ("telegram", "demand", "ultimatum") else BODY
+        for paragraph in (item.text or "(no further text)").split("\n"):
+            out.append((face, paragraph))
+        if item.demand:
+            out += [(BODY, ""), (Style("serif_bold", "body", "urgent"), "Press Enter on this message (or choose it under Today's council) to answer.")]
+        return out
+
+    def row_lines(self, app: App, index: int, width: int) -> list[tuple[Style, str]]:
+        ink = app.ink
+        kind, row = self.rows()[index]
+        inner = max(40, width - 16)
+        if kind == "demand":
+            head = ("ULTIMATUM: " if row.ultimatum else "Answer: ") + row.title
+            lines = [(Style("serif_bold", "body", "urgent"), line) for line in ink.wrap(head, inner, BOLD)]
+            lines += [(SOFT, line) for line in ink.wrap(f"Deadline {row.deadline}", inner, SOFT)]
+            return lines
+        number = self.view.actions.index(row) + 1
+        colour = "ink" if row.available else "disabled"
+        label = f"{number}. {row.label}" if number <= 9 else row.label
+        cost = f"{row.cost} AP"
+        label_lines = ink.wrap(label, inner - ink.width(cost, BODY) - 10, Style("serif_bold", "body", colour))
+        lines = [(Style("serif_bold", "body", colour), line) for line in label_lines]
+        small_colour = "ink_soft" if row.available else "disabled"
+        if row.hint:
+            lines += [(Style("serif", "small", small_colour), line) for line in ink.wrap(row.hint, inner, SMALL)]
+        if row.consequences:
+            lines += [(Style("serif", "small", "neutral" if row.available else "disabled"), line) for line in ink.wrap("\u2192 " + row.consequences, inner, SMALL)]
+        if not row.available and row.reason:
+            lines += [(Style("serif", "small", "urgent"), line) for line in ink.wrap(row.reason, inner, SMALL)]
+        return lines
+
+    def row_height(self, app: App, index: int, width: int) -> int:
+        return sum(app.ink.height(style) for style, _ in self.row_lines(app, index, width)) + 12
+
+    def draw_action_row(self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool) -> None:
+        ink = app.ink
+        theme = app.theme
+        kind, row = self.rows()[index]
+        box = rect.inflate(-2, -4)
+        fill = "select" if selected else ("slip" if kind == "demand" else "paper")
+        pygame.draw.rect(surface, theme.c(fill), box)
+        pygame.draw.rect(surface, theme.c("urgent" if kind == "demand" else "border"), box, 2 if kind == "demand" else 1)
+        inner = box.inflate(-12, -4)
+        y = inner.y
+        if kind == "action":
+            ink.line(surface, f"{row.cost} AP", (inner.right, y), inner, Style("typewriter_bold", "body", "ink" if row.available else "disabled"), align="right")
+        for style, text in self.row_lines(app, index, rect.width):
+            ink.line(surface, text, (inner.x, y), inner, style)
+            y += ink.height(style)
+
+    def stat_row_height(self, app: App, index: int) -> int:
+        kind, _ = self.stat_rows()[index]
+        if kind == "stat":
+            return app.ink.height(SMALL) + 12
+        return app.ink.height(SMALL) + 4
+
+    def draw_stat_row(self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool) -> None:
+        ink = app.ink
+        theme = app.theme
+        kind, row = self.stat_rows()[index]
+        inner = rect.inflate(-4, 0)
+        if selected:
+            pygame.draw.rect(surface, theme.c("select"), rect)
+        if kind == "heading":
+            ink.line(surface, row.upper(), (inner.x, inner.y + 2), inner, KIND)
+            return
+        if kind == "actor":
+            value = f"{row.word} ({row.value:+d})"
+            width = ink.width(value, SMALL)
+            ink.line(surface, value, (inner.right, inner.y), inner, Style("serif", "small", "good" if row.value >= 20 else "bad" if row.value < -20 else "ink"), align="right")
+            name_area = pygame.Rect(inner.x + 12, inner.y, max(0, inner.width - width - 20), inner.height)
+            marker = "japan" if row.side == "japan" else "china" if row.side == "china" else "third"
+            cy = inner.y + ink.height(SMALL) // 2
+            pygame.draw.rect(surface, theme.c(marker), (inner.x, cy - 4, 8, 8))
+            ink.line(surface, row.name, name_area.topleft, name_area, SMALL)
+            return
+        label_w = int(inner.width * 0.42)
+        label_area = pygame.Rect(inner.x, inner.y, label_w - 6, inner.height)
+        ink.line(surface, row.label, label_area.topleft, label_area, SMALL)
+        value_w = ink.width("100", Style("serif_bold", "small")) + 4
+        value_area = pygame.Rect(inner.right - value_w, inner.y, value_w, inner.height)
+        ink.line(surface, row.text, (value_area.right, inner.y), value_area, Style("serif_bold", "small"), align="right")
+        bar = pygame.Rect(inner.x + label_w, inner.y + 3, max(10, inner.width - label_w - value_w - 8), max(6, ink.height(SMALL) - 8))
+        pygame.draw.rect(surface, theme.c("paper_dark"), bar)
+        if row.value is None:
+            for x in range(bar.x, bar.right, 6):  # hatched: unknown, not zero
+                pygame.draw.line(surface, theme.c("disabled"), (x, bar.bottom - 1), (min(bar.right - 1, x + 4), bar.y))
+        else:
+            colour = {"better": "good", "worse": "bad"}.get(row.higher_is, "neutral")
+            pygame.draw.rect(surface, theme.c(colour), (bar.x, bar.y, int(bar.width * row.fraction), bar.height))
+        pygame.draw.rect(surface, theme.c("border"), bar, 1)
+
+
+class PauseScene(Scene):
+    """The in-game menu: resume, save, settings, help, codex, back to the title."""
+
+    name = "menu"
+    modal = True
+
+    def enter(self, app: App) -> None:
+        if self.widgets:
+            return
+        self.widgets = [
+            Button("Resume", lambda: Pop()),
+            Button("Save the game", lambda: self.save(app)),
+            Button("Settings", lambda: Push(_settings())),
+            Button("Help", lambda: Push(_help())),
+            Button("Codex", lambda: Push(_codex())),
+            Button("Quit to the title screen", lambda: Reset(_title())),
+        ]
+
+    def save(self, app: App) -> Any:
+        import datetime as dt
+
+        from game.saves import SaveError, make_save, slot_path, write_save
+
+        session = app.session
+        if session is None or app.save_folder is None:
+            app.toast("Saving is not available here.")
+            return True
+        name = f"{session.scenario.id}-day{session.state.day}"
+        try:
+            path = write_save(slot_path(app.save_folder, name), make_save(session.loaded, session.state, slot=name, saved_at=dt.datetime.now().isoformat(timespec="seconds")))
+        except SaveError as exc:
+            app.toast(str(exc))
+            return True
+        app.toast(f"Saved to {path}")
+        return Pop()
+
+    def key(self, app: App, event: pygame.event.Event) -> Any:
+        if event.key == pygame.K_ESCAPE:
+            return Pop()
+        if event.key in (pygame.K_DOWN, pygame.K_UP):
+            self.cycle(1 if event.key == pygame.K_DOWN else -1)
+            return True
+        return None
+
+    def layout(self, app: App, rect: pygame.Rect) -> None:
+        ink = app.ink
+        height = self.widgets[0].preferred_height(ink)
+        width = min(rect.width - 40, max(360, ink.width("Quit to the title screen", BODY) + 80))
+        total = len(self.widgets) * (height + 8) + ink.height(Style("typewriter_bold", "heading")) + 40
+        self.box = pygame.Rect(0, 0, width, total)
+        self.box.center = rect.center
+        y = self.box.y + ink.height(Style("typewriter_bold", "heading")) + 24
+        for widget in self.widgets:
+            widget.rect = pygame.Rect(self.box.x + 20, y, width - 40, height)
+            y += height + 8
+
+    def draw(self, app: App, surface: pygame.Surface) -> None:
+        inner = frame(surface, app.ink, self.box)
+        app.ink.line(surface, "MENU", (inner.centerx, inner.y + 4), inner, Style("typewriter_bold", "heading"), align="centre")
+        self.draw_widgets(app, surface)
+
+
+def _settings() -> Scene:
+    from game.ui.scenes.settings import SettingsScene
+
+    return SettingsScene()
+
+
+def _help() -> Scene:
+    from game.ui.scenes.help import HelpScene
+
+    return HelpScene()
+
+
+def _codex() -> Scene:
+    from game.ui.scenes.codex import CodexScene
+
+    return CodexScene()
+
+
+def _title() -> Scene:
+    from game.ui.scenes.title import TitleScene
+
+    return TitleScene()

@@ -1,0 +1,184 @@
+"""The ending (title, epilogue, scores) and the debrief (decisions beside history, with sources; saveable)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.ui.scene import ENTER_KEYS, Push, Reset, Scene
+from game.ui.scenes.common import PageScene
+from game.ui.text import BODY, BOLD, SMALL, Style
+from game.ui.view import ending_screen, long_date
+from game.ui.widgets import Button, TextPane
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+HEAD = Style("typewriter_bold", "body")
+SOFT = Style("serif", "small", "ink_soft")
+
+
+def _title() -> Scene:
+    from game.ui.scenes.title import TitleScene
+
+    return TitleScene()
+
+
+class EndingScene(Scene, PageScene):
+    name = "ending"
+
+    def enter(self, app: App) -> None:
+        if self.widgets:
+            return
+        self.view = ending_screen(app.session.scenario, app.session.state)
+        self.pane = TextPane(self.paragraphs)
+        self.debrief = Button("Debrief (Enter)", lambda: Push(DebriefScene()))
+        self.title_button = Button("Title screen", lambda: Reset(_title()))
+        self.widgets = [self.debrief, self.pane, self.title_button]
+
+    def paragraphs(self) -> list[tuple[Style, str]]:
+        view = self.view
+        out: list[tuple[Style, str]] = []
+        if view.historical:
+            out.append((Style("serif_bold", "body", "neutral"), "This is how it ended in history."))
+            out.append((BODY, ""))
+        out += [(BODY, p) for p in view.epilogue.strip().split("\n")]
+        out += [(BODY, ""), (HEAD, "HOW THIS ENDING RATES (0\u201310)")]
+        for label, value in view.scores:
+            out.append((BODY, f"{label}: {value}  " + "\u25a0" * value + "\u25a1" * (10 - value)))
+        if view.verdicts:
+            out += [(BODY, ""), (HEAD, "WHAT HISTORIANS MIGHT SAY")]
+            out += [(BODY, f"\u2022 {v}") for v in view.verdicts]
+        return out
+
+    def key(self, app: App, event: pygame.event.Event) -> Any:
+        if event.key in ENTER_KEYS and self.focused() is not self.title_button:
+            return Push(DebriefScene())
+        return None
+
+    def layout(self, app: App, rect: pygame.Rect) -> None:
+        self.page_layout(app, rect, self.pane, [self.title_button, self.debrief], 1000)
+
+    def draw(self, app: App, surface: pygame.Surface) -> None:
+        self.page_draw(app, surface, f"The end: {self.view.title}", f"{app.session.scenario.title} \u00b7 seed {app.session.seed}", self.pane, "Enter debrief \u00b7 Tab move \u00b7 \u2191\u2193 scroll")
+        self.draw_widgets(app, surface)
+
+
+class DebriefScene(Scene, PageScene):
+    """The debrief from game.debrief, laid out as pages of text; S saves the report as Markdown and HTML."""
+
+    name = "debrief"
+
+    def enter(self, app: App) -> None:
+        if self.widgets:
+            return
+        from game.debrief import build_debrief
+
+        session = app.session
+        self.debrief = build_debrief(session.scenario, session.state, seed=session.seed, played_on=dt.date.today().isoformat())
+        self.pane = TextPane(self.paragraphs)
+        self.save = Button("Save report (S)", lambda: self.save_report(app))
+        self.done = Button("Title screen", lambda: Reset(_title()))
+        self.widgets = [self.pane, self.save, self.done]
+        self.saved = ""
+
+    def paragraphs(self) -> list[tuple[Style, str]]:
+        d = self.debrief
+        out: list[tuple[Style, str]] = []
+        if self.saved:
+            out += [(Style("serif_bold", "body", "good"), self.saved), (BODY, "")]
+        if d.ending is not None:
+            out.append((HEAD, f"ENDING: {d.ending.title.upper()}" + (" (the historical ending)" if d.ending.historical else "")))
+            out.append((SMALL, ", ".join(f"{s.label} {s.value}/{s.out_of}" for s in d.ending.scores)))
+        if d.historical_endings and (d.ending is None or not d.ending.historical):
+            out.append((SMALL, "History ended: " + "; ".join(d.historical_endings)))
+        if d.divergences:
+            out += [(BODY, ""), (HEAD, "WHERE YOU LEFT HISTORY")]
+            for div in d.divergences:
+                when = long_date(div.date, weekday=False) + ": " if div.date else ""
+                out.append((BOLD, f"{when}you: {div.you}"))
+                out.append((BODY, f"History: {div.history}" + _refs(div.sources)))
+                if div.note:
+                    out.append((SOFT, div.note))
+        out += [(BODY, ""), (HEAD, "DAY BY DAY: YOUR DECISIONS BESIDE HISTORY")]
+        for day in d.days:
+            out.append((BOLD, f"Day {day.day} \u2014 {long_date(day.date)}"))
+            for decision in day.decisions:
+                mark = "\u2713 as in history" if decision.historical else "\u2717 not what history did"
+                out.append((BODY, f"  You: {decision.label} ({mark})"))
+            if not day.decisions:
+                out.append((SOFT, "  You took no action."))
+            for note in day.history:
+                out.append((Style("serif", "body", "neutral"), f"  History: {note.title}. {note.text}" + _refs(note.sources)))
+                if note.disputed:
+                    out.append((SOFT, f"  Disputed: {note.disputed}"))
+        if d.aftermath:
+            out += [(BODY, ""), (HEAD, "AFTERWARDS")]
+            out += [(BODY, f"{long_date(n.date, weekday=False)}: {n.title}. {n.text}" + _refs(n.sources)) for n in d.aftermath]
+        if d.hidden:
+            out += [(BODY, ""), (HEAD, "WHAT YOU COULD NOT SEE")]
+            out += [(BODY, f"{h.label}: {h.value}" + (f" ({h.value_label})" if h.value_label else "")) for h in d.hidden]
+        if d.disputes:
+            out += [(BODY, ""), (HEAD, "WHERE HISTORIANS DISAGREE")]
+            for dispute in d.disputes:
+                out.append((BOLD, dispute.question + _refs(dispute.sources)))
+                out += [(BODY, f"\u2022 {v}") for v in dispute.versions]
+        if d.questions:
+            out += [(BODY, ""), (HEAD, "QUESTIONS TO THINK ABOUT")]
+            out += [(BODY, f"{i}. {q}") for i, q in enumerate(d.questions, 1)]
+        if d.sources:
+            out += [(BODY, ""), (HEAD, "SOURCES")]
+            out += [(SMALL, f"[{s.number}] {s.title}" + (f" \u2014 {s.url}" if s.url else "") + (f" ({s.kind})" if s.kind else "")) for s in d.sources]
+        return out
+
+    def save_report(self, app: App) -> Any:
+        from game.debrief import render_html, render_markdown
+
+        folder = app.report_folder or _documents_folder()
+        stem = f"hebei1935-debrief-{self.debrief.scenario_id}-seed{self.debrief.seed}"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for suffix, text in ((".md", render_markdown(self.debrief)), (".html", render_html(self.debrief))):
+                target = folder / (stem + suffix)
+                temporary = target.with_name(f".{target.name}.tmp")
+                temporary.write_text(text, encoding="utf-8")
+                temporary.replace(target)
+        except OSError as exc:
+            app.toast(f"The report could not be saved: {exc.strerror or exc}")
+            return True
+        self.saved = f"Report saved as {folder / stem}.md and .html"
+        self.pane.offset = 0
+        app.toast(self.saved)
+        return True
+
+    def key(self, app: App, event: pygame.event.Event) -> Any:
+        if event.key == pygame.K_s:
+            return self.save_report(app)
+        if event.key == pygame.K_ESCAPE:
+            return Reset(_title())
+        return None
+
+    def layout(self, app: App, rect: pygame.Rect) -> None:
+        self.page_layout(app, rect, self.pane, [self.save, self.done], 1100)
+
+    def draw(self, app: App, surface: pygame.Surface) -> None:
+        d = self.debrief
+        subtitle = f"{d.scenario_title} \u00b7 {long_date(d.start, weekday=False)} \u2013 {long_date(d.ended_on, weekday=False)} \u00b7 seed {d.seed}"
+        self.page_draw(app, surface, "Debrief", subtitle, self.pane, "\u2191\u2193 PgUp PgDn Home End scroll \u00b7 S save report \u00b7 Esc title screen")
+        self.draw_widgets(app, surface)
+
+
+def _refs(sources: list) -> str:
+    return (" [" + ", ".join(str(s.number) for s in sources) + "]") if sources else ""
+
+
+def _documents_folder() -> Path:
+    import platformdirs
+
+    try:
+        return Path(platformdirs.user_documents_dir()) / "Hebei 1935"
+    except Exception:  # noqa: BLE001 - some systems have no documents folder; fall back to the data folder
+        return Path(platformdirs.user_data_dir("hebei1935", appauthor=False)) / "reports"

@@ -1,0 +1,70 @@
+"""Help: the keys and the rules of the game, in short."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.ui.scene import Pop, Scene
+from game.ui.scenes.common import PageScene
+from game.ui.text import BODY, Style
+from game.ui.widgets import Button, TextPane
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+HEAD = Style("typewriter_bold", "body")
+
+KEYS = [
+    ("Tab / Shift+Tab", "move the focus (the blue ring) between lists and buttons"),
+    ("\u2191 \u2193, Page Up/Down, Home/End", "move within a list, or scroll a text"),
+    ("Enter / Space", "choose the focused item; open a message; answer a demand"),
+    ("Esc", "back out of a dialog or screen; the menu on the crisis screen"),
+    ("1 \u2013 9", "take the Nth action of the day (in a demand: give the Nth answer)"),
+    ("E", "end the day"),
+    ("I / A", "jump to the inbox / to the day's actions"),
+    ("C or F2", "the codex: people, places, units and terms, with sources"),
+    ("B", "read the briefing again"),
+    ("F1", "this help"),
+    ("F11", "full screen on or off"),
+]
+
+RULES = [
+    "Each turn is one day. At dawn, deadlines that ran out take effect, news and demands arrive, and other actors act.",
+    "In council you spend the day's action points on actions and answers. Each action shows its cost, its known consequences, and 'outcome uncertain' where chance plays a part.",
+    "Demands come with deadlines. Stalling may buy time; an ultimatum cannot be stalled, and letting it run out escalates the crisis.",
+    "Some numbers are hidden ('?') until intelligence reveals them. Intelligence comes with a stated reliability: it may be wrong.",
+    "The game ends when one of the scenario's endings is reached, or at the end of the calendar. The debrief then sets your decisions beside what happened in 1935, with sources.",
+]
+
+
+class HelpScene(Scene, PageScene):
+    name = "help"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pane = TextPane(self.paragraphs)
+        self.back = Button("Back (Esc)", lambda: Pop())
+        self.widgets = [self.pane, self.back]
+
+    def paragraphs(self) -> list[tuple[Style, str]]:
+        out: list[tuple[Style, str]] = [(HEAD, "KEYS")]
+        out += [(BODY, f"{key} \u2014 {what}") for key, what in KEYS]
+        out += [(BODY, ""), (HEAD, "HOW THE GAME WORKS")]
+        for rule in RULES:
+            out += [(BODY, rule), (BODY, "")]
+        out.append((BODY, "Everything can be done with the keyboard; the mouse works too (click to choose, wheel to scroll)."))
+        return out
+
+    def key(self, app: App, event: pygame.event.Event) -> Any:
+        if event.key in (pygame.K_ESCAPE, pygame.K_F1, pygame.K_RETURN):
+            return Pop()
+        return None
+
+    def layout(self, app: App, rect: pygame.Rect) -> None:
+        self.page_layout(app, rect, self.pane, [self.back], 1000)
+
+    def draw(self, app: App, surface: pygame.Surface) -> None:
+        self.page_draw(app, surface, "Help", "Keys and rules", self.pane, "\u2191\u2193 PgUp PgDn scroll \u00b7 Esc back")
+        self.draw_widgets(app, surface)

@@ -1,0 +1,92 @@
+"""Settings: text size, full screen, palette, high contrast, reduced motion, volume and mute (saved as JSON)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.ui.scene import Pop, Scene
+from game.ui.scenes.common import draw_title, hint_band, key_hint, layout_buttons, margin, page_rect
+from game.ui.settings import Settings, next_text_size
+from game.ui.text import BODY, Style
+from game.ui.widgets import Button, frame
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+SOFT = Style("serif", "small", "ink_soft")
+
+
+def _toggle(name: str) -> Callable[[Settings, int], dict]:
+    return lambda s, step: {name: not getattr(s, name)}
+
+
+ROWS: list[tuple[str, Callable[[Settings], str], Callable[[Settings, int], dict], str]] = [
+    ("Text size", lambda s: f"{round(s.text_size * 100)}%", lambda s, step: {"text_size": next_text_size(s.text_size, step)}, "Larger or smaller print everywhere."),
+    ("Full screen", lambda s: "on" if s.fullscreen else "off", _toggle("fullscreen"), "Also F11 at any time."),
+    ("Colours", lambda s: "colour-blind safe" if s.palette == "colour_blind" else "standard", lambda s, step: {"palette": "standard" if s.palette == "colour_blind" else "colour_blind"}, "Blue/orange instead of green/red; units differ by shape too."),
+    ("High-contrast text", lambda s: "on" if s.high_contrast else "off", _toggle("high_contrast"), "Black on white, no tinted paper."),
+    ("Reduced motion", lambda s: "on" if s.reduced_motion else "off", _toggle("reduced_motion"), "No flashing or moving effects."),
+    ("Sound volume", lambda s: f"{s.volume}%", lambda s, step: {"volume": max(0, min(100, s.volume + 10 * step))}, "Telegraph, typewriter and alarm sounds."),
+    ("Mute", lambda s: "on" if s.mute else "off", _toggle("mute"), "Silence all sounds."),
+]
+
+
+class SettingsScene(Scene):
+    name = "settings"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Button] = []
+
+    def enter(self, app: App) -> None:
+        if self.widgets:
+            return
+        for index in range(len(ROWS)):
+            self.rows.append(Button("", (lambda i: lambda: self.change(app, i, 1))(index), style=BODY))
+        self.back = Button("Done (Esc)", lambda: Pop())
+        self.widgets = [*self.rows, self.back]
+
+    def change(self, app: App, index: int, step: int) -> Any:
+        update = ROWS[index][2](app.settings, step)
+        app.change_settings(app.settings.model_copy(update=update))
+        return True
+
+    def key(self, app: App, event: pygame.event.Event) -> Any:
+        if event.key == pygame.K_ESCAPE:
+            return Pop()
+        if event.key in (pygame.K_DOWN, pygame.K_UP):
+            self.cycle(1 if event.key == pygame.K_DOWN else -1)
+            return True
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and self.focus < len(ROWS):
+            return self.change(app, self.focus, 1 if event.key == pygame.K_RIGHT else -1)
+        return None
+
+    def layout(self, app: App, rect: pygame.Rect) -> None:
+        ink = app.ink
+        for button, (label, value, _, _) in zip(self.rows, ROWS, strict=True):
+            button.label = f"{label}: {value(app.settings)}"
+        content, self.band = hint_band(app, rect)
+        self.page = page_rect(app, content, 760)
+        pad = margin(app)
+        self.inner = self.page.inflate(-2 * pad, -2 * pad)
+        self.body = layout_buttons(app, [self.back], self.inner)
+        self.row_h = ink.height(BODY) + 12 + ink.height(SOFT) + 8
+
+    def draw(self, app: App, surface: pygame.Surface) -> None:
+        ink = app.ink
+        frame(surface, ink, self.page)
+        rest = draw_title(app, surface, self.inner, "Settings", "Saved for next time")
+        y = rest.y
+        button_w = min(rest.width, max(320, rest.width // 2))
+        for button, (_, _, _, note) in zip(self.rows, ROWS, strict=True):
+            height = ink.height(BODY) + 12
+            button.rect = pygame.Rect(rest.x, y, button_w, height)
+            note_area = pygame.Rect(rest.x + 4, y + height + 2, rest.width - 4, ink.height(SOFT) + 2)
+            if note_area.bottom <= self.body.bottom:
+                ink.line(surface, note, note_area.topleft, note_area, SOFT)
+            y += self.row_h
+        self.draw_widgets(app, surface)
+        key_hint(app, surface, self.band, "\u2191\u2193 choose \u00b7 Enter or \u25b8 change \u00b7 \u25c2 back a step \u00b7 Esc done")

@@ -1,0 +1,231 @@
+"""The title screen: new game, continue, load, scenario choice, settings, help, quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.ui.scene import Pop, Push, Quit, Replace, Reset, Scene
+from game.ui.scenes.common import TITLE, hint_band, key_hint, margin
+from game.ui.text import BODY, Style
+from game.ui.widgets import Button, frame
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+def load_game_from(app: App, path: Path) -> Any:
+    """Open a save for the current scenario and go to the crisis screen, or say why not."""
+    from game.saves import SaveError, ScenarioChanged, read_save, replay_actions
+    from game.ui.scenes.crisis import CrisisScene
+    from game.ui.session import Session
+
+    try:
+        save = read_save(path, app.loaded)
+        state = save.state
+    except ScenarioChanged as changed:
+        state, problems = replay_actions(app.loaded.scenario, changed.seed, changed.actions)
+        if problems:
+            app.toast(f"The scenario changed since this save; replay stopped: {problems[0]}")
+    except SaveError as exc:
+        app.toast(str(exc))
+        return True
+    app.session = Session(app.loaded, state.seed, state, 0, [], app.save_folder)
+    return Reset(CrisisScene())
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.choices: list[tuple[Path | None, Any]] = []
+        self.choice = 0
+        self.autosave: Path | None = None
+
+    def enter(self, app: App) -> None:
+        if not self.choices:
+            self.choices = [(None, app.loaded)]
+            for path in app.scenario_paths:
+                loaded = _try_load(path)
+                if loaded is not None and loaded.scenario.id != app.loaded.scenario.id:
+                    self.choices.append((path, loaded))
+        self.autosave = None
+        if app.save_folder is not None:
+            try:
+                from game.saves import autosave_path
+
+                candidate = autosave_path(app.save_folder, app.loaded.scenario.id)
+                self.autosave = candidate if candidate.is_file() else None
+            except (ImportError, OSError):
+                self.autosave = None
+        self.build(app)
+
+    def build(self, app: App) -> None:
+        scenario = self.choices[self.choice][1].scenario
+        buttons = [Button("New game", lambda: self.begin(app))]
+        if self.autosave is not None:
+            buttons.append(Button("Continue (autosave)", lambda: load_game_from(app, self.autosave)))
+        buttons.append(Button("Load a saved game", lambda: Push(_load_scene())))
+        buttons.append(Button(f"Scenario: {scenario.title}  \u25c2 \u25b8", lambda: self.next_scenario(app, 1)))
+        buttons.append(Button("Settings", lambda: Push(_settings_scene())))
+        buttons.append(Button("Help (F1)", lambda: Push(_help_scene())))
+        buttons.append(Button("Quit", lambda: Quit()))
+        focus = self.focus
+        self.widgets = buttons
+        self.focus = min(focus, len(buttons) - 1)
+
+    def begin(self, app: App) -> Any:
+        from game.ui.scenes.briefing import BriefingScene
+
+        loaded = self.choices[self.choice][1]
+        app.new_game(loaded, app.seed)
+        return Replace(BriefingScene(first=True))
+
+    def next_scenario(self, app: App, step: int) -> Any:
+        self.choice = (self.choice + step) % len(self.choices)
+        app.loaded = self.choices[self.choice][1]
+        self.build(app)
+        if len(self.choices) == 1:
+            app.toast("Only one scenario is available.")
+        return True
+
+    def key(self, app: App, event: pygame.event.Event) -> Any:
+        if event.key == pygame.K_DOWN:
+            self.cycle(1)
+            return True
+        if event.key == pygame.K_UP:
+            self.cycle(-1)
+            return True
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            return self.next_scenario(app, 1 if event.key == pygame.K_RIGHT else -1)
+        if event.key == pygame.K_ESCAPE:
+            return Quit()
+        return None
+
+    def layout(self, app: App, rect: pygame.Rect) -> None:
+        content, self.band = hint_band(app, rect)
+        pad = margin(app)
+        ink = app.ink
+        width = min(content.width - 2 * pad, max(420, int(content.width * 0.5)))
+        self.card = pygame.Rect(0, 0, width, content.height - 2 * pad)
+        self.card.center = content.center
+        inner = self.card.inflate(-3 * pad, -2 * pad)
+        self.inner = inner
+        height = self.widgets[0].preferred_height(ink)
+        gap = max(4, height // 4)
+        total = len(self.widgets) * (height + gap)
+        y = inner.bottom - total
+        for widget in self.widgets:
+            widget.rect = pygame.Rect(inner.x, y, inner.width, height)
+            y += height + gap
+        self.text_area = pygame.Rect(inner.x, inner.y, inner.width, max(0, inner.bottom - total - inner.y - gap))
+
+    def draw(self, app: App, surface: pygame.Surface) -> None:
+        ink = app.ink
+        frame(surface, ink, self.card)
+        scenario = self.choices[self.choice][1].scenario
+        area = self.text_area
+        y = area.y
+        for line in ink.wrap(scenario.title, area.width, TITLE)[:2]:
+            ink.line(surface, line, (area.centerx, y), area, TITLE, align="centre")
+            y += ink.height(TITLE)
+        soft = Style("serif", "body", "ink_soft")
+        if scenario.subtitle:
+            for line in ink.wrap(scenario.subtitle, area.width, soft)[:2]:
+                ink.line(surface, line, (area.centerx, y), area, soft, align="centre")
+                y += ink.height(soft)
+        y += 6
+        pygame.draw.line(surface, app.theme.c("border"), (area.x + area.width // 4, y), (area.right - area.width // 4, y))
+        y += 8
+        summary = ink.wrap(scenario.summary, area.width, BODY)
+        ink.block(surface, summary, (area.x, y), pygame.Rect(area.x, y, area.width, max(0, area.bottom - y)), BODY)
+        self.draw_widgets(app, surface)
+        key_hint(app, surface, self.band, "Tab / \u2191\u2193 move \u00b7 Enter choose \u00b7 \u25c2 \u25b8 scenario \u00b7 F1 help \u00b7 F2 codex \u00b7 F11 full screen \u00b7 Esc quit")
+
+
+def _try_load(path: Path) -> Any:
+    from game.scenario.load import load_scenario
+    from game.scenario.source import ScenarioError
+
+    try:
+        return load_scenario(path)
+    except (ScenarioError, OSError, ValueError):
+        return None
+
+
+def _load_scene() -> Scene:
+    return LoadScene()
+
+
+def _settings_scene() -> Scene:
+    from game.ui.scenes.settings import SettingsScene
+
+    return SettingsScene()
+
+
+def _help_scene() -> Scene:
+    from game.ui.scenes.help import HelpScene
+
+    return HelpScene()
+
+
+class LoadScene(Scene):
+    """The saved games for this scenario, newest first."""
+
+    name = "load"
+
+    def enter(self, app: App) -> None:
+        from game.ui.widgets import ListWidget
+
+        self.saves: list[Any] = []
+        self.notes: list[str] = []
+        if app.save_folder is not None:
+            try:
+                from game.saves import list_saves
+
+                found, self.notes = list_saves(app.save_folder)
+                self.saves = [s for s in found if s.scenario_id == app.loaded.scenario.id]
+            except (ImportError, OSError) as exc:
+                self.notes = [f"Saves cannot be read: {exc}"]
+        self.list = ListWidget(
+            count=lambda: len(self.saves),
+            row_height=lambda i, w: app.ink.height(BODY) * 2 + 6,
+            draw_row=lambda s, r, i, sel, foc: self.draw_row(app, s, r, i, sel),
+            activate=lambda i: load_game_from(app, self.saves[i].path),
+        )
+        self.back = Button("Back", lambda: Pop())
+        self.widgets = [self.list, self.back]
+
+    def draw_row(self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool) -> None:
+        info = self.saves[index]
+        if selected:
+            pygame.draw.rect(surface, app.theme.c("select"), rect)
+        ink = app.ink
+        ink.line(surface, f"{info.slot} \u2014 day {info.day}, {info.date}" + (" (game over)" if info.over else ""), (rect.x + 6, rect.y + 2), rect, BODY)
+        ink.line(surface, f"saved {info.saved_at}", (rect.x + 6, rect.y + 2 + ink.height(BODY)), rect, Style("serif", "small", "ink_soft"))
+
+    def key(self, app: App, event: pygame.event.Event) -> Any:
+        return Pop() if event.key == pygame.K_ESCAPE else None
+
+    def layout(self, app: App, rect: pygame.Rect) -> None:
+        from game.ui.scenes.common import layout_buttons, page_rect
+
+        content, self.band = hint_band(app, rect)
+        self.page = page_rect(app, content, 900)
+        self.inner = self.page.inflate(-2 * margin(app), -2 * margin(app))
+        self.body = layout_buttons(app, [self.back], self.inner)
+
+    def draw(self, app: App, surface: pygame.Surface) -> None:
+        from game.ui.scenes.common import draw_title
+
+        frame(surface, app.ink, self.page)
+        rest = draw_title(app, surface, self.inner, "Load a saved game", f"Saves of '{app.loaded.scenario.title}'")
+        self.list.rect = pygame.Rect(rest.x, rest.y, rest.width, max(0, self.body.bottom - rest.y))
+        if not self.saves:
+            message = "No saved games yet. The game saves itself at each dawn." + ("".join(f" {n}" for n in self.notes[:2]))
+            app.ink.block(surface, app.ink.wrap(message, rest.width, BODY), rest.topleft, self.list.rect, BODY)
+        self.draw_widgets(app, surface)
+        key_hint(app, surface, self.band, "\u2191\u2193 choose \u00b7 Enter load \u00b7 Esc back")

@@ -1,0 +1,59 @@
+"""One game in progress in the window: the scenario, the seed, the current state, and what just arrived."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.engine.api import Step, new_game, step
+from game.engine.state import GameEvent, GameState
+from game.scenario.load import LoadedScenario
+
+
+@dataclass
+class Session:
+    loaded: LoadedScenario
+    seed: int
+    state: GameState
+    new_count: int = 0  # inbox items that arrived with the last step (marked new, highlighted on the map)
+    last_events: list[GameEvent] = field(default_factory=list)
+    save_folder: Path | None = None
+    save_note: str = ""  # the last autosave problem, shown once
+
+    @property
+    def scenario(self):  # noqa: ANN201 - Scenario
+        return self.loaded.scenario
+
+    @classmethod
+    def start(cls, loaded: LoadedScenario, seed: int, save_folder: Path | None = None) -> Session:
+        state, events = new_game(loaded.scenario, seed)
+        session = cls(loaded, seed, state, len(state.inbox), list(events), save_folder)
+        session.autosave()
+        return session
+
+    def act(self, action) -> tuple[GameState, Step]:  # noqa: ANN001 - PlayerAction
+        before = self.state
+        result = step(self.scenario, self.state, action)
+        self.state = result.state
+        self.new_count = len(result.state.inbox) - len(before.inbox)
+        self.last_events = list(result.events)
+        if result.state.day != before.day and not result.state.over:
+            self.autosave()
+        return before, result
+
+    def autosave(self) -> None:
+        """Autosave at each dawn; a failure is noted for the player, never fatal."""
+        if self.save_folder is None:
+            return
+        try:
+            from game.saves import SaveError, autosave_path, make_save, write_save
+        except ImportError:
+            return
+        try:
+            now = dt.datetime.now().isoformat(timespec="seconds")
+            write_save(autosave_path(self.save_folder, self.scenario.id), make_save(self.loaded, self.state, slot="autosave", saved_at=now))
+        except SaveError as exc:
+            self.save_note = f"Autosave failed: {exc}"
+        except OSError as exc:
+            self.save_note = f"Autosave failed: {exc.strerror or exc}"

@@ -1,0 +1,86 @@
+"""Sounds synthesised at start-up (no sound files, no numpy): telegraph clicks, typewriter, alarm.
+
+Silent and error-free when there is no audio device: `pygame.mixer.init()` failing just means
+every `play` does nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+
+import pygame
+
+RATE = 22050
+
+
+def _tone(freq: float, seconds: float, volume: float = 0.4, decay: float = 0.0) -> list[float]:
+    count = int(RATE * seconds)
+    return [volume * math.sin(2 * math.pi * freq * i / RATE) * math.exp(-decay * i / RATE) for i in range(count)]
+
+
+def _click(seconds: float = 0.012, volume: float = 0.6) -> list[float]:
+    # a short decaying burst from a fixed-seed linear congruential generator: the same click every run
+    count = int(RATE * seconds)
+    state = 12345
+    out = []
+    for i in range(count):
+        state = (1103515245 * state + 12345) & 0x7FFFFFFF
+        noise = state / 0x3FFFFFFF - 1.0
+        out.append(volume * noise * math.exp(-8 * i / count))
+    return out
+
+
+def _silence(seconds: float) -> list[float]:
+    return [0.0] * int(RATE * seconds)
+
+
+def _pcm(samples: list[float], channels: int) -> bytes:
+    data = array("h", (int(max(-1.0, min(1.0, s)) * 32000) for s in samples for _ in range(channels)))
+    return data.tobytes()
+
+
+def waveforms() -> dict[str, list[float]]:
+    telegraph = []
+    for gap in (0.05, 0.05, 0.14, 0.05, 0.14):  # dit-dit-dah rhythm of a sounder
+        telegraph += _tone(880, 0.03, 0.35, 20) + _silence(gap)
+    typewriter = []
+    for gap in (0.06, 0.09, 0.05, 0.08):
+        typewriter += _click() + _silence(gap)
+    alarm = []
+    for _ in range(3):
+        alarm += _tone(660, 0.12, 0.35) + _tone(520, 0.12, 0.35)
+    return {"telegraph": telegraph, "typewriter": typewriter, "alarm": alarm}
+
+
+class Sounds:
+    def __init__(self, enabled: bool = True):
+        self.sounds: dict[str, pygame.mixer.Sound] = {}
+        self.volume = 0.7
+        self.muted = False
+        if not enabled:
+            return
+        try:
+            if not pygame.mixer.get_init():
+                pygame.mixer.init(frequency=RATE, size=-16, channels=2)
+            frequency, size, channels = pygame.mixer.get_init()
+            if size != -16 or frequency != RATE:
+                return  # a device that would not take our format: stay silent rather than distort
+            for name, samples in waveforms().items():
+                self.sounds[name] = pygame.mixer.Sound(buffer=_pcm(samples, channels))
+        except (pygame.error, TypeError, ValueError):
+            self.sounds = {}
+
+    def configure(self, volume: int, mute: bool) -> None:
+        self.volume = max(0, min(100, volume)) / 100
+        self.muted = mute
+
+    def play(self, name: str) -> None:
+        sound = self.sounds.get(name)
+        if sound is None or self.muted or self.volume <= 0:
+            return
+        try:
+            sound.set_volume(self.volume)
+            sound.play()
+        except pygame.error:
+            pass

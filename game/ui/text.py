@@ -1,0 +1,219 @@
+"""Drawing text that stays inside its panel: mixed Latin/CJK runs, wrapping, eliding, and a debug recorder.
+
+Every piece of text on screen goes through `Ink`, which knows the panel it draws into. A line
+that would cross the panel's right edge is elided with "…"; a line that would cross its bottom
+is not drawn (the caller pages instead). With `recorder` set, each blit's rectangle is recorded
+with its panel, so tests can assert that no text leaves its panel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.theme import Theme
+
+ELLIPSIS = "\u2026"
+
+
+def is_cjk(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x2E80 <= code <= 0x9FFF  # radicals, punctuation, kana, unified ideographs
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF00 <= code <= 0xFFEF  # fullwidth forms
+        or 0x20000 <= code <= 0x2FA1F
+    )
+
+
+# Symbols that neither the Latin faces nor the CJK subset carry, drawn as the nearest thing they do.
+SUBSTITUTES = str.maketrans({"\u2212": "\u2013", "\u25c2": "\u2190", "\u25b8": "\u2192", "\u2713": "+", "\u2717": "x", "\u25a0": "|", "\u25a1": "\u00b7"})
+_GLYPHS: dict[tuple[int, str], bool] = {}  # (font height, char) -> lacking; faces differ only by size here
+
+
+def _lacks(font: pygame.font.Font, char: str) -> bool:
+    """Whether the font would draw its 'missing glyph' box for `char` (metrics cannot tell: they report the box)."""
+    key = (font.get_height() * 7919 + font.size("M")[0], char)  # tells faces and sizes apart
+    known = _GLYPHS.get(key)
+    if known is not None:
+        return known
+    def picture(c: str) -> bytes:
+        return pygame.image.tobytes(font.render(c, True, (0, 0, 0)), "RGBA")
+    lacking = picture(char) == picture("\U000EFFFD")
+    _GLYPHS[key] = lacking
+    return lacking
+
+
+def runs(text: str, latin: pygame.font.Font | None = None) -> list[tuple[bool, str]]:
+    """Split text into runs for the CJK face and the Latin face: each run is drawn with its own font.
+
+    With `latin` given, symbols the Latin face lacks (arrows) go to the CJK face, which has them.
+    """
+    out: list[tuple[bool, str]] = []
+    for char in text:
+        cjk = is_cjk(char) or (latin is not None and ord(char) > 0x2000 and _lacks(latin, char))
+        if out and out[-1][0] == cjk:
+            out[-1] = (cjk, out[-1][1] + char)
+        else:
+            out.append((cjk, char))
+    return out
+
+
+@dataclass(frozen=True)
+class Style:
+    face: str = "serif"  # serif, serif_bold, typewriter, typewriter_bold
+    size: str = "body"  # small, body, heading, title
+    colour: str = "ink"
+
+
+BODY = Style()
+SMALL = Style(size="small")
+SOFT = Style(size="small", colour="ink_soft")
+HEAD = Style("typewriter_bold", "heading")
+TYPE = Style("typewriter", "body")
+BOLD = Style("serif_bold")
+
+
+@dataclass(frozen=True)
+class Blit:
+    text: str
+    rect: pygame.Rect
+    panel: pygame.Rect
+
+
+class Ink:
+    def __init__(self, theme: Theme, recorder: list[Blit] | None = None):
+        self.theme = theme
+        self.recorder = recorder
+
+    # --- measuring ---------------------------------------------------------------------------
+    def _fonts(self, style: Style) -> tuple[pygame.font.Font, pygame.font.Font]:
+        fonts = self.theme.fonts
+        cjk = fonts.get("cjk", style.size)
+        cjk.bold = style.face.endswith("bold")
+        return fonts.get(style.face, style.size), cjk
+
+    def width(self, text: str, style: Style = BODY) -> int:
+        latin, cjk = self._fonts(style)
+        text = text.translate(SUBSTITUTES)
+        return sum((cjk if c else latin).size(part)[0] for c, part in runs(text, latin))
+
+    def height(self, style: Style = BODY) -> int:
+        latin, cjk = self._fonts(style)
+        return max(latin.get_linesize(), cjk.get_linesize())
+
+    # --- wrapping ----------------------------------------------------------------------------
+    def wrap(self, text: str, width: int, style: Style = BODY) -> list[str]:
+        """Lines no wider than `width`; paragraphs (\\n) kept; CJK may break between any characters."""
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            lines.extend(self._wrap_paragraph(paragraph, width, style))
+        return lines
+
+    def _wrap_paragraph(self, text: str, width: int, style: Style) -> list[str]:
+        tokens: list[str] = []
+        for is_cjk_run, part in runs(text):
+            if is_cjk_run:
+                tokens.extend(part)
+            else:
+                for index, word in enumerate(part.split(" ")):
+                    tokens.append((" " if index else "") + word)
+        lines: list[str] = []
+        current = ""
+        for token in tokens:
+            candidate = current + token
+            if current and self.width(candidate, style) > width:
+                lines.append(current.rstrip())
+                current = token.lstrip()
+            else:
+                current = candidate
+            while self.width(current, style) > width and len(current) > 1:
+                # a word longer than the line: break it where it must break
+                cut = len(current) - 1
+                while cut > 1 and self.width(current[:cut], style) > width:
+                    cut -= 1
+                lines.append(current[:cut])
+                current = current[cut:]
+        lines.append(current.rstrip())
+        return lines
+
+    def elide(self, text: str, width: int, style: Style = BODY) -> str:
+        if self.width(text, style) <= width:
+            return text
+        low, high = 0, len(text)
+        while low < high:
+            mid = (low + high + 1) // 2
+            if self.width(text[:mid].rstrip() + ELLIPSIS, style) <= width:
+                low = mid
+            else:
+                high = mid - 1
+        return text[:low].rstrip() + ELLIPSIS if low else ""
+
+    # --- drawing -----------------------------------------------------------------------------
+    def line(
+        self,
+        surface: pygame.Surface,
+        text: str,
+        pos: tuple[int, int],
+        panel: pygame.Rect,
+        style: Style = BODY,
+        *,
+        colour: tuple[int, int, int] | None = None,
+        align: str = "left",
+    ) -> pygame.Rect | None:
+        """Draw one line at `pos` (its top-left, or top-centre/right by `align`), kept inside `panel`."""
+        x, y = pos
+        height = self.height(style)
+        if not text or y < panel.top or y + height > panel.bottom:
+            return None
+        if align == "centre":
+            room = panel.width
+        elif align == "right":
+            room = x - panel.left
+        else:
+            room = panel.right - x
+        text = self.elide(text, max(0, room), style)
+        if not text:
+            return None
+        width = self.width(text, style)
+        if align == "centre":
+            x = max(panel.left, x - width // 2)
+            x = min(x, panel.right - width)
+        elif align == "right":
+            x -= width
+        ink = colour or self.theme.c(style.colour)
+        latin, cjk = self._fonts(style)
+        ascent = max(latin.get_ascent(), cjk.get_ascent())
+        cursor = x
+        for is_cjk_run, part in runs(text.translate(SUBSTITUTES), latin):
+            font = cjk if is_cjk_run else latin
+            image = font.render(part, True, ink)
+            surface.blit(image, (cursor, y + ascent - font.get_ascent()))
+            cursor += image.get_width()
+        rect = pygame.Rect(x, y, cursor - x, height)
+        if self.recorder is not None:
+            self.recorder.append(Blit(text, rect, pygame.Rect(panel)))
+        return rect
+
+    def block(
+        self,
+        surface: pygame.Surface,
+        lines: list[str],
+        pos: tuple[int, int],
+        panel: pygame.Rect,
+        style: Style = BODY,
+        *,
+        colour: tuple[int, int, int] | None = None,
+    ) -> int:
+        """Draw wrapped lines from `pos` down while they fit; return how many were drawn."""
+        x, y = pos
+        step = self.height(style)
+        drawn = 0
+        for text in lines:
+            if y + step > panel.bottom:
+                break
+            self.line(surface, text, (x, y), panel, style, colour=colour)
+            y += step
+            drawn += 1
+        return drawn

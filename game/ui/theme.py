@@ -1,0 +1,76 @@
+"""Colours and fonts from assets/ui/theme.json, adjusted by the player's settings and the window size."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pygame
+
+from game.ui.settings import Settings
+
+ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
+THEME_FILE = ASSETS / "ui" / "theme.json"
+FONTS_DIR = ASSETS / "fonts"
+
+
+@cache
+def theme_data() -> dict:
+    return json.loads(THEME_FILE.read_text(encoding="utf-8"))
+
+
+def _rgb(text: str) -> tuple[int, int, int]:
+    text = text.lstrip("#")
+    return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
+
+
+def palette(settings: Settings) -> dict[str, tuple[int, int, int]]:
+    """The standard palette, overlaid by the colour-blind hues and then by high contrast if chosen."""
+    palettes = theme_data()["palettes"]
+    merged = dict(palettes["standard"])
+    if settings.palette == "colour_blind":
+        merged.update(palettes["colour_blind"])
+    if settings.high_contrast:
+        merged.update(palettes["high_contrast"])
+    return {name: _rgb(value) for name, value in merged.items()}
+
+
+def window_factor(size: tuple[int, int]) -> float:
+    """Text grows with the window, so a large screen is not a sea of tiny print."""
+    width, height = size
+    return max(0.9, min(1.55, min(width / 1280, height / 720)))
+
+
+class Fonts:
+    """pygame fonts by face and size name, scaled; cached, since opening a font file is slow."""
+
+    def __init__(self, scale: float):
+        self.scale = scale
+        self._cache: dict[tuple[str, int], pygame.font.Font] = {}
+        self.sizes: dict[str, int] = theme_data()["sizes"]
+        self.files: dict[str, str] = theme_data()["fonts"]
+
+    def px(self, size: str) -> int:
+        return max(10, round(self.sizes[size] * self.scale))
+
+    def get(self, face: str, size: str) -> pygame.font.Font:
+        px = self.px(size)
+        key = (face, px)
+        font = self._cache.get(key)
+        if font is None:
+            font = pygame.font.Font(str(FONTS_DIR / self.files[face]), px)
+            self._cache[key] = font
+        return font
+
+
+class Theme:
+    """Everything a scene needs to look right: the palette and the fonts for the current window."""
+
+    def __init__(self, settings: Settings, size: tuple[int, int]):
+        self.settings = settings
+        self.colours = palette(settings)
+        self.fonts = Fonts(settings.text_size * window_factor(size))
+
+    def c(self, name: str) -> tuple[int, int, int]:
+        return self.colours[name]

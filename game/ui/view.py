@@ -1,0 +1,570 @@
+"""View models: what each screen shows, built from the scenario, the state and the events. No pygame.
+
+Scenes draw these and nothing else, so what the player is shown can be tested without a window.
+Nothing here decides a rule: availability and reasons come from the engine (`action_options`,
+`why_not`); unit positions come from the scenario's own conditions, read through the engine's
+`Turn.holds` without changing anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from game.engine.actions import Respond
+from game.engine.api import action_options, why_not
+from game.engine.state import GameEvent, GameState
+from game.engine.turn import Turn
+from game.scenario.model import Effects, Outcome, Scenario
+
+MINUS = "\u2212"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Inbox kinds as the player reads them; `day` markers and rejections never reach the inbox list.
+KIND_LABELS = {
+    "telegram": "Telegram",
+    "news": "Press",
+    "report": "Report",
+    "meeting": "Meeting",
+    "order": "Order",
+    "intelligence": "Intelligence",
+    "background": "Background",
+    "demand": "Demand",
+    "ultimatum": "ULTIMATUM",
+    "demand_answered": "Your answer",
+    "demand_expired": "Deadline passed",
+    "action": "Your action",
+    "outcome": "Result",
+    "actor": "Report",
+    "stage": "Escalation",
+    "message": "Note",
+    "ending": "Ending",
+}
+HIDDEN_KINDS = frozenset({"day", "rejected"})
+
+
+def long_date(date: dt.date, *, weekday: bool = True) -> str:
+    text = f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+    return f"{WEEKDAYS[date.weekday()]} {text}" if weekday else text
+
+
+def signed(value: int) -> str:
+    return f"+{value}" if value >= 0 else f"{MINUS}{-value}"
+
+
+def with_chars(name: str, chars: str) -> str:
+    return f"{name} {chars}" if chars else name
+
+
+def actor_name(scenario: Scenario, actor_id: str) -> str:
+    actor = scenario.actors.get(actor_id)
+    return with_chars(actor.name, actor.chars) if actor else actor_id
+
+
+def stat_visible(scenario: Scenario, state: GameState, stat_id: str) -> bool:
+    spec = scenario.stats.get(stat_id)
+    return spec is not None and (not spec.hidden or stat_id in state.revealed)
+
+
+# --- consequences ---------------------------------------------------------------------------------
+# A small copy of game.text.describe: the import contract keeps game.ui and game.text independent.
+# It only reads declared data: expressions are described, never evaluated (that could leak hidden values).
+
+
+def consequences(scenario: Scenario, state: GameState, effects: Effects, outcomes: list[Outcome] | tuple = ()) -> str:
+    parts: list[str] = []
+    for name, value in effects.changes().items():
+        part = _change(scenario, state, name, value)
+        if part:
+            parts.append(part)
+    for stat_id in effects.reveal:
+        spec = scenario.stats.get(stat_id)
+        parts.append(f"reveals {spec.label if spec else stat_id}")
+    for demand_id in effects.issue:
+        demand = scenario.demands.get(demand_id)
+        parts.append(f"brings a demand ('{demand.title}')" if demand else "brings a demand")
+    for ident in effects.trigger:
+        parts.append("brings an intelligence report" if ident in scenario.intel else "sets events in motion")
+    if effects.goto and effects.goto in scenario.stages:
+        parts.append(f"moves the crisis to '{scenario.stages[effects.goto].label}'")
+    if effects.end:
+        parts.append("ends the game")
+    text = ", ".join(parts)
+    if outcomes:
+        text = f"{text}; outcome uncertain" if text else "outcome uncertain"
+    return text
+
+
+def _change(scenario: Scenario, state: GameState, name: str, value: int | bool | str) -> str:
+    if name in scenario.flags:
+        label = scenario.flags[name].label or name.replace("_", " ")
+        return label if value is True else (f"undoes: {label}" if value is False else f"possibly: {label}")
+    if name in scenario.stats:
+        if not stat_visible(scenario, state, name):
+            return ""
+        label = scenario.stats[name].label
+    elif name in scenario.actors:
+        label = f"{scenario.actors[name].name}'s attitude"
+    else:
+        return ""
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, int):
+        return f"{label} {signed(value)}" if value else ""
+    return f"{label} changes (depends on the situation)"
+
+
+# --- the crisis screen ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Header:
+    date: str
+    day: str
+    stage: str
+    countdown: str
+    urgent: bool
+    budget: int
+    budget_max: int
+
+
+@dataclass(frozen=True)
+class StatBar:
+    id: str
+    label: str
+    value: int | None  # None: hidden
+    low: int
+    high: int
+    higher_is: str
+    description: str
+
+    @property
+    def text(self) -> str:
+        return "?" if self.value is None else str(self.value)
+
+    @property
+    def fraction(self) -> float:
+        if self.value is None or self.high <= self.low:
+            return 0.0
+        return (self.value - self.low) / (self.high - self.low)
+
+
+@dataclass(frozen=True)
+class Attitude:
+    id: str
+    name: str
+    side: str
+    value: int
+    word: str
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    index: int  # position in state.inbox
+    kind: str
+    kind_label: str
+    date: str
+    title: str
+    text: str
+    sender: str
+    reliability: int | None
+    places: tuple[str, ...]
+    demand: str  # the demand id, when the item presents a still-pending demand
+    new: bool
+    urgent: bool
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    id: str
+    label: str
+    category: str
+    cost: int
+    available: bool
+    reason: str
+    hint: str
+    consequences: str
+
+
+@dataclass(frozen=True)
+class PendingDemand:
+    id: str
+    title: str
+    deadline: str
+    ultimatum: bool
+
+
+@dataclass(frozen=True)
+class MapPlace:
+    id: str
+    name: str
+    chars: str
+    lon: float
+    lat: float
+    kind: str
+    highlight: bool
+
+
+@dataclass(frozen=True)
+class MapUnit:
+    id: str
+    name: str
+    chars: str
+    side: str
+    place: str
+    lon: float
+    lat: float
+    strength: str
+
+
+@dataclass(frozen=True)
+class CrisisView:
+    header: Header
+    stats: list[StatBar]
+    attitudes: list[Attitude]
+    inbox: list[InboxItem]  # newest first
+    actions: list[ActionRow]
+    demands: list[PendingDemand]
+    places: list[MapPlace]
+    units: list[MapUnit]
+
+
+ATTITUDE_WORDS = ((-60, "hostile"), (-20, "unfriendly"), (20, "guarded"), (60, "friendly"), (101, "close"))
+
+
+def attitude_word(value: int) -> str:
+    return next((word for limit, word in ATTITUDE_WORDS if value < limit), "close")
+
+
+def deadline_text(scenario: Scenario, state: GameState) -> tuple[str, bool]:
+    """The countdown to the nearest pending deadline, and whether it is urgent (ultimatum or last day)."""
+    pending = [(a.deadline, did) for did, a in state.demands.items() if a.status == "pending" and a.deadline is not None]
+    if not pending:
+        return "No deadline pending", False
+    deadline, did = min(pending)
+    demand = scenario.demands[did]
+    days = (deadline - state.date).days
+    label = demand.deadline_label if demand.deadline_label and not state.demands[did].stalls else long_date(deadline, weekday=False)
+    left = "last day" if days <= 0 else f"{days} day{'s' if days != 1 else ''} left"
+    kind = "ULTIMATUM" if demand.ultimatum else "Deadline"
+    return f"{kind}: {demand.title} \u2014 {label} ({left})", demand.ultimatum or days <= 0
+
+
+def header(scenario: Scenario, state: GameState) -> Header:
+    total = (scenario.calendar.end - scenario.calendar.start).days + 1
+    countdown, urgent = deadline_text(scenario, state)
+    stage = scenario.stages[state.stage].label if state.stage in scenario.stages else state.stage
+    return Header(long_date(state.date), f"Day {state.day} of {total}", stage, countdown, urgent, state.budget, scenario.calendar.actions_per_day)
+
+
+def stat_bars(scenario: Scenario, state: GameState) -> list[StatBar]:
+    return [
+        StatBar(sid, spec.label, state.stats.get(sid) if stat_visible(scenario, state, sid) else None, spec.min, spec.max, spec.higher_is, spec.description)
+        for sid, spec in scenario.stats.items()
+    ]
+
+
+def attitudes(scenario: Scenario, state: GameState) -> list[Attitude]:
+    return [
+        Attitude(aid, with_chars(actor.name, actor.chars), actor.side, state.attitudes.get(aid, 0), attitude_word(state.attitudes.get(aid, 0)))
+        for aid, actor in scenario.actors.items()
+    ]
+
+
+def inbox(scenario: Scenario, state: GameState, new_count: int = 0) -> list[InboxItem]:
+    """The inbox, newest first; the last `new_count` items of the state's inbox are marked new."""
+    items = []
+    first_new = len(state.inbox) - new_count
+    for index, event in enumerate(state.inbox):
+        if event.kind in HIDDEN_KINDS:
+            continue
+        items.append(inbox_item(scenario, state, index, event, index >= first_new))
+    items.reverse()
+    return items
+
+
+def inbox_item(scenario: Scenario, state: GameState, index: int, event: GameEvent, new: bool = False) -> InboxItem:
+    demand = ""
+    if event.kind in ("demand", "ultimatum"):
+        active = state.demands.get(event.ref)
+        if active is not None and active.status == "pending":
+            demand = event.ref
+    return InboxItem(
+        index=index,
+        kind=event.kind,
+        kind_label=KIND_LABELS.get(event.kind, event.kind.title()),
+        date=long_date(event.date, weekday=False),
+        title=event.title,
+        text=event.text,
+        sender=actor_name(scenario, event.sender) if event.sender else "",
+        reliability=event.reliability,
+        places=tuple(event.places),
+        demand=demand,
+        new=new,
+        urgent=event.kind in ("ultimatum", "demand_expired"),
+    )
+
+
+def action_rows(scenario: Scenario, state: GameState) -> list[ActionRow]:
+    rows = []
+    for option in action_options(scenario, state):
+        spec = scenario.actions[option.action.action]
+        rows.append(
+            ActionRow(
+                option.action.action, option.label, option.category, option.cost, option.available, option.reason,
+                spec.hint, consequences(scenario, state, spec.effects, spec.outcomes),
+            )
+        )
+    return rows
+
+
+def pending_demands(scenario: Scenario, state: GameState) -> list[PendingDemand]:
+    out = []
+    for did, active in state.demands.items():
+        if active.status != "pending":
+            continue
+        demand = scenario.demands[did]
+        when = long_date(active.deadline, weekday=False) if active.deadline else "no deadline"
+        out.append(PendingDemand(did, demand.title, demand.deadline_label if demand.deadline_label and not active.stalls else when, demand.ultimatum))
+    return out
+
+
+def map_places(scenario: Scenario, map_data: dict, highlight: set[str]) -> list[MapPlace]:
+    """The map's own places, then the scenario's (a scenario place with the same id wins)."""
+    places: dict[str, MapPlace] = {}
+    for entry in map_data.get("places", []):
+        pid = entry["id"]
+        places[pid] = MapPlace(pid, entry["name"], entry.get("chars", ""), entry["lon"], entry["lat"], entry.get("kind", "town"), pid in highlight)
+    for pid, place in scenario.places.items():
+        places[pid] = MapPlace(pid, place.name, place.chars, place.lon, place.lat, place.kind, pid in highlight)
+    return list(places.values())
+
+
+def map_units(scenario: Scenario, state: GameState, places: list[MapPlace]) -> list[MapUnit]:
+    """Visible units at their place: the last `moved_to` whose condition holds, else where they started."""
+    where = {p.id: p for p in places}
+    reader = Turn(scenario, state)  # read-only: only `holds` is called, the state is never changed
+    units = []
+    for uid, unit in scenario.units.items():
+        if not reader.holds(unit.visible_when):
+            continue
+        place = unit.place
+        for move in unit.moved_to:
+            if reader.holds(move.when):
+                place = move.place
+        spot = where.get(place)
+        if spot is None:
+            continue
+        units.append(MapUnit(uid, unit.name, unit.chars, unit.side, place, spot.lon, spot.lat, unit.strength))
+    return units
+
+
+def recent_places(state: GameState, new_count: int) -> set[str]:
+    """Places named by the newest events (the day's news), to highlight on the map."""
+    recent = state.inbox[-new_count:] if new_count else []
+    if not recent:
+        today = [e for e in state.inbox if e.date == state.date]
+        recent = today
+    return {place for event in recent for place in event.places}
+
+
+def crisis_view(scenario: Scenario, state: GameState, map_data: dict, new_count: int = 0) -> CrisisView:
+    places = map_places(scenario, map_data, recent_places(state, new_count))
+    return CrisisView(
+        header=header(scenario, state),
+        stats=stat_bars(scenario, state),
+        attitudes=attitudes(scenario, state),
+        inbox=inbox(scenario, state, new_count),
+        actions=action_rows(scenario, state),
+        demands=pending_demands(scenario, state),
+        places=places,
+        units=map_units(scenario, state, places),
+    )
+
+
+# --- dialogs -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResponseRow:
+    id: str
+    label: str
+    kind: str
+    cost: int
+    available: bool
+    reason: str
+    consequences: str
+
+
+@dataclass(frozen=True)
+class DemandView:
+    id: str
+    title: str
+    issuer: str
+    text: str
+    deadline: str
+    ultimatum: bool
+    responses: list[ResponseRow]
+
+
+def demand_view(scenario: Scenario, state: GameState, demand_id: str) -> DemandView:
+    demand = scenario.demands[demand_id]
+    active = state.demands[demand_id]
+    reader = Turn(scenario, state)
+    rows = []
+    for rid, response in demand.responses.items():
+        if not reader.holds(response.when):
+            continue
+        reason = why_not(scenario, state, Respond(demand=demand_id, response=rid))
+        extra = []
+        if not response.closes:
+            extra.append("the demand stays open")
+        if response.extend_days and not demand.ultimatum:
+            extra.append(f"deadline +{response.extend_days} day{'s' if response.extend_days != 1 else ''}")
+        text = "; ".join(p for p in (consequences(scenario, state, response.effects, response.outcomes), ", ".join(extra)) if p)
+        rows.append(ResponseRow(rid, response.label, response.kind, response.cost, not reason, reason, text))
+    deadline = "no deadline"
+    if active.deadline is not None:
+        days = (active.deadline - state.date).days
+        label = demand.deadline_label if demand.deadline_label and not active.stalls else long_date(active.deadline, weekday=False)
+        deadline = f"{label} \u2014 " + ("today is the last day" if days <= 0 else f"{days} day{'s' if days != 1 else ''} left")
+    return DemandView(demand_id, demand.title, actor_name(scenario, demand.issuer), demand.text, deadline, demand.ultimatum, rows)
+
+
+@dataclass(frozen=True)
+class StatChange:
+    label: str
+    before: int
+    after: int
+    higher_is: str
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    title: str
+    changes: list[StatChange]
+    stage_change: str
+    news: list[InboxItem]
+
+
+def day_summary(scenario: Scenario, before: GameState, after: GameState, events: list[GameEvent]) -> DaySummary:
+    """What changed from one council to the next: visible stats that moved, and what arrived."""
+    changes = [
+        StatChange(spec.label, before.stats[sid], after.stats[sid], spec.higher_is)
+        for sid, spec in scenario.stats.items()
+        if stat_visible(scenario, after, sid) and before.stats.get(sid) != after.stats.get(sid)
+    ]
+    stage = ""
+    if before.stage != after.stage:
+        stage = f"{scenario.stages[before.stage].label} \u2192 {scenario.stages[after.stage].label}"
+    news = [inbox_item(scenario, after, i, e, True) for i, e in enumerate(events) if e.kind not in HIDDEN_KINDS]
+    title = f"Night falls on {long_date(before.date, weekday=False)}"
+    return DaySummary(title, changes, stage, news)
+
+
+@dataclass(frozen=True)
+class EndingScreen:
+    title: str
+    epilogue: str
+    historical: bool
+    scores: list[tuple[str, int]]
+    verdicts: list[str]
+
+
+SCORE_LABELS = (("sovereignty", "Sovereignty kept"), ("peace", "War avoided / time bought"), ("standing", "Domestic standing"), ("lives", "Lives spared"))
+
+
+def ending_screen(scenario: Scenario, state: GameState) -> EndingScreen:
+    ending = scenario.endings.get(state.ending or "") or scenario.endings[scenario.default_ending]
+    scores = [(label, getattr(ending.scores, key)) for key, label in SCORE_LABELS]
+    return EndingScreen(ending.title, ending.epilogue, ending.historical, scores, list(ending.verdicts))
+
+
+# --- briefing and codex ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CodexItem:
+    section: str
+    title: str
+    subtitle: str
+    text: str
+    sources: list[str] = field(default_factory=list)
+
+
+def source_titles(scenario: Scenario, tags: list[str]) -> list[str]:
+    return [scenario.sources[t].title if t in scenario.sources else t for t in tags]
+
+
+def codex(scenario: Scenario, state: GameState | None) -> list[CodexItem]:
+    """People, places, units and entries (those unlocked), each with its characters and sources."""
+    items: list[CodexItem] = []
+    for actor in scenario.actors.values():
+        items.append(CodexItem("People", with_chars(actor.name, actor.chars), actor.role, actor.description, source_titles(scenario, actor.sources)))
+    for place in scenario.places.values():
+        items.append(CodexItem("Places", with_chars(place.name, place.chars), f"{place.kind}, {place.lat:.2f}\u00b0N {place.lon:.2f}\u00b0E", place.description))
+    for unit in scenario.units.values():
+        sub = ", ".join(p for p in (unit.strength, f"commander: {unit.commander}" if unit.commander else "") if p)
+        items.append(CodexItem("Units", with_chars(unit.name, unit.chars), sub, f"{'Japanese' if unit.side == 'japan' else 'Chinese'} unit.", source_titles(scenario, unit.sources)))
+    reader = Turn(scenario, state) if state is not None else None
+    for entry in scenario.codex.values():
+        if reader is not None and not reader.holds(entry.unlock_when):
+            continue
+        if reader is None and entry.unlock_when.strip() != "true":
+            continue
+        items.append(CodexItem(entry.kind.title() + "s" if entry.kind != "person" else "People", with_chars(entry.title, entry.chars), entry.kind, entry.text, source_titles(scenario, entry.sources)))
+    return items
+
+
+@dataclass(frozen=True)
+class Briefing:
+    title: str
+    subtitle: str
+    player: str
+    dates: str
+    text: str
+    people: list[tuple[str, str]]  # (name with characters, role)
+
+
+def briefing(scenario: Scenario) -> Briefing:
+    player = with_chars(scenario.player.name, scenario.player.chars)
+    if scenario.player.role:
+        player = f"You are {player}, {scenario.player.role}."
+    else:
+        player = f"You are {player}."
+    cal = scenario.calendar
+    dates = f"{long_date(cal.start, weekday=False)} \u2013 {long_date(cal.end, weekday=False)}; {cal.actions_per_day} action points a day"
+    people = [(with_chars(a.name, a.chars), a.role) for a in scenario.actors.values()]
+    return Briefing(scenario.title, scenario.subtitle, player, dates, scenario.briefing, people)
+
+
+# --- the map projection ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Equirectangular: longitudes squeezed by cos(mid-latitude), the bbox fitted into a rectangle."""
+
+    lon_min: float
+    lat_max: float
+    scale: float  # pixels per degree of latitude
+    squeeze: float
+    left: float
+    top: float
+
+    def __call__(self, lon: float, lat: float) -> tuple[int, int]:
+        return round(self.left + (lon - self.lon_min) * self.scale * self.squeeze), round(self.top + (self.lat_max - lat) * self.scale)
+
+
+def fit_projection(bbox: dict, rect: tuple[int, int, int, int]) -> Projection:
+    import math
+
+    x, y, width, height = rect
+    squeeze = math.cos(math.radians((bbox["lat_min"] + bbox["lat_max"]) / 2))
+    span_x = (bbox["lon_max"] - bbox["lon_min"]) * squeeze
+    span_y = bbox["lat_max"] - bbox["lat_min"]
+    scale = min(width / span_x, height / span_y)
+    left = x + (width - span_x * scale) / 2
+    top = y + (height - span_y * scale) / 2
+    return Projection(bbox["lon_min"], bbox["lat_max"], scale, squeeze, left, top)

@@ -1,0 +1,261 @@
+"""Focusable widgets drawn by hand: buttons, selectable lists and scrolling text, with a visible focus ring.
+
+pygame_gui has no keyboard focus cycling and pages long text poorly, so focus, lists and paging live
+here. A widget handles a key when focused and returns a scene command, True (key used) or None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pygame
+
+from game.ui.text import BODY, SMALL, Ink, Style
+
+Command = Any  # a scene command (see game.ui.scene) or True for "handled"
+
+
+def frame(surface: pygame.Surface, ink: Ink, rect: pygame.Rect, title: str = "", *, fill: str = "paper") -> pygame.Rect:
+    """A paper panel with a ruled border and optional typewriter title; returns the inner rect."""
+    theme = ink.theme
+    pygame.draw.rect(surface, theme.c(fill), rect)
+    pygame.draw.rect(surface, theme.c("border"), rect, 1)
+    pad = max(6, ink.height(SMALL) // 3)
+    inner = rect.inflate(-2 * pad, -2 * pad)
+    if title:
+        style = Style("typewriter_bold", "small", "ink_soft")
+        ink.line(surface, title.upper(), (inner.x, inner.y), inner, style)
+        height = ink.height(style) + 2
+        pygame.draw.line(surface, theme.c("border"), (inner.x, inner.y + height), (inner.right - 1, inner.y + height))
+        inner = pygame.Rect(inner.x, inner.y + height + 4, inner.width, max(0, inner.height - height - 4))
+    return inner
+
+
+def focus_ring(surface: pygame.Surface, ink: Ink, rect: pygame.Rect) -> None:
+    pygame.draw.rect(surface, ink.theme.c("focus"), rect.inflate(2, 2), 3)
+
+
+class Widget:
+    rect: pygame.Rect = pygame.Rect(0, 0, 0, 0)
+    focusable = True
+
+    def key(self, event: pygame.event.Event) -> Command:
+        return None
+
+    def click(self, pos: tuple[int, int]) -> Command:
+        return None
+
+    def wheel(self, dy: int) -> Command:
+        return None
+
+    def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:
+        raise NotImplementedError
+
+
+class Button(Widget):
+    def __init__(self, label: str, command: Callable[[], Command], *, enabled: bool = True, style: Style = BODY, urgent: bool = False):
+        self.label = label
+        self.command = command
+        self.enabled = enabled
+        self.style = style
+        self.urgent = urgent
+        self.rect = pygame.Rect(0, 0, 0, 0)
+
+    def preferred_height(self, ink: Ink) -> int:
+        return ink.height(self.style) + 12
+
+    def key(self, event: pygame.event.Event) -> Command:
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            return self.command() if self.enabled else True
+        return None
+
+    def click(self, pos: tuple[int, int]) -> Command:
+        return self.command() if self.enabled else True
+
+    def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:
+        theme = ink.theme
+        fill = "select" if focused and self.enabled else "paper_dark"
+        pygame.draw.rect(surface, theme.c(fill), self.rect, border_radius=3)
+        pygame.draw.rect(surface, theme.c("urgent" if self.urgent else "border"), self.rect, 2 if self.urgent else 1, border_radius=3)
+        colour = theme.c("ink" if self.enabled else "disabled")
+        inner = self.rect.inflate(-8, -4)
+        y = self.rect.y + (self.rect.height - ink.height(self.style)) // 2
+        ink.line(surface, self.label, (self.rect.centerx, y), inner, self.style, colour=colour, align="centre")
+        if focused:
+            focus_ring(surface, ink, self.rect)
+
+
+@dataclass
+class ListWidget(Widget):
+    """A vertical list of rows of varying height; arrows select, Enter activates, the view scrolls."""
+
+    count: Callable[[], int]
+    row_height: Callable[[int, int], int]  # (index, width) -> pixels
+    draw_row: Callable[[pygame.Surface, pygame.Rect, int, bool, bool], None]  # (surface, rect, index, selected, focused)
+    activate: Callable[[int], Command] = lambda index: None
+    on_select: Callable[[int], None] = lambda index: None
+    rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    selected: int = 0
+    top: int = 0  # first row shown
+
+    def select(self, index: int) -> None:
+        total = self.count()
+        if total == 0:
+            self.selected = 0
+            return
+        self.selected = max(0, min(total - 1, index))
+        self._scroll_into_view()
+        self.on_select(self.selected)
+
+    def _visible(self) -> list[tuple[int, pygame.Rect]]:
+        out = []
+        y = self.rect.y
+        width = self.rect.width - 10  # room for the scroll marker
+        for index in range(self.top, self.count()):
+            height = self.row_height(index, width)
+            if y + height > self.rect.bottom and out:
+                break
+            out.append((index, pygame.Rect(self.rect.x, y, width, min(height, self.rect.bottom - y))))
+            y += height
+        return out
+
+    def _scroll_into_view(self) -> None:
+        if self.selected < self.top:
+            self.top = self.selected
+        while self.top < self.selected and self.selected not in [i for i, _ in self._visible()]:
+            self.top += 1
+
+    def key(self, event: pygame.event.Event) -> Command:
+        total = self.count()
+        if event.key == pygame.K_UP:
+            self.select(self.selected - 1)
+            return True
+        if event.key == pygame.K_DOWN:
+            self.select(self.selected + 1)
+            return True
+        if event.key == pygame.K_HOME:
+            self.select(0)
+            return True
+        if event.key == pygame.K_END:
+            self.select(total - 1)
+            return True
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            shown = max(1, len(self._visible()))
+            self.select(self.selected + (shown if event.key == pygame.K_PAGEDOWN else -shown))
+            return True
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and total:
+            return self.activate(self.selected) or True
+        return None
+
+    def click(self, pos: tuple[int, int]) -> Command:
+        for index, rect in self._visible():
+            if rect.collidepoint(pos):
+                if index == self.selected:
+                    return self.activate(index) or True
+                self.select(index)
+                return True
+        return True
+
+    def wheel(self, dy: int) -> Command:
+        self.top = max(0, min(self.count() - 1, self.top - dy))
+        return True
+
+    def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:
+        visible = self._visible()
+        for index, rect in visible:
+            self.draw_row(surface, rect, index, index == self.selected, focused)
+        total = self.count()
+        if total and (self.top > 0 or (visible and visible[-1][0] < total - 1)):
+            # a scroll marker: where the shown rows sit in the whole list
+            track = pygame.Rect(self.rect.right - 6, self.rect.y, 4, self.rect.height)
+            pygame.draw.rect(surface, ink.theme.c("paper_dark"), track)
+            start = self.top / total
+            end = (visible[-1][0] + 1) / total if visible else 1
+            pygame.draw.rect(surface, ink.theme.c("border"), (track.x, track.y + int(start * track.height), 4, max(6, int((end - start) * track.height))))
+        if focused:
+            focus_ring(surface, ink, self.rect)
+
+
+class TextPane(Widget):
+    """Wrapped paragraphs that scroll: arrows by line, Page Up/Down by page, Home/End."""
+
+    def __init__(self, paragraphs: Callable[[], list[tuple[Style, str]]], *, gap: float = 0.35):
+        self.paragraphs = paragraphs
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self.offset = 0  # first line shown
+        self.gap = gap
+        self._lines: list[tuple[Style, str]] = []
+        self._key: tuple = ()
+
+    def lines(self, ink: Ink) -> list[tuple[Style, str]]:
+        paragraphs = self.paragraphs()
+        key = (id(ink.theme), self.rect.width, tuple(paragraphs))
+        if key != self._key:
+            self._key = key
+            lines: list[tuple[Style, str]] = []
+            for style, text in paragraphs:
+                if text == "":
+                    lines.append((style, ""))
+                    continue
+                for line in ink.wrap(text, max(20, self.rect.width - 14), style):
+                    lines.append((style, line))
+            self._lines = lines
+        return self._lines
+
+    def page(self, ink: Ink) -> int:
+        return max(1, self.rect.height // max(1, ink.height(BODY)) - 1)
+
+    def scroll(self, delta: int, ink: Ink | None = None) -> None:
+        self.offset = max(0, min(self.offset + delta, max(0, len(self._lines) - 1)))
+
+    def key(self, event: pygame.event.Event) -> Command:
+        page = max(1, self.rect.height // 22 - 1)
+        moves = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -page, pygame.K_PAGEDOWN: page}
+        if event.key in moves:
+            self.scroll(moves[event.key])
+            return True
+        if event.key == pygame.K_HOME:
+            self.offset = 0
+            return True
+        if event.key == pygame.K_END:
+            self.offset = max(0, len(self._lines) - page)
+            return True
+        return None
+
+    def wheel(self, dy: int) -> Command:
+        self.scroll(-3 * dy)
+        return True
+
+    def click(self, pos: tuple[int, int]) -> Command:
+        return True
+
+    def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:
+        lines = self.lines(ink)
+        self.offset = min(self.offset, max(0, len(lines) - 1))
+        area = self.rect.inflate(-12, -4)
+        y = area.y
+        shown_last = self.offset - 1
+        for index in range(self.offset, len(lines)):
+            style, text = lines[index]
+            height = ink.height(style) if text else int(ink.height(style) * self.gap)
+            if y + height > area.bottom:
+                break
+            ink.line(surface, text, (area.x, y), area, style)
+            y += height
+            shown_last = index
+        more = shown_last < len(lines) - 1
+        if self.offset > 0 or more:
+            track = pygame.Rect(self.rect.right - 6, self.rect.y, 4, self.rect.height)
+            pygame.draw.rect(surface, ink.theme.c("paper_dark"), track)
+            total = max(1, len(lines))
+            start = self.offset / total
+            end = (shown_last + 1) / total
+            pygame.draw.rect(surface, ink.theme.c("border"), (track.x, track.y + int(start * track.height), 4, max(6, int((end - start) * track.height))))
+        if focused:
+            focus_ring(surface, ink, self.rect)
+
+    @property
+    def at_end(self) -> bool:
+        return self.offset >= max(0, len(self._lines) - 1)

@@ -1,0 +1,90 @@
+"""A whole game from the title screen to the debrief, by posted key presses through the real loop."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.actions import EndDay
+
+
+def names(app):
+    return [scene.name for scene in app.stack]
+
+
+def test_keyboard_only_game_reaches_the_debrief(make_app, press):
+    app = make_app()
+    app.pump()
+    assert names(app) == ["title"]
+    press(app, pygame.K_RETURN)  # New game
+    assert names(app) == ["briefing"]
+    press(app, pygame.K_RETURN)  # Begin: the first demand is waiting
+    assert names(app) == ["crisis", "demand"]
+    press(app, pygame.K_3)  # refuse the first demand
+    assert names(app)[:1] == ["crisis"] and "demand" not in names(app)
+    assert app.session.state.demands["first"].answer == "refuse"
+    press(app, pygame.K_RETURN)  # close "what followed"
+    assert names(app) == ["crisis"]
+    press(app, pygame.K_1)  # take the first action (talk)
+    assert app.session.state.taken.get("talk") == 1
+    press(app, pygame.K_RETURN)
+    seen = set()
+    for _ in range(60):
+        top = names(app)[-1]
+        seen.add(top)
+        if top == "debrief":
+            break
+        if top == "crisis":
+            press(app, pygame.K_e)
+        elif top == "demand":
+            press(app, pygame.K_1)  # accept what comes
+        else:
+            press(app, pygame.K_RETURN)
+    assert names(app)[-1] == "debrief"
+    assert {"day_summary", "ending"} <= seen
+    assert app.session.state.over
+    # the decisions made by key are in the state's log, in order
+    kinds = [entry.kind for entry in app.session.state.log]
+    assert kinds[:2] == ["respond", "action"] and "end_day" in kinds
+
+
+def test_tab_moves_a_visible_focus_and_escape_backs_out(make_app, press):
+    app = make_app()
+    app.pump()
+    title = app.top
+    assert title.focus == 0
+    press(app, pygame.K_TAB)
+    assert title.focus == 1
+    press(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)
+    assert title.focus == 0
+    press(app, pygame.K_F1)
+    assert names(app) == ["title", "help"]
+    press(app, pygame.K_ESCAPE)
+    assert names(app) == ["title"]
+
+
+def test_an_unavailable_action_says_why_and_changes_nothing(make_app, press):
+    app = make_app()
+    app.pump()
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_ESCAPE)  # decide later
+    assert names(app) == ["crisis"]
+    press(app, pygame.K_2)  # prepare the army: costs 2 of 2
+    press(app, pygame.K_RETURN)
+    before = app.session.state
+    press(app, pygame.K_1)  # no points left
+    assert app.session.state is before
+    assert "action point" in app.toast_text
+
+
+def test_end_day_by_key_is_the_engine_end_day(make_app, press):
+    app = make_app()
+    app.pump()
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_ESCAPE)
+    day = app.session.state.day
+    press(app, pygame.K_e)
+    assert app.session.state.day == day + 1
+    assert app.session.state.log[-1].kind == EndDay().kind
+    assert names(app)[-1] in ("day_summary",)
