@@ -124,6 +124,11 @@ def run_text(
     return session.run(state)
 
 
+def _titles(events: list[GameEvent]) -> str:
+    titles = [e.title for e in events if e.kind not in ("day", "ending", "rejected")]
+    return f" {'; '.join(titles)}." if titles else ""
+
+
 def _width(stream: TextIO) -> int:
     # Fixed for pipes and files, so a transcript never depends on the terminal it was made in.
     if not isatty(stream):
@@ -158,6 +163,7 @@ class Session:
         self.on_dawn: Callable[[GameState], None] | None = None
         self.state: GameState
         self.undo: UndoStack | None = None  # practice games only
+        self.lesson_news: list[GameEvent] = []  # lesson mode: dawn items not yet named
         self.save_slot: Callable[[GameState, str], str] | None = None
 
     # --- the game ----------------------------------------------------------------------------
@@ -296,16 +302,20 @@ class Session:
         )
 
     def pass_day(self) -> None:
-        """Lesson mode: the day ends at once, with one line saying so."""
+        """Lesson mode: the day ends at once, with one line naming what happened that day."""
         day, date = self.state.day, self.state.date
         self.state, events = step(self.scenario, self.state, EndDay())
-        items = sum(1 for e in events if e.kind not in ("day", "ending", "rejected"))
-        news = (
-            f"; {items} new item{'s' if items != 1 else ''} in the log (l)"
-            if items and not self.state.over
-            else ""
+        split = next((i for i, e in enumerate(events) if e.kind == "day"), len(events))
+        today = [*self.lesson_news, *events[:split]]
+        self.console.say(
+            f"Day {day}, {long_date(date)}: the day passes without a council.{_titles(today)}"
         )
-        self.console.say(f"Day {day}, {long_date(date)}: the day passes without a council{news}.")
+        dawn = events[split + 1 :]
+        if self.state.over and _titles(dawn):
+            # The game ended at the next dawn: that day gets its line too.
+            self.console.say(f"Day {self.state.day}, {long_date(self.state.date)}:{_titles(dawn)}")
+        # Otherwise the next dawn's items go into the next day's line.
+        self.lesson_news = dawn
         if self.on_dawn is not None and not self.state.over:
             self.on_dawn(self.state)
 

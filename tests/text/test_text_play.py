@@ -233,7 +233,11 @@ def test_lesson_mode_brings_the_game_to_its_end(mini):
     code, text = play(mini, "4\nE\n", classroom=Classroom(lesson_days=1))
     assert code == 0
     assert "Lesson mode: 1 day(s) played; the remaining days pass quickly." in text
-    assert "Day 2, Sunday 2 June 1935: the day passes without a council" in text
+    assert "Day 2, Sunday 2 June 1935: the day passes without a council." in text
+    assert (
+        "Day 3, Monday 3 June 1935: the day passes without a council. Deadline passed: First demand;"
+        in text
+    )
     assert ENDING.search(text)
     assert "End of input" not in text
 
