@@ -63,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--json", action="store_true", help="print one JSON object instead of the log")
     replay.add_argument("--report", metavar="OUT.md|OUT.html", help="also write the debrief report (Markdown or HTML, by the file's suffix)")
     replay.add_argument("--name", default="", help="the student's name, printed on the report")
+
+    shots = commands.add_parser("screenshots", help="render every screen of the window to PNG files", description="Render every screen (title, briefing, codex, crisis, dialogs, ending, debrief, settings, help) to OUT_DIR/<screen>.png, headless, from a game played the historical way.")
+    shots.add_argument("out_dir", metavar="OUT_DIR", help="folder for the PNG files (created if missing)")
+    shots.add_argument("--size", default="1280x720", help="window size WxH (default 1280x720)")
+    shots.add_argument("--scenario", metavar="FILE", default=None, help="scenario file (default: the 1935 scenario)")
+    shots.add_argument("--seed", type=int, default=1935, help="random seed (default 1935)")
     return parser
 
 
@@ -156,6 +162,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_graph(args)
     if command == "explore":
         return cmd_explore(args)
+    if command == "screenshots":
+        return cmd_screenshots(args)
     return cmd_play(args)
 
 
@@ -325,9 +333,43 @@ def cmd_play(args: argparse.Namespace) -> int:
     seed = state.seed if state is not None else args.seed if args.seed is not None else _fresh_seed()
     if not args.text and not display_available():
         print("No display found; starting the text version (use --text to choose it directly).", file=sys.stderr)
-    # Both branches run the text version until the pygame window (game.ui) is built; the window
-    # branch then goes here, when a display is available and --text was not given.
+    elif not args.text:
+        try:
+            from game.ui.app import WindowUnavailable, run_window
+        except ImportError as exc:  # pygame missing or broken: the text version still works
+            print(f"The window cannot start ({exc}); starting the text version.", file=sys.stderr)
+        else:
+            try:
+                return run_window(loaded, seed=seed, state=state, save_folder=getattr(args, "save_dir", None), scenario_paths=sorted(SCENARIOS_DIR.glob("*.yaml")))
+            except WindowUnavailable as exc:
+                print(f"No window could be opened ({exc}); starting the text version.", file=sys.stderr)
     return _play_text(args, loaded, seed, state)
+
+
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    """Render every screen of the window to OUT_DIR/<screen>.png, headless."""
+    import os
+
+    os.environ["SDL_VIDEODRIVER"] = "dummy"  # headless whatever the display: nothing is shown
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    size = _window_size(args.size)
+    loaded = load(Path(args.scenario) if args.scenario else DEFAULT_SCENARIO)
+    from game.ui.screenshots import render_screenshots
+
+    written = render_screenshots(loaded, Path(args.out_dir), size=size, seed=args.seed)
+    for path in written:
+        print(path)
+    return 0
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise UserError(f"--size must look like 1280x720, not '{text}'") from None
+    if width < 320 or height < 240 or width > 7680 or height > 4320:
+        raise UserError(f"--size {text} is out of range (320x240 to 7680x4320)")
+    return width, height
 
 
 def _play_text(args: argparse.Namespace, loaded, seed: int, state) -> int:  # noqa: ANN001 - LoadedScenario, GameState | None

@@ -18,7 +18,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 
 from game.engine.actions import EndDay, Respond  # noqa: E402
-from game.engine.state import GameEvent  # noqa: E402
+from game.engine.state import GameEvent, GameState  # noqa: E402
 from game.scenario.load import LoadedScenario  # noqa: E402
 from game.ui.scene import Act, Pop, Push, Quit, Replace, Reset, Scene  # noqa: E402
 from game.ui.session import Session  # noqa: E402
@@ -376,14 +376,28 @@ def headless_driver() -> bool:
     return os.environ.get("SDL_VIDEODRIVER", "").lower() in ("dummy", "offscreen")
 
 
-def run_window(loaded: LoadedScenario, *, seed: int, scenario_paths: list[Path] | None = None, save_folder: str | Path | None = None) -> int:
-    """Play in a window. Raises WindowUnavailable (before anything is shown) if there is no display."""
+def run_window(
+    loaded: LoadedScenario,
+    *,
+    seed: int,
+    state: GameState | None = None,
+    scenario_paths: list[Path] | None = None,
+    save_folder: str | Path | None = None,
+) -> int:
+    """Play in a window (from the title screen, or from `state` if a save was given).
+
+    Raises WindowUnavailable, before anything is shown, if no window can be opened here.
+    """
     if headless_driver():
-        raise WindowUnavailable("no display (SDL_VIDEODRIVER is set to a headless driver)")
+        raise WindowUnavailable("SDL_VIDEODRIVER is set to a headless driver")
     from game.saves import save_dir
 
-    folder = save_dir(save_folder)
-    app = App(loaded, seed=seed, scenario_paths=scenario_paths, save_folder=folder)
+    app = App(loaded, seed=seed, scenario_paths=scenario_paths, save_folder=save_dir(save_folder))
+    if state is not None:
+        from game.ui.scenes.crisis import CrisisScene
+
+        app.session = Session(loaded, state.seed, state, 0, [], app.save_folder)
+        app.apply(Reset(CrisisScene()))
     try:
         app.run()
     finally:

@@ -88,7 +88,8 @@ class MapPainter:
 
     def _draw_places_and_units(self, surface: pygame.Surface, ink: Ink, area: pygame.Rect, project: Projection, places: list[MapPlace], units: list[MapUnit]) -> None:
         theme = ink.theme
-        taken: list[pygame.Rect] = []
+        taken: list[pygame.Rect] = []  # place dots: ordinary labels avoid them
+        solid: list[pygame.Rect] = []  # unit markers and labels: nothing may cover them
         self._taken = taken
         with_units = {u.place for u in units}
         spots = {}
@@ -106,6 +107,8 @@ class MapPainter:
             else:
                 pygame.draw.circle(surface, theme.c("ink"), (x, y), 3)
             taken.append(pygame.Rect(x - 5, y - 5, 11, 11))
+            solid_dot = pygame.Rect(x - 3, y - 3, 7, 7)
+            solid.append(solid_dot)
         # units: Japanese as squares, Chinese as diamonds (shape as well as colour, for colour-blind players)
         stacked: dict[str, int] = {}
         for unit in units:
@@ -125,12 +128,13 @@ class MapPainter:
                 pygame.draw.polygon(surface, theme.c("paper"), diamond, 1)
                 marker = pygame.Rect(cx - 7, cy - 7, 14, 14)
             taken.append(marker)
+            solid.append(marker)
         order = sorted(places, key=lambda p: (not (p.id in MUST_LABEL or p.highlight), p.id not in with_units, p.kind != "city", p.kind != "pass"))
         for place in order:
             if place.id not in spots:
                 continue
             must = place.id in MUST_LABEL or place.highlight or place.id in with_units or place.kind in ("city", "pass")
-            self._label(surface, ink, area, spots[place.id], place, taken, must)
+            self._label(surface, ink, area, spots[place.id], place, solid if place.id in MUST_LABEL else taken, must, (taken, solid))
 
     def _region_labels(self, surface: pygame.Surface, ink: Ink, area: pygame.Rect, project: Projection, data: dict) -> None:
         """Province and sea names, only where no place label or marker is."""
@@ -144,7 +148,7 @@ class MapPainter:
                 ink.line(surface, text, box.topleft, area, style)
                 self._taken.append(box)
 
-    def _label(self, surface: pygame.Surface, ink: Ink, area: pygame.Rect, spot: tuple[int, int], place: MapPlace, taken: list[pygame.Rect], must: bool) -> None:
+    def _label(self, surface: pygame.Surface, ink: Ink, area: pygame.Rect, spot: tuple[int, int], place: MapPlace, taken: list[pygame.Rect], must: bool, record: tuple[list[pygame.Rect], ...] = ()) -> None:
         text = f"{place.name} {place.chars}".strip()
         style = Style("serif_bold", "small", "ink") if place.highlight else LABEL
         width, height = ink.width(text, style), ink.height(style)
@@ -152,6 +156,7 @@ class MapPainter:
         candidates = [(x + 7, y - height // 2), (x - 7 - width, y - height // 2), (x - width // 2, y + 6), (x - width // 2, y - 6 - height)]
         if must:  # a must-label may shift further out rather than vanish
             candidates += [(x + 7, y + 4), (x + 7, y - height - 4), (x - 7 - width, y + 4), (x - 7 - width, y - height - 4)]
+            candidates += [(x - width // 2, y + 6 + height), (x - width // 2, y - 6 - 2 * height), (x + 18, y + height), (x - 18 - width, y - height)]
         for cx, cy in candidates:
             box = pygame.Rect(cx, cy, width, height)
             if area.contains(box) and box.collidelist(taken) < 0:
@@ -160,7 +165,8 @@ class MapPainter:
                 tint.fill((*ink.theme.c("paper"), 170))
                 surface.blit(tint, backing.topleft)
                 ink.line(surface, text, box.topleft, area, style)
-                taken.append(box)
+                for rects in record or (taken,):
+                    rects.append(box)
                 return
 
     def _legend(self, surface: pygame.Surface, ink: Ink, rect: pygame.Rect) -> None:

@@ -37,7 +37,7 @@ KIND_LABELS = {
     "action": "Your action",
     "outcome": "Result",
     "actor": "Report",
-    "stage": "Escalation",
+    "stage": "The crisis moves",
     "message": "Note",
     "ending": "Ending",
 }

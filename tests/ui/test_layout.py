@@ -1,0 +1,58 @@
+"""Every screen at 800x600 and 1920x1080: no text drawn outside its panel, and a tiny window says so."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.ui.screenshots import SCREENS, render_screenshots
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1920, 1080)])
+def test_every_screen_keeps_its_text_inside_its_panels(mini, tmp_path, size):
+    by_screen: dict[str, list] = {}
+    written = render_screenshots(mini, tmp_path, size=size, seed=7, recorder=[], recorded=by_screen)
+    assert {path.stem for path in written} == set(SCREENS)  # the mini scenario reaches every screen
+    assert set(by_screen) == set(SCREENS)
+    screen = pygame.Rect(0, 0, *size)
+    for name, records in by_screen.items():
+        assert len(records) >= 3, f"{name}: almost no text drawn"
+        outside = [(b.text, tuple(b.rect), tuple(b.panel)) for b in records if not b.panel.contains(b.rect)]
+        assert outside == [], f"{name}: text outside its panel"
+        assert all(screen.contains(b.panel) for b in records), f"{name}: a panel outside the window"
+
+
+def test_recorder_sees_text_of_the_last_screen_drawn(mini, tmp_path):
+    records = []
+    render_screenshots(mini, tmp_path, size=(1280, 720), seed=7, recorder=records)
+    # the recorder is cleared at each draw: what remains is the debrief, the last screen drawn
+    texts = " ".join(b.text for b in records)
+    assert "Debrief" in texts
+
+
+def test_a_window_below_800x600_shows_a_notice_instead_of_the_screen(make_app):
+    records = []
+    app = make_app(size=(640, 480), recorder=records)
+    app.pump()
+    text = " ".join(b.text for b in records)
+    assert "too small" in text
+    assert "New game" not in text
+    app.resize((800, 600))
+    app.draw()
+    assert "New game" in " ".join(b.text for b in records)
+
+
+def test_long_text_is_wrapped_and_elided_inside_the_panel(make_app):
+    from game.ui.text import BODY
+
+    app = make_app(recorder=[])
+    ink = app.ink
+    surface = pygame.Surface((400, 200))
+    panel = pygame.Rect(10, 10, 200, 60)
+    lines = ink.wrap("word " * 80 + "北平天津保定山海關張家口" * 5, panel.width, BODY)
+    assert len(lines) > 3 and all(ink.width(line, BODY) <= panel.width for line in lines)
+    drawn = ink.block(surface, lines, panel.topleft, panel, BODY)
+    assert 0 < drawn < len(lines)  # only what fits is drawn; the rest is for scrolling
+    ink.line(surface, "x" * 300, (panel.x, panel.y), panel, BODY)
+    assert all(panel.contains(b.rect) for b in ink.recorder)
+    assert ink.recorder[-1].text.endswith("\u2026")
