@@ -91,6 +91,7 @@ class MapPainter:
         taken: list[pygame.Rect] = []  # place dots: ordinary labels avoid them
         solid: list[pygame.Rect] = []  # unit markers and labels: nothing may cover them
         self._taken = taken
+        self._labels: list[pygame.Rect] = []
         with_units = {u.place for u in units}
         spots = {}
         for place in places:
@@ -157,15 +158,18 @@ class MapPainter:
         if must:  # a must-label may shift further out rather than vanish
             candidates += [(x + 7, y + 4), (x + 7, y - height - 4), (x - 7 - width, y + 4), (x - 7 - width, y - height - 4)]
             candidates += [(x - width // 2, y + 6 + height), (x - width // 2, y - 6 - 2 * height), (x + 18, y + height), (x - 18 - width, y - height)]
-        for cx, cy in candidates:
+        tries = [(c, taken) for c in candidates]
+        if place.id in MUST_LABEL:  # the five named cities are labelled even over a unit marker
+            tries += [(c, self._labels) for c in candidates]
+        for (cx, cy), against in tries:
             box = pygame.Rect(cx, cy, width, height)
-            if area.contains(box) and box.collidelist(taken) < 0:
+            if area.contains(box) and box.collidelist(against) < 0:
                 backing = box.inflate(4, 0)
                 tint = pygame.Surface(backing.size, pygame.SRCALPHA)
                 tint.fill((*ink.theme.c("paper"), 170))
                 surface.blit(tint, backing.topleft)
                 ink.line(surface, text, box.topleft, area, style)
-                for rects in record or (taken,):
+                for rects in {id(r): r for r in (*record, taken, self._labels)}.values():
                     rects.append(box)
                 return
 

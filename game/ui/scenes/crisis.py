@@ -212,15 +212,21 @@ class CrisisScene(Scene):
         ink = app.ink
         header = self.view.header
         inner = frame(surface, ink, self.header, fill="paper_dark")
-        half = inner.width // 2
+        # the date side takes what it needs; the countdown gets the rest (it is the longer line)
+        half = min(inner.width // 2, max(ink.width(header.date, DATE), ink.width(f"{header.day} \u00b7 Stage: {header.stage}", BOLD)) + 16)
         left = pygame.Rect(inner.x, inner.y, half - 8, inner.height)
         right = pygame.Rect(inner.x + half, inner.y, inner.width - half, inner.height)
         ink.line(surface, header.date, left.topleft, left, DATE)
         ink.line(surface, f"{header.day} \u00b7 Stage: {header.stage}", (left.x, left.y + ink.height(DATE)), left, BOLD)
         count_style = COUNT if header.urgent else Style("serif_bold", "body", "ink")
-        ink.line(surface, header.countdown, (right.right, right.y + 2), right, count_style, align="right")
-        stage_line = f"Action points: {header.budget} of {header.budget_max}"
-        ink.line(surface, stage_line, (right.right, right.y + ink.height(DATE)), right, Style("serif", "body", "ink_soft"), align="right")
+        lines = ink.wrap(header.countdown, right.width, count_style)[:2]
+        y = right.y + 2
+        for line in lines:  # the countdown may take both lines; the points are also shown under the actions
+            ink.line(surface, line, (right.right, y), right, count_style, align="right")
+            y += ink.height(count_style)
+        if len(lines) == 1:
+            points = f"Action points: {header.budget} of {header.budget_max}"
+            ink.line(surface, points, (right.right, right.y + ink.height(DATE)), right, Style("serif", "body", "ink_soft"), align="right")
         if header.urgent:
             pygame.draw.rect(surface, app.theme.c("urgent"), self.header, 3)
 
@@ -238,8 +244,10 @@ class CrisisScene(Scene):
         inner = box.inflate(-8, -2)
         kind = item.kind_label.upper() + (" \u2014 awaiting your answer" if item.demand else "")
         kind_style = Style("typewriter_bold", "small", "urgent" if item.urgent or item.demand else "ink_soft")
-        ink.line(surface, kind, (inner.x, inner.y), inner, kind_style)
-        ink.line(surface, item.date, (inner.right, inner.y), inner, Style("typewriter", "small", "ink_soft"), align="right")
+        date_style = Style("typewriter", "small", "ink_soft")
+        date_rect = ink.line(surface, item.date, (inner.right, inner.y), inner, date_style, align="right")
+        kind_area = pygame.Rect(inner.x, inner.y, (date_rect.x if date_rect else inner.right) - inner.x - 8, inner.height)
+        ink.line(surface, kind, (inner.x, inner.y), kind_area, kind_style)
         title_style = BOLD if item.new else BODY
         ink.line(surface, item.title, (inner.x, inner.y + ink.height(KIND)), inner, title_style)
 
