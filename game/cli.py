@@ -329,7 +329,7 @@ def read_choices(path: str) -> list[str]:
 def cmd_play(args: argparse.Namespace) -> int:
     scenario_path = Path(args.scenario) if args.scenario else DEFAULT_SCENARIO
     loaded = load(scenario_path)
-    state = _load_save(args.load, loaded) if args.load else None
+    loaded, state = _load_save(args, loaded) if args.load else (loaded, None)
     seed = state.seed if state is not None else args.seed if args.seed is not None else _fresh_seed()
     if not args.text and not display_available():
         print("No display found; starting the text version (use --text to choose it directly).", file=sys.stderr)
@@ -465,12 +465,24 @@ def display_available() -> bool:
     return True
 
 
-def _load_save(path: str, loaded):  # noqa: ANN001, ANN202 - LoadedScenario -> GameState
-    """The state of a save, checked against the scenario; a bad save is one line and exit 1."""
+def _load_save(args: argparse.Namespace, loaded):  # noqa: ANN001, ANN202 - LoadedScenario -> (LoadedScenario, GameState)
+    """The scenario and state of `--load`, checked; a bad save is one line and exit 1.
+
+    Without --scenario, a save of another shipped scenario finds its own file. A practice save
+    stays a practice game, so its report says so.
+    """
     from game.saves import SaveError, ScenarioChanged, read_save, replay_actions
 
+    path = args.load
     try:
-        return read_save(path, loaded).state
+        try:
+            save = read_save(path, loaded)
+        except SaveError as exc:
+            other = _shipped_scenario(exc.kind, getattr(args, "scenario", None), path)
+            if other is None:
+                raise
+            loaded, save = other, read_save(path, other)
+        state = save.state
     except ScenarioChanged as changed:
         state, problems = replay_actions(loaded.scenario, changed.seed, changed.actions)
         if problems:
@@ -479,9 +491,30 @@ def _load_save(path: str, loaded):  # noqa: ANN001, ANN202 - LoadedScenario -> G
                 f"cannot be replayed on it ({problems[0]}): start a new game"
             ) from None
         print(f"hebei1935: the scenario has changed since {path} was saved; its {len(changed.actions)} choice(s) were replayed on the new version", file=sys.stderr)
-        return state
+        save = changed.save
     except SaveError as exc:
         raise UserError(str(exc)) from None
+    if save.practice and not getattr(args, "practice", False):
+        args.practice = True
+        print("hebei1935: this save is from a practice game; it goes on as practice (undo allowed, the report says so)", file=sys.stderr)
+    return loaded, state
+
+
+def _shipped_scenario(kind: str, chosen: str | None, save_path: str):  # noqa: ANN202 - LoadedScenario | None
+    """For a save of another scenario when none was chosen: the shipped scenario with its id."""
+    if kind != "scenario" or chosen:
+        return None
+    from game.saves import peek_scenario_id
+
+    wanted = peek_scenario_id(save_path)
+    for candidate in sorted(SCENARIOS_DIR.glob("*.yaml")):
+        try:
+            other = load(candidate)
+        except ScenarioError:
+            continue
+        if other.scenario.id == wanted:
+            return other
+    return None
 
 
 def _fresh_seed() -> int:

@@ -17,6 +17,7 @@ API for the front ends (game.text, game.ui) and the CLI:
     state = save.state
 
     saves, notes = list_saves(folder)                   # SaveInfo per good file; a note per damaged one
+    peek_scenario_id(path)                              # which scenario a save needs, before loading it
 
 `saved_at` is passed in by the shell: this module never reads the clock. Only the shells and this
 module touch the file system; the engine never sees a path.
@@ -295,6 +296,14 @@ def read_save(path: str | Path, loaded: LoadedScenario) -> SaveGame:
             str(source),
         )
     return save
+
+
+def peek_scenario_id(path: str | Path) -> str | None:
+    """The id of the scenario a sound save belongs to (to find its file), or None if unreadable."""
+    try:
+        return _read_verified(Path(path)).scenario_id
+    except SaveError:
+        return None
 
 
 def _read_verified(source: Path) -> SaveGame:

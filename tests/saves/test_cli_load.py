@@ -93,3 +93,74 @@ def test_play_options_are_parsed():
     assert (args.load, args.save_dir, args.practice) == ("a.json", "d", True)
     args = cli.build_parser().parse_args(["play"])
     assert (args.load, args.save_dir, args.practice) == (None, None, False)
+
+
+@pytest.fixture()
+def shipped(tmp_path, monkeypatch):
+    """A scenarios folder holding mini.yaml and a default scenario with another id; play is recorded."""
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / "mini.yaml").write_bytes(MINI.read_bytes())
+    default = folder / "default.yaml"
+    default.write_bytes(MINI.read_bytes().replace(b"id: mini", b"id: default", 1))
+    monkeypatch.setattr(cli, "SCENARIOS_DIR", folder)
+    monkeypatch.setattr(cli, "DEFAULT_SCENARIO", default)
+    played = {}
+
+    def fake_play(args, loaded, seed, state):
+        played.update(args=args, loaded=loaded, seed=seed, state=state)
+        return 0
+
+    monkeypatch.setattr(cli, "_play_text", fake_play)
+    return played
+
+
+def _saved(tmp_path, mini, **options) -> tuple[Path, object]:
+    from game.engine.actions import EndDay, TakeAction
+    from game.engine.api import step
+
+    state = new_game(mini.scenario, 42).state
+    for action in (TakeAction(action="talk"), EndDay()):
+        state = step(mini.scenario, state, action).state
+    return write_save(tmp_path / "game.json", make_save(mini, state, slot="g", saved_at="t", **options)), state
+
+
+def test_good_save_hands_its_state_and_seed_to_the_front_end(tmp_path, capsys, mini, shipped):
+    path, state = _saved(tmp_path, mini)
+    assert cli.main(["play", "--text", "--scenario", str(MINI), "--load", str(path), "--seed", "5"]) == 0
+    assert shipped["state"] == state
+    assert shipped["seed"] == 42  # the save's seed, not --seed
+    assert shipped["args"].practice is False
+    assert capsys.readouterr().err == ""
+
+
+def test_save_finds_its_shipped_scenario_without_scenario_option(tmp_path, mini, shipped):
+    path, state = _saved(tmp_path, mini)
+    assert cli.main(["play", "--text", "--load", str(path)]) == 0
+    assert shipped["loaded"].scenario.id == "mini"
+    assert shipped["state"] == state
+
+
+def test_explicit_scenario_of_another_id_is_not_second_guessed(tmp_path, capsys, mini, shipped):
+    path, _ = _saved(tmp_path, mini)
+    code = cli.main(["play", "--text", "--scenario", str(cli.DEFAULT_SCENARIO), "--load", str(path)])
+    assert code == 1
+    assert "belongs to scenario 'mini', not 'default'" in capsys.readouterr().err
+    assert shipped == {}
+
+
+def test_practice_save_goes_on_as_practice(tmp_path, capsys, mini, shipped):
+    path, _ = _saved(tmp_path, mini, practice=True)
+    assert cli.main(["play", "--text", "--scenario", str(MINI), "--load", str(path)]) == 0
+    assert shipped["args"].practice is True
+    assert "practice game" in capsys.readouterr().err
+
+
+def test_changed_scenario_replays_the_choices(tmp_path, capsys, mini, shipped):
+    path, state = _saved(tmp_path, mini)
+    changed = tmp_path / "mini-revised.yaml"
+    changed.write_bytes(MINI.read_bytes().replace(b"title: Mini crisis", b"title: Mini crisis, revised", 1))
+    assert cli.main(["play", "--text", "--scenario", str(changed), "--load", str(path)]) == 0
+    assert shipped["state"].log == state.log and shipped["state"].day == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "its 2 choice(s) were replayed on the new version" in err

@@ -414,3 +414,10 @@ def test_latest_autosave(tmp_path, mini, save):
     second = write_save(autosave_path(tmp_path, "b"), save)
     os.utime(first, (1, 1))
     assert saves.latest_autosave(tmp_path) == second
+
+
+def test_peek_scenario_id(tmp_path, save):
+    assert saves.peek_scenario_id(write_save(tmp_path / "s.json", save)) == "mini"
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    assert saves.peek_scenario_id(tmp_path / "bad.json") is None
+    assert saves.peek_scenario_id(tmp_path / "none.json") is None
