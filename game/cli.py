@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from game import __version__
+from game.paths import scenarios_dir
 from game.scenario.source import ScenarioError
 
-SCENARIOS_DIR = Path(__file__).resolve().parent.parent / "scenarios"
+SCENARIOS_DIR = scenarios_dir()
 DEFAULT_SCENARIO = SCENARIOS_DIR / "he_umezu_1935.yaml"
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from game.analysis.describe import long_date
 from game.engine.actions import EndDay, Respond, TakeAction, action_key
 from game.engine.api import new_game, step
 from game.engine.state import GameEvent, GameState
@@ -26,7 +27,6 @@ from game.text import render
 from game.text.cabinet import VoteRecord, decide, leaders, render_votes
 from game.text.commands import End, Pick, Show, Unknown, parse
 from game.text.console import Console, EndOfInput, isatty
-from game.text.describe import long_date
 from game.text.menu import Menu, build_menu
 from game.text.report import Debrief, DebriefUnavailable, build, report_text
 from game.text.style import Style

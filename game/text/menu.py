@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.analysis.describe import describe_action, describe_response
 from game.engine.actions import EndDay, Respond, TakeAction, action_key
 from game.engine.api import action_options, why_not
 from game.engine.state import GameState
 from game.scenario.model import Scenario
-from game.text.describe import describe_action, describe_response
 
 Choice = TakeAction | Respond | EndDay
 

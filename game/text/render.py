@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from game.engine.state import GameEvent, GameState
-from game.scenario.model import Scenario
-from game.text.describe import (
+from game.analysis.describe import (
     attitude_word,
     countdown_text,
     long_date,
@@ -14,6 +12,8 @@ from game.text.describe import (
     signed,
     stat_display,
 )
+from game.engine.state import GameEvent, GameState
+from game.scenario.model import Scenario
 from game.text.menu import Entry, Menu
 from game.text.style import Style
 

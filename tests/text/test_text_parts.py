@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from game.engine.actions import EndDay, Respond, TakeAction
-from game.engine.api import new_game, step
-from game.scenario.model import Effects, Outcome
-from game.text.cabinet import VoteRecord, decide, leaders, render_votes
-from game.text.commands import End, Pick, Show, Unknown, parse
-from game.text.describe import (
+from game.analysis.describe import (
     attitude_word,
     countdown_text,
     describe_action,
@@ -18,6 +13,11 @@ from game.text.describe import (
     nearest_deadline,
     stat_display,
 )
+from game.engine.actions import EndDay, Respond, TakeAction
+from game.engine.api import new_game, step
+from game.scenario.model import Effects, Outcome
+from game.text.cabinet import VoteRecord, decide, leaders, render_votes
+from game.text.commands import End, Pick, Show, Unknown, parse
 from game.text.menu import build_menu
 
 
