@@ -1,0 +1,358 @@
+"""The He–Umezu scenario: it loads cleanly, replays history on its dates, and plays as a game.
+
+The measurable targets of the scenario's issue:
+1. it loads with no errors and no warnings;
+2. the historical replay ends in the historical ending for several seeds, with the beats on their dates;
+3. 2,000 seeded random games reach every ending, none in more than 60% of games, and the historical
+   ending also in games whose choices differ from history;
+4. every day from 29 May to 13 June 1935 has a history note with a source.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import os
+import random
+import re
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from game.engine.actions import EndDay, Respond, TakeAction
+from game.engine.api import legal_actions, new_game, step
+from game.scenario.load import load_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+PATH = ROOT / "scenarios" / "he_umezu_1935.yaml"
+RANDOM_GAMES = 2000
+REPLAY_SEEDS = range(1, 6)
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    return load_scenario(PATH)
+
+
+@pytest.fixture(scope="module")
+def scenario(loaded):
+    return loaded.scenario
+
+
+# --- 1. loading ------------------------------------------------------------------------------------
+
+
+def test_loads_without_errors_or_warnings(loaded):
+    assert [str(w) for w in loaded.warnings] == []
+
+
+def test_first_line_points_at_the_schema():
+    first = PATH.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=scenario.schema.json"
+
+
+def test_calendar_and_budget(scenario):
+    cal = scenario.calendar
+    assert cal.start == dt.date(1935, 5, 29)
+    assert dt.date(1935, 6, 13) <= cal.end <= dt.date(1935, 7, 6)
+    assert cal.epilogue_until == dt.date(1937, 7, 7)
+    assert cal.actions_per_day == 3
+
+
+# --- 2. the historical replay ---------------------------------------------------------------------
+
+
+def historical_replay(scenario, seed):
+    """Each day: answer pending demands as history did, take the day's historical actions, end the day.
+
+    Returns the final state and the events of the game grouped by date.
+    """
+    state, events = new_game(scenario, seed)
+    by_date = collections.defaultdict(list)
+    for event in events:
+        by_date[event.date].append(event)
+    for _ in range(2000):
+        if state.over:
+            break
+        choice = None
+        for legal in legal_actions(scenario, state):
+            if isinstance(legal, Respond) and scenario.demands[legal.demand].historical_response == legal.response:
+                choice = legal
+                break
+        if choice is None:
+            for legal in legal_actions(scenario, state):
+                if isinstance(legal, TakeAction) and state.date in scenario.actions[legal.action].historical_dates:
+                    choice = legal
+                    break
+        state, events = step(scenario, state, choice or EndDay())
+        for event in events:
+            by_date[event.date].append(event)
+    return state, by_date
+
+
+@pytest.fixture(scope="module")
+def replays(scenario):
+    return {seed: historical_replay(scenario, seed) for seed in REPLAY_SEEDS}
+
+
+def test_exactly_one_historical_ending(scenario):
+    assert [eid for eid, e in scenario.endings.items() if e.historical] == ["historical"]
+
+
+@pytest.mark.parametrize("seed", REPLAY_SEEDS)
+def test_historical_replay_reaches_the_historical_ending(scenario, replays, seed):
+    final, _ = replays[seed]
+    assert final.over
+    assert scenario.endings[final.ending].historical, final.ending
+    assert final.date == dt.date(1935, 6, 13)
+
+
+def _refs(by_date, day, kinds=None):
+    return {e.ref for e in by_date[day] if kinds is None or e.kind in kinds}
+
+
+@pytest.mark.parametrize("seed", REPLAY_SEEDS)
+def test_historical_beats_fall_on_their_dates(scenario, replays, seed):
+    _, by_date = replays[seed]
+    d = dt.date
+    # 29 May: Sakai and Takahashi at the Jurentang, with the notice
+    assert "jurentang_call" in _refs(by_date, d(1935, 5, 29))
+    assert "sakai_notice" in _refs(by_date, d(1935, 5, 29), {"demand"})
+    # 30 May: armoured cars at Tianjin, planes overhead
+    assert "armoured_cars" in _refs(by_date, d(1935, 5, 30))
+    # 1-4 June: the "voluntary" concessions on their days
+    assert "move_seat" in _refs(by_date, d(1935, 6, 1), {"action"})
+    assert "disband_gendarmes" in _refs(by_date, d(1935, 6, 2), {"action"})
+    assert "replace_officials" in _refs(by_date, d(1935, 6, 4), {"action"})
+    # 4 June: the second call
+    assert {"second_call_meeting", "second_call"} <= _refs(by_date, d(1935, 6, 4))
+    # 7 June: commanders' conference, reports of Kwantung moves to the Wall
+    assert "commanders_conference" in _refs(by_date, d(1935, 6, 7))
+    # 9 June: the four demands, an ultimatum
+    ultimatum = [e for e in by_date[d(1935, 6, 9)] if e.ref == "four_demands"]
+    assert ultimatum and ultimatum[0].kind == "ultimatum"
+    assert "noon, 12 June" in ultimatum[0].text
+    # 10 June: oral acceptance and the decree
+    answered = [e for e in by_date[d(1935, 6, 10)] if e.kind == "demand_answered" and e.ref == "four_demands"]
+    assert answered
+    assert "friendly_relations_decree" in _refs(by_date, d(1935, 6, 10))
+    # 11 June: the memorandum, refused
+    assert "memorandum" in _refs(by_date, d(1935, 6, 11), {"demand"})
+    refused = [e for e in by_date[d(1935, 6, 11)] if e.kind == "demand_answered" and e.ref == "memorandum"]
+    assert refused and "sign" in refused[0].title.lower()
+    # 13 June: He leaves Peiping
+    assert "leave_peiping" in _refs(by_date, d(1935, 6, 13), {"action"})
+
+
+def test_historical_answers_are_the_recorded_ones(scenario, replays):
+    final, _ = replays[1]
+    assert final.demands["four_demands"].answer == "accept_with_nanjing"
+    assert final.demands["four_demands"].answered_on == dt.date(1935, 6, 10)
+    assert final.demands["memorandum"].answer == "refuse_to_sign"
+    assert final.flags["memorandum_refused"] and not final.flags["memorandum_signed"]
+    assert final.flags["he_left_peiping"]
+
+
+def test_replay_texts_name_the_people_and_things(replays):
+    _, by_date = replays[1]
+    text = " ".join(f"{e.title} {e.text}" for events in by_date.values() for e in events)
+    for needle in ("Sakai", "Takahashi", "Yu Xuezhong", "Blue Shirts", "Great Wall", "ultimatum", "Jurentang", "Baoding"):
+        assert needle in text, needle
+
+
+# --- 3. random play ---------------------------------------------------------------------------------
+
+
+def _historical_choice_keys(scenario):
+    """Every (kind, id, response) a historical replay may choose."""
+    keys = {("action", aid, "") for aid, a in scenario.actions.items() if a.historical_dates}
+    keys |= {("respond", did, d.historical_response) for did, d in scenario.demands.items() if d.historical_response}
+    return keys
+
+
+def _random_games(seeds):
+    scenario = load_scenario(PATH).scenario
+    allowed = _historical_choice_keys(scenario)
+    results = []
+    for seed in seeds:
+        chooser = random.Random(seed)
+        state, _ = new_game(scenario, seed)
+        while not state.over:
+            state, _ = step(scenario, state, chooser.choice(legal_actions(scenario, state)))
+        differs = any(
+            (entry.kind, entry.ref, entry.response) not in allowed
+            for entry in state.log
+            if entry.kind != "end_day"
+        )
+        results.append((state.ending, differs))
+    return results
+
+
+@pytest.fixture(scope="module")
+def random_results():
+    seeds = list(range(RANDOM_GAMES))
+    workers = max(1, min(4, os.cpu_count() or 1))
+    chunks = [seeds[i::workers] for i in range(workers)]
+    if workers == 1:
+        return _random_games(seeds)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return [r for part in pool.map(_random_games, chunks) for r in part]
+
+
+def test_random_play_reaches_every_ending(scenario, random_results):
+    counts = collections.Counter(ending for ending, _ in random_results)
+    assert sum(counts.values()) == RANDOM_GAMES
+    assert set(counts) == set(scenario.endings), counts
+
+
+def test_no_ending_dominates_random_play(random_results):
+    counts = collections.Counter(ending for ending, _ in random_results)
+    assert max(counts.values()) <= 0.6 * RANDOM_GAMES, counts
+
+
+def test_historical_ending_is_reached_by_other_choices(random_results):
+    assert any(ending == "historical" and differs for ending, differs in random_results)
+
+
+# --- 4. history notes, disputes, sources ----------------------------------------------------------
+
+
+def test_every_day_of_the_crisis_has_a_sourced_note(scenario):
+    noted = collections.defaultdict(list)
+    for note in scenario.history:
+        noted[note.date].append(note)
+    day = dt.date(1935, 5, 29)
+    while day <= dt.date(1935, 6, 13):
+        assert noted[day], day
+        assert all(note.sources for note in noted[day]), day
+        day += dt.timedelta(days=1)
+    for background in (dt.date(1935, 5, 2), dt.date(1935, 5, 3), dt.date(1935, 5, 24), dt.date(1935, 6, 27), dt.date(1935, 7, 6)):
+        assert noted[background], background
+
+
+def test_popular_account_corrections_are_in_the_notes(scenario):
+    notes = {note.date: note for note in scenario.history}
+    for day in (dt.date(1935, 5, 29), dt.date(1935, 6, 5), dt.date(1935, 6, 7), dt.date(1935, 6, 10)):
+        assert notes[day].popular_account, day
+    assert "not confirmed" in notes[dt.date(1935, 6, 7)].popular_account
+    for day in (dt.date(1935, 6, 9), dt.date(1935, 6, 10), dt.date(1935, 6, 13), dt.date(1935, 7, 6)):
+        assert notes[day].disputed, day
+
+
+def test_disputes_and_questions(scenario):
+    assert len(scenario.disputes) >= 10
+    assert all(len(d.versions) >= 2 and d.sources for d in scenario.disputes)
+    assert 5 <= len(scenario.questions) <= 8
+
+
+def test_sources_are_declared_with_kinds(scenario):
+    assert {"F-d185", "MOFA", "XZR", "SEED", "ZHIHU"} <= set(scenario.sources)
+    assert scenario.sources["F-d185"].kind == "primary"
+    assert scenario.sources["XZR"].kind == "secondary"
+    assert scenario.sources["SEED"].kind == "tertiary"
+    assert scenario.sources["ZHIHU"].kind == "weak"
+
+
+# --- the corrections of the fact sheet's section 0 ------------------------------------------------
+
+
+def test_roles_follow_the_fact_sheet(scenario):
+    actors = scenario.actors
+    assert "China Garrison Army" in actors["umezu"].role
+    assert "Colonel" in actors["sakai"].role
+    assert "Major" in actors["takahashi"].role and "assistant" in actors["takahashi"].role
+    assert scenario.player.name == "He Yingqin" and scenario.player.chars == "何應欽"
+    for actor_id, chars in {
+        "umezu": "梅津美治郎", "sakai": "酒井隆", "takahashi": "高橋坦", "doihara": "土肥原賢二",
+        "minami": "南次郎", "hirota": "廣田弘毅", "ariyoshi": "有吉明", "chiang": "蔣介石",
+        "wang": "汪精衛", "yu": "于學忠", "huang_fu": "黃郛", "shang_zhen": "商震",
+        "song_zheyuan": "宋哲元", "qin_dechun": "秦德純",
+    }.items():
+        assert actors[actor_id].chars == chars, actor_id
+
+
+def test_seed_errors_do_not_appear():
+    text = PATH.read_text(encoding="utf-8")
+    for wrong in (
+        r"General Sakai",
+        r"General Takashi Sakai",
+        r"Umezu[^.\n]{0,40}commander[^.\n]{0,20}of the Kwantung",
+        r"signed (jointly )?by Umezu and He",
+        r"Zeng Kuangqing",
+        r"Ts'eng Kwang-ching",
+    ):
+        for match in re.finditer(wrong, text):
+            context = text[max(0, match.start() - 200): match.end() + 10]
+            # a correction may quote the error: it must then say so
+            assert re.search(r"popular|seed|wrongly|not the", context), (wrong, context)
+
+
+def test_no_agreement_is_signed_on_10_june(scenario):
+    assert scenario.demands["four_demands"].historical_response == "accept_with_nanjing"
+    assert scenario.demands["memorandum"].historical_response == "refuse_to_sign"
+    assert not scenario.demands["memorandum"].responses["refuse_to_sign"].effects.changes().get("memorandum_signed")
+
+
+# --- the game's parts ----------------------------------------------------------------------------
+
+
+def test_demands_offer_real_choices(scenario):
+    for did, demand in scenario.demands.items():
+        kinds = {r.kind for r in demand.responses.values()}
+        assert {"accept", "stall", "refuse"} <= kinds, did
+        assert kinds & {"negotiate", "partial"}, did
+    four = scenario.demands["four_demands"]
+    assert four.ultimatum and four.deadline == dt.date(1935, 6, 12)
+    assert four.deadline_label == "noon, 12 June"
+    for did in ("sakai_notice", "second_call", "four_demands", "memorandum"):
+        demand = scenario.demands[did]
+        assert demand.historical_response and demand.historical_note and demand.sources, did
+
+
+def test_actions_make_a_real_game(scenario):
+    actions = scenario.actions
+    assert len(actions) >= 12
+    assert {"diplomacy", "domestic", "military", "information", "security", "stalling"} <= {a.category for a in actions.values()}
+    assert all(a.hint and "\n" not in a.hint for a in actions.values())
+    for needed in ("see_sakai", "see_takahashi", "via_ariyoshi", "cable_chiang", "consult_wang", "brief_yu",
+                   "reinforce_north", "withdraw_central", "alert_passes", "censor_press", "leak_terms",
+                   "brief_consuls", "appeal_powers", "hunt_assassins", "suppress_blue_shirts", "leave_peiping"):
+        assert needed in actions, needed
+    assert any(a.historical_dates for a in actions.values())
+    assert all(a.max_uses or a.per_day for a in actions.values())
+
+
+def test_hidden_resolve_and_intelligence(scenario):
+    assert "resolve" in scenario.hidden and len(scenario.hidden["resolve"].choices) >= 2
+    assert any("resolve" in intel.truth for intel in scenario.intel.values())
+    assert all(0 < intel.reliability < 100 for intel in scenario.intel.values())
+
+
+def test_endings(scenario):
+    assert len(scenario.endings) >= 6
+    for needed in ("historical", "war_1935", "occupation", "climb_down", "recalled", "exposed"):
+        assert needed in scenario.endings
+    for eid, ending in scenario.endings.items():
+        assert ending.epilogue and ending.verdicts and ending.sources, eid
+    assert "1937" in scenario.endings["historical"].epilogue
+
+
+def test_map_places_and_units(scenario):
+    for place in ("peiping", "tianjin", "tanggu", "baoding", "shanhaiguan", "qinhuangdao", "gubeikou", "miyun",
+                  "xifengkou", "lengkou", "zunhua", "tongzhou", "zhangbei", "kalgan", "chengde", "fengtai",
+                  "nanyuan", "wanping"):
+        assert place in scenario.places, place
+    moves = {m.place: m.when for m in scenario.units["army_51"].moved_to}
+    assert moves.get("baoding") == "army51_withdrawn"
+    assert {u.side for u in scenario.units.values()} == {"china", "japan"}
+    assert any(event.places for event in scenario.events.values())
+
+
+def test_codex_names_the_officials_in_the_demands(scenario):
+    titles = {entry.title for entry in scenario.codex.values()}
+    for name in ("Zhang Tinge", "Li Junxiang", "Jiang Xiaoxian", "Zeng Kuoqing", "Ding Chang", "He Yifei",
+                 "Yu Jiaji", "Zhu Shiqin", "Wang Kemin", "Blue Shirts", "Tanggu Truce", "China Garrison Army",
+                 "Kwantung Army", "51st Army", "2nd Division", "25th Division", "3rd Gendarme Regiment",
+                 "Jurentang"):
+        assert name in titles, name
