@@ -188,6 +188,36 @@ def action_options(scenario: Scenario, state: GameState) -> list[ActionOption]:
     return options
 
 
+@dataclass(frozen=True)
+class ResponseOption:
+    """One answer to a pending demand as the player sees it now, whether it can be given or not."""
+
+    action: Respond
+    label: str
+    kind: str
+    cost: int
+    available: bool
+    reason: str  # why not, when not available (e.g. too few action points)
+
+
+def response_options(scenario: Scenario, state: GameState, demand: str) -> list[ResponseOption]:
+    """The answers to a pending demand whose condition holds, with whether each can be given now."""
+    active = state.demands.get(demand)
+    if state.phase == "over" or active is None or active.status != "pending":
+        return []
+    reader = Reader(scenario, state)
+    options = []
+    for rid, response in scenario.demands[demand].responses.items():
+        if not reader.holds(response.when):
+            continue
+        action = Respond(demand=demand, response=rid)
+        reason = _why_not(reader, state, action)
+        options.append(
+            ResponseOption(action, response.label, response.kind, response.cost, not reason, reason)
+        )
+    return options
+
+
 class Game:
     """The engine bound to one scenario: `new`, `step`, `legal`."""
 

@@ -1,6 +1,6 @@
 """The day's numbered choices: answers to pending demands, then the day's actions.
 
-Only the engine says what is possible (`why_not`, `action_options`); the menu merely numbers it.
+Only the engine says what is possible (`response_options`, `action_options`); the menu merely numbers it.
 Numbers run through the demands' answers first, then the actions, in the scenario's order.
 """
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from game.analysis.describe import describe_action, describe_response
 from game.engine.actions import EndDay, Respond, TakeAction, action_key
-from game.engine.api import action_options, why_not
+from game.engine.api import action_options, response_options
 from game.engine.state import GameState
 from game.scenario.model import Scenario
 
@@ -64,25 +64,18 @@ def pending_demands(state: GameState) -> list[str]:
 def build_menu(scenario: Scenario, state: GameState) -> Menu:
     entries: list[Entry] = []
     # An answer whose condition fails is not offered at all (as actions whose `when` fails are
-    # not); one that only lacks action points is shown with the reason. The engine tells them
-    # apart: asked with an unlimited budget, only the condition can still refuse.
-    unlimited = state.model_copy(update={"budget": 1_000_000})
+    # not); one that only lacks action points is shown with the reason.
     for did in pending_demands(state):
-        demand = scenario.demands[did]
-        for rid, response in demand.responses.items():
-            choice = Respond(demand=did, response=rid)
-            if why_not(scenario, unlimited, choice):
-                continue
-            reason = why_not(scenario, state, choice)
+        for option in response_options(scenario, state, did):
             entries.append(
                 Entry(
                     len(entries) + 1,
-                    choice,
-                    response.label,
-                    response.cost,
-                    not reason,
-                    reason,
-                    describe_response(scenario, state, did, rid),
+                    option.action,
+                    option.label,
+                    option.cost,
+                    option.available,
+                    option.reason,
+                    describe_response(scenario, state, did, option.action.response),
                     demand=did,
                 )
             )

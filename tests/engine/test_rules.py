@@ -6,7 +6,7 @@ import datetime as dt
 
 from game.engine import rng
 from game.engine.actions import EndDay, Respond, TakeAction
-from game.engine.api import action_options, legal_actions, new_game, step
+from game.engine.api import action_options, legal_actions, new_game, response_options, step
 from game.engine.state import GameState
 
 
@@ -213,3 +213,13 @@ def test_rng_is_stable():
     for expected in draws:
         state2, value = rng.below(state2, 100)
         assert value == expected
+
+
+def test_response_options_explain_what_is_missing(mini):
+    sc = mini.scenario
+    state, _ = new_game(sc, seed=7)
+    options = {o.action.response: o for o in response_options(sc, state, "first")}
+    assert set(options) == {"accept", "stall", "refuse"}
+    assert all(o.available for o in options.values())
+    assert options["stall"].kind == "stall"
+    assert response_options(sc, state, "ultimatum") == []  # not presented yet
