@@ -44,6 +44,14 @@ KIND_LABELS = {
 HIDDEN_KINDS = frozenset({"day", "rejected"})
 
 
+def reflow(text: str) -> list[str]:
+    """Paragraphs of authored text: blank lines separate them; single line breaks are only wrapping."""
+    import re
+
+    paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", text.strip())]
+    return [p for p in paragraphs if p] or [""]
+
+
 def long_date(date: dt.date, *, weekday: bool = True) -> str:
     text = f"{date.day} {MONTHS[date.month - 1]} {date.year}"
     return f"{WEEKDAYS[date.weekday()]} {text}" if weekday else text

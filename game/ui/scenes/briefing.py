@@ -10,7 +10,7 @@ from game.ui.mapdraw import MapPainter
 from game.ui.scene import Pop, Push, Replace, Scene
 from game.ui.scenes.common import draw_title, hint_band, key_hint, layout_buttons, margin
 from game.ui.text import BODY, BOLD, Style
-from game.ui.view import briefing, map_places
+from game.ui.view import briefing, map_places, reflow
 from game.ui.widgets import Button, TextPane, frame
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class BriefingScene(Scene):
     def paragraphs(self) -> list[tuple[Style, str]]:
         view = self.view
         out: list[tuple[Style, str]] = [(BOLD, view.player), (Style("serif", "small", "ink_soft"), view.dates), (BODY, "")]
-        for paragraph in view.text.strip().split("\n"):
+        for paragraph in reflow(view.text):
             out.append((BODY, paragraph))
         if view.people:
             out += [(BODY, ""), (Style("typewriter_bold", "body"), "THE PEOPLE")]

@@ -9,7 +9,7 @@ import pygame
 from game.ui.scene import Pop, Scene
 from game.ui.scenes.common import draw_title, hint_band, key_hint, layout_buttons, margin
 from game.ui.text import BODY, SMALL, Style
-from game.ui.view import codex
+from game.ui.view import codex, reflow
 from game.ui.widgets import Button, ListWidget, TextPane, frame
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ class CodexScene(Scene):
         if item.subtitle:
             out.append((Style("serif", "small", "ink_soft"), item.subtitle))
         out.append((BODY, ""))
-        out += [(BODY, p) for p in (item.text or "No entry yet.").split("\n")]
+        out += [(BODY, p) for p in reflow(item.text or "No entry yet.")]
         if item.sources:
             out += [(BODY, ""), (SECTION, "SOURCES")]
             out += [(SMALL, f"\u2022 {s}") for s in item.sources]

@@ -11,7 +11,7 @@ from game.ui.mapdraw import MapPainter
 from game.ui.scene import Act, Pop, Push, Reset, Scene, digit
 from game.ui.scenes.common import hint_band, key_hint, margin
 from game.ui.text import BODY, BOLD, SMALL, Style
-from game.ui.view import CrisisView, crisis_view
+from game.ui.view import CrisisView, crisis_view, reflow
 from game.ui.widgets import Button, ListWidget, TextPane, frame
 
 if TYPE_CHECKING:
@@ -262,7 +262,7 @@ class CrisisScene(Scene):
             meta.append(f"reliability {item.reliability}%")
         out: list[tuple[Style, str]] = [(BOLD, item.title), (SOFT, " \u00b7 ".join(meta)), (BODY, "")]
         face = Style("typewriter", "body") if item.kind in ("telegram", "demand", "ultimatum") else BODY
-        for paragraph in (item.text or "(no further text)").split("\n"):
+        for paragraph in reflow(item.text or "(no further text)"):
             out.append((face, paragraph))
         if item.demand:
             out += [(BODY, ""), (Style("serif_bold", "body", "urgent"), "Press Enter on this message (or choose it under Today's council) to answer.")]

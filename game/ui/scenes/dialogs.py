@@ -11,7 +11,7 @@ from game.engine.state import GameEvent, GameState
 from game.ui.scene import ENTER_KEYS, Act, Pop, Push, Scene, digit
 from game.ui.scenes.common import dialog_rect, layout_buttons, margin
 from game.ui.text import BODY, BOLD, SMALL, Style
-from game.ui.view import day_summary, demand_view, inbox_item, signed
+from game.ui.view import day_summary, demand_view, inbox_item, reflow, signed
 from game.ui.widgets import Button, ListWidget, TextPane, frame
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ class DemandDialog(Dialog):
         view = self.view
         deadline_style = Style("serif_bold", "body", "urgent" if view.ultimatum else "ink")
         out = [(SOFT, f"Presented by {view.issuer}"), (deadline_style, f"Deadline: {view.deadline}"), (BODY, "")]
-        out += [(TYPE, p) for p in view.text.split("\n")]
+        out += [(TYPE, p) for p in reflow(view.text)]
         return out
 
     def answer_lines(self, app: App, index: int, width: int) -> list[tuple[Style, str]]:
@@ -175,7 +175,7 @@ class EventDialog(Dialog):
             out.append((BOLD, item.title))
             if item.text:
                 face = TYPE if item.kind in ("telegram", "demand", "ultimatum") else BODY
-                out += [(face, p) for p in item.text.split("\n")]
+                out += [(face, p) for p in reflow(item.text)]
             if item.reliability is not None:
                 out.append((SOFT, f"Reliability of this report: {item.reliability}%"))
         return out or [(BODY, "Nothing came of it.")]

@@ -11,7 +11,7 @@ import pygame
 from game.ui.scene import ENTER_KEYS, Push, Reset, Scene
 from game.ui.scenes.common import PageScene
 from game.ui.text import BODY, BOLD, SMALL, Style
-from game.ui.view import ending_screen, long_date
+from game.ui.view import ending_screen, long_date, reflow
 from game.ui.widgets import Button, TextPane
 
 if TYPE_CHECKING:
@@ -45,10 +45,10 @@ class EndingScene(Scene, PageScene):
         if view.historical:
             out.append((Style("serif_bold", "body", "neutral"), "This is how it ended in history."))
             out.append((BODY, ""))
-        out += [(BODY, p) for p in view.epilogue.strip().split("\n")]
+        out += [(BODY, p) for p in reflow(view.epilogue)]
         out += [(BODY, ""), (HEAD, "HOW THIS ENDING RATES (0\u201310)")]
         for label, value in view.scores:
-            out.append((BODY, f"{label}: {value}  " + "\u25a0" * value + "\u25a1" * (10 - value)))
+            out.append((BODY, f"{label}: {value} / 10"))
         if view.verdicts:
             out += [(BODY, ""), (HEAD, "WHAT HISTORIANS MIGHT SAY")]
             out += [(BODY, f"\u2022 {v}") for v in view.verdicts]
