@@ -13,6 +13,7 @@ the same state and a single `rejected` event saying why; an exception here is a 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from game.engine.actions import EndDay, PlayerAction, Respond, TakeAction
@@ -125,14 +126,16 @@ def _why_not(reader: Reader, state: GameState, action: PlayerAction) -> str:
         spec = scenario.actions.get(action.action)
         if spec is None:
             return f"There is no action '{action.action}'."
-        if not reader.holds(spec.when):
-            return f"'{spec.label}' is not possible now."
-        if spec.cost > state.budget:
-            return f"'{spec.label}' needs {spec.cost} action point(s); {state.budget} left today."
-        if state.taken_today.get(action.action, 0) >= spec.per_day:
-            return f"'{spec.label}' has already been done today."
+        # The counting checks come before the condition: they are cheap, and legal_actions asks
+        # this for every action at every step.
         if spec.max_uses is not None and state.taken.get(action.action, 0) >= spec.max_uses:
             return f"'{spec.label}' cannot be done again."
+        if state.taken_today.get(action.action, 0) >= spec.per_day:
+            return f"'{spec.label}' has already been done today."
+        if spec.cost > state.budget:
+            return f"'{spec.label}' needs {spec.cost} action point(s); {state.budget} left today."
+        if not reader.holds(spec.when):
+            return f"'{spec.label}' is not possible now."
         return ""
     demand = scenario.demands.get(action.demand)
     active = state.demands.get(action.demand)
@@ -152,6 +155,19 @@ def _why_not(reader: Reader, state: GameState, action: PlayerAction) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
+def _take_action(action: str) -> TakeAction:
+    return TakeAction(action=action)  # actions are immutable values: one object per id is enough
+
+
+@lru_cache(maxsize=4096)
+def _respond_action(demand: str, response: str) -> Respond:
+    return Respond(demand=demand, response=response)
+
+
+_END_DAY = EndDay()
+
+
 def legal_actions(scenario: Scenario, state: GameState) -> list[TakeAction | Respond | EndDay]:
     """Every action the engine would accept now; front ends and the explorer choose among these."""
     if state.phase == "over":
@@ -162,14 +178,14 @@ def legal_actions(scenario: Scenario, state: GameState) -> list[TakeAction | Res
         if active.status != "pending":
             continue
         for rid in scenario.demands[did].responses:
-            candidate = Respond(demand=did, response=rid)
+            candidate = _respond_action(did, rid)
             if not _why_not(reader, state, candidate):
                 legal.append(candidate)
     for aid in scenario.actions:
-        candidate_action = TakeAction(action=aid)
+        candidate_action = _take_action(aid)
         if not _why_not(reader, state, candidate_action):
             legal.append(candidate_action)
-    legal.append(EndDay())
+    legal.append(_END_DAY)
     return legal
 
 

@@ -37,17 +37,18 @@ class Reader:
         self.demands = state.demands
         self.fired = state.fired
         self.taken = state.taken
+        self._names: dict[str, Value] | None = None
 
     # --- the expression environment -----------------------------------------------------------
     def value(self, name: str) -> Value:
-        if name in self.stats:
-            return self.stats[name]
-        if name in self.flags:
-            return self.flags[name]
-        if name in self.attitudes:
-            return self.attitudes[name]
-        if name in self.hidden:
-            return self.hidden[name]
+        names = self._names
+        if names is None:
+            # Built on first use: most readers evaluate many conditions over one unchanging state.
+            names = self._names = {**self.hidden, **self.attitudes, **self.flags, **self.stats}
+        found = names.get(name)
+        return found if found is not None else self._builtin(name)
+
+    def _builtin(self, name: str) -> Value:
         if name == "day":
             return self.day
         if name == "days_left":
@@ -82,7 +83,7 @@ class Reader:
         raise KeyError(function)
 
     def holds(self, condition: str | None) -> bool:
-        if condition is None:
+        if condition is None or condition == "true":
             return True
         return bool(compile_expr(condition)(self))
 
@@ -120,6 +121,18 @@ class Turn(Reader):
         self.ending = state.ending
         self.events: list[GameEvent] = []
         self.queue: deque[tuple[str, str]] = deque()
+
+    def value(self, name: str) -> Value:
+        # A Turn changes as it goes, so it reads the live tables rather than a snapshot.
+        if name in self.stats:
+            return self.stats[name]
+        if name in self.flags:
+            return self.flags[name]
+        if name in self.attitudes:
+            return self.attitudes[name]
+        if name in self.hidden:
+            return self.hidden[name]
+        return self._builtin(name)
 
     def freeze(self) -> GameState:
         # No validation here: every value was built by this class and clamped.

@@ -87,9 +87,9 @@ def test_unknown_input_is_answered_in_one_line_and_loses_nothing(mini):
 
 
 def test_unavailable_choice_says_why_and_keeps_the_game(mini):
-    # Day 1: take "Ask the spies" (6), then choose it again: the engine says it was done today.
+    # Day 1: take "Ask the spies" (6, usable once per game), then choose it again: the engine says why not.
     _, text = play(mini, "6\n6\n")
-    assert "Not possible now: 'Ask the spies' has already been done today." in text
+    assert "Not possible now: 'Ask the spies' cannot be done again." in text
     assert "Day 2:" not in text
 
 

@@ -66,6 +66,11 @@ def _compile(node: ast.expr) -> Compiled:
         return lambda env: env.value(name)
     if isinstance(node, ast.BoolOp):
         parts = [_compile(value) for value in node.values]
+        if len(parts) == 2:  # the common case, without a generator per evaluation
+            first, second = parts
+            if isinstance(node.op, ast.And):
+                return lambda env: bool(first(env)) and bool(second(env))
+            return lambda env: bool(first(env)) or bool(second(env))
         if isinstance(node.op, ast.And):
             return lambda env: all(part(env) for part in parts)
         return lambda env: any(part(env) for part in parts)
