@@ -8,18 +8,20 @@ Nothing here decides a rule: availability and reasons come from the engine (`act
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
+from game.analysis.describe import (
+    attitude_word,
+    describe_effects,
+    describe_response,
+    long_date,
+    stat_visible,
+)
 from game.engine.actions import Respond
 from game.engine.api import action_options, why_not
 from game.engine.state import GameEvent, GameState
 from game.engine.turn import Turn
-from game.scenario.model import Effects, Outcome, Scenario
-
-MINUS = "\u2212"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from game.scenario.model import Scenario
 
 # Inbox kinds as the player reads them; `day` markers and rejections never reach the inbox list.
 KIND_LABELS = {
@@ -52,15 +54,6 @@ def reflow(text: str) -> list[str]:
     return [p for p in paragraphs if p] or [""]
 
 
-def long_date(date: dt.date, *, weekday: bool = True) -> str:
-    text = f"{date.day} {MONTHS[date.month - 1]} {date.year}"
-    return f"{WEEKDAYS[date.weekday()]} {text}" if weekday else text
-
-
-def signed(value: int) -> str:
-    return f"+{value}" if value >= 0 else f"{MINUS}{-value}"
-
-
 def with_chars(name: str, chars: str) -> str:
     return f"{name} {chars}" if chars else name
 
@@ -68,59 +61,6 @@ def with_chars(name: str, chars: str) -> str:
 def actor_name(scenario: Scenario, actor_id: str) -> str:
     actor = scenario.actors.get(actor_id)
     return with_chars(actor.name, actor.chars) if actor else actor_id
-
-
-def stat_visible(scenario: Scenario, state: GameState, stat_id: str) -> bool:
-    spec = scenario.stats.get(stat_id)
-    return spec is not None and (not spec.hidden or stat_id in state.revealed)
-
-
-# --- consequences ---------------------------------------------------------------------------------
-# A small copy of game.text.describe: the import contract keeps game.ui and game.text independent.
-# It only reads declared data: expressions are described, never evaluated (that could leak hidden values).
-
-
-def consequences(scenario: Scenario, state: GameState, effects: Effects, outcomes: list[Outcome] | tuple = ()) -> str:
-    parts: list[str] = []
-    for name, value in effects.changes().items():
-        part = _change(scenario, state, name, value)
-        if part:
-            parts.append(part)
-    for stat_id in effects.reveal:
-        spec = scenario.stats.get(stat_id)
-        parts.append(f"reveals {spec.label if spec else stat_id}")
-    for demand_id in effects.issue:
-        demand = scenario.demands.get(demand_id)
-        parts.append(f"brings a demand ('{demand.title}')" if demand else "brings a demand")
-    for ident in effects.trigger:
-        parts.append("brings an intelligence report" if ident in scenario.intel else "sets events in motion")
-    if effects.goto and effects.goto in scenario.stages:
-        parts.append(f"moves the crisis to '{scenario.stages[effects.goto].label}'")
-    if effects.end:
-        parts.append("ends the game")
-    text = ", ".join(parts)
-    if outcomes:
-        text = f"{text}; outcome uncertain" if text else "outcome uncertain"
-    return text
-
-
-def _change(scenario: Scenario, state: GameState, name: str, value: int | bool | str) -> str:
-    if name in scenario.flags:
-        label = scenario.flags[name].label or name.replace("_", " ")
-        return label if value is True else (f"undoes: {label}" if value is False else f"possibly: {label}")
-    if name in scenario.stats:
-        if not stat_visible(scenario, state, name):
-            return ""
-        label = scenario.stats[name].label
-    elif name in scenario.actors:
-        label = f"{scenario.actors[name].name}'s attitude"
-    else:
-        return ""
-    if isinstance(value, bool):
-        return ""
-    if isinstance(value, int):
-        return f"{label} {signed(value)}" if value else ""
-    return f"{label} changes (depends on the situation)"
 
 
 # --- the crisis screen ----------------------------------------------------------------------------
@@ -238,13 +178,6 @@ class CrisisView:
     units: list[MapUnit]
 
 
-ATTITUDE_WORDS = ((-60, "hostile"), (-20, "unfriendly"), (20, "guarded"), (60, "friendly"), (101, "close"))
-
-
-def attitude_word(value: int) -> str:
-    return next((word for limit, word in ATTITUDE_WORDS if value < limit), "close")
-
-
 def deadline_text(scenario: Scenario, state: GameState) -> tuple[str, bool]:
     """The countdown to the nearest pending deadline, and whether it is urgent (ultimatum or last day)."""
     pending = [(a.deadline, did) for did, a in state.demands.items() if a.status == "pending" and a.deadline is not None]
@@ -321,7 +254,7 @@ def action_rows(scenario: Scenario, state: GameState) -> list[ActionRow]:
         rows.append(
             ActionRow(
                 option.action.action, option.label, option.category, option.cost, option.available, option.reason,
-                spec.hint, consequences(scenario, state, spec.effects, spec.outcomes),
+                spec.hint, describe_effects(scenario, state, spec.effects, spec.outcomes),
             )
         )
     return rows
@@ -425,12 +358,7 @@ def demand_view(scenario: Scenario, state: GameState, demand_id: str) -> DemandV
         if not reader.holds(response.when):
             continue
         reason = why_not(scenario, state, Respond(demand=demand_id, response=rid))
-        extra = []
-        if not response.closes:
-            extra.append("the demand stays open")
-        if response.extend_days and not demand.ultimatum:
-            extra.append(f"deadline +{response.extend_days} day{'s' if response.extend_days != 1 else ''}")
-        text = "; ".join(p for p in (consequences(scenario, state, response.effects, response.outcomes), ", ".join(extra)) if p)
+        text = describe_response(scenario, state, demand_id, rid)
         rows.append(ResponseRow(rid, response.label, response.kind, response.cost, not reason, reason, text))
     deadline = "no deadline"
     if active.deadline is not None:

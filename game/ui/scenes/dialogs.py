@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.analysis.describe import signed
 from game.engine.actions import Respond
 from game.engine.state import GameEvent, GameState
 from game.ui.scene import ENTER_KEYS, Act, Pop, Push, Scene, digit
 from game.ui.scenes.common import dialog_rect, layout_buttons, margin
 from game.ui.text import BODY, BOLD, SMALL, Style
-from game.ui.view import day_summary, demand_view, inbox_item, reflow, signed
+from game.ui.view import day_summary, demand_view, inbox_item, reflow
 from game.ui.widgets import Button, ListWidget, TextPane, frame
 
 if TYPE_CHECKING:

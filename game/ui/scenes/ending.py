@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.analysis.describe import long_date
 from game.ui.scene import ENTER_KEYS, Push, Reset, Scene
 from game.ui.scenes.common import PageScene
 from game.ui.text import BODY, BOLD, SMALL, Style
-from game.ui.view import ending_screen, long_date, reflow
+from game.ui.view import ending_screen, reflow
 from game.ui.widgets import Button, TextPane
 
 if TYPE_CHECKING:
