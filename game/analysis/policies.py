@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.engine import rng
-from game.engine.actions import EndDay, Respond, TakeAction
+from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction
 from game.engine.api import legal_actions
 from game.engine.state import GameState
 from game.scenario.model import Scenario
 
-Choice = TakeAction | Respond | EndDay
+Choice = TakeAction | Respond | EndDay | ReleaseInject
 Policy = Callable[[Scenario, GameState, int], tuple[Choice, int]]
 """(scenario, state, policy rng state) -> (choice, new policy rng state)."""
 

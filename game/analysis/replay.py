@@ -7,7 +7,7 @@ from typing import Any
 
 from game.analysis.policies import Choice, Policy
 from game.engine import rng
-from game.engine.actions import EndDay, Respond, TakeAction, action_key
+from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction, action_key
 from game.engine.api import new_game, step
 from game.engine.state import GameEvent, GameState
 from game.scenario.model import Scenario
@@ -66,6 +66,8 @@ class Playthrough:
 def label_of(scenario: Scenario, choice: Choice) -> str:
     if isinstance(choice, TakeAction):
         return scenario.actions[choice.action].label
+    if isinstance(choice, ReleaseInject):
+        return f"Teacher's inject: {scenario.injects[choice.inject].title}"
     if isinstance(choice, Respond):
         demand = scenario.demands[choice.demand]
         return f"{demand.title}: {demand.responses[choice.response].label}"
@@ -114,6 +116,8 @@ def parse_choice(key: str) -> Choice:
     key = key.strip()
     if key in ("end", "end_day"):
         return EndDay()
+    if key.startswith("inject:"):
+        return ReleaseInject(inject=key.split(":", 1)[1].strip())
     if ":" in key:
         demand, response = key.split(":", 1)
         return Respond(demand=demand.strip(), response=response.strip())

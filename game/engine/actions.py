@@ -32,13 +32,23 @@ class EndDay(_Action):
     kind: Literal["end_day"] = "end_day"
 
 
-PlayerAction = Annotated[TakeAction | Respond | EndDay, Field(discriminator="kind")]
+class ReleaseInject(_Action):
+    """The teacher releases one of the scenario's injects (lesson mode); it costs no action points."""
+
+    kind: Literal["inject"] = "inject"
+    inject: str
 
 
-def action_key(action: TakeAction | Respond | EndDay) -> str:
-    """A short stable text for an action, used in choice files and logs: `talk`, `first:accept`, `end`."""
+PlayerAction = Annotated[TakeAction | Respond | EndDay | ReleaseInject, Field(discriminator="kind")]
+
+
+def action_key(action: TakeAction | Respond | EndDay | ReleaseInject) -> str:
+    """A short stable text for an action, used in choice files and logs: `talk`, `first:accept`,
+    `inject:rumour`, `end`."""
     if isinstance(action, TakeAction):
         return action.action
+    if isinstance(action, ReleaseInject):
+        return f"inject:{action.inject}"
     if isinstance(action, Respond):
         return f"{action.demand}:{action.response}"
     return "end"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from game.engine.actions import EndDay, PlayerAction, Respond, TakeAction
+from game.engine.actions import EndDay, PlayerAction, ReleaseInject, Respond, TakeAction
 from game.engine.day import begin, dusk, opening_state
 from game.engine.state import GameEvent, GameState
 from game.engine.turn import Reader, Turn
@@ -56,6 +56,8 @@ def step(scenario: Scenario, state: GameState, action: PlayerAction) -> Step:
         _take(turn, action)
     elif isinstance(action, Respond):
         _respond(turn, action)
+    elif isinstance(action, ReleaseInject):
+        _inject(turn, action)
     else:
         turn.record("end_day", label="End the day")
         dusk(turn)
@@ -74,6 +76,21 @@ def _take(turn: Turn, action: TakeAction) -> None:
     turn.apply(spec.effects)
     turn.drain()
     turn.apply_outcomes(spec.outcomes, spec.label, action.action)
+    turn.drain()
+
+
+def _inject(turn: Turn, action: ReleaseInject) -> None:
+    inject = turn.scenario.injects[action.inject]
+    turn.record("inject", action.inject, label=f"Teacher's inject: {inject.title}")
+    turn.emit(
+        inject.kind,
+        inject.title,
+        inject.text,
+        ref=action.inject,
+        sender=inject.sender,
+        sources=inject.sources,
+    )
+    turn.apply(inject.effects)
     turn.drain()
 
 
@@ -122,6 +139,8 @@ def _why_not(reader: Reader, state: GameState, action: PlayerAction) -> str:
         return "The game is over."
     if isinstance(action, EndDay):
         return ""
+    if isinstance(action, ReleaseInject):
+        return "" if action.inject in scenario.injects else f"There is no inject '{action.inject}'."
     if isinstance(action, TakeAction):
         spec = scenario.actions.get(action.action)
         if spec is None:

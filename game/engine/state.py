@@ -31,6 +31,7 @@ EventKind = Literal[
     "day",
     "ending",
     "rejected",
+    "inject",
 ]
 
 
@@ -70,7 +71,7 @@ class LogEntry(_Frozen):
 
     day: int
     date: dt.date
-    kind: Literal["action", "respond", "end_day"]
+    kind: Literal["action", "respond", "end_day", "inject"]
     ref: str = ""
     response: str = ""
     label: str = ""

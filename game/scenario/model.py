@@ -326,6 +326,22 @@ class Action(Model):
     sources: list[str] = Field(default_factory=list, description=SOURCES)
 
 
+class Inject(Model):
+    """A news item, telegram or rumour the teacher can release during play (lesson mode)."""
+
+    title: str = Field(description="Headline in the inbox.")
+    text: str = Field(description="What the players read.")
+    kind: Literal["telegram", "news", "report", "intelligence"] = Field(
+        "news", description="How it reaches the player."
+    )
+    sender: str | None = Field(None, description="The actor it comes from (id), if any.")
+    effects: Effects = Field(
+        default_factory=Effects, description="What happens when it is released."
+    )
+    note: str = Field("", description="For the teacher: when this inject helps a class.")
+    sources: list[str] = Field(default_factory=list, description=SOURCES)
+
+
 class Scores(Model):
     sovereignty: int = Field(ge=0, le=10, description="Territory and sovereignty kept, 0-10.")
     peace: int = Field(ge=0, le=10, description="War avoided or time bought, 0-10.")
@@ -483,6 +499,10 @@ class Scenario(Model):
     codex: dict[str, CodexEntry] = Field(
         default_factory=dict,
         description="Encyclopedia entries beyond the actors and places, by id.",
+    )
+    injects: dict[str, Inject] = Field(
+        default_factory=dict,
+        description="Items a teacher can release during play (facilitator injects), by id.",
     )
 
 

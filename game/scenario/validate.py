@@ -254,6 +254,15 @@ class _Validator:
             self.refs(("units", uid, "sources"), unit.sources, "sources", "source tag")
         for cid, entry in s.codex.items():
             self.refs(("codex", cid, "sources"), entry.sources, "sources", "source tag")
+        for iid, inject in s.injects.items():
+            self.ref(("injects", iid, "sender"), inject.sender, "actors", "actor")
+            self.refs(("injects", iid, "sources"), inject.sources, "sources", "source tag")
+        if "inject" in s.demands:
+            self.report(
+                ("demands", "inject"),
+                "'inject' is reserved (choice keys 'inject:ID' release injects)",
+                key=True,
+            )
 
     def _all_effects(self) -> Iterator[tuple[Path, Effects]]:
         s = self.s
@@ -275,6 +284,8 @@ class _Validator:
         for aid, actor in s.actors.items():
             for i, rule in enumerate(actor.rules):
                 yield ("actors", aid, "rules", i, "effects"), rule.effects
+        for iid, inject in s.injects.items():
+            yield ("injects", iid, "effects"), inject.effects
 
     def _triggered(self, ident: str) -> bool:
         return any(ident in effects.trigger for _, effects in self._all_effects())

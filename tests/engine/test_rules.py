@@ -223,3 +223,19 @@ def test_response_options_explain_what_is_missing(mini):
     assert all(o.available for o in options.values())
     assert options["stall"].kind == "stall"
     assert response_options(sc, state, "ultimatum") == []  # not presented yet
+
+
+def test_teacher_inject_adds_news_and_effects_without_cost(mini):
+    from game.analysis.replay import parse_choice
+    from game.engine.actions import ReleaseInject, action_key
+
+    sc = mini.scenario
+    state, _ = new_game(sc, seed=7)
+    state, events = step(sc, state, ReleaseInject(inject="rumour_of_war"))
+    assert [(e.kind, e.ref) for e in events] == [("news", "rumour_of_war")]
+    assert state.stats["trust"] == 46 and state.budget == 2
+    assert state.log[-1].kind == "inject"
+    assert action_key(ReleaseInject(inject="rumour_of_war")) == "inject:rumour_of_war"
+    assert parse_choice("inject:rumour_of_war") == ReleaseInject(inject="rumour_of_war")
+    assert step(sc, state, ReleaseInject(inject="nope")).events[0].kind == "rejected"
+    assert ReleaseInject(inject="rumour_of_war") not in legal_actions(sc, state)  # the teacher's, not the player's
