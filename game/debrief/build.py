@@ -97,7 +97,7 @@ def build_debrief(
                 decisions=[
                     _decision(scenario, entry)
                     for entry in state.log
-                    if entry.date == date and entry.kind != "end_day"
+                    if entry.date == date and entry.kind in ("action", "respond")
                 ],
                 happenings=[
                     Happening(kind=e.kind, title=e.title, text=e.text, sources=cite.all(e.sources))
@@ -224,12 +224,16 @@ def _ending(scenario: Scenario, state: GameState, cite: _Citations) -> EndingVie
 
 def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list[Divergence]:
     found: list[Divergence] = []
-    decisions = [entry for entry in state.log if entry.kind != "end_day"]
+    decisions = [entry for entry in state.log if entry.kind in ("action", "respond")]
 
     # Answers other than history's (every answer counts, a stall included: it is a choice made that day).
+    repeated: set[tuple[str, str, dt.date]] = (
+        set()
+    )  # the same answer again that day says nothing new
     for entry in decisions:
-        if entry.kind != "respond":
+        if entry.kind != "respond" or (entry.ref, entry.response, entry.date) in repeated:
             continue
+        repeated.add((entry.ref, entry.response, entry.date))
         demand = scenario.demands.get(entry.ref)
         if (
             demand is None
@@ -293,8 +297,8 @@ def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list
                     Divergence(
                         kind="missed_action",
                         date=date,
-                        you="You did not do this that day.",
-                        history=f"History: {action.label}.",
+                        you=f"You did not: {action.label}.",
+                        history="History did it that day.",
                         sources=cite.all(action.sources),
                     )
                 )

@@ -135,7 +135,7 @@ def render_html(debrief: Debrief) -> str:
     else:
         e = d.ending
         mark = "the historical ending" if e.historical else "not the historical ending"
-        out.append(f"<h3>{esc(e.title)} ({mark}){_refs(e.sources)}</h3>{_paras(e.epilogue)}")
+        out.append(f"<h3>{esc(e.title)} ({mark})</h3>{_paras(e.epilogue, _refs(e.sources))}")
         out.append(
             '<table class="scores"><tr>'
             + "".join(f"<th>{esc(s.label)}</th>" for s in e.scores)

@@ -78,9 +78,9 @@ def render_markdown(debrief: Debrief) -> str:
         e = d.ending
         mark = "the historical ending" if e.historical else "not the historical ending"
         lines += [
-            f"### {_text(e.title)} ({mark}) {_refs(e.sources)}".rstrip(),
+            f"### {_text(e.title)} ({mark})",
             "",
-            _block(e.epilogue),
+            f"{_block(e.epilogue)} {_refs(e.sources)}".rstrip(),
             "",
         ]
         lines += ["| " + " | ".join(s.label for s in e.scores) + " |", "|" + "---|" * len(e.scores)]

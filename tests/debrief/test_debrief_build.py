@@ -83,6 +83,15 @@ def test_a_stall_and_a_deadline_let_pass_are_divergences(mini):
     assert ("missed_action", D(1935, 6, 1)) in kinds
 
 
+def test_the_same_answer_repeated_in_a_day_is_one_divergence(mini):
+    scenario = mini.scenario
+    final = play(scenario, 1, scripted(["first:stall", "first:stall", "end", "first:stall"])).final
+    debrief = build_debrief(scenario, final, seed=1)
+    responses = [d.date for d in debrief.divergences if d.kind == "response"]
+    assert responses == [D(1935, 6, 1), D(1935, 6, 2)]
+    assert len(debrief.days[0].decisions) == 2  # the decisions themselves are all kept
+
+
 def test_historical_action_on_a_day_never_reached_is_not_missed(mini):
     scenario = mini.scenario
     state = new_game(scenario, 5).state

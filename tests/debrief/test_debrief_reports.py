@@ -87,7 +87,10 @@ def test_markdown_lists_divergences_and_practice(mini):
         "**1935-06-01 · Answer.** You answered 'First demand': Refuse. History answered: Accept."
         in text
     )
-    assert "**1935-06-01 · Not done.**" in text and "History: Talk to the envoy." in text
+    assert (
+        "**1935-06-01 · Not done.** You did not: Talk to the envoy. History did it that day."
+        in text
+    )
 
 
 def test_markdown_neutralises_html_in_a_name(mini):
