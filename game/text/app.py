@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from game.analysis.describe import long_date
-from game.engine.actions import EndDay, Respond, TakeAction, action_key
+from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction, action_key
 from game.engine.api import new_game, step
 from game.engine.state import GameEvent, GameState
 from game.practice import UndoStack
 from game.scenario.model import Scenario
 from game.text import render
 from game.text.cabinet import VoteRecord, decide, leaders, render_votes
-from game.text.commands import End, Pick, Show, Unknown, parse
+from game.text.commands import End, Pick, Release, Show, Unknown, parse
 from game.text.console import Console, EndOfInput, isatty
 from game.text.menu import Menu, build_menu
 from game.text.report import Debrief, DebriefUnavailable, build, report_text
@@ -333,6 +333,9 @@ class Session:
             if isinstance(command, Unknown):
                 self.console.say(command.message)
                 continue
+            if isinstance(command, Release):
+                menu = self.release_inject(command.number, menu)
+                continue
             choice: Choice = EndDay() if isinstance(command, End) else command.entry.choice
             if isinstance(command, Pick) and not command.entry.available:
                 self.console.say(f"Not possible now: {command.entry.reason}")
@@ -393,6 +396,21 @@ class Session:
             return f"{self.scenario.demands[entry.demand].title}: {entry.label}"
         return entry.label
 
+    def release_inject(self, number: int, menu: Menu) -> Menu:
+        """The teacher's key: release inject N now (it costs no action points), then show the menu."""
+        injects = list(self.scenario.injects)
+        if not 1 <= number <= len(injects):
+            self.console.say(
+                "This scenario has no injects."
+                if not injects
+                else f"There is no inject {number}; type ! to list them."
+            )
+            return menu
+        self.take(ReleaseInject(inject=injects[number - 1]))
+        menu = build_menu(self.scenario, self.state)
+        self.console.show(render.menu_lines(self.scenario, self.state, menu, self.style))
+        return menu
+
     def show_screen(self, command: Show, menu: Menu) -> None:
         scenario, state, style = self.scenario, self.state, self.style
         if command.screen == "help":
@@ -413,6 +431,17 @@ class Session:
             self.console.show(render.log_lines(scenario, state, command.page, style))
         elif command.screen == "codex":
             self.console.show(render.codex_lines(scenario, style))
+        elif command.screen == "injects":
+            if not scenario.injects:
+                self.console.say("This scenario has no teacher's injects.")
+            else:
+                lines = [
+                    "Teacher's injects (type !N to release one now; it costs no action points):"
+                ]
+                for number, inject in enumerate(scenario.injects.values(), start=1):
+                    note = f" — {inject.note}" if inject.note else ""
+                    lines.append(f"  !{number}  {inject.title}{note}")
+                self.console.show(lines)
         elif command.screen == "menu":
             self.console.show(render.day_header(scenario, state, style, self.classroom.time_limit))
             self.console.show(render.menu_lines(scenario, state, menu, style))

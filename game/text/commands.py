@@ -7,7 +7,9 @@ from typing import Literal
 
 from game.text.menu import Entry, Menu
 
-Screen = Literal["help", "status", "log", "codex", "quit", "menu", "undo", "undo_day", "save"]
+Screen = Literal[
+    "help", "status", "log", "codex", "quit", "menu", "undo", "undo_day", "save", "injects"
+]
 
 SCREEN_KEYS: dict[str, Screen] = {
     "h": "help",
@@ -26,6 +28,7 @@ SCREEN_KEYS: dict[str, Screen] = {
     "ud": "undo_day",
     "u day": "undo_day",
     "": "menu",
+    "!": "injects",
 }
 
 
@@ -51,13 +54,20 @@ class Show:
 
 
 @dataclass(frozen=True)
+class Release:
+    """The teacher releases the scenario's Nth inject (`!2`)."""
+
+    number: int
+
+
+@dataclass(frozen=True)
 class Unknown:
     """Input that means nothing here, with a one-line message saying what would."""
 
     message: str
 
 
-Command = Pick | End | Show | Unknown
+Command = Pick | End | Show | Release | Unknown
 
 
 def parse(line: str, menu: Menu) -> Command:
@@ -70,6 +80,8 @@ def parse(line: str, menu: Menu) -> Command:
     head, _, rest = lowered.partition(" ")
     if head in ("l", "log") and rest.strip().isdigit():
         return Show("log", max(1, int(rest.strip())))
+    if text.startswith("!") and text[1:].strip().isdigit():
+        return Release(int(text[1:].strip()))
     if head in ("w", "save"):
         return Show("save", name=text.partition(" ")[2].strip())
     if text.isdigit():

@@ -283,6 +283,7 @@ def help_lines(
         "  s          status: the situation, the facts, the actors' attitudes",
         "  l          log: everything in your inbox, newest first ('l 2' for page 2)",
         "  c          codex: people, places, units and terms",
+        "  !          teacher's injects (!N releases one; for lesson mode)",
         "  h          this help",
         "  q          quit (asks first)",
         "  Enter      show the day's choices again",

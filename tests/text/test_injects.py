@@ -1,0 +1,27 @@
+"""The teacher's key in the text front end: `!` lists the scenario's injects, `!N` releases one."""
+
+from __future__ import annotations
+
+import io
+
+from game.text.app import run_text
+
+
+def play(loaded, script: str) -> str:
+    out = io.StringIO()
+    assert run_text(loaded, seed=3, plain=True, input_stream=io.StringIO(script), output_stream=out) == 0
+    return out.getvalue()
+
+
+def test_list_and_release_an_inject(mini):
+    text = play(mini, "!\n!1\ns\n")
+    assert "!1  Rumours of war in the bazaar" in text
+    assert "News: Rumours of war in the bazaar" in text
+    assert "Trust       46 of 100" in text  # its effect applied, no action point spent
+    assert "Actions (2 of 2 points left)" in text.split("News: Rumours of war")[1]
+
+
+def test_unknown_inject_number_loses_nothing(mini):
+    text = play(mini, "!9\n")
+    assert "There is no inject 9; type ! to list them." in text
+    assert "Rumours of war" not in text.split("!9")[1]
