@@ -41,8 +41,9 @@ class GameSummary:
         return (self.seed, self.ending, self.days, self.fired, self.demands, self.expired, self.actions, self.stages, self.idle_dates)
 
 
-def play_one(scenario: Scenario, seed: int, policy: str) -> GameSummary:
-    """One game to its end; a lighter loop than replay.play (no log kept)."""
+def play_one(scenario: Scenario, seed: int, policy: str, max_steps: int = MAX_STEPS) -> GameSummary:
+    """One game to its end (or `max_steps` choices); a lighter loop than replay.play (no log kept).
+    A game that does not end has ending "": the report counts it as unfinished."""
     choose = POLICIES[policy]
     state, events = new_game(scenario, seed)
     generator = rng.seed_state(seed)
@@ -50,10 +51,9 @@ def play_one(scenario: Scenario, seed: int, policy: str) -> GameSummary:
     stages.update(e.ref for e in events if e.kind == "stage")
     idle: list[str] = []
     day_checked = 0
-    for _ in range(MAX_STEPS):
+    for _ in range(max_steps):
         if state.over:
             break
-        legal = None
         if state.day != day_checked:
             day_checked = state.day
             legal = legal_actions(scenario, state)
@@ -117,6 +117,7 @@ class ExploreReport:
     unreached: dict[str, list[str]]  # section -> ids never seen in any run
     idle_days: dict[str, int]  # date -> number of games in which no action was possible that day
     deadlines_never_ran_out: list[str]  # demands with a deadline that never expired
+    unfinished: int = 0  # games still going after MAX_STEPS choices (a free choice repeated forever?)
     games: list[GameSummary] = field(default_factory=list, repr=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -133,6 +134,7 @@ class ExploreReport:
             "unreached": self.unreached,
             "idle_days": self.idle_days,
             "deadlines_never_ran_out": self.deadlines_never_ran_out,
+            "unfinished": self.unfinished,
         }
 
 
@@ -171,6 +173,7 @@ def summarise(scenario: Scenario, games: list[GameSummary], *, policy: str, seed
         unreached=unreached,
         idle_days=dict(sorted(idle.items())),
         deadlines_never_ran_out=[d for d in with_deadline if d not in expired],
+        unfinished=counts.get("", 0),
         games=games,
     )
 
@@ -248,6 +251,12 @@ def render_report(report: ExploreReport) -> str:
     for e in report.endings:
         lines.append(f"  {e.title:<{width}}  {e.count:>6}  {e.share:>6.1%}  {e.low:.1%} – {e.high:.1%}")
     lines += ["", f"Mean game length: {report.mean_days:.2f} days", ""]
+    if report.unfinished:
+        lines += [
+            f"{report.unfinished} game(s) had not ended after {MAX_STEPS:,} choices: is there a choice that costs",
+            "nothing and can be repeated forever (e.g. a stalling answer with cost 0)?",
+            "",
+        ]
     missing = {k: v for k, v in report.unreached.items() if v}
     if missing:
         lines.append("Never reached:")

@@ -140,3 +140,14 @@ def test_cli_graph(capsys):
     assert capsys.readouterr().out.startswith("flowchart TD\n")
     assert main(["graph", str(MINI_PATH), "--format", "dot"]) == 0
     assert capsys.readouterr().out.startswith('digraph "mini" {')
+
+
+def test_games_that_never_end_are_reported(mini):
+    # a game cut off by the step limit (here absurdly low) has no ending and is counted as unfinished
+    from game.analysis.explore import play_one, summarise
+
+    games = [play_one(mini, seed, "stall", max_steps=2) for seed in range(3)]
+    assert all(g.ending == "" for g in games)
+    report = summarise(mini, games, policy="stall", seed=0)
+    assert report.unfinished == 3 and all(e.count == 0 for e in report.endings)
+    assert "3 game(s) had not ended" in render_report(report)
