@@ -12,6 +12,7 @@ the same state and a single `rejected` event saying why; an exception here is a 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -109,11 +110,14 @@ def _respond(turn: Turn, action: Respond) -> None:
     else:
         deadline = active.deadline
         if deadline is not None and response.extend_days:
-            import datetime as dt
-
             deadline = deadline + dt.timedelta(days=response.extend_days)
         turn.demands[action.demand] = active.model_copy(
-            update={"deadline": deadline, "stalls": active.stalls + 1, "answer": action.response}
+            update={
+                "deadline": deadline,
+                "stalls": active.stalls + 1,
+                "answer": action.response,
+                "answered_on": turn.date,
+            }
         )
     turn.emit(
         "demand_answered",
@@ -162,6 +166,9 @@ def _why_not(reader: Reader, state: GameState, action: PlayerAction) -> str:
         return f"There is no demand '{action.demand}' before you."
     if active.status != "pending":
         return f"'{demand.title}' is no longer open."
+    if active.answered_on == state.date:
+        # An answer that leaves the demand open (a stall) can be given once a day, not endlessly.
+        return f"You have already answered '{demand.title}' today."
     response = demand.responses.get(action.response)
     if response is None:
         return f"'{action.response}' is not an answer to '{demand.title}'."

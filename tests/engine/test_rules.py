@@ -77,6 +77,7 @@ def test_stalling_extends_the_deadline_and_keeps_the_demand_open(mini):
     assert state.demands["first"].status == "pending"
     assert state.demands["first"].deadline == dt.date(1935, 6, 3)
     assert state.demands["first"].stalls == 1
+    state, _ = step(sc, state, EndDay())
     state, _ = step(sc, state, Respond(demand="first", response="accept"))
     assert state.demands["first"].status == "answered" and state.flags["conceded"] is True
     assert not [a for a in legal_actions(sc, state) if isinstance(a, Respond)]
@@ -238,4 +239,18 @@ def test_teacher_inject_adds_news_and_effects_without_cost(mini):
     assert action_key(ReleaseInject(inject="rumour_of_war")) == "inject:rumour_of_war"
     assert parse_choice("inject:rumour_of_war") == ReleaseInject(inject="rumour_of_war")
     assert step(sc, state, ReleaseInject(inject="nope")).events[0].kind == "rejected"
-    assert ReleaseInject(inject="rumour_of_war") not in legal_actions(sc, state)  # the teacher's, not the player's
+    assert ReleaseInject(inject="rumour_of_war") not in legal_actions(
+        sc, state
+    )  # the teacher's, not the player's
+
+
+def test_an_open_demand_can_be_answered_once_a_day(mini):
+    # Regression: a free stall could be repeated forever within one day (the explorer's stall policy hung).
+    sc = mini.scenario
+    state, _ = new_game(sc, seed=7)
+    state, _ = step(sc, state, Respond(demand="first", response="stall"))
+    again, events = step(sc, state, Respond(demand="first", response="stall"))
+    assert again is state and "already answered" in events[0].text
+    assert not [a for a in legal_actions(sc, state) if isinstance(a, Respond)]
+    state, _ = step(sc, state, EndDay())
+    assert Respond(demand="first", response="accept") in legal_actions(sc, state)
