@@ -128,6 +128,8 @@ def _effect_source(s: Scenario, path: tuple[str | int, ...], add) -> tuple[str, 
     if section in ("events", "intel"):
         spec = s.events[ident] if section == "events" else s.intel[ident]
         return add("event", ident, spec.title), ""
+    if section == "injects":
+        return add("event", ident, "Inject: " + s.injects[ident].title), "teacher releases"
     if section == "actions":
         return add("action", ident, s.actions[ident].label), "(chance)" if "outcomes" in path else ""
     actor = s.actors[ident]

@@ -55,6 +55,9 @@ def all_effects(s: Scenario) -> Iterator[tuple[Path, Effects]]:
     for aid, actor in s.actors.items():
         for i, rule in enumerate(actor.rules):
             yield ("actors", aid, "rules", i, "effects"), rule.effects
+    # a teacher's inject is reachable too (in lesson mode), so it counts as a way in or a change
+    for iid, inject in s.injects.items():
+        yield ("injects", iid, "effects"), inject.effects
 
 
 def _outcomes(base: Path, outcomes: list[Outcome]) -> Iterator[tuple[Path, Effects]]:

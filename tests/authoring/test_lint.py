@@ -170,3 +170,13 @@ def test_lint_is_skipped_when_validation_found_errors():
     # an unknown stage in a transition is validate's error; lint must not add its own noise on top
     found = diagnostics(("      - {to: tense, when: \"pressure >= 60\"}\n", "      - {to: tens, when: \"pressure >= 60\"}\n"))
     assert len(found) == 1 and "unknown stage 'tens'" in found[0]
+
+
+def test_a_teachers_inject_counts_as_a_way_to_an_ending_and_a_change():
+    edits = (
+        ("  standoff:\n    title: Stand-off\n    at_end_only: true\n    when: \"not conceded\"\n", "  standoff:\n    title: Stand-off\n"),
+        ("  trust: {label: Trust, start: 50, higher_is: better}\n", "  trust: {label: Trust, start: 50, higher_is: better}\n  morale: {label: Morale, start: 50}\n"),
+    )
+    assert len(diagnostics(*edits)) == 2  # the unreachable ending and the constant stat
+    inject = "injects:\n  truce:\n    title: A truce\n    text: Both sides stand down.\n    effects: {morale: 5, end: standoff}\n"
+    assert diagnostics(*edits, ("injects:\n", inject)) == []
