@@ -146,6 +146,8 @@ def actions_from_log(state: GameState) -> list[str]:
             keys.append(entry.ref)
         elif entry.kind == "respond":
             keys.append(f"{entry.ref}:{entry.response}")
+        elif entry.kind == "inject":
+            keys.append(f"inject:{entry.ref}")
         else:
             keys.append("end")
     return keys
@@ -199,7 +201,9 @@ def write_save(path: str | Path, save: SaveGame) -> Path:
     except OSError as exc:
         raise _write_error(target, exc) from None
     _protect_existing(target)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
@@ -231,7 +235,9 @@ def _protect_existing(target: Path) -> None:
     if not target.exists():
         return
     if target.is_dir():
-        raise SaveError(f"cannot save to {target}: it is a folder; choose a file name", "write", str(target))
+        raise SaveError(
+            f"cannot save to {target}: it is a folder; choose a file name", "write", str(target)
+        )
     try:
         _read_verified(target)
     except SaveError as exc:
@@ -317,10 +323,18 @@ def _read_verified(source: Path) -> SaveGame:
             where,
         )
     if len(raw) > MAX_SAVE_BYTES:
-        raise SaveError(f"{where} is {len(raw):,} bytes, far too large to be a save: choose a file saved by the game", "foreign", where)
+        raise SaveError(
+            f"{where} is {len(raw):,} bytes, far too large to be a save: choose a file saved by the game",
+            "foreign",
+            where,
+        )
     data = _parse_json(raw, where)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise SaveError(f"{where} is not a Hebei 1935 save (a foreign file): choose a file saved by the game", "foreign", where)
+        raise SaveError(
+            f"{where} is not a Hebei 1935 save (a foreign file): choose a file saved by the game",
+            "foreign",
+            where,
+        )
     version = data.get("save_version")
     compatible = data.get("min_compatible_version", version)
     if not _is_int(version) or not _is_int(compatible):
@@ -359,11 +373,19 @@ def _read_bytes(source: Path) -> bytes:
     try:
         return source.read_bytes()
     except FileNotFoundError:
-        raise SaveError(f"there is no save file {where}: check the path and the name", "missing", where) from None
+        raise SaveError(
+            f"there is no save file {where}: check the path and the name", "missing", where
+        ) from None
     except IsADirectoryError:
-        raise SaveError(f"{where} is a folder, not a save file: give the path of a .json save", "foreign", where) from None
+        raise SaveError(
+            f"{where} is a folder, not a save file: give the path of a .json save", "foreign", where
+        ) from None
     except OSError as exc:
-        raise SaveError(f"cannot read the save {where} ({exc.strerror or exc}): check its permissions", "unreadable", where) from None
+        raise SaveError(
+            f"cannot read the save {where} ({exc.strerror or exc}): check its permissions",
+            "unreadable",
+            where,
+        ) from None
 
 
 def _parse_json(raw: bytes, where: str) -> Any:
@@ -376,13 +398,19 @@ def _parse_json(raw: bytes, where: str) -> Any:
             where,
         ) from None
     except json.JSONDecodeError as exc:
-        raise _damaged(where, f"invalid JSON at line {exc.lineno}, column {exc.colno}; it may be cut short") from None
+        raise _damaged(
+            where, f"invalid JSON at line {exc.lineno}, column {exc.colno}; it may be cut short"
+        ) from None
     except (ValueError, RecursionError):
         raise _damaged(where, "invalid JSON") from None
 
 
 def _damaged(where: str, detail: str) -> SaveError:
-    return SaveError(f"the save {where} is damaged ({detail}): load another save or your autosave", "damaged", where)
+    return SaveError(
+        f"the save {where} is damaged ({detail}): load another save or your autosave",
+        "damaged",
+        where,
+    )
 
 
 def _is_int(value: Any) -> bool:
@@ -426,7 +454,9 @@ def _parse_key(key: str) -> TakeAction | Respond | EndDay:
     return TakeAction(action=key)
 
 
-def replay_actions(scenario: Scenario, seed: int, actions: list[str]) -> tuple[GameState, list[ReplayProblem]]:
+def replay_actions(
+    scenario: Scenario, seed: int, actions: list[str]
+) -> tuple[GameState, list[ReplayProblem]]:
     """Play `actions` from a new game; stops at the first the scenario rejects and reports it."""
     state = new_game(scenario, seed).state
     for index, key in enumerate(actions):

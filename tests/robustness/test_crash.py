@@ -30,7 +30,9 @@ def test_unexpected_error_is_one_line_and_a_log(isolated, monkeypatch, capsys):
     assert "Traceback" not in err
     logs = list(isolated.iterdir())
     assert len(logs) == 1
-    assert err.startswith(f"hebei1935: unexpected error (RuntimeError: the map projection fell over); details written to {logs[0]}.")
+    assert err.startswith(
+        f"hebei1935: unexpected error (RuntimeError: the map projection fell over); details written to {logs[0]}."
+    )
     assert "autosave" not in err  # there is none, so none is promised
     text = logs[0].read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in text
@@ -40,7 +42,10 @@ def test_unexpected_error_is_one_line_and_a_log(isolated, monkeypatch, capsys):
 
 def test_crash_message_names_the_last_autosave(isolated, tmp_path, monkeypatch, capsys, mini):
     folder = tmp_path / "saves"
-    autosave = write_save(autosave_path(folder, "mini"), make_save(mini, new_game(mini.scenario, 1).state, slot="autosave", saved_at="t"))
+    autosave = write_save(
+        autosave_path(folder, "mini"),
+        make_save(mini, new_game(mini.scenario, 1).state, slot="autosave", saved_at="t"),
+    )
     monkeypatch.setattr(cli, "cmd_play", _explode)
     code = cli.main(["play", "--text", "--save-dir", str(folder), "--scenario", "s.yaml"])
     err = capsys.readouterr().err
@@ -97,4 +102,6 @@ def test_crash_guard_survives_an_exception_that_cannot_be_printed(isolated, monk
     monkeypatch.setattr(cli, "cmd_validate", nasty)
     assert cli.main(["validate", "x.yaml"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("hebei1935: unexpected error (Nasty: (message unavailable)); details written to ")
+    assert err.startswith(
+        "hebei1935: unexpected error (Nasty: (message unavailable)); details written to "
+    )

@@ -79,7 +79,11 @@ def mutated_expression(draw):
     for _ in range(draw(st.integers(1, 4))):
         where = draw(st.integers(0, len(text)))
         how = draw(st.sampled_from(["delete", "insert", "replace", "duplicate"]))
-        piece = draw(st.sampled_from(list("()'\"=<>!.,_ abcz019-+*/%[]:") + ["__", "lambda x: ", " for x in y", "."]))
+        piece = draw(
+            st.sampled_from(
+                list("()'\"=<>!.,_ abcz019-+*/%[]:") + ["__", "lambda x: ", " for x in y", "."]
+            )
+        )
         if how == "delete":
             text = text[:where] + text[where + 1 :]
         elif how == "insert":
@@ -138,7 +142,9 @@ def mutated_mini(draw):
             lines[i], lines[j] = lines[j], lines[i]
         elif how == "flip" and lines[i]:
             k = draw(st.integers(0, len(lines[i]) - 1))
-            byte = draw(st.sampled_from(list(b":-[]{}&*!|>'\"#% \t\x00\xff") + [lines[i][k] ^ 0x20]))
+            byte = draw(
+                st.sampled_from(list(b":-[]{}&*!|>'\"#% \t\x00\xff") + [lines[i][k] ^ 0x20])
+            )
             lines[i] = lines[i][:k] + bytes([byte]) + lines[i][k + 1 :]
         elif how == "indent":
             lines[i] = b"  " + lines[i]

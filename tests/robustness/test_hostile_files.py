@@ -40,21 +40,39 @@ def _generated(tmp_path: Path, name: str) -> Path:
         base = MINI.read_bytes() + b"# "
         path.write_bytes(base + b"x" * (2_000_001 - len(base)))  # one byte over the limit
     elif name == "deep_block.yaml":
-        path.write_text("".join("  " * i + f"k{i}:\n" for i in range(1000)) + "  " * 1000 + "v: 1\n", encoding="utf-8")
+        path.write_text(
+            "".join("  " * i + f"k{i}:\n" for i in range(1000)) + "  " * 1000 + "v: 1\n",
+            encoding="utf-8",
+        )
     elif name == "events_20000.yaml":
-        events = "".join(f"  gen{i}:\n    title: Generated {i}\n    when: \"pressure >= {i % 100}\"\n" for i in range(20_000))
-        path.write_text(MINI.read_text(encoding="utf-8").replace("events:\n", "events:\n" + events, 1), encoding="utf-8")
+        events = "".join(
+            f'  gen{i}:\n    title: Generated {i}\n    when: "pressure >= {i % 100}"\n'
+            for i in range(20_000)
+        )
+        path.write_text(
+            MINI.read_text(encoding="utf-8").replace("events:\n", "events:\n" + events, 1),
+            encoding="utf-8",
+        )
     return path
 
 
 CASES = [
-    ("alias_bomb.yaml", "alias_bomb.yaml:2:5: error: YAML anchors (&a0) are not allowed in scenarios"),
+    (
+        "alias_bomb.yaml",
+        "alias_bomb.yaml:2:5: error: YAML anchors (&a0) are not allowed in scenarios",
+    ),
     ("deep_flow.yaml", "deep_flow.yaml:3:43: error: nesting deeper than 40 levels"),
     ("nul_byte.yaml", "nul_byte.yaml:2:15: error: file contains a NUL byte"),
-    ("latin1.yaml", "latin1.yaml:2:11: error: file is not UTF-8 text (byte 0xe9) (save the file as UTF-8)"),
+    (
+        "latin1.yaml",
+        "latin1.yaml:2:11: error: file is not UTF-8 text (byte 0xe9) (save the file as UTF-8)",
+    ),
 ]
 GENERATED = [
-    ("too_big.yaml", "too_big.yaml:1:1: error: file is 2,000,001 bytes; scenarios are limited to 2,000,000 bytes"),
+    (
+        "too_big.yaml",
+        "too_big.yaml:1:1: error: file is 2,000,001 bytes; scenarios are limited to 2,000,000 bytes",
+    ),
     ("deep_block.yaml", "deep_block.yaml:41:81: error: nesting deeper than 40 levels"),
 ]
 
@@ -90,7 +108,10 @@ def twenty_thousand_events(tmp_path_factory) -> tuple[int, str, float, int]:
     return code, err.getvalue(), time.perf_counter() - started, _max_rss_bytes() - rss
 
 
-@pytest.mark.xfail(strict=True, reason="game/scenario has no limit on the number of events: 20,000 are accepted (reported to the lead)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="game/scenario has no limit on the number of events: 20,000 are accepted (reported to the lead)",
+)
 def test_twenty_thousand_events_are_refused(twenty_thousand_events):
     code, err, elapsed, grown = twenty_thousand_events
     assert code == 1
@@ -110,7 +131,10 @@ def test_twenty_thousand_events_do_not_hang_or_crash(twenty_thousand_events):
 def _timed_validate(path: Path) -> tuple[float, subprocess.CompletedProcess[str]]:
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "validate", str(path)], capture_output=True, text=True, timeout=30
+        [sys.executable, str(ROOT / "main.py"), "validate", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     return time.perf_counter() - started, result
 
@@ -129,13 +153,20 @@ def test_alias_bomb_through_main_py_is_quick():
         if elapsed < 1.0:
             return
     baseline = min(_timed_validate(MINI)[0] for _ in range(3))
-    assert min(timings) < baseline + 0.2, f"the bomb took {min(timings):.2f} s, a small valid file {baseline:.2f} s"
+    assert min(timings) < baseline + 0.2, (
+        f"the bomb took {min(timings):.2f} s, a small valid file {baseline:.2f} s"
+    )
 
 
 def test_every_hostile_file_in_one_run_reports_each(tmp_path):
-    files = [str(HOSTILE / name) for name, _ in CASES] + [str(_generated(tmp_path, name)) for name, _ in GENERATED]
+    files = [str(HOSTILE / name) for name, _ in CASES] + [
+        str(_generated(tmp_path, name)) for name, _ in GENERATED
+    ]
     result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "validate", *files], capture_output=True, text=True, timeout=60
+        [sys.executable, str(ROOT / "main.py"), "validate", *files],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

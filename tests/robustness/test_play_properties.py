@@ -16,7 +16,9 @@ from game.scenario.load import load_scenario
 from game.scenario.source import ScenarioError
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-SCENARIO_FILES = sorted((ROOT / "scenarios").glob("*.yaml")) + [ROOT / "tests" / "fixtures" / "mini.yaml"]
+SCENARIO_FILES = sorted((ROOT / "scenarios").glob("*.yaml")) + [
+    ROOT / "tests" / "fixtures" / "mini.yaml"
+]
 MAX_STEPS = 5_000  # far more than any game needs; reaching it means the game never ended
 EXAMPLES = int(os.environ.get("HEBEI_FUZZ_EXAMPLES", "40"))
 
@@ -48,7 +50,11 @@ def test_random_legal_play_never_breaks_an_invariant(path, tmp_path_factory):
     scenario = loaded.scenario
     folder = tmp_path_factory.mktemp(f"saves-{path.stem}")
 
-    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(seed=st.integers(0, 2**31 - 1), data=st.data())
     def play(seed, data):
         state = new_game(scenario, seed).state
@@ -63,7 +69,9 @@ def test_random_legal_play_never_breaks_an_invariant(path, tmp_path_factory):
             before = state.model_dump()
             result = step(scenario, state, action)
             assert state.model_dump() == before, "step mutated its input"
-            assert not any(event.kind == "rejected" for event in result.events), f"legal action {action} rejected"
+            assert not any(event.kind == "rejected" for event in result.events), (
+                f"legal action {action} rejected"
+            )
             after = result.state
             _check_state(scenario, after)
             assert after.date >= state.date, "the date went backwards"
@@ -74,7 +82,10 @@ def test_random_legal_play_never_breaks_an_invariant(path, tmp_path_factory):
                 assert GameState.model_validate_json(after.model_dump_json()) == after
                 if after.day == round_trip_day:
                     target = folder / "between-days.json"
-                    target.write_text(save_to_json(make_save(loaded, after, slot="p", saved_at="t")), encoding="utf-8")
+                    target.write_text(
+                        save_to_json(make_save(loaded, after, slot="p", saved_at="t")),
+                        encoding="utf-8",
+                    )
                     assert read_save(target, loaded).state == after
             state = after
         assert state.over, f"the game did not end within {MAX_STEPS} steps"
@@ -85,4 +96,3 @@ def test_random_legal_play_never_breaks_an_invariant(path, tmp_path_factory):
         assert replayed == state
 
     play()
-

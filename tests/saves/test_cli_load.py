@@ -51,7 +51,9 @@ def test_missing_save(tmp_path, capsys):
 def test_save_of_another_scenario(tmp_path, capsys, mini):
     other = mini.scenario.model_copy(update={"id": "other"})
     state = new_game(other, 3).state
-    save = make_save(mini, state, slot="x", saved_at="t").model_copy(update={"scenario_id": "other"})
+    save = make_save(mini, state, slot="x", saved_at="t").model_copy(
+        update={"scenario_id": "other"}
+    )
     path = tmp_path / "other.json"
     path.write_text(save_to_json(save), encoding="utf-8")
     code, err = _run(capsys, "--load", str(path))
@@ -76,7 +78,16 @@ def test_garbage_save_through_main_py(tmp_path):
     path.write_bytes(garbage)
     mtime = path.stat().st_mtime_ns
     result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "play", "--text", "--scenario", str(MINI), "--load", str(path)],
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "play",
+            "--text",
+            "--scenario",
+            str(MINI),
+            "--load",
+            str(path),
+        ],
         capture_output=True,
         text=True,
         timeout=60,
@@ -89,7 +100,9 @@ def test_garbage_save_through_main_py(tmp_path):
 
 
 def test_play_options_are_parsed():
-    args = cli.build_parser().parse_args(["play", "--load", "a.json", "--save-dir", "d", "--practice"])
+    args = cli.build_parser().parse_args(
+        ["play", "--load", "a.json", "--save-dir", "d", "--practice"]
+    )
     assert (args.load, args.save_dir, args.practice) == ("a.json", "d", True)
     args = cli.build_parser().parse_args(["play"])
     assert (args.load, args.save_dir, args.practice) == (None, None, False)
@@ -122,12 +135,17 @@ def _saved(tmp_path, mini, **options) -> tuple[Path, object]:
     state = new_game(mini.scenario, 42).state
     for action in (TakeAction(action="talk"), EndDay()):
         state = step(mini.scenario, state, action).state
-    return write_save(tmp_path / "game.json", make_save(mini, state, slot="g", saved_at="t", **options)), state
+    return write_save(
+        tmp_path / "game.json", make_save(mini, state, slot="g", saved_at="t", **options)
+    ), state
 
 
 def test_good_save_hands_its_state_and_seed_to_the_front_end(tmp_path, capsys, mini, shipped):
     path, state = _saved(tmp_path, mini)
-    assert cli.main(["play", "--text", "--scenario", str(MINI), "--load", str(path), "--seed", "5"]) == 0
+    assert (
+        cli.main(["play", "--text", "--scenario", str(MINI), "--load", str(path), "--seed", "5"])
+        == 0
+    )
     assert shipped["state"] == state
     assert shipped["seed"] == 42  # the save's seed, not --seed
     assert shipped["args"].practice is False
@@ -143,7 +161,9 @@ def test_save_finds_its_shipped_scenario_without_scenario_option(tmp_path, mini,
 
 def test_explicit_scenario_of_another_id_is_not_second_guessed(tmp_path, capsys, mini, shipped):
     path, _ = _saved(tmp_path, mini)
-    code = cli.main(["play", "--text", "--scenario", str(cli.DEFAULT_SCENARIO), "--load", str(path)])
+    code = cli.main(
+        ["play", "--text", "--scenario", str(cli.DEFAULT_SCENARIO), "--load", str(path)]
+    )
     assert code == 1
     assert "belongs to scenario 'mini', not 'default'" in capsys.readouterr().err
     assert shipped == {}
@@ -159,7 +179,9 @@ def test_practice_save_goes_on_as_practice(tmp_path, capsys, mini, shipped):
 def test_changed_scenario_replays_the_choices(tmp_path, capsys, mini, shipped):
     path, state = _saved(tmp_path, mini)
     changed = tmp_path / "mini-revised.yaml"
-    changed.write_bytes(MINI.read_bytes().replace(b"title: Mini crisis", b"title: Mini crisis, revised", 1))
+    changed.write_bytes(
+        MINI.read_bytes().replace(b"title: Mini crisis", b"title: Mini crisis, revised", 1)
+    )
     assert cli.main(["play", "--text", "--scenario", str(changed), "--load", str(path)]) == 0
     assert shipped["state"].log == state.log and shipped["state"].day == 2
     err = capsys.readouterr().err

@@ -103,7 +103,9 @@ def test_reading_does_not_modify_the_file(tmp_path, mini, save):
 
 
 def test_practice_flag_is_kept(tmp_path, mini):
-    practice = make_save(mini, new_game(mini.scenario, 3).state, slot="p", saved_at="t", practice=True)
+    practice = make_save(
+        mini, new_game(mini.scenario, 3).state, slot="p", saved_at="t", practice=True
+    )
     assert read_save(write_save(tmp_path / "p.json", practice), mini).practice is True
 
 
@@ -116,7 +118,9 @@ def test_write_creates_the_folder_and_leaves_no_temporary_file(tmp_path, save):
     assert sorted(p.name for p in target.parent.iterdir()) == ["slot.json"]
 
 
-def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, mini, save, monkeypatch):
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(
+    tmp_path, mini, save, monkeypatch
+):
     target = write_save(tmp_path / "slot.json", save)
     before = target.read_bytes()
     newer = make_save(mini, new_game(mini.scenario, 8).state, slot="one", saved_at="later")
@@ -195,7 +199,7 @@ def test_empty_file(tmp_path, mini, content):
 def test_truncated_file_is_damaged(tmp_path, mini, save, cut):
     text = saves.save_to_json(save)
     path = tmp_path / "cut.json"
-    path.write_text(text[:cut] if cut > 0 else text[:cut - 1], encoding="utf-8")
+    path.write_text(text[:cut] if cut > 0 else text[: cut - 1], encoding="utf-8")
     error = _refused(path, mini)
     assert error.kind == "damaged"
     assert "is damaged (invalid JSON at line" in str(error) and "load another save" in str(error)
@@ -203,14 +207,22 @@ def test_truncated_file_is_damaged(tmp_path, mini, save, cut):
 
 @pytest.mark.parametrize(
     "content",
-    [b"[1, 2, 3]", b'{"format": "something-else"}', b'"just text"', b"\xff\xfe\x00garbage", b'{"save_version": 1}'],
+    [
+        b"[1, 2, 3]",
+        b'{"format": "something-else"}',
+        b'"just text"',
+        b"\xff\xfe\x00garbage",
+        b'{"save_version": 1}',
+    ],
 )
 def test_foreign_files(tmp_path, mini, content):
     path = tmp_path / "foreign.json"
     path.write_bytes(content)
     error = _refused(path, mini)
     assert error.kind == "foreign"
-    assert "is not a Hebei 1935 save" in str(error) and "choose a file saved by the game" in str(error)
+    assert "is not a Hebei 1935 save" in str(error) and "choose a file saved by the game" in str(
+        error
+    )
 
 
 def test_binary_garbage_is_refused(tmp_path, mini):
@@ -290,7 +302,9 @@ def test_wrong_scenario(tmp_path, mini, save):
 
 
 def test_changed_scenario_carries_actions_and_seed(tmp_path, mini, save):
-    changed_raw = FIXTURE.read_bytes().replace(b"title: Mini crisis", b"title: Mini crisis, revised", 1)
+    changed_raw = FIXTURE.read_bytes().replace(
+        b"title: Mini crisis", b"title: Mini crisis, revised", 1
+    )
     changed = load_scenario_bytes(changed_raw, "mini.yaml")
     path = write_save(tmp_path / "slot.json", save)
     with pytest.raises(ScenarioChanged) as info:
@@ -376,7 +390,9 @@ def test_good_slot_names(tmp_path, name):
     assert slot_path(tmp_path, name) == tmp_path / f"{name}.json"
 
 
-@pytest.mark.parametrize("name", ["", "../etc/passwd", "a/b", "with space", "ümlaut", "x" * 65, "dot.json", "C:\\x"])
+@pytest.mark.parametrize(
+    "name", ["", "../etc/passwd", "a/b", "with space", "ümlaut", "x" * 65, "dot.json", "C:\\x"]
+)
 def test_bad_slot_names_are_refused(tmp_path, name):
     with pytest.raises(SaveError) as info:
         slot_path(tmp_path, name)
@@ -391,9 +407,16 @@ def test_autosave_path_is_per_scenario(tmp_path):
 
 def test_list_saves_skips_damaged_files_with_a_note(tmp_path, mini, save):
     write_save(slot_path(tmp_path, "one"), save)
-    later = make_save(mini, new_game(mini.scenario, 1).state, slot="autosave", saved_at="2024-05-02T09:00:00+00:00")
+    later = make_save(
+        mini,
+        new_game(mini.scenario, 1).state,
+        slot="autosave",
+        saved_at="2024-05-02T09:00:00+00:00",
+    )
     write_save(autosave_path(tmp_path, "mini"), later)
-    (tmp_path / "broken.json").write_text('{"format": "hebei1935-save", "save_ver', encoding="utf-8")
+    (tmp_path / "broken.json").write_text(
+        '{"format": "hebei1935-save", "save_ver', encoding="utf-8"
+    )
     (tmp_path / "notes.txt").write_text("not a save", encoding="utf-8")
     infos, notes = list_saves(tmp_path)
     assert [(i.slot, i.scenario_id, i.day, i.date) for i in infos] == [
@@ -401,7 +424,9 @@ def test_list_saves_skips_damaged_files_with_a_note(tmp_path, mini, save):
         ("one", "mini", 2, "1935-06-02"),
     ]
     assert infos[1].saved_at == "2024-05-01T10:00:00+00:00" and not infos[1].over
-    assert len(notes) == 1 and notes[0].startswith("skipped broken.json: ") and "damaged" in notes[0]
+    assert (
+        len(notes) == 1 and notes[0].startswith("skipped broken.json: ") and "damaged" in notes[0]
+    )
 
 
 def test_list_saves_of_a_missing_folder_is_empty(tmp_path):
