@@ -33,59 +33,170 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
 
-    play = commands.add_parser("play", help="play the game (the default)", description="Play a scenario in a window, or in the terminal with --text.")
+    play = commands.add_parser(
+        "play",
+        help="play the game (the default)",
+        description="Play a scenario in a window, or in the terminal with --text.",
+    )
     add_play_arguments(play)
 
-    validate = commands.add_parser("validate", help="check scenario files", description="Check scenarios; print every problem as FILE:LINE:COL: message; exit 1 if any.")
+    validate = commands.add_parser(
+        "validate",
+        help="check scenario files",
+        description="Check scenarios; print every problem as FILE:LINE:COL: message; exit 1 if any.",
+    )
     validate.add_argument("files", nargs="+", metavar="FILE", help="scenario YAML files")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     validate.add_argument("--quiet", "-q", action="store_true", help="print only problems")
 
-    commands.add_parser("schema", help="print the scenario format's JSON Schema", description="Print the JSON Schema of the scenario format (for editors).")
+    commands.add_parser(
+        "schema",
+        help="print the scenario format's JSON Schema",
+        description="Print the JSON Schema of the scenario format (for editors).",
+    )
 
-    graph = commands.add_parser("graph", help="draw the stage machine as a diagram", description="Print the scenario's stages, transitions and endings as a Mermaid or Graphviz DOT diagram.")
+    graph = commands.add_parser(
+        "graph",
+        help="draw the stage machine as a diagram",
+        description="Print the scenario's stages, transitions and endings as a Mermaid or Graphviz DOT diagram.",
+    )
     graph.add_argument("file", metavar="FILE", help="scenario YAML file")
-    graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", help="diagram language (default mermaid)")
+    graph.add_argument(
+        "--format",
+        choices=("mermaid", "dot"),
+        default="mermaid",
+        help="diagram language (default mermaid)",
+    )
 
-    explore = commands.add_parser("explore", help="simulate many games and report endings and unreached content", description="Play many seeded games without input and report how often each ending happens, what is never reached, and days with nothing to do.")
+    explore = commands.add_parser(
+        "explore",
+        help="simulate many games and report endings and unreached content",
+        description="Play many seeded games without input and report how often each ending happens, what is never reached, and days with nothing to do.",
+    )
     explore.add_argument("file", metavar="FILE", help="scenario YAML file")
-    explore.add_argument("--runs", type=_positive, default=500, help="number of games (default 500)")
-    explore.add_argument("--seed", type=int, default=0, help="seed of the first game; game i uses seed+i (default 0)")
-    explore.add_argument("--jobs", type=_positive, default=1, help="worker processes (default 1); the report is the same for any number")
-    explore.add_argument("--policy", choices=("random", "comply", "refuse", "stall", "historical"), default="random", help="how choices are made (default random)")
-    explore.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    explore.add_argument(
+        "--runs", type=_positive, default=500, help="number of games (default 500)"
+    )
+    explore.add_argument(
+        "--seed", type=int, default=0, help="seed of the first game; game i uses seed+i (default 0)"
+    )
+    explore.add_argument(
+        "--jobs",
+        type=_positive,
+        default=1,
+        help="worker processes (default 1); the report is the same for any number",
+    )
+    explore.add_argument(
+        "--policy",
+        choices=("random", "comply", "refuse", "stall", "historical"),
+        default="random",
+        help="how choices are made (default random)",
+    )
+    explore.add_argument(
+        "--json", action="store_true", help="print one JSON object instead of a table"
+    )
 
-    replay = commands.add_parser("replay", help="deterministic playthrough with a day-by-day log", description="Play a scenario without input, deterministically, and print a day-by-day log.")
+    replay = commands.add_parser(
+        "replay",
+        help="deterministic playthrough with a day-by-day log",
+        description="Play a scenario without input, deterministically, and print a day-by-day log.",
+    )
     replay.add_argument("file", metavar="FILE", help="scenario YAML file")
     how = replay.add_mutually_exclusive_group(required=True)
     how.add_argument("--historical", action="store_true", help="take the choices history took")
-    how.add_argument("--choices", metavar="CHOICES.yaml", help="a YAML list of choices: action ids, DEMAND:RESPONSE, or 'end'")
+    how.add_argument(
+        "--choices",
+        metavar="CHOICES.yaml",
+        help="a YAML list of choices: action ids, DEMAND:RESPONSE, or 'end'",
+    )
     replay.add_argument("--seed", type=int, default=1935, help="random seed (default 1935)")
-    replay.add_argument("--json", action="store_true", help="print one JSON object instead of the log")
-    replay.add_argument("--report", metavar="OUT.md|OUT.html", help="also write the debrief report (Markdown or HTML, by the file's suffix)")
+    replay.add_argument(
+        "--json", action="store_true", help="print one JSON object instead of the log"
+    )
+    replay.add_argument(
+        "--report",
+        metavar="OUT.md|OUT.html",
+        help="also write the debrief report (Markdown or HTML, by the file's suffix)",
+    )
     replay.add_argument("--name", default="", help="the student's name, printed on the report")
 
-    shots = commands.add_parser("screenshots", help="render every screen of the window to PNG files", description="Render every screen (title, briefing, codex, crisis, dialogs, ending, debrief, settings, help) to OUT_DIR/<screen>.png, headless, from a game played the historical way.")
-    shots.add_argument("out_dir", metavar="OUT_DIR", help="folder for the PNG files (created if missing)")
+    shots = commands.add_parser(
+        "screenshots",
+        help="render every screen of the window to PNG files",
+        description="Render every screen (title, briefing, codex, crisis, dialogs, ending, debrief, settings, help) to OUT_DIR/<screen>.png, headless, from a game played the historical way.",
+    )
+    shots.add_argument(
+        "out_dir", metavar="OUT_DIR", help="folder for the PNG files (created if missing)"
+    )
     shots.add_argument("--size", default="1280x720", help="window size WxH (default 1280x720)")
-    shots.add_argument("--scenario", metavar="FILE", default=None, help="scenario file (default: the 1935 scenario)")
+    shots.add_argument(
+        "--scenario",
+        metavar="FILE",
+        default=None,
+        help="scenario file (default: the 1935 scenario)",
+    )
     shots.add_argument("--seed", type=int, default=1935, help="random seed (default 1935)")
     return parser
 
 
 def add_play_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--scenario", metavar="FILE", default=None, help="scenario file (default: the 1935 scenario)")
-    parser.add_argument("--seed", type=int, default=None, help="random seed; the same seed gives the same hidden draw")
+    parser.add_argument(
+        "--scenario",
+        metavar="FILE",
+        default=None,
+        help="scenario file (default: the 1935 scenario)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="random seed; the same seed gives the same hidden draw",
+    )
     parser.add_argument("--text", action="store_true", help="play in the terminal")
-    parser.add_argument("--plain", action="store_true", help="text mode without colour or decoration (for screen readers)")
-    parser.add_argument("--load", metavar="PATH", default=None, help="resume a saved game (a .json save file)")
-    parser.add_argument("--save-dir", metavar="DIR", default=None, help="folder for saves and autosaves (default: the user's data folder)")
-    parser.add_argument("--practice", action="store_true", help="practice game: undo allowed; its reports say it was practice")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="text mode without colour or decoration (for screen readers)",
+    )
+    parser.add_argument(
+        "--load", metavar="PATH", default=None, help="resume a saved game (a .json save file)"
+    )
+    parser.add_argument(
+        "--save-dir",
+        metavar="DIR",
+        default=None,
+        help="folder for saves and autosaves (default: the user's data folder)",
+    )
+    parser.add_argument(
+        "--practice",
+        action="store_true",
+        help="practice game: undo allowed; its reports say it was practice",
+    )
     classroom = parser.add_argument_group("classroom")
-    classroom.add_argument("--name", metavar="NAME", default="", help="the student's name, for the debrief report")
-    classroom.add_argument("--time-limit", metavar="MINUTES", type=_above_zero(float), default=None, help="the council ends by itself after this many minutes each day")
-    classroom.add_argument("--lesson-days", metavar="N", type=_above_zero(int), default=None, help="lesson mode: play N days, then the rest pass quickly to the ending and debrief")
-    classroom.add_argument("--cabinet", metavar="N", type=_above_zero(int), default=1, help="group play: N advisers vote on each decision; the majority decides, adviser 1 breaks ties")
+    classroom.add_argument(
+        "--name", metavar="NAME", default="", help="the student's name, for the debrief report"
+    )
+    classroom.add_argument(
+        "--time-limit",
+        metavar="MINUTES",
+        type=_above_zero(float),
+        default=None,
+        help="the council ends by itself after this many minutes each day",
+    )
+    classroom.add_argument(
+        "--lesson-days",
+        metavar="N",
+        type=_above_zero(int),
+        default=None,
+        help="lesson mode: play N days, then the rest pass quickly to the ending and debrief",
+    )
+    classroom.add_argument(
+        "--cabinet",
+        metavar="N",
+        type=_above_zero(int),
+        default=1,
+        help="group play: N advisers vote on each decision; the majority decides, adviser 1 breaks ties",
+    )
 
 
 def _above_zero(kind):  # noqa: ANN001, ANN202 - an argparse type: int or float, above zero
@@ -104,7 +215,11 @@ def _above_zero(kind):  # noqa: ANN001, ANN202 - an argparse type: int or float,
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
+    if (
+        not args_list
+        or args_list[0].startswith("-")
+        and args_list[0] not in ("-h", "--help", "--version")
+    ):
         args_list = ["play", *args_list]
     args = parser.parse_args(args_list)
     try:
@@ -121,7 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # the last guard: a bug must end in one line and a log, never a traceback
+    except (
+        Exception
+    ) as exc:  # the last guard: a bug must end in one line and a log, never a traceback
         return _crashed(exc, args)
 
 
@@ -218,9 +335,22 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
     def progress(done: int, total: int) -> None:
         filled = done * 30 // total
-        print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} games", end="" if done < total else "\n", file=sys.stderr, flush=True)
+        print(
+            f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} games",
+            end="" if done < total else "\n",
+            file=sys.stderr,
+            flush=True,
+        )
 
-    report = explore(loaded.scenario, runs=args.runs, seed=args.seed, policy=args.policy, jobs=args.jobs, source=(raw, args.file), progress=progress if show else None)
+    report = explore(
+        loaded.scenario,
+        runs=args.runs,
+        seed=args.seed,
+        policy=args.policy,
+        jobs=args.jobs,
+        source=(raw, args.file),
+        progress=progress if show else None,
+    )
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
     else:
@@ -247,7 +377,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
     from game.analysis.policies import historical
     from game.analysis.replay import play, render_log, scripted
 
-    report_format = _report_format(args.report) if args.report else None  # refuse a bad suffix before playing
+    report_format = (
+        _report_format(args.report) if args.report else None
+    )  # refuse a bad suffix before playing
     loaded = load(args.file)
     if args.historical:
         policy = historical
@@ -263,7 +395,13 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
         from game.debrief import build_debrief, render_html, render_markdown
 
-        debrief = build_debrief(loaded.scenario, playthrough.final, seed=args.seed, player_name=args.name, played_on=dt.date.today().isoformat())
+        debrief = build_debrief(
+            loaded.scenario,
+            playthrough.final,
+            seed=args.seed,
+            player_name=args.name,
+            played_on=dt.date.today().isoformat(),
+        )
         text = render_html(debrief) if report_format == "html" else render_markdown(debrief)
         _write_atomically(Path(args.report), text)
         # with --json, stdout stays one JSON object
@@ -279,7 +417,9 @@ def _report_format(path: str) -> str:
     elif suffix in (".html", ".htm"):
         kind = "html"
     else:
-        raise UserError(f"cannot write a report as '{suffix or path}': name the file .md (Markdown) or .html (HTML)")
+        raise UserError(
+            f"cannot write a report as '{suffix or path}': name the file .md (Markdown) or .html (HTML)"
+        )
     folder = Path(path).parent
     if not folder.is_dir():
         raise UserError(f"cannot write {path}: the folder {folder} does not exist")
@@ -323,7 +463,9 @@ def read_choices(path: str) -> list[str]:
     if isinstance(data, dict):
         data = data.get("choices")
     if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
-        raise UserError(f"{path}: expected a YAML list of choices, e.g. ['talk_to_sakai', 'four_demands:accept', 'end']")
+        raise UserError(
+            f"{path}: expected a YAML list of choices, e.g. ['talk_to_sakai', 'four_demands:accept', 'end']"
+        )
     return data
 
 
@@ -331,9 +473,29 @@ def cmd_play(args: argparse.Namespace) -> int:
     scenario_path = Path(args.scenario) if args.scenario else DEFAULT_SCENARIO
     loaded = load(scenario_path)
     loaded, state = _load_save(args, loaded) if args.load else (loaded, None)
-    seed = state.seed if state is not None else args.seed if args.seed is not None else _fresh_seed()
-    if not args.text and not display_available():
-        print("No display found; starting the text version (use --text to choose it directly).", file=sys.stderr)
+    seed = (
+        state.seed if state is not None else args.seed if args.seed is not None else _fresh_seed()
+    )
+    classroom = [
+        flag
+        for flag, value in (
+            ("--time-limit", args.time_limit),
+            ("--lesson-days", args.lesson_days),
+            ("--cabinet", args.cabinet if args.cabinet > 1 else None),
+        )
+        if value is not None
+    ]
+    if not args.text and classroom:
+        # These lesson options live in the text version; say so rather than ignore them.
+        print(
+            f"{', '.join(classroom)}: classroom options run in the text version; starting it.",
+            file=sys.stderr,
+        )
+    elif not args.text and not display_available():
+        print(
+            "No display found; starting the text version (use --text to choose it directly).",
+            file=sys.stderr,
+        )
     elif not args.text:
         try:
             from game.ui.app import WindowUnavailable, run_window
@@ -341,9 +503,18 @@ def cmd_play(args: argparse.Namespace) -> int:
             print(f"The window cannot start ({exc}); starting the text version.", file=sys.stderr)
         else:
             try:
-                return run_window(loaded, seed=seed, state=state, save_folder=getattr(args, "save_dir", None), scenario_paths=sorted(SCENARIOS_DIR.glob("*.yaml")))
+                return run_window(
+                    loaded,
+                    seed=seed,
+                    state=state,
+                    save_folder=getattr(args, "save_dir", None),
+                    scenario_paths=sorted(SCENARIOS_DIR.glob("*.yaml")),
+                )
             except WindowUnavailable as exc:
-                print(f"No window could be opened ({exc}); starting the text version.", file=sys.stderr)
+                print(
+                    f"No window could be opened ({exc}); starting the text version.",
+                    file=sys.stderr,
+                )
     return _play_text(args, loaded, seed, state)
 
 
@@ -421,10 +592,15 @@ class _TextSaves:
         from game.saves import SaveError, autosave_path
 
         try:
-            self._write(state, "autosave", lambda folder: autosave_path(folder, self.loaded.scenario.id))
+            self._write(
+                state, "autosave", lambda folder: autosave_path(folder, self.loaded.scenario.id)
+            )
         except (SaveError, OSError) as exc:
             if not self.warned:  # once is enough; the game goes on without autosaves
-                print(f"hebei1935: cannot autosave ({exc}); the game goes on without autosaves", file=sys.stderr)
+                print(
+                    f"hebei1935: cannot autosave ({exc}); the game goes on without autosaves",
+                    file=sys.stderr,
+                )
                 self.warned = True
 
     def save_slot(self, state, name: str) -> str:  # noqa: ANN001 - GameState
@@ -443,7 +619,9 @@ def _write_report(path: str, text: str) -> None:
     import tempfile
 
     target = Path(path).expanduser()
-    handle, temporary = tempfile.mkstemp(prefix=".report-", dir=target.parent if str(target.parent) else ".")
+    handle, temporary = tempfile.mkstemp(
+        prefix=".report-", dir=target.parent if str(target.parent) else "."
+    )
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
@@ -491,13 +669,19 @@ def _load_save(args: argparse.Namespace, loaded):  # noqa: ANN001, ANN202 - Load
                 f"scenario '{changed.scenario_id}' has changed since {path} was saved, and the save's choices "
                 f"cannot be replayed on it ({problems[0]}): start a new game"
             ) from None
-        print(f"hebei1935: the scenario has changed since {path} was saved; its {len(changed.actions)} choice(s) were replayed on the new version", file=sys.stderr)
+        print(
+            f"hebei1935: the scenario has changed since {path} was saved; its {len(changed.actions)} choice(s) were replayed on the new version",
+            file=sys.stderr,
+        )
         save = changed.save
     except SaveError as exc:
         raise UserError(str(exc)) from None
     if save.practice and not getattr(args, "practice", False):
         args.practice = True
-        print("hebei1935: this save is from a practice game; it goes on as practice (undo allowed, the report says so)", file=sys.stderr)
+        print(
+            "hebei1935: this save is from a practice game; it goes on as practice (undo allowed, the report says so)",
+            file=sys.stderr,
+        )
     return loaded, state
 
 
