@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from game.scenario.expr import FUNCTIONS, Symbols, Type, check
 from game.scenario.expr.symbols import BUILTIN_NAMES
 from game.scenario.model import RESERVED_EFFECT_KEYS, Effects, Outcome, Scenario
-from game.scenario.source import Diagnostic, Severity, SourceSpan
+from game.scenario.source import Diagnostic, Severity
 from game.scenario.suggest import did_you_mean
 from game.scenario.yaml_source import Path, YamlDocument
 
@@ -333,11 +333,7 @@ class _Validator:
         if text is None or isinstance(text, (bool, int)):
             return
         for issue in check(text, self.symbols, expected):
-            span = self.doc.span(path)
-            if issue.line == 1:
-                at = SourceSpan(span.file, span.line, span.col + issue.col)
-            else:
-                at = SourceSpan(span.file, span.line + issue.line - 1, issue.col + 1)
+            at = self.doc.locate(path, issue.line, issue.col)
             self.found.append(Diagnostic(at, issue.message, "error", issue.hint))
 
     def check_expressions(self) -> None:

@@ -31,6 +31,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 40
 MAX_NODES = 250_000
+MAX_ENTRIES = 10_000  # in one mapping or list: far beyond any real scenario
 
 Path = tuple[str | int, ...]
 
@@ -56,6 +57,49 @@ class YamlDocument:
     data: Any
     spans: dict[Path, SourceSpan] = field(default_factory=dict)
     key_spans: dict[Path, SourceSpan] = field(default_factory=dict)
+    # Scalars written over several lines: (first line, last line, style), lines counted from 1.
+    extents: dict[Path, tuple[int, int, str]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def locate(self, path: Path, line: int, col: int) -> SourceSpan:
+        """Where character `col` (0-based) of line `line` (1-based) of a scalar's value was written.
+
+        A one-line scalar is simple. A folded (`>`) or multi-line plain or quoted scalar reaches the
+        program as one line, each line break folded to a space; walk the source lines to undo that.
+        A literal (`|`) scalar keeps its line breaks, so its lines map one to one.
+        """
+        start = self.span(path)
+        extent = self.extents.get(tuple(path))
+        if extent is None:
+            if line == 1:
+                return SourceSpan(start.file, start.line, start.col + col)
+            return SourceSpan(start.file, start.line + line - 1, col + 1)
+        first, last, style = extent
+        if style in ("|", ">"):
+            segments = [
+                (n, _indent(self.lines[n - 1]))
+                for n in range(first + 1, last + 1)
+                if self._line(n).strip()
+            ]
+        else:
+            segments = [(first, start.col - 1)] + [
+                (n, _indent(self._line(n)))
+                for n in range(first + 1, last + 1)
+                if self._line(n).strip()
+            ]
+        if style == "|":
+            n, indent = segments[min(line, len(segments)) - 1] if segments else (first, 0)
+            return SourceSpan(start.file, n, indent + col + 1)
+        remaining = col
+        for n, begin in segments:
+            length = len(self._line(n).rstrip()) - begin
+            if remaining <= length:
+                return SourceSpan(start.file, n, begin + remaining + 1)
+            remaining -= length + 1  # the space the line break was folded into
+        return SourceSpan(start.file, start.line, start.col + col)
+
+    def _line(self, number: int) -> str:
+        return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
 
     def span(self, path: Path, *, key: bool = False) -> SourceSpan:
         """The position of `path`, or of its nearest enclosing node that has one."""
@@ -68,6 +112,10 @@ class YamlDocument:
                 return self.spans[probe]
             probe = probe[:-1]
         return self.spans.get((), SourceSpan(self.file, 1, 1))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 class _Abort(Exception):
@@ -130,7 +178,7 @@ def read_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Diagnosti
         ]
     if builder.diagnostics:
         return None, builder.diagnostics
-    return builder.document(), []
+    return builder.document(text), []
 
 
 def _has_tab_near(text: str, line: int) -> bool:
@@ -162,6 +210,7 @@ class _Builder:
         self.file = file
         self.spans: dict[Path, SourceSpan] = {}
         self.key_spans: dict[Path, SourceSpan] = {}
+        self.extents: dict[Path, tuple[int, int, str]] = {}
         self.diagnostics: list[Diagnostic] = []
         # Each open collection: [container, path, pending key or None, key positions]
         self.stack: list[list[Any]] = []
@@ -169,8 +218,10 @@ class _Builder:
         self.documents = 0
         self.nodes = 0
 
-    def document(self) -> YamlDocument:
-        return YamlDocument(self.file, self.root, self.spans, self.key_spans)
+    def document(self, text: str) -> YamlDocument:
+        return YamlDocument(
+            self.file, self.root, self.spans, self.key_spans, self.extents, text.splitlines()
+        )
 
     def _span(self, event: yaml.Event) -> SourceSpan:
         mark = event.start_mark
@@ -249,6 +300,14 @@ class _Builder:
         if not self.stack:
             return ()
         container, path, key, _ = self.stack[-1]
+        if len(container) >= MAX_ENTRIES:
+            where = "'" + ".".join(str(p) for p in path) + "'" if path else "the top level"
+            raise _Abort(
+                Diagnostic(
+                    self.spans.get(path, SourceSpan(self.file, 1, 1)),
+                    f"{where} has more than {MAX_ENTRIES:,} entries, over the limit for one list or mapping",
+                )
+            )
         if isinstance(container, dict):
             return (*path, key)
         return (*path, len(container))
@@ -286,6 +345,9 @@ class _Builder:
         if event.style in ("'", '"'):
             span = SourceSpan(span.file, span.line, span.col + 1)
         self.spans[path] = span
+        last = event.end_mark.line + 1 - (1 if event.end_mark.column == 0 else 0)
+        if last > span.line:
+            self.extents[path] = (span.line, last, event.style or "")
         if top is None:
             self.root = value
         else:

@@ -87,10 +87,6 @@ def test_single_quoted_and_plain_expressions_point_at_the_escape():
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="game/scenario maps positions in folded (>-) expressions to the '>' line (reported to the lead)",
-)
 def test_folded_expression_points_at_the_right_line():
     errors = _diagnostics(b"when: >-\n      pressure >= 70 and\n      stats.real")
     assert errors[0].startswith(f"m.yaml:{LINE + 2}:7: error: attribute access")

@@ -108,10 +108,6 @@ def twenty_thousand_events(tmp_path_factory) -> tuple[int, str, float, int]:
     return code, err.getvalue(), time.perf_counter() - started, _max_rss_bytes() - rss
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="game/scenario has no limit on the number of events: 20,000 are accepted (reported to the lead)",
-)
 def test_twenty_thousand_events_are_refused(twenty_thousand_events):
     code, err, elapsed, grown = twenty_thousand_events
     assert code == 1

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import re
+import warnings
 from functools import lru_cache
 
 from game.scenario.expr.symbols import FUNCTIONS
@@ -62,7 +64,10 @@ def parse(text: str) -> ast.expr:
         raise ExprSyntaxError("empty expression")
     wrapped = "(" + text + "\n)"  # parentheses let a folded YAML string span lines
     try:
-        tree = ast.parse(wrapped, mode="eval")
+        with warnings.catch_warnings():
+            # Python only warns about some typos ("70and"); for authors they are errors.
+            warnings.simplefilter("error", SyntaxWarning)
+            tree = ast.parse(wrapped, mode="eval")
     except SyntaxError as exc:
         line = exc.lineno or 1
         col = max(0, (exc.offset or 1) - 1 - (1 if line == 1 else 0))
@@ -71,7 +76,7 @@ def parse(text: str) -> ast.expr:
             line, col = len(text_lines), len(text_lines[-1])
         message = (exc.msg or "invalid syntax").replace("invalid syntax. ", "")
         hint = ""
-        if "=" in text and "==" not in text:
+        if re.search(r"(?<![=!<>])=(?!=)", text):  # a lone '=', not part of ==, >=, <= or !=
             hint = "compare with '==', not '='"
         raise ExprSyntaxError(f"invalid expression: {message}", line, col, hint) from None
     except (ValueError, RecursionError, MemoryError):
