@@ -31,6 +31,8 @@ from game.ui.widgets import frame  # noqa: E402
 MIN_SIZE = (800, 600)
 IDLE_SLEEP_S = 0.025  # an idle window looks at its events 40 times a second and draws nothing
 TOAST_MS = 4000
+BLINK_MS = 600  # the pace of the one animation (a last-day ultimatum's countdown); off with reduced motion
+MAX_CRASHES = 20  # past this many unexpected errors in one run the window gives up rather than loop
 
 
 class WindowUnavailable(Exception):
@@ -65,6 +67,7 @@ class App:
         recorder: list[Blit] | None = None,
         sound: bool = True,
         persist_settings: bool = True,
+        crash_folder: str | Path | None = None,
     ):
         try:
             pygame.display.init()
@@ -98,6 +101,10 @@ class App:
         self.running = True
         self.dirty = True
         self.frames = 0
+        self.crash_folder = Path(crash_folder) if crash_folder is not None else None
+        self.crashes: list[tuple[BaseException, Path]] = []  # every unexpected error caught, with its log
+        self.fatal = ""  # set when even the crash screen failed: one line for the terminal
+        self.blink_phase = 0  # advanced by the clock while something animates; drawn by scenes
         self.retheme()
         from game.ui.scenes.title import TitleScene
 
@@ -212,6 +219,7 @@ class App:
             self.toast(rejected[0].text)
             return
         self.play_for(result.events)
+        self.announce_codex(before, result.state)
         if session.save_note:
             self.toast(session.save_note)
             session.save_note = ""
@@ -232,6 +240,16 @@ class App:
         else:
             for scene in reversed(followups):
                 self.push(scene)
+
+    def announce_codex(self, before: GameState, after: GameState) -> None:
+        """A notice when what just happened unlocked codex entries (they are marked new in the codex)."""
+        from game.ui.view import unlocked_codex
+
+        scenario = self.session.scenario
+        fresh = [eid for eid in unlocked_codex(scenario, after) if eid not in unlocked_codex(scenario, before)]
+        if fresh:
+            titles = ", ".join(scenario.codex[eid].title for eid in fresh[:3])
+            self.toast(f"New in the codex: {titles} (press C to read)")
 
     def demand_dialogs(self, events: list[GameEvent]) -> list[Scene]:
         """A dialog for each demand these events presented that is still open (first presented first)."""
@@ -283,26 +301,90 @@ class App:
         if event.key == pygame.K_F1 and not isinstance(self.top, HelpScene):
             self.push(HelpScene())
             return True
-        if event.key == pygame.K_F2 and not isinstance(self.top, CodexScene):
+        # the codex from every screen: F2, or C where no text is being typed (no scene takes typing)
+        if event.key in (pygame.K_F2, pygame.K_c) and not isinstance(self.top, CodexScene):
             self.push(CodexScene())
             return True
+        if event.key == pygame.K_F5:
+            from game.ui.reload import reload_scenario
+
+            self.apply(reload_scenario(self))
+            return True
         return False
+
+    # --- animation ------------------------------------------------------------------------------------
+    def visible_scenes(self) -> list[Scene]:
+        first = len(self.stack) - 1
+        while first > 0 and self.stack[first].modal:
+            first -= 1
+        return self.stack[first:]
+
+    def animate(self) -> None:
+        """Advance the blink phase (and ask for a redraw) only while a visible scene animates.
+
+        Reduced motion stops it; with nothing animating the loop stays idle and draws nothing.
+        """
+        if self.settings.reduced_motion or self.too_small or not any(s.animating(self) for s in self.visible_scenes()):
+            return
+        phase = self.clock() // BLINK_MS
+        if phase != self.blink_phase:
+            self.blink_phase = phase
+            self.dirty = True
+
+    @property
+    def blink_on(self) -> bool:
+        """The current half of the blink: always 'on' with reduced motion, so nothing changes."""
+        return self.settings.reduced_motion or self.blink_phase % 2 == 0
+
+    # --- unexpected errors ------------------------------------------------------------------------------
+    def safely(self, work: Callable[..., Any], *args: Any) -> None:
+        """Run one piece of the loop; an unexpected error goes to the crash screen, never to the terminal."""
+        try:
+            work(*args)
+        except Exception as exc:  # noqa: BLE001 - the whole point: no error may end the window silently
+            self.crash(exc)
+
+    def crash(self, exc: BaseException) -> None:
+        """Write a crash log and show the crash screen (or, if that fails too, stop with one line)."""
+        from game.crash import describe, write_crash_log
+        from game.ui.scenes.crash import CrashScene
+
+        session = self.session
+        context: dict[str, object] = {
+            "screen": " > ".join(scene.name for scene in self.stack),
+            "scenario": (session.loaded if session else self.loaded).path,
+            "seed": session.seed if session else self.seed,
+        }
+        if session is not None:
+            context["day"] = f"{session.state.day} ({session.state.date})"
+            context["choices so far"] = len(session.state.log)
+        path = write_crash_log(exc, context, self.crash_folder)
+        again = bool(self.stack) and isinstance(self.top, CrashScene)
+        self.crashes.append((exc, path))
+        if again or len(self.crashes) > MAX_CRASHES:
+            self.fatal = f"hebei1935: unexpected error ({describe(exc)}); details written to {path}"
+            self.running = False
+            return
+        try:
+            self.stack.clear()
+            self.push(CrashScene(describe(exc), path))
+        except Exception as failure:  # noqa: BLE001 - the crash screen itself failed: give up cleanly
+            self.fatal = f"hebei1935: unexpected error ({describe(exc)}; then {describe(failure)}); details written to {path}"
+            self.running = False
 
     def draw(self) -> None:
         surface = self.screen
         surface.fill(self.theme.c("background"))
         if self.recorder is not None:
             self.recorder.clear()
+        self.dirty = False  # before drawing: a draw that fails must not be retried forever
+        self.frames += 1
         if self.too_small:
             self.draw_too_small(surface)
         else:
-            first = len(self.stack) - 1
-            while first > 0 and self.stack[first].modal:
-                first -= 1
             rect = surface.get_rect()
-            for index in range(first, len(self.stack)):
-                scene = self.stack[index]
-                if index > first:
+            for index, scene in enumerate(self.visible_scenes()):
+                if index:
                     shade = pygame.Surface(rect.size, pygame.SRCALPHA)
                     shade.fill((20, 15, 10, 110))
                     surface.blit(shade, (0, 0))
@@ -310,8 +392,6 @@ class App:
                 scene.draw(self, surface)
             self.draw_toast(surface)
         pygame.display.flip()
-        self.dirty = False
-        self.frames += 1
 
     def draw_too_small(self, surface: pygame.Surface) -> None:
         width, height = self.size
@@ -335,12 +415,14 @@ class App:
     def pump(self) -> bool:
         """Handle every queued event, draw if anything changed; False once the player has quit."""
         for event in pygame.event.get():
-            self.handle(event)
+            self.safely(self.handle, event)
             if not self.running:
                 return False
         self.expire_toast()
-        if self.dirty:
-            self.draw()
+        self.safely(self.animate)
+        for _ in range(2):  # a second time only if drawing failed: the crash screen is then shown at once
+            if self.dirty and self.running:
+                self.safely(self.draw)
         return self.running
 
     def expire_toast(self) -> None:
@@ -363,11 +445,12 @@ class App:
                 return
             loops += 1
             self.expire_toast()
+            self.safely(self.animate)
             if self.dirty:
-                self.draw()
+                self.safely(self.draw)
             events = pygame.event.get()
             for event in events:
-                self.handle(event)
+                self.safely(self.handle, event)
                 if not self.running:
                     return
             if not events and not self.dirty and max_frames is None:
@@ -413,4 +496,9 @@ def run_window(
         app.run()
     finally:
         pygame.quit()
+    if app.fatal:
+        import sys
+
+        print(app.fatal, file=sys.stderr)
+        return 1
     return 0

@@ -79,6 +79,10 @@ class Scene:
     def draw(self, app: App, surface: pygame.Surface) -> None:
         raise NotImplementedError
 
+    def animating(self, app: App) -> bool:
+        """Whether this scene shows something that moves now (the app then redraws at the blink pace)."""
+        return False
+
     # --- input -------------------------------------------------------------------------------
     def handle(self, app: App, event: pygame.event.Event) -> Any:
         if event.type == pygame.KEYDOWN:

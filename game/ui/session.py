@@ -20,6 +20,7 @@ class Session:
     last_events: list[GameEvent] = field(default_factory=list)
     save_folder: Path | None = None
     save_note: str = ""  # the last autosave problem, shown once
+    codex_seen: set[str] = field(default_factory=set)  # unlockable codex entries already shown ("new" marks the rest)
 
     @property
     def scenario(self):  # noqa: ANN201 - Scenario

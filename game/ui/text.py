@@ -82,10 +82,20 @@ class Blit:
     panel: pygame.Rect
 
 
+CACHE_LIMIT = 4096  # measured and wrapped strings kept per Ink (a new Ink comes with each theme change)
+RENDER_LIMIT = 1024  # rendered lines kept per Ink: about one screenful of distinct lines several times over
+
+
 class Ink:
     def __init__(self, theme: Theme, recorder: list[Blit] | None = None):
         self.theme = theme
         self.recorder = recorder
+        # Measuring is the cost of a redraw (a width looks at every character's face), and the same
+        # labels are measured at every frame: remember them. The theme (fonts) is fixed for this Ink.
+        self._widths: dict[tuple[str, Style], int] = {}
+        self._wraps: dict[tuple[str, int, Style], list[str]] = {}
+        self._renders: dict[tuple[str, Style, tuple[int, int, int]], list[tuple[pygame.Surface, int]]] = {}
+        self._heights: dict[Style, int] = {}
 
     # --- measuring ---------------------------------------------------------------------------
     def _fonts(self, style: Style) -> tuple[pygame.font.Font, pygame.font.Font]:
@@ -95,21 +105,37 @@ class Ink:
         return fonts.get(style.face, style.size), cjk
 
     def width(self, text: str, style: Style = BODY) -> int:
-        latin, cjk = self._fonts(style)
-        text = text.translate(SUBSTITUTES)
-        return sum((cjk if c else latin).size(part)[0] for c, part in runs(text, latin))
+        key = (text, style)
+        known = self._widths.get(key)
+        if known is None:
+            latin, cjk = self._fonts(style)
+            plain = text.translate(SUBSTITUTES)
+            known = sum((cjk if c else latin).size(part)[0] for c, part in runs(plain, latin))
+            if len(self._widths) >= CACHE_LIMIT:
+                self._widths.clear()
+            self._widths[key] = known
+        return known
 
     def height(self, style: Style = BODY) -> int:
-        latin, cjk = self._fonts(style)
-        return max(latin.get_linesize(), cjk.get_linesize())
+        known = self._heights.get(style)
+        if known is None:
+            latin, cjk = self._fonts(style)
+            known = self._heights[style] = max(latin.get_linesize(), cjk.get_linesize())
+        return known
 
     # --- wrapping ----------------------------------------------------------------------------
     def wrap(self, text: str, width: int, style: Style = BODY) -> list[str]:
         """Lines no wider than `width`; paragraphs (\\n) kept; CJK may break between any characters."""
-        lines: list[str] = []
-        for paragraph in text.split("\n"):
-            lines.extend(self._wrap_paragraph(paragraph, width, style))
-        return lines
+        key = (text, width, style)
+        known = self._wraps.get(key)
+        if known is None:
+            known = []
+            for paragraph in text.split("\n"):
+                known.extend(self._wrap_paragraph(paragraph, width, style))
+            if len(self._wraps) >= CACHE_LIMIT:
+                self._wraps.clear()
+            self._wraps[key] = known
+        return list(known)
 
     def _wrap_paragraph(self, text: str, width: int, style: Style) -> list[str]:
         tokens: list[str] = []
@@ -183,13 +209,21 @@ class Ink:
         elif align == "right":
             x -= width
         ink = colour or self.theme.c(style.colour)
-        latin, cjk = self._fonts(style)
-        ascent = max(latin.get_ascent(), cjk.get_ascent())
+        key = (text, style, ink)
+        pieces = self._renders.get(key)
+        if pieces is None:
+            latin, cjk = self._fonts(style)
+            ascent = max(latin.get_ascent(), cjk.get_ascent())
+            pieces = []
+            for is_cjk_run, part in runs(text.translate(SUBSTITUTES), latin):
+                font = cjk if is_cjk_run else latin
+                pieces.append((font.render(part, True, ink), ascent - font.get_ascent()))
+            if len(self._renders) >= RENDER_LIMIT:
+                self._renders.clear()
+            self._renders[key] = pieces
         cursor = x
-        for is_cjk_run, part in runs(text.translate(SUBSTITUTES), latin):
-            font = cjk if is_cjk_run else latin
-            image = font.render(part, True, ink)
-            surface.blit(image, (cursor, y + ascent - font.get_ascent()))
+        for image, drop in pieces:
+            surface.blit(image, (cursor, y + drop))
             cursor += image.get_width()
         rect = pygame.Rect(x, y, cursor - x, height)
         if self.recorder is not None:

@@ -75,6 +75,7 @@ class Header:
     urgent: bool
     budget: int
     budget_max: int
+    last_day: bool = False  # an ultimatum runs out today: the countdown blinks (unless motion is reduced)
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,11 @@ def header(scenario: Scenario, state: GameState) -> Header:
     total = (scenario.calendar.end - scenario.calendar.start).days + 1
     countdown, urgent = deadline_text(scenario, state)
     stage = scenario.stages[state.stage].label if state.stage in scenario.stages else state.stage
-    return Header(long_date(state.date), f"Day {state.day} of {total}", stage, countdown, urgent, state.budget, scenario.calendar.actions_per_day)
+    last_day = any(
+        a.status == "pending" and a.deadline is not None and (a.deadline - state.date).days <= 0 and scenario.demands[did].ultimatum
+        for did, a in state.demands.items()
+    )
+    return Header(long_date(state.date), f"Day {state.day} of {total}", stage, countdown, urgent, state.budget, scenario.calendar.actions_per_day, last_day)
 
 
 def stat_bars(scenario: Scenario, state: GameState) -> list[StatBar]:
@@ -427,14 +432,26 @@ class CodexItem:
     subtitle: str
     text: str
     sources: list[str] = field(default_factory=list)
+    key: str = ""  # the codex entry's id, for entries that unlock
+    new: bool = False  # unlocked by something that happened, and not yet shown to the player
 
 
 def source_titles(scenario: Scenario, tags: list[str]) -> list[str]:
     return [scenario.sources[t].title if t in scenario.sources else t for t in tags]
 
 
-def codex(scenario: Scenario, state: GameState | None) -> list[CodexItem]:
-    """People, places, units and entries (those unlocked), each with its characters and sources."""
+def unlocked_codex(scenario: Scenario, state: GameState) -> list[str]:
+    """Ids of the codex entries that unlock on a condition (not `true`) and whose condition holds now."""
+    reader = Turn(scenario, state)
+    return [eid for eid, entry in scenario.codex.items() if entry.unlock_when.strip() != "true" and reader.holds(entry.unlock_when)]
+
+
+def codex(scenario: Scenario, state: GameState | None, seen: set[str] | frozenset[str] = frozenset()) -> list[CodexItem]:
+    """People, places, units and entries (those unlocked), each with its characters and sources.
+
+    An entry that unlocked on a condition and is not in `seen` is marked new; new entries come first
+    within their section, so the player finds what was just learned.
+    """
     items: list[CodexItem] = []
     for actor in scenario.actors.values():
         items.append(CodexItem("People", with_chars(actor.name, actor.chars), actor.role, actor.description, source_titles(scenario, actor.sources)))
@@ -444,13 +461,18 @@ def codex(scenario: Scenario, state: GameState | None) -> list[CodexItem]:
         sub = ", ".join(p for p in (unit.strength, f"commander: {unit.commander}" if unit.commander else "") if p)
         items.append(CodexItem("Units", with_chars(unit.name, unit.chars), sub, f"{'Japanese' if unit.side == 'japan' else 'Chinese'} unit.", source_titles(scenario, unit.sources)))
     reader = Turn(scenario, state) if state is not None else None
-    for entry in scenario.codex.values():
-        if reader is not None and not reader.holds(entry.unlock_when):
+    entries = []
+    for eid, entry in scenario.codex.items():
+        always = entry.unlock_when.strip() == "true"
+        if reader is not None and not always and not reader.holds(entry.unlock_when):
             continue
-        if reader is None and entry.unlock_when.strip() != "true":
+        if reader is None and not always:
             continue
-        items.append(CodexItem(entry.kind.title() + "s" if entry.kind != "person" else "People", with_chars(entry.title, entry.chars), entry.kind, entry.text, source_titles(scenario, entry.sources)))
-    return items
+        section = entry.kind.title() + "s" if entry.kind != "person" else "People"
+        entries.append(CodexItem(section, with_chars(entry.title, entry.chars), entry.kind, entry.text, source_titles(scenario, entry.sources), eid, not always and eid not in seen))
+    items += entries
+    order = {name: index for index, name in enumerate(dict.fromkeys(item.section for item in items))}
+    return sorted(items, key=lambda item: (order[item.section], not item.new))  # stable: authored order otherwise
 
 
 @dataclass(frozen=True)

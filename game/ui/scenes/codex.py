@@ -8,7 +8,7 @@ import pygame
 
 from game.ui.scene import Pop, Scene
 from game.ui.scenes.common import draw_title, hint_band, key_hint, layout_buttons, margin
-from game.ui.text import BODY, SMALL, Style
+from game.ui.text import BODY, BOLD, SMALL, Style
 from game.ui.view import codex, reflow
 from game.ui.widgets import Button, ListWidget, TextPane, frame
 
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 SECTION = Style("typewriter_bold", "small", "ink_soft")
+NEW = Style("typewriter_bold", "small", "urgent")
 
 
 class CodexScene(Scene):
@@ -26,7 +27,9 @@ class CodexScene(Scene):
             return
         scenario = app.session.scenario if app.session else app.loaded.scenario
         state = app.session.state if app.session else None
-        self.items = codex(scenario, state)
+        self.items = codex(scenario, state, app.session.codex_seen if app.session else frozenset())
+        if app.session is not None:  # shown once as new; the marks stay for this visit
+            app.session.codex_seen.update(item.key for item in self.items if item.new)
         self.list = ListWidget(
             count=lambda: len(self.items),
             row_height=lambda i, w: self.row_height(app, i),
@@ -59,7 +62,12 @@ class CodexScene(Scene):
         row = pygame.Rect(rect.x, y, rect.width, rect.bottom - y)
         if selected:
             pygame.draw.rect(surface, app.theme.c("select"), row)
-        ink.line(surface, item.title, (row.x + 8, row.y + 3), row, BODY)
+        title_area = row
+        if item.new:
+            mark = ink.line(surface, "NEW", (row.right - 6, row.y + 4), row, NEW, align="right")
+            if mark is not None:
+                title_area = pygame.Rect(row.x, row.y, mark.x - row.x - 6, row.height)
+        ink.line(surface, item.title, (row.x + 8, row.y + 3), title_area, BOLD if item.new else BODY)
 
     def paragraphs(self) -> list[tuple[Style, str]]:
         if not self.items:
@@ -67,7 +75,7 @@ class CodexScene(Scene):
         item = self.items[min(self.list.selected, len(self.items) - 1)]
         out: list[tuple[Style, str]] = [(Style("serif_bold", "heading"), item.title)]
         if item.subtitle:
-            out.append((Style("serif", "small", "ink_soft"), item.subtitle))
+            out.append((Style("serif", "small", "ink_soft"), item.subtitle + (" \u00b7 new: you have just learned this" if item.new else "")))
         out.append((BODY, ""))
         out += [(BODY, p) for p in reflow(item.text or "No entry yet.")]
         if item.sources:
@@ -76,7 +84,7 @@ class CodexScene(Scene):
         return out
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
-        if event.key in (pygame.K_ESCAPE, pygame.K_F2):
+        if event.key in (pygame.K_ESCAPE, pygame.K_F2, pygame.K_c):
             return Pop()
         return None
 
@@ -89,13 +97,15 @@ class CodexScene(Scene):
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
         frame(surface, app.ink, self.page)
-        rest = draw_title(app, surface, self.inner, "Codex", "People, places, units and terms of the crisis, with their sources")
+        fresh = sum(1 for item in self.items if item.new)
+        subtitle = "People, places, units and terms of the crisis, with their sources" + (f" \u00b7 {fresh} new since you last looked" if fresh else "")
+        rest = draw_title(app, surface, self.inner, "Codex", subtitle)
         rest = pygame.Rect(rest.x, rest.y, rest.width, max(0, self.body.bottom - rest.y))
         list_w = int(rest.width * 0.36)
         self.list.rect = pygame.Rect(rest.x, rest.y, list_w, rest.height)
         self.pane.rect = pygame.Rect(rest.x + list_w + 12, rest.y, rest.width - list_w - 12, rest.height)
         pygame.draw.line(surface, app.theme.c("border"), (rest.x + list_w + 5, rest.y), (rest.x + list_w + 5, rest.bottom))
         self.draw_widgets(app, surface)
-        key_hint(app, surface, self.band, "\u2191\u2193 choose \u00b7 Tab to the text \u00b7 PgUp PgDn scroll \u00b7 Esc back")
+        key_hint(app, surface, self.band, "\u2191\u2193 choose \u00b7 Tab to the text \u00b7 PgUp PgDn scroll \u00b7 Esc, C or F2 back")
 
 

@@ -11,7 +11,7 @@ from game.ui.mapdraw import MapPainter
 from game.ui.scene import Act, Pop, Push, Reset, Scene, digit
 from game.ui.scenes.common import hint_band, key_hint, margin
 from game.ui.text import BODY, BOLD, SMALL, Style
-from game.ui.view import CrisisView, crisis_view, reflow
+from game.ui.view import CrisisView, crisis_view, reflow, unlocked_codex
 from game.ui.widgets import Button, ListWidget, TextPane, frame
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ class CrisisScene(Scene):
         self.painter = MapPainter()
         self._state: Any = None
         self.view: CrisisView | None = None
+        self.unlocked: list[str] = []
 
     # --- the view ------------------------------------------------------------------------------------
     def refresh(self, app: App) -> None:
@@ -42,6 +43,7 @@ class CrisisScene(Scene):
 
         self._state = session.state
         self.view = crisis_view(session.scenario, session.state, map_data(), session.new_count)
+        self.unlocked = unlocked_codex(session.scenario, session.state)
         # the newest message is selected after every change, so what just arrived is what is shown
         self.inbox.selected = 0
         self.inbox.top = 0
@@ -186,6 +188,9 @@ class CrisisScene(Scene):
         self.action_list.rect = pygame.Rect(actions_inner.x, actions_inner.y, actions_inner.width, max(0, self.budget_rect.y - actions_inner.y - 4))
         self.map_inner = inner(self.map_panel)
 
+    def animating(self, app: App) -> bool:
+        return self.view is not None and self.view.header.last_day
+
     # --- drawing -----------------------------------------------------------------------------------
     def draw(self, app: App, surface: pygame.Surface) -> None:
         from game.ui.app import map_data
@@ -206,7 +211,8 @@ class CrisisScene(Scene):
         if not view.inbox:
             ink.line(surface, "Nothing has arrived yet.", self.inbox.rect.topleft, self.inbox.rect, SOFT)
         self.draw_widgets(app, surface)
-        key_hint(app, surface, self.band, HINT)
+        fresh = len(set(self.unlocked) - app.session.codex_seen) if app.session else 0
+        key_hint(app, surface, self.band, HINT.replace("C codex", f"C codex ({fresh} new)") if fresh else HINT)
 
     def draw_header(self, app: App, surface: pygame.Surface) -> None:
         ink = app.ink
@@ -219,10 +225,17 @@ class CrisisScene(Scene):
         ink.line(surface, header.date, left.topleft, left, DATE)
         ink.line(surface, f"{header.day} \u00b7 Stage: {header.stage}", (left.x, left.y + ink.height(DATE)), left, BOLD)
         count_style = COUNT if header.urgent else Style("serif_bold", "body", "ink")
-        lines = ink.wrap(header.countdown, right.width, count_style)[:2]
+        lines = ink.wrap(header.countdown, right.width - 8, count_style)[:2]
+        self.countdown_rect = None
+        if header.last_day and app.blink_on:
+            # the last day of an ultimatum: the countdown in reverse (paper on red); it blinks unless motion is reduced
+            count_style = Style("serif_bold", "body", "paper")
+            widest = max((ink.width(line, count_style) for line in lines), default=0)
+            self.countdown_rect = pygame.Rect(right.right - widest - 8, right.y, widest + 8, len(lines) * ink.height(count_style) + 4).clip(right)
+            pygame.draw.rect(surface, app.theme.c("urgent"), self.countdown_rect)
         y = right.y + 2
         for line in lines:  # the countdown may take both lines; the points are also shown under the actions
-            ink.line(surface, line, (right.right, y), right, count_style, align="right")
+            ink.line(surface, line, (right.right - 4, y), right, count_style, align="right")
             y += ink.height(count_style)
         if len(lines) == 1:
             points = f"Action points: {header.budget} of {header.budget_max}"

@@ -1,0 +1,88 @@
+"""Hot reload (F5): read the scenario file again and replay the player's choices on the new version.
+
+For authors: edit the YAML, press F5, and the game is played again from the same seed with the same
+choices. If the new file has errors they are listed (FILE:LINE:COL) and the game goes on unchanged; if
+the new version refuses one of the choices, the first refused choice is named with the engine's reason.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from game.saves import actions_from_log, replay_actions
+from game.scenario.load import LoadedScenario, load_scenario
+from game.scenario.source import ScenarioError
+from game.ui.scene import Pop, Push, Reset, Scene
+
+if TYPE_CHECKING:
+    from game.engine.state import GameState
+    from game.ui.app import App
+
+
+def reload_scenario(app: App) -> Any:
+    """Reload the current scenario file; returns the scene command that shows the outcome."""
+    from game.ui.scenes.report import ReportScene
+
+    session = app.session
+    current = session.loaded if session is not None else app.loaded
+    try:
+        fresh = load_scenario(current.path)
+    except ScenarioError as exc:
+        errors = [str(d) for d in exc.diagnostics] or [str(exc)]
+        count = len(exc.errors) or len(errors)
+        note = f"{current.path} has {count} problem{'s' if count != 1 else ''} and was not reloaded. Your game goes on unchanged; fix the file and press F5 again."
+        return Push(ReportScene("The scenario has errors", note, errors, urgent=True))
+    if session is None:
+        app.loaded = fresh
+        app.toast(f"Reloaded {fresh.scenario.title} from {fresh.path}.")
+        return Reset(_title())
+    choices = actions_from_log(session.state)
+    state, problems = replay_actions(fresh.scenario, session.seed, choices)
+    if not problems:
+        adopt(app, fresh, state)
+        app.toast(f"Reloaded {fresh.path}; your {len(choices)} choice{'s' if len(choices) != 1 else ''} replayed from seed {session.seed}.")
+        return Reset(_game_scene(state))
+    problem = problems[0]
+    note = (
+        f"{fresh.path} was reloaded, but the new version cannot replay your game: {problem}. "
+        f"Continue on the new version from just before that choice ({problem.index} of {len(choices)} replayed), or keep playing the old version."
+    )
+
+    def take_new() -> Any:
+        adopt(app, fresh, state)
+        return Reset(_game_scene(state))
+
+    return Push(
+        ReportScene(
+            "Reloaded: the replay stopped",
+            note,
+            [f"choice {problem.index + 1} of {len(choices)}: {problem.key}", f"reason: {problem.reason}"],
+            [("Continue on the new version (Enter)", take_new), ("Keep the old version (Esc)", lambda: Pop())],
+        )
+    )
+
+
+def adopt(app: App, fresh: LoadedScenario, state: GameState) -> None:
+    """Play on with the reloaded scenario from `state` (the session keeps its seed and save folder)."""
+    session = app.session
+    app.loaded = fresh
+    session.loaded = fresh
+    session.state = state
+    session.new_count = 0
+    session.last_events = []
+
+
+def _game_scene(state: GameState) -> Scene:
+    if state.over:
+        from game.ui.scenes.ending import EndingScene
+
+        return EndingScene()
+    from game.ui.scenes.crisis import CrisisScene
+
+    return CrisisScene()
+
+
+def _title() -> Scene:
+    from game.ui.scenes.title import TitleScene
+
+    return TitleScene()
