@@ -97,14 +97,37 @@ def check_scenario_bytes(raw: bytes, name: str) -> tuple[Scenario | None, list[D
 def _pydantic_diagnostics(exc: ValidationError, document: YamlDocument) -> list[Diagnostic]:
     seen: set[tuple[Any, ...]] = set()
     found: list[Diagnostic] = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    misspelt = _misspelt_required_keys(errors, document)
+    for error in errors:
         path = _data_path(document.data, error["loc"])
         kind = error["type"]
         key = (path, kind == "extra_forbidden")
         if key in seen:  # one error per node, like ink: a union reports once, not per member
             continue
+        if kind == "missing" and path in misspelt:
+            continue  # already said as "unknown key 'deadlin' (did you mean 'deadline'?)"
         seen.add(key)
         found.append(_diagnostic(error, path, document))
+    return found
+
+
+def _misspelt_required_keys(
+    errors: list[Any], document: YamlDocument
+) -> set[tuple[str | int, ...]]:
+    """Paths of missing keys that an unknown key beside them is a misspelling of."""
+    from game.scenario.suggest import closest
+
+    paths = [(_data_path(document.data, e["loc"]), e["type"]) for e in errors]
+    missing = {path for path, kind in paths if kind == "missing"}
+    found = set()
+    for path, kind in paths:
+        if kind == "extra_forbidden" and path:
+            parent = path[:-1]
+            candidates = [m[-1] for m in missing if m[:-1] == parent]
+            match = closest(str(path[-1]), [str(c) for c in candidates])
+            if match is not None:
+                found.add((*parent, match))
     return found
 
 
@@ -186,9 +209,21 @@ def _friendly(error: Any) -> str:
     kind = error["type"]
     if kind in _FRIENDLY:
         return _FRIENDLY[kind]
+    context = error.get("ctx", {})
     if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"expected one of {expected}"
+        expected = str(context.get("expected", ""))
+        return f"expected {expected}" if " or " not in expected else f"expected one of {expected}"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bound = next(iter(context.values()), "")
+        phrases = {
+            "greater_than_equal": f"{bound} or more",
+            "less_than_equal": f"{bound} or less",
+            "greater_than": f"more than {bound}",
+            "less_than": f"less than {bound}",
+        }
+        return f"expected {phrases[kind]}"
+    if kind == "too_short":
+        return f"expected at least {context.get('min_length', 1)} item(s)"
     return str(error["msg"]).replace("Input should be", "expected").replace("Value error, ", "")
 
 

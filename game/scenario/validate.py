@@ -163,7 +163,10 @@ class _Validator:
             return
         known = getattr(self.s, section)
         if ident not in known:
-            self.report(path, f"unknown {what} '{ident}'", did_you_mean(ident, known))
+            hint = did_you_mean(ident, known)
+            if not hint and 0 < len(known) <= 12:
+                hint = f"known: {', '.join(sorted(known))}"
+            self.report(path, f"unknown {what} '{ident}'", hint)
 
     def refs(self, path: Path, idents: list[str], section: str, what: str) -> None:
         for index, ident in enumerate(idents):
@@ -301,6 +304,8 @@ class _Validator:
 
     def check_dates(self) -> None:
         s = self.s
+        if s.calendar.end < s.calendar.start:
+            return  # already reported; every date would look "outside the calendar"
         for eid, event in s.events.items():
             self.in_calendar(("events", eid, "date"), event.date, "date")
         for iid, intel in s.intel.items():

@@ -200,6 +200,10 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagn
         hint = "YAML indents with spaces, never tabs"
     elif "mapping values are not allowed" in problem:
         hint = "a value containing ': ' needs quotes, or the indentation is off"
+    elif "did not find expected key" in problem or "expected <block end>" in problem:
+        hint = "check the indentation: the keys of one mapping must start in the same column"
+    elif "did not find expected '-' indicator" in problem:
+        hint = "check the indentation: the items of one list must start in the same column"
     return Diagnostic(span, f"YAML syntax error: {problem}", hint=hint)
 
 

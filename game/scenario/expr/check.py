@@ -132,8 +132,11 @@ class _Checker:
             node.ops, operands, operands[1:], types, types[1:], strict=False
         ):
             if left_type != right_type:
+                hint = ""
+                if "bool" in (left_type, right_type):
+                    hint = "a flag is already true or false: write 'flag' or 'not flag'"
                 raise self.stop(
-                    right, f"cannot compare a {_NOUN[left_type]} with a {_NOUN[right_type]}"
+                    right, f"cannot compare a {_NOUN[left_type]} with a {_NOUN[right_type]}", hint
                 )
             ordered = not isinstance(op, (ast.Eq, ast.NotEq))
             if (

@@ -77,7 +77,7 @@ def parse(text: str) -> ast.expr:
         message = (exc.msg or "invalid syntax").replace("invalid syntax. ", "")
         hint = ""
         if re.search(r"(?<![=!<>])=(?!=)", text):  # a lone '=', not part of ==, >=, <= or !=
-            hint = "compare with '==', not '='"
+            message, hint = "'=' sets a value; a condition compares", "compare with '==', not '='"
         raise ExprSyntaxError(f"invalid expression: {message}", line, col, hint) from None
     except (ValueError, RecursionError, MemoryError):
         raise ExprSyntaxError("invalid expression") from None
