@@ -1,0 +1,65 @@
+"""The tutorial: loads cleanly, teaches one mechanic a day, and every ending is reachable."""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from game.analysis.policies import historical
+from game.analysis.replay import play
+from game.engine.api import legal_actions, new_game, step
+from game.scenario.load import load_scenario
+
+PATH = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.yaml"
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    return load_scenario(PATH)
+
+
+@pytest.fixture(scope="module")
+def scenario(loaded):
+    return loaded.scenario
+
+
+def test_loads_without_errors_or_warnings(loaded):
+    assert [str(w) for w in loaded.warnings] == []
+
+
+def test_about_five_days(scenario):
+    days = (scenario.calendar.end - scenario.calendar.start).days + 1
+    assert 4 <= days <= 6
+
+
+def test_one_mechanic_a_day(scenario):
+    lessons = sorted((e.date, eid) for eid, e in scenario.events.items() if eid.startswith("lesson_"))
+    days = sorted({day for day, _ in lessons})
+    assert len(days) == 5
+    assert days[0] == scenario.calendar.start and days[-1] == scenario.calendar.end
+    demand = scenario.demands["four_demands"]
+    assert demand.date == days[1] and demand.deadline == days[3]
+    assert {r.kind for r in demand.responses.values()} >= {"accept", "partial", "negotiate", "stall", "refuse"}
+    assert any(intel.date == days[3] and 0 < intel.reliability < 100 for intel in scenario.intel.values())
+
+
+def test_every_ending_is_reachable_in_300_random_games(scenario):
+    counts = collections.Counter()
+    for seed in range(300):
+        chooser = random.Random(seed)
+        state, _ = new_game(scenario, seed)
+        while not state.over:
+            state, _ = step(scenario, state, chooser.choice(legal_actions(scenario, state)))
+        counts[state.ending] += 1
+    assert set(counts) == set(scenario.endings), counts
+
+
+def test_historical_replay_ends_historically(scenario):
+    for seed in range(1, 6):
+        final = play(scenario, seed, historical).final
+        assert scenario.endings[final.ending].historical
+        assert final.demands["four_demands"].answered_on == dt.date(1935, 6, 10)
