@@ -151,3 +151,27 @@ def test_top_level_must_be_a_mapping():
     assert diagnostics("- a\n- b\n") == [
         "s.yaml:1:1: error: a scenario file is a mapping of sections (title:, calendar:, stats: ...)"
     ]
+
+
+def test_a_misspelt_required_key_is_reported_once():
+    found = diagnostics(mutate(("start: 40,", "strat: 40,")))
+    assert found == [
+        "s.yaml:13:31: error: unknown key 'strat' in stats.pressure (did you mean 'start'?)"
+    ]
+
+
+def test_folded_expression_positions():
+    text = mutate(
+        (
+            '    when: "pressure >= 70"\n',
+            "    when: >-\n      pressure >= 70 and\n      presure < 90\n",
+        )
+    )
+    assert diagnostics(text) == [
+        "s.yaml:58:7: error: unknown name 'presure' (did you mean 'pressure'?)"
+    ]
+
+
+def test_python_syntax_warnings_are_errors():
+    found = diagnostics(mutate(('"pressure >= 70"', '"pressure >= 70and true"')))
+    assert len(found) == 1 and "invalid decimal literal" in found[0]
