@@ -33,6 +33,8 @@ IDLE_SLEEP_S = 0.025  # an idle window looks at its events 40 times a second and
 TOAST_MS = 4000
 BLINK_MS = 600  # the pace of the one animation (a last-day ultimatum's countdown); off with reduced motion
 MAX_CRASHES = 20  # past this many unexpected errors in one run the window gives up rather than loop
+# For `python -m benchmarks` (start-up time): quit right after the first frame is shown.
+EXIT_AFTER_FIRST_FRAME = os.environ.get("HEBEI1935_EXIT_AFTER_FIRST_FRAME") == "1"
 
 
 class WindowUnavailable(Exception):
@@ -392,6 +394,8 @@ class App:
                 scene.draw(self, surface)
             self.draw_toast(surface)
         pygame.display.flip()
+        if EXIT_AFTER_FIRST_FRAME:
+            self.running = False
 
     def draw_too_small(self, surface: pygame.Surface) -> None:
         width, height = self.size

@@ -33,7 +33,43 @@ def palette(settings: Settings) -> dict[str, tuple[int, int, int]]:
         merged.update(palettes["colour_blind"])
     if settings.high_contrast:
         merged.update(palettes["high_contrast"])
-    return {name: _rgb(value) for name, value in merged.items()}
+    colours = {name: _rgb(value) for name, value in merged.items()}
+    if settings.high_contrast:
+        # every colour text is written in is darkened until it reads at WCAG AAA (7:1) on the paper,
+        # whatever hue the palette gave it (the disabled grey only to AA, 4.5:1, so it still looks disabled)
+        for name in TEXT_COLOURS:
+            colours[name] = darken_to(colours[name], colours["paper"], 7.0)
+        colours["disabled"] = darken_to(colours["disabled"], colours["paper"], 4.5)
+    return colours
+
+
+TEXT_COLOURS = ("ink", "ink_soft", "urgent", "good", "bad", "neutral", "river", "japan", "china")
+
+
+def luminance(rgb: tuple[int, int, int]) -> float:
+    """Relative luminance (WCAG 2)."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def darken_to(colour: tuple[int, int, int], paper: tuple[int, int, int], ratio: float) -> tuple[int, int, int]:
+    """The colour, darkened (same hue) just enough to reach `ratio` against the paper."""
+    factor = 1.0
+    out = colour
+    while contrast(out, paper) < ratio and factor > 0:
+        factor -= 0.05
+        out = (round(colour[0] * factor), round(colour[1] * factor), round(colour[2] * factor))
+    return out
 
 
 def window_factor(size: tuple[int, int]) -> float:

@@ -17,8 +17,8 @@ from game.engine import rng
 from game.engine.api import new_game, step
 
 EVENTS_PER_RUN = 1000
-RUNS = [(1, "title"), (2, "title"), (3, "late"), (4, "late"), (5, "over"), (6, "middle")]
-MUST_VISIT = {"title", "briefing", "codex", "crisis", "demand", "event", "day_summary", "ending", "debrief", "settings", "help", "menu"}
+RUNS = [(1, "title"), (2, "saves"), (3, "late"), (4, "late"), (5, "over"), (6, "middle")]
+MUST_VISIT = {"title", "briefing", "codex", "crisis", "demand", "event", "day_summary", "ending", "debrief", "settings", "help", "menu", "load"}
 
 KEYS = (
     [pygame.K_RETURN] * 8 + [pygame.K_e] * 3 + [pygame.K_TAB] * 4 + [pygame.K_ESCAPE] * 3
@@ -52,8 +52,15 @@ def start(app, mini, seed: int, how: str) -> None:
 
     if how == "title":
         return
-    state = late_state(mini.scenario, seed, how)
+    state = late_state(mini.scenario, seed, "middle" if how == "saves" else how)
     app.session = Session(mini, seed, state, 0, [], app.save_folder)
+    if how == "saves":  # the list of saved games, with an autosave in it
+        from game.ui.scene import Push
+        from game.ui.scenes.title import LoadScene, TitleScene
+
+        app.session.autosave()
+        app.apply([Reset(TitleScene()), Push(LoadScene())])
+        return
     app.apply(Reset(EndingScene() if state.over else CrisisScene()))
 
 
