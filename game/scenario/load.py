@@ -11,7 +11,7 @@ import hashlib
 import types
 import typing
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -85,10 +85,45 @@ def check_scenario_bytes(raw: bytes, name: str) -> tuple[Scenario | None, list[D
         scenario = Scenario.model_validate(document.data)
     except ValidationError as exc:
         return None, sorted(_pydantic_diagnostics(exc, document), key=lambda d: (d.span, d.message))
+    found = validate_scenario(scenario, document) + check_asset_paths(scenario, document, name)
     return scenario, sorted(
-        with_lint(scenario, document, validate_scenario(scenario, document)),
+        with_lint(scenario, document, found),
         key=lambda d: (d.span, d.message),
     )
+
+
+# --- asset paths ---------------------------------------------------------------------------------
+
+BUNDLED_PREFIX = "assets/"
+
+
+def asset_path_problem(value: str, scenario_file: str) -> str:
+    """Why an asset path written in a scenario is refused ("" if it is acceptable).
+
+    Paths are confined: relative, no '..', no drive or root, and a scenario-relative path must
+    resolve (links followed) inside the scenario's own folder. 'assets/...' names a bundled file.
+    """
+    if not value:
+        return ""
+    pure = PurePosixPath(value.replace("\\", "/"))
+    if pure.is_absolute() or ":" in value or value.startswith(("/", "\\", "~")):
+        return "asset paths must be relative to the scenario's folder (or start with 'assets/')"
+    if ".." in pure.parts:
+        return "asset paths may not use '..' to leave the scenario's folder"
+    if value.startswith(BUNDLED_PREFIX):
+        return ""
+    folder = Path(scenario_file).resolve().parent
+    target = (folder / pure).resolve()
+    if folder not in target.parents:
+        return "asset path leaves the scenario's folder (through a link)"
+    if not target.is_file():
+        return f"no file '{value}' next to the scenario"
+    return ""
+
+
+def check_asset_paths(scenario: Scenario, document: YamlDocument, name: str) -> list[Diagnostic]:
+    problem = asset_path_problem(scenario.map, name)
+    return [Diagnostic(document.span(("map",)), problem)] if problem else []
 
 
 # --- turning pydantic's errors into the author's positions -------------------------------------

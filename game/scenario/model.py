@@ -446,6 +446,14 @@ class Scenario(Model):
         "",
         description="For alternate histories: what this scenario changes from the record, and why.",
     )
+    map: str = Field(
+        "",
+        description=(
+            "Map geometry for the window (JSON, as assets/map/north_china.json): a path relative to"
+            " this file's folder, or one starting with 'assets/' for a bundled map. Paths may not"
+            " leave those folders. Empty: the bundled North China map."
+        ),
+    )
     player: Player = Field(description="Who the player is.")
     calendar: Calendar = Field(
         description="When the scenario starts and ends, and the daily budget."
