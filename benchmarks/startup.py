@@ -1,0 +1,75 @@
+"""Row 1: start-up, from process start to the title screen's first frame, against a bare pygame window.
+
+Both sides are fresh processes timed from launch to exit (exit included on both sides). The game
+quits right after its first frame because of HEBEI1935_EXIT_AFTER_FIRST_FRAME=1 (game/ui/app.py).
+With a display the game side is the real `python main.py play`; under SDL's dummy driver, which
+`play` refuses (nobody would see the window), it is the same path minus that check: the CLI's
+loader, then the window's App over the default scenario, exactly as `run_window` builds it.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+
+from benchmarks.common import ROOT, WINDOW_SIZE, Result, median, video_driver, wall_time, window_env
+
+# The reference: the least a pygame-ce program does to show one frame of the same size.
+BARE = f"""
+import os
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import pygame
+pygame.display.init()
+screen = pygame.display.set_mode({WINDOW_SIZE}, pygame.RESIZABLE)
+screen.fill((240, 230, 210))
+pygame.display.flip()
+pygame.quit()
+"""
+
+# The game's window path under the dummy driver (see the module docstring).
+GAME_HEADLESS = """
+from game import cli
+from game.saves import save_dir
+from game.ui.app import App
+loaded = cli.load(cli.DEFAULT_SCENARIO)
+app = App(loaded, seed=1, scenario_paths=sorted(cli.SCENARIOS_DIR.glob("*.yaml")), save_folder=save_dir(None))
+app.run()
+import pygame
+pygame.quit()
+"""
+
+
+def game_command(save_folder: str) -> list[str]:
+    if video_driver() in ("dummy", "offscreen"):
+        return [sys.executable, "-c", GAME_HEADLESS]
+    return [sys.executable, str(ROOT / "main.py"), "play", "--seed", "1", "--save-dir", save_folder]
+
+
+def run(quick: bool) -> list[Result]:
+    repeats = 3 if quick else 9
+    env = window_env()
+    env["HEBEI1935_EXIT_AFTER_FIRST_FRAME"] = "1"
+    bare_env = window_env()
+    with tempfile.TemporaryDirectory() as folder:
+        env["XDG_CONFIG_HOME"] = env["XDG_DATA_HOME"] = folder  # no player's settings or saves
+        command = game_command(folder)
+        wall_time(command, env)  # warm the file cache and bytecode for both sides alike
+        wall_time([sys.executable, "-c", BARE], bare_env)
+        game, bare = [], []
+        for _ in range(repeats):  # interleaved, so a slow moment of the machine hits both sides
+            game.append(wall_time(command, env))
+            bare.append(wall_time([sys.executable, "-c", BARE], bare_env))
+    ours, reference = median(game) * 1000, median(bare) * 1000
+    return [
+        Result(
+            "1. Start-up",
+            f"launch to first frame, median of {repeats} ({video_driver()})",
+            ours,
+            reference,
+            "ms",
+            "ratio <= 1.5",
+            ours / reference <= 1.5,
+            "game",
+            "bare pygame",
+        )
+    ]
