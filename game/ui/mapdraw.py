@@ -12,8 +12,9 @@ from game.ui.text import Ink, Style
 from game.ui.view import MapPlace, MapUnit, Projection, fit_projection
 
 LABEL = Style("serif", "small", "ink")
+FULL_NAMES_WIDTH = 640  # below this map width, place labels drop the old spelling in brackets
 SEA_LABEL = Style("serif", "small", "river")
-MUST_LABEL = frozenset({"peiping", "tianjin", "baoding", "shanhaiguan", "kalgan"})
+MUST_LABEL = ("peiping", "tianjin", "baoding", "shanhaiguan", "kalgan")  # always labelled, in this order
 
 
 class MapPainter:
@@ -92,6 +93,7 @@ class MapPainter:
         solid: list[pygame.Rect] = []  # unit markers and labels: nothing may cover them
         self._taken = taken
         self._labels: list[pygame.Rect] = []
+        self._markers: list[pygame.Rect] = []  # unit markers only
         with_units = {u.place for u in units}
         spots = {}
         for place in places:
@@ -130,11 +132,14 @@ class MapPainter:
                 marker = pygame.Rect(cx - 7, cy - 7, 14, 14)
             taken.append(marker)
             solid.append(marker)
-        order = sorted(places, key=lambda p: (not (p.id in MUST_LABEL or p.highlight), p.id not in with_units, p.kind != "city", p.kind != "pass"))
+            self._markers.append(marker)
+        # the five named cities first, in a fixed order (Peiping, then Tianjin...), so their labels sit by their markers
+        order = sorted(places, key=lambda p: (MUST_LABEL.index(p.id) if p.id in MUST_LABEL else len(MUST_LABEL), not p.highlight, p.id not in with_units, p.kind != "city", p.kind != "pass"))
         for place in order:
             if place.id not in spots:
                 continue
-            must = place.id in MUST_LABEL or place.highlight or place.id in with_units or place.kind in ("city", "pass")
+            # other cities and passes are labelled only where there is room right by them
+            must = place.id in MUST_LABEL or place.highlight or place.id in with_units
             self._label(surface, ink, area, spots[place.id], place, solid if place.id in MUST_LABEL else taken, must, (taken, solid))
 
     def _region_labels(self, surface: pygame.Surface, ink: Ink, area: pygame.Rect, project: Projection, data: dict) -> None:
@@ -150,20 +155,37 @@ class MapPainter:
                 self._taken.append(box)
 
     def _label(self, surface: pygame.Surface, ink: Ink, area: pygame.Rect, spot: tuple[int, int], place: MapPlace, taken: list[pygame.Rect], must: bool, record: tuple[list[pygame.Rect], ...] = ()) -> None:
-        text = f"{place.name} {place.chars}".strip()
+        """Place a label next to its marker: beside, below, above or diagonal; a must-label may move
+        further out (joined to its marker by a thin leader line) and, last of all, over a unit marker."""
+        name = place.name
+        if area.width < FULL_NAMES_WIDTH:  # a small map: "Tianjin 天津", not "Tianjin (Tientsin) 天津" (the codex has both)
+            name = name.split(" (")[0]
+        text = f"{name} {place.chars}".strip()
         style = Style("serif_bold", "small", "ink") if place.highlight else LABEL
         width, height = ink.width(text, style), ink.height(style)
         x, y = spot
-        candidates = [(x + 7, y - height // 2), (x - 7 - width, y - height // 2), (x - width // 2, y + 6), (x - width // 2, y - 6 - height)]
-        if must:  # a must-label may shift further out rather than vanish
-            candidates += [(x + 7, y + 4), (x + 7, y - height - 4), (x - 7 - width, y + 4), (x - 7 - width, y - height - 4)]
-            candidates += [(x - width // 2, y + 6 + height), (x - width // 2, y - 6 - 2 * height), (x + 18, y + height), (x - 18 - width, y - height)]
-        tries = [(c, taken) for c in candidates]
+
+        def ring(step: int) -> list[tuple[int, int]]:
+            d = step * (height // 2 + 4)
+            return [
+                (x + 7 + d, y - height // 2), (x - 7 - width - d, y - height // 2),  # right, left
+                (x - width // 2, y + 6 + d), (x - width // 2, y - 6 - height - d),  # below, above
+                (x + 5 + d, y + 3 + d), (x - 5 - width - d, y + 3 + d),  # below right, below left
+                (x + 5 + d, y - 3 - height - d), (x - 5 - width - d, y - 3 - height - d),  # above right, above left
+            ]  # fmt: skip
+
+        tries = [(c, taken, False) for c in ring(0)]
+        if must:
+            tries += [(c, self._labels + self._markers, False) for c in ring(0)]  # over a place's dot, not a unit
+            tries += [(c, self._labels + self._markers, True) for step in (1, 2, 3) for c in ring(step)]
         if place.id in MUST_LABEL:  # the five named cities are labelled even over a unit marker
-            tries += [(c, self._labels) for c in candidates]
-        for (cx, cy), against in tries:
+            tries += [(c, self._labels, step > 0) for step in (0, 1) for c in ring(step)]
+        for (cx, cy), against, far in tries:
             box = pygame.Rect(cx, cy, width, height)
             if area.contains(box) and box.collidelist(against) < 0:
+                if far:  # a leader line from the marker to the nearest point of the label
+                    end = (min(max(x, box.left), box.right - 1), min(max(y, box.top), box.bottom - 1))
+                    pygame.draw.line(surface, ink.theme.c("ink_soft"), spot, end, 1)
                 backing = box.inflate(4, 0)
                 tint = pygame.Surface(backing.size, pygame.SRCALPHA)
                 tint.fill((*ink.theme.c("paper"), 170))

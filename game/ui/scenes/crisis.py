@@ -225,7 +225,11 @@ class CrisisScene(Scene):
         ink.line(surface, header.date, left.topleft, left, DATE)
         ink.line(surface, f"{header.day} \u00b7 Stage: {header.stage}", (left.x, left.y + ink.height(DATE)), left, BOLD)
         count_style = COUNT if header.urgent else Style("serif_bold", "body", "ink")
-        lines = ink.wrap(header.countdown, right.width - 8, count_style)[:2]
+        lines = ink.wrap(header.countdown, right.width - 8, count_style)
+        if len(lines) > 1 and " \u2014 " in header.countdown:  # two lines: what is due, then when (not a stray word)
+            what, when = header.countdown.split(" \u2014 ", 1)
+            lines = [what, when]
+        lines = lines[:2]
         self.countdown_rect = None
         if header.last_day and app.blink_on:
             # the last day of an ultimatum: the countdown in reverse (paper on red); it blinks unless motion is reduced

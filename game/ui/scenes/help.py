@@ -24,10 +24,11 @@ KEYS = [
     ("1 \u2013 9", "take the Nth action of the day (in a demand: give the Nth answer)"),
     ("E", "end the day"),
     ("I / A", "jump to the inbox / to the day's actions"),
-    ("C or F2", "the codex: people, places, units and terms, with sources"),
+    ("C or F2", "the codex, from any screen: people, places, units and terms, with sources (what you have just learned is marked new)"),
     ("B", "read the briefing again"),
     ("F1", "this help"),
     ("F11", "full screen on or off"),
+    ("F5", "for scenario authors: reload the scenario file and replay your choices on it (errors are listed, the game is kept)"),
 ]
 
 RULES = [
