@@ -193,6 +193,9 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagn
     mark = exc.problem_mark or exc.context_mark
     span = SourceSpan(file, mark.line + 1, mark.column + 1) if mark else SourceSpan(file, 1, 1)
     problem = exc.problem or "cannot parse"
+    if "maximum nesting depth" in problem:
+        # PyYAML 6.0.4+ has a depth limit of its own, far above ours, which may trip first.
+        return Diagnostic(span, f"nesting deeper than {MAX_DEPTH} levels")
     if exc.context:
         problem = f"{problem} ({exc.context})"
     hint = ""
