@@ -94,6 +94,9 @@ class MapPainter:
         self._taken = taken
         self._labels: list[pygame.Rect] = []
         self._markers: list[pygame.Rect] = []  # unit markers only
+        self.label_at: dict[str, pygame.Rect] = {}  # where each place's label went (for tests)
+        self.leaders: set[str] = set()  # places whose label is joined to its marker by a leader line
+        self.spots: dict[str, tuple[int, int]] = {}
         with_units = {u.place for u in units}
         spots = {}
         for place in places:
@@ -112,6 +115,7 @@ class MapPainter:
             taken.append(pygame.Rect(x - 5, y - 5, 11, 11))
             solid_dot = pygame.Rect(x - 3, y - 3, 7, 7)
             solid.append(solid_dot)
+        self.spots = spots
         # units: Japanese as squares, Chinese as diamonds (shape as well as colour, for colour-blind players)
         stacked: dict[str, int] = {}
         for unit in units:
@@ -186,6 +190,7 @@ class MapPainter:
                 if far:  # a leader line from the marker to the nearest point of the label
                     end = (min(max(x, box.left), box.right - 1), min(max(y, box.top), box.bottom - 1))
                     pygame.draw.line(surface, ink.theme.c("ink_soft"), spot, end, 1)
+                    self.leaders.add(place.id)
                 backing = box.inflate(4, 0)
                 tint = pygame.Surface(backing.size, pygame.SRCALPHA)
                 tint.fill((*ink.theme.c("paper"), 170))
@@ -193,6 +198,7 @@ class MapPainter:
                 ink.line(surface, text, box.topleft, area, style)
                 for rects in {id(r): r for r in (*record, taken, self._labels)}.values():
                     rects.append(box)
+                self.label_at[place.id] = box
                 return
 
     def _legend(self, surface: pygame.Surface, ink: Ink, rect: pygame.Rect) -> None:

@@ -56,3 +56,35 @@ def test_long_text_is_wrapped_and_elided_inside_the_panel(make_app):
     ink.line(surface, "x" * 300, (panel.x, panel.y), panel, BODY)
     assert all(panel.contains(b.rect) for b in ink.recorder)
     assert ink.recorder[-1].text.endswith("\u2026")
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
+def test_map_labels_sit_by_their_markers_and_never_overlap(make_app, size):
+    """The five named cities are labelled right by their markers (Tianjin once drifted below Baoding)."""
+    import dataclasses
+
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MUST_LABEL, MapPainter
+    from game.ui.view import MapUnit, map_places
+
+    app = make_app(size=size)
+    data = map_data()
+    # the 1935 scenario's names: long, with the old spellings (as the real crisis screen shows them)
+    long_names = {"peiping": "Peiping (Beijing)", "tianjin": "Tianjin (Tientsin)", "baoding": "Baoding (Paoting)", "kalgan": "Kalgan (Zhangjiakou)", "shanhaiguan": "Shanhaiguan (Shanhaikwan)"}
+    places = [p if p.id not in long_names else dataclasses.replace(p, name=long_names[p.id]) for p in map_places(app.loaded.scenario, data, {"peiping", "tianjin"})]
+    where = {p.id: p for p in places}
+    crowd = [("tianjin", "japan"), ("tianjin", "china"), ("tianjin", "china"), ("baoding", "china"), ("baoding", "china"), ("peiping", "china"), ("kalgan", "china"), ("chengde", "japan")]
+    units = [MapUnit(f"u{i}", "Unit", "", side, pid, where[pid].lon, where[pid].lat, "") for i, (pid, side) in enumerate(crowd)]
+    painter = MapPainter()
+    rect = pygame.Rect(0, 0, 452, 288) if size == (1280, 720) else pygame.Rect(0, 0, 278, 236)  # the crisis map's inner area
+    painter.draw(pygame.Surface(rect.size), app.ink, rect, data, places, units)
+    labels = painter.label_at
+    assert set(MUST_LABEL) <= set(labels)
+    for pid in MUST_LABEL:
+        box, (x, y) = labels[pid], painter.spots[pid]
+        gap = max(box.left - x, 0, x - box.right, box.top - y, y - box.bottom)
+        # right beside its marker, or a little further out and joined to it by a leader line
+        limit = 4 * app.ink.height() if pid in painter.leaders else 10
+        assert gap <= limit, f"{pid}: label {tuple(box)} is {gap} px from its marker at {(x, y)}"
+    boxes = list(labels.values())
+    assert all(a.collidelist([b for b in boxes if b is not a]) < 0 for a in boxes), "two labels overlap"
