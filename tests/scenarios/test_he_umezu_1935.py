@@ -77,12 +77,18 @@ def historical_replay(scenario, seed):
             break
         choice = None
         for legal in legal_actions(scenario, state):
-            if isinstance(legal, Respond) and scenario.demands[legal.demand].historical_response == legal.response:
+            if (
+                isinstance(legal, Respond)
+                and scenario.demands[legal.demand].historical_response == legal.response
+            ):
                 choice = legal
                 break
         if choice is None:
             for legal in legal_actions(scenario, state):
-                if isinstance(legal, TakeAction) and state.date in scenario.actions[legal.action].historical_dates:
+                if (
+                    isinstance(legal, TakeAction)
+                    and state.date in scenario.actions[legal.action].historical_dates
+                ):
                     choice = legal
                     break
         state, events = step(scenario, state, choice or EndDay())
@@ -134,12 +140,18 @@ def test_historical_beats_fall_on_their_dates(scenario, replays, seed):
     assert ultimatum and ultimatum[0].kind == "ultimatum"
     assert "noon, 12 June" in ultimatum[0].text
     # 10 June: oral acceptance and the decree
-    answered = [e for e in by_date[d(1935, 6, 10)] if e.kind == "demand_answered" and e.ref == "four_demands"]
+    answered = [
+        e
+        for e in by_date[d(1935, 6, 10)]
+        if e.kind == "demand_answered" and e.ref == "four_demands"
+    ]
     assert answered
     assert "friendly_relations_decree" in _refs(by_date, d(1935, 6, 10))
     # 11 June: the memorandum, refused
     assert "memorandum" in _refs(by_date, d(1935, 6, 11), {"demand"})
-    refused = [e for e in by_date[d(1935, 6, 11)] if e.kind == "demand_answered" and e.ref == "memorandum"]
+    refused = [
+        e for e in by_date[d(1935, 6, 11)] if e.kind == "demand_answered" and e.ref == "memorandum"
+    ]
     assert refused and "sign" in refused[0].title.lower()
     # 13 June: He leaves Peiping
     assert "leave_peiping" in _refs(by_date, d(1935, 6, 13), {"action"})
@@ -157,7 +169,16 @@ def test_historical_answers_are_the_recorded_ones(scenario, replays):
 def test_replay_texts_name_the_people_and_things(replays):
     _, by_date = replays[1]
     text = " ".join(f"{e.title} {e.text}" for events in by_date.values() for e in events)
-    for needle in ("Sakai", "Takahashi", "Yu Xuezhong", "Blue Shirts", "Great Wall", "ultimatum", "Jurentang", "Baoding"):
+    for needle in (
+        "Sakai",
+        "Takahashi",
+        "Yu Xuezhong",
+        "Blue Shirts",
+        "Great Wall",
+        "ultimatum",
+        "Jurentang",
+        "Baoding",
+    ):
         assert needle in text, needle
 
 
@@ -167,7 +188,11 @@ def test_replay_texts_name_the_people_and_things(replays):
 def _historical_choice_keys(scenario):
     """Every (kind, id, response) a historical replay may choose."""
     keys = {("action", aid, "") for aid, a in scenario.actions.items() if a.historical_dates}
-    keys |= {("respond", did, d.historical_response) for did, d in scenario.demands.items() if d.historical_response}
+    keys |= {
+        ("respond", did, d.historical_response)
+        for did, d in scenario.demands.items()
+        if d.historical_response
+    }
     return keys
 
 
@@ -227,16 +252,32 @@ def test_every_day_of_the_crisis_has_a_sourced_note(scenario):
         assert noted[day], day
         assert all(note.sources for note in noted[day]), day
         day += dt.timedelta(days=1)
-    for background in (dt.date(1935, 5, 2), dt.date(1935, 5, 3), dt.date(1935, 5, 24), dt.date(1935, 6, 27), dt.date(1935, 7, 6)):
+    for background in (
+        dt.date(1935, 5, 2),
+        dt.date(1935, 5, 3),
+        dt.date(1935, 5, 24),
+        dt.date(1935, 6, 27),
+        dt.date(1935, 7, 6),
+    ):
         assert noted[background], background
 
 
 def test_popular_account_corrections_are_in_the_notes(scenario):
     notes = {note.date: note for note in scenario.history}
-    for day in (dt.date(1935, 5, 29), dt.date(1935, 6, 5), dt.date(1935, 6, 7), dt.date(1935, 6, 10)):
+    for day in (
+        dt.date(1935, 5, 29),
+        dt.date(1935, 6, 5),
+        dt.date(1935, 6, 7),
+        dt.date(1935, 6, 10),
+    ):
         assert notes[day].popular_account, day
     assert "not confirmed" in notes[dt.date(1935, 6, 7)].popular_account
-    for day in (dt.date(1935, 6, 9), dt.date(1935, 6, 10), dt.date(1935, 6, 13), dt.date(1935, 7, 6)):
+    for day in (
+        dt.date(1935, 6, 9),
+        dt.date(1935, 6, 10),
+        dt.date(1935, 6, 13),
+        dt.date(1935, 7, 6),
+    ):
         assert notes[day].disputed, day
 
 
@@ -264,10 +305,20 @@ def test_roles_follow_the_fact_sheet(scenario):
     assert "Major" in actors["takahashi"].role and "assistant" in actors["takahashi"].role
     assert scenario.player.name == "He Yingqin" and scenario.player.chars == "何應欽"
     for actor_id, chars in {
-        "umezu": "梅津美治郎", "sakai": "酒井隆", "takahashi": "高橋坦", "doihara": "土肥原賢二",
-        "minami": "南次郎", "hirota": "廣田弘毅", "ariyoshi": "有吉明", "chiang": "蔣介石",
-        "wang": "汪精衛", "yu": "于學忠", "huang_fu": "黃郛", "shang_zhen": "商震",
-        "song_zheyuan": "宋哲元", "qin_dechun": "秦德純",
+        "umezu": "梅津美治郎",
+        "sakai": "酒井隆",
+        "takahashi": "高橋坦",
+        "doihara": "土肥原賢二",
+        "minami": "南次郎",
+        "hirota": "廣田弘毅",
+        "ariyoshi": "有吉明",
+        "chiang": "蔣介石",
+        "wang": "汪精衛",
+        "yu": "于學忠",
+        "huang_fu": "黃郛",
+        "shang_zhen": "商震",
+        "song_zheyuan": "宋哲元",
+        "qin_dechun": "秦德純",
     }.items():
         assert actors[actor_id].chars == chars, actor_id
 
@@ -283,7 +334,7 @@ def test_seed_errors_do_not_appear():
         r"Ts'eng Kwang-ching",
     ):
         for match in re.finditer(wrong, text):
-            context = text[max(0, match.start() - 200): match.end() + 10]
+            context = text[max(0, match.start() - 200) : match.end() + 10]
             # a correction may quote the error: it must then say so
             assert re.search(r"popular|seed|wrongly|not the", context), (wrong, context)
 
@@ -291,7 +342,12 @@ def test_seed_errors_do_not_appear():
 def test_no_agreement_is_signed_on_10_june(scenario):
     assert scenario.demands["four_demands"].historical_response == "accept_with_nanjing"
     assert scenario.demands["memorandum"].historical_response == "refuse_to_sign"
-    assert not scenario.demands["memorandum"].responses["refuse_to_sign"].effects.changes().get("memorandum_signed")
+    assert (
+        not scenario.demands["memorandum"]
+        .responses["refuse_to_sign"]
+        .effects.changes()
+        .get("memorandum_signed")
+    )
 
 
 # --- the game's parts ----------------------------------------------------------------------------
@@ -313,11 +369,28 @@ def test_demands_offer_real_choices(scenario):
 def test_actions_make_a_real_game(scenario):
     actions = scenario.actions
     assert len(actions) >= 12
-    assert {"diplomacy", "domestic", "military", "information", "security", "stalling"} <= {a.category for a in actions.values()}
+    assert {"diplomacy", "domestic", "military", "information", "security", "stalling"} <= {
+        a.category for a in actions.values()
+    }
     assert all(a.hint and "\n" not in a.hint for a in actions.values())
-    for needed in ("see_sakai", "see_takahashi", "via_ariyoshi", "cable_chiang", "consult_wang", "brief_yu",
-                   "reinforce_north", "withdraw_central", "alert_passes", "censor_press", "leak_terms",
-                   "brief_consuls", "appeal_powers", "hunt_assassins", "suppress_blue_shirts", "leave_peiping"):
+    for needed in (
+        "see_sakai",
+        "see_takahashi",
+        "via_ariyoshi",
+        "cable_chiang",
+        "consult_wang",
+        "brief_yu",
+        "reinforce_north",
+        "withdraw_central",
+        "alert_passes",
+        "censor_press",
+        "leak_terms",
+        "brief_consuls",
+        "appeal_powers",
+        "hunt_assassins",
+        "suppress_blue_shirts",
+        "leave_peiping",
+    ):
         assert needed in actions, needed
     assert any(a.historical_dates for a in actions.values())
     assert all(a.max_uses or a.per_day for a in actions.values())
@@ -339,9 +412,26 @@ def test_endings(scenario):
 
 
 def test_map_places_and_units(scenario):
-    for place in ("peiping", "tianjin", "tanggu", "baoding", "shanhaiguan", "qinhuangdao", "gubeikou", "miyun",
-                  "xifengkou", "lengkou", "zunhua", "tongzhou", "zhangbei", "kalgan", "chengde", "fengtai",
-                  "nanyuan", "wanping"):
+    for place in (
+        "peiping",
+        "tianjin",
+        "tanggu",
+        "baoding",
+        "shanhaiguan",
+        "qinhuangdao",
+        "gubeikou",
+        "miyun",
+        "xifengkou",
+        "lengkou",
+        "zunhua",
+        "tongzhou",
+        "zhangbei",
+        "kalgan",
+        "chengde",
+        "fengtai",
+        "nanyuan",
+        "wanping",
+    ):
         assert place in scenario.places, place
     moves = {m.place: m.when for m in scenario.units["army_51"].moved_to}
     assert moves.get("baoding") == "army51_withdrawn"
@@ -351,8 +441,24 @@ def test_map_places_and_units(scenario):
 
 def test_codex_names_the_officials_in_the_demands(scenario):
     titles = {entry.title for entry in scenario.codex.values()}
-    for name in ("Zhang Tinge", "Li Junxiang", "Jiang Xiaoxian", "Zeng Kuoqing", "Ding Chang", "He Yifei",
-                 "Yu Jiaji", "Zhu Shiqin", "Wang Kemin", "Blue Shirts", "Tanggu Truce", "China Garrison Army",
-                 "Kwantung Army", "51st Army", "2nd Division", "25th Division", "3rd Gendarme Regiment",
-                 "Jurentang"):
+    for name in (
+        "Zhang Tinge",
+        "Li Junxiang",
+        "Jiang Xiaoxian",
+        "Zeng Kuoqing",
+        "Ding Chang",
+        "He Yifei",
+        "Yu Jiaji",
+        "Zhu Shiqin",
+        "Wang Kemin",
+        "Blue Shirts",
+        "Tanggu Truce",
+        "China Garrison Army",
+        "Kwantung Army",
+        "51st Army",
+        "2nd Division",
+        "25th Division",
+        "3rd Gendarme Regiment",
+        "Jurentang",
+    ):
         assert name in titles, name

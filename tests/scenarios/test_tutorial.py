@@ -37,14 +37,24 @@ def test_about_five_days(scenario):
 
 
 def test_one_mechanic_a_day(scenario):
-    lessons = sorted((e.date, eid) for eid, e in scenario.events.items() if eid.startswith("lesson_"))
+    lessons = sorted(
+        (e.date, eid) for eid, e in scenario.events.items() if eid.startswith("lesson_")
+    )
     days = sorted({day for day, _ in lessons})
     assert len(days) == 5
     assert days[0] == scenario.calendar.start and days[-1] == scenario.calendar.end
     demand = scenario.demands["four_demands"]
     assert demand.date == days[1] and demand.deadline == days[3]
-    assert {r.kind for r in demand.responses.values()} >= {"accept", "partial", "negotiate", "stall", "refuse"}
-    assert any(intel.date == days[3] and 0 < intel.reliability < 100 for intel in scenario.intel.values())
+    assert {r.kind for r in demand.responses.values()} >= {
+        "accept",
+        "partial",
+        "negotiate",
+        "stall",
+        "refuse",
+    }
+    assert any(
+        intel.date == days[3] and 0 < intel.reliability < 100 for intel in scenario.intel.values()
+    )
 
 
 def test_every_ending_is_reachable_in_300_random_games(scenario):
