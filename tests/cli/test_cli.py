@@ -118,3 +118,26 @@ def test_the_core_imports_no_pygame():
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
     assert result.stdout.strip() == "False"
+
+
+def test_python_dash_m_game_is_the_same_command():
+    result = subprocess.run(
+        [sys.executable, "-m", "game", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 0 and result.stdout.startswith("hebei1935 ")
+
+
+def test_installed_console_script():
+    import shutil
+
+    script = shutil.which("hebei1935", path=str(Path(sys.executable).parent))
+    if script is None:
+        pytest.skip(
+            "the package is not installed in this environment (pip install . adds the hebei1935 command)"
+        )
+    result = subprocess.run([script, "validate", MINI], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.strip().endswith(": ok")
