@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 from game.engine.actions import EndDay, PlayerAction, ReleaseInject, Respond, TakeAction
 from game.engine.day import begin, dusk, opening_state
+from game.engine.index import scenario_index
 from game.engine.state import GameEvent, GameState
 from game.engine.turn import Reader, Turn
 from game.scenario.model import Scenario
@@ -181,16 +181,6 @@ def _why_not(reader: Reader, state: GameState, action: PlayerAction) -> str:
     return ""
 
 
-@lru_cache(maxsize=4096)
-def _take_action(action: str) -> TakeAction:
-    return TakeAction(action=action)  # actions are immutable values: one object per id is enough
-
-
-@lru_cache(maxsize=4096)
-def _respond_action(demand: str, response: str) -> Respond:
-    return Respond(demand=demand, response=response)
-
-
 _END_DAY = EndDay()
 
 
@@ -198,19 +188,28 @@ def legal_actions(scenario: Scenario, state: GameState) -> list[TakeAction | Res
     """Every action the engine would accept now; front ends and the explorer choose among these."""
     if state.phase == "over":
         return []
+    # The same checks as `_why_not`, without its sentences, over tables built once per scenario:
+    # this runs at every step of every explored game.
     legal: list[TakeAction | Respond | EndDay] = []
     reader = Reader(scenario, state)
+    tables = scenario_index(scenario)
+    budget, date = state.budget, state.date
     for did, active in state.demands.items():
-        if active.status != "pending":
+        if active.status != "pending" or active.answered_on == date:
             continue
-        for rid in scenario.demands[did].responses:
-            candidate = _respond_action(did, rid)
-            if not _why_not(reader, state, candidate):
-                legal.append(candidate)
-    for aid in scenario.actions:
-        candidate_action = _take_action(aid)
-        if not _why_not(reader, state, candidate_action):
-            legal.append(candidate_action)
+        for row in tables.responses[did]:
+            if (row.when is None or row.when(reader)) and row.cost <= budget:
+                legal.append(row.candidate)
+    taken, taken_today = state.taken, state.taken_today
+    for action in tables.actions:
+        if action.max_uses is not None and taken.get(action.ident, 0) >= action.max_uses:
+            continue
+        if (
+            taken_today.get(action.ident, 0) < action.per_day
+            and action.cost <= budget
+            and (action.when is None or action.when(reader))
+        ):
+            legal.append(action.candidate)
     legal.append(_END_DAY)
     return legal
 

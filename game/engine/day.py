@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from game.engine import rng
+from game.engine.index import day_title, scenario_index
 from game.engine.state import GameState
 from game.engine.turn import Turn
 from game.scenario.model import Scenario
@@ -71,11 +72,15 @@ def begin(turn: Turn) -> None:
 
 def dawn(turn: Turn) -> None:
     scenario = turn.scenario
+    tables = scenario_index(scenario)
     turn.budget = scenario.calendar.actions_per_day
     turn.taken_today = {}
-    turn.emit("day", turn.date.strftime("%A %d %B %Y").replace(" 0", " "), inbox=False)
+    turn.emit("day", day_title(turn.date), inbox=False)
     _expire_deadlines(turn)
-    for eid, event in scenario.events.items():
+    # Only the items that can happen today are visited (in declared order, as the rules say):
+    # those dated today and the conditional ones. Skipping the rest changes nothing, since an
+    # item of another date or with neither date nor condition is never due at dawn.
+    for eid, event in tables.dated_events.get(turn.date, tables.undated_events):
         if turn.phase == "over":
             return
         if _due(turn, eid, event.date, event.when, event.once) and turn.roll(
@@ -83,7 +88,7 @@ def dawn(turn: Turn) -> None:
         ):
             turn.fire(eid)
             turn.drain()
-    for did, demand in scenario.demands.items():
+    for did, demand in tables.dawn_demands:
         if turn.phase == "over":
             return
         if did not in turn.demands and (
@@ -92,7 +97,7 @@ def dawn(turn: Turn) -> None:
         ):
             turn.issue_demand(did)
             turn.drain()
-    for iid, intel in scenario.intel.items():
+    for iid, intel in tables.dated_intel.get(turn.date, tables.undated_intel):
         if turn.phase == "over":
             return
         if _due(turn, iid, intel.date, intel.when, intel.once) and turn.roll(
@@ -100,33 +105,28 @@ def dawn(turn: Turn) -> None:
         ):
             turn.fire(iid)
             turn.drain()
-    for aid, actor in scenario.actors.items():
-        if turn.phase == "over" or not actor.rules:
+    for aid, actor, rules in tables.actors:
+        if turn.phase == "over":
             continue
+        fired = turn.rules_fired
         eligible = [
-            (index, rule)
-            for index, rule in enumerate(actor.rules)
-            if not (rule.once and turn.rules_fired.get(_rule_key(aid, index, rule.id)))
-            and turn.holds(rule.when)
+            (rule, key)
+            for rule, key, when in rules
+            if not (rule.once and fired.get(key)) and (when is None or when(turn))
         ]
         if not eligible:
             continue
-        weights = [turn.amount(rule.weight) for _, rule in eligible] + [
+        weights = [turn.amount(rule.weight) for rule, _ in eligible] + [
             turn.amount(actor.idle_weight)
         ]
         choice = turn.pick(weights)
         if choice is None or choice == len(eligible):
             continue
-        index, rule = eligible[choice]
-        key = _rule_key(aid, index, rule.id)
+        rule, key = eligible[choice]
         turn.rules_fired[key] = turn.rules_fired.get(key, 0) + 1
         turn.emit("actor", rule.title, rule.text, ref=key, sender=aid, places=rule.places)
         turn.apply(rule.effects)
         turn.drain()
-
-
-def _rule_key(actor: str, index: int, rule_id: str) -> str:
-    return f"{actor}.{rule_id or index}"
 
 
 def _due(turn: Turn, ident: str, date: dt.date | None, when: str | None, once: bool) -> bool:

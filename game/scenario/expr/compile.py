@@ -65,15 +65,7 @@ def _compile(node: ast.expr) -> Compiled:
         name = node.id
         return lambda env: env.value(name)
     if isinstance(node, ast.BoolOp):
-        parts = [_compile(value) for value in node.values]
-        if len(parts) == 2:  # the common case, without a generator per evaluation
-            first, second = parts
-            if isinstance(node.op, ast.And):
-                return lambda env: bool(first(env)) and bool(second(env))
-            return lambda env: bool(first(env)) or bool(second(env))
-        if isinstance(node.op, ast.And):
-            return lambda env: all(part(env) for part in parts)
-        return lambda env: any(part(env) for part in parts)
+        return _compile_boolop(node)
     if isinstance(node, ast.UnaryOp):
         operand = _compile(node.operand)
         if isinstance(node.op, ast.Not):
@@ -105,12 +97,84 @@ def _compile(node: ast.expr) -> Compiled:
     raise ValueError(f"cannot compile {type(node).__name__}")  # the whitelist prevents this
 
 
+# Conditions are evaluated for every action at every step of every explored game, so the common
+# shapes get closures of their own: each layer of closure saved is a Python call saved.
+def _compile_boolop(node: ast.BoolOp) -> Compiled:
+    parts = [_compile(value) for value in node.values]
+    if len(parts) == 2:
+        first, second = parts
+        # `not not` is bool() without a call; the result is the same as bool(a) and bool(b)
+        if isinstance(node.op, ast.And):
+            return lambda env: not not (first(env) and second(env))  # noqa: SIM208
+        return lambda env: not not (first(env) or second(env))  # noqa: SIM208
+    if isinstance(node.op, ast.And):
+
+        def every(env: Env) -> bool:
+            for part in parts:  # noqa: SIM110 - a loop, not a generator per evaluation
+                if not part(env):
+                    return False
+            return True
+
+        return every
+
+    def some(env: Env) -> bool:
+        for part in parts:  # noqa: SIM110 - a loop, not a generator per evaluation
+            if part(env):
+                return True
+        return False
+
+    return some
+
+
+def _constant(node: ast.expr) -> tuple[bool, Value]:
+    """(True, value) when the node is a literal or a named constant (true, false)."""
+    if isinstance(node, ast.Constant):
+        return True, node.value
+    if isinstance(node, ast.Name):
+        fixed = constant_name(node.id)
+        if fixed is not None:
+            return True, fixed
+    return False, 0
+
+
+_NAME_VS_CONSTANT: dict[type, Callable[[str, Value], Compiled]] = {
+    ast.Eq: lambda n, c: lambda env: env.value(n) == c,
+    ast.NotEq: lambda n, c: lambda env: env.value(n) != c,
+    ast.Lt: lambda n, c: lambda env: env.value(n) < c,  # type: ignore[operator]
+    ast.LtE: lambda n, c: lambda env: env.value(n) <= c,  # type: ignore[operator]
+    ast.Gt: lambda n, c: lambda env: env.value(n) > c,  # type: ignore[operator]
+    ast.GtE: lambda n, c: lambda env: env.value(n) >= c,  # type: ignore[operator]
+}
+_EXPR_VS_CONSTANT: dict[type, Callable[[Compiled, Value], Compiled]] = {
+    ast.Eq: lambda f, c: lambda env: f(env) == c,
+    ast.NotEq: lambda f, c: lambda env: f(env) != c,
+    ast.Lt: lambda f, c: lambda env: f(env) < c,  # type: ignore[operator]
+    ast.LtE: lambda f, c: lambda env: f(env) <= c,  # type: ignore[operator]
+    ast.Gt: lambda f, c: lambda env: f(env) > c,  # type: ignore[operator]
+    ast.GtE: lambda f, c: lambda env: f(env) >= c,  # type: ignore[operator]
+}
+_EXPR_VS_EXPR: dict[type, Callable[[Compiled, Compiled], Compiled]] = {
+    ast.Eq: lambda f, g: lambda env: f(env) == g(env),
+    ast.NotEq: lambda f, g: lambda env: f(env) != g(env),
+    ast.Lt: lambda f, g: lambda env: f(env) < g(env),  # type: ignore[operator]
+    ast.LtE: lambda f, g: lambda env: f(env) <= g(env),  # type: ignore[operator]
+    ast.Gt: lambda f, g: lambda env: f(env) > g(env),  # type: ignore[operator]
+    ast.GtE: lambda f, g: lambda env: f(env) >= g(env),  # type: ignore[operator]
+}
+
+
 def _compile_compare(node: ast.Compare) -> Compiled:
+    if len(node.ops) == 1:
+        kind, right_node = type(node.ops[0]), node.comparators[0]
+        is_constant, constant = _constant(right_node)
+        if is_constant:
+            left_node = node.left
+            if isinstance(left_node, ast.Name) and constant_name(left_node.id) is None:
+                return _NAME_VS_CONSTANT[kind](left_node.id, constant)
+            return _EXPR_VS_CONSTANT[kind](_compile(left_node), constant)
+        return _EXPR_VS_EXPR[kind](_compile(node.left), _compile(right_node))
     operands = [_compile(node.left), *(_compile(c) for c in node.comparators)]
     ops = [_CMPOPS[type(op)] for op in node.ops]
-    if len(ops) == 1:
-        left, right, op = operands[0], operands[1], ops[0]
-        return lambda env: op(left(env), right(env))
 
     def chain(env: Env) -> bool:
         values = [operand(env) for operand in operands]

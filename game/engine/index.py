@@ -1,0 +1,138 @@
+"""Per-scenario lookup tables, built once per Scenario object: what the engine asks at every step.
+
+A Scenario is frozen, so tables derived from it never go stale. They keep the scenario's declared
+order everywhere (the order decides which of two things happens first) and hold compiled
+conditions (None for "always"), so the hot loops neither re-scan nor re-look-up anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from game.engine.actions import Respond, TakeAction
+from game.scenario.expr import compile_expr
+from game.scenario.expr.compile import Compiled
+from game.scenario.model import Scenario
+
+
+def condition(text: str | None) -> Compiled | None:
+    """The compiled condition, or None when it always holds (as `Reader.holds` treats it)."""
+    if text is None or text == "true":
+        return None
+    return compile_expr(text)
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    ident: str
+    candidate: TakeAction
+    max_uses: int | None
+    per_day: int
+    cost: int
+    when: Compiled | None
+
+
+@dataclass(frozen=True)
+class ResponseRow:
+    candidate: Respond
+    cost: int
+    when: Compiled | None
+
+
+@dataclass(frozen=True)
+class Index:
+    actions: tuple[ActionRow, ...]
+    responses: dict[str, tuple[ResponseRow, ...]]  # demand id -> its answers, in order
+    dated_events: dict[dt.date, tuple[tuple[str, Any], ...]]  # the dawn's candidates on a date
+    undated_events: tuple[tuple[str, Any], ...]  # the candidates on any other date
+    dated_intel: dict[dt.date, tuple[tuple[str, Any], ...]]
+    undated_intel: tuple[tuple[str, Any], ...]
+    dawn_demands: tuple[tuple[str, Any], ...]  # demands a dawn can issue (by date or condition)
+    # actors with rules: (id, actor, ((rule, its key in rules_fired, its condition), ...))
+    actors: tuple[tuple[str, Any, tuple[tuple[Any, str, Compiled | None], ...]], ...]
+
+
+def _by_date(items: dict[str, Any]) -> tuple[dict[dt.date, tuple[tuple[str, Any], ...]], tuple]:
+    """Dawn candidates in declared order: on each authored date, those dated that day plus the
+    conditional ones; on any other date, the conditional ones alone. Items with neither a date
+    nor a condition only happen when an effect triggers them, never at dawn."""
+    undated = tuple((ident, item) for ident, item in items.items() if item.date is None and item.when is not None)
+    dates = {item.date for item in items.values() if item.date is not None}
+    dated = {
+        day: tuple(
+            (ident, item)
+            for ident, item in items.items()
+            if item.date == day or (item.date is None and item.when is not None)
+        )
+        for day in dates
+    }
+    return dated, undated
+
+
+def _build(scenario: Scenario) -> Index:
+    dated_events, undated_events = _by_date(scenario.events)
+    dated_intel, undated_intel = _by_date(scenario.intel)
+    return Index(
+        actions=tuple(
+            ActionRow(aid, TakeAction(action=aid), spec.max_uses, spec.per_day, spec.cost, condition(spec.when))
+            for aid, spec in scenario.actions.items()
+        ),
+        responses={
+            did: tuple(
+                ResponseRow(Respond(demand=did, response=rid), response.cost, condition(response.when))
+                for rid, response in demand.responses.items()
+            )
+            for did, demand in scenario.demands.items()
+        },
+        dated_events=dated_events,
+        undated_events=undated_events,
+        dated_intel=dated_intel,
+        undated_intel=undated_intel,
+        dawn_demands=tuple(
+            (did, demand)
+            for did, demand in scenario.demands.items()
+            if demand.date is not None or demand.when is not None
+        ),
+        actors=tuple(
+            (
+                aid,
+                actor,
+                tuple(
+                    (rule, rule_key(aid, position, rule.id), condition(rule.when))
+                    for position, rule in enumerate(actor.rules)
+                ),
+            )
+            for aid, actor in scenario.actors.items()
+            if actor.rules
+        ),
+    )
+
+
+def rule_key(actor: str, position: int, rule_id: str) -> str:
+    """How an actor's rule is known in `rules_fired`: its id, or its position when it has none."""
+    return f"{actor}.{rule_id or position}"
+
+
+_cache: dict[int, tuple[Scenario, Index]] = {}
+_CACHE_SIZE = 16  # scenarios alive at once: the game, a reload, the tests' handful
+
+
+def scenario_index(scenario: Scenario) -> Index:
+    """The tables of this scenario object (kept alive with it while cached, so ids are not reused)."""
+    found = _cache.get(id(scenario))
+    if found is not None and found[0] is scenario:
+        return found[1]
+    if len(_cache) >= _CACHE_SIZE:
+        _cache.pop(next(iter(_cache)))
+    built = _build(scenario)
+    _cache[id(scenario)] = (scenario, built)
+    return built
+
+
+@lru_cache(maxsize=512)
+def day_title(date: dt.date) -> str:
+    """The title of a day's opening event ('Wednesday 29 May 1935')."""
+    return date.strftime("%A %d %B %Y").replace(" 0", " ")
