@@ -41,12 +41,28 @@ class WindowUnavailable(Exception):
     """No window can be opened here (no display); the message is one line for the player."""
 
 
+BUNDLED_MAP = "assets/map/north_china.json"
+
+
+def map_data(loaded: LoadedScenario) -> dict:
+    """The map geometry the scenario names (`map:`), or the bundled North China map."""
+    return _map_data(loaded.path, loaded.scenario.map or BUNDLED_MAP)
+
+
 @cache
-def map_data() -> dict:
+def _map_data(scenario_file: str, value: str) -> dict:
+    # The loader has already refused paths that leave the scenario's folder or the assets.
+    if value.startswith("assets/"):
+        path = ASSETS / value[len("assets/") :]
+    else:
+        path = Path(scenario_file).resolve().parent / value
     try:
-        return json.loads((ASSETS / "map" / "north_china.json").read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        data = None
+    if not isinstance(data, dict) or not isinstance(data.get("bbox"), dict):
         return {"bbox": {"lon_min": 113.5, "lon_max": 121.5, "lat_min": 37.0, "lat_max": 42.5}}
+    return data
 
 
 def ticks() -> int:

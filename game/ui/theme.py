@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 
 import pygame
 
+from game.paths import assets_dir
 from game.ui.settings import Settings
 
-ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
+ASSETS = assets_dir()
 THEME_FILE = ASSETS / "ui" / "theme.json"
 FONTS_DIR = ASSETS / "fonts"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 import pytest
 
@@ -68,7 +70,7 @@ def test_map_labels_sit_by_their_markers_and_never_overlap(make_app, size):
     from game.ui.view import MapUnit, map_places
 
     app = make_app(size=size)
-    data = map_data()
+    data = map_data(app.loaded)
     # the 1935 scenario's names: long, with the old spellings (as the real crisis screen shows them)
     long_names = {"peiping": "Peiping (Beijing)", "tianjin": "Tianjin (Tientsin)", "baoding": "Baoding (Paoting)", "kalgan": "Kalgan (Zhangjiakou)", "shanhaiguan": "Shanhaiguan (Shanhaikwan)"}
     places = [p if p.id not in long_names else dataclasses.replace(p, name=long_names[p.id]) for p in map_places(app.loaded.scenario, data, {"peiping", "tianjin"})]
@@ -88,3 +90,20 @@ def test_map_labels_sit_by_their_markers_and_never_overlap(make_app, size):
         assert gap <= limit, f"{pid}: label {tuple(box)} is {gap} px from its marker at {(x, y)}"
     boxes = list(labels.values())
     assert all(a.collidelist([b for b in boxes if b is not a]) < 0 for a in boxes), "two labels overlap"
+
+
+def test_a_scenario_can_bring_its_own_map(tmp_path):
+    """`map:` in a scenario names the geometry the window draws (confined to its folder by the loader)."""
+    import json
+
+    from game.scenario.load import load_scenario
+    from game.ui.app import map_data
+
+    source = (Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+    bbox = {"lon_min": 100.0, "lon_max": 101.0, "lat_min": 30.0, "lat_max": 31.0}
+    (tmp_path / "island.json").write_text(json.dumps({"bbox": bbox, "places": []}), encoding="utf-8")
+    (tmp_path / "s.yaml").write_text(source.replace("summary: A four-day", 'map: "island.json"\nsummary: A four-day', 1), encoding="utf-8")
+    loaded = load_scenario(tmp_path / "s.yaml")
+    assert map_data(loaded)["bbox"] == bbox
+    bundled = load_scenario(Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml")
+    assert map_data(bundled)["bbox"]["lon_min"] == 113.5

@@ -80,7 +80,9 @@ class BriefingScene(Scene):
         from game.ui.app import map_data
 
         map_inner = frame(surface, app.ink, self.map_rect, "North China, spring 1935")
-        self.painter.draw(surface, app.ink, map_inner, map_data(), map_places(self.scenario, map_data(), set()), [])
+        loaded = app.session.loaded if app.session else app.loaded
+        geometry = map_data(loaded)
+        self.painter.draw(surface, app.ink, map_inner, geometry, map_places(self.scenario, geometry, set()), [])
         self.draw_widgets(app, surface)
         key_hint(app, surface, self.band, "Enter begin \u00b7 Tab move \u00b7 \u2191\u2193 PgUp PgDn scroll \u00b7 F2 codex \u00b7 F1 help")
 

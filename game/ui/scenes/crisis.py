@@ -42,7 +42,7 @@ class CrisisScene(Scene):
         from game.ui.app import map_data
 
         self._state = session.state
-        self.view = crisis_view(session.scenario, session.state, map_data(), session.new_count)
+        self.view = crisis_view(session.scenario, session.state, map_data(session.loaded), session.new_count)
         self.unlocked = unlocked_codex(session.scenario, session.state)
         # the newest message is selected after every change, so what just arrived is what is shown
         self.inbox.selected = 0
@@ -201,7 +201,7 @@ class CrisisScene(Scene):
             return
         self.draw_header(app, surface)
         frame(surface, ink, self.map_panel, "Map \u2014 Hebei and its neighbours")
-        self.painter.draw(surface, ink, self.map_inner, map_data(), view.places, view.units)
+        self.painter.draw(surface, ink, self.map_inner, map_data(app.session.loaded), view.places, view.units)
         frame(surface, ink, self.stats_panel, "The situation")
         frame(surface, ink, self.inbox_panel, f"Inbox ({len(view.inbox)})")
         frame(surface, ink, self.reader_panel, "Reading")
