@@ -508,6 +508,7 @@ def cmd_play(args: argparse.Namespace) -> int:
                     seed=seed,
                     state=state,
                     save_folder=getattr(args, "save_dir", None),
+                    practice=getattr(args, "practice", False),
                     scenario_paths=sorted(SCENARIOS_DIR.glob("*.yaml")),
                 )
             except WindowUnavailable as exc:

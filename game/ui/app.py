@@ -19,6 +19,7 @@ import pygame  # noqa: E402
 
 from game.engine.actions import EndDay, Respond  # noqa: E402
 from game.engine.state import GameEvent, GameState  # noqa: E402
+from game.practice import UndoStack  # noqa: E402
 from game.scenario.load import LoadedScenario  # noqa: E402
 from game.ui.scene import Act, Pop, Push, Quit, Replace, Reset, Scene  # noqa: E402
 from game.ui.session import Session  # noqa: E402
@@ -86,6 +87,7 @@ class App:
         sound: bool = True,
         persist_settings: bool = True,
         crash_folder: str | Path | None = None,
+        practice: bool = False,
     ):
         try:
             pygame.display.init()
@@ -93,6 +95,7 @@ class App:
         except pygame.error as exc:
             raise WindowUnavailable(f"no display available ({exc})") from None
         self.config_folder = config_folder
+        self.practice = practice  # new games can be taken back step by step (reports say so)
         self.persist_settings = persist_settings
         note = ""
         if settings is None:
@@ -221,7 +224,7 @@ class App:
     def new_game(self, loaded: LoadedScenario, seed: int) -> None:
         self.loaded = loaded
         self.seed = seed
-        self.session = Session.start(loaded, seed, self.save_folder)
+        self.session = Session.start(loaded, seed, self.save_folder, practice=self.practice)
 
     def act(self, action: Any) -> None:
         """Hand a player action to the engine and show what followed."""
@@ -488,6 +491,7 @@ def run_window(
     state: GameState | None = None,
     scenario_paths: list[Path] | None = None,
     save_folder: str | Path | None = None,
+    practice: bool = False,
 ) -> int:
     """Play in a window (from the title screen, or from `state` if a save was given).
 
@@ -506,11 +510,13 @@ def run_window(
         raise WindowUnavailable(f"no display could be reached (SDL chose its '{driver}' driver)")
     from game.saves import save_dir
 
-    app = App(loaded, seed=seed, scenario_paths=scenario_paths, save_folder=save_dir(save_folder))
+    app = App(loaded, seed=seed, scenario_paths=scenario_paths, save_folder=save_dir(save_folder), practice=practice)
     if state is not None:
         from game.ui.scenes.crisis import CrisisScene
 
         app.session = Session(loaded, state.seed, state, 0, [], app.save_folder)
+        if practice:
+            app.session.undo = UndoStack.start(state)
         app.apply(Reset(CrisisScene()))
     try:
         app.run()

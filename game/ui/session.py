@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game.engine.api import Step, new_game, step
 from game.engine.state import GameEvent, GameState
+from game.practice import UndoStack
 from game.scenario.load import LoadedScenario
 
 
@@ -21,15 +22,22 @@ class Session:
     save_folder: Path | None = None
     save_note: str = ""  # the last autosave problem, shown once
     codex_seen: set[str] = field(default_factory=set)  # unlockable codex entries already shown ("new" marks the rest)
+    undo: UndoStack | None = None  # practice games only: the states so far, to take steps back
+
+    @property
+    def practice(self) -> bool:
+        return self.undo is not None
 
     @property
     def scenario(self):  # noqa: ANN201 - Scenario
         return self.loaded.scenario
 
     @classmethod
-    def start(cls, loaded: LoadedScenario, seed: int, save_folder: Path | None = None) -> Session:
+    def start(cls, loaded: LoadedScenario, seed: int, save_folder: Path | None = None, *, practice: bool = False) -> Session:
         state, events = new_game(loaded.scenario, seed)
         session = cls(loaded, seed, state, len(state.inbox), list(events), save_folder)
+        if practice:
+            session.undo = UndoStack.start(state)
         session.autosave()
         return session
 
@@ -39,9 +47,22 @@ class Session:
         self.state = result.state
         self.new_count = len(result.state.inbox) - len(before.inbox)
         self.last_events = list(result.events)
+        if self.undo is not None:
+            self.undo = self.undo.push(result.state)
         if result.state.day != before.day and not result.state.over:
             self.autosave()
         return before, result
+
+    def take_back(self, *, day: bool) -> str:
+        """Practice games: back one step, or to the dawn; says what happened, for a notice."""
+        if self.undo is None:
+            return "Taking back is only for practice games (play --practice)."
+        if not self.undo.can_undo:
+            return "Nothing to take back: this is the start of the game."
+        self.undo, self.state = self.undo.undo_day() if day else self.undo.undo_action()
+        self.new_count, self.last_events = 0, []
+        where = "to the dawn of" if day else "one step, to"
+        return f"Taken back {where} day {self.state.day}."
 
     def autosave(self) -> None:
         """Autosave at each dawn; a failure is noted for the player, never fatal."""

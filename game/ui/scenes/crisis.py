@@ -125,6 +125,12 @@ class CrisisScene(Scene):
             return Act(TakeAction(action=row.id))
         if event.key == pygame.K_e:
             return Act(EndDay())
+        if event.key == pygame.K_u and app.session is not None:
+            # Practice games: U takes back one step, Shift+U goes back to the dawn.
+            app.toast(app.session.take_back(day=bool(event.mod & pygame.KMOD_SHIFT)))
+            self.refresh(app)
+            app.dirty = True
+            return True
         if event.key == pygame.K_i:
             self.focus = self.widgets.index(self.inbox)
             return True

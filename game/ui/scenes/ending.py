@@ -79,7 +79,7 @@ class DebriefScene(Scene, PageScene):
         from game.debrief import build_debrief
 
         session = app.session
-        self.debrief = build_debrief(session.scenario, session.state, seed=session.seed, played_on=dt.date.today().isoformat())
+        self.debrief = build_debrief(session.scenario, session.state, seed=session.seed, played_on=dt.date.today().isoformat(), practice=session.practice)
         self.pane = TextPane(self.paragraphs)
         self.save = Button("Save report (S)", lambda: self.save_report(app))
         self.done = Button("Title screen", lambda: Reset(_title()))

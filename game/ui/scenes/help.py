@@ -23,6 +23,7 @@ KEYS = [
     ("Esc", "back out of a dialog or screen; the menu on the crisis screen"),
     ("1 \u2013 9", "take the Nth action of the day (in a demand: give the Nth answer)"),
     ("E", "end the day"),
+    ("U / Shift+U", "practice games (play --practice): take back one step / go back to the dawn"),
     ("I / A", "jump to the inbox / to the day's actions"),
     ("C or F2", "the codex, from any screen: people, places, units and terms, with sources (what you have just learned is marked new)"),
     ("B", "read the briefing again"),
