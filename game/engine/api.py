@@ -184,8 +184,17 @@ def _why_not(reader: Reader, state: GameState, action: PlayerAction) -> str:
 _END_DAY = EndDay()
 
 
+# The last answer of legal_actions: callers often ask twice about one state (a policy and the
+# explorer's idle-day check, a screen and its key handler). States are immutable, so it stays true.
+_last_legal: tuple[Scenario, GameState, list[TakeAction | Respond | EndDay]] | None = None
+
+
 def legal_actions(scenario: Scenario, state: GameState) -> list[TakeAction | Respond | EndDay]:
     """Every action the engine would accept now; front ends and the explorer choose among these."""
+    global _last_legal
+    last = _last_legal
+    if last is not None and last[1] is state and last[0] is scenario:
+        return list(last[2])
     if state.phase == "over":
         return []
     # The same checks as `_why_not`, without its sentences, over tables built once per scenario:
@@ -211,7 +220,8 @@ def legal_actions(scenario: Scenario, state: GameState) -> list[TakeAction | Res
         ):
             legal.append(action.candidate)
     legal.append(_END_DAY)
-    return legal
+    _last_legal = (scenario, state, legal)
+    return list(legal)
 
 
 def action_options(scenario: Scenario, state: GameState) -> list[ActionOption]:

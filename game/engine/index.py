@@ -8,9 +8,8 @@ conditions (None for "always"), so the hot loops neither re-scan nor re-look-up 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.engine.actions import Respond, TakeAction
 from game.scenario.expr import compile_expr
@@ -25,8 +24,7 @@ def condition(text: str | None) -> Compiled | None:
     return compile_expr(text)
 
 
-@dataclass(frozen=True)
-class ActionRow:
+class ActionRow(NamedTuple):
     ident: str
     candidate: TakeAction
     max_uses: int | None
@@ -35,15 +33,13 @@ class ActionRow:
     when: Compiled | None
 
 
-@dataclass(frozen=True)
-class ResponseRow:
+class ResponseRow(NamedTuple):
     candidate: Respond
     cost: int
     when: Compiled | None
 
 
-@dataclass(frozen=True)
-class Index:
+class Index(NamedTuple):  # named tuples: no code generated at import, unlike dataclasses
     actions: tuple[ActionRow, ...]
     responses: dict[str, tuple[ResponseRow, ...]]  # demand id -> its answers, in order
     dated_events: dict[dt.date, tuple[tuple[str, Any], ...]]  # the dawn's candidates on a date

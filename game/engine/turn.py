@@ -44,7 +44,18 @@ class Reader:
         names = self._names
         if names is None:
             # Built on first use: most readers evaluate many conditions over one unchanging state.
-            names = self._names = {**self.hidden, **self.attitudes, **self.flags, **self.stats}
+            # The built-in names come first so the scenario's own names win, as in `Turn.value`.
+            names = self._names = {
+                "day": self.day,
+                "days_left": (self.scenario.calendar.end - self.date).days,
+                "budget": self.budget,
+                "date": self.date.isoformat(),
+                "stage": self.stage,
+                **self.hidden,
+                **self.attitudes,
+                **self.flags,
+                **self.stats,
+            }
         found = names.get(name)
         return found if found is not None else self._builtin(name)
 

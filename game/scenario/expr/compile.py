@@ -67,6 +67,9 @@ def _compile(node: ast.expr) -> Compiled:
     if isinstance(node, ast.BoolOp):
         return _compile_boolop(node)
     if isinstance(node, ast.UnaryOp):
+        negated = _plain_name(node.operand) if isinstance(node.op, ast.Not) else None
+        if negated is not None:
+            return lambda env: not env.value(negated)
         operand = _compile(node.operand)
         if isinstance(node.op, ast.Not):
             return lambda env: not operand(env)
@@ -99,7 +102,33 @@ def _compile(node: ast.expr) -> Compiled:
 
 # Conditions are evaluated for every action at every step of every explored game, so the common
 # shapes get closures of their own: each layer of closure saved is a Python call saved.
+def _plain_name(node: ast.expr) -> str | None:
+    """The name, when the node reads a value by name (not a named constant such as `true`)."""
+    if isinstance(node, ast.Name) and constant_name(node.id) is None:
+        return node.id
+    return None
+
+
+def _negated_name(node: ast.expr) -> str | None:
+    """The name in `not NAME`, else None."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return _plain_name(node.operand)
+    return None
+
+
 def _compile_boolop(node: ast.BoolOp) -> Compiled:
+    negated = [_negated_name(value) for value in node.values]
+    if isinstance(node.op, ast.And) and all(name is not None for name in negated):
+        # `not a and not b and ...`, the commonest condition of all: none of these is set
+        names = tuple(name for name in negated if name is not None)
+
+        def none_set(env: Env) -> bool:
+            for name in names:  # noqa: SIM110 - a loop, not a generator per evaluation
+                if env.value(name):
+                    return False
+            return True
+
+        return none_set
     parts = [_compile(value) for value in node.values]
     if len(parts) == 2:
         first, second = parts
@@ -168,10 +197,10 @@ def _compile_compare(node: ast.Compare) -> Compiled:
         kind, right_node = type(node.ops[0]), node.comparators[0]
         is_constant, constant = _constant(right_node)
         if is_constant:
-            left_node = node.left
-            if isinstance(left_node, ast.Name) and constant_name(left_node.id) is None:
-                return _NAME_VS_CONSTANT[kind](left_node.id, constant)
-            return _EXPR_VS_CONSTANT[kind](_compile(left_node), constant)
+            name = _plain_name(node.left)
+            if name is not None:
+                return _NAME_VS_CONSTANT[kind](name, constant)
+            return _EXPR_VS_CONSTANT[kind](_compile(node.left), constant)
         return _EXPR_VS_EXPR[kind](_compile(node.left), _compile(right_node))
     operands = [_compile(node.left), *(_compile(c) for c in node.comparators)]
     ops = [_CMPOPS[type(op)] for op in node.ops]
