@@ -13,6 +13,28 @@ from dataclasses import dataclass
 from game.engine.state import GameState
 from game.scenario.model import Effects, Outcome, Scenario
 
+# How each kind of inbox item is labelled, in both front ends.
+KIND_LABELS = {
+    "telegram": "Telegram",
+    "news": "News",
+    "report": "Report",
+    "meeting": "Meeting",
+    "order": "Order",
+    "intelligence": "Intelligence",
+    "background": "Background",
+    "demand": "Demand",
+    "ultimatum": "ULTIMATUM",
+    "demand_answered": "Your answer",
+    "demand_expired": "Deadline passed",
+    "action": "Done",
+    "outcome": "Outcome",
+    "actor": "Report",
+    "stage": "Escalation",
+    "message": "Note",
+    "ending": "Ending",
+    "rejected": "Not possible",
+}
+
 MINUS = "\u2212"  # a real minus sign: screen readers say "minus", and it lines up with "+"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from game.analysis.describe import (
+    KIND_LABELS,
     attitude_word,
     countdown_text,
     long_date,
@@ -17,26 +18,6 @@ from game.scenario.model import Scenario
 from game.text.menu import Entry, Menu
 from game.text.style import Style
 
-KIND_LABELS = {
-    "telegram": "Telegram",
-    "news": "News",
-    "report": "Report",
-    "meeting": "Meeting",
-    "order": "Order",
-    "intelligence": "Intelligence",
-    "background": "Background",
-    "demand": "Demand",
-    "ultimatum": "ULTIMATUM",
-    "demand_answered": "Your answer",
-    "demand_expired": "Deadline passed",
-    "action": "Done",
-    "outcome": "Outcome",
-    "actor": "Report",
-    "stage": "Escalation",
-    "message": "Note",
-    "ending": "Ending",
-    "rejected": "Not possible",
-}
 LOG_PAGE_SIZE = 8
 
 

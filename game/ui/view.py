@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.analysis.describe import (
+    KIND_LABELS,
     attitude_word,
     describe_effects,
     describe_response,
@@ -24,25 +25,6 @@ from game.engine.turn import Turn
 from game.scenario.model import Scenario
 
 # Inbox kinds as the player reads them; `day` markers and rejections never reach the inbox list.
-KIND_LABELS = {
-    "telegram": "Telegram",
-    "news": "Press",
-    "report": "Report",
-    "meeting": "Meeting",
-    "order": "Order",
-    "intelligence": "Intelligence",
-    "background": "Background",
-    "demand": "Demand",
-    "ultimatum": "ULTIMATUM",
-    "demand_answered": "Your answer",
-    "demand_expired": "Deadline passed",
-    "action": "Your action",
-    "outcome": "Result",
-    "actor": "Report",
-    "stage": "The crisis moves",
-    "message": "Note",
-    "ending": "Ending",
-}
 HIDDEN_KINDS = frozenset({"day", "rejected"})
 
 
