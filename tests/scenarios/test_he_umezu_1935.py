@@ -462,3 +462,15 @@ def test_codex_names_the_officials_in_the_demands(scenario):
         "Jurentang",
     ):
         assert name in titles, name
+
+
+def test_teacher_injects_are_sourced_and_release_cleanly(scenario):
+    from game.engine.actions import ReleaseInject
+    from game.engine.api import new_game, step
+
+    assert len(scenario.injects) >= 3
+    state, _ = new_game(scenario, 1)
+    for iid, inject in scenario.injects.items():
+        assert inject.sources and inject.note, iid
+        state, events = step(scenario, state, ReleaseInject(inject=iid))
+        assert [e.ref for e in events] == [iid]
