@@ -147,6 +147,11 @@ class CrisisScene(Scene):
             return Push(BriefingScene())
         if event.key == pygame.K_ESCAPE:
             return Push(PauseScene())
+        if event.key == pygame.K_F9:
+            if app.session is None or not app.session.scenario.injects:
+                app.toast("This scenario has no teacher's injects.")
+                return True
+            return Push(InjectScene())
         if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
             self.cycle(1 if event.key == pygame.K_RIGHT else -1)
             return True
@@ -461,3 +466,45 @@ def _title() -> Scene:
     from game.ui.scenes.title import TitleScene
 
     return TitleScene()
+
+
+class InjectScene(PauseScene):
+    """The teacher's menu (F9): release one of the scenario's injects now; it costs no action points."""
+
+    name = "injects"
+
+    def enter(self, app: App) -> None:
+        if self.widgets:
+            return
+        from game.engine.actions import ReleaseInject
+
+        injects = app.session.scenario.injects if app.session else {}
+        self.widgets = [
+            Button(f"{number}. {inject.title}", lambda iid=iid: [Pop(), Act(ReleaseInject(inject=iid))])
+            for number, (iid, inject) in enumerate(injects.items(), start=1)
+        ]
+        self.widgets.append(Button("Close", lambda: Pop()))
+
+    def key(self, app: App, event: pygame.event.Event) -> Any:
+        number = digit(event)
+        if number is not None and number < len(self.widgets):
+            return self.widgets[number - 1].command()
+        return super().key(app, event)
+
+    def layout(self, app: App, rect: pygame.Rect) -> None:
+        ink = app.ink
+        height = self.widgets[0].preferred_height(ink)
+        longest = max(ink.width(w.label, BODY) for w in self.widgets)
+        width = min(rect.width - 40, max(360, longest + 80))
+        total = len(self.widgets) * (height + 8) + ink.height(Style("typewriter_bold", "heading")) + 40
+        self.box = pygame.Rect(0, 0, width, total)
+        self.box.center = rect.center
+        y = self.box.y + ink.height(Style("typewriter_bold", "heading")) + 24
+        for widget in self.widgets:
+            widget.rect = pygame.Rect(self.box.x + 20, y, width - 40, height)
+            y += height + 8
+
+    def draw(self, app: App, surface: pygame.Surface) -> None:
+        inner = frame(surface, app.ink, self.box)
+        app.ink.line(surface, "TEACHER'S INJECTS", (inner.centerx, inner.y + 4), inner, Style("typewriter_bold", "heading"), align="centre")
+        self.draw_widgets(app, surface)

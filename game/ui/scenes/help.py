@@ -29,6 +29,7 @@ KEYS = [
     ("B", "read the briefing again"),
     ("F1", "this help"),
     ("F11", "full screen on or off"),
+    ("F9", "for teachers: release one of the scenario's injects (news or rumours that push a class along)"),
     ("F5", "for scenario authors: reload the scenario file and replay your choices on it (errors are listed, the game is kept)"),
 ]
 
