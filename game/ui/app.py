@@ -323,7 +323,8 @@ class App:
             self.push(HelpScene())
             return True
         # the codex from every screen: F2, or C where no text is being typed (no scene takes typing)
-        if event.key in (pygame.K_F2, pygame.K_c) and not isinstance(self.top, CodexScene):
+        typing = self.top.takes_typing and event.key == pygame.K_c
+        if event.key in (pygame.K_F2, pygame.K_c) and not typing and not isinstance(self.top, CodexScene):
             self.push(CodexScene())
             return True
         if event.key == pygame.K_F5:

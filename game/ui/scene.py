@@ -64,6 +64,7 @@ def digit(event: pygame.event.Event) -> int | None:
 class Scene:
     name = "scene"
     modal = False  # a modal scene is drawn over the scene below it
+    takes_typing = False  # a scene with a text field: letters are text, not shortcuts
 
     def __init__(self) -> None:
         self.widgets: list[Widget] = []

@@ -393,30 +393,12 @@ class PauseScene(Scene):
             return
         self.widgets = [
             Button("Resume", lambda: Pop()),
-            Button("Save the game", lambda: self.save(app)),
+            Button("Save the game…", lambda: Push(SaveNameScene())),
             Button("Settings", lambda: Push(_settings())),
             Button("Help", lambda: Push(_help())),
             Button("Codex", lambda: Push(_codex())),
             Button("Quit to the title screen", lambda: Reset(_title())),
         ]
-
-    def save(self, app: App) -> Any:
-        import datetime as dt
-
-        from game.saves import SaveError, make_save, slot_path, write_save
-
-        session = app.session
-        if session is None or app.save_folder is None:
-            app.toast("Saving is not available here.")
-            return True
-        name = f"{session.scenario.id}-day{session.state.day}"
-        try:
-            path = write_save(slot_path(app.save_folder, name), make_save(session.loaded, session.state, slot=name, saved_at=dt.datetime.now().isoformat(timespec="seconds")))
-        except SaveError as exc:
-            app.toast(str(exc))
-            return True
-        app.toast(f"Saved to {path}")
-        return Pop()
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
         if event.key == pygame.K_ESCAPE:
@@ -507,4 +489,78 @@ class InjectScene(PauseScene):
     def draw(self, app: App, surface: pygame.Surface) -> None:
         inner = frame(surface, app.ink, self.box)
         app.ink.line(surface, "TEACHER'S INJECTS", (inner.centerx, inner.y + 4), inner, Style("typewriter_bold", "heading"), align="centre")
+        self.draw_widgets(app, surface)
+
+
+class SaveNameScene(PauseScene):
+    """Name a save slot and write it (letters, digits, - and _; Enter saves, Esc cancels)."""
+
+    name = "save"
+    takes_typing = True
+    MAX_LENGTH = 40
+
+    def enter(self, app: App) -> None:
+        if self.widgets:
+            return
+        session = app.session
+        self.text = f"{session.scenario.id}-day{session.state.day}" if session else "game"
+        self.widgets = [Button("Save", lambda: self.save(app)), Button("Cancel", lambda: Pop())]
+
+    def key(self, app: App, event: pygame.event.Event) -> Any:
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self.save(app)
+        if event.key == pygame.K_BACKSPACE:
+            self.text = self.text[:-1]
+            return True
+        typed = getattr(event, "unicode", "")
+        if typed and (typed.isalnum() or typed in "-_") and typed.isascii() and len(self.text) < self.MAX_LENGTH:
+            self.text += typed
+            return True
+        return super().key(app, event)
+
+    def handle(self, app: App, event: pygame.event.Event) -> Any:
+        # Typing goes to the name field whatever has the focus; Tab still moves between the buttons.
+        if event.type == pygame.KEYDOWN and event.key not in (pygame.K_TAB, pygame.K_ESCAPE, pygame.K_SPACE):
+            return self.key(app, event)
+        return super().handle(app, event)
+
+    def save(self, app: App) -> Any:
+        import datetime as dt
+
+        from game.saves import SaveError, make_save, slot_path, write_save
+
+        session = app.session
+        if session is None or app.save_folder is None:
+            app.toast("Saving is not available here.")
+            return Pop()
+        if not self.text:
+            app.toast("Give the save a name first.")
+            return True
+        try:
+            save = make_save(session.loaded, session.state, slot=self.text, saved_at=dt.datetime.now().isoformat(timespec="seconds"), practice=session.practice)
+            path = write_save(slot_path(app.save_folder, self.text), save)
+        except (SaveError, OSError) as exc:
+            app.toast(str(exc))
+            return True
+        app.toast(f"Saved as '{self.text}' ({path})")
+        return [Pop(), Pop()]
+
+    def layout(self, app: App, rect: pygame.Rect) -> None:
+        ink = app.ink
+        height = self.widgets[0].preferred_height(ink)
+        width = min(rect.width - 40, 520)
+        heading = ink.height(Style("typewriter_bold", "heading"))
+        self.box = pygame.Rect(0, 0, width, heading + 3 * (height + 8) + 48)
+        self.box.center = rect.center
+        self.field = pygame.Rect(self.box.x + 20, self.box.y + heading + 24, width - 40, height)
+        y = self.field.bottom + 12
+        for widget in self.widgets:
+            widget.rect = pygame.Rect(self.box.x + 20, y, width - 40, height)
+            y += height + 8
+
+    def draw(self, app: App, surface: pygame.Surface) -> None:
+        inner = frame(surface, app.ink, self.box)
+        app.ink.line(surface, "SAVE AS", (inner.centerx, inner.y + 4), inner, Style("typewriter_bold", "heading"), align="centre")
+        pygame.draw.rect(surface, app.ink.theme.c("focus"), self.field, 2)
+        app.ink.line(surface, self.text + "_", (self.field.x + 8, self.field.y + 4), self.field, BODY)
         self.draw_widgets(app, surface)
