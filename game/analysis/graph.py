@@ -15,7 +15,9 @@ from game.scenario.model import Scenario
 
 Format = Literal["mermaid", "dot"]
 FORMATS: tuple[Format, ...] = ("mermaid", "dot")
-NodeKind = Literal["start", "stage", "ending", "demand", "event", "action", "actor", "dusk", "calendar"]
+NodeKind = Literal[
+    "start", "stage", "ending", "demand", "event", "action", "actor", "dusk", "calendar"
+]
 
 START = "start"
 DUSK = "any_dusk"
@@ -85,7 +87,13 @@ def build_diagram(s: Scenario) -> Diagram:
 
     for sid, stage in s.stages.items():
         for transition in stage.transitions:
-            edges.append(Edge(node_id("stage", sid), node_id("stage", transition.to), _condition(transition.when, transition.unless)))
+            edges.append(
+                Edge(
+                    node_id("stage", sid),
+                    node_id("stage", transition.to),
+                    _condition(transition.when, transition.unless),
+                )
+            )
 
     # effects that move the stage or end the game, from whatever holds them
     for path, effects in all_effects(s):
@@ -110,7 +118,9 @@ def build_diagram(s: Scenario) -> Diagram:
             for source in [node_id("stage", n) for n in named] or [node_id("dusk", DUSK)]:
                 edges.append(Edge(source, target, _condition(ending.when)))
     add("calendar", CALENDAR, "calendar ends")
-    edges.append(Edge(node_id("calendar", CALENDAR), node_id("ending", s.default_ending), "otherwise"))
+    edges.append(
+        Edge(node_id("calendar", CALENDAR), node_id("ending", s.default_ending), "otherwise")
+    )
     return Diagram(list(nodes.values()), edges)
 
 
@@ -120,9 +130,13 @@ def _effect_source(s: Scenario, path: tuple[str | int, ...], add) -> tuple[str, 
         return node_id("stage", ident), "on entry" if path[2] == "on_enter" else "on exit"
     if section == "demands":
         demand = s.demands[ident]
-        nid = add("demand", ident, ("Ultimatum: " if demand.ultimatum else "Demand: ") + demand.title)
+        nid = add(
+            "demand", ident, ("Ultimatum: " if demand.ultimatum else "Demand: ") + demand.title
+        )
         if path[2] == "on_expiry":
             return nid, "deadline passes"
+        if path[2] == "expiry_outcomes":
+            return nid, "deadline passes (chance)"
         response = demand.responses[str(path[3])]
         return nid, response.label + (" (chance)" if "outcomes" in path else "")
     if section in ("events", "intel"):
@@ -131,7 +145,9 @@ def _effect_source(s: Scenario, path: tuple[str | int, ...], add) -> tuple[str, 
     if section == "injects":
         return add("event", ident, "Inject: " + s.injects[ident].title), "teacher releases"
     if section == "actions":
-        return add("action", ident, s.actions[ident].label), "(chance)" if "outcomes" in path else ""
+        return add(
+            "action", ident, s.actions[ident].label
+        ), "(chance)" if "outcomes" in path else ""
     actor = s.actors[ident]
     rule = actor.rules[int(path[3])]
     return add("actor", f"{ident}_{path[3]}", f"{actor.name}: {rule.title}"), ""
@@ -155,7 +171,13 @@ _MERMAID_SHAPES = {
 def mermaid_text(text: str) -> str:
     """Text safe inside a quoted Mermaid label: entity codes for the characters Mermaid reads."""
     text = text.replace("#", "#35;")
-    for char, code in (('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("|", "#124;"), ("`", "#96;")):
+    for char, code in (
+        ('"', "#quot;"),
+        ("<", "#lt;"),
+        (">", "#gt;"),
+        ("|", "#124;"),
+        ("`", "#96;"),
+    ):
         text = text.replace(char, code)
     return text
 
@@ -166,7 +188,10 @@ def dot_text(text: str) -> str:
 
 
 def _mermaid(s: Scenario, diagram: Diagram) -> str:
-    lines = ["flowchart TD", f"  %% {mermaid_text(s.title)}: stages, and how the game reaches its endings"]
+    lines = [
+        "flowchart TD",
+        f"  %% {mermaid_text(s.title)}: stages, and how the game reaches its endings",
+    ]
     for node in diagram.nodes:
         left, right = _MERMAID_SHAPES[node.kind]
         lines.append(f'  {node.id}{left}"{mermaid_text(node.label)}"{right}')
@@ -197,7 +222,12 @@ _DOT_SHAPES = {
 
 
 def _dot(s: Scenario, diagram: Diagram) -> str:
-    lines = [f'digraph "{dot_text(s.id)}" {{', f'  label="{dot_text(s.title)}";', "  rankdir=TB;", '  node [fontname="sans-serif"];']
+    lines = [
+        f'digraph "{dot_text(s.id)}" {{',
+        f'  label="{dot_text(s.title)}";',
+        "  rankdir=TB;",
+        '  node [fontname="sans-serif"];',
+    ]
     for node in diagram.nodes:
         extra = ", penwidth=3" if node.id == node_id("stage", s.initial_stage) else ""
         label = "" if node.kind == "start" else f'label="{dot_text(node.label)}", '

@@ -92,7 +92,7 @@ def dawn(turn: Turn) -> None:
         if turn.phase == "over":
             return
         if did not in turn.demands and (
-            demand.date == turn.date
+            (demand.date == turn.date and turn.holds(demand.when))
             or (demand.date is None and demand.when is not None and turn.holds(demand.when))
         ):
             turn.issue_demand(did)
@@ -162,6 +162,8 @@ def _expire_deadlines(turn: Turn, *, including_today: bool = False) -> None:
                 sender=demand.issuer,
             )
             turn.apply(demand.on_expiry)
+            turn.drain()
+            turn.apply_outcomes(demand.expiry_outcomes, f"Deadline passed: {demand.title}", did)
             turn.drain()
 
 

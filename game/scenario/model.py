@@ -273,7 +273,10 @@ class Demand(Model):
     title: str = Field(description="Short name of the demand.")
     issuer: str = Field(description="Who presents it (actor id).")
     text: str = Field(description="The demand as presented.")
-    date: dt.date | None = Field(None, description="Present it at dawn on this day.")
+    date: dt.date | None = Field(
+        None,
+        description="Present it at dawn on this day (if `when` is also given, only if it holds then).",
+    )
     when: Condition | None = Field(
         None, description="Present it at dawn on the first day this holds. " + COND
     )
@@ -289,6 +292,10 @@ class Demand(Model):
     on_expiry: Effects = Field(
         default_factory=Effects,
         description="What happens if the deadline passes with no final answer.",
+    )
+    expiry_outcomes: list[Outcome] = Field(
+        default_factory=list,
+        description="If given, one is drawn by weight after `on_expiry` (e.g. whether the threat is carried out).",
     )
     expiry_text: str = Field("", description="What the player reads when the deadline passes.")
     historical_response: str | None = Field(None, description="Which response (id) history took.")

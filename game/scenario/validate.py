@@ -12,9 +12,10 @@ from collections.abc import Iterator
 
 from game.scenario.expr import FUNCTIONS, Symbols, Type, check
 from game.scenario.expr.symbols import BUILTIN_NAMES
-from game.scenario.model import RESERVED_EFFECT_KEYS, Effects, Outcome, Scenario
+from game.scenario.model import RESERVED_EFFECT_KEYS, Effects, Scenario
 from game.scenario.source import Diagnostic, Severity
 from game.scenario.suggest import did_you_mean
+from game.scenario.walk import all_effects
 from game.scenario.yaml_source import Path, YamlDocument
 
 _ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -268,27 +269,7 @@ class _Validator:
             )
 
     def _all_effects(self) -> Iterator[tuple[Path, Effects]]:
-        s = self.s
-        for sid, stage in s.stages.items():
-            yield ("stages", sid, "on_enter"), stage.on_enter
-            yield ("stages", sid, "on_exit"), stage.on_exit
-        for eid, event in s.events.items():
-            yield ("events", eid, "effects"), event.effects
-        for iid, intel in s.intel.items():
-            yield ("intel", iid, "effects"), intel.effects
-        for did, demand in s.demands.items():
-            yield ("demands", did, "on_expiry"), demand.on_expiry
-            for rid, response in demand.responses.items():
-                yield ("demands", did, "responses", rid, "effects"), response.effects
-                yield from _outcome_effects(("demands", did, "responses", rid), response.outcomes)
-        for aid, action in s.actions.items():
-            yield ("actions", aid, "effects"), action.effects
-            yield from _outcome_effects(("actions", aid), action.outcomes)
-        for aid, actor in s.actors.items():
-            for i, rule in enumerate(actor.rules):
-                yield ("actors", aid, "rules", i, "effects"), rule.effects
-        for iid, inject in s.injects.items():
-            yield ("injects", iid, "effects"), inject.effects
+        return all_effects(self.s)
 
     def _triggered(self, ident: str) -> bool:
         return any(ident in effects.trigger for _, effects in self._all_effects())
@@ -356,6 +337,8 @@ class _Validator:
             self.expr(("intel", iid, "truth"), intel.truth, "bool")
         for did, demand in s.demands.items():
             self.expr(("demands", did, "when"), demand.when, "bool")
+            for i, outcome in enumerate(demand.expiry_outcomes):
+                self.expr(("demands", did, "expiry_outcomes", i, "weight"), outcome.weight, "int")
             for rid, response in demand.responses.items():
                 self.expr(("demands", did, "responses", rid, "when"), response.when, "bool")
                 for i, outcome in enumerate(response.outcomes):
@@ -430,8 +413,3 @@ class _Validator:
                         did_you_mean(name, choices),
                         key=True,
                     )
-
-
-def _outcome_effects(base: Path, outcomes: list[Outcome]) -> Iterator[tuple[Path, Effects]]:
-    for i, outcome in enumerate(outcomes):
-        yield (*base, "outcomes", i, "effects"), outcome.effects

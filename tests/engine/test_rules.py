@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from game.engine import rng
 from game.engine.actions import EndDay, Respond, TakeAction
 from game.engine.api import action_options, legal_actions, new_game, response_options, step
 from game.engine.state import GameState
+
+ROOT_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def run(scenario, state, *actions):
@@ -254,3 +257,33 @@ def test_an_open_demand_can_be_answered_once_a_day(mini):
     assert not [a for a in legal_actions(sc, state) if isinstance(a, Respond)]
     state, _ = step(sc, state, EndDay())
     assert Respond(demand="first", response="accept") in legal_actions(sc, state)
+
+
+def test_expiry_outcomes_and_dated_conditional_demands(mini):
+    """A demand dated with a condition is presented only if it holds; an expiry can draw an outcome."""
+    from game.scenario.load import load_scenario_bytes
+
+    text = (ROOT_FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "    date: 1935-06-01\n    deadline_days: 1\n",
+        '    date: 1935-06-01\n    when: "trust < 10"\n    deadline_days: 1\n',
+        1,
+    )
+    gated = load_scenario_bytes(text.encode(), "gated.yaml").scenario
+    state, _ = new_game(gated, seed=7)
+    assert "first" not in state.demands
+
+    text = (
+        (ROOT_FIXTURES / "mini.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "    on_expiry: {pressure: 15}\n",
+            "    on_expiry: {pressure: 15}\n    expiry_outcomes:\n      - {weight: 1, text: They shrug., effects: {trust: 7}}\n",
+            1,
+        )
+    )
+    rolled = load_scenario_bytes(text.encode(), "rolled.yaml").scenario
+    state, _ = new_game(rolled, seed=7)
+    state, _ = run(rolled, state, EndDay(), EndDay())
+    assert state.demands["first"].status == "expired"
+    assert state.stats["trust"] == 57
