@@ -1,4 +1,4 @@
-"""The debrief after the ending, when the debrief package is there: text for the screen, files to save."""
+"""The debrief after the ending: text for the screen, files to save."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from game.debrief import build_debrief, render_html, render_markdown
 from game.engine.state import GameState
 from game.scenario.model import Scenario
 from game.text.cabinet import VoteRecord, render_votes
@@ -22,7 +23,7 @@ class Debrief:
 
 
 class DebriefUnavailable(Exception):
-    """The debrief package is missing or could not build this game's debrief (the message says why)."""
+    """This game's debrief could not be built (the message says why); the ending is still shown."""
 
 
 def build(
@@ -34,12 +35,6 @@ def build(
     played_on: str = "",
     practice: bool = False,
 ) -> Debrief:
-    try:
-        from game.debrief import build_debrief, render_html, render_markdown
-    except Exception as exc:  # not written yet, or broken: the ending is still shown
-        raise DebriefUnavailable(
-            f"the debrief is not available in this version ({type(exc).__name__})"
-        ) from None
     try:
         debrief = build_debrief(
             scenario,
