@@ -430,7 +430,7 @@ class Session:
         elif command.screen == "log":
             self.console.show(render.log_lines(scenario, state, command.page, style))
         elif command.screen == "codex":
-            self.console.show(render.codex_lines(scenario, style))
+            self.console.show(render.codex_lines(scenario, style, state))
         elif command.screen == "injects":
             if not scenario.injects:
                 self.console.say("This scenario has no teacher's injects.")

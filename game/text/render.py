@@ -13,6 +13,7 @@ from game.analysis.describe import (
     signed,
     stat_display,
 )
+from game.engine.query import unlocked_codex
 from game.engine.state import GameEvent, GameState
 from game.scenario.model import Scenario
 from game.text.menu import Entry, Menu
@@ -204,7 +205,7 @@ def log_lines(scenario: Scenario, state: GameState, page: int, style: Style) -> 
     return lines
 
 
-def codex_lines(scenario: Scenario, style: Style) -> list[str]:
+def codex_lines(scenario: Scenario, style: Style, state: GameState | None = None) -> list[str]:
     lines: list[str] = []
     if scenario.actors:
         lines += style.heading("People and bodies")
@@ -232,9 +233,8 @@ def codex_lines(scenario: Scenario, style: Style) -> list[str]:
                 if part
             )
             lines.append(_headword(unit.name, unit.chars, extra))
-    # Entries that unlock on a condition are not shown: deciding whether they hold would be a
-    # rule in the shell. Only the always-open ones ("true") appear.
-    entries = [entry for entry in scenario.codex.values() if entry.unlock_when.strip() == "true"]
+    # Entries that unlock as the player learns things appear once the engine says they are open.
+    entries = [scenario.codex[cid] for cid in unlocked_codex(scenario, state)]
     if entries:
         lines += style.heading("Codex")
         for entry in entries:

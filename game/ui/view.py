@@ -18,10 +18,10 @@ from game.analysis.describe import (
     long_date,
     stat_visible,
 )
-from game.engine.actions import Respond
-from game.engine.api import action_options, why_not
+from game.engine.api import action_options, response_options
+from game.engine.query import conditions
+from game.engine.query import unlocked_codex as open_codex
 from game.engine.state import GameEvent, GameState
-from game.engine.turn import Turn
 from game.scenario.model import Scenario
 
 # Inbox kinds as the player reads them; `day` markers and rejections never reach the inbox list.
@@ -272,14 +272,14 @@ def map_places(scenario: Scenario, map_data: dict, highlight: set[str]) -> list[
 def map_units(scenario: Scenario, state: GameState, places: list[MapPlace]) -> list[MapUnit]:
     """Visible units at their place: the last `moved_to` whose condition holds, else where they started."""
     where = {p.id: p for p in places}
-    reader = Turn(scenario, state)  # read-only: only `holds` is called, the state is never changed
+    holds = conditions(scenario, state)
     units = []
     for uid, unit in scenario.units.items():
-        if not reader.holds(unit.visible_when):
+        if not holds(unit.visible_when):
             continue
         place = unit.place
         for move in unit.moved_to:
-            if reader.holds(move.when):
+            if holds(move.when):
                 place = move.place
         spot = where.get(place)
         if spot is None:
@@ -339,14 +339,10 @@ class DemandView:
 def demand_view(scenario: Scenario, state: GameState, demand_id: str) -> DemandView:
     demand = scenario.demands[demand_id]
     active = state.demands[demand_id]
-    reader = Turn(scenario, state)
-    rows = []
-    for rid, response in demand.responses.items():
-        if not reader.holds(response.when):
-            continue
-        reason = why_not(scenario, state, Respond(demand=demand_id, response=rid))
-        text = describe_response(scenario, state, demand_id, rid)
-        rows.append(ResponseRow(rid, response.label, response.kind, response.cost, not reason, reason, text))
+    rows = [
+        ResponseRow(o.action.response, o.label, o.kind, o.cost, o.available, o.reason, describe_response(scenario, state, demand_id, o.action.response))
+        for o in response_options(scenario, state, demand_id)
+    ]
     deadline = "no deadline"
     if active.deadline is not None:
         days = (active.deadline - state.date).days
@@ -424,8 +420,7 @@ def source_titles(scenario: Scenario, tags: list[str]) -> list[str]:
 
 def unlocked_codex(scenario: Scenario, state: GameState) -> list[str]:
     """Ids of the codex entries that unlock on a condition (not `true`) and whose condition holds now."""
-    reader = Turn(scenario, state)
-    return [eid for eid, entry in scenario.codex.items() if entry.unlock_when.strip() != "true" and reader.holds(entry.unlock_when)]
+    return [eid for eid in open_codex(scenario, state) if scenario.codex[eid].unlock_when.strip() != "true"]
 
 
 def codex(scenario: Scenario, state: GameState | None, seen: set[str] | frozenset[str] = frozenset()) -> list[CodexItem]:
@@ -442,13 +437,11 @@ def codex(scenario: Scenario, state: GameState | None, seen: set[str] | frozense
     for unit in scenario.units.values():
         sub = ", ".join(p for p in (unit.strength, f"commander: {unit.commander}" if unit.commander else "") if p)
         items.append(CodexItem("Units", with_chars(unit.name, unit.chars), sub, f"{'Japanese' if unit.side == 'japan' else 'Chinese'} unit.", source_titles(scenario, unit.sources)))
-    reader = Turn(scenario, state) if state is not None else None
+    readable = set(open_codex(scenario, state))
     entries = []
     for eid, entry in scenario.codex.items():
         always = entry.unlock_when.strip() == "true"
-        if reader is not None and not always and not reader.holds(entry.unlock_when):
-            continue
-        if reader is None and not always:
+        if eid not in readable:
             continue
         section = entry.kind.title() + "s" if entry.kind != "person" else "People"
         entries.append(CodexItem(section, with_chars(entry.title, entry.chars), entry.kind, entry.text, source_titles(scenario, entry.sources), eid, not always and eid not in seen))

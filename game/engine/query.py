@@ -1,0 +1,27 @@
+"""Read-only questions front ends may ask of a state, so they never reach into the engine's workings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from game.engine.state import GameState
+from game.engine.turn import Reader
+from game.scenario.model import Scenario
+
+
+def conditions(scenario: Scenario, state: GameState) -> Callable[[str | None], bool]:
+    """A function telling whether a condition of the scenario holds in `state` (which is not changed).
+
+    For what the scenario itself says a front end may show: unit positions on the map, codex
+    entries that unlock as the player learns things. Whether an action or answer is possible is
+    the engine's to say (`action_options`, `response_options`).
+    """
+    return Reader(scenario, state).holds
+
+
+def unlocked_codex(scenario: Scenario, state: GameState | None) -> list[str]:
+    """Ids of the codex entries the player may read now (all the always-open ones before a game)."""
+    if state is None:
+        return [cid for cid, entry in scenario.codex.items() if entry.unlock_when.strip() == "true"]
+    holds = conditions(scenario, state)
+    return [cid for cid, entry in scenario.codex.items() if holds(entry.unlock_when)]
