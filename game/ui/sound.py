@@ -7,7 +7,10 @@ every `play` does nothing.
 from __future__ import annotations
 
 import math
+import os
+import sys
 from array import array
+from pathlib import Path
 
 import pygame
 
@@ -53,12 +56,28 @@ def waveforms() -> dict[str, list[float]]:
     return {"telegraph": telegraph, "typewriter": typewriter, "alarm": alarm}
 
 
+def audio_device_likely() -> bool:
+    """False where there is certainly no sound device, so that the audio library is never asked.
+
+    On Linux with no sound card and no sound server, opening the mixer still works its way through
+    ALSA, which prints a screenful of errors to the terminal; the game must stay silent instead.
+    """
+    if os.environ.get("SDL_AUDIODRIVER") in ("dummy", "disk"):
+        return True  # tests and headless runs: SDL's own silent drivers print nothing
+    if not sys.platform.startswith("linux"):
+        return True
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    servers = [os.environ.get("PULSE_SERVER"), os.environ.get("PIPEWIRE_REMOTE")]
+    sockets = [Path(runtime, "pulse", "native"), Path(runtime, "pipewire-0")] if runtime else []
+    return Path("/dev/snd").exists() or any(servers) or any(p.exists() for p in sockets)
+
+
 class Sounds:
     def __init__(self, enabled: bool = True):
         self.sounds: dict[str, pygame.mixer.Sound] = {}
         self.volume = 0.7
         self.muted = False
-        if not enabled:
+        if not enabled or not audio_device_likely():
             return
         try:
             if not pygame.mixer.get_init():

@@ -115,3 +115,22 @@ def test_units_follow_their_moves(mini):
     places = map_places(scenario, {"places": [{"id": "tianjin", "name": "Tianjin", "lon": 117.2, "lat": 39.13}]}, set())
     units = map_units(scenario, state, places)
     assert [(u.id, u.place) for u in units] == [("guard", "tianjin")]
+
+
+def test_no_sound_device_means_no_audio_library_noise(monkeypatch, tmp_path):
+    """Where Linux has no sound card and no sound server, the mixer is never opened (ALSA would print errors)."""
+    import sys
+
+    from game.ui import sound
+
+    if not sys.platform.startswith("linux"):
+        return
+    monkeypatch.setenv("SDL_AUDIODRIVER", "alsa")
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.delenv("PULSE_SERVER", raising=False)
+    monkeypatch.delenv("PIPEWIRE_REMOTE", raising=False)
+    monkeypatch.setattr(sound, "Path", lambda *parts: tmp_path.joinpath(*[p.lstrip("/") for p in parts]))
+    assert sound.audio_device_likely() is False
+    assert sound.Sounds().sounds == {}
+    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
+    assert sound.audio_device_likely() is True
