@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import os
 import platform
-from types import ModuleType
 
-from benchmarks import exploration, frames, idle, loading, startup
-
-# One module per row of the table, in the table's order.
-ROWS: dict[str, ModuleType] = {
-    "startup": startup,
-    "idle": idle,
-    "frames": frames,
-    "loading": loading,
-    "exploration": exploration,
-}
+# One module per row of the table (benchmarks.<name>, each with `run(quick) -> list[Result]`), in the
+# table's order. Imported only when run, so `python -m benchmarks.idle --child ...` stays light.
+ROWS = ("startup", "idle", "frames", "loading", "exploration")
 
 
 def machine() -> str:

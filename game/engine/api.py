@@ -48,7 +48,16 @@ def new_game(scenario: Scenario, seed: int) -> Step:
 
 
 def step(scenario: Scenario, state: GameState, action: PlayerAction) -> Step:
-    reason = why_not(scenario, state, action)
+    last = _last_legal
+    if (
+        last is not None
+        and last[1] is state
+        and last[0] is scenario
+        and any(action is allowed for allowed in last[2])
+    ):
+        reason = ""  # one of the very actions legal_actions just listed for this state
+    else:
+        reason = why_not(scenario, state, action)
     if reason:
         rejected = GameEvent(kind="rejected", date=state.date, title="Not possible", text=reason)
         return Step(state, [rejected])
@@ -206,19 +215,19 @@ def legal_actions(scenario: Scenario, state: GameState) -> list[TakeAction | Res
     for did, active in state.demands.items():
         if active.status != "pending" or active.answered_on == date:
             continue
-        for row in tables.responses[did]:
-            if (row.when is None or row.when(reader)) and row.cost <= budget:
-                legal.append(row.candidate)
+        for answer, cost, when in tables.responses[did]:
+            if (when is None or when(reader)) and cost <= budget:
+                legal.append(answer)
     taken, taken_today = state.taken, state.taken_today
-    for action in tables.actions:
-        if action.max_uses is not None and taken.get(action.ident, 0) >= action.max_uses:
+    for ident, candidate, max_uses, per_day, cost, when in tables.actions:
+        if max_uses is not None and taken.get(ident, 0) >= max_uses:
             continue
         if (
-            taken_today.get(action.ident, 0) < action.per_day
-            and action.cost <= budget
-            and (action.when is None or action.when(reader))
+            taken_today.get(ident, 0) < per_day
+            and cost <= budget
+            and (when is None or when(reader))
         ):
-            legal.append(action.candidate)
+            legal.append(candidate)
     legal.append(_END_DAY)
     _last_legal = (scenario, state, legal)
     return list(legal)

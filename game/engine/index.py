@@ -24,7 +24,7 @@ def condition(text: str | None) -> Compiled | None:
     return compile_expr(text)
 
 
-class ActionRow(NamedTuple):
+class ActionRow(NamedTuple):  # unpacked in this order by legal_actions
     ident: str
     candidate: TakeAction
     max_uses: int | None
@@ -33,7 +33,7 @@ class ActionRow(NamedTuple):
     when: Compiled | None
 
 
-class ResponseRow(NamedTuple):
+class ResponseRow(NamedTuple):  # unpacked in this order by legal_actions
     candidate: Respond
     cost: int
     when: Compiled | None
@@ -55,7 +55,11 @@ def _by_date(items: dict[str, Any]) -> tuple[dict[dt.date, tuple[tuple[str, Any]
     """Dawn candidates in declared order: on each authored date, those dated that day plus the
     conditional ones; on any other date, the conditional ones alone. Items with neither a date
     nor a condition only happen when an effect triggers them, never at dawn."""
-    undated = tuple((ident, item) for ident, item in items.items() if item.date is None and item.when is not None)
+    undated = tuple(
+        (ident, item)
+        for ident, item in items.items()
+        if item.date is None and item.when is not None
+    )
     dates = {item.date for item in items.values() if item.date is not None}
     dated = {
         day: tuple(
@@ -73,12 +77,21 @@ def _build(scenario: Scenario) -> Index:
     dated_intel, undated_intel = _by_date(scenario.intel)
     return Index(
         actions=tuple(
-            ActionRow(aid, TakeAction(action=aid), spec.max_uses, spec.per_day, spec.cost, condition(spec.when))
+            ActionRow(
+                aid,
+                TakeAction(action=aid),
+                spec.max_uses,
+                spec.per_day,
+                spec.cost,
+                condition(spec.when),
+            )
             for aid, spec in scenario.actions.items()
         ),
         responses={
             did: tuple(
-                ResponseRow(Respond(demand=did, response=rid), response.cost, condition(response.when))
+                ResponseRow(
+                    Respond(demand=did, response=rid), response.cost, condition(response.when)
+                )
                 for rid, response in demand.responses.items()
             )
             for did, demand in scenario.demands.items()
