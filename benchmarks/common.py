@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -81,7 +82,7 @@ def median(values: list[float]) -> float:
 def percentile(values: list[float], fraction: float) -> float:
     """The nearest-rank percentile (p99 of 300 frames is the 297th smallest)."""
     ordered = sorted(values)
-    index = max(0, min(len(ordered) - 1, int(round(fraction * len(ordered) + 0.5)) - 1))
+    index = max(0, min(len(ordered) - 1, math.ceil(fraction * len(ordered)) - 1))
     return ordered[index]
 
 
