@@ -43,17 +43,32 @@ def _pcm(samples: list[float], channels: int) -> bytes:
     return data.tobytes()
 
 
-def waveforms() -> dict[str, list[float]]:
-    telegraph = []
+def _telegraph() -> list[float]:
+    samples: list[float] = []
     for gap in (0.05, 0.05, 0.14, 0.05, 0.14):  # dit-dit-dah rhythm of a sounder
-        telegraph += _tone(880, 0.03, 0.35, 20) + _silence(gap)
-    typewriter = []
+        samples += _tone(880, 0.03, 0.35, 20) + _silence(gap)
+    return samples
+
+
+def _typewriter() -> list[float]:
+    samples: list[float] = []
     for gap in (0.06, 0.09, 0.05, 0.08):
-        typewriter += _click() + _silence(gap)
-    alarm = []
+        samples += _click() + _silence(gap)
+    return samples
+
+
+def _alarm() -> list[float]:
+    samples: list[float] = []
     for _ in range(3):
-        alarm += _tone(660, 0.12, 0.35) + _tone(520, 0.12, 0.35)
-    return {"telegraph": telegraph, "typewriter": typewriter, "alarm": alarm}
+        samples += _tone(660, 0.12, 0.35) + _tone(520, 0.12, 0.35)
+    return samples
+
+
+_WAVEFORMS = {"telegraph": _telegraph, "typewriter": _typewriter, "alarm": _alarm}
+
+
+def waveforms() -> dict[str, list[float]]:
+    return {name: make() for name, make in _WAVEFORMS.items()}
 
 
 def audio_device_likely() -> bool:
@@ -77,25 +92,35 @@ class Sounds:
         self.sounds: dict[str, pygame.mixer.Sound] = {}
         self.volume = 0.7
         self.muted = False
+        self.channels = 0  # 0: no usable device, so nothing is ever synthesised or played
         if not enabled or not audio_device_likely():
             return
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init(frequency=RATE, size=-16, channels=2)
             frequency, size, channels = pygame.mixer.get_init()
-            if size != -16 or frequency != RATE:
-                return  # a device that would not take our format: stay silent rather than distort
-            for name, samples in waveforms().items():
-                self.sounds[name] = pygame.mixer.Sound(buffer=_pcm(samples, channels))
         except (pygame.error, TypeError, ValueError):
-            self.sounds = {}
+            return
+        if size == -16 and frequency == RATE:  # another format would distort: stay silent instead
+            self.channels = channels
+
+    def _sound(self, name: str) -> pygame.mixer.Sound | None:
+        # Synthesised on first use: making all three in pure Python took a tenth of the start-up.
+        if name not in self.sounds and self.channels:
+            try:
+                self.sounds[name] = pygame.mixer.Sound(buffer=_pcm(_WAVEFORMS[name](), self.channels))
+            except (pygame.error, KeyError, TypeError, ValueError):
+                return None
+        return self.sounds.get(name)
 
     def configure(self, volume: int, mute: bool) -> None:
         self.volume = max(0, min(100, volume)) / 100
         self.muted = mute
 
     def play(self, name: str) -> None:
-        sound = self.sounds.get(name)
+        if self.muted or self.volume <= 0:
+            return
+        sound = self._sound(name)
         if sound is None or self.muted or self.volume <= 0:
             return
         try:

@@ -47,11 +47,11 @@ class TitleScene(Scene):
 
     def enter(self, app: App) -> None:
         if not self.choices:
+            # The other scenarios are loaded (and checked) only when the player turns to them:
+            # loading every one before the first frame took a sixth of the start-up.
+            current = Path(app.loaded.path).resolve()
             self.choices = [(None, app.loaded)]
-            for path in app.scenario_paths:
-                loaded = _try_load(path)
-                if loaded is not None and loaded.scenario.id != app.loaded.scenario.id:
-                    self.choices.append((path, loaded))
+            self.choices += [(path, None) for path in app.scenario_paths if Path(path).resolve() != current]
         self.autosave = None
         if app.save_folder is not None:
             try:
@@ -85,7 +85,18 @@ class TitleScene(Scene):
         return Replace(BriefingScene(first=True))
 
     def next_scenario(self, app: App, step: int) -> Any:
-        self.choice = (self.choice + step) % len(self.choices)
+        while len(self.choices) > 1:
+            self.choice = (self.choice + step) % len(self.choices)
+            path, loaded = self.choices[self.choice]
+            if loaded is None:
+                loaded = _try_load(path)
+                if loaded is None or loaded.scenario.id == app.loaded.scenario.id:
+                    gone = self.choice  # broken, or the same scenario again: drop it and move on
+                    del self.choices[gone]
+                    self.choice = (gone - 1 if step > 0 else gone) % len(self.choices)
+                    continue
+                self.choices[self.choice] = (path, loaded)
+            break
         app.loaded = self.choices[self.choice][1]
         self.build(app)
         if len(self.choices) == 1:
