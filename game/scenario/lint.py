@@ -14,8 +14,8 @@ from game.scenario.expr import ExprSyntaxError, parse
 from game.scenario.expr.parse import constant_name
 from game.scenario.expr.symbols import FUNCTIONS
 from game.scenario.model import Scenario
-from game.scenario.source import Diagnostic, Severity
-from game.scenario.walk import all_effects
+from game.scenario.source import Diagnostic
+from game.scenario.walk import Pass, all_effects
 from game.scenario.yaml_source import Path, YamlDocument
 
 
@@ -156,24 +156,11 @@ def same_condition(a: str | None, b: str | None) -> bool:
 # --- the checks ---------------------------------------------------------------------------------
 
 
-class _Linter:
+class _Linter(Pass):
     def __init__(self, scenario: Scenario, document: YamlDocument):
-        self.s = scenario
-        self.doc = document
-        self.found: list[Diagnostic] = []
+        super().__init__(scenario, document)
         self.effects = list(all_effects(scenario))
         self.unreachable: set[str] = set()
-
-    def report(
-        self,
-        path: Path,
-        message: str,
-        hint: str = "",
-        *,
-        key: bool = False,
-        severity: Severity = "error",
-    ) -> None:
-        self.found.append(Diagnostic(self.doc.span(path, key=key), message, severity, hint))
 
     def run(self) -> list[Diagnostic]:
         self.check_endings()

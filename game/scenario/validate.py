@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from game.scenario.expr import FUNCTIONS, Symbols, Type, check
 from game.scenario.expr.symbols import BUILTIN_NAMES
 from game.scenario.model import RESERVED_EFFECT_KEYS, Effects, Scenario
-from game.scenario.source import Diagnostic, Severity
+from game.scenario.source import Diagnostic
 from game.scenario.suggest import did_you_mean
-from game.scenario.walk import all_effects
+from game.scenario.walk import Pass, all_effects
 from game.scenario.yaml_source import Path, YamlDocument
 
 _ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -57,24 +57,10 @@ def validate_scenario(scenario: Scenario, document: YamlDocument) -> list[Diagno
     return _Validator(scenario, document).run()
 
 
-class _Validator:
+class _Validator(Pass):
     def __init__(self, scenario: Scenario, document: YamlDocument):
-        self.s = scenario
-        self.doc = document
-        self.found: list[Diagnostic] = []
+        super().__init__(scenario, document)
         self.symbols = build_symbols(scenario)
-
-    # --- reporting -------------------------------------------------------------------------
-    def report(
-        self,
-        path: Path,
-        message: str,
-        hint: str = "",
-        *,
-        key: bool = False,
-        severity: Severity = "error",
-    ) -> None:
-        self.found.append(Diagnostic(self.doc.span(path, key=key), message, severity, hint))
 
     def run(self) -> list[Diagnostic]:
         self.check_ids()

@@ -1,11 +1,32 @@
-"""Walks over a scenario's parts, shared by the checking passes (validate, lint)."""
+"""What the checking passes (validate, lint) share: walking a scenario's parts and reporting findings."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from game.scenario.model import Effects, Outcome, Scenario
-from game.scenario.yaml_source import Path
+from game.scenario.source import Diagnostic, Severity
+from game.scenario.yaml_source import Path, YamlDocument
+
+
+class Pass:
+    """A checking pass over one scenario: collects findings, each at the position of its text."""
+
+    def __init__(self, scenario: Scenario, document: YamlDocument):
+        self.s = scenario
+        self.doc = document
+        self.found: list[Diagnostic] = []
+
+    def report(
+        self,
+        path: Path,
+        message: str,
+        hint: str = "",
+        *,
+        key: bool = False,
+        severity: Severity = "error",
+    ) -> None:
+        self.found.append(Diagnostic(self.doc.span(path, key=key), message, severity, hint))
 
 
 def all_effects(s: Scenario) -> Iterator[tuple[Path, Effects]]:

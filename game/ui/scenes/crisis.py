@@ -387,6 +387,7 @@ class PauseScene(Scene):
 
     name = "menu"
     modal = True
+    heading = "MENU"
 
     def enter(self, app: App) -> None:
         if self.widgets:
@@ -411,7 +412,8 @@ class PauseScene(Scene):
     def layout(self, app: App, rect: pygame.Rect) -> None:
         ink = app.ink
         height = self.widgets[0].preferred_height(ink)
-        width = min(rect.width - 40, max(360, ink.width("Quit to the title screen", BODY) + 80))
+        longest = max(ink.width(widget.label, BODY) for widget in self.widgets)
+        width = min(rect.width - 40, max(360, longest + 80))
         total = len(self.widgets) * (height + 8) + ink.height(Style("typewriter_bold", "heading")) + 40
         self.box = pygame.Rect(0, 0, width, total)
         self.box.center = rect.center
@@ -422,7 +424,7 @@ class PauseScene(Scene):
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
         inner = frame(surface, app.ink, self.box)
-        app.ink.line(surface, "MENU", (inner.centerx, inner.y + 4), inner, Style("typewriter_bold", "heading"), align="centre")
+        app.ink.line(surface, self.heading, (inner.centerx, inner.y + 4), inner, Style("typewriter_bold", "heading"), align="centre")
         self.draw_widgets(app, surface)
 
 
@@ -454,6 +456,7 @@ class InjectScene(PauseScene):
     """The teacher's menu (F9): release one of the scenario's injects now; it costs no action points."""
 
     name = "injects"
+    heading = "TEACHER'S INJECTS"
 
     def enter(self, app: App) -> None:
         if self.widgets:
@@ -473,29 +476,12 @@ class InjectScene(PauseScene):
             return self.widgets[number - 1].command()
         return super().key(app, event)
 
-    def layout(self, app: App, rect: pygame.Rect) -> None:
-        ink = app.ink
-        height = self.widgets[0].preferred_height(ink)
-        longest = max(ink.width(w.label, BODY) for w in self.widgets)
-        width = min(rect.width - 40, max(360, longest + 80))
-        total = len(self.widgets) * (height + 8) + ink.height(Style("typewriter_bold", "heading")) + 40
-        self.box = pygame.Rect(0, 0, width, total)
-        self.box.center = rect.center
-        y = self.box.y + ink.height(Style("typewriter_bold", "heading")) + 24
-        for widget in self.widgets:
-            widget.rect = pygame.Rect(self.box.x + 20, y, width - 40, height)
-            y += height + 8
-
-    def draw(self, app: App, surface: pygame.Surface) -> None:
-        inner = frame(surface, app.ink, self.box)
-        app.ink.line(surface, "TEACHER'S INJECTS", (inner.centerx, inner.y + 4), inner, Style("typewriter_bold", "heading"), align="centre")
-        self.draw_widgets(app, surface)
-
 
 class SaveNameScene(PauseScene):
     """Name a save slot and write it (letters, digits, - and _; Enter saves, Esc cancels)."""
 
     name = "save"
+    heading = "SAVE AS"
     takes_typing = True
     MAX_LENGTH = 40
 
@@ -560,7 +546,7 @@ class SaveNameScene(PauseScene):
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
         inner = frame(surface, app.ink, self.box)
-        app.ink.line(surface, "SAVE AS", (inner.centerx, inner.y + 4), inner, Style("typewriter_bold", "heading"), align="centre")
+        app.ink.line(surface, self.heading, (inner.centerx, inner.y + 4), inner, Style("typewriter_bold", "heading"), align="centre")
         pygame.draw.rect(surface, app.ink.theme.c("focus"), self.field, 2)
         app.ink.line(surface, self.text + "_", (self.field.x + 8, self.field.y + 4), self.field, BODY)
         self.draw_widgets(app, surface)
