@@ -60,7 +60,12 @@ def type_text(spec: dict[str, Any]) -> str:
         return "mapping"
     if kind == "string" and spec.get("format") == "date":
         return "date (YYYY-MM-DD)"
-    names = {"string": "text", "integer": "whole number", "number": "number", "boolean": "true/false"}
+    names = {
+        "string": "text",
+        "integer": "whole number",
+        "number": "number",
+        "boolean": "true/false",
+    }
     if isinstance(kind, str):
         return names.get(kind, kind)
     return "any"
@@ -68,7 +73,12 @@ def type_text(spec: dict[str, Any]) -> str:
 
 def _bounds(spec: dict[str, Any]) -> str:
     parts = []
-    for key, label in (("minimum", "≥"), ("maximum", "≤"), ("minItems", "at least"), ("pattern", "matches")):
+    for key, label in (
+        ("minimum", "≥"),
+        ("maximum", "≤"),
+        ("minItems", "at least"),
+        ("pattern", "matches"),
+    ):
         if key in spec:
             value = f"`{spec[key]}`" if key == "pattern" else spec[key]
             parts.append(f"{label} {value}")
@@ -102,7 +112,9 @@ def _table(model: dict[str, Any]) -> list[str]:
         bounds = _bounds(spec)
         if bounds:
             description = f"{description} ({bounds})"
-        lines.append(f"| `{name}` | {_cell(type_text(spec))} | {_default(spec, name in required)} | {_cell(description)} |")
+        lines.append(
+            f"| `{name}` | {_cell(type_text(spec))} | {_default(spec, name in required)} | {_cell(description)} |"
+        )
     return lines
 
 
@@ -121,7 +133,13 @@ def reference_markdown() -> str:
             out += _table(model)
         if isinstance(model.get("additionalProperties"), dict):
             out += ["", f"Other keys: {type_text(model['additionalProperties'])}."]
-    out += ["", "### Names every expression may read", "", "| name | type | meaning |", "|---|---|---|"]
+    out += [
+        "",
+        "### Names every expression may read",
+        "",
+        "| name | type | meaning |",
+        "|---|---|---|",
+    ]
     for name, kind in BUILTIN_NAMES.items():
         out.append(f"| `{name}` | {kind} | {_BUILTIN_DOCS.get(name, '')} |")
     out += ["", "### Functions", "", "| function | returns | meaning |", "|---|---|---|"]
@@ -135,7 +153,9 @@ def reference_markdown() -> str:
 def replace_reference(guide: str, reference: str) -> str:
     """The guide with its generated block replaced; the markers must each appear once."""
     if guide.count(START) != 1 or guide.count(END) != 1:
-        raise ValueError("docs/authoring.md must contain the reference start and end markers exactly once")
+        raise ValueError(
+            "docs/authoring.md must contain the reference start and end markers exactly once"
+        )
     before = guide.split(START, 1)[0]
     after = guide.split(END, 1)[1]
     return before + reference.rstrip("\n") + after
@@ -143,13 +163,18 @@ def replace_reference(guide: str, reference: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only check that the committed reference is current")
+    parser.add_argument(
+        "--check", action="store_true", help="only check that the committed reference is current"
+    )
     args = parser.parse_args(argv)
     guide = GUIDE.read_text(encoding="utf-8")
     updated = replace_reference(guide, reference_markdown())
     if args.check:
         if updated != guide:
-            print("docs/authoring.md: the field reference is out of date; run python scripts/gen_reference.py", file=sys.stderr)
+            print(
+                "docs/authoring.md: the field reference is out of date; run python scripts/gen_reference.py",
+                file=sys.stderr,
+            )
             return 1
         return 0
     GUIDE.write_text(updated, encoding="utf-8")

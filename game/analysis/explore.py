@@ -38,7 +38,17 @@ class GameSummary:
     idle_dates: tuple[str, ...]  # days when no action could be taken at all
 
     def to_tuple(self) -> tuple[Any, ...]:
-        return (self.seed, self.ending, self.days, self.fired, self.demands, self.expired, self.actions, self.stages, self.idle_dates)
+        return (
+            self.seed,
+            self.ending,
+            self.days,
+            self.fired,
+            self.demands,
+            self.expired,
+            self.actions,
+            self.stages,
+            self.idle_dates,
+        )
 
 
 def play_one(scenario: Scenario, seed: int, policy: str, max_steps: int = MAX_STEPS) -> GameSummary:
@@ -117,7 +127,9 @@ class ExploreReport:
     unreached: dict[str, list[str]]  # section -> ids never seen in any run
     idle_days: dict[str, int]  # date -> number of games in which no action was possible that day
     deadlines_never_ran_out: list[str]  # demands with a deadline that never expired
-    unfinished: int = 0  # games still going after MAX_STEPS choices (a free choice repeated forever?)
+    unfinished: int = (
+        0  # games still going after MAX_STEPS choices (a free choice repeated forever?)
+    )
     games: list[GameSummary] = field(default_factory=list, repr=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -127,7 +139,13 @@ class ExploreReport:
             "seed": self.seed,
             "runs": self.runs,
             "endings": [
-                {"id": e.ending, "title": e.title, "count": e.count, "share": round(e.share, 4), "ci95": [round(e.low, 4), round(e.high, 4)]}
+                {
+                    "id": e.ending,
+                    "title": e.title,
+                    "count": e.count,
+                    "share": round(e.share, 4),
+                    "ci95": [round(e.low, 4), round(e.high, 4)],
+                }
                 for e in self.endings
             ],
             "mean_days": round(self.mean_days, 3),
@@ -138,7 +156,9 @@ class ExploreReport:
         }
 
 
-def summarise(scenario: Scenario, games: list[GameSummary], *, policy: str, seed: int) -> ExploreReport:
+def summarise(
+    scenario: Scenario, games: list[GameSummary], *, policy: str, seed: int
+) -> ExploreReport:
     """Merge the games' summaries into the report (games in seed order)."""
     runs = len(games)
     counts = Counter(g.ending for g in games)
@@ -146,7 +166,9 @@ def summarise(scenario: Scenario, games: list[GameSummary], *, policy: str, seed
     for eid, ending in scenario.endings.items():
         count = counts.get(eid, 0)
         low, high = wilson(count, runs)
-        endings.append(EndingShare(eid, ending.title, count, count / runs if runs else 0.0, low, high))
+        endings.append(
+            EndingShare(eid, ending.title, count, count / runs if runs else 0.0, low, high)
+        )
 
     def seen(attribute: str) -> set[str]:
         return {ident for g in games for ident in getattr(g, attribute)}
@@ -162,7 +184,11 @@ def summarise(scenario: Scenario, games: list[GameSummary], *, policy: str, seed
     }
     idle = Counter(date for g in games for date in g.idle_dates)
     expired = seen("expired")
-    with_deadline = [d for d, spec in scenario.demands.items() if spec.deadline is not None or spec.deadline_days is not None]
+    with_deadline = [
+        d
+        for d, spec in scenario.demands.items()
+        if spec.deadline is not None or spec.deadline_days is not None
+    ]
     return ExploreReport(
         scenario=scenario.id,
         policy=policy,
@@ -231,9 +257,13 @@ def explore(
     else:
         import multiprocessing
 
-        with multiprocessing.get_context().Pool(jobs, initializer=_init_worker, initargs=source) as pool:
+        with multiprocessing.get_context().Pool(
+            jobs, initializer=_init_worker, initargs=source
+        ) as pool:
             # imap keeps the chunks in seed order whatever order the workers finish in
-            for (start, stop), rows in zip(ranges, pool.imap(_work, [(a, b, policy) for a, b in ranges]), strict=True):
+            for (start, stop), rows in zip(
+                ranges, pool.imap(_work, [(a, b, policy) for a, b in ranges]), strict=True
+            ):
                 games.extend(GameSummary(*row) for row in rows)
                 done += stop - start
                 if progress:
@@ -245,11 +275,16 @@ def explore(
 
 
 def render_report(report: ExploreReport) -> str:
-    lines = [f"{report.scenario}: {report.runs} games, policy '{report.policy}', seeds {report.seed}..{report.seed + report.runs - 1}", ""]
+    lines = [
+        f"{report.scenario}: {report.runs} games, policy '{report.policy}', seeds {report.seed}..{report.seed + report.runs - 1}",
+        "",
+    ]
     width = max([len(e.title) for e in report.endings] + [6])
     lines.append(f"  {'ending':<{width}}  {'games':>6}  {'share':>6}  95% interval")
     for e in report.endings:
-        lines.append(f"  {e.title:<{width}}  {e.count:>6}  {e.share:>6.1%}  {e.low:.1%} – {e.high:.1%}")
+        lines.append(
+            f"  {e.title:<{width}}  {e.count:>6}  {e.share:>6.1%}  {e.low:.1%} – {e.high:.1%}"
+        )
     lines += ["", f"Mean game length: {report.mean_days:.2f} days", ""]
     if report.unfinished:
         lines += [
@@ -262,7 +297,9 @@ def render_report(report: ExploreReport) -> str:
         lines.append("Never reached:")
         lines += [f"  {section}: {', '.join(ids)}" for section, ids in missing.items()]
     else:
-        lines.append("Every ending, stage, event, report, demand and action was reached at least once.")
+        lines.append(
+            "Every ending, stage, event, report, demand and action was reached at least once."
+        )
     lines.append("")
     if report.idle_days:
         lines.append("Days with no action possible (games):")
@@ -279,4 +316,9 @@ def render_report(report: ExploreReport) -> str:
 
 def all_seen(games: Iterable[GameSummary]) -> set[str]:
     """Every id any game reached (for tests and quick checks)."""
-    return {ident for g in games for part in (g.fired, g.demands, g.actions, g.stages, (g.ending,)) for ident in part}
+    return {
+        ident
+        for g in games
+        for part in (g.fired, g.demands, g.actions, g.stages, (g.ending,))
+        for ident in part
+    }

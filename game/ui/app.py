@@ -32,7 +32,9 @@ from game.ui.widgets import frame  # noqa: E402
 MIN_SIZE = (800, 600)
 IDLE_SLEEP_S = 0.025  # an idle window looks at its events 40 times a second and draws nothing
 TOAST_MS = 4000
-BLINK_MS = 600  # the pace of the one animation (a last-day ultimatum's countdown); off with reduced motion
+BLINK_MS = (
+    600  # the pace of the one animation (a last-day ultimatum's countdown); off with reduced motion
+)
 MAX_CRASHES = 20  # past this many unexpected errors in one run the window gives up rather than loop
 # For `python -m benchmarks` (start-up time): quit right after the first frame is shown.
 EXIT_AFTER_FIRST_FRAME = os.environ.get("HEBEI1935_EXIT_AFTER_FIRST_FRAME") == "1"
@@ -123,7 +125,9 @@ class App:
         self.dirty = True
         self.frames = 0
         self.crash_folder = Path(crash_folder) if crash_folder is not None else None
-        self.crashes: list[tuple[BaseException, Path]] = []  # every unexpected error caught, with its log
+        self.crashes: list[
+            tuple[BaseException, Path]
+        ] = []  # every unexpected error caught, with its log
         self.fatal = ""  # set when even the crash screen failed: one line for the terminal
         self.blink_phase = 0  # advanced by the clock while something animates; drawn by scenes
         self.retheme()
@@ -267,7 +271,11 @@ class App:
         from game.ui.view import unlocked_codex
 
         scenario = self.session.scenario
-        fresh = [eid for eid in unlocked_codex(scenario, after) if eid not in unlocked_codex(scenario, before)]
+        fresh = [
+            eid
+            for eid in unlocked_codex(scenario, after)
+            if eid not in unlocked_codex(scenario, before)
+        ]
         if fresh:
             titles = ", ".join(scenario.codex[eid].title for eid in fresh[:3])
             self.toast(f"New in the codex: {titles} (press C to read)")
@@ -281,7 +289,11 @@ class App:
         state = self.session.state
         out: list[Scene] = []
         for event in events:
-            if event.kind in ("demand", "ultimatum") and state.demands.get(event.ref) and state.demands[event.ref].status == "pending":
+            if (
+                event.kind in ("demand", "ultimatum")
+                and state.demands.get(event.ref)
+                and state.demands[event.ref].status == "pending"
+            ):
                 out.append(DemandDialog(event.ref))
         return out
 
@@ -299,7 +311,12 @@ class App:
         if event.type == pygame.QUIT:
             self.running = False
             return
-        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED):
+        if event.type in (
+            pygame.VIDEORESIZE,
+            pygame.WINDOWSIZECHANGED,
+            pygame.WINDOWEXPOSED,
+            pygame.WINDOWRESTORED,
+        ):
             self.screen = pygame.display.get_surface() or self.screen
             self.retheme()
             return
@@ -317,14 +334,20 @@ class App:
         from game.ui.scenes.help import HelpScene
 
         if event.key == pygame.K_F11:
-            self.change_settings(self.settings.model_copy(update={"fullscreen": not self.settings.fullscreen}))
+            self.change_settings(
+                self.settings.model_copy(update={"fullscreen": not self.settings.fullscreen})
+            )
             return True
         if event.key == pygame.K_F1 and not isinstance(self.top, HelpScene):
             self.push(HelpScene())
             return True
         # the codex from every screen: F2, or C where no text is being typed (no scene takes typing)
         typing = self.top.takes_typing and event.key == pygame.K_c
-        if event.key in (pygame.K_F2, pygame.K_c) and not typing and not isinstance(self.top, CodexScene):
+        if (
+            event.key in (pygame.K_F2, pygame.K_c)
+            and not typing
+            and not isinstance(self.top, CodexScene)
+        ):
             self.push(CodexScene())
             return True
         if event.key == pygame.K_F5:
@@ -346,7 +369,11 @@ class App:
 
         Reduced motion stops it; with nothing animating the loop stays idle and draws nothing.
         """
-        if self.settings.reduced_motion or self.too_small or not any(s.animating(self) for s in self.visible_scenes()):
+        if (
+            self.settings.reduced_motion
+            or self.too_small
+            or not any(s.animating(self) for s in self.visible_scenes())
+        ):
             return
         phase = self.clock() // BLINK_MS
         if phase != self.blink_phase:
@@ -421,7 +448,11 @@ class App:
         width, height = self.size
         rect = surface.get_rect().inflate(-10, -10)
         inner = frame(surface, self.ink, rect)
-        lines = self.ink.wrap(f"Window too small ({width}\u00d7{height}). Please make it at least {MIN_SIZE[0]}\u00d7{MIN_SIZE[1]}.", inner.width, BODY)
+        lines = self.ink.wrap(
+            f"Window too small ({width}\u00d7{height}). Please make it at least {MIN_SIZE[0]}\u00d7{MIN_SIZE[1]}.",
+            inner.width,
+            BODY,
+        )
         self.ink.block(surface, lines, inner.topleft, inner, BODY)
 
     def draw_toast(self, surface: pygame.Surface) -> None:
@@ -444,7 +475,9 @@ class App:
                 return False
         self.expire_toast()
         self.safely(self.animate)
-        for _ in range(2):  # a second time only if drawing failed: the crash screen is then shown at once
+        for _ in range(
+            2
+        ):  # a second time only if drawing failed: the crash screen is then shown at once
             if self.dirty and self.running:
                 self.safely(self.draw)
         return self.running
@@ -511,7 +544,13 @@ def run_window(
         raise WindowUnavailable(f"no display could be reached (SDL chose its '{driver}' driver)")
     from game.saves import save_dir
 
-    app = App(loaded, seed=seed, scenario_paths=scenario_paths, save_folder=save_dir(save_folder), practice=practice)
+    app = App(
+        loaded,
+        seed=seed,
+        scenario_paths=scenario_paths,
+        save_folder=save_dir(save_folder),
+        practice=practice,
+    )
     if state is not None:
         from game.ui.scenes.crisis import CrisisScene
 

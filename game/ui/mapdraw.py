@@ -14,7 +14,13 @@ from game.ui.view import MapPlace, MapUnit, Projection, fit_projection
 LABEL = Style("serif", "small", "ink")
 FULL_NAMES_WIDTH = 640  # below this map width, place labels drop the old spelling in brackets
 SEA_LABEL = Style("serif", "small", "river")
-MUST_LABEL = ("peiping", "tianjin", "baoding", "shanhaiguan", "kalgan")  # always labelled, in this order
+MUST_LABEL = (
+    "peiping",
+    "tianjin",
+    "baoding",
+    "shanhaiguan",
+    "kalgan",
+)  # always labelled, in this order
 
 
 class MapPainter:
@@ -22,7 +28,15 @@ class MapPainter:
         self._cache_key: tuple = ()
         self._base: pygame.Surface | None = None
 
-    def draw(self, surface: pygame.Surface, ink: Ink, rect: pygame.Rect, data: dict, places: list[MapPlace], units: list[MapUnit]) -> None:
+    def draw(
+        self,
+        surface: pygame.Surface,
+        ink: Ink,
+        rect: pygame.Rect,
+        data: dict,
+        places: list[MapPlace],
+        units: list[MapUnit],
+    ) -> None:
         bbox = data["bbox"]
         legend_height = ink.height(LABEL) + 4
         area = pygame.Rect(rect.x, rect.y, rect.width, max(10, rect.height - legend_height))
@@ -32,12 +46,21 @@ class MapPainter:
             self._base = self._draw_base(ink, area.size, data, projection)
             self._cache_key = key
         surface.blit(self._base, area.topleft)
-        project = Projection(projection.lon_min, projection.lat_max, projection.scale, projection.squeeze, projection.left + area.x, projection.top + area.y)
+        project = Projection(
+            projection.lon_min,
+            projection.lat_max,
+            projection.scale,
+            projection.squeeze,
+            projection.left + area.x,
+            projection.top + area.y,
+        )
         self._draw_places_and_units(surface, ink, area, project, places, units)
         self._region_labels(surface, ink, area, project, data)
         self._legend(surface, ink, pygame.Rect(rect.x, area.bottom + 2, rect.width, legend_height))
 
-    def _draw_base(self, ink: Ink, size: tuple[int, int], data: dict, project: Projection) -> pygame.Surface:
+    def _draw_base(
+        self, ink: Ink, size: tuple[int, int], data: dict, project: Projection
+    ) -> pygame.Surface:
         theme = ink.theme
         base = pygame.Surface(size)
         base.fill(theme.c("land"))
@@ -51,7 +74,11 @@ class MapPainter:
             for piece in coast[1:]:
                 points = [project(*p) for p in piece["points"]]
                 if len(points) >= 2:
-                    pygame.draw.polygon(base, theme.c("land"), [*points, (east, points[-1][1]), (east, points[0][1])])
+                    pygame.draw.polygon(
+                        base,
+                        theme.c("land"),
+                        [*points, (east, points[-1][1]), (east, points[0][1])],
+                    )
                     pygame.draw.lines(base, theme.c("ink_soft"), False, points, 1)
             pygame.draw.lines(base, theme.c("ink_soft"), False, main, 2)
         dmz = data.get("dmz", {}).get("polygon", [])
@@ -66,13 +93,17 @@ class MapPainter:
             if len(points) >= 2:
                 width = 4 if wall.get("id") == "main" else 2
                 pygame.draw.lines(base, theme.c("wall"), False, points, width)
-                for a, b in zip(points[::2], points[1::2], strict=False):  # crenels, so the Wall reads as a wall
+                for a, b in zip(
+                    points[::2], points[1::2], strict=False
+                ):  # crenels, so the Wall reads as a wall
                     mid = ((a[0] + b[0]) // 2, (a[1] + b[1]) // 2)
                     pygame.draw.circle(base, theme.c("wall"), mid, width)
         return base
 
     @staticmethod
-    def _hatch(base: pygame.Surface, polygon: list[tuple[int, int]], colour: tuple[int, int, int]) -> None:
+    def _hatch(
+        base: pygame.Surface, polygon: list[tuple[int, int]], colour: tuple[int, int, int]
+    ) -> None:
         size = base.get_size()
         layer = pygame.Surface(size, pygame.SRCALPHA)
         pygame.draw.polygon(layer, (*colour, 50), polygon)
@@ -87,7 +118,15 @@ class MapPainter:
         pygame.draw.polygon(layer, (*colour, 220), polygon, 2)
         base.blit(layer, (0, 0))
 
-    def _draw_places_and_units(self, surface: pygame.Surface, ink: Ink, area: pygame.Rect, project: Projection, places: list[MapPlace], units: list[MapUnit]) -> None:
+    def _draw_places_and_units(
+        self,
+        surface: pygame.Surface,
+        ink: Ink,
+        area: pygame.Rect,
+        project: Projection,
+        places: list[MapPlace],
+        units: list[MapUnit],
+    ) -> None:
         theme = ink.theme
         taken: list[pygame.Rect] = []  # place dots: ordinary labels avoid them
         solid: list[pygame.Rect] = []  # unit markers and labels: nothing may cover them
@@ -95,7 +134,9 @@ class MapPainter:
         self._labels: list[pygame.Rect] = []
         self._markers: list[pygame.Rect] = []  # unit markers only
         self.label_at: dict[str, pygame.Rect] = {}  # where each place's label went (for tests)
-        self.leaders: set[str] = set()  # places whose label is joined to its marker by a leader line
+        self.leaders: set[str] = (
+            set()
+        )  # places whose label is joined to its marker by a leader line
         self.spots: dict[str, tuple[int, int]] = {}
         with_units = {u.place for u in units}
         spots = {}
@@ -107,7 +148,9 @@ class MapPainter:
             if place.highlight:
                 pygame.draw.circle(surface, theme.c("highlight"), (x, y), 11, 3)
             if place.kind == "pass":
-                pygame.draw.polygon(surface, theme.c("wall"), [(x, y - 5), (x - 5, y + 4), (x + 5, y + 4)])
+                pygame.draw.polygon(
+                    surface, theme.c("wall"), [(x, y - 5), (x - 5, y + 4), (x + 5, y + 4)]
+                )
             elif place.kind == "city":
                 pygame.draw.rect(surface, theme.c("ink"), (x - 4, y - 4, 9, 9))
             else:
@@ -138,15 +181,35 @@ class MapPainter:
             solid.append(marker)
             self._markers.append(marker)
         # the five named cities first, in a fixed order (Peiping, then Tianjin...), so their labels sit by their markers
-        order = sorted(places, key=lambda p: (MUST_LABEL.index(p.id) if p.id in MUST_LABEL else len(MUST_LABEL), not p.highlight, p.id not in with_units, p.kind != "city", p.kind != "pass"))
+        order = sorted(
+            places,
+            key=lambda p: (
+                MUST_LABEL.index(p.id) if p.id in MUST_LABEL else len(MUST_LABEL),
+                not p.highlight,
+                p.id not in with_units,
+                p.kind != "city",
+                p.kind != "pass",
+            ),
+        )
         for place in order:
             if place.id not in spots:
                 continue
             # other cities and passes are labelled only where there is room right by them
             must = place.id in MUST_LABEL or place.highlight or place.id in with_units
-            self._label(surface, ink, area, spots[place.id], place, solid if place.id in MUST_LABEL else taken, must, (taken, solid))
+            self._label(
+                surface,
+                ink,
+                area,
+                spots[place.id],
+                place,
+                solid if place.id in MUST_LABEL else taken,
+                must,
+                (taken, solid),
+            )
 
-    def _region_labels(self, surface: pygame.Surface, ink: Ink, area: pygame.Rect, project: Projection, data: dict) -> None:
+    def _region_labels(
+        self, surface: pygame.Surface, ink: Ink, area: pygame.Rect, project: Projection, data: dict
+    ) -> None:
         """Province and sea names, only where no place label or marker is."""
         for label in [*data.get("provinces", []), *data.get("labels", [])]:
             x, y = project(label["lon"], label["lat"])
@@ -158,11 +221,23 @@ class MapPainter:
                 ink.line(surface, text, box.topleft, area, style)
                 self._taken.append(box)
 
-    def _label(self, surface: pygame.Surface, ink: Ink, area: pygame.Rect, spot: tuple[int, int], place: MapPlace, taken: list[pygame.Rect], must: bool, record: tuple[list[pygame.Rect], ...] = ()) -> None:
+    def _label(
+        self,
+        surface: pygame.Surface,
+        ink: Ink,
+        area: pygame.Rect,
+        spot: tuple[int, int],
+        place: MapPlace,
+        taken: list[pygame.Rect],
+        must: bool,
+        record: tuple[list[pygame.Rect], ...] = (),
+    ) -> None:
         """Place a label next to its marker: beside, below, above or diagonal; a must-label may move
         further out (joined to its marker by a thin leader line) and, last of all, over a unit marker."""
         name = place.name
-        if area.width < FULL_NAMES_WIDTH:  # a small map: "Tianjin 天津", not "Tianjin (Tientsin) 天津" (the codex has both)
+        if (
+            area.width < FULL_NAMES_WIDTH
+        ):  # a small map: "Tianjin 天津", not "Tianjin (Tientsin) 天津" (the codex has both)
             name = name.split(" (")[0]
         text = f"{name} {place.chars}".strip()
         style = Style("serif_bold", "small", "ink") if place.highlight else LABEL
@@ -180,15 +255,22 @@ class MapPainter:
 
         tries = [(c, taken, False) for c in ring(0)]
         if must:
-            tries += [(c, self._labels + self._markers, False) for c in ring(0)]  # over a place's dot, not a unit
-            tries += [(c, self._labels + self._markers, True) for step in (1, 2, 3) for c in ring(step)]
+            tries += [
+                (c, self._labels + self._markers, False) for c in ring(0)
+            ]  # over a place's dot, not a unit
+            tries += [
+                (c, self._labels + self._markers, True) for step in (1, 2, 3) for c in ring(step)
+            ]
         if place.id in MUST_LABEL:  # the five named cities are labelled even over a unit marker
             tries += [(c, self._labels, step > 0) for step in (0, 1) for c in ring(step)]
         for (cx, cy), against, far in tries:
             box = pygame.Rect(cx, cy, width, height)
             if area.contains(box) and box.collidelist(against) < 0:
                 if far:  # a leader line from the marker to the nearest point of the label
-                    end = (min(max(x, box.left), box.right - 1), min(max(y, box.top), box.bottom - 1))
+                    end = (
+                        min(max(x, box.left), box.right - 1),
+                        min(max(y, box.top), box.bottom - 1),
+                    )
                     pygame.draw.line(surface, ink.theme.c("ink_soft"), spot, end, 1)
                     self.leaders.add(place.id)
                 backing = box.inflate(4, 0)
@@ -205,7 +287,12 @@ class MapPainter:
         theme = ink.theme
         x, y = rect.x + 2, rect.y + 2
         size = ink.height(LABEL) - 6
-        items = [("japan", "square", "Japanese unit"), ("china", "diamond", "Chinese unit"), ("dmz", "hatch", "Demilitarized zone"), ("wall", "line", "Great Wall")]
+        items = [
+            ("japan", "square", "Japanese unit"),
+            ("china", "diamond", "Chinese unit"),
+            ("dmz", "hatch", "Demilitarized zone"),
+            ("wall", "line", "Great Wall"),
+        ]
         for colour, shape, label in items:
             width = ink.width(label, LABEL)
             if x + size + 6 + width > rect.right:
@@ -215,10 +302,16 @@ class MapPainter:
                 pygame.draw.rect(surface, theme.c(colour), (x, cy - size // 2, size, size))
             elif shape == "diamond":
                 h = size // 2
-                pygame.draw.polygon(surface, theme.c(colour), [(x + h, cy - h), (x + 2 * h, cy), (x + h, cy + h), (x, cy)])
+                pygame.draw.polygon(
+                    surface,
+                    theme.c(colour),
+                    [(x + h, cy - h), (x + 2 * h, cy), (x + h, cy + h), (x, cy)],
+                )
             elif shape == "hatch":
                 pygame.draw.rect(surface, theme.c(colour), (x, cy - size // 2, size, size), 2)
-                pygame.draw.line(surface, theme.c(colour), (x, cy + size // 2), (x + size, cy - size // 2))
+                pygame.draw.line(
+                    surface, theme.c(colour), (x, cy + size // 2), (x + size, cy - size // 2)
+                )
             else:
                 pygame.draw.line(surface, theme.c(colour), (x, cy), (x + size, cy), 4)
             ink.line(surface, label, (x + size + 5, y), rect, LABEL)

@@ -40,7 +40,9 @@ def reload_scenario(app: App) -> Any:
     state, problems = replay_actions(fresh.scenario, session.seed, choices)
     if not problems:
         adopt(app, fresh, state)
-        app.toast(f"Reloaded {fresh.path}; your {len(choices)} choice{'s' if len(choices) != 1 else ''} replayed from seed {session.seed}.")
+        app.toast(
+            f"Reloaded {fresh.path}; your {len(choices)} choice{'s' if len(choices) != 1 else ''} replayed from seed {session.seed}."
+        )
         return Reset(_game_scene(state))
     problem = problems[0]
     note = (
@@ -56,8 +58,14 @@ def reload_scenario(app: App) -> Any:
         ReportScene(
             "Reloaded: the replay stopped",
             note,
-            [f"choice {problem.index + 1} of {len(choices)}: {problem.key}", f"reason: {problem.reason}"],
-            [("Continue on the new version (Enter)", take_new), ("Keep the old version (Esc)", lambda: Pop())],
+            [
+                f"choice {problem.index + 1} of {len(choices)}: {problem.key}",
+                f"reason: {problem.reason}",
+            ],
+            [
+                ("Continue on the new version (Enter)", take_new),
+                ("Keep the old version (Esc)", lambda: Pop()),
+            ],
         )
     )
 

@@ -19,7 +19,19 @@ from game.engine.state import GameEvent, GameState  # noqa: E402
 from game.scenario.load import LoadedScenario  # noqa: E402
 from game.ui.text import Blit  # noqa: E402
 
-SCREENS = ("title", "briefing", "codex", "crisis", "demand", "event", "day_summary", "ending", "debrief", "settings", "help")
+SCREENS = (
+    "title",
+    "briefing",
+    "codex",
+    "crisis",
+    "demand",
+    "event",
+    "day_summary",
+    "ending",
+    "debrief",
+    "settings",
+    "help",
+)
 MAX_STEPS = 2000
 
 
@@ -31,7 +43,9 @@ class Moment:
     events: list[GameEvent]
 
 
-def historical_game(loaded: LoadedScenario, seed: int) -> tuple[GameState, list[GameEvent], list[Moment]]:
+def historical_game(
+    loaded: LoadedScenario, seed: int
+) -> tuple[GameState, list[GameEvent], list[Moment]]:
     scenario = loaded.scenario
     state, events = new_game(scenario, seed)
     opening = (state, list(events))
@@ -57,7 +71,10 @@ def _pick_crisis(moments: list[Moment], scenario) -> Moment | None:  # noqa: ANN
         return sum(1 for a in m.after.demands.values() if a.status == "pending")
 
     def ultimatum(m: Moment) -> bool:
-        return any(a.status == "pending" and scenario.demands[did].ultimatum for did, a in m.after.demands.items())
+        return any(
+            a.status == "pending" and scenario.demands[did].ultimatum
+            for did, a in m.after.demands.items()
+        )
 
     pressing = [m for m in dawns if ultimatum(m)]
     if pressing:
@@ -69,7 +86,15 @@ def _pick_crisis(moments: list[Moment], scenario) -> Moment | None:  # noqa: ANN
     return dawns[len(dawns) // 2]
 
 
-def render_screenshots(loaded: LoadedScenario, out_dir: Path, *, size: tuple[int, int] = (1280, 720), seed: int = 1935, recorder: list[Blit] | None = None, recorded: dict[str, list[Blit]] | None = None) -> list[Path]:
+def render_screenshots(
+    loaded: LoadedScenario,
+    out_dir: Path,
+    *,
+    size: tuple[int, int] = (1280, 720),
+    seed: int = 1935,
+    recorder: list[Blit] | None = None,
+    recorded: dict[str, list[Blit]] | None = None,
+) -> list[Path]:
     """Write one PNG per screen into `out_dir`; return the files written.
 
     With `recorded`, each screen's text blits (from `recorder`) are kept under its name, for layout tests.
@@ -88,7 +113,15 @@ def render_screenshots(loaded: LoadedScenario, out_dir: Path, *, size: tuple[int
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     reports = tempfile.mkdtemp(prefix="hebei1935-shots-")
-    app = App(loaded, seed=seed, size=size, sound=False, persist_settings=False, report_folder=reports, recorder=recorder)
+    app = App(
+        loaded,
+        seed=seed,
+        size=size,
+        sound=False,
+        persist_settings=False,
+        report_folder=reports,
+        recorder=recorder,
+    )
 
     def snap(name: str, *scenes: object) -> None:
         app.stack.clear()
@@ -112,7 +145,13 @@ def render_screenshots(loaded: LoadedScenario, out_dir: Path, *, size: tuple[int
 
         crisis = _pick_crisis(moments, loaded.scenario)
         if crisis is not None:
-            app.session = Session(loaded, seed, crisis.after, len(crisis.after.inbox) - len(crisis.before.inbox), crisis.events)
+            app.session = Session(
+                loaded,
+                seed,
+                crisis.after,
+                len(crisis.after.inbox) - len(crisis.before.inbox),
+                crisis.events,
+            )
         snap("crisis", CrisisScene())
         state = app.session.state
         pending = [did for did, a in state.demands.items() if a.status == "pending"]
@@ -121,21 +160,39 @@ def render_screenshots(loaded: LoadedScenario, out_dir: Path, *, size: tuple[int
             snap("demand", CrisisScene(), DemandDialog((ultimatums or pending)[0]))
 
         acted = [m for m in moments if isinstance(m.choice, TakeAction) and not m.after.over]
-        interesting = [m for m in acted if any(e.kind in ("outcome", "intelligence", "demand", "ultimatum") for e in m.events)]
+        interesting = [
+            m
+            for m in acted
+            if any(e.kind in ("outcome", "intelligence", "demand", "ultimatum") for e in m.events)
+        ]
         chosen = (interesting or acted or [None])[0]
         if chosen is not None:
-            app.session = Session(loaded, seed, chosen.after, len(chosen.after.inbox) - len(chosen.before.inbox), chosen.events)
+            app.session = Session(
+                loaded,
+                seed,
+                chosen.after,
+                len(chosen.after.inbox) - len(chosen.before.inbox),
+                chosen.events,
+            )
             shown = [e for e in chosen.events if e.kind not in ("day", "rejected", "ending")]
             snap("event", CrisisScene(), EventDialog(shown))
 
         ends = [m for m in moments if isinstance(m.choice, EndDay) and not m.after.over]
         if ends:
-            busiest = max(ends, key=lambda m: (len([e for e in m.events if e.kind != "day"]), m.after.day))
+            busiest = max(
+                ends, key=lambda m: (len([e for e in m.events if e.kind != "day"]), m.after.day)
+            )
             app.session = Session(loaded, seed, busiest.before, 0, [])
             app.stack.clear()
             app.push(CrisisScene())
             summary = DaySummaryScene(busiest.before, busiest.after, busiest.events)
-            app.session = Session(loaded, seed, busiest.after, len(busiest.after.inbox) - len(busiest.before.inbox), busiest.events)
+            app.session = Session(
+                loaded,
+                seed,
+                busiest.after,
+                len(busiest.after.inbox) - len(busiest.before.inbox),
+                busiest.events,
+            )
             snap("day_summary", CrisisScene(), summary)
 
         final = moments[-1].after if moments else start

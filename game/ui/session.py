@@ -17,11 +17,15 @@ class Session:
     loaded: LoadedScenario
     seed: int
     state: GameState
-    new_count: int = 0  # inbox items that arrived with the last step (marked new, highlighted on the map)
+    new_count: int = (
+        0  # inbox items that arrived with the last step (marked new, highlighted on the map)
+    )
     last_events: list[GameEvent] = field(default_factory=list)
     save_folder: Path | None = None
     save_note: str = ""  # the last autosave problem, shown once
-    codex_seen: set[str] = field(default_factory=set)  # unlockable codex entries already shown ("new" marks the rest)
+    codex_seen: set[str] = field(
+        default_factory=set
+    )  # unlockable codex entries already shown ("new" marks the rest)
     undo: UndoStack | None = None  # practice games only: the states so far, to take steps back
 
     @property
@@ -33,7 +37,14 @@ class Session:
         return self.loaded.scenario
 
     @classmethod
-    def start(cls, loaded: LoadedScenario, seed: int, save_folder: Path | None = None, *, practice: bool = False) -> Session:
+    def start(
+        cls,
+        loaded: LoadedScenario,
+        seed: int,
+        save_folder: Path | None = None,
+        *,
+        practice: bool = False,
+    ) -> Session:
         state, events = new_game(loaded.scenario, seed)
         session = cls(loaded, seed, state, len(state.inbox), list(events), save_folder)
         if practice:
@@ -74,7 +85,10 @@ class Session:
             return
         try:
             now = dt.datetime.now().isoformat(timespec="seconds")
-            write_save(autosave_path(self.save_folder, self.scenario.id), make_save(self.loaded, self.state, slot="autosave", saved_at=now))
+            write_save(
+                autosave_path(self.save_folder, self.scenario.id),
+                make_save(self.loaded, self.state, slot="autosave", saved_at=now),
+            )
         except SaveError as exc:
             self.save_note = f"Autosave failed: {exc}"
         except OSError as exc:

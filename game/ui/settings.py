@@ -14,7 +14,9 @@ SETTINGS_FILE = "settings.json"
 
 
 class Settings(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="ignore")  # ignore: an older/newer file still loads
+    model_config = ConfigDict(
+        frozen=True, extra="ignore"
+    )  # ignore: an older/newer file still loads
 
     text_size: float = Field(1.0, ge=0.5, le=2.0)
     fullscreen: bool = False
@@ -45,7 +47,10 @@ def load_settings(folder: str | Path | None = None) -> tuple[Settings, str]:
     try:
         return Settings.model_validate(json.loads(raw)), ""
     except (ValueError, ValidationError):
-        return Settings(), f"{path.name} is damaged; using the defaults (it will be replaced when you change a setting)."
+        return (
+            Settings(),
+            f"{path.name} is damaged; using the defaults (it will be replaced when you change a setting).",
+        )
 
 
 def save_settings(settings: Settings, folder: str | Path | None = None) -> str:

@@ -19,7 +19,10 @@ RATE = 22050
 
 def _tone(freq: float, seconds: float, volume: float = 0.4, decay: float = 0.0) -> list[float]:
     count = int(RATE * seconds)
-    return [volume * math.sin(2 * math.pi * freq * i / RATE) * math.exp(-decay * i / RATE) for i in range(count)]
+    return [
+        volume * math.sin(2 * math.pi * freq * i / RATE) * math.exp(-decay * i / RATE)
+        for i in range(count)
+    ]
 
 
 def _click(seconds: float = 0.012, volume: float = 0.6) -> list[float]:
@@ -39,7 +42,9 @@ def _silence(seconds: float) -> list[float]:
 
 
 def _pcm(samples: list[float], channels: int) -> bytes:
-    data = array("h", (int(max(-1.0, min(1.0, s)) * 32000) for s in samples for _ in range(channels)))
+    data = array(
+        "h", (int(max(-1.0, min(1.0, s)) * 32000) for s in samples for _ in range(channels))
+    )
     return data.tobytes()
 
 
@@ -108,7 +113,9 @@ class Sounds:
         # Synthesised on first use: making all three in pure Python took a tenth of the start-up.
         if name not in self.sounds and self.channels:
             try:
-                self.sounds[name] = pygame.mixer.Sound(buffer=_pcm(_WAVEFORMS[name](), self.channels))
+                self.sounds[name] = pygame.mixer.Sound(
+                    buffer=_pcm(_WAVEFORMS[name](), self.channels)
+                )
             except (pygame.error, KeyError, TypeError, ValueError):
                 return None
         return self.sounds.get(name)

@@ -28,8 +28,20 @@ def is_cjk(char: str) -> bool:
 
 
 # Symbols that neither the Latin faces nor the CJK subset carry, drawn as the nearest thing they do.
-SUBSTITUTES = str.maketrans({"\u2212": "\u2013", "\u25c2": "\u2190", "\u25b8": "\u2192", "\u2713": "+", "\u2717": "x", "\u25a0": "|", "\u25a1": "\u00b7"})
-_GLYPHS: dict[tuple[int, str], bool] = {}  # (font height, char) -> lacking; faces differ only by size here
+SUBSTITUTES = str.maketrans(
+    {
+        "\u2212": "\u2013",
+        "\u25c2": "\u2190",
+        "\u25b8": "\u2192",
+        "\u2713": "+",
+        "\u2717": "x",
+        "\u25a0": "|",
+        "\u25a1": "\u00b7",
+    }
+)
+_GLYPHS: dict[
+    tuple[int, str], bool
+] = {}  # (font height, char) -> lacking; faces differ only by size here
 
 
 def _lacks(font: pygame.font.Font, char: str) -> bool:
@@ -38,9 +50,11 @@ def _lacks(font: pygame.font.Font, char: str) -> bool:
     known = _GLYPHS.get(key)
     if known is not None:
         return known
+
     def picture(c: str) -> bytes:
         return pygame.image.tobytes(font.render(c, True, (0, 0, 0)), "RGBA")
-    lacking = picture(char) == picture("\U000EFFFD")
+
+    lacking = picture(char) == picture("\U000efffd")
     _GLYPHS[key] = lacking
     return lacking
 
@@ -82,8 +96,12 @@ class Blit:
     panel: pygame.Rect
 
 
-CACHE_LIMIT = 4096  # measured and wrapped strings kept per Ink (a new Ink comes with each theme change)
-RENDER_LIMIT = 1024  # rendered lines kept per Ink: about one screenful of distinct lines several times over
+CACHE_LIMIT = (
+    4096  # measured and wrapped strings kept per Ink (a new Ink comes with each theme change)
+)
+RENDER_LIMIT = (
+    1024  # rendered lines kept per Ink: about one screenful of distinct lines several times over
+)
 
 
 class Ink:
@@ -94,7 +112,9 @@ class Ink:
         # labels are measured at every frame: remember them. The theme (fonts) is fixed for this Ink.
         self._widths: dict[tuple[str, Style], int] = {}
         self._wraps: dict[tuple[str, int, Style], list[str]] = {}
-        self._renders: dict[tuple[str, Style, tuple[int, int, int]], list[tuple[pygame.Surface, int]]] = {}
+        self._renders: dict[
+            tuple[str, Style, tuple[int, int, int]], list[tuple[pygame.Surface, int]]
+        ] = {}
         self._heights: dict[Style, int] = {}
 
     # --- measuring ---------------------------------------------------------------------------

@@ -62,7 +62,9 @@ def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def darken_to(colour: tuple[int, int, int], paper: tuple[int, int, int], ratio: float) -> tuple[int, int, int]:
+def darken_to(
+    colour: tuple[int, int, int], paper: tuple[int, int, int], ratio: float
+) -> tuple[int, int, int]:
     """The colour, darkened (same hue) just enough to reach `ratio` against the paper."""
     factor = 1.0
     out = colour

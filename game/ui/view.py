@@ -57,7 +57,9 @@ class Header:
     urgent: bool
     budget: int
     budget_max: int
-    last_day: bool = False  # an ultimatum runs out today: the countdown blinks (unless motion is reduced)
+    last_day: bool = (
+        False  # an ultimatum runs out today: the countdown blinks (unless motion is reduced)
+    )
 
 
 @dataclass(frozen=True)
@@ -163,13 +165,21 @@ class CrisisView:
 
 def deadline_text(scenario: Scenario, state: GameState) -> tuple[str, bool]:
     """The countdown to the nearest pending deadline, and whether it is urgent (ultimatum or last day)."""
-    pending = [(a.deadline, did) for did, a in state.demands.items() if a.status == "pending" and a.deadline is not None]
+    pending = [
+        (a.deadline, did)
+        for did, a in state.demands.items()
+        if a.status == "pending" and a.deadline is not None
+    ]
     if not pending:
         return "No deadline pending", False
     deadline, did = min(pending)
     demand = scenario.demands[did]
     days = (deadline - state.date).days
-    label = demand.deadline_label if demand.deadline_label and not state.demands[did].stalls else long_date(deadline, weekday=False)
+    label = (
+        demand.deadline_label
+        if demand.deadline_label and not state.demands[did].stalls
+        else long_date(deadline, weekday=False)
+    )
     left = "last day" if days <= 0 else f"{days} day{'s' if days != 1 else ''} left"
     kind = "ULTIMATUM" if demand.ultimatum else "Deadline"
     return f"{kind}: {demand.title} \u2014 {label} ({left})", demand.ultimatum or days <= 0
@@ -180,22 +190,48 @@ def header(scenario: Scenario, state: GameState) -> Header:
     countdown, urgent = deadline_text(scenario, state)
     stage = scenario.stages[state.stage].label if state.stage in scenario.stages else state.stage
     last_day = any(
-        a.status == "pending" and a.deadline is not None and (a.deadline - state.date).days <= 0 and scenario.demands[did].ultimatum
+        a.status == "pending"
+        and a.deadline is not None
+        and (a.deadline - state.date).days <= 0
+        and scenario.demands[did].ultimatum
         for did, a in state.demands.items()
     )
-    return Header(long_date(state.date), f"Day {state.day} of {total}", stage, countdown, urgent, state.budget, scenario.calendar.actions_per_day, last_day)
+    return Header(
+        long_date(state.date),
+        f"Day {state.day} of {total}",
+        stage,
+        countdown,
+        urgent,
+        state.budget,
+        scenario.calendar.actions_per_day,
+        last_day,
+    )
 
 
 def stat_bars(scenario: Scenario, state: GameState) -> list[StatBar]:
     return [
-        StatBar(sid, spec.label, state.stats.get(sid) if stat_visible(scenario, state, sid) else None, spec.min, spec.max, spec.higher_is, spec.description)
+        StatBar(
+            sid,
+            spec.label,
+            state.stats.get(sid) if stat_visible(scenario, state, sid) else None,
+            spec.min,
+            spec.max,
+            spec.higher_is,
+            spec.description,
+        )
         for sid, spec in scenario.stats.items()
     ]
 
 
 def attitudes(scenario: Scenario, state: GameState) -> list[Attitude]:
     return [
-        Attitude(aid, with_chars(actor.name, actor.chars), actor.side, state.attitudes.get(aid, 0), attitude_word(state.attitudes.get(aid, 0)))
+        Attitude(
+            aid,
+            with_chars(actor.name, actor.chars),
+            actor.side,
+            state.attitudes.get(aid, 0),
+            attitude_word(state.attitudes.get(aid, 0)),
+        )
         for aid, actor in scenario.actors.items()
     ]
 
@@ -212,7 +248,9 @@ def inbox(scenario: Scenario, state: GameState, new_count: int = 0) -> list[Inbo
     return items
 
 
-def inbox_item(scenario: Scenario, state: GameState, index: int, event: GameEvent, new: bool = False) -> InboxItem:
+def inbox_item(
+    scenario: Scenario, state: GameState, index: int, event: GameEvent, new: bool = False
+) -> InboxItem:
     demand = ""
     if event.kind in ("demand", "ultimatum"):
         active = state.demands.get(event.ref)
@@ -240,8 +278,14 @@ def action_rows(scenario: Scenario, state: GameState) -> list[ActionRow]:
         spec = scenario.actions[option.action.action]
         rows.append(
             ActionRow(
-                option.action.action, option.label, option.category, option.cost, option.available, option.reason,
-                spec.hint, describe_effects(scenario, state, spec.effects, spec.outcomes),
+                option.action.action,
+                option.label,
+                option.category,
+                option.cost,
+                option.available,
+                option.reason,
+                spec.hint,
+                describe_effects(scenario, state, spec.effects, spec.outcomes),
             )
         )
     return rows
@@ -254,7 +298,14 @@ def pending_demands(scenario: Scenario, state: GameState) -> list[PendingDemand]
             continue
         demand = scenario.demands[did]
         when = long_date(active.deadline, weekday=False) if active.deadline else "no deadline"
-        out.append(PendingDemand(did, demand.title, demand.deadline_label if demand.deadline_label and not active.stalls else when, demand.ultimatum))
+        out.append(
+            PendingDemand(
+                did,
+                demand.title,
+                demand.deadline_label if demand.deadline_label and not active.stalls else when,
+                demand.ultimatum,
+            )
+        )
     return out
 
 
@@ -263,9 +314,19 @@ def map_places(scenario: Scenario, map_data: dict, highlight: set[str]) -> list[
     places: dict[str, MapPlace] = {}
     for entry in map_data.get("places", []):
         pid = entry["id"]
-        places[pid] = MapPlace(pid, entry["name"], entry.get("chars", ""), entry["lon"], entry["lat"], entry.get("kind", "town"), pid in highlight)
+        places[pid] = MapPlace(
+            pid,
+            entry["name"],
+            entry.get("chars", ""),
+            entry["lon"],
+            entry["lat"],
+            entry.get("kind", "town"),
+            pid in highlight,
+        )
     for pid, place in scenario.places.items():
-        places[pid] = MapPlace(pid, place.name, place.chars, place.lon, place.lat, place.kind, pid in highlight)
+        places[pid] = MapPlace(
+            pid, place.name, place.chars, place.lon, place.lat, place.kind, pid in highlight
+        )
     return list(places.values())
 
 
@@ -284,7 +345,9 @@ def map_units(scenario: Scenario, state: GameState, places: list[MapPlace]) -> l
         spot = where.get(place)
         if spot is None:
             continue
-        units.append(MapUnit(uid, unit.name, unit.chars, unit.side, place, spot.lon, spot.lat, unit.strength))
+        units.append(
+            MapUnit(uid, unit.name, unit.chars, unit.side, place, spot.lon, spot.lat, unit.strength)
+        )
     return units
 
 
@@ -297,7 +360,9 @@ def recent_places(state: GameState, new_count: int) -> set[str]:
     return {place for event in recent for place in event.places}
 
 
-def crisis_view(scenario: Scenario, state: GameState, map_data: dict, new_count: int = 0) -> CrisisView:
+def crisis_view(
+    scenario: Scenario, state: GameState, map_data: dict, new_count: int = 0
+) -> CrisisView:
     places = map_places(scenario, map_data, recent_places(state, new_count))
     return CrisisView(
         header=header(scenario, state),
@@ -340,15 +405,37 @@ def demand_view(scenario: Scenario, state: GameState, demand_id: str) -> DemandV
     demand = scenario.demands[demand_id]
     active = state.demands[demand_id]
     rows = [
-        ResponseRow(o.action.response, o.label, o.kind, o.cost, o.available, o.reason, describe_response(scenario, state, demand_id, o.action.response))
+        ResponseRow(
+            o.action.response,
+            o.label,
+            o.kind,
+            o.cost,
+            o.available,
+            o.reason,
+            describe_response(scenario, state, demand_id, o.action.response),
+        )
         for o in response_options(scenario, state, demand_id)
     ]
     deadline = "no deadline"
     if active.deadline is not None:
         days = (active.deadline - state.date).days
-        label = demand.deadline_label if demand.deadline_label and not active.stalls else long_date(active.deadline, weekday=False)
-        deadline = f"{label} \u2014 " + ("today is the last day" if days <= 0 else f"{days} day{'s' if days != 1 else ''} left")
-    return DemandView(demand_id, demand.title, actor_name(scenario, demand.issuer), demand.text, deadline, demand.ultimatum, rows)
+        label = (
+            demand.deadline_label
+            if demand.deadline_label and not active.stalls
+            else long_date(active.deadline, weekday=False)
+        )
+        deadline = f"{label} \u2014 " + (
+            "today is the last day" if days <= 0 else f"{days} day{'s' if days != 1 else ''} left"
+        )
+    return DemandView(
+        demand_id,
+        demand.title,
+        actor_name(scenario, demand.issuer),
+        demand.text,
+        deadline,
+        demand.ultimatum,
+        rows,
+    )
 
 
 @dataclass(frozen=True)
@@ -367,7 +454,9 @@ class DaySummary:
     news: list[InboxItem]
 
 
-def day_summary(scenario: Scenario, before: GameState, after: GameState, events: list[GameEvent]) -> DaySummary:
+def day_summary(
+    scenario: Scenario, before: GameState, after: GameState, events: list[GameEvent]
+) -> DaySummary:
     """What changed from one council to the next: visible stats that moved, and what arrived."""
     changes = [
         StatChange(spec.label, before.stats[sid], after.stats[sid], spec.higher_is)
@@ -377,7 +466,11 @@ def day_summary(scenario: Scenario, before: GameState, after: GameState, events:
     stage = ""
     if before.stage != after.stage:
         stage = f"{scenario.stages[before.stage].label} \u2192 {scenario.stages[after.stage].label}"
-    news = [inbox_item(scenario, after, i, e, True) for i, e in enumerate(events) if e.kind not in HIDDEN_KINDS]
+    news = [
+        inbox_item(scenario, after, i, e, True)
+        for i, e in enumerate(events)
+        if e.kind not in HIDDEN_KINDS
+    ]
     title = f"Night falls on {long_date(before.date, weekday=False)}"
     return DaySummary(title, changes, stage, news)
 
@@ -391,13 +484,20 @@ class EndingScreen:
     verdicts: list[str]
 
 
-SCORE_LABELS = (("sovereignty", "Sovereignty kept"), ("peace", "War avoided / time bought"), ("standing", "Domestic standing"), ("lives", "Lives spared"))
+SCORE_LABELS = (
+    ("sovereignty", "Sovereignty kept"),
+    ("peace", "War avoided / time bought"),
+    ("standing", "Domestic standing"),
+    ("lives", "Lives spared"),
+)
 
 
 def ending_screen(scenario: Scenario, state: GameState) -> EndingScreen:
     ending = scenario.endings.get(state.ending or "") or scenario.endings[scenario.default_ending]
     scores = [(label, getattr(ending.scores, key)) for key, label in SCORE_LABELS]
-    return EndingScreen(ending.title, ending.epilogue, ending.historical, scores, list(ending.verdicts))
+    return EndingScreen(
+        ending.title, ending.epilogue, ending.historical, scores, list(ending.verdicts)
+    )
 
 
 # --- briefing and codex ---------------------------------------------------------------------------
@@ -420,10 +520,16 @@ def source_titles(scenario: Scenario, tags: list[str]) -> list[str]:
 
 def unlocked_codex(scenario: Scenario, state: GameState) -> list[str]:
     """Ids of the codex entries that unlock on a condition (not `true`) and whose condition holds now."""
-    return [eid for eid in open_codex(scenario, state) if scenario.codex[eid].unlock_when.strip() != "true"]
+    return [
+        eid
+        for eid in open_codex(scenario, state)
+        if scenario.codex[eid].unlock_when.strip() != "true"
+    ]
 
 
-def codex(scenario: Scenario, state: GameState | None, seen: set[str] | frozenset[str] = frozenset()) -> list[CodexItem]:
+def codex(
+    scenario: Scenario, state: GameState | None, seen: set[str] | frozenset[str] = frozenset()
+) -> list[CodexItem]:
     """People, places, units and entries (those unlocked), each with its characters and sources.
 
     An entry that unlocked on a condition and is not in `seen` is marked new; new entries come first
@@ -431,12 +537,39 @@ def codex(scenario: Scenario, state: GameState | None, seen: set[str] | frozense
     """
     items: list[CodexItem] = []
     for actor in scenario.actors.values():
-        items.append(CodexItem("People", with_chars(actor.name, actor.chars), actor.role, actor.description, source_titles(scenario, actor.sources)))
+        items.append(
+            CodexItem(
+                "People",
+                with_chars(actor.name, actor.chars),
+                actor.role,
+                actor.description,
+                source_titles(scenario, actor.sources),
+            )
+        )
     for place in scenario.places.values():
-        items.append(CodexItem("Places", with_chars(place.name, place.chars), f"{place.kind}, {place.lat:.2f}\u00b0N {place.lon:.2f}\u00b0E", place.description))
+        items.append(
+            CodexItem(
+                "Places",
+                with_chars(place.name, place.chars),
+                f"{place.kind}, {place.lat:.2f}\u00b0N {place.lon:.2f}\u00b0E",
+                place.description,
+            )
+        )
     for unit in scenario.units.values():
-        sub = ", ".join(p for p in (unit.strength, f"commander: {unit.commander}" if unit.commander else "") if p)
-        items.append(CodexItem("Units", with_chars(unit.name, unit.chars), sub, f"{'Japanese' if unit.side == 'japan' else 'Chinese'} unit.", source_titles(scenario, unit.sources)))
+        sub = ", ".join(
+            p
+            for p in (unit.strength, f"commander: {unit.commander}" if unit.commander else "")
+            if p
+        )
+        items.append(
+            CodexItem(
+                "Units",
+                with_chars(unit.name, unit.chars),
+                sub,
+                f"{'Japanese' if unit.side == 'japan' else 'Chinese'} unit.",
+                source_titles(scenario, unit.sources),
+            )
+        )
     readable = set(open_codex(scenario, state))
     entries = []
     for eid, entry in scenario.codex.items():
@@ -444,10 +577,24 @@ def codex(scenario: Scenario, state: GameState | None, seen: set[str] | frozense
         if eid not in readable:
             continue
         section = entry.kind.title() + "s" if entry.kind != "person" else "People"
-        entries.append(CodexItem(section, with_chars(entry.title, entry.chars), entry.kind, entry.text, source_titles(scenario, entry.sources), eid, not always and eid not in seen))
+        entries.append(
+            CodexItem(
+                section,
+                with_chars(entry.title, entry.chars),
+                entry.kind,
+                entry.text,
+                source_titles(scenario, entry.sources),
+                eid,
+                not always and eid not in seen,
+            )
+        )
     items += entries
-    order = {name: index for index, name in enumerate(dict.fromkeys(item.section for item in items))}
-    return sorted(items, key=lambda item: (order[item.section], not item.new))  # stable: authored order otherwise
+    order = {
+        name: index for index, name in enumerate(dict.fromkeys(item.section for item in items))
+    }
+    return sorted(
+        items, key=lambda item: (order[item.section], not item.new)
+    )  # stable: authored order otherwise
 
 
 @dataclass(frozen=True)
@@ -487,7 +634,9 @@ class Projection:
     top: float
 
     def __call__(self, lon: float, lat: float) -> tuple[int, int]:
-        return round(self.left + (lon - self.lon_min) * self.scale * self.squeeze), round(self.top + (self.lat_max - lat) * self.scale)
+        return round(self.left + (lon - self.lon_min) * self.scale * self.squeeze), round(
+            self.top + (self.lat_max - lat) * self.scale
+        )
 
 
 def fit_projection(bbox: dict, rect: tuple[int, int, int, int]) -> Projection:

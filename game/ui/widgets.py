@@ -17,7 +17,9 @@ from game.ui.text import BODY, SMALL, Ink, Style
 Command = Any  # a scene command (see game.ui.scene) or True for "handled"
 
 
-def frame(surface: pygame.Surface, ink: Ink, rect: pygame.Rect, title: str = "", *, fill: str = "paper") -> pygame.Rect:
+def frame(
+    surface: pygame.Surface, ink: Ink, rect: pygame.Rect, title: str = "", *, fill: str = "paper"
+) -> pygame.Rect:
     """A paper panel with a ruled border and optional typewriter title; returns the inner rect."""
     theme = ink.theme
     pygame.draw.rect(surface, theme.c(fill), rect)
@@ -28,8 +30,15 @@ def frame(surface: pygame.Surface, ink: Ink, rect: pygame.Rect, title: str = "",
         style = Style("typewriter_bold", "small", "ink_soft")
         ink.line(surface, title.upper(), (inner.x, inner.y), inner, style)
         height = ink.height(style) + 2
-        pygame.draw.line(surface, theme.c("border"), (inner.x, inner.y + height), (inner.right - 1, inner.y + height))
-        inner = pygame.Rect(inner.x, inner.y + height + 4, inner.width, max(0, inner.height - height - 4))
+        pygame.draw.line(
+            surface,
+            theme.c("border"),
+            (inner.x, inner.y + height),
+            (inner.right - 1, inner.y + height),
+        )
+        inner = pygame.Rect(
+            inner.x, inner.y + height + 4, inner.width, max(0, inner.height - height - 4)
+        )
     return inner
 
 
@@ -55,7 +64,15 @@ class Widget:
 
 
 class Button(Widget):
-    def __init__(self, label: str, command: Callable[[], Command], *, enabled: bool = True, style: Style = BODY, urgent: bool = False):
+    def __init__(
+        self,
+        label: str,
+        command: Callable[[], Command],
+        *,
+        enabled: bool = True,
+        style: Style = BODY,
+        urgent: bool = False,
+    ):
         self.label = label
         self.command = command
         self.enabled = enabled
@@ -78,11 +95,25 @@ class Button(Widget):
         theme = ink.theme
         fill = "select" if focused and self.enabled else "paper_dark"
         pygame.draw.rect(surface, theme.c(fill), self.rect, border_radius=3)
-        pygame.draw.rect(surface, theme.c("urgent" if self.urgent else "border"), self.rect, 2 if self.urgent else 1, border_radius=3)
+        pygame.draw.rect(
+            surface,
+            theme.c("urgent" if self.urgent else "border"),
+            self.rect,
+            2 if self.urgent else 1,
+            border_radius=3,
+        )
         colour = theme.c("ink" if self.enabled else "disabled")
         inner = self.rect.inflate(-8, -4)
         y = self.rect.y + (self.rect.height - ink.height(self.style)) // 2
-        ink.line(surface, self.label, (self.rect.centerx, y), inner, self.style, colour=colour, align="centre")
+        ink.line(
+            surface,
+            self.label,
+            (self.rect.centerx, y),
+            inner,
+            self.style,
+            colour=colour,
+            align="centre",
+        )
         if focused:
             focus_ring(surface, ink, self.rect)
 
@@ -93,7 +124,9 @@ class ListWidget(Widget):
 
     count: Callable[[], int]
     row_height: Callable[[int, int], int]  # (index, width) -> pixels
-    draw_row: Callable[[pygame.Surface, pygame.Rect, int, bool, bool], None]  # (surface, rect, index, selected, focused)
+    draw_row: Callable[
+        [pygame.Surface, pygame.Rect, int, bool, bool], None
+    ]  # (surface, rect, index, selected, focused)
     activate: Callable[[int], Command] = lambda index: None
     on_select: Callable[[int], None] = lambda index: None
     rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
@@ -117,7 +150,9 @@ class ListWidget(Widget):
             height = self.row_height(index, width)
             if y + height > self.rect.bottom and out:
                 break
-            out.append((index, pygame.Rect(self.rect.x, y, width, min(height, self.rect.bottom - y))))
+            out.append(
+                (index, pygame.Rect(self.rect.x, y, width, min(height, self.rect.bottom - y)))
+            )
             y += height
         return out
 
@@ -173,7 +208,16 @@ class ListWidget(Widget):
             pygame.draw.rect(surface, ink.theme.c("paper_dark"), track)
             start = self.top / total
             end = (visible[-1][0] + 1) / total if visible else 1
-            pygame.draw.rect(surface, ink.theme.c("border"), (track.x, track.y + int(start * track.height), 4, max(6, int((end - start) * track.height))))
+            pygame.draw.rect(
+                surface,
+                ink.theme.c("border"),
+                (
+                    track.x,
+                    track.y + int(start * track.height),
+                    4,
+                    max(6, int((end - start) * track.height)),
+                ),
+            )
         if focused:
             focus_ring(surface, ink, self.rect)
 
@@ -252,7 +296,16 @@ class TextPane(Widget):
             total = max(1, len(lines))
             start = self.offset / total
             end = (shown_last + 1) / total
-            pygame.draw.rect(surface, ink.theme.c("border"), (track.x, track.y + int(start * track.height), 4, max(6, int((end - start) * track.height))))
+            pygame.draw.rect(
+                surface,
+                ink.theme.c("border"),
+                (
+                    track.x,
+                    track.y + int(start * track.height),
+                    4,
+                    max(6, int((end - start) * track.height)),
+                ),
+            )
         if focused:
             focus_ring(surface, ink, self.rect)
 

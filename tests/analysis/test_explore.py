@@ -25,15 +25,15 @@ UNREACHABLE_RAW = (
     MINI_RAW.decode()
     .replace(
         "  alarm:\n",
-        "  never:\n    title: Never\n    when: \"pressure > 100\"\n    effects: {goto: limbo}\n  alarm:\n",
+        '  never:\n    title: Never\n    when: "pressure > 100"\n    effects: {goto: limbo}\n  alarm:\n',
     )
     .replace(
         "  spy:\n",
-        "  forbidden:\n    label: Forbidden\n    category: other\n    when: \"day > 99\"\n    effects: {trust: 1}\n  spy:\n",
+        '  forbidden:\n    label: Forbidden\n    category: other\n    when: "day > 99"\n    effects: {trust: 1}\n  spy:\n',
     )
     .replace(
-        "      - {to: tense, when: \"pressure >= 60\"}\n",
-        "      - {to: tense, when: \"pressure >= 60\"}\n  limbo:\n    label: Limbo\n    transitions:\n      - {to: calm, when: \"true\"}\n",
+        '      - {to: tense, when: "pressure >= 60"}\n',
+        '      - {to: tense, when: "pressure >= 60"}\n  limbo:\n    label: Limbo\n    transitions:\n      - {to: calm, when: "true"}\n',
     )
     .encode()
 )
@@ -106,7 +106,7 @@ def test_idle_days_and_deadlines_that_never_ran_out():
     # every action needs day > 99 and costs nothing else: no action is ever possible
     raw = MINI_RAW.decode()
     for line in ("    hint: Lower the temperature.\n", "    cost: 2\n", "    max_uses: 1\n"):
-        raw = raw.replace(line, line + "    when: \"day > 99\"\n")
+        raw = raw.replace(line, line + '    when: "day > 99"\n')
     # and the first demand is always accepted at once by 'comply': its deadline never runs out
     scenario = load_scenario_bytes(raw.encode(), "i.yaml").scenario
     report = explore(scenario, runs=20, seed=0, policy="comply")
@@ -118,11 +118,18 @@ def test_idle_days_and_deadlines_that_never_ran_out():
 def test_cli_json_is_one_object_and_deterministic(capsys):
     assert main(["explore", str(MINI_PATH), "--runs", "30", "--seed", "5", "--json"]) == 0
     first = json.loads(capsys.readouterr().out)
-    assert main(["explore", str(MINI_PATH), "--runs", "30", "--seed", "5", "--json", "--jobs", "2"]) == 0
+    assert (
+        main(["explore", str(MINI_PATH), "--runs", "30", "--seed", "5", "--json", "--jobs", "2"])
+        == 0
+    )
     captured = capsys.readouterr()
     assert json.loads(captured.out) == first
     assert captured.err == ""  # no progress bar when stderr is not a terminal
-    assert first["runs"] == 30 and {e["id"] for e in first["endings"]} == {"war", "appeased", "standoff"}
+    assert first["runs"] == 30 and {e["id"] for e in first["endings"]} == {
+        "war",
+        "appeased",
+        "standoff",
+    }
 
 
 def test_cli_table_and_errors(capsys, tmp_path):

@@ -79,7 +79,9 @@ def test_escaping():
 
 
 def test_labels_with_quotes_and_brackets_are_escaped(mini):
-    raw = MINI_PATH.read_text(encoding="utf-8").replace("    label: Tense\n", "    label: 'Tense [\"very\"] <1>'\n")
+    raw = MINI_PATH.read_text(encoding="utf-8").replace(
+        "    label: Tense\n", "    label: 'Tense [\"very\"] <1>'\n"
+    )
     scenario = load_scenario_bytes(raw.encode(), "m.yaml").scenario
     mermaid = scenario_graph(scenario, "mermaid")
     assert '  stage_tense["Tense [#quot;very#quot;] #lt;1#gt;"]' in mermaid
@@ -88,11 +90,18 @@ def test_labels_with_quotes_and_brackets_are_escaped(mini):
 
 
 def test_ending_naming_a_stage_comes_from_that_stage(mini):
-    raw = MINI_PATH.read_text(encoding="utf-8").replace('    when: "not conceded"\n', '    when: "not conceded"\n').replace(
-        "  war:\n    title: War\n", "  war:\n    title: War\n    when: \"in_stage(tense) and pressure >= 95\"\n"
+    raw = (
+        MINI_PATH.read_text(encoding="utf-8")
+        .replace('    when: "not conceded"\n', '    when: "not conceded"\n')
+        .replace(
+            "  war:\n    title: War\n",
+            '  war:\n    title: War\n    when: "in_stage(tense) and pressure >= 95"\n',
+        )
     )
     scenario = load_scenario_bytes(raw.encode(), "m.yaml").scenario
-    assert ("stage_tense", "ending_war", "in_stage(tense) and pressure #gt;= 95") in edges(scenario_graph(scenario))
+    assert ("stage_tense", "ending_war", "in_stage(tense) and pressure #gt;= 95") in edges(
+        scenario_graph(scenario)
+    )
 
 
 def test_unknown_format(mini):

@@ -49,7 +49,9 @@ def test_steps_one_to_eight_give_the_warning_the_guide_shows():
     built = "\n".join(steps())
     scenario, found = check_scenario_bytes(built.encode(), "scenarios/yu_stays.yaml")
     assert scenario is not None
-    shown = re.search(r"```\n(scenarios/yu_stays\.yaml:\d+:\d+: warning: .*)\n```", section("### Step 9 ")).group(1)
+    shown = re.search(
+        r"```\n(scenarios/yu_stays\.yaml:\d+:\d+: warning: .*)\n```", section("### Step 9 ")
+    ).group(1)
     assert [str(d) for d in found] == [shown]
 
 
@@ -61,12 +63,26 @@ def test_the_fix_turns_the_steps_into_the_final_file():
 
 
 def test_the_field_reference_is_current():
-    spec = importlib.util.spec_from_file_location("gen_reference", ROOT / "scripts" / "gen_reference.py")
+    spec = importlib.util.spec_from_file_location(
+        "gen_reference", ROOT / "scripts" / "gen_reference.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert module.replace_reference(GUIDE, module.reference_markdown()) == GUIDE, "run: python scripts/gen_reference.py"
+    assert module.replace_reference(GUIDE, module.reference_markdown()) == GUIDE, (
+        "run: python scripts/gen_reference.py"
+    )
     # and it covers every section of the format
-    for name in ("Calendar", "Demand", "Response", "Ending", "Effects", "Stage", "Transition", "Actor", "ActorRule"):
+    for name in (
+        "Calendar",
+        "Demand",
+        "Response",
+        "Ending",
+        "Effects",
+        "Stage",
+        "Transition",
+        "Actor",
+        "ActorRule",
+    ):
         assert f"\n### {name}\n" in GUIDE
     assert "| `in_stage(stage)` | bool |" in GUIDE

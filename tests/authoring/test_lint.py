@@ -33,7 +33,12 @@ def test_mini_is_clean():
 
 
 def test_unreachable_ending_is_an_error():
-    edits = (("  standoff:\n    title: Stand-off\n    at_end_only: true\n    when: \"not conceded\"\n", "  standoff:\n    title: Stand-off\n"),)
+    edits = (
+        (
+            '  standoff:\n    title: Stand-off\n    at_end_only: true\n    when: "not conceded"\n',
+            "  standoff:\n    title: Stand-off\n",
+        ),
+    )
     found = diagnostics(*edits)
     line = line_of("  standoff:", edits)
     assert found == [
@@ -48,7 +53,12 @@ def test_ending_reached_only_by_an_effect_is_fine():
 
 
 def test_stage_with_no_way_in_is_an_error():
-    edits = (("      - {to: tense, when: \"pressure >= 60\"}\n", "      - {to: tense, when: \"pressure >= 60\"}\n  limbo:\n    label: Limbo\n    transitions:\n      - {to: calm, when: \"true\"}\n"),)
+    edits = (
+        (
+            '      - {to: tense, when: "pressure >= 60"}\n',
+            '      - {to: tense, when: "pressure >= 60"}\n  limbo:\n    label: Limbo\n    transitions:\n      - {to: calm, when: "true"}\n',
+        ),
+    )
     found = diagnostics(*edits)
     line = line_of("  limbo:", edits)
     assert found == [
@@ -59,22 +69,39 @@ def test_stage_with_no_way_in_is_an_error():
 
 def test_stage_reached_by_goto_has_a_way_in():
     edits = (
-        ("      - {to: tense, when: \"pressure >= 60\"}\n", "      - {to: tense, when: \"pressure >= 60\"}\n  limbo:\n    label: Limbo\n    transitions:\n      - {to: calm, when: \"true\"}\n"),
+        (
+            '      - {to: tense, when: "pressure >= 60"}\n',
+            '      - {to: tense, when: "pressure >= 60"}\n  limbo:\n    label: Limbo\n    transitions:\n      - {to: calm, when: "true"}\n',
+        ),
         ("    effects: {trust: -5}\n", "    effects: {trust: -5, goto: limbo}\n"),
     )
     assert diagnostics(*edits) == []
 
 
 def test_stage_only_reachable_from_an_unreachable_stage():
-    edits = (("      - {to: tense, when: \"pressure >= 60\"}\n", "      - {to: tense, when: \"pressure >= 60\"}\n  limbo:\n    label: Limbo\n    transitions:\n      - {to: abyss, when: \"true\"}\n  abyss:\n    label: Abyss\n    transitions:\n      - {to: limbo, when: \"pressure > 1\"}\n"),)
+    edits = (
+        (
+            '      - {to: tense, when: "pressure >= 60"}\n',
+            '      - {to: tense, when: "pressure >= 60"}\n  limbo:\n    label: Limbo\n    transitions:\n      - {to: abyss, when: "true"}\n  abyss:\n    label: Abyss\n    transitions:\n      - {to: limbo, when: "pressure > 1"}\n',
+        ),
+    )
     found = diagnostics(*edits)
     assert len(found) == 2
-    assert "stage 'abyss' can never be entered: only stages that are themselves unreachable lead to it" in found[1] or \
-        "stage 'abyss' can never be entered: only stages that are themselves unreachable lead to it" in found[0]
+    assert (
+        "stage 'abyss' can never be entered: only stages that are themselves unreachable lead to it"
+        in found[1]
+        or "stage 'abyss' can never be entered: only stages that are themselves unreachable lead to it"
+        in found[0]
+    )
 
 
 def test_dead_end_stage_is_a_warning():
-    edits = (("    transitions:\n      - {to: calm, when: \"pressure < 40\", unless: \"expired(ultimatum)\"}\n", ""),)
+    edits = (
+        (
+            '    transitions:\n      - {to: calm, when: "pressure < 40", unless: "expired(ultimatum)"}\n',
+            "",
+        ),
+    )
     found = diagnostics(*edits)
     line = line_of("  tense:", edits)
     assert found == [
@@ -85,16 +112,25 @@ def test_dead_end_stage_is_a_warning():
 
 def test_dead_end_stage_named_by_an_ending_is_fine():
     edits = (
-        ("    transitions:\n      - {to: calm, when: \"pressure < 40\", unless: \"expired(ultimatum)\"}\n", ""),
-        ("    when: \"not conceded\"\n", "    when: \"not conceded or in_stage(tense)\"\n"),
+        (
+            '    transitions:\n      - {to: calm, when: "pressure < 40", unless: "expired(ultimatum)"}\n',
+            "",
+        ),
+        ('    when: "not conceded"\n', '    when: "not conceded or in_stage(tense)"\n'),
     )
     assert diagnostics(*edits) == []
 
 
 def test_ping_pong_stages_are_a_warning():
     edits = (
-        ("      - {to: tense, when: \"pressure >= 60\"}\n", "      - {to: tense, when: \"pressure>=60\"}\n"),
-        ("      - {to: calm, when: \"pressure < 40\", unless: \"expired(ultimatum)\"}\n", "      - {to: calm, when: \"(pressure >= 60)\"}\n"),
+        (
+            '      - {to: tense, when: "pressure >= 60"}\n',
+            '      - {to: tense, when: "pressure>=60"}\n',
+        ),
+        (
+            '      - {to: calm, when: "pressure < 40", unless: "expired(ultimatum)"}\n',
+            '      - {to: calm, when: "(pressure >= 60)"}\n',
+        ),
     )
     found = diagnostics(*edits)
     line = line_of("{to: tense, when:", edits)
@@ -108,27 +144,43 @@ def test_stages_with_different_conditions_do_not_ping_pong():
     # mini's calm/tense pair has different conditions: already covered by test_mini_is_clean;
     # here only the `unless` differs, which is enough to stop the warning
     edits = (
-        ("      - {to: tense, when: \"pressure >= 60\"}\n", "      - {to: tense, when: \"pressure >= 60\", unless: \"day > 3\"}\n"),
-        ("      - {to: calm, when: \"pressure < 40\", unless: \"expired(ultimatum)\"}\n", "      - {to: calm, when: \"pressure >= 60\"}\n"),
+        (
+            '      - {to: tense, when: "pressure >= 60"}\n',
+            '      - {to: tense, when: "pressure >= 60", unless: "day > 3"}\n',
+        ),
+        (
+            '      - {to: calm, when: "pressure < 40", unless: "expired(ultimatum)"}\n',
+            '      - {to: calm, when: "pressure >= 60"}\n',
+        ),
     )
     assert diagnostics(*edits) == []
 
 
 def test_stat_nothing_changes_is_a_warning():
-    edits = (("  trust: {label: Trust, start: 50, higher_is: better}\n", "  trust: {label: Trust, start: 50, higher_is: better}\n  morale: {label: Morale, start: 50}\n"),)
+    edits = (
+        (
+            "  trust: {label: Trust, start: 50, higher_is: better}\n",
+            "  trust: {label: Trust, start: 50, higher_is: better}\n  morale: {label: Morale, start: 50}\n",
+        ),
+    )
     found = diagnostics(*edits)
     line = line_of("  morale:", edits)
-    assert found == [f"s.yaml:{line}:3: warning: stat 'morale' never changes: no effect adds to it or sets it (use a flag or a constant, or add effects that change it)"]
+    assert found == [
+        f"s.yaml:{line}:3: warning: stat 'morale' never changes: no effect adds to it or sets it (use a flag or a constant, or add effects that change it)"
+    ]
 
 
 def test_flag_read_but_never_set_is_a_warning():
     edits = (
-        ("  conceded: {label: Conceded}\n", "  conceded: {label: Conceded}\n  leaked: {label: Leaked}\n"),
-        ("    when: \"pressure >= 70\"\n", "    when: \"pressure >= 70 or leaked\"\n"),
+        (
+            "  conceded: {label: Conceded}\n",
+            "  conceded: {label: Conceded}\n  leaked: {label: Leaked}\n",
+        ),
+        ('    when: "pressure >= 70"\n', '    when: "pressure >= 70 or leaked"\n'),
     )
     found = diagnostics(*edits)
     line = line_of("  leaked:", edits)
-    read = line_of("    when: \"pressure >= 70 or leaked\"", edits)
+    read = line_of('    when: "pressure >= 70 or leaked"', edits)
     assert found == [
         f"s.yaml:{line}:3: warning: flag 'leaked' is read (line {read}) but no effect ever sets it, and it starts false: "
         "it is always false (set it in an effect (`leaked: true`), or give it `start: true`)"
@@ -136,11 +188,25 @@ def test_flag_read_but_never_set_is_a_warning():
 
 
 def test_flag_that_starts_true_or_is_never_read_is_fine():
-    assert diagnostics(("  conceded: {label: Conceded}\n", "  conceded: {label: Conceded}\n  leaked: {label: Leaked}\n")) == []
-    assert diagnostics(
-        ("  conceded: {label: Conceded}\n", "  conceded: {label: Conceded}\n  leaked: {label: Leaked, start: true}\n"),
-        ("    when: \"pressure >= 70\"\n", "    when: \"pressure >= 70 or leaked\"\n"),
-    ) == []
+    assert (
+        diagnostics(
+            (
+                "  conceded: {label: Conceded}\n",
+                "  conceded: {label: Conceded}\n  leaked: {label: Leaked}\n",
+            )
+        )
+        == []
+    )
+    assert (
+        diagnostics(
+            (
+                "  conceded: {label: Conceded}\n",
+                "  conceded: {label: Conceded}\n  leaked: {label: Leaked, start: true}\n",
+            ),
+            ('    when: "pressure >= 70"\n', '    when: "pressure >= 70 or leaked"\n'),
+        )
+        == []
+    )
 
 
 def test_action_costing_more_than_a_day_is_an_error():
@@ -154,7 +220,12 @@ def test_action_costing_more_than_a_day_is_an_error():
 
 
 def test_response_costing_more_than_a_day_is_an_error():
-    found = diagnostics(("refuse: {label: Refuse, kind: refuse, effects: {pressure: 20, trust: 5}}", "refuse: {label: Refuse, kind: refuse, cost: 5, effects: {pressure: 20, trust: 5}}"))
+    found = diagnostics(
+        (
+            "refuse: {label: Refuse, kind: refuse, effects: {pressure: 20, trust: 5}}",
+            "refuse: {label: Refuse, kind: refuse, cost: 5, effects: {pressure: 20, trust: 5}}",
+        )
+    )
     assert len(found) == 1 and "response 'refuse' costs 5" in found[0] and ": error: " in found[0]
 
 
@@ -168,14 +239,25 @@ def test_lint_errors_stop_loading():
 
 def test_lint_is_skipped_when_validation_found_errors():
     # an unknown stage in a transition is validate's error; lint must not add its own noise on top
-    found = diagnostics(("      - {to: tense, when: \"pressure >= 60\"}\n", "      - {to: tens, when: \"pressure >= 60\"}\n"))
+    found = diagnostics(
+        (
+            '      - {to: tense, when: "pressure >= 60"}\n',
+            '      - {to: tens, when: "pressure >= 60"}\n',
+        )
+    )
     assert len(found) == 1 and "unknown stage 'tens'" in found[0]
 
 
 def test_a_teachers_inject_counts_as_a_way_to_an_ending_and_a_change():
     edits = (
-        ("  standoff:\n    title: Stand-off\n    at_end_only: true\n    when: \"not conceded\"\n", "  standoff:\n    title: Stand-off\n"),
-        ("  trust: {label: Trust, start: 50, higher_is: better}\n", "  trust: {label: Trust, start: 50, higher_is: better}\n  morale: {label: Morale, start: 50}\n"),
+        (
+            '  standoff:\n    title: Stand-off\n    at_end_only: true\n    when: "not conceded"\n',
+            "  standoff:\n    title: Stand-off\n",
+        ),
+        (
+            "  trust: {label: Trust, start: 50, higher_is: better}\n",
+            "  trust: {label: Trust, start: 50, higher_is: better}\n  morale: {label: Morale, start: 50}\n",
+        ),
     )
     assert len(diagnostics(*edits)) == 2  # the unreachable ending and the constant stat
     inject = "injects:\n  truce:\n    title: A truce\n    text: Both sides stand down.\n    effects: {morale: 5, end: standoff}\n"

@@ -44,7 +44,11 @@ def test_shape(loaded):
 
 def test_the_counterfactual_says_what_it_changes():
     scenario, _ = check_scenario_bytes((SCENARIOS / "nanjing_free_hand.yaml").read_bytes(), "n")
-    assert scenario is not None and "Red Army" in scenario.counterfactual and len(scenario.counterfactual) > 200
+    assert (
+        scenario is not None
+        and "Red Army" in scenario.counterfactual
+        and len(scenario.counterfactual) > 200
+    )
 
 
 def test_chahar_states_its_simplifications_and_follows_the_record():

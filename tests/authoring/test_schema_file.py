@@ -16,7 +16,11 @@ from game.scenario.yaml_source import decode, read_yaml
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCHEMA_FILE = ROOT / "scenarios" / "scenario.schema.json"
 SCENARIO_FILES = sorted((ROOT / "scenarios").rglob("*.yaml"))
-EXAMPLES = [*SCENARIO_FILES, ROOT / "tests" / "fixtures" / "mini.yaml", ROOT / "tests" / "authoring" / "base.yaml"]
+EXAMPLES = [
+    *SCENARIO_FILES,
+    ROOT / "tests" / "fixtures" / "mini.yaml",
+    ROOT / "tests" / "authoring" / "base.yaml",
+]
 
 
 def schema() -> dict[str, Any]:
@@ -35,7 +39,9 @@ def plain(value: Any) -> Any:
 
 
 def test_committed_schema_is_in_sync():
-    assert SCHEMA_FILE.read_text(encoding="utf-8") == scenario_schema_text(), "run: python main.py schema > scenarios/scenario.schema.json"
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == scenario_schema_text(), (
+        "run: python main.py schema > scenarios/scenario.schema.json"
+    )
 
 
 def test_schema_is_valid_draft07():
@@ -84,7 +90,9 @@ def test_every_field_has_a_description():
     assert undescribed == []
 
 
-@pytest.mark.parametrize("path", SCENARIO_FILES or [None], ids=[p.name for p in SCENARIO_FILES] or ["none"])
+@pytest.mark.parametrize(
+    "path", SCENARIO_FILES or [None], ids=[p.name for p in SCENARIO_FILES] or ["none"]
+)
 def test_scenario_files_name_the_schema_on_their_first_line(path):
     if path is None:
         pytest.skip("no scenario files yet")

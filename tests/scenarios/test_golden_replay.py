@@ -18,7 +18,15 @@ GOLDEN = ROOT / "tests" / "golden" / "he_umezu_1935_historical_seed1935.log"
 
 def test_historical_replay_log_matches_the_golden_file():
     result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "replay", str(SCENARIO), "--historical", "--seed", "1935"],
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "replay",
+            str(SCENARIO),
+            "--historical",
+            "--seed",
+            "1935",
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -29,5 +37,7 @@ def test_historical_replay_log_matches_the_golden_file():
     if os.environ.get("UPDATE_GOLDEN") == "1":
         GOLDEN.write_text(log, encoding="utf-8")
     expected = GOLDEN.read_text(encoding="utf-8")
-    assert log == expected, "the historical replay changed; if on purpose, UPDATE_GOLDEN=1 and review the diff"
+    assert log == expected, (
+        "the historical replay changed; if on purpose, UPDATE_GOLDEN=1 and review the diff"
+    )
     assert "Ending: The He–Umezu 'agreement' (the historical ending)" in log

@@ -9,7 +9,10 @@ from game.text.app import run_text
 
 def play(loaded, script: str) -> str:
     out = io.StringIO()
-    assert run_text(loaded, seed=3, plain=True, input_stream=io.StringIO(script), output_stream=out) == 0
+    assert (
+        run_text(loaded, seed=3, plain=True, input_stream=io.StringIO(script), output_stream=out)
+        == 0
+    )
     return out.getvalue()
 
 

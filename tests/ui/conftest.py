@@ -29,8 +29,17 @@ def make_app(mini, tmp_path):
 
     def make(size=(1280, 720), recorder=None, **kwargs):
         app = App(
-            mini, seed=7, size=size, clock=FakeClock(), recorder=recorder, sound=False, persist_settings=False,
-            save_folder=tmp_path / "saves", report_folder=tmp_path / "reports", config_folder=tmp_path / "config", **kwargs,
+            mini,
+            seed=7,
+            size=size,
+            clock=FakeClock(),
+            recorder=recorder,
+            sound=False,
+            persist_settings=False,
+            save_folder=tmp_path / "saves",
+            report_folder=tmp_path / "reports",
+            config_folder=tmp_path / "config",
+            **kwargs,
         )
         apps.append(app)
         return app
@@ -43,7 +52,9 @@ def _press(app, key, mod=0, unicode=""):
     """Post one key press and let the real loop handle it."""
     import pygame
 
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0))
+    pygame.event.post(
+        pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0)
+    )
     app.pump()
 
 

@@ -20,13 +20,24 @@ def with_codex(mini):
     from game.scenario.model import CodexEntry
 
     entries = {
-        "envoy_note": CodexEntry(title="The envoy's note", kind="document", text="Known from the start."),
-        "war_party": CodexEntry(title="The war party", kind="organisation", text="Officers who want a fight.", unlock_when="pressure >= 60"),
+        "envoy_note": CodexEntry(
+            title="The envoy's note", kind="document", text="Known from the start."
+        ),
+        "war_party": CodexEntry(
+            title="The war party",
+            kind="organisation",
+            text="Officers who want a fight.",
+            unlock_when="pressure >= 60",
+        ),
     }
-    return LoadedScenario(mini.scenario.model_copy(update={"codex": entries}), mini.path, mini.content_hash)
+    return LoadedScenario(
+        mini.scenario.model_copy(update={"codex": entries}), mini.path, mini.content_hash
+    )
 
 
-def test_an_entry_unlocks_when_its_condition_holds_and_is_marked_new_once(make_app, press, with_codex):
+def test_an_entry_unlocks_when_its_condition_holds_and_is_marked_new_once(
+    make_app, press, with_codex
+):
     from game.ui.scene import Reset
     from game.ui.scenes.title import TitleScene
 
@@ -41,7 +52,9 @@ def test_an_entry_unlocks_when_its_condition_holds_and_is_marked_new_once(make_a
     press(app, pygame.K_c)
     assert names(app) == ["crisis", "codex"]
     titles = {item.title: item for item in app.top.items}
-    assert "The envoy's note" in titles and not titles["The envoy's note"].new  # there from the start: not news
+    assert (
+        "The envoy's note" in titles and not titles["The envoy's note"].new
+    )  # there from the start: not news
     assert "The war party" not in titles
     press(app, pygame.K_ESCAPE)
     press(app, pygame.K_RETURN)  # the first row of the council: answer the first demand
@@ -64,7 +77,9 @@ def test_an_entry_unlocks_when_its_condition_holds_and_is_marked_new_once(make_a
     assert names(app) == ["crisis"]
     assert "(1 new)" not in " ".join(b.text for b in records)
     press(app, pygame.K_c)
-    assert not next(item for item in app.top.items if item.title == "The war party").new  # seen: no longer new
+    assert not next(
+        item for item in app.top.items if item.title == "The war party"
+    ).new  # seen: no longer new
 
 
 def _crisis():
@@ -98,10 +113,20 @@ def stacks(app, mini):
     yield "menu", lambda: [CrisisScene(), PauseScene()]
     yield "demand", lambda: [CrisisScene(), DemandDialog("first")]
     yield "event", lambda: [CrisisScene(), EventDialog(list(start.events))]
-    yield "day_summary", lambda: [CrisisScene(), DaySummaryScene(start.state, after.state, list(after.events))]
-    yield "report", lambda: [CrisisScene(), ReportScene("Errors", "A note", ["a.yaml:1:1: error: x"])]
+    yield (
+        "day_summary",
+        lambda: [CrisisScene(), DaySummaryScene(start.state, after.state, list(after.events))],
+    )
+    yield (
+        "report",
+        lambda: [CrisisScene(), ReportScene("Errors", "A note", ["a.yaml:1:1: error: x"])],
+    )
     yield "crash", lambda: [CrashScene("ValueError: x", app.save_folder / "crash.txt")]
-    over = step(mini.scenario, step(mini.scenario, start.state, Respond(demand="first", response="accept")).state, EndDay()).state
+    over = step(
+        mini.scenario,
+        step(mini.scenario, start.state, Respond(demand="first", response="accept")).state,
+        EndDay(),
+    ).state
     while not over.over:
         over = step(mini.scenario, over, EndDay()).state
     app.session = Session(mini, 7, over, 0, [])
@@ -109,7 +134,9 @@ def stacks(app, mini):
     yield "debrief", lambda: [EndingScene(), DebriefScene()]
 
 
-def test_the_codex_opens_from_every_screen_with_f2_or_c_and_closes_back_to_it(make_app, press, mini):
+def test_the_codex_opens_from_every_screen_with_f2_or_c_and_closes_back_to_it(
+    make_app, press, mini
+):
     app = make_app()
     seen = []
     for name, build in stacks(app, mini):
@@ -120,7 +147,9 @@ def test_the_codex_opens_from_every_screen_with_f2_or_c_and_closes_back_to_it(ma
             app.pump()
             assert names(app)[-1] == name
             press(app, key)
-            assert names(app)[-1] == "codex", f"{name}: {pygame.key.name(key)} did not open the codex"
+            assert names(app)[-1] == "codex", (
+                f"{name}: {pygame.key.name(key)} did not open the codex"
+            )
             press(app, pygame.K_ESCAPE)
             assert names(app)[-1] == name, f"{name}: Esc from the codex did not come back"
         seen.append(name)
@@ -133,7 +162,9 @@ def last_day_app(make_app, mini, **settings):
     from game.ui.session import Session
     from game.ui.settings import Settings
 
-    state = step(mini.scenario, new_game(mini.scenario, 7).state, Respond(demand="first", response="refuse")).state
+    state = step(
+        mini.scenario, new_game(mini.scenario, 7).state, Respond(demand="first", response="refuse")
+    ).state
     while state.day < 4:
         state = step(mini.scenario, state, EndDay()).state
     app = make_app(settings=Settings(**settings))
@@ -193,7 +224,11 @@ def test_high_contrast_is_black_on_white(make_app):
     app = make_app()
     app.change_settings(app.settings.model_copy(update={"high_contrast": True}))
     theme = app.theme
-    assert theme.c("paper") == (255, 255, 255) and theme.c("ink") == (0, 0, 0) and theme.c("ink_soft") == (0, 0, 0)
+    assert (
+        theme.c("paper") == (255, 255, 255)
+        and theme.c("ink") == (0, 0, 0)
+        and theme.c("ink_soft") == (0, 0, 0)
+    )
 
     def luminance(rgb):
         def channel(c):
@@ -211,4 +246,6 @@ def test_high_contrast_is_black_on_white(make_app):
     for name in ("ink", "ink_soft", "urgent", "good", "bad", "neutral"):
         assert contrast(theme.c(name), theme.c("paper")) >= 7, name
     assert contrast(theme.c("disabled"), theme.c("paper")) >= 4.5
-    assert contrast(theme.c("paper"), theme.c("urgent")) >= 7  # the last-day countdown: paper on red
+    assert (
+        contrast(theme.c("paper"), theme.c("urgent")) >= 7
+    )  # the last-day countdown: paper on red

@@ -29,7 +29,9 @@ def names(app):
     return [scene.name for scene in app.stack]
 
 
-def test_a_failing_scene_shows_the_crash_screen_writes_a_log_and_resumes_from_the_autosave(make_app, press, tmp_path):
+def test_a_failing_scene_shows_the_crash_screen_writes_a_log_and_resumes_from_the_autosave(
+    make_app, press, tmp_path
+):
     records = []
     app = make_app(recorder=records, crash_folder=tmp_path / "crashes")
     app.pump()
@@ -43,7 +45,7 @@ def test_a_failing_scene_shows_the_crash_screen_writes_a_log_and_resumes_from_th
     app.apply(Push(Broken("draw")))
     assert app.pump() is True  # the window goes on
     assert names(app) == ["crash"]
-    (exc, log), = app.crashes
+    ((exc, log),) = app.crashes
     assert isinstance(exc, ZeroDivisionError)
     report = log.read_text(encoding="utf-8")
     assert log.parent == tmp_path / "crashes"
@@ -54,7 +56,9 @@ def test_a_failing_scene_shows_the_crash_screen_writes_a_log_and_resumes_from_th
     assert "Resume from the last autosave (day 2" in shown
     press(app, pygame.K_RETURN)  # the first button: resume
     assert names(app) == ["crisis"]
-    assert app.session.state is not saved and app.session.state == saved  # read back from the autosave file
+    assert (
+        app.session.state is not saved and app.session.state == saved
+    )  # read back from the autosave file
     assert len(app.crashes) == 1
 
 
@@ -73,7 +77,9 @@ def test_a_crash_on_a_key_before_any_game_offers_the_title_screen(make_app, pres
     assert names(app) == ["title"]
 
 
-def test_if_the_crash_screen_fails_too_the_window_stops_with_one_line(make_app, tmp_path, monkeypatch):
+def test_if_the_crash_screen_fails_too_the_window_stops_with_one_line(
+    make_app, tmp_path, monkeypatch
+):
     from game.ui.scenes import crash
 
     app = make_app(crash_folder=tmp_path / "crashes")
@@ -86,5 +92,7 @@ def test_if_the_crash_screen_fails_too_the_window_stops_with_one_line(make_app, 
     app.apply(Push(Broken("draw")))
     assert app.pump() is False
     assert len(app.crashes) == 2
-    assert app.fatal.startswith("hebei1935: unexpected error (RuntimeError: the crash screen is broken too)")
+    assert app.fatal.startswith(
+        "hebei1935: unexpected error (RuntimeError: the crash screen is broken too)"
+    )
     assert str(app.crashes[-1][1]) in app.fatal

@@ -52,7 +52,9 @@ def test_f5_with_a_broken_file_lists_its_errors_and_keeps_the_game(make_app, pre
     play_a_little(app, press)
     before = app.session.state
     text = path.read_text(encoding="utf-8")
-    extra = "".join(f"\n    colour{i}: red" for i in range(30))  # thirty unknown keys: more errors than fit
+    extra = "".join(
+        f"\n    colour{i}: red" for i in range(30)
+    )  # thirty unknown keys: more errors than fit
     path.write_text(text.replace("title: Alarm", "title: Alarm" + extra), encoding="utf-8")
     press(app, pygame.K_F5)
     assert names(app) == ["crisis", "report"], (app.toast_text, app.crashes)
@@ -78,13 +80,22 @@ def test_f5_with_a_valid_edit_replays_the_choices_on_the_new_version(make_app, p
     use(app, loaded)
     play_a_little(app, press)
     before = app.session.state
-    path.write_text(path.read_text(encoding="utf-8").replace("effects: {pressure: -5, envoy: 5}", "effects: {pressure: -7, envoy: 5}"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "effects: {pressure: -5, envoy: 5}", "effects: {pressure: -7, envoy: 5}"
+        ),
+        encoding="utf-8",
+    )
     press(app, pygame.K_F5)
     assert names(app) == ["crisis"]
     state = app.session.state
-    assert [e.model_dump() for e in state.log] == [e.model_dump() for e in before.log]  # the same choices
+    assert [e.model_dump() for e in state.log] == [
+        e.model_dump() for e in before.log
+    ]  # the same choices
     assert state.stats["pressure"] == before.stats["pressure"] - 2  # played on the new version
-    assert app.session.loaded is not loaded and app.session.loaded.content_hash != loaded.content_hash
+    assert (
+        app.session.loaded is not loaded and app.session.loaded.content_hash != loaded.content_hash
+    )
     assert "replayed" in app.toast_text
 
 
@@ -98,7 +109,12 @@ def test_f5_names_the_first_choice_the_new_version_rejects(make_app, press, copy
     # 'talk' is now offered only under extreme pressure: the second choice can no longer be made
     text = path.read_text(encoding="utf-8")
     assert "label: Talk to the envoy" in text
-    path.write_text(text.replace("label: Talk to the envoy", "label: Talk to the envoy\n    when: \"pressure > 90\""), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "label: Talk to the envoy", 'label: Talk to the envoy\n    when: "pressure > 90"'
+        ),
+        encoding="utf-8",
+    )
     press(app, pygame.K_F5)
     assert names(app) == ["crisis", "report"]
     shown = " ".join(b.text for b in records)
@@ -118,7 +134,12 @@ def test_f5_before_a_game_reloads_for_the_title_screen(make_app, press, copy):
     app = make_app()
     use(app, loaded)
     app.pump()
-    path.write_text(path.read_text(encoding="utf-8").replace("title: Mini crisis", "title: Mini crisis, revised"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "title: Mini crisis", "title: Mini crisis, revised"
+        ),
+        encoding="utf-8",
+    )
     press(app, pygame.K_F5)
     assert names(app) == ["title"]
     assert app.loaded.scenario.title == "Mini crisis, revised"

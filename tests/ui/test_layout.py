@@ -19,7 +19,9 @@ def test_every_screen_keeps_its_text_inside_its_panels(mini, tmp_path, size):
     screen = pygame.Rect(0, 0, *size)
     for name, records in by_screen.items():
         assert len(records) >= 3, f"{name}: almost no text drawn"
-        outside = [(b.text, tuple(b.rect), tuple(b.panel)) for b in records if not b.panel.contains(b.rect)]
+        outside = [
+            (b.text, tuple(b.rect), tuple(b.panel)) for b in records if not b.panel.contains(b.rect)
+        ]
         assert outside == [], f"{name}: text outside its panel"
         assert all(screen.contains(b.panel) for b in records), f"{name}: a panel outside the window"
 
@@ -72,13 +74,36 @@ def test_map_labels_sit_by_their_markers_and_never_overlap(make_app, size):
     app = make_app(size=size)
     data = map_data(app.loaded)
     # the 1935 scenario's names: long, with the old spellings (as the real crisis screen shows them)
-    long_names = {"peiping": "Peiping (Beijing)", "tianjin": "Tianjin (Tientsin)", "baoding": "Baoding (Paoting)", "kalgan": "Kalgan (Zhangjiakou)", "shanhaiguan": "Shanhaiguan (Shanhaikwan)"}
-    places = [p if p.id not in long_names else dataclasses.replace(p, name=long_names[p.id]) for p in map_places(app.loaded.scenario, data, {"peiping", "tianjin"})]
+    long_names = {
+        "peiping": "Peiping (Beijing)",
+        "tianjin": "Tianjin (Tientsin)",
+        "baoding": "Baoding (Paoting)",
+        "kalgan": "Kalgan (Zhangjiakou)",
+        "shanhaiguan": "Shanhaiguan (Shanhaikwan)",
+    }
+    places = [
+        p if p.id not in long_names else dataclasses.replace(p, name=long_names[p.id])
+        for p in map_places(app.loaded.scenario, data, {"peiping", "tianjin"})
+    ]
     where = {p.id: p for p in places}
-    crowd = [("tianjin", "japan"), ("tianjin", "china"), ("tianjin", "china"), ("baoding", "china"), ("baoding", "china"), ("peiping", "china"), ("kalgan", "china"), ("chengde", "japan")]
-    units = [MapUnit(f"u{i}", "Unit", "", side, pid, where[pid].lon, where[pid].lat, "") for i, (pid, side) in enumerate(crowd)]
+    crowd = [
+        ("tianjin", "japan"),
+        ("tianjin", "china"),
+        ("tianjin", "china"),
+        ("baoding", "china"),
+        ("baoding", "china"),
+        ("peiping", "china"),
+        ("kalgan", "china"),
+        ("chengde", "japan"),
+    ]
+    units = [
+        MapUnit(f"u{i}", "Unit", "", side, pid, where[pid].lon, where[pid].lat, "")
+        for i, (pid, side) in enumerate(crowd)
+    ]
     painter = MapPainter()
-    rect = pygame.Rect(0, 0, 452, 288) if size == (1280, 720) else pygame.Rect(0, 0, 278, 236)  # the crisis map's inner area
+    rect = (
+        pygame.Rect(0, 0, 452, 288) if size == (1280, 720) else pygame.Rect(0, 0, 278, 236)
+    )  # the crisis map's inner area
     painter.draw(pygame.Surface(rect.size), app.ink, rect, data, places, units)
     labels = painter.label_at
     assert set(MUST_LABEL) <= set(labels)
@@ -89,7 +114,9 @@ def test_map_labels_sit_by_their_markers_and_never_overlap(make_app, size):
         limit = 4 * app.ink.height() if pid in painter.leaders else 10
         assert gap <= limit, f"{pid}: label {tuple(box)} is {gap} px from its marker at {(x, y)}"
     boxes = list(labels.values())
-    assert all(a.collidelist([b for b in boxes if b is not a]) < 0 for a in boxes), "two labels overlap"
+    assert all(a.collidelist([b for b in boxes if b is not a]) < 0 for a in boxes), (
+        "two labels overlap"
+    )
 
 
 def test_a_scenario_can_bring_its_own_map(tmp_path):
@@ -99,10 +126,17 @@ def test_a_scenario_can_bring_its_own_map(tmp_path):
     from game.scenario.load import load_scenario
     from game.ui.app import map_data
 
-    source = (Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+    source = (Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml").read_text(
+        encoding="utf-8"
+    )
     bbox = {"lon_min": 100.0, "lon_max": 101.0, "lat_min": 30.0, "lat_max": 31.0}
-    (tmp_path / "island.json").write_text(json.dumps({"bbox": bbox, "places": []}), encoding="utf-8")
-    (tmp_path / "s.yaml").write_text(source.replace("summary: A four-day", 'map: "island.json"\nsummary: A four-day', 1), encoding="utf-8")
+    (tmp_path / "island.json").write_text(
+        json.dumps({"bbox": bbox, "places": []}), encoding="utf-8"
+    )
+    (tmp_path / "s.yaml").write_text(
+        source.replace("summary: A four-day", 'map: "island.json"\nsummary: A four-day', 1),
+        encoding="utf-8",
+    )
     loaded = load_scenario(tmp_path / "s.yaml")
     assert map_data(loaded)["bbox"] == bbox
     bundled = load_scenario(Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml")

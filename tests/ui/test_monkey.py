@@ -18,13 +18,39 @@ from game.engine.api import new_game, step
 
 EVENTS_PER_RUN = 1000
 RUNS = [(1, "title"), (2, "saves"), (3, "late"), (4, "late"), (5, "over"), (6, "middle")]
-MUST_VISIT = {"title", "briefing", "codex", "crisis", "demand", "event", "day_summary", "ending", "debrief", "settings", "help", "menu", "load"}
+MUST_VISIT = {
+    "title",
+    "briefing",
+    "codex",
+    "crisis",
+    "demand",
+    "event",
+    "day_summary",
+    "ending",
+    "debrief",
+    "settings",
+    "help",
+    "menu",
+    "load",
+}
 
 KEYS = (
-    [pygame.K_RETURN] * 8 + [pygame.K_e] * 3 + [pygame.K_TAB] * 4 + [pygame.K_ESCAPE] * 3
+    [pygame.K_RETURN] * 8
+    + [pygame.K_e] * 3
+    + [pygame.K_TAB] * 4
+    + [pygame.K_ESCAPE] * 3
     + [pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT] * 3
-    + [pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END, pygame.K_SPACE, pygame.K_KP_ENTER, pygame.K_BACKSPACE]
-    + [pygame.K_0 + d for d in range(10)] * 2 + [pygame.K_KP1, pygame.K_KP9]
+    + [
+        pygame.K_PAGEUP,
+        pygame.K_PAGEDOWN,
+        pygame.K_HOME,
+        pygame.K_END,
+        pygame.K_SPACE,
+        pygame.K_KP_ENTER,
+        pygame.K_BACKSPACE,
+    ]
+    + [pygame.K_0 + d for d in range(10)] * 2
+    + [pygame.K_KP1, pygame.K_KP9]
     + [pygame.K_a + c for c in range(26)]
     + [pygame.K_F1, pygame.K_F2, pygame.K_F3, pygame.K_F5, pygame.K_F11, pygame.K_F12]
 )
@@ -73,20 +99,44 @@ def random_event(app, chance: random.Random) -> None:
     roll = chance.random()
     if roll < 0.70:
         mod = pygame.KMOD_SHIFT if chance.random() < 0.1 else 0
-        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=chance.choice(KEYS), mod=mod, unicode="", scancode=0))
+        pygame.event.post(
+            pygame.event.Event(
+                pygame.KEYDOWN, key=chance.choice(KEYS), mod=mod, unicode="", scancode=0
+            )
+        )
     elif roll < 0.86:
         pos = (chance.randrange(-5, width + 5), chance.randrange(-5, height + 5))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=chance.choice((1, 1, 1, 2, 3, 4, 5))))
+        pygame.event.post(
+            pygame.event.Event(
+                pygame.MOUSEBUTTONDOWN, pos=pos, button=chance.choice((1, 1, 1, 2, 3, 4, 5))
+            )
+        )
     elif roll < 0.93:
-        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=chance.choice((-3, -1, 1, 3)), flipped=False))
+        pygame.event.post(
+            pygame.event.Event(
+                pygame.MOUSEWHEEL, x=0, y=chance.choice((-3, -1, 1, 3)), flipped=False
+            )
+        )
     elif roll < 0.97:
-        size = chance.choice([(320, 240), (1920, 1080), (800, 600), (chance.randrange(320, 1921), chance.randrange(240, 1081))])
+        size = chance.choice(
+            [
+                (320, 240),
+                (1920, 1080),
+                (800, 600),
+                (chance.randrange(320, 1921), chance.randrange(240, 1081)),
+            ]
+        )
         app.resize(size)
         pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
     else:  # open the settings, change the text size (its row has the focus first), close them again
         app.apply(Push(SettingsScene()))
-        for key in (chance.choice((pygame.K_RETURN, pygame.K_RIGHT, pygame.K_LEFT)), pygame.K_ESCAPE):
-            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+        for key in (
+            chance.choice((pygame.K_RETURN, pygame.K_RIGHT, pygame.K_LEFT)),
+            pygame.K_ESCAPE,
+        ):
+            pygame.event.post(
+                pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)
+            )
 
 
 def crash_report(app) -> str:
@@ -113,12 +163,16 @@ def test_random_input_never_crashes(make_app, mini, seed, how, tmp_path, visited
         if not app.pump():  # the monkey quit: start again from the title, as a player would
             app.running = True
             app.apply(Reset(TitleScene()))
-        assert not app.crashes, f"seed {seed} ({how}) crashed after {posted} events:\n{crash_report(app)}"
+        assert not app.crashes, (
+            f"seed {seed} ({how}) crashed after {posted} events:\n{crash_report(app)}"
+        )
         visited.update(scene.name for scene in app.stack)
         sizes.add(app.size)
         text_sizes.add(app.settings.text_size)
     assert posted >= EVENTS_PER_RUN
-    assert len(sizes) > 3 and len(text_sizes) > 1  # the window was resized and the text size changed
+    assert (
+        len(sizes) > 3 and len(text_sizes) > 1
+    )  # the window was resized and the text size changed
     FINISHED.add(seed)
 
 

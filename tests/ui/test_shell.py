@@ -20,12 +20,21 @@ def test_run_window_refuses_a_headless_driver(mini):
 
 
 def test_no_display_means_one_line_then_the_text_game(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")
+    }
     env["HOME"] = str(tmp_path)
     env["XDG_DATA_HOME"] = str(tmp_path / "data")
     done = subprocess.run(
         [sys.executable, "main.py", "--scenario", "tests/fixtures/mini.yaml", "--seed", "3"],
-        cwd=ROOT, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0
     assert "Traceback" not in done.stderr + done.stdout
@@ -62,7 +71,9 @@ def test_sounds_are_synthesized_and_silent_without_a_device(monkeypatch):
 
     shapes = sound.waveforms()
     assert set(shapes) == {"telegraph", "typewriter", "alarm"}
-    assert all(len(samples) > 1000 and max(abs(s) for s in samples) <= 1.0 for samples in shapes.values())
+    assert all(
+        len(samples) > 1000 and max(abs(s) for s in samples) <= 1.0 for samples in shapes.values()
+    )
 
     def no_device(*args, **kwargs):
         raise pygame.error("no audio device")
@@ -106,13 +117,24 @@ def test_units_follow_their_moves(mini):
     scenario = mini.scenario.model_copy(
         update={
             "units": {
-                "guard": Unit(name="Guard", side="japan", place="capital", moved_to=[UnitMove(place="tianjin", when="pressure >= 40")]),
-                "hidden": Unit(name="Hidden", side="china", place="capital", visible_when="pressure > 90"),
+                "guard": Unit(
+                    name="Guard",
+                    side="japan",
+                    place="capital",
+                    moved_to=[UnitMove(place="tianjin", when="pressure >= 40")],
+                ),
+                "hidden": Unit(
+                    name="Hidden", side="china", place="capital", visible_when="pressure > 90"
+                ),
             }
         }
     )
     state, _ = new_game(scenario, 7)
-    places = map_places(scenario, {"places": [{"id": "tianjin", "name": "Tianjin", "lon": 117.2, "lat": 39.13}]}, set())
+    places = map_places(
+        scenario,
+        {"places": [{"id": "tianjin", "name": "Tianjin", "lon": 117.2, "lat": 39.13}]},
+        set(),
+    )
     units = map_units(scenario, state, places)
     assert [(u.id, u.place) for u in units] == [("guard", "tianjin")]
 
@@ -129,7 +151,9 @@ def test_no_sound_device_means_no_audio_library_noise(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
     monkeypatch.delenv("PULSE_SERVER", raising=False)
     monkeypatch.delenv("PIPEWIRE_REMOTE", raising=False)
-    monkeypatch.setattr(sound, "Path", lambda *parts: tmp_path.joinpath(*[p.lstrip("/") for p in parts]))
+    monkeypatch.setattr(
+        sound, "Path", lambda *parts: tmp_path.joinpath(*[p.lstrip("/") for p in parts])
+    )
     assert sound.audio_device_likely() is False
     assert sound.Sounds().sounds == {}
     monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")

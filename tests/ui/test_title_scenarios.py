@@ -15,12 +15,20 @@ def test_scenarios_load_when_turned_to_and_broken_ones_are_skipped(make_app, pre
 
     broken = tmp_path / "broken.yaml"
     broken.write_text("title: [\n", encoding="utf-8")
-    paths = [ROOT / "tests" / "fixtures" / "mini.yaml", broken, ROOT / "scenarios" / "tutorial.yaml"]
+    paths = [
+        ROOT / "tests" / "fixtures" / "mini.yaml",
+        broken,
+        ROOT / "scenarios" / "tutorial.yaml",
+    ]
     app = make_app(scenario_paths=paths)
     app.apply(Reset(TitleScene()))
     app.pump()
     title = app.stack[-1]
-    assert [loaded is None for _, loaded in title.choices] == [False, True, True]  # nothing extra loaded yet
+    assert [loaded is None for _, loaded in title.choices] == [
+        False,
+        True,
+        True,
+    ]  # nothing extra loaded yet
     press(app, pygame.K_RIGHT)
     assert app.loaded.scenario.id == "tutorial"
     assert len(title.choices) == 2  # the broken file was dropped on the way

@@ -37,7 +37,11 @@ class BriefingScene(Scene):
 
     def paragraphs(self) -> list[tuple[Style, str]]:
         view = self.view
-        out: list[tuple[Style, str]] = [(BOLD, view.player), (Style("serif", "small", "ink_soft"), view.dates), (BODY, "")]
+        out: list[tuple[Style, str]] = [
+            (BOLD, view.player),
+            (Style("serif", "small", "ink_soft"), view.dates),
+            (BODY, ""),
+        ]
         for paragraph in reflow(view.text):
             out.append((BODY, paragraph))
         if view.people:
@@ -82,15 +86,19 @@ class BriefingScene(Scene):
         map_inner = frame(surface, app.ink, self.map_rect, "North China, spring 1935")
         loaded = app.session.loaded if app.session else app.loaded
         geometry = map_data(loaded)
-        self.painter.draw(surface, app.ink, map_inner, geometry, map_places(self.scenario, geometry, set()), [])
+        self.painter.draw(
+            surface, app.ink, map_inner, geometry, map_places(self.scenario, geometry, set()), []
+        )
         self.draw_widgets(app, surface)
-        key_hint(app, surface, self.band, "Enter begin \u00b7 Tab move \u00b7 \u2191\u2193 PgUp PgDn scroll \u00b7 F2 codex \u00b7 F1 help")
+        key_hint(
+            app,
+            surface,
+            self.band,
+            "Enter begin \u00b7 Tab move \u00b7 \u2191\u2193 PgUp PgDn scroll \u00b7 F2 codex \u00b7 F1 help",
+        )
 
 
 def _codex() -> Scene:
     from game.ui.scenes.codex import CodexScene
 
     return CodexScene()
-
-
-

@@ -52,7 +52,9 @@ class CodexScene(Scene):
         extra = app.ink.height(SECTION) + 4 if self.heading_before(index) else 0
         return app.ink.height(BODY) + 6 + extra
 
-    def draw_row(self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool) -> None:
+    def draw_row(
+        self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
+    ) -> None:
         ink = app.ink
         item = self.items[index]
         y = rect.y
@@ -67,7 +69,9 @@ class CodexScene(Scene):
             mark = ink.line(surface, "NEW", (row.right - 6, row.y + 4), row, NEW, align="right")
             if mark is not None:
                 title_area = pygame.Rect(row.x, row.y, mark.x - row.x - 6, row.height)
-        ink.line(surface, item.title, (row.x + 8, row.y + 3), title_area, BOLD if item.new else BODY)
+        ink.line(
+            surface, item.title, (row.x + 8, row.y + 3), title_area, BOLD if item.new else BODY
+        )
 
     def paragraphs(self) -> list[tuple[Style, str]]:
         if not self.items:
@@ -75,7 +79,12 @@ class CodexScene(Scene):
         item = self.items[min(self.list.selected, len(self.items) - 1)]
         out: list[tuple[Style, str]] = [(Style("serif_bold", "heading"), item.title)]
         if item.subtitle:
-            out.append((Style("serif", "small", "ink_soft"), item.subtitle + (" \u00b7 new: you have just learned this" if item.new else "")))
+            out.append(
+                (
+                    Style("serif", "small", "ink_soft"),
+                    item.subtitle + (" \u00b7 new: you have just learned this" if item.new else ""),
+                )
+            )
         out.append((BODY, ""))
         out += [(BODY, p) for p in reflow(item.text or "No entry yet.")]
         if item.sources:
@@ -98,14 +107,26 @@ class CodexScene(Scene):
     def draw(self, app: App, surface: pygame.Surface) -> None:
         frame(surface, app.ink, self.page)
         fresh = sum(1 for item in self.items if item.new)
-        subtitle = "People, places, units and terms of the crisis, with their sources" + (f" \u00b7 {fresh} new since you last looked" if fresh else "")
+        subtitle = "People, places, units and terms of the crisis, with their sources" + (
+            f" \u00b7 {fresh} new since you last looked" if fresh else ""
+        )
         rest = draw_title(app, surface, self.inner, "Codex", subtitle)
         rest = pygame.Rect(rest.x, rest.y, rest.width, max(0, self.body.bottom - rest.y))
         list_w = int(rest.width * 0.36)
         self.list.rect = pygame.Rect(rest.x, rest.y, list_w, rest.height)
-        self.pane.rect = pygame.Rect(rest.x + list_w + 12, rest.y, rest.width - list_w - 12, rest.height)
-        pygame.draw.line(surface, app.theme.c("border"), (rest.x + list_w + 5, rest.y), (rest.x + list_w + 5, rest.bottom))
+        self.pane.rect = pygame.Rect(
+            rest.x + list_w + 12, rest.y, rest.width - list_w - 12, rest.height
+        )
+        pygame.draw.line(
+            surface,
+            app.theme.c("border"),
+            (rest.x + list_w + 5, rest.y),
+            (rest.x + list_w + 5, rest.bottom),
+        )
         self.draw_widgets(app, surface)
-        key_hint(app, surface, self.band, "\u2191\u2193 choose \u00b7 Tab to the text \u00b7 PgUp PgDn scroll \u00b7 Esc, C or F2 back")
-
-
+        key_hint(
+            app,
+            surface,
+            self.band,
+            "\u2191\u2193 choose \u00b7 Tab to the text \u00b7 PgUp PgDn scroll \u00b7 Esc, C or F2 back",
+        )

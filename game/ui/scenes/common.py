@@ -25,7 +25,9 @@ def page_rect(app: App, rect: pygame.Rect, max_width: int = 1100) -> pygame.Rect
     return pygame.Rect(rect.centerx - width // 2, rect.y + pad, width, rect.height - 2 * pad)
 
 
-def dialog_rect(app: App, rect: pygame.Rect, width_fraction: float = 0.72, height_fraction: float = 0.8) -> pygame.Rect:
+def dialog_rect(
+    app: App, rect: pygame.Rect, width_fraction: float = 0.72, height_fraction: float = 0.8
+) -> pygame.Rect:
     width = max(int(rect.width * width_fraction), min(rect.width - 20, 760))
     height = max(int(rect.height * height_fraction), min(rect.height - 20, 560))
     out = pygame.Rect(0, 0, min(width, rect.width - 20), min(height, rect.height - 20))
@@ -55,10 +57,19 @@ def layout_buttons(app: App, buttons: list[Button], area: pygame.Rect) -> pygame
             buttons[i].rect = pygame.Rect(x, y, w, height)
             x += w + int(gap * scale)
         y += height + gap
-    return pygame.Rect(area.x, area.y, area.width, max(0, area.height - len(rows) * (height + gap) - 4))
+    return pygame.Rect(
+        area.x, area.y, area.width, max(0, area.height - len(rows) * (height + gap) - 4)
+    )
 
 
-def draw_title(app: App, surface: pygame.Surface, inner: pygame.Rect, title: str, subtitle: str = "", style: Style = HEAD) -> pygame.Rect:
+def draw_title(
+    app: App,
+    surface: pygame.Surface,
+    inner: pygame.Rect,
+    title: str,
+    subtitle: str = "",
+    style: Style = HEAD,
+) -> pygame.Rect:
     """A heading (and a soft subtitle) at the top of `inner`; returns the rest."""
     ink = app.ink
     y = inner.y
@@ -86,13 +97,22 @@ def key_hint(app: App, surface: pygame.Surface, rect: pygame.Rect, text: str) ->
 def hint_band(app: App, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
     """Split off the bottom line of the window for key hints: (content, band)."""
     height = app.ink.height(SMALL) + 4
-    return pygame.Rect(rect.x, rect.y, rect.width, rect.height - height), pygame.Rect(rect.x, rect.bottom - height, rect.width, height)
+    return pygame.Rect(rect.x, rect.y, rect.width, rect.height - height), pygame.Rect(
+        rect.x, rect.bottom - height, rect.width, height
+    )
 
 
 class PageScene:
     """Mixin for a full page: a framed paper page with a title, a scrolling pane and buttons."""
 
-    def page_layout(self, app: App, rect: pygame.Rect, pane: TextPane, buttons: list[Button], max_width: int = 1100) -> pygame.Rect:
+    def page_layout(
+        self,
+        app: App,
+        rect: pygame.Rect,
+        pane: TextPane,
+        buttons: list[Button],
+        max_width: int = 1100,
+    ) -> pygame.Rect:
         content, self.band = hint_band(app, rect)
         self.page = page_rect(app, content, max_width)
         self.inner = self.page.inflate(-2 * margin(app), -2 * margin(app))
@@ -100,7 +120,15 @@ class PageScene:
         pane.rect = self.body
         return self.body
 
-    def page_draw(self, app: App, surface: pygame.Surface, title: str, subtitle: str, pane: TextPane, hint: str) -> None:
+    def page_draw(
+        self,
+        app: App,
+        surface: pygame.Surface,
+        title: str,
+        subtitle: str,
+        pane: TextPane,
+        hint: str,
+    ) -> None:
         frame(surface, app.ink, self.page)
         rest = draw_title(app, surface, self.inner, title, subtitle, HEAD)
         pane.rect = pygame.Rect(rest.x, rest.y, rest.width, max(0, self.body.bottom - rest.y))

@@ -57,7 +57,9 @@ class CrashScene(Scene, PageScene):
         self.pane = TextPane(self.paragraphs)
         buttons = []
         if self.autosave is not None:
-            label = "Resume from the last autosave" + (f" ({self.autosave_when})" if self.autosave_when else "")
+            label = "Resume from the last autosave" + (
+                f" ({self.autosave_when})" if self.autosave_when else ""
+            )
             buttons.append(Button(label, lambda: self.resume(app)))
         buttons += [Button("Title screen", lambda: Reset(_title())), Button("Quit", lambda: Quit())]
         self.buttons = buttons
@@ -69,14 +71,27 @@ class CrashScene(Scene, PageScene):
             (BODY, ""),
             (ERROR, self.error),
             (BODY, ""),
-            (BODY, f"The details were written to {self.log_path}. If you report the problem, please attach that file."),
+            (
+                BODY,
+                f"The details were written to {self.log_path}. If you report the problem, please attach that file.",
+            ),
             (BODY, ""),
         ]
         if self.autosave is not None:
             when = f" ({self.autosave_when})" if self.autosave_when else ""
-            out.append((BOLD, f"Your game was saved automatically at the start of the day{when}. Resume from there, or go back to the title screen."))
+            out.append(
+                (
+                    BOLD,
+                    f"Your game was saved automatically at the start of the day{when}. Resume from there, or go back to the title screen.",
+                )
+            )
         else:
-            out.append((BOLD, "There is no autosave of this scenario yet, so the game cannot be resumed; start again from the title screen."))
+            out.append(
+                (
+                    BOLD,
+                    "There is no autosave of this scenario yet, so the game cannot be resumed; start again from the title screen.",
+                )
+            )
         return out
 
     def resume(self, app: App) -> Any:
@@ -98,7 +113,14 @@ class CrashScene(Scene, PageScene):
         self.page_layout(app, rect, self.pane, list(reversed(self.buttons)), 900)
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
-        self.page_draw(app, surface, "Something went wrong", "An unexpected error", self.pane, "Enter choose \u00b7 Tab move \u00b7 Esc title screen")
+        self.page_draw(
+            app,
+            surface,
+            "Something went wrong",
+            "An unexpected error",
+            self.pane,
+            "Enter choose \u00b7 Tab move \u00b7 Esc title screen",
+        )
         self.draw_widgets(app, surface)
 
 

@@ -42,7 +42,9 @@ class CrisisScene(Scene):
         from game.ui.app import map_data
 
         self._state = session.state
-        self.view = crisis_view(session.scenario, session.state, map_data(session.loaded), session.new_count)
+        self.view = crisis_view(
+            session.scenario, session.state, map_data(session.loaded), session.new_count
+        )
         self.unlocked = unlocked_codex(session.scenario, session.state)
         # the newest message is selected after every change, so what just arrived is what is shown
         self.inbox.selected = 0
@@ -73,13 +75,22 @@ class CrisisScene(Scene):
                 row_height=lambda i, w: self.stat_row_height(app, i),
                 draw_row=lambda s, r, i, sel, foc: self.draw_stat_row(app, s, r, i, sel and foc),
             )
-            self.widgets = [self.action_list, self.end_day, self.inbox, self.reader, self.stats, self.menu]
+            self.widgets = [
+                self.action_list,
+                self.end_day,
+                self.inbox,
+                self.reader,
+                self.stats,
+                self.menu,
+            ]
         self.refresh(app)
 
     def rows(self) -> list[tuple[str, Any]]:
         if self.view is None:
             return []
-        return [("demand", d) for d in self.view.demands] + [("action", a) for a in self.view.actions]
+        return [("demand", d) for d in self.view.demands] + [
+            ("action", a) for a in self.view.actions
+        ]
 
     def stat_rows(self) -> list[tuple[str, Any]]:
         if self.view is None:
@@ -164,18 +175,29 @@ class CrisisScene(Scene):
         content, self.band = hint_band(app, rect)
         pad = margin(app) // 2 + 2
         header_height = ink.height(DATE) + ink.height(BODY) + 2 * pad
-        self.header = pygame.Rect(content.x + pad, content.y + pad, content.width - 2 * pad, header_height)
-        body = pygame.Rect(self.header.x, self.header.bottom + pad, self.header.width, content.bottom - self.header.bottom - 2 * pad)
+        self.header = pygame.Rect(
+            content.x + pad, content.y + pad, content.width - 2 * pad, header_height
+        )
+        body = pygame.Rect(
+            self.header.x,
+            self.header.bottom + pad,
+            self.header.width,
+            content.bottom - self.header.bottom - 2 * pad,
+        )
         left_w = int(body.width * 0.37)
         mid_w = int(body.width * 0.31)
         right_w = body.width - left_w - mid_w - 2 * pad
         map_h = int(body.height * 0.60)
         self.map_panel = pygame.Rect(body.x, body.y, left_w, map_h)
-        self.stats_panel = pygame.Rect(body.x, body.y + map_h + pad, left_w, body.height - map_h - pad)
+        self.stats_panel = pygame.Rect(
+            body.x, body.y + map_h + pad, left_w, body.height - map_h - pad
+        )
         mid_x = body.x + left_w + pad
         inbox_h = int(body.height * 0.42)
         self.inbox_panel = pygame.Rect(mid_x, body.y, mid_w, inbox_h)
-        self.reader_panel = pygame.Rect(mid_x, body.y + inbox_h + pad, mid_w, body.height - inbox_h - pad)
+        self.reader_panel = pygame.Rect(
+            mid_x, body.y + inbox_h + pad, mid_w, body.height - inbox_h - pad
+        )
         self.actions_panel = pygame.Rect(mid_x + mid_w + pad, body.y, right_w, body.height)
         # inner areas (frames draw titles; widgets go below them)
         title_h = ink.height(Style("typewriter_bold", "small")) + 6
@@ -193,10 +215,24 @@ class CrisisScene(Scene):
         actions_inner = inner(self.actions_panel)
         button_h = self.end_day.preferred_height(ink)
         budget_h = ink.height(BOLD) + 6
-        self.budget_rect = pygame.Rect(actions_inner.x, actions_inner.bottom - 2 * button_h - budget_h - 10, actions_inner.width, budget_h)
-        self.end_day.rect = pygame.Rect(actions_inner.x, actions_inner.bottom - 2 * button_h - 6, actions_inner.width, button_h)
-        self.menu.rect = pygame.Rect(actions_inner.x, actions_inner.bottom - button_h, actions_inner.width, button_h)
-        self.action_list.rect = pygame.Rect(actions_inner.x, actions_inner.y, actions_inner.width, max(0, self.budget_rect.y - actions_inner.y - 4))
+        self.budget_rect = pygame.Rect(
+            actions_inner.x,
+            actions_inner.bottom - 2 * button_h - budget_h - 10,
+            actions_inner.width,
+            budget_h,
+        )
+        self.end_day.rect = pygame.Rect(
+            actions_inner.x, actions_inner.bottom - 2 * button_h - 6, actions_inner.width, button_h
+        )
+        self.menu.rect = pygame.Rect(
+            actions_inner.x, actions_inner.bottom - button_h, actions_inner.width, button_h
+        )
+        self.action_list.rect = pygame.Rect(
+            actions_inner.x,
+            actions_inner.y,
+            actions_inner.width,
+            max(0, self.budget_rect.y - actions_inner.y - 4),
+        )
         self.map_inner = inner(self.map_panel)
 
     def animating(self, app: App) -> bool:
@@ -212,32 +248,58 @@ class CrisisScene(Scene):
             return
         self.draw_header(app, surface)
         frame(surface, ink, self.map_panel, "Map \u2014 Hebei and its neighbours")
-        self.painter.draw(surface, ink, self.map_inner, map_data(app.session.loaded), view.places, view.units)
+        self.painter.draw(
+            surface, ink, self.map_inner, map_data(app.session.loaded), view.places, view.units
+        )
         frame(surface, ink, self.stats_panel, "The situation")
         frame(surface, ink, self.inbox_panel, f"Inbox ({len(view.inbox)})")
         frame(surface, ink, self.reader_panel, "Reading")
         frame(surface, ink, self.actions_panel, "Today's council")
         budget = f"Action points left: {view.header.budget} of {view.header.budget_max}"
-        ink.line(surface, budget, (self.budget_rect.x, self.budget_rect.y + 3), self.budget_rect, BOLD)
+        ink.line(
+            surface, budget, (self.budget_rect.x, self.budget_rect.y + 3), self.budget_rect, BOLD
+        )
         if not view.inbox:
-            ink.line(surface, "Nothing has arrived yet.", self.inbox.rect.topleft, self.inbox.rect, SOFT)
+            ink.line(
+                surface, "Nothing has arrived yet.", self.inbox.rect.topleft, self.inbox.rect, SOFT
+            )
         self.draw_widgets(app, surface)
         fresh = len(set(self.unlocked) - app.session.codex_seen) if app.session else 0
-        key_hint(app, surface, self.band, HINT.replace("C codex", f"C codex ({fresh} new)") if fresh else HINT)
+        key_hint(
+            app,
+            surface,
+            self.band,
+            HINT.replace("C codex", f"C codex ({fresh} new)") if fresh else HINT,
+        )
 
     def draw_header(self, app: App, surface: pygame.Surface) -> None:
         ink = app.ink
         header = self.view.header
         inner = frame(surface, ink, self.header, fill="paper_dark")
         # the date side takes what it needs; the countdown gets the rest (it is the longer line)
-        half = min(inner.width // 2, max(ink.width(header.date, DATE), ink.width(f"{header.day} \u00b7 Stage: {header.stage}", BOLD)) + 16)
+        half = min(
+            inner.width // 2,
+            max(
+                ink.width(header.date, DATE),
+                ink.width(f"{header.day} \u00b7 Stage: {header.stage}", BOLD),
+            )
+            + 16,
+        )
         left = pygame.Rect(inner.x, inner.y, half - 8, inner.height)
         right = pygame.Rect(inner.x + half, inner.y, inner.width - half, inner.height)
         ink.line(surface, header.date, left.topleft, left, DATE)
-        ink.line(surface, f"{header.day} \u00b7 Stage: {header.stage}", (left.x, left.y + ink.height(DATE)), left, BOLD)
+        ink.line(
+            surface,
+            f"{header.day} \u00b7 Stage: {header.stage}",
+            (left.x, left.y + ink.height(DATE)),
+            left,
+            BOLD,
+        )
         count_style = COUNT if header.urgent else Style("serif_bold", "body", "ink")
         lines = ink.wrap(header.countdown, right.width - 8, count_style)
-        if len(lines) > 1 and " \u2014 " in header.countdown:  # two lines: what is due, then when (not a stray word)
+        if (
+            len(lines) > 1 and " \u2014 " in header.countdown
+        ):  # two lines: what is due, then when (not a stray word)
             what, when = header.countdown.split(" \u2014 ", 1)
             lines = [what, when]
         lines = lines[:2]
@@ -246,24 +308,48 @@ class CrisisScene(Scene):
             # the last day of an ultimatum: the countdown in reverse (paper on red); it blinks unless motion is reduced
             count_style = Style("serif_bold", "body", "paper")
             widest = max((ink.width(line, count_style) for line in lines), default=0)
-            self.countdown_rect = pygame.Rect(right.right - widest - 8, right.y, widest + 8, len(lines) * ink.height(count_style) + 4).clip(right)
+            self.countdown_rect = pygame.Rect(
+                right.right - widest - 8,
+                right.y,
+                widest + 8,
+                len(lines) * ink.height(count_style) + 4,
+            ).clip(right)
             pygame.draw.rect(surface, app.theme.c("urgent"), self.countdown_rect)
         y = right.y + 2
-        for line in lines:  # the countdown may take both lines; the points are also shown under the actions
+        for line in (
+            lines
+        ):  # the countdown may take both lines; the points are also shown under the actions
             ink.line(surface, line, (right.right - 4, y), right, count_style, align="right")
             y += ink.height(count_style)
         if len(lines) == 1:
             points = f"Action points: {header.budget} of {header.budget_max}"
-            ink.line(surface, points, (right.right, right.y + ink.height(DATE)), right, Style("serif", "body", "ink_soft"), align="right")
+            ink.line(
+                surface,
+                points,
+                (right.right, right.y + ink.height(DATE)),
+                right,
+                Style("serif", "body", "ink_soft"),
+                align="right",
+            )
         if header.urgent:
             pygame.draw.rect(surface, app.theme.c("urgent"), self.header, 3)
 
-    def draw_inbox_row(self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool) -> None:
+    def draw_inbox_row(
+        self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
+    ) -> None:
         ink = app.ink
         theme = app.theme
         item = self.view.inbox[index]
         box = rect.inflate(-2, -4)
-        fill = "select" if selected else ("slip" if item.kind in ("telegram", "demand", "ultimatum", "intelligence") else "paper")
+        fill = (
+            "select"
+            if selected
+            else (
+                "slip"
+                if item.kind in ("telegram", "demand", "ultimatum", "intelligence")
+                else "paper"
+            )
+        )
         pygame.draw.rect(surface, theme.c(fill), box)
         if item.urgent or item.demand:
             pygame.draw.rect(surface, theme.c("urgent"), box, 2)
@@ -271,10 +357,19 @@ class CrisisScene(Scene):
             pygame.draw.rect(surface, theme.c("border"), box, 1)
         inner = box.inflate(-8, -2)
         kind = item.kind_label.upper() + (" \u2014 awaiting your answer" if item.demand else "")
-        kind_style = Style("typewriter_bold", "small", "urgent" if item.urgent or item.demand else "ink_soft")
+        kind_style = Style(
+            "typewriter_bold", "small", "urgent" if item.urgent or item.demand else "ink_soft"
+        )
         date_style = Style("typewriter", "small", "ink_soft")
-        date_rect = ink.line(surface, item.date, (inner.right, inner.y), inner, date_style, align="right")
-        kind_area = pygame.Rect(inner.x, inner.y, (date_rect.x if date_rect else inner.right) - inner.x - 8, inner.height)
+        date_rect = ink.line(
+            surface, item.date, (inner.right, inner.y), inner, date_style, align="right"
+        )
+        kind_area = pygame.Rect(
+            inner.x,
+            inner.y,
+            (date_rect.x if date_rect else inner.right) - inner.x - 8,
+            inner.height,
+        )
         ink.line(surface, kind, (inner.x, inner.y), kind_area, kind_style)
         title_style = BOLD if item.new else BODY
         ink.line(surface, item.title, (inner.x, inner.y + ink.height(KIND)), inner, title_style)
@@ -288,12 +383,26 @@ class CrisisScene(Scene):
             meta.append(f"from {item.sender}")
         if item.reliability is not None:
             meta.append(f"reliability {item.reliability}%")
-        out: list[tuple[Style, str]] = [(BOLD, item.title), (SOFT, " \u00b7 ".join(meta)), (BODY, "")]
-        face = Style("typewriter", "body") if item.kind in ("telegram", "demand", "ultimatum") else BODY
+        out: list[tuple[Style, str]] = [
+            (BOLD, item.title),
+            (SOFT, " \u00b7 ".join(meta)),
+            (BODY, ""),
+        ]
+        face = (
+            Style("typewriter", "body")
+            if item.kind in ("telegram", "demand", "ultimatum")
+            else BODY
+        )
         for paragraph in reflow(item.text or "(no further text)"):
             out.append((face, paragraph))
         if item.demand:
-            out += [(BODY, ""), (Style("serif_bold", "body", "urgent"), "Press Enter on this message (or choose it under Today's council) to answer.")]
+            out += [
+                (BODY, ""),
+                (
+                    Style("serif_bold", "body", "urgent"),
+                    "Press Enter on this message (or choose it under Today's council) to answer.",
+                ),
+            ]
         return out
 
     def row_lines(self, app: App, index: int, width: int) -> list[tuple[Style, str]]:
@@ -302,39 +411,67 @@ class CrisisScene(Scene):
         inner = max(40, width - 16)
         if kind == "demand":
             head = ("ULTIMATUM: " if row.ultimatum else "Answer: ") + row.title
-            lines = [(Style("serif_bold", "body", "urgent"), line) for line in ink.wrap(head, inner, BOLD)]
+            lines = [
+                (Style("serif_bold", "body", "urgent"), line)
+                for line in ink.wrap(head, inner, BOLD)
+            ]
             lines += [(SOFT, line) for line in ink.wrap(f"Deadline {row.deadline}", inner, SOFT)]
             return lines
         number = self.view.actions.index(row) + 1
         colour = "ink" if row.available else "disabled"
         label = f"{number}. {row.label}" if number <= 9 else row.label
         cost = f"{row.cost} AP"
-        label_lines = ink.wrap(label, inner - ink.width(cost, BODY) - 10, Style("serif_bold", "body", colour))
+        label_lines = ink.wrap(
+            label, inner - ink.width(cost, BODY) - 10, Style("serif_bold", "body", colour)
+        )
         lines = [(Style("serif_bold", "body", colour), line) for line in label_lines]
         small_colour = "ink_soft" if row.available else "disabled"
         if row.hint:
-            lines += [(Style("serif", "small", small_colour), line) for line in ink.wrap(row.hint, inner, SMALL)]
+            lines += [
+                (Style("serif", "small", small_colour), line)
+                for line in ink.wrap(row.hint, inner, SMALL)
+            ]
         if row.consequences:
-            lines += [(Style("serif", "small", "neutral" if row.available else "disabled"), line) for line in ink.wrap("\u2192 " + row.consequences, inner, SMALL)]
+            lines += [
+                (Style("serif", "small", "neutral" if row.available else "disabled"), line)
+                for line in ink.wrap("\u2192 " + row.consequences, inner, SMALL)
+            ]
         if not row.available and row.reason:
-            lines += [(Style("serif", "small", "urgent"), line) for line in ink.wrap(row.reason, inner, SMALL)]
+            lines += [
+                (Style("serif", "small", "urgent"), line)
+                for line in ink.wrap(row.reason, inner, SMALL)
+            ]
         return lines
 
     def row_height(self, app: App, index: int, width: int) -> int:
         return sum(app.ink.height(style) for style, _ in self.row_lines(app, index, width)) + 12
 
-    def draw_action_row(self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool) -> None:
+    def draw_action_row(
+        self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
+    ) -> None:
         ink = app.ink
         theme = app.theme
         kind, row = self.rows()[index]
         box = rect.inflate(-2, -4)
         fill = "select" if selected else ("slip" if kind == "demand" else "paper")
         pygame.draw.rect(surface, theme.c(fill), box)
-        pygame.draw.rect(surface, theme.c("urgent" if kind == "demand" else "border"), box, 2 if kind == "demand" else 1)
+        pygame.draw.rect(
+            surface,
+            theme.c("urgent" if kind == "demand" else "border"),
+            box,
+            2 if kind == "demand" else 1,
+        )
         inner = box.inflate(-12, -4)
         y = inner.y
         if kind == "action":
-            ink.line(surface, f"{row.cost} AP", (inner.right, y), inner, Style("typewriter_bold", "body", "ink" if row.available else "disabled"), align="right")
+            ink.line(
+                surface,
+                f"{row.cost} AP",
+                (inner.right, y),
+                inner,
+                Style("typewriter_bold", "body", "ink" if row.available else "disabled"),
+                align="right",
+            )
         for style, text in self.row_lines(app, index, rect.width):
             ink.line(surface, text, (inner.x, y), inner, style)
             y += ink.height(style)
@@ -345,7 +482,9 @@ class CrisisScene(Scene):
             return app.ink.height(SMALL) + 12
         return app.ink.height(SMALL) + 4
 
-    def draw_stat_row(self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool) -> None:
+    def draw_stat_row(
+        self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
+    ) -> None:
         ink = app.ink
         theme = app.theme
         kind, row = self.stat_rows()[index]
@@ -358,8 +497,21 @@ class CrisisScene(Scene):
         if kind == "actor":
             value = f"{row.word} ({row.value:+d})"
             width = ink.width(value, SMALL)
-            ink.line(surface, value, (inner.right, inner.y), inner, Style("serif", "small", "good" if row.value >= 20 else "bad" if row.value < -20 else "ink"), align="right")
-            name_area = pygame.Rect(inner.x + 12, inner.y, max(0, inner.width - width - 20), inner.height)
+            ink.line(
+                surface,
+                value,
+                (inner.right, inner.y),
+                inner,
+                Style(
+                    "serif",
+                    "small",
+                    "good" if row.value >= 20 else "bad" if row.value < -20 else "ink",
+                ),
+                align="right",
+            )
+            name_area = pygame.Rect(
+                inner.x + 12, inner.y, max(0, inner.width - width - 20), inner.height
+            )
             marker = "japan" if row.side == "japan" else "china" if row.side == "china" else "third"
             cy = inner.y + ink.height(SMALL) // 2
             pygame.draw.rect(surface, theme.c(marker), (inner.x, cy - 4, 8, 8))
@@ -370,15 +522,34 @@ class CrisisScene(Scene):
         ink.line(surface, row.label, label_area.topleft, label_area, SMALL)
         value_w = ink.width("100", Style("serif_bold", "small")) + 4
         value_area = pygame.Rect(inner.right - value_w, inner.y, value_w, inner.height)
-        ink.line(surface, row.text, (value_area.right, inner.y), value_area, Style("serif_bold", "small"), align="right")
-        bar = pygame.Rect(inner.x + label_w, inner.y + 3, max(10, inner.width - label_w - value_w - 8), max(6, ink.height(SMALL) - 8))
+        ink.line(
+            surface,
+            row.text,
+            (value_area.right, inner.y),
+            value_area,
+            Style("serif_bold", "small"),
+            align="right",
+        )
+        bar = pygame.Rect(
+            inner.x + label_w,
+            inner.y + 3,
+            max(10, inner.width - label_w - value_w - 8),
+            max(6, ink.height(SMALL) - 8),
+        )
         pygame.draw.rect(surface, theme.c("paper_dark"), bar)
         if row.value is None:
             for x in range(bar.x, bar.right, 6):  # hatched: unknown, not zero
-                pygame.draw.line(surface, theme.c("disabled"), (x, bar.bottom - 1), (min(bar.right - 1, x + 4), bar.y))
+                pygame.draw.line(
+                    surface,
+                    theme.c("disabled"),
+                    (x, bar.bottom - 1),
+                    (min(bar.right - 1, x + 4), bar.y),
+                )
         else:
             colour = {"better": "good", "worse": "bad"}.get(row.higher_is, "neutral")
-            pygame.draw.rect(surface, theme.c(colour), (bar.x, bar.y, int(bar.width * row.fraction), bar.height))
+            pygame.draw.rect(
+                surface, theme.c(colour), (bar.x, bar.y, int(bar.width * row.fraction), bar.height)
+            )
         pygame.draw.rect(surface, theme.c("border"), bar, 1)
 
 
@@ -414,7 +585,9 @@ class PauseScene(Scene):
         height = self.widgets[0].preferred_height(ink)
         longest = max(ink.width(widget.label, BODY) for widget in self.widgets)
         width = min(rect.width - 40, max(360, longest + 80))
-        total = len(self.widgets) * (height + 8) + ink.height(Style("typewriter_bold", "heading")) + 40
+        total = (
+            len(self.widgets) * (height + 8) + ink.height(Style("typewriter_bold", "heading")) + 40
+        )
         self.box = pygame.Rect(0, 0, width, total)
         self.box.center = rect.center
         y = self.box.y + ink.height(Style("typewriter_bold", "heading")) + 24
@@ -424,7 +597,14 @@ class PauseScene(Scene):
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
         inner = frame(surface, app.ink, self.box)
-        app.ink.line(surface, self.heading, (inner.centerx, inner.y + 4), inner, Style("typewriter_bold", "heading"), align="centre")
+        app.ink.line(
+            surface,
+            self.heading,
+            (inner.centerx, inner.y + 4),
+            inner,
+            Style("typewriter_bold", "heading"),
+            align="centre",
+        )
         self.draw_widgets(app, surface)
 
 
@@ -465,7 +645,9 @@ class InjectScene(PauseScene):
 
         injects = app.session.scenario.injects if app.session else {}
         self.widgets = [
-            Button(f"{number}. {inject.title}", lambda iid=iid: [Pop(), Act(ReleaseInject(inject=iid))])
+            Button(
+                f"{number}. {inject.title}", lambda iid=iid: [Pop(), Act(ReleaseInject(inject=iid))]
+            )
             for number, (iid, inject) in enumerate(injects.items(), start=1)
         ]
         self.widgets.append(Button("Close", lambda: Pop()))
@@ -499,14 +681,23 @@ class SaveNameScene(PauseScene):
             self.text = self.text[:-1]
             return True
         typed = getattr(event, "unicode", "")
-        if typed and (typed.isalnum() or typed in "-_") and typed.isascii() and len(self.text) < self.MAX_LENGTH:
+        if (
+            typed
+            and (typed.isalnum() or typed in "-_")
+            and typed.isascii()
+            and len(self.text) < self.MAX_LENGTH
+        ):
             self.text += typed
             return True
         return super().key(app, event)
 
     def handle(self, app: App, event: pygame.event.Event) -> Any:
         # Typing goes to the name field whatever has the focus; Tab still moves between the buttons.
-        if event.type == pygame.KEYDOWN and event.key not in (pygame.K_TAB, pygame.K_ESCAPE, pygame.K_SPACE):
+        if event.type == pygame.KEYDOWN and event.key not in (
+            pygame.K_TAB,
+            pygame.K_ESCAPE,
+            pygame.K_SPACE,
+        ):
             return self.key(app, event)
         return super().handle(app, event)
 
@@ -523,7 +714,13 @@ class SaveNameScene(PauseScene):
             app.toast("Give the save a name first.")
             return True
         try:
-            save = make_save(session.loaded, session.state, slot=self.text, saved_at=dt.datetime.now().isoformat(timespec="seconds"), practice=session.practice)
+            save = make_save(
+                session.loaded,
+                session.state,
+                slot=self.text,
+                saved_at=dt.datetime.now().isoformat(timespec="seconds"),
+                practice=session.practice,
+            )
             path = write_save(slot_path(app.save_folder, self.text), save)
         except (SaveError, OSError) as exc:
             app.toast(str(exc))
@@ -546,7 +743,16 @@ class SaveNameScene(PauseScene):
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
         inner = frame(surface, app.ink, self.box)
-        app.ink.line(surface, self.heading, (inner.centerx, inner.y + 4), inner, Style("typewriter_bold", "heading"), align="centre")
+        app.ink.line(
+            surface,
+            self.heading,
+            (inner.centerx, inner.y + 4),
+            inner,
+            Style("typewriter_bold", "heading"),
+            align="centre",
+        )
         pygame.draw.rect(surface, app.ink.theme.c("focus"), self.field, 2)
-        app.ink.line(surface, self.text + "_", (self.field.x + 8, self.field.y + 4), self.field, BODY)
+        app.ink.line(
+            surface, self.text + "_", (self.field.x + 8, self.field.y + 4), self.field, BODY
+        )
         self.draw_widgets(app, surface)

@@ -28,17 +28,33 @@ class Dialog(Scene):
     banner = ""
     urgent = False
 
-    def frame_layout(self, app: App, rect: pygame.Rect, buttons: list[Button], width: float = 0.7, height: float = 0.8) -> pygame.Rect:
+    def frame_layout(
+        self,
+        app: App,
+        rect: pygame.Rect,
+        buttons: list[Button],
+        width: float = 0.7,
+        height: float = 0.8,
+    ) -> pygame.Rect:
         self.box = dialog_rect(app, rect, width, height)
         pad = margin(app)
-        self.banner_rect = pygame.Rect(self.box.x, self.box.y, self.box.width, app.ink.height(BANNER) + 12)
-        inner = pygame.Rect(self.box.x + pad, self.banner_rect.bottom + pad // 2, self.box.width - 2 * pad, self.box.bottom - self.banner_rect.bottom - pad)
+        self.banner_rect = pygame.Rect(
+            self.box.x, self.box.y, self.box.width, app.ink.height(BANNER) + 12
+        )
+        inner = pygame.Rect(
+            self.box.x + pad,
+            self.banner_rect.bottom + pad // 2,
+            self.box.width - 2 * pad,
+            self.box.bottom - self.banner_rect.bottom - pad,
+        )
         return layout_buttons(app, buttons, inner)
 
     def frame_draw(self, app: App, surface: pygame.Surface) -> None:
         theme = app.theme
         frame(surface, app.ink, self.box, fill="slip")
-        pygame.draw.rect(surface, theme.c("urgent" if self.urgent else "ink_soft"), self.banner_rect)
+        pygame.draw.rect(
+            surface, theme.c("urgent" if self.urgent else "ink_soft"), self.banner_rect
+        )
         if self.urgent:
             pygame.draw.rect(surface, theme.c("urgent"), self.box, 4)
         inner = self.banner_rect.inflate(-16, -6)
@@ -56,12 +72,18 @@ class DemandDialog(Dialog):
 
     def enter(self, app: App) -> None:
         session = app.session
-        if session is None or self.demand_id not in session.state.demands or session.state.demands[self.demand_id].status != "pending":
+        if (
+            session is None
+            or self.demand_id not in session.state.demands
+            or session.state.demands[self.demand_id].status != "pending"
+        ):
             self.view = None
             return
         self.view = demand_view(session.scenario, session.state, self.demand_id)
         self.urgent = self.view.ultimatum
-        self.banner = ("ULTIMATUM \u2014 " if self.view.ultimatum else "DEMAND \u2014 ") + self.view.title
+        self.banner = (
+            "ULTIMATUM \u2014 " if self.view.ultimatum else "DEMAND \u2014 "
+        ) + self.view.title
         self.text = TextPane(self.paragraphs)
         self.answers = ListWidget(
             count=lambda: len(self.view.responses),
@@ -77,7 +99,11 @@ class DemandDialog(Dialog):
     def paragraphs(self) -> list[tuple[Style, str]]:
         view = self.view
         deadline_style = Style("serif_bold", "body", "urgent" if view.ultimatum else "ink")
-        out = [(SOFT, f"Presented by {view.issuer}"), (deadline_style, f"Deadline: {view.deadline}"), (BODY, "")]
+        out = [
+            (SOFT, f"Presented by {view.issuer}"),
+            (deadline_style, f"Deadline: {view.deadline}"),
+            (BODY, ""),
+        ]
         out += [(TYPE, p) for p in reflow(view.text)]
         return out
 
@@ -87,17 +113,27 @@ class DemandDialog(Dialog):
         inner = max(40, width - 20)
         colour = "ink" if row.available else "disabled"
         head = f"{index + 1}. {row.label}  \u00b7 {row.cost} AP"
-        lines = [(Style("serif_bold", "body", colour), line) for line in ink.wrap(head, inner, BOLD)]
+        lines = [
+            (Style("serif_bold", "body", colour), line) for line in ink.wrap(head, inner, BOLD)
+        ]
         if row.consequences:
-            lines += [(Style("serif", "small", "neutral" if row.available else "disabled"), line) for line in ink.wrap("\u2192 " + row.consequences, inner, SMALL)]
+            lines += [
+                (Style("serif", "small", "neutral" if row.available else "disabled"), line)
+                for line in ink.wrap("\u2192 " + row.consequences, inner, SMALL)
+            ]
         if not row.available:
-            lines += [(Style("serif", "small", "urgent"), line) for line in ink.wrap(row.reason, inner, SMALL)]
+            lines += [
+                (Style("serif", "small", "urgent"), line)
+                for line in ink.wrap(row.reason, inner, SMALL)
+            ]
         return lines
 
     def answer_height(self, app: App, index: int, width: int) -> int:
         return sum(app.ink.height(s) for s, _ in self.answer_lines(app, index, width)) + 14
 
-    def draw_answer(self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool) -> None:
+    def draw_answer(
+        self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
+    ) -> None:
         theme = app.theme
         box = rect.inflate(-2, -6)
         pygame.draw.rect(surface, theme.c("select" if selected else "paper"), box, border_radius=3)
@@ -131,7 +167,9 @@ class DemandDialog(Dialog):
         body = self.frame_layout(app, rect, [self.later], 0.74, 0.86)
         text_h = int(body.height * 0.42)
         self.text.rect = pygame.Rect(body.x, body.y, body.width, text_h)
-        self.answers.rect = pygame.Rect(body.x, body.y + text_h + 6, body.width, body.height - text_h - 6)
+        self.answers.rect = pygame.Rect(
+            body.x, body.y + text_h + 6, body.width, body.height - text_h - 6
+        )
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
         if self.view is None:
@@ -150,7 +188,13 @@ class EventDialog(Dialog):
 
     name = "event"
 
-    def __init__(self, events: list[GameEvent], *, title: str = "What followed", followups: list[Scene] | None = None) -> None:
+    def __init__(
+        self,
+        events: list[GameEvent],
+        *,
+        title: str = "What followed",
+        followups: list[Scene] | None = None,
+    ) -> None:
         super().__init__()
         self.events = events
         self.banner = title
@@ -160,7 +204,11 @@ class EventDialog(Dialog):
         if self.widgets:
             return
         session = app.session
-        self.items = [inbox_item(session.scenario, session.state, 0, e) for e in self.events] if session else []
+        self.items = (
+            [inbox_item(session.scenario, session.state, 0, e) for e in self.events]
+            if session
+            else []
+        )
         self.urgent = any(item.urgent for item in self.items)
         self.pane = TextPane(self.paragraphs)
         self.ok = Button("Continue (Enter)", lambda: self.close())
@@ -172,7 +220,13 @@ class EventDialog(Dialog):
             if out:
                 out.append((BODY, ""))
             kind_style = Style("typewriter_bold", "small", "urgent" if item.urgent else "ink_soft")
-            out.append((kind_style, item.kind_label.upper() + (f" \u2014 from {item.sender}" if item.sender else "")))
+            out.append(
+                (
+                    kind_style,
+                    item.kind_label.upper()
+                    + (f" \u2014 from {item.sender}" if item.sender else ""),
+                )
+            )
             out.append((BOLD, item.title))
             if item.text:
                 face = TYPE if item.kind in ("telegram", "demand", "ultimatum") else BODY
@@ -225,18 +279,38 @@ class DaySummaryScene(Dialog):
         head = Style("typewriter_bold", "body")
         out: list[tuple[Style, str]] = [(head, "WHAT CHANGED")]
         if view.stage_change:
-            out.append((Style("serif_bold", "body", "urgent"), f"The crisis moved: {view.stage_change}"))
+            out.append(
+                (Style("serif_bold", "body", "urgent"), f"The crisis moved: {view.stage_change}")
+            )
         for change in view.changes:
             delta = change.after - change.before
-            good = (delta > 0) == (change.higher_is == "better") if change.higher_is != "neutral" else None
+            good = (
+                (delta > 0) == (change.higher_is == "better")
+                if change.higher_is != "neutral"
+                else None
+            )
             colour = "ink" if good is None else "good" if good else "bad"
-            out.append((Style("serif", "body", colour), f"{change.label}: {change.before} \u2192 {change.after} ({signed(delta)})"))
+            out.append(
+                (
+                    Style("serif", "body", colour),
+                    f"{change.label}: {change.before} \u2192 {change.after} ({signed(delta)})",
+                )
+            )
         if not view.changes and not view.stage_change:
             out.append((BODY, "Nothing you can see has changed."))
         out += [(BODY, ""), (head, "NEW IN THE INBOX")]
         for item in view.news:
             line = f"{item.kind_label}: {item.title}"
-            out.append((Style("serif_bold" if item.urgent else "serif", "body", "urgent" if item.urgent else "ink"), line))
+            out.append(
+                (
+                    Style(
+                        "serif_bold" if item.urgent else "serif",
+                        "body",
+                        "urgent" if item.urgent else "ink",
+                    ),
+                    line,
+                )
+            )
         if not view.news:
             out.append((BODY, "Nothing new."))
         return out

@@ -64,7 +64,14 @@ class EndingScene(Scene, PageScene):
         self.page_layout(app, rect, self.pane, [self.title_button, self.debrief], 1000)
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
-        self.page_draw(app, surface, f"The end: {self.view.title}", f"{app.session.scenario.title} \u00b7 seed {app.session.seed}", self.pane, "Enter debrief \u00b7 Tab move \u00b7 \u2191\u2193 scroll")
+        self.page_draw(
+            app,
+            surface,
+            f"The end: {self.view.title}",
+            f"{app.session.scenario.title} \u00b7 seed {app.session.seed}",
+            self.pane,
+            "Enter debrief \u00b7 Tab move \u00b7 \u2191\u2193 scroll",
+        )
         self.draw_widgets(app, surface)
 
 
@@ -79,7 +86,13 @@ class DebriefScene(Scene, PageScene):
         from game.debrief import build_debrief
 
         session = app.session
-        self.debrief = build_debrief(session.scenario, session.state, seed=session.seed, played_on=dt.date.today().isoformat(), practice=session.practice)
+        self.debrief = build_debrief(
+            session.scenario,
+            session.state,
+            seed=session.seed,
+            played_on=dt.date.today().isoformat(),
+            practice=session.practice,
+        )
         self.pane = TextPane(self.paragraphs)
         self.save = Button("Save report (S)", lambda: self.save_report(app))
         self.done = Button("Title screen", lambda: Reset(_title()))
@@ -92,8 +105,16 @@ class DebriefScene(Scene, PageScene):
         if self.saved:
             out += [(Style("serif_bold", "body", "good"), self.saved), (BODY, "")]
         if d.ending is not None:
-            out.append((HEAD, f"ENDING: {d.ending.title.upper()}" + (" (the historical ending)" if d.ending.historical else "")))
-            out.append((SMALL, ", ".join(f"{s.label} {s.value}/{s.out_of}" for s in d.ending.scores)))
+            out.append(
+                (
+                    HEAD,
+                    f"ENDING: {d.ending.title.upper()}"
+                    + (" (the historical ending)" if d.ending.historical else ""),
+                )
+            )
+            out.append(
+                (SMALL, ", ".join(f"{s.label} {s.value}/{s.out_of}" for s in d.ending.scores))
+            )
         if d.historical_endings and (d.ending is None or not d.ending.historical):
             out.append((SMALL, "History ended: " + "; ".join(d.historical_endings)))
         if d.divergences:
@@ -108,20 +129,36 @@ class DebriefScene(Scene, PageScene):
         for day in d.days:
             out.append((BOLD, f"Day {day.day} \u2014 {long_date(day.date)}"))
             for decision in day.decisions:
-                mark = "\u2713 as in history" if decision.historical else "\u2717 not what history did"
+                mark = (
+                    "\u2713 as in history" if decision.historical else "\u2717 not what history did"
+                )
                 out.append((BODY, f"  You: {decision.label} ({mark})"))
             if not day.decisions:
                 out.append((SOFT, "  You took no action."))
             for note in day.history:
-                out.append((Style("serif", "body", "neutral"), f"  History: {note.title}. {note.text}" + _refs(note.sources)))
+                out.append(
+                    (
+                        Style("serif", "body", "neutral"),
+                        f"  History: {note.title}. {note.text}" + _refs(note.sources),
+                    )
+                )
                 if note.disputed:
                     out.append((SOFT, f"  Disputed: {note.disputed}"))
         if d.aftermath:
             out += [(BODY, ""), (HEAD, "AFTERWARDS")]
-            out += [(BODY, f"{long_date(n.date, weekday=False)}: {n.title}. {n.text}" + _refs(n.sources)) for n in d.aftermath]
+            out += [
+                (
+                    BODY,
+                    f"{long_date(n.date, weekday=False)}: {n.title}. {n.text}" + _refs(n.sources),
+                )
+                for n in d.aftermath
+            ]
         if d.hidden:
             out += [(BODY, ""), (HEAD, "WHAT YOU COULD NOT SEE")]
-            out += [(BODY, f"{h.label}: {h.value}" + (f" ({h.value_label})" if h.value_label else "")) for h in d.hidden]
+            out += [
+                (BODY, f"{h.label}: {h.value}" + (f" ({h.value_label})" if h.value_label else ""))
+                for h in d.hidden
+            ]
         if d.disputes:
             out += [(BODY, ""), (HEAD, "WHERE HISTORIANS DISAGREE")]
             for dispute in d.disputes:
@@ -132,7 +169,15 @@ class DebriefScene(Scene, PageScene):
             out += [(BODY, f"{i}. {q}") for i, q in enumerate(d.questions, 1)]
         if d.sources:
             out += [(BODY, ""), (HEAD, "SOURCES")]
-            out += [(SMALL, f"[{s.number}] {s.title}" + (f" \u2014 {s.url}" if s.url else "") + (f" ({s.kind})" if s.kind else "")) for s in d.sources]
+            out += [
+                (
+                    SMALL,
+                    f"[{s.number}] {s.title}"
+                    + (f" \u2014 {s.url}" if s.url else "")
+                    + (f" ({s.kind})" if s.kind else ""),
+                )
+                for s in d.sources
+            ]
         return out
 
     def save_report(self, app: App) -> Any:
@@ -142,7 +187,10 @@ class DebriefScene(Scene, PageScene):
         stem = f"hebei1935-debrief-{self.debrief.scenario_id}-seed{self.debrief.seed}"
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            for suffix, text in ((".md", render_markdown(self.debrief)), (".html", render_html(self.debrief))):
+            for suffix, text in (
+                (".md", render_markdown(self.debrief)),
+                (".html", render_html(self.debrief)),
+            ):
                 target = folder / (stem + suffix)
                 temporary = target.with_name(f".{target.name}.tmp")
                 temporary.write_text(text, encoding="utf-8")
@@ -168,7 +216,14 @@ class DebriefScene(Scene, PageScene):
     def draw(self, app: App, surface: pygame.Surface) -> None:
         d = self.debrief
         subtitle = f"{d.scenario_title} \u00b7 {long_date(d.start, weekday=False)} \u2013 {long_date(d.ended_on, weekday=False)} \u00b7 seed {d.seed}"
-        self.page_draw(app, surface, "Debrief", subtitle, self.pane, "\u2191\u2193 PgUp PgDn Home End scroll \u00b7 S save report \u00b7 Esc title screen")
+        self.page_draw(
+            app,
+            surface,
+            "Debrief",
+            subtitle,
+            self.pane,
+            "\u2191\u2193 PgUp PgDn Home End scroll \u00b7 S save report \u00b7 Esc title screen",
+        )
         self.draw_widgets(app, surface)
 
 

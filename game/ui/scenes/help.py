@@ -25,12 +25,21 @@ KEYS = [
     ("E", "end the day"),
     ("U / Shift+U", "practice games (play --practice): take back one step / go back to the dawn"),
     ("I / A", "jump to the inbox / to the day's actions"),
-    ("C or F2", "the codex, from any screen: people, places, units and terms, with sources (what you have just learned is marked new)"),
+    (
+        "C or F2",
+        "the codex, from any screen: people, places, units and terms, with sources (what you have just learned is marked new)",
+    ),
     ("B", "read the briefing again"),
     ("F1", "this help"),
     ("F11", "full screen on or off"),
-    ("F9", "for teachers: release one of the scenario's injects (news or rumours that push a class along)"),
-    ("F5", "for scenario authors: reload the scenario file and replay your choices on it (errors are listed, the game is kept)"),
+    (
+        "F9",
+        "for teachers: release one of the scenario's injects (news or rumours that push a class along)",
+    ),
+    (
+        "F5",
+        "for scenario authors: reload the scenario file and replay your choices on it (errors are listed, the game is kept)",
+    ),
 ]
 
 RULES = [
@@ -57,7 +66,12 @@ class HelpScene(Scene, PageScene):
         out += [(BODY, ""), (HEAD, "HOW THE GAME WORKS")]
         for rule in RULES:
             out += [(BODY, rule), (BODY, "")]
-        out.append((BODY, "Everything can be done with the keyboard; the mouse works too (click to choose, wheel to scroll)."))
+        out.append(
+            (
+                BODY,
+                "Everything can be done with the keyboard; the mouse works too (click to choose, wheel to scroll).",
+            )
+        )
         return out
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
@@ -69,5 +83,12 @@ class HelpScene(Scene, PageScene):
         self.page_layout(app, rect, self.pane, [self.back], 1000)
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
-        self.page_draw(app, surface, "Help", "Keys and rules", self.pane, "\u2191\u2193 PgUp PgDn scroll \u00b7 Esc back")
+        self.page_draw(
+            app,
+            surface,
+            "Help",
+            "Keys and rules",
+            self.pane,
+            "\u2191\u2193 PgUp PgDn scroll \u00b7 Esc back",
+        )
         self.draw_widgets(app, surface)

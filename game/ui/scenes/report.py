@@ -23,7 +23,15 @@ class ReportScene(Dialog):
 
     name = "report"
 
-    def __init__(self, banner: str, note: str, lines: list[str], buttons: list[tuple[str, Callable[[], Any]]] | None = None, *, urgent: bool = False) -> None:
+    def __init__(
+        self,
+        banner: str,
+        note: str,
+        lines: list[str],
+        buttons: list[tuple[str, Callable[[], Any]]] | None = None,
+        *,
+        urgent: bool = False,
+    ) -> None:
         super().__init__()
         self.banner = banner
         self.note = note

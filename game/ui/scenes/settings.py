@@ -24,12 +24,42 @@ def _toggle(name: str) -> Callable[[Settings, int], dict]:
 
 
 ROWS: list[tuple[str, Callable[[Settings], str], Callable[[Settings, int], dict], str]] = [
-    ("Text size", lambda s: f"{round(s.text_size * 100)}%", lambda s, step: {"text_size": next_text_size(s.text_size, step)}, "Larger or smaller print everywhere."),
-    ("Full screen", lambda s: "on" if s.fullscreen else "off", _toggle("fullscreen"), "Also F11 at any time."),
-    ("Colours", lambda s: "colour-blind safe" if s.palette == "colour_blind" else "standard", lambda s, step: {"palette": "standard" if s.palette == "colour_blind" else "colour_blind"}, "Blue/orange instead of green/red; units differ by shape too."),
-    ("High-contrast text", lambda s: "on" if s.high_contrast else "off", _toggle("high_contrast"), "Black on white, no tinted paper."),
-    ("Reduced motion", lambda s: "on" if s.reduced_motion else "off", _toggle("reduced_motion"), "No flashing or moving effects."),
-    ("Sound volume", lambda s: f"{s.volume}%", lambda s, step: {"volume": max(0, min(100, s.volume + 10 * step))}, "Telegraph, typewriter and alarm sounds."),
+    (
+        "Text size",
+        lambda s: f"{round(s.text_size * 100)}%",
+        lambda s, step: {"text_size": next_text_size(s.text_size, step)},
+        "Larger or smaller print everywhere.",
+    ),
+    (
+        "Full screen",
+        lambda s: "on" if s.fullscreen else "off",
+        _toggle("fullscreen"),
+        "Also F11 at any time.",
+    ),
+    (
+        "Colours",
+        lambda s: "colour-blind safe" if s.palette == "colour_blind" else "standard",
+        lambda s, step: {"palette": "standard" if s.palette == "colour_blind" else "colour_blind"},
+        "Blue/orange instead of green/red; units differ by shape too.",
+    ),
+    (
+        "High-contrast text",
+        lambda s: "on" if s.high_contrast else "off",
+        _toggle("high_contrast"),
+        "Black on white, no tinted paper.",
+    ),
+    (
+        "Reduced motion",
+        lambda s: "on" if s.reduced_motion else "off",
+        _toggle("reduced_motion"),
+        "No flashing or moving effects.",
+    ),
+    (
+        "Sound volume",
+        lambda s: f"{s.volume}%",
+        lambda s, step: {"volume": max(0, min(100, s.volume + 10 * step))},
+        "Telegraph, typewriter and alarm sounds.",
+    ),
     ("Mute", lambda s: "on" if s.mute else "off", _toggle("mute"), "Silence all sounds."),
 ]
 
@@ -45,7 +75,9 @@ class SettingsScene(Scene):
         if self.widgets:
             return
         for index in range(len(ROWS)):
-            self.rows.append(Button("", (lambda i: lambda: self.change(app, i, 1))(index), style=BODY))
+            self.rows.append(
+                Button("", (lambda i: lambda: self.change(app, i, 1))(index), style=BODY)
+            )
         self.back = Button("Done (Esc)", lambda: Pop())
         self.widgets = [*self.rows, self.back]
 
@@ -84,9 +116,16 @@ class SettingsScene(Scene):
         for button, (_, _, _, note) in zip(self.rows, ROWS, strict=True):
             height = ink.height(BODY) + 12
             button.rect = pygame.Rect(rest.x, y, button_w, height)
-            note_area = pygame.Rect(rest.x + 4, y + height + 2, rest.width - 4, ink.height(SOFT) + 2)
+            note_area = pygame.Rect(
+                rest.x + 4, y + height + 2, rest.width - 4, ink.height(SOFT) + 2
+            )
             if note_area.bottom <= self.body.bottom:
                 ink.line(surface, note, note_area.topleft, note_area, SOFT)
             y += self.row_h
         self.draw_widgets(app, surface)
-        key_hint(app, surface, self.band, "\u2191\u2193 choose \u00b7 Enter or \u25b8 change \u00b7 \u25c2 back a step \u00b7 Esc done")
+        key_hint(
+            app,
+            surface,
+            self.band,
+            "\u2191\u2193 choose \u00b7 Enter or \u25b8 change \u00b7 \u25c2 back a step \u00b7 Esc done",
+        )

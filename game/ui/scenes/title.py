@@ -51,7 +51,9 @@ class TitleScene(Scene):
             # loading every one before the first frame took a sixth of the start-up.
             current = Path(app.loaded.path).resolve()
             self.choices = [(None, app.loaded)]
-            self.choices += [(path, None) for path in app.scenario_paths if Path(path).resolve() != current]
+            self.choices += [
+                (path, None) for path in app.scenario_paths if Path(path).resolve() != current
+            ]
         self.autosave = None
         if app.save_folder is not None:
             try:
@@ -67,9 +69,13 @@ class TitleScene(Scene):
         scenario = self.choices[self.choice][1].scenario
         buttons = [Button("New game", lambda: self.begin(app))]
         if self.autosave is not None:
-            buttons.append(Button("Continue (autosave)", lambda: load_game_from(app, self.autosave)))
+            buttons.append(
+                Button("Continue (autosave)", lambda: load_game_from(app, self.autosave))
+            )
         buttons.append(Button("Load a saved game", lambda: Push(_load_scene())))
-        buttons.append(Button(f"Scenario: {scenario.title}  \u25c2 \u25b8", lambda: self.next_scenario(app, 1)))
+        buttons.append(
+            Button(f"Scenario: {scenario.title}  \u25c2 \u25b8", lambda: self.next_scenario(app, 1))
+        )
         buttons.append(Button("Settings", lambda: Push(_settings_scene())))
         buttons.append(Button("Help (F1)", lambda: Push(_help_scene())))
         buttons.append(Button("Quit", lambda: Quit()))
@@ -132,7 +138,9 @@ class TitleScene(Scene):
         for widget in self.widgets:
             widget.rect = pygame.Rect(inner.x, y, inner.width, height)
             y += height + gap
-        self.text_area = pygame.Rect(inner.x, inner.y, inner.width, max(0, inner.bottom - total - inner.y - gap))
+        self.text_area = pygame.Rect(
+            inner.x, inner.y, inner.width, max(0, inner.bottom - total - inner.y - gap)
+        )
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
         ink = app.ink
@@ -149,12 +157,28 @@ class TitleScene(Scene):
                 ink.line(surface, line, (area.centerx, y), area, soft, align="centre")
                 y += ink.height(soft)
         y += 6
-        pygame.draw.line(surface, app.theme.c("border"), (area.x + area.width // 4, y), (area.right - area.width // 4, y))
+        pygame.draw.line(
+            surface,
+            app.theme.c("border"),
+            (area.x + area.width // 4, y),
+            (area.right - area.width // 4, y),
+        )
         y += 8
         summary = ink.wrap(scenario.summary, area.width, BODY)
-        ink.block(surface, summary, (area.x, y), pygame.Rect(area.x, y, area.width, max(0, area.bottom - y)), BODY)
+        ink.block(
+            surface,
+            summary,
+            (area.x, y),
+            pygame.Rect(area.x, y, area.width, max(0, area.bottom - y)),
+            BODY,
+        )
         self.draw_widgets(app, surface)
-        key_hint(app, surface, self.band, "Tab / \u2191\u2193 move \u00b7 Enter choose \u00b7 \u25c2 \u25b8 scenario \u00b7 F1 help \u00b7 F2 codex \u00b7 F11 full screen \u00b7 Esc quit")
+        key_hint(
+            app,
+            surface,
+            self.band,
+            "Tab / \u2191\u2193 move \u00b7 Enter choose \u00b7 \u25c2 \u25b8 scenario \u00b7 F1 help \u00b7 F2 codex \u00b7 F11 full screen \u00b7 Esc quit",
+        )
 
 
 def _try_load(path: Path) -> Any:
@@ -210,13 +234,28 @@ class LoadScene(Scene):
         self.back = Button("Back", lambda: Pop())
         self.widgets = [self.list, self.back]
 
-    def draw_row(self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool) -> None:
+    def draw_row(
+        self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
+    ) -> None:
         info = self.saves[index]
         if selected:
             pygame.draw.rect(surface, app.theme.c("select"), rect)
         ink = app.ink
-        ink.line(surface, f"{info.slot} \u2014 day {info.day}, {info.date}" + (" (game over)" if info.over else ""), (rect.x + 6, rect.y + 2), rect, BODY)
-        ink.line(surface, f"saved {info.saved_at}", (rect.x + 6, rect.y + 2 + ink.height(BODY)), rect, Style("serif", "small", "ink_soft"))
+        ink.line(
+            surface,
+            f"{info.slot} \u2014 day {info.day}, {info.date}"
+            + (" (game over)" if info.over else ""),
+            (rect.x + 6, rect.y + 2),
+            rect,
+            BODY,
+        )
+        ink.line(
+            surface,
+            f"saved {info.saved_at}",
+            (rect.x + 6, rect.y + 2 + ink.height(BODY)),
+            rect,
+            Style("serif", "small", "ink_soft"),
+        )
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
         return Pop() if event.key == pygame.K_ESCAPE else None
@@ -233,10 +272,16 @@ class LoadScene(Scene):
         from game.ui.scenes.common import draw_title
 
         frame(surface, app.ink, self.page)
-        rest = draw_title(app, surface, self.inner, "Load a saved game", f"Saves of '{app.loaded.scenario.title}'")
+        rest = draw_title(
+            app, surface, self.inner, "Load a saved game", f"Saves of '{app.loaded.scenario.title}'"
+        )
         self.list.rect = pygame.Rect(rest.x, rest.y, rest.width, max(0, self.body.bottom - rest.y))
         if not self.saves:
-            message = "No saved games yet. The game saves itself at each dawn." + ("".join(f" {n}" for n in self.notes[:2]))
-            app.ink.block(surface, app.ink.wrap(message, rest.width, BODY), rest.topleft, self.list.rect, BODY)
+            message = "No saved games yet. The game saves itself at each dawn." + (
+                "".join(f" {n}" for n in self.notes[:2])
+            )
+            app.ink.block(
+                surface, app.ink.wrap(message, rest.width, BODY), rest.topleft, self.list.rect, BODY
+            )
         self.draw_widgets(app, surface)
         key_hint(app, surface, self.band, "\u2191\u2193 choose \u00b7 Enter load \u00b7 Esc back")
