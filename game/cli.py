@@ -191,6 +191,13 @@ def add_play_arguments(parser: argparse.ArgumentParser) -> None:
         help="lesson mode: play N days, then the rest pass quickly to the ending and debrief",
     )
     classroom.add_argument(
+        "--lesson-minutes",
+        metavar="MINUTES",
+        type=_above_zero(float),
+        default=None,
+        help="lesson mode: after this many minutes of play, the remaining days pass quickly to the ending and debrief",
+    )
+    classroom.add_argument(
         "--cabinet",
         metavar="N",
         type=_above_zero(int),
@@ -481,6 +488,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         for flag, value in (
             ("--time-limit", args.time_limit),
             ("--lesson-days", args.lesson_days),
+            ("--lesson-minutes", args.lesson_minutes),
             ("--cabinet", args.cabinet if args.cabinet > 1 else None),
         )
         if value is not None
@@ -554,6 +562,7 @@ def _play_text(args: argparse.Namespace, loaded, seed: int, state) -> int:  # no
         player_name=args.name,
         time_limit=args.time_limit,
         lesson_days=args.lesson_days,
+        lesson_minutes=args.lesson_minutes,
         cabinet=args.cabinet,
         practice=getattr(args, "practice", False),
         played_on=dt.date.today().isoformat(),

@@ -62,6 +62,7 @@ class Classroom:
     player_name: str = ""
     time_limit: float | None = None  # minutes of council per day
     lesson_days: int | None = None  # days played in full before the rest pass quickly
+    lesson_minutes: float | None = None  # or: minutes of play before the rest pass quickly
     cabinet: int = 1  # advisers voting on each decision (1: no vote)
     practice: bool = False  # a practice game: its debrief says so
     played_on: str = ""  # the date for a saved report (never printed, so transcripts stay the same)
@@ -164,6 +165,7 @@ class Session:
         self.state: GameState
         self.undo: UndoStack | None = None  # practice games only
         self.lesson_news: list[GameEvent] = []  # lesson mode: dawn items not yet named
+        self.lesson_started = 0.0
         self.save_slot: Callable[[GameState, str], str] | None = None
 
     # --- the game ----------------------------------------------------------------------------
@@ -186,17 +188,14 @@ class Session:
         self.show_step(events)
         try:
             lesson_note = False
+            # The clock is read only when a lesson length in minutes asks for it.
+            self.lesson_started = self.clock() if self.classroom.lesson_minutes is not None else 0.0
             while not self.state.over:
-                if (
-                    self.classroom.lesson_days is not None
-                    and self.state.day > self.classroom.lesson_days
-                ):
+                reason = self.lesson_over()
+                if reason:
                     if not lesson_note:
                         self.console.show(
-                            [
-                                "",
-                                f"Lesson mode: {self.classroom.lesson_days} day(s) played; the remaining days pass quickly.",
-                            ]
+                            ["", f"Lesson mode: {reason}; the remaining days pass quickly."]
                         )
                         lesson_note = True
                     self.pass_day()
@@ -227,6 +226,10 @@ class Session:
         if c.time_limit is not None:
             lines.append(
                 f"Time limit: the council ends by itself after {render._minutes(c.time_limit)} each day."
+            )
+        if c.lesson_minutes is not None:
+            lines.append(
+                f"Lesson mode: {render._minutes(c.lesson_minutes)} of play, then the remaining days pass quickly to the ending."
             )
         if c.lesson_days is not None:
             lines.append(
@@ -300,6 +303,18 @@ class Session:
         self.console.show(
             render.day_header(self.scenario, self.state, self.style, self.classroom.time_limit)
         )
+
+    def lesson_over(self) -> str:
+        """Why lesson mode now hurries the game to its ending ("" while the lesson goes on)."""
+        c = self.classroom
+        if c.lesson_days is not None and self.state.day > c.lesson_days:
+            return f"{c.lesson_days} day(s) played"
+        if (
+            c.lesson_minutes is not None
+            and self.clock() - self.lesson_started >= c.lesson_minutes * 60
+        ):
+            return f"{render._minutes(c.lesson_minutes)} played"
+        return ""
 
     def pass_day(self) -> None:
         """Lesson mode: the day ends at once, with one line naming what happened that day."""

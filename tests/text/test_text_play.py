@@ -333,3 +333,15 @@ def test_on_dawn_sees_every_new_day(mini):
     days: list[int] = []
     play(mini, "E\nE\nE\nE\n", on_dawn=lambda state: days.append(state.day))
     assert days == [1, 2, 3, 4]
+
+
+def test_lesson_minutes_hurry_the_game_to_its_end(mini):
+    # 30 s per clock reading: after two minutes of play the remaining days pass quickly.
+    code, text = play(
+        mini, "4\nE\n" * 5, classroom=Classroom(lesson_minutes=2), clock=FakeClock(30)
+    )
+    assert code == 0
+    assert "Lesson mode: 2 minutes of play, then the remaining days pass quickly" in text
+    assert "Lesson mode: 2 minutes played; the remaining days pass quickly." in text
+    assert "the day passes without a council" in text
+    assert ENDING.search(text)
