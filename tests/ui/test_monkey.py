@@ -15,24 +15,11 @@ import pytest
 from game.analysis.policies import uniform
 from game.engine import rng
 from game.engine.api import new_game, step
+from game.ui.screenshots import SCREENS
 
 EVENTS_PER_RUN = 1000
 RUNS = [(1, "title"), (2, "saves"), (3, "late"), (4, "late"), (5, "over"), (6, "middle")]
-MUST_VISIT = {
-    "title",
-    "briefing",
-    "codex",
-    "crisis",
-    "demand",
-    "event",
-    "day_summary",
-    "ending",
-    "debrief",
-    "settings",
-    "help",
-    "menu",
-    "load",
-}
+MUST_VISIT = {*SCREENS, "menu", "load"}  # every screen the screenshots show, and two more
 
 KEYS = (
     [pygame.K_RETURN] * 8

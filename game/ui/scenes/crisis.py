@@ -596,6 +596,10 @@ class PauseScene(Scene):
             y += height + 8
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
+        self.draw_box(app, surface)
+        self.draw_widgets(app, surface)
+
+    def draw_box(self, app: App, surface: pygame.Surface) -> None:
         inner = frame(surface, app.ink, self.box)
         app.ink.line(
             surface,
@@ -605,7 +609,6 @@ class PauseScene(Scene):
             Style("typewriter_bold", "heading"),
             align="centre",
         )
-        self.draw_widgets(app, surface)
 
 
 def _settings() -> Scene:
@@ -742,15 +745,7 @@ class SaveNameScene(PauseScene):
             y += height + 8
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
-        inner = frame(surface, app.ink, self.box)
-        app.ink.line(
-            surface,
-            self.heading,
-            (inner.centerx, inner.y + 4),
-            inner,
-            Style("typewriter_bold", "heading"),
-            align="centre",
-        )
+        self.draw_box(app, surface)
         pygame.draw.rect(surface, app.ink.theme.c("focus"), self.field, 2)
         app.ink.line(
             surface, self.text + "_", (self.field.x + 8, self.field.y + 4), self.field, BODY
