@@ -323,8 +323,15 @@ class App:
         if event.type == pygame.KEYDOWN and self.global_key(event):
             self.dirty = True
             return
-        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
-            if self.too_small and event.type != pygame.KEYDOWN:
+        if event.type == pygame.TEXTINPUT and not self.top.takes_typing:
+            return  # typed text matters only where there is a text field
+        if event.type in (
+            pygame.KEYDOWN,
+            pygame.TEXTINPUT,
+            pygame.MOUSEBUTTONDOWN,
+            pygame.MOUSEWHEEL,
+        ):
+            if self.too_small and event.type not in (pygame.KEYDOWN, pygame.TEXTINPUT):
                 return
             self.apply(self.top.handle(self, event))
             self.dirty = True

@@ -19,10 +19,12 @@ def test_type_a_name_and_save(make_app, press, tmp_path):
     press(app, pygame.K_DOWN)
     press(app, pygame.K_RETURN)  # "Save the game..."
     assert app.stack[-1].name == "save"
+    assert app.stack[-1].text == "mini-day1"  # a name is offered
     for _ in range(20):
         press(app, pygame.K_BACKSPACE)
-    for letter in "before-c":  # 'c' is text here, not the codex
-        press(app, pygame.key.key_code(letter) if letter != "-" else pygame.K_MINUS, unicode=letter)
+    for letter in "before-c!":  # 'c' is text here, not the codex; '!' is not allowed in a name
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=letter))
+        app.pump()
     assert app.stack[-1].text == "before-c"
     press(app, pygame.K_RETURN)
     assert app.stack[-1].name == "crisis"

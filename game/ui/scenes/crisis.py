@@ -565,7 +565,7 @@ class PauseScene(Scene):
             return
         self.widgets = [
             Button("Resume", lambda: Pop()),
-            Button("Save the game…", lambda: Push(SaveNameScene())),
+            Button("Save the game…", lambda: Push(_save_name_scene())),
             Button("Settings", lambda: Push(_settings())),
             Button("Help", lambda: Push(_help())),
             Button("Codex", lambda: Push(_codex())),
@@ -662,92 +662,7 @@ class InjectScene(PauseScene):
         return super().key(app, event)
 
 
-class SaveNameScene(PauseScene):
-    """Name a save slot and write it (letters, digits, - and _; Enter saves, Esc cancels)."""
+def _save_name_scene() -> Scene:
+    from game.ui.scenes.save_name import SaveNameScene
 
-    name = "save"
-    heading = "SAVE AS"
-    takes_typing = True
-    MAX_LENGTH = 40
-
-    def enter(self, app: App) -> None:
-        if self.widgets:
-            return
-        session = app.session
-        self.text = f"{session.scenario.id}-day{session.state.day}" if session else "game"
-        self.widgets = [Button("Save", lambda: self.save(app)), Button("Cancel", lambda: Pop())]
-
-    def key(self, app: App, event: pygame.event.Event) -> Any:
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            return self.save(app)
-        if event.key == pygame.K_BACKSPACE:
-            self.text = self.text[:-1]
-            return True
-        typed = getattr(event, "unicode", "")
-        if (
-            typed
-            and (typed.isalnum() or typed in "-_")
-            and typed.isascii()
-            and len(self.text) < self.MAX_LENGTH
-        ):
-            self.text += typed
-            return True
-        return super().key(app, event)
-
-    def handle(self, app: App, event: pygame.event.Event) -> Any:
-        # Typing goes to the name field whatever has the focus; Tab still moves between the buttons.
-        if event.type == pygame.KEYDOWN and event.key not in (
-            pygame.K_TAB,
-            pygame.K_ESCAPE,
-            pygame.K_SPACE,
-        ):
-            return self.key(app, event)
-        return super().handle(app, event)
-
-    def save(self, app: App) -> Any:
-        import datetime as dt
-
-        from game.saves import SaveError, make_save, slot_path, write_save
-
-        session = app.session
-        if session is None or app.save_folder is None:
-            app.toast("Saving is not available here.")
-            return Pop()
-        if not self.text:
-            app.toast("Give the save a name first.")
-            return True
-        try:
-            save = make_save(
-                session.loaded,
-                session.state,
-                slot=self.text,
-                saved_at=dt.datetime.now().isoformat(timespec="seconds"),
-                practice=session.practice,
-            )
-            path = write_save(slot_path(app.save_folder, self.text), save)
-        except (SaveError, OSError) as exc:
-            app.toast(str(exc))
-            return True
-        app.toast(f"Saved as '{self.text}' ({path})")
-        return [Pop(), Pop()]
-
-    def layout(self, app: App, rect: pygame.Rect) -> None:
-        ink = app.ink
-        height = self.widgets[0].preferred_height(ink)
-        width = min(rect.width - 40, 520)
-        heading = ink.height(Style("typewriter_bold", "heading"))
-        self.box = pygame.Rect(0, 0, width, heading + 3 * (height + 8) + 48)
-        self.box.center = rect.center
-        self.field = pygame.Rect(self.box.x + 20, self.box.y + heading + 24, width - 40, height)
-        y = self.field.bottom + 12
-        for widget in self.widgets:
-            widget.rect = pygame.Rect(self.box.x + 20, y, width - 40, height)
-            y += height + 8
-
-    def draw(self, app: App, surface: pygame.Surface) -> None:
-        self.draw_box(app, surface)
-        pygame.draw.rect(surface, app.ink.theme.c("focus"), self.field, 2)
-        app.ink.line(
-            surface, self.text + "_", (self.field.x + 8, self.field.y + 4), self.field, BODY
-        )
-        self.draw_widgets(app, surface)
+    return SaveNameScene()

@@ -1,0 +1,131 @@
+"""Save as: name a save slot in a pygame_gui text field (cursor, selection and editing come with it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import string
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+
+from game.ui.scene import Pop
+from game.ui.scenes.crisis import PauseScene
+from game.ui.text import Style
+from game.ui.theme import ASSETS
+from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+ALLOWED = list(string.ascii_letters + string.digits + "-_")  # what game.saves.slot_path accepts
+MAX_LENGTH = 40
+
+
+def gui_theme() -> dict[str, Any]:
+    """assets/ui/pygame_gui.json, with its font files resolved inside assets/fonts."""
+    theme = json.loads((ASSETS / "ui" / "pygame_gui.json").read_text(encoding="utf-8"))
+    theme.pop("note", None)
+    for block in theme.values():
+        font = block.get("font") if isinstance(block, dict) else None
+        if font and "regular_path" in font:
+            font["regular_path"] = str(ASSETS / "fonts" / font["regular_path"])
+    return theme
+
+
+class SaveNameScene(PauseScene):
+    """Type a name (letters, digits, - and _), Enter saves, Esc cancels."""
+
+    name = "save"
+    heading = "SAVE AS"
+    takes_typing = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.manager: pygame_gui.UIManager | None = None
+        self.entry: pygame_gui.elements.UITextEntryLine | None = None
+
+    @property
+    def text(self) -> str:
+        return self.entry.get_text() if self.entry is not None else ""
+
+    def enter(self, app: App) -> None:
+        if self.widgets:
+            return
+        session = app.session
+        self.initial = f"{session.scenario.id}-day{session.state.day}" if session else "game"
+        self.widgets = [Button("Save", lambda: self.save(app)), Button("Cancel", lambda: Pop())]
+
+    def handle(self, app: App, event: pygame.event.Event) -> Any:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self.save(app)
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_TAB):
+            return super().handle(app, event)
+        if self.manager is not None and self.manager.process_events(event):
+            return True
+        if event.type in (pygame.KEYDOWN, pygame.TEXTINPUT):
+            return True  # typing belongs to the field, never to shortcuts underneath
+        return super().handle(app, event)
+
+    def save(self, app: App) -> Any:
+        from game.saves import SaveError, make_save, slot_path, write_save
+
+        session = app.session
+        name = self.text.strip()
+        if session is None or app.save_folder is None:
+            app.toast("Saving is not available here.")
+            return Pop()
+        if not name:
+            app.toast("Give the save a name first.")
+            return True
+        try:
+            save = make_save(
+                session.loaded,
+                session.state,
+                slot=name,
+                saved_at=dt.datetime.now().isoformat(timespec="seconds"),
+                practice=session.practice,
+            )
+            path = write_save(slot_path(app.save_folder, name), save)
+        except (SaveError, OSError) as exc:
+            app.toast(str(exc))
+            return True
+        app.toast(f"Saved as '{name}' ({path})")
+        return [Pop(), Pop()]
+
+    def layout(self, app: App, rect: pygame.Rect) -> None:
+        ink = app.ink
+        height = self.widgets[0].preferred_height(ink)
+        width = min(rect.width - 40, 520)
+        heading = ink.height(Style("typewriter_bold", "heading"))
+        field_height = height + 8
+        self.box = pygame.Rect(0, 0, width, heading + field_height + 2 * (height + 8) + 52)
+        self.box.center = rect.center
+        field = pygame.Rect(self.box.x + 20, self.box.y + heading + 24, width - 40, field_height)
+        self._place_field(app, field)
+        y = field.bottom + 12
+        for widget in self.widgets:
+            widget.rect = pygame.Rect(self.box.x + 20, y, width - 40, height)
+            y += height + 8
+
+    def _place_field(self, app: App, field: pygame.Rect) -> None:
+        size = app.screen.get_size()
+        if self.manager is None:
+            self.manager = pygame_gui.UIManager(size, theme_path=gui_theme())
+            self.entry = pygame_gui.elements.UITextEntryLine(field, self.manager)
+            self.entry.set_allowed_characters(ALLOWED)
+            self.entry.set_text_length_limit(MAX_LENGTH)
+            self.entry.set_text(self.initial)  # set_text leaves the cursor at the end, ready to edit
+            self.entry.focus()
+        else:
+            self.manager.set_window_resolution(size)
+            self.entry.set_relative_position(field.topleft)
+            self.entry.set_dimensions(field.size)
+
+    def draw(self, app: App, surface: pygame.Surface) -> None:
+        self.draw_box(app, surface)
+        if self.manager is not None:
+            self.manager.update(0.0)
+            self.manager.draw_ui(surface)
+        self.draw_widgets(app, surface)
