@@ -116,7 +116,9 @@ class SaveNameScene(PauseScene):
             self.entry = pygame_gui.elements.UITextEntryLine(field, self.manager)
             self.entry.set_allowed_characters(ALLOWED)
             self.entry.set_text_length_limit(MAX_LENGTH)
-            self.entry.set_text(self.initial)  # set_text leaves the cursor at the end, ready to edit
+            self.entry.set_text(
+                self.initial
+            )  # set_text leaves the cursor at the end, ready to edit
             self.entry.focus()
         else:
             self.manager.set_window_resolution(size)
