@@ -183,7 +183,7 @@ def dusk(turn: Turn) -> None:
     if last_day:
         # There is no next dawn: deadlines falling on the last day run out now.
         _expire_deadlines(turn, including_today=True)
-        if turn.phase == "over":
+        if turn.ended():
             return
     for eid, ending in scenario.endings.items():
         if ending.when is None or (ending.at_end_only and not last_day):

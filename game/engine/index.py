@@ -51,7 +51,9 @@ class Index(NamedTuple):  # named tuples: no code generated at import, unlike da
     actors: tuple[tuple[str, Any, tuple[tuple[Any, str, Compiled | None], ...]], ...]
 
 
-def _by_date(items: dict[str, Any]) -> tuple[dict[dt.date, tuple[tuple[str, Any], ...]], tuple]:
+def _by_date(
+    items: dict[str, Any],
+) -> tuple[dict[dt.date, tuple[tuple[str, Any], ...]], tuple[tuple[str, Any], ...]]:
     """Dawn candidates in declared order: on each authored date, those dated that day plus the
     conditional ones; on any other date, the conditional ones alone. Items with neither a date
     nor a condition only happen when an effect triggers them, never at dawn."""

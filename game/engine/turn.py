@@ -133,6 +133,10 @@ class Turn(Reader):
         self.events: list[GameEvent] = []
         self.queue: deque[tuple[str, str]] = deque()
 
+    def ended(self) -> bool:
+        """Whether an ending has been reached (a method, so type checkers re-read it after calls)."""
+        return self.phase == "over"
+
     def value(self, name: str) -> Value:
         # A Turn changes as it goes, so it reads the live tables rather than a snapshot.
         if name in self.stats:
@@ -257,7 +261,7 @@ class Turn(Reader):
         if isinstance(value, str) and value.startswith("="):
             target, delta = self.amount(value[1:]), None
         else:
-            target, delta = None, self.amount(value)  # type: ignore[arg-type]
+            target, delta = None, self.amount(value)
         if name in self.stats:
             stat = self.scenario.stats[name]
             new = target if target is not None else self.stats[name] + (delta or 0)

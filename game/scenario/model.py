@@ -45,7 +45,7 @@ class Effects(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="allow")
-    __pydantic_extra__: dict[str, int | bool | str]  # type: ignore[assignment]
+    __pydantic_extra__: dict[str, int | bool | str]
 
     issue: IdList = Field(default_factory=list, description="Demands to present now (ids).")
     trigger: IdList = Field(

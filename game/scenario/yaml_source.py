@@ -232,6 +232,8 @@ class _Builder:
 
     def _span(self, event: yaml.Event) -> SourceSpan:
         mark = event.start_mark
+        if mark is None:  # the parsers always give marks; keep a position all the same
+            return SourceSpan(self.file, 1, 1)
         return SourceSpan(self.file, mark.line + 1, mark.column + 1)
 
     def feed(self, event: yaml.Event) -> None:
@@ -352,7 +354,8 @@ class _Builder:
         if event.style in ("'", '"'):
             span = SourceSpan(span.file, span.line, span.col + 1)
         self.spans[path] = span
-        last = event.end_mark.line + 1 - (1 if event.end_mark.column == 0 else 0)
+        end = event.end_mark
+        last = end.line + 1 - (1 if end.column == 0 else 0) if end is not None else span.line
         if last > span.line:
             self.extents[path] = (span.line, last, event.style or "")
         if top is None:

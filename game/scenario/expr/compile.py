@@ -40,10 +40,10 @@ _BINOPS: dict[type, Callable[[int, int], int]] = {
 _CMPOPS: dict[type, Callable[[Value, Value], bool]] = {
     ast.Eq: operator.eq,
     ast.NotEq: operator.ne,
-    ast.Lt: operator.lt,  # type: ignore[dict-item]
-    ast.LtE: operator.le,  # type: ignore[dict-item]
-    ast.Gt: operator.gt,  # type: ignore[dict-item]
-    ast.GtE: operator.ge,  # type: ignore[dict-item]
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
 }
 _ID_FUNCTIONS = {"issued", "pending", "answered", "expired", "answer", "fired", "taken", "in_stage"}
 
@@ -57,6 +57,7 @@ def compile_expr(text: str) -> Compiled:
 def _compile(node: ast.expr) -> Compiled:
     if isinstance(node, ast.Constant):
         constant = node.value
+        assert isinstance(constant, (int, str))  # the whitelist admits only int, bool and str
         return lambda env: constant
     if isinstance(node, ast.Name):
         fixed = constant_name(node.id)
@@ -93,10 +94,10 @@ def _compile(node: ast.expr) -> Compiled:
             return lambda env: env.call(function, ids)
         args = [_compile(arg) for arg in node.args]
         if function == "min":
-            return lambda env: min(args[0](env), args[1](env))  # type: ignore[type-var]
+            return lambda env: min(int(args[0](env)), int(args[1](env)))
         if function == "max":
-            return lambda env: max(args[0](env), args[1](env))  # type: ignore[type-var]
-        return lambda env: abs(args[0](env))  # type: ignore[arg-type]
+            return lambda env: max(int(args[0](env)), int(args[1](env)))
+        return lambda env: abs(int(args[0](env)))
     raise ValueError(f"cannot compile {type(node).__name__}")  # the whitelist prevents this
 
 
@@ -158,7 +159,9 @@ def _compile_boolop(node: ast.BoolOp) -> Compiled:
 def _constant(node: ast.expr) -> tuple[bool, Value]:
     """(True, value) when the node is a literal or a named constant (true, false)."""
     if isinstance(node, ast.Constant):
-        return True, node.value
+        value = node.value
+        assert isinstance(value, (int, str))  # the whitelist admits only int, bool and str
+        return True, value
     if isinstance(node, ast.Name):
         fixed = constant_name(node.id)
         if fixed is not None:
