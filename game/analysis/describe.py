@@ -56,6 +56,15 @@ def stat_display(scenario: Scenario, state: GameState, stat_id: str) -> str:
     return str(state.stats.get(stat_id, "?"))
 
 
+def facts(scenario: Scenario, state: GameState) -> list[str]:
+    """What has come true so far (the flags that are set), in the scenario's own words."""
+    return [
+        scenario.flags[fid].label or fid.replace("_", " ")
+        for fid in scenario.flags
+        if state.flags.get(fid)
+    ]
+
+
 ATTITUDE_WORDS: tuple[tuple[int, str], ...] = (
     (-60, "hostile"),
     (-20, "unfriendly"),

@@ -8,6 +8,7 @@ from game.analysis.describe import (
     KIND_LABELS,
     attitude_word,
     countdown_text,
+    facts,
     long_date,
     nearest_deadline,
     signed,
@@ -173,14 +174,10 @@ def status_lines(scenario: Scenario, state: GameState, style: Style) -> list[str
             stat.higher_is, ""
         )
         lines.append(f"  {stat.label:<{width}}  {shown:>3}{note}{better if shown != '?' else ''}")
-    facts = [
-        scenario.flags[fid].label or fid.replace("_", " ")
-        for fid, value in state.flags.items()
-        if value and fid in scenario.flags
-    ]
-    if facts:
+    done = facts(scenario, state)
+    if done:
         lines += style.heading("Facts")
-        lines += [f"  - {fact}" for fact in facts]
+        lines += [f"  - {fact}" for fact in done]
     if scenario.actors:
         lines += style.heading("Attitudes towards you")
         width = max(len(actor.name) for actor in scenario.actors.values())

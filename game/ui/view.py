@@ -15,6 +15,7 @@ from game.analysis.describe import (
     attitude_word,
     describe_effects,
     describe_response,
+    facts,
     long_date,
     stat_visible,
 )
@@ -161,6 +162,9 @@ class CrisisView:
     demands: list[PendingDemand]
     places: list[MapPlace]
     units: list[MapUnit]
+    facts: list[
+        str
+    ]  # what has come true so far: the implementation tracker, in the scenario's words
 
 
 def deadline_text(scenario: Scenario, state: GameState) -> tuple[str, bool]:
@@ -373,6 +377,7 @@ def crisis_view(
         demands=pending_demands(scenario, state),
         places=places,
         units=map_units(scenario, state, places),
+        facts=facts(scenario, state),
     )
 
 

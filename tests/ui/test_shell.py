@@ -158,3 +158,14 @@ def test_no_sound_device_means_no_audio_library_noise(monkeypatch, tmp_path):
     assert sound.Sounds().sounds == {}
     monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
     assert sound.audio_device_likely() is True
+
+
+def test_crisis_view_tracks_what_has_been_done(mini):
+    from game.engine.actions import Respond
+    from game.engine.api import new_game, step
+    from game.ui.view import crisis_view
+
+    state, _ = new_game(mini.scenario, 7)
+    assert crisis_view(mini.scenario, state, {"bbox": {}}).facts == []
+    state, _ = step(mini.scenario, state, Respond(demand="first", response="accept"))
+    assert crisis_view(mini.scenario, state, {"bbox": {}}).facts == ["Conceded"]

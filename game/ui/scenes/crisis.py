@@ -99,6 +99,9 @@ class CrisisScene(Scene):
         if self.view.attitudes:
             rows.append(("heading", "Attitudes towards you"))
             rows += [("actor", a) for a in self.view.attitudes]
+        if self.view.facts:
+            rows.append(("heading", "Done and decided"))
+            rows += [("fact", fact) for fact in self.view.facts]
         return rows
 
     # --- input -----------------------------------------------------------------------------------
@@ -493,6 +496,9 @@ class CrisisScene(Scene):
             pygame.draw.rect(surface, theme.c("select"), rect)
         if kind == "heading":
             ink.line(surface, row.upper(), (inner.x, inner.y + 2), inner, KIND)
+            return
+        if kind == "fact":
+            ink.line(surface, "\u2713 " + row, (inner.x, inner.y), inner, SMALL)
             return
         if kind == "actor":
             value = f"{row.word} ({row.value:+d})"
