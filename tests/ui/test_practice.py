@@ -41,3 +41,11 @@ def test_no_undo_outside_practice(make_app, press):
     press(app, pygame.K_u)
     assert app.session.state == before
     assert "only for practice games" in app.toast_text
+
+
+def test_the_menu_shows_the_seed(make_app, press):
+    app = make_app()
+    start(app)
+    press(app, pygame.K_ESCAPE)
+    assert app.stack[-1].name == "menu"
+    assert app.stack[-1].heading == "MENU \u00b7 SEED 7"

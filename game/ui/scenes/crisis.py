@@ -567,6 +567,9 @@ class PauseScene(Scene):
     heading = "MENU"
 
     def enter(self, app: App) -> None:
+        if app.session is not None:
+            # The seed is shown so a class can replay the same hidden draw (play --seed N).
+            self.heading = f"MENU · SEED {app.session.seed}"
         if self.widgets:
             return
         self.widgets = [
