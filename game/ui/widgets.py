@@ -14,6 +14,8 @@ import pygame
 
 from game.ui.text import BODY, SMALL, Ink, Style
 
+MORE = Style("serif", "small", "ink_soft")
+
 Command = Any  # a scene command (see game.ui.scene) or True for "handled"
 
 
@@ -202,6 +204,14 @@ class ListWidget(Widget):
         for index, rect in visible:
             self.draw_row(surface, rect, index, index == self.selected, focused)
         total = self.count()
+        hidden_below = total - 1 - visible[-1][0] if visible else 0
+        if hidden_below > 0:
+            # where the next row did not fit, say so in words: a blank gap reads as "nothing more"
+            space = pygame.Rect(
+                self.rect.x, visible[-1][1].bottom + 4, self.rect.width - 10, self.rect.height
+            ).clip(self.rect)
+            if space.height >= ink.height(MORE):
+                ink.line(surface, f"\u2193 {hidden_below} more below", space.topleft, space, MORE)
         if total and (self.top > 0 or (visible and visible[-1][0] < total - 1)):
             # a scroll marker: where the shown rows sit in the whole list
             track = pygame.Rect(self.rect.right - 6, self.rect.y, 4, self.rect.height)
