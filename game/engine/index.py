@@ -143,7 +143,15 @@ def scenario_index(scenario: Scenario) -> Index:
     return built
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
 @lru_cache(maxsize=512)
 def day_title(date: dt.date) -> str:
-    """The title of a day's opening event ('Wednesday 29 May 1935')."""
-    return date.strftime("%A %d %B %Y").replace(" 0", " ")
+    """The title of a day's opening event ('Wednesday 29 May 1935'), in English whatever the
+    locale: strftime's names follow the locale, and the engine's output must not."""
+    return f"{_WEEKDAYS[date.weekday()]} {date.day} {_MONTHS[date.month - 1]} {date.year}"
