@@ -486,15 +486,13 @@ def cmd_play(args: argparse.Namespace) -> int:
     classroom = [
         flag
         for flag, value in (
-            ("--time-limit", args.time_limit),
-            ("--lesson-days", args.lesson_days),
             ("--lesson-minutes", args.lesson_minutes),
             ("--cabinet", args.cabinet if args.cabinet > 1 else None),
         )
         if value is not None
     ]
     if not args.text and classroom:
-        # These lesson options live in the text version; say so rather than ignore them.
+        # These two lesson options live in the text version only; say so rather than ignore them.
         print(
             f"{', '.join(classroom)}: classroom options run in the text version; starting it.",
             file=sys.stderr,
@@ -518,6 +516,9 @@ def cmd_play(args: argparse.Namespace) -> int:
                     save_folder=getattr(args, "save_dir", None),
                     practice=getattr(args, "practice", False),
                     scenario_paths=sorted(SCENARIOS_DIR.glob("*.yaml")),
+                    time_limit=args.time_limit,
+                    lesson_days=args.lesson_days,
+                    player_name=args.name,
                 )
             except WindowUnavailable as exc:
                 print(

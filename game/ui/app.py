@@ -90,6 +90,9 @@ class App:
         persist_settings: bool = True,
         crash_folder: str | Path | None = None,
         practice: bool = False,
+        time_limit: float | None = None,
+        lesson_days: int | None = None,
+        player_name: str = "",
     ):
         try:
             pygame.display.init()
@@ -98,6 +101,13 @@ class App:
             raise WindowUnavailable(f"no display available ({exc})") from None
         self.config_folder = config_folder
         self.practice = practice  # new games can be taken back step by step (reports say so)
+        # Classroom options: minutes of council a day, days played before the rest hurry past,
+        # and the student's name for the report.
+        self.time_limit = time_limit
+        self.lesson_days = lesson_days
+        self.player_name = player_name
+        self.council_day: int | None = None
+        self.council_started = 0
         self.persist_settings = persist_settings
         note = ""
         if settings is None:
@@ -376,6 +386,7 @@ class App:
 
         Reduced motion stops it; with nothing animating the loop stays idle and draws nothing.
         """
+        self.safely(self.keep_lesson_time)
         if (
             self.settings.reduced_motion
             or self.too_small
@@ -386,6 +397,41 @@ class App:
         if phase != self.blink_phase:
             self.blink_phase = phase
             self.dirty = True
+
+    # --- classroom options -------------------------------------------------------------------------
+    def council_seconds_left(self) -> int | None:
+        """Seconds of today's council left under --time-limit (None without a limit)."""
+        if self.time_limit is None or self.session is None or self.council_day is None:
+            return None
+        spent = (self.clock() - self.council_started) / 1000
+        return max(0, int(self.time_limit * 60 - spent))
+
+    def keep_lesson_time(self) -> None:
+        """End a council that ran over its time; hurry the game on once the lesson's days are played."""
+        from game.ui.scenes.crisis import CrisisScene
+        from game.ui.scenes.ending import EndingScene
+
+        session = self.session
+        if session is None or session.state.over:
+            return
+        if self.lesson_days is not None and session.state.day > self.lesson_days:
+            while not session.state.over:
+                session.act(EndDay())
+            self.apply(Reset(EndingScene()))
+            self.toast(
+                f"Lesson mode: {self.lesson_days} day(s) played; the rest of the crisis ran its course."
+            )
+            return
+        if self.time_limit is None:
+            return
+        if self.council_day != session.state.day:
+            self.council_day, self.council_started = session.state.day, self.clock()
+            return
+        if self.council_seconds_left() == 0:
+            day = session.state.day
+            self.apply(Reset(CrisisScene()))
+            self.act(EndDay())
+            self.toast(f"Time is up: the council of day {day} ends.")
 
     @property
     def blink_on(self) -> bool:
@@ -533,6 +579,9 @@ def run_window(
     scenario_paths: list[Path] | None = None,
     save_folder: str | Path | None = None,
     practice: bool = False,
+    time_limit: float | None = None,
+    lesson_days: int | None = None,
+    player_name: str = "",
 ) -> int:
     """Play in a window (from the title screen, or from `state` if a save was given).
 
@@ -557,6 +606,9 @@ def run_window(
         scenario_paths=scenario_paths,
         save_folder=save_dir(save_folder),
         practice=practice,
+        time_limit=time_limit,
+        lesson_days=lesson_days,
+        player_name=player_name,
     )
     if state is not None:
         from game.ui.scenes.crisis import CrisisScene

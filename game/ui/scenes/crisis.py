@@ -239,7 +239,8 @@ class CrisisScene(Scene):
         self.map_inner = inner(self.map_panel)
 
     def animating(self, app: App) -> bool:
-        return self.view is not None and self.view.header.last_day
+        # the last-day blink, or a council clock ticking under --time-limit
+        return self.view is not None and (self.view.header.last_day or app.time_limit is not None)
 
     # --- drawing -----------------------------------------------------------------------------------
     def draw(self, app: App, surface: pygame.Surface) -> None:
@@ -268,12 +269,11 @@ class CrisisScene(Scene):
             )
         self.draw_widgets(app, surface)
         fresh = len(set(self.unlocked) - app.session.codex_seen) if app.session else 0
-        key_hint(
-            app,
-            surface,
-            self.band,
-            HINT.replace("C codex", f"C codex ({fresh} new)") if fresh else HINT,
-        )
+        hint = HINT.replace("C codex", f"C codex ({fresh} new)") if fresh else HINT
+        left = app.council_seconds_left()
+        if left is not None:
+            hint = f"Council time left {left // 60}:{left % 60:02d} \u00b7 " + hint
+        key_hint(app, surface, self.band, hint)
 
     def draw_header(self, app: App, surface: pygame.Surface) -> None:
         ink = app.ink

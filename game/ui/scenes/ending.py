@@ -90,6 +90,7 @@ class DebriefScene(Scene, PageScene):
             session.scenario,
             session.state,
             seed=session.seed,
+            player_name=app.player_name,
             played_on=dt.date.today().isoformat(),
             practice=session.practice,
         )
