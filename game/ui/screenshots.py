@@ -6,6 +6,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
@@ -59,6 +60,14 @@ def historical_game(
         moments.append(Moment(state, choice, result.state, list(result.events)))
         state = result.state
     return opening[0], opening[1], moments
+
+
+def _session_after(loaded: LoadedScenario, seed: int, moment: Moment) -> Any:
+    """The window's session just after `moment`: what arrived with it is marked new."""
+    from game.ui.session import Session
+
+    new = len(moment.after.inbox) - len(moment.before.inbox)
+    return Session(loaded, seed, moment.after, new, moment.events)
 
 
 def _pick_crisis(moments: list[Moment], scenario) -> Moment | None:  # noqa: ANN001 - Scenario
@@ -145,13 +154,7 @@ def render_screenshots(
 
         crisis = _pick_crisis(moments, loaded.scenario)
         if crisis is not None:
-            app.session = Session(
-                loaded,
-                seed,
-                crisis.after,
-                len(crisis.after.inbox) - len(crisis.before.inbox),
-                crisis.events,
-            )
+            app.session = _session_after(loaded, seed, crisis)
         snap("crisis", CrisisScene())
         state = app.session.state
         pending = [did for did, a in state.demands.items() if a.status == "pending"]
@@ -167,13 +170,7 @@ def render_screenshots(
         ]
         chosen = (interesting or acted or [None])[0]
         if chosen is not None:
-            app.session = Session(
-                loaded,
-                seed,
-                chosen.after,
-                len(chosen.after.inbox) - len(chosen.before.inbox),
-                chosen.events,
-            )
+            app.session = _session_after(loaded, seed, chosen)
             shown = [e for e in chosen.events if e.kind not in ("day", "rejected", "ending")]
             snap("event", CrisisScene(), EventDialog(shown))
 
@@ -186,13 +183,7 @@ def render_screenshots(
             app.stack.clear()
             app.push(CrisisScene())
             summary = DaySummaryScene(busiest.before, busiest.after, busiest.events)
-            app.session = Session(
-                loaded,
-                seed,
-                busiest.after,
-                len(busiest.after.inbox) - len(busiest.before.inbox),
-                busiest.events,
-            )
+            app.session = _session_after(loaded, seed, busiest)
             snap("day_summary", CrisisScene(), summary)
 
         final = moments[-1].after if moments else start
