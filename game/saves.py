@@ -41,6 +41,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from game.engine.actions import EndDay, Respond, TakeAction
 from game.engine.api import new_game, step
 from game.engine.state import GameState
+from game.save_paths import AUTOSAVE_PREFIX as AUTOSAVE_PREFIX  # re-exported: part of this API
+from game.save_paths import autosave_path as autosave_path
+from game.save_paths import latest_autosave as latest_autosave
+from game.save_paths import save_dir as save_dir
 from game.scenario.load import LoadedScenario
 from game.scenario.model import Scenario
 
@@ -61,7 +65,6 @@ MIN_COMPATIBLE_VERSION = 1
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 MAX_SAVE_BYTES = 50_000_000  # a real save is well under 1 MB; refuse anything absurd before parsing
-AUTOSAVE_PREFIX = "autosave-"
 _SLOT_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 ErrorKind = Literal[
@@ -472,16 +475,7 @@ def replay_actions(
     return state, []
 
 
-# --- where saves live --------------------------------------------------------------------------
-
-
-def save_dir(override: str | Path | None = None) -> Path:
-    """The saves folder: `override` if given, else the user's data folder for the game + /saves."""
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("hebei1935", appauthor=False)) / "saves"
+# --- where saves live (save_dir, autosave_path and latest_autosave: game.save_paths) -------------
 
 
 def slot_path(folder: str | Path, name: str) -> Path:
@@ -492,21 +486,6 @@ def slot_path(folder: str | Path, name: str) -> Path:
             "slot",
         )
     return Path(folder) / f"{name}.json"
-
-
-def autosave_path(folder: str | Path, scenario_id: str) -> Path:
-    """One autosave per scenario, overwritten at each dawn."""
-    safe = re.sub(r"[^A-Za-z0-9_-]", "_", scenario_id)[:64] or "scenario"
-    return Path(folder) / f"{AUTOSAVE_PREFIX}{safe}.json"
-
-
-def latest_autosave(folder: str | Path) -> Path | None:
-    """The most recently written autosave in `folder`, if any (used by the crash message)."""
-    try:
-        found = [p for p in Path(folder).glob(f"{AUTOSAVE_PREFIX}*.json") if p.is_file()]
-    except OSError:
-        return None
-    return max(found, key=lambda p: p.stat().st_mtime, default=None)
 
 
 def list_saves(folder: str | Path) -> tuple[list[SaveInfo], list[str]]:
