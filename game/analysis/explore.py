@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.analysis.policies import POLICIES
+from game.analysis.policies import CHOOSERS, POLICIES
 from game.engine import rng
 from game.engine.actions import TakeAction
-from game.engine.api import legal_actions, new_game, step
+from game.engine.run import Run
 from game.scenario.model import Scenario
 
 MAX_STEPS = 10_000  # a policy that never ends the day cannot hang the explorer
@@ -52,26 +52,27 @@ class GameSummary:
 
 
 def play_one(scenario: Scenario, seed: int, policy: str, max_steps: int = MAX_STEPS) -> GameSummary:
-    """One game to its end (or `max_steps` choices); a lighter loop than replay.play (no log kept).
-    A game that does not end has ending "": the report counts it as unfinished."""
-    choose = POLICIES[policy]
-    state, events = new_game(scenario, seed)
+    """One game to its end (or `max_steps` choices), played in place (`Run`: no state is frozen
+    and no log kept between choices). A game that does not end has ending "": the report counts
+    it as unfinished."""
+    choose = CHOOSERS[policy]
+    run = Run(scenario, seed, quiet=True)
     generator = rng.seed_state(seed)
     stages = {scenario.initial_stage}
-    stages.update(e.ref for e in events if e.kind == "stage")
+    stages.update(e.ref for e in run.events if e.kind == "stage")
     idle: list[str] = []
     day_checked = 0
     for _ in range(max_steps):
-        if state.over:
+        if run.over:
             break
-        if state.day != day_checked:
-            day_checked = state.day
-            legal = legal_actions(scenario, state)
+        legal = run.legal()
+        if run.day != day_checked:
+            day_checked = run.day
             if not any(isinstance(c, TakeAction) for c in legal):
-                idle.append(state.date.isoformat())
-        choice, generator = choose(scenario, state, generator)
-        state, events = step(scenario, state, choice)
-        stages.update(e.ref for e in events if e.kind == "stage")
+                idle.append(run.date.isoformat())
+        choice, generator = choose(scenario, run.date, legal, generator)
+        stages.update(e.ref for e in run.play(choice) if e.kind == "stage")
+    state = run.state()
     return GameSummary(
         seed=seed,
         ending=state.ending or "",

@@ -1,8 +1,14 @@
-"""Ways of choosing actions without a human: used by replays, the explorer and the tests."""
+"""Ways of choosing actions without a human: used by replays, the explorer and the tests.
+
+A chooser picks one of the choices the engine lists as legal; a policy is the same chooser asked
+of a frozen state (it lists the legal choices itself). The explorer, which keeps one game open in
+place (`game.engine.run.Run`), calls the choosers with the list it already has.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Sequence
 
 from game.engine import rng
 from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction
@@ -11,14 +17,17 @@ from game.engine.state import GameState
 from game.scenario.model import Scenario
 
 Choice = TakeAction | Respond | EndDay | ReleaseInject
+Chooser = Callable[[Scenario, dt.date, Sequence[Choice], int], tuple[Choice, int]]
+"""(scenario, today, the legal choices, policy rng state) -> (choice, new policy rng state)."""
 Policy = Callable[[Scenario, GameState, int], tuple[Choice, int]]
 """(scenario, state, policy rng state) -> (choice, new policy rng state)."""
 
 
-def historical(scenario: Scenario, state: GameState, generator: int) -> tuple[Choice, int]:
+def choose_historical(
+    scenario: Scenario, today: dt.date, legal: Sequence[Choice], generator: int
+) -> tuple[Choice, int]:
     """What history did: answer each pending demand as history did, take the day's historical
     actions, then end the day."""
-    legal = legal_actions(scenario, state)
     for choice in legal:
         if isinstance(choice, Respond):
             demand = scenario.demands[choice.demand]
@@ -27,24 +36,26 @@ def historical(scenario: Scenario, state: GameState, generator: int) -> tuple[Ch
     for choice in legal:
         if (
             isinstance(choice, TakeAction)
-            and state.date in scenario.actions[choice.action].historical_dates
+            and today in scenario.actions[choice.action].historical_dates
         ):
             return choice, generator
     return EndDay(), generator
 
 
-def uniform(scenario: Scenario, state: GameState, generator: int) -> tuple[Choice, int]:
+def choose_uniform(
+    scenario: Scenario, today: dt.date, legal: Sequence[Choice], generator: int
+) -> tuple[Choice, int]:
     """Any legal choice, each equally likely (ending the day included)."""
-    legal = legal_actions(scenario, state)
     generator, index = rng.below(generator, len(legal))
     return legal[index], generator
 
 
-def _by_kind(kind: str) -> Policy:
+def _by_kind(kind: str) -> Chooser:
     """Answer every demand with a response of `kind` when there is one, otherwise play randomly."""
 
-    def policy(scenario: Scenario, state: GameState, generator: int) -> tuple[Choice, int]:
-        legal = legal_actions(scenario, state)
+    def chooser(
+        scenario: Scenario, today: dt.date, legal: Sequence[Choice], generator: int
+    ) -> tuple[Choice, int]:
         for choice in legal:
             if (
                 isinstance(choice, Respond)
@@ -55,16 +66,29 @@ def _by_kind(kind: str) -> Policy:
         generator, index = rng.below(generator, len(options))
         return options[index], generator
 
-    policy.__doc__ = (
+    chooser.__doc__ = (
         f"Answer demands with '{kind}' responses when possible; otherwise choose at random."
     )
+    return chooser
+
+
+def policy_of(chooser: Chooser) -> Policy:
+    """The chooser asked of a frozen state."""
+
+    def policy(scenario: Scenario, state: GameState, generator: int) -> tuple[Choice, int]:
+        return chooser(scenario, state.date, legal_actions(scenario, state), generator)
+
+    policy.__doc__ = chooser.__doc__
     return policy
 
 
-POLICIES: dict[str, Policy] = {
-    "random": uniform,
-    "historical": historical,
+CHOOSERS: dict[str, Chooser] = {
+    "random": choose_uniform,
+    "historical": choose_historical,
     "comply": _by_kind("accept"),
     "refuse": _by_kind("refuse"),
     "stall": _by_kind("stall"),
 }
+POLICIES: dict[str, Policy] = {name: policy_of(chooser) for name, chooser in CHOOSERS.items()}
+historical = POLICIES["historical"]
+uniform = POLICIES["random"]

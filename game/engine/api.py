@@ -62,6 +62,12 @@ def step(scenario: Scenario, state: GameState, action: PlayerAction) -> Step:
         rejected = GameEvent(kind="rejected", date=state.date, title="Not possible", text=reason)
         return Step(state, [rejected])
     turn = Turn(scenario, state)
+    perform(turn, action)
+    return Step(turn.freeze(), turn.events)
+
+
+def perform(turn: Turn, action: PlayerAction) -> None:
+    """Carry out an action already known to be allowed (the rules after the check)."""
     if isinstance(action, TakeAction):
         _take(turn, action)
     elif isinstance(action, Respond):
@@ -71,7 +77,6 @@ def step(scenario: Scenario, state: GameState, action: PlayerAction) -> Step:
     else:
         turn.record("end_day", label="End the day")
         dusk(turn)
-    return Step(turn.freeze(), turn.events)
 
 
 def _take(turn: Turn, action: TakeAction) -> None:
@@ -143,11 +148,12 @@ def _respond(turn: Turn, action: Respond) -> None:
 
 def why_not(scenario: Scenario, state: GameState, action: PlayerAction) -> str:
     """Empty if the action is allowed now; otherwise a sentence for the player."""
-    return _why_not(Reader(scenario, state), state, action)
+    return why_not_now(Reader(scenario, state), action)
 
 
-def _why_not(reader: Reader, state: GameState, action: PlayerAction) -> str:
-    scenario = reader.scenario
+def why_not_now(state: Reader, action: PlayerAction) -> str:
+    """`why_not`, asked of a Reader (or of the Turn of a game in progress)."""
+    scenario = state.scenario
     if state.phase == "over":
         return "The game is over."
     if isinstance(action, EndDay):
@@ -166,7 +172,7 @@ def _why_not(reader: Reader, state: GameState, action: PlayerAction) -> str:
             return f"'{spec.label}' has already been done today."
         if spec.cost > state.budget:
             return f"'{spec.label}' needs {spec.cost} action point(s); {state.budget} left today."
-        if not reader.holds(spec.when):
+        if not state.holds(spec.when):
             return f"'{spec.label}' is not possible now."
         return ""
     demand = scenario.demands.get(action.demand)
@@ -181,7 +187,7 @@ def _why_not(reader: Reader, state: GameState, action: PlayerAction) -> str:
     response = demand.responses.get(action.response)
     if response is None:
         return f"'{action.response}' is not an answer to '{demand.title}'."
-    if not reader.holds(response.when):
+    if not state.holds(response.when):
         return f"'{response.label}' is not possible now."
     if response.cost > state.budget:
         return (
@@ -204,33 +210,34 @@ def legal_actions(scenario: Scenario, state: GameState) -> list[TakeAction | Res
     last = _last_legal
     if last is not None and last[1] is state and last[0] is scenario:
         return list(last[2])
+    legal = legal_now(Reader(scenario, state))
+    _last_legal = (scenario, state, legal)
+    return list(legal)
+
+
+def legal_now(state: Reader) -> list[TakeAction | Respond | EndDay]:
+    """`legal_actions`, asked of a Reader (or of the Turn of a game in progress)."""
     if state.phase == "over":
         return []
-    # The same checks as `_why_not`, without its sentences, over tables built once per scenario:
-    # this runs at every step of every explored game.
+    # The same checks as `why_not_now`, without its sentences, over tables built once per
+    # scenario: this runs at every step of every explored game.
     legal: list[TakeAction | Respond | EndDay] = []
-    reader = Reader(scenario, state)
-    tables = scenario_index(scenario)
+    tables = scenario_index(state.scenario)
     budget, date = state.budget, state.date
     for did, active in state.demands.items():
         if active.status != "pending" or active.answered_on == date:
             continue
         for answer, cost, when in tables.responses[did]:
-            if (when is None or when(reader)) and cost <= budget:
+            if (when is None or when(state)) and cost <= budget:
                 legal.append(answer)
     taken, taken_today = state.taken, state.taken_today
     for ident, candidate, max_uses, per_day, cost, when in tables.actions:
         if max_uses is not None and taken.get(ident, 0) >= max_uses:
             continue
-        if (
-            taken_today.get(ident, 0) < per_day
-            and cost <= budget
-            and (when is None or when(reader))
-        ):
+        if taken_today.get(ident, 0) < per_day and cost <= budget and (when is None or when(state)):
             legal.append(candidate)
     legal.append(_END_DAY)
-    _last_legal = (scenario, state, legal)
-    return list(legal)
+    return legal
 
 
 def action_options(scenario: Scenario, state: GameState) -> list[ActionOption]:
@@ -241,7 +248,7 @@ def action_options(scenario: Scenario, state: GameState) -> list[ActionOption]:
         if not reader.holds(spec.when):
             continue
         action = TakeAction(action=aid)
-        reason = _why_not(reader, state, action)
+        reason = why_not_now(reader, action)
         options.append(
             ActionOption(action, spec.label, spec.category, spec.cost, not reason, reason)
         )
@@ -271,7 +278,7 @@ def response_options(scenario: Scenario, state: GameState, demand: str) -> list[
         if not reader.holds(response.when):
             continue
         action = Respond(demand=demand, response=rid)
-        reason = _why_not(reader, state, action)
+        reason = why_not_now(reader, action)
         options.append(
             ResponseOption(action, response.label, response.kind, response.cost, not reason, reason)
         )

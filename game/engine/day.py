@@ -136,13 +136,9 @@ def _due(turn: Turn, ident: str, date: dt.date | None, when: str | None, once: b
         return date == turn.date and turn.holds(when)
     if when is None:
         return False  # fired only by other effects
-    if not once and turn.fired.get(ident) and _fired_today(turn, ident):
-        return False
+    if not once and turn.fired.get(ident) and turn.mentioned(ident):
+        return False  # a repeatable item happens at most once a dawn
     return turn.holds(when)
-
-
-def _fired_today(turn: Turn, ident: str) -> bool:
-    return any(e.ref == ident for e in turn.events)
 
 
 def _expire_deadlines(turn: Turn, *, including_today: bool = False) -> None:

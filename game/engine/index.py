@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from game.engine.actions import Respond, TakeAction
 from game.scenario.expr import compile_expr
 from game.scenario.expr.compile import Compiled
-from game.scenario.model import Scenario
+from game.scenario.model import Effects, Scenario
 
 
 def condition(text: str | None) -> Compiled | None:
@@ -39,7 +39,34 @@ class ResponseRow(NamedTuple):  # unpacked in this order by legal_actions
     when: Compiled | None
 
 
+# How one change of an effect is made (see `plan`).
+SET = 0  # a flag set to a constant: values[name] = arg
+SET_IF = 1  # a flag set to whether a condition holds: arg is the compiled condition
+ADD = 2  # a number plus a constant, clamped to [low, high]
+ADD_EXPR = 3  # a number plus an expression's value, clamped
+SET_EXPR = 4  # a number set to an expression's value ("=..."), clamped
+
+
+class Change(NamedTuple):  # unpacked in this order by Turn.apply
+    name: str
+    how: int
+    arg: Any  # a bool, an int or a compiled expression, by `how`
+    low: int
+    high: int
+
+
+class Plan(NamedTuple):
+    """One Effects value, compiled: its changes in written order, then its reserved keys."""
+
+    changes: tuple[Change, ...]
+    rest: Effects | None  # the effects themselves when a reserved key (issue, goto ...) is set
+
+
 class Index(NamedTuple):  # named tuples: no code generated at import, unlike dataclasses
+    stat_ids: tuple[str, ...]  # in declared order, as a GameState holds them
+    flag_ids: tuple[str, ...]
+    actor_ids: tuple[str, ...]
+    plans: dict[int, Plan]  # id(effects) -> its plan, filled as effects are first applied
     actions: tuple[ActionRow, ...]
     responses: dict[str, tuple[ResponseRow, ...]]  # demand id -> its answers, in order
     dated_events: dict[dt.date, tuple[tuple[str, Any], ...]]  # the dawn's candidates on a date
@@ -78,6 +105,10 @@ def _build(scenario: Scenario) -> Index:
     dated_events, undated_events = _by_date(scenario.events)
     dated_intel, undated_intel = _by_date(scenario.intel)
     return Index(
+        stat_ids=tuple(scenario.stats),
+        flag_ids=tuple(scenario.flags),
+        actor_ids=tuple(scenario.actors),
+        plans={},
         actions=tuple(
             ActionRow(
                 aid,
@@ -120,6 +151,45 @@ def _build(scenario: Scenario) -> Index:
             if actor.rules
         ),
     )
+
+
+def plan(scenario: Scenario, effects: Effects) -> Plan:
+    """How `effects` change a game, worked out once: which table each name is in, its bounds,
+    and its value compiled. Names that are neither a flag, a stat nor an actor change nothing."""
+    changes = []
+    for name, value in effects.changes().items():
+        if name in scenario.flags:
+            if isinstance(value, bool):
+                changes.append(Change(name, SET, value, 0, 0))
+            else:
+                when = condition(str(value))
+                changes.append(
+                    Change(name, SET, True, 0, 0)
+                    if when is None
+                    else Change(name, SET_IF, when, 0, 0)
+                )
+            continue
+        if name in scenario.stats:
+            low, high = scenario.stats[name].min, scenario.stats[name].max
+        elif name in scenario.actors:
+            low, high = -100, 100
+        else:
+            continue
+        if isinstance(value, str) and value.startswith("="):
+            changes.append(Change(name, SET_EXPR, compile_expr(value[1:]), low, high))
+        elif isinstance(value, str):
+            changes.append(Change(name, ADD_EXPR, compile_expr(value), low, high))
+        else:
+            changes.append(Change(name, ADD, int(value), low, high))
+    busy = (
+        effects.reveal
+        or effects.message
+        or effects.issue
+        or effects.trigger
+        or effects.goto
+        or effects.end
+    )
+    return Plan(tuple(changes), effects if busy else None)
 
 
 def rule_key(actor: str, position: int, rule_id: str) -> str:

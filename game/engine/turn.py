@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.engine import rng
+from game.engine.index import ADD, ADD_EXPR, SET, SET_IF, scenario_index
+from game.engine.index import plan as compile_plan
 from game.engine.state import ActiveDemand, EventKind, GameEvent, GameState, LogEntry, build
 from game.scenario.expr import compile_expr
 from game.scenario.expr.compile import Value
@@ -21,57 +23,39 @@ from game.scenario.model import Effects, Outcome, Scenario
 MAX_QUEUED_PER_STEP = 500  # a scenario whose triggers loop stops here instead of hanging the game
 
 
+def _names(scenario: Scenario, state: GameState) -> dict[str, Value]:
+    """Every name an expression may read, with its value in `state` (names are unique across
+    the scenario's sections and the built-in names, which the loader reserves)."""
+    return {
+        **state.hidden,
+        **state.attitudes,
+        **state.flags,
+        **state.stats,
+        "day": state.day,
+        "days_left": (scenario.calendar.end - state.date).days,
+        "budget": state.budget,
+        "date": state.date.isoformat(),
+        "stage": state.stage,
+    }
+
+
 class Reader:
     """Reads a GameState for expressions without copying it: for checks that change nothing."""
 
     def __init__(self, scenario: Scenario, state: GameState):
         self.scenario = scenario
+        self.phase = state.phase
         self.day = state.day
         self.date = state.date
         self.stage = state.stage
         self.budget = state.budget
-        self.stats = state.stats
-        self.flags = state.flags
-        self.attitudes = state.attitudes
-        self.hidden = state.hidden
         self.demands = state.demands
         self.fired = state.fired
         self.taken = state.taken
-        self._names: dict[str, Value] | None = None
+        self.taken_today = state.taken_today
+        self.values = _names(scenario, state)
 
     # --- the expression environment -----------------------------------------------------------
-    def value(self, name: str) -> Value:
-        names = self._names
-        if names is None:
-            # Built on first use: most readers evaluate many conditions over one unchanging state.
-            # The built-in names come first so the scenario's own names win, as in `Turn.value`.
-            names = self._names = {
-                "day": self.day,
-                "days_left": (self.scenario.calendar.end - self.date).days,
-                "budget": self.budget,
-                "date": self.date.isoformat(),
-                "stage": self.stage,
-                **self.hidden,
-                **self.attitudes,
-                **self.flags,
-                **self.stats,
-            }
-        found = names.get(name)
-        return found if found is not None else self._builtin(name)
-
-    def _builtin(self, name: str) -> Value:
-        if name == "day":
-            return self.day
-        if name == "days_left":
-            return (self.scenario.calendar.end - self.date).days
-        if name == "budget":
-            return self.budget
-        if name == "date":
-            return self.date.isoformat()
-        if name == "stage":
-            return self.stage
-        raise KeyError(name)  # the loader's name check makes this unreachable for valid scenarios
-
     def call(self, function: str, args: tuple[Value, ...]) -> Value:
         ident = str(args[0])
         if function == "fired":
@@ -105,21 +89,25 @@ class Reader:
 
 
 class Turn(Reader):
-    """A mutable working copy of one GameState, used only inside one engine step."""
+    """A mutable working copy of one GameState, used only inside one engine step (or, by `Run`,
+    for a whole game).
+
+    The stats, flags and actors' attitudes live in `values` alone, the table expressions read,
+    together with the built-in names; the properties below keep the built-in ones current.
+    """
 
     def __init__(self, scenario: Scenario, state: GameState):
         self.scenario = scenario
+        self.tables = scenario_index(scenario)
+        self.values = _names(scenario, state)
         self.scenario_id = state.scenario_id
         self.seed = state.seed
-        self.day = state.day
-        self.date = state.date
+        self._day = state.day
+        self._date = state.date
         self.phase = state.phase
-        self.stage = state.stage
-        self.budget = state.budget
-        self.stats = dict(state.stats)
-        self.flags = dict(state.flags)
-        self.attitudes = dict(state.attitudes)
-        self.hidden = dict(state.hidden)
+        self._stage = state.stage
+        self._budget = state.budget
+        self.hidden = state.hidden  # drawn at the start and never changed by play
         self.revealed = list(state.revealed)
         self.demands = dict(state.demands)
         self.fired = dict(state.fired)
@@ -133,36 +121,62 @@ class Turn(Reader):
         self.events: list[GameEvent] = []
         self.queue: deque[tuple[str, str]] = deque()
 
+    # The built-in names, written through to `values` (they change far less often than read).
+    @property
+    def day(self) -> int:
+        return self._day
+
+    @day.setter
+    def day(self, day: int) -> None:
+        self._day = self.values["day"] = day
+
+    @property
+    def date(self) -> dt.date:
+        return self._date
+
+    @date.setter
+    def date(self, date: dt.date) -> None:
+        self._date = date
+        self.values["date"] = date.isoformat()
+        self.values["days_left"] = (self.scenario.calendar.end - date).days
+
+    @property
+    def stage(self) -> str:
+        return self._stage
+
+    @stage.setter
+    def stage(self, stage: str) -> None:
+        self._stage = self.values["stage"] = stage
+
+    @property
+    def budget(self) -> int:
+        return self._budget
+
+    @budget.setter
+    def budget(self, budget: int) -> None:
+        self._budget = self.values["budget"] = budget
+
     def ended(self) -> bool:
         """Whether an ending has been reached (a method, so type checkers re-read it after calls)."""
         return self.phase == "over"
 
-    def value(self, name: str) -> Value:
-        # A Turn changes as it goes, so it reads the live tables rather than a snapshot.
-        if name in self.stats:
-            return self.stats[name]
-        if name in self.flags:
-            return self.flags[name]
-        if name in self.attitudes:
-            return self.attitudes[name]
-        if name in self.hidden:
-            return self.hidden[name]
-        return self._builtin(name)
-
     def freeze(self) -> GameState:
-        # No validation here: every value was built by this class and clamped.
+        # No validation here: every value was built by this class and clamped. The state keeps
+        # the tables it is given, so a Turn that goes on after this must not be the one frozen
+        # (`Run.state` reopens a fresh one).
+        values, tables = self.values, self.tables
         return build(
             GameState,
             scenario_id=self.scenario_id,
             seed=self.seed,
-            day=self.day,
-            date=self.date,
+            day=self._day,
+            date=self._date,
             phase=self.phase,
-            stage=self.stage,
-            budget=self.budget,
-            stats=self.stats,
-            flags=self.flags,
-            attitudes=self.attitudes,
+            stage=self._stage,
+            budget=self._budget,
+            stats={name: values[name] for name in tables.stat_ids},
+            flags={name: values[name] for name in tables.flag_ids},
+            attitudes={name: values[name] for name in tables.actor_ids},
             hidden=self.hidden,
             revealed=self.revealed,
             demands=self.demands,
@@ -204,7 +218,7 @@ class Turn(Reader):
     # --- output ------------------------------------------------------------------------------
     def emit(
         self, kind: EventKind, title: str, text: str = "", *, inbox: bool = True, **extra: Any
-    ) -> GameEvent:
+    ) -> None:
         event = build(
             GameEvent,
             kind=kind,
@@ -220,7 +234,10 @@ class Turn(Reader):
         self.events.append(event)
         if inbox:
             self.inbox.append(event)
-        return event
+
+    def mentioned(self, ident: str) -> bool:
+        """Whether an event of this step was about `ident` (its `ref`)."""
+        return any(event.ref == ident for event in self.events)
 
     def record(self, kind: str, ref: str = "", response: str = "", label: str = "") -> None:
         self.log.append(
@@ -238,37 +255,41 @@ class Turn(Reader):
     # --- effects -------------------------------------------------------------------------------
     def apply(self, effects: Effects) -> None:
         """Apply one set of effects now; queue the work they start."""
-        for name, value in effects.changes().items():
-            self._change(name, value)
-        for stat in effects.reveal:
+        plan = self.tables.plans.get(id(effects))
+        if plan is None:
+            plan = self.tables.plans[id(effects)] = compile_plan(self.scenario, effects)
+        values = self.values
+        for name, how, arg, low, high in plan.changes:
+            if how == SET:
+                values[name] = arg
+                continue
+            if how == SET_IF:
+                values[name] = bool(arg(self))
+                continue
+            # (the name is a stat's or an actor's: its value is an int)
+            if how == ADD:
+                new = values[name] + arg
+            elif how == ADD_EXPR:
+                new = values[name] + int(arg(self))  # type: ignore[operator]
+            else:
+                new = int(arg(self))
+            values[name] = low if new < low else high if new > high else new
+        rest = plan.rest
+        if rest is None:
+            return
+        for stat in rest.reveal:
             if stat not in self.revealed:
                 self.revealed.append(stat)
-        if effects.message:
-            self.emit("message", effects.message)
-        for ident in effects.issue:
+        if rest.message:
+            self.emit("message", rest.message)
+        for ident in rest.issue:
             self.queue.append(("issue", ident))
-        for ident in effects.trigger:
+        for ident in rest.trigger:
             self.queue.append(("trigger", ident))
-        if effects.goto:
-            self.queue.append(("goto", effects.goto))
-        if effects.end:
-            self.queue.append(("end", effects.end))
-
-    def _change(self, name: str, value: int | bool | str) -> None:
-        if name in self.flags:
-            self.flags[name] = value if isinstance(value, bool) else self.holds(str(value))
-            return
-        if isinstance(value, str) and value.startswith("="):
-            target, delta = self.amount(value[1:]), None
-        else:
-            target, delta = None, self.amount(value)
-        if name in self.stats:
-            stat = self.scenario.stats[name]
-            new = target if target is not None else self.stats[name] + (delta or 0)
-            self.stats[name] = max(stat.min, min(stat.max, new))
-        elif name in self.attitudes:
-            new = target if target is not None else self.attitudes[name] + (delta or 0)
-            self.attitudes[name] = max(-100, min(100, new))
+        if rest.goto:
+            self.queue.append(("goto", rest.goto))
+        if rest.end:
+            self.queue.append(("end", rest.end))
 
     def apply_outcomes(self, outcomes: list[Outcome], title: str, ref: str) -> None:
         if not outcomes:
@@ -390,3 +411,31 @@ class Turn(Reader):
         self.phase = "over"
         self.queue.clear()
         self.emit("ending", ending.title, ending.epilogue, ref=ident, sources=ending.sources)
+
+
+class Note(NamedTuple):
+    """What a quiet Turn keeps of an event: its kind and what it was about."""
+
+    kind: EventKind
+    ref: str
+
+
+class QuietTurn(Turn):
+    """A Turn that plays by the same rules but writes nothing for a reader: no event objects, no
+    inbox and no log, only a Note (kind, ref) per event. For the explorer, which looks only at
+    where games go; the state it freezes has an empty inbox and log."""
+
+    def __init__(self, scenario: Scenario, state: GameState):
+        super().__init__(scenario, state)
+        self.notes: list[Note] = []
+
+    def emit(
+        self, kind: EventKind, title: str, text: str = "", *, inbox: bool = True, **extra: Any
+    ) -> None:
+        self.notes.append(Note(kind, extra.get("ref", "")))
+
+    def record(self, kind: str, ref: str = "", response: str = "", label: str = "") -> None:
+        pass
+
+    def mentioned(self, ident: str) -> bool:
+        return any(note.ref == ident for note in self.notes)

@@ -287,3 +287,35 @@ def test_expiry_outcomes_and_dated_conditional_demands(mini):
     state, _ = run(rolled, state, EndDay(), EndDay())
     assert state.demands["first"].status == "expired"
     assert state.stats["trust"] == 57
+
+
+REPEATABLE = """events:
+  herald:
+    title: A herald
+    when: "true"
+    effects: {trigger: [gossip]}
+  gossip:
+    title: Gossip
+    once: false
+    when: "true"
+    effects: {pressure: 1}
+"""
+
+
+def test_a_repeatable_event_happens_at_most_once_a_dawn(tmp_path):
+    from game.engine.run import Run
+    from game.scenario.load import load_scenario
+
+    text = (ROOT_FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "repeat.yaml"
+    path.write_text(text.replace("events:\n", REPEATABLE, 1), encoding="utf-8")
+    scenario = load_scenario(path).scenario
+    state, events = new_game(scenario, seed=7)
+    # The herald triggers the gossip; the dawn then reaches the gossip, already told today.
+    assert [e.ref for e in events].count("gossip") == 1
+    state, events = step(scenario, state, EndDay())
+    assert [e.ref for e in events].count("gossip") == 1  # due again the next dawn, once
+    assert state.fired["gossip"] == 2
+    quiet = Run(scenario, 7, quiet=True)
+    assert [note.ref for note in quiet.events].count("gossip") == 1
+    assert [note.ref for note in quiet.play(EndDay())].count("gossip") == 1

@@ -22,9 +22,6 @@ class Env:
     def __init__(self, **values):
         self.values = values
 
-    def value(self, name):
-        return self.values[name]
-
     def call(self, function, args):
         return {
             "issued": True,

@@ -1,0 +1,89 @@
+"""A game played forward in place: the rules of `step`, without a frozen state after every choice.
+
+`step` opens a working copy of the state, applies one action and freezes a new state, so every
+state a front end has ever held stays valid (for undo, saves and the debrief). The explorer plays
+thousands of games and looks only at where each one went; for it, one `Turn` stays open for the
+whole game and each choice is applied to it directly. The rules are the same code (`perform`,
+`legal_now`, `why_not_now`), and a test checks that both ways give the same events and states.
+
+A quiet run (`quiet=True`) also skips writing for a reader: no event objects, inbox or log, only
+a Note (kind, ref) per event; the explorer plays quiet runs.
+
+Example:
+    >>> run = Run(scenario, seed=7)
+    >>> while not run.over:
+    ...     events = run.play(run.legal()[0])
+    >>> run.state().ending
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from game.engine.actions import EndDay, PlayerAction, Respond, TakeAction
+from game.engine.api import legal_now, perform, why_not_now
+from game.engine.day import begin, opening_state
+from game.engine.state import GameEvent, GameState
+from game.engine.turn import Note, QuietTurn, Turn
+from game.scenario.model import Scenario
+
+
+class Run:
+    """One game in progress, changed in place by `play`."""
+
+    def __init__(self, scenario: Scenario, seed: int, *, quiet: bool = False):
+        self.scenario = scenario
+        self._open = QuietTurn if quiet else Turn
+        self._turn = self._open(scenario, opening_state(scenario, seed))
+        begin(self._turn)
+        self._legal: list[TakeAction | Respond | EndDay] | None = None
+
+    @property
+    def events(self) -> Sequence[GameEvent | Note]:
+        """What the last choice (or the start) brought about: events, or Notes in a quiet run."""
+        turn = self._turn
+        return turn.notes if isinstance(turn, QuietTurn) else turn.events
+
+    @property
+    def over(self) -> bool:
+        return self._turn.phase == "over"
+
+    @property
+    def day(self) -> int:
+        return self._turn.day
+
+    @property
+    def date(self) -> dt.date:
+        return self._turn.date
+
+    def legal(self) -> list[TakeAction | Respond | EndDay]:
+        """What may be done now, as `legal_actions` lists it (the list is shared: do not change it)."""
+        if self._legal is None:
+            self._legal = legal_now(self._turn)
+        return self._legal
+
+    def play(self, action: PlayerAction) -> Sequence[GameEvent | Note]:
+        """Do one action, as `step` would, and return `events`; an action not allowed changes
+        nothing and returns a single `rejected` event saying why."""
+        turn = self._turn
+        listed = self._legal is not None and any(action is allowed for allowed in self._legal)
+        reason = "" if listed else why_not_now(turn, action)
+        if reason:
+            return [GameEvent(kind="rejected", date=turn.date, title="Not possible", text=reason)]
+        turn.events = []
+        if isinstance(turn, QuietTurn):
+            turn.notes = []
+        perform(turn, action)
+        self._legal = None
+        return self.events
+
+    def state(self) -> GameState:
+        """The game as it stands, as a GameState (the run goes on from a fresh copy of it)."""
+        done = self._turn
+        frozen = done.freeze()
+        self._turn = self._open(self.scenario, frozen)
+        self._turn.events = done.events
+        if isinstance(done, QuietTurn) and isinstance(self._turn, QuietTurn):
+            self._turn.notes = done.notes
+        return frozen

@@ -1,0 +1,86 @@
+"""A Run (one game played in place, as the explorer plays) follows exactly the rules of `step`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.analysis.policies import CHOOSERS
+from game.engine import rng
+from game.engine.actions import EndDay, TakeAction
+from game.engine.api import legal_actions, new_game, step
+from game.engine.run import Run
+from game.scenario.load import load_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS = sorted(
+    [ROOT / "tests" / "fixtures" / "mini.yaml", *(ROOT / "scenarios").glob("*.yaml")]
+)
+LOADED = [(path.name, load_scenario(path).scenario) for path in SCENARIOS]
+SEEDS = range(12)
+
+
+def _dump(events):
+    return [event.model_dump() for event in events]
+
+
+def _both(scenario, seed, chooser_name, *, quiet):
+    """Play one game both ways with the same choices; return per-step (events, state) pairs."""
+    choose = CHOOSERS[chooser_name]
+    state, events = new_game(scenario, seed)
+    run = Run(scenario, seed, quiet=quiet)
+    pairs = [(events, run.events)]
+    generator = rng.seed_state(seed)
+    for _ in range(2000):
+        if state.over:
+            break
+        legal = legal_actions(scenario, state)
+        assert run.legal() == legal
+        choice, generator = choose(scenario, state.date, legal, generator)
+        state, events = step(scenario, state, choice)
+        pairs.append((events, run.play(run.legal()[legal.index(choice)])))
+    assert run.over == state.over
+    return pairs, state, run.state()
+
+
+@pytest.mark.parametrize(("name", "scenario"), LOADED, ids=[name for name, _ in LOADED])
+@pytest.mark.parametrize("chooser", sorted(CHOOSERS))
+def test_a_run_gives_the_events_and_state_of_step(name, scenario, chooser):
+    for seed in SEEDS:
+        pairs, stepped, ran = _both(scenario, seed, chooser, quiet=False)
+        for by_step, by_run in pairs:
+            assert _dump(by_run) == _dump(by_step)
+        assert ran == stepped
+
+
+@pytest.mark.parametrize(("name", "scenario"), LOADED, ids=[name for name, _ in LOADED])
+@pytest.mark.parametrize("chooser", sorted(CHOOSERS))
+def test_a_quiet_run_notes_every_event_and_reaches_the_same_state(name, scenario, chooser):
+    for seed in SEEDS:
+        pairs, stepped, ran = _both(scenario, seed, chooser, quiet=True)
+        for by_step, by_run in pairs:
+            assert [(note.kind, note.ref) for note in by_run] == [(e.kind, e.ref) for e in by_step]
+        # Only what is written for a reader is left out.
+        assert ran.inbox == [] and ran.log == []
+        assert ran.model_copy(update={"inbox": stepped.inbox, "log": stepped.log}) == stepped
+
+
+def test_a_run_refuses_what_step_refuses_and_changes_nothing(mini):
+    scenario = mini.scenario
+    run = Run(scenario, 3)
+    before = run.state()
+    rejected = run.play(TakeAction(action="no_such_action"))
+    assert [(e.kind, e.title) for e in rejected] == [("rejected", "Not possible")]
+    assert "no_such_action" in rejected[0].text
+    assert run.state() == before
+
+
+def test_a_run_goes_on_after_its_state_is_taken(mini):
+    scenario = mini.scenario
+    run = Run(scenario, 5)
+    halfway = run.state()
+    run.play(EndDay())
+    later = run.state()
+    assert halfway.day == 1 and later.day == 2  # taking the state froze a copy, not the run
+    assert step(scenario, halfway, EndDay()).state == later
