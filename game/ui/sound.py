@@ -93,12 +93,20 @@ def audio_device_likely() -> bool:
 
 
 class Sounds:
+    """The three sounds. The audio device is opened when the first sound is played, not at start:
+    opening and closing it (SDL's dummy driver waits out a buffer on closing, about 45 ms) is no
+    part of showing the title screen."""
+
     def __init__(self, enabled: bool = True):
         self.sounds: dict[str, pygame.mixer.Sound] = {}
         self.volume = 0.7
         self.muted = False
         self.channels = 0  # 0: no usable device, so nothing is ever synthesised or played
-        if not enabled or not audio_device_likely():
+        self._opened = not enabled  # True once the device was tried (or sound is off)
+
+    def _open(self) -> None:
+        self._opened = True
+        if not audio_device_likely():
             return
         try:
             if not pygame.mixer.get_init():
@@ -110,6 +118,8 @@ class Sounds:
             self.channels = channels
 
     def _sound(self, name: str) -> pygame.mixer.Sound | None:
+        if not self._opened:
+            self._open()
         # Synthesised on first use: making all three in pure Python took a tenth of the start-up.
         if name not in self.sounds and self.channels:
             try:
