@@ -8,7 +8,7 @@ with its panel, so tests can assert that no text leaves its panel.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pygame
 
@@ -64,6 +64,9 @@ def runs(text: str, latin: pygame.font.Font | None = None) -> list[tuple[bool, s
 
     With `latin` given, symbols the Latin face lacks (arrows) go to the CJK face, which has them.
     """
+    if text and max(text) < "\u2000":
+        # the usual case, and a quick one: nothing from a CJK block or beyond the Latin faces' range
+        return [(False, text)]
     out: list[tuple[bool, str]] = []
     for char in text:
         cjk = is_cjk(char) or (latin is not None and ord(char) > 0x2000 and _lacks(latin, char))
@@ -74,8 +77,7 @@ def runs(text: str, latin: pygame.font.Font | None = None) -> list[tuple[bool, s
     return out
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):  # a named tuple, not a dataclass: quicker to define before the first frame
     face: str = "serif"  # serif, serif_bold, typewriter, typewriter_bold
     size: str = "body"  # small, body, heading, title
     colour: str = "ink"
@@ -89,8 +91,7 @@ TYPE = Style("typewriter", "body")
 BOLD = Style("serif_bold")
 
 
-@dataclass(frozen=True)
-class Blit:
+class Blit(NamedTuple):
     text: str
     rect: pygame.Rect
     panel: pygame.Rect
