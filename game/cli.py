@@ -14,7 +14,10 @@ from pathlib import Path
 
 from game import __version__
 from game.paths import scenarios_dir
-from game.scenario.source import ScenarioError
+
+# The scenario format (and with it pydantic and YAML) is imported where it is used, not here:
+# `play` shows the title screen before loading the scenario, and those imports took several times
+# as long as opening the window.
 
 SCENARIOS_DIR = scenarios_dir()
 DEFAULT_SCENARIO = SCENARIOS_DIR / "he_umezu_1935.yaml"
@@ -231,10 +234,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     try:
         return _dispatch(args)
-    except ScenarioError as exc:
-        for diagnostic in exc.diagnostics:
-            print(diagnostic, file=sys.stderr)
-        return 1
     except UserError as exc:
         print(f"hebei1935: {exc}", file=sys.stderr)
         return 1
@@ -246,7 +245,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (
         Exception
     ) as exc:  # the last guard: a bug must end in one line and a log, never a traceback
+        if _is_scenario_error(exc):
+            for diagnostic in getattr(exc, "diagnostics", ()):
+                print(diagnostic, file=sys.stderr)
+            return 1
         return _crashed(exc, args)
+
+
+def _is_scenario_error(exc: Exception) -> bool:
+    """Whether `exc` is the scenario format's ScenarioError (its module is loaded if one was raised)."""
+    source = sys.modules.get("game.scenario.source")
+    return source is not None and isinstance(exc, source.ScenarioError)
 
 
 def _crashed(exc: Exception, args: argparse.Namespace) -> int:
@@ -465,6 +474,8 @@ def read_choices(path: str) -> list[str]:
     if text is not None:
         document, problems = read_yaml(text, path)
     if problems:
+        from game.scenario.source import ScenarioError
+
         raise ScenarioError(problems)
     data = document.data if document else None
     if isinstance(data, dict):
@@ -476,13 +487,15 @@ def read_choices(path: str) -> list[str]:
     return data
 
 
-def cmd_play(args: argparse.Namespace) -> int:
+def cmd_play(args: argparse.Namespace, *, headless: bool = False) -> int:
+    """Play in a window if one can be opened, else in the terminal.
+
+    The window's default scenario is loaded behind its title screen (the first frame comes
+    first); a scenario or save named on the command line is loaded before the window opens, so an
+    author's errors are printed here as FILE:LINE:COL and the command exits 1. `headless` opens
+    the window under SDL's dummy driver too (the start-up benchmark runs exactly this path).
+    """
     scenario_path = Path(args.scenario) if args.scenario else DEFAULT_SCENARIO
-    loaded = load(scenario_path)
-    loaded, state = _load_save(args, loaded) if args.load else (loaded, None)
-    seed = (
-        state.seed if state is not None else args.seed if args.seed is not None else _fresh_seed()
-    )
     classroom = [
         flag
         for flag, value in (
@@ -491,13 +504,21 @@ def cmd_play(args: argparse.Namespace) -> int:
         )
         if value is not None
     ]
+    window = not args.text and not classroom and (headless or display_available())
+    loaded = state = None
+    if not window or args.scenario or args.load:
+        loaded = load(scenario_path)
+        loaded, state = _load_save(args, loaded) if args.load else (loaded, None)
+    seed = (
+        state.seed if state is not None else args.seed if args.seed is not None else _fresh_seed()
+    )
     if not args.text and classroom:
         # These two lesson options live in the text version only; say so rather than ignore them.
         print(
             f"{', '.join(classroom)}: classroom options run in the text version; starting it.",
             file=sys.stderr,
         )
-    elif not args.text and not display_available():
+    elif not args.text and not window:
         print(
             "No display found; starting the text version (use --text to choose it directly).",
             file=sys.stderr,
@@ -513,6 +534,9 @@ def cmd_play(args: argparse.Namespace) -> int:
                     loaded,
                     seed=seed,
                     state=state,
+                    scenario_file=scenario_path,
+                    load=load,
+                    headless=headless,
                     save_folder=getattr(args, "save_dir", None),
                     practice=getattr(args, "practice", False),
                     scenario_paths=sorted(SCENARIOS_DIR.glob("*.yaml")),
@@ -525,6 +549,8 @@ def cmd_play(args: argparse.Namespace) -> int:
                     f"No window could be opened ({exc}); starting the text version.",
                     file=sys.stderr,
                 )
+    if loaded is None:
+        loaded = load(scenario_path)
     return _play_text(args, loaded, seed, state)
 
 
@@ -701,6 +727,7 @@ def _shipped_scenario(kind: str, chosen: str | None, save_path: str):  # noqa: A
     if kind != "scenario" or chosen:
         return None
     from game.saves import peek_scenario_id
+    from game.scenario.source import ScenarioError
 
     wanted = peek_scenario_id(save_path)
     for candidate in sorted(SCENARIOS_DIR.glob("*.yaml")):
@@ -715,9 +742,11 @@ def _shipped_scenario(kind: str, chosen: str | None, save_path: str):  # noqa: A
 
 def _fresh_seed() -> int:
     """A seed for a new game; the shell, not the engine, may read the clock and the OS."""
-    import secrets
+    import os
 
-    return secrets.randbelow(1_000_000)
+    # os.urandom rather than `secrets`, whose import (OpenSSL's hashlib) slowed the first frame;
+    # the bias of 2**64 modulo a million is far below anything a player could notice
+    return int.from_bytes(os.urandom(8), "big") % 1_000_000
 
 
 if __name__ == "__main__":

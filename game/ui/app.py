@@ -2,32 +2,40 @@
 
 The loop redraws only when something changed. `pump()` handles what is queued and draws once, so
 tests can drive the real loop one step at a time with posted key events; the clock is injected.
+
+The title screen is on screen before the engine, the scenario format or pydantic are imported:
+this module imports only pygame and the window's own drawing code at the top, and the rest where
+it is used. With a `ScenarioLoader` the scenario is loaded behind the title screen, in a thread
+started once the first frame is shown (see game/ui/loading.py); tests/ui/test_first_frame.py
+checks which modules the first frame needed.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
-from game.engine.actions import EndDay, Respond  # noqa: E402
-from game.engine.state import GameEvent, GameState  # noqa: E402
-from game.practice import UndoStack  # noqa: E402
-from game.scenario.load import LoadedScenario  # noqa: E402
+from game.ui.loading import ScenarioLoader, TitleCard, card_of  # noqa: E402
 from game.ui.scene import Act, Pop, Push, Quit, Replace, Reset, Scene  # noqa: E402
-from game.ui.session import Session  # noqa: E402
 from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
 from game.ui.sound import Sounds  # noqa: E402
 from game.ui.text import BODY, Blit, Ink  # noqa: E402
 from game.ui.theme import ASSETS, Theme  # noqa: E402
 from game.ui.widgets import frame  # noqa: E402
+
+if TYPE_CHECKING:
+    from game.engine.state import GameEvent, GameState
+    from game.scenario.load import LoadedScenario
+    from game.ui.session import Session
 
 MIN_SIZE = (800, 600)
 IDLE_SLEEP_S = 0.025  # an idle window looks at its events 40 times a second and draws nothing
@@ -73,9 +81,11 @@ def ticks() -> int:
 
 
 class App:
+    """The window. `loaded` is the scenario, or None while `loader` loads it behind the title screen."""
+
     def __init__(
         self,
-        loaded: LoadedScenario,
+        loaded: LoadedScenario | None,
         *,
         seed: int,
         size: tuple[int, int] = (1280, 720),
@@ -93,7 +103,10 @@ class App:
         time_limit: float | None = None,
         lesson_days: int | None = None,
         player_name: str = "",
+        loader: ScenarioLoader | None = None,
     ):
+        if loaded is None and loader is None:
+            raise ValueError("App needs a scenario or a loader for one")
         try:
             pygame.display.init()
             pygame.font.init()
@@ -120,6 +133,9 @@ class App:
             raise WindowUnavailable(f"cannot open a window ({exc})") from None
         pygame.display.set_caption("Hebei 1935")
         self.loaded = loaded
+        self.loader = loader if loaded is None else None
+        self.load_error = ""  # one line, once the background load has failed
+        self.waiting: tuple[Scene, Callable[[], Any]] | None = None  # a choice made while loading
         self.seed = seed
         self.scenario_paths = scenario_paths or []
         self.save_folder = Path(save_folder) if save_folder is not None else None
@@ -234,14 +250,88 @@ class App:
         self.toast_until = self.clock() + TOAST_MS
         self.dirty = True
 
+    # --- the scenario, loaded behind the title screen ----------------------------------------------
+    @property
+    def card(self) -> TitleCard | None:
+        """The title card: the loaded scenario's, else the one remembered from the last start, else None."""
+        if self.loaded is not None:
+            return card_of(self.loaded)
+        return self.loader.card if self.loader is not None else None
+
+    @property
+    def loading(self) -> bool:
+        return self.loaded is None and not self.load_error
+
+    def when_loaded(self, work: Callable[[], Any]) -> Any:
+        """Do `work` (which returns a scene command) now if the scenario is loaded, else once it is.
+
+        A choice made while loading is kept (the latest one) and carried out when the load ends,
+        if the player is still on the screen where it was made.
+        """
+        if self.loaded is not None:
+            return work()
+        if self.load_error:
+            self.toast(self.load_error)
+        else:
+            self.waiting = (self.top, work)
+        self.dirty = True
+        return True
+
+    def start_loading(self) -> None:
+        """Start the background load (once; after the first frame, and not if the window is closing)."""
+        if self.loader is not None and self.loaded is None and self.running:
+            self.loader.start()
+
+    def finish_loading(self) -> None:
+        """Take the background load's result, if it has ended: show the scenario, or the error."""
+        loader = self.loader
+        if loader is None or not loader.done:
+            return
+        self.loader = None
+        waiting, self.waiting = self.waiting, None
+        if loader.error is not None or loader.loaded is None:
+            self.load_failed(loader.error or RuntimeError("the scenario loader returned nothing"))
+            return
+        self.loaded = loader.loaded
+        for scene in list(self.stack):
+            scene.scenario_ready(self)
+        self.dirty = True
+        if waiting is not None and self.stack and self.top is waiting[0]:
+            self.apply(waiting[1]())
+
+    def load_failed(self, exc: BaseException) -> None:
+        """The background load failed: the author's errors go to the terminal and the title screen;
+        anything else is a bug and goes to the crash screen (with its log)."""
+        from game.scenario.source import ScenarioError
+
+        if not isinstance(exc, ScenarioError):
+            from game.crash import describe
+
+            print(f"hebei1935: the scenario could not be loaded ({describe(exc)})", file=sys.stderr)
+            self.load_error = "The scenario could not be loaded."
+            self.crash(exc)
+            return
+        lines = [str(d) for d in exc.diagnostics] or [str(exc)]
+        for line in lines:
+            print(line, file=sys.stderr)
+        more = f" (and {len(lines) - 1} more; see the terminal)" if len(lines) > 1 else ""
+        self.load_error = f"The scenario could not be loaded: {lines[0]}{more}"
+        self.toast(self.load_error)
+        for scene in list(self.stack):
+            scene.scenario_ready(self)
+        self.dirty = True
+
     # --- the game ----------------------------------------------------------------------------------
     def new_game(self, loaded: LoadedScenario, seed: int) -> None:
+        from game.ui.session import Session
+
         self.loaded = loaded
         self.seed = seed
         self.session = Session.start(loaded, seed, self.save_folder, practice=self.practice)
 
     def act(self, action: Any) -> None:
         """Hand a player action to the engine and show what followed."""
+        from game.engine.actions import EndDay, Respond
         from game.ui.scenes.dialogs import DaySummaryScene, EventDialog
         from game.ui.scenes.ending import EndingScene
 
@@ -347,7 +437,6 @@ class App:
             self.dirty = True
 
     def global_key(self, event: pygame.event.Event) -> bool:
-        from game.ui.scenes.codex import CodexScene
         from game.ui.scenes.help import HelpScene
 
         if event.key == pygame.K_F11:
@@ -358,15 +447,22 @@ class App:
         if event.key == pygame.K_F1 and not isinstance(self.top, HelpScene):
             self.push(HelpScene())
             return True
-        # the codex from every screen: F2, or C where no text is being typed (no scene takes typing)
+        # the codex and F5 need the scenario: while it loads, they wait for it like the title's choices
         typing = self.top.takes_typing and event.key == pygame.K_c
         if (
-            event.key in (pygame.K_F2, pygame.K_c)
+            event.key in (pygame.K_F2, pygame.K_c, pygame.K_F5)
             and not typing
-            and not isinstance(self.top, CodexScene)
+            and self.loaded is None
         ):
-            self.push(CodexScene())
+            self.apply(self.when_loaded(lambda: self.global_key(event)))
             return True
+        # the codex from every screen: F2, or C where no text is being typed (no scene takes typing)
+        if event.key in (pygame.K_F2, pygame.K_c) and not typing:
+            from game.ui.scenes.codex import CodexScene
+
+            if not isinstance(self.top, CodexScene):
+                self.push(CodexScene())
+                return True
         if event.key == pygame.K_F5:
             from game.ui.reload import reload_scenario
 
@@ -408,12 +504,13 @@ class App:
 
     def keep_lesson_time(self) -> None:
         """End a council that ran over its time; hurry the game on once the lesson's days are played."""
-        from game.ui.scenes.crisis import CrisisScene
-        from game.ui.scenes.ending import EndingScene
-
         session = self.session
         if session is None or session.state.over:
             return
+        from game.engine.actions import EndDay
+        from game.ui.scenes.crisis import CrisisScene
+        from game.ui.scenes.ending import EndingScene
+
         if self.lesson_days is not None and session.state.day > self.lesson_days:
             while not session.state.over:
                 session.act(EndDay())
@@ -452,9 +549,10 @@ class App:
         from game.ui.scenes.crash import CrashScene
 
         session = self.session
+        loaded = session.loaded if session else self.loaded
         context: dict[str, object] = {
             "screen": " > ".join(scene.name for scene in self.stack),
-            "scenario": (session.loaded if session else self.loaded).path,
+            "scenario": loaded.path if loaded is not None else "(still loading)",
             "seed": session.seed if session else self.seed,
         }
         if session is not None:
@@ -496,6 +594,7 @@ class App:
         pygame.display.flip()
         if EXIT_AFTER_FIRST_FRAME:
             self.running = False
+        self.start_loading()  # the scenario loads behind the first frame, not before it
 
     def draw_too_small(self, surface: pygame.Surface) -> None:
         width, height = self.size
@@ -526,6 +625,7 @@ class App:
             self.safely(self.handle, event)
             if not self.running:
                 return False
+        self.safely(self.finish_loading)
         self.expire_toast()
         self.safely(self.animate)
         for _ in range(
@@ -554,6 +654,7 @@ class App:
             if max_frames is not None and loops >= max_frames:
                 return
             loops += 1
+            self.safely(self.finish_loading)
             self.expire_toast()
             self.safely(self.animate)
             if self.dirty:
@@ -571,35 +672,50 @@ def headless_driver() -> bool:
     return os.environ.get("SDL_VIDEODRIVER", "").lower() in ("dummy", "offscreen")
 
 
+LOADER_JOIN_S = 5.0  # on quitting while the scenario still loads, how long to let the thread finish
+
+
 def run_window(
-    loaded: LoadedScenario,
+    loaded: LoadedScenario | None,
     *,
     seed: int,
     state: GameState | None = None,
+    scenario_file: str | Path | None = None,
+    load: Callable[[Path], LoadedScenario] | None = None,
     scenario_paths: list[Path] | None = None,
     save_folder: str | Path | None = None,
+    cache_folder: str | Path | None = None,
     practice: bool = False,
     time_limit: float | None = None,
     lesson_days: int | None = None,
     player_name: str = "",
+    headless: bool = False,
 ) -> int:
     """Play in a window (from the title screen, or from `state` if a save was given).
 
+    With `loaded` None, the title screen comes first and `scenario_file` is loaded behind it with
+    `load` (the command line's loader). `headless` lets SDL's dummy driver through (the start-up
+    benchmark runs this very function); otherwise a window nobody could see is refused.
     Raises WindowUnavailable, before anything is shown, if no window can be opened here.
     """
-    if headless_driver():
+    if not headless and headless_driver():
         raise WindowUnavailable("SDL_VIDEODRIVER is set to a headless driver")
     try:
         pygame.display.init()
         driver = pygame.display.get_driver()
     except pygame.error as exc:
         raise WindowUnavailable(f"no display: {exc}") from None
-    if driver in ("offscreen", "dummy"):
+    if not headless and driver in ("offscreen", "dummy"):
         # SDL falls back to drawing off screen when it cannot reach a display: nobody would see it
         pygame.display.quit()
         raise WindowUnavailable(f"no display could be reached (SDL chose its '{driver}' driver)")
-    from game.saves import save_dir
+    from game.save_paths import save_dir
 
+    loader = None
+    if loaded is None:
+        if scenario_file is None or load is None:
+            raise ValueError("run_window needs a scenario, or a file and a loader for it")
+        loader = ScenarioLoader(scenario_file, load, cache_folder)
     app = App(
         loaded,
         seed=seed,
@@ -609,9 +725,12 @@ def run_window(
         time_limit=time_limit,
         lesson_days=lesson_days,
         player_name=player_name,
+        loader=loader,
     )
-    if state is not None:
+    if state is not None and loaded is not None:
+        from game.practice import UndoStack
         from game.ui.scenes.crisis import CrisisScene
+        from game.ui.session import Session
 
         app.session = Session(loaded, state.seed, state, 0, [], app.save_folder)
         if practice:
@@ -621,9 +740,10 @@ def run_window(
         app.run()
     finally:
         pygame.quit()
+        if loader is not None and loader.thread is not None:
+            # quitting while the scenario loads: let the thread end rather than stop it mid-import
+            loader.thread.join(LOADER_JOIN_S)
     if app.fatal:
-        import sys
-
         print(app.fatal, file=sys.stderr)
         return 1
     return 0

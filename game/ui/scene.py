@@ -90,6 +90,10 @@ class Scene:
     def enter(self, app: App) -> None:
         """Called when the scene becomes the top of the stack (again)."""
 
+    def scenario_ready(self, app: App) -> None:
+        """Called on every scene in the stack when the scenario loaded behind the title screen
+        has arrived, or failed to (then `app.load_error` says why)."""
+
     def layout(self, app: App, rect: pygame.Rect) -> None:
         """Place the widgets for this window size; called before every draw after a change."""
 

@@ -24,11 +24,14 @@ def last_autosave(app: App) -> tuple[Path | None, str]:
     if app.save_folder is None:
         return None, ""
     session = app.session
-    loaded = session.loaded if session is not None else app.loaded
+    card = app.card  # the scenario's, or the remembered one if the crash came before it loaded
+    scenario_id = session.scenario.id if session is not None else card.id if card else None
+    if scenario_id is None:
+        return None, ""
     try:
         from game.saves import autosave_path, list_saves
 
-        path = autosave_path(app.save_folder, loaded.scenario.id)
+        path = autosave_path(app.save_folder, scenario_id)
         if not path.is_file():
             return None, ""
         found, _ = list_saves(app.save_folder)

@@ -1,4 +1,9 @@
-"""The title screen: new game, continue, load, scenario choice, settings, help, quit."""
+"""The title screen: new game, continue, load, scenario choice, settings, help, quit.
+
+It is the first frame of the window, drawn before the scenario has loaded (game/ui/loading.py):
+until then the card shows what was remembered from the last start, or says the scenario is
+loading, and a choice that needs the scenario waits for it (`App.when_loaded`).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,11 @@ from game.ui.widgets import Button, frame
 
 if TYPE_CHECKING:
     from game.ui.app import App
+    from game.ui.loading import TitleCard
+
+GAME_NAME = "Hebei 1935"
+LOADING = "Loading the scenario\u2026"
+URGENT = Style("serif", "body", "urgent")
 
 
 def load_game_from(app: App, path: Path) -> Any:
@@ -44,9 +54,10 @@ class TitleScene(Scene):
         self.choices: list[tuple[Path | None, Any]] = []
         self.choice = 0
         self.autosave: Path | None = None
+        self.waiting_for = ""  # the choice made while the scenario loads, named on the card
 
     def enter(self, app: App) -> None:
-        if not self.choices:
+        if not self.choices and app.loaded is not None:
             # The other scenarios are loaded (and checked) only when the player turns to them:
             # loading every one before the first frame took a sixth of the start-up.
             current = Path(app.loaded.path).resolve()
@@ -55,27 +66,66 @@ class TitleScene(Scene):
                 (path, None) for path in app.scenario_paths if Path(path).resolve() != current
             ]
         self.autosave = None
-        if app.save_folder is not None:
+        card = self.card(app)
+        if app.save_folder is not None and card is not None and not app.load_error:
             try:
-                from game.saves import autosave_path
+                from game.save_paths import autosave_path
 
-                candidate = autosave_path(app.save_folder, app.loaded.scenario.id)
+                candidate = autosave_path(app.save_folder, card.id)
                 self.autosave = candidate if candidate.is_file() else None
-            except (ImportError, OSError):
+            except OSError:
                 self.autosave = None
         self.build(app)
 
+    def scenario_ready(self, app: App) -> None:
+        self.enter(app)
+
+    def card(self, app: App) -> TitleCard | None:
+        """What the card shows: the chosen scenario, or (while it loads) what was remembered."""
+        if self.choices:
+            from game.ui.loading import card_of
+
+            return card_of(self.choices[self.choice][1])
+        return app.card
+
+    def later(self, app: App, label: str, work: Any) -> Any:
+        """A button's command that needs the scenario: at once if loaded, else once it is."""
+
+        def command() -> Any:
+            if app.loading:
+                self.waiting_for = label
+            return app.when_loaded(work)
+
+        return command
+
     def build(self, app: App) -> None:
-        scenario = self.choices[self.choice][1].scenario
-        buttons = [Button("New game", lambda: self.begin(app))]
+        card = self.card(app)
+        usable = not app.load_error  # a scenario that failed to load cannot be played
+        buttons = [Button("New game", self.later(app, "New game", lambda: self.begin(app)))]
         if self.autosave is not None:
             buttons.append(
-                Button("Continue (autosave)", lambda: load_game_from(app, self.autosave))
+                Button(
+                    "Continue (autosave)",
+                    self.later(app, "Continue", lambda: load_game_from(app, self.autosave)),
+                    enabled=usable,
+                )
             )
-        buttons.append(Button("Load a saved game", lambda: Push(_load_scene())))
         buttons.append(
-            Button(f"Scenario: {scenario.title}  \u25c2 \u25b8", lambda: self.next_scenario(app, 1))
+            Button(
+                "Load a saved game",
+                self.later(app, "Load a saved game", lambda: Push(_load_scene())),
+                enabled=usable,
+            )
         )
+        name = card.title if card is not None else "loading\u2026"
+        buttons.append(
+            Button(
+                f"Scenario: {name}  \u25c2 \u25b8",
+                self.later(app, "Scenario", lambda: self.next_scenario(app, 1)),
+                enabled=usable,
+            )
+        )
+        buttons[0].enabled = usable
         buttons.append(Button("Settings", lambda: Push(_settings_scene())))
         buttons.append(Button("Help (F1)", lambda: Push(_help_scene())))
         buttons.append(Button("Quit", lambda: Quit()))
@@ -117,7 +167,8 @@ class TitleScene(Scene):
             self.cycle(-1)
             return True
         if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
-            return self.next_scenario(app, 1 if event.key == pygame.K_RIGHT else -1)
+            step = 1 if event.key == pygame.K_RIGHT else -1
+            return self.later(app, "Scenario", lambda: self.next_scenario(app, step))()
         if event.key == pygame.K_ESCAPE:
             return Quit()
         return None
@@ -127,9 +178,9 @@ class TitleScene(Scene):
         pad = margin(app)
         ink = app.ink
         width = min(content.width - 2 * pad, max(420, int(content.width * 0.5)))
-        self.card = pygame.Rect(0, 0, width, content.height - 2 * pad)
-        self.card.center = content.center
-        inner = self.card.inflate(-3 * pad, -2 * pad)
+        self.panel = pygame.Rect(0, 0, width, content.height - 2 * pad)
+        self.panel.center = content.center
+        inner = self.panel.inflate(-3 * pad, -2 * pad)
         self.inner = inner
         height = self.widgets[0].preferred_height(ink)
         gap = max(4, height // 4)
@@ -144,16 +195,16 @@ class TitleScene(Scene):
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
         ink = app.ink
-        frame(surface, ink, self.card)
-        scenario = self.choices[self.choice][1].scenario
+        frame(surface, ink, self.panel)
+        card = self.card(app)
         area = self.text_area
         y = area.y
-        for line in ink.wrap(scenario.title, area.width, TITLE)[:2]:
+        for line in ink.wrap(card.title if card else GAME_NAME, area.width, TITLE)[:2]:
             ink.line(surface, line, (area.centerx, y), area, TITLE, align="centre")
             y += ink.height(TITLE)
         soft = Style("serif", "body", "ink_soft")
-        if scenario.subtitle:
-            for line in ink.wrap(scenario.subtitle, area.width, soft)[:2]:
+        if card is not None and card.subtitle:
+            for line in ink.wrap(card.subtitle, area.width, soft)[:2]:
                 ink.line(surface, line, (area.centerx, y), area, soft, align="centre")
                 y += ink.height(soft)
         y += 6
@@ -164,14 +215,20 @@ class TitleScene(Scene):
             (area.right - area.width // 4, y),
         )
         y += 8
-        summary = ink.wrap(scenario.summary, area.width, BODY)
-        ink.block(
-            surface,
-            summary,
-            (area.x, y),
-            pygame.Rect(area.x, y, area.width, max(0, area.bottom - y)),
-            BODY,
-        )
+        rest = pygame.Rect(area.x, y, area.width, max(0, area.bottom - y))
+        if app.load_error:
+            lines = ink.wrap(app.load_error, area.width, URGENT)
+            ink.block(surface, lines, rest.topleft, rest, URGENT)
+        elif card is None or app.loading and self.waiting_for:
+            note = LOADING
+            if self.waiting_for and app.waiting is not None:
+                note += f" {self.waiting_for} follows as soon as it is ready."
+            lines = ink.wrap(note, area.width, soft)
+            ink.block(surface, lines, rest.topleft, rest, soft)
+            y += len(lines) * ink.height(soft) + 6
+        if card is not None and not app.load_error:
+            rest = pygame.Rect(area.x, y, area.width, max(0, area.bottom - y))
+            ink.block(surface, ink.wrap(card.summary, area.width, BODY), rest.topleft, rest, BODY)
         self.draw_widgets(app, surface)
         key_hint(
             app,

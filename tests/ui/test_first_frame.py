@@ -1,0 +1,260 @@
+"""The title screen comes first: no engine, scenario format, pydantic or YAML before its first frame;
+the scenario loads behind it, with a remembered title card meanwhile; choices made while it loads wait."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pygame
+import pytest
+
+from benchmarks.startup import GAME_HEADLESS, WRITE_TITLE_CARD
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
+
+# Run before the benchmark's game command: at the first flip, list what is imported and what the
+# frame looks like, then let the game go on (it exits after that frame).
+FIRST_FLIP_PROBE = """
+import json, os, sys
+os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+import pygame
+_flip = pygame.display.flip
+def _probe():
+    _flip()
+    pygame.display.flip = _flip
+    heavy = sorted(
+        name for name in sys.modules
+        if name.split(".")[0] in ("pydantic", "pydantic_core", "yaml")
+        or name in ("game.engine", "game.scenario", "game.saves")
+        or name.startswith(("game.engine.", "game.scenario."))
+    )
+    surface = pygame.display.get_surface()
+    colours = {tuple(surface.get_at((x, y))) for x in range(0, surface.get_width(), 7)
+               for y in range(0, surface.get_height(), 7)}
+    print("FIRST-FLIP " + json.dumps({"heavy": heavy, "colours": len(colours),
+          "title": "game.ui.scenes.title" in sys.modules}), flush=True)
+    if os.environ.get("FIRST_FRAME_PNG"):
+        pygame.image.save(surface, os.environ["FIRST_FRAME_PNG"])
+pygame.display.flip = _probe
+"""
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        SDL_VIDEODRIVER="dummy",
+        SDL_AUDIODRIVER="dummy",
+        HEBEI1935_EXIT_AFTER_FIRST_FRAME="1",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")])),
+    )
+    return env
+
+
+def _first_flip(tmp_path: Path) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_FLIP_PROBE + GAME_HEADLESS, "--seed", "1"],
+        cwd=ROOT,
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout  # nothing at interpreter shutdown either
+    lines = [line for line in done.stdout.splitlines() if line.startswith("FIRST-FLIP ")]
+    assert len(lines) == 1, done.stdout
+    return json.loads(lines[0].removeprefix("FIRST-FLIP "))
+
+
+@pytest.mark.parametrize("cached", [False, True], ids=["first start", "title card cached"])
+def test_the_play_path_shows_the_title_before_importing_the_engine(tmp_path, cached):
+    if cached:
+        subprocess.run(
+            [sys.executable, "-c", WRITE_TITLE_CARD], cwd=ROOT, env=_env(tmp_path), check=True
+        )
+        assert (tmp_path / "cache" / "hebei1935" / "title_cards.json").is_file()
+    probe = _first_flip(tmp_path)
+    assert probe["heavy"] == []
+    assert probe["title"] and probe["colours"] > 4  # the title screen was drawn, not a blank window
+
+
+def test_the_title_card_is_written_after_a_load_and_ignored_once_the_file_changes(tmp_path):
+    from game.scenario.load import load_scenario
+    from game.ui.loading import ScenarioLoader, TitleCard, read_card
+
+    scenario = tmp_path / "mini.yaml"
+    shutil.copy(MINI, scenario)
+    cache = tmp_path / "cache"
+    loader = ScenarioLoader(scenario, load_scenario, cache)
+    assert loader.card is None  # first start: nothing remembered
+    loader.start()
+    assert loader.wait(30) and loader.error is None
+    assert loader.loaded is not None and loader.loaded.scenario.id == "mini"
+    card = read_card(scenario, cache)
+    assert card == TitleCard("mini", "Mini crisis", "", "A four-day crisis used by the tests.")
+    assert ScenarioLoader(scenario, load_scenario, cache).card == card  # used at the next start
+    stamp = scenario.stat()
+    os.utime(scenario, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 1_000_000))
+    assert read_card(scenario, cache) is None  # touched: perhaps edited
+    scenario.write_text(MINI.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert read_card(scenario, cache) is None  # edited
+    (cache / "title_cards.json").write_text("{damaged", encoding="utf-8")
+    assert read_card(scenario, cache) is None  # a damaged cache is only a cache
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 0
+
+    def __call__(self) -> int:
+        return self.now
+
+
+def _app(tmp_path: Path, loader, recorder=None):  # noqa: ANN001, ANN202
+    from game.ui.app import App
+
+    return App(
+        None,
+        seed=7,
+        clock=_Clock(),
+        sound=False,
+        persist_settings=False,
+        recorder=recorder,
+        save_folder=tmp_path / "saves",
+        config_folder=tmp_path / "config",
+        loader=loader,
+    )
+
+
+def _gated_loader(tmp_path: Path, path: Path = MINI):  # noqa: ANN202
+    """A loader that waits for `gate` before loading: the test decides when the load ends."""
+    from game.scenario.load import load_scenario
+    from game.ui.loading import ScenarioLoader
+
+    gate = threading.Event()
+
+    def load(file: Path):  # noqa: ANN202
+        assert gate.wait(30)
+        return load_scenario(file)
+
+    return ScenarioLoader(path, load, tmp_path / "cache"), gate
+
+
+def _key(app, key: int) -> None:  # noqa: ANN001
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+    app.pump()
+
+
+def _texts(recorder: list) -> str:
+    return " | ".join(blit.text for blit in recorder)
+
+
+def test_new_game_chosen_while_loading_waits_then_reaches_the_briefing(tmp_path):
+    from game.ui.scenes.briefing import BriefingScene
+    from game.ui.scenes.title import TitleScene
+
+    loader, gate = _gated_loader(tmp_path)
+    recorder: list = []
+    app = _app(tmp_path, loader, recorder)
+    try:
+        app.pump()  # the first frame, then the load starts behind it
+        assert loader.thread is not None and app.loaded is None
+        assert "Loading the scenario" in _texts(recorder)
+        _key(app, pygame.K_RETURN)  # New game, before the scenario is there
+        assert isinstance(app.top, TitleScene) and app.session is None
+        assert "New game follows as soon as it is ready" in _texts(recorder)
+        title = app.top
+        _key(app, pygame.K_DOWN)  # the loop still answers keys meanwhile
+        _key(app, pygame.K_UP)
+        assert title.focus == 0
+        gate.set()
+        assert loader.wait(30)
+        app.pump()
+        assert isinstance(app.top, BriefingScene)
+        assert app.session is not None and app.session.scenario.id == "mini"
+    finally:
+        gate.set()
+        pygame.quit()
+
+
+def test_the_remembered_card_is_shown_until_the_scenario_arrives(tmp_path):
+    from game.ui.loading import TitleCard, write_card
+
+    write_card(
+        MINI,
+        TitleCard("mini", "Mini crisis", "A subtitle", "Remembered summary."),
+        tmp_path / "cache",
+    )
+    loader, gate = _gated_loader(tmp_path)
+    (tmp_path / "saves").mkdir()
+    (tmp_path / "saves" / "autosave-mini.json").write_text("{}", encoding="utf-8")
+    recorder: list = []
+    app = _app(tmp_path, loader, recorder)
+    try:
+        app.pump()
+        shown = _texts(recorder)
+        assert "Mini crisis" in shown and "Remembered summary." in shown
+        assert "Loading the scenario" not in shown
+        assert "Continue (autosave)" in shown  # the remembered id finds the autosave
+        gate.set()
+        assert loader.wait(30)
+        app.pump()
+        assert app.loaded is not None
+        assert "A four-day crisis used by the tests." in _texts(recorder)
+    finally:
+        gate.set()
+        pygame.quit()
+
+
+def test_a_scenario_that_fails_to_load_is_shown_and_printed_not_crashed(tmp_path, capsys):
+    from game.scenario.load import load_scenario
+    from game.ui.loading import ScenarioLoader
+    from game.ui.scenes.title import TitleScene
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("title: [\n", encoding="utf-8")
+    loader = ScenarioLoader(broken, load_scenario, tmp_path / "cache")
+    recorder: list = []
+    app = _app(tmp_path, loader, recorder)
+    try:
+        app.pump()
+        _key(app, pygame.K_RETURN)  # New game while it loads
+        assert loader.wait(30) and loader.error is not None
+        app.pump()
+        assert isinstance(app.top, TitleScene) and not app.crashes
+        assert "could not be loaded" in _texts(recorder)
+        assert f"{broken}:" in capsys.readouterr().err  # FILE:LINE:COL in the terminal too
+        assert not app.top.widgets[0].enabled  # New game
+        _key(app, pygame.K_RETURN)
+        _key(app, pygame.K_F2)  # the codex needs a scenario: a note, not a crash
+        assert isinstance(app.top, TitleScene) and not app.crashes and app.session is None
+    finally:
+        pygame.quit()
+
+
+def test_the_codex_asked_for_while_loading_opens_once_loaded(tmp_path):
+    from game.ui.scenes.codex import CodexScene
+
+    loader, gate = _gated_loader(tmp_path)
+    app = _app(tmp_path, loader)
+    try:
+        app.pump()
+        _key(app, pygame.K_F2)
+        assert not isinstance(app.top, CodexScene)
+        gate.set()
+        assert loader.wait(30)
+        app.pump()
+        assert isinstance(app.top, CodexScene)
+    finally:
+        gate.set()
+        pygame.quit()
