@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime as dt
 
 from game.engine import rng
-from game.engine.index import day_title, scenario_index
-from game.engine.state import GameState
+from game.engine.index import ActorRow, DawnRow, DemandRow, day_title, scenario_index
+from game.engine.state import GameState, build
 from game.engine.turn import Turn
 from game.scenario.model import Scenario
 
@@ -38,7 +38,8 @@ def opening_state(scenario: Scenario, seed: int) -> GameState:
         else:
             generator, value = rng.below(generator, spec.max - spec.min + 1)
             hidden[hid] = spec.min + value
-    return GameState(
+    return build(
+        GameState,
         scenario_id=scenario.id,
         seed=seed,
         day=1,
@@ -59,6 +60,7 @@ def opening_state(scenario: Scenario, seed: int) -> GameState:
         inbox=[],
         log=[],
         rng=generator,
+        ending=None,
     )
 
 
@@ -80,65 +82,66 @@ def dawn(turn: Turn) -> None:
     # Only the items that can happen today are visited (in declared order, as the rules say):
     # those dated today and the conditional ones. Skipping the rest changes nothing, since an
     # item of another date or with neither date nor condition is never due at dawn.
-    for eid, event in tables.dated_events.get(turn.date, tables.undated_events):
+    today = turn.date
+    _bring(turn, tables.dated_events.get(today, tables.undated_events))
+    _present_demands(turn, tables.dawn_demands)
+    _bring(turn, tables.dated_intel.get(today, tables.undated_intel))
+    _actors_act(turn, tables.actors)
+
+
+def _bring(turn: Turn, rows: tuple[DawnRow, ...]) -> None:
+    """The events (or intelligence reports) that are due, each by its chance, in order."""
+    for ident, dated, once, when, chance in rows:
         if turn.phase == "over":
             return
-        if _due(turn, eid, event.date, event.when, event.once) and turn.roll(
-            turn.amount(event.probability)
+        fired = turn.fired.get(ident)
+        if fired and (once or (not dated and turn.mentioned(ident))):
+            continue  # once only; or a repeatable item that already happened this dawn
+        if (when is None or when(turn)) and turn.roll(
+            chance if type(chance) is int else int(chance(turn))  # type: ignore[operator]
         ):
-            turn.fire(eid)
+            turn.fire(ident)
             turn.drain()
-    for did, demand in tables.dawn_demands:
+
+
+def _present_demands(turn: Turn, rows: tuple[DemandRow, ...]) -> None:
+    today = turn.date
+    for ident, date, when in rows:
         if turn.phase == "over":
             return
-        if did not in turn.demands and (
-            (demand.date == turn.date and turn.holds(demand.when))
-            or (demand.date is None and demand.when is not None and turn.holds(demand.when))
+        if (
+            ident not in turn.demands
+            and (date is None or date == today)
+            and (when is None or when(turn))
         ):
-            turn.issue_demand(did)
+            turn.issue_demand(ident)
             turn.drain()
-    for iid, intel in tables.dated_intel.get(turn.date, tables.undated_intel):
+
+
+def _actors_act(turn: Turn, actors: tuple[ActorRow, ...]) -> None:
+    """Each actor, in order, may act: one rule whose condition holds, chosen by weight (or none,
+    by the actor's idle weight)."""
+    fired = turn.rules_fired
+    for _actor, idle_weight, rules in actors:
         if turn.phase == "over":
             return
-        if _due(turn, iid, intel.date, intel.when, intel.once) and turn.roll(
-            turn.amount(intel.probability)
-        ):
-            turn.fire(iid)
-            turn.drain()
-    for aid, actor, rules in tables.actors:
-        if turn.phase == "over":
-            continue
-        fired = turn.rules_fired
         eligible = [
-            (rule, key)
-            for rule, key, when in rules
-            if not (rule.once and fired.get(key)) and (when is None or when(turn))
+            (rule, key, weight)
+            for rule, key, once, when, weight in rules
+            if not (once and fired.get(key)) and (when is None or when(turn))
         ]
         if not eligible:
             continue
-        weights = [turn.amount(rule.weight) for rule, _ in eligible] + [
-            turn.amount(actor.idle_weight)
-        ]
+        weights = [w if type(w) is int else int(w(turn)) for _, _, w in eligible]  # type: ignore[operator]
+        weights.append(idle_weight if type(idle_weight) is int else int(idle_weight(turn)))  # type: ignore[operator]
         choice = turn.pick(weights)
         if choice is None or choice == len(eligible):
             continue
-        rule, key = eligible[choice]
-        turn.rules_fired[key] = turn.rules_fired.get(key, 0) + 1
-        turn.emit("actor", rule.title, rule.text, ref=key, sender=aid, places=rule.places)
+        rule, key, _ = eligible[choice]
+        fired[key] = fired.get(key, 0) + 1
+        turn.emit("actor", rule.title, rule.text, ref=key, sender=_actor, places=rule.places)
         turn.apply(rule.effects)
         turn.drain()
-
-
-def _due(turn: Turn, ident: str, date: dt.date | None, when: str | None, once: bool) -> bool:
-    if once and turn.fired.get(ident):
-        return False
-    if date is not None:
-        return date == turn.date and turn.holds(when)
-    if when is None:
-        return False  # fired only by other effects
-    if not once and turn.fired.get(ident) and turn.mentioned(ident):
-        return False  # a repeatable item happens at most once a dawn
-    return turn.holds(when)
 
 
 def _expire_deadlines(turn: Turn, *, including_today: bool = False) -> None:
@@ -165,12 +168,10 @@ def _expire_deadlines(turn: Turn, *, including_today: bool = False) -> None:
 
 def dusk(turn: Turn) -> None:
     scenario = turn.scenario
-    stage = scenario.stages[turn.stage]
-    for transition in stage.transitions:
-        if turn.holds(transition.when) and not (
-            transition.unless and turn.holds(transition.unless)
-        ):
-            turn.enter_stage(transition.to, transition.text)
+    tables = scenario_index(scenario)
+    for to, text, when, unless, has_unless in tables.transitions[turn.stage]:
+        if (when is None or when(turn)) and not (has_unless and (unless is None or unless(turn))):
+            turn.enter_stage(to, text)
             turn.drain()
             break
     if turn.phase == "over":
@@ -181,11 +182,11 @@ def dusk(turn: Turn) -> None:
         _expire_deadlines(turn, including_today=True)
         if turn.ended():
             return
-    for eid, ending in scenario.endings.items():
-        if ending.when is None or (ending.at_end_only and not last_day):
+    for ident, at_end_only, when in tables.endings:
+        if at_end_only and not last_day:
             continue
-        if turn.holds(ending.when):
-            turn.finish(eid)
+        if when is None or when(turn):
+            turn.finish(ident)
             return
     if last_day:
         turn.finish(scenario.default_ending)

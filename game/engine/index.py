@@ -62,6 +62,55 @@ class Plan(NamedTuple):
     rest: Effects | None  # the effects themselves when a reserved key (issue, goto ...) is set
 
 
+Amount = int | Compiled  # a number, or the compiled expression that gives one
+
+
+def amount(text: int | str) -> Amount:
+    return text if isinstance(text, int) else compile_expr(text)
+
+
+class DawnRow(NamedTuple):  # an event or intelligence report a dawn may bring; unpacked by dawn
+    ident: str
+    dated: bool  # dated items are listed only under their own date
+    once: bool
+    when: Compiled | None  # None: always holds (undated items without a condition never come)
+    chance: Amount  # percent
+
+
+class DemandRow(NamedTuple):  # a demand a dawn may present; unpacked by dawn
+    ident: str
+    date: dt.date | None  # presented on that date (if `when` holds), or whenever `when` holds
+    when: Compiled | None
+
+
+class RuleRow(NamedTuple):  # unpacked by dawn
+    rule: Any  # the ActorRule
+    key: str  # its key in rules_fired
+    once: bool
+    when: Compiled | None
+    weight: Amount
+
+
+class ActorRow(NamedTuple):
+    ident: str
+    idle_weight: Amount
+    rules: tuple[RuleRow, ...]
+
+
+class TransitionRow(NamedTuple):  # unpacked by dusk
+    to: str
+    text: str
+    when: Compiled | None
+    unless: Compiled | None  # None: no exception
+    has_unless: bool
+
+
+class EndingRow(NamedTuple):  # an ending dusk tries (those with a condition), in order
+    ident: str
+    at_end_only: bool
+    when: Compiled | None
+
+
 class Index(NamedTuple):  # named tuples: no code generated at import, unlike dataclasses
     stat_ids: tuple[str, ...]  # in declared order, as a GameState holds them
     flag_ids: tuple[str, ...]
@@ -69,30 +118,38 @@ class Index(NamedTuple):  # named tuples: no code generated at import, unlike da
     plans: dict[int, Plan]  # id(effects) -> its plan, filled as effects are first applied
     actions: tuple[ActionRow, ...]
     responses: dict[str, tuple[ResponseRow, ...]]  # demand id -> its answers, in order
-    dated_events: dict[dt.date, tuple[tuple[str, Any], ...]]  # the dawn's candidates on a date
-    undated_events: tuple[tuple[str, Any], ...]  # the candidates on any other date
-    dated_intel: dict[dt.date, tuple[tuple[str, Any], ...]]
-    undated_intel: tuple[tuple[str, Any], ...]
-    dawn_demands: tuple[tuple[str, Any], ...]  # demands a dawn can issue (by date or condition)
-    # actors with rules: (id, actor, ((rule, its key in rules_fired, its condition), ...))
-    actors: tuple[tuple[str, Any, tuple[tuple[Any, str, Compiled | None], ...]], ...]
+    dated_events: dict[dt.date, tuple[DawnRow, ...]]  # the dawn's candidates on a date
+    undated_events: tuple[DawnRow, ...]  # the candidates on any other date
+    dated_intel: dict[dt.date, tuple[DawnRow, ...]]
+    undated_intel: tuple[DawnRow, ...]
+    dawn_demands: tuple[DemandRow, ...]  # demands a dawn can issue (by date or condition)
+    actors: tuple[ActorRow, ...]  # actors with rules, in declared order
+    transitions: dict[str, tuple[TransitionRow, ...]]  # stage id -> its transitions, in order
+    endings: tuple[EndingRow, ...]
 
 
 def _by_date(
     items: dict[str, Any],
-) -> tuple[dict[dt.date, tuple[tuple[str, Any], ...]], tuple[tuple[str, Any], ...]]:
+) -> tuple[dict[dt.date, tuple[DawnRow, ...]], tuple[DawnRow, ...]]:
     """Dawn candidates in declared order: on each authored date, those dated that day plus the
     conditional ones; on any other date, the conditional ones alone. Items with neither a date
     nor a condition only happen when an effect triggers them, never at dawn."""
+
+    def row(ident: str, item: Any) -> DawnRow:
+        chance = item.probability
+        return DawnRow(
+            ident, item.date is not None, item.once, condition(item.when), amount(chance)
+        )
+
     undated = tuple(
-        (ident, item)
+        row(ident, item)
         for ident, item in items.items()
         if item.date is None and item.when is not None
     )
     dates = {item.date for item in items.values() if item.date is not None}
     dated = {
         day: tuple(
-            (ident, item)
+            row(ident, item)
             for ident, item in items.items()
             if item.date == day or (item.date is None and item.when is not None)
         )
@@ -134,21 +191,45 @@ def _build(scenario: Scenario) -> Index:
         dated_intel=dated_intel,
         undated_intel=undated_intel,
         dawn_demands=tuple(
-            (did, demand)
+            DemandRow(did, demand.date, condition(demand.when))
             for did, demand in scenario.demands.items()
             if demand.date is not None or demand.when is not None
         ),
         actors=tuple(
-            (
+            ActorRow(
                 aid,
-                actor,
+                amount(actor.idle_weight),
                 tuple(
-                    (rule, rule_key(aid, position, rule.id), condition(rule.when))
+                    RuleRow(
+                        rule,
+                        rule_key(aid, position, rule.id),
+                        rule.once,
+                        condition(rule.when),
+                        amount(rule.weight),
+                    )
                     for position, rule in enumerate(actor.rules)
                 ),
             )
             for aid, actor in scenario.actors.items()
             if actor.rules
+        ),
+        transitions={
+            sid: tuple(
+                TransitionRow(
+                    t.to,
+                    t.text,
+                    condition(t.when),
+                    condition(t.unless) if t.unless else None,
+                    bool(t.unless),
+                )
+                for t in stage.transitions
+            )
+            for sid, stage in scenario.stages.items()
+        },
+        endings=tuple(
+            EndingRow(eid, ending.at_end_only, condition(ending.when))
+            for eid, ending in scenario.endings.items()
+            if ending.when is not None
         ),
     )
 

@@ -202,18 +202,24 @@ class Turn(Reader):
 
     def pick(self, weights: list[int]) -> int | None:
         """Index chosen by weight (negative weights count as zero); None if all are zero."""
-        clean = [max(0, w) for w in weights]
-        total = sum(clean)
-        if total <= 0:
+        total = positive = 0
+        only = -1
+        for index, weight in enumerate(weights):
+            if weight > 0:
+                total += weight
+                positive += 1
+                only = index
+        if positive == 0:
             return None
-        if len([w for w in clean if w > 0]) == 1:
-            return next(i for i, w in enumerate(clean) if w > 0)
+        if positive == 1:
+            return only  # certain: nothing is drawn, which keeps the stream of numbers stable
         self.rng, value = rng.below(self.rng, total)
-        for index, weight in enumerate(clean):
-            if value < weight:
-                return index
-            value -= weight
-        return len(clean) - 1  # unreachable
+        for index, weight in enumerate(weights):
+            if weight > 0:
+                if value < weight:
+                    return index
+                value -= weight
+        return only  # unreachable: value < total
 
     # --- output ------------------------------------------------------------------------------
     def emit(
