@@ -675,6 +675,15 @@ def headless_driver() -> bool:
 LOADER_JOIN_S = 5.0  # on quitting while the scenario still loads, how long to let the thread finish
 
 
+def warm_imports() -> None:
+    """Import what a new game needs (the engine, the briefing and crisis screens): run by the
+    loader thread behind the title screen, so that New game does not wait for it."""
+    import game.ui.scenes.briefing
+    import game.ui.scenes.crisis
+    import game.ui.scenes.dialogs
+    import game.ui.session  # noqa: F401
+
+
 def run_window(
     loaded: LoadedScenario | None,
     *,
@@ -715,7 +724,7 @@ def run_window(
     if loaded is None:
         if scenario_file is None or load is None:
             raise ValueError("run_window needs a scenario, or a file and a loader for it")
-        loader = ScenarioLoader(scenario_file, load, cache_folder)
+        loader = ScenarioLoader(scenario_file, load, cache_folder, warm=warm_imports)
     app = App(
         loaded,
         seed=seed,

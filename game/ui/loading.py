@@ -10,6 +10,7 @@ imports the engine or the scenario format: `load` is handed in by the caller.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
@@ -107,8 +108,11 @@ class ScenarioLoader:
     """Loads one scenario file in a daemon thread; the window polls `done` and takes the result.
 
     `load` is the command line's loader (the scenario format's `load_scenario`, plus whatever the
-    caller checks); it may raise. `card` is the remembered title card, read at once (a small file),
-    or None on the first start or after the file changed.
+    caller checks); it may raise. `warm`, if given, runs after a successful load, in the same
+    thread, to import what the first game will need (so New game does not wait for it either);
+    its errors are left for that import to raise again where it is used. `card` is the
+    remembered title card, read at once (a small file), or None on the first start or after the
+    file changed.
     """
 
     def __init__(
@@ -116,11 +120,13 @@ class ScenarioLoader:
         path: str | Path,
         load: Callable[[Path], LoadedScenario],
         cache_folder: str | Path | None = None,
+        warm: Callable[[], object] | None = None,
     ):
         self.path = Path(path)
         self.cache_folder = cache_folder
         self.card = read_card(self.path, cache_folder)
         self._load = load
+        self._warm = warm
         self._finished = threading.Event()
         self.thread: threading.Thread | None = None
         self.loaded: LoadedScenario | None = None
@@ -135,9 +141,13 @@ class ScenarioLoader:
         try:
             loaded = self._load(self.path)
             write_card(self.path, card_of(loaded), self.cache_folder)
-            self.loaded = loaded
         except BaseException as exc:  # noqa: BLE001 - handed to the window, which shows it
             self.error = exc
+        else:
+            if self._warm is not None:
+                with contextlib.suppress(Exception):  # raised again where the module is used
+                    self._warm()
+            self.loaded = loaded
         finally:
             self._finished.set()
 

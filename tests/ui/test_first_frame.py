@@ -258,3 +258,19 @@ def test_the_codex_asked_for_while_loading_opens_once_loaded(tmp_path):
     finally:
         gate.set()
         pygame.quit()
+
+
+def test_the_loader_warms_the_next_imports_and_a_failing_warm_up_is_not_a_failed_load(tmp_path):
+    from game.scenario.load import load_scenario
+    from game.ui.loading import ScenarioLoader
+
+    calls = []
+
+    def warm() -> None:
+        calls.append("warm")
+        raise ImportError("left for the real import to report")
+
+    loader = ScenarioLoader(MINI, load_scenario, tmp_path / "cache", warm=warm)
+    loader.start()
+    assert loader.wait(30)
+    assert calls == ["warm"] and loader.error is None and loader.loaded is not None
