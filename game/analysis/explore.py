@@ -226,6 +226,12 @@ def _init_worker(raw: bytes, name: str) -> None:
     _worker_scenario = load_scenario_bytes(raw, name).scenario
 
 
+def _adopt(scenario: Scenario) -> None:
+    """A forked worker starts with the parent's memory: it takes the scenario already loaded."""
+    global _worker_scenario
+    _worker_scenario = scenario
+
+
 def _work(task: tuple[int, int, str]) -> list[tuple[Any, ...]]:
     assert _worker_scenario is not None
     start, stop, policy = task
@@ -258,9 +264,14 @@ def explore(
     else:
         import multiprocessing
 
-        with multiprocessing.get_context().Pool(
-            jobs, initializer=_init_worker, initargs=source
-        ) as pool:
+        context = multiprocessing.get_context()
+        # A forked worker needs nothing loaded; one started afresh (spawn, forkserver) gets the
+        # YAML and checks it itself, since only plain values cross between processes then.
+        forked = context.get_start_method() == "fork"
+        setup: tuple[Callable[..., None], tuple[Any, ...]] = (
+            (_adopt, (scenario,)) if forked else (_init_worker, source)
+        )
+        with context.Pool(jobs, initializer=setup[0], initargs=setup[1]) as pool:
             # imap keeps the chunks in seed order whatever order the workers finish in
             for (start, stop), rows in zip(
                 ranges, pool.imap(_work, [(a, b, policy) for a, b in ranges]), strict=True

@@ -13,12 +13,13 @@ the same state and a single `rejected` event saying why; an exception here is a 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from game.engine.actions import EndDay, PlayerAction, ReleaseInject, Respond, TakeAction
 from game.engine.day import begin, dusk, opening_state
-from game.engine.index import scenario_index
+from game.engine.index import ActionRow, scenario_index
 from game.engine.state import GameEvent, GameState
 from game.engine.turn import Reader, Turn
 from game.scenario.model import Scenario
@@ -215,8 +216,12 @@ def legal_actions(scenario: Scenario, state: GameState) -> list[TakeAction | Res
     return list(legal)
 
 
-def legal_now(state: Reader) -> list[TakeAction | Respond | EndDay]:
-    """`legal_actions`, asked of a Reader (or of the Turn of a game in progress)."""
+def legal_now(
+    state: Reader, actions: Sequence[ActionRow] | None = None
+) -> list[TakeAction | Respond | EndDay]:
+    """`legal_actions`, asked of a Reader (or of the Turn of a game in progress). `actions` may
+    narrow the scenario's actions to those whose counts do not already rule them out today (a
+    `Run` keeps that list as it goes); the checks are the same either way."""
     if state.phase == "over":
         return []
     # The same checks as `why_not_now`, without its sentences, over tables built once per
@@ -231,7 +236,9 @@ def legal_now(state: Reader) -> list[TakeAction | Respond | EndDay]:
             if (when is None or when(state)) and cost <= budget:
                 legal.append(answer)
     taken, taken_today = state.taken, state.taken_today
-    for ident, candidate, max_uses, per_day, cost, when in tables.actions:
+    for ident, candidate, max_uses, per_day, cost, when in (
+        tables.actions if actions is None else actions
+    ):
         if max_uses is not None and taken.get(ident, 0) >= max_uses:
             continue
         if taken_today.get(ident, 0) < per_day and cost <= budget and (when is None or when(state)):

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from game.engine.actions import EndDay, PlayerAction, Respond, TakeAction
 from game.engine.api import legal_now, perform, why_not_now
 from game.engine.day import begin, opening_state
+from game.engine.index import ActionRow, scenario_index
 from game.engine.state import GameEvent, GameState
 from game.engine.turn import Note, QuietTurn, Turn
 from game.scenario.model import Scenario
@@ -38,6 +39,11 @@ class Run:
         self._turn = self._open(scenario, opening_state(scenario, seed))
         begin(self._turn)
         self._legal: list[TakeAction | Respond | EndDay] | None = None
+        # The actions whose counts (per day, per game) do not rule them out today, in order:
+        # rebuilt each day, and an action leaves it when taken as often as it may be.
+        self._actions = scenario_index(scenario).actions
+        self._actions_day = 0
+        self._actions_today: list[ActionRow] = []
 
     @property
     def events(self) -> Sequence[GameEvent | Note]:
@@ -60,7 +66,16 @@ class Run:
     def legal(self) -> list[TakeAction | Respond | EndDay]:
         """What may be done now, as `legal_actions` lists it (the list is shared: do not change it)."""
         if self._legal is None:
-            self._legal = legal_now(self._turn)
+            turn = self._turn
+            if self._actions_day != turn.day:
+                self._actions_day = turn.day
+                taken = turn.taken
+                self._actions_today = [
+                    row
+                    for row in self._actions
+                    if row.max_uses is None or taken.get(row.ident, 0) < row.max_uses
+                ]
+            self._legal = legal_now(turn, self._actions_today)
         return self._legal
 
     def play(self, action: PlayerAction) -> Sequence[GameEvent | Note]:
@@ -76,7 +91,19 @@ class Run:
             turn.notes = []
         perform(turn, action)
         self._legal = None
+        if isinstance(action, TakeAction) and turn.day == self._actions_day:
+            self._drop_if_used_up(action.action)
         return self.events
+
+    def _drop_if_used_up(self, ident: str) -> None:
+        turn = self._turn
+        for position, row in enumerate(self._actions_today):
+            if row.ident == ident:
+                if turn.taken_today.get(ident, 0) >= row.per_day or (
+                    row.max_uses is not None and turn.taken.get(ident, 0) >= row.max_uses
+                ):
+                    del self._actions_today[position]
+                return
 
     def state(self) -> GameState:
         """The game as it stands, as a GameState (the run goes on from a fresh copy of it)."""

@@ -52,6 +52,20 @@ def test_same_report_whatever_the_number_of_jobs(mini):
     assert one.to_json() == two.to_json()
 
 
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_workers_started_either_way_give_the_same_report(mini, monkeypatch, method):
+    # Forked workers take the scenario already loaded; spawned ones load the YAML they are sent.
+    import multiprocessing
+
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} here")
+    original = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context", lambda name=None: original(method))
+    one = explore(mini, runs=24, seed=3, jobs=1)
+    two = explore(mini, runs=24, seed=3, jobs=2, source=(MINI_RAW, "mini.yaml"))
+    assert two.games == one.games
+
+
 def test_a_game_is_the_same_as_the_replay_of_its_seed(mini):
     # the explorer's light loop and replay.play make the same choices from the same seed
     for seed in range(5):

@@ -99,3 +99,14 @@ def test_evaluation():
 def test_expected_type_int():
     assert check("resolve // 10", SYMBOLS, "int") == []
     assert "expected a number" in check("resolve > 10", SYMBOLS, "int")[0].message
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 4])
+def test_none_of_several_flags_set(count):
+    # `not a and not b ...` has closures of its own for two and three names, and a loop beyond
+    names = [f"f{i}" for i in range(count)]
+    text = " and ".join(f"not {name}" for name in names)
+    assert compile_expr(text)(Env(**dict.fromkeys(names, False))) is True
+    for name in names:
+        one_set = Env(**{other: other == name for other in names})
+        assert compile_expr(text)(one_set) is False

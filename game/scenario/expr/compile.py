@@ -127,16 +127,8 @@ def _negated_name(node: ast.expr) -> str | None:
 def _compile_boolop(node: ast.BoolOp) -> Compiled:
     negated = [_negated_name(value) for value in node.values]
     if isinstance(node.op, ast.And) and all(name is not None for name in negated):
-        # `not a and not b and ...`, the commonest condition of all: none of these is set
-        names = tuple(name for name in negated if name is not None)
-
-        def none_set(env: Env) -> bool:
-            for name in names:  # noqa: SIM110 - a loop, not a generator per evaluation
-                if env.values[name]:
-                    return False
-            return True
-
-        return none_set
+        # `not a and not b ...`, the commonest condition of all: none of these is set
+        return _none_set(tuple(name for name in negated if name is not None))
     parts = [_compile(value) for value in node.values]
     if len(parts) == 2:
         first, second = parts
@@ -161,6 +153,25 @@ def _compile_boolop(node: ast.BoolOp) -> Compiled:
         return False
 
     return some
+
+
+def _none_set(names: tuple[str, ...]) -> Compiled:
+    """`not a and not b ...`: true when none of the names is set (the commonest condition)."""
+    if len(names) == 2:
+        first, second = names
+        return lambda env: not ((values := env.values)[first] or values[second])
+    if len(names) == 3:
+        first, second, third = names
+        return lambda env: not ((values := env.values)[first] or values[second] or values[third])
+
+    def none_set(env: Env) -> bool:
+        values = env.values
+        for name in names:  # noqa: SIM110 - a loop, not a generator per evaluation
+            if values[name]:
+                return False
+        return True
+
+    return none_set
 
 
 def _constant(node: ast.expr) -> tuple[bool, Value]:
