@@ -23,6 +23,15 @@ MUST_LABEL = (
 )  # always labelled, in this order
 
 
+_LEGEND = (
+    ("japan", "square", "Japanese unit"),
+    ("china", "diamond", "Chinese unit"),
+    ("dmz", "hatch", "Demilitarized zone"),
+    ("wall", "line", "Great Wall"),
+)
+_LEGEND_GAP = 14
+
+
 class MapPainter:
     def __init__(self) -> None:
         self._cache_key: tuple = ()
@@ -38,7 +47,8 @@ class MapPainter:
         units: list[MapUnit],
     ) -> None:
         bbox = data["bbox"]
-        legend_height = ink.height(LABEL) + 4
+        legend = self._legend_rows(ink, rect.width - 4)
+        legend_height = len(legend) * ink.height(LABEL) + 4
         area = pygame.Rect(rect.x, rect.y, rect.width, max(10, rect.height - legend_height))
         projection = fit_projection(bbox, (0, 0, area.width, area.height))
         key = (area.size, id(ink.theme), tuple(sorted(ink.theme.colours.items())))
@@ -56,7 +66,9 @@ class MapPainter:
         )
         self._draw_places_and_units(surface, ink, area, project, places, units)
         self._region_labels(surface, ink, area, project, data)
-        self._legend(surface, ink, pygame.Rect(rect.x, area.bottom + 2, rect.width, legend_height))
+        self._legend(
+            surface, ink, pygame.Rect(rect.x, area.bottom + 2, rect.width, legend_height), legend
+        )
 
     def _draw_base(
         self, ink: Ink, size: tuple[int, int], data: dict, project: Projection
@@ -283,36 +295,65 @@ class MapPainter:
                 self.label_at[place.id] = box
                 return
 
-    def _legend(self, surface: pygame.Surface, ink: Ink, rect: pygame.Rect) -> None:
-        theme = ink.theme
-        x, y = rect.x + 2, rect.y + 2
+    def _legend_rows(self, ink: Ink, width: int) -> list[list[tuple[str, str, str]]]:
+        """The legend's items in as many lines as the width needs (a narrow map gets two)."""
+        rows: list[list[tuple[str, str, str]]] = [[]]
+        x = 0
+        for item in _LEGEND:
+            needed = self._legend_item_width(ink, item[2])
+            if rows[-1] and x + needed > width:
+                rows.append([])
+                x = 0
+            rows[-1].append(item)
+            x += needed + _LEGEND_GAP
+        return rows
+
+    @staticmethod
+    def _legend_item_width(ink: Ink, label: str) -> int:
+        return ink.height(LABEL) - 6 + 5 + ink.width(label, LABEL)
+
+    def _legend(
+        self,
+        surface: pygame.Surface,
+        ink: Ink,
+        rect: pygame.Rect,
+        rows: list[list[tuple[str, str, str]]],
+    ) -> None:
         size = ink.height(LABEL) - 6
-        items = [
-            ("japan", "square", "Japanese unit"),
-            ("china", "diamond", "Chinese unit"),
-            ("dmz", "hatch", "Demilitarized zone"),
-            ("wall", "line", "Great Wall"),
-        ]
-        for colour, shape, label in items:
-            width = ink.width(label, LABEL)
-            if x + size + 6 + width > rect.right:
-                break
-            cy = y + ink.height(LABEL) // 2
-            if shape == "square":
-                pygame.draw.rect(surface, theme.c(colour), (x, cy - size // 2, size, size))
-            elif shape == "diamond":
-                h = size // 2
-                pygame.draw.polygon(
-                    surface,
-                    theme.c(colour),
-                    [(x + h, cy - h), (x + 2 * h, cy), (x + h, cy + h), (x, cy)],
-                )
-            elif shape == "hatch":
-                pygame.draw.rect(surface, theme.c(colour), (x, cy - size // 2, size, size), 2)
-                pygame.draw.line(
-                    surface, theme.c(colour), (x, cy + size // 2), (x + size, cy - size // 2)
-                )
-            else:
-                pygame.draw.line(surface, theme.c(colour), (x, cy), (x + size, cy), 4)
-            ink.line(surface, label, (x + size + 5, y), rect, LABEL)
-            x += size + 5 + width + 14
+        for line, items in enumerate(rows):
+            x, y = rect.x + 2, rect.y + 2 + line * ink.height(LABEL)
+            for colour, shape, label in items:
+                self._legend_item(surface, ink, rect, (x, y), size, colour, shape, label)
+                x += self._legend_item_width(ink, label) + _LEGEND_GAP
+
+    def _legend_item(
+        self,
+        surface: pygame.Surface,
+        ink: Ink,
+        rect: pygame.Rect,
+        at: tuple[int, int],
+        size: int,
+        colour: str,
+        shape: str,
+        label: str,
+    ) -> None:
+        theme = ink.theme
+        x, y = at
+        cy = y + ink.height(LABEL) // 2
+        if shape == "square":
+            pygame.draw.rect(surface, theme.c(colour), (x, cy - size // 2, size, size))
+        elif shape == "diamond":
+            h = size // 2
+            pygame.draw.polygon(
+                surface,
+                theme.c(colour),
+                [(x + h, cy - h), (x + 2 * h, cy), (x + h, cy + h), (x, cy)],
+            )
+        elif shape == "hatch":
+            pygame.draw.rect(surface, theme.c(colour), (x, cy - size // 2, size, size), 2)
+            pygame.draw.line(
+                surface, theme.c(colour), (x, cy + size // 2), (x + size, cy - size // 2)
+            )
+        else:
+            pygame.draw.line(surface, theme.c(colour), (x, cy), (x + size, cy), 4)
+        ink.line(surface, label, (x + size + 5, y), rect, LABEL)

@@ -141,3 +141,11 @@ def test_a_scenario_can_bring_its_own_map(tmp_path):
     assert map_data(loaded)["bbox"] == bbox
     bundled = load_scenario(Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml")
     assert map_data(bundled)["bbox"]["lon_min"] == 113.5
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 720)])
+def test_the_map_legend_shows_every_item_however_narrow_the_map(mini, tmp_path, size):
+    by_screen: dict[str, list] = {}
+    render_screenshots(mini, tmp_path, size=size, seed=7, recorder=[], recorded=by_screen)
+    texts = {b.text for b in by_screen["crisis"]}
+    assert {"Japanese unit", "Chinese unit", "Demilitarized zone", "Great Wall"} <= texts
