@@ -217,11 +217,14 @@ def legal_actions(scenario: Scenario, state: GameState) -> list[TakeAction | Res
 
 
 def legal_now(
-    state: Reader, actions: Sequence[ActionRow] | None = None
+    state: Reader, counted: Sequence[ActionRow] | None = None
 ) -> list[TakeAction | Respond | EndDay]:
-    """`legal_actions`, asked of a Reader (or of the Turn of a game in progress). `actions` may
-    narrow the scenario's actions to those whose counts do not already rule them out today (a
-    `Run` keeps that list as it goes); the checks are the same either way."""
+    """`legal_actions`, asked of a Reader (or of the Turn of a game in progress).
+
+    `counted`, if given, are the scenario's actions (in order) whose counts allow them now: used
+    fewer times than `max_uses` in the game and `per_day` today. A `Run` keeps that list as it
+    goes, so only cost and condition are checked here; without it every count is checked.
+    """
     if state.phase == "over":
         return []
     # The same checks as `why_not_now`, without its sentences, over tables built once per
@@ -235,14 +238,21 @@ def legal_now(
         for answer, cost, when in tables.responses[did]:
             if (when is None or when(state)) and cost <= budget:
                 legal.append(answer)
-    taken, taken_today = state.taken, state.taken_today
-    for ident, candidate, max_uses, per_day, cost, when in (
-        tables.actions if actions is None else actions
-    ):
-        if max_uses is not None and taken.get(ident, 0) >= max_uses:
-            continue
-        if taken_today.get(ident, 0) < per_day and cost <= budget and (when is None or when(state)):
-            legal.append(candidate)
+    if counted is None:
+        taken, taken_today = state.taken, state.taken_today
+        for ident, candidate, max_uses, per_day, cost, when in tables.actions:
+            if max_uses is not None and taken.get(ident, 0) >= max_uses:
+                continue
+            if (
+                taken_today.get(ident, 0) < per_day
+                and cost <= budget
+                and (when is None or when(state))
+            ):
+                legal.append(candidate)
+    else:
+        for _, candidate, _, _, cost, when in counted:
+            if cost <= budget and (when is None or when(state)):
+                legal.append(candidate)
     legal.append(_END_DAY)
     return legal
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from itertools import repeat
+from operator import is_
 
 from game.engine.actions import EndDay, PlayerAction, Respond, TakeAction
 from game.engine.api import legal_now, perform, why_not_now
@@ -39,8 +41,9 @@ class Run:
         self._turn = self._open(scenario, opening_state(scenario, seed))
         begin(self._turn)
         self._legal: list[TakeAction | Respond | EndDay] | None = None
-        # The actions whose counts (per day, per game) do not rule them out today, in order:
-        # rebuilt each day, and an action leaves it when taken as often as it may be.
+        # The actions whose counts (per game, per day) allow them now, in order (`legal_now`'s
+        # `counted`): rebuilt on the first question of each day, and an action leaves it as soon
+        # as it has been taken as often as it may be.
         self._actions = scenario_index(scenario).actions
         self._actions_day = 0
         self._actions_today: list[ActionRow] = []
@@ -69,11 +72,12 @@ class Run:
             turn = self._turn
             if self._actions_day != turn.day:
                 self._actions_day = turn.day
-                taken = turn.taken
+                taken, today = turn.taken, turn.taken_today
                 self._actions_today = [
                     row
                     for row in self._actions
-                    if row.max_uses is None or taken.get(row.ident, 0) < row.max_uses
+                    if (row.max_uses is None or taken.get(row.ident, 0) < row.max_uses)
+                    and today.get(row.ident, 0) < row.per_day
                 ]
             self._legal = legal_now(turn, self._actions_today)
         return self._legal
@@ -82,7 +86,8 @@ class Run:
         """Do one action, as `step` would, and return `events`; an action not allowed changes
         nothing and returns a single `rejected` event saying why."""
         turn = self._turn
-        listed = self._legal is not None and any(action is allowed for allowed in self._legal)
+        # One of the very choices legal() listed (compared by identity, in C: this is per step)
+        listed = self._legal is not None and any(map(is_, repeat(action), self._legal))
         reason = "" if listed else why_not_now(turn, action)
         if reason:
             return [GameEvent(kind="rejected", date=turn.date, title="Not possible", text=reason)]

@@ -84,3 +84,14 @@ def test_a_run_goes_on_after_its_state_is_taken(mini):
     later = run.state()
     assert halfway.day == 1 and later.day == 2  # taking the state froze a copy, not the run
     assert step(scenario, halfway, EndDay()).state == later
+
+
+def test_a_run_asked_only_after_taking_an_action_still_counts_it(mini):
+    # A Run keeps the day's still-allowed actions; one taken before legal() was ever asked that
+    # day must not come back.
+    scenario = mini.scenario
+    run = Run(scenario, 7)
+    talk = TakeAction(action="talk")
+    assert [e.kind for e in run.play(talk)][0] == "action"
+    assert talk not in run.legal()
+    assert run.legal() == legal_actions(scenario, run.state())
