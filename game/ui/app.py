@@ -138,6 +138,10 @@ class App:
         self.waiting: tuple[Scene, Callable[[], Any]] | None = None  # a choice made while loading
         self.seed = seed
         self.scenario_paths = scenario_paths or []
+        # Other scenarios loaded this session (by id), and files that would not load: for the
+        # Load screen, which lists every scenario's saves.
+        self.other_scenarios: dict[str, LoadedScenario] = {}
+        self.unreadable_scenarios: set[Path] = set()
         self.save_folder = Path(save_folder) if save_folder is not None else None
         self.report_folder = Path(report_folder) if report_folder is not None else None
         self.clock = clock

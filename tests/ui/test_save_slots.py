@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_type_a_name_and_save(make_app, press, tmp_path):
@@ -30,3 +34,38 @@ def test_type_a_name_and_save(make_app, press, tmp_path):
     assert app.stack[-1].name == "crisis"
     saved = read_save(slot_path(app.save_folder, "before-c"), app.loaded)
     assert saved.state == app.session.state
+
+
+def test_the_load_screen_lists_every_scenarios_saves_and_opens_another_scenario(
+    make_app, press, tmp_path
+):
+    from game.engine.api import new_game
+    from game.saves import make_save, slot_path, write_save
+    from game.scenario.load import load_scenario
+    from game.ui.scene import Push, Reset
+    from game.ui.scenes.title import LoadScene, TitleScene
+
+    tutorial_path = ROOT / "scenarios" / "tutorial.yaml"
+    tutorial = load_scenario(tutorial_path)
+    app = make_app(scenario_paths=[tutorial_path], recorder=[])
+    mini_state, _ = new_game(app.loaded.scenario, 7)
+    tutorial_state, _ = new_game(tutorial.scenario, 3)
+    folder = app.save_folder
+    write_save(
+        slot_path(folder, "mini-one"),
+        make_save(app.loaded, mini_state, slot="mini-one", saved_at="2026-01-01T10:00:00"),
+    )
+    write_save(
+        slot_path(folder, "tut-one"),
+        make_save(tutorial, tutorial_state, slot="tut-one", saved_at="2026-01-02T10:00:00"),
+    )
+    records = app.recorder
+    app.apply([Reset(TitleScene()), Push(LoadScene())])
+    app.draw()
+    shown = " ".join(b.text for b in records)
+    assert "tut-one" in shown and "mini-one" in shown  # newest first, whatever the scenario
+    assert tutorial.scenario.title in shown and app.loaded.scenario.title in shown
+    press(app, pygame.K_RETURN)  # the list has the focus; its first row is the newest save
+    assert app.stack[-1].name == "crisis"
+    assert app.loaded.scenario.id == tutorial.scenario.id
+    assert app.session.state == tutorial_state

@@ -264,8 +264,31 @@ def _help_scene() -> Scene:
     return HelpScene()
 
 
+def scenarios_by_id(app: App, wanted: set[str]) -> dict[str, Any]:
+    """The scenarios (loaded) with these ids, among the current one and the files the title
+    screen offers; each file is loaded at most once a session (the app keeps them)."""
+    known: dict[str, Any] = app.other_scenarios
+    if app.loaded is not None:
+        known[app.loaded.scenario.id] = app.loaded  # the current one wins (after a reload too)
+    for path in app.scenario_paths:
+        if wanted <= set(known):
+            break
+        if path in app.unreadable_scenarios or any(
+            loaded.path and Path(loaded.path).resolve() == Path(path).resolve()
+            for loaded in known.values()
+        ):
+            continue
+        loaded = _try_load(Path(path))
+        if loaded is None:
+            app.unreadable_scenarios.add(path)
+        else:
+            known.setdefault(loaded.scenario.id, loaded)
+    return {ident: known[ident] for ident in wanted if ident in known}
+
+
 class LoadScene(Scene):
-    """The saved games for this scenario, newest first."""
+    """Every saved game, newest first, whatever its scenario; loading one of another scenario
+    switches to that scenario."""
 
     name = "load"
 
@@ -274,22 +297,31 @@ class LoadScene(Scene):
 
         self.saves: list[Any] = []
         self.notes: list[str] = []
+        self.scenarios: dict[str, Any] = {}
         if app.save_folder is not None:
             try:
                 from game.saves import list_saves
 
-                found, self.notes = list_saves(app.save_folder)
-                self.saves = [s for s in found if s.scenario_id == app.loaded.scenario.id]
+                self.saves, self.notes = list_saves(app.save_folder)
             except (ImportError, OSError) as exc:
                 self.notes = [f"Saves cannot be read: {exc}"]
+        self.scenarios = scenarios_by_id(app, {save.scenario_id for save in self.saves})
         self.list = ListWidget(
             count=lambda: len(self.saves),
             row_height=lambda i, w: app.ink.height(BODY) * 2 + 6,
             draw_row=lambda s, r, i, sel, foc: self.draw_row(app, s, r, i, sel),
-            activate=lambda i: load_game_from(app, self.saves[i].path),
+            activate=lambda i: self.open(app, self.saves[i]),
         )
         self.back = Button("Back", lambda: Pop())
         self.widgets = [self.list, self.back]
+
+    def open(self, app: App, save: Any) -> Any:
+        loaded = self.scenarios.get(save.scenario_id)
+        if loaded is None:
+            app.toast(f"This save is of the scenario '{save.scenario_id}', which is not here.")
+            return True
+        app.loaded = loaded
+        return load_game_from(app, save.path)
 
     def draw_row(
         self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
@@ -306,9 +338,11 @@ class LoadScene(Scene):
             rect,
             BODY,
         )
+        loaded = self.scenarios.get(info.scenario_id)
+        scenario = loaded.scenario.title if loaded is not None else f"{info.scenario_id} (not here)"
         ink.line(
             surface,
-            f"saved {info.saved_at}",
+            f"{scenario} \u00b7 saved {info.saved_at}",
             (rect.x + 6, rect.y + 2 + ink.height(BODY)),
             rect,
             Style("serif", "small", "ink_soft"),
@@ -330,7 +364,7 @@ class LoadScene(Scene):
 
         frame(surface, app.ink, self.page)
         rest = draw_title(
-            app, surface, self.inner, "Load a saved game", f"Saves of '{app.loaded.scenario.title}'"
+            app, surface, self.inner, "Load a saved game", "Every scenario's saves, newest first"
         )
         self.list.rect = pygame.Rect(rest.x, rest.y, rest.width, max(0, self.body.bottom - rest.y))
         if not self.saves:
