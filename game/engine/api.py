@@ -83,8 +83,7 @@ def perform(turn: Turn, action: PlayerAction) -> None:
 def _take(turn: Turn, action: TakeAction) -> None:
     spec = turn.scenario.actions[action.action]
     turn.budget -= spec.cost
-    turn.taken[action.action] = turn.taken.get(action.action, 0) + 1
-    turn.taken_today[action.action] = turn.taken_today.get(action.action, 0) + 1
+    turn.count_taken(action.action)
     turn.record("action", action.action, label=spec.label)
     turn.emit(
         "action", spec.label, spec.text, ref=action.action, places=spec.places, sources=spec.sources
@@ -119,20 +118,26 @@ def _respond(turn: Turn, action: Respond) -> None:
         "respond", action.demand, action.response, label=f"{demand.title}: {response.label}"
     )
     if response.closes:
-        turn.demands[action.demand] = active.model_copy(
-            update={"status": "answered", "answer": action.response, "answered_on": turn.date}
+        turn.update_demand(
+            action.demand,
+            active.model_copy(
+                update={"status": "answered", "answer": action.response, "answered_on": turn.date}
+            ),
         )
     else:
         deadline = active.deadline
         if deadline is not None and response.extend_days:
             deadline = deadline + dt.timedelta(days=response.extend_days)
-        turn.demands[action.demand] = active.model_copy(
-            update={
-                "deadline": deadline,
-                "stalls": active.stalls + 1,
-                "answer": action.response,
-                "answered_on": turn.date,
-            }
+        turn.update_demand(
+            action.demand,
+            active.model_copy(
+                update={
+                    "deadline": deadline,
+                    "stalls": active.stalls + 1,
+                    "answer": action.response,
+                    "answered_on": turn.date,
+                }
+            ),
         )
     turn.emit(
         "demand_answered",
@@ -217,13 +222,14 @@ def legal_actions(scenario: Scenario, state: GameState) -> list[TakeAction | Res
 
 
 def legal_now(
-    state: Reader, counted: Sequence[ActionRow] | None = None
+    state: Reader, allowed: Sequence[ActionRow] | None = None
 ) -> list[TakeAction | Respond | EndDay]:
     """`legal_actions`, asked of a Reader (or of the Turn of a game in progress).
 
-    `counted`, if given, are the scenario's actions (in order) whose counts allow them now: used
-    fewer times than `max_uses` in the game and `per_day` today. A `Run` keeps that list as it
-    goes, so only cost and condition are checked here; without it every count is checked.
+    `allowed`, if given, are the scenario's actions (in order) whose counts and condition allow
+    them now: used fewer times than `max_uses` in the game and `per_day` today, and `when` holds.
+    A `Run` keeps that list as it goes, so only the cost is checked here; without it every count
+    and condition is checked.
     """
     if state.phase == "over":
         return []
@@ -238,7 +244,7 @@ def legal_now(
         for answer, cost, when in tables.responses[did]:
             if (when is None or when(state)) and cost <= budget:
                 legal.append(answer)
-    if counted is None:
+    if allowed is None:
         taken, taken_today = state.taken, state.taken_today
         for ident, candidate, max_uses, per_day, cost, when in tables.actions:
             if max_uses is not None and taken.get(ident, 0) >= max_uses:
@@ -250,8 +256,8 @@ def legal_now(
             ):
                 legal.append(candidate)
     else:
-        for _, candidate, _, _, cost, when in counted:
-            if cost <= budget and (when is None or when(state)):
+        for _, candidate, _, _, cost, _ in allowed:
+            if cost <= budget:
                 legal.append(candidate)
     legal.append(_END_DAY)
     return legal

@@ -152,7 +152,7 @@ def _expire_deadlines(turn: Turn, *, including_today: bool = False) -> None:
             continue
         if active.deadline < turn.date or (including_today and active.deadline == turn.date):
             demand = turn.scenario.demands[did]
-            turn.demands[did] = active.model_copy(update={"status": "expired"})
+            turn.update_demand(did, active.model_copy(update={"status": "expired"}))
             turn.emit(
                 "demand_expired",
                 f"Deadline passed: {demand.title}",

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 from game.engine.actions import Respond, TakeAction
 from game.scenario.expr import compile_expr
 from game.scenario.expr.compile import Compiled
+from game.scenario.expr.reads import reads
 from game.scenario.model import Effects, Scenario
 
 
@@ -117,6 +118,8 @@ class Index(NamedTuple):  # named tuples: no code generated at import, unlike da
     actor_ids: tuple[str, ...]
     plans: dict[int, Plan]  # id(effects) -> its plan, filled as effects are first applied
     actions: tuple[ActionRow, ...]
+    action_readers: dict[str, tuple[ActionRow, ...]]  # key (see expr.reads) -> the actions
+    # whose condition reads it, in order
     responses: dict[str, tuple[ResponseRow, ...]]  # demand id -> its answers, in order
     dated_events: dict[dt.date, tuple[DawnRow, ...]]  # the dawn's candidates on a date
     undated_events: tuple[DawnRow, ...]  # the candidates on any other date
@@ -158,25 +161,40 @@ def _by_date(
     return dated, undated
 
 
+def _action_readers(
+    scenario: Scenario, actions: tuple[ActionRow, ...]
+) -> dict[str, tuple[ActionRow, ...]]:
+    """Key (see `expr.reads`) -> the actions whose condition reads it, in order."""
+    found: dict[str, list[ActionRow]] = {}
+    for row in actions:
+        text = scenario.actions[row.ident].when
+        if row.when is not None and text is not None:
+            for key in reads(text):
+                found.setdefault(key, []).append(row)
+    return {key: tuple(rows) for key, rows in found.items()}
+
+
 def _build(scenario: Scenario) -> Index:
     dated_events, undated_events = _by_date(scenario.events)
     dated_intel, undated_intel = _by_date(scenario.intel)
+    actions = tuple(
+        ActionRow(
+            aid,
+            TakeAction(action=aid),
+            spec.max_uses,
+            spec.per_day,
+            spec.cost,
+            condition(spec.when),
+        )
+        for aid, spec in scenario.actions.items()
+    )
     return Index(
         stat_ids=tuple(scenario.stats),
         flag_ids=tuple(scenario.flags),
         actor_ids=tuple(scenario.actors),
         plans={},
-        actions=tuple(
-            ActionRow(
-                aid,
-                TakeAction(action=aid),
-                spec.max_uses,
-                spec.per_day,
-                spec.cost,
-                condition(spec.when),
-            )
-            for aid, spec in scenario.actions.items()
-        ),
+        actions=actions,
+        action_readers=_action_readers(scenario, actions),
         responses={
             did: tuple(
                 ResponseRow(

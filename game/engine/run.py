@@ -41,12 +41,26 @@ class Run:
         self._turn = self._open(scenario, opening_state(scenario, seed))
         begin(self._turn)
         self._legal: list[TakeAction | Respond | EndDay] | None = None
-        # The actions whose counts (per game, per day) allow them now, in order (`legal_now`'s
-        # `counted`): rebuilt on the first question of each day, and an action leaves it as soon
-        # as it has been taken as often as it may be.
-        self._actions = scenario_index(scenario).actions
-        self._actions_day = 0
-        self._actions_today: list[ActionRow] = []
+        tables = scenario_index(scenario)
+        turn = self._turn
+        # Whether each action's condition holds (by id), kept current: after a choice, only the
+        # conditions that read something the turn touched (`Turn.touched`) are evaluated again.
+        self._holds = {
+            row.ident: row.when is None or bool(row.when(turn)) for row in tables.actions
+        }
+        self._readers = tables.action_readers
+        turn.touched.clear()
+        # The actions not yet taken as often as the game allows, in order.
+        self._rows = {row.ident: row for row in tables.actions}
+        self._usable = [
+            row
+            for row in tables.actions
+            if row.max_uses is None or turn.taken.get(row.ident, 0) < row.max_uses
+        ]
+        # Of those, the ones whose day's count and condition allow them now (`legal_now`'s
+        # `allowed`), for the day `_allowed_day`; None when to be rebuilt.
+        self._allowed: list[ActionRow] | None = None
+        self._allowed_day = 0
 
     @property
     def events(self) -> Sequence[GameEvent | Note]:
@@ -70,17 +84,33 @@ class Run:
         """What may be done now, as `legal_actions` lists it (the list is shared: do not change it)."""
         if self._legal is None:
             turn = self._turn
-            if self._actions_day != turn.day:
-                self._actions_day = turn.day
-                taken, today = turn.taken, turn.taken_today
-                self._actions_today = [
-                    row
-                    for row in self._actions
-                    if (row.max_uses is None or taken.get(row.ident, 0) < row.max_uses)
-                    and today.get(row.ident, 0) < row.per_day
-                ]
-            self._legal = legal_now(turn, self._actions_today)
+            if turn.touched:
+                self._recheck(turn.touched)
+                turn.touched.clear()
+            if self._allowed is None or self._allowed_day != turn.day:
+                self._allowed_day = turn.day
+                holds, today = self._holds, turn.taken_today
+                if today:
+                    self._allowed = [
+                        row
+                        for row in self._usable
+                        if holds[row.ident] and today.get(row.ident, 0) < row.per_day
+                    ]
+                else:  # the commonest case: nothing taken yet today
+                    self._allowed = [row for row in self._usable if holds[row.ident]]
+            self._legal = legal_now(turn, self._allowed)
         return self._legal
+
+    def _recheck(self, touched: set[str]) -> None:
+        """Evaluate again the conditions that read a touched key."""
+        turn, holds, readers = self._turn, self._holds, self._readers
+        for key in touched:
+            for row in readers.get(key, ()):
+                assert row.when is not None  # only actions with a condition read anything
+                now = bool(row.when(turn))
+                if holds[row.ident] != now:
+                    holds[row.ident] = now
+                    self._allowed = None
 
     def play(self, action: PlayerAction) -> Sequence[GameEvent | Note]:
         """Do one action, as `step` would, and return `events`; an action not allowed changes
@@ -96,19 +126,19 @@ class Run:
             turn.notes = []
         perform(turn, action)
         self._legal = None
-        if isinstance(action, TakeAction) and turn.day == self._actions_day:
-            self._drop_if_used_up(action.action)
+        if isinstance(action, TakeAction):
+            self._count(self._rows[action.action])
         return self.events
 
-    def _drop_if_used_up(self, ident: str) -> None:
-        turn = self._turn
-        for position, row in enumerate(self._actions_today):
-            if row.ident == ident:
-                if turn.taken_today.get(ident, 0) >= row.per_day or (
-                    row.max_uses is not None and turn.taken.get(ident, 0) >= row.max_uses
-                ):
-                    del self._actions_today[position]
-                return
+    def _count(self, row: ActionRow) -> None:
+        """An action was taken: it leaves the lists that its counts no longer allow it in."""
+        turn, allowed = self._turn, self._allowed
+        if row.max_uses is not None and turn.taken[row.ident] >= row.max_uses:
+            self._usable.remove(row)
+        elif turn.taken_today[row.ident] < row.per_day:
+            return
+        if allowed is not None and row in allowed:
+            allowed.remove(row)
 
     def state(self) -> GameState:
         """The game as it stands, as a GameState (the run goes on from a fresh copy of it)."""
@@ -116,6 +146,7 @@ class Run:
         frozen = done.freeze()
         self._turn = self._open(self.scenario, frozen)
         self._turn.events = done.events
+        self._turn.touched = done.touched  # what the conditions known here have not yet seen
         if isinstance(done, QuietTurn) and isinstance(self._turn, QuietTurn):
             self._turn.notes = done.notes
         return frozen

@@ -18,6 +18,7 @@ from game.engine.index import plan as compile_plan
 from game.engine.state import ActiveDemand, EventKind, GameEvent, GameState, LogEntry, build
 from game.scenario.expr import compile_expr
 from game.scenario.expr.compile import Value
+from game.scenario.expr.reads import demand_key, fired_key, taken_key
 from game.scenario.model import Effects, Outcome, Scenario
 
 MAX_QUEUED_PER_STEP = 500  # a scenario whose triggers loop stops here instead of hanging the game
@@ -94,6 +95,9 @@ class Turn(Reader):
 
     The stats, flags and actors' attitudes live in `values` alone, the table expressions read,
     together with the built-in names; the properties below keep the built-in ones current.
+
+    Every change also adds its key (see `game.scenario.expr.reads`) to `touched`, so a `Run` can
+    tell which conditions may have changed since it last looked (and empties the set then).
     """
 
     def __init__(self, scenario: Scenario, state: GameState):
@@ -120,6 +124,7 @@ class Turn(Reader):
         self.ending = state.ending
         self.events: list[GameEvent] = []
         self.queue: deque[tuple[str, str]] = deque()
+        self.touched: set[str] = set()
 
     # The built-in names, written through to `values` (they change far less often than read).
     @property
@@ -129,6 +134,7 @@ class Turn(Reader):
     @day.setter
     def day(self, day: int) -> None:
         self._day = self.values["day"] = day
+        self.touched.add("day")
 
     @property
     def date(self) -> dt.date:
@@ -139,6 +145,7 @@ class Turn(Reader):
         self._date = date
         self.values["date"] = date.isoformat()
         self.values["days_left"] = (self.scenario.calendar.end - date).days
+        self.touched.update(("date", "days_left"))
 
     @property
     def stage(self) -> str:
@@ -147,6 +154,7 @@ class Turn(Reader):
     @stage.setter
     def stage(self, stage: str) -> None:
         self._stage = self.values["stage"] = stage
+        self.touched.add("stage")
 
     @property
     def budget(self) -> int:
@@ -155,6 +163,7 @@ class Turn(Reader):
     @budget.setter
     def budget(self, budget: int) -> None:
         self._budget = self.values["budget"] = budget
+        self.touched.add("budget")
 
     def ended(self) -> bool:
         """Whether an ending has been reached (a method, so type checkers re-read it after calls)."""
@@ -264,8 +273,9 @@ class Turn(Reader):
         plan = self.tables.plans.get(id(effects))
         if plan is None:
             plan = self.tables.plans[id(effects)] = compile_plan(self.scenario, effects)
-        values = self.values
+        values, touched = self.values, self.touched
         for name, how, arg, low, high in plan.changes:
+            touched.add(name)
             if how == SET:
                 values[name] = arg
                 continue
@@ -340,6 +350,7 @@ class Turn(Reader):
             if event.once and self.fired.get(ident) and not forced:
                 return
             self.fired[ident] = self.fired.get(ident, 0) + 1
+            self.touched.add(fired_key(ident))
             self.emit(
                 event.kind,
                 event.title,
@@ -353,6 +364,7 @@ class Turn(Reader):
         elif ident in self.scenario.intel:
             intel = self.scenario.intel[ident]
             self.fired[ident] = self.fired.get(ident, 0) + 1
+            self.touched.add(fired_key(ident))
             truth = self.holds(intel.truth)
             honest = self.roll(intel.reliability)
             says_true = truth if honest else not truth
@@ -389,6 +401,7 @@ class Turn(Reader):
             answered_on=None,
             stalls=0,
         )
+        self.touched.add(demand_key(ident))
         when = f" Deadline: {demand.deadline_label or deadline.isoformat()}." if deadline else ""
         self.emit(
             "ultimatum" if demand.ultimatum else "demand",
@@ -399,6 +412,17 @@ class Turn(Reader):
             places=demand.places,
             sources=demand.sources,
         )
+
+    def update_demand(self, ident: str, active: ActiveDemand) -> None:
+        """A presented demand changes (answered, stalled or expired)."""
+        self.demands[ident] = active
+        self.touched.add(demand_key(ident))
+
+    def count_taken(self, ident: str) -> None:
+        """The player takes an action: one more use in the game and today."""
+        self.taken[ident] = self.taken.get(ident, 0) + 1
+        self.taken_today[ident] = self.taken_today.get(ident, 0) + 1
+        self.touched.add(taken_key(ident))
 
     def enter_stage(self, ident: str, text: str) -> None:
         if ident == self.stage:

@@ -95,3 +95,69 @@ def test_a_run_asked_only_after_taking_an_action_still_counts_it(mini):
     assert [e.kind for e in run.play(talk)][0] == "action"
     assert talk not in run.legal()
     assert run.legal() == legal_actions(scenario, run.state())
+
+
+# Actions whose conditions read each kind of thing a game changes: a Run keeps their values and
+# evaluates one again only when the turn touched what it reads (`Turn.touched`), so each of these
+# would be offered wrongly if some change forgot to mark its key.
+WATCHING = """  while_calm:
+    label: While calm
+    category: diplomacy
+    when: "pressure < 45 and in_stage(calm)"
+    effects: {pressure: 4}
+  while_tense:
+    label: While tense
+    category: diplomacy
+    when: "stage == 'tense'"
+  after_rumour:
+    label: After the rumour
+    category: information
+    when: "fired(rumour) > 0"
+  after_spying:
+    label: After spying
+    category: information
+    cost: 0
+    per_day: 2
+    when: "taken(spy) > 0 and taken(talk) < 2"
+  while_first_pending:
+    label: While the first demand is open
+    category: diplomacy
+    cost: 0
+    when: "pending(first) and not conceded"
+  after_first_answer:
+    label: After the first answer
+    category: diplomacy
+    when: "answered(first) or expired(first)"
+  from_day_two:
+    label: From the second day
+    category: military
+    when: "date >= '1935-06-02' and days_left > 1"
+"""
+
+
+def test_a_run_notices_every_change_a_condition_reads():
+    from game.scenario.load import load_scenario_bytes
+
+    text = (ROOT / "tests" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+    text = text.replace("\nactions:\n", "\nactions:\n" + WATCHING, 1)
+    scenario = load_scenario_bytes(text.encode(), "watching.yaml").scenario
+    watched = {
+        line.strip()[:-1]
+        for line in WATCHING.splitlines()
+        if line.startswith("  ") and not line.startswith("   ")
+    }
+    seen: dict[str, set[bool]] = {ident: set() for ident in watched}
+    for chooser in sorted(CHOOSERS):
+        for seed in range(30):
+            choose = CHOOSERS[chooser]
+            run = Run(scenario, seed, quiet=True)
+            generator = rng.seed_state(seed)
+            while not run.over:
+                legal = run.legal()
+                assert legal == legal_actions(scenario, run.state())
+                for ident in watched:
+                    seen[ident].add(TakeAction(action=ident) in legal)
+                choice, generator = choose(scenario, run.date, legal, generator)
+                run.play(choice)
+    # Each of these actions was offered at some steps and not at others.
+    assert all(both == {True, False} for both in seen.values()), seen
