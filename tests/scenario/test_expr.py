@@ -110,3 +110,23 @@ def test_none_of_several_flags_set(count):
     for name in names:
         one_set = Env(**{other: other == name for other in names})
         assert compile_expr(text)(one_set) is False
+
+
+def test_reads_lists_every_name_and_what_each_function_looks_at():
+    from game.scenario.expr.reads import demand_key, fired_key, reads, taken_key
+
+    text = (
+        "pressure >= min(trust, 3) and not yu_dismissed and fired(sakai_call) > 0"
+        " and taken('telegram_chiang') == 0 and answer(four_demands) == 'refuse'"
+        " and in_stage(protest) and date >= '1935-06-09' and true"
+    )
+    assert reads(text) == {
+        "pressure",
+        "trust",
+        "yu_dismissed",
+        fired_key("sakai_call"),
+        taken_key("telegram_chiang"),
+        demand_key("four_demands"),
+        "stage",
+        "date",
+    }
