@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from game.engine import rng
-from game.engine.index import ActorRow, DawnRow, DemandRow, day_title, scenario_index
+from game.engine.index import ActorRow, DawnRow, DemandRow, RuleRow, day_title, scenario_index
 from game.engine.state import GameState, build
 from game.engine.turn import Turn
 from game.scenario.model import Scenario
@@ -122,24 +122,27 @@ def _actors_act(turn: Turn, actors: tuple[ActorRow, ...]) -> None:
     """Each actor, in order, may act: one rule whose condition holds, chosen by weight (or none,
     by the actor's idle weight)."""
     fired = turn.rules_fired
-    for _actor, idle_weight, rules in actors:
+    for actor, idle_weight, rules in actors:
         if turn.phase == "over":
             return
-        eligible = [
-            (rule, key, weight)
-            for rule, key, once, when, weight in rules
-            if not (once and fired.get(key)) and (when is None or when(turn))
-        ]
+        # Plain loops: a comprehension is a call of its own in Python 3.11, and this runs for
+        # every actor at every dawn of every explored game.
+        eligible: list[RuleRow] = []
+        weights: list[int] = []
+        for row in rules:
+            if not (row.once and fired.get(row.key)) and (row.when is None or row.when(turn)):
+                eligible.append(row)
+                weight = row.weight
+                weights.append(weight if type(weight) is int else int(weight(turn)))  # type: ignore[operator]
         if not eligible:
             continue
-        weights = [w if type(w) is int else int(w(turn)) for _, _, w in eligible]  # type: ignore[operator]
         weights.append(idle_weight if type(idle_weight) is int else int(idle_weight(turn)))  # type: ignore[operator]
         choice = turn.pick(weights)
         if choice is None or choice == len(eligible):
             continue
-        rule, key, _ = eligible[choice]
+        rule, key = eligible[choice].rule, eligible[choice].key
         fired[key] = fired.get(key, 0) + 1
-        turn.emit("actor", rule.title, rule.text, ref=key, sender=_actor, places=rule.places)
+        turn.emit("actor", rule.title, rule.text, ref=key, sender=actor, places=rule.places)
         turn.apply(rule.effects)
         turn.drain()
 
