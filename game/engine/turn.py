@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
-from typing import Any, NamedTuple
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from game.engine import rng
 from game.engine.index import ADD, ADD_EXPR, SET, SET_IF, scenario_index
@@ -232,7 +233,17 @@ class Turn(Reader):
 
     # --- output ------------------------------------------------------------------------------
     def emit(
-        self, kind: EventKind, title: str, text: str = "", *, inbox: bool = True, **extra: Any
+        self,
+        kind: EventKind,
+        title: str,
+        text: str = "",
+        *,
+        inbox: bool = True,
+        ref: str = "",
+        sender: str | None = None,
+        reliability: int | None = None,
+        places: Sequence[str] = (),
+        sources: Sequence[str] = (),
     ) -> None:
         event = build(
             GameEvent,
@@ -240,11 +251,11 @@ class Turn(Reader):
             date=self.date,
             title=title,
             text=text,
-            ref=extra.get("ref", ""),
-            sender=extra.get("sender") or "",
-            reliability=extra.get("reliability"),
-            places=list(extra.get("places", ())),
-            sources=list(extra.get("sources", ())),
+            ref=ref,
+            sender=sender or "",
+            reliability=reliability,
+            places=list(places),
+            sources=list(sources),
         )
         self.events.append(event)
         if inbox:
@@ -460,9 +471,19 @@ class QuietTurn(Turn):
         self.notes: list[Note] = []
 
     def emit(
-        self, kind: EventKind, title: str, text: str = "", *, inbox: bool = True, **extra: Any
+        self,
+        kind: EventKind,
+        title: str,
+        text: str = "",
+        *,
+        inbox: bool = True,
+        ref: str = "",
+        sender: str | None = None,
+        reliability: int | None = None,
+        places: Sequence[str] = (),
+        sources: Sequence[str] = (),
     ) -> None:
-        self.notes.append(Note(kind, extra.get("ref", "")))
+        self.notes.append(Note(kind, ref))
 
     def record(self, kind: str, ref: str = "", response: str = "", label: str = "") -> None:
         pass
