@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from game.engine.actions import EndDay, PlayerAction, ReleaseInject, Respond, TakeAction
 from game.engine.day import begin, dusk, opening_state
-from game.engine.index import ActionRow, scenario_index
+from game.engine.index import ActionRow
 from game.engine.state import GameEvent, GameState
 from game.engine.turn import Reader, Turn
 from game.scenario.model import Scenario
@@ -236,7 +236,7 @@ def legal_now(
     # The same checks as `why_not_now`, without its sentences, over tables built once per
     # scenario: this runs at every step of every explored game.
     legal: list[TakeAction | Respond | EndDay] = []
-    tables = scenario_index(state.scenario)
+    tables = state.tables
     budget, date = state.budget, state.date
     for did, active in state.demands.items():
         if active.status != "pending" or active.answered_on == date:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from game.engine import rng
-from game.engine.index import ActorRow, DawnRow, DemandRow, RuleRow, day_title, scenario_index
+from game.engine.index import ActorRow, DawnRow, DemandRow, RuleRow, day_title
 from game.engine.state import GameState, build
 from game.engine.turn import Turn
 from game.scenario.model import Scenario
@@ -73,8 +73,7 @@ def begin(turn: Turn) -> None:
 
 
 def dawn(turn: Turn) -> None:
-    scenario = turn.scenario
-    tables = scenario_index(scenario)
+    scenario, tables = turn.scenario, turn.tables
     turn.budget = scenario.calendar.actions_per_day
     turn.taken_today = {}
     turn.emit("day", day_title(turn.date), inbox=False)
@@ -170,8 +169,7 @@ def _expire_deadlines(turn: Turn, *, including_today: bool = False) -> None:
 
 
 def dusk(turn: Turn) -> None:
-    scenario = turn.scenario
-    tables = scenario_index(scenario)
+    scenario, tables = turn.scenario, turn.tables
     for to, text, when, unless, has_unless in tables.transitions[turn.stage]:
         if (when is None or when(turn)) and not (has_unless and (unless is None or unless(turn))):
             turn.enter_stage(to, text)

@@ -46,6 +46,7 @@ class Reader:
 
     def __init__(self, scenario: Scenario, state: GameState):
         self.scenario = scenario
+        self.tables = scenario_index(scenario)
         self.phase = state.phase
         self.day = state.day
         self.date = state.date
