@@ -219,6 +219,15 @@ def test_rng_is_stable():
         assert value == expected
 
 
+def test_rng_below_is_next_u64_modulo_the_bound():
+    state = rng.seed_state(7)
+    for bound in (1, 2, 3, 100, 7919, 0):
+        for _ in range(50):
+            after, value = rng.next_u64(state)
+            assert rng.below(state, bound) == (after, value % bound if bound > 0 else 0)
+            state = after
+
+
 def test_response_options_explain_what_is_missing(mini):
     sc = mini.scenario
     state, _ = new_game(sc, seed=7)
