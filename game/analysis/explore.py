@@ -71,7 +71,9 @@ def play_one(scenario: Scenario, seed: int, policy: str, max_steps: int = MAX_ST
             if not any(isinstance(c, TakeAction) for c in legal):
                 idle.append(run.date.isoformat())
         choice, generator = choose(scenario, run.date, legal, generator)
-        stages.update(e.ref for e in run.play(choice) if e.kind == "stage")
+        for event in run.play(choice):  # a loop, not a generator per step
+            if event.kind == "stage":
+                stages.add(event.ref)
     state = run.state()
     return GameSummary(
         seed=seed,
