@@ -60,6 +60,7 @@ class Plan(NamedTuple):
     """One Effects value, compiled: its changes in written order, then its reserved keys."""
 
     changes: tuple[Change, ...]
+    names: frozenset[str]  # the names the changes write
     rest: Effects | None  # the effects themselves when a reserved key (issue, goto ...) is set
 
 
@@ -288,7 +289,9 @@ def plan(scenario: Scenario, effects: Effects) -> Plan:
         or effects.goto
         or effects.end
     )
-    return Plan(tuple(changes), effects if busy else None)
+    return Plan(
+        tuple(changes), frozenset(change.name for change in changes), effects if busy else None
+    )
 
 
 def rule_key(actor: str, position: int, rule_id: str) -> str:

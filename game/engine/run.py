@@ -104,8 +104,8 @@ class Run:
     def _recheck(self, touched: set[str]) -> None:
         """Evaluate again the conditions that read a touched key."""
         turn, holds, readers = self._turn, self._holds, self._readers
-        for key in touched:
-            for row in readers.get(key, ()):
+        for key in touched & readers.keys():  # most keys touched are read by no action
+            for row in readers[key]:
                 assert row.when is not None  # only actions with a condition read anything
                 now = bool(row.when(turn))
                 if holds[row.ident] != now:

@@ -285,9 +285,9 @@ class Turn(Reader):
         plan = self.tables.plans.get(id(effects))
         if plan is None:
             plan = self.tables.plans[id(effects)] = compile_plan(self.scenario, effects)
-        values, touched = self.values, self.touched
+        values = self.values
+        self.touched.update(plan.names)
         for name, how, arg, low, high in plan.changes:
-            touched.add(name)
             if how == SET:
                 values[name] = arg
                 continue
