@@ -8,7 +8,7 @@ import pytest
 
 from game.analysis.policies import CHOOSERS
 from game.engine import rng
-from game.engine.actions import EndDay, TakeAction
+from game.engine.actions import EndDay, ReleaseInject, TakeAction
 from game.engine.api import legal_actions, new_game, step
 from game.engine.run import Run
 from game.scenario.load import load_scenario
@@ -132,6 +132,19 @@ WATCHING = """  while_calm:
     label: From the second day
     category: military
     when: "date >= '1935-06-02' and days_left > 1"
+  after_the_alarm:
+    label: After the alarm
+    category: information
+    when: "fired(alarm) > 0"
+  with_points_to_spare:
+    label: With points to spare
+    category: diplomacy
+    cost: 0
+    when: "budget >= 2"
+  near_the_end:
+    label: Near the end
+    category: military
+    when: "days_left <= 1"
 """
 
 
@@ -166,3 +179,40 @@ def test_a_run_notices_every_change_a_condition_reads():
                 run.play(choice)
     # Each of these actions was offered at some steps and not at others.
     assert all(both == {True, False} for both in seen.values()), seen
+
+
+@pytest.mark.parametrize(("name", "scenario"), LOADED, ids=[name for name, _ in LOADED])
+@pytest.mark.parametrize("quiet", [False, True])
+def test_a_run_agrees_with_step_on_any_choice_and_when_its_state_is_taken(name, scenario, quiet):
+    # Choices not taken from legal() (equal but not the same objects, refused ones, injects),
+    # legal() asked or not, and the state taken at random moments: still the rules of step.
+    injects, actions = list(scenario.injects), list(scenario.actions)
+    for seed in range(8):
+        state, _ = new_game(scenario, seed)
+        run = Run(scenario, seed, quiet=quiet)
+        generator = rng.seed_state(seed + 77)
+        for _ in range(400):
+            if state.over:
+                break
+            generator, roll = rng.below(generator, 12)
+            if roll == 0:
+                run.state()
+            legal = legal_actions(scenario, state)
+            if roll % 3 == 1:
+                assert run.legal() == legal
+            generator, pick = rng.below(generator, len(legal) + 2)
+            if pick < len(legal):
+                choice = legal[pick].model_copy()
+            elif pick == len(legal) and injects:
+                choice = ReleaseInject(inject=injects[pick % len(injects)])
+            else:
+                choice = TakeAction(action=actions[pick % len(actions)])
+            state, events = step(scenario, state, choice)
+            happened = run.play(choice)
+            assert [(e.kind, e.ref, e.title if e.kind == "rejected" else "") for e in happened] == [
+                (e.kind, e.ref, e.title if e.kind == "rejected" else "") for e in events
+            ]
+        ran = run.state()
+        if quiet:
+            ran = ran.model_copy(update={"inbox": state.inbox, "log": state.log})
+        assert ran == state
