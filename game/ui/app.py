@@ -27,6 +27,7 @@ import pygame  # noqa: E402
 from game.ui.loading import ScenarioLoader, TitleCard, card_of  # noqa: E402
 from game.ui.scene import Act, Pop, Push, Quit, Replace, Reset, Scene  # noqa: E402
 from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
+from game.ui.shelf import ScenarioShelf  # noqa: E402
 from game.ui.sound import Sounds  # noqa: E402
 from game.ui.text import BODY, Blit, Ink  # noqa: E402
 from game.ui.theme import ASSETS, Theme  # noqa: E402
@@ -135,13 +136,11 @@ class App:
         self.loaded = loaded
         self.loader = loader if loaded is None else None
         self.load_error = ""  # one line, once the background load has failed
+        self.failed_loader: ScenarioLoader | None = None  # kept so that F5 can try again
         self.waiting: tuple[Scene, Callable[[], Any]] | None = None  # a choice made while loading
         self.seed = seed
         self.scenario_paths = scenario_paths or []
-        # Other scenarios loaded this session (by id), and files that would not load: for the
-        # Load screen, which lists every scenario's saves.
-        self.other_scenarios: dict[str, LoadedScenario] = {}
-        self.unreadable_scenarios: set[Path] = set()
+        self.shelf = ScenarioShelf()  # the scenario files, loaded as the Load screen needs them
         self.save_folder = Path(save_folder) if save_folder is not None else None
         self.report_folder = Path(report_folder) if report_folder is not None else None
         self.clock = clock
@@ -294,6 +293,7 @@ class App:
         self.loader = None
         waiting, self.waiting = self.waiting, None
         if loader.error is not None or loader.loaded is None:
+            self.failed_loader = loader
             self.load_failed(loader.error or RuntimeError("the scenario loader returned nothing"))
             return
         self.loaded = loader.loaded
@@ -302,6 +302,19 @@ class App:
         self.dirty = True
         if waiting is not None and self.stack and self.top is waiting[0]:
             self.apply(waiting[1]())
+
+    def retry_loading(self) -> None:
+        """F5 after a failed load: read the (perhaps corrected) file again, behind the screen."""
+        failed, self.failed_loader = self.failed_loader, None
+        if failed is None:
+            return
+        self.load_error = ""
+        self.loader = failed.again()
+        self.loader.start()
+        self.toast("Loading the scenario again\u2026")
+        for scene in list(self.stack):
+            scene.scenario_ready(self)
+        self.dirty = True
 
     def load_failed(self, exc: BaseException) -> None:
         """The background load failed: the author's errors go to the terminal and the title screen;
@@ -450,6 +463,9 @@ class App:
             return True
         if event.key == pygame.K_F1 and not isinstance(self.top, HelpScene):
             self.push(HelpScene())
+            return True
+        if event.key == pygame.K_F5 and self.loaded is None and self.failed_loader is not None:
+            self.retry_loading()  # the load failed: F5 tries the file again
             return True
         # the codex and F5 need the scenario: while it loads, they wait for it like the title's choices
         typing = self.top.takes_typing and event.key == pygame.K_c

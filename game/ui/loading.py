@@ -84,9 +84,16 @@ def read_card(path: str | Path, folder: str | Path | None = None) -> TitleCard |
     return card if all(isinstance(value, str) for value in card._asdict().values()) else None
 
 
-def write_card(path: str | Path, card: TitleCard, folder: str | Path | None = None) -> None:
-    """Remember the card of this scenario file (atomically); a cache that cannot be written is skipped."""
-    stamp = _stamp(path)
+def write_card(
+    path: str | Path,
+    card: TitleCard,
+    folder: str | Path | None = None,
+    stamp: tuple[str, int, int] | None = None,
+) -> None:
+    """Remember the card of this scenario file (atomically); a cache that cannot be written is
+    skipped. `stamp` is the file's as it was when read (by default, as it is now): a file edited
+    during the load must not have the old card filed under its new stamp."""
+    stamp = stamp or _stamp(path)
     if stamp is None:
         return
     target = cache_dir(folder) / CARDS_FILE
@@ -137,13 +144,19 @@ class ScenarioLoader:
             self.thread = threading.Thread(target=self._run, name="scenario-loader", daemon=True)
             self.thread.start()
 
+    def again(self) -> ScenarioLoader:
+        """A new loader of the same file (to retry after a failed load), not yet started."""
+        return ScenarioLoader(self.path, self._load, self.cache_folder, warm=self._warm)
+
     def _run(self) -> None:
+        stamp = _stamp(self.path)  # before reading: the card is filed under the file as read
         try:
             loaded = self._load(self.path)
-            write_card(self.path, card_of(loaded), self.cache_folder)
         except BaseException as exc:  # noqa: BLE001 - handed to the window, which shows it
             self.error = exc
         else:
+            with contextlib.suppress(Exception):  # the cache is a convenience; the load stands
+                write_card(self.path, card_of(loaded), self.cache_folder, stamp)
             if self._warm is not None:
                 with contextlib.suppress(Exception):  # raised again where the module is used
                     self._warm()

@@ -274,3 +274,49 @@ def test_the_loader_warms_the_next_imports_and_a_failing_warm_up_is_not_a_failed
     loader.start()
     assert loader.wait(30)
     assert calls == ["warm"] and loader.error is None and loader.loaded is not None
+
+
+def test_f5_after_a_failed_load_loads_the_corrected_file(tmp_path):
+    from game.scenario.load import load_scenario
+    from game.ui.loading import ScenarioLoader
+    from game.ui.scenes.title import TitleScene
+
+    scenario = tmp_path / "scenario.yaml"
+    scenario.write_text("title: [\n", encoding="utf-8")
+    loader = ScenarioLoader(scenario, load_scenario, tmp_path / "cache")
+    recorder: list = []
+    app = _app(tmp_path, loader, recorder)
+    try:
+        app.pump()
+        assert loader.wait(30) and loader.error is not None
+        app.pump()
+        assert app.loaded is None and app.load_error
+        shutil.copy(MINI, scenario)  # the author fixes the file
+        _key(app, pygame.K_F5)
+        assert not app.load_error and app.loader is not None
+        assert app.loader.wait(30)
+        app.pump()
+        assert app.loaded is not None and app.loaded.scenario.id == "mini"
+        assert isinstance(app.top, TitleScene) and not app.crashes
+        assert app.top.widgets[0].enabled  # New game
+    finally:
+        pygame.quit()
+
+
+def test_a_file_edited_during_its_load_gets_no_card_under_its_new_contents(tmp_path):
+    from game.scenario.load import load_scenario
+    from game.ui.loading import ScenarioLoader, read_card
+
+    scenario = tmp_path / "scenario.yaml"
+    shutil.copy(MINI, scenario)
+
+    def load_then_edit(path: Path):  # noqa: ANN202
+        loaded = load_scenario(path)
+        with path.open("a", encoding="utf-8") as file:
+            file.write("# edited while it was being read\n")
+        return loaded
+
+    loader = ScenarioLoader(scenario, load_then_edit, tmp_path / "cache")
+    loader.start()
+    assert loader.wait(30) and loader.loaded is not None
+    assert read_card(scenario, tmp_path / "cache") is None  # filed under the file as it was read

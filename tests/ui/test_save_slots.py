@@ -69,3 +69,52 @@ def test_the_load_screen_lists_every_scenarios_saves_and_opens_another_scenario(
     assert app.stack[-1].name == "crisis"
     assert app.loaded.scenario.id == tutorial.scenario.id
     assert app.session.state == tutorial_state
+
+
+def test_a_save_of_another_scenario_that_fails_to_open_leaves_the_current_scenario(
+    make_app, press, tmp_path
+):
+    from game.engine.api import new_game
+    from game.saves import make_save, slot_path, write_save
+    from game.scenario.load import load_scenario
+    from game.ui.scene import Push, Reset
+    from game.ui.scenes.title import LoadScene, TitleScene
+
+    tutorial_path = ROOT / "scenarios" / "tutorial.yaml"
+    tutorial = load_scenario(tutorial_path)
+    app = make_app(scenario_paths=[tutorial_path], recorder=[])
+    mini_id = app.loaded.scenario.id
+    state, _ = new_game(tutorial.scenario, 3)
+    saved = write_save(
+        slot_path(app.save_folder, "tut-one"),
+        make_save(tutorial, state, slot="tut-one", saved_at="2026-01-02T10:00:00"),
+    )
+    app.apply([Reset(TitleScene()), Push(LoadScene())])
+    app.draw()
+    saved.unlink()  # gone between the listing and the choice
+    press(app, pygame.K_RETURN)
+    assert app.stack[-1].name == "load" and app.session is None
+    assert app.loaded.scenario.id == mini_id  # not switched to a scenario whose save did not open
+
+
+def test_the_shelf_loads_a_file_again_only_once_it_has_changed(tmp_path):
+    import os
+
+    from game.ui.shelf import ScenarioShelf, try_load
+
+    path = tmp_path / "tut.yaml"
+    path.write_bytes((ROOT / "scenarios" / "tutorial.yaml").read_bytes())
+    loads = []
+    shelf = ScenarioShelf(lambda p: loads.append(p) or try_load(p))
+    first = shelf.by_id({"tutorial"}, [path], current=None)["tutorial"]
+    assert shelf.by_id({"tutorial"}, [path], current=None)["tutorial"] is first
+    assert len(loads) == 1
+    text = path.read_text(encoding="utf-8").replace(
+        first.scenario.title, "Edited Tutorial Title", 1
+    )
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    again = shelf.by_id({"tutorial"}, [path], current=None)["tutorial"]
+    assert len(loads) == 2 and again.scenario.title == "Edited Tutorial Title"
+    path.write_text("not: [a scenario", encoding="utf-8")  # a broken file is not offered
+    assert shelf.by_id({"tutorial"}, [path], current=None) == {}

@@ -18,6 +18,7 @@ from game.ui.text import BODY, Style
 from game.ui.widgets import Button, frame
 
 if TYPE_CHECKING:
+    from game.scenario.load import LoadedScenario
     from game.ui.app import App
     from game.ui.loading import TitleCard
 
@@ -26,23 +27,26 @@ LOADING = "Loading the scenario\u2026"
 URGENT = Style("serif", "body", "urgent")
 
 
-def load_game_from(app: App, path: Path) -> Any:
-    """Open a save for the current scenario and go to the crisis screen, or say why not."""
+def load_game_from(app: App, path: Path, loaded: LoadedScenario | None = None) -> Any:
+    """Open a save of `loaded` (by default the current scenario) and go to the crisis screen, or
+    say why not. The save's scenario becomes the current one only if it opens."""
     from game.saves import SaveError, ScenarioChanged, read_save, replay_actions
     from game.ui.scenes.crisis import CrisisScene
     from game.ui.session import Session
 
+    scenario = loaded if loaded is not None else app.loaded
     try:
-        save = read_save(path, app.loaded)
+        save = read_save(path, scenario)
         state = save.state
     except ScenarioChanged as changed:
-        state, problems = replay_actions(app.loaded.scenario, changed.seed, changed.actions)
+        state, problems = replay_actions(scenario.scenario, changed.seed, changed.actions)
         if problems:
             app.toast(f"The scenario changed since this save; replay stopped: {problems[0]}")
     except SaveError as exc:
         app.toast(str(exc))
         return True
-    app.session = Session(app.loaded, state.seed, state, 0, [], app.save_folder)
+    app.loaded = scenario
+    app.session = Session(scenario, state.seed, state, 0, [], app.save_folder)
     return Reset(CrisisScene())
 
 
@@ -145,7 +149,7 @@ class TitleScene(Scene):
             self.choice = (self.choice + step) % len(self.choices)
             path, loaded = self.choices[self.choice]
             if loaded is None:
-                loaded = _try_load(path)
+                loaded = app.shelf.get(Path(path))
                 if loaded is None or loaded.scenario.id == app.loaded.scenario.id:
                     gone = self.choice  # broken, or the same scenario again: drop it and move on
                     del self.choices[gone]
@@ -238,16 +242,6 @@ class TitleScene(Scene):
         )
 
 
-def _try_load(path: Path) -> Any:
-    from game.scenario.load import load_scenario
-    from game.scenario.source import ScenarioError
-
-    try:
-        return load_scenario(path)
-    except (ScenarioError, OSError, ValueError):
-        return None
-
-
 def _load_scene() -> Scene:
     return LoadScene()
 
@@ -262,28 +256,6 @@ def _help_scene() -> Scene:
     from game.ui.scenes.help import HelpScene
 
     return HelpScene()
-
-
-def scenarios_by_id(app: App, wanted: set[str]) -> dict[str, Any]:
-    """The scenarios (loaded) with these ids, among the current one and the files the title
-    screen offers; each file is loaded at most once a session (the app keeps them)."""
-    known: dict[str, Any] = app.other_scenarios
-    if app.loaded is not None:
-        known[app.loaded.scenario.id] = app.loaded  # the current one wins (after a reload too)
-    for path in app.scenario_paths:
-        if wanted <= set(known):
-            break
-        if path in app.unreadable_scenarios or any(
-            loaded.path and Path(loaded.path).resolve() == Path(path).resolve()
-            for loaded in known.values()
-        ):
-            continue
-        loaded = _try_load(Path(path))
-        if loaded is None:
-            app.unreadable_scenarios.add(path)
-        else:
-            known.setdefault(loaded.scenario.id, loaded)
-    return {ident: known[ident] for ident in wanted if ident in known}
 
 
 class LoadScene(Scene):
@@ -305,7 +277,8 @@ class LoadScene(Scene):
                 self.saves, self.notes = list_saves(app.save_folder)
             except (ImportError, OSError) as exc:
                 self.notes = [f"Saves cannot be read: {exc}"]
-        self.scenarios = scenarios_by_id(app, {save.scenario_id for save in self.saves})
+        wanted = {save.scenario_id for save in self.saves}
+        self.scenarios = app.shelf.by_id(wanted, app.scenario_paths, app.loaded)
         self.list = ListWidget(
             count=lambda: len(self.saves),
             row_height=lambda i, w: app.ink.height(BODY) * 2 + 6,
@@ -320,8 +293,7 @@ class LoadScene(Scene):
         if loaded is None:
             app.toast(f"This save is of the scenario '{save.scenario_id}', which is not here.")
             return True
-        app.loaded = loaded
-        return load_game_from(app, save.path)
+        return load_game_from(app, save.path, loaded)
 
     def draw_row(
         self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
