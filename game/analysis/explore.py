@@ -250,8 +250,9 @@ def explore(
     source: tuple[bytes, str] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ExploreReport:
-    """Play `runs` games (seeds seed .. seed+runs-1). With jobs > 1, `source` (the YAML bytes and
-    name the scenario was loaded from) is handed to the worker processes."""
+    """Play `runs` games (seeds seed .. seed+runs-1). With jobs > 1 and `source` (the YAML bytes
+    and name the scenario was loaded from), games are played by worker processes: forked ones
+    take the scenario already loaded, others load `source`. Without `source`, one process plays."""
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}; choose one of {', '.join(POLICIES)}")
     ranges = chunks(seed, runs, jobs)

@@ -25,7 +25,7 @@ def condition(text: str | None) -> Compiled | None:
     return compile_expr(text)
 
 
-class ActionRow(NamedTuple):  # unpacked in this order by legal_actions
+class ActionRow(NamedTuple):  # unpacked in this order by legal_now
     ident: str
     candidate: TakeAction
     max_uses: int | None
@@ -34,7 +34,7 @@ class ActionRow(NamedTuple):  # unpacked in this order by legal_actions
     when: Compiled | None
 
 
-class ResponseRow(NamedTuple):  # unpacked in this order by legal_actions
+class ResponseRow(NamedTuple):  # unpacked in this order by legal_now
     candidate: Respond
     cost: int
     when: Compiled | None
@@ -71,7 +71,7 @@ def amount(text: int | str) -> Amount:
     return text if isinstance(text, int) else compile_expr(text)
 
 
-class DawnRow(NamedTuple):  # an event or intelligence report a dawn may bring; unpacked by dawn
+class DawnRow(NamedTuple):  # an event or intelligence report a dawn may bring; unpacked by _bring
     ident: str
     dated: bool  # dated items are listed only under their own date
     once: bool
@@ -79,13 +79,13 @@ class DawnRow(NamedTuple):  # an event or intelligence report a dawn may bring; 
     chance: Amount  # percent
 
 
-class DemandRow(NamedTuple):  # a demand a dawn may present; unpacked by dawn
+class DemandRow(NamedTuple):  # a demand a dawn may present; unpacked by _present_demands
     ident: str
     date: dt.date | None  # presented on that date (if `when` holds), or whenever `when` holds
     when: Compiled | None
 
 
-class RuleRow(NamedTuple):  # unpacked by dawn
+class RuleRow(NamedTuple):  # unpacked by _actors_act
     rule: Any  # the ActorRule
     key: str  # its key in rules_fired
     once: bool

@@ -42,7 +42,8 @@ def _names(scenario: Scenario, state: GameState) -> dict[str, Value]:
 
 
 class Reader:
-    """Reads a GameState for expressions without copying it: for checks that change nothing."""
+    """Reads a GameState for expressions, for checks that change nothing: it shares the state's
+    tables and adds one of its own, every name an expression may read with its value."""
 
     def __init__(self, scenario: Scenario, state: GameState):
         self.scenario = scenario

@@ -3,8 +3,9 @@
 A frozen dataclass checked by hand rather than a pydantic model: the settings are needed for the
 title screen's first frame, and importing pydantic alone took longer than opening the window.
 The checks accept what pydantic's lax mode accepted (numbers written as strings, 0/1 and "yes"/"no"
-for switches) and refuse the rest, so a file that loaded before still loads, and one that was
-refused as damaged still is.
+for switches) and refuse the rest, so a file that loaded before still loads. A few odd spellings
+pydantic refused now pass (a switch written " 0", a volume in non-ASCII digits); nothing it
+accepted is refused.
 """
 
 from __future__ import annotations
