@@ -303,6 +303,13 @@ class App:
         if waiting is not None and self.stack and self.top is waiting[0]:
             self.apply(waiting[1]())
 
+    def adopt_scenario(self, loaded: LoadedScenario) -> None:
+        """After a failed load, play another scenario instead (chosen on the title screen)."""
+        self.loaded = loaded
+        self.load_error = ""
+        self.failed_loader = None
+        self.dirty = True
+
     def retry_loading(self) -> None:
         """F5 after a failed load: read the (perhaps corrected) file again, behind the screen."""
         failed, self.failed_loader = self.failed_loader, None

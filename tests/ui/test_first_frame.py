@@ -320,3 +320,29 @@ def test_a_file_edited_during_its_load_gets_no_card_under_its_new_contents(tmp_p
     loader.start()
     assert loader.wait(30) and loader.loaded is not None
     assert read_card(scenario, tmp_path / "cache") is None  # filed under the file as it was read
+
+
+def test_after_a_failed_load_another_scenario_can_be_chosen_and_played(tmp_path):
+    from game.scenario.load import load_scenario
+    from game.ui.loading import ScenarioLoader
+    from game.ui.scenes.title import TitleScene
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("title: [\n", encoding="utf-8")
+    loader = ScenarioLoader(broken, load_scenario, tmp_path / "cache")
+    recorder: list = []
+    app = _app(tmp_path, loader, recorder)
+    app.scenario_paths = [broken, MINI]
+    try:
+        app.pump()
+        assert loader.wait(30) and loader.error is not None
+        app.pump()
+        assert "choose another scenario" in _texts(recorder)
+        _key(app, pygame.K_RIGHT)
+        assert app.loaded is not None and app.loaded.scenario.id == "mini"
+        assert not app.load_error and isinstance(app.top, TitleScene)
+        assert app.top.widgets[0].enabled  # New game
+        _key(app, pygame.K_RETURN)
+        assert app.session is not None and app.session.loaded.scenario.id == "mini"
+    finally:
+        pygame.quit()

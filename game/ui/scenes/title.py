@@ -122,11 +122,13 @@ class TitleScene(Scene):
             )
         )
         name = card.title if card is not None else "loading\u2026"
+        if app.load_error:
+            name = "choose another"
         buttons.append(
             Button(
                 f"Scenario: {name}  \u25c2 \u25b8",
-                self.later(app, "Scenario", lambda: self.next_scenario(app, 1)),
-                enabled=usable,
+                lambda: self.turn_scenario(app, 1),
+                enabled=usable or bool(self.others(app)),
             )
         )
         buttons[0].enabled = usable
@@ -143,6 +145,26 @@ class TitleScene(Scene):
         loaded = self.choices[self.choice][1]
         app.new_game(loaded, app.seed)
         return Replace(BriefingScene(first=True))
+
+    def turn_scenario(self, app: App, step: int) -> Any:
+        """◂ ▸: the next scenario; after a failed load, the first other one that loads."""
+        if not app.load_error:
+            return self.later(app, "Scenario", lambda: self.next_scenario(app, step))()
+        others = self.others(app)
+        for path in others if step > 0 else reversed(others):
+            loaded = app.shelf.get(Path(path))
+            if loaded is not None:
+                app.adopt_scenario(loaded)
+                self.choices = []
+                self.enter(app)
+                return True
+        app.toast("No other scenario could be loaded.")
+        return True
+
+    def others(self, app: App) -> list[Path]:
+        """The scenario files besides the one that failed to load (after a failed load)."""
+        failed = app.failed_loader.path.resolve() if app.failed_loader is not None else None
+        return [Path(p) for p in app.scenario_paths if Path(p).resolve() != failed]
 
     def next_scenario(self, app: App, step: int) -> Any:
         while len(self.choices) > 1:
@@ -171,8 +193,7 @@ class TitleScene(Scene):
             self.cycle(-1)
             return True
         if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
-            step = 1 if event.key == pygame.K_RIGHT else -1
-            return self.later(app, "Scenario", lambda: self.next_scenario(app, step))()
+            return self.turn_scenario(app, 1 if event.key == pygame.K_RIGHT else -1)
         if event.key == pygame.K_ESCAPE:
             return Quit()
         return None
@@ -221,7 +242,14 @@ class TitleScene(Scene):
         y += 8
         rest = pygame.Rect(area.x, y, area.width, max(0, area.bottom - y))
         if app.load_error:
-            lines = ink.wrap(app.load_error, area.width, URGENT)
+            note = app.load_error
+            if self.others(app):
+                note += (
+                    "\nPress \u25c2 \u25b8 to choose another scenario, or F5 to try this one again."
+                )
+            else:
+                note += "\nPress F5 to try again once the file is corrected."
+            lines = ink.wrap(note, area.width, URGENT)
             ink.block(surface, lines, rest.topleft, rest, URGENT)
         elif card is None or app.loading and self.waiting_for:
             note = LOADING
