@@ -293,9 +293,10 @@ def test_f5_after_a_failed_load_loads_the_corrected_file(tmp_path):
         assert app.loaded is None and app.load_error
         shutil.copy(MINI, scenario)  # the author fixes the file
         _key(app, pygame.K_F5)
-        assert not app.load_error and app.loader is not None
-        assert app.loader.wait(30)
-        app.pump()
+        assert not app.load_error  # loading again (it may even have ended within that frame)
+        if app.loader is not None:
+            assert app.loader.wait(30)
+            app.pump()
         assert app.loaded is not None and app.loaded.scenario.id == "mini"
         assert isinstance(app.top, TitleScene) and not app.crashes
         assert app.top.widgets[0].enabled  # New game
