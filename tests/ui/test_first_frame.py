@@ -235,7 +235,9 @@ def test_a_scenario_that_fails_to_load_is_shown_and_printed_not_crashed(tmp_path
         assert "could not be loaded" in _texts(recorder)
         assert f"{broken}:" in capsys.readouterr().err  # FILE:LINE:COL in the terminal too
         assert not app.top.widgets[0].enabled  # New game
-        _key(app, pygame.K_RETURN)
+        assert app.top.widgets[app.top.focus].enabled  # the focus starts on something usable
+        app.top.focus = 0
+        _key(app, pygame.K_RETURN)  # Enter on the disabled New game does nothing
         _key(app, pygame.K_F2)  # the codex needs a scenario: a note, not a crash
         assert isinstance(app.top, TitleScene) and not app.crashes and app.session is None
     finally:
@@ -339,10 +341,12 @@ def test_after_a_failed_load_another_scenario_can_be_chosen_and_played(tmp_path)
         assert loader.wait(30) and loader.error is not None
         app.pump()
         assert "choose another scenario" in _texts(recorder)
+        assert app.top.widgets[app.top.focus].enabled  # not on the disabled New game
         _key(app, pygame.K_RIGHT)
         assert app.loaded is not None and app.loaded.scenario.id == "mini"
         assert not app.load_error and isinstance(app.top, TitleScene)
         assert app.top.widgets[0].enabled  # New game
+        app.top.focus = 0
         _key(app, pygame.K_RETURN)
         assert app.session is not None and app.session.loaded.scenario.id == "mini"
     finally:

@@ -138,6 +138,8 @@ class TitleScene(Scene):
         focus = self.focus
         self.widgets = buttons
         self.focus = min(focus, len(buttons) - 1)
+        if not buttons[self.focus].enabled:  # e.g. New game after a failed load: start elsewhere
+            self.focus = next(i for i, button in enumerate(buttons) if button.enabled)
 
     def begin(self, app: App) -> Any:
         from game.ui.scenes.briefing import BriefingScene
