@@ -48,6 +48,25 @@ def focus_ring(surface: pygame.Surface, ink: Ink, rect: pygame.Rect) -> None:
     pygame.draw.rect(surface, ink.theme.c("focus"), rect.inflate(2, 2), 3)
 
 
+def scroll_marker(
+    surface: pygame.Surface, ink: Ink, rect: pygame.Rect, start: float, end: float
+) -> None:
+    """A thin track at the right edge of `rect`, marking which part (start..end, fractions of
+    the whole) of a longer list or text is shown."""
+    track = pygame.Rect(rect.right - 6, rect.y, 4, rect.height)
+    pygame.draw.rect(surface, ink.theme.c("paper_dark"), track)
+    pygame.draw.rect(
+        surface,
+        ink.theme.c("border"),
+        (
+            track.x,
+            track.y + int(start * track.height),
+            4,
+            max(6, int((end - start) * track.height)),
+        ),
+    )
+
+
 class Widget:
     rect: pygame.Rect = pygame.Rect(0, 0, 0, 0)
     focusable = True
@@ -213,21 +232,8 @@ class ListWidget(Widget):
             if space.height >= ink.height(MORE):
                 ink.line(surface, f"\u2193 {hidden_below} more below", space.topleft, space, MORE)
         if total and (self.top > 0 or (visible and visible[-1][0] < total - 1)):
-            # a scroll marker: where the shown rows sit in the whole list
-            track = pygame.Rect(self.rect.right - 6, self.rect.y, 4, self.rect.height)
-            pygame.draw.rect(surface, ink.theme.c("paper_dark"), track)
-            start = self.top / total
             end = (visible[-1][0] + 1) / total if visible else 1
-            pygame.draw.rect(
-                surface,
-                ink.theme.c("border"),
-                (
-                    track.x,
-                    track.y + int(start * track.height),
-                    4,
-                    max(6, int((end - start) * track.height)),
-                ),
-            )
+            scroll_marker(surface, ink, self.rect, self.top / total, end)
         if focused:
             focus_ring(surface, ink, self.rect)
 
@@ -301,21 +307,8 @@ class TextPane(Widget):
             shown_last = index
         more = shown_last < len(lines) - 1
         if self.offset > 0 or more:
-            track = pygame.Rect(self.rect.right - 6, self.rect.y, 4, self.rect.height)
-            pygame.draw.rect(surface, ink.theme.c("paper_dark"), track)
             total = max(1, len(lines))
-            start = self.offset / total
-            end = (shown_last + 1) / total
-            pygame.draw.rect(
-                surface,
-                ink.theme.c("border"),
-                (
-                    track.x,
-                    track.y + int(start * track.height),
-                    4,
-                    max(6, int((end - start) * track.height)),
-                ),
-            )
+            scroll_marker(surface, ink, self.rect, self.offset / total, (shown_last + 1) / total)
         if focused:
             focus_ring(surface, ink, self.rect)
 
