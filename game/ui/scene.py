@@ -81,6 +81,7 @@ class Scene:
     name = "scene"
     modal = False  # a modal scene is drawn over the scene below it
     takes_typing = False  # a scene with a text field: letters are text, not shortcuts
+    arrows_move_focus = False  # a menu of buttons: ↑ ↓ move the focus, as Tab and Shift+Tab do
 
     def __init__(self) -> None:
         self.widgets: list[Widget] = []
@@ -115,6 +116,9 @@ class Scene:
                 result = focused.key(event)
                 if result is not None:
                     return result
+            if self.arrows_move_focus and event.key in (pygame.K_DOWN, pygame.K_UP):
+                self.cycle(1 if event.key == pygame.K_DOWN else -1)
+                return True
             return self.key(app, event)
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for index, widget in enumerate(self.widgets):

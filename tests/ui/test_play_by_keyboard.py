@@ -88,3 +88,30 @@ def test_end_day_by_key_is_the_engine_end_day(make_app, press):
     assert app.session.state.day == day + 1
     assert app.session.state.log[-1].kind == EndDay().kind
     assert names(app)[-1] in ("day_summary",)
+
+
+def test_arrow_keys_move_the_focus_in_every_menu_of_buttons(make_app, press):
+    from game.ui.scene import Push, Reset
+    from game.ui.scenes.crash import CrashScene
+    from game.ui.scenes.crisis import CrisisScene, PauseScene
+    from game.ui.scenes.settings import SettingsScene
+    from game.ui.scenes.title import TitleScene
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    menus = {
+        "title": [Reset(TitleScene())],
+        "menu": [Reset(CrisisScene()), Push(PauseScene())],
+        "settings": [Reset(TitleScene()), Push(SettingsScene())],
+        "crash": [Reset(CrashScene("ValueError: x", app.save_folder / "crash.txt"))],
+    }
+    for name, commands in menus.items():
+        app.apply(commands)
+        app.pump()
+        scene = app.stack[-1]
+        assert scene.name == name
+        scene.focus = 0
+        press(app, pygame.K_DOWN)
+        assert scene.focus == 1, name
+        press(app, pygame.K_UP)
+        assert scene.focus == 0, name

@@ -45,6 +45,7 @@ def last_autosave(app: App) -> tuple[Path | None, str]:
 
 class CrashScene(Scene, PageScene):
     name = "crash"
+    arrows_move_focus = True
 
     def __init__(self, error: str, log_path: Path) -> None:
         super().__init__()
@@ -103,9 +104,6 @@ class CrashScene(Scene, PageScene):
         return load_game_from(app, self.autosave)
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
-        if event.key in (pygame.K_DOWN, pygame.K_UP):
-            self.cycle(1 if event.key == pygame.K_DOWN else -1)
-            return True
         if event.key == pygame.K_ESCAPE:
             return Reset(_title())
         if event.key in ENTER_KEYS:

@@ -564,6 +564,7 @@ class PauseScene(Scene):
 
     name = "menu"
     modal = True
+    arrows_move_focus = True
     heading = "MENU"
 
     def enter(self, app: App) -> None:
@@ -584,9 +585,6 @@ class PauseScene(Scene):
     def key(self, app: App, event: pygame.event.Event) -> Any:
         if event.key == pygame.K_ESCAPE:
             return Pop()
-        if event.key in (pygame.K_DOWN, pygame.K_UP):
-            self.cycle(1 if event.key == pygame.K_DOWN else -1)
-            return True
         return None
 
     def layout(self, app: App, rect: pygame.Rect) -> None:

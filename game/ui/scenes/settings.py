@@ -66,6 +66,7 @@ ROWS: list[tuple[str, Callable[[Settings], str], Callable[[Settings, int], dict]
 
 class SettingsScene(Scene):
     name = "settings"
+    arrows_move_focus = True
 
     def __init__(self) -> None:
         super().__init__()
@@ -89,9 +90,6 @@ class SettingsScene(Scene):
     def key(self, app: App, event: pygame.event.Event) -> Any:
         if event.key == pygame.K_ESCAPE:
             return Pop()
-        if event.key in (pygame.K_DOWN, pygame.K_UP):
-            self.cycle(1 if event.key == pygame.K_DOWN else -1)
-            return True
         if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and self.focus < len(ROWS):
             return self.change(app, self.focus, 1 if event.key == pygame.K_RIGHT else -1)
         return None

@@ -52,6 +52,7 @@ def load_game_from(app: App, path: Path, loaded: LoadedScenario | None = None) -
 
 class TitleScene(Scene):
     name = "title"
+    arrows_move_focus = True
 
     def __init__(self) -> None:
         super().__init__()
@@ -188,12 +189,6 @@ class TitleScene(Scene):
         return True
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
-        if event.key == pygame.K_DOWN:
-            self.cycle(1)
-            return True
-        if event.key == pygame.K_UP:
-            self.cycle(-1)
-            return True
         if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
             return self.turn_scenario(app, 1 if event.key == pygame.K_RIGHT else -1)
         if event.key == pygame.K_ESCAPE:
