@@ -19,7 +19,7 @@ from game.scenario.model import Effects, Scenario
 
 
 def condition(text: str | None) -> Compiled | None:
-    """The compiled condition, or None when it always holds (as `Reader.holds` treats it)."""
+    """The compiled condition, or None when it always holds (no condition, or "true")."""
     if text is None or text == "true":
         return None
     return compile_expr(text)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from game.engine import rng
-from game.engine.index import ADD, ADD_EXPR, SET, SET_IF, scenario_index
+from game.engine.index import ADD, ADD_EXPR, SET, SET_IF, condition, scenario_index
 from game.engine.index import plan as compile_plan
 from game.engine.state import ActiveDemand, EventKind, GameEvent, GameState, LogEntry, build
 from game.scenario.expr import compile_expr
@@ -81,10 +81,9 @@ class Reader:
             return active.answer if active is not None else ""
         raise KeyError(function)
 
-    def holds(self, condition: str | None) -> bool:
-        if condition is None or condition == "true":
-            return True
-        return bool(compile_expr(condition)(self))
+    def holds(self, text: str | None) -> bool:
+        when = condition(text)
+        return when is None or bool(when(self))
 
     def amount(self, value: int | str) -> int:
         if isinstance(value, int):

@@ -48,7 +48,7 @@ def cache_dir(override: str | Path | None = None) -> Path:
     return Path(platformdirs.user_cache_dir("hebei1935", appauthor=False))
 
 
-def _stamp(path: str | Path) -> tuple[str, int, int] | None:
+def file_stamp(path: str | Path) -> tuple[str, int, int] | None:
     """The cache key of a scenario file: its absolute path, size and modification time."""
     try:
         resolved = Path(path).resolve()
@@ -71,7 +71,7 @@ def _read_cards(folder: Path) -> dict[str, Any]:
 
 def read_card(path: str | Path, folder: str | Path | None = None) -> TitleCard | None:
     """The card remembered for this scenario file, if the file has not changed since; else None."""
-    stamp = _stamp(path)
+    stamp = file_stamp(path)
     if stamp is None:
         return None
     entry = _read_cards(cache_dir(folder)).get(stamp[0])
@@ -93,7 +93,7 @@ def write_card(
     """Remember the card of this scenario file (atomically); a cache that cannot be written is
     skipped. `stamp` is the file's as it was when read (by default, as it is now): a file edited
     during the load must not have the old card filed under its new stamp."""
-    stamp = stamp or _stamp(path)
+    stamp = stamp or file_stamp(path)
     if stamp is None:
         return
     target = cache_dir(folder) / CARDS_FILE
@@ -149,7 +149,7 @@ class ScenarioLoader:
         return ScenarioLoader(self.path, self._load, self.cache_folder, warm=self._warm)
 
     def _run(self) -> None:
-        stamp = _stamp(self.path)  # before reading: the card is filed under the file as read
+        stamp = file_stamp(self.path)  # before reading: the card is filed under the file as read
         try:
             loaded = self._load(self.path)
         except BaseException as exc:  # noqa: BLE001 - handed to the window, which shows it

@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.ui.loading import file_stamp
+
 if TYPE_CHECKING:
     from game.scenario.load import LoadedScenario
-
-Stamp = tuple[int, int]  # size, modification time (ns)
 
 
 def try_load(path: Path) -> LoadedScenario | None:
@@ -32,7 +32,8 @@ def try_load(path: Path) -> LoadedScenario | None:
 class ScenarioShelf:
     def __init__(self, load: Callable[[Path], LoadedScenario | None] = try_load):
         self._load = load
-        self._kept: dict[str, tuple[Stamp, LoadedScenario | None]] = {}
+        # resolved path -> (its stamp when loaded, what it held then: None if it would not load)
+        self._kept: dict[str, tuple[tuple[str, int, int], LoadedScenario | None]] = {}
 
     def by_id(
         self, wanted: set[str], paths: Iterable[str | Path], current: LoadedScenario | None
@@ -43,11 +44,11 @@ class ScenarioShelf:
         current_file = None
         if current is not None:
             found[current.scenario.id] = current
-            current_file = _resolved(current.path) if current.path else None
+            current_file = str(Path(current.path).resolve()) if current.path else None
         for path in paths:
             if wanted <= found.keys():
                 break
-            if current_file is not None and _resolved(path) == current_file:
+            if current_file is not None and str(Path(path).resolve()) == current_file:
                 continue
             loaded = self.get(Path(path))
             if loaded is not None:
@@ -56,19 +57,12 @@ class ScenarioShelf:
 
     def get(self, path: Path) -> LoadedScenario | None:
         """The scenario in this file, loaded again only if the file changed since last time."""
-        try:
-            info = path.stat()
-        except OSError:
+        stamp = file_stamp(path)
+        if stamp is None:
             return None
-        stamp = (info.st_size, info.st_mtime_ns)
-        key = _resolved(path)
-        kept = self._kept.get(key)
+        kept = self._kept.get(stamp[0])
         if kept is not None and kept[0] == stamp:
             return kept[1]
         loaded = self._load(path)
-        self._kept[key] = (stamp, loaded)
+        self._kept[stamp[0]] = (stamp, loaded)
         return loaded
-
-
-def _resolved(path: str | Path) -> str:
-    return str(Path(path).resolve())
