@@ -160,6 +160,8 @@ class _Linter(Pass):
     def __init__(self, scenario: Scenario, document: YamlDocument):
         super().__init__(scenario, document)
         self.effects = list(all_effects(scenario))
+        # every declared name some effect changes (adds to, sets or sets by a condition)
+        self.changed = {name for _, effects in self.effects for name in effects.changes()}
         self.unreachable: set[str] = set()
 
     def run(self) -> list[Diagnostic]:
@@ -266,9 +268,8 @@ class _Linter(Pass):
                 )
 
     def check_stats_change(self) -> None:
-        changed = {name for _, effects in self.effects for name in effects.changes()}
         for sid in self.s.stats:
-            if sid not in changed:
+            if sid not in self.changed:
                 self.report(
                     ("stats", sid),
                     f"stat '{sid}' never changes: no effect adds to it or sets it",
@@ -278,13 +279,12 @@ class _Linter(Pass):
                 )
 
     def check_flags_set(self) -> None:
-        set_by_effects = {name for _, effects in self.effects for name in effects.changes()}
         first_read: dict[str, Path] = {}
         for path, text in all_expressions(self.s):
             for name in names_read(text):
                 first_read.setdefault(name, path)
         for fid, flag in self.s.flags.items():
-            if fid in first_read and fid not in set_by_effects and not flag.start:
+            if fid in first_read and fid not in self.changed and not flag.start:
                 where = self.doc.span(first_read[fid])
                 self.report(
                     ("flags", fid),
