@@ -37,7 +37,7 @@ pygame.quit()
 GAME_HEADLESS = """
 import sys
 from game import cli
-args = cli.build_parser().parse_args(["play", *sys.argv[1:]])
+args = cli.build_parser("play").parse_args(["play", *sys.argv[1:]])
 raise SystemExit(cli.cmd_play(args, headless=True))
 """
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from game import __version__
@@ -27,7 +27,13 @@ class UserError(Exception):
     """A problem the user can fix; printed as one line, exit code 1."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `command` (a subcommand's name), that subcommand only.
+
+    Building all eight subparsers took several milliseconds of `play`'s start, before its first
+    frame; a subcommand's own usage, help and errors are the same either way. Anything that is
+    not a subcommand's name (no subcommand, a typo, `--help`) gets the whole parser.
+    """
     parser = argparse.ArgumentParser(
         prog="hebei1935",
         description="Hebei 1935: a diplomatic crisis game about the He–Umezu affair (May–June 1935).",
@@ -35,34 +41,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+    whole = command not in SUBCOMMANDS
+    for name, (summary, description, add_arguments) in SUBCOMMANDS.items():
+        if whole or name == command:
+            add_arguments(commands.add_parser(name, help=summary, description=description))
+    return parser
 
-    play = commands.add_parser(
-        "play",
-        help="play the game (the default)",
-        description="Play a scenario in a window, or in the terminal with --text.",
-    )
-    add_play_arguments(play)
 
-    validate = commands.add_parser(
-        "validate",
-        help="check scenario files",
-        description="Check scenarios; print every problem as FILE:LINE:COL: message; exit 1 if any.",
-    )
+def _add_validate_arguments(validate: argparse.ArgumentParser) -> None:
     validate.add_argument("files", nargs="+", metavar="FILE", help="scenario YAML files")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     validate.add_argument("--quiet", "-q", action="store_true", help="print only problems")
 
-    commands.add_parser(
-        "schema",
-        help="print the scenario format's JSON Schema",
-        description="Print the JSON Schema of the scenario format (for editors).",
-    )
 
-    graph = commands.add_parser(
-        "graph",
-        help="draw the stage machine as a diagram",
-        description="Print the scenario's stages, transitions and endings as a Mermaid or Graphviz DOT diagram.",
-    )
+def _add_no_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def _add_graph_arguments(graph: argparse.ArgumentParser) -> None:
     graph.add_argument("file", metavar="FILE", help="scenario YAML file")
     graph.add_argument(
         "--format",
@@ -71,11 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="diagram language (default mermaid)",
     )
 
-    explore = commands.add_parser(
-        "explore",
-        help="simulate many games and report endings and unreached content",
-        description="Play many seeded games without input and report how often each ending happens, what is never reached, and days with nothing to do.",
-    )
+
+def _add_explore_arguments(explore: argparse.ArgumentParser) -> None:
     explore.add_argument("file", metavar="FILE", help="scenario YAML file")
     explore.add_argument(
         "--runs", type=_positive, default=500, help="number of games (default 500)"
@@ -99,11 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print one JSON object instead of a table"
     )
 
-    replay = commands.add_parser(
-        "replay",
-        help="deterministic playthrough with a day-by-day log",
-        description="Play a scenario without input, deterministically, and print a day-by-day log.",
-    )
+
+def _add_replay_arguments(replay: argparse.ArgumentParser) -> None:
     replay.add_argument("file", metavar="FILE", help="scenario YAML file")
     how = replay.add_mutually_exclusive_group(required=True)
     how.add_argument("--historical", action="store_true", help="take the choices history took")
@@ -123,11 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     replay.add_argument("--name", default="", help="the student's name, printed on the report")
 
-    shots = commands.add_parser(
-        "screenshots",
-        help="render every screen of the window to PNG files",
-        description="Render every screen (title, briefing, codex, crisis, dialogs, ending, debrief, settings, help) to OUT_DIR/<screen>.png, headless, from a game played the historical way.",
-    )
+
+def _add_screenshots_arguments(shots: argparse.ArgumentParser) -> None:
     shots.add_argument(
         "out_dir", metavar="OUT_DIR", help="folder for the PNG files (created if missing)"
     )
@@ -139,7 +126,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="scenario file (default: the 1935 scenario)",
     )
     shots.add_argument("--seed", type=int, default=1935, help="random seed (default 1935)")
-    return parser
 
 
 def add_play_arguments(parser: argparse.ArgumentParser) -> None:
@@ -222,16 +208,55 @@ def _above_zero(kind):  # noqa: ANN001, ANN202 - an argparse type: int or float,
     return convert
 
 
+# name: (the line in the list of subcommands, the subcommand's own description, its arguments)
+SUBCOMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]] = {
+    "play": (
+        "play the game (the default)",
+        "Play a scenario in a window, or in the terminal with --text.",
+        add_play_arguments,
+    ),
+    "validate": (
+        "check scenario files",
+        "Check scenarios; print every problem as FILE:LINE:COL: message; exit 1 if any.",
+        _add_validate_arguments,
+    ),
+    "schema": (
+        "print the scenario format's JSON Schema",
+        "Print the JSON Schema of the scenario format (for editors).",
+        _add_no_arguments,
+    ),
+    "graph": (
+        "draw the stage machine as a diagram",
+        "Print the scenario's stages, transitions and endings as a Mermaid or Graphviz DOT diagram.",
+        _add_graph_arguments,
+    ),
+    "explore": (
+        "simulate many games and report endings and unreached content",
+        "Play many seeded games without input and report how often each ending happens, what is never reached, and days with nothing to do.",
+        _add_explore_arguments,
+    ),
+    "replay": (
+        "deterministic playthrough with a day-by-day log",
+        "Play a scenario without input, deterministically, and print a day-by-day log.",
+        _add_replay_arguments,
+    ),
+    "screenshots": (
+        "render every screen of the window to PNG files",
+        "Render every screen (title, briefing, codex, crisis, dialogs, ending, debrief, settings, help) to OUT_DIR/<screen>.png, headless, from a game played the historical way.",
+        _add_screenshots_arguments,
+    ),
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if (
         not args_list
         or args_list[0].startswith("-")
         and args_list[0] not in ("-h", "--help", "--version")
     ):
         args_list = ["play", *args_list]
-    args = parser.parse_args(args_list)
+    args = build_parser(args_list[0]).parse_args(args_list)
     try:
         return _dispatch(args)
     except UserError as exc:

@@ -103,6 +103,37 @@ def test_every_subcommand_has_help(command, capsys):
     assert "usage:" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["play", "--seed", "3", "--text", "--lesson-days", "2"],
+        ["explore", "x.yaml", "--runs", "7", "--jobs", "2", "--policy", "comply"],
+        ["replay", "x.yaml", "--historical", "--json"],
+        ["graph", "x.yaml", "--format", "dot"],
+        ["validate", "a.yaml", "b.yaml", "--strict"],
+        ["screenshots", "out", "--size", "800x600"],
+        ["schema"],
+    ],
+)
+def test_the_parser_of_one_subcommand_reads_it_as_the_whole_parser_does(argv, capsys):
+    # main() builds only the subcommand it is given (start-up time); nothing may change by it
+    assert build_parser(argv[0]).parse_args(argv) == build_parser().parse_args(argv)
+    for parser in (build_parser(argv[0]), build_parser()):
+        with pytest.raises(SystemExit):
+            parser.parse_args([argv[0], "--help"])
+    one, whole = capsys.readouterr().out.split("usage:")[1:]
+    assert one == whole
+
+
+def test_a_mistyped_subcommand_is_named_among_all_the_choices(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["plya"])
+    assert stop.value.code == 2
+    error = capsys.readouterr().err
+    assert "invalid choice: 'plya'" in error
+    assert "'play'" in error and "'screenshots'" in error
+
+
 def test_subprocess_errors_have_no_traceback(tmp_path):
     bad = tmp_path / "bomb.yaml"
     bad.write_text("a: &a [x, x]\nb: [*a, *a]\n", encoding="utf-8")
