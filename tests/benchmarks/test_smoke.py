@@ -31,3 +31,25 @@ def test_quick_benchmarks_print_every_row() -> None:
     for line in table[2:]:
         ratio = line.split("|")[5].strip()
         assert float(ratio) > 0, line  # every line measured both sides
+
+
+def test_the_bytecode_count_is_the_same_at_every_run() -> None:
+    # `python -m benchmarks.bytecodes` is offered as the noise-free measure of the engine's work:
+    # that holds only if counting the same games twice gives the same numbers
+    from benchmarks.bytecodes import count
+
+    first, first_calls = count(2)
+    again, again_calls = count(2)
+    assert (first, first_calls) == (again, again_calls)
+    engine = {name.split(":")[0] for name in first}
+    assert {"game/engine/turn.py", "game/engine/day.py", "game/engine/run.py"} <= engine
+    assert sum(first.values()) > sum(first_calls.values()) > 0
+
+
+def test_the_bytecode_count_prints_its_summary(capsys) -> None:  # noqa: ANN001 - pytest fixture
+    from benchmarks.bytecodes import main
+
+    assert main(["--games", "1", "--top", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "bytecode instructions and" in out and "per game" in out
+    assert "game/engine/turn.py" in out
