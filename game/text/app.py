@@ -20,6 +20,7 @@ from typing import Any, TextIO
 from game.analysis.describe import long_date
 from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction, action_key
 from game.engine.api import new_game, step
+from game.engine.query import awaits_answer
 from game.engine.state import GameEvent, GameState
 from game.practice import UndoStack
 from game.scenario.model import Scenario
@@ -165,6 +166,7 @@ class Session:
         self.state: GameState
         self.undo: UndoStack | None = None  # practice games only
         self.lesson_news: list[GameEvent] = []  # lesson mode: dawn items not yet named
+        self.day_passed = False  # lesson mode: today came by passing a day (not yet shown)
         self.lesson_started = 0.0
         self.save_slot: Callable[[GameState, str], str] | None = None
 
@@ -190,16 +192,24 @@ class Session:
             lesson_note = False
             # The clock is read only when a lesson length in minutes asks for it.
             self.lesson_started = self.clock() if self.classroom.lesson_minutes is not None else 0.0
+            held_day = 0  # lesson mode: a day whose council is held (until the day is ended)
             while not self.state.over:
-                reason = self.lesson_over()
+                reason = "" if held_day == self.state.day else self.lesson_over()
                 if reason:
                     if not lesson_note:
                         self.console.show(
-                            ["", f"Lesson mode: {reason}; the remaining days pass quickly."]
+                            [
+                                "",
+                                f"Lesson mode: {reason}; the remaining days pass quickly, "
+                                "except a day when a demand awaits your answer.",
+                            ]
                         )
                         lesson_note = True
-                    self.pass_day()
-                    continue
+                    if not awaits_answer(self.scenario, self.state):
+                        self.pass_day()
+                        continue
+                    held_day = self.state.day
+                    self.hold_council()
                 self.council()
         except EndOfInput:
             self.console.show(
@@ -229,11 +239,13 @@ class Session:
             )
         if c.lesson_minutes is not None:
             lines.append(
-                f"Lesson mode: {render._minutes(c.lesson_minutes)} of play, then the remaining days pass quickly to the ending."
+                f"Lesson mode: {render._minutes(c.lesson_minutes)} of play, then the remaining days pass quickly to the ending, "
+                "except a day when a demand awaits your answer."
             )
         if c.lesson_days is not None:
             lines.append(
-                f"Lesson mode: {c.lesson_days} day(s) of play, then the remaining days pass quickly to the ending."
+                f"Lesson mode: {c.lesson_days} day(s) of play, then the remaining days pass quickly to the ending, "
+                "except a day when a demand awaits your answer."
             )
         if c.practice:
             lines.append(
@@ -255,6 +267,7 @@ class Session:
         self.console.show(
             render.day_header(self.scenario, self.state, self.style, self.classroom.time_limit)
         )
+        self.day_passed = False
         self.day_started = self.clock() if self.classroom.time_limit is not None else 0.0
         self.console.show(render.events_lines(self.scenario, events[split + 1 :], self.style))
         if self.on_dawn is not None and not self.state.over:
@@ -316,6 +329,21 @@ class Session:
             return f"{render._minutes(c.lesson_minutes)} played"
         return ""
 
+    def hold_council(self) -> None:
+        """Lesson mode: a demand awaits an answer today, so today's council is held after all
+        (until the players end the day). If the day came by passing the last one, its header
+        and news, not yet shown, come first."""
+        if self.day_passed:
+            self.console.show(
+                render.day_header(self.scenario, self.state, self.style, self.classroom.time_limit)
+            )
+            self.day_started = self.clock() if self.classroom.time_limit is not None else 0.0
+            self.console.show(render.events_lines(self.scenario, self.lesson_news, self.style))
+            self.lesson_news = []
+        self.console.show(
+            ["", "Lesson mode: a demand awaits your answer, so today's council is held."]
+        )
+
     def pass_day(self) -> None:
         """Lesson mode: the day ends at once, with one line naming what happened that day."""
         day, date = self.state.day, self.state.date
@@ -331,6 +359,7 @@ class Session:
             self.console.say(f"Day {self.state.day}, {long_date(self.state.date)}:{_titles(dawn)}")
         # Otherwise the next dawn's items go into the next day's line.
         self.lesson_news = dawn
+        self.day_passed = True
         if self.on_dawn is not None and not self.state.over:
             self.on_dawn(self.state)
 

@@ -298,7 +298,8 @@ def help_lines(
         )
     if lesson_days is not None:
         lines += style.wrap(
-            f"Lesson mode: after day {lesson_days} the remaining days pass quickly to the ending.",
+            f"Lesson mode: after day {lesson_days} the remaining days pass quickly to the ending, "
+            "except a day when a demand awaits your answer.",
             indent="  ",
         )
     return lines

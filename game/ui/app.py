@@ -121,6 +121,7 @@ class App:
         self.lesson_days = lesson_days
         self.player_name = player_name
         self.council_day: int | None = None
+        self.lesson_held_day = 0  # lesson mode: the day whose council is held for a demand
         self.council_started = 0
         self.persist_settings = persist_settings
         note = ""
@@ -538,14 +539,28 @@ class App:
         from game.ui.scenes.crisis import CrisisScene
         from game.ui.scenes.ending import EndingScene
 
-        if self.lesson_days is not None and session.state.day > self.lesson_days:
-            while not session.state.over:
+        if (
+            self.lesson_days is not None
+            and session.state.day > self.lesson_days
+            and self.lesson_held_day != session.state.day
+        ):
+            from game.engine.query import awaits_answer
+
+            # The days pass without a council, except a day when a demand awaits an answer:
+            # that council is held, so the crisis's decisions stay the players'.
+            while not session.state.over and not awaits_answer(session.scenario, session.state):
                 session.act(EndDay())
-            self.apply(Reset(EndingScene()))
+            if session.state.over:
+                self.apply(Reset(EndingScene()))
+                self.toast(
+                    f"Lesson mode: {self.lesson_days} day(s) played; the rest of the crisis ran its course."
+                )
+                return
+            self.lesson_held_day = session.state.day
+            self.apply(Reset(CrisisScene()))
             self.toast(
-                f"Lesson mode: {self.lesson_days} day(s) played; the rest of the crisis ran its course."
+                f"Lesson mode: the days pass quickly, but today a demand awaits your answer (day {session.state.day})."
             )
-            return
         if self.time_limit is None:
             return
         if self.council_day != session.state.day:

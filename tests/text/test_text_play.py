@@ -230,16 +230,34 @@ def test_time_limit_not_reached_changes_nothing_but_the_header(mini):
 
 
 def test_lesson_mode_brings_the_game_to_its_end(mini):
-    code, text = play(mini, "4\nE\n", classroom=Classroom(lesson_days=1))
+    # Day 1: answer the first demand. Day 2 has no demand: it passes. Day 3 brings the
+    # ultimatum, whose council is held all the same; accepting it ends the game that evening.
+    code, text = play(mini, "1\nE\n1\nE\n", classroom=Classroom(lesson_days=1))
     assert code == 0
-    assert "Lesson mode: 1 day(s) played; the remaining days pass quickly." in text
-    assert "Day 2, Sunday 2 June 1935: the day passes without a council." in text
     assert (
-        "Day 3, Monday 3 June 1935: the day passes without a council. Deadline passed: First demand;"
-        in text
+        "Lesson mode: 1 day(s) played; the remaining days pass quickly, except a day when a "
+        "demand awaits your answer." in text
     )
+    assert "Day 2, Sunday 2 June 1935: the day passes without a council." in text
+    held = text.index("Lesson mode: a demand awaits your answer, so today's council is held.")
+    # the day that came by passing one is shown before its council: header, then its news
+    assert text.index("Day 3: Monday 3 June 1935") < text.index("ULTIMATUM from The Envoy") < held
+    assert "Your answer: Ultimatum: Accept" in text[held:]
     assert ENDING.search(text)
     assert "End of input" not in text
+
+
+def test_lesson_mode_puts_a_demand_left_open_to_the_players(mini):
+    # The first demand is left open on day 1; lesson mode must not let its deadline run out
+    # unseen: day 2's council is held (once, however many choices it takes), and then the
+    # ultimatum's day too. Nothing passes without a council here.
+    code, text = play(mini, "4\nE\n3\nE\n1\nE\n", classroom=Classroom(lesson_days=1))
+    assert code == 0
+    assert text.count("today's council is held") == 2
+    assert "Your answer: First demand: Refuse" in text
+    assert "Your answer: Ultimatum: Accept" in text
+    assert "the day passes without a council" not in text
+    assert ENDING.search(text)
 
 
 def test_cabinet_majority_decides_and_votes_are_printed_at_the_end(mini):
@@ -336,12 +354,13 @@ def test_on_dawn_sees_every_new_day(mini):
 
 
 def test_lesson_minutes_hurry_the_game_to_its_end(mini):
-    # 30 s per clock reading: after two minutes of play the remaining days pass quickly.
+    # 30 s per clock reading: after two minutes of play the remaining days pass quickly (the
+    # first demand is answered on day 1, so day 2 has nothing awaiting an answer)
     code, text = play(
-        mini, "4\nE\n" * 5, classroom=Classroom(lesson_minutes=2), clock=FakeClock(30)
+        mini, "1\n4\nE\n" + "1\nE\n" * 3, classroom=Classroom(lesson_minutes=2), clock=FakeClock(30)
     )
     assert code == 0
     assert "Lesson mode: 2 minutes of play, then the remaining days pass quickly" in text
-    assert "Lesson mode: 2 minutes played; the remaining days pass quickly." in text
+    assert "Lesson mode: 2 minutes played; the remaining days pass quickly, except" in text
     assert "the day passes without a council" in text
     assert ENDING.search(text)

@@ -29,18 +29,75 @@ def test_time_limit_ends_the_council(make_app):
 
 
 def test_lesson_days_hurry_the_game_to_its_ending(make_app):
-    from game.engine.actions import EndDay
+    from game.engine.actions import EndDay, Respond
 
     app = make_app(lesson_days=1, player_name="Li Wei")
     start(app)
+    app.act(Respond(demand="first", response="accept"))
+    app.act(EndDay())
+    app.pump()
+    # Day 2 passes without a council; day 3 brings the ultimatum, and its council is held.
+    state = app.session.state
+    assert (state.day, state.over) == (3, False)
+    assert state.demands["ultimatum"].status == "pending"
+    assert app.stack[-1].name == "crisis"
+    assert "today a demand awaits your answer" in app.toast_text
+    app.pump()
+    assert app.session.state.day == 3  # held until the players end the day
+    app.act(Respond(demand="ultimatum", response="accept"))
+    app.pump()
+    assert app.session.state.day == 3  # answering does not end the day for them
     app.act(EndDay())
     app.pump()
     assert app.session.state.over
     assert app.stack[-1].name == "ending"
-    assert "Lesson mode: 1 day(s) played" in app.toast_text
     from game.ui.scene import Push
     from game.ui.scenes.ending import DebriefScene
 
     app.apply(Push(DebriefScene()))
     app.pump()
     assert app.stack[-1].debrief.player_name == "Li Wei"
+
+
+def test_lesson_days_put_a_demand_left_open_to_the_players(make_app):
+    from game.engine.actions import EndDay
+
+    app = make_app(lesson_days=1)
+    start(app)
+    app.act(EndDay())  # the first demand is left open; its deadline is day 2
+    app.pump()
+    state = app.session.state
+    assert (state.day, state.demands["first"].status) == (2, "pending")
+    assert app.stack[-1].name == "crisis"
+    app.act(EndDay())  # left open again: it runs out at the next dawn, which brings the ultimatum
+    app.pump()
+    state = app.session.state
+    assert state.day == 3 and state.demands["first"].status == "expired"
+    assert state.demands["ultimatum"].status == "pending"
+
+
+def test_lesson_days_pass_to_the_ending_when_nothing_awaits_an_answer(make_app):
+    from pathlib import Path
+
+    from game.engine.actions import EndDay, Respond
+    from game.engine.api import legal_actions
+    from game.scenario.load import load_scenario
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    # the tutorial's one demand comes on day 2; after it is answered nothing awaits an answer
+    tutorial = load_scenario(Path(__file__).parents[2] / "scenarios" / "tutorial.yaml")
+    app = make_app(lesson_days=2)
+    app.new_game(tutorial, 7)
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    app.act(EndDay())
+    answers = legal_actions(tutorial.scenario, app.session.state)
+    app.act(next(a for a in answers if isinstance(a, Respond)))
+    app.act(EndDay())
+    app.pump()
+    assert app.session.state.over
+    calendar = tutorial.scenario.calendar
+    assert app.session.state.date == calendar.end  # every day after the second passed
+    assert app.stack[-1].name == "ending"
+    assert "Lesson mode: 2 day(s) played; the rest of the crisis ran its course." in app.toast_text
