@@ -71,9 +71,9 @@ def check_scenario_bytes(raw: bytes, name: str) -> tuple[Scenario | None, list[D
     text, problems = decode(raw, name)
     if text is None:
         return None, problems
-    document, problems = read_yaml(text, name)
+    document, early = read_yaml(text, name)
     if document is None:
-        return None, problems
+        return None, early
     if not isinstance(document.data, dict):
         return None, [
             Diagnostic(
@@ -81,15 +81,22 @@ def check_scenario_bytes(raw: bytes, name: str) -> tuple[Scenario | None, list[D
                 "a scenario file is a mapping of sections (title:, calendar:, stats: ...)",
             )
         ]
+    # `early`: values the YAML reader kept as text (an impossible date...). The checks go on, so
+    # every problem is reported at once; where a later check trips over the same value, the
+    # reader's message (the more precise one) is the one kept.
     try:
         scenario = Scenario.model_validate(document.data)
     except ValidationError as exc:
-        return None, sorted(_pydantic_diagnostics(exc, document), key=lambda d: (d.span, d.message))
+        return None, _merged(early, _pydantic_diagnostics(exc, document))
     found = validate_scenario(scenario, document) + check_asset_paths(scenario, document, name)
-    return scenario, sorted(
-        with_lint(scenario, document, found),
-        key=lambda d: (d.span, d.message),
-    )
+    return scenario, _merged(early, with_lint(scenario, document, found))
+
+
+def _merged(early: list[Diagnostic], later: list[Diagnostic]) -> list[Diagnostic]:
+    """Every diagnostic, in file order; a later one at the place of an early one is dropped."""
+    seen = {diagnostic.span for diagnostic in early}
+    rest = [diagnostic for diagnostic in later if diagnostic.span not in seen]
+    return sorted([*early, *rest], key=lambda d: (d.span, d.message))
 
 
 # --- asset paths ---------------------------------------------------------------------------------

@@ -162,7 +162,12 @@ def _offset_span(raw: bytes, offset: int, file: str) -> SourceSpan:
 
 
 def read_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    """Parse YAML text into plain data with positions; never raises for bad input."""
+    """Parse YAML text into plain data with positions; never raises for bad input.
+
+    The document is None when it could not be read whole. A document with problems may still be
+    returned, when each problem is a value kept as its text (an impossible date, an ambiguous
+    `yes` or `010`): the caller must check the problems as well as the document.
+    """
     builder = _Builder(file)
     try:
         for event in yaml.parse(text, Loader=_Loader):
@@ -176,9 +181,11 @@ def read_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Diagnosti
             *builder.diagnostics,
             Diagnostic(SourceSpan(file, 1, 1), f"YAML error: {exc}"),
         ]
-    if builder.diagnostics:
+    if len(builder.diagnostics) > builder.kept_values:
         return None, builder.diagnostics
-    return builder.document(text), []
+    # Only values kept as text were wrong: the document is returned with its problems, so that a
+    # caller can go on checking it and report everything at once.
+    return builder.document(text), builder.diagnostics
 
 
 def _has_tab_near(text: str, line: int) -> bool:
@@ -219,6 +226,9 @@ class _Builder:
         self.key_spans: dict[Path, SourceSpan] = {}
         self.extents: dict[Path, tuple[int, int, str]] = {}
         self.diagnostics: list[Diagnostic] = []
+        # How many of them are about a value that was kept as its text (an impossible date, a
+        # YAML 1.1 ambiguity): the document is still whole, so later checks can run on it too.
+        self.kept_values = 0
         # Each open collection: [container, path, pending key or None, key positions]
         self.stack: list[list[Any]] = []
         self.root: Any = None
@@ -375,6 +385,7 @@ class _Builder:
         if text in _FALSE:
             return False
         if text in _YAML11_BOOLS:
+            self.kept_values += 1
             self.diagnostics.append(
                 Diagnostic(
                     span,
@@ -386,6 +397,7 @@ class _Builder:
         if _INT.fullmatch(text):
             return int(text.replace("_", ""))
         if _LEADING_ZERO_INT.fullmatch(text):
+            self.kept_values += 1
             self.diagnostics.append(
                 Diagnostic(
                     span,
@@ -395,6 +407,7 @@ class _Builder:
             )
             return text
         if _SEXAGESIMAL.fullmatch(text):
+            self.kept_values += 1
             self.diagnostics.append(
                 Diagnostic(
                     span,
@@ -409,6 +422,7 @@ class _Builder:
             try:
                 return dt.date.fromisoformat(text)
             except ValueError:
+                self.kept_values += 1
                 self.diagnostics.append(Diagnostic(span, f"'{text}' is not a real date"))
                 return text
         return text

@@ -133,6 +133,23 @@ def test_schema_errors_are_all_reported():
     assert len(diagnostics(text)) == 2
 
 
+def test_a_value_the_yaml_reader_keeps_as_text_does_not_hide_the_other_problems():
+    # An impossible date used to stop the checks at the YAML stage, alone.
+    text = mutate(("end: 1935-06-04", "end: 1935-06-40"), ("start: 40,", "start: forty,"))
+    found = diagnostics(text)
+    assert len(found) == 2, found
+    assert "'1935-06-40' is not a real date" in found[0]  # the reader's message, not pydantic's
+    assert "expected a whole number" in found[1] or "forty" in found[1]
+
+
+def test_an_ambiguous_value_does_not_hide_name_errors():
+    # the file's shape is right, so names and expressions are checked as well
+    text = mutate(("title: Mini crisis", "title: no"), ('"pressure >= 70"', '"presure >= 70"'))
+    found = diagnostics(text)
+    assert any("'no' is ambiguous" in line for line in found), found
+    assert any("presure" in line for line in found), found
+
+
 def test_load_raises_with_all_diagnostics(tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text(mutate(("to: tense,", "to: tens,")), encoding="utf-8")
