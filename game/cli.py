@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from game import __version__
 from game.paths import scenarios_dir
@@ -100,7 +101,8 @@ def _add_replay_arguments(replay: argparse.ArgumentParser) -> None:
     how.add_argument(
         "--choices",
         metavar="CHOICES.yaml",
-        help="a YAML list of choices: action ids, DEMAND:RESPONSE, or 'end'",
+        help="a YAML list of choices: action ids, DEMAND:RESPONSE, or 'end'; every entry is"
+        " checked before playing, and a choice the game refuses stops the replay (exit 1)",
     )
     replay.add_argument("--seed", type=int, default=1935, help="random seed (default 1935)")
     replay.add_argument(
@@ -422,15 +424,22 @@ def cmd_replay(args: argparse.Namespace) -> int:
         _report_format(args.report) if args.report else None
     )  # refuse a bad suffix before playing
     loaded = load(args.file)
+    choices: list[Choice] = []
     if args.historical:
         policy = historical
     else:
-        policy = scripted(read_choices(args.choices))
-    playthrough = play(loaded.scenario, args.seed, policy)
+        choices = read_choices(args.choices)
+        _check_choices(loaded.scenario, choices)  # every bad entry at once, before playing
+        policy = scripted([choice.key for choice in choices])
+    # a rejected choice stops the replay: the choices after it assumed it was taken
+    playthrough = play(loaded.scenario, args.seed, policy, stop_at_rejection=True)
     if args.json:
         print(json.dumps(playthrough.to_json(), ensure_ascii=False, indent=1))
     else:
         sys.stdout.write(render_log(playthrough))
+    if playthrough.stopped is not None:
+        _report_rejection(playthrough.stopped, choices)
+        return 1
     if report_format:
         import datetime as dt
 
@@ -448,6 +457,16 @@ def cmd_replay(args: argparse.Namespace) -> int:
         # with --json, stdout stays one JSON object
         print(f"Report written to {args.report}", file=sys.stderr if args.json else sys.stdout)
     return 0
+
+
+def _report_rejection(stopped, choices: list[Choice]) -> None:  # noqa: ANN001 - replay.Stop
+    """The one line on stderr for a choice the engine refused, at its entry in the choices file."""
+    where = f"rejected on day {stopped.day} ({stopped.date})"
+    reason = f"{stopped.choice.rejected} (the replay stopped here; no report was written)"
+    if stopped.step < len(choices):
+        print(f"{choices[stopped.step].span}: error: {where}: {reason}", file=sys.stderr)
+    else:  # the historical policy, or the day-ending after the last entry
+        print(f"hebei1935: '{stopped.choice.key}' was {where}: {reason}", file=sys.stderr)
 
 
 def _report_format(path: str) -> str:
@@ -486,8 +505,21 @@ def _write_atomically(path: Path, text: str) -> None:
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def read_choices(path: str) -> list[str]:
-    """A choices file: a YAML list of choice keys, read with the same safe reader as scenarios."""
+class Choice(NamedTuple):
+    """One entry of a choices file and where it was written."""
+
+    key: str
+    span: Any  # SourceSpan (game.scenario.source is imported where it is used)
+
+
+_CHOICES_EXAMPLE = "e.g. ['talk_to_sakai', 'four_demands:accept', 'end']"
+
+
+def read_choices(path: str) -> list[Choice]:
+    """A choices file: a YAML list of choice keys (or a mapping with `choices:`), read with the
+    same safe reader as scenarios. Entries that are not text are reported at their line, all at once."""
+    from game.analysis.replay import CHOICE_FORMS
+    from game.scenario.source import Diagnostic, ScenarioError
     from game.scenario.yaml_source import decode, read_yaml
 
     try:
@@ -499,17 +531,58 @@ def read_choices(path: str) -> list[str]:
     if text is not None:
         document, problems = read_yaml(text, path)
     if problems:
-        from game.scenario.source import ScenarioError
-
         raise ScenarioError(problems)
     data = document.data if document else None
+    where: tuple[str | int, ...] = ()
     if isinstance(data, dict):
-        data = data.get("choices")
-    if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
-        raise UserError(
-            f"{path}: expected a YAML list of choices, e.g. ['talk_to_sakai', 'four_demands:accept', 'end']"
-        )
-    return data
+        data, where = data.get("choices"), ("choices",)
+    if not isinstance(data, list) or document is None:
+        raise UserError(f"{path}: expected a YAML list of choices, {_CHOICES_EXAMPLE}")
+    choices: list[Choice] = []
+    wrong: list[Diagnostic] = []
+    for index, item in enumerate(data):
+        span = document.span((*where, index))
+        if isinstance(item, str):
+            choices.append(Choice(item, span))
+            continue
+        hint = CHOICE_FORMS
+        if isinstance(item, dict) and len(item) == 1:
+            ((key, value),) = item.items()
+            if isinstance(value, str):
+                hint = f"write {key}:{value}, with no space after the colon"
+        wrong.append(Diagnostic(span, f"a choice must be text, not {_kind_of(item)}", hint=hint))
+    if wrong:
+        raise ScenarioError(wrong)
+    return choices
+
+
+def _kind_of(value: object) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if value is None:
+        return "empty"
+    return f"a {type(value).__name__}"  # a date, for one
+
+
+def _check_choices(scenario, choices: list[Choice]) -> None:  # noqa: ANN001 - Scenario
+    """Every entry must name an action, a demand and one of its responses, an inject, or 'end'."""
+    from game.analysis.replay import check_choice
+    from game.scenario.source import Diagnostic, ScenarioError
+
+    problems = []
+    for choice in choices:
+        problem = check_choice(scenario, choice.key)
+        if problem is not None:
+            message, hint = problem
+            problems.append(Diagnostic(choice.span, message, hint=hint))
+    if problems:
+        raise ScenarioError(problems)
 
 
 def cmd_play(args: argparse.Namespace, *, headless: bool = False) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.analysis.policies import Choice, Policy
 from game.engine import rng
@@ -11,8 +11,31 @@ from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction, acti
 from game.engine.api import new_game, step
 from game.engine.state import GameEvent, GameState
 from game.scenario.model import Scenario
+from game.scenario.suggest import did_you_mean
 
 MAX_STEPS = 10_000  # a policy that never ends the day cannot hang a replay
+
+
+CHOICE_FORMS = "a choice is an action id, DEMAND:RESPONSE, inject:INJECT or 'end'"
+
+
+class ChoiceRecord(NamedTuple):
+    """A choice the policy made: taken, or refused by the engine (`rejected` is then its reason)."""
+
+    key: str
+    label: str
+    rejected: str = ""
+
+
+@dataclass(frozen=True)
+class Stop:
+    """Where a playthrough with `stop_at_rejection` stopped: the policy's `step`-th choice (from 0;
+    for `scripted`, the index of its key), refused by the engine on `day`."""
+
+    step: int
+    day: int
+    date: str
+    choice: ChoiceRecord
 
 
 @dataclass
@@ -20,7 +43,7 @@ class DayRecord:
     day: int
     date: str
     events: list[GameEvent] = field(default_factory=list)
-    choices: list[tuple[str, str]] = field(default_factory=list)  # (key, label)
+    choices: list[ChoiceRecord] = field(default_factory=list)
 
 
 @dataclass
@@ -30,65 +53,112 @@ class Playthrough:
     final: GameState
     days: list[DayRecord]
     states: list[GameState] = field(default_factory=list)  # the state at each dawn, for the debrief
+    stopped: Stop | None = None  # set when a rejected choice ended the playthrough early
 
     def to_json(self) -> dict[str, Any]:
         ending = self.scenario.endings.get(self.final.ending or "")
+        stopped = self.stopped
         return {
             "scenario": self.scenario.id,
             "seed": self.seed,
-            "days": [
-                {
-                    "day": record.day,
-                    "date": record.date,
-                    "events": [
-                        {
-                            "id": e.ref,
-                            "kind": e.kind,
-                            "title": e.title,
-                            "text": e.text,
-                            "sources": e.sources,
-                        }
-                        for e in record.events
-                        if e.kind != "day"
-                    ],
-                    "actions": [{"id": key, "label": label} for key, label in record.choices],
-                }
-                for record in self.days
-            ],
+            "days": [self._day_json(record) for record in self.days],
             "ending": {
                 "id": self.final.ending,
                 "title": ending.title if ending else "",
                 "historical": bool(ending and ending.historical),
             },
+            "stopped": None
+            if stopped is None
+            else {
+                "choice": stopped.step + 1,
+                "id": stopped.choice.key,
+                "label": stopped.choice.label,
+                "day": stopped.day,
+                "date": stopped.date,
+                "reason": stopped.choice.rejected,
+            },
         }
+
+    @staticmethod
+    def _day_json(record: DayRecord) -> dict[str, Any]:
+        day: dict[str, Any] = {
+            "day": record.day,
+            "date": record.date,
+            "events": [
+                {
+                    "id": e.ref,
+                    "kind": e.kind,
+                    "title": e.title,
+                    "text": e.text,
+                    "sources": e.sources,
+                }
+                for e in record.events
+                if e.kind != "day"
+            ],
+            # only the choices taken: one the engine refused changed nothing
+            "actions": [{"id": c.key, "label": c.label} for c in record.choices if not c.rejected],
+        }
+        rejected = [
+            {"id": c.key, "label": c.label, "reason": c.rejected}
+            for c in record.choices
+            if c.rejected
+        ]
+        if rejected:
+            day["rejected"] = rejected
+        return day
 
 
 def label_of(scenario: Scenario, choice: Choice) -> str:
+    """The choice as the player saw it; its key if it names nothing in the scenario."""
     if isinstance(choice, TakeAction):
-        return scenario.actions[choice.action].label
+        action = scenario.actions.get(choice.action)
+        return action.label if action else action_key(choice)
     if isinstance(choice, ReleaseInject):
-        return f"Teacher's inject: {scenario.injects[choice.inject].title}"
+        inject = scenario.injects.get(choice.inject)
+        return f"Teacher's inject: {inject.title}" if inject else action_key(choice)
     if isinstance(choice, Respond):
-        demand = scenario.demands[choice.demand]
-        return f"{demand.title}: {demand.responses[choice.response].label}"
+        demand = scenario.demands.get(choice.demand)
+        response = demand.responses.get(choice.response) if demand else None
+        if demand is None or response is None:
+            return action_key(choice)
+        return f"{demand.title}: {response.label}"
     return "End the day"
 
 
 def play(
-    scenario: Scenario, seed: int, policy: Policy, policy_seed: int | None = None
+    scenario: Scenario,
+    seed: int,
+    policy: Policy,
+    policy_seed: int | None = None,
+    *,
+    stop_at_rejection: bool = False,
 ) -> Playthrough:
-    """Play one game to its end with `policy`."""
+    """Play one game to its end with `policy`.
+
+    A choice the engine refuses changes nothing and is recorded as rejected, with the engine's
+    reason. With `stop_at_rejection` the playthrough ends there (`Playthrough.stopped` says where);
+    otherwise the policy is asked again.
+    """
     state, events = new_game(scenario, seed)
     days = [DayRecord(state.day, state.date.isoformat(), list(events))]
     states = [state]
+    stopped: Stop | None = None
     generator = rng.seed_state(seed if policy_seed is None else policy_seed)
-    for _ in range(MAX_STEPS):
+    for number in range(MAX_STEPS):
         if state.over:
             break
         choice, generator = policy(scenario, state, generator)
         before = state.day
         state, events = step(scenario, state, choice)
-        days[-1].choices.append((action_key(choice), label_of(scenario, choice)))
+        rejected = next((e.text or e.title for e in events if e.kind == "rejected"), "")
+        record = ChoiceRecord(action_key(choice), label_of(scenario, choice), rejected)
+        days[-1].choices.append(record)
+        if rejected:
+            # told once, on the choice; the engine's event carries nothing more
+            events = [e for e in events if e.kind != "rejected"]
+            if stop_at_rejection:
+                stopped = Stop(number, state.day, state.date.isoformat(), record)
+                break
         if state.day != before:
             # events after the dusk belong to the new day; those before it to the old one
             split = next((i for i, e in enumerate(events) if e.kind == "day"), len(events))
@@ -97,7 +167,7 @@ def play(
             states.append(state)
         else:
             days[-1].events.extend(events)
-    return Playthrough(scenario, seed, state, days, states)
+    return Playthrough(scenario, seed, state, days, states, stopped)
 
 
 def scripted(keys: list[str]) -> Policy:
@@ -110,6 +180,53 @@ def scripted(keys: list[str]) -> Policy:
         return parse_choice(remaining.pop(0)), generator
 
     return policy
+
+
+def check_choice(scenario: Scenario, key: str) -> tuple[str, str] | None:
+    """Whether `key` names something `scenario` has: None, or (the problem, a hint).
+
+    Only the form and the names are checked; whether the choice is possible when it comes up is
+    the engine's to say during play.
+    """
+    key = key.strip()
+    if not key:
+        return "an empty choice", CHOICE_FORMS
+    choice = parse_choice(key)
+    if isinstance(choice, EndDay):
+        return None
+    if isinstance(choice, ReleaseInject):
+        if choice.inject in scenario.injects:
+            return None
+        return f"unknown inject '{choice.inject}'", _hint(
+            choice.inject, scenario.injects, "the injects"
+        )
+    if isinstance(choice, Respond):
+        demand = scenario.demands.get(choice.demand)
+        if demand is None:
+            return f"unknown demand '{choice.demand}'", _hint(
+                choice.demand, scenario.demands, "the demands"
+            )
+        if choice.response in demand.responses:
+            return None
+        return (
+            f"unknown response '{choice.response}' for demand '{choice.demand}'",
+            _hint(choice.response, demand.responses, "its responses"),
+        )
+    if choice.action in scenario.actions:
+        return None
+    if choice.action in scenario.demands:
+        responses = ", ".join(scenario.demands[choice.action].responses)
+        return (
+            f"'{choice.action}' is a demand, not an action",
+            f"write {choice.action}:RESPONSE; its responses: {responses}",
+        )
+    hint = did_you_mean(choice.action, scenario.actions)
+    return f"unknown action '{choice.action}'", hint or CHOICE_FORMS
+
+
+def _hint(word: str, names: dict[str, Any], listed_as: str) -> str:
+    """'did you mean ...?' when `word` looks like a typo, else the names there are."""
+    return did_you_mean(word, names) or f"{listed_as}: {', '.join(names) or 'none'}"
 
 
 def parse_choice(key: str) -> Choice:
@@ -136,11 +253,21 @@ def render_log(playthrough: Playthrough) -> str:
             lines.append(f"  [{event.kind}] {event.title}")
             if event.text:
                 lines.append(f"      {event.text.strip()}".replace("\n", "\n      "))
-        for _, label in record.choices:
-            lines.append(f"  > {label}")
+        for choice in record.choices:
+            if choice.rejected:
+                lines.append(f"  ! Rejected: {choice.label}")
+                lines.append(f"      {choice.rejected}")
+            else:
+                lines.append(f"  > {choice.label}")
         lines.append("")
+    stopped = playthrough.stopped
     ending = scenario.endings.get(playthrough.final.ending or "")
-    if ending:
+    if stopped is not None:
+        lines.append(
+            f"Stopped: choice {stopped.step + 1} ({stopped.choice.key}) was rejected on day "
+            f"{stopped.day}; the choices after it were not played."
+        )
+    elif ending:
         mark = " (the historical ending)" if ending.historical else ""
         lines.append(f"Ending: {ending.title}{mark}")
     return "\n".join(lines) + "\n"
