@@ -11,6 +11,8 @@ from game.debrief import build_debrief, render_html, render_markdown
 from game.engine.state import GameState
 from game.scenario.model import Scenario
 from game.text.cabinet import VoteRecord, render_votes
+from game.text.debrief_view import debrief_lines
+from game.text.style import Style
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,15 @@ class Debrief:
     value: Any
     markdown: str
     html: str
+
+    def screen_lines(self, style: Style, *, saving: bool = True) -> list[str]:
+        """The debrief for the terminal, right after `render.ending_lines` (so the ending's
+        epilogue, scores and verdicts are not repeated); `saving`: a report can be saved with `r`,
+        so the date played and the sources' addresses are left to it."""
+        try:
+            return debrief_lines(self.value, style, saving=saving, ending_above=True)
+        except Exception:  # a bug there must not cost the player the debrief: show the report
+            return ["", *self.markdown.splitlines()]
 
 
 class DebriefUnavailable(Exception):
