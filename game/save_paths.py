@@ -11,6 +11,9 @@ import re
 from pathlib import Path
 
 AUTOSAVE_PREFIX = "autosave-"
+# autosave-<scenario>.previous.json: the unfinished game that another game's autosave displaced
+PREVIOUS_SUFFIX = ".previous"
+_CURRENT_AUTOSAVE = re.compile(re.escape(AUTOSAVE_PREFIX) + r"[A-Za-z0-9_-]+\.json")
 
 
 def save_dir(override: str | Path | None = None) -> Path:
@@ -23,15 +26,31 @@ def save_dir(override: str | Path | None = None) -> Path:
 
 
 def autosave_path(folder: str | Path, scenario_id: str) -> Path:
-    """One autosave per scenario, overwritten at each dawn."""
+    """One autosave per scenario, overwritten at each dawn by the same game (see game.saves)."""
     safe = re.sub(r"[^A-Za-z0-9_-]", "_", scenario_id)[:64] or "scenario"
     return Path(folder) / f"{AUTOSAVE_PREFIX}{safe}.json"
 
 
+def previous_autosave_path(folder: str | Path, scenario_id: str) -> Path:
+    """Where the autosave of an unfinished game goes when another game of the scenario autosaves.
+
+    The '.' cannot occur in a slot name or in autosave_path's name, so no save can collide with it.
+    """
+    current = autosave_path(folder, scenario_id)
+    return current.with_name(f"{current.stem}{PREVIOUS_SUFFIX}{current.suffix}")
+
+
 def latest_autosave(folder: str | Path) -> Path | None:
-    """The most recently written autosave in `folder`, if any (used by the crash message)."""
+    """The most recently written autosave in `folder`, if any (used by the crash message).
+
+    Only the current autosaves count: not a previous game's, nor a damaged file kept beside one.
+    """
     try:
-        found = [p for p in Path(folder).glob(f"{AUTOSAVE_PREFIX}*.json") if p.is_file()]
+        found = [
+            p
+            for p in Path(folder).glob(f"{AUTOSAVE_PREFIX}*.json")
+            if _CURRENT_AUTOSAVE.fullmatch(p.name) and p.is_file()
+        ]
     except OSError:
         return None
     return max(found, key=lambda p: p.stat().st_mtime, default=None)

@@ -5,6 +5,7 @@ API for the front ends (game.text, game.ui) and the CLI:
     folder = save_dir(args.save_dir)                    # platformdirs' data dir + /saves, or the override
     save = make_save(loaded, state, slot="autosave", saved_at=now_iso, practice=False)
     write_save(autosave_path(folder, loaded.scenario.id), save)   # atomic; raises SaveError
+    path, kept = write_autosave(folder, save)           # the same, and says where another game was kept
     write_save(slot_path(folder, "before-the-deadline"), save)    # SaveError if the name is not allowed
 
     try:
@@ -18,6 +19,10 @@ API for the front ends (game.text, game.ui) and the CLI:
 
     saves, notes = list_saves(folder)                   # SaveInfo per good file; a note per damaged one
     peek_scenario_id(path)                              # which scenario a save needs, before loading it
+
+An autosave never replaces another unfinished game: when the autosave file holds a game that the
+one being saved did not continue (a new game was started), that game is first kept as
+previous_autosave_path (slot PREVIOUS_SLOT, one per scenario), so the Load list shows both.
 
 `saved_at` is passed in by the shell: this module never reads the clock. Only the shells and this
 module touch the file system; the engine never sees a path.
@@ -44,6 +49,7 @@ from game.engine.state import GameState
 from game.save_paths import AUTOSAVE_PREFIX as AUTOSAVE_PREFIX  # re-exported: part of this API
 from game.save_paths import autosave_path as autosave_path
 from game.save_paths import latest_autosave as latest_autosave
+from game.save_paths import previous_autosave_path as previous_autosave_path
 from game.save_paths import save_dir as save_dir
 from game.scenario.load import LoadedScenario
 from game.scenario.model import Scenario
@@ -63,6 +69,8 @@ MIN_COMPATIBLE_VERSION = 1
 # One function per old version v, turning a save's data of version v into version v + 1
 # (`save_version` is updated by the reader). Empty while there is only one version.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+PREVIOUS_SLOT = "previous game (autosave)"  # the slot a displaced game's autosave is shown with
 
 MAX_SAVE_BYTES = 50_000_000  # a real save is well under 1 MB; refuse anything absurd before parsing
 _SLOT_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -195,15 +203,73 @@ def write_save(path: str | Path, save: SaveGame) -> Path:
     """Write atomically: a temporary file in the same folder, flushed to disk, then renamed.
 
     A crash at any moment leaves either the old file or the new one, never a mix. An existing file
-    that is not a save is never replaced; an existing damaged save is kept beside the new one.
+    that is not a save is never replaced; an existing damaged save is kept beside the new one. At
+    a scenario's autosave_path, another unfinished game found there is kept first (write_autosave).
     """
-    target = Path(path)
+    return _write(Path(path), save)[0]
+
+
+def write_autosave(folder: str | Path, save: SaveGame) -> tuple[Path, Path | None]:
+    """Write `save` as its scenario's autosave; also returns where another unfinished game that
+    was autosaved there has been kept (previous_autosave_path), or None if there was none."""
+    return _write(autosave_path(folder, save.scenario_id), save)
+
+
+def _write(target: Path, save: SaveGame) -> tuple[Path, Path | None]:
     payload = save_to_json(save).encode("utf-8")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _write_error(target, exc) from None
-    _protect_existing(target)
+    existing = _protect_existing(target)
+    kept = None
+    if (
+        existing is not None
+        and target == autosave_path(target.parent, save.scenario_id)
+        and _another_unfinished_game(existing, save)
+    ):
+        kept = _keep_previous(target, existing)
+    _replace_atomically(target, payload)
+    return target, kept
+
+
+def _another_unfinished_game(old: SaveGame, new: SaveGame) -> bool:
+    """Whether replacing the save `old` by `new` would lose a game: `old` is unfinished, holds
+    at least one choice, and is not an earlier moment of the game `new` saves.
+
+    A save has no game id, and a seed is shared by a whole class, but the engine is
+    deterministic: scenario, seed and the choices in the log make the state (replay_actions relies
+    on it). So when `new` has the same scenario and seed and its choices begin with all of
+    `old`'s, `old` lies on `new`'s own path (or is the same position of an identical game): nothing
+    is lost. Anything else (another seed; fewer choices, as in a new game or a practice game
+    taken back; a choice that differs) means `old` holds a position `new` never passed through.
+    A finished game, or one with no choice yet (new_game(seed) again), is not worth keeping.
+    """
+    if old.state.over:
+        return False
+    before = actions_from_log(old.state)
+    if not before:
+        return False
+    same = old.scenario_id == new.scenario_id and old.seed == new.seed
+    return not (same and actions_from_log(new.state)[: len(before)] == before)
+
+
+def _keep_previous(target: Path, old: SaveGame) -> Path:
+    """Write `old` (shown as PREVIOUS_SLOT) to the previous-game file before `target` is replaced;
+    if that fails, `target` is not replaced either (SaveError)."""
+    previous = previous_autosave_path(target.parent, old.scenario_id)
+    try:
+        return _write(previous, old.model_copy(update={"slot": PREVIOUS_SLOT}))[0]
+    except SaveError as exc:
+        raise SaveError(
+            f"did not autosave: {target.name} holds another unfinished game (day {old.state.day}), "
+            f"which could not be kept as {previous.name} ({exc})",
+            "write",
+            str(target),
+        ) from None
+
+
+def _replace_atomically(target: Path, payload: bytes) -> None:
     handle, temp_name = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
     )
@@ -222,7 +288,6 @@ def write_save(path: str | Path, save: SaveGame) -> Path:
             os.unlink(temp_name)
         raise
     _sync_folder(target.parent)
-    return target
 
 
 def _write_error(target: Path, exc: OSError) -> SaveError:
@@ -234,15 +299,16 @@ def _write_error(target: Path, exc: OSError) -> SaveError:
     )
 
 
-def _protect_existing(target: Path) -> None:
+def _protect_existing(target: Path) -> SaveGame | None:
+    """The sound save at `target`, if any; a damaged one is moved aside, a foreign one refused."""
     if not target.exists():
-        return
+        return None
     if target.is_dir():
         raise SaveError(
             f"cannot save to {target}: it is a folder; choose a file name", "write", str(target)
         )
     try:
-        _read_verified(target)
+        return _read_verified(target)
     except SaveError as exc:
         if exc.kind in ("foreign", "newer"):
             raise SaveError(
@@ -252,8 +318,16 @@ def _protect_existing(target: Path) -> None:
             ) from None
         if exc.kind not in ("missing", "empty"):
             keep = _free_name(target.with_name(f"{target.stem}.{exc.kind}{target.suffix}"))
-            with contextlib.suppress(OSError):
+            try:
                 os.replace(target, keep)  # kept for the player to inspect; never silently lost
+            except OSError as error:
+                raise SaveError(
+                    f"will not overwrite the damaged save {target}: it cannot be moved aside to "
+                    f"{keep.name} ({error.strerror or error}); move it away yourself",
+                    "write",
+                    str(target),
+                ) from None
+    return None
 
 
 def _free_name(candidate: Path) -> Path:
