@@ -520,7 +520,10 @@ class Session:
         except DebriefUnavailable as exc:
             self.console.show(["", f"No debrief: {exc}."])
         if debrief is not None:
-            self.console.show(["", *debrief.markdown.splitlines()])
+            # for reading on a terminal: no Markdown marks, short source numbers (the saved report
+            # has the full sources)
+            lines = debrief.screen_lines(self.style, saving=self.write_report is not None)
+            self.console.show(["", *lines])
         if self.votes:
             self.console.show(self.style.heading("Cabinet votes"))
             self.console.show(render_votes(self.votes))

@@ -364,3 +364,12 @@ def test_lesson_minutes_hurry_the_game_to_its_end(mini):
     assert "Lesson mode: 2 minutes played; the remaining days pass quickly, except" in text
     assert "the day passes without a council" in text
     assert ENDING.search(text)
+
+
+def test_the_debrief_on_screen_is_for_reading_not_markdown(mini):
+    code, text = play(mini, "1\nE\n" * 4)
+    assert code == 0
+    debrief = text[text.index("Debrief: Mini crisis") :]
+    assert "Where you left history" in debrief
+    for mark in ("**", "[^", "\n#", "\n- **"):
+        assert mark not in debrief, mark
