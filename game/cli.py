@@ -702,6 +702,7 @@ def _play_text(args: argparse.Namespace, loaded, seed: int, state) -> int:  # no
         state=state,
         on_dawn=saves.autosave,
         save_slot=saves.save_slot,
+        resume_hint=saves.resume_hint,
     )
 
 
@@ -713,23 +714,22 @@ class _TextSaves:
         self.save_dir = save_dir
         self.practice = practice
         self.warned = False
+        self.last_autosave: Path | None = None
 
-    def _write(self, state, slot: str, path_of) -> Path:  # noqa: ANN001 - GameState, folder -> Path
+    def _save(self, state, slot: str):  # noqa: ANN001, ANN202 - GameState -> SaveGame
         import datetime as dt
 
-        from game.saves import make_save, save_dir, write_save
+        from game.saves import make_save
 
         saved_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        save = make_save(self.loaded, state, slot=slot, saved_at=saved_at, practice=self.practice)
-        return write_save(path_of(save_dir(self.save_dir)), save)
+        return make_save(self.loaded, state, slot=slot, saved_at=saved_at, practice=self.practice)
 
-    def autosave(self, state) -> None:  # noqa: ANN001 - GameState
-        from game.saves import SaveError, autosave_path
+    def autosave(self, state) -> str:  # noqa: ANN001 - GameState
+        """Autosave at dawn; a line for the player when another unfinished game was kept."""
+        from game.saves import SaveError, save_dir, write_autosave
 
         try:
-            self._write(
-                state, "autosave", lambda folder: autosave_path(folder, self.loaded.scenario.id)
-            )
+            path, kept = write_autosave(save_dir(self.save_dir), self._save(state, "autosave"))
         except (SaveError, OSError) as exc:
             if not self.warned:  # once is enough; the game goes on without autosaves
                 print(
@@ -737,12 +737,29 @@ class _TextSaves:
                     file=sys.stderr,
                 )
                 self.warned = True
+            return ""
+        self.last_autosave = path
+        if kept is None:
+            return ""
+        return (
+            f"Your unfinished game from before is kept as {kept}; "
+            f"resume it with: python main.py play --text --load {kept}"
+        )
+
+    def resume_hint(self) -> str:
+        """How to take up this game again, once it has been autosaved."""
+        if self.last_autosave is None:
+            return ""
+        return (
+            f"It was saved at the start of the day: resume it with: "
+            f"python main.py play --text --load {self.last_autosave}"
+        )
 
     def save_slot(self, state, name: str) -> str:  # noqa: ANN001 - GameState
-        from game.saves import SaveError, slot_path
+        from game.saves import SaveError, save_dir, slot_path, write_save
 
         try:
-            path = self._write(state, name, lambda folder: slot_path(folder, name))
+            path = write_save(slot_path(save_dir(self.save_dir), name), self._save(state, name))
         except (SaveError, OSError) as exc:
             return f"Not saved: {exc}"
         return f"Saved as '{name}' ({path}); resume with: python main.py play --text --load {path}"

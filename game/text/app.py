@@ -81,8 +81,9 @@ def run_text(
     clock: Callable[[], float] = time.monotonic,
     colour: bool | None = None,
     state: GameState | None = None,
-    on_dawn: Callable[[GameState], None] | None = None,
+    on_dawn: Callable[[GameState], str] | None = None,
     save_slot: Callable[[GameState, str], str] | None = None,
+    resume_hint: Callable[[], str] | None = None,
 ) -> int:
     """Play one game in a terminal; returns the exit code (0, also at the end of input or on quitting).
 
@@ -96,8 +97,11 @@ def run_text(
         clock: seconds, for the time limit (injected by tests).
         colour: force colour on or off; by default only on a terminal, never with plain or NO_COLOR.
         state: a game to resume (e.g. from a save) instead of a new one.
-        on_dawn: called with the state at the start of each day (e.g. to autosave).
+        on_dawn: called with the state at the start of each day (e.g. to autosave); returns a
+            line to show the player, or "".
         save_slot: saves the game under a name and returns a line to show (`w NAME`).
+        resume_hint: when the game stops before its end, a line saying how to take it up again
+            ("" if there is nothing to resume).
     """
     scenario = getattr(loaded, "scenario", loaded)
     if output_stream is None:
@@ -123,6 +127,7 @@ def run_text(
     )
     session.on_dawn = on_dawn
     session.save_slot = save_slot
+    session.resume_hint = resume_hint
     return session.run(state)
 
 
@@ -162,13 +167,14 @@ class Session:
         self.write_report = write_report
         self.votes: list[VoteRecord] = []
         self.day_started = 0.0
-        self.on_dawn: Callable[[GameState], None] | None = None
+        self.on_dawn: Callable[[GameState], str] | None = None
         self.state: GameState
         self.undo: UndoStack | None = None  # practice games only
         self.lesson_news: list[GameEvent] = []  # lesson mode: dawn items not yet named
         self.day_passed = False  # lesson mode: today came by passing a day (not yet shown)
         self.lesson_started = 0.0
         self.save_slot: Callable[[GameState, str], str] | None = None
+        self.resume_hint: Callable[[], str] | None = None
 
     # --- the game ----------------------------------------------------------------------------
     def run(self, resume: GameState | None = None) -> int:
@@ -216,17 +222,27 @@ class Session:
                 [
                     "",
                     f"End of input: the game stops here (day {self.state.day}).",
+                    *self.resume_lines(),
                     render.seed_line(self.seed),
                 ]
             )
             return 0
         except QuitGame:
             self.console.show(
-                ["", f"You left the game on day {self.state.day}.", render.seed_line(self.seed)]
+                [
+                    "",
+                    f"You left the game on day {self.state.day}.",
+                    *self.resume_lines(),
+                    render.seed_line(self.seed),
+                ]
             )
             return 0
         self.finish()
         return 0
+
+    def resume_lines(self) -> list[str]:
+        hint = self.resume_hint() if self.resume_hint is not None else ""
+        return [hint] if hint else []
 
     def _settings(self) -> list[str]:
         c = self.classroom
@@ -270,8 +286,14 @@ class Session:
         self.day_passed = False
         self.day_started = self.clock() if self.classroom.time_limit is not None else 0.0
         self.console.show(render.events_lines(self.scenario, events[split + 1 :], self.style))
+        self.dawn_done()
+
+    def dawn_done(self) -> None:
+        """A new day has begun: the dawn's work outside the game (the autosave), if any."""
         if self.on_dawn is not None and not self.state.over:
-            self.on_dawn(self.state)
+            note = self.on_dawn(self.state)
+            if note:
+                self.console.say(note)
 
     def take(self, choice: Choice) -> None:
         self.state, events = step(self.scenario, self.state, choice)
@@ -360,8 +382,7 @@ class Session:
         # Otherwise the next dawn's items go into the next day's line.
         self.lesson_news = dawn
         self.day_passed = True
-        if self.on_dawn is not None and not self.state.over:
-            self.on_dawn(self.state)
+        self.dawn_done()
 
     # --- reading choices ---------------------------------------------------------------------
     def read_choice(self, menu: Menu, prompt: str, among: list[str] | None = None) -> Choice:

@@ -353,6 +353,9 @@ class App:
         self.loaded = loaded
         self.seed = seed
         self.session = Session.start(loaded, seed, self.save_folder, practice=self.practice)
+        if self.session.save_note:  # e.g. the unfinished game its first autosave moved aside
+            self.toast(self.session.save_note)
+            self.session.save_note = ""
 
     def act(self, action: Any) -> None:
         """Hand a player action to the engine and show what followed."""

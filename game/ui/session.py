@@ -22,7 +22,7 @@ class Session:
     )
     last_events: list[GameEvent] = field(default_factory=list)
     save_folder: Path | None = None
-    save_note: str = ""  # the last autosave problem, shown once
+    save_note: str = ""  # what the last autosave has to tell the player (shown once)
     codex_seen: set[str] = field(
         default_factory=set
     )  # unlockable codex entries already shown ("new" marks the rest)
@@ -80,15 +80,19 @@ class Session:
         if self.save_folder is None:
             return
         try:
-            from game.saves import SaveError, autosave_path, make_save, write_save
+            from game.saves import SaveError, make_save, write_autosave
         except ImportError:
             return
         try:
             now = dt.datetime.now().isoformat(timespec="seconds")
-            write_save(
-                autosave_path(self.save_folder, self.scenario.id),
-                make_save(self.loaded, self.state, slot="autosave", saved_at=now),
+            save = make_save(
+                self.loaded, self.state, slot="autosave", saved_at=now, practice=self.practice
             )
+            _, kept = write_autosave(self.save_folder, save)
+            if kept is not None:
+                self.save_note = (
+                    "Your unfinished game from before is kept: Load lists it as 'previous game'."
+                )
         except SaveError as exc:
             self.save_note = f"Autosave failed: {exc}"
         except OSError as exc:

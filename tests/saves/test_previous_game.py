@@ -234,7 +234,7 @@ def test_the_window_starting_a_new_game_keeps_the_unfinished_one(tmp_path, mini,
 
     _autosave(tmp_path, mini, day_two)
     session = Session.start(mini, 8, tmp_path)
-    assert session.save_note == ""
+    assert "Your unfinished game from before is kept" in session.save_note  # shown as a notice
     assert read_save(previous_autosave_path(tmp_path, "mini"), mini).state == day_two
     assert read_save(autosave_path(tmp_path, "mini"), mini).seed == 8
 

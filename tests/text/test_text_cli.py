@@ -167,3 +167,16 @@ def test_autosave_failure_is_one_warning_and_the_game_goes_on(tmp_path):
     assert done.returncode == 0
     assert done.stderr.count("cannot autosave") == 1
     assert "\nEnding: " in done.stdout
+
+
+def test_a_game_cut_short_says_how_to_resume_it_and_a_new_game_keeps_it(tmp_path):
+    saves = tmp_path / "saves"
+    play = f"{sys.executable} main.py play --text --scenario {MINI} --save-dir {saves}"
+    first = run_shell(f"printf '1\\nE\\n' | {play} --seed 3")
+    autosave = saves / "autosave-mini.json"
+    assert f"resume it with: python main.py play --text --load {autosave}" in first.stdout
+    second = run_shell(f"printf '' | {play} --seed 4")
+    kept = saves / "autosave-mini.previous.json"
+    assert f"Your unfinished game from before is kept as {kept}" in second.stdout
+    resumed = run_shell(f"printf '' | {play} --load {kept}")
+    assert "Resuming the saved game: day 2" in resumed.stdout, resumed.stderr

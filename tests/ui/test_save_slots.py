@@ -118,3 +118,40 @@ def test_the_shelf_loads_a_file_again_only_once_it_has_changed(tmp_path):
     assert len(loads) == 2 and again.scenario.title == "Edited Tutorial Title"
     path.write_text("not: [a scenario", encoding="utf-8")  # a broken file is not offered
     assert shelf.by_id({"tutorial"}, [path], current=None) == {}
+
+
+def test_a_new_game_keeps_the_unfinished_one_and_says_so(make_app):
+    from game.engine.actions import EndDay
+    from game.saves import list_saves
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    app.act(EndDay())  # day 2 is autosaved
+    app.pump()
+    app.new_game(app.loaded, 8)  # a new game's first autosave would have replaced it
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    assert "Your unfinished game from before is kept" in app.toast_text
+    slots = {(save.slot, save.day) for save in list_saves(app.save_folder)[0]}
+    assert ("previous game (autosave)", 2) in slots and ("autosave", 1) in slots
+
+
+def test_a_practice_game_saved_and_loaded_is_still_a_practice_game(make_app):
+    from game.engine.actions import EndDay
+    from game.saves import autosave_path, read_save
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+    from game.ui.scenes.title import load_game_from
+
+    app = make_app(practice=True)
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    app.act(EndDay())
+    path = autosave_path(app.save_folder, app.loaded.scenario.id)
+    assert read_save(path, app.loaded).practice  # the report of a practice game says so
+    app.session = None
+    load_game_from(app, path)
+    assert app.session.practice and app.session.state.day == 2

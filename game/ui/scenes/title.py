@@ -30,6 +30,7 @@ URGENT = Style("serif", "body", "urgent")
 def load_game_from(app: App, path: Path, loaded: LoadedScenario | None = None) -> Any:
     """Open a save of `loaded` (by default the current scenario) and go to the crisis screen, or
     say why not. The save's scenario becomes the current one only if it opens."""
+    from game.practice import UndoStack
     from game.saves import SaveError, ScenarioChanged, read_save, replay_actions
     from game.ui.scenes.crisis import CrisisScene
     from game.ui.session import Session
@@ -39,6 +40,7 @@ def load_game_from(app: App, path: Path, loaded: LoadedScenario | None = None) -
         save = read_save(path, scenario)
         state = save.state
     except ScenarioChanged as changed:
+        save = changed.save
         state, problems = replay_actions(scenario.scenario, changed.seed, changed.actions)
         if problems:
             app.toast(f"The scenario changed since this save; replay stopped: {problems[0]}")
@@ -47,6 +49,8 @@ def load_game_from(app: App, path: Path, loaded: LoadedScenario | None = None) -
         return True
     app.loaded = scenario
     app.session = Session(scenario, state.seed, state, 0, [], app.save_folder)
+    if save.practice:  # a practice game stays one: steps can be taken back, its report says so
+        app.session.undo = UndoStack.start(state)
     return Reset(CrisisScene())
 
 
