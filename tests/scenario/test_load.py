@@ -192,3 +192,13 @@ def test_folded_expression_positions():
 def test_python_syntax_warnings_are_errors():
     found = diagnostics(mutate(('"pressure >= 70"', '"pressure >= 70and true"')))
     assert len(found) == 1 and "invalid decimal literal" in found[0]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("tlak", "talk"), ("tak", "talk"), ("presure", "pressure"), ("nosuchdemand", None)],
+)
+def test_suggestions_name_typos_not_strangers(word, expected):
+    from game.scenario.suggest import closest
+
+    assert closest(word, ["talk", "pressure", "four_demands", "first"]) == expected
