@@ -43,7 +43,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from game.engine.actions import EndDay, Respond, TakeAction
+from game.engine.actions import parse_action_key
 from game.engine.api import new_game, step
 from game.engine.state import GameState
 from game.save_paths import AUTOSAVE_PREFIX as AUTOSAVE_PREFIX  # re-exported: part of this API
@@ -520,17 +520,6 @@ def _migrate(data: dict[str, Any], version: int, where: str) -> dict[str, Any]:
 # --- replaying a save's choices on a changed scenario ------------------------------------------
 
 
-def _parse_key(key: str) -> TakeAction | Respond | EndDay:
-    # The same keys as game.analysis.replay.parse_choice; saves may not import that sibling layer.
-    key = key.strip()
-    if key in ("end", "end_day"):
-        return EndDay()
-    if ":" in key:
-        demand, response = key.split(":", 1)
-        return Respond(demand=demand.strip(), response=response.strip())
-    return TakeAction(action=key)
-
-
 def replay_actions(
     scenario: Scenario, seed: int, actions: list[str]
 ) -> tuple[GameState, list[ReplayProblem]]:
@@ -538,7 +527,7 @@ def replay_actions(
     state = new_game(scenario, seed).state
     for index, key in enumerate(actions):
         try:
-            action = _parse_key(key)
+            action = parse_action_key(key)
         except ValidationError:
             return state, [ReplayProblem(index, key, "it is not a choice this game understands")]
         result = step(scenario, state, action)

@@ -7,7 +7,14 @@ from typing import Any, NamedTuple
 
 from game.analysis.policies import Choice, Policy
 from game.engine import rng
-from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction, action_key
+from game.engine.actions import (
+    EndDay,
+    ReleaseInject,
+    Respond,
+    TakeAction,
+    action_key,
+    parse_action_key,
+)
 from game.engine.api import new_game, step
 from game.engine.state import GameEvent, GameState
 from game.scenario.model import Scenario
@@ -230,15 +237,7 @@ def _hint(word: str, names: dict[str, Any], listed_as: str) -> str:
 
 
 def parse_choice(key: str) -> Choice:
-    key = key.strip()
-    if key in ("end", "end_day"):
-        return EndDay()
-    if key.startswith("inject:"):
-        return ReleaseInject(inject=key.split(":", 1)[1].strip())
-    if ":" in key:
-        demand, response = key.split(":", 1)
-        return Respond(demand=demand.strip(), response=response.strip())
-    return TakeAction(action=key)
+    return parse_action_key(key)
 
 
 def render_log(playthrough: Playthrough) -> str:

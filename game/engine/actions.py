@@ -52,3 +52,17 @@ def action_key(action: TakeAction | Respond | EndDay | ReleaseInject) -> str:
     if isinstance(action, Respond):
         return f"{action.demand}:{action.response}"
     return "end"
+
+
+def parse_action_key(key: str) -> TakeAction | Respond | EndDay | ReleaseInject:
+    """The action an `action_key` names (its inverse; `end_day` is also read as `end`). The key
+    is not checked against a scenario: an unknown name is refused when the action is taken."""
+    key = key.strip()
+    if key in ("end", "end_day"):
+        return EndDay()
+    if key.startswith("inject:"):
+        return ReleaseInject(inject=key.split(":", 1)[1].strip())
+    if ":" in key:
+        demand, response = key.split(":", 1)
+        return Respond(demand=demand.strip(), response=response.strip())
+    return TakeAction(action=key)

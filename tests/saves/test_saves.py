@@ -446,3 +446,18 @@ def test_peek_scenario_id(tmp_path, save):
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
     assert saves.peek_scenario_id(tmp_path / "bad.json") is None
     assert saves.peek_scenario_id(tmp_path / "none.json") is None
+
+
+def test_a_save_whose_scenario_changed_replays_a_teachers_inject_too(mini):
+    # replay_actions read 'inject:X' as the answer X to a demand called 'inject' and stopped there
+    from game.engine.actions import ReleaseInject, action_key, parse_action_key
+    from game.engine.api import new_game, step
+    from game.saves import replay_actions
+
+    state = new_game(mini.scenario, 3).state
+    keys = [action_key(ReleaseInject(inject="rumour_of_war")), "talk", "end"]
+    replayed, problems = replay_actions(mini.scenario, 3, keys)
+    assert problems == []
+    for key in keys:
+        state = step(mini.scenario, state, parse_action_key(key)).state
+    assert replayed == state and replayed.day == 2
