@@ -1,15 +1,21 @@
 """The map of North China: coast, sea, Great Wall, DMZ (tinted and hatched), rivers, places, units.
 
-The base map is drawn once per size and palette and cached; markers and highlights are drawn on
-top at each redraw. Labels are placed greedily so they never overlap or leave the panel.
+The view fits the data's `bbox` into the panel and, where the panel is wider or taller than the
+bbox, shows more of the surroundings, up to the data's `extent` (the area its coast and sea cover):
+a panel never shows past the edge of the geography. The base map is drawn once per size and palette
+and cached; markers and highlights are drawn on top at each redraw. Labels are placed greedily, most
+important place first: each tries the spots around its marker and takes the free one crossing the
+fewest lines, so labels never overlap each other, a marker, a ring or the panel's edge.
 """
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from game.ui.text import Ink, Style
-from game.ui.view import MapPlace, MapUnit, Projection, fit_projection
+from game.ui.view import MapPlace, MapUnit, Projection
 
 LABEL = Style("serif", "small", "ink")
 FULL_NAMES_WIDTH = 640  # below this map width, place labels drop the old spelling in brackets
@@ -23,6 +29,64 @@ MUST_LABEL = (
 )  # always labelled, in this order
 
 
+KINDS = ("city", "pass", "port", "town", "site")  # which places are drawn first, after MUST_LABEL
+RING_RADIUS = 9  # the highlight ring round a place in the news
+RING_WIDTH = 2
+# label costs: a label one step further out, on a leader line, must cross this much less line
+STEP_COST = 250
+PENDING_COST = 120  # covering the marker of a place still to be placed (which is then left off)
+WHITE = (255, 255, 255)
+
+
+def fit_view(data: dict, size: tuple[int, int]) -> Projection:
+    """Equirectangular, longitudes squeezed by cos(the bbox's mid-latitude): the whole bbox fitted into
+    `size`, centred, then kept inside the data's `extent` (zooming in only if the panel's shape would
+    otherwise show beyond it). Without an extent the bbox is only fitted and centred."""
+    bbox = data["bbox"]
+    extent = data.get("extent")
+    width, height = size
+    squeeze = math.cos(math.radians((bbox["lat_min"] + bbox["lat_max"]) / 2))
+
+    def spans(box: dict) -> tuple[float, float]:
+        return (box["lon_max"] - box["lon_min"]) * squeeze, box["lat_max"] - box["lat_min"]
+
+    span_x, span_y = spans(bbox)
+    scale = min(width / span_x, height / span_y)
+    if isinstance(extent, dict):
+        extent = {  # never smaller than the bbox
+            "lon_min": min(extent["lon_min"], bbox["lon_min"]),
+            "lon_max": max(extent["lon_max"], bbox["lon_max"]),
+            "lat_min": min(extent["lat_min"], bbox["lat_min"]),
+            "lat_max": max(extent["lat_max"], bbox["lat_max"]),
+        }
+        room_x, room_y = spans(extent)
+        scale = max(scale, width / room_x, height / room_y)
+    view_lon, view_lat = width / (scale * squeeze), height / scale
+    lon_min = (bbox["lon_min"] + bbox["lon_max"] - view_lon) / 2
+    lat_max = (bbox["lat_min"] + bbox["lat_max"] + view_lat) / 2
+    if isinstance(extent, dict):
+        lon_min = min(max(lon_min, extent["lon_min"]), extent["lon_max"] - view_lon)
+        lat_max = max(min(lat_max, extent["lat_max"]), extent["lat_min"] + view_lat)
+    return Projection(lon_min, lat_max, scale, squeeze, 0, 0)
+
+
+def _marker_rect(place: MapPlace, spot: tuple[int, int]) -> pygame.Rect:
+    x, y = spot
+    if place.kind == "pass":
+        return pygame.Rect(x - 5, y - 5, 11, 10)
+    if place.kind == "city":
+        return pygame.Rect(x - 4, y - 4, 9, 9)
+    return pygame.Rect(x - 3, y - 3, 7, 7)
+
+
+def _touches_ring(box: pygame.Rect, ring: tuple[tuple[int, int], int]) -> bool:
+    """Whether a box comes within a pixel of a highlight ring (or covers it)."""
+    (cx, cy), radius = ring
+    nearest_x = min(max(cx, box.left), box.right - 1)
+    nearest_y = min(max(cy, box.top), box.bottom - 1)
+    return math.hypot(nearest_x - cx, nearest_y - cy) <= radius + 1
+
+
 _LEGEND = (
     ("japan", "square", "Japanese unit"),
     ("china", "diamond", "Chinese unit"),
@@ -33,9 +97,26 @@ _LEGEND_GAP = 14
 
 
 class MapPainter:
+    """Draws the map into a panel. After each draw, what was placed is kept for tests and callers:
+    `view` (the projection, in window pixels), `area` (the map without its legend), `spots` and
+    `markers` (the places drawn), `label_at` (each one's label), `leaders`, `unit_markers`, `rings`
+    and `region_labels`."""
+
     def __init__(self) -> None:
         self._cache_key: tuple = ()
         self._base: pygame.Surface | None = None
+        # where lines are, for the labels to avoid: the Wall and the DMZ border most of all
+        self._strong: pygame.mask.Mask | None = None
+        self._weak: pygame.mask.Mask | None = None  # the coast and rivers
+        self.view: Projection | None = None
+        self.area = pygame.Rect(0, 0, 0, 0)
+        self.spots: dict[str, tuple[int, int]] = {}
+        self.markers: dict[str, pygame.Rect] = {}
+        self.label_at: dict[str, pygame.Rect] = {}
+        self.leaders: set[str] = set()  # places whose label is joined to its marker by a line
+        self.unit_markers: list[pygame.Rect] = []
+        self.rings: dict[str, tuple[tuple[int, int], int]] = {}  # centre and outer radius
+        self.region_labels: list[pygame.Rect] = []
 
     def draw(
         self,
@@ -46,12 +127,11 @@ class MapPainter:
         places: list[MapPlace],
         units: list[MapUnit],
     ) -> None:
-        bbox = data["bbox"]
         legend = self._legend_rows(ink, rect.width - 4)
         legend_height = len(legend) * ink.height(LABEL) + 4
         area = pygame.Rect(rect.x, rect.y, rect.width, max(10, rect.height - legend_height))
-        projection = fit_projection(bbox, (0, 0, area.width, area.height))
-        key = (area.size, id(ink.theme), tuple(sorted(ink.theme.colours.items())))
+        projection = fit_view(data, area.size)
+        key = (area.size, id(data), id(ink.theme), tuple(sorted(ink.theme.colours.items())))
         if key != self._cache_key or self._base is None:
             self._base = self._draw_base(ink, area.size, data, projection)
             self._cache_key = key
@@ -64,52 +144,60 @@ class MapPainter:
             projection.left + area.x,
             projection.top + area.y,
         )
+        self.view, self.area = project, area
         self._draw_places_and_units(surface, ink, area, project, places, units)
         self._region_labels(surface, ink, area, project, data)
         self._legend(
             surface, ink, pygame.Rect(rect.x, area.bottom + 2, rect.width, legend_height), legend
         )
 
+    # --- the base map (cached) -----------------------------------------------------------------------
     def _draw_base(
         self, ink: Ink, size: tuple[int, int], data: dict, project: Projection
     ) -> pygame.Surface:
         theme = ink.theme
         base = pygame.Surface(size)
         base.fill(theme.c("land"))
-        bbox = data["bbox"]
-        coast = data.get("coast", [])
-        if coast:
-            main = [project(*p) for p in coast[0]["points"]]
-            east = project(bbox["lon_max"], bbox["lat_max"])[0] + 2
-            sea = [*main, (east, main[-1][1]), (east, main[0][1])]
-            pygame.draw.polygon(base, theme.c("sea"), sea)
-            for piece in coast[1:]:
-                points = [project(*p) for p in piece["points"]]
-                if len(points) >= 2:
-                    pygame.draw.polygon(
-                        base,
-                        theme.c("land"),
-                        [*points, (east, points[-1][1]), (east, points[0][1])],
-                    )
-                    pygame.draw.lines(base, theme.c("ink_soft"), False, points, 1)
-            pygame.draw.lines(base, theme.c("ink_soft"), False, main, 2)
+        # line layers: what the labels should not cross, drawn white on black and read as masks
+        strong = pygame.Surface(size)
+        weak = pygame.Surface(size)
+        coast = {
+            piece.get("id", str(n)): [project(*p) for p in piece.get("points", [])]
+            for n, piece in enumerate(data.get("coast", []))
+        }
+        seas = data.get("sea", [])
+        for sea in [seas] if isinstance(seas, dict) else seas:
+            outline = [p for cid in sea.get("shore", []) for p in coast.get(cid, [])]
+            outline += [project(*p) for p in sea.get("close", [])]
+            if len(outline) >= 3:
+                pygame.draw.polygon(base, theme.c("sea"), outline)
+        for points in coast.values():
+            if len(points) >= 2:
+                pygame.draw.lines(base, theme.c("ink_soft"), False, points, 2)
+                pygame.draw.lines(weak, WHITE, False, points, 2)
         dmz = data.get("dmz", {}).get("polygon", [])
         if len(dmz) >= 3:
-            self._hatch(base, [project(*p) for p in dmz], theme.c("dmz"))
+            outline = [project(*p) for p in dmz]
+            self._hatch(base, outline, theme.c("dmz"))
+            pygame.draw.polygon(strong, WHITE, outline, 2)
         for river in data.get("rivers", []):
             points = [project(*p) for p in river["points"]]
             if len(points) >= 2:
                 pygame.draw.lines(base, theme.c("river"), False, points, 2)
+                pygame.draw.lines(weak, WHITE, False, points, 2)
         for wall in data.get("great_wall", []):
             points = [project(*p) for p in wall["points"]]
             if len(points) >= 2:
                 width = 4 if wall.get("id") == "main" else 2
-                pygame.draw.lines(base, theme.c("wall"), False, points, width)
-                for a, b in zip(
-                    points[::2], points[1::2], strict=False
-                ):  # crenels, so the Wall reads as a wall
-                    mid = ((a[0] + b[0]) // 2, (a[1] + b[1]) // 2)
-                    pygame.draw.circle(base, theme.c("wall"), mid, width)
+                for layer, colour in ((base, theme.c("wall")), (strong, WHITE)):
+                    pygame.draw.lines(layer, colour, False, points, width)
+                    for a, b in zip(
+                        points[::2], points[1::2], strict=False
+                    ):  # crenels, so the Wall reads as a wall
+                        mid = ((a[0] + b[0]) // 2, (a[1] + b[1]) // 2)
+                        pygame.draw.circle(layer, colour, mid, width)
+        self._strong = pygame.mask.from_threshold(strong, WHITE, (1, 1, 1, 255))
+        self._weak = pygame.mask.from_threshold(weak, WHITE, (1, 1, 1, 255))
         return base
 
     @staticmethod
@@ -130,6 +218,7 @@ class MapPainter:
         pygame.draw.polygon(layer, (*colour, 220), polygon, 2)
         base.blit(layer, (0, 0))
 
+    # --- places, units and their labels ---------------------------------------------------------------
     def _draw_places_and_units(
         self,
         surface: pygame.Surface,
@@ -139,161 +228,329 @@ class MapPainter:
         places: list[MapPlace],
         units: list[MapUnit],
     ) -> None:
+        """A place is drawn only together with its label: one whose marker would sit under a label,
+        a ring or a marker already placed, or whose label finds no free spot right beside it, is left
+        off (the codex lists every place). The named cities, highlighted places and places with units
+        are always drawn and labelled, first, so the rest make room for them."""
         theme = ink.theme
-        taken: list[pygame.Rect] = []  # place dots: ordinary labels avoid them
-        solid: list[pygame.Rect] = []  # unit markers and labels: nothing may cover them
-        self._taken = taken
-        self._labels: list[pygame.Rect] = []
-        self._markers: list[pygame.Rect] = []  # unit markers only
-        self.label_at: dict[str, pygame.Rect] = {}  # where each place's label went (for tests)
-        self.leaders: set[str] = (
-            set()
-        )  # places whose label is joined to its marker by a leader line
-        self.spots: dict[str, tuple[int, int]] = {}
-        with_units = {u.place for u in units}
-        spots = {}
+        spots: dict[str, tuple[int, int]] = {}
         for place in places:
-            x, y = project(place.lon, place.lat)
-            if not area.collidepoint(x, y):
+            spot = project(place.lon, place.lat)
+            if area.collidepoint(spot):
+                spots[place.id] = spot
+        with_units = {u.place for u in units if u.place in spots}
+        order = sorted(
+            (p for p in places if p.id in spots),
+            key=lambda p: (
+                MUST_LABEL.index(p.id) if p.id in MUST_LABEL else len(MUST_LABEL),
+                not p.highlight,
+                p.id not in with_units,
+                KINDS.index(p.kind) if p.kind in KINDS else len(KINDS),
+            ),
+        )
+        must = {p.id for p in order if p.id in MUST_LABEL or p.highlight or p.id in with_units}
+        self._displace(area, [p for p in order if p.id in must], spots)
+        # units: Japanese as squares, Chinese as diamonds (shape as well as colour, for colour-blind players)
+        unit_marks = self._unit_markers(area, places, spots, units)
+        self.unit_markers = [r for _, r in unit_marks]
+        rings = {p.id: (spots[p.id], RING_RADIUS) for p in places if p.highlight and p.id in spots}
+        self.rings = rings
+        fixed = [_marker_rect(p, spots[p.id]).inflate(2, 2) for p in order if p.id in must]
+        fixed += [r.inflate(2, 2) for r in self.unit_markers]
+
+        def crowded(place: MapPlace) -> bool:  # under a marker, unit or ring always drawn
+            mark = _marker_rect(place, spots[place.id]).inflate(2, 2)
+            return mark.collidelist(fixed) >= 0 or any(
+                _touches_ring(mark, ring) for ring in rings.values()
+            )
+
+        order = [p for p in order if p.id in must or not crowded(p)]
+        waiting = {p.id: _marker_rect(p, spots[p.id]) for p in order}
+        markers: dict[str, pygame.Rect] = {}
+        labels: dict[str, pygame.Rect] = {}
+        leaders: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {}
+        for place in order:
+            spot, mark = spots[place.id], waiting.pop(place.id)
+            other_rings = [ring for pid, ring in rings.items() if pid != place.id]
+            if (
+                place.id not in must
+                and mark.inflate(2, 2).collidelist([*markers.values(), *labels.values()]) >= 0
+            ):
                 continue
-            spots[place.id] = (x, y)
-            if place.highlight:
-                pygame.draw.circle(surface, theme.c("highlight"), (x, y), 11, 3)
-            if place.kind == "pass":
-                pygame.draw.polygon(
-                    surface, theme.c("wall"), [(x, y - 5), (x - 5, y + 4), (x + 5, y + 4)]
+            text, style = self._label_text(area, place)
+            size = (ink.width(text, style), ink.height(style))
+            hard = [  # the markers placed and those always drawn, units, and the labels placed
+                *(r.inflate(2, 2) for r in markers.values()),
+                mark.inflate(2, 2),
+                *fixed,
+                *labels.values(),
+            ]
+            is_must = place.id in must
+            choice = self._choose(
+                area, spot, place, size, hard, other_rings, list(waiting.values()), is_must
+            )
+            if choice is None and is_must:  # last resort: over a unit marker, then over anything
+                choice = self._choose(
+                    area, spot, place, size, [*labels.values()], [], [], True
+                ) or self._choose(area, spot, place, size, [], [], [], True)
+            if choice is None:
+                continue
+            box, far = choice
+            markers[place.id] = mark
+            labels[place.id] = box
+            if far:  # a leader line from the marker to the nearest point of the label
+                end = (
+                    min(max(spot[0], box.left), box.right - 1),
+                    min(max(spot[1], box.top), box.bottom - 1),
                 )
-            elif place.kind == "city":
+                leaders[place.id] = (spot, end)
+        self.spots = {pid: spots[pid] for pid in markers}
+        self.markers = markers
+        self.label_at = labels
+        self.leaders = set(leaders)
+        # drawing: rings, leader lines, markers, units, then the labels on a light backing
+        for centre, radius in rings.values():
+            pygame.draw.circle(surface, theme.c("highlight"), centre, radius, RING_WIDTH)
+        for start, end in leaders.values():
+            pygame.draw.line(surface, theme.c("ink_soft"), start, end, 1)
+        by_id = {p.id: p for p in places}
+        for pid in markers:
+            (x, y), kind = spots[pid], by_id[pid].kind
+            if kind == "pass":
+                triangle = [(x, y - 5), (x - 5, y + 4), (x + 5, y + 4)]
+                pygame.draw.polygon(surface, theme.c("wall"), triangle)
+                pygame.draw.polygon(surface, theme.c("ink"), triangle, 1)  # visible on the Wall
+            elif kind == "city":
                 pygame.draw.rect(surface, theme.c("ink"), (x - 4, y - 4, 9, 9))
             else:
                 pygame.draw.circle(surface, theme.c("ink"), (x, y), 3)
-            taken.append(pygame.Rect(x - 5, y - 5, 11, 11))
-            solid_dot = pygame.Rect(x - 3, y - 3, 7, 7)
-            solid.append(solid_dot)
-        self.spots = spots
-        # units: Japanese as squares, Chinese as diamonds (shape as well as colour, for colour-blind players)
-        stacked: dict[str, int] = {}
-        for unit in units:
-            if unit.place not in spots:
-                continue
-            x, y = spots[unit.place]
-            n = stacked.get(unit.place, 0)
-            stacked[unit.place] = n + 1
-            cx, cy = x + 10 + 12 * n, y - 12
+        for unit, marker in unit_marks:
+            cx, cy = marker.center
             if unit.side == "japan":
-                marker = pygame.Rect(cx - 6, cy - 6, 12, 12)
                 pygame.draw.rect(surface, theme.c("japan"), marker)
                 pygame.draw.rect(surface, theme.c("paper"), marker, 1)
             else:
                 diamond = [(cx, cy - 7), (cx + 7, cy), (cx, cy + 7), (cx - 7, cy)]
                 pygame.draw.polygon(surface, theme.c("china"), diamond)
                 pygame.draw.polygon(surface, theme.c("paper"), diamond, 1)
-                marker = pygame.Rect(cx - 7, cy - 7, 14, 14)
-            taken.append(marker)
-            solid.append(marker)
-            self._markers.append(marker)
-        # the five named cities first, in a fixed order (Peiping, then Tianjin...), so their labels sit by their markers
-        order = sorted(
-            places,
-            key=lambda p: (
-                MUST_LABEL.index(p.id) if p.id in MUST_LABEL else len(MUST_LABEL),
-                not p.highlight,
-                p.id not in with_units,
-                p.kind != "city",
-                p.kind != "pass",
-            ),
-        )
-        for place in order:
-            if place.id not in spots:
-                continue
-            # other cities and passes are labelled only where there is room right by them
-            must = place.id in MUST_LABEL or place.highlight or place.id in with_units
-            self._label(
-                surface,
-                ink,
-                area,
-                spots[place.id],
-                place,
-                solid if place.id in MUST_LABEL else taken,
-                must,
-                (taken, solid),
-            )
+        for pid, box in labels.items():
+            text, style = self._label_text(area, by_id[pid])
+            backing = box.inflate(2, 0)
+            tint = pygame.Surface(backing.size, pygame.SRCALPHA)
+            tint.fill((*theme.c("paper"), 170))
+            surface.blit(tint, backing.topleft)
+            ink.line(surface, text, box.topleft, area, style)
 
-    def _region_labels(
-        self, surface: pygame.Surface, ink: Ink, area: pygame.Rect, project: Projection, data: dict
+    @staticmethod
+    def _displace(
+        area: pygame.Rect, places: list[MapPlace], spots: dict[str, tuple[int, int]]
     ) -> None:
-        """Province and sea names, only where no place label or marker is."""
-        for label in [*data.get("provinces", []), *data.get("labels", [])]:
-            x, y = project(label["lon"], label["lat"])
-            text = f"{label['name']} {label.get('chars', '')}".strip()
-            style = SEA_LABEL if label.get("kind") == "sea" else Style("serif", "small", "ink_soft")
-            width = ink.width(text, style)
-            box = pygame.Rect(x - width // 2, y, width, ink.height(style))
-            if area.contains(box) and box.collidelist(self._taken) < 0:
-                ink.line(surface, text, box.topleft, area, style)
-                self._taken.append(box)
+        """Places that are always drawn but would touch one drawn before them (Tongzhou by Peiping
+        on a small map) are pushed a few pixels away from it, as a cartographer would."""
+        placed: list[tuple[MapPlace, tuple[int, int]]] = []
+        for place in places:
+            x, y = spots[place.id]
+            for other, (ox, oy) in placed:
+                dx, dy = (x - ox, y - oy) if (x, y) != (ox, oy) else (1, 0)
+                length = math.hypot(dx, dy)
+                for push in range(9):
+                    spot = (x + round(push * dx / length), y + round(push * dy / length))
+                    if not area.collidepoint(spot):
+                        break
+                    if (
+                        not _marker_rect(place, spot)
+                        .inflate(2, 2)
+                        .colliderect(_marker_rect(other, (ox, oy)))
+                    ):
+                        x, y = spot
+                        break
+            spots[place.id] = (x, y)
+            placed.append((place, (x, y)))
 
-    def _label(
-        self,
-        surface: pygame.Surface,
-        ink: Ink,
+    @staticmethod
+    def _unit_markers(
         area: pygame.Rect,
-        spot: tuple[int, int],
-        place: MapPlace,
-        taken: list[pygame.Rect],
-        must: bool,
-        record: tuple[list[pygame.Rect], ...] = (),
-    ) -> None:
-        """Place a label next to its marker: beside, below, above or diagonal; a must-label may move
-        further out (joined to its marker by a thin leader line) and, last of all, over a unit marker."""
+        places: list[MapPlace],
+        spots: dict[str, tuple[int, int]],
+        units: list[MapUnit],
+    ) -> list[tuple[MapUnit, pygame.Rect]]:
+        """Each unit in the first free slot by its place: a row to the upper right, then upper left,
+        lower right, lower left, clear of other units, of the places that are always drawn and of
+        highlight rings."""
+        with_units = {u.place for u in units}
+        fixed = [
+            _marker_rect(p, spots[p.id]).inflate(2, 2)
+            for p in places
+            if p.id in spots and (p.id in MUST_LABEL or p.highlight or p.id in with_units)
+        ]
+        rings = [(p.id, spots[p.id]) for p in places if p.highlight and p.id in spots]
+        marks: list[tuple[MapUnit, pygame.Rect]] = []
+        for unit in units:
+            if unit.place not in spots:
+                continue
+            x, y = spots[unit.place]
+            half = 6 if unit.side == "japan" else 7
+            slots = [
+                (x + sx * (10 + 12 * n), y + sy * 12)
+                for sx, sy in ((1, -1), (-1, -1), (1, 1), (-1, 1))
+                for n in range(4)
+            ]
+            taken = [r for _, r in marks] + fixed
+            chosen = None
+            for cx, cy in slots:
+                box = pygame.Rect(cx - half, cy - half, 2 * half, 2 * half)
+                if (
+                    area.contains(box)
+                    and box.collidelist(taken) < 0
+                    and not any(
+                        _touches_ring(box, (centre, RING_RADIUS))
+                        for pid, centre in rings
+                        if pid != unit.place
+                    )
+                ):
+                    chosen = box
+                    break
+            if chosen is None:  # nowhere free: the first slot
+                cx, cy = slots[0]
+                chosen = pygame.Rect(cx - half, cy - half, 2 * half, 2 * half)
+            marks.append((unit, chosen))
+        return marks
+
+    @staticmethod
+    def _label_text(area: pygame.Rect, place: MapPlace) -> tuple[str, Style]:
         name = place.name
         if (
             area.width < FULL_NAMES_WIDTH
         ):  # a small map: "Tianjin 天津", not "Tianjin (Tientsin) 天津" (the codex has both)
             name = name.split(" (")[0]
-        text = f"{name} {place.chars}".strip()
         style = Style("serif_bold", "small", "ink") if place.highlight else LABEL
-        width, height = ink.width(text, style), ink.height(style)
+        return f"{name} {place.chars}".strip(), style
+
+    def _choose(
+        self,
+        area: pygame.Rect,
+        spot: tuple[int, int],
+        place: MapPlace,
+        size: tuple[int, int],
+        hard: list[pygame.Rect],
+        rings: list[tuple[tuple[int, int], int]],
+        soft: list[pygame.Rect],
+        must: bool,
+    ) -> tuple[pygame.Rect, bool] | None:
+        """The best free spot for a label: beside, below, above or diagonal to the marker, the one
+        crossing the fewest lines (the Wall and the DMZ border most of all) and covering no place still
+        to be drawn; a must-label may move further out, joined to its marker by a leader line."""
         x, y = spot
-
-        def ring(step: int) -> list[tuple[int, int]]:
+        width, height = size
+        clear = RING_RADIUS + 1 if place.highlight else (6 if place.kind in ("city", "pass") else 4)
+        slant = (clear * 3 + 3) // 4
+        best: tuple[float, pygame.Rect, bool] | None = None
+        for step in (0, 1, 2) if must else (0,):
             d = step * (height // 2 + 4)
-            return [
-                (x + 7 + d, y - height // 2), (x - 7 - width - d, y - height // 2),  # right, left
-                (x - width // 2, y + 6 + d), (x - width // 2, y - 6 - height - d),  # below, above
-                (x + 5 + d, y + 3 + d), (x - 5 - width - d, y + 3 + d),  # below right, below left
-                (x + 5 + d, y - 3 - height - d), (x - 5 - width - d, y - 3 - height - d),  # above right, above left
-            ]  # fmt: skip
+            c, s, third = clear + d, slant + d, height // 3
+            candidates = [
+                (x + c, y - height // 2),
+                (x - c - width, y - height // 2),  # right, left
+                (x - width // 2, y + c),
+                (x - width // 2, y - c - height),  # below, above
+                (x + s, y + s),
+                (x - s - width, y + s),  # below right, below left
+                (x + s, y - s - height),
+                (x - s - width, y - s - height),  # above right, above left
+                (x - 4, y + c),
+                (x + 4 - width, y + c),  # below, running right or left
+                (x - 4, y - c - height),
+                (x + 4 - width, y - c - height),  # above, the same
+                (x + c, y - height // 2 + third),
+                (x - c - width, y - height // 2 + third),
+                (x + c, y - height // 2 - third),
+                (x - c - width, y - height // 2 - third),
+            ]  # fmt: skip  (the last four: beside, a little lower or higher)
+            for rank, (cx, cy) in enumerate(candidates):
+                cost = self._cost(area, pygame.Rect(cx, cy, width, height), hard, rings, soft, must)
+                if cost is not None:
+                    cost += STEP_COST * step + 6 * rank
+                    if best is None or cost < best[0]:
+                        best = (cost, pygame.Rect(cx, cy, width, height), step > 0)
+        if best is None and must:  # crowded: further out, in sixteen directions, on a leader line
+            for step in range(3, 12):
+                reach = clear + step * (height // 2 + 4)
+                for n in range(16):
+                    dx, dy = math.cos(n * math.pi / 8), math.sin(n * math.pi / 8)
+                    px, py = x + reach * dx, y + reach * dy
+                    cx = px if dx > 0.3 else px - width if dx < -0.3 else px - width / 2
+                    cy = py if dy > 0.3 else py - height if dy < -0.3 else py - height / 2
+                    box = pygame.Rect(round(cx), round(cy), width, height)
+                    cost = self._cost(area, box, hard, rings, soft, must)
+                    if cost is not None and (best is None or cost < best[0]):
+                        best = (cost, box, True)
+                if best is not None:
+                    break
+        return None if best is None else (best[1], best[2])
 
-        tries = [(c, taken, False) for c in ring(0)]
-        if must:
-            tries += [
-                (c, self._labels + self._markers, False) for c in ring(0)
-            ]  # over a place's dot, not a unit
-            tries += [
-                (c, self._labels + self._markers, True) for step in (1, 2, 3) for c in ring(step)
-            ]
-        if place.id in MUST_LABEL:  # the five named cities are labelled even over a unit marker
-            tries += [(c, self._labels, step > 0) for step in (0, 1) for c in ring(step)]
-        for (cx, cy), against, far in tries:
-            box = pygame.Rect(cx, cy, width, height)
-            if area.contains(box) and box.collidelist(against) < 0:
-                if far:  # a leader line from the marker to the nearest point of the label
-                    end = (
-                        min(max(x, box.left), box.right - 1),
-                        min(max(y, box.top), box.bottom - 1),
-                    )
-                    pygame.draw.line(surface, ink.theme.c("ink_soft"), spot, end, 1)
-                    self.leaders.add(place.id)
-                backing = box.inflate(4, 0)
-                tint = pygame.Surface(backing.size, pygame.SRCALPHA)
-                tint.fill((*ink.theme.c("paper"), 170))
-                surface.blit(tint, backing.topleft)
+    def _cost(
+        self,
+        area: pygame.Rect,
+        box: pygame.Rect,
+        hard: list[pygame.Rect],
+        rings: list[tuple[tuple[int, int], int]],
+        soft: list[pygame.Rect],
+        must: bool,
+    ) -> float | None:
+        """None where a label may not go; else how bad it is there (lines crossed, places covered)."""
+        if (
+            not area.contains(box)
+            or box.collidelist(hard) >= 0
+            or any(_touches_ring(box, ring) for ring in rings)
+        ):
+            return None
+        strong, weak = self._crossing(area, box)
+        if not must and strong > 2 * box.height:  # an optional label does not sit on the Wall
+            return None
+        return PENDING_COST * len(box.collidelistall(soft)) + 4 * strong + weak / 2
+
+    def _crossing(self, area: pygame.Rect, box: pygame.Rect) -> tuple[int, int]:
+        """How many pixels of line a label box would cover: of the Wall and the DMZ border, and of
+        the coast and rivers."""
+        if self._strong is None or self._weak is None:
+            return 0, 0
+        glyphs = box.inflate(0, -4)  # the line box's top and bottom rows are mostly blank
+        block = pygame.mask.Mask(glyphs.size, fill=True)
+        offset = (glyphs.x - area.x, glyphs.y - area.y)
+        return self._strong.overlap_area(block, offset), self._weak.overlap_area(block, offset)
+
+    def _region_labels(
+        self, surface: pygame.Surface, ink: Ink, area: pygame.Rect, project: Projection, data: dict
+    ) -> None:
+        """Province and sea names, only where no place label, marker or ring is."""
+        taken = [
+            *(r.inflate(4, 4) for r in self.markers.values()),
+            *(r.inflate(4, 4) for r in self.unit_markers),
+            *self.label_at.values(),
+        ]
+        self.region_labels = []
+        for label in [*data.get("provinces", []), *data.get("labels", [])]:
+            x, y = project(label["lon"], label["lat"])
+            text = f"{label['name']} {label.get('chars', '')}".strip()
+            style = SEA_LABEL if label.get("kind") == "sea" else Style("serif", "small", "ink_soft")
+            width, height = ink.width(text, style), ink.height(style)
+            best: tuple[int, pygame.Rect] | None = None
+            for dx, dy in ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1), (-2, 0), (2, 0)):
+                box = pygame.Rect(x - width // 2 + dx * width // 4, y + dy * height, width, height)
+                if (
+                    not area.contains(box)
+                    or box.collidelist(taken) >= 0
+                    or any(_touches_ring(box, ring) for ring in self.rings.values())
+                ):
+                    continue
+                strong, weak = self._crossing(area, box)
+                if best is None or strong + weak < best[0]:
+                    best = (strong + weak, box)
+            if best is not None and best[0] <= height:  # not across a coast, river or the Wall
+                box = best[1]
                 ink.line(surface, text, box.topleft, area, style)
-                for rects in {id(r): r for r in (*record, taken, self._labels)}.values():
-                    rects.append(box)
-                self.label_at[place.id] = box
-                return
+                taken.append(box)
+                self.region_labels.append(box)
 
     def _legend_rows(self, ink: Ink, width: int) -> list[list[tuple[str, str, str]]]:
         """The legend's items in as many lines as the width needs (a narrow map gets two)."""

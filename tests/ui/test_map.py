@@ -1,0 +1,181 @@
+"""The map: labels cover no marker, ring or other label; the sea and coast reach the panel's edges.
+
+The label checks run on the maps the real screens draw (briefing and crisis of the 1935 scenario)
+at 800x600 and 1280x720, through the painter's record of what it placed.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pygame
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+MAP = ROOT / "assets" / "map" / "north_china.json"
+
+
+@pytest.fixture(scope="module")
+def he_umezu():
+    from game.scenario.load import load_scenario
+
+    return load_scenario(ROOT / "scenarios" / "he_umezu_1935.yaml")
+
+
+def _bundled_map() -> dict:
+    import json
+
+    return json.loads(MAP.read_text(encoding="utf-8"))
+
+
+def _ring_gap(box: pygame.Rect, ring: tuple[tuple[int, int], int]) -> float:
+    """Distance from a highlight ring's outer edge to the nearest pixel of a box (< 0: inside it)."""
+    (cx, cy), radius = ring
+    x = min(max(cx, box.left), box.right - 1)
+    y = min(max(cy, box.top), box.bottom - 1)
+    return math.hypot(x - cx, y - cy) - radius
+
+
+def overlaps(painter) -> list[str]:
+    """Everything wrong with one drawn map, as readable lines (empty: nothing)."""
+    from game.ui.mapdraw import MUST_LABEL
+
+    problems = []
+    labels = painter.label_at
+    markers = {f"marker {pid}": r for pid, r in painter.markers.items()}
+    markers |= {f"unit {n}": r for n, r in enumerate(painter.unit_markers)}
+    if set(painter.markers) != set(labels):
+        problems.append(
+            f"markers without a label: {sorted(set(painter.markers) - set(labels))}, "
+            f"labels without a marker: {sorted(set(labels) - set(painter.markers))}"
+        )
+    for pid in MUST_LABEL:
+        if pid in painter.spots and pid not in labels:
+            problems.append(f"{pid} is on the map without its label")
+    names = sorted(labels)
+    for i, a in enumerate(names):
+        box = labels[a]
+        if not painter.area.contains(box):
+            problems.append(f"label {a} {tuple(box)} leaves the map {tuple(painter.area)}")
+        for b in names[i + 1 :]:
+            if box.colliderect(labels[b]):
+                problems.append(f"labels {a} and {b} overlap")
+        for what, rect in markers.items():
+            if box.colliderect(rect):
+                problems.append(f"label {a} covers {what}")
+        for pid, ring in painter.rings.items():
+            if pid != a and _ring_gap(box, ring) < 1:
+                problems.append(f"label {a} covers the ring of {pid}")
+            if pid == a and _ring_gap(box, ring) < 0:
+                problems.append(f"label {a} lies under its own ring")
+    rects = list(markers.items())
+    for i, (a, ra) in enumerate(rects):
+        for b, rb in rects[i + 1 :]:
+            if ra.colliderect(rb):
+                problems.append(f"{a} and {b} overlap")
+    for region in painter.region_labels:
+        if region.collidelist([*labels.values(), *markers.values()]) >= 0:
+            problems.append(f"a province or sea name {tuple(region)} covers a place")
+    return problems
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 720)])
+def test_the_screens_maps_have_every_marker_labelled_and_nothing_covered(
+    he_umezu, tmp_path, monkeypatch, size
+):
+    from game.ui import mapdraw
+    from game.ui.screenshots import render_screenshots
+
+    seen: dict[str, list[str]] = {}
+    draw = mapdraw.MapPainter.draw
+
+    def checked(self, surface, ink, rect, data, places, units):
+        draw(self, surface, ink, rect, data, places, units)
+        seen[f"map {tuple(rect)} with {len(units)} units"] = overlaps(self)
+        assert len(self.label_at) >= 5, "almost nothing labelled"
+
+    monkeypatch.setattr(mapdraw.MapPainter, "draw", checked)
+    render_screenshots(he_umezu, tmp_path, size=size, seed=7)
+    assert len(seen) >= 2  # the briefing's map and the crisis screen's at least
+    assert {k: v for k, v in seen.items() if v} == {}
+
+
+@pytest.mark.parametrize("size", [(452, 312), (278, 256), (302, 445), (490, 530), (679, 474)])
+def test_a_crowded_map_still_covers_nothing(make_app, he_umezu, size):
+    """Every unit of the scenario stacked on the named cities, all of them highlighted."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MUST_LABEL, MapPainter
+    from game.ui.view import MapUnit, map_places
+
+    app = make_app(size=(1280, 720))
+    data = map_data(he_umezu)
+    places = map_places(he_umezu.scenario, data, {"peiping", "tianjin", "gubeikou", "kalgan"})
+    where = {p.id: p for p in places}
+    crowd = [*MUST_LABEL, "tianjin", "tianjin", "peiping", "gubeikou", "tongzhou", "miyun"]
+    units = [
+        MapUnit(
+            f"u{n}", "Unit", "", ("japan", "china")[n % 2], pid, where[pid].lon, where[pid].lat, ""
+        )
+        for n, pid in enumerate(crowd)
+    ]
+    painter = MapPainter()
+    painter.draw(pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, places, units)
+    assert overlaps(painter) == []
+    assert set(MUST_LABEL) <= set(painter.label_at)
+
+
+@pytest.mark.parametrize(
+    "size", [(452, 312), (278, 256), (302, 445), (900, 200), (200, 900), (1377, 1072)]
+)
+def test_sea_and_coast_reach_the_edges_of_any_panel(make_app, size):
+    """The view never shows past the geography: no plain strip beyond the end of the coast."""
+    from game.ui.mapdraw import MapPainter
+
+    app = make_app(size=(1280, 720))
+    data = _bundled_map()
+    surface = pygame.Surface(size)
+    painter = MapPainter()
+    painter.draw(surface, app.ink, pygame.Rect(0, 0, *size), data, [], [])
+    view, area, extent = painter.view, painter.area, data["extent"]
+    left, top = view(extent["lon_min"], extent["lat_max"])
+    right, bottom = view(extent["lon_max"], extent["lat_min"])
+    assert left <= area.left and top <= area.top
+    assert right >= area.right - 1 and bottom >= area.bottom - 1
+    # the whole bbox is shown unless the panel's shape is far from the map's
+    bbox = data["bbox"]
+    corners = [view(bbox["lon_min"], bbox["lat_max"]), view(bbox["lon_max"], bbox["lat_min"])]
+    if 0.6 < area.width / area.height < 1.8:
+        assert all(area.inflate(2, 2).collidepoint(c) for c in corners)
+    # the Gulf of Bohai runs to the panel's right edge, where the old map ended in a beige strip
+    sea = app.ink.theme.c("sea")
+    column = [tuple(surface.get_at((area.right - 1, y)))[:3] for y in range(area.top, area.bottom)]
+    assert sea in column
+
+
+def test_the_bundled_sea_is_closed_by_the_coast_and_stays_inside_the_extent():
+    data = _bundled_map()
+    extent, bbox = data["extent"], data["bbox"]
+    assert extent["lon_min"] <= bbox["lon_min"] and bbox["lon_max"] <= extent["lon_max"]
+    assert extent["lat_min"] <= bbox["lat_min"] and bbox["lat_max"] <= extent["lat_max"]
+    coast = {piece["id"]: piece["points"] for piece in data["coast"]}
+    shore = [coast[cid] for cid in data["sea"]["shore"]]
+    for before, after in zip(shore, shore[1:], strict=False):
+        assert before[-1] == after[0], "shore pieces must join end to start"
+    lines = [
+        *coast.values(),
+        *(r["points"] for r in data["rivers"]),
+        *(w["points"] for w in data["great_wall"]),
+        data["dmz"]["polygon"],
+        data["sea"]["close"],
+    ]
+    for lon, lat in (p for line in lines for p in line):
+        assert extent["lon_min"] <= lon <= extent["lon_max"]
+        assert extent["lat_min"] <= lat <= extent["lat_max"]
+    # the coast starts and ends on the extent's edge, so the sea polygon leaves no gap
+    first, last = shore[0][0], shore[-1][-1]
+    for lon, lat in (first, last):
+        assert lon in (extent["lon_min"], extent["lon_max"]) or lat in (
+            extent["lat_min"],
+            extent["lat_max"],
+        )
