@@ -7,13 +7,12 @@ by number and title only when a full report (with addresses and notes) can be sa
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterable
 
 from game.analysis.describe import long_date
 from game.debrief.markdown import KIND_NAMES
 from game.debrief.model import Debrief, HistoryEntry, SourceRef
-from game.text.style import Style
+from game.text.style import Style, wrap_columns
 
 SAVED_REPORT = "the saved report (type r below)"
 
@@ -34,8 +33,8 @@ def debrief_lines(
     d = debrief
     lines = style.banner(
         [
-            *textwrap.wrap(f"Debrief: {_one(d.scenario_title)}", style.width),
-            *textwrap.wrap(_one(d.scenario_subtitle), style.width),
+            *wrap_columns(f"Debrief: {_one(d.scenario_title)}", style.width),
+            *wrap_columns(_one(d.scenario_subtitle), style.width),
         ]
     )
     lines += [""] + _facts(d, style, saving)
@@ -183,7 +182,7 @@ def refs(sources: Iterable[SourceRef]) -> str:
 
 def _heading(style: Style, text: str) -> list[str]:
     """The text version's heading, its text wrapped when the terminal is narrower than it."""
-    pieces = textwrap.wrap(text, style.width)
+    pieces = wrap_columns(text, style.width)
     if len(pieces) <= 1:
         return style.heading(text)
     # the rule (if any) as under the longest piece; plain headings have none

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from dataclasses import dataclass
 
 _CODES = {
@@ -14,6 +15,49 @@ _CODES = {
     "cyan": "36",
     "magenta": "35",
 }
+
+
+_WIDE_MARK = "\x00"  # never in a scenario's text (the YAML reader refuses NUL) or in argv
+
+
+def columns(text: str) -> int:
+    """The columns a terminal gives `text`: two for each wide (CJK) character, one for the rest."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrap_columns(
+    text: str, width: int, initial_indent: str = "", subsequent_indent: str = ""
+) -> list[str]:
+    """`textwrap.wrap` by terminal columns rather than characters: a Chinese or Japanese
+    character takes two columns, and lines counted in characters ran past the terminal's edge."""
+    if text.isascii():
+        return textwrap.wrap(
+            text, width, initial_indent=initial_indent, subsequent_indent=subsequent_indent
+        )
+    # Each wide character is followed by a mark that textwrap counts as one more character; the
+    # marks are removed after.
+    marked = "".join(c + _WIDE_MARK if unicodedata.east_asian_width(c) in "WF" else c for c in text)
+    wrapper = _ColumnWrapper(
+        width, initial_indent=initial_indent, subsequent_indent=subsequent_indent
+    )
+    return [line.replace(_WIDE_MARK, "") for line in wrapper.wrap(marked)]
+
+
+class _ColumnWrapper(textwrap.TextWrapper):
+    """A TextWrapper for marked text (see wrap_columns) that breaks a word longer than the line
+    (a run of Chinese has no spaces) without parting a wide character from its mark."""
+
+    def _handle_long_word(
+        self, reversed_chunks: list[str], cur_line: list[str], cur_len: int, width: int
+    ) -> None:
+        chunk = reversed_chunks[-1]
+        end = 1 if width < 1 else width - cur_len
+        if 0 < end < len(chunk) and chunk[end] == _WIDE_MARK:
+            # the character before the cut needs one column more than is left: it goes to the
+            # next line (or, on a line with nothing else on it, stays one column over)
+            end = end - 1 if end > 1 or cur_line else end + 1
+        cur_line.append(chunk[:end])
+        reversed_chunks[-1] = chunk[end:]
 
 
 @dataclass(frozen=True)
@@ -43,7 +87,7 @@ class Style:
         """A section title; underlined with a rule unless plain."""
         if self.plain:
             return ["", text]
-        return ["", self.bold(text), self.dim("\u2500" * min(self.width, max(8, len(text))))]
+        return ["", self.bold(text), self.dim("\u2500" * min(self.width, max(8, columns(text))))]
 
     def banner(self, lines: list[str]) -> list[str]:
         """The day header: between double rules unless plain."""
@@ -68,6 +112,6 @@ class Style:
                 lines.append("")
             start = first if first is not None and not lines else indent
             lines.extend(
-                textwrap.wrap(flowing, self.width, initial_indent=start, subsequent_indent=indent)
+                wrap_columns(flowing, self.width, initial_indent=start, subsequent_indent=indent)
             )
         return lines
