@@ -11,6 +11,7 @@ fewest lines, so labels never overlap each other, a marker, a ring or the panel'
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import pygame
 
@@ -36,6 +37,17 @@ RING_WIDTH = 2
 STEP_COST = 250
 PENDING_COST = 120  # covering the marker of a place still to be placed (which is then left off)
 WHITE = (255, 255, 255)
+
+
+class Layout(NamedTuple):
+    """Where everything on the map goes, for one panel, font and set of places and units."""
+
+    spots: dict[str, tuple[int, int]]  # the places drawn, at their markers' centres
+    markers: dict[str, pygame.Rect]
+    labels: dict[str, pygame.Rect]
+    leaders: dict[str, tuple[tuple[int, int], tuple[int, int]]]  # label lines, start and end
+    unit_marks: list[tuple[MapUnit, pygame.Rect]]
+    rings: dict[str, tuple[tuple[int, int], int]]
 
 
 def fit_view(data: dict, size: tuple[int, int]) -> Projection:
@@ -117,6 +129,8 @@ class MapPainter:
         self.unit_markers: list[pygame.Rect] = []
         self.rings: dict[str, tuple[tuple[int, int], int]] = {}  # centre and outer radius
         self.region_labels: list[pygame.Rect] = []
+        self._layout_key: tuple = ()
+        self._placed: Layout | None = None
 
     def draw(
         self,
@@ -228,11 +242,64 @@ class MapPainter:
         places: list[MapPlace],
         units: list[MapUnit],
     ) -> None:
+        # Placing the labels tries many spots for each place: it is done again only when the
+        # panel, the fonts or what is on the map changed, not at every frame of a blink.
+        key = (tuple(area), project, tuple(places), tuple(units), id(ink), id(ink.theme))
+        if key != self._layout_key or self._placed is None:
+            self._placed = self._layout(ink, area, project, places, units)
+            self._layout_key = key
+        placed = self._placed
+        spots, markers, labels, leaders, unit_marks, rings = placed
+        self.spots, self.markers, self.label_at = spots, markers, labels
+        self.leaders = set(leaders)
+        self.unit_markers = [r for _, r in unit_marks]
+        self.rings = rings
+        theme = ink.theme
+        # drawing: rings, leader lines, markers, units, then the labels on a light backing
+        for centre, radius in rings.values():
+            pygame.draw.circle(surface, theme.c("highlight"), centre, radius, RING_WIDTH)
+        for start, end in leaders.values():
+            pygame.draw.line(surface, theme.c("ink_soft"), start, end, 1)
+        by_id = {p.id: p for p in places}
+        for pid in markers:
+            (x, y), kind = spots[pid], by_id[pid].kind
+            if kind == "pass":
+                triangle = [(x, y - 5), (x - 5, y + 4), (x + 5, y + 4)]
+                pygame.draw.polygon(surface, theme.c("wall"), triangle)
+                pygame.draw.polygon(surface, theme.c("ink"), triangle, 1)  # visible on the Wall
+            elif kind == "city":
+                pygame.draw.rect(surface, theme.c("ink"), (x - 4, y - 4, 9, 9))
+            else:
+                pygame.draw.circle(surface, theme.c("ink"), (x, y), 3)
+        for unit, marker in unit_marks:
+            cx, cy = marker.center
+            if unit.side == "japan":
+                pygame.draw.rect(surface, theme.c("japan"), marker)
+                pygame.draw.rect(surface, theme.c("paper"), marker, 1)
+            else:
+                diamond = [(cx, cy - 7), (cx + 7, cy), (cx, cy + 7), (cx - 7, cy)]
+                pygame.draw.polygon(surface, theme.c("china"), diamond)
+                pygame.draw.polygon(surface, theme.c("paper"), diamond, 1)
+        for pid, box in labels.items():
+            text, style = self._label_text(area, by_id[pid])
+            backing = box.inflate(2, 0)
+            tint = pygame.Surface(backing.size, pygame.SRCALPHA)
+            tint.fill((*theme.c("paper"), 170))
+            surface.blit(tint, backing.topleft)
+            ink.line(surface, text, box.topleft, area, style)
+
+    def _layout(
+        self,
+        ink: Ink,
+        area: pygame.Rect,
+        project: Projection,
+        places: list[MapPlace],
+        units: list[MapUnit],
+    ) -> Layout:
         """A place is drawn only together with its label: one whose marker would sit under a label,
         a ring or a marker already placed, or whose label finds no free spot right beside it, is left
         off (the codex lists every place). The named cities, highlighted places and places with units
         are always drawn and labelled, first, so the rest make room for them."""
-        theme = ink.theme
         spots: dict[str, tuple[int, int]] = {}
         for place in places:
             spot = project(place.lon, place.lat)
@@ -252,11 +319,9 @@ class MapPainter:
         self._displace(area, [p for p in order if p.id in must], spots)
         # units: Japanese as squares, Chinese as diamonds (shape as well as colour, for colour-blind players)
         unit_marks = self._unit_markers(area, places, spots, units)
-        self.unit_markers = [r for _, r in unit_marks]
         rings = {p.id: (spots[p.id], RING_RADIUS) for p in places if p.highlight and p.id in spots}
-        self.rings = rings
         fixed = [_marker_rect(p, spots[p.id]).inflate(2, 2) for p in order if p.id in must]
-        fixed += [r.inflate(2, 2) for r in self.unit_markers]
+        fixed += [r.inflate(2, 2) for _, r in unit_marks]
 
         def crowded(place: MapPlace) -> bool:  # under a marker, unit or ring always drawn
             mark = _marker_rect(place, spots[place.id]).inflate(2, 2)
@@ -304,42 +369,9 @@ class MapPainter:
                     min(max(spot[1], box.top), box.bottom - 1),
                 )
                 leaders[place.id] = (spot, end)
-        self.spots = {pid: spots[pid] for pid in markers}
-        self.markers = markers
-        self.label_at = labels
-        self.leaders = set(leaders)
-        # drawing: rings, leader lines, markers, units, then the labels on a light backing
-        for centre, radius in rings.values():
-            pygame.draw.circle(surface, theme.c("highlight"), centre, radius, RING_WIDTH)
-        for start, end in leaders.values():
-            pygame.draw.line(surface, theme.c("ink_soft"), start, end, 1)
-        by_id = {p.id: p for p in places}
-        for pid in markers:
-            (x, y), kind = spots[pid], by_id[pid].kind
-            if kind == "pass":
-                triangle = [(x, y - 5), (x - 5, y + 4), (x + 5, y + 4)]
-                pygame.draw.polygon(surface, theme.c("wall"), triangle)
-                pygame.draw.polygon(surface, theme.c("ink"), triangle, 1)  # visible on the Wall
-            elif kind == "city":
-                pygame.draw.rect(surface, theme.c("ink"), (x - 4, y - 4, 9, 9))
-            else:
-                pygame.draw.circle(surface, theme.c("ink"), (x, y), 3)
-        for unit, marker in unit_marks:
-            cx, cy = marker.center
-            if unit.side == "japan":
-                pygame.draw.rect(surface, theme.c("japan"), marker)
-                pygame.draw.rect(surface, theme.c("paper"), marker, 1)
-            else:
-                diamond = [(cx, cy - 7), (cx + 7, cy), (cx, cy + 7), (cx - 7, cy)]
-                pygame.draw.polygon(surface, theme.c("china"), diamond)
-                pygame.draw.polygon(surface, theme.c("paper"), diamond, 1)
-        for pid, box in labels.items():
-            text, style = self._label_text(area, by_id[pid])
-            backing = box.inflate(2, 0)
-            tint = pygame.Surface(backing.size, pygame.SRCALPHA)
-            tint.fill((*theme.c("paper"), 170))
-            surface.blit(tint, backing.topleft)
-            ink.line(surface, text, box.topleft, area, style)
+        return Layout(
+            {pid: spots[pid] for pid in markers}, markers, labels, leaders, unit_marks, rings
+        )
 
     @staticmethod
     def _displace(

@@ -179,3 +179,25 @@ def test_the_bundled_sea_is_closed_by_the_coast_and_stays_inside_the_extent():
             extent["lat_min"],
             extent["lat_max"],
         )
+
+
+def test_the_layout_is_kept_between_frames_and_made_again_when_the_map_changes(make_app, he_umezu):
+    """Labels are placed once for a panel and a set of places and units, not at every frame."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter
+    from game.ui.view import map_places
+
+    app = make_app(size=(1280, 720))
+    data = map_data(he_umezu)
+    rect = pygame.Rect(0, 0, 452, 312)
+    painter = MapPainter()
+    quiet = map_places(he_umezu.scenario, data, set())
+    painter.draw(pygame.Surface(rect.size), app.ink, rect, data, quiet, [])
+    first = painter._placed
+    painter.draw(pygame.Surface(rect.size), app.ink, rect, data, quiet, [])
+    assert painter._placed is first  # the next frame reuses it
+    news = map_places(he_umezu.scenario, data, {"kalgan"})
+    painter.draw(pygame.Surface(rect.size), app.ink, rect, data, news, [])
+    assert set(painter.rings) == {"kalgan"}  # a place in the news: placed again, with its ring
+    painter.draw(pygame.Surface((300, 300)), app.ink, pygame.Rect(0, 0, 300, 300), data, news, [])
+    assert painter.area.size != rect.size and overlaps(painter) == []
