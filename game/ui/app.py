@@ -47,6 +47,8 @@ BLINK_MS = (
 MAX_CRASHES = 20  # past this many unexpected errors in one run the window gives up rather than loop
 # For `python -m benchmarks` (start-up time): quit right after the first frame is shown.
 EXIT_AFTER_FIRST_FRAME = os.environ.get("HEBEI1935_EXIT_AFTER_FIRST_FRAME") == "1"
+# Screens that stop the council's clock (--time-limit) while they are open.
+COUNCIL_CLOCK_PAUSED = frozenset({"briefing", "menu", "help", "settings", "save", "load"})
 
 
 class WindowUnavailable(Exception):
@@ -122,7 +124,8 @@ class App:
         self.player_name = player_name
         self.council_day: int | None = None
         self.lesson_held_day = 0  # lesson mode: the day whose council is held for a demand
-        self.council_started = 0
+        self.council_spent = 0  # ms of today's council used so far (the clock stops when paused)
+        self.council_tick = 0  # when the time spent was last brought up to date
         self.persist_settings = persist_settings
         note = ""
         if settings is None:
@@ -459,8 +462,8 @@ class App:
             pygame.MOUSEBUTTONDOWN,
             pygame.MOUSEWHEEL,
         ):
-            if self.too_small and event.type not in (pygame.KEYDOWN, pygame.TEXTINPUT):
-                return
+            if self.too_small:
+                return  # nothing may be chosen unseen: the window says to make it larger (or F11)
             self.apply(self.top.handle(self, event))
             self.dirty = True
 
@@ -526,12 +529,20 @@ class App:
             self.dirty = True
 
     # --- classroom options -------------------------------------------------------------------------
+    def council_clock_runs(self) -> bool:
+        """The council's clock runs while the players can deliberate: not before they have left
+        the briefing, nor while the game is paused by its menu, the help, the settings or the
+        save-as field, nor while the window is too small to show the game."""
+        if self.too_small:
+            return False
+        names = {scene.name for scene in self.stack}
+        return "crisis" in names and not names & COUNCIL_CLOCK_PAUSED
+
     def council_seconds_left(self) -> int | None:
         """Seconds of today's council left under --time-limit (None without a limit)."""
         if self.time_limit is None or self.session is None or self.council_day is None:
             return None
-        spent = (self.clock() - self.council_started) / 1000
-        return max(0, int(self.time_limit * 60 - spent))
+        return max(0, int(self.time_limit * 60 - self.council_spent / 1000))
 
     def keep_lesson_time(self) -> None:
         """End a council that ran over its time; hurry the game on once the lesson's days are played."""
@@ -566,9 +577,13 @@ class App:
             )
         if self.time_limit is None:
             return
+        now = self.clock()
         if self.council_day != session.state.day:
-            self.council_day, self.council_started = session.state.day, self.clock()
+            self.council_day, self.council_spent, self.council_tick = session.state.day, 0, now
             return
+        if self.council_clock_runs():
+            self.council_spent += now - self.council_tick
+        self.council_tick = now
         if self.council_seconds_left() == 0:
             day = session.state.day
             self.apply(Reset(CrisisScene()))

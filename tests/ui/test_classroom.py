@@ -101,3 +101,48 @@ def test_lesson_days_pass_to_the_ending_when_nothing_awaits_an_answer(make_app):
     assert app.session.state.date == calendar.end  # every day after the second passed
     assert app.stack[-1].name == "ending"
     assert "Lesson mode: 2 day(s) played; the rest of the crisis ran its course." in app.toast_text
+
+
+def test_the_council_clock_stops_on_the_briefing_and_in_the_menu(make_app, press):
+    import pygame
+
+    from game.ui.scene import Push, Reset
+    from game.ui.scenes.briefing import BriefingScene
+    from game.ui.scenes.crisis import CrisisScene
+
+    app = make_app(time_limit=1)
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    app.apply(Push(BriefingScene()))  # a teacher keeps the briefing up for the class
+    app.pump()
+    app.clock.now += 600_000
+    app.pump()
+    assert app.session.state.day == 1 and app.council_seconds_left() == 60
+    press(app, pygame.K_ESCAPE)  # the briefing closes: the council begins
+    assert app.stack[-1].name == "crisis"
+    app.clock.now += 20_000
+    app.pump()
+    assert app.council_seconds_left() == 40
+    press(app, pygame.K_ESCAPE)  # the in-game menu pauses the game, and its clock
+    assert app.stack[-1].name == "menu"
+    app.clock.now += 300_000
+    app.pump()
+    assert app.session.state.day == 1 and app.council_seconds_left() == 40
+
+
+def test_the_debrief_screen_says_where_you_left_history_without_doubled_words(make_app):
+    from game.engine.actions import EndDay
+    from game.ui.scene import Push
+    from game.ui.scenes.ending import DebriefScene
+
+    app = make_app()
+    start(app)
+    while not app.session.state.over:  # nothing done at all: every historical step is missed
+        app.session.act(EndDay())
+    app.apply(Push(DebriefScene()))
+    app.pump()
+    text = "\n".join(line for _, line in app.stack[-1].paragraphs())
+    assert "WHERE YOU LEFT HISTORY" in text
+    assert "Not done." in text or "Deadline." in text
+    for doubled in ("you: You", "History: History"):
+        assert doubled not in text

@@ -34,13 +34,15 @@ def test_recorder_sees_text_of_the_last_screen_drawn(mini, tmp_path):
     assert "Debrief" in texts
 
 
-def test_a_window_below_800x600_shows_a_notice_instead_of_the_screen(make_app):
+def test_a_window_below_800x600_shows_a_notice_instead_of_the_screen(make_app, press):
     records = []
     app = make_app(size=(640, 480), recorder=records)
     app.pump()
     text = " ".join(b.text for b in records)
     assert "too small" in text
     assert "New game" not in text
+    press(app, pygame.K_RETURN)  # unseen, nothing may be chosen: no game starts
+    assert app.session is None and app.stack[-1].name == "title"
     app.resize((800, 600))
     app.draw()
     assert "New game" in " ".join(b.text for b in records)

@@ -169,3 +169,20 @@ def test_crisis_view_tracks_what_has_been_done(mini):
     assert crisis_view(mini.scenario, state, {"bbox": {}}).facts == []
     state, _ = step(mini.scenario, state, Respond(demand="first", response="accept"))
     assert crisis_view(mini.scenario, state, {"bbox": {}}).facts == ["Conceded"]
+
+
+def test_a_day_with_nothing_to_do_says_so_in_the_council(make_app, monkeypatch):
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import NO_COUNCIL, CrisisScene
+
+    records = []
+    app = make_app(recorder=records)
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    assert NO_COUNCIL not in " ".join(b.text for b in records)
+    monkeypatch.setattr(CrisisScene, "rows", lambda self: [])  # e.g. an invasion: no actions left
+    app.dirty = True
+    app.pump()
+    drawn = " ".join(b.text for b in records)
+    assert "Nothing can be done or answered today" in drawn and "end the day (E)" in drawn

@@ -21,6 +21,7 @@ SOFT = Style("serif", "small", "ink_soft")
 KIND = Style("typewriter_bold", "small", "ink_soft")
 DATE = Style("typewriter_bold", "heading")
 COUNT = Style("serif_bold", "body", "urgent")
+NO_COUNCIL = "Nothing can be done or answered today: end the day (E)."
 HINT = "1\u20139 take action \u00b7 E end day \u00b7 I inbox \u00b7 A actions \u00b7 Tab move \u00b7 Enter open \u00b7 C codex \u00b7 B briefing \u00b7 F1 help \u00b7 Esc menu"
 
 
@@ -267,6 +268,10 @@ class CrisisScene(Scene):
             ink.line(
                 surface, "Nothing has arrived yet.", self.inbox.rect.topleft, self.inbox.rect, SOFT
             )
+        if not self.rows():
+            area = self.action_list.rect
+            lines = ink.wrap(NO_COUNCIL, max(0, area.width - 8), SOFT)
+            ink.block(surface, lines, (area.x + 4, area.y + 4), area, SOFT)
         self.draw_widgets(app, surface)
         fresh = len(set(self.unlocked) - app.session.codex_seen) if app.session else 0
         hint = HINT.replace("C codex", f"C codex ({fresh} new)") if fresh else HINT

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.analysis.describe import long_date
+from game.debrief.markdown import KIND_NAMES
 from game.ui.scene import ENTER_KEYS, Push, Reset, Scene
 from game.ui.scenes.common import PageScene
 from game.ui.text import BODY, BOLD, SMALL, Style
@@ -121,9 +122,11 @@ class DebriefScene(Scene, PageScene):
         if d.divergences:
             out += [(BODY, ""), (HEAD, "WHERE YOU LEFT HISTORY")]
             for div in d.divergences:
-                when = long_date(div.date, weekday=False) + ": " if div.date else ""
-                out.append((BOLD, f"{when}you: {div.you}"))
-                out.append((BODY, f"History: {div.history}" + _refs(div.sources)))
+                # as the reports put it: "1 June 1935 · Not done." then the sentences, which
+                # already say who did what ("You did not: ...", "History did it that day.")
+                when = long_date(div.date, weekday=False) + " · " if div.date else ""
+                out.append((BOLD, f"{when}{KIND_NAMES[div.kind]}."))
+                out.append((BODY, f"{div.you} {div.history}" + _refs(div.sources)))
                 if div.note:
                     out.append((SOFT, div.note))
         out += [(BODY, ""), (HEAD, "DAY BY DAY: YOUR DECISIONS BESIDE HISTORY")]
