@@ -153,6 +153,9 @@ class ListWidget(Widget):
     rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
     selected: int = 0
     top: int = 0  # first row shown
+    # room kept under the rows for "↓ N more below" when rows are hidden (set when drawn, since
+    # it depends on the font): a row that would fill it waits below, so the line always shows
+    more_room: int = 0
 
     def select(self, index: int) -> None:
         total = self.count()
@@ -167,7 +170,8 @@ class ListWidget(Widget):
         out = []
         y = self.rect.y
         width = self.rect.width - 10  # room for the scroll marker
-        for index in range(self.top, self.count()):
+        total = self.count()
+        for index in range(self.top, total):
             height = self.row_height(index, width)
             if y + height > self.rect.bottom and out:
                 break
@@ -175,6 +179,12 @@ class ListWidget(Widget):
                 (index, pygame.Rect(self.rect.x, y, width, min(height, self.rect.bottom - y)))
             )
             y += height
+        if (
+            len(out) > 1
+            and out[-1][0] < total - 1
+            and out[-1][1].bottom > self.rect.bottom - self.more_room
+        ):
+            out.pop()  # rows are hidden below, and the last row shown left no room to say so
         return out
 
     def _scroll_into_view(self) -> None:
@@ -219,6 +229,7 @@ class ListWidget(Widget):
         return True
 
     def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:
+        self.more_room = ink.height(MORE) + 4
         visible = self._visible()
         for index, rect in visible:
             self.draw_row(surface, rect, index, index == self.selected, focused)
@@ -263,6 +274,13 @@ class TextPane(Widget):
                     lines.append((style, line))
             self._lines = lines
         return self._lines
+
+    def height_needed(self, ink: Ink) -> int:
+        """The height that shows every line (at the pane's current width)."""
+        return 4 + sum(
+            ink.height(style) if text else int(ink.height(style) * self.gap)
+            for style, text in self.lines(ink)
+        )
 
     def page(self, ink: Ink) -> int:
         return max(1, self.rect.height // max(1, ink.height(BODY)) - 1)

@@ -115,3 +115,18 @@ def test_arrow_keys_move_the_focus_in_every_menu_of_buttons(make_app, press):
         assert scene.focus == 1, name
         press(app, pygame.K_UP)
         assert scene.focus == 0, name
+
+
+def test_an_enter_on_a_demand_that_has_just_opened_answers_nothing(make_app, press):
+    app = make_app()
+    app.pump()
+    press(app, pygame.K_RETURN)  # New game
+    press(app, pygame.K_RETURN)  # Begin: the first demand opens by itself
+    assert names(app) == ["crisis", "demand"]
+    press(app, pygame.K_RETURN)  # meant for a slip that was there a moment ago
+    assert app.session.state.demands["first"].status == "pending"
+    assert names(app) == ["crisis", "demand"]
+    press(app, pygame.K_TAB)  # from the demand's text to its answers
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)  # the second answer, chosen on purpose
+    assert app.session.state.demands["first"].answer == "stall"

@@ -92,8 +92,11 @@ class DemandDialog(Dialog):
             activate=lambda i: self.answer(app, i),
         )
         self.later = Button("Decide later (Esc)", lambda: Pop())
+        # The focus starts on the demand's text, not on the first answer: an Enter meant for
+        # the slip before (a dialog that opens by itself at dawn) must not answer an ultimatum.
+        # The answers are the next Tab away, and their numbers answer at once.
         focus = self.focus if self.widgets else 0
-        self.widgets = [self.answers, self.text, self.later]
+        self.widgets = [self.text, self.answers, self.later]
         self.focus = focus
 
     def paragraphs(self) -> list[tuple[Style, str]]:
@@ -165,8 +168,10 @@ class DemandDialog(Dialog):
         if self.view is None:
             return
         body = self.frame_layout(app, rect, [self.later], 0.74, 0.86)
-        text_h = int(body.height * 0.42)
-        self.text.rect = pygame.Rect(body.x, body.y, body.width, text_h)
+        # the demand's text takes what it needs, up to 42% of the dialog; the answers the rest
+        self.text.rect = pygame.Rect(body.x, body.y, body.width, int(body.height * 0.42))
+        text_h = min(self.text.rect.height, self.text.height_needed(app.ink))
+        self.text.rect.height = text_h
         self.answers.rect = pygame.Rect(
             body.x, body.y + text_h + 6, body.width, body.height - text_h - 6
         )
