@@ -151,3 +151,17 @@ def test_the_map_legend_shows_every_item_however_narrow_the_map(mini, tmp_path, 
     render_screenshots(mini, tmp_path, size=size, seed=7, recorder=[], recorded=by_screen)
     texts = {b.text for b in by_screen["crisis"]}
     assert {"Japanese unit", "Chinese unit", "Demilitarized zone", "Great Wall"} <= texts
+
+
+def test_a_list_whose_rows_fill_it_still_says_that_more_are_below(make_app):
+    from game.ui.widgets import ListWidget
+
+    records = []
+    app = make_app(recorder=records)
+    rows = ListWidget(count=lambda: 5, row_height=lambda i, w: 50, draw_row=lambda *a: None)
+    rows.rect = pygame.Rect(0, 0, 300, 200)  # four rows would fill it to the last pixel
+    surface = pygame.Surface((300, 200))
+    records.clear()
+    rows.draw(surface, app.ink, focused=False)
+    assert "\u2193 2 more below" in " ".join(b.text for b in records)
+    assert [index for index, _ in rows._visible()] == [0, 1, 2]
