@@ -146,3 +146,31 @@ def test_the_debrief_screen_says_where_you_left_history_without_doubled_words(ma
     assert "Not done." in text or "Deadline." in text
     for doubled in ("you: You", "History: History"):
         assert doubled not in text
+
+
+def test_each_groups_report_keeps_its_own_file(make_app):
+    """A class plays one seed: the reports must not replace each other in a shared folder."""
+    import pygame
+
+    from game.engine.actions import EndDay
+    from game.ui.scene import Push
+    from game.ui.scenes.ending import DebriefScene
+
+    saved = []
+    for name in ("Li Wei", "Li Wei", ""):
+        app = make_app(player_name=name)
+        start(app)
+        while not app.session.state.over:
+            app.session.act(EndDay())
+        app.apply(Push(DebriefScene()))
+        app.pump()
+        app.stack[-1].key(app, pygame.event.Event(pygame.KEYDOWN, key=pygame.K_s))
+        app.stack[-1].key(app, pygame.event.Event(pygame.KEYDOWN, key=pygame.K_s))  # again: same
+        saved.append(app.stack[-1].stem)
+    assert saved == [
+        "hebei1935-debrief-mini-seed7-Li-Wei",
+        "hebei1935-debrief-mini-seed7-Li-Wei-2",
+        "hebei1935-debrief-mini-seed7",
+    ]
+    folder = app.report_folder
+    assert sorted(p.name for p in folder.glob("*.md")) == sorted(f"{s}.md" for s in saved)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -100,6 +101,7 @@ class DebriefScene(Scene, PageScene):
         self.done = Button("Title screen", lambda: Reset(_title()))
         self.widgets = [self.pane, self.save, self.done]
         self.saved = ""
+        self.stem = ""  # the report's file name, once saved
 
     def paragraphs(self) -> list[tuple[Style, str]]:
         d = self.debrief
@@ -188,9 +190,11 @@ class DebriefScene(Scene, PageScene):
         from game.debrief import render_html, render_markdown
 
         folder = app.report_folder or _documents_folder()
-        stem = f"hebei1935-debrief-{self.debrief.scenario_id}-seed{self.debrief.seed}"
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            # saved again from this screen: the same files; otherwise names no report has
+            stem = self.stem or report_stem(folder, self.debrief)
+            self.stem = stem
             for suffix, text in (
                 (".md", render_markdown(self.debrief)),
                 (".html", render_html(self.debrief)),
@@ -242,3 +246,21 @@ def _documents_folder() -> Path:
         return Path(platformdirs.user_documents_dir()) / "Hebei 1935"
     except Exception:  # noqa: BLE001 - some systems have no documents folder; fall back to the data folder
         return Path(platformdirs.user_data_dir("hebei1935", appauthor=False)) / "reports"
+
+
+def report_stem(folder: Path, debrief: Any) -> str:
+    """A file name (without suffix) for a debrief report that no report in `folder` has yet.
+
+    The scenario, the seed and the student's name are in it; a whole class plays one seed, so
+    without the name (or a number when names are missing or repeated) one group's report would
+    replace another's in a shared folder.
+    """
+    base = f"hebei1935-debrief-{debrief.scenario_id}-seed{debrief.seed}"
+    name = re.sub(r"[^\w]+", "-", debrief.player_name or "").strip("-_")[:40]
+    if name:
+        base += f"-{name}"
+    stem, number = base, 1
+    while (folder / f"{stem}.md").exists() or (folder / f"{stem}.html").exists():
+        number += 1
+        stem = f"{base}-{number}"
+    return stem
