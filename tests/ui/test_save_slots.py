@@ -155,3 +155,25 @@ def test_a_practice_game_saved_and_loaded_is_still_a_practice_game(make_app):
     app.session = None
     load_game_from(app, path)
     assert app.session.practice and app.session.state.day == 2
+
+
+def test_the_load_screen_names_the_files_it_does_not_list(make_app, press):
+    from game.engine.actions import EndDay
+    from game.ui.scene import Push, Reset
+    from game.ui.scenes.crisis import CrisisScene
+    from game.ui.scenes.title import LoadScene, TitleScene, when_saved
+
+    records = []
+    app = make_app(recorder=records)
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    app.act(EndDay())  # an autosave to list
+    (app.save_folder / "broken.json").write_text('{"format": "hebei1935-save", "ver', "utf-8")
+    app.apply(Reset(TitleScene()))
+    app.apply(Push(LoadScene()))
+    app.pump()
+    drawn = " ".join(b.text for b in records)
+    assert "autosave" in drawn
+    assert "skipped broken.json" in drawn  # not silently left out
+    assert when_saved("x") == "x"
+    assert when_saved("2026-11-28T01:40:21") == "28 November 2026, 01:40"

@@ -7,6 +7,7 @@ loading, and a choice that needs the scenario waits for it (`App.when_loaded`).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,31 @@ if TYPE_CHECKING:
 GAME_NAME = "Hebei 1935"
 LOADING = "Loading the scenario\u2026"
 URGENT = Style("serif", "body", "urgent")
+LOAD_NOTE = Style("serif", "small", "urgent")
+MONTHS = (  # not strftime's %B, which follows the machine's language
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def when_saved(stamp: str) -> str:
+    """A save's time as a player reads it ("28 November 2026, 01:40"); the stamp as written if
+    it is not an ISO time."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M}"
 
 
 def load_game_from(app: App, path: Path, loaded: LoadedScenario | None = None) -> Any:
@@ -343,7 +369,7 @@ class LoadScene(Scene):
         scenario = loaded.scenario.title if loaded is not None else f"{info.scenario_id} (not here)"
         ink.line(
             surface,
-            f"{scenario} \u00b7 saved {info.saved_at}",
+            f"{scenario} \u00b7 saved {when_saved(info.saved_at)}",
             (rect.x + 6, rect.y + 2 + ink.height(BODY)),
             rect,
             Style("serif", "small", "ink_soft"),
@@ -367,7 +393,19 @@ class LoadScene(Scene):
         rest = draw_title(
             app, surface, self.inner, "Load a saved game", "Every scenario's saves, newest first"
         )
-        self.list.rect = pygame.Rect(rest.x, rest.y, rest.width, max(0, self.body.bottom - rest.y))
+        bottom = self.body.bottom
+        if self.saves and self.notes:
+            # files that are not listed say why, under the list (a damaged save is not hidden)
+            shown = self.notes[:3] + (
+                [f"and {len(self.notes) - 3} more files not listed"] if len(self.notes) > 3 else []
+            )
+            lines = [line for note in shown for line in app.ink.wrap(note, rest.width, LOAD_NOTE)][
+                :5
+            ]
+            bottom -= len(lines) * app.ink.height(LOAD_NOTE) + 6
+            area = pygame.Rect(rest.x, bottom + 6, rest.width, self.body.bottom - bottom - 6)
+            app.ink.block(surface, lines, area.topleft, area, LOAD_NOTE)
+        self.list.rect = pygame.Rect(rest.x, rest.y, rest.width, max(0, bottom - rest.y))
         if not self.saves:
             message = "No saved games yet. The game saves itself at each dawn." + (
                 "".join(f" {n}" for n in self.notes[:2])
