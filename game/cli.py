@@ -751,7 +751,7 @@ class _TextSaves:
         if self.last_autosave is None:
             return ""
         return (
-            f"It was saved at the start of the day: resume it with: "
+            f"It is saved as it stands: resume it with: "
             f"python main.py play --text --load {self.last_autosave}"
         )
 

@@ -97,8 +97,8 @@ def run_text(
         clock: seconds, for the time limit (injected by tests).
         colour: force colour on or off; by default only on a terminal, never with plain or NO_COLOR.
         state: a game to resume (e.g. from a save) instead of a new one.
-        on_dawn: called with the state at the start of each day (e.g. to autosave); returns a
-            line to show the player, or "".
+        on_dawn: called with the state at the start of each day, and when the game stops
+            before its end (to autosave); returns a line to show the player, or "".
         save_slot: saves the game under a name and returns a line to show (`w NAME`).
         resume_hint: when the game stops before its end, a line saying how to take it up again
             ("" if there is nothing to resume).
@@ -241,6 +241,12 @@ class Session:
         return 0
 
     def resume_lines(self) -> list[str]:
+        """The game stops before its end: it is saved as it stands (the day's choices too, not
+        only the dawn's autosave), and the player is told how to take it up again."""
+        if self.on_dawn is not None and not self.state.over:
+            note = self.on_dawn(self.state)
+            if note:
+                self.console.say(note)
         hint = self.resume_hint() if self.resume_hint is not None else ""
         return [hint] if hint else []
 

@@ -440,6 +440,7 @@ class App:
     # --- events and drawing ------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
+            self.safely(self.save_on_leaving)
             self.running = False
             return
         if event.type in (
@@ -529,6 +530,13 @@ class App:
             self.dirty = True
 
     # --- classroom options -------------------------------------------------------------------------
+    def save_on_leaving(self) -> None:
+        """A game left before its end (the window closed, or back to the title) is autosaved as
+        it stands, so the choices made since dawn are not lost."""
+        session = self.session
+        if session is not None and not session.state.over:
+            session.autosave()
+
     def council_clock_runs(self) -> bool:
         """The council's clock runs while the players can deliberate: not before they have left
         the briefing, nor while the game is paused by its menu, the help, the settings or the

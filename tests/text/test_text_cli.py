@@ -180,3 +180,15 @@ def test_a_game_cut_short_says_how_to_resume_it_and_a_new_game_keeps_it(tmp_path
     assert f"Your unfinished game from before is kept as {kept}" in second.stdout
     resumed = run_shell(f"printf '' | {play} --load {kept}")
     assert "Resuming the saved game: day 2" in resumed.stdout, resumed.stderr
+
+
+def test_a_game_cut_short_is_saved_with_the_days_choices(tmp_path):
+    from game.saves import read_save
+    from game.scenario.load import load_scenario
+
+    saves = tmp_path / "saves"
+    run_shell(
+        f"printf '1\\n' | {sys.executable} main.py play --text --scenario {MINI} --save-dir {saves} --seed 3"
+    )
+    saved = read_save(saves / "autosave-mini.json", load_scenario(MINI))
+    assert saved.state.day == 1 and saved.state.demands["first"].answer == "accept"

@@ -177,3 +177,32 @@ def test_the_load_screen_names_the_files_it_does_not_list(make_app, press):
     assert "skipped broken.json" in drawn  # not silently left out
     assert when_saved("x") == "x"
     assert when_saved("2026-11-28T01:40:21") == "28 November 2026, 01:40"
+
+
+def test_leaving_a_game_keeps_the_days_choices(make_app, press):
+    from game.engine.actions import TakeAction
+    from game.saves import autosave_path, read_save
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    for leave in ("menu", "window"):
+        app = make_app()
+        app.new_game(app.loaded, 7)
+        app.apply(Reset(CrisisScene()))
+        app.act(TakeAction(action="talk"))
+        app.pump()
+        if leave == "menu":
+            while app.stack[-1].name != "crisis":
+                press(app, pygame.K_ESCAPE)
+            press(app, pygame.K_ESCAPE)  # the in-game menu
+            assert app.stack[-1].name == "menu"
+            for _ in range(5):  # down to its last button: Quit to the title screen
+                press(app, pygame.K_DOWN)
+            press(app, pygame.K_RETURN)
+            assert app.stack[-1].name == "title"
+        else:
+            pygame.event.post(pygame.event.Event(pygame.QUIT))
+            app.pump()
+            assert not app.running
+        saved = read_save(autosave_path(app.save_folder, "mini"), app.loaded)
+        assert saved.state.taken == {"talk": 1}, leave

@@ -584,8 +584,12 @@ class PauseScene(Scene):
             Button("Settings", lambda: Push(_settings())),
             Button("Help", lambda: Push(_help())),
             Button("Codex", lambda: Push(_codex())),
-            Button("Quit to the title screen", lambda: Reset(_title())),
+            Button("Quit to the title screen", lambda: self.quit_to_title(app)),
         ]
+
+    def quit_to_title(self, app: App) -> Any:
+        app.save_on_leaving()  # the day's choices so far are kept, not only the dawn's autosave
+        return Reset(_title())
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
         if event.key == pygame.K_ESCAPE:
