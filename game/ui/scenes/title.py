@@ -407,7 +407,7 @@ class LoadScene(Scene):
             app.ink.block(surface, lines, area.topleft, area, LOAD_NOTE)
         self.list.rect = pygame.Rect(rest.x, rest.y, rest.width, max(0, bottom - rest.y))
         if not self.saves:
-            message = "No saved games yet. The game saves itself at each dawn." + (
+            message = "No saved games yet. The game saves itself at each dawn and when you leave it." + (
                 "".join(f" {n}" for n in self.notes[:2])
             )
             app.ink.block(
