@@ -428,8 +428,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     if args.historical:
         policy = historical
     else:
-        choices = read_choices(args.choices)
-        _check_choices(loaded.scenario, choices)  # every bad entry at once, before playing
+        choices = read_choices(args.choices, loaded.scenario)  # every bad entry at once
         policy = scripted([choice.key for choice in choices])
     # a rejected choice stops the replay: the choices after it assumed it was taken
     playthrough = play(loaded.scenario, args.seed, policy, stop_at_rejection=True)
@@ -515,9 +514,10 @@ class Choice(NamedTuple):
 _CHOICES_EXAMPLE = "e.g. ['talk_to_sakai', 'four_demands:accept', 'end']"
 
 
-def read_choices(path: str) -> list[Choice]:
+def read_choices(path: str, scenario=None) -> list[Choice]:  # noqa: ANN001 - Scenario | None
     """A choices file: a YAML list of choice keys (or a mapping with `choices:`), read with the
-    same safe reader as scenarios. Entries that are not text are reported at their line, all at once."""
+    same safe reader as scenarios. Entries that are not text, and (given the scenario) entries
+    that name nothing in it, are reported at their lines, all at once, before anything is played."""
     from game.analysis.replay import CHOICE_FORMS
     from game.scenario.source import Diagnostic, ScenarioError
     from game.scenario.yaml_source import decode, read_yaml
@@ -551,8 +551,10 @@ def read_choices(path: str) -> list[Choice]:
             if isinstance(value, str):
                 hint = f"write {key}:{value}, with no space after the colon"
         wrong.append(Diagnostic(span, f"a choice must be text, not {_kind_of(item)}", hint=hint))
+    if scenario is not None:
+        wrong += _unknown_choices(scenario, choices)
     if wrong:
-        raise ScenarioError(wrong)
+        raise ScenarioError(sorted(wrong, key=lambda d: d.span))
     return choices
 
 
@@ -570,10 +572,10 @@ def _kind_of(value: object) -> str:
     return f"a {type(value).__name__}"  # a date, for one
 
 
-def _check_choices(scenario, choices: list[Choice]) -> None:  # noqa: ANN001 - Scenario
+def _unknown_choices(scenario, choices: list[Choice]) -> list:  # noqa: ANN001 - Scenario -> list[Diagnostic]
     """Every entry must name an action, a demand and one of its responses, an inject, or 'end'."""
     from game.analysis.replay import check_choice
-    from game.scenario.source import Diagnostic, ScenarioError
+    from game.scenario.source import Diagnostic
 
     problems = []
     for choice in choices:
@@ -581,8 +583,7 @@ def _check_choices(scenario, choices: list[Choice]) -> None:  # noqa: ANN001 - S
         if problem is not None:
             message, hint = problem
             problems.append(Diagnostic(choice.span, message, hint=hint))
-    if problems:
-        raise ScenarioError(problems)
+    return problems
 
 
 def cmd_play(args: argparse.Namespace, *, headless: bool = False) -> int:
@@ -743,7 +744,7 @@ class _TextSaves:
             return ""
         return (
             f"Your unfinished game from before is kept as {kept}; "
-            f"resume it with: python main.py play --text --load {kept}"
+            f"resume it with: {self.resume_command(kept)}"
         )
 
     def resume_hint(self) -> str:
@@ -751,8 +752,7 @@ class _TextSaves:
         if self.last_autosave is None:
             return ""
         return (
-            f"It is saved as it stands: resume it with: "
-            f"python main.py play --text --load {self.last_autosave}"
+            f"It is saved as it stands: resume it with: {self.resume_command(self.last_autosave)}"
         )
 
     def save_slot(self, state, name: str) -> str:  # noqa: ANN001 - GameState
@@ -762,7 +762,15 @@ class _TextSaves:
             path = write_save(slot_path(save_dir(self.save_dir), name), self._save(state, name))
         except (SaveError, OSError) as exc:
             return f"Not saved: {exc}"
-        return f"Saved as '{name}' ({path}); resume with: python main.py play --text --load {path}"
+        return f"Saved as '{name}' ({path}); resume with: {self.resume_command(path)}"
+
+    def resume_command(self, save: Path) -> str:
+        """The command that takes up a save of this game again: a scenario that is not one of
+        the game's own must be named, or --load would not know where to find it."""
+        command = f"python main.py play --text --load {save}"
+        if Path(self.loaded.path or "").resolve().parent != SCENARIOS_DIR.resolve():
+            command += f" --scenario {self.loaded.path}"
+        return command
 
 
 def _write_report(path: str, text: str) -> None:

@@ -251,6 +251,11 @@ def _another_unfinished_game(old: SaveGame, new: SaveGame) -> bool:
     if not before:
         return False
     same = old.scenario_id == new.scenario_id and old.seed == new.seed
+    if same and old.practice and new.practice:
+        # A practice game takes steps back, so its choices need not go on from the saved ones:
+        # the same practice game is not moved aside by its own steps back. (A second practice
+        # game of the same seed replaces it: practice is not worth a second slot.)
+        return False
     return not (same and actions_from_log(new.state)[: len(before)] == before)
 
 

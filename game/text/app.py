@@ -376,6 +376,8 @@ class Session:
         """Lesson mode: the day ends at once, with one line naming what happened that day."""
         day, date = self.state.day, self.state.date
         self.state, events = step(self.scenario, self.state, EndDay())
+        if self.undo is not None:  # a practice game takes back a passed day like any other
+            self.undo = self.undo.push(self.state)
         split = next((i for i, e in enumerate(events) if e.kind == "day"), len(events))
         today = [*self.lesson_news, *events[:split]]
         self.console.say(
@@ -533,6 +535,10 @@ class Session:
 
     # --- the end -----------------------------------------------------------------------------
     def finish(self) -> None:
+        if self.on_dawn is not None:
+            # the autosave's last word: the game is finished (a new game then does not keep it
+            # aside as an unfinished one)
+            self.on_dawn(self.state)
         self.console.show(render.ending_lines(self.scenario, self.state, self.style))
         c = self.classroom
         debrief: Debrief | None = None

@@ -567,11 +567,13 @@ class App:
             and self.lesson_held_day != session.state.day
         ):
             from game.engine.query import awaits_answer
+            from game.ui.scenes.dialogs import DaySummaryScene
 
             # The days pass without a council, except a day when a demand awaits an answer:
             # that council is held, so the crisis's decisions stay the players'.
+            start, passed = session.state, []
             while not session.state.over and not awaits_answer(session.scenario, session.state):
-                session.act(EndDay())
+                passed += session.act(EndDay())[1].events
             if session.state.over:
                 self.apply(Reset(EndingScene()))
                 self.toast(
@@ -579,7 +581,9 @@ class App:
                 )
                 return
             self.lesson_held_day = session.state.day
-            self.apply(Reset(CrisisScene()))
+            if passed:  # what the days passed brought, as a night's summary does
+                self.apply(Reset(CrisisScene()))
+                self.push(DaySummaryScene(start, session.state, passed))
             self.toast(
                 f"Lesson mode: the days pass quickly, but today a demand awaits your answer (day {session.state.day})."
             )

@@ -60,7 +60,9 @@ class Session:
         self.last_events = list(result.events)
         if self.undo is not None:
             self.undo = self.undo.push(result.state)
-        if result.state.day != before.day and not result.state.over:
+        if result.state.day != before.day or result.state.over:
+            # at each dawn, and once more at the end: a finished game's autosave says it is
+            # finished, so a new game does not keep it aside as an unfinished one
             self.autosave()
         return before, result
 

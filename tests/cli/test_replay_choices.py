@@ -130,6 +130,18 @@ def test_entries_that_are_not_text_are_named_at_their_line(tmp_path, capsys):
     ]
 
 
+def test_entries_of_both_kinds_are_named_in_one_run(tmp_path, capsys):
+    # review: the entries that are not text stopped the reading before the names were checked
+    choices = write(tmp_path, "- first:acept\n- 3\n- nosuch\n")
+    code, out, err = replay(capsys, MINI, "--choices", choices)
+    assert code == 1 and out == ""
+    assert [line.split(": error: ")[0] for line in err] == [
+        f"{choices}:1:3",
+        f"{choices}:2:3",
+        f"{choices}:3:3",
+    ]
+
+
 def test_good_entries_of_every_form_still_play(tmp_path, capsys):
     choices = write(
         tmp_path, "- talk\n- ' first : refuse '\n- inject:rumour_of_war\n- end_day\n- end\n"

@@ -104,11 +104,19 @@ def test_an_identical_game_replaces_it_too(tmp_path, mini, day_two):
     assert not previous_autosave_path(tmp_path, "mini").exists()
 
 
-def test_a_game_taken_back_to_an_earlier_day_keeps_the_later_position(tmp_path, mini, day_two):
-    # Practice undo to an earlier dawn looks like another game: keeping it is harmless.
-    _autosave(tmp_path, mini, day_two, practice=True)
-    _autosave(tmp_path, mini, _state(mini, 7, SPY), practice=True)
-    assert read_save(previous_autosave_path(tmp_path, "mini"), mini).state == day_two
+def test_a_practice_game_taken_back_does_not_push_out_the_game_kept_before_it(
+    tmp_path, mini, day_two
+):
+    # Review: a practice game's step back looked like another game, so it moved itself into the
+    # previous-game file, over the unfinished game kept there.
+    other = _state(mini, 4, SPY)  # an unfinished game of another seed
+    _autosave(tmp_path, mini, other)
+    _autosave(tmp_path, mini, day_two, practice=True)  # a new practice game: `other` is kept
+    assert read_save(previous_autosave_path(tmp_path, "mini"), mini).state == other
+    again = _state(mini, 7, SPY)  # the practice game, taken back and played otherwise
+    _autosave(tmp_path, mini, again, practice=True)
+    assert read_save(previous_autosave_path(tmp_path, "mini"), mini).state == other
+    assert read_save(autosave_path(tmp_path, "mini"), mini).state == again
 
 
 def test_a_finished_game_is_not_kept(tmp_path, mini):

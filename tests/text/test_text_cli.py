@@ -175,6 +175,12 @@ def test_a_game_cut_short_says_how_to_resume_it_and_a_new_game_keeps_it(tmp_path
     first = run_shell(f"printf '1\\nE\\n' | {play} --seed 3")
     autosave = saves / "autosave-mini.json"
     assert f"resume it with: python main.py play --text --load {autosave}" in first.stdout
+    # the very command printed works (the fixture is not one of the game's own scenarios, so the
+    # command names it)
+    command = first.stdout.split("resume it with: ", 1)[1].splitlines()[0]
+    assert f"--scenario {MINI}" in command
+    taken_up = run_shell(f"printf '' | {sys.executable} {command.removeprefix('python ')}")
+    assert "Resuming the saved game: day 2" in taken_up.stdout, taken_up.stderr
     second = run_shell(f"printf '' | {play} --seed 4")
     kept = saves / "autosave-mini.previous.json"
     assert f"Your unfinished game from before is kept as {kept}" in second.stdout
@@ -192,3 +198,15 @@ def test_a_game_cut_short_is_saved_with_the_days_choices(tmp_path):
     )
     saved = read_save(saves / "autosave-mini.json", load_scenario(MINI))
     assert saved.state.day == 1 and saved.state.demands["first"].answer == "accept"
+
+
+def test_a_finished_game_is_not_kept_as_an_unfinished_one(tmp_path):
+    # Review: the autosave stopped at the last dawn, so a finished game looked unfinished and a
+    # new game "kept" it, over a game that was really unfinished.
+    saves = tmp_path / "saves"
+    play = f"{sys.executable} main.py play --text --scenario {MINI} --save-dir {saves}"
+    ended = run_shell(f"printf '1\\nE\\nE\\nE\\nE\\nE\\n' | {play} --seed 3")
+    assert "\nEnding: " in ended.stdout
+    again = run_shell(f"printf '' | {play} --seed 4")
+    assert "kept as" not in again.stdout
+    assert not (saves / "autosave-mini.previous.json").exists()

@@ -350,7 +350,7 @@ def test_save_command_uses_the_shells_saver(mini):
 def test_on_dawn_sees_every_new_day(mini):
     days: list[int] = []
     play(mini, "E\nE\nE\nE\n", on_dawn=lambda state: days.append(state.day))
-    assert days == [1, 2, 3, 4]
+    assert days == [1, 2, 3, 4, 4]  # and once more at the end, with the game over
 
 
 def test_lesson_minutes_hurry_the_game_to_its_end(mini):

@@ -40,8 +40,13 @@ def test_lesson_days_hurry_the_game_to_its_ending(make_app):
     state = app.session.state
     assert (state.day, state.over) == (3, False)
     assert state.demands["ultimatum"].status == "pending"
-    assert app.stack[-1].name == "crisis"
     assert "today a demand awaits your answer" in app.toast_text
+    # what the passed day brought is shown as a night's summary; closing it opens the demand
+    assert [scene.name for scene in app.stack] == ["crisis", "day_summary"]
+    news = " ".join(text for _, text in app.stack[-1].paragraphs())
+    assert "Ultimatum" in news
+    app.apply(app.stack[-1].close(app))
+    assert [scene.name for scene in app.stack] == ["crisis", "demand"]
     app.pump()
     assert app.session.state.day == 3  # held until the players end the day
     app.act(Respond(demand="ultimatum", response="accept"))
@@ -68,7 +73,8 @@ def test_lesson_days_put_a_demand_left_open_to_the_players(make_app):
     app.pump()
     state = app.session.state
     assert (state.day, state.demands["first"].status) == (2, "pending")
-    assert app.stack[-1].name == "crisis"
+    # no day was passed: the players' own night's summary stays, unread, on top
+    assert [scene.name for scene in app.stack] == ["crisis", "day_summary"]
     app.act(EndDay())  # left open again: it runs out at the next dawn, which brings the ultimatum
     app.pump()
     state = app.session.state

@@ -77,6 +77,10 @@ def load_game_from(app: App, path: Path, loaded: LoadedScenario | None = None) -
     app.session = Session(scenario, state.seed, state, 0, [], app.save_folder)
     if save.practice:  # a practice game stays one: steps can be taken back, its report says so
         app.session.undo = UndoStack.start(state)
+    if state.over:  # a finished game opens on its ending (and from there its debrief)
+        from game.ui.scenes.ending import EndingScene
+
+        return Reset(EndingScene())
     return Reset(CrisisScene())
 
 
@@ -407,8 +411,9 @@ class LoadScene(Scene):
             app.ink.block(surface, lines, area.topleft, area, LOAD_NOTE)
         self.list.rect = pygame.Rect(rest.x, rest.y, rest.width, max(0, bottom - rest.y))
         if not self.saves:
-            message = "No saved games yet. The game saves itself at each dawn and when you leave it." + (
-                "".join(f" {n}" for n in self.notes[:2])
+            message = (
+                "No saved games yet. The game saves itself at each dawn and when you leave it."
+                + ("".join(f" {n}" for n in self.notes[:2]))
             )
             app.ink.block(
                 surface, app.ink.wrap(message, rest.width, BODY), rest.topleft, self.list.rect, BODY
