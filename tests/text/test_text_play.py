@@ -373,3 +373,10 @@ def test_the_debrief_on_screen_is_for_reading_not_markdown(mini):
     assert "Where you left history" in debrief
     for mark in ("**", "[^", "\n#", "\n- **"):
         assert mark not in debrief, mark
+
+
+def test_a_practice_step_back_after_passed_days_goes_back_one_day(mini):
+    # review: the passed days were not on the undo stack, so a step back jumped to day 1
+    script = "1\nE\nu\n"
+    _, text = play(mini, script, classroom=Classroom(lesson_days=1, practice=True))
+    assert "Taken back one step, to day 2" in text

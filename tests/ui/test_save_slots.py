@@ -206,3 +206,21 @@ def test_leaving_a_game_keeps_the_days_choices(make_app, press):
             assert not app.running
         saved = read_save(autosave_path(app.save_folder, "mini"), app.loaded)
         assert saved.state.taken == {"talk": 1}, leave
+
+
+def test_a_finished_games_autosave_opens_on_its_ending(make_app):
+    from game.engine.actions import EndDay
+    from game.saves import autosave_path, read_save
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+    from game.ui.scenes.title import load_game_from
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    while not app.session.state.over:
+        app.session.act(EndDay())
+    path = autosave_path(app.save_folder, "mini")
+    assert read_save(path, app.loaded).state.over  # its last word: finished
+    app.apply(load_game_from(app, path))
+    assert app.stack[-1].name == "ending"
