@@ -20,7 +20,7 @@ from typing import NamedTuple
 from game.engine.actions import EndDay, PlayerAction, ReleaseInject, Respond, TakeAction
 from game.engine.day import begin, dusk, opening_state
 from game.engine.index import ActionRow
-from game.engine.state import GameEvent, GameState
+from game.engine.state import GameEvent, GameState, LogEntry
 from game.engine.turn import Reader, Turn
 from game.scenario.model import Scenario
 
@@ -157,6 +157,11 @@ def why_not(scenario: Scenario, state: GameState, action: PlayerAction) -> str:
     return why_not_now(Reader(scenario, state), action)
 
 
+def released_injects(log: Sequence[LogEntry]) -> set[str]:
+    """The injects a teacher has released in a game (each may be released once)."""
+    return {entry.ref for entry in log if entry.kind == "inject"}
+
+
 def why_not_now(state: Reader, action: PlayerAction) -> str:
     """`why_not`, asked of a Reader (or of the Turn of a game in progress)."""
     scenario = state.scenario
@@ -165,7 +170,12 @@ def why_not_now(state: Reader, action: PlayerAction) -> str:
     if isinstance(action, EndDay):
         return ""
     if isinstance(action, ReleaseInject):
-        return "" if action.inject in scenario.injects else f"There is no inject '{action.inject}'."
+        inject = scenario.injects.get(action.inject)
+        if inject is None:
+            return f"There is no inject '{action.inject}'."
+        if action.inject in released_injects(state.log):
+            return f"'{inject.title}' has already been released in this game."
+        return ""
     if isinstance(action, TakeAction):
         spec = scenario.actions.get(action.action)
         if spec is None:

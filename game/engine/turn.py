@@ -57,6 +57,7 @@ class Reader:
         self.fired = state.fired
         self.taken = state.taken
         self.taken_today = state.taken_today
+        self.log = state.log
         self.values = _names(scenario, state)
 
     # --- the expression environment -----------------------------------------------------------
@@ -487,7 +488,8 @@ class QuietTurn(Turn):
         self.notes.append(Note(kind, ref))
 
     def record(self, kind: str, ref: str = "", response: str = "", label: str = "") -> None:
-        pass
+        if kind == "inject":  # kept: an inject is released once (`released_injects` reads it)
+            super().record(kind, ref, response, label)
 
     def mentioned(self, ident: str) -> bool:
         return any(note.ref == ident for note in self.notes)

@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 from game.analysis.describe import long_date
 from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction, action_key
-from game.engine.api import new_game, step
+from game.engine.api import new_game, released_injects, step
 from game.engine.query import awaits_answer
 from game.engine.state import GameEvent, GameState
 from game.practice import UndoStack
@@ -511,9 +511,11 @@ class Session:
                 lines = [
                     "Teacher's injects (type !N to release one now; it costs no action points):"
                 ]
-                for number, inject in enumerate(scenario.injects.values(), start=1):
+                released = released_injects(state.log)
+                for number, (iid, inject) in enumerate(scenario.injects.items(), start=1):
                     note = f" — {inject.note}" if inject.note else ""
-                    lines.append(f"  !{number}  {inject.title}{note}")
+                    done = " (released)" if iid in released else ""
+                    lines.append(f"  !{number}  {inject.title}{done}{note}")
                 self.console.show(lines)
         elif command.screen == "menu":
             self.console.show(render.day_header(scenario, state, style, self.classroom.time_limit))

@@ -256,6 +256,25 @@ def test_teacher_inject_adds_news_and_effects_without_cost(mini):
     )  # the teacher's, not the player's
 
 
+def test_an_inject_is_released_once_in_a_game(mini):
+    # QA: releasing it again added the news twice and applied its effects twice
+    from game.engine.actions import ReleaseInject
+    from game.engine.run import Run
+
+    sc = mini.scenario
+    rumour = ReleaseInject(inject="rumour_of_war")
+    state, _ = new_game(sc, seed=7)
+    state, _ = step(sc, state, rumour)
+    state, _ = step(sc, state, EndDay())
+    again, events = step(sc, state, rumour)
+    assert again == state
+    assert events[0].kind == "rejected" and "already been released" in events[0].text
+    for quiet in (False, True):  # a game played in place keeps the same rule
+        run = Run(sc, 7, quiet=quiet)
+        run.play(rumour)
+        assert run.play(rumour)[0].kind == "rejected"
+
+
 def test_an_open_demand_can_be_answered_once_a_day(mini):
     # Regression: a free stall could be repeated forever within one day (the explorer's stall policy hung).
     sc = mini.scenario

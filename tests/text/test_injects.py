@@ -28,3 +28,11 @@ def test_unknown_inject_number_loses_nothing(mini):
     text = play(mini, "!9\n")
     assert "There is no inject 9; type ! to list them." in text
     assert "Rumours of war" not in text.split("!9")[1]
+
+
+def test_an_inject_is_released_once_and_the_list_says_so(mini):
+    text = play(mini, "!1\n!1\n!\ns\n")
+    assert text.count("News: Rumours of war in the bazaar") == 1
+    assert "has already been released in this game" in text
+    assert "!1  Rumours of war in the bazaar (released)" in text
+    assert "Trust       46 of 100" in text  # its effect applied once

@@ -20,3 +20,24 @@ def test_f9_releases_an_inject(make_app, press):
     assert app.session.state.stats["trust"] == trust - 4
     assert app.session.state.budget == budget
     assert app.session.state.log[-1].kind == "inject"
+
+
+def test_a_released_inject_is_marked_and_cannot_be_released_again(make_app, press):
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    press(app, pygame.K_F9)
+    press(app, pygame.K_1)
+    while app.stack[-1].name != "crisis":  # the news slip
+        press(app, pygame.K_RETURN)
+    trust = app.session.state.stats["trust"]
+    press(app, pygame.K_F9)
+    first = app.stack[-1].widgets[0]
+    assert first.label.endswith("(released)") and not first.enabled
+    press(app, pygame.K_1)
+    assert app.session.state.stats["trust"] == trust
+    assert "already been released" in app.toast_text

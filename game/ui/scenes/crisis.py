@@ -661,11 +661,15 @@ class InjectScene(PauseScene):
         if self.widgets:
             return
         from game.engine.actions import ReleaseInject
+        from game.engine.api import released_injects
 
         injects = app.session.scenario.injects if app.session else {}
+        released = released_injects(app.session.state.log) if app.session else set()
         self.widgets = [
             Button(
-                f"{number}. {inject.title}", lambda iid=iid: [Pop(), Act(ReleaseInject(inject=iid))]
+                f"{number}. {inject.title}" + (" (released)" if iid in released else ""),
+                lambda iid=iid: [Pop(), Act(ReleaseInject(inject=iid))],
+                enabled=iid not in released,  # each is released once in a game
             )
             for number, (iid, inject) in enumerate(injects.items(), start=1)
         ]
