@@ -26,10 +26,10 @@ def test_type_a_name_and_save(make_app, press, tmp_path):
     assert app.stack[-1].text == "mini-day1"  # a name is offered
     for _ in range(20):
         press(app, pygame.K_BACKSPACE)
-    for letter in "before-c!":  # 'c' is text here, not the codex; '!' is not allowed in a name
+    for letter in "before c!":  # 'c' is text here, not the codex; '!' is not allowed in a name
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=letter))
         app.pump()
-    assert app.stack[-1].text == "before-c"
+    assert app.stack[-1].text == "before-c"  # a space becomes '-' (QA: it vanished)
     press(app, pygame.K_RETURN)
     assert app.stack[-1].name == "crisis"
     saved = read_save(slot_path(app.save_folder, "before-c"), app.loaded)

@@ -38,7 +38,7 @@ class SaveNameScene(PauseScene):
     """Type a name (letters, digits, - and _), Enter saves, Esc cancels."""
 
     name = "save"
-    heading = "SAVE AS"
+    heading = "SAVE AS (letters, digits, - and _)"
     takes_typing = True
 
     def __init__(self) -> None:
@@ -62,6 +62,9 @@ class SaveNameScene(PauseScene):
             return self.save(app)
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_TAB):
             return super().handle(app, event)
+        if event.type == pygame.TEXTINPUT and " " in event.text:
+            # a name has no spaces (it is a file name): a space typed becomes '-', not nothing
+            event = pygame.event.Event(pygame.TEXTINPUT, text=event.text.replace(" ", "-"))
         if self.manager is not None and self.manager.process_events(event):
             return True
         if event.type in (pygame.KEYDOWN, pygame.TEXTINPUT):
