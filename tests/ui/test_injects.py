@@ -41,3 +41,17 @@ def test_a_released_inject_is_marked_and_cannot_be_released_again(make_app, pres
     press(app, pygame.K_1)
     assert app.session.state.stats["trust"] == trust
     assert "already been released" in app.toast_text
+
+
+def test_the_teachers_note_of_the_focused_inject_is_shown(make_app, press):
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    records = []
+    app = make_app(recorder=records)
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    press(app, pygame.K_F9)
+    note = app.loaded.scenario.injects["rumour_of_war"].note
+    assert note  # the fixture's inject has one
+    assert " ".join(b.text for b in records if b.text.startswith("Use it")).startswith(note[:20])

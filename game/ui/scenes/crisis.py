@@ -651,6 +651,9 @@ def _title() -> Scene:
     return TitleScene()
 
 
+NOTE_LINES = 3  # of the focused inject's note for the teacher
+
+
 class InjectScene(PauseScene):
     """The teacher's menu (F9): release one of the scenario's injects now; it costs no action points."""
 
@@ -674,12 +677,29 @@ class InjectScene(PauseScene):
             for number, (iid, inject) in enumerate(injects.items(), start=1)
         ]
         self.widgets.append(Button("Close", lambda: Pop()))
+        # the author's word to the teacher on when each helps a class, shown for the one focused
+        self.notes = [inject.note for inject in injects.values()] + [""]
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
         number = digit(event)
         if number is not None and number < len(self.widgets):
             return self.widgets[number - 1].command()
         return super().key(app, event)
+
+    def layout(self, app: App, rect: pygame.Rect) -> None:
+        super().layout(app, rect)
+        lines = NOTE_LINES if any(self.notes) else 0
+        self.note_area = pygame.Rect(
+            self.box.x + 20, self.box.bottom - 12, self.box.width - 40, lines * app.ink.height(SOFT)
+        )
+        self.box.height += self.note_area.height + (8 if lines else 0)
+
+    def draw(self, app: App, surface: pygame.Surface) -> None:
+        super().draw(app, surface)
+        note = self.notes[self.focus] if 0 <= self.focus < len(self.notes) else ""
+        if note and self.note_area.height:
+            lines = app.ink.wrap(note, self.note_area.width, SOFT)[:NOTE_LINES]
+            app.ink.block(surface, lines, self.note_area.topleft, self.note_area, SOFT)
 
 
 def _save_name_scene() -> Scene:
