@@ -15,6 +15,7 @@ import pygame
 from game.ui.text import BODY, SMALL, Ink, Style
 
 MORE = Style("serif", "small", "ink_soft")
+PEEK_LINES = 3  # a row that does not fit whole shows its first lines if this many fit
 
 Command = Any  # a scene command (see game.ui.scene) or True for "handled"
 
@@ -235,10 +236,18 @@ class ListWidget(Widget):
             self.draw_row(surface, rect, index, index == self.selected, focused)
         total = self.count()
         hidden_below = total - 1 - visible[-1][0] if visible else 0
+        below = visible[-1][1].bottom if visible else self.rect.y
         if hidden_below > 0:
-            # where the next row did not fit, say so in words: a blank gap reads as "nothing more"
+            # The next row did not fit whole. If the gap can hold its first lines, they are shown
+            # (a list of tall rows in a short panel was one row above a blank); it is not
+            # selected until scrolled to. Then the words: a blank gap reads as "nothing more".
+            room = self.rect.bottom - self.more_room - below
+            if room >= PEEK_LINES * ink.height(BODY):
+                glimpse = pygame.Rect(self.rect.x, below, self.rect.width - 10, room)
+                self.draw_row(surface, glimpse, visible[-1][0] + 1, False, focused)
+                below = glimpse.bottom
             space = pygame.Rect(
-                self.rect.x, visible[-1][1].bottom + 4, self.rect.width - 10, self.rect.height
+                self.rect.x, below + 4, self.rect.width - 10, self.rect.height
             ).clip(self.rect)
             if space.height >= ink.height(MORE):
                 ink.line(surface, f"\u2193 {hidden_below} more below", space.topleft, space, MORE)

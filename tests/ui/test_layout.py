@@ -165,3 +165,22 @@ def test_a_list_whose_rows_fill_it_still_says_that_more_are_below(make_app):
     rows.draw(surface, app.ink, focused=False)
     assert "\u2193 2 more below" in " ".join(b.text for b in records)
     assert [index for index, _ in rows._visible()] == [0, 1, 2]
+
+
+def test_a_row_too_tall_for_the_rest_of_a_list_shows_its_first_lines(make_app):
+    # QA: at 800x600 with large text the council showed one action above a blank half-panel
+    from game.ui.widgets import ListWidget
+
+    app = make_app()
+    drawn = []
+    rows = ListWidget(
+        count=lambda: 3,
+        row_height=lambda i, w: 150,
+        draw_row=lambda surface, rect, index, selected, focused: drawn.append((index, rect.height)),
+    )
+    rows.rect = pygame.Rect(0, 0, 300, 260)
+    rows.draw(pygame.Surface((300, 260)), app.ink, focused=False)
+    assert drawn[0] == (0, 150)
+    index, height = drawn[1]
+    assert index == 1 and 0 < height < 150  # its first lines, cut to the room left
+    assert [i for i, _ in rows._visible()] == [0]  # selectable once scrolled to, as before
