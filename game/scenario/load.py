@@ -207,11 +207,16 @@ def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument)
     if kind == "extra_forbidden":
         key = str(path[-1])
         fields = _fields_at(path[:-1])
+        hint = did_you_mean(key, fields)
+        if not hint and " " in key.strip():
+            # `{name: X, role: Chairman, Hebei-Chahar Council}`: the comma ended the text
+            hint = "inside { }, a comma starts the next key: put text that holds a comma in quotes"
+        elif not hint and fields:
+            hint = f"expected one of: {', '.join(sorted(fields))}"
         return Diagnostic(
             document.span(path, key=True),
             f"unknown key '{key}' in {'.'.join(str(p) for p in path[:-1]) or 'the top level'}",
-            hint=did_you_mean(key, fields)
-            or (f"expected one of: {', '.join(sorted(fields))}" if fields else ""),
+            hint=hint,
         )
     if kind == "missing":
         return Diagnostic(
@@ -221,6 +226,14 @@ def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument)
     value = error.get("input")
     shown = f" (got {_show(value)})" if not isinstance(value, (dict, list)) else ""
     return Diagnostic(document.span(path), f"{where}: {_friendly(error)}{shown}")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _show(value: Any) -> str:
@@ -249,6 +262,18 @@ _FRIENDLY = {
 
 def _friendly(error: Any) -> str:
     kind = error["type"]
+    value = error.get("input")
+    # The format is checked strictly, as its JSON Schema does: "40" or true is not a number.
+    if kind in ("int_type", "float_type"):
+        number = "whole number" if kind == "int_type" else "number"
+        if isinstance(value, bool):
+            return f"expected a {number}, not true/false"
+        if isinstance(value, float):
+            return "expected a whole number, not a fraction"
+        if isinstance(value, str) and _is_number(value):
+            return f"expected a {number}, not text: write it without quotes"
+    if kind == "string_type" and isinstance(value, (int, float)):
+        return "expected text: put it in quotes"
     if kind in _FRIENDLY:
         return _FRIENDLY[kind]
     context = error.get("ctx", {})

@@ -11,13 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 FORMAT_VERSION = 1
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Strict, as the JSON Schema is: "40" or true is not a number, 1936 is not text (an editor
+    # would mark it, so validate must too). Dates are the exception, below.
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+# A date may be written plainly (YAML reads 1935-06-09 as a date) or in quotes, as the JSON
+# Schema's {"type": "string", "format": "date"} has it.
+Date = Annotated[dt.date, Strict(False)]
 
 
 Condition = str  # an expression that is true or false, e.g. "pressure >= 70 and not yu_dismissed"
@@ -85,12 +92,12 @@ class Player(Model):
 
 
 class Calendar(Model):
-    start: dt.date = Field(description="The first day of play (YYYY-MM-DD).")
-    end: dt.date = Field(description="The last day of play; the game ends after it at the latest.")
+    start: Date = Field(description="The first day of play (YYYY-MM-DD).")
+    end: Date = Field(description="The last day of play; the game ends after it at the latest.")
     actions_per_day: int = Field(
         3, ge=1, le=20, description="How many action points the player has each day."
     )
-    epilogue_until: dt.date | None = Field(
+    epilogue_until: Date | None = Field(
         None, description="The date the epilogues reach (for the debrief)."
     )
 
@@ -194,7 +201,7 @@ class Event(Model):
         "telegram", "news", "report", "meeting", "order", "intelligence", "background"
     ] = Field("report", description="How the event reaches the player (its inbox icon).")
     sender: str | None = Field(None, description="The actor it comes from (id), if any.")
-    date: dt.date | None = Field(None, description="Fire at dawn on this day.")
+    date: Date | None = Field(None, description="Fire at dawn on this day.")
     when: Condition | None = Field(
         None, description="Fire at dawn on the first day this holds. " + COND
     )
@@ -210,7 +217,7 @@ class Event(Model):
 class Intel(Model):
     title: str = Field(description="Headline in the inbox.")
     sender: str | None = Field(None, description="Who reports it (actor id), if anyone.")
-    date: dt.date | None = Field(None, description="Arrive at dawn on this day.")
+    date: Date | None = Field(None, description="Arrive at dawn on this day.")
     when: Condition | None = Field(
         None, description="Arrive at dawn on the first day this holds. " + COND
     )
@@ -273,14 +280,14 @@ class Demand(Model):
     title: str = Field(description="Short name of the demand.")
     issuer: str = Field(description="Who presents it (actor id).")
     text: str = Field(description="The demand as presented.")
-    date: dt.date | None = Field(
+    date: Date | None = Field(
         None,
         description="Present it at dawn on this day (if `when` is also given, only if it holds then).",
     )
     when: Condition | None = Field(
         None, description="Present it at dawn on the first day this holds. " + COND
     )
-    deadline: dt.date | None = Field(None, description="The last day for an answer.")
+    deadline: Date | None = Field(None, description="The last day for an answer.")
     deadline_days: int | None = Field(
         None, ge=0, description="Or: days after presentation for an answer (0: the same day)."
     )
@@ -325,7 +332,7 @@ class Action(Model):
         default_factory=list,
         description="If given, one is drawn by weight after `effects`; the hint calls the result uncertain.",
     )
-    historical_dates: list[dt.date] = Field(
+    historical_dates: list[Date] = Field(
         default_factory=list,
         description="Days on which the historical figure did this (for --historical replays and the debrief).",
     )
@@ -373,7 +380,7 @@ class Ending(Model):
 
 
 class HistoryNote(Model):
-    date: dt.date = Field(description="The day the note is about.")
+    date: Date = Field(description="The day the note is about.")
     title: str = Field(description="What happened, in a line.")
     text: str = Field(description="What happened that day in history, in a few sentences.")
     sources: list[str] = Field(min_length=1, description=SOURCES)

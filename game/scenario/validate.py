@@ -367,7 +367,14 @@ class _Validator(Pass):
             self.ref((*path, "goto"), effects.goto, "stages", "stage")
             self.ref((*path, "end"), effects.end, "endings", "ending")
             for i, ident in enumerate(effects.reveal):
-                if ident not in s.stats:
+                if ident in s.hidden:
+                    self.report(
+                        (*path, "reveal", i),
+                        f"'{ident}' is a hidden value, which the player never sees; reveal shows a "
+                        "stat marked hidden: true",
+                        "to let the player learn it, make it a stat with hidden: true",
+                    )
+                elif ident not in s.stats:
                     self.report(
                         (*path, "reveal", i),
                         f"unknown stat '{ident}'",

@@ -202,3 +202,49 @@ def test_suggestions_name_typos_not_strangers(word, expected):
     from game.scenario.suggest import closest
 
     assert closest(word, ["talk", "pressure", "four_demands", "first"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        # QA (an author's mistakes): plain words instead of Python's
+        (
+            [('"pressure >= 70"', '"date >= 1935-06-09"')],
+            "the date 1935-06-09 is not in quotes (a date in an expression is text",
+        ),
+        (
+            [('"pressure >= 70"', '"date >= 1935-10-20"')],
+            "cannot compare a text with a number (a date is text: put it in quotes",
+        ),
+        (
+            [('"pressure >= 70"', '"pressure >= 70 AND conceded"')],
+            "'AND' is not part of the language (write and",
+        ),
+        (
+            [('"pressure >= 70"', '"pressure >= 70 && conceded"')],
+            "'&&' is not part of the language (write and",
+        ),
+        ([('"pressure >= 70"', '"!conceded"')], "'!' is not part of the language (write not"),
+        (
+            [("reveal: readiness", "reveal: resolve")],
+            "'resolve' is a hidden value, which the player never sees",
+        ),
+        (
+            [("start: 40,", 'start: "40",')],
+            "expected a whole number, not text: write it without quotes",
+        ),
+        ([("    cost: 2\n", "    cost: true\n")], "expected a whole number, not true/false"),
+        ([("title: Mini crisis", "title: 1936")], "title: expected text: put it in quotes"),
+        (
+            [("role: Governor}", "role: Governor, of the Province}")],
+            "(inside { }, a comma starts the next key: put text that holds a comma in quotes)",
+        ),
+    ],
+)
+def test_an_authors_common_mistakes_are_named_in_plain_words(pairs, expected):
+    found = diagnostics(mutate(*pairs))
+    assert any(expected in line for line in found), found
+
+
+def test_a_date_may_be_written_in_quotes_as_the_schema_has_it():
+    assert diagnostics(mutate(("start: 1935-06-01", 'start: "1935-06-01"'))) == []

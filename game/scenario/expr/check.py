@@ -135,6 +135,8 @@ class _Checker:
                 hint = ""
                 if "bool" in (left_type, right_type):
                     hint = "a flag is already true or false: write 'flag' or 'not flag'"
+                elif {left_type, right_type} == {"str", "int"} and _looks_like_a_date(right, left):
+                    hint = 'a date is text: put it in quotes, e.g. date >= "1935-06-09"'
                 raise self.stop(
                     right, f"cannot compare a {_NOUN[left_type]} with a {_NOUN[right_type]}", hint
                 )
@@ -207,6 +209,21 @@ class _Checker:
                     arg, f"unknown {_KIND_LABEL[kind]} '{ident}'", did_you_mean(ident, known)
                 )
         return function.returns
+
+
+def _looks_like_a_date(*nodes: ast.expr) -> bool:
+    """Whether one of the nodes is YEAR-MONTH-DAY written without quotes (read as subtraction)."""
+    for node in nodes:
+        parts: list[ast.expr] = []
+        while isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub):
+            parts.append(node.right)
+            node = node.left
+        parts.append(node)
+        if len(parts) == 3 and all(
+            isinstance(p, ast.Constant) and type(p.value) is int for p in parts
+        ):
+            return True
+    return False
 
 
 def _arg_id(node: ast.expr) -> str | None:
