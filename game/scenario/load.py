@@ -274,6 +274,8 @@ def _friendly(error: Any) -> str:
             return f"expected a {number}, not text: write it without quotes"
     if kind == "string_type" and isinstance(value, (int, float)):
         return "expected text: put it in quotes"
+    if kind == "string_pattern_mismatch" and "a-z" in str(error.get("ctx", {}).get("pattern", "")):
+        return "an id is lower-case letters, digits and _, starting with a letter (e.g. mini_1936)"
     if kind in _FRIENDLY:
         return _FRIENDLY[kind]
     context = error.get("ctx", {})

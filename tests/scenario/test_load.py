@@ -235,6 +235,7 @@ def test_suggestions_name_typos_not_strangers(word, expected):
         ),
         ([("    cost: 2\n", "    cost: true\n")], "expected a whole number, not true/false"),
         ([("title: Mini crisis", "title: 1936")], "title: expected text: put it in quotes"),
+        ([("id: mini", "id: Mini-1936")], "id: an id is lower-case letters, digits and _"),
         (
             [("role: Governor}", "role: Governor, of the Province}")],
             "(inside { }, a comma starts the next key: put text that holds a comma in quotes)",
