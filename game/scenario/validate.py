@@ -282,6 +282,15 @@ class _Validator(Pass):
                 self.in_calendar(("actions", aid, "historical_dates", i), day, "historical date")
         for did, demand in s.demands.items():
             self.in_calendar(("demands", did, "date"), demand.date, "issue date")
+            if demand.date is not None and demand.deadline_days is not None:
+                due = demand.date + dt.timedelta(days=demand.deadline_days)
+                if due > s.calendar.end:
+                    self.report(
+                        ("demands", did, "deadline_days"),
+                        f"issued on {demand.date}, its deadline falls on {due}, after the calendar "
+                        f"ends ({s.calendar.end}); it can never run out",
+                        severity="warning",
+                    )
             if demand.deadline is not None:
                 if demand.date is not None and demand.deadline < demand.date:
                     self.report(

@@ -249,3 +249,13 @@ def test_an_authors_common_mistakes_are_named_in_plain_words(pairs, expected):
 
 def test_a_date_may_be_written_in_quotes_as_the_schema_has_it():
     assert diagnostics(mutate(("start: 1935-06-01", 'start: "1935-06-01"'))) == []
+
+
+def test_a_deadline_in_days_that_falls_after_the_calendar_is_a_warning():
+    # QA: `deadline: DATE` past the end was warned about, `deadline_days` to the same day was not
+    found = diagnostics(mutate(("    deadline_days: 1\n", "    deadline_days: 9\n")))
+    assert any(
+        "warning: issued on 1935-06-01, its deadline falls on 1935-06-10, after the calendar ends"
+        in line
+        for line in found
+    ), found
