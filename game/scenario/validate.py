@@ -310,6 +310,17 @@ class _Validator(Pass):
                     )
 
     # --- expressions ---------------------------------------------------------------------------
+    def weight(self, path: Path, value: int | str) -> None:
+        """A weight: an expression giving a whole number, or the number itself."""
+        if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+            self.report(
+                path,
+                f"a weight of {value} counts as 0: what it weighs is never chosen",
+                "write 0 to mean never, or a positive weight",
+                severity="warning",
+            )
+        self.expr(path, value, "int")
+
     def expr(self, path: Path, text: str | int | bool | None, expected: Type) -> None:
         if text is None or isinstance(text, (bool, int)):
             return
@@ -333,24 +344,22 @@ class _Validator(Pass):
         for did, demand in s.demands.items():
             self.expr(("demands", did, "when"), demand.when, "bool")
             for i, outcome in enumerate(demand.expiry_outcomes):
-                self.expr(("demands", did, "expiry_outcomes", i, "weight"), outcome.weight, "int")
+                self.weight(("demands", did, "expiry_outcomes", i, "weight"), outcome.weight)
             for rid, response in demand.responses.items():
                 self.expr(("demands", did, "responses", rid, "when"), response.when, "bool")
                 for i, outcome in enumerate(response.outcomes):
-                    self.expr(
-                        ("demands", did, "responses", rid, "outcomes", i, "weight"),
-                        outcome.weight,
-                        "int",
+                    self.weight(
+                        ("demands", did, "responses", rid, "outcomes", i, "weight"), outcome.weight
                     )
         for aid, action in s.actions.items():
             self.expr(("actions", aid, "when"), action.when, "bool")
             for i, outcome in enumerate(action.outcomes):
-                self.expr(("actions", aid, "outcomes", i, "weight"), outcome.weight, "int")
+                self.weight(("actions", aid, "outcomes", i, "weight"), outcome.weight)
         for aid, actor in s.actors.items():
-            self.expr(("actors", aid, "idle_weight"), actor.idle_weight, "int")
+            self.weight(("actors", aid, "idle_weight"), actor.idle_weight)
             for i, rule in enumerate(actor.rules):
                 self.expr(("actors", aid, "rules", i, "when"), rule.when, "bool")
-                self.expr(("actors", aid, "rules", i, "weight"), rule.weight, "int")
+                self.weight(("actors", aid, "rules", i, "weight"), rule.weight)
         for eid, ending in s.endings.items():
             self.expr(("endings", eid, "when"), ending.when, "bool")
         for uid, unit in s.units.items():

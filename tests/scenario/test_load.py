@@ -259,3 +259,11 @@ def test_a_deadline_in_days_that_falls_after_the_calendar_is_a_warning():
         in line
         for line in found
     ), found
+
+
+def test_a_negative_weight_is_a_warning():
+    # QA: `weight: -5` was taken silently, and counts as 0
+    found = diagnostics(
+        mutate(("- {weight: 1, text: Quietly done.}", "- {weight: -5, text: Quietly done.}"))
+    )
+    assert any("warning: a weight of -5 counts as 0" in line for line in found), found
