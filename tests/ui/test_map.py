@@ -201,3 +201,20 @@ def test_the_layout_is_kept_between_frames_and_made_again_when_the_map_changes(m
     assert set(painter.rings) == {"kalgan"}  # a place in the news: placed again, with its ring
     painter.draw(pygame.Surface((300, 300)), app.ink, pygame.Rect(0, 0, 300, 300), data, news, [])
     assert painter.area.size != rect.size and overlaps(painter) == []
+
+
+def test_the_briefing_map_is_captioned_from_the_scenarios_calendar(he_umezu):
+    # QA: the caption said "spring 1935" for a scenario of September 1936
+    import datetime as dt
+
+    from game.ui.scenes.briefing import map_caption
+
+    assert map_caption(he_umezu.scenario) == "North China, spring 1935"
+    autumn = he_umezu.scenario.model_copy(
+        update={
+            "calendar": he_umezu.scenario.calendar.model_copy(
+                update={"start": dt.date(1936, 9, 18)}
+            )
+        }
+    )
+    assert map_caption(autumn) == "North China, autumn 1936"

@@ -83,8 +83,8 @@ class BriefingScene(Scene):
         self.pane.rect = rest
         from game.ui.app import map_data
 
-        map_inner = frame(surface, app.ink, self.map_rect, "North China, spring 1935")
         loaded = app.session.loaded if app.session else app.loaded
+        map_inner = frame(surface, app.ink, self.map_rect, map_caption(self.scenario))
         geometry = map_data(loaded)
         self.painter.draw(
             surface, app.ink, map_inner, geometry, map_places(self.scenario, geometry, set()), []
@@ -102,3 +102,25 @@ def _codex() -> Scene:
     from game.ui.scenes.codex import CodexScene
 
     return CodexScene()
+
+
+SEASONS = (
+    "winter",
+    "winter",
+    "spring",
+    "spring",
+    "spring",
+    "summer",
+    "summer",
+    "summer",
+    "autumn",
+    "autumn",
+    "autumn",
+    "winter",
+)  # of the northern hemisphere, by month
+
+
+def map_caption(scenario: Any) -> str:
+    """The briefing map's caption, from the scenario's own calendar ("North China, spring 1935")."""
+    start = scenario.calendar.start
+    return f"North China, {SEASONS[start.month - 1]} {start.year}"
