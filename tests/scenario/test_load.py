@@ -237,6 +237,11 @@ def test_suggestions_name_typos_not_strangers(word, expected):
         ([("title: Mini crisis", "title: 1936")], "title: expected text: put it in quotes"),
         ([("id: mini", "id: Mini-1936")], "id: an id is lower-case letters, digits and _"),
         (
+            [('"pressure >= 70"', '"answered(rumour)"')],
+            "'rumour' is an event or intelligence report, not a demand (answered() takes a demand; "
+            "for an event or intelligence report use fired(x))",
+        ),
+        (
             [("role: Governor}", "role: Governor, of the Province}")],
             "(inside { }, a comma starts the next key: put text that holds a comma in quotes)",
         ),

@@ -205,10 +205,25 @@ class _Checker:
                 raise self.stop(arg, f"{function.name}() takes the id of a {_KIND_LABEL[kind]}")
             known = self.symbols.ids.get(kind, set())
             if ident not in known:
+                other = next(
+                    (k for k, ids in self.symbols.ids.items() if k != kind and ident in ids), None
+                )
+                if other is not None and other in _KIND_LABEL:
+                    # `answered(brawl)` where brawl is an event: say what it is, and what fits
+                    raise self.stop(
+                        arg,
+                        f"'{ident}' is {_a(_KIND_LABEL[other])}, not {_a(_KIND_LABEL[kind])}",
+                        f"{function.name}() takes {_a(_KIND_LABEL[kind])}; for {_a(_KIND_LABEL[other])} "
+                        f"use {_example(other)}",
+                    )
                 raise self.stop(
                     arg, f"unknown {_KIND_LABEL[kind]} '{ident}'", did_you_mean(ident, known)
                 )
         return function.returns
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
 def _looks_like_a_date(*nodes: ast.expr) -> bool:
