@@ -398,6 +398,10 @@ class Dispute(Model):
 
 
 class Place(Model):
+    """A place on the map (and in the codex). Where places crowd together in a small map, the
+    lesser ones (towns and sites beside a city) are left off the map unless an event, report or
+    action of the day names them, which rings them; the codex always lists every place."""
+
     name: str = Field(
         description="Name as spelt in the period (with the modern name if different)."
     )
