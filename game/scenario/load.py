@@ -208,13 +208,15 @@ def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument)
         key = str(path[-1])
         fields = _fields_at(path[:-1])
         hint = did_you_mean(key, fields)
-        if not hint and " " in key.strip():
+        span = document.span(path, key=True)
+        written = document.lines[span.line - 1] if 0 < span.line <= len(document.lines) else ""
+        if not hint and " " in key.strip() and "{" in written[: max(0, span.col - 1)]:
             # `{name: X, role: Chairman, Hebei-Chahar Council}`: the comma ended the text
             hint = "inside { }, a comma starts the next key: put text that holds a comma in quotes"
         elif not hint and fields:
             hint = f"expected one of: {', '.join(sorted(fields))}"
         return Diagnostic(
-            document.span(path, key=True),
+            span,
             f"unknown key '{key}' in {'.'.join(str(p) for p in path[:-1]) or 'the top level'}",
             hint=hint,
         )

@@ -22,13 +22,22 @@ class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
 
+def _whole(value: Any) -> Any:
+    """55.0 is the whole number 55 (as the JSON Schema counts it); 55.5 is left to be refused."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Int = Annotated[int, BeforeValidator(_whole)]
+
 # A date may be written plainly (YAML reads 1935-06-09 as a date) or in quotes, as the JSON
 # Schema's {"type": "string", "format": "date"} has it.
 Date = Annotated[dt.date, Strict(False)]
 
 
 Condition = str  # an expression that is true or false, e.g. "pressure >= 70 and not yu_dismissed"
-Amount = int | str  # a whole number, or an expression giving one, e.g. "10 + resolve // 10"
+Amount = Int | str  # a whole number, or an expression giving one, e.g. "10 + resolve // 10"
 
 COND = 'A condition in the expression language, e.g. "pressure >= 70 and not yu_dismissed".'
 AMOUNT = 'A whole number, or an expression that gives one (e.g. "100 - resolve").'
@@ -94,7 +103,7 @@ class Player(Model):
 class Calendar(Model):
     start: Date = Field(description="The first day of play (YYYY-MM-DD).")
     end: Date = Field(description="The last day of play; the game ends after it at the latest.")
-    actions_per_day: int = Field(
+    actions_per_day: Int = Field(
         3, ge=1, le=20, description="How many action points the player has each day."
     )
     epilogue_until: Date | None = Field(
@@ -105,9 +114,9 @@ class Calendar(Model):
 class Stat(Model):
     label: str = Field(description="Name shown to the player.")
     description: str = Field("", description="One or two sentences on what the stat means.")
-    min: int = Field(0, description="Lowest value; changes are clamped to it.")
-    max: int = Field(100, description="Highest value; changes are clamped to it.")
-    start: int = Field(description="Value on the first day.")
+    min: Int = Field(0, description="Lowest value; changes are clamped to it.")
+    max: Int = Field(100, description="Highest value; changes are clamped to it.")
+    start: Int = Field(description="Value on the first day.")
     hidden: bool = Field(False, description="Hidden from the player until an effect reveals it.")
     higher_is: Literal["better", "worse", "neutral"] = Field(
         "neutral", description="Whether a high value is good for the player (colours the bar)."
@@ -120,16 +129,16 @@ class Flag(Model):
 
 
 class WeightedValue(Model):
-    value: int = Field(description="A possible value.")
-    weight: int = Field(1, ge=0, description="Relative likelihood of this value.")
+    value: Int = Field(description="A possible value.")
+    weight: Int = Field(1, ge=0, description="Relative likelihood of this value.")
     label: str = Field("", description="What this value means, for the debrief.")
 
 
 class Hidden(Model):
     label: str = Field(description="Name used in the debrief, when the hidden value is revealed.")
     description: str = Field("", description="What the value stands for.")
-    min: int = Field(0, description="With no `choices`: the lowest value of a uniform draw.")
-    max: int = Field(100, description="With no `choices`: the highest value of a uniform draw.")
+    min: Int = Field(0, description="With no `choices`: the lowest value of a uniform draw.")
+    max: Int = Field(100, description="With no `choices`: the highest value of a uniform draw.")
     choices: list[WeightedValue] = Field(
         default_factory=list,
         description="If given, the value is drawn from these by weight instead of uniformly.",
@@ -157,7 +166,7 @@ class Actor(Model):
     side: Literal["china", "japan", "third"] = Field(description="Which side the actor is on.")
     role: str = Field("", description="Office and rank in the scenario's time.")
     description: str = Field("", description="Who the actor is, for the codex.")
-    attitude: int = Field(
+    attitude: Int = Field(
         0,
         ge=-100,
         le=100,
@@ -223,7 +232,7 @@ class Intel(Model):
     )
     probability: Amount = Field(100, description="Percent chance to arrive when due. " + AMOUNT)
     once: bool = Field(True, description="Arrive at most once.")
-    reliability: int = Field(
+    reliability: Int = Field(
         ge=0,
         le=100,
         description="Percent chance that the report tells the truth; shown to the player.",
@@ -270,10 +279,10 @@ class Response(Model):
         True,
         description="Whether this answer settles the demand (false: the demand stays open, e.g. stalling).",
     )
-    extend_days: int = Field(
+    extend_days: Int = Field(
         0, ge=0, description="Days added to the deadline (for stalling answers that buy time)."
     )
-    cost: int = Field(0, ge=0, description="Action points the answer uses.")
+    cost: Int = Field(0, ge=0, description="Action points the answer uses.")
 
 
 class Demand(Model):
@@ -321,9 +330,9 @@ class Action(Model):
         description="One line on what the action is for (its known effects are shown beside it automatically).",
     )
     text: str = Field("", description="What the player reads after taking it.")
-    cost: int = Field(1, ge=0, description="Action points it uses.")
+    cost: Int = Field(1, ge=0, description="Action points it uses.")
     when: Condition = Field("true", description="Offered only when this holds. " + COND)
-    per_day: int = Field(1, ge=1, description="How often it can be taken in one day.")
+    per_day: Int = Field(1, ge=1, description="How often it can be taken in one day.")
     max_uses: int | None = Field(
         None, ge=1, description="How often it can be taken in the whole game."
     )
@@ -357,10 +366,10 @@ class Inject(Model):
 
 
 class Scores(Model):
-    sovereignty: int = Field(ge=0, le=10, description="Territory and sovereignty kept, 0-10.")
-    peace: int = Field(ge=0, le=10, description="War avoided or time bought, 0-10.")
-    standing: int = Field(ge=0, le=10, description="The player's domestic standing, 0-10.")
-    lives: int = Field(ge=0, le=10, description="Lives spared, 0-10.")
+    sovereignty: Int = Field(ge=0, le=10, description="Territory and sovereignty kept, 0-10.")
+    peace: Int = Field(ge=0, le=10, description="War avoided or time bought, 0-10.")
+    standing: Int = Field(ge=0, le=10, description="The player's domestic standing, 0-10.")
+    lives: Int = Field(ge=0, le=10, description="Lives spared, 0-10.")
 
 
 class Ending(Model):

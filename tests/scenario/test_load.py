@@ -272,3 +272,25 @@ def test_a_negative_weight_is_a_warning():
         mutate(("- {weight: 1, text: Quietly done.}", "- {weight: -5, text: Quietly done.}"))
     )
     assert any("warning: a weight of -5 counts as 0" in line for line in found), found
+
+
+def test_a_whole_number_written_with_a_point_is_accepted_as_the_schema_has_it():
+    # review: strict checking refused 40.0, which the JSON Schema (draft 7) counts as an integer
+    assert diagnostics(mutate(("start: 40,", "start: 40.0,"))) == []
+    assert any(
+        "not a fraction" in line for line in diagnostics(mutate(("start: 40,", "start: 40.5,")))
+    )
+
+
+def test_hints_stay_true_to_what_was_written():
+    # review: the date hint must give the form dates compare in, and words in quotes are not operators
+    found = diagnostics(mutate(('"pressure >= 70"', '"date >= 1935-6-12 and conceded"')))
+    assert any('"1935-06-12"' in line and "1935-6-12" not in line for line in found), found
+    found = diagnostics(mutate(('"pressure >= 70"', "\"stage == 'Not yet' and\"")))
+    assert not any("'NOT' is not part" in line for line in found), found
+
+
+def test_the_comma_hint_is_given_only_inside_braces():
+    found = diagnostics(mutate(("title: Mini crisis", "title: Mini crisis\nmy key: 5")))
+    assert any("unknown key 'my key'" in line for line in found), found
+    assert not any("a comma starts the next key" in line for line in found), found

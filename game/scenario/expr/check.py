@@ -135,8 +135,10 @@ class _Checker:
                 hint = ""
                 if "bool" in (left_type, right_type):
                     hint = "a flag is already true or false: write 'flag' or 'not flag'"
-                elif {left_type, right_type} == {"str", "int"} and _looks_like_a_date(right, left):
-                    hint = 'a date is text: put it in quotes, e.g. date >= "1935-06-09"'
+                elif {left_type, right_type} == {"str", "int"} and (
+                    written := _unquoted_date(right, left)
+                ):
+                    hint = f'a date is text: put it in quotes, e.g. date >= "{written}"'
                 raise self.stop(
                     right, f"cannot compare a {_NOUN[left_type]} with a {_NOUN[right_type]}", hint
                 )
@@ -226,19 +228,22 @@ def _a(noun: str) -> str:
     return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
-def _looks_like_a_date(*nodes: ast.expr) -> bool:
-    """Whether one of the nodes is YEAR-MONTH-DAY written without quotes (read as subtraction)."""
+def _unquoted_date(*nodes: ast.expr) -> str:
+    """YEAR-MONTH-DAY written without quotes (Python reads a subtraction), as it should be
+    written in quotes ("1935-06-12"); "" if no node is one."""
     for node in nodes:
         parts: list[ast.expr] = []
         while isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub):
             parts.append(node.right)
             node = node.left
         parts.append(node)
-        if len(parts) == 3 and all(
-            isinstance(p, ast.Constant) and type(p.value) is int for p in parts
-        ):
-            return True
-    return False
+        values = [
+            p.value for p in reversed(parts) if isinstance(p, ast.Constant) and type(p.value) is int
+        ]
+        if len(parts) == 3 and len(values) == 3:
+            year, month, day = (int(value) for value in values)
+            return f"{year}-{month:02d}-{day:02d}"
+    return ""
 
 
 def _arg_id(node: ast.expr) -> str | None:

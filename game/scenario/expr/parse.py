@@ -103,12 +103,15 @@ def _plain_words(text: str, message: str) -> tuple[str, str]:
         return "'=' sets a value; a condition compares", "compare with '==', not '='"
     date = _DATE_UNQUOTED.search(text)
     if date:
+        year, month, day = (int(part) for part in date.group().split("-"))
+        written = f"{year}-{month:02d}-{day:02d}"  # the form dates are compared in
         return (
             f"the date {date.group()} is not in quotes",
-            f'a date in an expression is text: write "{date.group()}" (for example date >= "{date.group()}")',
+            f'a date in an expression is text: write "{written}" (for example date >= "{written}")',
         )
+    code = re.sub(r"'[^']*'|\"[^\"]*\"", "''", text)  # words inside quotes are not operators
     for pattern, written, word in _OTHER_LANGUAGES:
-        if pattern.search(text):
+        if pattern.search(code):
             return f"{written} is not part of the language", f"write {word} (in lower case)"
     return message, ""
 

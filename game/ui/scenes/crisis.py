@@ -693,6 +693,12 @@ class InjectScene(PauseScene):
             self.box.x + 20, self.box.bottom - 12, self.box.width - 40, lines * app.ink.height(SOFT)
         )
         self.box.height += self.note_area.height + (8 if lines else 0)
+        # grown downwards: centred again, with what it holds
+        shift = rect.centery - self.box.centery
+        self.box.y += shift
+        self.note_area.y += shift
+        for widget in self.widgets:
+            widget.rect.y += shift
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
         super().draw(app, surface)

@@ -100,7 +100,9 @@ class SaveNameScene(PauseScene):
     def layout(self, app: App, rect: pygame.Rect) -> None:
         ink = app.ink
         height = self.widgets[0].preferred_height(ink)
-        width = min(rect.width - 40, 520)
+        # wide enough for the heading, which says what a name may hold
+        needed = ink.width(self.heading, Style("typewriter_bold", "heading")) + 48
+        width = min(rect.width - 40, max(520, needed))
         heading = ink.height(Style("typewriter_bold", "heading"))
         field_height = height + 8
         self.box = pygame.Rect(0, 0, width, heading + field_height + 2 * (height + 8) + 52)
