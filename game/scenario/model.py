@@ -31,9 +31,17 @@ def _whole(value: Any) -> Any:
 
 Int = Annotated[int, BeforeValidator(_whole)]
 
+
 # A date may be written plainly (YAML reads 1935-06-09 as a date) or in quotes, as the JSON
 # Schema's {"type": "string", "format": "date"} has it.
-Date = Annotated[dt.date, Strict(False)]
+def _not_a_number(value: Any) -> Any:
+    """A date is a date or its YYYY-MM-DD text; a number is not (pydantic would read seconds)."""
+    if isinstance(value, (int, float)):
+        raise ValueError("expected a date (YYYY-MM-DD)")
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_not_a_number), Strict(False)]
 
 
 Condition = str  # an expression that is true or false, e.g. "pressure >= 70 and not yu_dismissed"

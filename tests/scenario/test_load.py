@@ -294,3 +294,12 @@ def test_the_comma_hint_is_given_only_inside_braces():
     found = diagnostics(mutate(("title: Mini crisis", "title: Mini crisis\nmy key: 5")))
     assert any("unknown key 'my key'" in line for line in found), found
     assert not any("a comma starts the next key" in line for line in found), found
+
+
+@pytest.mark.parametrize("value", ["0", "1937"])
+def test_a_number_is_not_a_date(value):
+    # review: pydantic read 0 as 1970-01-01 (seconds since 1970), silently
+    found = diagnostics(mutate(("end: 1935-06-04", f"end: {value}")))
+    assert any(
+        f"calendar.end: expected a date (YYYY-MM-DD) (got {value})" in line for line in found
+    )
