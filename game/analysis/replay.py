@@ -51,6 +51,8 @@ class DayRecord:
     date: str
     events: list[GameEvent] = field(default_factory=list)
     choices: list[ChoiceRecord] = field(default_factory=list)
+    # events and choices as they came: each choice before what followed from it (for the log)
+    order: list[GameEvent | ChoiceRecord] = field(default_factory=list)
 
 
 @dataclass
@@ -147,7 +149,7 @@ def play(
     otherwise the policy is asked again.
     """
     state, events = new_game(scenario, seed)
-    days = [DayRecord(state.day, state.date.isoformat(), list(events))]
+    days = [DayRecord(state.day, state.date.isoformat(), list(events), order=list(events))]
     states = [state]
     stopped: Stop | None = None
     generator = rng.seed_state(seed if policy_seed is None else policy_seed)
@@ -160,6 +162,7 @@ def play(
         rejected = next((e.text or e.title for e in events if e.kind == "rejected"), "")
         record = ChoiceRecord(action_key(choice), label_of(scenario, choice), rejected)
         days[-1].choices.append(record)
+        days[-1].order.append(record)
         if rejected:
             # told once, on the choice; the engine's event carries nothing more
             events = [e for e in events if e.kind != "rejected"]
@@ -170,10 +173,13 @@ def play(
             # events after the dusk belong to the new day; those before it to the old one
             split = next((i for i, e in enumerate(events) if e.kind == "day"), len(events))
             days[-1].events.extend(events[:split])
-            days.append(DayRecord(state.day, state.date.isoformat(), list(events[split:])))
+            days[-1].order.extend(events[:split])
+            dawn = list(events[split:])
+            days.append(DayRecord(state.day, state.date.isoformat(), dawn, order=list(dawn)))
             states.append(state)
         else:
             days[-1].events.extend(events)
+            days[-1].order.extend(events)
     return Playthrough(scenario, seed, state, days, states, stopped)
 
 
@@ -240,24 +246,48 @@ def parse_choice(key: str) -> Choice:
     return parse_action_key(key)
 
 
+def _changes(scenario: Scenario, before: GameState, after: GameState) -> list[str]:
+    """What changed from one dawn to the next, for an author reading the log: stats (hidden
+    ones too) and flags."""
+    moved = [
+        f"{stat.label} {before.stats[sid]} \u2192 {after.stats[sid]}"
+        + (" (hidden)" if stat.hidden else "")
+        for sid, stat in scenario.stats.items()
+        if before.stats.get(sid) != after.stats.get(sid)
+    ]
+    flags = [
+        ("" if after.flags[fid] else "not ") + fid
+        for fid in scenario.flags
+        if before.flags.get(fid) != after.flags.get(fid)
+    ]
+    if not moved and not flags:
+        return []
+    # from this dawn to the next (the next dawn's own items included: a step plays both)
+    return ["  = by the next dawn: " + "; ".join([*moved, *(f"flag {f}" for f in flags)])]
+
+
 def render_log(playthrough: Playthrough) -> str:
     """The readable day-by-day log (also the golden file of the historical replay)."""
     scenario = playthrough.scenario
     lines = [f"{scenario.title} — seed {playthrough.seed}", ""]
-    for record in playthrough.days:
+    states = [*playthrough.states, playthrough.final]
+    for index, record in enumerate(playthrough.days):
         lines.append(f"== Day {record.day}: {record.date} ==")
-        for event in record.events:
-            if event.kind == "day":
+        for item in record.order:  # each choice, then what followed from it
+            if isinstance(item, ChoiceRecord):
+                if item.rejected:
+                    lines.append(f"  ! Rejected: {item.label}")
+                    lines.append(f"      {item.rejected}")
+                else:
+                    lines.append(f"  > {item.label}")
                 continue
-            lines.append(f"  [{event.kind}] {event.title}")
-            if event.text:
-                lines.append(f"      {event.text.strip()}".replace("\n", "\n      "))
-        for choice in record.choices:
-            if choice.rejected:
-                lines.append(f"  ! Rejected: {choice.label}")
-                lines.append(f"      {choice.rejected}")
-            else:
-                lines.append(f"  > {choice.label}")
+            if item.kind == "day":
+                continue
+            lines.append(f"  [{item.kind}] {item.title}")
+            if item.text:
+                lines.append(f"      {item.text.strip()}".replace("\n", "\n      "))
+        if index + 1 < len(states):
+            lines += _changes(scenario, states[index], states[index + 1])
         lines.append("")
     stopped = playthrough.stopped
     ending = scenario.endings.get(playthrough.final.ending or "")

@@ -148,10 +148,16 @@ def test_good_entries_of_every_form_still_play(tmp_path, capsys):
     )
     code, out, err = replay(capsys, MINI, "--choices", choices, "--seed", "3")
     assert (code, err) == (0, [])
-    assert (
-        "  > Talk to the envoy\n  > First demand: Refuse\n"
-        "  > Teacher's inject: Rumours of war in the bazaar\n  > End the day\n"
-    ) in out
+    # each choice, in order, followed by what came of it
+    taken = [line for line in out.splitlines() if line.startswith("  > ")]
+    assert taken[:4] == [
+        "  > Talk to the envoy",
+        "  > First demand: Refuse",
+        "  > Teacher's inject: Rumours of war in the bazaar",
+        "  > End the day",
+    ]
+    talk = out.index("  > Talk to the envoy")
+    assert talk < out.index("  [action] Talk to the envoy") < out.index("  > First demand: Refuse")
     assert "Ending:" in out
 
 
