@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -694,6 +695,7 @@ def _play_text(args: argparse.Namespace, loaded, seed: int, state) -> int:  # no
         played_on=dt.date.today().isoformat(),
     )
     saves = _TextSaves(loaded, getattr(args, "save_dir", None), classroom.practice)
+    saves.options = _session_options(args)
     return run_text(
         loaded,
         seed=seed,
@@ -707,6 +709,27 @@ def _play_text(args: argparse.Namespace, loaded, seed: int, state) -> int:  # no
     )
 
 
+def _session_options(args: argparse.Namespace) -> str:
+    """The options of `play` that a resumed game should keep: the student's name, the lesson's
+    settings, the text style and the saves folder (a practice game is one by its save)."""
+    parts: list[str] = []
+    if args.name:
+        parts += ["--name", shlex.quote(args.name)]
+    if args.time_limit is not None:
+        parts += ["--time-limit", f"{args.time_limit:g}"]
+    if args.lesson_days is not None:
+        parts += ["--lesson-days", str(args.lesson_days)]
+    if args.lesson_minutes is not None:
+        parts += ["--lesson-minutes", f"{args.lesson_minutes:g}"]
+    if args.cabinet > 1:
+        parts += ["--cabinet", str(args.cabinet)]
+    if args.plain:
+        parts.append("--plain")
+    if getattr(args, "save_dir", None):
+        parts += ["--save-dir", shlex.quote(str(args.save_dir))]
+    return " ".join(parts)
+
+
 class _TextSaves:
     """The text game's saves: an autosave at each dawn, named slots on request; never a crash."""
 
@@ -716,6 +739,7 @@ class _TextSaves:
         self.practice = practice
         self.warned = False
         self.last_autosave: Path | None = None
+        self.options = ""  # the command line's options a resumed game keeps (see resume_command)
 
     def _save(self, state, slot: str):  # noqa: ANN001, ANN202 - GameState -> SaveGame
         import datetime as dt
@@ -766,11 +790,12 @@ class _TextSaves:
 
     def resume_command(self, save: Path) -> str:
         """The command that takes up a save of this game again: a scenario that is not one of
-        the game's own must be named, or --load would not know where to find it."""
-        command = f"python main.py play --text --load {save}"
+        the game's own must be named, or --load would not know where to find it; the player's
+        name, the lesson's options and the saves folder go on as they were."""
+        command = f"python main.py play --text --load {shlex.quote(str(save))}"
         if Path(self.loaded.path or "").resolve().parent != SCENARIOS_DIR.resolve():
-            command += f" --scenario {self.loaded.path}"
-        return command
+            command += f" --scenario {shlex.quote(str(self.loaded.path))}"
+        return command + (f" {self.options}" if self.options else "")
 
 
 def _write_report(path: str, text: str) -> None:
@@ -783,6 +808,10 @@ def _write_report(path: str, text: str) -> None:
         prefix=".report-", dir=target.parent if str(target.parent) else "."
     )
     try:
+        # mkstemp makes the file readable by its owner alone; a report is for the teacher too
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
             out.flush()

@@ -172,6 +172,7 @@ class Session:
         self.undo: UndoStack | None = None  # practice games only
         self.lesson_news: list[GameEvent] = []  # lesson mode: dawn items not yet named
         self.day_passed = False  # lesson mode: today came by passing a day (not yet shown)
+        self.held_day = 0  # lesson mode: a day whose council is held (until the day is ended)
         self.lesson_started = 0.0
         self.save_slot: Callable[[GameState, str], str] | None = None
         self.resume_hint: Callable[[], str] | None = None
@@ -184,6 +185,10 @@ class Session:
         else:
             # A resumed game opens on its current day; the day's inbox is in the log.
             self.state = resume
+            if resume.over:  # a finished game: its ending and debrief, nothing to play
+                self.console.show(["", "This game is finished: its ending and debrief follow."])
+                self.finish()
+                return 0
             events = [GameEvent(kind="day", date=resume.date, title=long_date(resume.date))]
             self.console.show(
                 [
@@ -198,9 +203,8 @@ class Session:
             lesson_note = False
             # The clock is read only when a lesson length in minutes asks for it.
             self.lesson_started = self.clock() if self.classroom.lesson_minutes is not None else 0.0
-            held_day = 0  # lesson mode: a day whose council is held (until the day is ended)
             while not self.state.over:
-                reason = "" if held_day == self.state.day else self.lesson_over()
+                reason = "" if self.held_day == self.state.day else self.lesson_over()
                 if reason:
                     if not lesson_note:
                         self.console.show(
@@ -214,7 +218,7 @@ class Session:
                     if not awaits_answer(self.scenario, self.state):
                         self.pass_day()
                         continue
-                    held_day = self.state.day
+                    self.held_day = self.state.day
                     self.hold_council()
                 self.council()
         except EndOfInput:
@@ -336,9 +340,13 @@ class Session:
             self.console.say("Taking back is only for practice games (play --practice).")
             return
         if not self.undo.can_undo:
-            self.console.say("Nothing to take back: this is the start of the game.")
+            self.console.say(
+                "Nothing to take back: steps go back only as far as where this game was started "
+                "or resumed."
+            )
             return
         self.undo, self.state = self.undo.undo_day() if day else self.undo.undo_action()
+        self.held_day = self.state.day  # lesson mode: the day taken back to is played, not passed
         what = "to the dawn of" if day else "one step, to"
         self.console.say(f"Taken back {what} day {self.state.day}, {long_date(self.state.date)}.")
         self.console.show(
@@ -586,6 +594,11 @@ class Session:
             if not path:
                 self.console.say("No report saved.")
                 continue
+            if os.path.exists(os.path.expanduser(path)):
+                sure = self.console.ask(f"{path} exists. Replace it? [y/N] ").strip().lower()
+                if sure not in ("y", "yes"):
+                    self.console.say("Not replaced; choose another name.")
+                    continue
             assert self.write_report is not None
             try:
                 self.write_report(path, report_text(for_file, path, self.votes))

@@ -210,3 +210,29 @@ def test_a_finished_game_is_not_kept_as_an_unfinished_one(tmp_path):
     again = run_shell(f"printf '' | {play} --seed 4")
     assert "kept as" not in again.stdout
     assert not (saves / "autosave-mini.previous.json").exists()
+
+
+def test_the_resume_command_keeps_the_players_name_and_the_lesson(tmp_path):
+    saves = tmp_path / "saves"
+    first = run_shell(
+        f"printf 'E\\n' | {sys.executable} main.py play --text --scenario {MINI} --seed 3 "
+        f"--save-dir {saves} --name 'Li Wei' --lesson-days 2"
+    )
+    command = first.stdout.split("resume it with: ", 1)[1].splitlines()[0]
+    assert "--name 'Li Wei'" in command and "--lesson-days 2" in command
+    taken_up = run_shell(f"printf '' | {sys.executable} {command.removeprefix('python ')}")
+    assert "Player: Li Wei" in taken_up.stdout and "Lesson mode: 2 day(s)" in taken_up.stdout
+
+
+def test_a_report_written_by_the_text_version_is_readable_by_others(tmp_path):
+    import os
+    import stat
+
+    from game.cli import _write_report
+
+    umask = os.umask(0o022)
+    try:
+        _write_report(str(tmp_path / "r.md"), "# report\n")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "r.md").stat().st_mode) == 0o644  # mkstemp gave 0o600

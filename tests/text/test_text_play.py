@@ -377,6 +377,33 @@ def test_the_debrief_on_screen_is_for_reading_not_markdown(mini):
 
 def test_a_practice_step_back_after_passed_days_goes_back_one_day(mini):
     # review: the passed days were not on the undo stack, so a step back jumped to day 1
-    script = "1\nE\nu\n"
+    script = "1\nE\nu\nE\n"
     _, text = play(mini, script, classroom=Classroom(lesson_days=1, practice=True))
     assert "Taken back one step, to day 2" in text
+    # QA: the day taken back to was passed again at once, so taking back did nothing; it is played
+    after = text[text.index("Taken back one step, to day 2") :]
+    assert "Day 2, Sunday 2 June 1935: the day passes without a council." not in after
+    assert "> E" in after
+
+
+def test_an_existing_report_is_replaced_only_when_the_player_says_so(mini, tmp_path):
+    existing = tmp_path / "group-a.md"
+    existing.write_text("group A's report", encoding="utf-8")
+    written: dict[str, str] = {}
+    script = f"E\nE\nE\nE\nr\n{existing}\nn\n\n"
+    _, text = play(mini, script, write_report=written.__setitem__)
+    assert f"{existing} exists. Replace it? [y/N]" in text
+    assert "Not replaced; choose another name." in text and written == {}
+
+
+def test_a_finished_save_opens_on_its_ending(mini):
+    from game.engine.actions import EndDay
+    from game.engine.api import new_game, step
+
+    state = new_game(mini.scenario, 3).state
+    while not state.over:
+        state = step(mini.scenario, state, EndDay()).state
+    code, text = play(mini, "", state=state)
+    assert code == 0
+    assert "This game is finished: its ending and debrief follow." in text
+    assert "Resuming the saved game" not in text and "Debrief" in text
