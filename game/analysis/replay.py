@@ -49,10 +49,16 @@ class Stop:
 class DayRecord:
     day: int
     date: str
-    events: list[GameEvent] = field(default_factory=list)
-    choices: list[ChoiceRecord] = field(default_factory=list)
-    # events and choices as they came: each choice before what followed from it (for the log)
+    # the day's events and choices as they came: each choice before what followed from it
     order: list[GameEvent | ChoiceRecord] = field(default_factory=list)
+
+    @property
+    def events(self) -> list[GameEvent]:
+        return [item for item in self.order if isinstance(item, GameEvent)]
+
+    @property
+    def choices(self) -> list[ChoiceRecord]:
+        return [item for item in self.order if isinstance(item, ChoiceRecord)]
 
 
 @dataclass
@@ -149,7 +155,7 @@ def play(
     otherwise the policy is asked again.
     """
     state, events = new_game(scenario, seed)
-    days = [DayRecord(state.day, state.date.isoformat(), list(events), order=list(events))]
+    days = [DayRecord(state.day, state.date.isoformat(), list(events))]
     states = [state]
     stopped: Stop | None = None
     generator = rng.seed_state(seed if policy_seed is None else policy_seed)
@@ -161,7 +167,6 @@ def play(
         state, events = step(scenario, state, choice)
         rejected = next((e.text or e.title for e in events if e.kind == "rejected"), "")
         record = ChoiceRecord(action_key(choice), label_of(scenario, choice), rejected)
-        days[-1].choices.append(record)
         days[-1].order.append(record)
         if rejected:
             # told once, on the choice; the engine's event carries nothing more
@@ -172,13 +177,10 @@ def play(
         if state.day != before:
             # events after the dusk belong to the new day; those before it to the old one
             split = next((i for i, e in enumerate(events) if e.kind == "day"), len(events))
-            days[-1].events.extend(events[:split])
             days[-1].order.extend(events[:split])
-            dawn = list(events[split:])
-            days.append(DayRecord(state.day, state.date.isoformat(), dawn, order=list(dawn)))
+            days.append(DayRecord(state.day, state.date.isoformat(), list(events[split:])))
             states.append(state)
         else:
-            days[-1].events.extend(events)
             days[-1].order.extend(events)
     return Playthrough(scenario, seed, state, days, states, stopped)
 
