@@ -27,30 +27,18 @@ GAME_NAME = "Hebei 1935"
 LOADING = "Loading the scenario\u2026"
 URGENT = Style("serif", "body", "urgent")
 LOAD_NOTE = Style("serif", "small", "urgent")
-MONTHS = (  # not strftime's %B, which follows the machine's language
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def when_saved(stamp: str) -> str:
     """A save's time as a player reads it ("28 November 2026, 01:40"); the stamp as written if
     it is not an ISO time."""
+    from game.analysis.describe import long_date  # the Load screen, never the first frame
+
     try:
         moment = dt.datetime.fromisoformat(stamp)
     except ValueError:
         return stamp
-    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M}"
+    return f"{long_date(moment.date(), weekday=False)}, {moment:%H:%M}"
 
 
 def load_game_from(app: App, path: Path, loaded: LoadedScenario | None = None) -> Any:
