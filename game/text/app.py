@@ -247,10 +247,8 @@ class Session:
     def resume_lines(self) -> list[str]:
         """The game stops before its end: it is saved as it stands (the day's choices too, not
         only the dawn's autosave), and the player is told how to take it up again."""
-        if self.on_dawn is not None and not self.state.over:
-            note = self.on_dawn(self.state)
-            if note:
-                self.console.say(note)
+        if not self.state.over:
+            self.autosave()
         hint = self.resume_hint() if self.resume_hint is not None else ""
         return [hint] if hint else []
 
@@ -290,20 +288,29 @@ class Session:
             self.console.show(render.events_lines(self.scenario, events, self.style))
             return
         self.console.show(render.events_lines(self.scenario, events[:split], self.style))
-        self.console.show(
-            render.day_header(self.scenario, self.state, self.style, self.classroom.time_limit)
-        )
+        self.open_day()
         self.day_passed = False
-        self.day_started = self.clock() if self.classroom.time_limit is not None else 0.0
         self.console.show(render.events_lines(self.scenario, events[split + 1 :], self.style))
         self.dawn_done()
 
     def dawn_done(self) -> None:
         """A new day has begun: the dawn's work outside the game (the autosave), if any."""
-        if self.on_dawn is not None and not self.state.over:
+        if not self.state.over:
+            self.autosave()
+
+    def autosave(self) -> None:
+        """Hand the state to the shell's autosave (`on_dawn`); say what it has to tell."""
+        if self.on_dawn is not None:
             note = self.on_dawn(self.state)
             if note:
                 self.console.say(note)
+
+    def open_day(self) -> None:
+        """The day's header; under a time limit, its council's clock starts."""
+        self.console.show(
+            render.day_header(self.scenario, self.state, self.style, self.classroom.time_limit)
+        )
+        self.day_started = self.clock() if self.classroom.time_limit is not None else 0.0
 
     def take(self, choice: Choice) -> None:
         self.state, events = step(self.scenario, self.state, choice)
@@ -370,10 +377,7 @@ class Session:
         (until the players end the day). If the day came by passing the last one, its header
         and news, not yet shown, come first."""
         if self.day_passed:
-            self.console.show(
-                render.day_header(self.scenario, self.state, self.style, self.classroom.time_limit)
-            )
-            self.day_started = self.clock() if self.classroom.time_limit is not None else 0.0
+            self.open_day()
             self.console.show(render.events_lines(self.scenario, self.lesson_news, self.style))
             self.lesson_news = []
         self.console.show(
@@ -545,10 +549,9 @@ class Session:
 
     # --- the end -----------------------------------------------------------------------------
     def finish(self) -> None:
-        if self.on_dawn is not None:
-            # the autosave's last word: the game is finished (a new game then does not keep it
-            # aside as an unfinished one)
-            self.on_dawn(self.state)
+        # the autosave's last word: the game is finished (a new game then does not keep it aside
+        # as an unfinished one)
+        self.autosave()
         self.console.show(render.ending_lines(self.scenario, self.state, self.style))
         c = self.classroom
         debrief: Debrief | None = None
