@@ -278,20 +278,29 @@ def test_the_loader_warms_the_next_imports_and_a_failing_warm_up_is_not_a_failed
     assert calls == ["warm"] and loader.error is None and loader.loaded is not None
 
 
-def test_f5_after_a_failed_load_loads_the_corrected_file(tmp_path):
+def _after_a_failed_load(tmp_path: Path, recorder: list | None = None, *others: Path):  # noqa: ANN202
+    """A window whose scenario (a broken file, returned too) failed to load behind its title;
+    `others` are scenario files it may turn to."""
     from game.scenario.load import load_scenario
     from game.ui.loading import ScenarioLoader
+
+    broken = tmp_path / "scenario.yaml"
+    broken.write_text("title: [\n", encoding="utf-8")
+    loader = ScenarioLoader(broken, load_scenario, tmp_path / "cache")
+    app = _app(tmp_path, loader, recorder)
+    if others:
+        app.scenario_paths = [broken, *others]
+    app.pump()
+    assert loader.wait(30) and loader.error is not None
+    app.pump()
+    return app, broken
+
+
+def test_f5_after_a_failed_load_loads_the_corrected_file(tmp_path):
     from game.ui.scenes.title import TitleScene
 
-    scenario = tmp_path / "scenario.yaml"
-    scenario.write_text("title: [\n", encoding="utf-8")
-    loader = ScenarioLoader(scenario, load_scenario, tmp_path / "cache")
-    recorder: list = []
-    app = _app(tmp_path, loader, recorder)
+    app, scenario = _after_a_failed_load(tmp_path)
     try:
-        app.pump()
-        assert loader.wait(30) and loader.error is not None
-        app.pump()
         assert app.loaded is None and app.load_error
         shutil.copy(MINI, scenario)  # the author fixes the file
         _key(app, pygame.K_F5)
@@ -326,20 +335,11 @@ def test_a_file_edited_during_its_load_gets_no_card_under_its_new_contents(tmp_p
 
 
 def test_after_a_failed_load_another_scenario_can_be_chosen_and_played(tmp_path):
-    from game.scenario.load import load_scenario
-    from game.ui.loading import ScenarioLoader
     from game.ui.scenes.title import TitleScene
 
-    broken = tmp_path / "broken.yaml"
-    broken.write_text("title: [\n", encoding="utf-8")
-    loader = ScenarioLoader(broken, load_scenario, tmp_path / "cache")
     recorder: list = []
-    app = _app(tmp_path, loader, recorder)
-    app.scenario_paths = [broken, MINI]
+    app, _ = _after_a_failed_load(tmp_path, recorder, MINI)
     try:
-        app.pump()
-        assert loader.wait(30) and loader.error is not None
-        app.pump()
         assert "choose another scenario" in _texts(recorder)
         assert app.top.widgets[app.top.focus].enabled  # not on the disabled New game
         _key(app, pygame.K_RIGHT)
