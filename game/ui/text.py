@@ -77,6 +77,18 @@ def runs(text: str, latin: pygame.font.Font | None = None) -> list[tuple[bool, s
     return out
 
 
+def _tokens(text: str) -> list[str]:
+    """What a line may break between: each CJK character, and words with their leading space."""
+    tokens: list[str] = []
+    for is_cjk_run, part in runs(text):
+        if is_cjk_run:
+            tokens.extend(part)
+        else:
+            for index, word in enumerate(part.split(" ")):
+                tokens.append((" " if index else "") + word)
+    return tokens
+
+
 class Style(NamedTuple):  # a named tuple, not a dataclass: quicker to define before the first frame
     face: str = "serif"  # serif, serif_bold, typewriter, typewriter_bold
     size: str = "body"  # small, body, heading, title
@@ -159,29 +171,52 @@ class Ink:
         return list(known)
 
     def _wrap_paragraph(self, text: str, width: int, style: Style) -> list[str]:
-        tokens: list[str] = []
-        for is_cjk_run, part in runs(text):
-            if is_cjk_run:
-                tokens.extend(part)
-            else:
-                for index, word in enumerate(part.split(" ")):
-                    tokens.append((" " if index else "") + word)
+        tokens = _tokens(text)
+        lines = self._wrap_tokens(tokens, width, style, exact=False)
+        if any(self.width(line, style) > width for line in lines if len(line) > 1):
+            # an estimate was wrong (strong kerning across words?): measure every step instead
+            lines = self._wrap_tokens(tokens, width, style, exact=True)
+        return lines
+
+    def _wrap_tokens(
+        self, tokens: list[str], width: int, style: Style, *, exact: bool
+    ) -> list[str]:
+        """Greedy wrapping: each line takes tokens while the line stays within `width`.
+
+        Measuring every candidate line costs time in the square of its length, so (unless
+        `exact`) a line's width is estimated as the sum of its tokens' widths, which are few and
+        cached, and only a sum within `slack` of `width` is measured. Sums differ from a measured
+        line by under 1.5 px a token (rounding, kerning), so the lines are the same either way;
+        `_wrap_paragraph` checks the result and falls back to `exact` if ever they are not.
+        """
+        measure = self.width
         lines: list[str] = []
         current = ""
+        current_width = 0  # measured, or estimated as a sum of token widths
+        count = 0  # tokens in `current`, for the slack
         for token in tokens:
             candidate = current + token
-            if current and self.width(candidate, style) > width:
-                lines.append(current.rstrip())
-                current = token.lstrip()
+            if current:
+                estimate = current_width + measure(token, style)
+                slack = 2 * (count + 2)
+                if exact or abs(estimate - width) <= slack:
+                    estimate = measure(candidate, style)
+                if estimate > width:
+                    lines.append(current.rstrip())
+                    current = token.lstrip()
+                    current_width, count = measure(current, style), 1
+                else:
+                    current, current_width, count = candidate, estimate, count + 1
             else:
-                current = candidate
-            while self.width(current, style) > width and len(current) > 1:
+                current, current_width, count = candidate, measure(candidate, style), 1
+            while current_width > width and len(current) > 1:
                 # a word longer than the line: break it where it must break
                 cut = len(current) - 1
-                while cut > 1 and self.width(current[:cut], style) > width:
+                while cut > 1 and measure(current[:cut], style) > width:
                     cut -= 1
                 lines.append(current[:cut])
                 current = current[cut:]
+                current_width, count = measure(current, style), 1
         lines.append(current.rstrip())
         return lines
 
