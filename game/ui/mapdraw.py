@@ -10,16 +10,24 @@ fewest lines, so labels never overlap each other, a marker, a ring or the panel'
 
 from __future__ import annotations
 
+import copy
 import math
 from typing import NamedTuple
 
 import pygame
 
 from game.ui.text import Ink, Style
+from game.ui.theme import Fonts
 from game.ui.view import MapPlace, MapUnit, Projection
 
 LABEL = Style("serif", "small", "ink")
-FULL_NAMES_WIDTH = 640  # below this map width, place labels drop the old spelling in brackets
+# A map narrower than this many label lines is too small for "Tianjin (Tientsin) 天津": its labels
+# drop the old spelling in brackets (the codex has both). Counted in lines of label text, not pixels,
+# so a larger window or text size does not bring the long names back on a map no roomier for them.
+FULL_NAMES_LINES = 34
+# The map's words follow the text-size setting only this far: the map itself does not grow with the
+# text, so larger names would crowd it and be pushed away from their places.
+MAP_TEXT_SIZE_CAP = 1.15
 SEA_LABEL = Style("serif", "small", "river")
 MUST_LABEL = (
     "peiping",
@@ -129,6 +137,7 @@ class MapPainter:
         self.unit_markers: list[pygame.Rect] = []
         self.rings: dict[str, tuple[tuple[int, int], int]] = {}  # centre and outer radius
         self.region_labels: list[pygame.Rect] = []
+        self._map_ink: tuple[Ink, Ink] | None = None  # (the screen's ink, the map's)
         self._layout_key: tuple = ()
         self._placed: Layout | None = None
 
@@ -141,6 +150,7 @@ class MapPainter:
         places: list[MapPlace],
         units: list[MapUnit],
     ) -> None:
+        ink = self._ink_for_map(ink)
         legend = self._legend_rows(ink, rect.width - 4)
         legend_height = len(legend) * ink.height(LABEL) + 4
         area = pygame.Rect(rect.x, rect.y, rect.width, max(10, rect.height - legend_height))
@@ -164,6 +174,17 @@ class MapPainter:
         self._legend(
             surface, ink, pygame.Rect(rect.x, area.bottom + 2, rect.width, legend_height), legend
         )
+
+    def _ink_for_map(self, ink: Ink) -> Ink:
+        """The screen's ink, or one whose fonts are capped at MAP_TEXT_SIZE_CAP of the text size."""
+        text_size = ink.theme.settings.text_size
+        if text_size <= MAP_TEXT_SIZE_CAP:
+            return ink
+        if self._map_ink is None or self._map_ink[0] is not ink:
+            theme = copy.copy(ink.theme)
+            theme.fonts = Fonts(ink.theme.fonts.scale * MAP_TEXT_SIZE_CAP / text_size)
+            self._map_ink = (ink, Ink(theme, ink.recorder))
+        return self._map_ink[1]
 
     # --- the base map (cached) -----------------------------------------------------------------------
     def _draw_base(
@@ -281,7 +302,7 @@ class MapPainter:
                 pygame.draw.polygon(surface, theme.c("china"), diamond)
                 pygame.draw.polygon(surface, theme.c("paper"), diamond, 1)
         for pid, box in labels.items():
-            text, style = self._label_text(area, by_id[pid])
+            text, style = self._label_text(ink, area, by_id[pid])
             backing = box.inflate(2, 0)
             tint = pygame.Surface(backing.size, pygame.SRCALPHA)
             tint.fill((*theme.c("paper"), 170))
@@ -342,7 +363,7 @@ class MapPainter:
                 and mark.inflate(2, 2).collidelist([*markers.values(), *labels.values()]) >= 0
             ):
                 continue
-            text, style = self._label_text(area, place)
+            text, style = self._label_text(ink, area, place)
             size = (ink.width(text, style), ink.height(style))
             hard = [  # the markers placed and those always drawn, units, and the labels placed
                 *(r.inflate(2, 2) for r in markers.values()),
@@ -449,11 +470,9 @@ class MapPainter:
         return marks
 
     @staticmethod
-    def _label_text(area: pygame.Rect, place: MapPlace) -> tuple[str, Style]:
+    def _label_text(ink: Ink, area: pygame.Rect, place: MapPlace) -> tuple[str, Style]:
         name = place.name
-        if (
-            area.width < FULL_NAMES_WIDTH
-        ):  # a small map: "Tianjin 天津", not "Tianjin (Tientsin) 天津" (the codex has both)
+        if area.width < FULL_NAMES_LINES * ink.height(LABEL):
             name = name.split(" (")[0]
         style = Style("serif_bold", "small", "ink") if place.highlight else LABEL
         return f"{name} {place.chars}".strip(), style

@@ -218,3 +218,41 @@ def test_the_briefing_map_is_captioned_from_the_scenarios_calendar(he_umezu):
         }
     )
     assert map_caption(autumn) == "North China, autumn 1936"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
+def test_the_largest_text_keeps_the_named_cities_labels_by_their_markers(
+    he_umezu, tmp_path, monkeypatch, size
+):
+    """At 145% text the names once outgrew the map: Tianjin's label sat by Baoding's marker and
+    Peiping's by Tianjin's. The map's words follow the text size only up to a cap."""
+    from game.ui import app as app_module
+    from game.ui import mapdraw
+    from game.ui.mapdraw import MUST_LABEL
+    from game.ui.screenshots import render_screenshots
+    from game.ui.settings import Settings
+
+    class LargeText(app_module.App):
+        def __init__(self, *args, **kwargs):
+            kwargs["settings"] = Settings(text_size=1.45)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(app_module, "App", LargeText)
+    far: dict[str, list[str]] = {}
+    draw = mapdraw.MapPainter.draw
+
+    def checked(self, surface, ink, rect, data, places, units):
+        draw(self, surface, ink, rect, data, places, units)
+        height = self._ink_for_map(ink).height(mapdraw.LABEL)
+        problems = overlaps(self)
+        for pid in MUST_LABEL:
+            box, (x, y) = self.label_at[pid], self.spots[pid]
+            gap = max(box.left - x, 0, x - box.right, box.top - y, y - box.bottom)
+            if gap > (2 * height if pid in self.leaders else 10):
+                problems.append(f"{pid}: label {gap} px from its marker")
+        far[f"map {tuple(rect)}"] = problems
+
+    monkeypatch.setattr(mapdraw.MapPainter, "draw", checked)
+    render_screenshots(he_umezu, tmp_path, size=size, seed=7)
+    assert len(far) >= 2
+    assert {k: v for k, v in far.items() if v} == {}
