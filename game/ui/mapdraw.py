@@ -114,6 +114,7 @@ _LEGEND = (
     ("wall", "line", "Great Wall"),
 )
 _LEGEND_GAP = 14
+_UNIT_SIDES = ("japan", "china")  # legend items named by the side (MapUnit.side) they stand for
 
 
 class MapPainter:
@@ -151,7 +152,7 @@ class MapPainter:
         units: list[MapUnit],
     ) -> None:
         ink = self._ink_for_map(ink)
-        legend = self._legend_rows(ink, rect.width - 4)
+        legend = self._legend_rows(ink, rect.width - 4, {unit.side for unit in units})
         legend_height = len(legend) * ink.height(LABEL) + 4
         area = pygame.Rect(rect.x, rect.y, rect.width, max(10, rect.height - legend_height))
         projection = fit_view(data, area.size)
@@ -603,11 +604,16 @@ class MapPainter:
                 taken.append(box)
                 self.region_labels.append(box)
 
-    def _legend_rows(self, ink: Ink, width: int) -> list[list[tuple[str, str, str]]]:
-        """The legend's items in as many lines as the width needs (a narrow map gets two)."""
+    def _legend_rows(
+        self, ink: Ink, width: int, sides: set[str]
+    ) -> list[list[tuple[str, str, str]]]:
+        """The legend's items in as many lines as the width needs (a narrow map gets two); a
+        side's units are in it only when the map shows some (the briefing's map shows none)."""
         rows: list[list[tuple[str, str, str]]] = [[]]
         x = 0
         for item in _LEGEND:
+            if item[0] in _UNIT_SIDES and item[0] not in sides:
+                continue
             needed = self._legend_item_width(ink, item[2])
             if rows[-1] and x + needed > width:
                 rows.append([])

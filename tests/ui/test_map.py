@@ -256,3 +256,24 @@ def test_the_largest_text_keeps_the_named_cities_labels_by_their_markers(
     render_screenshots(he_umezu, tmp_path, size=size, seed=7)
     assert len(far) >= 2
     assert {k: v for k, v in far.items() if v} == {}
+
+
+def test_the_legend_names_unit_markers_only_when_the_map_shows_units(make_app, he_umezu):
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter
+    from game.ui.view import MapUnit
+
+    app = make_app()
+    data = map_data(app.loaded)
+    painter = MapPainter()
+    records = app.ink.recorder = []
+    rect = pygame.Rect(0, 0, 452, 312)
+    painter.draw(pygame.Surface(rect.size), app.ink, rect, data, [], [])
+    legend = {b.text for b in records}
+    assert {"Demilitarized zone", "Great Wall"} <= legend
+    assert not {"Japanese unit", "Chinese unit"} & legend  # the briefing's map: no units drawn
+    records.clear()
+    unit = MapUnit("u", "Unit", "", "japan", "tianjin", 117.2, 39.1, "")
+    painter.draw(pygame.Surface(rect.size), app.ink, rect, data, [], [unit])
+    legend = {b.text for b in records}
+    assert "Japanese unit" in legend and "Chinese unit" not in legend
