@@ -87,7 +87,7 @@ class Style:
         """A section title; underlined with a rule unless plain."""
         if self.plain:
             return ["", text]
-        return ["", self.bold(text), self.dim("\u2500" * min(self.width, max(8, columns(text))))]
+        return ["", self.bold(text), self.dim("\u2500" * min(self.width, columns(text)))]
 
     def banner(self, lines: list[str]) -> list[str]:
         """The day header: between double rules unless plain."""

@@ -50,3 +50,9 @@ def test_the_style_wraps_by_columns():
 def test_any_mix_fits_its_width(text, width):
     for line in wrap_columns(text, width):
         assert columns(line) <= width
+
+
+@pytest.mark.parametrize("title", ["Help", "Ending", "何梅協定", "x" * 100])
+def test_a_heading_is_underlined_to_its_own_width(title):
+    _, shown, rule = Style(width=40).heading(title)
+    assert shown == title and rule == "\u2500" * min(40, columns(title))
