@@ -59,7 +59,7 @@ def test_valid_expressions(text: str):
         ("open('x')", "unknown function 'open'", 0),
         ("[x for x in y]", "comprehensions are not allowed", 0),
         ("(lambda: 1)()", "only the documented functions may be called", 0),
-        ("pressure = 3", "invalid expression", 0),
+        ("pressure = 3", "invalid expression", 9),
         ("pressure / 2 > 1", "'/' is not allowed", 0),
         ("pressure[0] > 1", "indexing ('[]') is not allowed", 0),
         ("issued(four_demand)", "unknown demand 'four_demand'", 7),

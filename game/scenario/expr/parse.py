@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import ast
-import re
 import warnings
 from functools import lru_cache
 
+from game.scenario.expr.plain import explain
 from game.scenario.expr.symbols import FUNCTIONS
 
 MAX_LENGTH = 2_000
@@ -74,46 +74,17 @@ def parse(text: str) -> ast.expr:
         text_lines = text.split("\n")
         if line > len(text_lines):  # the error is at the closing parenthesis we added
             line, col = len(text_lines), len(text_lines[-1])
-        message, hint = _plain_words(
-            text, (exc.msg or "invalid syntax").replace("invalid syntax. ", "")
-        )
-        raise ExprSyntaxError(f"invalid expression: {message}", line, col, hint) from None
+        found = explain(text, exc.msg or "invalid syntax")
+        if found.at is not None:  # the token to fix, rather than where Python gave up
+            line = text.count("\n", 0, found.at) + 1
+            col = found.at - (text.rfind("\n", 0, found.at) + 1)
+        raise ExprSyntaxError(
+            f"invalid expression: {found.message}", line, col, found.hint
+        ) from None
     except (ValueError, RecursionError, MemoryError):
         raise ExprSyntaxError("invalid expression") from None
     _whitelist(tree.body, text)
     return tree.body
-
-
-# Python's own words for some mistakes mean nothing to an author ("use an 0o prefix for octal
-# integers" for a date without quotes): the commonest mistakes get a message of their own.
-_DATE_UNQUOTED = re.compile(r"(?<![\w'\"])\d{4}-\d{1,2}-\d{1,2}(?![\w'\"])")
-_OTHER_LANGUAGES = (  # (pattern, what was written, what to write)
-    (re.compile(r"&&"), "'&&'", "and"),
-    (re.compile(r"\|\|"), "'||'", "or"),
-    (re.compile(r"!(?!=)"), "'!'", "not"),
-    (re.compile(r"\b(AND|And)\b"), "'AND'", "and"),
-    (re.compile(r"\b(OR|Or)\b"), "'OR'", "or"),
-    (re.compile(r"\b(NOT|Not)\b"), "'NOT'", "not"),
-)
-
-
-def _plain_words(text: str, message: str) -> tuple[str, str]:
-    """The message and hint for a syntax error in `text` (Python's message otherwise)."""
-    if re.search(r"(?<![=!<>])=(?!=)", text):  # a lone '=', not part of ==, >=, <= or !=
-        return "'=' sets a value; a condition compares", "compare with '==', not '='"
-    date = _DATE_UNQUOTED.search(text)
-    if date:
-        year, month, day = (int(part) for part in date.group().split("-"))
-        written = f"{year}-{month:02d}-{day:02d}"  # the form dates are compared in
-        return (
-            f"the date {date.group()} is not in quotes",
-            f'a date in an expression is text: write "{written}" (for example date >= "{written}")',
-        )
-    code = re.sub(r"'[^']*'|\"[^\"]*\"", "''", text)  # words inside quotes are not operators
-    for pattern, written, word in _OTHER_LANGUAGES:
-        if pattern.search(code):
-            return f"{written} is not part of the language", f"write {word} (in lower case)"
-    return message, ""
 
 
 def _position(node: ast.AST, text: str) -> tuple[int, int]:
