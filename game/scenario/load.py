@@ -203,7 +203,7 @@ def _is_union_tag(part: str) -> bool:
 
 def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument) -> Diagnostic:
     kind = error["type"]
-    where = ".".join(str(p) for p in path) or "the file"
+    where = _where(path) or "the file"
     if kind == "extra_forbidden":
         key = str(path[-1])
         fields = _fields_at(path[:-1])
@@ -217,17 +217,60 @@ def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument)
             hint = f"expected one of: {', '.join(sorted(fields))}"
         return Diagnostic(
             span,
-            f"unknown key '{key}' in {'.'.join(str(p) for p in path[:-1]) or 'the top level'}",
+            f"unknown key '{key}' in {_where(path[:-1]) or 'the top level'}",
             hint=hint,
         )
     if kind == "missing":
         return Diagnostic(
             document.span(path[:-1]),
-            f"missing required key '{path[-1]}' in {'.'.join(str(p) for p in path[:-1]) or 'the top level'}",
+            f"missing required key '{path[-1]}' in {_where(path[:-1]) or 'the top level'}",
         )
     value = error.get("input")
+    if value is None and path:
+        return Diagnostic(document.span(path), f"{where} is empty: {_fill_in(kind, path)}")
     shown = f" (got {_show(value)})" if not isinstance(value, (dict, list)) else ""
-    return Diagnostic(document.span(path), f"{where}: {_friendly(error)}{shown}")
+    tag = document.tags.get(path)
+    return Diagnostic(document.span(path), f"{where}: {_friendly(error, tag)}{shown}")
+
+
+def _where(path: tuple[str | int, ...]) -> str:
+    """A path as an author counts: `disputes.0.versions` is `disputes (item 1).versions`."""
+    shown = ""
+    for part in path:
+        if isinstance(part, int):
+            shown += f" (item {part + 1})"
+        else:
+            shown += f".{part}" if shown else part
+    return shown
+
+
+_EMPTY = {  # what to write in place of nothing, by what pydantic expected
+    "string_type": "write the text after the colon",
+    "int_type": "write a whole number after the colon",
+    "bool_type": "write true or false after the colon",
+    "date_type": "write a date (YYYY-MM-DD) after the colon",
+    "list_type": "write its items under it, each on a line starting with '- '",
+    "dict_type": "write its key: value lines under it",
+    "model_type": "write its key: value lines under it",
+    "model_attributes_type": "write its key: value lines under it",
+}
+
+
+def _fill_in(kind: str, path: tuple[str | int, ...]) -> str:
+    """How to fill in a value left empty (`title:` with nothing after it, or `~`)."""
+    advice = _EMPTY.get(kind, "write a value after the colon")
+    if path[-1] == "effects":
+        advice = "give an effect (e.g. pressure: 5)"
+    if isinstance(path[-1], str) and not _required(path):
+        advice += ", or remove the key"
+    return advice
+
+
+def _required(path: tuple[str | int, ...]) -> bool:
+    """Whether the key at `path` must be written (True when it cannot be told)."""
+    parent = _model_at(path[:-1])
+    field = parent.model_fields.get(str(path[-1])) if parent is not None else None
+    return field is None or field.is_required()
 
 
 def _is_number(text: str) -> bool:
@@ -262,7 +305,7 @@ _FRIENDLY = {
 }
 
 
-def _friendly(error: Any) -> str:
+def _friendly(error: Any, tag: str | None = None) -> str:
     kind = error["type"]
     value = error.get("input")
     # The format is checked strictly, as its JSON Schema does: "40" or true is not a number.
@@ -272,12 +315,17 @@ def _friendly(error: Any) -> str:
             return f"expected a {number}, not true/false"
         if isinstance(value, float):
             return "expected a whole number, not a fraction"
+        if isinstance(value, str) and _is_number(value) and tag is not None:
+            return f"expected a {number}, not text: write it without the '{tag}' tag"
         if isinstance(value, str) and _is_number(value):
             return f"expected a {number}, not text: write it without quotes"
     if kind == "string_type" and isinstance(value, (int, float)):
         return "expected text: put it in quotes"
     if kind == "string_pattern_mismatch" and "a-z" in str(error.get("ctx", {}).get("pattern", "")):
         return "an id is lower-case letters, digits and _, starting with a letter (e.g. mini_1936)"
+    if kind == "date_from_datetime_inexact":
+        day = str(value).split()[0].split("T")[0] if isinstance(value, str) else ""
+        return f"a date has no time of day: write {day}" if day else _FRIENDLY["date_type"]
     if kind in _FRIENDLY:
         return _FRIENDLY[kind]
     context = error.get("ctx", {})
@@ -294,34 +342,37 @@ def _friendly(error: Any) -> str:
         }
         return f"expected {phrases[kind]}"
     if kind == "too_short":
-        return f"expected at least {context.get('min_length', 1)} item(s)"
+        least = context.get("min_length", 1)
+        return f"expected at least {least} item{'' if least == 1 else 's'}"
     return str(error["msg"]).replace("Input should be", "expected").replace("Value error, ", "")
 
 
 def _fields_at(path: tuple[str | int, ...]) -> list[str]:
     """The keys allowed at `path`, for 'did you mean' hints."""
+    model = _model_at(path)
+    return list(model.model_fields) if model is not None and model is not Effects else []
+
+
+def _model_at(path: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model that the mapping at `path` is read into (None if it is not a model)."""
     annotation: Any = Scenario
     for part in path:
         annotation = _unwrap(annotation)
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             field = annotation.model_fields.get(str(part))
             if field is None:
-                return []
+                return None
             annotation = field.annotation
         elif typing.get_origin(annotation) is dict:
             annotation = typing.get_args(annotation)[1]
         elif typing.get_origin(annotation) is list:
             annotation = typing.get_args(annotation)[0]
         else:
-            return []
+            return None
     annotation = _unwrap(annotation)
-    if (
-        isinstance(annotation, type)
-        and issubclass(annotation, BaseModel)
-        and annotation is not Effects
-    ):
-        return list(annotation.model_fields)
-    return []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
 
 
 def _unwrap(annotation: Any) -> Any:

@@ -60,6 +60,8 @@ class YamlDocument:
     # Scalars written over several lines: (first line, last line, style), lines counted from 1.
     extents: dict[Path, tuple[int, int, str]] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+    # Scalars made text by an explicit tag (`!!str 2`), and the tag as it was written.
+    tags: dict[Path, str] = field(default_factory=dict)
 
     def locate(self, path: Path, line: int, col: int) -> SourceSpan:
         """Where character `col` (0-based) of line `line` (1-based) of a scalar's value was written.
@@ -225,6 +227,7 @@ class _Builder:
         self.spans: dict[Path, SourceSpan] = {}
         self.key_spans: dict[Path, SourceSpan] = {}
         self.extents: dict[Path, tuple[int, int, str]] = {}
+        self.tags: dict[Path, str] = {}
         self.diagnostics: list[Diagnostic] = []
         # How many of them are about a value that was kept as its text (an impossible date, a
         # YAML 1.1 ambiguity): the document is still whole, so later checks can run on it too.
@@ -237,7 +240,13 @@ class _Builder:
 
     def document(self, text: str) -> YamlDocument:
         return YamlDocument(
-            self.file, self.root, self.spans, self.key_spans, self.extents, text.splitlines()
+            self.file,
+            self.root,
+            self.spans,
+            self.key_spans,
+            self.extents,
+            text.splitlines(),
+            self.tags,
         )
 
     def _span(self, event: yaml.Event) -> SourceSpan:
@@ -364,6 +373,8 @@ class _Builder:
         if event.style in ("'", '"'):
             span = SourceSpan(span.file, span.line, span.col + 1)
         self.spans[path] = span
+        if event.tag is not None:
+            self.tags[path] = "!!str" if event.tag == "tag:yaml.org,2002:str" else event.tag
         end = event.end_mark
         last = end.line + 1 - (1 if end.column == 0 else 0) if end is not None else span.line
         if last > span.line:

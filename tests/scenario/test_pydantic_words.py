@@ -1,0 +1,63 @@
+"""Messages about a value of the wrong shape say what to write, without Python's words (QA)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.scenario.load import check_scenario_bytes
+
+MINI = (Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml").read_text(
+    encoding="utf-8"
+)
+
+
+def diagnostics(old: str, new: str) -> list[str]:
+    assert old in MINI, old
+    text = MINI.replace(old, new, 1)
+    _, found = check_scenario_bytes(text.encode("utf-8"), "s.yaml")
+    return [str(d) for d in found]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "    title: Alarm\n",
+            "    title:\n",
+            "s.yaml:55:11: error: events.alarm.title is empty: write the text after the colon",
+        ),
+        (
+            "    effects: {trust: -5}\n",
+            "    effects: ~\n",
+            "s.yaml:57:14: error: events.alarm.effects is empty: give an effect (e.g. pressure: 5), "
+            "or remove the key",
+        ),
+        (
+            "    effects: {trust: -5}\n",
+            "    effects:\n",
+            "s.yaml:57:13: error: events.alarm.effects is empty: give an effect (e.g. pressure: 5), "
+            "or remove the key",
+        ),
+        (
+            "    date: 1935-06-02\n",
+            "    date: 1935-06-02 08:00\n",
+            "s.yaml:61:11: error: intel.rumour.date: a date has no time of day: write 1935-06-02 "
+            "(got '1935-06-02 08:00')",
+        ),
+        (
+            "    cost: 2\n",
+            "    cost: !!str 2\n",
+            "s.yaml:106:11: error: actions.prepare.cost: expected a whole number, not text: write it "
+            "without the '!!str' tag (got '2')",
+        ),
+        (
+            "actions:\n",
+            "disputes:\n  - {question: Who paid?, versions: [Doihara]}\nactions:\n",
+            "s.yaml:97:37: error: disputes (item 1).versions: expected at least 2 items",
+        ),
+    ],
+)
+def test_the_message_says_what_to_write(old, new, expected):
+    assert diagnostics(old, new) == [expected]
