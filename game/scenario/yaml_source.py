@@ -205,6 +205,11 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagn
     if "maximum nesting depth" in problem:
         # PyYAML 6.0.4+ has a depth limit of its own, far above ours, which may trip first.
         return Diagnostic(span, f"nesting deeper than {MAX_DEPTH} levels")
+    lines = text.splitlines()
+    if exc.problem_mark is not None and not _has_tab_near(text, exc.problem_mark.line):
+        better = _unclosed_quote(exc, lines, file) or _dedented_key(exc, lines, file)
+        if better is not None:
+            return better
     if exc.context:
         problem = f"{problem} ({exc.context})"
     hint = ""
@@ -217,6 +222,96 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagn
     elif "did not find expected '-' indicator" in problem:
         hint = "check the indentation: the items of one list must start in the same column"
     return Diagnostic(span, f"YAML syntax error: {problem}", hint=hint)
+
+
+# A value that starts with a quote: `key: "...`, `- "...` or `- key: '...`.
+_QUOTED_VALUE = re.compile(r"""^ *(?:- +)*(?:[^\s#'"{\[][^#]*?: +)?(["'])""")
+_KEY_LINE = re.compile(r"^( *)([^\s#'\"{\[-][^:#]*):(?: |$)")
+
+
+def _unclosed_quote(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -> Diagnostic | None:
+    """A quote left open makes YAML read on, and fail lines later: point at the quote."""
+    problem = exc.problem_mark
+    assert problem is not None
+    first = exc.context_mark.line if exc.context_mark is not None else 0
+    for number in range(first, min(problem.line, len(lines))):
+        match = _QUOTED_VALUE.match(lines[number])
+        if match is None:
+            continue
+        closing = _closing_quote(lines, number, match.start(1))
+        if closing is None or (
+            closing[0] == problem.line and closing[1] < problem.column and closing[0] > number
+        ):
+            quote = match.group(1)
+            read_to = (
+                f"YAML read on to line {problem.line + 1} looking for it"
+                if closing is not None
+                else "YAML read on to the end of the file looking for it"
+            )
+            return Diagnostic(
+                SourceSpan(file, number + 1, match.start(1) + 1),
+                f"YAML syntax error: the quote ({quote}) opened here is never closed",
+                hint=f"end the text with {quote} on this line; {read_to}",
+            )
+    return None
+
+
+def _closing_quote(lines: list[str], number: int, start: int) -> tuple[int, int] | None:
+    """Where the quoted scalar opened at `start` of line `number` ends (0-based), if it does."""
+    quote = lines[number][start]
+    at = start + 1
+    while number < len(lines):
+        line = lines[number]
+        while at < len(line):
+            if quote == '"' and line[at] == "\\":
+                at += 2
+                continue
+            if line[at] == quote:
+                if quote == "'" and line[at + 1 : at + 2] == "'":  # '' is a quote inside '...'
+                    at += 2
+                    continue
+                return number, at
+            at += 1
+        number, at = number + 1, 0
+    return None
+
+
+def _dedented_key(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -> Diagnostic | None:
+    """`key:` indented less than the lines above and below it, which share one indentation.
+
+    YAML then reads the line below as part of the key's value ("mapping values are not allowed")
+    or as a key where none can start ("did not find expected key"), and reports the line below.
+    """
+    problem = exc.problem_mark
+    assert problem is not None
+    if not any(
+        words in (exc.problem or "")
+        for words in ("mapping values are not allowed", "did not find expected key")
+    ):
+        return None
+    content = [
+        n
+        for n in range(min(problem.line + 1, len(lines)))
+        if lines[n].strip() and not lines[n].lstrip().startswith("#")
+    ]
+    if len(content) < 3 or content[-1] != problem.line:
+        return None
+    above, middle, below = content[-3:]
+    key = _KEY_LINE.match(lines[middle])
+    if key is None:
+        return None
+    indent = len(key.group(1))
+    around = _indent(lines[above])
+    if around != _indent(lines[below]) or indent >= around:
+        return None
+    name = key.group(2).strip()
+    return Diagnostic(
+        SourceSpan(file, middle + 1, indent + 1),
+        f"YAML syntax error: '{name}:' is indented less than the lines above and below it "
+        f"({indent} spaces, not {around})",
+        hint=f"indent it by {around} spaces if it belongs with them; "
+        f"if not, line {below + 1} is indented too far",
+    )
 
 
 class _Builder:

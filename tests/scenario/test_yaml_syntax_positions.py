@@ -1,0 +1,58 @@
+"""A YAML syntax error is reported where the mistake was written, not lines later (QA)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.scenario.load import check_scenario_bytes
+
+MINI = (Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml").read_text(
+    encoding="utf-8"
+)
+
+
+def diagnostics(old: str, new: str, text: str = MINI) -> list[str]:
+    assert old in text, old
+    _, found = check_scenario_bytes(text.replace(old, new, 1).encode("utf-8"), "s.yaml")
+    return [str(d) for d in found]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens():
+    assert diagnostics('    when: "pressure >= 70"\n', '    when: "pressure >= 70\n') == [
+        's.yaml:56:11: error: YAML syntax error: the quote (") opened here is never closed '
+        '(end the text with " on this line; YAML read on to line 63 looking for it)'
+    ]
+
+
+def test_a_quote_never_closed_to_the_end_of_the_file():
+    text = MINI + 'extra: "never closed\n'
+    assert diagnostics("extra:", "extra:", text)[-1].startswith(
+        's.yaml:145:8: error: YAML syntax error: the quote (") opened here is never closed '
+        '(end the text with " on this line; YAML read on to the end of the file'
+    )
+
+
+def test_a_text_over_two_lines_in_quotes_is_not_blamed_for_a_later_mistake():
+    found = diagnostics(
+        "    text: The envoy complains.\n",
+        '    text: "The envoy\n      complains."\n',
+    ) + diagnostics("    title: Alarm\n", "    title: Alarm\n   oops: 1\n")
+    assert not any("quote" in line for line in found), found
+
+
+def test_a_key_indented_less_than_its_neighbours_is_pointed_at():
+    # QA: `  cost: 2` among keys indented by 4 was reported on the next line
+    assert diagnostics("    kind: telegram\n", "  kind: telegram\n") == [
+        "s.yaml:50:3: error: YAML syntax error: 'kind:' is indented less than the lines above "
+        "and below it (2 spaces, not 4) (indent it by 4 spaces if it belongs with them; if not, "
+        "line 51 is indented too far)"
+    ]
+
+
+def test_a_key_written_at_the_first_column_among_indented_keys():
+    # QA: an ending's `when:` at column 1 was reported at the next line, column 5
+    assert diagnostics('    when: "pressure >= 70"\n', 'when: "pressure >= 70"\n') == [
+        "s.yaml:56:1: error: YAML syntax error: 'when:' is indented less than the lines above "
+        "and below it (0 spaces, not 4) (indent it by 4 spaces if it belongs with them; if not, "
+        "line 57 is indented too far)"
+    ]
