@@ -24,13 +24,13 @@ MINI = (Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml").read_
     ("text", "message", "col"),
     [
         # comparison operators written the wrong way round, doubled or split
-        ("order =< 25", "'=<' is not an operator (write '<=' (less than or equal))", 6),
-        ("pressure => 70", "'=>' is not an operator (write '>=' (greater than or equal))", 9),
+        ("order =< 25", "'=<' is not an operator (write '<=', less than or equal)", 6),
+        ("pressure => 70", "'=>' is not an operator (write '>=', greater than or equal)", 9),
         ("pressure ! = 70", "'! =' is not an operator (write '!=' with no space)", 9),
         ("pressure < = 70", "'< =' is not an operator (write '<=' with no space)", 9),
-        ("pressure >== 70", "'>==' is not an operator (write '>=' (greater than or equal))", 9),
-        ("pressure <> 70", "'<>' is not an operator (write '!=' (not equal))", 9),
-        ("pressure =! 70", "'=!' is not an operator (write '!=' (not equal))", 9),
+        ("pressure >== 70", "'>==' is not an operator (write '>=', greater than or equal)", 9),
+        ("pressure <> 70", "'<>' is not an operator (write '!=', not equal)", 9),
+        ("pressure =! 70", "'=!' is not an operator (write '!=', not equal)", 9),
         ("pressure ≥ 70", "'≥' is not an operator the game reads (write '>=')", 9),
         ("pressure = 70", "'=' sets a value; a condition compares (compare with '==', not '=')", 9),
         # a word or an operator with nothing on one side
@@ -141,12 +141,12 @@ def _validate(old: str, new: str) -> list[str]:
         (
             '"trust =< 25"',
             "s.yaml:56:18: error: invalid expression: '=<' is not an operator "
-            "(write '<=' (less than or equal))",
+            "(write '<=', less than or equal)",
         ),
         (
             '"pressure <> 70"',
             "s.yaml:56:21: error: invalid expression: '<>' is not an operator "
-            "(write '!=' (not equal))",
+            "(write '!=', not equal)",
         ),
         (
             '"pressure >= 70 or"',

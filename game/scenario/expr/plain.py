@@ -135,7 +135,7 @@ def _operator_typo(tokens: list[_Token]) -> Explained | None:
         if token.text in _OPERATOR_TYPOS:
             right, meaning = _OPERATOR_TYPOS[token.text]
             return Explained(
-                f"'{token.text}' is not an operator", f"write '{right}' ({meaning})", token.at
+                f"'{token.text}' is not an operator", f"write '{right}', {meaning}", token.at
             )
         if (
             token.text in ("!", "<", ">", "=")
