@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from game.scenario.expr import ExprSyntaxError, parse
 from game.scenario.expr.parse import constant_name
 from game.scenario.expr.symbols import FUNCTIONS
-from game.scenario.model import Scenario
+from game.scenario.model import Effects, Scenario
 from game.scenario.source import Diagnostic
 from game.scenario.walk import Pass, all_effects
 from game.scenario.yaml_source import Path, YamlDocument
@@ -153,6 +153,120 @@ def same_condition(a: str | None, b: str | None) -> bool:
         return a.strip() == b.strip()
 
 
+# --- queued work ------------------------------------------------------------------------------
+
+# What the engine handles one after another in a step (game/engine/turn.py, Turn.drain): an event
+# or report fired by `trigger`, or a stage entered by `goto`, with the stage current at the time.
+# Effects are unconditional as far as this work goes (no effect has a condition on `trigger`,
+# `goto` or `end`), and a trigger fires an event even if it is `once`, so where such work leads
+# back to itself it never stops, unless an `end` on the way ends the game or a `goto` leads to
+# the stage already current (Turn.enter_stage does nothing then).
+_Work = tuple[str, str, str]  # ("fire", event or intel id, stage) or ("goto", stage id, stage)
+
+
+def _queued(effects: Effects, path: Path, stage: str) -> list[tuple[_Work, Path]]:
+    work: list[tuple[_Work, Path]] = [
+        (("fire", ident, stage), (*path, "trigger", i)) for i, ident in enumerate(effects.trigger)
+    ]
+    if effects.goto:
+        work.append((("goto", effects.goto, stage), (*path, "goto")))
+    return work
+
+
+def _work_graph(s: Scenario) -> tuple[dict[_Work, list[tuple[_Work, Path]]], set[_Work]]:
+    """Each piece of work with the work it queues (and the effect that queues it), and the pieces
+    that end the game. A piece's stage is the one current when it is handled, taken to be the
+    stage its queuer left (work queued in between by others is not followed)."""
+    graph: dict[_Work, list[tuple[_Work, Path]]] = {}
+    ending: set[_Work] = set()
+    for stage in s.stages:
+        for section in ("events", "intel"):
+            for ident, item in getattr(s, section).items():
+                node = ("fire", ident, stage)
+                graph[node] = _queued(item.effects, (section, ident, "effects"), stage)
+                if item.effects.end:
+                    ending.add(node)
+        for target, entered in s.stages.items():
+            node = ("goto", target, stage)
+            if target == stage:
+                graph[node] = []  # entering the current stage does nothing
+                continue
+            left = s.stages[stage]
+            graph[node] = [
+                *_queued(left.on_exit, ("stages", stage, "on_exit"), target),
+                *_queued(entered.on_enter, ("stages", target, "on_enter"), target),
+            ]
+            if left.on_exit.end or entered.on_enter.end:
+                ending.add(node)
+    return graph, ending
+
+
+def queued_loops(s: Scenario) -> list[list[tuple[_Work, Path]]]:
+    """The loops of queued work that never stop, each once: its pieces, each with the effect
+    that queues the next."""
+    graph, ending = _work_graph(s)
+    # work that leads to an `end` stops: the end is queued and reached in turn
+    feeds: dict[_Work, set[_Work]] = {node: set() for node in graph}
+    for node, edges in graph.items():
+        for succ, _ in edges:
+            feeds[succ].add(node)
+    stops = set(ending)
+    todo = list(ending)
+    while todo:
+        for prev in feeds[todo.pop()]:
+            if prev not in stops:
+                stops.add(prev)
+                todo.append(prev)
+    found: list[list[tuple[_Work, Path]]] = []
+    seen: set[frozenset[tuple[str, str]]] = set()
+    for start in graph:
+        if start in stops:
+            continue
+        cycle = _cycle_through(graph, start, stops)
+        if cycle is None:
+            continue
+        key = frozenset((node[0], node[1]) for node, _ in cycle)
+        if key not in seen:
+            seen.add(key)
+            found.append(cycle)
+    return found
+
+
+def _cycle_through(
+    graph: dict[_Work, list[tuple[_Work, Path]]], start: _Work, stops: set[_Work]
+) -> list[tuple[_Work, Path]] | None:
+    """The shortest way from `start` back to itself, as (piece, effect queuing the next) pairs."""
+    came: dict[_Work, tuple[_Work, Path]] = {}
+    frontier = [start]
+    while frontier:
+        following: list[_Work] = []
+        for node in frontier:
+            for succ, path in graph[node]:
+                if succ in stops or succ in came:
+                    continue
+                came[succ] = (node, path)
+                if succ == start:
+                    cycle: list[tuple[_Work, Path]] = []
+                    at = start
+                    while True:
+                        prev, edge = came[at]
+                        cycle.append((prev, edge))
+                        at = prev
+                        if at == start:
+                            return cycle[::-1]
+                following.append(succ)
+        frontier = following
+    return None
+
+
+def _loop_name(s: Scenario, node: _Work, mixed: bool) -> str:
+    if not mixed:
+        return node[1]
+    if node[0] == "goto":
+        return f"stage {node[1]}"
+    return f"{'report' if node[1] in s.intel else 'event'} {node[1]}"
+
+
 # --- the checks ---------------------------------------------------------------------------------
 
 
@@ -169,6 +283,7 @@ class _Linter(Pass):
         self.check_stages_reachable()
         self.check_dead_end_stages()
         self.check_ping_pong()
+        self.check_queued_loops()
         self.check_stats_change()
         self.check_flags_set()
         self.check_costs()
@@ -266,6 +381,30 @@ class _Linter(Pass):
                     "give one of the transitions a different condition",
                     severity="warning",
                 )
+
+    def check_queued_loops(self) -> None:
+        """Triggers and gotos that set each other off for ever (the engine stops a step after
+        MAX_QUEUED_PER_STEP pieces of queued work: "The day's events stopped early")."""
+        for cycle in queued_loops(self.s):
+            starts = [self.doc.span(path).line for _, path in cycle]
+            first = starts.index(min(starts))
+            cycle = cycle[first:] + cycle[:first]
+            kinds = {node[0] for node, _ in cycle}
+            names = [_loop_name(self.s, node, len(kinds) > 1) for node, _ in cycle]
+            chain = " \u2192 ".join([*names, names[0]])
+            if len(cycle) == 1 and kinds == {"fire"}:
+                message = f"event '{cycle[0][0][1]}' triggers itself in a loop"
+            elif kinds == {"fire"}:
+                message = f"events trigger each other in a loop: {chain}"
+            elif kinds == {"goto"}:
+                message = f"stages go to each other on entering, in a loop: {chain}"
+            else:
+                message = f"stages and events set each other off in a loop: {chain}"
+            self.report(
+                cycle[0][1],
+                message,
+                "the game would stop the day's events after 500 steps; remove one `trigger` or `goto`",
+            )
 
     def check_stats_change(self) -> None:
         for sid in self.s.stats:
