@@ -518,7 +518,9 @@ class Scenario(Model):
     demands: dict[str, Demand] = Field(
         default_factory=dict, description="Demands and ultimatums presented to the player, by id."
     )
-    actions: dict[str, Action] = Field(description="What the player can do in council, by id.")
+    actions: dict[str, Action] = Field(
+        description="What the player can do in council, by id (not `end` or `end_day`, which end the day in a choices file)."
+    )
     endings: dict[str, Ending] = Field(
         description="How the game can end, by id, tried in the order written."
     )

@@ -247,6 +247,14 @@ class _Validator(Pass):
         for iid, inject in s.injects.items():
             self.ref(("injects", iid, "sender"), inject.sender, "actors", "actor")
             self.refs(("injects", iid, "sources"), inject.sources, "sources", "source tag")
+        for ident in ("end", "end_day"):
+            if ident in s.actions:
+                self.report(
+                    ("actions", ident),
+                    f"'{ident}' is reserved: in a choices file and the replay it ends the day",
+                    "give the action another id",
+                    key=True,
+                )
         if "inject" in s.demands:
             self.report(
                 ("demands", "inject"),
