@@ -8,9 +8,11 @@ a mistake (warning), never a guess about how a game will go; the explorer answer
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Iterator, Mapping
 
-from game.scenario.expr import ExprSyntaxError, parse
+from game.scenario.expr import ExprSyntaxError, compile_expr, parse
+from game.scenario.expr.compile import Value
 from game.scenario.expr.parse import constant_name
 from game.scenario.expr.symbols import FUNCTIONS
 from game.scenario.model import Effects, Scenario
@@ -267,6 +269,40 @@ def _loop_name(s: Scenario, node: _Work, mixed: bool) -> str:
     return f"{'report' if node[1] in s.intel else 'event'} {node[1]}"
 
 
+# --- dated conditions ---------------------------------------------------------------------------
+
+_DAY_NAMES = {"day", "date", "days_left"}
+
+
+class _Dawn:
+    """What an expression reads at dawn of one day, when it reads only the day."""
+
+    def __init__(self, values: Mapping[str, Value]):
+        self.values = values
+
+    def call(self, function: str, args: tuple[Value, ...]) -> Value:
+        raise KeyError(function)  # not reached: only expressions without calls are run
+
+
+def _holds_on(text: str, date: dt.date, day: int, days_left: int) -> bool | None:
+    """Whether `text` holds on that day; None if it reads more than the day (or calls anything)."""
+    try:
+        tree = parse(text)
+    except ExprSyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            return None
+        if (
+            isinstance(node, ast.Name)
+            and constant_name(node.id) is None
+            and node.id not in _DAY_NAMES
+        ):
+            return None
+    values: dict[str, Value] = {"day": day, "date": date.isoformat(), "days_left": days_left}
+    return bool(compile_expr(text)(_Dawn(values)))
+
+
 # --- the checks ---------------------------------------------------------------------------------
 
 
@@ -284,6 +320,7 @@ class _Linter(Pass):
         self.check_dead_end_stages()
         self.check_ping_pong()
         self.check_queued_loops()
+        self.check_dated_conditions()
         self.check_stats_change()
         self.check_flags_set()
         self.check_costs()
@@ -405,6 +442,32 @@ class _Linter(Pass):
                 message,
                 "the game would stop the day's events after 500 steps; remove one `trigger` or `goto`",
             )
+
+    def check_dated_conditions(self) -> None:
+        """A dated item's `when` is tested on its date only: one that reads only the day and is
+        false then means the item never comes."""
+        cal = self.s.calendar
+        items = [
+            *(("events", i, e.date, e.when, "never fires") for i, e in self.s.events.items()),
+            *(("intel", i, e.date, e.when, "never arrives") for i, e in self.s.intel.items()),
+            *(
+                ("demands", i, d.date, d.when, "is never presented")
+                for i, d in self.s.demands.items()
+            ),
+        ]
+        for section, ident, date, when, verb in items:
+            if date is None or when is None or not cal.start <= date <= cal.end:
+                continue
+            day = (date - cal.start).days + 1
+            if _holds_on(when, date, day, (cal.end - date).days) is False:
+                what = {"events": "event", "intel": "report", "demands": "demand"}[section]
+                self.report(
+                    (section, ident, "when"),
+                    f"{what} '{ident}' is dated {date} (day {day}), when `{when}` does not hold: "
+                    f"it {verb}",
+                    "with a `date`, `when` is tested on that day only",
+                    severity="warning",
+                )
 
     def check_stats_change(self) -> None:
         for sid in self.s.stats:

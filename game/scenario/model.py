@@ -218,9 +218,14 @@ class Event(Model):
         "telegram", "news", "report", "meeting", "order", "intelligence", "background"
     ] = Field("report", description="How the event reaches the player (its inbox icon).")
     sender: str | None = Field(None, description="The actor it comes from (id), if any.")
-    date: Date | None = Field(None, description="Fire at dawn on this day.")
+    date: Date | None = Field(
+        None,
+        description="Fire at dawn on this day (if `when` is also given, only if it holds then).",
+    )
     when: Condition | None = Field(
-        None, description="Fire at dawn on the first day this holds. " + COND
+        None,
+        description="With no `date`: fire at dawn on the first day this holds (with one: a test "
+        "made on that day only). " + COND,
     )
     probability: Amount = Field(100, description="Percent chance to fire when due. " + AMOUNT)
     once: bool = Field(True, description="Fire at most once (false: may fire again on later days).")
@@ -234,9 +239,14 @@ class Event(Model):
 class Intel(Model):
     title: str = Field(description="Headline in the inbox.")
     sender: str | None = Field(None, description="Who reports it (actor id), if anyone.")
-    date: Date | None = Field(None, description="Arrive at dawn on this day.")
+    date: Date | None = Field(
+        None,
+        description="Arrive at dawn on this day (if `when` is also given, only if it holds then).",
+    )
     when: Condition | None = Field(
-        None, description="Arrive at dawn on the first day this holds. " + COND
+        None,
+        description="With no `date`: arrive at dawn on the first day this holds (with one: a test "
+        "made on that day only). " + COND,
     )
     probability: Amount = Field(100, description="Percent chance to arrive when due. " + AMOUNT)
     once: bool = Field(True, description="Arrive at most once.")
@@ -302,7 +312,9 @@ class Demand(Model):
         description="Present it at dawn on this day (if `when` is also given, only if it holds then).",
     )
     when: Condition | None = Field(
-        None, description="Present it at dawn on the first day this holds. " + COND
+        None,
+        description="With no `date`: present it at dawn on the first day this holds (with one: a "
+        "test made on that day only). " + COND,
     )
     deadline: Date | None = Field(None, description="The last day for an answer.")
     deadline_days: int | None = Field(

@@ -37,3 +37,34 @@ def test_an_action_may_not_be_named_as_ending_the_day(ident):
         f"{at(text, f'  {ident}:', 2)}: error: '{ident}' is reserved: in a choices file and the "
         "replay it ends the day (give the action another id)"
     ]
+
+
+OPENING = "    date: 1935-06-01\n    kind: telegram\n"
+
+
+def test_a_dated_event_whose_day_condition_is_false_on_its_date():
+    text = edited((OPENING, OPENING + '    when: "day >= 3"\n'))
+    assert found(text) == [
+        f"{at(text, 'day >= 3')}: warning: event 'opening' is dated 1935-06-01 (day 1), when "
+        "`day >= 3` does not hold: it never fires (with a `date`, `when` is tested on that day only)"
+    ]
+
+
+def test_a_dated_demand_whose_date_condition_is_false_on_its_date():
+    edit = (
+        "    date: 1935-06-01\n    deadline_days: 1\n",
+        "    date: 1935-06-02\n    deadline_days: 1\n    when: \"date < '1935-06-02'\"\n",
+    )
+    text = edited(edit)
+    assert found(text) == [
+        f"{at(text, 'date <')}: warning: demand 'first' is dated 1935-06-02 (day 2), when "
+        "`date < '1935-06-02'` does not hold: it is never presented (with a `date`, `when` is "
+        "tested on that day only)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "when", ["day <= 1", "days_left == 3", "pressure >= 70", "fired(alarm) == 0"]
+)
+def test_a_dated_condition_that_holds_or_reads_more_than_the_day(when):
+    assert found(edited((OPENING, OPENING + f'    when: "{when}"\n'))) == []
