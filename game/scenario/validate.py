@@ -33,6 +33,28 @@ _RESERVED_NAMES = {
 }
 
 
+# What an id may name, for "'x' is a demand, not an event": the section, its noun, and the
+# effect that uses such an id.
+_KINDS = (
+    ("events", "an event", "to fire it, use trigger: {}"),
+    ("intel", "an intelligence report", "to fire it, use trigger: {}"),
+    ("demands", "a demand", "to present it, use issue: {}"),
+    ("stages", "a stage", "to move to it, use goto: {}"),
+    ("endings", "an ending", "to end the game with it, use end: {}"),
+    ("actions", "an action", ""),
+    ("stats", "a stat", ""),
+    ("flags", "a flag", ""),
+    ("hidden", "a hidden value", ""),
+    ("actors", "an actor", ""),
+    ("places", "a place", ""),
+    ("injects", "an inject", ""),
+)
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
 def build_symbols(scenario: Scenario) -> Symbols:
     """The names expressions in this scenario may use."""
     names: dict[str, Type] = {}
@@ -145,19 +167,35 @@ class _Validator(Pass):
                 self.report(("hidden", hid, "choices"), "the weights of the choices add up to zero")
 
     # --- references ------------------------------------------------------------------------
-    def ref(self, path: Path, ident: str | None, section: str, what: str) -> None:
+    def kind_of(self, ident: str) -> tuple[str, str]:
+        """What `ident` names ('a demand'), and the effect that uses it ('' if none); ('', '')
+        if it names nothing."""
+        for section, noun, usage in _KINDS:
+            if ident in getattr(self.s, section):
+                return noun, usage.format(ident) if usage else ""
+        return "", ""
+
+    def ref(
+        self, path: Path, ident: str | None, section: str, what: str, *, effect: bool = False
+    ) -> None:
         if ident is None:
             return
         known = getattr(self.s, section)
         if ident not in known:
+            noun, usage = self.kind_of(ident)
+            if noun:
+                self.report(path, f"'{ident}' is {noun}, not {_a(what)}", usage if effect else "")
+                return
             hint = did_you_mean(ident, known)
             if not hint and 0 < len(known) <= 12:
                 hint = f"known: {', '.join(sorted(known))}"
             self.report(path, f"unknown {what} '{ident}'", hint)
 
-    def refs(self, path: Path, idents: list[str], section: str, what: str) -> None:
+    def refs(
+        self, path: Path, idents: list[str], section: str, what: str, *, effect: bool = False
+    ) -> None:
         for index, ident in enumerate(idents):
-            self.ref((*path, index), ident, section, what)
+            self.ref((*path, index), ident, section, what, effect=effect)
 
     def check_references(self) -> None:
         s = self.s
@@ -382,16 +420,22 @@ class _Validator(Pass):
         s = self.s
         numeric = set(s.stats) | set(s.actors)
         for path, effects in self._all_effects():
-            self.refs((*path, "issue"), effects.issue, "demands", "demand")
+            self.refs((*path, "issue"), effects.issue, "demands", "demand", effect=True)
             for i, ident in enumerate(effects.trigger):
                 if ident not in s.events and ident not in s.intel:
+                    noun, usage = self.kind_of(ident)
+                    if noun:
+                        self.report(
+                            (*path, "trigger", i), f"'{ident}' is {noun}, not an event", usage
+                        )
+                        continue
                     self.report(
                         (*path, "trigger", i),
                         f"unknown event '{ident}'",
                         did_you_mean(ident, [*s.events, *s.intel]),
                     )
-            self.ref((*path, "goto"), effects.goto, "stages", "stage")
-            self.ref((*path, "end"), effects.end, "endings", "ending")
+            self.ref((*path, "goto"), effects.goto, "stages", "stage", effect=True)
+            self.ref((*path, "end"), effects.end, "endings", "ending", effect=True)
             for i, ident in enumerate(effects.reveal):
                 if ident in s.hidden:
                     self.report(
@@ -423,6 +467,11 @@ class _Validator(Pass):
                 elif name in s.hidden:
                     self.report(
                         where, f"'{name}' is a hidden value; effects cannot change it", key=True
+                    )
+                elif self.kind_of(name)[0]:
+                    noun, usage = self.kind_of(name)
+                    self.report(
+                        where, f"'{name}' is {noun}, not a stat, flag or effect", usage, key=True
                     )
                 else:
                     choices = [*numeric, *s.flags, *RESERVED_EFFECT_KEYS]

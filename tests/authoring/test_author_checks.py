@@ -68,3 +68,53 @@ def test_a_dated_demand_whose_date_condition_is_false_on_its_date():
 )
 def test_a_dated_condition_that_holds_or_reads_more_than_the_day(when):
     assert found(edited((OPENING, OPENING + f'    when: "{when}"\n'))) == []
+
+
+SPY = "    effects: {reveal: readiness, trigger: rumour}\n"
+
+
+@pytest.mark.parametrize(
+    ("effect", "target", "message"),
+    [
+        (
+            "trigger: first",
+            "first",
+            "'first' is a demand, not an event (to present it, use issue: first)",
+        ),
+        (
+            "issue: alarm",
+            "alarm",
+            "'alarm' is an event, not a demand (to fire it, use trigger: alarm)",
+        ),
+        (
+            "goto: war",
+            "war",
+            "'war' is an ending, not a stage (to end the game with it, use end: war)",
+        ),
+        (
+            "end: tense",
+            "tense",
+            "'tense' is a stage, not an ending (to move to it, use goto: tense)",
+        ),
+    ],
+)
+def test_an_effect_given_the_id_of_the_wrong_kind(effect, target, message):
+    text = edited((SPY, f"    effects: {{reveal: readiness, {effect}}}\n"))
+    assert found(text) == [f"{at(text, effect, len(effect) - len(target))}: error: {message}"]
+
+
+def test_an_effect_key_that_is_an_event():
+    text = edited((SPY, "    effects: {reveal: readiness, alarm: true}\n"))
+    assert found(text) == [
+        f"{at(text, 'alarm: true')}: error: 'alarm' is an event, not a stat, flag or effect "
+        "(to fire it, use trigger: alarm)"
+    ]
+
+
+def test_a_sender_that_is_a_stat():
+    text = edited(
+        ("    sender: envoy\n    text: The envoy", "    sender: trust\n    text: The envoy")
+    )
+    assert found(text) == [
+        f"{at(text, 'sender: trust', 8)}: error: 'trust' is a stat, not an actor"
+    ]
