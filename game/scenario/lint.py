@@ -15,7 +15,7 @@ from game.scenario.expr import ExprSyntaxError, compile_expr, parse
 from game.scenario.expr.compile import Value
 from game.scenario.expr.parse import constant_name
 from game.scenario.expr.symbols import FUNCTIONS
-from game.scenario.model import Effects, Scenario
+from game.scenario.model import Effects, Scenario, Transition
 from game.scenario.source import Diagnostic
 from game.scenario.walk import Pass, all_effects
 from game.scenario.yaml_source import Path, YamlDocument
@@ -303,6 +303,10 @@ def _holds_on(text: str, date: dt.date, day: int, days_left: int) -> bool | None
     return bool(compile_expr(text)(_Dawn(values)))
 
 
+def _unconditional(transition: Transition) -> bool:
+    return transition.unless is None and same_condition(transition.when, "true")
+
+
 # --- the checks ---------------------------------------------------------------------------------
 
 
@@ -398,6 +402,8 @@ class _Linter(Pass):
             )
 
     def check_ping_pong(self) -> None:
+        """Two stages with one transition each, to each other, that can flip every dusk: both
+        transitions unconditional, one of them, or both on the same condition."""
         stages = self.s.stages
         for a, stage_a in stages.items():
             if len(stage_a.transitions) != 1:
@@ -407,17 +413,28 @@ class _Linter(Pass):
             if b not in stages or b <= a or len(stages[b].transitions) != 1:
                 continue
             back = stages[b].transitions[0]
-            if (
-                back.to == a
-                and same_condition(forward.when, back.when)
-                and same_condition(forward.unless, back.unless)
+            if back.to != a or a in self.unreachable:
+                continue  # (an unreachable stage is reported already)
+            path_a: Path = ("stages", a, "transitions", 0)
+            path_b: Path = ("stages", b, "transitions", 0)
+            free_a, free_b = _unconditional(forward), _unconditional(back)
+            if free_a and free_b:
+                where = path_a
+                message = f"stages '{a}' and '{b}' lead only to each other, with no condition: the escalation flips between them every dusk"
+                hint = "give the transitions conditions"
+            elif free_a or free_b:
+                where, free, other = (path_a, a, b) if free_a else (path_b, b, a)
+                message = f"stages '{a}' and '{b}' lead only to each other, and '{free}' leads back with no condition: while the way from '{other}' holds the escalation flips between them every dusk"
+                hint = f"give the transition from '{free}' a condition"
+            elif same_condition(forward.when, back.when) and same_condition(
+                forward.unless, back.unless
             ):
-                self.report(
-                    ("stages", a, "transitions", 0, "when"),
-                    f"stages '{a}' and '{b}' lead only to each other on the same condition: while it holds the escalation flips between them every dusk",
-                    "give one of the transitions a different condition",
-                    severity="warning",
-                )
+                where = (*path_a, "when")
+                message = f"stages '{a}' and '{b}' lead only to each other on the same condition: while it holds the escalation flips between them every dusk"
+                hint = "give one of the transitions a different condition"
+            else:
+                continue
+            self.report(where, message, hint, severity="warning")
 
     def check_queued_loops(self) -> None:
         """Triggers and gotos that set each other off for ever (the engine stops a step after

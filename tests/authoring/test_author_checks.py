@@ -118,3 +118,28 @@ def test_a_sender_that_is_a_stat():
     assert found(text) == [
         f"{at(text, 'sender: trust', 8)}: error: 'trust' is a stat, not an actor"
     ]
+
+
+CALM_TO_TENSE = '      - {to: tense, when: "pressure >= 60"}\n'
+TENSE_TO_CALM = '      - {to: calm, when: "pressure < 40", unless: "expired(ultimatum)"}\n'
+
+
+def test_ping_pong_with_an_unconditional_way_back_is_a_warning():
+    text = edited((TENSE_TO_CALM, "      - to: calm\n"))
+    assert found(text) == [
+        f"{at(text, 'to: calm')}: warning: stages 'calm' and 'tense' lead only to each other, and "
+        "'tense' leads back with no condition: while the way from 'calm' holds the escalation "
+        "flips between them every dusk (give the transition from 'tense' a condition)"
+    ]
+
+
+def test_ping_pong_with_no_conditions_is_a_warning():
+    text = edited((CALM_TO_TENSE, "      - {to: tense}\n"), (TENSE_TO_CALM, "      - {to: calm}\n"))
+    assert found(text) == [
+        f"{at(text, '{to: tense}')}: warning: stages 'calm' and 'tense' lead only to each other, with "
+        "no condition: the escalation flips between them every dusk (give the transitions conditions)"
+    ]
+
+
+def test_different_conditions_both_ways_are_no_ping_pong():
+    assert found(edited((TENSE_TO_CALM, '      - {to: calm, when: "pressure < 40"}\n'))) == []
