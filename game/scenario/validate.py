@@ -293,6 +293,14 @@ class _Validator(Pass):
                     "give the action another id",
                     key=True,
                 )
+        if not s.actions:
+            self.report(
+                ("actions",),
+                "there are no actions: the player can only answer demands and end each day",
+                "add at least one action",
+                key=True,
+                severity="warning",
+            )
         if "inject" in s.demands:
             self.report(
                 ("demands", "inject"),
@@ -319,6 +327,14 @@ class _Validator(Pass):
         s = self.s
         if s.calendar.end < s.calendar.start:
             return  # already reported; every date would look "outside the calendar"
+        epilogue = s.calendar.epilogue_until
+        if epilogue is not None and epilogue < s.calendar.end:
+            self.report(
+                ("calendar", "epilogue_until"),
+                f"epilogue_until {epilogue} is before the calendar's last day, {s.calendar.end}",
+                "it is the date the epilogues reach, after the game",
+                severity="warning",
+            )
         for eid, event in s.events.items():
             self.in_calendar(("events", eid, "date"), event.date, "date")
         for iid, intel in s.intel.items():
@@ -367,6 +383,18 @@ class _Validator(Pass):
             )
         self.expr(path, value, "int")
 
+    def probability(self, path: Path, value: int | str) -> None:
+        """A percent chance: a number outside 0..100 counts as 0 or 100."""
+        if isinstance(value, int) and not 0 <= value <= 100:
+            counts = 100 if value > 100 else 0
+            self.report(
+                path,
+                f"a probability of {value}% counts as {counts}%",
+                "write a percent chance from 0 to 100",
+                severity="warning",
+            )
+        self.expr(path, value, "int")
+
     def expr(self, path: Path, text: str | int | bool | None, expected: Type) -> None:
         if text is None or isinstance(text, (bool, int)):
             return
@@ -382,10 +410,10 @@ class _Validator(Pass):
                 self.expr(("stages", sid, "transitions", i, "unless"), transition.unless, "bool")
         for eid, event in s.events.items():
             self.expr(("events", eid, "when"), event.when, "bool")
-            self.expr(("events", eid, "probability"), event.probability, "int")
+            self.probability(("events", eid, "probability"), event.probability)
         for iid, intel in s.intel.items():
             self.expr(("intel", iid, "when"), intel.when, "bool")
-            self.expr(("intel", iid, "probability"), intel.probability, "int")
+            self.probability(("intel", iid, "probability"), intel.probability)
             self.expr(("intel", iid, "truth"), intel.truth, "bool")
         for did, demand in s.demands.items():
             self.expr(("demands", did, "when"), demand.when, "bool")

@@ -143,3 +143,46 @@ def test_ping_pong_with_no_conditions_is_a_warning():
 
 def test_different_conditions_both_ways_are_no_ping_pong():
     assert found(edited((TENSE_TO_CALM, '      - {to: calm, when: "pressure < 40"}\n'))) == []
+
+
+ALARM_WHEN = '    when: "pressure >= 70"\n    effects: {trust: -5}\n'
+
+
+@pytest.mark.parametrize(("value", "counts"), [(150, 100), (-5, 0)])
+def test_a_probability_outside_0_to_100(value, counts):
+    text = edited((ALARM_WHEN, ALARM_WHEN + f"    probability: {value}\n"))
+    assert found(text) == [
+        f"{at(text, f'probability: {value}', 13)}: warning: a probability of {value}% counts as "
+        f"{counts}% (write a percent chance from 0 to 100)"
+    ]
+
+
+def test_epilogue_until_before_the_calendar_ends():
+    text = edited(("actions_per_day: 2}", "actions_per_day: 2, epilogue_until: 1935-05-01}"))
+    assert found(text) == [
+        f"{at(text, '1935-05-01')}: warning: epilogue_until 1935-05-01 is before the calendar's "
+        "last day, 1935-06-04 (it is the date the epilogues reach, after the game)"
+    ]
+
+
+def test_no_actions_at_all():
+    start = MINI.index("actions:\n  talk:")
+    text = MINI[:start] + "actions: {}\n" + MINI[MINI.index("endings:") :]
+    # (the stat only the actions changed is reported too)
+    assert (
+        f"{at(text, 'actions: {}')}: warning: there are no actions: the player can only answer "
+        "demands and end each day (add at least one action)"
+    ) in found(text)
+
+
+def test_history_notes_may_fall_outside_the_calendar():
+    # before: background in the debrief; after: aftermath
+    text = edited(
+        (
+            "  - {date: 1935-06-01, title: The note",
+            "  - {date: 1935-05-01, title: Before, text: x, sources: [T1]}\n"
+            "  - {date: 1935-12-01, title: After, text: x, sources: [T1]}\n"
+            "  - {date: 1935-06-01, title: The note",
+        )
+    )
+    assert found(text) == []
