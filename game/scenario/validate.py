@@ -72,6 +72,11 @@ def build_symbols(scenario: Scenario) -> Symbols:
         },
         responses={did: set(d.responses) for did, d in scenario.demands.items()},
         hidden=set(scenario.hidden),
+        others={
+            ident: noun
+            for section, noun in (("endings", "an ending"), ("places", "a place"))
+            for ident in getattr(scenario, section)
+        },
     )
 
 

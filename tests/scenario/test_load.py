@@ -245,6 +245,10 @@ def test_suggestions_name_typos_not_strangers(word, expected):
             "for an event or intelligence report use fired(x))",
         ),
         (
+            [('"pressure >= 70"', '"in_stage(war)"')],
+            "'war' is an ending, not a stage (in_stage() takes a stage)",
+        ),
+        (
             [("role: Governor}", "role: Governor, of the Province}")],
             "(inside { }, a comma starts the next key: put text that holds a comma in quotes)",
         ),

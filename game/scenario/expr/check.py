@@ -218,6 +218,12 @@ class _Checker:
                         f"{function.name}() takes {_a(_KIND_LABEL[kind])}; for {_a(_KIND_LABEL[other])} "
                         f"use {_example(other)}",
                     )
+                if ident in self.symbols.others:  # `in_stage(drift)` where drift is an ending
+                    raise self.stop(
+                        arg,
+                        f"'{ident}' is {self.symbols.others[ident]}, not {_a(_KIND_LABEL[kind])}",
+                        f"{function.name}() takes {_a(_KIND_LABEL[kind])}",
+                    )
                 raise self.stop(
                     arg, f"unknown {_KIND_LABEL[kind]} '{ident}'", did_you_mean(ident, known)
                 )

@@ -72,3 +72,5 @@ class Symbols:
     responses: dict[str, set[str]] = field(default_factory=dict)
     # Hidden variables (readable by rules, never shown to the player).
     hidden: set[str] = field(default_factory=set)
+    # Ids no function takes, with what they are ("an ending"), to say so when one is given.
+    others: dict[str, str] = field(default_factory=dict)
