@@ -129,7 +129,7 @@ class ExploreReport:
     mean_days: float
     unreached: dict[str, list[str]]  # section -> ids never seen in any run
     idle_days: dict[str, int]  # date -> number of games in which no action was possible that day
-    deadlines_never_ran_out: list[str]  # demands with a deadline that never expired
+    deadlines_never_ran_out: list[str]  # demands presented, with a deadline that never expired
     unfinished: int = (
         0  # games still going after MAX_STEPS choices (a free choice repeated forever?)
     )
@@ -177,20 +177,22 @@ def summarise(
         return {ident for g in games for ident in getattr(g, attribute)}
 
     fired = seen("fired")
+    presented = seen("demands")
     unreached = {
         "endings": [e for e in scenario.endings if not counts.get(e)],
         "stages": [s for s in scenario.stages if s not in seen("stages")],
         "events": [e for e in scenario.events if e not in fired],
         "intel": [i for i in scenario.intel if i not in fired],
-        "demands": [d for d in scenario.demands if d not in seen("demands")],
+        "demands": [d for d in scenario.demands if d not in presented],
         "actions": [a for a in scenario.actions if a not in seen("actions")],
     }
     idle = Counter(date for g in games for date in g.idle_dates)
     expired = seen("expired")
+    # a demand never presented is listed as unreached; its deadline could not run out
     with_deadline = [
         d
         for d, spec in scenario.demands.items()
-        if spec.deadline is not None or spec.deadline_days is not None
+        if (spec.deadline is not None or spec.deadline_days is not None) and d in presented
     ]
     return ExploreReport(
         scenario=scenario.id,
@@ -324,6 +326,8 @@ def render_report(report: ExploreReport) -> str:
     lines.append("")
     if report.deadlines_never_ran_out:
         lines.append(f"Deadlines that never ran out: {', '.join(report.deadlines_never_ran_out)}")
+    elif report.unreached.get("demands"):
+        lines.append("Every deadline of a demand presented ran out in at least one game.")
     else:
         lines.append("Every deadline ran out in at least one game.")
     return "\n".join(lines) + "\n"

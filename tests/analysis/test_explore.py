@@ -16,7 +16,9 @@ from game.analysis.replay import play
 from game.cli import main
 from game.scenario.load import load_scenario_bytes
 
-MINI_PATH = Path(__file__).parent.parent / "fixtures" / "mini.yaml"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+MINI_PATH = FIXTURES / "mini.yaml"
+XIANGHE_RAW = (FIXTURES / "analysis" / "xianghe.yaml").read_bytes()
 MINI_RAW = MINI_PATH.read_bytes()
 
 # mini with content no game can reach: an event on an impossible condition, an action never offered,
@@ -127,6 +129,16 @@ def test_idle_days_and_deadlines_that_never_ran_out():
     assert report.unreached["actions"] == ["talk", "prepare", "spy"]
     assert report.idle_days["1935-06-01"] == 20
     assert "first" in report.deadlines_never_ran_out
+
+
+def test_a_demand_never_presented_is_not_a_deadline_that_never_ran_out():
+    # with 'stall', no_troops never closes, so 'dismiss' (which follows it) never comes: it is
+    # unreached, and not also a deadline that never ran out (QA)
+    scenario = load_scenario_bytes(XIANGHE_RAW, "xianghe.yaml").scenario
+    report = explore(scenario, runs=40, seed=0, policy="stall")
+    assert report.unreached["demands"] == ["dismiss"]
+    assert report.deadlines_never_ran_out == ["no_troops"]
+    assert "Deadlines that never ran out: no_troops\n" in render_report(report)
 
 
 def test_cli_json_is_one_object_and_deterministic(capsys):
