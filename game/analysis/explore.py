@@ -16,7 +16,8 @@ from typing import Any
 
 from game.analysis.policies import CHOOSERS, POLICIES
 from game.engine import rng
-from game.engine.actions import TakeAction
+from game.engine.actions import Respond, TakeAction
+from game.engine.index import rule_key
 from game.engine.run import Run
 from game.scenario.model import Scenario
 
@@ -36,6 +37,8 @@ class GameSummary:
     actions: tuple[str, ...]  # actions taken
     stages: tuple[str, ...]  # stages entered (the initial one included)
     idle_dates: tuple[str, ...]  # days when no action could be taken at all
+    rules: tuple[str, ...] = ()  # actors' rules that fired, as `rules_fired` knows them
+    responses: tuple[str, ...] = ()  # answers given, as DEMAND:RESPONSE
 
     def to_tuple(self) -> tuple[Any, ...]:
         return (
@@ -48,6 +51,8 @@ class GameSummary:
             self.actions,
             self.stages,
             self.idle_dates,
+            self.rules,
+            self.responses,
         )
 
 
@@ -61,6 +66,7 @@ def play_one(scenario: Scenario, seed: int, policy: str, max_steps: int = MAX_ST
     stages = {scenario.initial_stage}
     stages.update(e.ref for e in run.events if e.kind == "stage")
     idle: list[str] = []
+    answers: list[Respond] = []  # the only per-step bookkeeping: stalls leave no trace in the state
     day_checked = 0
     for _ in range(max_steps):
         if run.over:
@@ -71,6 +77,8 @@ def play_one(scenario: Scenario, seed: int, policy: str, max_steps: int = MAX_ST
             if not any(isinstance(c, TakeAction) for c in legal):
                 idle.append(run.date.isoformat())
         choice, generator = choose(scenario, run.date, legal, generator)
+        if choice.__class__ is Respond:
+            answers.append(choice)  # type: ignore[arg-type]
         for event in run.play(choice):  # a loop, not a generator per step
             if event.kind == "stage":
                 stages.add(event.ref)
@@ -85,6 +93,8 @@ def play_one(scenario: Scenario, seed: int, policy: str, max_steps: int = MAX_ST
         actions=tuple(sorted(state.taken)),
         stages=tuple(sorted(stages)),
         idle_dates=tuple(idle),
+        rules=tuple(sorted(state.rules_fired)),
+        responses=tuple(sorted({f"{a.demand}:{a.response}" for a in answers})),
     )
 
 
@@ -130,6 +140,9 @@ class ExploreReport:
     unreached: dict[str, list[str]]  # section -> ids never seen in any run
     idle_days: dict[str, int]  # date -> number of games in which no action was possible that day
     deadlines_never_ran_out: list[str]  # demands presented, with a deadline that never expired
+    # answers (DEMAND:RESPONSE) never given to a demand presented: by this policy, not impossible
+    responses_never_given: list[str] = field(default_factory=list)
+    rule_titles: dict[str, str] = field(default_factory=dict)  # actor rule key -> its title
     unfinished: int = (
         0  # games still going after MAX_STEPS choices (a free choice repeated forever?)
     )
@@ -155,6 +168,7 @@ class ExploreReport:
             "unreached": self.unreached,
             "idle_days": self.idle_days,
             "deadlines_never_ran_out": self.deadlines_never_ran_out,
+            "responses_never_given": self.responses_never_given,
             "unfinished": self.unfinished,
         }
 
@@ -178,6 +192,11 @@ def summarise(
 
     fired = seen("fired")
     presented = seen("demands")
+    rules = {
+        rule_key(aid, position, rule.id): rule.title
+        for aid, actor in scenario.actors.items()
+        for position, rule in enumerate(actor.rules)
+    }
     unreached = {
         "endings": [e for e in scenario.endings if not counts.get(e)],
         "stages": [s for s in scenario.stages if s not in seen("stages")],
@@ -185,7 +204,16 @@ def summarise(
         "intel": [i for i in scenario.intel if i not in fired],
         "demands": [d for d in scenario.demands if d not in presented],
         "actions": [a for a in scenario.actions if a not in seen("actions")],
+        "actor_rules": [key for key in rules if key not in seen("rules")],
     }
+    given = seen("responses")
+    never_given = [
+        f"{d}:{r}"
+        for d, spec in scenario.demands.items()
+        if d in presented
+        for r in spec.responses
+        if f"{d}:{r}" not in given
+    ]
     idle = Counter(date for g in games for date in g.idle_dates)
     expired = seen("expired")
     # a demand never presented is listed as unreached; its deadline could not run out
@@ -204,6 +232,8 @@ def summarise(
         unreached=unreached,
         idle_days=dict(sorted(idle.items())),
         deadlines_never_ran_out=[d for d in with_deadline if d not in expired],
+        responses_never_given=never_given,
+        rule_titles=rules,
         unfinished=counts.get("", 0),
         games=games,
     )
@@ -312,11 +342,24 @@ def render_report(report: ExploreReport) -> str:
     missing = {k: v for k, v in report.unreached.items() if v}
     if missing:
         lines.append("Never reached:")
-        lines += [f"  {section}: {', '.join(ids)}" for section, ids in missing.items()]
-    else:
+        for section, ids in missing.items():
+            # a rule without an id is known by its place: its title says which it is
+            if section == "actor_rules":
+                named = [f'{key} "{report.rule_titles[key]}"' for key in ids]
+                lines.append(f"  actor rules (never fired): {', '.join(named)}")
+            else:
+                lines.append(f"  {section}: {', '.join(ids)}")
+    never_given = report.responses_never_given
+    if never_given:
+        lines.append(f"Responses never given by this policy: {', '.join(never_given)}")
+    if not missing:
+        given = "" if never_given else ", and every response was given"
         lines.append(
-            "Every ending, stage, event, report, demand and action was reached at least once."
+            "Every ending, stage, event, report, demand, action and actor rule was reached"
+            f" at least once{given}."
         )
+    elif not never_given:
+        lines.append("Every response to a demand presented was given at least once.")
     lines.append("")
     if report.idle_days:
         lines.append("Days with no action possible (games):")

@@ -141,6 +141,46 @@ def test_a_demand_never_presented_is_not_a_deadline_that_never_ran_out():
     assert "Deadlines that never ran out: no_troops\n" in render_report(report)
 
 
+def test_actor_rules_that_never_fired_and_responses_never_given_are_reported(capsys):
+    # a rule on 'pressure > 150' and a response on 'nanjing > 150': neither can happen (QA)
+    path = FIXTURES / "analysis" / "xianghe_dead_rule_response.yaml"
+    scenario = load_scenario_bytes(path.read_bytes(), path.name).scenario
+    report = explore(scenario, runs=30, seed=0)
+    assert report.unreached["actor_rules"] == ["doihara.1"]  # the actor's second rule (no id)
+    assert report.responses_never_given == ["dismiss:refuse"]
+    text = render_report(report)
+    assert 'actor rules (never fired): doihara.1 "Doihara calls on you in Tianjin"' in text
+    assert "Responses never given by this policy: dismiss:refuse" in text
+    assert "Every ending" not in text
+    assert main(["explore", str(path), "--runs", "30", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["unreached"]["actor_rules"] == ["doihara.1"]
+    assert data["responses_never_given"] == ["dismiss:refuse"]
+    assert data["deadlines_never_ran_out"] == [] and data["unreached"]["demands"] == []  # as before
+
+
+def test_every_rule_fired_and_every_response_given_is_said_once():
+    scenario = load_scenario_bytes(XIANGHE_RAW, "xianghe.yaml").scenario
+    report = explore(scenario, runs=30, seed=0)
+    assert report.unreached["actor_rules"] == [] and report.responses_never_given == []
+    assert (
+        "Every ending, stage, event, report, demand, action and actor rule was reached at least"
+        " once, and every response was given." in render_report(report)
+    )
+
+
+def test_a_stall_given_before_the_final_answer_counts_as_given(mini):
+    # the final state keeps only a demand's last answer; a stall before it is still counted
+    games = [play_one(mini, seed, "random") for seed in range(40)]
+    stalled_then_answered = [
+        g
+        for g in games
+        if "first:stall" in g.responses
+        and len({r for r in g.responses if r.startswith("first:")}) > 1
+    ]
+    assert stalled_then_answered
+
+
 def test_cli_json_is_one_object_and_deterministic(capsys):
     assert main(["explore", str(MINI_PATH), "--runs", "30", "--seed", "5", "--json"]) == 0
     first = json.loads(capsys.readouterr().out)
