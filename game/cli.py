@@ -512,7 +512,16 @@ class Choice(NamedTuple):
     span: Any  # SourceSpan (game.scenario.source is imported where it is used)
 
 
-_CHOICES_EXAMPLE = "e.g. ['talk_to_sakai', 'four_demands:accept', 'end']"
+def _choices_example(scenario) -> str:  # noqa: ANN001 - Scenario | None
+    """A choices list in the scenario's own names: its first action, an answer, and 'end'."""
+    if scenario is None:
+        return "e.g. ['ACTION', 'DEMAND:RESPONSE', 'end']"
+    keys = [*list(scenario.actions)[:1]]
+    for did, demand in scenario.demands.items():
+        if demand.responses:
+            keys.append(f"{did}:{demand.historical_response or next(iter(demand.responses))}")
+            break
+    return "e.g. [" + ", ".join(f"'{key}'" for key in [*keys, "end"]) + "]"
 
 
 def read_choices(path: str, scenario=None) -> list[Choice]:  # noqa: ANN001 - Scenario | None
@@ -520,7 +529,7 @@ def read_choices(path: str, scenario=None) -> list[Choice]:  # noqa: ANN001 - Sc
     same safe reader as scenarios. Entries that are not text, and (given the scenario) entries
     that name nothing in it, are reported at their lines, all at once, before anything is played."""
     from game.analysis.replay import CHOICE_FORMS
-    from game.scenario.source import Diagnostic, ScenarioError
+    from game.scenario.source import Diagnostic, ScenarioError, SourceSpan
     from game.scenario.yaml_source import decode, read_yaml
 
     try:
@@ -535,10 +544,23 @@ def read_choices(path: str, scenario=None) -> list[Choice]:  # noqa: ANN001 - Sc
         raise ScenarioError(problems)
     data = document.data if document else None
     where: tuple[str | int, ...] = ()
-    if isinstance(data, dict):
-        data, where = data.get("choices"), ("choices",)
+    found = "an empty file" if data is None else _kind_of(data)  # what is there instead
+    if isinstance(data, dict) and "choices" in data:
+        data, where = data["choices"], ("choices",)
+        found = "an empty 'choices:'" if data is None else f"{_kind_of(data)} under 'choices:'"
+    elif isinstance(data, dict):
+        found = "a mapping without 'choices:'"
     if not isinstance(data, list) or document is None:
-        raise UserError(f"{path}: expected a YAML list of choices, {_CHOICES_EXAMPLE}")
+        span = document.span(where) if document else SourceSpan(path, 1, 1)
+        raise ScenarioError(
+            [
+                Diagnostic(
+                    span,
+                    f"expected a YAML list of choices, one per line after '- ', not {found}",
+                    hint=_choices_example(scenario),
+                )
+            ]
+        )
     choices: list[Choice] = []
     wrong: list[Diagnostic] = []
     for index, item in enumerate(data):
@@ -570,6 +592,8 @@ def _kind_of(value: object) -> str:
         return "a number"
     if value is None:
         return "empty"
+    if isinstance(value, str):
+        return "text"
     return f"a {type(value).__name__}"  # a date, for one
 
 

@@ -115,6 +115,35 @@ def test_every_bad_entry_is_reported_at_once_in_the_mapping_form(tmp_path, capsy
     assert not (tmp_path / "r.md").exists()
 
 
+XIANGHE = str(ROOT / "tests" / "fixtures" / "analysis" / "xianghe.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "found"),
+    [
+        ("police: 1\n", "1:1", "a mapping without 'choices:'"),  # the QA author's file
+        ("# only a comment\n", "1:1", "an empty file"),
+        ("police\n", "1:1", "text"),
+        ("choices:\n  police: 1\n", "2:3", "a mapping under 'choices:'"),
+        ("# what I chose\nchoices:\n", "2:9", "an empty 'choices:'"),
+    ],
+)
+def test_a_file_that_is_not_a_list_is_named_at_its_place_with_the_scenarios_own_names(
+    tmp_path, capsys, text, place, found
+):
+    # FILE:LINE:COL as for a bad entry; the example uses the scenario replayed (it quoted the 1935
+    # scenario's ids whatever the scenario; QA as an author)
+    choices = write(tmp_path, text)
+    code, out, err = replay(capsys, XIANGHE, "--choices", choices)
+    assert (code, out) == (1, "")
+    assert err == [
+        f"{choices}:{place}: error: expected a YAML list of choices, one per line after '- ', "
+        f"not {found} (e.g. ['cable', 'no_troops:accept', 'end'])"
+    ]
+    assert main(["replay", MINI, "--choices", choices]) == 1
+    assert "(e.g. ['talk', 'first:accept', 'end'])" in capsys.readouterr().err
+
+
 def test_entries_that_are_not_text_are_named_at_their_line(tmp_path, capsys):
     choices = write(tmp_path, "- talk\n- first: accept\n- 3\n- [end]\n")
     code, out, err = replay(capsys, MINI, "--choices", choices)
