@@ -17,7 +17,7 @@ from game.engine.actions import (
 )
 from game.engine.api import new_game, step
 from game.engine.state import GameEvent, GameState
-from game.scenario.model import Scenario
+from game.scenario.model import Outcome, Scenario
 from game.scenario.suggest import did_you_mean
 
 MAX_STEPS = 10_000  # a policy that never ends the day cannot hang a replay
@@ -26,12 +26,55 @@ MAX_STEPS = 10_000  # a policy that never ends the day cannot hang a replay
 CHOICE_FORMS = "a choice is an action id, DEMAND:RESPONSE, inject:INJECT or 'end'"
 
 
+class Change(NamedTuple):
+    """A stat (hidden ones too) or a flag that moved, from `before` to `after`."""
+
+    id: str
+    label: str
+    before: int | bool
+    after: int | bool
+    flag: bool = False
+    hidden: bool = False
+
+    def __str__(self) -> str:
+        if self.flag:
+            return f"flag {'' if self.after else 'not '}{self.id}"
+        return f"{self.label} {self.before} \u2192 {self.after}" + (
+            " (hidden)" if self.hidden else ""
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "label": self.label}
+        data.update({"from": self.before, "to": self.after})
+        if self.flag:
+            data["flag"] = True
+        if self.hidden:
+            data["hidden"] = True
+        return data
+
+
+class Drawn(NamedTuple):
+    """Which of a choice's weighted outcomes was drawn (told when it has no text to show it)."""
+
+    index: int  # from 1
+    of: int
+    weight: str  # as written
+
+    def __str__(self) -> str:
+        return f"outcome {self.index} of {self.of} drawn (weight {self.weight}; it has no text)"
+
+
 class ChoiceRecord(NamedTuple):
-    """A choice the policy made: taken, or refused by the engine (`rejected` is then its reason)."""
+    """A choice the policy made: taken, or refused by the engine (`rejected` is then its reason).
+
+    `changes` is what the choice changed (for ending the day: at dusk, when no new day came; a new
+    day's dawn holds the night's changes), `drawn` the outcome drawn when it has no text."""
 
     key: str
     label: str
     rejected: str = ""
+    changes: tuple[Change, ...] = ()
+    drawn: Drawn | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +94,9 @@ class DayRecord:
     date: str
     # the day's events and choices as they came: each choice before what followed from it
     order: list[GameEvent | ChoiceRecord] = field(default_factory=list)
+    # what changed at this dawn: from the starting values on the first day, else since the last
+    # choice of the day before (its dusk, then this dawn)
+    dawn_changes: tuple[Change, ...] = ()
 
     @property
     def events(self) -> list[GameEvent]:
@@ -95,7 +141,20 @@ class Playthrough:
         }
 
     @staticmethod
-    def _day_json(record: DayRecord) -> dict[str, Any]:
+    def _choice_json(choice: ChoiceRecord) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": choice.key, "label": choice.label}
+        if choice.drawn is not None:
+            data["outcome"] = {
+                "index": choice.drawn.index,
+                "of": choice.drawn.of,
+                "weight": choice.drawn.weight,
+            }
+        if choice.changes:
+            data["changes"] = [change.to_json() for change in choice.changes]
+        return data
+
+    @classmethod
+    def _day_json(cls, record: DayRecord) -> dict[str, Any]:
         day: dict[str, Any] = {
             "day": record.day,
             "date": record.date,
@@ -111,8 +170,10 @@ class Playthrough:
                 if e.kind != "day"
             ],
             # only the choices taken: one the engine refused changed nothing
-            "actions": [{"id": c.key, "label": c.label} for c in record.choices if not c.rejected],
+            "actions": [cls._choice_json(c) for c in record.choices if not c.rejected],
         }
+        if record.dawn_changes:
+            day["dawn_changes"] = [change.to_json() for change in record.dawn_changes]
         rejected = [
             {"id": c.key, "label": c.label, "reason": c.rejected}
             for c in record.choices
@@ -155,18 +216,30 @@ def play(
     otherwise the policy is asked again.
     """
     state, events = new_game(scenario, seed)
-    days = [DayRecord(state.day, state.date.isoformat(), list(events))]
+    opening = _changes(scenario, _starting_values(scenario), state)
+    days = [DayRecord(state.day, state.date.isoformat(), list(events), opening)]
     states = [state]
     stopped: Stop | None = None
+    probe = _OutcomeProbe(scenario)
     generator = rng.seed_state(seed if policy_seed is None else policy_seed)
     for number in range(MAX_STEPS):
         if state.over:
             break
         choice, generator = policy(scenario, state, generator)
+        earlier = state
         before = state.day
         state, events = step(scenario, state, choice)
         rejected = next((e.text or e.title for e in events if e.kind == "rejected"), "")
-        record = ChoiceRecord(action_key(choice), label_of(scenario, choice), rejected)
+        changes = _changes(scenario, earlier, state)
+        drawn = None if rejected else probe.drawn(earlier, choice, events)
+        new_day = state.day != before
+        record = ChoiceRecord(
+            action_key(choice),
+            label_of(scenario, choice),
+            rejected,
+            () if new_day else changes,  # the night's changes go with the new day's dawn
+            drawn,
+        )
         days[-1].order.append(record)
         if rejected:
             # told once, on the choice; the engine's event carries nothing more
@@ -174,11 +247,11 @@ def play(
             if stop_at_rejection:
                 stopped = Stop(number, state.day, state.date.isoformat(), record)
                 break
-        if state.day != before:
+        if new_day:
             # events after the dusk belong to the new day; those before it to the old one
             split = next((i for i, e in enumerate(events) if e.kind == "day"), len(events))
             days[-1].order.extend(events[:split])
-            days.append(DayRecord(state.day, state.date.isoformat(), list(events[split:])))
+            days.append(DayRecord(state.day, state.date.isoformat(), list(events[split:]), changes))
             states.append(state)
         else:
             days[-1].order.extend(events)
@@ -248,48 +321,152 @@ def parse_choice(key: str) -> Choice:
     return parse_action_key(key)
 
 
-def _changes(scenario: Scenario, before: GameState, after: GameState) -> list[str]:
-    """What changed from one dawn to the next, for an author reading the log: stats (hidden
-    ones too) and flags."""
+class _Values(NamedTuple):
+    stats: dict[str, int]
+    flags: dict[str, bool]
+
+
+def _starting_values(scenario: Scenario) -> _Values:
+    """The stats and flags as the file starts them, before the first dawn."""
+    return _Values(
+        {sid: stat.start for sid, stat in scenario.stats.items()},
+        {fid: flag.start for fid, flag in scenario.flags.items()},
+    )
+
+
+def _changes(
+    scenario: Scenario, before: GameState | _Values, after: GameState
+) -> tuple[Change, ...]:
+    """What changed from one state to another, for an author reading the log: stats (hidden ones
+    too), then flags."""
     moved = [
-        f"{stat.label} {before.stats[sid]} \u2192 {after.stats[sid]}"
-        + (" (hidden)" if stat.hidden else "")
+        Change(sid, stat.label, before.stats[sid], after.stats[sid], hidden=stat.hidden)
         for sid, stat in scenario.stats.items()
         if before.stats.get(sid) != after.stats.get(sid)
     ]
     flags = [
-        ("" if after.flags[fid] else "not ") + fid
-        for fid in scenario.flags
+        Change(fid, flag.label, before.flags[fid], after.flags[fid], flag=True)
+        for fid, flag in scenario.flags.items()
         if before.flags.get(fid) != after.flags.get(fid)
     ]
-    if not moved and not flags:
+    return (*moved, *flags)
+
+
+_MARK = "\x00outcome "
+
+
+class _OutcomeProbe:
+    """Which weighted outcome a choice drew, when the outcome has no text (and so no event).
+
+    The engine's `step` tells an outcome only by its text. The probe takes the same step from the
+    same state on a copy of the scenario whose text-less outcomes (of actions and responses) carry
+    a marker text: the draw is the same (same state, same weights), and the marker says which it
+    was. Only the public `step` is used; the probe's state and events are then thrown away.
+    """
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+        self._marked: Scenario | None = None
+
+    def drawn(self, state: GameState, choice: Choice, events: list[GameEvent]) -> Drawn | None:
+        outcomes = self._outcomes(self.scenario, choice)
+        if not outcomes or all(outcome.text for outcome in outcomes):
+            return None
+        # the drawn outcome had text: the step's own events show it
+        if any(e.kind == "outcome" for e in events):
+            return None
+        _, probed = step(self._marked_scenario(), state, choice)
+        for event in probed:
+            if event.kind == "outcome" and event.text.startswith(_MARK):
+                index = int(event.text[len(_MARK) :])
+                return Drawn(index + 1, len(outcomes), str(outcomes[index].weight))
+        return None  # every weight was 0: nothing was drawn
+
+    @staticmethod
+    def _outcomes(scenario: Scenario, choice: Choice) -> list[Outcome]:
+        if isinstance(choice, TakeAction):
+            action = scenario.actions.get(choice.action)
+            return action.outcomes if action else []
+        if isinstance(choice, Respond):
+            demand = scenario.demands.get(choice.demand)
+            response = demand.responses.get(choice.response) if demand else None
+            return response.outcomes if response else []
         return []
-    # from this dawn to the next (the next dawn's own items included: a step plays both)
-    return ["  = by the next dawn: " + "; ".join([*moved, *(f"flag {f}" for f in flags)])]
+
+    def _marked_scenario(self) -> Scenario:
+        if self._marked is None:
+            scenario = self.scenario
+
+            def mark(outcomes: list[Outcome]) -> list[Outcome]:
+                return [
+                    o if o.text else o.model_copy(update={"text": f"{_MARK}{i}"})
+                    for i, o in enumerate(outcomes)
+                ]
+
+            actions = {
+                aid: a.model_copy(update={"outcomes": mark(a.outcomes)})
+                for aid, a in scenario.actions.items()
+            }
+            demands = {
+                did: d.model_copy(
+                    update={
+                        "responses": {
+                            rid: r.model_copy(update={"outcomes": mark(r.outcomes)})
+                            for rid, r in d.responses.items()
+                        }
+                    }
+                )
+                for did, d in scenario.demands.items()
+            }
+            self._marked = scenario.model_copy(update={"actions": actions, "demands": demands})
+        return self._marked
+
+
+def _said(changes: tuple[Change, ...], heading: str) -> list[str]:
+    if not changes:
+        return []
+    return [f"  = {heading}: " + "; ".join(str(change) for change in changes)]
+
+
+def _day_lines(record: DayRecord, dawn: str) -> list[str]:
+    """A day's lines: the dawn's events and what they changed, then each choice, what followed
+    from it and what it changed (the outcome drawn first, when it has no text of its own)."""
+    lines: list[str] = []
+    last: ChoiceRecord | None = None  # the choice whose consequences are being listed
+
+    def close() -> None:  # what the dawn, or the last choice, changed
+        if last is None:
+            lines.extend(_said(record.dawn_changes, dawn))
+            return
+        if last.drawn is not None:
+            lines.append(f"  = {last.drawn}")
+        lines.extend(_said(last.changes, "at dusk" if last.key == "end" else "changed"))
+
+    for item in record.order:
+        if isinstance(item, ChoiceRecord):
+            close()
+            last = item
+            if item.rejected:
+                lines.append(f"  ! Rejected: {item.label}")
+                lines.append(f"      {item.rejected}")
+            else:
+                lines.append(f"  > {item.label}")
+        elif item.kind != "day":
+            lines.append(f"  [{item.kind}] {item.title}")
+            if item.text:
+                lines.append(f"      {item.text.strip()}".replace("\n", "\n      "))
+    close()
+    return lines
 
 
 def render_log(playthrough: Playthrough) -> str:
     """The readable day-by-day log (also the golden file of the historical replay)."""
     scenario = playthrough.scenario
     lines = [f"{scenario.title} — seed {playthrough.seed}", ""]
-    states = [*playthrough.states, playthrough.final]
     for index, record in enumerate(playthrough.days):
         lines.append(f"== Day {record.day}: {record.date} ==")
-        for item in record.order:  # each choice, then what followed from it
-            if isinstance(item, ChoiceRecord):
-                if item.rejected:
-                    lines.append(f"  ! Rejected: {item.label}")
-                    lines.append(f"      {item.rejected}")
-                else:
-                    lines.append(f"  > {item.label}")
-                continue
-            if item.kind == "day":
-                continue
-            lines.append(f"  [{item.kind}] {item.title}")
-            if item.text:
-                lines.append(f"      {item.text.strip()}".replace("\n", "\n      "))
-        if index + 1 < len(states):
-            lines += _changes(scenario, states[index], states[index + 1])
+        dawn = "at dawn, from the starting values" if index == 0 else "overnight (dusk, then dawn)"
+        lines += _day_lines(record, dawn)
         lines.append("")
     stopped = playthrough.stopped
     ending = scenario.endings.get(playthrough.final.ending or "")

@@ -20,7 +20,11 @@ def test_a_rejected_choice_is_recorded_as_rejected_not_taken(mini):
     assert all(event.kind != "rejected" for event in day.events)
     assert run.stopped is None
     assert run.to_json()["days"][0]["actions"][1:] == [
-        {"id": "talk", "label": "Talk to the envoy"},
+        {
+            "id": "talk",
+            "label": "Talk to the envoy",
+            "changes": [{"id": "pressure", "label": "Pressure", "from": 30, "to": 25}],
+        },
         {"id": "end", "label": "End the day"},
     ]
     log = render_log(run)
@@ -77,3 +81,106 @@ def test_unknown_names_reach_the_engine_without_a_crash(mini):
 )
 def test_check_choice(mini, key, problem):
     assert check_choice(mini.scenario, key) == problem
+
+
+# --- what each choice changed (QA as an author: a choice's effects and its outcome were hidden) ---
+
+XIANGHE_CHOICES = [
+    "police",
+    "cable",
+    "end",
+    "no_troops:refuse",
+    "end",
+    "consul",
+    "end",
+    "dismiss:refuse",
+    "police",
+]
+
+
+@pytest.fixture(scope="module")
+def xianghe():
+    from pathlib import Path
+
+    from game.scenario.load import load_scenario
+
+    return load_scenario(Path(__file__).parent.parent / "fixtures" / "analysis" / "xianghe.yaml")
+
+
+def test_each_choice_is_followed_by_what_it_changed_and_the_first_dawn_by_its_changes(xianghe):
+    run = play(xianghe.scenario, 3, scripted(XIANGHE_CHOICES))
+    log = render_log(run)
+    assert (
+        "  [actor] Doihara's agents pay the mob\n"
+        "  = at dawn, from the starting values: Japanese pressure 45 \u2192 48; "
+        "Order in the county 40 \u2192 35\n"
+        "  > Send the provincial police\n"
+        "  [action] Send the provincial police\n"
+        "  = changed: Japanese pressure 48 \u2192 53; Order in the county 35 \u2192 45\n"
+        "  > Cable Nanjing for instructions\n"
+        "  [action] Cable Nanjing for instructions\n"
+        "  = changed: Nanjing's confidence 50 \u2192 55\n"
+        "  > End the day\n\n"
+    ) in log
+    assert (
+        "  > Send no troops: Refuse and send the troops\n"
+        "  [demand_answered] Send no troops: Refuse and send the troops\n"
+        "  = outcome 2 of 2 drawn (weight 100 - backing; it has no text)\n"
+        "  = changed: Japanese pressure 56 \u2192 61; Order in the county 40 \u2192 60; "
+        "Nanjing's confidence 55 \u2192 65; flag troops_sent\n"
+    ) in log
+    # the night's changes come after the new dawn's events, not before them
+    assert (
+        "  [actor] Doihara's agents pay the mob\n"
+        "  = overnight (dusk, then dawn): Japanese pressure 53 \u2192 56; "
+        "Order in the county 45 \u2192 40\n"
+        "  > Send no troops"
+    ) in log
+    assert "by the next dawn" not in log
+
+
+def test_the_json_holds_the_same_changes_as_the_log(xianghe):
+    run = play(xianghe.scenario, 3, scripted(XIANGHE_CHOICES))
+    days = run.to_json()["days"]
+    assert days[0]["dawn_changes"] == [
+        {"id": "pressure", "label": "Japanese pressure", "from": 45, "to": 48},
+        {"id": "order", "label": "Order in the county", "from": 40, "to": 35},
+    ]
+    refuse = days[1]["actions"][0]
+    assert refuse["id"] == "no_troops:refuse"
+    assert refuse["outcome"] == {"index": 2, "of": 2, "weight": "100 - backing"}
+    assert refuse["changes"][-1] == {
+        "id": "troops_sent",
+        "label": "Troops sent to Xianghe",
+        "from": False,
+        "to": True,
+        "flag": True,
+    }
+    assert "changes" not in days[1]["actions"][1]  # ending the day: the night is the next dawn's
+    assert days[2]["dawn_changes"] == [
+        {"id": "pressure", "label": "Japanese pressure", "from": 61, "to": 66}
+    ]
+
+
+def test_the_outcome_drawn_is_the_one_that_happened_and_the_game_is_unchanged(xianghe):
+    # outcome 1 adds 25 pressure; outcome 2 adds 5 and 10 to Nanjing's confidence
+    from game.engine.actions import parse_action_key
+    from game.engine.api import new_game, step
+
+    scenario = xianghe.scenario
+    seen = set()
+    for seed in range(12):
+        run = play(scenario, seed, scripted(["end", "no_troops:refuse"]))
+        refuse = run.days[1].choices[0]
+        assert refuse.key == "no_troops:refuse" and refuse.drawn is not None
+        nanjing = [c for c in refuse.changes if c.id == "nanjing"]
+        assert bool(nanjing) == (refuse.drawn.index == 2)
+        seen.add(refuse.drawn.index)
+        # the probe took nothing from the game: the same choices by step alone end the same
+        state, _ = new_game(scenario, seed)
+        for key in ["end", "no_troops:refuse"]:
+            state, _ = step(scenario, state, parse_action_key(key))
+        while not state.over:
+            state, _ = step(scenario, state, parse_action_key("end"))
+        assert state == run.final
+    assert seen == {1, 2}
