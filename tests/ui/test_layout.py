@@ -146,10 +146,15 @@ def test_a_scenario_can_bring_its_own_map(tmp_path):
 
 
 @pytest.mark.parametrize("size", [(800, 600), (1280, 720)])
-def test_the_map_legend_shows_every_item_however_narrow_the_map(mini, tmp_path, size):
+def test_the_map_legend_shows_every_item_however_narrow_the_map(tmp_path, size):
+    from game.scenario.load import load_scenario
+
+    he_umezu = load_scenario(
+        Path(__file__).resolve().parents[2] / "scenarios" / "he_umezu_1935.yaml"
+    )
     by_screen: dict[str, list] = {}
-    render_screenshots(mini, tmp_path, size=size, seed=7, recorder=[], recorded=by_screen)
-    texts = {b.text for b in by_screen["crisis"]}
+    render_screenshots(he_umezu, tmp_path, size=size, seed=7, recorder=[], recorded=by_screen)
+    texts = {b.text for b in by_screen["crisis"]}  # (the crisis map shows both sides' units)
     assert {"Japanese unit", "Chinese unit", "Demilitarized zone", "Great Wall"} <= texts
 
 
