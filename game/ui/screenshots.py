@@ -18,6 +18,7 @@ from game.engine.actions import EndDay, TakeAction  # noqa: E402
 from game.engine.api import new_game, step  # noqa: E402
 from game.engine.state import GameEvent, GameState  # noqa: E402
 from game.scenario.load import LoadedScenario  # noqa: E402
+from game.ui.settings import Settings  # noqa: E402
 from game.ui.text import Blit  # noqa: E402
 
 SCREENS = (
@@ -103,10 +104,12 @@ def render_screenshots(
     seed: int = 1935,
     recorder: list[Blit] | None = None,
     recorded: dict[str, list[Blit]] | None = None,
+    settings: Settings | None = None,
 ) -> list[Path]:
     """Write one PNG per screen into `out_dir`; return the files written.
 
     With `recorded`, each screen's text blits (from `recorder`) are kept under its name, for layout tests.
+    `settings` (the text size, the palette...) are the window's; the defaults if not given.
     """
     from game.ui.app import App
     from game.ui.scenes.briefing import BriefingScene
@@ -130,6 +133,7 @@ def render_screenshots(
         persist_settings=False,
         report_folder=reports,
         recorder=recorder,
+        settings=settings,
     )
 
     def snap(name: str, *scenes: object) -> None:

@@ -80,6 +80,32 @@ def window_factor(size: tuple[int, int]) -> float:
     return max(0.9, min(1.55, min(width / 1280, height / 720)))
 
 
+# The text scale the screens are laid out for holds at most this much text for a window's size
+# (1.1 at 800x600, 1.76 at 1280x720): larger print in a smaller window would cut off the action
+# points, the deadline and the answers, so it is drawn as large as fits instead.
+ROOM = 1.76
+# and the print is never smaller than the smallest text size in the 1280x720 window (85%):
+# below it the inbox and the map's labels fell to 10 px and were hard to read
+SMALLEST = 0.85
+
+
+def largest_scale(size: tuple[int, int]) -> float:
+    """The largest text scale whose screens fit a window of this size."""
+    width, height = size
+    return ROOM * min(width / 1280, height / 720)
+
+
+def text_scale(text_size: float, size: tuple[int, int]) -> float:
+    """The scale text is drawn at: the player's text size times the window's factor, kept between
+    the smallest readable print and the largest that fits the window."""
+    return max(SMALLEST, min(largest_scale(size), text_size * window_factor(size)))
+
+
+def largest_text_size(size: tuple[int, int]) -> float:
+    """The largest text size setting (1.0 = 100%) a window of this size draws as chosen."""
+    return largest_scale(size) / window_factor(size)
+
+
 class Fonts:
     """pygame fonts by face and size name, scaled; cached, since opening a font file is slow."""
 
@@ -108,7 +134,9 @@ class Theme:
     def __init__(self, settings: Settings, size: tuple[int, int]):
         self.settings = settings
         self.colours = palette(settings)
-        self.fonts = Fonts(settings.text_size * window_factor(size))
+        self.fonts = Fonts(text_scale(settings.text_size, size))
+        # the window draws smaller print than the player chose (see the settings screen)
+        self.limited = settings.text_size > largest_text_size(size)
 
     def c(self, name: str) -> tuple[int, int, int]:
         return self.colours[name]
