@@ -79,3 +79,28 @@ def test_every_screen_keeps_its_text_inside_the_window(small_large):
     for name, records in small_large.items():
         assert all(b.panel.contains(b.rect) for b in records), name
         assert all(screen.contains(b.rect) for b in records), name
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1024, 768), (1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+def test_every_setting_and_its_note_is_on_the_page(make_app, size, text_size):
+    # QA at 800x600, 145%: Mute was drawn below the page, over the key hints, and the notes
+    # under Sound volume and Mute were missing (at 1280x720, 145% 'Silence all sounds.')
+    from game.ui.scenes.settings import ROWS, SettingsScene
+
+    records: list = []
+    app = make_app(size=size, recorder=records, settings=Settings(text_size=text_size))
+    app.stack.clear()
+    app.push(SettingsScene())
+    app.draw()
+    scene = app.top
+    drawn = " ".join(b.text for b in records)
+    for button in scene.rows:
+        assert scene.page.contains(button.rect), button.label
+        assert button.label in drawn
+    for label, _, _, note in ROWS[1:]:
+        assert note in drawn, label  # the whole note (wrapped lines are joined by a space)
+    inside = [b for b in records if b.panel.colliderect(scene.page)]
+    assert all(scene.page.contains(b.rect) and ELLIPSIS not in b.text for b in inside)
+    limited = "a larger window shows larger print" in drawn
+    assert limited == (size == (800, 600) and text_size == LARGEST)

@@ -11,12 +11,14 @@ from game.ui.scene import Pop, Scene
 from game.ui.scenes.common import draw_title, hint_band, key_hint, layout_buttons, margin, page_rect
 from game.ui.settings import Settings, next_text_size
 from game.ui.text import BODY, Style
+from game.ui.theme import largest_text_size
 from game.ui.widgets import Button, frame
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 SOFT = Style("serif", "small", "ink_soft")
+LIMIT = Style("serif_bold", "small", "urgent")
 
 
 def _toggle(name: str) -> Callable[[Settings, int], dict]:
@@ -105,21 +107,55 @@ class SettingsScene(Scene):
         self.body = layout_buttons(app, [self.back], self.inner)
         self.row_h = ink.height(BODY) + 12 + ink.height(SOFT) + 8
 
+    def notes(self, app: App) -> list[tuple[Style, str]]:
+        out = [(SOFT, note) for _, _, _, note in ROWS]
+        if app.theme.limited:
+            # the window holds less than the size chosen: say so by the setting, and what helps
+            largest = int(largest_text_size(app.size) * 100)
+            out[0] = (
+                LIMIT,
+                f"This window shows at most {largest}%; a larger window shows larger print.",
+            )
+        return out
+
     def draw(self, app: App, surface: pygame.Surface) -> None:
         ink = app.ink
         frame(surface, ink, self.page)
         rest = draw_title(app, surface, self.inner, "Settings", "Saved for next time")
-        y = rest.y
-        button_w = min(rest.width, max(320, rest.width // 2))
-        for button, (_, _, _, note) in zip(self.rows, ROWS, strict=True):
-            height = ink.height(BODY) + 12
-            button.rect = pygame.Rect(rest.x, y, button_w, height)
-            note_area = pygame.Rect(
-                rest.x + 4, y + height + 2, rest.width - 4, ink.height(SOFT) + 2
-            )
-            if note_area.bottom <= self.body.bottom:
-                ink.line(surface, note, note_area.topleft, note_area, SOFT)
-            y += self.row_h
+        notes = self.notes(app)
+        height = ink.height(BODY) + 12
+        if rest.y + len(ROWS) * self.row_h - 8 <= self.body.bottom:
+            # each note under its setting
+            y = rest.y
+            button_w = min(rest.width, max(320, rest.width // 2))
+            for button, (style, note) in zip(self.rows, notes, strict=True):
+                button.rect = pygame.Rect(rest.x, y, button_w, height)
+                note_area = pygame.Rect(
+                    rest.x + 4, y + height + 2, rest.width - 4, ink.height(SOFT) + 2
+                )
+                ink.line(surface, note, note_area.topleft, note_area, style)
+                y += self.row_h
+        else:
+            # large print: each note beside its setting (on up to two lines), so every row and
+            # note stays on the page above the Done button (QA: Mute fell over the key hints)
+            button_w = min(rest.width // 2, max(ink.width(b.label, BODY) + 40 for b in self.rows))
+            x = rest.x + button_w + 12
+            wrapped = [ink.wrap(note, rest.right - x, style) for style, note in notes]
+            heights = [
+                max(height, len(lines) * ink.height(style))
+                for lines, (style, _) in zip(wrapped, notes, strict=True)
+            ]
+            room = self.body.bottom - rest.y - sum(heights)
+            gap = max(2, min(8, room // len(ROWS)))
+            y = rest.y
+            for button, lines, (style, _), row_h in zip(
+                self.rows, wrapped, notes, heights, strict=True
+            ):
+                button.rect = pygame.Rect(rest.x, y + (row_h - height) // 2, button_w, height)
+                area = pygame.Rect(x, y, rest.right - x, row_h)
+                top = y + (row_h - len(lines) * ink.height(style)) // 2
+                ink.block(surface, lines, (x, top), area, style)
+                y += row_h + gap
         self.draw_widgets(app, surface)
         key_hint(
             app,
