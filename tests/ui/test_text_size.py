@@ -104,3 +104,14 @@ def test_every_setting_and_its_note_is_on_the_page(make_app, size, text_size):
     assert all(scene.page.contains(b.rect) and ELLIPSIS not in b.text for b in inside)
     limited = "a larger window shows larger print" in drawn
     assert limited == (size == (800, 600) and text_size == LARGEST)
+
+
+def test_a_demand_shows_most_of_its_answers_and_says_its_text_goes_on(small_large):
+    # QA at 800x600, 145%: one answer shown above blank space ("4 more below"), and the demand's
+    # clipped text had a scroll marker but no "more below" line
+    records = small_large["demand"]
+    dialog = [b for b in records if b.panel.y > 60 and b.panel.x > 30]
+    numbers = {b.text.split(".")[0] for b in dialog if b.text[:1].isdigit() and ". " in b.text}
+    assert {"1", "2", "3"} <= numbers
+    assert any(b.text.startswith("Deadline:") and ELLIPSIS not in b.text for b in dialog)
+    assert any("more lines below" in b.text for b in dialog)

@@ -11,9 +11,9 @@ from game.engine.actions import Respond
 from game.engine.state import GameEvent, GameState
 from game.ui.scene import ENTER_KEYS, Act, Pop, Push, Scene, digit
 from game.ui.scenes.common import dialog_rect, layout_buttons, margin
-from game.ui.text import BODY, BOLD, SMALL, Style
+from game.ui.text import BODY, BOLD, SMALL, Ink, Style
 from game.ui.view import day_summary, demand_view, inbox_item, reflow
-from game.ui.widgets import Button, ListWidget, TextPane, frame
+from game.ui.widgets import MORE, Button, ListWidget, TextPane, frame
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 SOFT = Style("serif", "small", "ink_soft")
 TYPE = Style("typewriter", "body")
 BANNER = Style("typewriter_bold", "heading", "paper")
+ELLIPSIS = "\u2026"
 
 
 class Dialog(Scene):
@@ -92,6 +93,10 @@ class DemandDialog(Dialog):
             activate=lambda i: self.answer(app, i),
         )
         self.later = Button("Decide later (Esc)", lambda: Pop())
+        self.compact = (
+            0  # set by the layout: answers not chosen are cut short (1) or to their words (2)
+        )
+        self.text_more: pygame.Rect | None = None
         # The focus starts on the demand's text, not on the first answer: an Enter meant for
         # the slip before (a dialog that opens by itself at dawn) must not answer an ultimatum.
         # The answers are the next Tab away, and their numbers answer at once.
@@ -119,15 +124,22 @@ class DemandDialog(Dialog):
         lines = [
             (Style("serif_bold", "body", colour), line) for line in ink.wrap(head, inner, BOLD)
         ]
-        if row.consequences:
+        # when not every answer would show, the answers not chosen keep their first line of
+        # consequences, so each answer's words are on screen at once (QA: one answer at 800x600)
+        # (and, if even that is too much, none: the chosen answer shows them all)
+        cut = self.compact if index != self.answers.selected else 0
+        if row.consequences and cut < 2:
+            more = ink.wrap("\u2192 " + row.consequences, inner, SMALL)
+            if cut and len(more) > 1:
+                more = [more[0].rstrip(" ,;") + ELLIPSIS]
             lines += [
                 (Style("serif", "small", "neutral" if row.available else "disabled"), line)
-                for line in ink.wrap("\u2192 " + row.consequences, inner, SMALL)
+                for line in more
             ]
         if not row.available:
+            reason = ink.wrap(row.reason, inner, SMALL)
             lines += [
-                (Style("serif", "small", "urgent"), line)
-                for line in ink.wrap(row.reason, inner, SMALL)
+                (Style("serif", "small", "urgent"), line) for line in reason[: 1 if cut else None]
             ]
         return lines
 
@@ -167,11 +179,44 @@ class DemandDialog(Dialog):
     def layout(self, app: App, rect: pygame.Rect) -> None:
         if self.view is None:
             return
+        ink = app.ink
         body = self.frame_layout(app, rect, [self.later], 0.74, 0.86)
         # the demand's text takes what it needs, up to 42% of the dialog; the answers the rest
         self.text.rect = pygame.Rect(body.x, body.y, body.width, int(body.height * 0.42))
-        text_h = min(self.text.rect.height, self.text.height_needed(app.ink))
+        text_h = min(self.text.rect.height, self.text.height_needed(ink))
+        room = body.height - text_h - 6 - ink.height(MORE) - 4
+        width = body.width - 10  # as the list measures its rows
+        self.compact = 0
+        count = len(self.view.responses)
+        heights = [self.answer_height(app, i, width) for i in range(count)]
+        if count and _fitting(heights, room) < (count + 1) // 2:
+            # fewer than half the answers would show: the others are cut short (to a line of
+            # consequences, or to their words alone), and the text gives up room to them, down
+            # to its deadline and a line
+            least = min(
+                text_h,
+                4
+                + sum(ink.height(style) for style, _ in self.paragraphs()[:2])
+                + 2 * ink.height(TYPE)
+                + ink.height(MORE)
+                + 4,
+            )
+            for level in (1, 2):
+                self.compact = level
+                cut = [self.answer_height(app, i, width) for i in range(count)]
+                tallest = max(full - short for full, short in zip(heights, cut, strict=True))
+                wanted = sum(cut) + tallest + ink.height(MORE) + 10
+                if text_h - least >= wanted - room or level == 2:
+                    text_h = max(least, min(text_h, body.height - wanted))
+                    break
         self.text.rect.height = text_h
+        self.text_more = None
+        if text_h < self.text.height_needed(ink):
+            # the text is cut: a line under it says so, as the answers' list does
+            self.text.rect.height = text_h - ink.height(MORE) - 4
+            self.text_more = pygame.Rect(
+                body.x, self.text.rect.bottom + 2, body.width, ink.height(MORE) + 2
+            )
         self.answers.rect = pygame.Rect(
             body.x, body.y + text_h + 6, body.width, body.height - text_h - 6
         )
@@ -181,11 +226,40 @@ class DemandDialog(Dialog):
             return
         self.frame_draw(app, surface)
         self.draw_widgets(app, surface)
+        hidden = _lines_below(self.text, app.ink)
+        if self.text_more is not None and hidden:
+            more = f"\u2193 {hidden} more line{'s' if hidden > 1 else ''} below"
+            app.ink.line(surface, more, self.text_more.topleft, self.text_more, MORE)
 
     def handle(self, app: App, event: pygame.event.Event) -> Any:
         if self.view is None:  # answered or expired meanwhile: nothing to ask
             return Pop()
         return super().handle(app, event)
+
+
+def _fitting(heights: list[int], room: int) -> int:
+    """How many rows of these heights fit one under another in `room`."""
+    total = 0
+    for count, height in enumerate(heights):
+        total += height
+        if total > room:
+            return count
+    return len(heights)
+
+
+def _lines_below(pane: TextPane, ink: Ink) -> int:
+    """How many lines of words a text pane leaves below what it shows (as its draw lays them)."""
+    lines = pane.lines(ink)
+    area = pane.rect.inflate(-12, -4)
+    y = area.y
+    shown = pane.offset
+    for style, text in lines[pane.offset :]:
+        height = ink.height(style) if text else int(ink.height(style) * pane.gap)
+        if y + height > area.bottom:
+            break
+        y += height
+        shown += 1
+    return sum(1 for _, text in lines[shown:] if text)
 
 
 class EventDialog(Dialog):
