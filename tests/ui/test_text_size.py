@@ -115,3 +115,21 @@ def test_a_demand_shows_most_of_its_answers_and_says_its_text_goes_on(small_larg
     assert {"1", "2", "3"} <= numbers
     assert any(b.text.startswith("Deadline:") and ELLIPSIS not in b.text for b in dialog)
     assert any("more lines below" in b.text for b in dialog)
+
+
+def test_the_key_hints_are_those_of_the_screen_on_top(mini, tmp_path):
+    # QA: under every dialog and the menu the band still said "1–9 take action · E end day ·
+    # B briefing", keys that do nothing there
+    from game.ui.scenes.crisis import PauseScene
+
+    by_screen: dict[str, list] = {}
+    render_screenshots(mini, tmp_path, size=(1280, 720), seed=7, recorder=[], recorded=by_screen)
+    band = {
+        name: [b.text for b in records if b.rect.y > 690] for name, records in by_screen.items()
+    }
+    assert any("E end day" in text for text in band["crisis"])
+    for name in ("demand", "event", "day_summary"):
+        assert band[name] and not any("end day" in text for text in band[name]), name
+    assert any("Esc decide later" in text for text in band["demand"])
+    assert any("continue" in text for text in band["event"])
+    assert PauseScene.hint and "end day" not in PauseScene.hint

@@ -94,6 +94,14 @@ def key_hint(app: App, surface: pygame.Surface, rect: pygame.Rect, text: str) ->
     app.ink.line(surface, text, (band.x + 4, band.y), band, style)
 
 
+def with_council_clock(app: App, hint: str) -> str:
+    """The hint, after the council's time left when a time limit runs (in dialogs too: it runs on)."""
+    left = app.council_seconds_left()
+    if left is None:
+        return hint
+    return f"Council time left {left // 60}:{left % 60:02d} \u00b7 " + hint
+
+
 def hint_band(app: App, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
     """Split off the bottom line of the window for key hints: (content, band)."""
     height = app.ink.height(SMALL) + 4

@@ -9,7 +9,7 @@ import pygame
 from game.engine.actions import EndDay, TakeAction
 from game.ui.mapdraw import MapPainter
 from game.ui.scene import Act, Pop, Push, Reset, Scene, digit
-from game.ui.scenes.common import hint_band, key_hint, margin
+from game.ui.scenes.common import hint_band, key_hint, margin, with_council_clock
 from game.ui.text import BODY, BOLD, SMALL, Style
 from game.ui.view import CrisisView, crisis_view, reflow, unlocked_codex
 from game.ui.widgets import Button, ListWidget, TextPane, frame
@@ -275,10 +275,8 @@ class CrisisScene(Scene):
         self.draw_widgets(app, surface)
         fresh = len(set(self.unlocked) - app.session.codex_seen) if app.session else 0
         hint = HINT.replace("C codex", f"C codex ({fresh} new)") if fresh else HINT
-        left = app.council_seconds_left()
-        if left is not None:
-            hint = f"Council time left {left // 60}:{left % 60:02d} \u00b7 " + hint
-        key_hint(app, surface, self.band, hint)
+        if app.top is self:  # under a dialog or the menu, the band tells that screen's keys
+            key_hint(app, surface, self.band, with_council_clock(app, hint))
 
     def draw_header(self, app: App, surface: pygame.Surface) -> None:
         ink = app.ink
@@ -571,6 +569,7 @@ class PauseScene(Scene):
     modal = True
     arrows_move_focus = True
     heading = "MENU"
+    hint = "\u2191\u2193 choose \u00b7 Enter select \u00b7 Esc resume"
 
     def enter(self, app: App) -> None:
         if app.session is not None:
@@ -614,6 +613,8 @@ class PauseScene(Scene):
     def draw(self, app: App, surface: pygame.Surface) -> None:
         self.draw_box(app, surface)
         self.draw_widgets(app, surface)
+        _, band = hint_band(app, surface.get_rect())
+        key_hint(app, surface, band, self.hint)
 
     def draw_box(self, app: App, surface: pygame.Surface) -> None:
         inner = frame(surface, app.ink, self.box)
@@ -659,6 +660,7 @@ class InjectScene(PauseScene):
 
     name = "injects"
     heading = "TEACHER'S INJECTS"
+    hint = "1\u20139 release \u00b7 \u2191\u2193 choose \u00b7 Enter select \u00b7 Esc close"
 
     def enter(self, app: App) -> None:
         if self.widgets:

@@ -10,7 +10,14 @@ from game.analysis.describe import signed
 from game.engine.actions import Respond
 from game.engine.state import GameEvent, GameState
 from game.ui.scene import ENTER_KEYS, Act, Pop, Push, Scene, digit
-from game.ui.scenes.common import dialog_rect, layout_buttons, margin
+from game.ui.scenes.common import (
+    dialog_rect,
+    hint_band,
+    key_hint,
+    layout_buttons,
+    margin,
+    with_council_clock,
+)
 from game.ui.text import BODY, BOLD, SMALL, Ink, Style
 from game.ui.view import day_summary, demand_view, inbox_item, reflow
 from game.ui.widgets import MORE, Button, ListWidget, TextPane, frame
@@ -28,6 +35,7 @@ class Dialog(Scene):
     modal = True
     banner = ""
     urgent = False
+    hint = ""  # the keys of this dialog, in the band at the bottom (the screen below has its own)
 
     def frame_layout(
         self,
@@ -60,12 +68,16 @@ class Dialog(Scene):
             pygame.draw.rect(surface, theme.c("urgent"), self.box, 4)
         inner = self.banner_rect.inflate(-16, -6)
         app.ink.line(surface, self.banner, (inner.x, inner.y + 2), inner, BANNER)
+        if self.hint:
+            _, band = hint_band(app, surface.get_rect())
+            key_hint(app, surface, band, with_council_clock(app, self.hint))
 
 
 class DemandDialog(Dialog):
     """A demand: its text, its deadline, and each answer as a button with its known consequences."""
 
     name = "demand"
+    hint = "1\u20139 answer \u00b7 Tab move \u00b7 \u2191\u2193 choose or scroll \u00b7 Enter answer \u00b7 Esc decide later"
 
     def __init__(self, demand_id: str) -> None:
         super().__init__()
@@ -266,6 +278,7 @@ class EventDialog(Dialog):
     """What just happened: the events of the last step, each a telegram slip."""
 
     name = "event"
+    hint = "Enter, Space or Esc continue \u00b7 \u2191\u2193 PgUp PgDn scroll"
 
     def __init__(
         self,
@@ -335,6 +348,7 @@ class DaySummaryScene(Dialog):
     """End of the day: what changed (stats, stage) and what arrived overnight and at dawn."""
 
     name = "day_summary"
+    hint = "Enter, Space or Esc begin the new day \u00b7 \u2191\u2193 PgUp PgDn scroll"
 
     def __init__(self, before: GameState, after: GameState, events: list[GameEvent]) -> None:
         super().__init__()
