@@ -268,6 +268,10 @@ class TextPane(Widget):
         self.gap = gap
         self._lines: list[tuple[Style, str]] = []
         self._key: tuple = ()
+        # Set when drawn (they depend on the font and the pane's height): the first line shown
+        # when the last line sits at the bottom, and how many body lines a page holds.
+        self._last_top: int | None = None
+        self._page = max(1, self.rect.height // 22 - 1)
 
     def lines(self, ink: Ink) -> list[tuple[Style, str]]:
         paragraphs = self.paragraphs()
@@ -294,11 +298,32 @@ class TextPane(Widget):
     def page(self, ink: Ink) -> int:
         return max(1, self.rect.height // max(1, ink.height(BODY)) - 1)
 
+    def last_top(self, ink: Ink) -> int:
+        """The first line shown when the last line sits at the bottom (0 when everything fits):
+        scrolling stops there, so a page never shows less than it could."""
+        lines = self.lines(ink)
+        room = self.rect.inflate(-12, -4).height
+        top = len(lines)
+        while top > 0:
+            style, text = lines[top - 1]
+            height = ink.height(style) if text else int(ink.height(style) * self.gap)
+            if height > room:
+                break
+            room -= height
+            top -= 1
+        return min(top, max(0, len(lines) - 1))
+
+    @property
+    def max_offset(self) -> int:
+        if self._last_top is not None:
+            return self._last_top
+        return max(0, len(self._lines) - 1)  # not drawn yet: the font is not known
+
     def scroll(self, delta: int, ink: Ink | None = None) -> None:
-        self.offset = max(0, min(self.offset + delta, max(0, len(self._lines) - 1)))
+        self.offset = max(0, min(self.offset + delta, self.max_offset))
 
     def key(self, event: pygame.event.Event) -> Command:
-        page = max(1, self.rect.height // 22 - 1)
+        page = self._page
         moves = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -page, pygame.K_PAGEDOWN: page}
         if event.key in moves:
             self.scroll(moves[event.key])
@@ -307,7 +332,7 @@ class TextPane(Widget):
             self.offset = 0
             return True
         if event.key == pygame.K_END:
-            self.offset = max(0, len(self._lines) - page)
+            self.offset = self.max_offset
             return True
         return None
 
@@ -320,7 +345,9 @@ class TextPane(Widget):
 
     def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:
         lines = self.lines(ink)
-        self.offset = min(self.offset, max(0, len(lines) - 1))
+        self._last_top = self.last_top(ink)
+        self._page = self.page(ink)
+        self.offset = max(0, min(self.offset, self._last_top))
         area = self.rect.inflate(-12, -4)
         y = area.y
         shown_last = self.offset - 1
@@ -341,4 +368,4 @@ class TextPane(Widget):
 
     @property
     def at_end(self) -> bool:
-        return self.offset >= max(0, len(self._lines) - 1)
+        return self.offset >= self.max_offset
