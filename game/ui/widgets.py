@@ -157,8 +157,13 @@ class ListWidget(Widget):
     # room kept under the rows for "↓ N more below" when rows are hidden (set when drawn, since
     # it depends on the font): a row that would fill it waits below, so the line always shows
     more_room: int = 0
+    # the row the last click selected: a click there (the second of a double click too) acts;
+    # a click on any other row, even one selected by the keyboard or from the start, only
+    # selects it, so a single click never answers a demand or spends an action point
+    clicked: int | None = None
 
     def select(self, index: int) -> None:
+        self.clicked = None
         total = self.count()
         if total == 0:
             self.selected = 0
@@ -219,9 +224,11 @@ class ListWidget(Widget):
     def click(self, pos: tuple[int, int]) -> Command:
         for index, rect in self._visible():
             if rect.collidepoint(pos):
-                if index == self.selected:
+                if index == self.selected and index == self.clicked:
+                    self.clicked = None  # what follows starts again from a first click
                     return self.activate(index) or True
                 self.select(index)
+                self.clicked = self.selected
                 return True
         return True
 

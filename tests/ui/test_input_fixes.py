@@ -33,3 +33,50 @@ def test_a_text_that_fits_does_not_scroll_and_a_long_one_stops_at_its_last_line(
     assert pane.offset == last  # the last line stays at the bottom of a full pane
     shown = sum(app.ink.height(BODY) for _ in range(200 - last))
     assert shown <= pane.rect.height - 4 < shown + app.ink.height(BODY)
+
+
+def _click(app, pos):
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=pos))
+    app.pump()
+
+
+def _row_centre(widget, index):
+    return next(rect.center for i, rect in widget._visible() if i == index)
+
+
+def test_one_click_selects_a_row_and_a_second_click_on_it_acts(make_app):
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+    from game.ui.scenes.dialogs import DemandDialog
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    app.push(DemandDialog("first"))
+    app.pump()
+    dialog = app.top
+    first = _row_centre(dialog.answers, 0)
+    _click(app, first)  # QA: this one click answered with the highlighted first answer
+    assert app.top is dialog and app.session.state.demands["first"].status == "pending"
+    assert dialog.answers.selected == 0
+    _click(app, first)  # the second click (or a double click) answers
+    assert app.session.state.demands["first"].status != "pending"
+
+    # the same on the crisis screen: the pre-selected council row is not taken by one click
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    crisis = app.top
+    rows = crisis.action_list
+    points = len(app.session.state.log)
+    target = next(i for i in range(1, rows.count()) if i != rows.selected)
+    _click(app, _row_centre(rows, rows.selected))
+    assert len(app.session.state.log) == points and app.top is crisis
+    _click(app, _row_centre(rows, target))  # another row: selected, not taken
+    assert rows.selected == target and len(app.session.state.log) == points
+    # the keyboard moves the selection: the row clicked before must be clicked again twice
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_UP, mod=0, unicode=""))
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_DOWN, mod=0, unicode=""))
+    app.pump()
+    assert rows.selected == target
+    _click(app, _row_centre(rows, target))
+    assert len(app.session.state.log) == points and app.top is crisis
