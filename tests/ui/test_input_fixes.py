@@ -80,3 +80,57 @@ def test_one_click_selects_a_row_and_a_second_click_on_it_acts(make_app):
     assert rows.selected == target
     _click(app, _row_centre(rows, target))
     assert len(app.session.state.log) == points and app.top is crisis
+
+
+def _to_save_field(app, press):
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)  # "Save the game..."
+    assert app.top.name == "save"
+    return app.top
+
+
+def test_the_frame_drawn_after_each_key_shows_the_name_as_typed(make_app, press):
+    app = make_app()
+    scene = _to_save_field(app, press)
+
+    def field():
+        return pygame.image.tobytes(app.screen.subsurface(scene.entry.rect), "RGB")
+
+    keys = [pygame.event.Event(pygame.TEXTINPUT, text=c) for c in "_my save"]
+    keys += [
+        pygame.event.Event(pygame.KEYDOWN, key=pygame.K_BACKSPACE, mod=0, unicode="\b", scancode=0)
+    ] * 3
+    for event in keys:
+        pygame.event.post(event)
+        app.pump()
+        shown = field()
+        for _ in range(3):  # drawn again with nothing new: nothing may change
+            app.dirty = True
+            app.pump()
+        assert field() == shown, f"the frame after {event} showed the text a key late"
+    assert scene.text == "mini-day1_my-s"
+
+
+def test_the_name_field_follows_the_text_size(make_app, press):
+    from game.ui.settings import Settings
+
+    sizes = {}
+    for text_size in (1.0, 1.45):
+        app = make_app(size=(800, 600), settings=Settings(text_size=text_size))
+        scene = _to_save_field(app, press)
+        sizes[text_size] = scene.font_px
+        assert scene.font_px == app.theme.fonts.px("body")  # as the text around it
+        assert scene.entry.rect.height >= scene.font_px + 12
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="x"))
+        app.pump()
+        app.resize((1280, 720))  # the text grows with the window: a new field keeps the name
+        app.pump()
+        assert scene.font_px == app.theme.fonts.px("body") and scene.text == "mini-day1x"
+    assert sizes[1.45] > sizes[1.0]

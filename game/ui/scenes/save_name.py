@@ -12,7 +12,7 @@ import pygame_gui
 
 from game.ui.scene import Pop
 from game.ui.scenes.crisis import PauseScene
-from game.ui.text import Style
+from game.ui.text import BODY, Style
 from game.ui.theme import ASSETS
 from game.ui.widgets import Button
 
@@ -21,16 +21,21 @@ if TYPE_CHECKING:
 
 ALLOWED = list(string.ascii_letters + string.digits + "-_")  # what game.saves.slot_path accepts
 MAX_LENGTH = 40
+FIELD_PAD = (8, 6)  # the field's padding in assets/ui/pygame_gui.json
+REDRAW_UPDATES = 8  # more than a field has looks (pygame_gui redraws one a frame)
 
 
-def gui_theme() -> dict[str, Any]:
-    """assets/ui/pygame_gui.json, with its font files resolved inside assets/fonts."""
+def gui_theme(font_px: int | None = None) -> dict[str, Any]:
+    """assets/ui/pygame_gui.json, with its font files resolved inside assets/fonts, and its
+    fonts `font_px` pixels high if given (the window's body text, which follows the text size)."""
     theme = json.loads((ASSETS / "ui" / "pygame_gui.json").read_text(encoding="utf-8"))
     theme.pop("note", None)
     for block in theme.values():
         font = block.get("font") if isinstance(block, dict) else None
         if font and "regular_path" in font:
             font["regular_path"] = str(ASSETS / "fonts" / font["regular_path"])
+        if font and font_px is not None:
+            font["size"] = str(font_px)
     return theme
 
 
@@ -45,6 +50,7 @@ class SaveNameScene(PauseScene):
         super().__init__()
         self.manager: pygame_gui.UIManager | None = None
         self.entry: pygame_gui.elements.UITextEntryLine | None = None
+        self.font_px = 0  # the field's font size, the body text's (it follows the text size)
 
     @property
     def text(self) -> str:
@@ -100,39 +106,55 @@ class SaveNameScene(PauseScene):
     def layout(self, app: App, rect: pygame.Rect) -> None:
         ink = app.ink
         height = self.widgets[0].preferred_height(ink)
+        font_px = ink.theme.fonts.px(BODY.size)
         # wide enough for the heading, which says what a name may hold
         needed = ink.width(self.heading, Style("typewriter_bold", "heading")) + 48
         width = min(rect.width - 40, max(520, needed))
         heading = ink.height(Style("typewriter_bold", "heading"))
-        field_height = height + 8
+        field_height = max(height, font_px + 2 * FIELD_PAD[1]) + 8
         self.box = pygame.Rect(0, 0, width, heading + field_height + 2 * (height + 8) + 52)
         self.box.center = rect.center
         field = pygame.Rect(self.box.x + 20, self.box.y + heading + 24, width - 40, field_height)
-        self._place_field(app, field)
+        self._place_field(app, field, font_px)
         y = field.bottom + 12
         for widget in self.widgets:
             widget.rect = pygame.Rect(self.box.x + 20, y, width - 40, height)
             y += height + 8
 
-    def _place_field(self, app: App, field: pygame.Rect) -> None:
+    def _place_field(self, app: App, field: pygame.Rect, font_px: int) -> None:
         size = app.screen.get_size()
-        if self.manager is None:
-            self.manager = pygame_gui.UIManager(size, theme_path=gui_theme())
+        if self.manager is None or font_px != self.font_px:
+            # new, or the text has changed size (F11, a resized window): a field in the new
+            # font, holding what was typed
+            text = self.text if self.entry is not None else self.initial
+            self.font_px = font_px
+            self.manager = pygame_gui.UIManager(size, theme_path=gui_theme(font_px))
             self.entry = pygame_gui.elements.UITextEntryLine(field, self.manager)
             self.entry.set_allowed_characters(ALLOWED)
             self.entry.set_text_length_limit(MAX_LENGTH)
-            self.entry.set_text(
-                self.initial
-            )  # set_text leaves the cursor at the end, ready to edit
+            self.entry.set_text(text)  # set_text leaves the cursor at the end, ready to edit
             self.entry.focus()
         else:
             self.manager.set_window_resolution(size)
             self.entry.set_relative_position(field.topleft)
             self.entry.set_dimensions(field.size)
 
+    def _redraw_waiting(self) -> bool:
+        shape = getattr(self.entry, "drawable_shape", None)
+        if shape is None:
+            return False
+        return bool(shape.states_to_redraw_queue) or shape.has_fresh_surface()
+
     def draw(self, app: App, surface: pygame.Surface) -> None:
         self.draw_box(app, surface)
         if self.manager is not None:
-            self.manager.update(0.0)
+            # pygame_gui hands a field's new look to the field an update after it drew it (and
+            # redraws its looks one an update), so one update drew the field as it was a key
+            # earlier (QA: the last letter typed showed only after the next key): update until
+            # nothing new is waiting
+            for _ in range(REDRAW_UPDATES):
+                self.manager.update(0.0)
+                if not self._redraw_waiting():
+                    break
             self.manager.draw_ui(surface)
         self.draw_widgets(app, surface)
