@@ -66,6 +66,14 @@ class Quit(Command):
 
 
 ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
+SCROLL_KEYS = (
+    pygame.K_UP,
+    pygame.K_DOWN,
+    pygame.K_PAGEUP,
+    pygame.K_PAGEDOWN,
+    pygame.K_HOME,
+    pygame.K_END,
+)
 
 
 def digit(event: pygame.event.Event) -> int | None:
@@ -119,6 +127,9 @@ class Scene:
             if self.arrows_move_focus and event.key in (pygame.K_DOWN, pygame.K_UP):
                 self.cycle(1 if event.key == pygame.K_DOWN else -1)
                 return True
+            pane = self.scrolled()
+            if pane is not None and event.key in SCROLL_KEYS:
+                return pane.key(event)
             return self.key(app, event)
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for index, widget in enumerate(self.widgets):
@@ -134,6 +145,11 @@ class Scene:
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
         """Keys no focused widget used."""
+        return None
+
+    def scrolled(self) -> Widget | None:
+        """The screen's text, which the scrolling keys move when the focused widget does not use
+        them (its hint says they scroll, wherever the focus is); None: the keys go to `key`."""
         return None
 
     def cycle(self, step: int) -> None:

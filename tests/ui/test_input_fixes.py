@@ -134,3 +134,57 @@ def test_the_name_field_follows_the_text_size(make_app, press):
         app.pump()
         assert scene.font_px == app.theme.fonts.px("body") and scene.text == "mini-day1x"
     assert sizes[1.45] > sizes[1.0]
+
+
+def _long(pane):
+    from game.ui.text import BODY
+
+    pane.paragraphs = lambda: [(BODY, f"Line {n}") for n in range(200)]
+
+
+def test_the_briefing_and_the_ending_scroll_with_the_keys_their_hints_name(make_app, press, mini):
+    from game.engine.actions import EndDay
+    from game.engine.api import step
+    from game.ui.scene import Reset
+    from game.ui.scenes.briefing import BriefingScene
+    from game.ui.scenes.ending import DebriefScene, EndingScene
+    from game.ui.session import Session
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(BriefingScene(first=True)))
+    app.pump()
+    briefing = app.top
+    _long(briefing.pane)
+    app.dirty = True
+    app.pump()
+    assert briefing.focused() is briefing.go  # the focus starts on "Begin the crisis"
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_DOWN)
+    assert briefing.pane.offset == 2  # QA: nothing moved until Tab
+    press(app, pygame.K_PAGEDOWN)
+    assert briefing.pane.offset > 2
+    press(app, pygame.K_HOME)
+    assert briefing.pane.offset == 0 and app.top is briefing
+
+    state = app.session.state
+    while not state.over:
+        state = step(mini.scenario, state, EndDay()).state
+    app.session = Session(mini, 7, state, 0, [])
+    app.apply(Reset(EndingScene()))
+    app.pump()
+    ending = app.top
+    _long(ending.pane)
+    app.dirty = True
+    app.pump()
+    assert ending.focused() is ending.debrief
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_PAGEDOWN)
+    assert ending.pane.offset > 1 and app.top is ending
+    press(app, pygame.K_RETURN)  # Enter still opens the debrief
+    debrief = app.top
+    assert isinstance(debrief, DebriefScene)
+    _long(debrief.pane)
+    press(app, pygame.K_TAB)  # to "Save report"
+    press(app, pygame.K_END)
+    assert debrief.pane.offset > 0

@@ -58,6 +58,9 @@ class BriefingScene(Scene):
         dialogs = app.demand_dialogs(app.session.last_events) if app.session else []
         return [Replace(CrisisScene()), *[Push(d) for d in reversed(dialogs)]]
 
+    def scrolled(self) -> TextPane:
+        return self.pane  # the hint promises ↑↓ PgUp PgDn, also with the focus on Begin
+
     def key(self, app: App, event: pygame.event.Event) -> Any:
         if event.key == pygame.K_ESCAPE:
             return self.begin(app) if not self.first else None

@@ -57,6 +57,9 @@ class EndingScene(Scene, PageScene):
             out += [(BODY, f"\u2022 {v}") for v in view.verdicts]
         return out
 
+    def scrolled(self) -> TextPane:
+        return self.pane  # ↑↓ scroll, as the hint says, also with the focus on a button
+
     def key(self, app: App, event: pygame.event.Event) -> Any:
         if event.key in ENTER_KEYS and self.focused() is not self.title_button:
             return Push(DebriefScene())
@@ -210,6 +213,9 @@ class DebriefScene(Scene, PageScene):
         self.pane.offset = 0
         app.toast(self.saved)
         return True
+
+    def scrolled(self) -> TextPane:
+        return self.pane  # the keys the hint names scroll, also with the focus on a button
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
         if event.key == pygame.K_s:
