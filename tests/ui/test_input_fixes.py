@@ -188,3 +188,37 @@ def test_the_briefing_and_the_ending_scroll_with_the_keys_their_hints_name(make_
     press(app, pygame.K_TAB)  # to "Save report"
     press(app, pygame.K_END)
     assert debrief.pane.offset > 0
+
+
+def test_esc_on_the_title_screen_asks_before_quitting(make_app, press):
+    app = make_app()
+    app.pump()
+    title = app.top
+    press(app, pygame.K_ESCAPE)  # QA: a single Esc quit the game
+    assert app.running and app.top.name == "quit"
+    press(app, pygame.K_ESCAPE)  # stay
+    assert app.running and app.top is title
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_n)
+    assert app.running and app.top is title
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_y)
+    assert not app.running
+
+    app = make_app()
+    app.pump()
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_RETURN)  # the focus starts on Quit
+    assert not app.running
+
+    app = make_app()  # the Quit button asks nothing
+    app.pump()
+    app.top.focus = len(app.top.widgets) - 1
+    assert app.top.focused().label == "Quit"
+    press(app, pygame.K_RETURN)
+    assert not app.running
+
+    app = make_app()  # nor does the window's close button
+    app.pump()
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    assert not app.pump()
