@@ -450,6 +450,9 @@ class App:
             pygame.WINDOWRESTORED,
         ):
             self.screen = pygame.display.get_surface() or self.screen
+            if not self.settings.fullscreen:
+                # the size the player gave the window: F11 twice comes back to it
+                self.windowed_size = self.screen.get_size()
             self.retheme()
             return
         if event.type == pygame.KEYDOWN and self.global_key(event):

@@ -222,3 +222,18 @@ def test_esc_on_the_title_screen_asks_before_quitting(make_app, press):
     app.pump()
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     assert not app.pump()
+
+
+def test_full_screen_and_back_keeps_the_size_the_player_gave_the_window(make_app, press):
+    app = make_app()
+    app.pump()
+    # the player drags the window to 1024x768: SDL resizes it and says so
+    pygame.display.set_mode((1024, 768), pygame.RESIZABLE)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1024, 768), w=1024, h=768))
+    app.pump()
+    assert app.size == (1024, 768)
+    press(app, pygame.K_F11)
+    assert app.settings.fullscreen
+    press(app, pygame.K_F11)
+    assert not app.settings.fullscreen
+    assert app.size == (1024, 768)  # QA: it came back at 1280x720
