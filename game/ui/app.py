@@ -29,9 +29,9 @@ from game.ui.scene import Act, Pop, Push, Quit, Replace, Reset, Scene  # noqa: E
 from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
 from game.ui.shelf import ScenarioShelf  # noqa: E402
 from game.ui.sound import Sounds  # noqa: E402
-from game.ui.text import BODY, Blit, Ink  # noqa: E402
+from game.ui.text import BODY, SMALL, Blit, Ink  # noqa: E402
 from game.ui.theme import ASSETS, Theme  # noqa: E402
-from game.ui.widgets import frame  # noqa: E402
+from game.ui.widgets import Button, frame  # noqa: E402
 
 if TYPE_CHECKING:
     from game.engine.state import GameEvent, GameState
@@ -154,6 +154,7 @@ class App:
         self.session: Session | None = None
         self.toast_text = note
         self.toast_until = clock() + TOAST_MS if note else 0
+        self.toast_rect: pygame.Rect | None = None  # where the last toast was drawn
         self.running = True
         self.dirty = True
         self.frames = 0
@@ -688,11 +689,30 @@ class App:
         width = min(self.size[0] - 40, max(300, self.ink.width(self.toast_text, BODY) + 40))
         lines = self.ink.wrap(self.toast_text, width - 24, BODY)[:3]
         height = len(lines) * self.ink.height(BODY) + 20
-        rect = pygame.Rect(0, 0, width, height)
-        rect.midbottom = (self.size[0] // 2, self.size[1] - 20)
+        rect = self.toast_rect = self.toast_place(width, height)
         pygame.draw.rect(surface, self.theme.c("slip"), rect)
         pygame.draw.rect(surface, self.theme.c("urgent"), rect, 2)
         self.ink.block(surface, lines, (rect.x + 12, rect.y + 10), rect.inflate(-4, -4), BODY)
+
+    def toast_place(self, width: int, height: int) -> pygame.Rect:
+        """Where a toast covers no button and no key hint: at the top of the window, or else
+        just above the hint band at the bottom (QA: a toast at the bottom covered 'Save report'
+        on the debrief and 'Menu (Esc)' on the crisis screen)."""
+        buttons = [
+            widget.rect
+            for scene in self.visible_scenes()
+            for widget in scene.widgets
+            if isinstance(widget, Button)
+        ]
+        band = self.ink.height(SMALL) + 4  # the key hints' line (scenes.common.hint_band)
+        top = pygame.Rect(0, 0, width, height)
+        top.midtop = (self.size[0] // 2, 8)
+        above_hints = pygame.Rect(0, 0, width, height)
+        above_hints.midbottom = (self.size[0] // 2, self.size[1] - band - 6)
+        for rect in (top, above_hints):
+            if rect.collidelist(buttons) < 0:
+                return rect
+        return top
 
     def pump(self) -> bool:
         """Handle every queued event, draw if anything changed; False once the player has quit."""

@@ -237,3 +237,46 @@ def test_full_screen_and_back_keeps_the_size_the_player_gave_the_window(make_app
     press(app, pygame.K_F11)
     assert not app.settings.fullscreen
     assert app.size == (1024, 768)  # QA: it came back at 1280x720
+
+
+def _clear_of_buttons_and_hints(app):
+    from game.ui.text import SMALL
+    from game.ui.widgets import Button
+
+    toast = app.toast_rect
+    assert toast is not None
+    for scene in app.visible_scenes():
+        for widget in scene.widgets:
+            if isinstance(widget, Button):
+                assert not toast.colliderect(widget.rect), widget.label
+    assert toast.bottom <= app.size[1] - app.ink.height(SMALL) - 4  # above the key hints
+
+
+def test_toasts_cover_no_button_and_no_key_hint(make_app, press, mini, tmp_path):
+    from game.engine.actions import EndDay
+    from game.engine.api import step
+    from game.ui.scene import Reset
+    from game.ui.scenes.ending import DebriefScene, EndingScene
+    from game.ui.session import Session
+    from game.ui.settings import Settings
+
+    for size in ((800, 600), (1920, 1080)):
+        app = make_app(size=size, settings=Settings(text_size=1.45))
+        app.report_folder = tmp_path / "a-long-folder-name-for-the-reports-of-the-class-of-1935"
+        app.new_game(app.loaded, 7)
+        state = app.session.state
+        while not state.over:
+            state = step(mini.scenario, state, EndDay()).state
+        app.session = Session(mini, 7, state, 0, [])
+        app.apply(Reset(EndingScene()))
+        app.push(DebriefScene())
+        app.pump()
+        press(app, pygame.K_s)  # QA: "Report saved as ..." covered "Save report (S)"
+        assert app.toast_text.startswith("Report saved")
+        _clear_of_buttons_and_hints(app)
+
+    app = make_app(size=(1024, 768))
+    _to_save_field(app, press)
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "crisis" and app.toast_text.startswith("Saved as")
+    _clear_of_buttons_and_hints(app)  # QA: it covered "Menu (Esc)"
