@@ -280,3 +280,27 @@ def test_toasts_cover_no_button_and_no_key_hint(make_app, press, mini, tmp_path)
     press(app, pygame.K_RETURN)
     assert app.top.name == "crisis" and app.toast_text.startswith("Saved as")
     _clear_of_buttons_and_hints(app)  # QA: it covered "Menu (Esc)"
+
+
+def test_the_load_screen_says_back_esc_and_writes_dates_as_the_game_does(make_app):
+    from game.engine.actions import EndDay
+    from game.ui.scene import Push, Reset
+    from game.ui.scenes.crisis import CrisisScene
+    from game.ui.scenes.title import LoadScene, TitleScene
+
+    records = []
+    app = make_app(recorder=records)
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    app.act(EndDay())  # an autosave of day 2 to list
+    app.apply(Reset(TitleScene()))
+    app.apply(Push(LoadScene()))
+    app.pump()
+    assert app.top.back.label == "Back (Esc)"  # as on every other screen
+    drawn = [b.text for b in records]
+    date = app.session.state.date
+    assert any(f"day 2, {date.day} {date:%B} {date.year}" in text for text in drawn), drawn
+    assert not any(date.isoformat() in text for text in drawn)
+    from game.ui.scenes.title import game_date
+
+    assert game_date("1935-05-30") == "30 May 1935" and game_date("soon") == "soon"

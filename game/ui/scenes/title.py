@@ -41,6 +41,16 @@ def when_saved(stamp: str) -> str:
     return f"{long_date(moment.date(), weekday=False)}, {moment:%H:%M}"
 
 
+def game_date(iso: str) -> str:
+    """A save's game date as the game writes dates ("30 May 1935"); as written if not ISO."""
+    from game.analysis.describe import long_date  # the Load screen, never the first frame
+
+    try:
+        return long_date(dt.date.fromisoformat(iso), weekday=False)
+    except ValueError:
+        return iso
+
+
 def load_game_from(app: App, path: Path, loaded: LoadedScenario | None = None) -> Any:
     """Open a save of `loaded` (by default the current scenario) and go to the crisis screen, or
     say why not. The save's scenario becomes the current one only if it opens."""
@@ -382,7 +392,7 @@ class LoadScene(Scene):
             draw_row=lambda s, r, i, sel, foc: self.draw_row(app, s, r, i, sel),
             activate=lambda i: self.open(app, self.saves[i]),
         )
-        self.back = Button("Back", lambda: Pop())
+        self.back = Button("Back (Esc)", lambda: Pop())
         self.widgets = [self.list, self.back]
 
     def open(self, app: App, save: Any) -> Any:
@@ -401,7 +411,7 @@ class LoadScene(Scene):
         ink = app.ink
         ink.line(
             surface,
-            f"{info.slot} \u2014 day {info.day}, {info.date}"
+            f"{info.slot} \u2014 day {info.day}, {game_date(info.date)}"
             + (" (game over)" if info.over else ""),
             (rect.x + 6, rect.y + 2),
             rect,
