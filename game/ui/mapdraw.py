@@ -25,9 +25,6 @@ LABEL = Style("serif", "small", "ink")
 # drop the old spelling in brackets (the codex has both). Counted in lines of label text, not pixels,
 # so a larger window or text size does not bring the long names back on a map no roomier for them.
 FULL_NAMES_LINES = 34
-# The map's words follow the text-size setting only this far: the map itself does not grow with the
-# text, so larger names would crowd it and be pushed away from their places.
-MAP_TEXT_SIZE_CAP = 1.15
 SEA_LABEL = Style("serif", "small", "river")
 MUST_LABEL = (
     "peiping",
@@ -177,14 +174,14 @@ class MapPainter:
         )
 
     def _ink_for_map(self, ink: Ink) -> Ink:
-        """The screen's ink, or one whose fonts are capped at MAP_TEXT_SIZE_CAP of the text size."""
-        text_size = ink.theme.settings.text_size
-        if text_size <= MAP_TEXT_SIZE_CAP:
+        """The screen's ink, or one at the theme's smaller `map_scale` (large text sizes)."""
+        theme = ink.theme
+        if theme.map_scale >= theme.fonts.scale:
             return ink
         if self._map_ink is None or self._map_ink[0] is not ink:
-            theme = copy.copy(ink.theme)
-            theme.fonts = Fonts(ink.theme.fonts.scale * MAP_TEXT_SIZE_CAP / text_size)
-            self._map_ink = (ink, Ink(theme, ink.recorder))
+            capped = copy.copy(theme)
+            capped.fonts = Fonts(theme.map_scale)
+            self._map_ink = (ink, Ink(capped, ink.recorder))
         return self._map_ink[1]
 
     # --- the base map (cached) -----------------------------------------------------------------------

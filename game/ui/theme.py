@@ -87,6 +87,9 @@ ROOM = 1.76
 # and the print is never smaller than the smallest text size in the 1280x720 window (85%):
 # below it the inbox and the map's labels fell to 10 px and were hard to read
 SMALLEST = 0.85
+# The map's words follow the text-size setting only this far: the map itself does not grow with the
+# text, so larger names would crowd it and be pushed away from their places.
+MAP_TEXT_SIZE_CAP = 1.15
 
 
 def largest_scale(size: tuple[int, int]) -> float:
@@ -135,6 +138,10 @@ class Theme:
         self.settings = settings
         self.colours = palette(settings)
         self.fonts = Fonts(text_scale(settings.text_size, size))
+        # the scale of the map's place names and legend (at most the rest's)
+        self.map_scale = min(
+            self.fonts.scale, text_scale(min(settings.text_size, MAP_TEXT_SIZE_CAP), size)
+        )
         # the window draws smaller print than the player chose (see the settings screen)
         self.limited = settings.text_size > largest_text_size(size)
 
