@@ -129,6 +129,14 @@ def _add_screenshots_arguments(shots: argparse.ArgumentParser) -> None:
         help="scenario file (default: the 1935 scenario)",
     )
     shots.add_argument("--seed", type=int, default=1935, help="random seed (default 1935)")
+    shots.add_argument(
+        "--text-size",
+        type=int,
+        default=100,
+        metavar="PCT",
+        help="the settings' text size in percent, 50 to 200 (default 100; the game offers 85, "
+        "100, 120 and 145)",
+    )
 
 
 def add_play_arguments(parser: argparse.ArgumentParser) -> None:
@@ -685,10 +693,17 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     os.environ["SDL_VIDEODRIVER"] = "dummy"  # headless whatever the display: nothing is shown
     os.environ["SDL_AUDIODRIVER"] = "dummy"
     size = _window_size(args.size)
+    if not 50 <= args.text_size <= 200:
+        print(f"--text-size: {args.text_size} is not between 50 and 200", file=sys.stderr)
+        return 2
     loaded = load(Path(args.scenario) if args.scenario else DEFAULT_SCENARIO)
     from game.ui.screenshots import render_screenshots
+    from game.ui.settings import Settings
 
-    written = render_screenshots(loaded, Path(args.out_dir), size=size, seed=args.seed)
+    settings = Settings(text_size=args.text_size / 100)
+    written = render_screenshots(
+        loaded, Path(args.out_dir), size=size, seed=args.seed, settings=settings
+    )
     for path in written:
         print(path)
     return 0

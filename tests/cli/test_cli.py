@@ -173,3 +173,23 @@ def test_installed_console_script():
         )
     result = subprocess.run([script, "validate", MINI], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.strip().endswith(": ok")
+
+
+def test_screenshots_take_the_text_size_a_player_can_choose(tmp_path, monkeypatch):
+    from game import cli
+    from game.ui import screenshots
+
+    seen = {}
+
+    def render(loaded, out_dir, *, size, seed, settings):
+        seen.update(size=size, text_size=settings.text_size)
+        return []
+
+    monkeypatch.setattr(screenshots, "render_screenshots", render)
+    args = build_parser().parse_args(
+        ["screenshots", str(tmp_path), "--size", "800x600", "--text-size", "145"]
+    )
+    assert cli.cmd_screenshots(args) == 0
+    assert seen == {"size": (800, 600), "text_size": 1.45}
+    args = build_parser().parse_args(["screenshots", str(tmp_path), "--text-size", "300"])
+    assert cli.cmd_screenshots(args) == 2
