@@ -69,7 +69,7 @@ class HelpScene(Scene, PageScene):
         out.append(
             (
                 BODY,
-                "Everything can be done with the keyboard; the mouse works too (click to choose, wheel to scroll).",
+                "Everything can be done with the keyboard; the mouse works too: click a row to choose it, click it again (or double-click) to act, and use the wheel to scroll.",
             )
         )
         return out
