@@ -108,6 +108,13 @@ class InboxItem:
     new: bool
     urgent: bool
 
+    @property
+    def correspondent(self) -> str:
+        """'from Sakai Takashi', or 'to Sakai Takashi' for the player's own answer ('' if none)."""
+        if not self.sender:
+            return ""
+        return f"{'to' if self.kind == 'demand_answered' else 'from'} {self.sender}"
+
 
 @dataclass(frozen=True)
 class ActionRow:

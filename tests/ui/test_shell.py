@@ -186,3 +186,18 @@ def test_a_day_with_nothing_to_do_says_so_in_the_council(make_app, monkeypatch):
     app.pump()
     drawn = " ".join(b.text for b in records)
     assert "Nothing can be done or answered today" in drawn and "end the day (E)" in drawn
+
+
+def test_the_players_answer_is_addressed_to_the_issuer_not_from_him(mini):
+    # QA: after answering, the slip read "YOUR ANSWER — from <the envoy>"
+    from game.engine.actions import Respond
+    from game.engine.api import new_game, step
+    from game.ui.view import crisis_view
+
+    state, _ = new_game(mini.scenario, 7)
+    state, _ = step(mini.scenario, state, Respond(demand="first", response="stall"))
+    items = crisis_view(mini.scenario, state, {"places": []}, len(state.inbox)).inbox
+    answer = next(item for item in items if item.kind == "demand_answered")
+    demand = next(item for item in items if item.kind == "demand")
+    assert answer.sender and answer.correspondent == f"to {answer.sender}"
+    assert demand.correspondent == f"from {demand.sender}"

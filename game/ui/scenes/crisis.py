@@ -385,8 +385,8 @@ class CrisisScene(Scene):
             return [(SOFT, "Select a message in the inbox to read it here.")]
         item = self.view.inbox[min(self.inbox.selected, len(self.view.inbox) - 1)]
         meta = [item.kind_label, item.date]
-        if item.sender:
-            meta.append(f"from {item.sender}")
+        if item.correspondent:
+            meta.append(item.correspondent)
         if item.reliability is not None:
             meta.append(f"reliability {item.reliability}%")
         out: list[tuple[Style, str]] = [

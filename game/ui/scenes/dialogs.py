@@ -316,7 +316,7 @@ class EventDialog(Dialog):
                 (
                     kind_style,
                     item.kind_label.upper()
-                    + (f" \u2014 from {item.sender}" if item.sender else ""),
+                    + (f" \u2014 {item.correspondent}" if item.correspondent else ""),
                 )
             )
             out.append((BOLD, item.title))
