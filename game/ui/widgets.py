@@ -279,6 +279,7 @@ class TextPane(Widget):
         # when the last line sits at the bottom, and how many body lines a page holds.
         self._last_top: int | None = None
         self._page = max(1, self.rect.height // 22 - 1)
+        self.hidden_below = 0  # lines of words below the last one shown, as last drawn
 
     def lines(self, ink: Ink) -> list[tuple[Style, str]]:
         paragraphs = self.paragraphs()
@@ -367,6 +368,7 @@ class TextPane(Widget):
             y += height
             shown_last = index
         more = shown_last < len(lines) - 1
+        self.hidden_below = sum(1 for _, text in lines[shown_last + 1 :] if text)
         if self.offset > 0 or more:
             total = max(1, len(lines))
             scroll_marker(surface, ink, self.rect, self.offset / total, (shown_last + 1) / total)

@@ -18,7 +18,7 @@ from game.ui.scenes.common import (
     margin,
     with_council_clock,
 )
-from game.ui.text import BODY, BOLD, SMALL, Ink, Style
+from game.ui.text import BODY, BOLD, SMALL, Style
 from game.ui.view import day_summary, demand_view, inbox_item, reflow
 from game.ui.widgets import MORE, Button, ListWidget, TextPane, frame
 
@@ -238,7 +238,7 @@ class DemandDialog(Dialog):
             return
         self.frame_draw(app, surface)
         self.draw_widgets(app, surface)
-        hidden = _lines_below(self.text, app.ink)
+        hidden = self.text.hidden_below
         if self.text_more is not None and hidden:
             more = f"\u2193 {hidden} more line{'s' if hidden > 1 else ''} below"
             app.ink.line(surface, more, self.text_more.topleft, self.text_more, MORE)
@@ -257,21 +257,6 @@ def _fitting(heights: list[int], room: int) -> int:
         if total > room:
             return count
     return len(heights)
-
-
-def _lines_below(pane: TextPane, ink: Ink) -> int:
-    """How many lines of words a text pane leaves below what it shows (as its draw lays them)."""
-    lines = pane.lines(ink)
-    area = pane.rect.inflate(-12, -4)
-    y = area.y
-    shown = pane.offset
-    for style, text in lines[pane.offset :]:
-        height = ink.height(style) if text else int(ink.height(style) * pane.gap)
-        if y + height > area.bottom:
-            break
-        y += height
-        shown += 1
-    return sum(1 for _, text in lines[shown:] if text)
 
 
 class EventDialog(Dialog):
