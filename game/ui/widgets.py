@@ -162,8 +162,12 @@ class ListWidget(Widget):
     # selects it, so a single click never answers a demand or spends an action point
     clicked: int | None = None
 
-    def select(self, index: int) -> None:
+    def forget_click(self) -> None:
+        """The next click on any row only selects it (the rows may have changed under it)."""
         self.clicked = None
+
+    def select(self, index: int) -> None:
+        self.forget_click()
         total = self.count()
         if total == 0:
             self.selected = 0
@@ -200,6 +204,7 @@ class ListWidget(Widget):
             self.top += 1
 
     def key(self, event: pygame.event.Event) -> Command:
+        self.forget_click()  # the keyboard took over: the next click is a first click again
         total = self.count()
         if event.key == pygame.K_UP:
             self.select(self.selected - 1)

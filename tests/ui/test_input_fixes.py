@@ -304,3 +304,39 @@ def test_the_load_screen_says_back_esc_and_writes_dates_as_the_game_does(make_ap
     from game.ui.scenes.title import game_date
 
     assert game_date("1935-05-30") == "30 May 1935" and game_date("soon") == "soon"
+
+
+def test_after_enter_or_a_change_of_state_one_click_only_selects_again(make_app):
+    # review: click a row, press Enter (it acts), then one click on that row acted at once; and
+    # after the state changed under a clicked row (a new demand on top), one click acted too
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+    from game.ui.widgets import ListWidget
+
+    acted: list[int] = []
+    rows = ListWidget(
+        count=lambda: 4,
+        row_height=lambda i, w: 30,
+        draw_row=lambda *a: None,
+        activate=lambda index: acted.append(index),
+    )
+    rows.rect = pygame.Rect(0, 0, 200, 200)
+    second = (100, 45)
+    rows.click(second)
+    rows.key(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode=""))
+    assert acted == [1]
+    rows.click(second)
+    assert acted == [1]  # a first click again: it selects
+    rows.click(second)
+    assert acted == [1, 1]
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    crisis = CrisisScene()
+    app.apply(Reset(crisis))
+    app.pump()
+    crisis.action_list.clicked = crisis.action_list.selected
+    crisis.inbox.clicked = crisis.inbox.selected
+    app.session.state = app.session.state.model_copy()  # a new state: the screen refreshes
+    crisis.refresh(app)
+    assert crisis.action_list.clicked is None and crisis.inbox.clicked is None

@@ -52,6 +52,10 @@ class CrisisScene(Scene):
         self.inbox.top = 0
         self.reader.offset = 0
         self.action_list.selected = min(self.action_list.selected, max(0, len(self.rows()) - 1))
+        # the rows may have moved (a new demand on top): a click must not act on a row it chose
+        # before the change
+        self.inbox.forget_click()
+        self.action_list.forget_click()
 
     def enter(self, app: App) -> None:
         if not self.widgets:
