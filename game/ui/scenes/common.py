@@ -6,13 +6,15 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.text import HEAD, SMALL, Style
+from game.ui.scene import Scene
+from game.ui.text import BODY, HEAD, SMALL, Style
 from game.ui.widgets import Button, TextPane, frame
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 TITLE = Style("typewriter_bold", "title")
+BOX_HEADING = Style("typewriter_bold", "heading")
 
 
 def margin(app: App) -> int:
@@ -141,3 +143,40 @@ class PageScene:
         rest = draw_title(app, surface, self.inner, title, subtitle, HEAD)
         pane.rect = pygame.Rect(rest.x, rest.y, rest.width, max(0, self.body.bottom - rest.y))
         key_hint(app, surface, self.band, hint)
+
+
+class BoxedMenu(Scene):
+    """A small box of buttons over the screen below (the in-game menu, the quit question): a
+    heading, the buttons one under another, and the box's own keys in the band at the bottom."""
+
+    modal = True
+    arrows_move_focus = True
+    heading = ""
+    hint = ""
+
+    def layout(self, app: App, rect: pygame.Rect) -> None:
+        ink = app.ink
+        height = self.widgets[0].preferred_height(ink)
+        longest = max(ink.width(widget.label, BODY) for widget in self.widgets)
+        wanted = max(360, longest + 80, ink.width(self.heading, BOX_HEADING) + 60)
+        width = min(rect.width - 40, wanted)
+        top = ink.height(BOX_HEADING) + 24
+        self.box = pygame.Rect(0, 0, width, top + len(self.widgets) * (height + 8) + 16)
+        self.box.center = rect.center
+        y = self.box.y + top
+        for widget in self.widgets:
+            widget.rect = pygame.Rect(self.box.x + 20, y, width - 40, height)
+            y += height + 8
+
+    def draw(self, app: App, surface: pygame.Surface) -> None:
+        self.draw_box(app, surface)
+        self.draw_widgets(app, surface)
+        if self.hint:
+            _, band = hint_band(app, surface.get_rect())
+            key_hint(app, surface, band, self.hint)
+
+    def draw_box(self, app: App, surface: pygame.Surface) -> None:
+        inner = frame(surface, app.ink, self.box)
+        app.ink.line(
+            surface, self.heading, (inner.centerx, inner.y + 4), inner, BOX_HEADING, align="centre"
+        )

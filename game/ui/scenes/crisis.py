@@ -9,7 +9,7 @@ import pygame
 from game.engine.actions import EndDay, TakeAction
 from game.ui.mapdraw import MapPainter
 from game.ui.scene import Act, Pop, Push, Reset, Scene, digit
-from game.ui.scenes.common import hint_band, key_hint, margin, with_council_clock
+from game.ui.scenes.common import BoxedMenu, hint_band, key_hint, margin, with_council_clock
 from game.ui.text import BODY, BOLD, SMALL, Style
 from game.ui.view import CrisisView, crisis_view, reflow, unlocked_codex
 from game.ui.widgets import Button, ListWidget, TextPane, frame
@@ -566,12 +566,10 @@ class CrisisScene(Scene):
         pygame.draw.rect(surface, theme.c("border"), bar, 1)
 
 
-class PauseScene(Scene):
+class PauseScene(BoxedMenu):
     """The in-game menu: resume, save, settings, help, codex, back to the title."""
 
     name = "menu"
-    modal = True
-    arrows_move_focus = True
     heading = "MENU"
     hint = "\u2191\u2193 choose \u00b7 Enter select \u00b7 Esc resume"
 
@@ -598,38 +596,6 @@ class PauseScene(Scene):
         if event.key == pygame.K_ESCAPE:
             return Pop()
         return None
-
-    def layout(self, app: App, rect: pygame.Rect) -> None:
-        ink = app.ink
-        height = self.widgets[0].preferred_height(ink)
-        longest = max(ink.width(widget.label, BODY) for widget in self.widgets)
-        width = min(rect.width - 40, max(360, longest + 80))
-        total = (
-            len(self.widgets) * (height + 8) + ink.height(Style("typewriter_bold", "heading")) + 40
-        )
-        self.box = pygame.Rect(0, 0, width, total)
-        self.box.center = rect.center
-        y = self.box.y + ink.height(Style("typewriter_bold", "heading")) + 24
-        for widget in self.widgets:
-            widget.rect = pygame.Rect(self.box.x + 20, y, width - 40, height)
-            y += height + 8
-
-    def draw(self, app: App, surface: pygame.Surface) -> None:
-        self.draw_box(app, surface)
-        self.draw_widgets(app, surface)
-        _, band = hint_band(app, surface.get_rect())
-        key_hint(app, surface, band, self.hint)
-
-    def draw_box(self, app: App, surface: pygame.Surface) -> None:
-        inner = frame(surface, app.ink, self.box)
-        app.ink.line(
-            surface,
-            self.heading,
-            (inner.centerx, inner.y + 4),
-            inner,
-            Style("typewriter_bold", "heading"),
-            align="centre",
-        )
 
 
 def _settings() -> Scene:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.ui.scene import Pop, Push, Quit, Replace, Reset, Scene
-from game.ui.scenes.common import TITLE, hint_band, key_hint, margin
+from game.ui.scenes.common import TITLE, BoxedMenu, hint_band, key_hint, margin
 from game.ui.text import BODY, Style
 from game.ui.widgets import Button, frame
 
@@ -297,24 +297,21 @@ class TitleScene(Scene):
             app,
             surface,
             self.band,
-            "Tab / \u2191\u2193 move \u00b7 Enter choose \u00b7 \u25c2 \u25b8 scenario \u00b7 F1 help \u00b7 F2 codex \u00b7 F11 full screen \u00b7 Esc quit",
+            "Tab / \u2191\u2193 move \u00b7 Enter choose \u00b7 \u25c2 \u25b8 scenario \u00b7 F1 help \u00b7 F2 codex \u00b7 F11 full screen \u00b7 Esc quit\u2026",
         )
 
 
-class QuitScene(Scene):
-    """Esc on the title screen: quit the game? Enter or Y quits, Esc or N stays."""
+class QuitScene(BoxedMenu):
+    """Esc on the title screen: quit the game? Y quits, N or Esc stays (Enter takes the button in
+    focus, Quit at first)."""
 
     name = "quit"
-    modal = True
-    arrows_move_focus = True
-    question = f"Quit {GAME_NAME}?"
+    heading = f"Quit {GAME_NAME}?"
+    hint = "\u2191\u2193 choose \u00b7 Enter select \u00b7 Y quit \u00b7 N or Esc stay"
 
     def __init__(self) -> None:
         super().__init__()
-        self.widgets = [
-            Button("Quit (Enter, Y)", lambda: Quit()),
-            Button("Stay (Esc, N)", lambda: Pop()),
-        ]
+        self.widgets = [Button("Quit (Y)", lambda: Quit()), Button("Stay (N, Esc)", lambda: Pop())]
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
         if event.key in (pygame.K_ESCAPE, pygame.K_n):
@@ -322,31 +319,6 @@ class QuitScene(Scene):
         if event.key == pygame.K_y:
             return Quit()
         return None
-
-    def layout(self, app: App, rect: pygame.Rect) -> None:
-        ink = app.ink
-        heading = Style("typewriter_bold", "heading")
-        height = self.widgets[0].preferred_height(ink)
-        labels = max(ink.width(b.label, b.style) for b in self.widgets) + 40
-        width = min(rect.width - 40, max(420, ink.width(self.question, heading) + 60, labels))
-        self.box = pygame.Rect(0, 0, width, ink.height(heading) + 2 * (height + 8) + 44)
-        self.box.center = rect.center
-        y = self.box.y + ink.height(heading) + 28
-        for widget in self.widgets:
-            widget.rect = pygame.Rect(self.box.x + 20, y, width - 40, height)
-            y += height + 8
-
-    def draw(self, app: App, surface: pygame.Surface) -> None:
-        inner = frame(surface, app.ink, self.box)
-        app.ink.line(
-            surface,
-            self.question,
-            (inner.centerx, inner.y + 4),
-            inner,
-            Style("typewriter_bold", "heading"),
-            align="centre",
-        )
-        self.draw_widgets(app, surface)
 
 
 def _load_scene() -> Scene:
