@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 MIN_SIZE = (800, 600)
 IDLE_SLEEP_S = 0.025  # an idle window looks at its events 40 times a second and draws nothing
 TOAST_MS = 4000
+# Two presses of the left button this close in time and place make a double click (the usual
+# desktop setting: 500 ms, a few pixels).
+DOUBLE_CLICK_MS = 500
+DOUBLE_CLICK_PX = 4
 BLINK_MS = (
     600  # the pace of the one animation (a last-day ultimatum's countdown); off with reduced motion
 )
@@ -132,6 +136,8 @@ class App:
             settings, note = load_settings(config_folder) if persist_settings else (Settings(), "")
         self.settings = settings
         self.windowed_size = size
+        # the last press of the left button (time, place, the screen it came to): double clicks
+        self.last_press: tuple[int, tuple[int, int], Scene] | None = None
         try:
             self.screen = self._open(size, settings.fullscreen)
         except pygame.error as exc:
@@ -469,8 +475,28 @@ class App:
         ):
             if self.too_small:
                 return  # nothing may be chosen unseen: the window says to make it larger (or F11)
+            if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+                event = self.mark_double_click(event)
+                if event is None:
+                    return
             self.apply(self.top.handle(self, event))
             self.dirty = True
+
+    def mark_double_click(self, event: pygame.event.Event) -> pygame.event.Event | None:
+        """The press with `double` set if it is the second of a double click; None if it is the
+        second of a double click whose first changed the screen: it is not for the screen that
+        came up under the pointer (double-clicking 'Decide later' once ended the day below)."""
+        now, (x, y) = self.clock(), event.pos
+        last, self.last_press = self.last_press, (now, event.pos, self.top)
+        if last is None:
+            return event
+        when, (lx, ly), scene = last
+        if now - when > DOUBLE_CLICK_MS or max(abs(x - lx), abs(y - ly)) > DOUBLE_CLICK_PX:
+            return event
+        self.last_press = None  # a third press starts again
+        if scene is not self.top:
+            return None
+        return pygame.event.Event(event.type, {**event.dict, "double": True})
 
     def global_key(self, event: pygame.event.Event) -> bool:
         from game.ui.scenes.help import HelpScene

@@ -135,7 +135,7 @@ class Scene:
             for index, widget in enumerate(self.widgets):
                 if widget.focusable and widget.rect.collidepoint(event.pos):
                     self.focus = index
-                    return widget.click(event.pos)
+                    return widget.click(event.pos, getattr(event, "double", False))
         if event.type == pygame.MOUSEWHEEL:
             pos = pygame.mouse.get_pos()
             for widget in self.widgets:

@@ -75,7 +75,9 @@ class Widget:
     def key(self, event: pygame.event.Event) -> Command:
         return None
 
-    def click(self, pos: tuple[int, int]) -> Command:
+    def click(self, pos: tuple[int, int], double: bool = False) -> Command:
+        """A left click; `double`: the second press of a double click (the first came to this
+        screen, where this one is, a moment ago)."""
         return None
 
     def wheel(self, dy: int) -> Command:
@@ -110,7 +112,7 @@ class Button(Widget):
             return self.command() if self.enabled else True
         return None
 
-    def click(self, pos: tuple[int, int]) -> Command:
+    def click(self, pos: tuple[int, int], double: bool = False) -> Command:
         return self.command() if self.enabled else True
 
     def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:
@@ -226,7 +228,12 @@ class ListWidget(Widget):
             return self.activate(self.selected) or True
         return None
 
-    def click(self, pos: tuple[int, int]) -> Command:
+    def click(self, pos: tuple[int, int], double: bool = False) -> Command:
+        if double and self.clicked is not None:
+            # the second press of a double click acts on the row the first chose, even if
+            # choosing it moved the rows under the pointer (a demand's answers open when chosen)
+            index, self.clicked = self.clicked, None
+            return self.activate(index) or True
         for index, rect in self._visible():
             if rect.collidepoint(pos):
                 if index == self.selected and index == self.clicked:
@@ -235,6 +242,7 @@ class ListWidget(Widget):
                 self.select(index)
                 self.clicked = self.selected
                 return True
+        self.forget_click()  # between or below the rows
         return True
 
     def wheel(self, dy: int) -> Command:
@@ -353,7 +361,7 @@ class TextPane(Widget):
         self.scroll(-3 * dy)
         return True
 
-    def click(self, pos: tuple[int, int]) -> Command:
+    def click(self, pos: tuple[int, int], double: bool = False) -> Command:
         return True
 
     def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:

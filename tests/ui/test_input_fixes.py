@@ -340,3 +340,54 @@ def test_after_enter_or_a_change_of_state_one_click_only_selects_again(make_app)
     app.session.state = app.session.state.model_copy()  # a new state: the screen refreshes
     crisis.refresh(app)
     assert crisis.action_list.clicked is None and crisis.inbox.clicked is None
+
+
+def test_a_double_click_that_closes_a_dialog_does_not_click_the_screen_below(make_app):
+    # QA: double-clicking "Decide later" closed the demand and ended the day with the second press
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+    from game.ui.scenes.dialogs import DemandDialog
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    crisis = CrisisScene()
+    app.apply(Reset(crisis))
+    app.pump()
+    end_day = next(w for w in crisis.widgets if getattr(w, "label", "").startswith("End the day"))
+    app.push(DemandDialog("first"))
+    app.pump()
+    dialog = app.top
+    later = next(w for w in dialog.widgets if getattr(w, "label", "").startswith("Decide later"))
+    later.rect = pygame.Rect(end_day.rect)  # the worst case: the very spot of End the day below
+    day, log = app.session.state.day, len(app.session.state.log)
+    _click(app, end_day.rect.center)
+    assert app.top is crisis  # the dialog is closed...
+    _click(app, end_day.rect.center)  # ...and the second press of the double click goes nowhere
+    assert (app.session.state.day, len(app.session.state.log)) == (day, log)
+    app.clock.now += 600  # a click of its own, later: it ends the day
+    _click(app, end_day.rect.center)
+    assert len(app.session.state.log) == log + 1
+
+
+def test_a_double_click_acts_on_the_row_its_first_press_chose_though_the_rows_moved():
+    # QA: choosing an answer opens it and shortens the others, so the second press of a double
+    # click landed on another answer (and a third refused the ultimatum)
+    from game.ui.widgets import ListWidget
+
+    acted: list[int] = []
+    rows = ListWidget(
+        count=lambda: 5,
+        row_height=lambda i, w: 30,
+        draw_row=lambda *a: None,
+        activate=lambda index: acted.append(index),
+    )
+    rows.rect = pygame.Rect(0, 100, 200, 400)
+    third = next(rect.center for i, rect in rows._visible() if i == 2)
+    rows.click(third)
+    assert rows.selected == 2 and acted == []
+    rows.rect.y = 40  # the dialog is laid out again for the answer chosen: the rows move up
+    assert next(i for i, rect in rows._visible() if rect.collidepoint(third)) == 4
+    rows.click(third, double=True)
+    assert acted == [2]
+    rows.click(third)  # not a double click: a first click on the row now there
+    assert acted == [2] and rows.selected == 4
