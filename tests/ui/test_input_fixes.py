@@ -391,3 +391,44 @@ def test_a_double_click_acts_on_the_row_its_first_press_chose_though_the_rows_mo
     assert acted == [2]
     rows.click(third)  # not a double click: a first click on the row now there
     assert acted == [2] and rows.selected == 4
+
+
+def test_the_save_dialog_and_the_quit_question_show_their_own_keys(make_app, press):
+    # QA: under "Save as" the band still said the menu's "Esc resume"; under the quit question,
+    # the title's "Esc quit" (Esc there stays)
+    records: list = []
+    app = make_app(recorder=records)
+    _to_save_field(app, press)
+    app.draw()
+    hints = " ".join(b.text for b in records)
+    assert "Enter save" in hints and "Esc resume" not in hints
+    app.apply(__import__("game.ui.scene", fromlist=["Reset"]).Reset(_title_scene()))
+    app.pump()
+    press(app, pygame.K_ESCAPE)
+    assert app.top.name == "quit"
+    app.draw()
+    hints = " ".join(b.text for b in records)
+    assert "N or Esc stay" in hints and "Esc quit" not in hints
+
+
+def _title_scene():
+    from game.ui.scenes.title import TitleScene
+
+    return TitleScene()
+
+
+def test_a_title_summary_cut_by_a_small_window_ends_with_an_ellipsis(make_app, monkeypatch):
+    # QA: at 800x600 with 145% text the introduction stopped mid-sentence with no sign of more
+    from game.ui.loading import TitleCard
+    from game.ui.scenes.title import TitleScene
+    from game.ui.settings import Settings
+
+    summary = " ".join(f"Sentence {n} of a long introduction to the crisis." for n in range(40))
+    card = TitleCard("mini", "Mini crisis", "", summary)
+    monkeypatch.setattr(TitleScene, "card", lambda self, app: card)
+    records: list = []
+    app = make_app(size=(800, 600), recorder=records, settings=Settings(text_size=1.45))
+    app.draw()
+    shown = [b.text for b in records if b.text.startswith("Sentence") or "Sentence" in b.text]
+    assert shown and shown[-1].endswith("\u2026")
+    assert "Sentence 39" not in " ".join(shown)  # the end is indeed cut

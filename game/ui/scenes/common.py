@@ -171,7 +171,11 @@ class BoxedMenu(Scene):
     def draw(self, app: App, surface: pygame.Surface) -> None:
         self.draw_box(app, surface)
         self.draw_widgets(app, surface)
-        if self.hint:
+        self.draw_hint(app, surface)
+
+    def draw_hint(self, app: App, surface: pygame.Surface) -> None:
+        """The box's keys in the band, when it is on top (a box over it has keys of its own)."""
+        if self.hint and app.top is self:
             _, band = hint_band(app, surface.get_rect())
             key_hint(app, surface, band, self.hint)
 

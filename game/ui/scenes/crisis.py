@@ -652,11 +652,26 @@ class InjectScene(PauseScene):
         # the author's word to the teacher on when each helps a class, shown for the one focused
         self.notes = [inject.note for inject in injects.values()] + [""]
 
+    clicked: int | None = None  # the inject the last click chose (a click there releases it)
+
     def key(self, app: App, event: pygame.event.Event) -> Any:
         number = digit(event)
         if number is not None and number < len(self.widgets):
             return self.widgets[number - 1].command()
         return super().key(app, event)
+
+    def handle(self, app: App, event: pygame.event.Event) -> Any:
+        # A release cannot be taken back: as in the lists, a click chooses an inject (and shows
+        # the teacher's note on it), and a click on the chosen one, or a double click, releases.
+        if event.type == pygame.KEYDOWN:
+            self.clicked = None
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for index, widget in enumerate(self.widgets[:-1]):  # the injects; Close acts at once
+                if widget.rect.collidepoint(event.pos) and self.clicked != index:
+                    self.focus = self.clicked = index
+                    return True
+            self.clicked = None
+        return super().handle(app, event)
 
     def layout(self, app: App, rect: pygame.Rect) -> None:
         super().layout(app, rect)

@@ -44,6 +44,7 @@ class SaveNameScene(PauseScene):
 
     name = "save"
     heading = "SAVE AS (letters, digits, - and _)"
+    hint = "Enter save \u00b7 Esc back to the menu"
     takes_typing = True
 
     def __init__(self) -> None:
@@ -158,3 +159,4 @@ class SaveNameScene(PauseScene):
                     break
             self.manager.draw_ui(surface)
         self.draw_widgets(app, surface)
+        self.draw_hint(app, surface)

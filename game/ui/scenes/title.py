@@ -291,14 +291,19 @@ class TitleScene(Scene):
             y += len(lines) * ink.height(soft) + 6
         if card is not None and not app.load_error:
             rest = pygame.Rect(area.x, y, area.width, max(0, area.bottom - y))
-            ink.block(surface, ink.wrap(card.summary, area.width, BODY), rest.topleft, rest, BODY)
+            lines = ink.wrap(card.summary, area.width, BODY)
+            room = rest.height // ink.height(BODY)
+            if 0 < room < len(lines):  # a small window: the summary ends where it is cut, with …
+                lines = [*lines[: room - 1], lines[room - 1].rstrip(" ,;:") + "\u2026"]
+            ink.block(surface, lines, rest.topleft, rest, BODY)
         self.draw_widgets(app, surface)
-        key_hint(
-            app,
-            surface,
-            self.band,
-            "Tab / \u2191\u2193 move \u00b7 Enter choose \u00b7 \u25c2 \u25b8 scenario \u00b7 F1 help \u00b7 F2 codex \u00b7 F11 full screen \u00b7 Esc quit\u2026",
-        )
+        if app.top is self:  # (the quit question over it has keys of its own)
+            key_hint(
+                app,
+                surface,
+                self.band,
+                "Tab / \u2191\u2193 move \u00b7 Enter choose \u00b7 \u25c2 \u25b8 scenario \u00b7 F1 help \u00b7 F2 codex \u00b7 F11 full screen \u00b7 Esc quit\u2026",
+            )
 
 
 class QuitScene(BoxedMenu):
