@@ -27,7 +27,9 @@ CHOICE_FORMS = "a choice is an action id, DEMAND:RESPONSE, inject:INJECT or 'end
 
 
 class Change(NamedTuple):
-    """A stat (hidden ones too) or a flag that moved, from `before` to `after`."""
+    """A stat (hidden ones too), an actor's attitude or a flag that moved, from `before` to `after`.
+
+    `label` is the stat's or flag's label, or the actor's name (for an attitude)."""
 
     id: str
     label: str
@@ -35,19 +37,21 @@ class Change(NamedTuple):
     after: int | bool
     flag: bool = False
     hidden: bool = False
+    attitude: bool = False
 
     def __str__(self) -> str:
         if self.flag:
             return f"flag {'' if self.after else 'not '}{self.id}"
-        return f"{self.label} {self.before} \u2192 {self.after}" + (
-            " (hidden)" if self.hidden else ""
-        )
+        label = f"{self.label}'s attitude" if self.attitude else self.label
+        return f"{label} {self.before} \u2192 {self.after}" + (" (hidden)" if self.hidden else "")
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "label": self.label}
         data.update({"from": self.before, "to": self.after})
         if self.flag:
             data["flag"] = True
+        if self.attitude:
+            data["attitude"] = True
         if self.hidden:
             data["hidden"] = True
         return data
@@ -324,13 +328,15 @@ def parse_choice(key: str) -> Choice:
 class _Values(NamedTuple):
     stats: dict[str, int]
     flags: dict[str, bool]
+    attitudes: dict[str, int]
 
 
 def _starting_values(scenario: Scenario) -> _Values:
-    """The stats and flags as the file starts them, before the first dawn."""
+    """The stats, flags and actors' attitudes as the file starts them, before the first dawn."""
     return _Values(
         {sid: stat.start for sid, stat in scenario.stats.items()},
         {fid: flag.start for fid, flag in scenario.flags.items()},
+        {aid: actor.attitude for aid, actor in scenario.actors.items()},
     )
 
 
@@ -338,18 +344,23 @@ def _changes(
     scenario: Scenario, before: GameState | _Values, after: GameState
 ) -> tuple[Change, ...]:
     """What changed from one state to another, for an author reading the log: stats (hidden ones
-    too), then flags."""
+    too), then the actors' attitudes, then flags. (Hidden values never change in play.)"""
     moved = [
         Change(sid, stat.label, before.stats[sid], after.stats[sid], hidden=stat.hidden)
         for sid, stat in scenario.stats.items()
         if before.stats.get(sid) != after.stats.get(sid)
+    ]
+    attitudes = [
+        Change(aid, actor.name, before.attitudes[aid], after.attitudes[aid], attitude=True)
+        for aid, actor in scenario.actors.items()
+        if before.attitudes.get(aid) != after.attitudes.get(aid)
     ]
     flags = [
         Change(fid, flag.label, before.flags[fid], after.flags[fid], flag=True)
         for fid, flag in scenario.flags.items()
         if before.flags.get(fid) != after.flags.get(fid)
     ]
-    return (*moved, *flags)
+    return (*moved, *attitudes, *flags)
 
 
 _MARK = "\x00outcome "

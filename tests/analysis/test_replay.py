@@ -23,13 +23,55 @@ def test_a_rejected_choice_is_recorded_as_rejected_not_taken(mini):
         {
             "id": "talk",
             "label": "Talk to the envoy",
-            "changes": [{"id": "pressure", "label": "Pressure", "from": 30, "to": 25}],
+            "changes": [
+                {"id": "pressure", "label": "Pressure", "from": 30, "to": 25},
+                {"id": "envoy", "label": "The Envoy", "from": -10, "to": -5, "attitude": True},
+            ],
         },
         {"id": "end", "label": "End the day"},
     ]
     log = render_log(run)
     assert log.count("> First demand: Accept") == 1
     assert "  ! Rejected: First demand: Accept\n      'First demand' is no longer open.\n" in log
+
+
+def test_a_choice_that_moves_an_attitude_says_so_by_the_actors_name(mini):
+    # talk: {pressure: -5, envoy: 5}; the attitudes drive the actors' rules, so the author sees them
+    run = play(mini.scenario, 1, scripted(["talk"]))
+    log = render_log(run)
+    assert (
+        "  > Talk to the envoy\n"
+        "  [action] Talk to the envoy\n"
+        "  = changed: Pressure 40 \u2192 35; The Envoy's attitude -10 \u2192 -5\n"
+    ) in log
+    talk = run.to_json()["days"][0]["actions"][0]
+    assert talk["changes"][-1] == {
+        "id": "envoy",
+        "label": "The Envoy",
+        "from": -10,
+        "to": -5,
+        "attitude": True,
+    }
+
+
+def test_an_attitude_moved_at_dawn_is_in_the_dawn_changes(mini):
+    from pathlib import Path
+
+    from game.scenario.load import load_scenario_bytes
+
+    raw = (Path(__file__).parent.parent / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+    raw = raw.replace(
+        "    sources: [T1]\n  alarm:", "    sources: [T1]\n    effects: {envoy: -5}\n  alarm:"
+    )
+    assert "effects: {envoy: -5}" in raw
+    scenario = load_scenario_bytes(raw.encode(), "mini.yaml").scenario
+    run = play(scenario, 1, scripted([]))
+    assert "  = at dawn, from the starting values: The Envoy's attitude -10 \u2192 -15\n" in (
+        render_log(run)
+    )
+    assert run.to_json()["days"][0]["dawn_changes"] == [
+        {"id": "envoy", "label": "The Envoy", "from": -10, "to": -15, "attitude": True}
+    ]
 
 
 def test_stop_at_rejection_ends_the_playthrough_there(mini):
