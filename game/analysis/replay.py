@@ -58,7 +58,8 @@ class Change(NamedTuple):
 
 
 class Drawn(NamedTuple):
-    """Which of a choice's weighted outcomes was drawn (told when it has no text to show it)."""
+    """Which of a choice's weighted outcomes was drawn (told when it has no text to show it, and
+    only when there was a draw: when more than one outcome had a positive weight)."""
 
     index: int  # from 1
     of: int
@@ -367,12 +368,15 @@ _MARK = "\x00outcome "
 
 
 class _OutcomeProbe:
-    """Which weighted outcome a choice drew, when the outcome has no text (and so no event).
+    """Which weighted outcome a choice drew, when the outcome has no text (and so no event) and
+    more than one outcome had a positive weight (with one, it comes for certain: nothing is drawn).
 
     The engine's `step` tells an outcome only by its text. The probe takes the same step from the
     same state on a copy of the scenario whose text-less outcomes (of actions and responses) carry
     a marker text: the draw is the same (same state, same weights), and the marker says which it
-    was. Only the public `step` is used; the probe's state and events are then thrown away.
+    was. To tell a draw from a certainty it steps once more, with the drawn outcome's weight at 0:
+    when no outcome comes then, the drawn one was the only one with a positive weight. Only the
+    public `step` is used; the probe's states and events are then thrown away.
     """
 
     def __init__(self, scenario: Scenario):
@@ -386,12 +390,54 @@ class _OutcomeProbe:
         # the drawn outcome had text: the step's own events show it
         if any(e.kind == "outcome" for e in events):
             return None
-        _, probed = step(self._marked_scenario(), state, choice)
+        index = self._marked_index(self._marked_scenario(), state, choice)
+        if index is None:
+            return None  # every weight was 0: nothing was drawn
+        # with the drawn outcome's weight at 0, does another one come? If none does, it was the
+        # only one with a positive weight: it came for certain, and nothing was drawn (Turn.pick)
+        if self._marked_index(self._without(choice, index), state, choice) is None:
+            return None
+        return Drawn(index + 1, len(outcomes), str(outcomes[index].weight))
+
+    @staticmethod
+    def _marked_index(scenario: Scenario, state: GameState, choice: Choice) -> int | None:
+        _, probed = step(scenario, state, choice)
         for event in probed:
             if event.kind == "outcome" and event.text.startswith(_MARK):
-                index = int(event.text[len(_MARK) :])
-                return Drawn(index + 1, len(outcomes), str(outcomes[index].weight))
-        return None  # every weight was 0: nothing was drawn
+                return int(event.text[len(_MARK) :])
+        return None
+
+    def _without(self, choice: Choice, index: int) -> Scenario:
+        """The scenario with every outcome of `choice` marked, and outcome `index` weighing 0."""
+
+        def mark(outcomes: list[Outcome]) -> list[Outcome]:
+            return [
+                o.model_copy(
+                    update={"text": f"{_MARK}{i}", "weight": 0 if i == index else o.weight}
+                )
+                for i, o in enumerate(outcomes)
+            ]
+
+        scenario = self.scenario
+        if isinstance(choice, TakeAction):
+            action = scenario.actions[choice.action]
+            actions = {
+                **scenario.actions,
+                choice.action: action.model_copy(update={"outcomes": mark(action.outcomes)}),
+            }
+            return scenario.model_copy(update={"actions": actions})
+        assert isinstance(choice, Respond)
+        demand = scenario.demands[choice.demand]
+        response = demand.responses[choice.response]
+        responses = {
+            **demand.responses,
+            choice.response: response.model_copy(update={"outcomes": mark(response.outcomes)}),
+        }
+        demands = {
+            **scenario.demands,
+            choice.demand: demand.model_copy(update={"responses": responses}),
+        }
+        return scenario.model_copy(update={"demands": demands})
 
     @staticmethod
     def _outcomes(scenario: Scenario, choice: Choice) -> list[Outcome]:

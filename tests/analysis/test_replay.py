@@ -74,6 +74,53 @@ def test_an_attitude_moved_at_dawn_is_in_the_dawn_changes(mini):
     ]
 
 
+def _mini_with(replace: str, by: str):
+    from pathlib import Path
+
+    from game.scenario.load import load_scenario_bytes
+
+    raw = (Path(__file__).parent.parent / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+    assert replace in raw
+    return load_scenario_bytes(raw.replace(replace, by).encode(), "mini.yaml").scenario
+
+
+TALK_EFFECTS = "    effects: {pressure: -5, envoy: 5}\n"
+
+
+@pytest.mark.parametrize(
+    "outcomes",
+    [
+        "[{weight: 1, effects: {trust: 1}}]",
+        # one weight above 0: Turn.pick takes it without a draw
+        "[{weight: 0, effects: {trust: 2}}, {weight: 3, effects: {trust: 1}}]",
+        "[{weight: -4, text: Never., effects: {trust: 2}}, {weight: 1, effects: {trust: 1}}]",
+    ],
+)
+def test_an_outcome_that_came_for_certain_is_not_told_as_drawn(outcomes):
+    scenario = _mini_with(TALK_EFFECTS, f"{TALK_EFFECTS}    outcomes: {outcomes}\n")
+    run = play(scenario, 1, scripted(["talk"]))
+    talk = run.days[0].choices[0]
+    assert talk.drawn is None
+    assert "Trust 50 \u2192 51" in [str(change) for change in talk.changes]
+    assert "drawn" not in render_log(run)
+    assert "outcome" not in run.to_json()["days"][0]["actions"][0]
+
+
+def test_an_outcome_drawn_among_two_is_told_with_its_weight():
+    outcomes = "[{weight: 1, effects: {trust: 1}}, {weight: 1, effects: {trust: 2}}]"
+    scenario = _mini_with(TALK_EFFECTS, f"{TALK_EFFECTS}    outcomes: {outcomes}\n")
+    seen = set()
+    for seed in range(8):
+        run = play(scenario, seed, scripted(["talk"]))
+        drawn = run.days[0].choices[0].drawn
+        assert drawn is not None and (drawn.of, drawn.weight) == (2, "1")
+        assert f"  = outcome {drawn.index} of 2 drawn (weight 1; it has no text)\n" in render_log(
+            run
+        )
+        seen.add(drawn.index)
+    assert seen == {1, 2}
+
+
 def test_stop_at_rejection_ends_the_playthrough_there(mini):
     run = play(
         mini.scenario,
