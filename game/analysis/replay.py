@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from game.analysis.describe import stat_visible
 from game.analysis.policies import Choice, Policy
 from game.engine import rng
 from game.engine.actions import (
@@ -27,7 +28,7 @@ CHOICE_FORMS = "a choice is an action id, DEMAND:RESPONSE, inject:INJECT or 'end
 
 
 class Change(NamedTuple):
-    """A stat (hidden ones too), an actor's attitude or a flag that moved, from `before` to `after`.
+    """A stat (hidden ones too: `hidden` while not revealed), an actor's attitude or a flag that moved, from `before` to `after`.
 
     `label` is the stat's or flag's label, or the actor's name (for an attitude)."""
 
@@ -345,9 +346,15 @@ def _changes(
     scenario: Scenario, before: GameState | _Values, after: GameState
 ) -> tuple[Change, ...]:
     """What changed from one state to another, for an author reading the log: stats (hidden ones
-    too), then the actors' attitudes, then flags. (Hidden values never change in play.)"""
+    too, marked hidden while the player cannot see them, as the status screen shows '?'), then the actors' attitudes, then flags. (Hidden values never change in play.)"""
     moved = [
-        Change(sid, stat.label, before.stats[sid], after.stats[sid], hidden=stat.hidden)
+        Change(
+            sid,
+            stat.label,
+            before.stats[sid],
+            after.stats[sid],
+            hidden=not stat_visible(scenario, after, sid),
+        )
         for sid, stat in scenario.stats.items()
         if before.stats.get(sid) != after.stats.get(sid)
     ]

@@ -74,6 +74,29 @@ def test_an_attitude_moved_at_dawn_is_in_the_dawn_changes(mini):
     ]
 
 
+@pytest.mark.parametrize(
+    ("keys", "shown"),
+    [
+        (["end", "prepare"], "Readiness 20 \u2192 30 (hidden)"),
+        # spy reveals readiness: from then on the player sees it, so it is no longer marked hidden
+        (["spy", "end", "prepare"], "Readiness 20 \u2192 30"),
+    ],
+)
+def test_a_hidden_stat_is_marked_hidden_until_it_is_revealed(mini, keys, shown):
+    run = play(mini.scenario, 1, scripted(keys))
+    prepare = run.days[1].choices[0]
+    assert prepare.key == "prepare"
+    readiness = next(change for change in prepare.changes if change.id == "readiness")
+    assert str(readiness) == shown
+    assert run.to_json()["days"][1]["actions"][0]["changes"][1] == {
+        "id": "readiness",
+        "label": "Readiness",
+        "from": 20,
+        "to": 30,
+        **({"hidden": True} if shown.endswith("(hidden)") else {}),
+    }
+
+
 def _mini_with(replace: str, by: str):
     from pathlib import Path
 
