@@ -296,3 +296,35 @@ def test_the_outcome_drawn_is_the_one_that_happened_and_the_game_is_unchanged(xi
             state, _ = step(scenario, state, parse_action_key("end"))
         assert state == run.final
     assert seen == {1, 2}
+
+
+def test_the_guide_shows_the_log_lines_as_the_replay_prints_them():
+    # docs/authoring.md, step 11: each line form it quotes is the one render_log prints
+    import re
+    from pathlib import Path
+
+    from game.analysis.policies import historical
+    from game.analysis.replay import Change, Drawn
+    from game.scenario.load import load_scenario_bytes
+
+    guide = (Path(__file__).parent.parent.parent / "docs" / "authoring.md").read_text("utf-8")
+    whole = re.findall(r"```yaml\n(.*?)```", guide[guide.index("### The whole file") :], re.S)[0]
+    scenario = load_scenario_bytes(whole.encode(), "yu_stays.yaml").scenario
+    log = render_log(play(scenario, 1935, historical))
+    quoted = re.search(r"`(= changed: [^`]*)` \(the historical replay of this file\)", guide)
+    assert quoted is not None and f"  {quoted.group(1)}\n" in log
+    assert "`Ending: TITLE`, with ` (the historical ending)`" in guide
+    assert "Ending: Resigned (the historical ending)\n" in log
+    forms = [
+        str(Change("sakai", "Sakai Takashi", 0, 5, attitude=True)),
+        f"`{Change('ID', 'F', False, True, flag=True)}` when set",
+        f"`{Change('ID', 'F', True, False, flag=True)}` when cleared",
+        f"`= {Drawn('N', 'M', 'W')}`",  # type: ignore[arg-type]
+        "`= overnight (dusk, then dawn): ...`",
+        "`= at dawn, from the starting values: ...`",
+        "`= at dusk: ...`",
+        "`! Rejected: Label`",
+        "`Stopped: choice N (ID) was rejected on day D; ...`",
+    ]
+    for form in forms:
+        assert form in guide
