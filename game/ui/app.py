@@ -29,7 +29,7 @@ from game.ui.scene import Act, Pop, Push, Quit, Replace, Reset, Scene  # noqa: E
 from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
 from game.ui.shelf import ScenarioShelf  # noqa: E402
 from game.ui.sound import Sounds  # noqa: E402
-from game.ui.text import BODY, SMALL, Blit, Ink  # noqa: E402
+from game.ui.text import BODY, Blit, Ink  # noqa: E402
 from game.ui.theme import ASSETS, Theme  # noqa: E402
 from game.ui.widgets import Button, frame  # noqa: E402
 
@@ -721,24 +721,24 @@ class App:
         self.ink.block(surface, lines, (rect.x + 12, rect.y + 10), rect.inflate(-4, -4), BODY)
 
     def toast_place(self, width: int, height: int) -> pygame.Rect:
-        """Where a toast covers no button and no key hint: at the top of the window, or else
-        just above the hint band at the bottom (QA: a toast at the bottom covered 'Save report'
-        on the debrief and 'Menu (Esc)' on the crisis screen)."""
+        """Where a toast goes: just above the key hints at the bottom; at the top of the window
+        if that covers a button (QA: a toast at the bottom covered 'Save report' on the debrief
+        and 'Menu (Esc)' on the crisis screen; one at the top covered the date and deadline);
+        at the top anyway if both do (it is gone in a few seconds)."""
+        from game.ui.scenes.common import hint_band
+
         buttons = [
             widget.rect
             for scene in self.visible_scenes()
             for widget in scene.widgets
             if isinstance(widget, Button)
         ]
-        band = self.ink.height(SMALL) + 4  # the key hints' line (scenes.common.hint_band)
+        _, band = hint_band(self, self.screen.get_rect())
+        above_hints = pygame.Rect(0, 0, width, height)
+        above_hints.midbottom = (self.size[0] // 2, band.top - 6)
         top = pygame.Rect(0, 0, width, height)
         top.midtop = (self.size[0] // 2, 8)
-        above_hints = pygame.Rect(0, 0, width, height)
-        above_hints.midbottom = (self.size[0] // 2, self.size[1] - band - 6)
-        for rect in (top, above_hints):
-            if rect.collidelist(buttons) < 0:
-                return rect
-        return top
+        return above_hints if above_hints.collidelist(buttons) < 0 else top
 
     def pump(self) -> bool:
         """Handle every queued event, draw if anything changed; False once the player has quit."""
