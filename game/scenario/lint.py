@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+from collections import deque
 from collections.abc import Iterator, Mapping
 
 from game.scenario.expr import ExprSyntaxError, compile_expr, parse
@@ -157,108 +158,142 @@ def same_condition(a: str | None, b: str | None) -> bool:
 
 # --- queued work ------------------------------------------------------------------------------
 
-# What the engine handles one after another in a step (game/engine/turn.py, Turn.drain): an event
-# or report fired by `trigger`, or a stage entered by `goto`, with the stage current at the time.
-# Effects are unconditional as far as this work goes (no effect has a condition on `trigger`,
-# `goto` or `end`), and a trigger fires an event even if it is `once`, so where such work leads
-# back to itself it never stops, unless an `end` on the way ends the game or a `goto` leads to
-# the stage already current (Turn.enter_stage does nothing then).
-_Work = tuple[str, str, str]  # ("fire", event or intel id, stage) or ("goto", stage id, stage)
+# The engine stops a step's queued work after this many pieces (game/engine/turn.py has the same
+# constant; the scenario layer may not import the engine, so a test keeps the two equal).
+MAX_QUEUED_PER_STEP = 500
+
+# What the engine handles one after another in a step (game/engine/turn.py, Turn.drain): the work
+# an effects block queues (issue, trigger, goto, end, in that order), first in, first out. A
+# trigger fires its event or report even if `once` and queues that one's work; a goto to another
+# stage queues the old stage's on_exit work, then the new one's on_enter work; a goto to the
+# current stage does nothing; an end ends the game and drops the queue; an issue presents a
+# demand, which queues nothing. None of it depends on a condition, so playing the queue with only
+# the stage and the queue is exact: it passes the limit iff the engine's does.
+_Work = tuple[str, str]  # ("fire", event or intel id), ("goto", stage id), ("issue"/"end", id)
+_Queued = tuple[str, str, Path]  # a piece of work and the effect that queues it
+_Handled = tuple[str, str, Path, int]  # ... and the index of the handled piece that queued it
 
 
-def _queued(effects: Effects, path: Path, stage: str) -> list[tuple[_Work, Path]]:
-    work: list[tuple[_Work, Path]] = [
-        (("fire", ident, stage), (*path, "trigger", i)) for i, ident in enumerate(effects.trigger)
-    ]
+def _queued(effects: Effects, path: Path) -> tuple[_Queued, ...]:
+    work: list[_Queued] = [("issue", i, (*path, "issue", n)) for n, i in enumerate(effects.issue)]
+    work += [("fire", i, (*path, "trigger", n)) for n, i in enumerate(effects.trigger)]
     if effects.goto:
-        work.append((("goto", effects.goto, stage), (*path, "goto")))
-    return work
+        work.append(("goto", effects.goto, (*path, "goto")))
+    if effects.end:
+        work.append(("end", effects.end, (*path, "end")))
+    return tuple(work)
 
 
-def _work_graph(s: Scenario) -> tuple[dict[_Work, list[tuple[_Work, Path]]], set[_Work]]:
-    """Each piece of work with the work it queues (and the effect that queues it), and the pieces
-    that end the game. A piece's stage is the one current when it is handled, taken to be the
-    stage its queuer left (work queued in between by others is not followed)."""
-    graph: dict[_Work, list[tuple[_Work, Path]]] = {}
-    ending: set[_Work] = set()
-    for stage in s.stages:
-        for section in ("events", "intel"):
-            for ident, item in getattr(s, section).items():
-                node = ("fire", ident, stage)
-                graph[node] = _queued(item.effects, (section, ident, "effects"), stage)
-                if item.effects.end:
-                    ending.add(node)
-        for target, entered in s.stages.items():
-            node = ("goto", target, stage)
-            if target == stage:
-                graph[node] = []  # entering the current stage does nothing
-                continue
-            left = s.stages[stage]
-            graph[node] = [
-                *_queued(left.on_exit, ("stages", stage, "on_exit"), target),
-                *_queued(entered.on_enter, ("stages", target, "on_enter"), target),
+class _Queue:
+    """A scenario's queued work, played as Turn.drain plays it."""
+
+    def __init__(self, s: Scenario):
+        self.s = s
+        self.fires = {
+            **{i: _queued(e.effects, ("events", i, "effects")) for i, e in s.events.items()},
+            **{i: _queued(r.effects, ("intel", i, "effects")) for i, r in s.intel.items()},
+        }
+        self.enters = {
+            i: _queued(st.on_enter, ("stages", i, "on_enter")) for i, st in s.stages.items()
+        }
+        self.exits = {
+            i: _queued(st.on_exit, ("stages", i, "on_exit")) for i, st in s.stages.items()
+        }
+
+    def starts(self) -> Iterator[tuple[str, tuple[_Queued, ...]]]:
+        """Every (stage, work queued) a step may drain, once each: the work of every effects
+        block that triggers or goes somewhere, in every stage, and each transition at dusk (a
+        goto in effect). Other blocks queue only issues and ends, which stop (unless too many)."""
+        blocks = [
+            work
+            for path, effects in all_effects(self.s)
+            if (work := _queued(effects, path))
+            and (effects.trigger or effects.goto or len(work) > MAX_QUEUED_PER_STEP)
+        ]
+        seen: set[tuple[str, tuple[_Work, ...]]] = set()
+        for stage, st in self.s.stages.items():
+            moves = [
+                (("goto", t.to, ("stages", stage, "transitions", n, "to")),)
+                for n, t in enumerate(st.transitions)
             ]
-            if left.on_exit.end or entered.on_enter.end:
-                ending.add(node)
-    return graph, ending
+            for work in [*blocks, *moves]:
+                key = (stage, tuple((kind, ident) for kind, ident, _ in work))
+                if key not in seen:
+                    seen.add(key)
+                    yield stage, work
+
+    def play(self, stage: str, first: tuple[_Queued, ...]) -> list[_Handled] | None:
+        """The work handled, if it does not stop within the limit (else None)."""
+        queue: deque[_Handled] = deque((kind, ident, path, -1) for kind, ident, path in first)
+        handled: list[_Handled] = []
+        fires, enters, exits = self.fires, self.enters, self.exits
+        while queue:
+            if len(handled) == MAX_QUEUED_PER_STEP:
+                return handled
+            piece = queue.popleft()
+            kind, ident = piece[0], piece[1]
+            at = len(handled)
+            handled.append(piece)
+            if kind == "fire":
+                queue.extend((k, i, p, at) for k, i, p in fires[ident])
+            elif kind == "goto" and ident != stage:
+                queue.extend((k, i, p, at) for k, i, p in exits[stage])
+                queue.extend((k, i, p, at) for k, i, p in enters[ident])
+                stage = ident
+            elif kind == "end":
+                return None
+        return None
 
 
-def queued_loops(s: Scenario) -> list[list[tuple[_Work, Path]]]:
-    """The loops of queued work that never stop, each once: its pieces, each with the effect
-    that queues the next."""
-    graph, ending = _work_graph(s)
-    # work that leads to an `end` stops: the end is queued and reached in turn
-    feeds: dict[_Work, set[_Work]] = {node: set() for node in graph}
-    for node, edges in graph.items():
-        for succ, _ in edges:
-            feeds[succ].add(node)
-    stops = set(ending)
-    todo = list(ending)
-    while todo:
-        for prev in feeds[todo.pop()]:
-            if prev not in stops:
-                stops.add(prev)
-                todo.append(prev)
-    found: list[list[tuple[_Work, Path]]] = []
-    seen: set[frozenset[tuple[str, str]]] = set()
-    for start in graph:
-        if start in stops:
-            continue
-        cycle = _cycle_through(graph, start, stops)
-        if cycle is None:
-            continue
-        key = frozenset((node[0], node[1]) for node, _ in cycle)
-        if key not in seen:
-            seen.add(key)
-            found.append(cycle)
-    return found
-
-
-def _cycle_through(
-    graph: dict[_Work, list[tuple[_Work, Path]]], start: _Work, stops: set[_Work]
-) -> list[tuple[_Work, Path]] | None:
-    """The shortest way from `start` back to itself, as (piece, effect queuing the next) pairs."""
-    came: dict[_Work, tuple[_Work, Path]] = {}
-    frontier = [start]
-    while frontier:
-        following: list[_Work] = []
-        for node in frontier:
-            for succ, path in graph[node]:
-                if succ in stops or succ in came:
-                    continue
-                came[succ] = (node, path)
-                if succ == start:
-                    cycle: list[tuple[_Work, Path]] = []
-                    at = start
-                    while True:
-                        prev, edge = came[at]
-                        cycle.append((prev, edge))
-                        at = prev
-                        if at == start:
-                            return cycle[::-1]
-                following.append(succ)
-        frontier = following
+def _loop_in(handled: list[_Handled]) -> list[tuple[_Work, Path]] | None:
+    """The loop the latest work runs in, as (piece, effect queuing the next) pairs: the nearest
+    piece queued, at some remove, by the same piece. None if there is none (a few pieces that
+    each queue many more, with no loop)."""
+    for last in range(len(handled) - 1, -1, -1):
+        chain = [last]  # handled indices: a piece, the piece that queued it, and so on
+        seen = {_work(handled[last]): 0}
+        while (up := handled[chain[-1]][3]) >= 0:
+            first = seen.get(_work(handled[up]))
+            if first is not None:
+                loop = [up, *reversed(chain[first + 1 :])]  # oldest first, without the repeat
+                nexts = [*loop[1:], chain[first]]
+                return [
+                    (_work(handled[a]), handled[b][2]) for a, b in zip(loop, nexts, strict=True)
+                ]
+            seen[_work(handled[up])] = len(chain)
+            chain.append(up)
     return None
+
+
+def _work(piece: _Handled) -> _Work:
+    return piece[0], piece[1]
+
+
+def queued_loops(s: Scenario) -> tuple[list[list[tuple[_Work, Path]]], list[Path]]:
+    """The work that does not stop within the engine's limit: each loop once (loops that share a
+    piece count as one), as its pieces, each with the effect that queues the next; and the
+    effects that start so much work, with no loop, that it passes the limit."""
+    queue = _Queue(s)
+    loops: list[list[tuple[_Work, Path]]] = []
+    floods: list[Path] = []
+    seen: set[_Work] = set()  # the pieces of the loops found
+    flooded: set[_Work] = set()  # ... and of the work without loops found
+    for stage, first in queue.starts():
+        handled = queue.play(stage, first)
+        if handled is None:
+            continue
+        cycle = _loop_in(handled)
+        if cycle is None:
+            pieces = {_work(piece) for piece in handled}
+            if not pieces & flooded:  # one report for work that some other report includes
+                flooded |= pieces
+                floods.append(first[0][2])
+            continue
+        pieces = {work for work, _ in cycle}
+        if not pieces & seen:  # loops through a piece already reported are one tangle of work
+            seen |= pieces
+            loops.append(cycle)
+    return loops, floods
 
 
 def _loop_name(s: Scenario, node: _Work, mixed: bool) -> str:
@@ -439,7 +474,8 @@ class _Linter(Pass):
     def check_queued_loops(self) -> None:
         """Triggers and gotos that set each other off for ever (the engine stops a step after
         MAX_QUEUED_PER_STEP pieces of queued work: "The day's events stopped early")."""
-        for cycle in queued_loops(self.s):
+        loops, floods = queued_loops(self.s)
+        for cycle in loops:
             starts = [self.doc.span(path).line for _, path in cycle]
             first = starts.index(min(starts))
             cycle = cycle[first:] + cycle[:first]
@@ -457,7 +493,16 @@ class _Linter(Pass):
             self.report(
                 cycle[0][1],
                 message,
-                "the game would stop the day's events after 500 steps; remove one `trigger` or `goto`",
+                f"the game would stop the day's events after {MAX_QUEUED_PER_STEP} steps; remove "
+                "one `trigger` or `goto`",
+            )
+        for path in dict.fromkeys(floods):
+            self.report(
+                path,
+                f"this sets off more than {MAX_QUEUED_PER_STEP} triggers, gotos, issues and ends "
+                "at once",
+                f"the game would stop the day's events after {MAX_QUEUED_PER_STEP} steps; trigger "
+                "fewer events from each other",
             )
 
     def check_dated_conditions(self) -> None:

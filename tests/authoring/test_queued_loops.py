@@ -6,10 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from game.engine import turn as engine_turn
 from game.engine.actions import TakeAction
 from game.engine.api import new_game, step
+from game.engine.day import opening_state
+from game.scenario import lint
 from game.scenario.load import check_scenario_bytes
+from game.scenario.model import Scenario
+from game.scenario.walk import all_effects
 
 MINI = (Path(__file__).parent.parent / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
 ALARM = '  alarm:\n    title: Alarm\n    when: "pressure >= 70"\n    effects: {trust: -5}\n'
@@ -134,6 +142,54 @@ def test_two_stages_fed_by_one_event():
     assert len(found) == 1 and "set each other off in a loop" in found[0], found
 
 
+def test_a_goto_queued_earlier_changes_the_stage_a_loop_runs_in():
+    # alarm queues pp, then a goto to tense; pp queues aa; the goto to tense is handled before
+    # aa, so aa's goto to calm leaves tense and calm's on_enter fires alarm again, for ever
+    text = edited(
+        (
+            ALARM,
+            "  alarm:\n    title: Alarm\n    effects: {trigger: [pp], goto: tense}\n"
+            "  pp:\n    title: PP\n    effects: {trigger: aa}\n"
+            "  aa:\n    title: AA\n    effects: {goto: calm}\n",
+        ),
+        (CALM, CALM + "    on_enter: {trigger: alarm}\n"),
+        (TALK, "    effects: {trigger: alarm}\n"),
+    )
+    found, flooded = check(text)
+    line, col = line_of(text, "alarm}\n    transitions")
+    assert flooded
+    assert found == [
+        f"s.yaml:{line}:{col}: error: stages and events set each other off in a loop: "
+        f"stage calm \u2192 event alarm \u2192 event pp \u2192 event aa \u2192 stage calm {HINT}"
+    ]
+
+
+def test_work_that_passes_the_limit_without_a_loop():
+    # alarm fires eight echoes, each eight drums, each eight horns: 584 pieces of work, no loop
+    text = edited(
+        (
+            ALARM,
+            "  alarm:\n    title: Alarm\n    effects: {trigger: [echo, echo, echo, echo, echo, echo, echo, echo]}\n"
+            "  echo:\n    title: Echo\n    effects: {trigger: [drum, drum, drum, drum, drum, drum, drum, drum]}\n"
+            "  drum:\n    title: Drum\n    effects: {trigger: [horn, horn, horn, horn, horn, horn, horn, horn]}\n"
+            "  horn:\n    title: Horn\n",
+        ),
+        (TALK, "    effects: {trigger: alarm}\n"),
+    )
+    found, flooded = check(text)
+    line, col = line_of(text, "echo, echo")
+    assert flooded
+    assert found == [
+        f"s.yaml:{line}:{col}: error: this sets off more than 500 triggers, gotos, issues and ends "
+        "at once (the game would stop the day's events after 500 steps; trigger fewer events from "
+        "each other)"
+    ]
+
+
+def test_the_limit_is_the_engines():
+    assert lint.MAX_QUEUED_PER_STEP == engine_turn.MAX_QUEUED_PER_STEP
+
+
 @pytest.mark.parametrize(
     "edits",
     [
@@ -172,3 +228,59 @@ def test_work_that_stops_is_no_loop(edits):
     found, flooded = check(edited(*edits))
     assert not flooded
     assert not any("loop" in d for d in found), found
+
+
+# --- random scenarios against the engine ---------------------------------------------------------
+
+EVENTS = ["e0", "e1", "e2", "e3"]
+STAGES = ["calm", "tense", "crisis"]
+effects_strategy = st.fixed_dictionaries(
+    {},
+    optional={
+        "trigger": st.lists(st.sampled_from(EVENTS), min_size=1, max_size=3),
+        "goto": st.sampled_from(STAGES),
+        "end": st.just("war"),
+    },
+)
+
+
+def floods_somewhere(scenario: Scenario) -> bool:
+    """Whether the engine passes its limit on queued work for some effects block (or transition)
+    applied in some stage: the starts the lint check plays."""
+
+    def floods(stage: str, start) -> bool:
+        turn = engine_turn.Turn(scenario, opening_state(scenario, 1))
+        turn.stage = stage
+        start(turn)
+        turn.drain()
+        return any(e.title == "The day's events stopped early" for e in turn.events)
+
+    for stage, spec in scenario.stages.items():
+        for _, effects in all_effects(scenario):
+            if floods(stage, lambda turn, effects=effects: turn.apply(effects)):
+                return True
+        for t in spec.transitions:
+            if floods(stage, lambda turn, to=t.to: turn.enter_stage(to, "")):
+                return True
+    return False
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    events=st.lists(effects_strategy, min_size=4, max_size=4),
+    enters=st.lists(effects_strategy, min_size=3, max_size=3),
+    exits=st.lists(effects_strategy, min_size=3, max_size=3),
+    talk=effects_strategy,
+)
+def test_reported_iff_the_engine_passes_its_limit(events, enters, exits, talk):
+    data = yaml.safe_load(MINI)
+    data["stages"]["crisis"] = {"label": "Crisis"}
+    for sid, on_enter, on_exit in zip(STAGES, enters, exits, strict=True):
+        data["stages"][sid].update({"on_enter": on_enter, "on_exit": on_exit})
+    for eid, effects in zip(EVENTS, events, strict=True):
+        data["events"][eid] = {"title": eid, "effects": effects}
+    data["actions"]["talk"]["effects"] = talk
+    scenario, found = check_scenario_bytes(yaml.safe_dump(data).encode(), "s.yaml")
+    assert scenario is not None, [str(d) for d in found]
+    reported = [str(d) for d in found if "loop" in d.message or "more than 500" in d.message]
+    assert bool(reported) == floods_somewhere(scenario), reported
