@@ -207,7 +207,8 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagn
         return Diagnostic(span, f"nesting deeper than {MAX_DEPTH} levels")
     lines = text.splitlines()
     if exc.problem_mark is not None and not _has_tab_near(text, exc.problem_mark.line):
-        better = _unclosed_quote(exc, lines, file) or _dedented_key(exc, lines, file)
+        scalars = _scalars_before(text, exc.problem_mark.line)
+        better = _unclosed_quote(exc, lines, file, scalars) or _dedented_key(exc, lines, file)
         if better is not None:
             return better
     if exc.context:
@@ -224,56 +225,65 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagn
     return Diagnostic(span, f"YAML syntax error: {problem}", hint=hint)
 
 
-# A value that starts with a quote: `key: "...`, `- "...` or `- key: '...`.
-_QUOTED_VALUE = re.compile(r"""^ *(?:- +)*(?:[^\s#'"{\[][^#]*?: +)?(["'])""")
 _KEY_LINE = re.compile(r"^( *)([^\s#'\"{\[-][^:#]*):(?: |$)")
+_NOT_CLOSED = ("found unexpected end of stream", "found unexpected document separator")
 
 
-def _unclosed_quote(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -> Diagnostic | None:
-    """A quote left open makes YAML read on, and fail lines later: point at the quote."""
+def _scalars_before(text: str, line: int) -> list[yaml.ScalarToken]:
+    """The scalars YAML reads before it fails on `line` (0-based), with their positions."""
+    scalars: list[yaml.ScalarToken] = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line > line:
+                break
+            if isinstance(token, yaml.ScalarToken):
+                scalars.append(token)
+    except yaml.YAMLError:
+        pass
+    return scalars
+
+
+def _unclosed_quote(
+    exc: yaml.MarkedYAMLError, lines: list[str], file: str, scalars: list[yaml.ScalarToken]
+) -> Diagnostic | None:
+    """A quote left open makes YAML read on, and fail later: point at the quote.
+
+    Either YAML says so itself (it reached the end of the file inside quotes), or a quoted text
+    it read runs over lines and ends on the failing line, just before the failure: the quote that
+    "closed" it opened the next value.
+    """
     problem = exc.problem_mark
     assert problem is not None
-    first = exc.context_mark.line if exc.context_mark is not None else 0
-    for number in range(first, min(problem.line, len(lines))):
-        match = _QUOTED_VALUE.match(lines[number])
-        if match is None:
-            continue
-        closing = _closing_quote(lines, number, match.start(1))
-        if closing is None or (
-            closing[0] == problem.line and closing[1] < problem.column and closing[0] > number
-        ):
-            quote = match.group(1)
-            read_to = (
-                f"YAML read on to line {problem.line + 1} looking for it"
-                if closing is not None
-                else "YAML read on to the end of the file looking for it"
-            )
-            return Diagnostic(
-                SourceSpan(file, number + 1, match.start(1) + 1),
-                f"YAML syntax error: the quote ({quote}) opened here is never closed",
-                hint=f"end the text with {quote} on this line; {read_to}",
-            )
-    return None
-
-
-def _closing_quote(lines: list[str], number: int, start: int) -> tuple[int, int] | None:
-    """Where the quoted scalar opened at `start` of line `number` ends (0-based), if it does."""
-    quote = lines[number][start]
-    at = start + 1
-    while number < len(lines):
-        line = lines[number]
-        while at < len(line):
-            if quote == '"' and line[at] == "\\":
-                at += 2
-                continue
-            if line[at] == quote:
-                if quote == "'" and line[at + 1 : at + 2] == "'":  # '' is a quote inside '...'
-                    at += 2
-                    continue
-                return number, at
-            at += 1
-        number, at = number + 1, 0
-    return None
+    said = exc.problem or ""
+    if exc.context == "while scanning a quoted scalar" and any(w in said for w in _NOT_CLOSED):
+        opened, to_the_end = exc.context_mark, "end of stream" in said
+    else:
+        to_the_end = False
+        opened = next(
+            (
+                s.start_mark
+                for s in scalars
+                if s.style in ("'", '"')
+                and s.start_mark.line < s.end_mark.line == problem.line
+                and s.end_mark.column <= problem.column
+            ),
+            None,
+        )
+    if opened is None or opened.line >= len(lines):
+        return None
+    quote = lines[opened.line][opened.column : opened.column + 1]
+    if quote not in ("'", '"'):
+        return None
+    read_to = (
+        "YAML read on to the end of the file looking for it"
+        if to_the_end
+        else f"YAML read on to line {problem.line + 1} looking for it"
+    )
+    return Diagnostic(
+        SourceSpan(file, opened.line + 1, opened.column + 1),
+        f"YAML syntax error: the quote ({quote}) opened here is never closed",
+        hint=f"end the text with {quote} on this line; {read_to}",
+    )
 
 
 def _dedented_key(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -> Diagnostic | None:

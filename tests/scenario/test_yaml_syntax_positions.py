@@ -56,3 +56,28 @@ def test_a_key_written_at_the_first_column_among_indented_keys():
         "and below it (0 spaces, not 4) (indent it by 4 spaces if it belongs with them; if not, "
         "line 57 is indented too far)"
     ]
+
+
+def test_a_quotation_mark_in_block_text_is_not_blamed_for_a_later_mistake():
+    # review: prose after `text: |` opening a quotation was reported as a quote never closed
+    text = (
+        "events:\n  e:\n    text: |\n"
+        '      "Open the gates," he said. And then:\n      "We shall not yield\n'
+        "    title: Ok\n  f:\n    title: x\n   bad: 1\n"
+    )
+    found = diagnostics("", "", text)
+    assert len(found) == 1 and found[0].startswith("s.yaml:9:4: error: YAML syntax error: "), found
+    assert "quote" not in found[0]
+
+
+def test_a_quote_never_closed_inside_brackets_is_reported_where_it_opens():
+    assert diagnostics("    sources: [T1]\n  alarm", '    sources: ["T1]\n  alarm') == [
+        's.yaml:53:15: error: YAML syntax error: the quote (") opened here is never closed '
+        '(end the text with " on this line; YAML read on to line 56 looking for it)'
+    ]
+    # to the end of the file: YAML itself says where the quoted text it was reading began
+    text = MINI + 'extra: [one, "never closed]\n'
+    assert diagnostics("extra:", "extra:", text) == [
+        's.yaml:145:14: error: YAML syntax error: the quote (") opened here is never closed '
+        '(end the text with " on this line; YAML read on to the end of the file looking for it)'
+    ]
