@@ -208,7 +208,9 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagn
     lines = text.splitlines()
     if exc.problem_mark is not None and not _has_tab_near(text, exc.problem_mark.line):
         scalars = _scalars_before(text, exc.problem_mark.line)
-        better = _unclosed_quote(exc, lines, file, scalars) or _dedented_key(exc, lines, file)
+        better = _unclosed_quote(exc, lines, file, scalars) or _dedented_key(
+            exc, lines, file, scalars
+        )
         if better is not None:
             return better
     if exc.context:
@@ -226,6 +228,7 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagn
 
 
 _KEY_LINE = re.compile(r"^( *)([^\s#'\"{\[-][^:#]*):(?: |$)")
+_ITEM_LINE = re.compile(r"^ *-(?: |$)")
 _NOT_CLOSED = ("found unexpected end of stream", "found unexpected document separator")
 
 
@@ -241,6 +244,13 @@ def _scalars_before(text: str, line: int) -> list[yaml.ScalarToken]:
     except yaml.YAMLError:
         pass
     return scalars
+
+
+def _block_text(scalars: list[yaml.ScalarToken], line: int) -> bool:
+    """Whether `line` (0-based) is text of a `|` or `>` block scalar."""
+    return any(
+        s.style in ("|", ">") and s.start_mark.line < line < s.end_mark.line for s in scalars
+    )
 
 
 def _unclosed_quote(
@@ -286,8 +296,11 @@ def _unclosed_quote(
     )
 
 
-def _dedented_key(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -> Diagnostic | None:
-    """`key:` indented less than the lines above and below it, which share one indentation.
+def _dedented_key(
+    exc: yaml.MarkedYAMLError, lines: list[str], file: str, scalars: list[yaml.ScalarToken]
+) -> Diagnostic | None:
+    """`key:` indented less than the lines above and below it, which share one indentation (the
+    line above a key or a list item, not the text of a `|` or `>` block).
 
     YAML then reads the line below as part of the key's value ("mapping values are not allowed")
     or as a key where none can start ("did not find expected key"), and reports the line below.
@@ -309,6 +322,10 @@ def _dedented_key(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -> Dia
     above, middle, below = content[-3:]
     key = _KEY_LINE.match(lines[middle])
     if key is None:
+        return None
+    if not (_KEY_LINE.match(lines[above]) or _ITEM_LINE.match(lines[above])) or _block_text(
+        scalars, above
+    ):
         return None
     indent = len(key.group(1))
     around = _indent(lines[above])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from game.scenario.load import check_scenario_bytes
 
 MINI = (Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml").read_text(
@@ -81,3 +83,15 @@ def test_a_quote_never_closed_inside_brackets_is_reported_where_it_opens():
         's.yaml:145:14: error: YAML syntax error: the quote (") opened here is never closed '
         '(end the text with " on this line; YAML read on to the end of the file looking for it)'
     ]
+
+
+@pytest.mark.parametrize("prose", ["The envoy complains.", "Note: the envoy complains."])
+def test_a_key_below_block_text_is_not_called_dedented(prose):
+    # review: `sources:` after the 6-space text of `text: |` was said to be indented too little,
+    # when the line below it is the one indented too far (text like a key is text all the same)
+    found = diagnostics(
+        "    text: The envoy complains.\n    sources: [T1]\n",
+        f'    text: |\n      {prose}\n    sources: [T1]\n      when: "day > 1"\n',
+    )
+    assert len(found) == 1 and found[0].startswith("s.yaml:55:7: error: YAML syntax error: ")
+    assert "indented less" not in found[0], found
