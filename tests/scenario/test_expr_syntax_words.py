@@ -100,6 +100,17 @@ MINI = (Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml").read_
             "a quote is never closed (end the text with the quote it starts with)",
             12,
         ),
+        # ... found before anything inside it is read as an operator or a date (review)
+        (
+            "pressure == 'a = b",
+            "a quote is never closed (end the text with the quote it starts with)",
+            12,
+        ),
+        (
+            "2020-01-01 == 'a",
+            "a quote is never closed (end the text with the quote it starts with)",
+            14,
+        ),
         # anything else: what the language allows, never 'invalid syntax'
         ("min(,)", f"the game cannot read this ({LANGUAGE})", 4),
     ],

@@ -19,6 +19,7 @@ _TOKEN = re.compile(
     r"""
     (?P<space>\s+)
     |(?P<text>'[^'\n]*'|"[^"\n]*")
+    |(?P<unclosed>'[^'\n]*|"[^"\n]*)
     |(?P<number>\d\w*)
     |(?P<name>[^\W\d]\w*)
     |(?P<op>>==|<==|===|!==|=<|=>|=!|<>|==|!=|<=|>=|//|\*\*|&&|\|\||[-+*/%<>=!(),;:.\[\]{}&|^~@])
@@ -91,6 +92,11 @@ def _tokens(text: str) -> list[_Token]:
 def explain(text: str, python_message: str) -> Explained:
     """What is wrong with `text`, which Python's parser refused with `python_message`."""
     everything = _tokens(text)
+    unclosed = next((t for t in everything if t.kind == "unclosed"), None)
+    if unclosed is not None:  # first: what follows the quote is text, not operators or dates
+        return Explained(
+            "a quote is never closed", "end the text with the quote it starts with", unclosed.at
+        )
     found = _operator_typo(everything)
     if found is not None:
         return found
