@@ -111,6 +111,19 @@ MINI = (Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml").read_
             "a quote is never closed (end the text with the quote it starts with)",
             14,
         ),
+        # a text is shown in its own quotes, not in two pairs (review)
+        (
+            "pressure == 'a' 'b' c",
+            "something is missing between 'a' and 'b' (put an operator between two values, "
+            "e.g. pressure >= 70; join two conditions with and / or)",
+            16,
+        ),
+        (
+            'answer(demand) == "a" not pressure',
+            "'not' cannot follow \"a\" ('not' goes before a condition; to say 'not equal', "
+            "write '!=')",
+            22,
+        ),
         # anything else: what the language allows, never 'invalid syntax'
         ("min(,)", f"the game cannot read this ({LANGUAGE})", 4),
     ],

@@ -74,6 +74,11 @@ class _Token:
     def starts_operand(self) -> bool:
         return self.operand and self.text != ")" or self.text in ("(", "not")
 
+    @property
+    def shown(self) -> str:
+        """The token as a message quotes it: a text is in quotes already."""
+        return self.text if self.kind == "text" else f"'{self.text}'"
+
 
 @dataclass(frozen=True)
 class Explained:
@@ -188,12 +193,12 @@ def _structure(tokens: list[_Token]) -> Explained | None:
                 continue  # a function call
             if token.text == "not":
                 return Explained(
-                    f"'not' cannot follow '{before.text}'",
+                    f"'not' cannot follow {before.shown}",
                     "'not' goes before a condition; to say 'not equal', write '!='",
                     token.at,
                 )
             return Explained(
-                f"something is missing between '{before.text}' and '{token.text}'",
+                f"something is missing between {before.shown} and {token.shown}",
                 "put an operator between two values, e.g. pressure >= 70; "
                 "join two conditions with and / or",
                 token.at,
