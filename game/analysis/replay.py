@@ -73,8 +73,9 @@ class Drawn(NamedTuple):
 class ChoiceRecord(NamedTuple):
     """A choice the policy made: taken, or refused by the engine (`rejected` is then its reason).
 
-    `changes` is what the choice changed (for ending the day: at dusk, when no new day came; a new
-    day's dawn holds the night's changes), `drawn` the outcome drawn when it has no text."""
+    `changes` is what the choice changed (nothing for ending the day: a new day's dawn holds the
+    night's changes, and the day the game ended on its dusk's), `drawn` the outcome drawn when it
+    has no text."""
 
     key: str
     label: str
@@ -103,6 +104,8 @@ class DayRecord:
     # what changed at this dawn: from the starting values on the first day, else since the last
     # choice of the day before (its dusk, then this dawn)
     dawn_changes: tuple[Change, ...] = ()
+    # what the last dusk changed, on the day the game ended on at dusk (no dawn followed it)
+    dusk_changes: tuple[Change, ...] = ()
 
     @property
     def events(self) -> list[GameEvent]:
@@ -180,6 +183,8 @@ class Playthrough:
         }
         if record.dawn_changes:
             day["dawn_changes"] = [change.to_json() for change in record.dawn_changes]
+        if record.dusk_changes:
+            day["dusk_changes"] = [change.to_json() for change in record.dusk_changes]
         rejected = [
             {"id": c.key, "label": c.label, "reason": c.rejected}
             for c in record.choices
@@ -239,13 +244,17 @@ def play(
         changes = _changes(scenario, earlier, state)
         drawn = None if rejected else probe.drawn(earlier, choice, events)
         new_day = state.day != before
+        # the night's changes go with the new day's dawn; the last dusk's with its day
+        at_dusk = not new_day and isinstance(choice, EndDay) and not rejected
         record = ChoiceRecord(
             action_key(choice),
             label_of(scenario, choice),
             rejected,
-            () if new_day else changes,  # the night's changes go with the new day's dawn
+            () if new_day or at_dusk else changes,
             drawn,
         )
+        if at_dusk:
+            days[-1].dusk_changes = changes
         days[-1].order.append(record)
         if rejected:
             # told once, on the choice; the engine's event carries nothing more
@@ -494,28 +503,38 @@ def _said(changes: tuple[Change, ...], heading: str) -> list[str]:
 
 def _day_lines(record: DayRecord, dawn: str) -> list[str]:
     """A day's lines: the dawn's events and what they changed, then each choice, what followed
-    from it and what it changed (the outcome drawn first, when it has no text of its own)."""
+    from it and what it changed (the outcome drawn first, when it has no text of its own). The
+    ending is the last thing to happen: what came before it is told before it."""
     lines: list[str] = []
     last: ChoiceRecord | None = None  # the choice whose consequences are being listed
+    told = False  # whether they have been told (before the ending)
 
     def close() -> None:  # what the dawn, or the last choice, changed
+        nonlocal told
+        if told:
+            return
+        told = True
         if last is None:
             lines.extend(_said(record.dawn_changes, dawn))
             return
         if last.drawn is not None:
             lines.append(f"  = {last.drawn}")
-        lines.extend(_said(last.changes, "at dusk" if last.key == "end" else "changed"))
+        lines.extend(_said(last.changes, "changed"))
+        if last.key == "end":
+            lines.extend(_said(record.dusk_changes, "at dusk"))
 
     for item in record.order:
         if isinstance(item, ChoiceRecord):
             close()
-            last = item
+            last, told = item, False
             if item.rejected:
                 lines.append(f"  ! Rejected: {item.label}")
                 lines.append(f"      {item.rejected}")
             else:
                 lines.append(f"  > {item.label}")
         elif item.kind != "day":
+            if item.kind == "ending":
+                close()
             lines.append(f"  [{item.kind}] {item.title}")
             if item.text:
                 lines.append(f"      {item.text.strip()}".replace("\n", "\n      "))

@@ -328,3 +328,38 @@ def test_the_guide_shows_the_log_lines_as_the_replay_prints_them():
     ]
     for form in forms:
         assert form in guide
+
+
+def _xianghe_with(replace: str, by: str):
+    from pathlib import Path
+
+    from game.scenario.load import load_scenario_bytes
+
+    path = Path(__file__).parent.parent / "fixtures" / "analysis" / "xianghe.yaml"
+    raw = path.read_text(encoding="utf-8")
+    assert replace in raw
+    return load_scenario_bytes(raw.replace(replace, by).encode(), "xianghe.yaml").scenario
+
+
+def test_a_game_that_ends_at_dusk_tells_the_dusks_changes_before_the_ending():
+    # QA: the intervention stage's entry adds 20 pressure at dusk, and the ending then comes; the
+    # change was told after the [ending] line, and --json had no place for it on the day
+    scenario = _xianghe_with("on_enter: {message:", "on_enter: {pressure: 20, message:")
+    run = play(scenario, 1, scripted(["end", "no_troops:refuse", "end"]))
+    assert run.final.ending == "occupied" and len(run.days) == 2
+    assert render_log(run).endswith(
+        "  > End the day\n"
+        "  [stage] Stage: Japanese intervention\n"
+        '  [message] Japanese gendarmes arrive in Xianghe "to protect residents".\n'
+        "  = at dusk: Japanese pressure 76 \u2192 96\n"
+        "  [ending] Japanese troops take Xianghe\n"
+        '      Japanese gendarmes set up an "autonomous" county council.\n'
+        "\n"
+        "Ending: Japanese troops take Xianghe\n"
+    )
+    last = run.to_json()["days"][-1]
+    assert last["dusk_changes"] == [
+        {"id": "pressure", "label": "Japanese pressure", "from": 76, "to": 96}
+    ]
+    assert last["actions"][-1] == {"id": "end", "label": "End the day"}
+    assert "dusk_changes" not in run.to_json()["days"][0]  # that dusk's night went to day 2's dawn
