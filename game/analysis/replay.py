@@ -60,13 +60,17 @@ class Change(NamedTuple):
 
 class Drawn(NamedTuple):
     """Which of a choice's weighted outcomes was drawn (told when it has no text to show it, and
-    only when there was a draw: when more than one outcome had a positive weight)."""
+    only when there was a draw: when more than one outcome had a positive weight), or that none
+    was (`index` None: no weight was above 0)."""
 
-    index: int  # from 1
+    index: int | None  # from 1
     of: int
-    weight: str  # as written
+    weight: str | None  # as written
 
     def __str__(self) -> str:
+        if self.index is None:
+            weights = "its weight was" if self.of == 1 else f"all {self.of} weights were"
+            return f"no outcome drawn ({weights} 0 or less)"
         return f"outcome {self.index} of {self.of} drawn (weight {self.weight}; it has no text)"
 
 
@@ -385,7 +389,8 @@ _MARK = "\x00outcome "
 
 class _OutcomeProbe:
     """Which weighted outcome a choice drew, when the outcome has no text (and so no event) and
-    more than one outcome had a positive weight (with one, it comes for certain: nothing is drawn).
+    more than one outcome had a positive weight (with one, it comes for certain: nothing is drawn);
+    or that none was, every weight being 0 or less (then neither the step nor the probe tells one).
 
     The engine's `step` tells an outcome only by its text. The probe takes the same step from the
     same state on a copy of the scenario whose text-less outcomes (of actions and responses) carry
@@ -401,14 +406,16 @@ class _OutcomeProbe:
 
     def drawn(self, state: GameState, choice: Choice, events: list[GameEvent]) -> Drawn | None:
         outcomes = self._outcomes(self.scenario, choice)
-        if not outcomes or all(outcome.text for outcome in outcomes):
+        if not outcomes:
             return None
         # the drawn outcome had text: the step's own events show it
         if any(e.kind == "outcome" for e in events):
             return None
+        if all(outcome.text for outcome in outcomes):
+            return Drawn(None, len(outcomes), None)  # none had text, so none was drawn
         index = self._marked_index(self._marked_scenario(), state, choice)
         if index is None:
-            return None  # every weight was 0: nothing was drawn
+            return Drawn(None, len(outcomes), None)  # every weight was 0: nothing was drawn
         # with the drawn outcome's weight at 0, does another one come? If none does, it was the
         # only one with a positive weight: it came for certain, and nothing was drawn (Turn.pick)
         if self._marked_index(self._without(choice, index), state, choice) is None:

@@ -129,6 +129,29 @@ def test_an_outcome_that_came_for_certain_is_not_told_as_drawn(outcomes):
     assert "outcome" not in run.to_json()["days"][0]["actions"][0]
 
 
+@pytest.mark.parametrize(
+    "outcomes",
+    [
+        "[{weight: 0, effects: {trust: 1}}, {weight: 0, effects: {trust: 2}}]",
+        "[{weight: -1, text: Never., effects: {trust: 1}}, {weight: 0, effects: {trust: 2}}]",
+        "[{weight: 0, text: Never., effects: {trust: 1}}]",
+    ],
+)
+def test_outcomes_none_of_which_was_drawn_are_told_so(outcomes):
+    # QA: with every weight at 0 the choice's outcomes were passed over without a word
+    scenario = _mini_with(TALK_EFFECTS, f"{TALK_EFFECTS}    outcomes: {outcomes}\n")
+    run = play(scenario, 1, scripted(["talk"]))
+    of = outcomes.count("weight")
+    weights = "its weight was" if of == 1 else f"all {of} weights were"
+    assert (
+        "  [action] Talk to the envoy\n"
+        f"  = no outcome drawn ({weights} 0 or less)\n"
+        "  = changed: Pressure 40 \u2192 35; The Envoy's attitude -10 \u2192 -5\n"
+    ) in render_log(run)
+    talk = run.to_json()["days"][0]["actions"][0]
+    assert talk["outcome"] == {"index": None, "of": of, "weight": None}
+
+
 def test_an_outcome_drawn_among_two_is_told_with_its_weight():
     outcomes = "[{weight: 1, effects: {trust: 1}}, {weight: 1, effects: {trust: 2}}]"
     scenario = _mini_with(TALK_EFFECTS, f"{TALK_EFFECTS}    outcomes: {outcomes}\n")
@@ -320,6 +343,7 @@ def test_the_guide_shows_the_log_lines_as_the_replay_prints_them():
         f"`{Change('ID', 'F', False, True, flag=True)}` when set",
         f"`{Change('ID', 'F', True, False, flag=True)}` when cleared",
         f"`= {Drawn('N', 'M', 'W')}`",  # type: ignore[arg-type]
+        f"`= {Drawn(None, 'M', None)}`",  # type: ignore[arg-type]
         "`= overnight (dusk, then dawn): ...`",
         "`= at dawn, from the starting values: ...`",
         "`= at dusk: ...`",
