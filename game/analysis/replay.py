@@ -110,6 +110,9 @@ class DayRecord:
     dawn_changes: tuple[Change, ...] = ()
     # what the last dusk changed, on the day the game ended on at dusk (no dawn followed it)
     dusk_changes: tuple[Change, ...] = ()
+    # the outcome drawn for a deadline that ran out this day (at dawn, or at the last dusk), by
+    # the demand's id, when it has no text (as for a choice's)
+    expiry_drawn: dict[str, Drawn] = field(default_factory=dict)
 
     @property
     def events(self) -> list[GameEvent]:
@@ -153,17 +156,31 @@ class Playthrough:
             },
         }
 
-    @staticmethod
-    def _choice_json(choice: ChoiceRecord) -> dict[str, Any]:
+    @classmethod
+    def _choice_json(cls, choice: ChoiceRecord) -> dict[str, Any]:
         data: dict[str, Any] = {"id": choice.key, "label": choice.label}
         if choice.drawn is not None:
-            data["outcome"] = {
-                "index": choice.drawn.index,
-                "of": choice.drawn.of,
-                "weight": choice.drawn.weight,
-            }
+            data["outcome"] = cls._outcome_json(choice.drawn)
         if choice.changes:
             data["changes"] = [change.to_json() for change in choice.changes]
+        return data
+
+    @staticmethod
+    def _outcome_json(drawn: Drawn) -> dict[str, Any]:
+        return {"index": drawn.index, "of": drawn.of, "weight": drawn.weight}
+
+    @classmethod
+    def _event_json(cls, record: DayRecord, event: GameEvent) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": event.ref,
+            "kind": event.kind,
+            "title": event.title,
+            "text": event.text,
+            "sources": event.sources,
+        }
+        drawn = record.expiry_drawn.get(event.ref) if event.kind == "demand_expired" else None
+        if drawn is not None:
+            data["outcome"] = cls._outcome_json(drawn)
         return data
 
     @classmethod
@@ -171,17 +188,7 @@ class Playthrough:
         day: dict[str, Any] = {
             "day": record.day,
             "date": record.date,
-            "events": [
-                {
-                    "id": e.ref,
-                    "kind": e.kind,
-                    "title": e.title,
-                    "text": e.text,
-                    "sources": e.sources,
-                }
-                for e in record.events
-                if e.kind != "day"
-            ],
+            "events": [cls._event_json(record, e) for e in record.events if e.kind != "day"],
             # only the choices taken: one the engine refused changed nothing
             "actions": [cls._choice_json(c) for c in record.choices if not c.rejected],
         }
@@ -259,6 +266,12 @@ def play(
         )
         if at_dusk:
             days[-1].dusk_changes = changes
+        # deadlines run out at a dawn, or at the last dusk: only when a day ends
+        expired = (
+            {}
+            if rejected or not isinstance(choice, EndDay)
+            else probe.expired(earlier, choice, events)
+        )
         days[-1].order.append(record)
         if rejected:
             # told once, on the choice; the engine's event carries nothing more
@@ -274,6 +287,14 @@ def play(
             states.append(state)
         else:
             days[-1].order.extend(events)
+        for demand, drawn_there in expired.items():
+            # on the day whose events tell the deadline ran out
+            day = next(
+                d
+                for d in days[-2:]
+                if any(e.kind == "demand_expired" and e.ref == demand for e in d.events)
+            )
+            day.expiry_drawn[demand] = drawn_there
     return Playthrough(scenario, seed, state, days, states, stopped)
 
 
@@ -388,16 +409,19 @@ _MARK = "\x00outcome "
 
 
 class _OutcomeProbe:
-    """Which weighted outcome a choice drew, when the outcome has no text (and so no event) and
-    more than one outcome had a positive weight (with one, it comes for certain: nothing is drawn);
-    or that none was, every weight being 0 or less (then neither the step nor the probe tells one).
+    """Which weighted outcome a choice drew, or a deadline that ran out (a demand's
+    `expiry_outcomes`, at a dawn or at the last dusk), when the outcome has no text (and so no
+    event) and more than one outcome had a positive weight (with one, it comes for certain:
+    nothing is drawn); or that none was, every weight being 0 or less (then neither the step nor
+    the probe tells one).
 
     The engine's `step` tells an outcome only by its text. The probe takes the same step from the
-    same state on a copy of the scenario whose text-less outcomes (of actions and responses) carry
-    a marker text: the draw is the same (same state, same weights), and the marker says which it
-    was. To tell a draw from a certainty it steps once more, with the drawn outcome's weight at 0:
-    when no outcome comes then, the drawn one was the only one with a positive weight. Only the
-    public `step` is used; the probe's states and events are then thrown away.
+    same state on a copy of the scenario whose text-less outcomes (of actions, responses and
+    deadlines) carry a marker text: the draws are the same (same state, same weights; texts steer
+    nothing), and the marker says which it was. To tell a draw from a certainty it steps once
+    more, with the drawn outcome's weight at 0: when no outcome comes then, the drawn one was the
+    only one with a positive weight. Only the public `step` is used; the probe's states and events
+    are then thrown away.
     """
 
     def __init__(self, scenario: Scenario):
@@ -405,73 +429,110 @@ class _OutcomeProbe:
         self._marked: Scenario | None = None
 
     def drawn(self, state: GameState, choice: Choice, events: list[GameEvent]) -> Drawn | None:
-        outcomes = self._outcomes(self.scenario, choice)
-        if not outcomes:
+        where = self._where(choice)
+        outcomes = self._outcomes(self.scenario, where) if where else []
+        if not where or not outcomes:
             return None
         # the drawn outcome had text: the step's own events show it
         if any(e.kind == "outcome" for e in events):
             return None
+        return self._probe(state, choice, where, outcomes, where[1])
+
+    def expired(
+        self, state: GameState, choice: Choice, events: list[GameEvent]
+    ) -> dict[str, Drawn]:
+        """For ending the day: the outcome drawn for each deadline that ran out in the step."""
+        found: dict[str, Drawn] = {}
+        for event in events:
+            if event.kind != "demand_expired":
+                continue
+            where = ("expiry", event.ref)
+            outcomes = self._outcomes(self.scenario, where)
+            if not outcomes or any(e.kind == "outcome" and e.ref == event.ref for e in events):
+                continue  # no outcomes, or the drawn one had text: the step's events show it
+            drawn = self._probe(state, choice, where, outcomes, event.ref)
+            if drawn is not None:
+                found[event.ref] = drawn
+        return found
+
+    def _probe(
+        self,
+        state: GameState,
+        choice: Choice,
+        where: tuple[str, ...],
+        outcomes: list[Outcome],
+        ref: str,
+    ) -> Drawn | None:
         if all(outcome.text for outcome in outcomes):
             return Drawn(None, len(outcomes), None)  # none had text, so none was drawn
-        index = self._marked_index(self._marked_scenario(), state, choice)
+        index = self._marked_index(self._marked_scenario(), state, choice, ref)
         if index is None:
             return Drawn(None, len(outcomes), None)  # every weight was 0: nothing was drawn
         # with the drawn outcome's weight at 0, does another one come? If none does, it was the
         # only one with a positive weight: it came for certain, and nothing was drawn (Turn.pick)
-        if self._marked_index(self._without(choice, index), state, choice) is None:
+        if self._marked_index(self._without(where, index), state, choice, ref) is None:
             return None
         return Drawn(index + 1, len(outcomes), str(outcomes[index].weight))
 
     @staticmethod
-    def _marked_index(scenario: Scenario, state: GameState, choice: Choice) -> int | None:
+    def _marked_index(scenario: Scenario, state: GameState, choice: Choice, ref: str) -> int | None:
         _, probed = step(scenario, state, choice)
         for event in probed:
-            if event.kind == "outcome" and event.text.startswith(_MARK):
+            if event.kind == "outcome" and event.ref == ref and event.text.startswith(_MARK):
                 return int(event.text[len(_MARK) :])
         return None
 
-    def _without(self, choice: Choice, index: int) -> Scenario:
-        """The scenario with every outcome of `choice` marked, and outcome `index` weighing 0."""
-
-        def mark(outcomes: list[Outcome]) -> list[Outcome]:
-            return [
-                o.model_copy(
-                    update={"text": f"{_MARK}{i}", "weight": 0 if i == index else o.weight}
-                )
-                for i, o in enumerate(outcomes)
-            ]
-
-        scenario = self.scenario
+    @staticmethod
+    def _where(choice: Choice) -> tuple[str, ...] | None:
+        """Whose outcomes a choice draws: ("action", ID) or ("response", DEMAND, RESPONSE)."""
         if isinstance(choice, TakeAction):
-            action = scenario.actions[choice.action]
-            actions = {
-                **scenario.actions,
-                choice.action: action.model_copy(update={"outcomes": mark(action.outcomes)}),
-            }
-            return scenario.model_copy(update={"actions": actions})
-        assert isinstance(choice, Respond)
-        demand = scenario.demands[choice.demand]
-        response = demand.responses[choice.response]
-        responses = {
-            **demand.responses,
-            choice.response: response.model_copy(update={"outcomes": mark(response.outcomes)}),
-        }
-        demands = {
-            **scenario.demands,
-            choice.demand: demand.model_copy(update={"responses": responses}),
-        }
-        return scenario.model_copy(update={"demands": demands})
+            return ("action", choice.action)
+        if isinstance(choice, Respond):
+            return ("response", choice.demand, choice.response)
+        return None
 
     @staticmethod
-    def _outcomes(scenario: Scenario, choice: Choice) -> list[Outcome]:
-        if isinstance(choice, TakeAction):
-            action = scenario.actions.get(choice.action)
+    def _outcomes(scenario: Scenario, where: tuple[str, ...]) -> list[Outcome]:
+        if where[0] == "action":
+            action = scenario.actions.get(where[1])
             return action.outcomes if action else []
-        if isinstance(choice, Respond):
-            demand = scenario.demands.get(choice.demand)
-            response = demand.responses.get(choice.response) if demand else None
-            return response.outcomes if response else []
-        return []
+        demand = scenario.demands.get(where[1])
+        if demand is None:
+            return []
+        if where[0] == "expiry":
+            return demand.expiry_outcomes
+        response = demand.responses.get(where[2])
+        return response.outcomes if response else []
+
+    @staticmethod
+    def _replace(scenario: Scenario, where: tuple[str, ...], outcomes: list[Outcome]) -> Scenario:
+        """`scenario` with the outcomes at `where` replaced."""
+        if where[0] == "action":
+            action = scenario.actions[where[1]]
+            actions = {
+                **scenario.actions,
+                where[1]: action.model_copy(update={"outcomes": outcomes}),
+            }
+            return scenario.model_copy(update={"actions": actions})
+        demand = scenario.demands[where[1]]
+        if where[0] == "expiry":
+            demand = demand.model_copy(update={"expiry_outcomes": outcomes})
+        else:
+            response = demand.responses[where[2]]
+            responses = {
+                **demand.responses,
+                where[2]: response.model_copy(update={"outcomes": outcomes}),
+            }
+            demand = demand.model_copy(update={"responses": responses})
+        return scenario.model_copy(update={"demands": {**scenario.demands, where[1]: demand}})
+
+    def _without(self, where: tuple[str, ...], index: int) -> Scenario:
+        """The scenario with every outcome at `where` marked, and outcome `index` weighing 0."""
+        marked = [
+            o.model_copy(update={"text": f"{_MARK}{i}", "weight": 0 if i == index else o.weight})
+            for i, o in enumerate(self._outcomes(self.scenario, where))
+        ]
+        return self._replace(self.scenario, where, marked)
 
     def _marked_scenario(self) -> Scenario:
         if self._marked is None:
@@ -493,7 +554,8 @@ class _OutcomeProbe:
                         "responses": {
                             rid: r.model_copy(update={"outcomes": mark(r.outcomes)})
                             for rid, r in d.responses.items()
-                        }
+                        },
+                        "expiry_outcomes": mark(d.expiry_outcomes),
                     }
                 )
                 for did, d in scenario.demands.items()
@@ -545,6 +607,9 @@ def _day_lines(record: DayRecord, dawn: str) -> list[str]:
             lines.append(f"  [{item.kind}] {item.title}")
             if item.text:
                 lines.append(f"      {item.text.strip()}".replace("\n", "\n      "))
+            expiry = record.expiry_drawn.get(item.ref) if item.kind == "demand_expired" else None
+            if expiry is not None:
+                lines.append(f"  = {expiry}")
     close()
     return lines
 

@@ -387,3 +387,66 @@ def test_a_game_that_ends_at_dusk_tells_the_dusks_changes_before_the_ending():
     ]
     assert last["actions"][-1] == {"id": "end", "label": "End the day"}
     assert "dusk_changes" not in run.to_json()["days"][0]  # that dusk's night went to day 2's dawn
+
+
+EXPIRY = "    on_expiry: {pressure: 15}\n"
+# outcome 1 sets one flag, outcome 2 another: the game's end says which was drawn
+TWO_EXPIRY_OUTCOMES = "[{weight: 50, effects: {troops_sent: true}}, {weight: 50, effects: {magistrate_dismissed: true}}]"
+
+
+@pytest.mark.parametrize("end", [None, "1935-10-25"])  # at a dawn; at the last dusk
+def test_the_outcome_drawn_when_a_deadline_ran_out_is_named_after_it(end):
+    # QA: a deadline's text-less expiry outcomes were never named, only their changes shown
+    from game.engine.actions import parse_action_key
+    from game.engine.api import new_game, step
+
+    scenario = _xianghe_with(EXPIRY, f"{EXPIRY}    expiry_outcomes: {TWO_EXPIRY_OUTCOMES}\n")
+    if end:
+        scenario = _xianghe_with("end: 1935-10-28", f"end: {end}").model_copy(
+            update={"demands": scenario.demands}
+        )
+    seen = set()
+    for seed in range(10):
+        run = play(scenario, seed, scripted([]))
+        day = next(d for d in run.days if "no_troops" in d.expiry_drawn)
+        drawn = day.expiry_drawn["no_troops"]
+        assert (drawn.of, drawn.weight) == (2, "50")
+        flag = "troops_sent" if drawn.index == 1 else "magistrate_dismissed"
+        assert run.final.flags[flag]
+        seen.add(drawn.index)
+        assert (
+            "  [demand_expired] Deadline passed: Send no troops\n"
+            f"  = outcome {drawn.index} of 2 drawn (weight 50; it has no text)\n"
+        ) in render_log(run)
+        if end:
+            assert day is run.days[-1] and run.final.date.isoformat() == end
+        events = run.to_json()["days"][run.days.index(day)]["events"]
+        expired = next(e for e in events if e["kind"] == "demand_expired")
+        assert expired["outcome"] == {"index": drawn.index, "of": 2, "weight": "50"}
+        # the probe took nothing from the game
+        state, _ = new_game(scenario, seed)
+        while not state.over:
+            state, _ = step(scenario, state, parse_action_key("end"))
+        assert state == run.final
+    assert seen == {1, 2}
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "told"),
+    [
+        ("[{weight: 0, effects: {order: 7}}, {weight: 2, effects: {order: -7}}]", None),
+        (
+            "[{weight: 0, effects: {order: 7}}, {weight: 0, effects: {order: -7}}]",
+            "  = no outcome drawn (all 2 weights were 0 or less)\n",
+        ),
+    ],
+)
+def test_a_deadlines_outcome_that_came_for_certain_or_not_at_all(outcomes, told):
+    scenario = _xianghe_with(EXPIRY, f"{EXPIRY}    expiry_outcomes: {outcomes}\n")
+    run = play(scenario, 1, scripted([]))
+    log = render_log(run)
+    assert "  [demand_expired] Deadline passed: Send no troops\n" in log
+    if told is None:
+        assert "drawn" not in log
+    else:
+        assert f"  [demand_expired] Deadline passed: Send no troops\n{told}" in log
