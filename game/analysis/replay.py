@@ -30,7 +30,8 @@ CHOICE_FORMS = "a choice is an action id, DEMAND:RESPONSE, inject:INJECT or 'end
 class Change(NamedTuple):
     """A stat (hidden ones too: `hidden` while not revealed), an actor's attitude or a flag that moved, from `before` to `after`.
 
-    `label` is the stat's or flag's label, or the actor's name (for an attitude)."""
+    `label` is the stat's or flag's label (a flag without one is told by its id), or the actor's
+    name (for an attitude)."""
 
     id: str
     label: str
@@ -42,7 +43,7 @@ class Change(NamedTuple):
 
     def __str__(self) -> str:
         if self.flag:
-            return f"flag {'' if self.after else 'not '}{self.id}"
+            return f"flag {'' if self.after else 'not '}{self.label or self.id}"
         label = f"{self.label}'s attitude" if self.attitude else self.label
         return f"{label} {self.before} \u2192 {self.after}" + (" (hidden)" if self.hidden else "")
 

@@ -262,7 +262,7 @@ def test_each_choice_is_followed_by_what_it_changed_and_the_first_dawn_by_its_ch
         "  [demand_answered] Send no troops: Refuse and send the troops\n"
         "  = outcome 2 of 2 drawn (weight 100 - backing; it has no text)\n"
         "  = changed: Japanese pressure 56 \u2192 61; Order in the county 40 \u2192 60; "
-        "Nanjing's confidence 55 \u2192 65; flag troops_sent\n"
+        "Nanjing's confidence 55 \u2192 65; flag Troops sent to Xianghe\n"
     ) in log
     # the night's changes come after the new dawn's events, not before them
     assert (
@@ -340,8 +340,8 @@ def test_the_guide_shows_the_log_lines_as_the_replay_prints_them():
     assert "Ending: Resigned (the historical ending)\n" in log
     forms = [
         str(Change("sakai", "Sakai Takashi", 0, 5, attitude=True)),
-        f"`{Change('ID', 'F', False, True, flag=True)}` when set",
-        f"`{Change('ID', 'F', True, False, flag=True)}` when cleared",
+        f"`{Change('ID', 'LABEL', False, True, flag=True)}` when set",
+        f"`{Change('ID', 'LABEL', True, False, flag=True)}` when cleared",
         f"`= {Drawn('N', 'M', 'W')}`",  # type: ignore[arg-type]
         f"`= {Drawn(None, 'M', None)}`",  # type: ignore[arg-type]
         "`= overnight (dusk, then dawn): ...`",
@@ -450,3 +450,15 @@ def test_a_deadlines_outcome_that_came_for_certain_or_not_at_all(outcomes, told)
         assert "drawn" not in log
     else:
         assert f"  [demand_expired] Deadline passed: Send no troops\n{told}" in log
+
+
+def test_a_flag_is_told_by_its_label_or_without_one_by_its_id(xianghe):
+    # QA: stats and attitudes were told by their labels, flags by their ids
+    run = play(xianghe.scenario, 3, scripted(["end", "no_troops:refuse"]))
+    assert "; flag Troops sent to Xianghe\n" in render_log(run)
+    scenario = _xianghe_with(
+        "  troops_sent: {label: Troops sent to Xianghe}\n", "  troops_sent: {}\n"
+    )
+    assert "; flag troops_sent\n" in render_log(
+        play(scenario, 3, scripted(["end", "no_troops:refuse"]))
+    )
