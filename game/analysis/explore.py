@@ -146,6 +146,10 @@ class ExploreReport:
     unfinished: int = (
         0  # games still going after MAX_STEPS choices (a free choice repeated forever?)
     )
+    # demands presented in some game, and those of them with a deadline (in declared order): when
+    # empty, "every response given" and "every deadline ran out" would be only vacuously true
+    demands_presented: list[str] = field(default_factory=list)
+    deadlines_presented: list[str] = field(default_factory=list)
     games: list[GameSummary] = field(default_factory=list, repr=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -170,6 +174,8 @@ class ExploreReport:
             "deadlines_never_ran_out": self.deadlines_never_ran_out,
             "responses_never_given": self.responses_never_given,
             "unfinished": self.unfinished,
+            "demands_presented": self.demands_presented,
+            "deadlines_presented": self.deadlines_presented,
         }
 
 
@@ -235,6 +241,8 @@ def summarise(
         responses_never_given=never_given,
         rule_titles=rules,
         unfinished=counts.get("", 0),
+        demands_presented=[d for d in scenario.demands if d in presented],
+        deadlines_presented=with_deadline,
         games=games,
     )
 
@@ -352,12 +360,15 @@ def render_report(report: ExploreReport) -> str:
     never_given = report.responses_never_given
     if never_given:
         lines.append(f"Responses never given by this policy: {', '.join(never_given)}")
+    presented = bool(report.demands_presented)
     if not missing:
-        given = "" if never_given else ", and every response was given"
+        given = ", and every response was given" if presented and not never_given else ""
         lines.append(
             "Every ending, stage, event, report, demand, action and actor rule was reached"
             f" at least once{given}."
         )
+    elif not presented:
+        lines.append("No demand was presented in any game, so no response was given.")
     elif not never_given:
         lines.append("Every response to a demand presented was given at least once.")
     lines.append("")
@@ -369,6 +380,10 @@ def render_report(report: ExploreReport) -> str:
     lines.append("")
     if report.deadlines_never_ran_out:
         lines.append(f"Deadlines that never ran out: {', '.join(report.deadlines_never_ran_out)}")
+    elif not presented:
+        lines.append("No demand was presented in any game, so no deadline could run out.")
+    elif not report.deadlines_presented:
+        lines.append("No demand presented had a deadline.")
     elif report.unreached.get("demands"):
         lines.append("Every deadline of a demand presented ran out in at least one game.")
     else:

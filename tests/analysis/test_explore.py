@@ -224,3 +224,29 @@ def test_games_that_never_end_are_reported(mini):
     report = summarise(mini, games, policy="stall", seed=0)
     assert report.unfinished == 3 and all(e.count == 0 for e in report.endings)
     assert "3 game(s) had not ended" in render_report(report)
+
+
+def test_no_demand_presented_is_said_rather_than_every_response_given(capsys, tmp_path):
+    # QA: no_troops without its date (and so 'dismiss', which follows it) is never presented; the
+    # report said every response was given and every deadline ran out, true only vacuously
+    raw = XIANGHE_RAW.replace(b"    date: 1935-10-23\n", b"", 1)
+    scenario = load_scenario_bytes(raw, "xianghe.yaml").scenario
+    report = explore(scenario, runs=20, seed=0)
+    assert report.unreached["demands"] == ["no_troops", "dismiss"]
+    text = render_report(report)
+    assert "No demand was presented in any game, so no response was given.\n" in text
+    assert "No demand was presented in any game, so no deadline could run out.\n" in text
+    assert "at least once" not in text and "ran out in at least" not in text
+    path = tmp_path / "xianghe.yaml"
+    path.write_bytes(raw)
+    assert main(["explore", str(path), "--runs", "20", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["demands_presented"] == [] and data["deadlines_presented"] == []
+    assert data["responses_never_given"] == [] and data["deadlines_never_ran_out"] == []
+
+
+def test_the_demands_presented_are_in_the_json(capsys):
+    scenario = load_scenario_bytes(XIANGHE_RAW, "xianghe.yaml").scenario
+    report = explore(scenario, runs=40, seed=0, policy="stall")
+    assert report.demands_presented == ["no_troops"] == report.deadlines_presented
+    assert report.to_json()["demands_presented"] == ["no_troops"]
