@@ -506,6 +506,8 @@ class App:
                 self.settings.model_copy(update={"fullscreen": not self.settings.fullscreen})
             )
             return True
+        if not self.top.opens_over:
+            return False  # a question waits for its answer (its own keys)
         if event.key == pygame.K_F1 and not isinstance(self.top, HelpScene):
             self.push(HelpScene())
             return True

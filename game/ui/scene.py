@@ -90,6 +90,9 @@ class Scene:
     modal = False  # a modal scene is drawn over the scene below it
     takes_typing = False  # a scene with a text field: letters are text, not shortcuts
     arrows_move_focus = False  # a menu of buttons: ↑ ↓ move the focus, as Tab and Shift+Tab do
+    opens_over = (
+        True  # help (F1) and the codex (C, F2) may open over it; not over a yes/no question
+    )
 
     def __init__(self) -> None:
         self.widgets: list[Widget] = []

@@ -432,3 +432,17 @@ def test_a_title_summary_cut_by_a_small_window_ends_with_an_ellipsis(make_app, m
     shown = [b.text for b in records if b.text.startswith("Sentence") or "Sentence" in b.text]
     assert shown and shown[-1].endswith("\u2026")
     assert "Sentence 39" not in " ".join(shown)  # the end is indeed cut
+
+
+def test_help_and_the_codex_do_not_open_over_the_quit_question(make_app, press):
+    # QA round 2: C, F2 and F1 opened the codex or help over "Quit Hebei 1935?"
+    app = make_app()
+    app.pump()
+    press(app, pygame.K_ESCAPE)
+    question = app.top
+    assert question.name == "quit"
+    for key in (pygame.K_c, pygame.K_F2, pygame.K_F1):
+        press(app, key)
+        assert app.top is question
+    press(app, pygame.K_n)
+    assert app.top.name == "title"

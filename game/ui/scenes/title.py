@@ -311,6 +311,7 @@ class QuitScene(BoxedMenu):
     focus, Quit at first)."""
 
     name = "quit"
+    opens_over = False
     heading = f"Quit {GAME_NAME}?"
     hint = "\u2191\u2193 choose \u00b7 Enter select \u00b7 Y quit \u00b7 N or Esc stay"
 
