@@ -30,10 +30,16 @@ def page_rect(app: App, rect: pygame.Rect, max_width: int = 1100) -> pygame.Rect
 def dialog_rect(
     app: App, rect: pygame.Rect, width_fraction: float = 0.72, height_fraction: float = 0.8
 ) -> pygame.Rect:
-    width = max(int(rect.width * width_fraction), min(rect.width - 20, 760))
-    height = max(int(rect.height * height_fraction), min(rect.height - 20, 560))
-    out = pygame.Rect(0, 0, min(width, rect.width - 20), min(height, rect.height - 20))
-    out.center = rect.center
+    # Larger print takes more of the window (at 145%, nearly all of it): the dialog holds words,
+    # and the screen below it waits.
+    larger = max(0.0, min(app.settings.text_size, 1.45) - 1.0) / 0.45
+    width_fraction += (0.95 - width_fraction) * larger
+    height_fraction += (0.95 - height_fraction) * larger
+    area, _ = hint_band(app, rect)  # above the band of key hints, which stays readable
+    width = max(int(area.width * width_fraction), min(area.width - 20, 760))
+    height = max(int(area.height * height_fraction), min(area.height - 20, 560))
+    out = pygame.Rect(0, 0, min(width, area.width - 20), min(height, area.height - 20))
+    out.center = area.center
     return out
 
 
