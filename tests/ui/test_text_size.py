@@ -136,3 +136,37 @@ def test_the_key_hints_are_those_of_the_screen_on_top(mini, tmp_path):
     assert any("Esc decide later" in text for text in band["demand"])
     assert any("continue" in text for text in band["event"])
     assert PauseScene.hint and "end day" not in PauseScene.hint
+
+
+def test_with_the_largest_text_a_large_window_shows_every_answer_of_the_ultimatum(
+    he_umezu, tmp_path
+):
+    # QA round 2: at 1920x1080 with 145% text the ultimatum showed 2 of its 5 answers
+    by_screen: dict[str, list] = {}
+    render_screenshots(
+        he_umezu,
+        tmp_path,
+        size=(1920, 1080),
+        seed=1935,
+        recorder=[],
+        recorded=by_screen,
+        settings=Settings(text_size=LARGEST),
+    )
+    records = by_screen["demand"]
+    banner = next(i for i, b in enumerate(records) if b.text.startswith("ULTIMATUM \u2014"))
+    numbers = {
+        b.text.split(".")[0]
+        for b in records[banner:]
+        if b.text[:2] in {f"{n}." for n in range(1, 6)}
+    }
+    assert numbers == {"1", "2", "3", "4", "5"}
+
+
+def test_a_dialog_leaves_the_key_hints_readable(small_large):
+    # at 800x600 with 145% text the dialog's frame covered the band of key hints
+    records = small_large["demand"]
+    banner = next(
+        i for i, b in enumerate(records) if b.text.startswith(("ULTIMATUM \u2014", "DEMAND \u2014"))
+    )
+    hint = next(b for b in records[banner:] if "Esc decide later" in b.text)
+    assert all(b.panel.bottom <= hint.rect.top for b in records[banner:] if b is not hint)
