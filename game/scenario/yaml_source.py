@@ -208,8 +208,10 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagn
     lines = text.splitlines()
     if exc.problem_mark is not None and not _has_tab_near(text, exc.problem_mark.line):
         scalars = _scalars_before(text, exc.problem_mark.line)
-        better = _unclosed_quote(exc, lines, file, scalars) or _dedented_key(
-            exc, lines, file, scalars
+        better = (
+            _unclosed_quote(exc, lines, file, scalars)
+            or _text_after_value(exc, lines, file, scalars)
+            or _dedented_key(exc, lines, file, scalars)
         )
         if better is not None:
             return better
@@ -331,6 +333,12 @@ def _dedented_key(
     around = _indent(lines[above])
     if around != _indent(lines[below]) or indent >= around:
         return None
+    # The key may be where it belongs and the mistake elsewhere on the line below (`title: [a] b`):
+    # say so only if indenting the key like its neighbours gets YAML past that line.
+    moved = [*lines[:middle], " " * around + lines[middle].lstrip(" "), *lines[middle + 1 :]]
+    failing = _first_error_line("\n".join(moved))
+    if failing is not None and failing <= below:
+        return None
     name = key.group(2).strip()
     return Diagnostic(
         SourceSpan(file, middle + 1, indent + 1),
@@ -338,6 +346,99 @@ def _dedented_key(
         f"({indent} spaces, not {around})",
         hint=f"indent it by {around} spaces if it belongs with them; "
         f"if not, line {below + 1} is indented too far",
+    )
+
+
+def _first_error_line(text: str) -> int | None:
+    """The line (0-based) where YAML first fails to read `text`, or None if it reads it all."""
+    try:
+        for _ in yaml.parse(text, Loader=_Loader):
+            pass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return mark.line if mark is not None else 0
+    except yaml.YAMLError:
+        return 0
+    return None
+
+
+_VALUE_START = re.compile(r"^ *(?:- +)?(?:[^\s#'\"{\[-][^:#]*: +|- +)")
+
+
+def _quoted(text: str) -> str:
+    """`text` as a YAML value in quotes."""
+    if '"' not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _text_after_value(
+    exc: yaml.MarkedYAMLError, lines: list[str], file: str, scalars: list[yaml.ScalarToken]
+) -> Diagnostic | None:
+    """Text after a value in quotes or brackets on the same line (`label: "Keep" him`,
+    `title: [Draft] Refugees`): YAML reads the quotes or brackets as the whole value and then
+    finds the text where a new key should start.
+    """
+    problem = exc.problem_mark
+    assert problem is not None
+    if "did not find expected" not in (exc.problem or "") or problem.line >= len(lines):
+        return None
+    line = lines[problem.line]
+    start = _VALUE_START.match(line)
+    if start is None or problem.column <= start.end() or line[problem.column] in "#:":
+        return None
+    value = line[start.end() :].rstrip()
+    opener = value[:1]
+    if opener in "[{":
+        closer = "]" if opener == "[" else "}"
+        if line[: problem.column].rstrip()[-1:] != closer:
+            return None
+        kind = "list" if opener == "[" else "mapping"
+        return Diagnostic(
+            SourceSpan(file, problem.line + 1, problem.column + 1),
+            f"YAML syntax error: a value starting with '{opener}' is read as a {kind}, "
+            f"and text follows its '{closer}'",
+            hint=f"put the text in quotes: {_quoted(value)}",
+        )
+    quoted = next(
+        (
+            s
+            for s in scalars
+            if s.style in ("'", '"')
+            and s.start_mark.line == s.end_mark.line == problem.line
+            and s.start_mark.column == start.end()
+            and not line[s.end_mark.column : problem.column].strip()
+        ),
+        None,
+    )
+    if quoted is None:
+        return None
+    quote = opener
+    closing = SourceSpan(file, problem.line + 1, quoted.end_mark.column)
+    rest = line[problem.column :].rstrip()
+    if quote in rest:  # `"… will be "regarded" as …"`: the inner quote closed the text
+        inner = value[1:-1] if value.endswith(quote) else value[1:]
+        escape = '\\"' if quote == '"' else "''"
+        other = "'" if quote == '"' else '"'
+        whole = (
+            f"'{inner}'"
+            if quote == '"' and "'" not in inner
+            else f'"{inner}"'
+            if quote == "'" and '"' not in inner
+            else None
+        )
+        outside = f"put {other} quotes outside ({whole}), or " if whole else ""
+        return Diagnostic(
+            closing,
+            f"YAML syntax error: this {quote} ends the quoted text "
+            f"(a {quote} inside a text in {quote} quotes ends it)",
+            hint=f"{outside}write each {quote} inside the text as {escape}",
+        )
+    plain = value.replace(quote, "")
+    return Diagnostic(
+        closing,
+        "YAML syntax error: text after a value in quotes",
+        hint=f"put the whole value in quotes ({_quoted(value)}), or leave the quotes out ({plain})",
     )
 
 

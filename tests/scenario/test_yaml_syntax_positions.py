@@ -95,3 +95,31 @@ def test_a_key_below_block_text_is_not_called_dedented(prose):
     )
     assert len(found) == 1 and found[0].startswith("s.yaml:55:7: error: YAML syntax error: ")
     assert "indented less" not in found[0], found
+
+
+def test_a_key_in_its_place_is_not_blamed_for_a_bracketed_value_on_the_line_below():
+    # QA n23: `title: [Draft] Refugees` blamed the correctly indented event key above it
+    assert diagnostics("    title: Alarm\n", "    title: [Draft] Alarm raised\n") == [
+        "s.yaml:55:20: error: YAML syntax error: a value starting with '[' is read as a list, "
+        "and text follows its ']' (put the text in quotes: \"[Draft] Alarm raised\")"
+    ]
+
+
+def test_text_after_a_value_in_quotes_is_pointed_at_the_closing_quote():
+    # QA n61: `label: "Keep" him` blamed the correctly indented response key above it
+    assert diagnostics("    title: Alarm\n", '    title: "Alarm" raised\n') == [
+        "s.yaml:55:18: error: YAML syntax error: text after a value in quotes "
+        "(put the whole value in quotes ('\"Alarm\" raised'), or leave the quotes out "
+        "(Alarm raised))"
+    ]
+
+
+def test_a_quote_inside_a_quoted_text_is_said_to_end_it():
+    # QA n21: `text: "… will be "regarded" as …"` was given indentation advice
+    assert diagnostics(
+        "    text: The envoy complains.\n", '    text: "The envoy "complains" today."\n'
+    ) == [
+        's.yaml:52:22: error: YAML syntax error: this " ends the quoted text (a " inside a text '
+        "in \" quotes ends it) (put ' quotes outside ('The envoy \"complains\" today.'), or "
+        'write each " inside the text as \\")'
+    ]
