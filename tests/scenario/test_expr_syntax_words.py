@@ -31,7 +31,11 @@ MINI = (Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml").read_
         ("pressure >== 70", "'>==' is not an operator (write '>=', greater than or equal)", 9),
         ("pressure <> 70", "'<>' is not an operator (write '!=', not equal)", 9),
         ("pressure =! 70", "'=!' is not an operator (write '!=', not equal)", 9),
-        ("pressure ≥ 70", "'≥' is not an operator the game reads (write '>=')", 9),
+        (
+            "pressure ≥ 70",
+            "'≥' (U+2265 greater-than or equal to) is not part of the language (write '>=')",
+            9,
+        ),
         ("pressure = 70", "'=' sets a value; a condition compares (compare with '==', not '=')", 9),
         # a word or an operator with nothing on one side
         (
@@ -188,3 +192,56 @@ def test_validate_an_effect_written_with_nothing_after_its_operator():
         "s.yaml:77:75: error: invalid expression: nothing follows '//' "
         "(a value goes on both sides of '//')"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        # QA n40: a no-break space (from a word processor) got "the game cannot read this"
+        (
+            '"pressure >=\u00a070"',
+            "s.yaml:56:23: error: invalid expression: U+00A0 (no-break space) is not part of the "
+            "language (write an ordinary space)",
+        ),
+        (
+            '"pressure\u200b >= 70"',
+            "s.yaml:56:20: error: invalid expression: U+200B (zero-width space) is not part of "
+            "the language (delete it: it cannot be seen, and the game does not read it)",
+        ),
+        # QA n06: curly quotes around the whole expression
+        (
+            "\u201cpressure >= 70\u201d",
+            "s.yaml:56:11: error: invalid expression: '\u201c' (U+201C left double quotation "
+            "mark) is not part of the language (use straight quotes ' or \")",
+        ),
+        (
+            '"answer(first) == \u2018refuse\u2019"',
+            "s.yaml:56:29: error: invalid expression: '\u2018' (U+2018 left single quotation "
+            "mark) is not part of the language (use straight quotes ' or \")",
+        ),
+        # QA n41: an en dash for a minus
+        (
+            '"100 \u2013 pressure >= 70"',
+            "s.yaml:56:16: error: invalid expression: '\u2013' (U+2013 en dash) is not part of "
+            "the language (write '-')",
+        ),
+        # QA n43: a full-width '＞' was told "'=' sets a value"
+        (
+            '"pressure \uff1e= 70"',
+            "s.yaml:56:21: error: invalid expression: '\uff1e' (U+FF1E fullwidth greater-than "
+            "sign) is not part of the language (write '>=')",
+        ),
+        (
+            '"pressure \uff01= 70"',
+            "s.yaml:56:21: error: invalid expression: '\uff01' (U+FF01 fullwidth exclamation "
+            "mark) is not part of the language (write '!=')",
+        ),
+        (
+            '"pressure * 2 \u00d7 3 >= 70"',
+            "s.yaml:56:25: error: invalid expression: '\u00d7' (U+00D7 multiplication sign) is "
+            "not part of the language (write '*')",
+        ),
+    ],
+)
+def test_a_lookalike_character_is_named_with_its_code_and_what_to_write(written, expected):
+    assert _validate('"pressure >= 70"', written) == [expected]

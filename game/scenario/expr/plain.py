@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from game.scenario import lookalike
+
 LANGUAGE = (
     "an expression uses names, whole numbers, 'text' in quotes, == != < <= > >=, + - * // %, "
     "and, or, not, ( ) and the documented functions"
@@ -43,7 +45,8 @@ _OPERATOR_TYPOS = {  # written: (what to write, what it means)
     "===": ("==", "equal"),
     "!==": ("!=", "not equal"),
 }
-_UNICODE_OPERATORS = {"≥": ">=", "≤": "<=", "≠": "!=", "＝": "==", "−": "-", "×": "*", "÷": "//"}
+# What a look-alike means in an expression, where it differs from its plain character.
+_UNICODE_OPERATORS = {"≥": ">=", "≤": "<=", "≠": "!=", "＝": "=="}
 _DATE_UNQUOTED = re.compile(r"(?<![\w'\"])\d{4}-\d{1,2}-\d{1,2}(?![\w'\"])")
 _OTHER_LANGUAGES = (  # (pattern, what was written, what to write)
     (re.compile(r"&&"), "'&&'", "and"),
@@ -102,6 +105,9 @@ def explain(text: str, python_message: str) -> Explained:
         return Explained(
             "a quote is never closed", "end the text with the quote it starts with", unclosed.at
         )
+    found = _lookalike(text)
+    if found is not None:
+        return found
     found = _operator_typo(everything)
     if found is not None:
         return found
@@ -141,6 +147,22 @@ def explain(text: str, python_message: str) -> Explained:
     return Explained("the game cannot read this", LANGUAGE, None)
 
 
+def _lookalike(text: str) -> Explained | None:
+    """A curly quote, a dash, a no-break space or a full-width sign, outside quoted text."""
+    code = re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", lambda m: " " * len(m.group()), text)
+    at = lookalike.first(code)
+    if at is None:
+        return None
+    char = code[at]
+    right = _UNICODE_OPERATORS.get(char) or lookalike.replacement(char) or ""
+    hint = f"write '{right}'" if char in _UNICODE_OPERATORS else lookalike.advice(char)
+    if right and right in "<>=!" and at + 1 < len(code):  # `＞=`: the operator written whole
+        after = lookalike.replacement(code[at + 1]) or code[at + 1]
+        if after == "=":
+            hint = f"write '{right}='"
+    return Explained(f"{lookalike.describe(char)} is not part of the language", hint, at)
+
+
 def _operator_typo(tokens: list[_Token]) -> Explained | None:
     for i, token in enumerate(tokens):
         if token.text in _OPERATOR_TYPOS:
@@ -158,11 +180,6 @@ def _operator_typo(tokens: list[_Token]) -> Explained | None:
             written = f"{token.text}{tokens[i + 1].text}="
             return Explained(
                 f"'{written}' is not an operator", f"write '{token.text}=' with no space", token.at
-            )
-        if token.text in _UNICODE_OPERATORS:
-            right = _UNICODE_OPERATORS[token.text]
-            return Explained(
-                f"'{token.text}' is not an operator the game reads", f"write '{right}'", token.at
             )
     return None
 
