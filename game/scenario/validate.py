@@ -140,6 +140,21 @@ class _Validator(Pass):
                             key=True,
                         )
                     shared[ident] = section
+        for aid, actor in self.s.actors.items():
+            first: dict[str, int] = {}
+            for i, rule in enumerate(actor.rules):
+                if not rule.id:
+                    continue
+                if rule.id in first:
+                    line = self.doc.span(("actors", aid, "rules", first[rule.id], "id")).line
+                    self.report(
+                        ("actors", aid, "rules", i, "id"),
+                        f"actor '{aid}' has two rules with the id '{rule.id}' (the first at line {line})",
+                        "rules with one id share 'once' and what the game records of them: "
+                        "give each rule its own id",
+                    )
+                else:
+                    first[rule.id] = i
         events_and_intel = set(self.s.events) & set(self.s.intel)
         for ident in sorted(events_and_intel):
             self.report(

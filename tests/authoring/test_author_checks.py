@@ -186,3 +186,25 @@ def test_history_notes_may_fall_outside_the_calendar():
         )
     )
     assert found(text) == []
+
+
+def test_two_rules_of_one_actor_may_not_share_an_id():
+    # QA n55: both rules `id: pay` were accepted, though they share `once` and explore's record
+    text = edited(
+        ("      - title: The envoy waits\n", "      - id: bluster\n        title: Wait\n")
+    )
+    assert found(text) == [
+        "s.yaml:32:13: error: actor 'envoy' has two rules with the id 'bluster' (the first at "
+        "line 27) (rules with one id share 'once' and what the game records of them: give each "
+        "rule its own id)"
+    ]
+
+
+def test_rules_of_two_actors_may_share_an_id():
+    # a rule is recorded as actor.id (engine/index.py rule_key), so each actor has its own ids
+    second = (
+        "  aide:\n    name: The Aide\n    side: china\n    rules:\n"
+        "      - id: bluster\n        title: The aide blusters\n"
+    )
+    text = edited(("actors:\n", "actors:\n" + second))
+    assert found(text) == []
