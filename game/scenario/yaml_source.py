@@ -136,6 +136,15 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
                 f"file is {len(raw):,} bytes; scenarios are limited to {MAX_BYTES:,} bytes",
             )
         ]
+    wide = _wide_encoding(raw)
+    if wide is not None:
+        return None, [
+            Diagnostic(
+                SourceSpan(file, 1, 1),
+                f"file is saved as {wide}, not UTF-8",
+                hint="save it as UTF-8; in Notepad: Save As, Encoding: UTF-8",
+            )
+        ]
     nul = raw.find(b"\x00")
     if nul >= 0:
         return None, [
@@ -154,6 +163,25 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
             )
         ]
     return text, []
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" if the bytes are text in one of them (Notepad's "Unicode"), by its
+    byte-order mark or, without one, by the NUL bytes that pad each character of plain text."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = raw[: len(raw[:400]) // 4 * 4]
+    if not head or b"\x00" not in head:
+        return None
+    for size, name in ((4, "UTF-32"), (2, "UTF-16")):
+        for place in range(size):  # where each character's own byte is: little- or big-endian
+            own = head[place::size]
+            padding = bytes(b for i, b in enumerate(head) if i % size != place)
+            if own.count(0) * 10 <= len(own) and padding.count(0) * 10 >= len(padding) * 9:
+                return name
+    return None
 
 
 def _offset_span(raw: bytes, offset: int, file: str) -> SourceSpan:

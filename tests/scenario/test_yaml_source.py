@@ -95,3 +95,23 @@ def test_decode_refusals(raw: bytes, expected: str):
     text, found = decode(raw, "f.yaml")
     assert text is None
     assert expected in str(found[0])
+
+
+WIDE = "f.yaml:1:1: error: file is saved as {}, not UTF-8 (save it as UTF-8; in Notepad: Save As, Encoding: UTF-8)"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name"),
+    [
+        ("utf-16", "UTF-16"),  # Notepad's "Unicode": a byte-order mark, then two bytes a character
+        ("utf-16-le", "UTF-16"),  # without the mark, told by the NUL byte beside each letter
+        ("utf-16-be", "UTF-16"),
+        ("utf-32", "UTF-32"),
+        ("utf-32-be", "UTF-32"),
+    ],
+)
+def test_a_file_saved_as_utf16_or_utf32_is_named(encoding: str, name: str):
+    # QA w05: a UTF-16 file was called "a NUL byte; is it a binary file?" at 1:4
+    text, found = decode("title: 冀察\nstats: {}\n".encode(encoding), "f.yaml")
+    assert text is None
+    assert [str(d) for d in found] == [WIDE.format(name)]
