@@ -10,10 +10,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from game.scenario import lookalike
 from game.scenario.expr import FUNCTIONS, Symbols, Type, check
 from game.scenario.expr.symbols import BUILTIN_NAMES
 from game.scenario.model import RESERVED_EFFECT_KEYS, Effects, Scenario
-from game.scenario.source import Diagnostic
+from game.scenario.source import Diagnostic, SourceSpan
 from game.scenario.suggest import did_you_mean
 from game.scenario.walk import Pass, all_effects
 from game.scenario.yaml_source import Path, YamlDocument
@@ -119,7 +120,20 @@ class _Validator(Pass):
         ):
             for ident in getattr(self.s, section):
                 path = (section, ident)
-                if section != "sources" and not _ID.fullmatch(ident):
+                hidden = lookalike.first(ident)
+                if hidden is not None and (
+                    section != "sources" or ident[hidden] in lookalike.INVISIBLE
+                ):
+                    key = self.doc.span(path, key=True)
+                    char = ident[hidden]
+                    self.found.append(
+                        Diagnostic(
+                            SourceSpan(key.file, key.line, key.col + hidden),
+                            f"{lookalike.describe(char)} in the id '{ident.replace(char, '')}'",
+                            hint=lookalike.advice(char),
+                        )
+                    )
+                elif section != "sources" and not _ID.fullmatch(ident):
                     self.report(
                         path,
                         f"id '{ident}' must be lower case letters, digits and underscores, starting with a letter",

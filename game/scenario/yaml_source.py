@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from game.scenario import lookalike
 from game.scenario.source import Diagnostic, SourceSpan
 
 try:  # the C parser is much faster; the pure-Python one reads the same documents
@@ -166,7 +167,7 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
 
 
 def _wide_encoding(raw: bytes) -> str | None:
-    """"UTF-16" or "UTF-32" if the bytes are text in one of them (Notepad's "Unicode"), by its
+    """ "UTF-16" or "UTF-32" if the bytes are text in one of them (Notepad's "Unicode"), by its
     byte-order mark or, without one, by the NUL bytes that pad each character of plain text."""
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return "UTF-32"
@@ -237,7 +238,8 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagn
     if exc.problem_mark is not None and not _has_tab_near(text, exc.problem_mark.line):
         scalars = _scalars_before(text, exc.problem_mark.line)
         better = (
-            _unclosed_quote(exc, lines, file, scalars)
+            _lookalike_near(exc.problem_mark.line, lines, file)
+            or _unclosed_quote(exc, lines, file, scalars)
             or _text_after_value(exc, lines, file, scalars)
             or _dedented_key(exc, lines, file, scalars)
         )
@@ -375,6 +377,44 @@ def _dedented_key(
         hint=f"indent it by {around} spaces if it belongs with them; "
         f"if not, line {below + 1} is indented too far",
     )
+
+
+_KEY_LOOKALIKE = re.compile(r"^[ \u00a0\u3000]*(?:- +)?[^\s:：#'\"]+(：)")
+
+
+def _lookalike_near(line: int, lines: list[str], file: str) -> Diagnostic | None:
+    """A character that looks like a space or a ':' but is not one, on the failing line (0-based)
+    or the written line above it: YAML reads it as text, and fails a line later.
+
+    Only where YAML looks for indentation or a key: prose may hold no-break spaces.
+    """
+    start = line
+    while start > 0 and not lines[start - 1].strip():
+        start -= 1
+    for n in range(max(0, start - 1), min(line + 1, len(lines))):
+        text = lines[n]
+        indent = len(text) - len(text.lstrip(" " + "".join(lookalike.SPACES | lookalike.INVISIBLE)))
+        at = lookalike.first(text[:indent])
+        if at is None:
+            key = _KEY_LOOKALIKE.match(text)
+            at = key.start(1) if key else None
+        if at is None:
+            at = next((i for i, char in enumerate(text) if char in lookalike.INVISIBLE), None)
+        if at is not None:
+            char = text[at]
+            where = "in the indentation" if at < indent else "where YAML expects ':'"
+            if char in lookalike.INVISIBLE:
+                where = "on this line"
+            return Diagnostic(
+                SourceSpan(file, n + 1, at + 1),
+                f"YAML syntax error: {lookalike.describe(char)} {where}",
+                hint=(
+                    "indent with ordinary spaces"
+                    if at < indent and char in lookalike.SPACES
+                    else lookalike.advice(char)
+                ),
+            )
+    return None
 
 
 def _first_error_line(text: str) -> int | None:

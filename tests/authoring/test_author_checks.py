@@ -208,3 +208,12 @@ def test_rules_of_two_actors_may_share_an_id():
     )
     text = edited(("actors:\n", "actors:\n" + second))
     assert found(text) == []
+
+
+def test_an_invisible_character_in_an_id_is_named_where_it_is():
+    # QA n44: "id 'police​' must be lower case…" printed the zero-width space unnamed
+    text = edited(("  talk:\n", "  talk\u200b:\n"))
+    assert found(text) == [
+        f"{at(text, 'talk', 4)}: error: U+200B (zero-width space) in the id 'talk' "
+        "(delete it: it cannot be seen, and the game does not read it)"
+    ]

@@ -123,3 +123,19 @@ def test_a_quote_inside_a_quoted_text_is_said_to_end_it():
         "in \" quotes ends it) (put ' quotes outside ('The envoy \"complains\" today.'), or "
         'write each " inside the text as \\")'
     ]
+
+
+def test_a_no_break_space_in_the_indentation_is_named_on_its_own_line():
+    # QA n39: reported a line late, as "mapping values are not allowed", the character unnamed
+    assert diagnostics("    kind: telegram\n", "\u00a0 \u00a0kind: telegram\n") == [
+        "s.yaml:50:1: error: YAML syntax error: U+00A0 (no-break space) in the indentation "
+        "(indent with ordinary spaces)"
+    ]
+
+
+def test_a_full_width_colon_after_a_key_is_named_on_its_own_line():
+    # QA n42: `title： x` was reported on the line below
+    assert diagnostics("    title: Alarm\n", "    title\uff1a Alarm\n") == [
+        "s.yaml:55:10: error: YAML syntax error: '\uff1a' (U+FF1A fullwidth colon) where YAML "
+        "expects ':' (write ':')"
+    ]
