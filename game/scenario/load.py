@@ -8,6 +8,7 @@ when the earlier ones found no errors, so one mistake is never reported three ti
 from __future__ import annotations
 
 import hashlib
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -227,10 +228,24 @@ def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument)
         )
     value = error.get("input")
     if value is None and path:
-        return Diagnostic(document.span(path), f"{where} is empty: {_fill_in(kind, path)}")
+        span = document.span(path)
+        written = document.lines[span.line - 1] if 0 < span.line <= len(document.lines) else ""
+        comment = re.match(r"\s+(#.*?)\s*$", written[span.col - 1 :])
+        if comment and written[: span.col - 1].rstrip().endswith(":"):
+            # `label: #1 keep him`: YAML read the text as a comment
+            return Diagnostic(
+                SourceSpan(span.file, span.line, span.col + comment.start(1)),
+                f"{where} is empty: '#' after a space starts a comment, so YAML ignores the text",
+                hint=f"put the text in quotes: {_in_quotes(comment.group(1))}",
+            )
+        return Diagnostic(span, f"{where} is empty: {_fill_in(kind, path)}")
     shown = f" (got {_show(value)})" if not isinstance(value, (dict, list)) else ""
     tag = document.tags.get(path)
     return Diagnostic(document.span(path), f"{where}: {_friendly(error, tag)}{shown}")
+
+
+def _in_quotes(text: str) -> str:
+    return f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
 
 
 def _where(path: tuple[str | int, ...]) -> str:

@@ -217,3 +217,12 @@ def test_an_invisible_character_in_an_id_is_named_where_it_is():
         f"{at(text, 'talk', 4)}: error: U+200B (zero-width space) in the id 'talk' "
         "(delete it: it cannot be seen, and the game does not read it)"
     ]
+
+
+def test_a_value_starting_with_a_hash_is_said_to_be_a_comment():
+    # QA n22: `label: #1 keep him` was told "label is empty: write the text after the colon"
+    text = edited(("    title: Alarm\n", "    title: #1 alarm\n"))
+    assert found(text) == [
+        f"{at(text, '#1 alarm')}: error: events.alarm.title is empty: '#' after a space starts a "
+        'comment, so YAML ignores the text (put the text in quotes: "#1 alarm")'
+    ]
