@@ -245,6 +245,9 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagn
         )
         if better is not None:
             return better
+    plain = _value_start_mistake(exc, lines, file)
+    if plain is not None:
+        return plain
     if exc.context:
         problem = f"{problem} ({exc.context})"
     hint = ""
@@ -377,6 +380,42 @@ def _dedented_key(
         hint=f"indent it by {around} spaces if it belongs with them; "
         f"if not, line {below + 1} is indented too far",
     )
+
+
+def _value_start_mistake(
+    exc: yaml.MarkedYAMLError, lines: list[str], file: str
+) -> Diagnostic | None:
+    """A character YAML gives a meaning to at the start of a value (`when: >= 80`,
+    `text: @dawn`), or text after a `...` line, which ends the document."""
+    said = exc.problem or ""
+    mark = exc.context_mark if exc.context == "while scanning a block scalar" else exc.problem_mark
+    if mark is None or mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    char = line[mark.column : mark.column + 1]
+    value = line[mark.column :].strip()
+    if exc.context == "while scanning a block scalar" and char in ("|", ">"):
+        return Diagnostic(
+            SourceSpan(file, mark.line + 1, mark.column + 1),
+            f"YAML syntax error: a value starting with '{char}' begins a block of text "
+            "on the lines below",
+            hint=f"put the value in quotes: {_quoted(value)}",
+        )
+    if "cannot start any token" in said and char in ("@", "`"):
+        return Diagnostic(
+            SourceSpan(file, mark.line + 1, mark.column + 1),
+            f"YAML syntax error: a value cannot start with '{char}'",
+            hint=f"put the value in quotes: {_quoted(value)}",
+        )
+    if "expected <document start>" in said:
+        end = next((n for n in range(mark.line - 1, -1, -1) if lines[n].rstrip() == "..."), None)
+        if end is not None:
+            return Diagnostic(
+                SourceSpan(file, end + 1, 1),
+                "YAML syntax error: '...' ends the YAML document, and more follows it",
+                hint="delete the '...' line",
+            )
+    return None
 
 
 _KEY_LOOKALIKE = re.compile(r"^[ \u00a0\u3000]*(?:- +)?[^\s:：#'\"]+(：)")

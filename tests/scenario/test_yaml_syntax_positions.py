@@ -139,3 +139,32 @@ def test_a_full_width_colon_after_a_key_is_named_on_its_own_line():
         "s.yaml:55:10: error: YAML syntax error: '\uff1a' (U+FF1A fullwidth colon) where YAML "
         "expects ':' (write ':')"
     ]
+
+
+@pytest.mark.parametrize(
+    ("new", "expected"),
+    [
+        # QA n20: raw "did not find expected comment or line break (while scanning a block scalar)"
+        (
+            "    when: >= 70\n",
+            "s.yaml:56:11: error: YAML syntax error: a value starting with '>' begins a block of "
+            'text on the lines below (put the value in quotes: ">= 70")',
+        ),
+        # QA n24: raw "found character that cannot start any token"
+        (
+            "    when: @dawn\n",
+            "s.yaml:56:11: error: YAML syntax error: a value cannot start with '@' "
+            '(put the value in quotes: "@dawn")',
+        ),
+    ],
+)
+def test_a_character_yaml_reads_at_the_start_of_a_value_is_named(new, expected):
+    assert diagnostics('    when: "pressure >= 70"\n', new) == [expected]
+
+
+def test_text_after_a_document_end_marker():
+    # QA n56: raw "did not find expected <document start>" on the line after the '...'
+    assert diagnostics("intel:\n", "...\nintel:\n") == [
+        "s.yaml:58:1: error: YAML syntax error: '...' ends the YAML document, and more follows "
+        "it (delete the '...' line)"
+    ]
