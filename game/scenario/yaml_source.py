@@ -395,6 +395,18 @@ def _value_start_mistake(
     char = line[mark.column : mark.column + 1]
     value = line[mark.column :].strip()
     if exc.context == "while scanning a block scalar" and char in ("|", ">"):
+        following = lines[mark.line + 1] if mark.line + 1 < len(lines) else ""
+        if following.strip() and _indent(following) > _indent(line):  # the block's text follows
+            indicator = re.match(r"[|>][-+0-9]*", value)
+            written = indicator.group() if indicator else char
+            return Diagnostic(
+                SourceSpan(file, exc.problem_mark.line + 1, exc.problem_mark.column + 1)
+                if exc.problem_mark
+                else SourceSpan(file, mark.line + 1, mark.column + 1),
+                f"YAML syntax error: text after '{written}' on its line; "
+                "a block of text starts on the line below",
+                hint=f"move '{value[len(written) :].strip()}' to the lines below, or delete it",
+            )
         return Diagnostic(
             SourceSpan(file, mark.line + 1, mark.column + 1),
             f"YAML syntax error: a value starting with '{char}' begins a block of text "

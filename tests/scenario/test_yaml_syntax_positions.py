@@ -168,3 +168,14 @@ def test_text_after_a_document_end_marker():
         "s.yaml:58:1: error: YAML syntax error: '...' ends the YAML document, and more follows "
         "it (delete the '...' line)"
     ]
+
+
+def test_text_after_a_block_indicator_with_the_block_below():
+    # QA n15: `briefing: >- see below` over an indented block; quoting '>- see below' would be
+    # wrong advice there, as the block below is the text
+    assert diagnostics(
+        "    text: The envoy complains.\n", "    text: >- see below\n      The envoy complains.\n"
+    ) == [
+        "s.yaml:52:14: error: YAML syntax error: text after '>-' on its line; a block of text "
+        "starts on the line below (move 'see below' to the lines below, or delete it)"
+    ]
