@@ -245,6 +245,11 @@ def test_suggestions_name_typos_not_strangers(word, expected):
             "for an event or intelligence report use fired(x))",
         ),
         (
+            [('"pressure >= 70"', '"answer(first) == refuse"')],
+            "unknown name 'refuse' ('refuse' is an answer to 'first': compare it as text, in "
+            "quotes: answer(first) == 'refuse')",
+        ),
+        (
             [('"pressure >= 70"', '"in_stage(war)"')],
             "'war' is an ending, not a stage (in_stage() takes a stage)",
         ),

@@ -122,6 +122,12 @@ class _Checker:
             for kind, ids in self.symbols.ids.items():
                 if node.id in ids and kind in _KIND_LABEL:
                     hint = f"'{node.id}' is a {_KIND_LABEL[kind]}; use it inside a function such as {_example(kind)}"
+            asked = [d for d, answers in self.symbols.responses.items() if node.id in answers]
+            if asked:  # `answer(no_troops) == refuse`: a response's id is compared as text
+                hint = (
+                    f"'{node.id}' is an answer to '{asked[0]}': compare it as text, in quotes: "
+                    f"answer({asked[0]}) == '{node.id}'"
+                )
             raise self.stop(node, f"unknown name '{node.id}'", hint)
         return known
 
