@@ -375,6 +375,16 @@ class _Linter(Pass):
                     f"add `when:`, or `end: {eid}` to an effect",
                     key=True,
                 )
+        historical = [eid for eid, ending in self.s.endings.items() if ending.historical]
+        for eid in historical[
+            1:
+        ]:  # the debrief sets the player's ending beside the one history had
+            self.report(
+                ("endings", eid, "historical"),
+                f"ending '{eid}' is marked historical, and so is '{historical[0]}': history had one ending",
+                "keep historical: true on one ending",
+                severity="warning",
+            )
 
     def _stage_successors(self) -> dict[str, set[str]]:
         """Where each stage can lead: its transitions and any goto in its own entry/exit effects."""

@@ -315,3 +315,13 @@ def test_a_number_is_not_a_date(value):
     assert any(
         f"calendar.end: expected a date (YYYY-MM-DD) (got {value})" in line for line in found
     )
+
+
+def test_two_endings_marked_historical_is_a_warning():
+    # QA round 2: the debrief sets the player's ending beside history's one; two passed silently
+    found = diagnostics(mutate(("    title: War\n", "    title: War\n    historical: true\n")))
+    assert any(
+        "warning: ending 'appeased' is marked historical, and so is 'war': history had one ending"
+        in line
+        for line in found
+    ), found
