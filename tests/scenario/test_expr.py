@@ -60,6 +60,8 @@ def test_valid_expressions(text: str):
         ("[x for x in y]", "comprehensions are not allowed", 0),
         ("(lambda: 1)()", "only the documented functions may be called", 0),
         ("pressure = 3", "invalid expression", 9),
+        ("pressure >= 70)", "unmatched ')'", 14),  # the author's ')', not the parser's own
+        ("(pressure >= 70)) or x == ')'", "unmatched ')'", 16),
         ("pressure / 2 > 1", "'/' is not allowed", 0),
         ("pressure[0] > 1", "indexing ('[]') is not allowed", 0),
         ("issued(four_demand)", "unknown demand 'four_demand'", 7),
