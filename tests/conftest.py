@@ -13,6 +13,16 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+MINI_TEXT = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+
+
+def edited_mini(*edits: tuple[str, str]) -> str:
+    """The mini scenario's text with each (old, new) edit made; each old text occurs once in it."""
+    text = MINI_TEXT
+    for old, new in edits:
+        assert text.count(old) == 1, f"edit target not unique: {old!r}"
+        text = text.replace(old, new)
+    return text
 
 
 @pytest.fixture(autouse=True)

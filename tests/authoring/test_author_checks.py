@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from game.scenario.load import check_scenario_bytes
-
-MINI = (Path(__file__).parent.parent / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
-
-
-def edited(*edits: tuple[str, str]) -> str:
-    text = MINI
-    for old, new in edits:
-        assert text.count(old) == 1, f"edit target not unique: {old!r}"
-        text = text.replace(old, new)
-    return text
+from tests.conftest import MINI_TEXT, edited_mini
 
 
 def found(text: str) -> list[str]:
@@ -32,7 +21,7 @@ def at(text: str, fragment: str, offset: int = 0) -> str:
 
 @pytest.mark.parametrize("ident", ["end", "end_day"])
 def test_an_action_may_not_be_named_as_ending_the_day(ident):
-    text = edited(("  talk:\n", f"  {ident}:\n"))
+    text = edited_mini(("  talk:\n", f"  {ident}:\n"))
     assert found(text) == [
         f"{at(text, f'  {ident}:', 2)}: error: '{ident}' is reserved: in a choices file and the "
         "replay it ends the day (give the action another id)"
@@ -43,7 +32,7 @@ OPENING = "    date: 1935-06-01\n    kind: telegram\n"
 
 
 def test_a_dated_event_whose_day_condition_is_false_on_its_date():
-    text = edited((OPENING, OPENING + '    when: "day >= 3"\n'))
+    text = edited_mini((OPENING, OPENING + '    when: "day >= 3"\n'))
     assert found(text) == [
         f"{at(text, 'day >= 3')}: warning: event 'opening' is dated 1935-06-01 (day 1), when "
         "`day >= 3` does not hold: it never fires (with a `date`, `when` is tested on that day only)"
@@ -55,7 +44,7 @@ def test_a_dated_demand_whose_date_condition_is_false_on_its_date():
         "    date: 1935-06-01\n    deadline_days: 1\n",
         "    date: 1935-06-02\n    deadline_days: 1\n    when: \"date < '1935-06-02'\"\n",
     )
-    text = edited(edit)
+    text = edited_mini(edit)
     assert found(text) == [
         f"{at(text, 'date <')}: warning: demand 'first' is dated 1935-06-02 (day 2), when "
         "`date < '1935-06-02'` does not hold: it is never presented (with a `date`, `when` is "
@@ -67,7 +56,7 @@ def test_a_dated_demand_whose_date_condition_is_false_on_its_date():
     "when", ["day <= 1", "days_left == 3", "pressure >= 70", "fired(alarm) == 0"]
 )
 def test_a_dated_condition_that_holds_or_reads_more_than_the_day(when):
-    assert found(edited((OPENING, OPENING + f'    when: "{when}"\n'))) == []
+    assert found(edited_mini((OPENING, OPENING + f'    when: "{when}"\n'))) == []
 
 
 SPY = "    effects: {reveal: readiness, trigger: rumour}\n"
@@ -99,12 +88,12 @@ SPY = "    effects: {reveal: readiness, trigger: rumour}\n"
     ],
 )
 def test_an_effect_given_the_id_of_the_wrong_kind(effect, target, message):
-    text = edited((SPY, f"    effects: {{reveal: readiness, {effect}}}\n"))
+    text = edited_mini((SPY, f"    effects: {{reveal: readiness, {effect}}}\n"))
     assert found(text) == [f"{at(text, effect, len(effect) - len(target))}: error: {message}"]
 
 
 def test_an_effect_key_that_is_an_event():
-    text = edited((SPY, "    effects: {reveal: readiness, alarm: true}\n"))
+    text = edited_mini((SPY, "    effects: {reveal: readiness, alarm: true}\n"))
     assert found(text) == [
         f"{at(text, 'alarm: true')}: error: 'alarm' is an event, not a stat, flag or effect "
         "(to fire it, use trigger: alarm)"
@@ -112,7 +101,7 @@ def test_an_effect_key_that_is_an_event():
 
 
 def test_a_sender_that_is_a_stat():
-    text = edited(
+    text = edited_mini(
         ("    sender: envoy\n    text: The envoy", "    sender: trust\n    text: The envoy")
     )
     assert found(text) == [
@@ -125,7 +114,7 @@ TENSE_TO_CALM = '      - {to: calm, when: "pressure < 40", unless: "expired(ulti
 
 
 def test_ping_pong_with_an_unconditional_way_back_is_a_warning():
-    text = edited((TENSE_TO_CALM, "      - to: calm\n"))
+    text = edited_mini((TENSE_TO_CALM, "      - to: calm\n"))
     assert found(text) == [
         f"{at(text, 'to: calm')}: warning: stages 'calm' and 'tense' lead only to each other, and "
         "'tense' leads back with no condition: while the way from 'calm' holds the escalation "
@@ -134,7 +123,9 @@ def test_ping_pong_with_an_unconditional_way_back_is_a_warning():
 
 
 def test_ping_pong_with_no_conditions_is_a_warning():
-    text = edited((CALM_TO_TENSE, "      - {to: tense}\n"), (TENSE_TO_CALM, "      - {to: calm}\n"))
+    text = edited_mini(
+        (CALM_TO_TENSE, "      - {to: tense}\n"), (TENSE_TO_CALM, "      - {to: calm}\n")
+    )
     assert found(text) == [
         f"{at(text, '{to: tense}')}: warning: stages 'calm' and 'tense' lead only to each other, with "
         "no condition: the escalation flips between them every dusk (give the transitions conditions)"
@@ -142,7 +133,7 @@ def test_ping_pong_with_no_conditions_is_a_warning():
 
 
 def test_different_conditions_both_ways_are_no_ping_pong():
-    assert found(edited((TENSE_TO_CALM, '      - {to: calm, when: "pressure < 40"}\n'))) == []
+    assert found(edited_mini((TENSE_TO_CALM, '      - {to: calm, when: "pressure < 40"}\n'))) == []
 
 
 ALARM_WHEN = '    when: "pressure >= 70"\n    effects: {trust: -5}\n'
@@ -150,7 +141,7 @@ ALARM_WHEN = '    when: "pressure >= 70"\n    effects: {trust: -5}\n'
 
 @pytest.mark.parametrize(("value", "counts"), [(150, 100), (-5, 0)])
 def test_a_probability_outside_0_to_100(value, counts):
-    text = edited((ALARM_WHEN, ALARM_WHEN + f"    probability: {value}\n"))
+    text = edited_mini((ALARM_WHEN, ALARM_WHEN + f"    probability: {value}\n"))
     assert found(text) == [
         f"{at(text, f'probability: {value}', 13)}: warning: a probability of {value}% counts as "
         f"{counts}% (write a percent chance from 0 to 100)"
@@ -158,7 +149,7 @@ def test_a_probability_outside_0_to_100(value, counts):
 
 
 def test_epilogue_until_before_the_calendar_ends():
-    text = edited(("actions_per_day: 2}", "actions_per_day: 2, epilogue_until: 1935-05-01}"))
+    text = edited_mini(("actions_per_day: 2}", "actions_per_day: 2, epilogue_until: 1935-05-01}"))
     assert found(text) == [
         f"{at(text, '1935-05-01')}: warning: epilogue_until 1935-05-01 is before the calendar's "
         "last day, 1935-06-04 (it is the date the epilogues reach, after the game)"
@@ -166,8 +157,8 @@ def test_epilogue_until_before_the_calendar_ends():
 
 
 def test_no_actions_at_all():
-    start = MINI.index("actions:\n  talk:")
-    text = MINI[:start] + "actions: {}\n" + MINI[MINI.index("endings:") :]
+    start = MINI_TEXT.index("actions:\n  talk:")
+    text = MINI_TEXT[:start] + "actions: {}\n" + MINI_TEXT[MINI_TEXT.index("endings:") :]
     # (the stat only the actions changed is reported too)
     assert (
         f"{at(text, 'actions: {}')}: warning: there are no actions: the player can only answer "
@@ -177,7 +168,7 @@ def test_no_actions_at_all():
 
 def test_history_notes_may_fall_outside_the_calendar():
     # before: background in the debrief; after: aftermath
-    text = edited(
+    text = edited_mini(
         (
             "  - {date: 1935-06-01, title: The note",
             "  - {date: 1935-05-01, title: Before, text: x, sources: [T1]}\n"
@@ -190,7 +181,7 @@ def test_history_notes_may_fall_outside_the_calendar():
 
 def test_two_rules_of_one_actor_may_not_share_an_id():
     # QA n55: both rules `id: pay` were accepted, though they share `once` and explore's record
-    text = edited(
+    text = edited_mini(
         ("      - title: The envoy waits\n", "      - id: bluster\n        title: Wait\n")
     )
     assert found(text) == [
@@ -206,13 +197,13 @@ def test_rules_of_two_actors_may_share_an_id():
         "  aide:\n    name: The Aide\n    side: china\n    rules:\n"
         "      - id: bluster\n        title: The aide blusters\n"
     )
-    text = edited(("actors:\n", "actors:\n" + second))
+    text = edited_mini(("actors:\n", "actors:\n" + second))
     assert found(text) == []
 
 
 def test_an_invisible_character_in_an_id_is_named_where_it_is():
     # QA n44: "id 'police​' must be lower case…" printed the zero-width space unnamed
-    text = edited(("  talk:\n", "  talk\u200b:\n"))
+    text = edited_mini(("  talk:\n", "  talk\u200b:\n"))
     assert found(text) == [
         f"{at(text, 'talk', 4)}: error: U+200B (zero-width space) in the id 'talk' "
         "(delete it: it cannot be seen, and the game does not read it)"
@@ -221,7 +212,7 @@ def test_an_invisible_character_in_an_id_is_named_where_it_is():
 
 def test_a_value_starting_with_a_hash_is_said_to_be_a_comment():
     # QA n22: `label: #1 keep him` was told "label is empty: write the text after the colon"
-    text = edited(("    title: Alarm\n", "    title: #1 alarm\n"))
+    text = edited_mini(("    title: Alarm\n", "    title: #1 alarm\n"))
     assert found(text) == [
         f"{at(text, '#1 alarm')}: error: events.alarm.title is empty: '#' after a space starts a "
         'comment, so YAML ignores the text (put the text in quotes: "#1 alarm")'

@@ -3,8 +3,6 @@ engine cannot finish: each case is also played, and the engine's cap must be hit
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -18,20 +16,12 @@ from game.scenario import lint
 from game.scenario.load import check_scenario_bytes
 from game.scenario.model import Scenario
 from game.scenario.walk import all_effects
+from tests.conftest import MINI_TEXT, edited_mini
 
-MINI = (Path(__file__).parent.parent / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
 ALARM = '  alarm:\n    title: Alarm\n    when: "pressure >= 70"\n    effects: {trust: -5}\n'
 CALM = "  calm:\n    label: Calm\n"
 TENSE_ENTER = "    on_enter: {message: Things are tense.}\n"
 TALK = "    effects: {pressure: -5, envoy: 5}\n"
-
-
-def edited(*edits: tuple[str, str]) -> str:
-    text = MINI
-    for old, new in edits:
-        assert text.count(old) == 1, f"edit target not unique: {old!r}"
-        text = text.replace(old, new)
-    return text
 
 
 def check(text: str) -> tuple[list[str], bool]:
@@ -53,7 +43,7 @@ HINT = "(the game would stop the day's events after 500 steps; remove one `trigg
 
 
 def test_an_event_that_triggers_itself():
-    text = edited(
+    text = edited_mini(
         (ALARM, "  alarm:\n    title: Alarm\n    once: true\n    effects: {trigger: alarm}\n"),
         (TALK, "    effects: {trigger: alarm}\n"),
     )
@@ -64,7 +54,7 @@ def test_an_event_that_triggers_itself():
 
 
 def test_events_that_trigger_each_other():
-    text = edited(
+    text = edited_mini(
         (
             ALARM,
             "  alarm:\n    title: Alarm\n    effects: {trigger: [rumour, echo]}\n"
@@ -81,7 +71,7 @@ def test_events_that_trigger_each_other():
 
 
 def test_stages_whose_on_enter_go_to_each_other():
-    text = edited(
+    text = edited_mini(
         (CALM, CALM + "    on_enter: {goto: tense}\n"),
         (TENSE_ENTER, "    on_enter: {goto: calm}\n"),
         (TALK, "    effects: {goto: tense}\n"),
@@ -97,7 +87,7 @@ def test_stages_whose_on_enter_go_to_each_other():
 
 def test_a_stage_event_stage_chain():
     # tense triggers alarm on entering, alarm goes to calm, calm goes back to tense
-    text = edited(
+    text = edited_mini(
         (ALARM, "  alarm:\n    title: Alarm\n    effects: {goto: calm}\n"),
         (CALM, CALM + "    on_enter: {goto: tense}\n"),
         (TENSE_ENTER, "    on_enter: {trigger: alarm}\n"),
@@ -114,7 +104,7 @@ def test_a_stage_event_stage_chain():
 
 def test_leaving_a_stage_can_close_a_loop():
     # entering tense goes to calm; leaving tense triggers alarm, which goes back to tense
-    text = edited(
+    text = edited_mini(
         (ALARM, "  alarm:\n    title: Alarm\n    effects: {goto: tense}\n"),
         (TENSE_ENTER, "    on_enter: {goto: calm}\n    on_exit: {trigger: alarm}\n"),
         (TALK, "    effects: {goto: tense}\n"),
@@ -126,7 +116,7 @@ def test_leaving_a_stage_can_close_a_loop():
 
 def test_two_stages_fed_by_one_event():
     # alarm fires both echo (to calm) and drum (to tense); each stage fires alarm on entering
-    text = edited(
+    text = edited_mini(
         (
             ALARM,
             "  alarm:\n    title: Alarm\n    effects: {trigger: [echo, drum]}\n"
@@ -145,7 +135,7 @@ def test_two_stages_fed_by_one_event():
 def test_a_goto_queued_earlier_changes_the_stage_a_loop_runs_in():
     # alarm queues pp, then a goto to tense; pp queues aa; the goto to tense is handled before
     # aa, so aa's goto to calm leaves tense and calm's on_enter fires alarm again, for ever
-    text = edited(
+    text = edited_mini(
         (
             ALARM,
             "  alarm:\n    title: Alarm\n    effects: {trigger: [pp], goto: tense}\n"
@@ -166,7 +156,7 @@ def test_a_goto_queued_earlier_changes_the_stage_a_loop_runs_in():
 
 def test_work_that_passes_the_limit_without_a_loop():
     # alarm fires eight echoes, each eight drums, each eight horns: 584 pieces of work, no loop
-    text = edited(
+    text = edited_mini(
         (
             ALARM,
             "  alarm:\n    title: Alarm\n    effects: {trigger: [echo, echo, echo, echo, echo, echo, echo, echo]}\n"
@@ -225,7 +215,7 @@ def test_the_limit_is_the_engines():
     ids=["goto-itself", "one-stage", "end-in-loop", "end-after-loop", "no-way-back"],
 )
 def test_work_that_stops_is_no_loop(edits):
-    found, flooded = check(edited(*edits))
+    found, flooded = check(edited_mini(*edits))
     assert not flooded
     assert not any("loop" in d for d in found), found
 
@@ -273,7 +263,7 @@ def floods_somewhere(scenario: Scenario) -> bool:
     talk=effects_strategy,
 )
 def test_reported_iff_the_engine_passes_its_limit(events, enters, exits, talk):
-    data = yaml.safe_load(MINI)
+    data = yaml.safe_load(MINI_TEXT)
     data["stages"]["crisis"] = {"label": "Crisis"}
     for sid, on_enter, on_exit in zip(STAGES, enters, exits, strict=True):
         data["stages"][sid].update({"on_enter": on_enter, "on_exit": on_exit})
