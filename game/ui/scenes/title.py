@@ -7,7 +7,6 @@ loading, and a choice that needs the scenario waits for it (`App.when_loaded`).
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +31,9 @@ LOAD_NOTE = Style("serif", "small", "urgent")
 def when_saved(stamp: str) -> str:
     """A save's time as a player reads it ("28 November 2026, 01:40"); the stamp as written if
     it is not an ISO time."""
-    from game.analysis.describe import long_date  # the Load screen, never the first frame
+    import datetime as dt  # (the Load screen's, like long_date: not before the first frame)
+
+    from game.analysis.describe import long_date
 
     try:
         moment = dt.datetime.fromisoformat(stamp)
@@ -43,6 +44,8 @@ def when_saved(stamp: str) -> str:
 
 def game_date(iso: str) -> str:
     """A save's game date as the game writes dates ("30 May 1935"); as written if not ISO."""
+    import datetime as dt
+
     from game.analysis.describe import long_date  # the Load screen, never the first frame
 
     try:
