@@ -721,19 +721,31 @@ class App:
     def draw_toast(self, surface: pygame.Surface) -> None:
         if not self.toast_text or self.clock() >= self.toast_until:
             return
-        width = min(self.size[0] - 40, max(300, self.ink.width(self.toast_text, BODY) + 40))
-        lines = self.ink.wrap(self.toast_text, width - 24, BODY)[:3]
-        height = len(lines) * self.ink.height(BODY) + 20
-        rect = self.toast_rect = self.toast_place(width, height)
+        natural = min(self.size[0] - 40, max(300, self.ink.width(self.toast_text, BODY) + 40))
+        # at the bottom if it fits there beside the buttons, narrower if it must; else at the top
+        for width in (natural, int(self.size[0] * 0.6), int(self.size[0] * 0.45)):
+            lines, height = self._toast_lines(min(width, natural))
+            spot = self.toast_at_bottom(min(width, natural), height)
+            if spot is not None:
+                break
+        else:
+            lines, height = self._toast_lines(natural)
+            spot = pygame.Rect(0, 0, natural, height)
+            spot.midtop = (self.size[0] // 2, 8)
+        rect = self.toast_rect = spot
         pygame.draw.rect(surface, self.theme.c("slip"), rect)
         pygame.draw.rect(surface, self.theme.c("urgent"), rect, 2)
         self.ink.block(surface, lines, (rect.x + 12, rect.y + 10), rect.inflate(-4, -4), BODY)
 
-    def toast_place(self, width: int, height: int) -> pygame.Rect:
-        """Where a toast goes: just above the key hints at the bottom; at the top of the window
-        if that covers a button (QA: a toast at the bottom covered 'Save report' on the debrief
-        and 'Menu (Esc)' on the crisis screen; one at the top covered the date and deadline);
-        at the top anyway if both do (it is gone in a few seconds)."""
+    def _toast_lines(self, width: int) -> tuple[list[str], int]:
+        lines = self.ink.wrap(self.toast_text, width - 24, BODY)[:4]
+        return lines, len(lines) * self.ink.height(BODY) + 20
+
+    def toast_at_bottom(self, width: int, height: int) -> pygame.Rect | None:
+        """A place for a toast just above the key hints, in the middle or at either edge, that
+        covers no button; None if there is none (the toast then goes to the top of the window,
+        for its few seconds). QA: at the bottom a toast covered 'Save report' on the debrief and
+        'Menu (Esc)' on the crisis screen; at the top it hid the date and the deadline."""
         from game.ui.scenes.common import hint_band
 
         buttons = [
@@ -743,11 +755,17 @@ class App:
             if isinstance(widget, Button)
         ]
         _, band = hint_band(self, self.screen.get_rect())
-        above_hints = pygame.Rect(0, 0, width, height)
-        above_hints.midbottom = (self.size[0] // 2, band.top - 6)
-        top = pygame.Rect(0, 0, width, height)
-        top.midtop = (self.size[0] // 2, 8)
-        return above_hints if above_hints.collidelist(buttons) < 0 else top
+        bottom = band.top - 6
+        for place, x in (
+            ("midbottom", self.size[0] // 2),
+            ("bottomleft", 8),
+            ("bottomright", self.size[0] - 8),
+        ):
+            spot = pygame.Rect(0, 0, width, height)
+            setattr(spot, place, (x, bottom))
+            if spot.collidelist(buttons) < 0:
+                return spot
+        return None
 
     def pump(self) -> bool:
         """Handle every queued event, draw if anything changed; False once the player has quit."""

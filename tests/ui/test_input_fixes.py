@@ -448,3 +448,22 @@ def test_help_and_the_codex_do_not_open_over_the_quit_question(make_app, press):
         assert app.top is question
     press(app, pygame.K_n)
     assert app.top.name == "title"
+
+
+def test_a_long_toast_narrows_to_stay_at_the_bottom_clear_of_the_header(make_app):
+    # QA: "Saved as …" was too wide to sit beside the crisis screen's buttons, so it went to the
+    # top and hid the date and the deadline
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+    from game.ui.widgets import Button
+
+    app = make_app(size=(800, 600))
+    app.new_game(app.loaded, 7)
+    crisis = CrisisScene()
+    app.apply(Reset(crisis))
+    app.pump()
+    app.toast("Saved as qa1 (/root/.local/share/hebei1935/saves/qa1.json). Load it from the title.")
+    app.draw()
+    buttons = [w.rect for w in crisis.widgets if isinstance(w, Button)]
+    assert app.toast_rect.collidelist(buttons) < 0
+    assert app.toast_rect.top > app.size[1] // 2
