@@ -156,7 +156,7 @@ def add_play_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--plain",
         action="store_true",
-        help="text mode without colour or decoration (for screen readers)",
+        help="the text version without colour or decoration, for screen readers (implies --text)",
     )
     parser.add_argument(
         "--load", metavar="PATH", default=None, help="resume a saved game (a .json save file)"
@@ -636,7 +636,9 @@ def cmd_play(args: argparse.Namespace, *, headless: bool = False) -> int:
         )
         if value is not None
     ]
-    window = not args.text and not classroom and (headless or display_available())
+    # --plain is the text version's (for screen readers): it never opens a window
+    text = args.text or args.plain
+    window = not text and not classroom and (headless or display_available())
     loaded = state = None
     if not window or args.scenario or args.load:
         loaded = load(scenario_path)
@@ -644,18 +646,18 @@ def cmd_play(args: argparse.Namespace, *, headless: bool = False) -> int:
     seed = (
         state.seed if state is not None else args.seed if args.seed is not None else _fresh_seed()
     )
-    if not args.text and classroom:
+    if not text and classroom:
         # These two lesson options live in the text version only; say so rather than ignore them.
         print(
             f"{', '.join(classroom)}: classroom options run in the text version; starting it.",
             file=sys.stderr,
         )
-    elif not args.text and not window:
+    elif not text and not window:
         print(
             "No display found; starting the text version (use --text to choose it directly).",
             file=sys.stderr,
         )
-    elif not args.text:
+    elif not text:
         try:
             from game.ui.app import WindowUnavailable, run_window
         except ImportError as exc:  # pygame missing or broken: the text version still works

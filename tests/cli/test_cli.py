@@ -193,3 +193,19 @@ def test_screenshots_take_the_text_size_a_player_can_choose(tmp_path, monkeypatc
     assert seen == {"size": (800, 600), "text_size": 1.45}
     args = build_parser().parse_args(["screenshots", str(tmp_path), "--text-size", "300"])
     assert cli.cmd_screenshots(args) == 2
+
+
+def test_plain_starts_the_text_version_even_where_a_window_could_open(monkeypatch, capsys):
+    # final QA: `play --plain` (for screen readers) opened the window when a display existed
+    from game import cli
+    from game.ui import app as window
+
+    monkeypatch.setattr(cli, "display_available", lambda: True)
+    monkeypatch.setattr(window, "run_window", lambda *a, **k: pytest.fail("a window was opened"))
+    started = []
+    monkeypatch.setattr(
+        cli, "_play_text", lambda args, loaded, seed, state: started.append(args) or 0
+    )
+    args = build_parser().parse_args(["play", "--plain", "--seed", "3"])
+    assert cli.cmd_play(args) == 0
+    assert started and capsys.readouterr().err == ""
