@@ -236,9 +236,9 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagn
         return Diagnostic(span, f"nesting deeper than {MAX_DEPTH} levels")
     lines = text.splitlines()
     if exc.problem_mark is not None and not _has_tab_near(text, exc.problem_mark.line):
-        scalars = _scalars_before(text, exc.problem_mark.line)
+        scalars, keys = _scalars_before(text, exc.problem_mark.line)
         better = (
-            _lookalike_near(exc.problem_mark.line, lines, file)
+            _lookalike_near(exc.problem_mark.line, lines, file, scalars, keys)
             or _unclosed_quote(exc, lines, file, scalars)
             or _text_after_value(exc, lines, file, scalars)
             or _dedented_key(exc, lines, file, scalars)
@@ -267,18 +267,24 @@ _ITEM_LINE = re.compile(r"^ *-(?: |$)")
 _NOT_CLOSED = ("found unexpected end of stream", "found unexpected document separator")
 
 
-def _scalars_before(text: str, line: int) -> list[yaml.ScalarToken]:
-    """The scalars YAML reads before it fails on `line` (0-based), with their positions."""
+def _scalars_before(text: str, line: int) -> tuple[list[yaml.ScalarToken], set[tuple[int, int]]]:
+    """The scalars YAML reads before it fails on `line` (0-based), with their positions, and where
+    (line, column) those it read as keys start."""
     scalars: list[yaml.ScalarToken] = []
+    keys: set[tuple[int, int]] = set()
+    key_next = False
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
             if token.start_mark.line > line:
                 break
             if isinstance(token, yaml.ScalarToken):
                 scalars.append(token)
+                if key_next:
+                    keys.add((token.start_mark.line, token.start_mark.column))
+            key_next = isinstance(token, yaml.KeyToken)
     except yaml.YAMLError:
         pass
-    return scalars
+    return scalars, keys
 
 
 def _block_text(scalars: list[yaml.ScalarToken], line: int) -> bool:
@@ -433,24 +439,42 @@ def _value_start_mistake(
 _KEY_LOOKALIKE = re.compile(r"^[ \u00a0\u3000]*(?:- +)?[^\s:：#'\"]+(：)")
 
 
-def _lookalike_near(line: int, lines: list[str], file: str) -> Diagnostic | None:
+def _lookalike_near(
+    line: int,
+    lines: list[str],
+    file: str,
+    scalars: list[yaml.ScalarToken],
+    keys: set[tuple[int, int]],
+) -> Diagnostic | None:
     """A character that looks like a space or a ':' but is not one, on the failing line (0-based)
     or the written line above it: YAML reads it as text, and fails a line later.
 
-    Only where YAML looks for indentation or a key: prose may hold no-break spaces.
+    Only where YAML looks for indentation or a key. Text YAML has read as a value (prose, a `|` or
+    `>` block) is left alone: a Chinese paragraph starts with U+3000 and a speaker is followed by
+    '：' there, and the mistake is elsewhere. In a key YAML has read, only the indentation counts.
     """
     start = line
     while start > 0 and not lines[start - 1].strip():
         start -= 1
     for n in range(max(0, start - 1), min(line + 1, len(lines))):
         text = lines[n]
+        read = [_read_as(n, i, line, scalars, keys) for i in range(len(text))]
         indent = len(text) - len(text.lstrip(" " + "".join(lookalike.SPACES | lookalike.INVISIBLE)))
         at = lookalike.first(text[:indent])
+        if at is not None and read[at] == "value":
+            at = None
         if at is None:
             key = _KEY_LOOKALIKE.match(text)
-            at = key.start(1) if key else None
+            at = key.start(1) if key and read[key.start(1)] is None else None
         if at is None:
-            at = next((i for i, char in enumerate(text) if char in lookalike.INVISIBLE), None)
+            at = next(
+                (
+                    i
+                    for i, char in enumerate(text)
+                    if char in lookalike.INVISIBLE and char not in _JOINERS and read[i] is None
+                ),
+                None,
+            )
         if at is not None:
             char = text[at]
             where = "in the indentation" if at < indent else "where YAML expects ':'"
@@ -465,6 +489,25 @@ def _lookalike_near(line: int, lines: list[str], file: str) -> Diagnostic | None
                     else lookalike.advice(char)
                 ),
             )
+    return None
+
+
+# Joiners belong in prose (an emoji family, Persian or Indic words), not only by mistake.
+_JOINERS = {"\u200c", "\u200d"}
+
+
+def _read_as(
+    line: int, col: int, failing: int, scalars: list[yaml.ScalarToken], keys: set[tuple[int, int]]
+) -> str | None:
+    """How YAML read character `col` of `line` (0-based): "key" or "value" in a scalar it took for
+    one; None in no scalar, or in an unquoted text that ran on from an earlier line
+    to the `failing` one (`title： Alarm` read with the line below as one text)."""
+    for s in scalars:
+        begin, end = (s.start_mark.line, s.start_mark.column), (s.end_mark.line, s.end_mark.column)
+        if begin <= (line, col) < end:
+            if not s.style and s.start_mark.line < s.end_mark.line == failing:
+                return None
+            return "key" if begin in keys else "value"
     return None
 
 

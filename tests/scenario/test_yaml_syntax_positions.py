@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from game.scenario.load import check_scenario_bytes
+from game.scenario.yaml_source import read_yaml
 
 MINI = (Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml").read_text(
     encoding="utf-8"
@@ -178,4 +179,45 @@ def test_text_after_a_block_indicator_with_the_block_below():
     ) == [
         "s.yaml:52:14: error: YAML syntax error: text after '>-' on its line; a block of text "
         "starts on the line below (move 'see below' to the lines below, or delete it)"
+    ]
+
+
+BRACKETS = (
+    "YAML syntax error: a value starting with '[' is read as a list, and text follows its ']' "
+    '(put the text in quotes: "[Draft] x")'
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "line"),
+    [
+        # review: the usual Chinese paragraph indent in a block of text was blamed
+        ("    text: |\n      \u3000\u3000何应钦答复。\n", 5),
+        # review: a full-width colon after a speaker, in a block of text and in a list item
+        ("    text: |\n      何应钦\uff1a同意\n", 5),
+        ("    text: 何应钦\uff1a同意\n", 4),
+        ("    lines:\n      - 梅津\uff1a撤军\n", 5),
+        # review: an emoji family joined by U+200D in prose
+        ("    text: 家庭\U0001f468\u200d\U0001f469\u200d\U0001f467 团聚\n", 4),
+        ("    text: 何应钦\n      \u3000同意\uff1a是\n", 5),
+    ],
+)
+def test_lookalikes_in_text_yaml_has_read_are_not_blamed_for_the_next_line(above, line):
+    text = "events:\n  a:\n" + above + "    title: [Draft] x\n"
+    _, found = read_yaml(text, "s.yaml")
+    assert [str(d) for d in found] == [f"s.yaml:{line}:20: error: {BRACKETS}"]
+
+
+def test_a_full_width_colon_after_a_list_items_key_is_still_named():
+    _, found = read_yaml("history:\n  - title\uff1a x\n    when: y\n", "s.yaml")
+    assert [str(d) for d in found] == [
+        "s.yaml:2:10: error: YAML syntax error: '\uff1a' (U+FF1A fullwidth colon) where YAML "
+        "expects ':' (write ':')"
+    ]
+
+
+def test_a_zero_width_space_after_a_keys_colon_is_still_named():
+    assert diagnostics("    title: Alarm\n", "    title:\u200b Alarm\n") == [
+        "s.yaml:55:11: error: YAML syntax error: U+200B (zero-width space) on this line "
+        "(delete it: it cannot be seen, and the game does not read it)"
     ]
