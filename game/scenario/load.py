@@ -22,7 +22,7 @@ from game.scenario.model import Effects, Scenario
 from game.scenario.source import Diagnostic, ScenarioError, SourceSpan
 from game.scenario.suggest import did_you_mean
 from game.scenario.validate import validate_scenario
-from game.scenario.yaml_source import YamlDocument, decode, read_yaml
+from game.scenario.yaml_source import YamlDocument, decode, quoted, read_yaml
 
 
 @dataclass(frozen=True)
@@ -236,16 +236,12 @@ def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument)
             return Diagnostic(
                 SourceSpan(span.file, span.line, span.col + comment.start(1)),
                 f"{where} is empty: '#' after a space starts a comment, so YAML ignores the text",
-                hint=f"put the text in quotes: {_in_quotes(comment.group(1))}",
+                hint=f"put the text in quotes: {quoted(comment.group(1))}",
             )
         return Diagnostic(span, f"{where} is empty: {_fill_in(kind, path)}")
     shown = f" (got {_show(value)})" if not isinstance(value, (dict, list)) else ""
     tag = document.tags.get(path)
     return Diagnostic(document.span(path), f"{where}: {_friendly(error, tag)}{shown}")
-
-
-def _in_quotes(text: str) -> str:
-    return f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
 
 
 def _where(path: tuple[str | int, ...]) -> str:

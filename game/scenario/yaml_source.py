@@ -417,13 +417,13 @@ def _value_start_mistake(
             SourceSpan(file, mark.line + 1, mark.column + 1),
             f"YAML syntax error: a value starting with '{char}' begins a block of text "
             "on the lines below",
-            hint=f"put the value in quotes: {_quoted(value)}",
+            hint=f"put the value in quotes: {quoted(value)}",
         )
     if "cannot start any token" in said and char in ("@", "`"):
         return Diagnostic(
             SourceSpan(file, mark.line + 1, mark.column + 1),
             f"YAML syntax error: a value cannot start with '{char}'",
-            hint=f"put the value in quotes: {_quoted(value)}",
+            hint=f"put the value in quotes: {quoted(value)}",
         )
     if "expected <document start>" in said:
         end = next((n for n in range(mark.line - 1, -1, -1) if lines[n].rstrip() == "..."), None)
@@ -527,7 +527,7 @@ def _first_error_line(text: str) -> int | None:
 _VALUE_START = re.compile(r"^ *(?:- +)?(?:[^\s#'\"{\[-][^:#]*: +|- +)")
 
 
-def _quoted(text: str) -> str:
+def quoted(text: str) -> str:
     """`text` as a YAML value in quotes."""
     if '"' not in text:
         return f'"{text}"'
@@ -560,9 +560,9 @@ def _text_after_value(
             SourceSpan(file, problem.line + 1, problem.column + 1),
             f"YAML syntax error: a value starting with '{opener}' is read as a {kind}, "
             f"and text follows its '{closer}'",
-            hint=f"put the text in quotes: {_quoted(value)}",
+            hint=f"put the text in quotes: {quoted(value)}",
         )
-    quoted = next(
+    in_quotes = next(
         (
             s
             for s in scalars
@@ -573,10 +573,10 @@ def _text_after_value(
         ),
         None,
     )
-    if quoted is None:
+    if in_quotes is None:
         return None
     quote = opener
-    closing = SourceSpan(file, problem.line + 1, quoted.end_mark.column)
+    closing = SourceSpan(file, problem.line + 1, in_quotes.end_mark.column)
     rest = line[problem.column :].rstrip()
     if quote in rest:  # `"… will be "regarded" as …"`: the inner quote closed the text
         inner = value[1:-1] if value.endswith(quote) else value[1:]
@@ -600,7 +600,7 @@ def _text_after_value(
     return Diagnostic(
         closing,
         "YAML syntax error: text after a value in quotes",
-        hint=f"put the whole value in quotes ({_quoted(value)}), or leave the quotes out ({plain})",
+        hint=f"put the whole value in quotes ({quoted(value)}), or leave the quotes out ({plain})",
     )
 
 

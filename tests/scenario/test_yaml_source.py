@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from game.scenario.yaml_source import decode, read_yaml
+from game.scenario.yaml_source import decode, quoted, read_yaml
 
 
 def problems(text: str) -> list[str]:
@@ -115,3 +115,11 @@ def test_a_file_saved_as_utf16_or_utf32_is_named(encoding: str, name: str):
     text, found = decode("title: 冀察\nstats: {}\n".encode(encoding), "f.yaml")
     assert text is None
     assert [str(d) for d in found] == [WIDE.format(name)]
+
+
+@pytest.mark.parametrize("text", ["#1 keep him", '#1 "keep" him', '#1 "keep" him\'s', "[Draft] x"])
+def test_a_value_put_in_quotes_for_a_hint_reads_back_as_itself(text):
+    # one helper for the YAML errors' hints and load's (`label: #1 keep him`); it was written twice
+    written = quoted(text)
+    assert written[0] == ('"' if '"' not in text else "'")
+    assert read_yaml(f"v: {written}\n", "f.yaml")[0].data == {"v": text}
