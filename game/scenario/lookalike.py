@@ -86,3 +86,8 @@ def advice(char: str) -> str:
 def first(text: str) -> int | None:
     """The offset of the first look-alike in `text`, or None."""
     return next((i for i, char in enumerate(text) if replacement(char) is not None), None)
+
+
+def first_invisible(text: str, start: int = 0) -> int | None:
+    """The offset of the first character that cannot be seen in `text`, from `start` on, or None."""
+    return next((i for i in range(start, len(text)) if text[i] in INVISIBLE), None)

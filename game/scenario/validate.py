@@ -100,6 +100,19 @@ class _Validator(Pass):
         return self.found
 
     # --- ids -------------------------------------------------------------------------------
+    def _lookalike_in_id(self, path: tuple[str, str], ident: str, at: int) -> None:
+        """Name the look-alike at `at` in the id, shown as written but for the invisible ones."""
+        key = self.doc.span(path, key=True)
+        char = ident[at]
+        shown = "".join(c for c in ident if c not in lookalike.INVISIBLE)
+        self.found.append(
+            Diagnostic(
+                SourceSpan(key.file, key.line, key.col + at),
+                f"{lookalike.describe(char)} in the id '{shown}'",
+                hint=lookalike.advice(char),
+            )
+        )
+
     def check_ids(self) -> None:
         shared: dict[str, str] = {}  # stats, flags, hidden values and actors share one namespace
         for section in (
@@ -120,19 +133,15 @@ class _Validator(Pass):
         ):
             for ident in getattr(self.s, section):
                 path = (section, ident)
-                hidden = lookalike.first(ident)
-                if hidden is not None and (
-                    section != "sources" or ident[hidden] in lookalike.INVISIBLE
-                ):
-                    key = self.doc.span(path, key=True)
-                    char = ident[hidden]
-                    self.found.append(
-                        Diagnostic(
-                            SourceSpan(key.file, key.line, key.col + hidden),
-                            f"{lookalike.describe(char)} in the id '{ident.replace(char, '')}'",
-                            hint=lookalike.advice(char),
-                        )
-                    )
+                # A source tag may hold any sign ('T–1'), not a character no one can see.
+                odd = (lookalike.first_invisible if section == "sources" else lookalike.first)(
+                    ident
+                )
+                if odd is not None:
+                    self._lookalike_in_id(path, ident, odd)
+                    unseen = lookalike.first_invisible(ident, odd)
+                    if unseen is not None and unseen != odd:  # one to see, then one not to
+                        self._lookalike_in_id(path, ident, unseen)
                 elif section != "sources" and not _ID.fullmatch(ident):
                     self.report(
                         path,

@@ -1,0 +1,48 @@
+"""An id holding a look-alike character is shown as written, and an invisible one is not missed."""
+
+from __future__ import annotations
+
+from game.scenario.load import check_scenario_bytes
+from tests.conftest import edited_mini
+
+SOURCE = "  T1: {title: Test source, kind: primary}\n"
+DELETE = "(delete it: it cannot be seen, and the game does not read it)"
+
+
+def found(*edits: tuple[str, str]) -> list[str]:
+    _, diagnostics = check_scenario_bytes(edited_mini(*edits).encode(), "s.yaml")
+    return [str(d) for d in diagnostics]
+
+
+def test_an_id_is_shown_with_its_lookalike_not_without_it():
+    # review: 'a–b' was shown as 'ab', 'ｐressure' as 'ressure'
+    stats = (
+        "stats:\n  a\u2013b: {label: A, start: 1, higher_is: worse}\n"
+        "  \uff50ressure: {label: B, start: 1, higher_is: worse}\n"
+    )
+    assert found(("stats:\n", stats)) == [
+        "s.yaml:13:4: error: '\u2013' (U+2013 en dash) in the id 'a\u2013b' (write '-')",
+        "s.yaml:14:3: error: '\uff50' (U+FF50 fullwidth latin small letter p) in the id "
+        "'\uff50ressure' (write 'p')",
+    ]
+
+
+def test_an_invisible_character_after_a_visible_lookalike_is_named_too():
+    stats = "stats:\n  \uff50ress\u200bure: {label: B, start: 1, higher_is: worse}\n"
+    assert found(("stats:\n", stats)) == [
+        "s.yaml:13:3: error: '\uff50' (U+FF50 fullwidth latin small letter p) in the id "
+        "'\uff50ressure' (write 'p')",
+        f"s.yaml:13:8: error: U+200B (zero-width space) in the id '\uff50ressure' {DELETE}",
+    ]
+
+
+def test_a_zero_width_space_in_a_source_tag_after_a_dash_is_named():
+    # review: a source tag may hold '–', and the check stopped there, missing the U+200B after it
+    tag = "  T\u20132\u200b: {title: Other, kind: primary}\n"
+    assert found((SOURCE, SOURCE + tag)) == [
+        f"s.yaml:12:6: error: U+200B (zero-width space) in the id 'T\u20132' {DELETE}"
+    ]
+
+
+def test_a_source_tag_with_a_dash_is_allowed():
+    assert found((SOURCE, SOURCE + "  T\u20132: {title: Other, kind: primary}\n")) == []
