@@ -6,10 +6,10 @@ reuse them. They only read declared data; they never evaluate a rule or predict 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from game.engine.dates import long_date
 from game.engine.state import GameState
 from game.scenario.model import Effects, Outcome, Scenario
 
@@ -212,26 +212,3 @@ def countdown_text(deadline: Deadline | None) -> str:
     else:
         left = f"{deadline.days_left} day{'s' if deadline.days_left != 1 else ''}"
     return f"{kind} '{deadline.title}' \u2014 deadline {deadline.label}: {left}"
-
-
-def long_date(date: dt.date, *, weekday: bool = True) -> str:
-    """Saturday 1 June 1935 (English names whatever the locale, so transcripts are the same everywhere)."""
-    text = f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-    return f"{_WEEKDAYS[date.weekday()]} {text}" if weekday else text
-
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

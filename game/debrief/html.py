@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-from game.debrief.markdown import KIND_NAMES, long_date
+from game.debrief.markdown import KIND_NAMES
 from game.debrief.model import Debrief, HistoryEntry, SourceRef
+from game.engine.dates import long_date
 
 STYLE = """
 @page { size: A4; margin: 18mm; }

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from game.debrief.model import Debrief, HistoryEntry, SourceRef
+from game.engine.dates import long_date
 
 KIND_NAMES = {
     "response": "Answer",
@@ -14,10 +13,6 @@ KIND_NAMES = {
     "extra_action": "Done",
     "ending": "Ending",
 }
-
-
-def long_date(date: dt.date) -> str:
-    return f"{date:%A} {date.day} {date:%B %Y}"
 
 
 def _text(value: str) -> str:

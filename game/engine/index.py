@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from game.engine.actions import Respond, TakeAction
+from game.engine.dates import long_date
 from game.scenario.expr import compile_expr
 from game.scenario.expr.compile import Compiled
 from game.scenario.expr.reads import reads
@@ -315,15 +316,8 @@ def scenario_index(scenario: Scenario) -> Index:
     return built
 
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
 @lru_cache(maxsize=512)
 def day_title(date: dt.date) -> str:
     """The title of a day's opening event ('Wednesday 29 May 1935'), in English whatever the
     locale: strftime's names follow the locale, and the engine's output must not."""
-    return f"{_WEEKDAYS[date.weekday()]} {date.day} {_MONTHS[date.month - 1]} {date.year}"
+    return long_date(date)

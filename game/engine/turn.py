@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from game.engine import rng
+from game.engine.dates import long_date
 from game.engine.index import ADD, ADD_EXPR, SET, SET_IF, condition, scenario_index
 from game.engine.index import plan as compile_plan
 from game.engine.state import ActiveDemand, EventKind, GameEvent, GameState, LogEntry, build
@@ -415,7 +416,8 @@ class Turn(Reader):
             stalls=0,
         )
         self.touched.add(demand_key(ident))
-        when = f" Deadline: {demand.deadline_label or deadline.isoformat()}." if deadline else ""
+        label = demand.deadline_label or (long_date(deadline, weekday=False) if deadline else "")
+        when = f" Deadline: {label}." if deadline else ""
         self.emit(
             "ultimatum" if demand.ultimatum else "demand",
             demand.title,
