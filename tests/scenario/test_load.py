@@ -249,6 +249,28 @@ def test_suggestions_name_typos_not_strangers(word, expected):
             "unknown name 'refuse' ('refuse' is an answer to 'first': compare it as text, in "
             "quotes: answer(first) == 'refuse')",
         ),
+        # the demand is the one whose answer it is compared with, not the first that has it
+        (
+            [('"pressure >= 70"', '"answer(ultimatum) == refuse"')],
+            "unknown name 'refuse' ('refuse' is an answer to 'ultimatum': compare it as text, in "
+            "quotes: answer(ultimatum) == 'refuse')",
+        ),
+        (
+            [('"pressure >= 70"', "\"refuse != answer('ultimatum')\"")],
+            "unknown name 'refuse' ('refuse' is an answer to 'ultimatum': compare it as text, in "
+            "quotes: answer(ultimatum) == 'refuse')",
+        ),
+        # with no answer() beside it, a demand is named only when it is the one with that answer
+        (
+            [('"pressure >= 70"', '"refuse"')],
+            "unknown name 'refuse' ('refuse' is an answer of several demands: compare it as text, "
+            "in quotes: answer(demand) == 'refuse')",
+        ),
+        (
+            [('"pressure >= 70"', '"stall"')],
+            "unknown name 'stall' ('stall' is an answer to 'first': compare it as text, in "
+            "quotes: answer(first) == 'stall')",
+        ),
         (
             [('"pressure >= 70"', '"in_stage(war)"')],
             "'war' is an ending, not a stage (in_stage() takes a stage)",

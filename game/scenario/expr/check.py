@@ -66,6 +66,8 @@ class _Checker:
     def __init__(self, text: str, symbols: Symbols):
         self.text = text
         self.symbols = symbols
+        # a name compared with `answer(x)` (by the id of its node): the demand x
+        self.answered: dict[int, str] = {}
 
     def stop(self, node: ast.AST, message: str, hint: str = "") -> _Stop:
         line, col = _position(node, self.text)
@@ -123,16 +125,28 @@ class _Checker:
                 if node.id in ids and kind in _KIND_LABEL:
                     hint = f"'{node.id}' is a {_KIND_LABEL[kind]}; use it inside a function such as {_example(kind)}"
             asked = [d for d, answers in self.symbols.responses.items() if node.id in answers]
-            if asked:  # `answer(no_troops) == refuse`: a response's id is compared as text
+            compared = self.answered.get(id(node))
+            if compared in asked:  # `answer(no_troops) == refuse`: compared as text, in quotes
+                asked = [compared]
+            if len(asked) == 1:
                 hint = (
                     f"'{node.id}' is an answer to '{asked[0]}': compare it as text, in quotes: "
                     f"answer({asked[0]}) == '{node.id}'"
+                )
+            elif asked:
+                hint = (
+                    f"'{node.id}' is an answer of several demands: compare it as text, in "
+                    f"quotes: answer(demand) == '{node.id}'"
                 )
             raise self.stop(node, f"unknown name '{node.id}'", hint)
         return known
 
     def _compare(self, node: ast.Compare) -> Type:
         operands = [node.left, *node.comparators]
+        for left, right in zip(operands, operands[1:], strict=False):
+            for call, other in ((left, right), (right, left)):
+                if isinstance(other, ast.Name) and (demand := _answer_of(call)):
+                    self.answered[id(other)] = demand
         types = [self.type_of(operand) for operand in operands]
         for op, left, right, left_type, right_type in zip(
             node.ops, operands, operands[1:], types, types[1:], strict=False
@@ -273,3 +287,20 @@ def _example(kind: str) -> str:
         "action": "taken(x)",
         "stage": "in_stage(x)",
     }[kind]
+
+
+def _answer_of(node: ast.expr) -> str | None:
+    """The demand x of a call `answer(x)` (written bare or in quotes); None for anything else."""
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "answer"
+        and len(node.args) == 1
+    ):
+        return None
+    arg = node.args[0]
+    if isinstance(arg, ast.Name):
+        return arg.id
+    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+        return arg.value
+    return None
