@@ -169,7 +169,8 @@ MAX_QUEUED_PER_STEP = 500
 # current stage does nothing; an end ends the game and drops the queue; an issue presents a
 # demand, which queues nothing. None of it depends on a condition, so playing the queue with only
 # the stage and the queue is exact: it passes the limit iff the engine's does.
-_Work = tuple[str, str]  # ("fire", event or intel id), ("goto", stage id), ("issue"/"end", id)
+_Work = tuple[str, str]  # ("fire", event or intel id), ("goto", stage id), ("issue"/"end", id);
+# ("stay", stage id) is a goto handled in that very stage, which does nothing
 _Queued = tuple[str, str, Path]  # a piece of work and the effect that queues it
 _Handled = tuple[str, str, Path, int]  # ... and the index of the handled piece that queued it
 
@@ -201,16 +202,25 @@ class _Queue:
         }
 
     def starts(self) -> Iterator[tuple[str, tuple[_Queued, ...]]]:
-        """Every (stage, work queued) a step may drain, once each: the work of every effects
-        block that triggers or goes somewhere, in every stage, and each transition at dusk (a
-        goto in effect). Other blocks queue only issues and ends, which stop (unless too many)."""
+        """Every (stage, work queued) a step may begin by draining, once each, as the engine
+        begins one: the first day (the initial stage's on_enter, in it); every effects block
+        other than a stage's (events, reports, actions, responses, outcomes, actor rules, demand
+        expiry, injects) in every stage; and each stage's transitions at dusk (a goto, which
+        applies the old stage's on_exit and the new one's on_enter). A stage's on_enter or
+        on_exit never runs on its own otherwise, so it is played only through those. Blocks that
+        queue only issues and ends stop at once (unless there are too many) and are left out."""
         blocks = [
             work
             for path, effects in all_effects(self.s)
-            if (work := _queued(effects, path))
+            if path[0] != "stages"
+            and (work := _queued(effects, path))
             and (effects.trigger or effects.goto or len(work) > MAX_QUEUED_PER_STEP)
         ]
         seen: set[tuple[str, tuple[_Work, ...]]] = set()
+        first = self.s.initial_stage
+        if first in self.s.stages:
+            seen.add((first, tuple((kind, ident) for kind, ident, _ in self.enters[first])))
+            yield first, self.enters[first]
         for stage, st in self.s.stages.items():
             moves = [
                 (("goto", t.to, ("stages", stage, "transitions", n, "to")),)
@@ -233,6 +243,8 @@ class _Queue:
             piece = queue.popleft()
             kind, ident = piece[0], piece[1]
             at = len(handled)
+            if kind == "goto" and ident == stage:  # does nothing: kept apart, see _loop_in
+                piece = ("stay", ident, piece[2], piece[3])
             handled.append(piece)
             if kind == "fire":
                 queue.extend((k, i, p, at) for k, i, p in fires[ident])
@@ -248,8 +260,12 @@ class _Queue:
 def _loop_in(handled: list[_Handled]) -> list[tuple[_Work, Path]] | None:
     """The loop the latest work runs in, as (piece, effect queuing the next) pairs: the nearest
     piece queued, at some remove, by the same piece. None if there is none (a few pieces that
-    each queue many more, with no loop)."""
+    each queue many more, with no loop). A goto to the current stage ("stay") does nothing and
+    queues nothing, so it is in no loop: a chain is never begun from one (it would name the
+    stage again as though the goto had entered it)."""
     for last in range(len(handled) - 1, -1, -1):
+        if handled[last][0] == "stay":
+            continue
         chain = [last]  # handled indices: a piece, the piece that queued it, and so on
         seen = {_work(handled[last]): 0}
         while (up := handled[chain[-1]][3]) >= 0:

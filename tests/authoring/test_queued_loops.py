@@ -9,13 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine import turn as engine_turn
-from game.engine.actions import TakeAction
+from game.engine.actions import EndDay, Respond, TakeAction
 from game.engine.api import new_game, step
 from game.engine.day import opening_state
 from game.scenario import lint
 from game.scenario.load import check_scenario_bytes
 from game.scenario.model import Scenario
-from game.scenario.walk import all_effects
 from tests.conftest import MINI_TEXT, edited_mini
 
 ALARM = '  alarm:\n    title: Alarm\n    when: "pressure >= 70"\n    effects: {trust: -5}\n'
@@ -220,6 +219,55 @@ def test_work_that_stops_is_no_loop(edits):
     assert not any("loop" in d for d in found), found
 
 
+def test_a_stage_entry_played_only_as_the_engine_plays_it():
+    # (code review) entering tense fires alarm, which goes to tense, and calming, which goes to
+    # calm: alarm's goto finds tense current and does nothing, calming leaves; calm queues
+    # nothing. Only tense's on_enter played in calm on its own would loop, and the engine never
+    # does that: a stage's on_enter runs on entering it, after the old stage's on_exit.
+    text = edited_mini(
+        (
+            ALARM,
+            "  alarm:\n    title: Alarm\n    effects: {goto: tense}\n"
+            "  calming:\n    title: Calming\n    effects: {goto: calm}\n",
+        ),
+        (TENSE_ENTER, "    on_enter: {trigger: [alarm, calming]}\n"),
+        (TALK, "    effects: {goto: tense}\n"),
+    )
+    found, flooded = check(text)
+    scenario, _ = check_scenario_bytes(text.encode(), "s.yaml")
+    assert scenario is not None
+    assert not flooded and not floods_somewhere(scenario)
+    assert not any("loop" in d for d in found), found
+
+
+def test_a_goto_that_does_nothing_is_not_named_in_the_loop():
+    # entering tense fires stay (a goto to tense, which finds tense current) and leave, which
+    # goes to calm by way of road, gate and home; calm goes back to tense on entering. The loop
+    # runs through leave; stay is only a branch that does nothing (here it is the 500th piece
+    # handled, so the chain was once traced from it: "stage tense → event stay → stage tense")
+    text = edited_mini(
+        (
+            ALARM,
+            "  alarm:\n    title: Alarm\n    effects: {goto: tense}\n"
+            "  stay:\n    title: Stay\n    effects: {goto: tense}\n"
+            "  leave:\n    title: Leave\n    effects: {trigger: road}\n"
+            "  road:\n    title: Road\n    effects: {trigger: gate}\n"
+            "  gate:\n    title: Gate\n    effects: {trigger: home}\n"
+            "  home:\n    title: Home\n    effects: {goto: calm}\n",
+        ),
+        (CALM, CALM + "    on_enter: {goto: tense}\n"),
+        (TENSE_ENTER, "    on_enter: {trigger: [stay, leave]}\n"),
+        (TALK, "    effects: {trigger: alarm}\n"),
+    )
+    found, flooded = check(text)
+    assert flooded
+    assert len(found) == 1, found
+    assert (
+        "loop: stage calm \u2192 stage tense \u2192 event leave \u2192 event road \u2192 "
+        "event gate \u2192 event home \u2192 stage calm " in found[0]
+    ), found
+
+
 # --- random scenarios against the engine ---------------------------------------------------------
 
 EVENTS = ["e0", "e1", "e2", "e3"]
@@ -234,23 +282,46 @@ effects_strategy = st.fixed_dictionaries(
 )
 
 
+STOPPED = "The day's events stopped early"
+
+
 def floods_somewhere(scenario: Scenario) -> bool:
-    """Whether the engine passes its limit on queued work for some effects block (or transition)
-    applied in some stage: the starts the lint check plays."""
+    """Whether the engine passes its limit on queued work in some step a game can really take,
+    played through the engine's own API (not the lint check's list of starts): the first day; in
+    each stage, taking each action, answering each response, ending the day with pressure low
+    and high (so that each transition of the mini scenario and of `crisis` is taken at dusk,
+    with the next dawn after it), and each event and report fired as a dawn fires it."""
 
-    def floods(stage: str, start) -> bool:
-        turn = engine_turn.Turn(scenario, opening_state(scenario, 1))
-        turn.stage = stage
-        start(turn)
-        turn.drain()
-        return any(e.title == "The day's events stopped early" for e in turn.events)
+    def stopped(events) -> bool:
+        return any(e.title == STOPPED for e in events)
 
-    for stage, spec in scenario.stages.items():
-        for _, effects in all_effects(scenario):
-            if floods(stage, lambda turn, effects=effects: turn.apply(effects)):
+    if stopped(new_game(scenario, 1).events):
+        return True
+    opening = opening_state(scenario, 1)
+    issued = engine_turn.Turn(scenario, opening)
+    for demand in scenario.demands:
+        issued.issue_demand(demand)
+    with_demands = issued.freeze()
+    for stage in scenario.stages:
+        here = with_demands.model_copy(update={"stage": stage})
+        moves: list[TakeAction | Respond] = [TakeAction(action=a) for a in scenario.actions]
+        moves += [
+            Respond(demand=d, response=r)
+            for d, demand in scenario.demands.items()
+            for r in demand.responses
+        ]
+        for move in moves:
+            if stopped(step(scenario, here, move).events):
                 return True
-        for t in spec.transitions:
-            if floods(stage, lambda turn, to=t.to: turn.enter_stage(to, "")):
+        for pressure in (30, 95):
+            state = here.model_copy(update={"stats": {**here.stats, "pressure": pressure}})
+            if stopped(step(scenario, state, EndDay()).events):
+                return True
+        for ident in [*scenario.events, *scenario.intel]:
+            turn = engine_turn.Turn(scenario, opening.model_copy(update={"stage": stage}))
+            turn.fire(ident)
+            turn.drain()
+            if stopped(turn.events):
                 return True
     return False
 
@@ -264,7 +335,10 @@ def floods_somewhere(scenario: Scenario) -> bool:
 )
 def test_reported_iff_the_engine_passes_its_limit(events, enters, exits, talk):
     data = yaml.safe_load(MINI_TEXT)
-    data["stages"]["crisis"] = {"label": "Crisis"}
+    data["stages"]["crisis"] = {
+        "label": "Crisis",
+        "transitions": [{"to": "calm", "when": "pressure >= 90"}],
+    }
     for sid, on_enter, on_exit in zip(STAGES, enters, exits, strict=True):
         data["stages"][sid].update({"on_enter": on_enter, "on_exit": on_exit})
     for eid, effects in zip(EVENTS, events, strict=True):
