@@ -591,11 +591,22 @@ class Session:
         )
         while True:
             answer = self.console.ask("r: save report (Markdown or HTML); Enter: finish. ")
-            if answer.strip().lower() != "r":
+            answer = answer.strip().lower()
+            if not answer:
                 return
+            if answer != "r":  # (a key typed ahead must not end the game's last screen unread)
+                self.console.say(
+                    f"'{answer}' is not a choice here: r saves the report, Enter finishes."
+                )
+                continue
             path = self.console.ask("Save the report as (a path ending .md or .html): ").strip()
             if not path:
                 self.console.say("No report saved.")
+                continue
+            if not path.lower().endswith((".md", ".html", ".htm")):
+                self.console.say(
+                    "A report is saved as Markdown (.md) or HTML (.html): end the name so."
+                )
                 continue
             if os.path.exists(os.path.expanduser(path)):
                 sure = self.console.ask(f"{path} exists. Replace it? [y/N] ").strip().lower()

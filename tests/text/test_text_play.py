@@ -407,3 +407,16 @@ def test_a_finished_save_opens_on_its_ending(mini):
     assert code == 0
     assert "This game is finished: its ending and debrief follow." in text
     assert "Resuming the saved game" not in text and "Debrief" in text
+
+
+def test_the_last_prompt_asks_again_after_a_stray_key_or_a_name_that_is_no_report(mini):
+    # final QA: "zz" (or a digit typed ahead) at "r: save report …; Enter: finish." ended the
+    # program without a word, and a path ending .txt was taken
+    pytest.importorskip("game.debrief")
+    written: dict[str, str] = {}
+    script = "E\nE\nE\nE\nzz\nr\nout/report.txt\nr\nout/report.md\n\n"
+    code, text = play(mini, script, write_report=written.__setitem__)
+    assert code == 0
+    assert "'zz' is not a choice here: r saves the report, Enter finishes." in text
+    assert "end the name so" in text and "out/report.txt" not in written
+    assert "Report saved to out/report.md." in text
