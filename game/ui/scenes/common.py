@@ -99,7 +99,12 @@ def key_hint(app: App, surface: pygame.Surface, rect: pygame.Rect, text: str) ->
     style = Style("serif", "small", "ink_soft")
     height = app.ink.height(style)
     band = pygame.Rect(rect.x, rect.bottom - height - 2, rect.width, height + 2)
-    app.ink.line(surface, text, (band.x + 4, band.y), band, style)
+    # Too long for the window: the hints before the last give way, one by one, so the last
+    # (Esc: the way out) is never cut off mid-word.
+    items = text.split(" \u00b7 ")
+    while len(items) > 2 and app.ink.width(" \u00b7 ".join(items), style) > band.width - 8:
+        del items[-2]
+    app.ink.line(surface, " \u00b7 ".join(items), (band.x + 4, band.y), band, style)
 
 
 def with_council_clock(app: App, hint: str) -> str:

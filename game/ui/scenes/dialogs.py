@@ -77,7 +77,9 @@ class DemandDialog(Dialog):
     """A demand: its text, its deadline, and each answer as a button with its known consequences."""
 
     name = "demand"
-    hint = "1\u20139 answer \u00b7 Tab move \u00b7 \u2191\u2193 choose or scroll \u00b7 Enter answer \u00b7 Esc decide later"
+    # Focus starts on the demand's text, where Enter does nothing (an Enter meant for the screen
+    # before must not answer an ultimatum): the hint says how to reach the answers.
+    hint = "1\u20139 answer \u00b7 \u2191\u2193 scroll \u00b7 Tab to the answers, then \u2191\u2193 choose, Enter give \u00b7 Esc decide later"
 
     def __init__(self, demand_id: str) -> None:
         super().__init__()
