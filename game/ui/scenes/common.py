@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.scene import Scene
+from game.ui.settings import TEXT_SIZES
 from game.ui.text import BODY, HEAD, SMALL, Style
 from game.ui.widgets import Button, TextPane, frame
 
@@ -30,9 +31,10 @@ def page_rect(app: App, rect: pygame.Rect, max_width: int = 1100) -> pygame.Rect
 def dialog_rect(
     app: App, rect: pygame.Rect, width_fraction: float = 0.72, height_fraction: float = 0.8
 ) -> pygame.Rect:
-    # Larger print takes more of the window (at 145%, nearly all of it): the dialog holds words,
-    # and the screen below it waits.
-    larger = max(0.0, min(app.settings.text_size, 1.45) - 1.0) / 0.45
+    # Larger print takes more of the window (at the largest text size, nearly all of it): the
+    # dialog holds words, and the screen below it waits.
+    largest = TEXT_SIZES[-1]
+    larger = max(0.0, min(app.settings.text_size, largest) - 1.0) / (largest - 1.0)
     width_fraction += (0.95 - width_fraction) * larger
     height_fraction += (0.95 - height_fraction) * larger
     area, _ = hint_band(app, rect)  # above the band of key hints, which stays readable

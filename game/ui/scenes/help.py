@@ -27,7 +27,7 @@ KEYS = [
     ("I / A", "jump to the inbox / to the day's actions"),
     (
         "C or F2",
-        "the codex, from any screen: people, places, units and terms, with sources (what you have just learned is marked new)",
+        "the codex, from any screen but a yes-or-no question: people, places, units and terms, with sources (what you have just learned is marked new)",
     ),
     ("B", "read the briefing again"),
     ("F1", "this help"),
