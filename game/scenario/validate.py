@@ -52,6 +52,15 @@ _KINDS = (
 )
 
 
+def _id_advice(char: str) -> str:
+    """What to do about a look-alike in an id: an id has letters, digits and _ only, so a dash
+    (or a full-width letter's plain twin where it is no letter) is no fix."""
+    right = lookalike.replacement(char)
+    if right is None or right == "" or right.isalnum() or right == "_":
+        return lookalike.advice(char)
+    return "an id is lower-case letters, digits and _: write '_' or leave it out"
+
+
 def _a(noun: str) -> str:
     return ("an " if noun[0] in "aeiou" else "a ") + noun
 
@@ -109,7 +118,7 @@ class _Validator(Pass):
             Diagnostic(
                 SourceSpan(key.file, key.line, key.col + at),
                 f"{lookalike.describe(char)} in the id '{shown}'",
-                hint=lookalike.advice(char),
+                hint=_id_advice(char),
             )
         )
 

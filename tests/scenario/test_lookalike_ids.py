@@ -21,7 +21,8 @@ def test_an_id_is_shown_with_its_lookalike_not_without_it():
         "  \uff50ressure: {label: B, start: 1, higher_is: worse}\n"
     )
     assert found(("stats:\n", stats)) == [
-        "s.yaml:13:4: error: '\u2013' (U+2013 en dash) in the id 'a\u2013b' (write '-')",
+        "s.yaml:13:4: error: '\u2013' (U+2013 en dash) in the id 'a\u2013b' (an id is "
+        "lower-case letters, digits and _: write '_' or leave it out)",
         "s.yaml:14:3: error: '\uff50' (U+FF50 fullwidth latin small letter p) in the id "
         "'\uff50ressure' (write 'p')",
     ]
