@@ -176,3 +176,9 @@ def test_a_key_hint_too_long_for_the_window_keeps_its_way_out(small_large):
     # final QA: at 800x600 with 145% text the crisis screen's hints ended "F1 help · Esc m…"
     band = [b.text for b in small_large["crisis"] if "take action" in b.text]
     assert band and band[0].endswith("Esc menu") and "\u2026" not in band[0]
+
+
+def test_the_situations_names_are_not_cut_with_the_largest_text(small_large):
+    # QA: at 800x600 with 145% text the names read "Japanese pre…" and "Nanjing's t…"
+    texts = [b.text for b in small_large["crisis"]]
+    assert "Japanese pressure" in texts and "Nanjing's trust" in texts

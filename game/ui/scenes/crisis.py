@@ -530,10 +530,14 @@ class CrisisScene(Scene):
             pygame.draw.rect(surface, theme.c(marker), (inner.x, cy - 4, 8, 8))
             ink.line(surface, row.name, name_area.topleft, name_area, SMALL)
             return
-        label_w = int(inner.width * 0.42)
+        value_w = ink.width("100", Style("serif_bold", "small")) + 4
+        # The names take 42% of the row, or what the longest needs if the bars can give it up
+        # (large print in a small window: "Japanese pre…"); the same for every row, so the bars
+        # line up.
+        longest = max(ink.width(s.label, SMALL) for s in self.view.stats) if self.view else 0
+        label_w = max(int(inner.width * 0.42), min(longest + 8, inner.width - value_w - 48))
         label_area = pygame.Rect(inner.x, inner.y, label_w - 6, inner.height)
         ink.line(surface, row.label, label_area.topleft, label_area, SMALL)
-        value_w = ink.width("100", Style("serif_bold", "small")) + 4
         value_area = pygame.Rect(inner.right - value_w, inner.y, value_w, inner.height)
         ink.line(
             surface,
