@@ -20,6 +20,7 @@ from game.debrief.model import (
     SourceRef,
     Vote,
 )
+from game.engine.dates import long_date
 from game.engine.state import GameState, LogEntry
 from game.scenario.model import HistoryNote, Scenario
 
@@ -313,7 +314,7 @@ def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list
         if action is None or entry.date in action.historical_dates:
             continue
         if action.historical_dates:
-            days = ", ".join(d.isoformat() for d in action.historical_dates)
+            days = ", ".join(long_date(d, weekday=False) for d in action.historical_dates)
             history = f"History did this on {days}, not this day."
         else:
             history = "History did not do this."

@@ -157,7 +157,7 @@ def render_html(debrief: Debrief) -> str:
     else:
         out.append("<ul>")
         for div in d.divergences:
-            when = div.date.isoformat() if div.date else "End"
+            when = long_date(div.date, weekday=False) if div.date else "End"
             note = (
                 f'<br><span class="aside">What really happened: {esc(div.note)}</span>'
                 if div.note
@@ -235,7 +235,7 @@ def render_html(debrief: Debrief) -> str:
     if d.votes:
         out.append("<section><h2>Class votes</h2><ul>")
         for vote in d.votes:
-            when = f"{vote.date.isoformat()} · " if vote.date else ""
+            when = f"{long_date(vote.date, weekday=False)} · " if vote.date else ""
             tally = ", ".join(f"{esc(option)}: {count}" for option, count in vote.tally.items())
             chosen = f" Chosen: {esc(vote.chosen)}." if vote.chosen else ""
             out.append(f"<li>{when}{esc(vote.question)} {tally}{chosen}</li>")

@@ -89,7 +89,7 @@ def render_markdown(debrief: Debrief) -> str:
     if not d.divergences:
         lines.append("Your decisions followed the historical record.")
     for div in d.divergences:
-        when = div.date.isoformat() if div.date else "End"
+        when = long_date(div.date, weekday=False) if div.date else "End"
         lines.append(
             f"- **{when} · {KIND_NAMES[div.kind]}.** {_text(div.you)} {_text(div.history)} {_refs(div.sources)}".rstrip()
         )
@@ -150,7 +150,7 @@ def render_markdown(debrief: Debrief) -> str:
     if d.votes:
         lines += ["## Class votes", ""]
         for vote in d.votes:
-            when = f"{vote.date.isoformat()} · " if vote.date else ""
+            when = f"{long_date(vote.date, weekday=False)} · " if vote.date else ""
             tally = ", ".join(f"{_text(option)}: {count}" for option, count in vote.tally.items())
             chosen = f" Chosen: {_text(vote.chosen)}." if vote.chosen else ""
             lines.append(f"- {when}{_text(vote.question)} {tally}.{chosen}".replace(" .", "."))

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from game.analysis.policies import historical
 from game.analysis.replay import play, scripted
 from game.debrief import build_debrief, render_html, render_markdown
-from game.debrief.markdown import long_date
+from game.engine.dates import long_date
 
 EXTERNAL = ("src=", "<link", "@import", "url(")
 
@@ -84,11 +84,11 @@ def test_markdown_lists_divergences_and_practice(mini):
     )
     assert "Practice game" in text
     assert (
-        "**1935-06-01 · Answer.** You answered 'First demand': Refuse. History answered: Accept."
+        "**1 June 1935 · Answer.** You answered 'First demand': Refuse. History answered: Accept."
         in text
     )
     assert (
-        "**1935-06-01 · Not done.** You did not: Talk to the envoy. History did it that day."
+        "**1 June 1935 · Not done.** You did not: Talk to the envoy. History did it that day."
         in text
     )
 
@@ -147,3 +147,10 @@ def test_practice_notice_and_divergences_in_html(mini):
     page = render_html(_debrief(mini.scenario, keys=["first:refuse"], seed=2, practice=True))
     assert "Practice game" in page
     assert "You answered &#x27;First demand&#x27;: Refuse." in page
+
+
+def test_a_divergence_names_history_s_days_as_the_game_writes_dates(mini):
+    # final QA: "History did this on 1935-06-01, not this day." beside "1 June 1935" elsewhere
+    text = render_markdown(_debrief(mini.scenario, keys=["end", "talk", "end", "end"], seed=2))
+    assert "History did this on 1 June 1935, not this day." in text
+    assert "1935-06-0" not in text.split("## Where you left history")[1].split("##")[0]
