@@ -182,3 +182,26 @@ def test_the_situations_names_are_not_cut_with_the_largest_text(small_large):
     # QA: at 800x600 with 145% text the names read "Japanese pre…" and "Nanjing's t…"
     texts = [b.text for b in small_large["crisis"]]
     assert "Japanese pressure" in texts and "Nanjing's trust" in texts
+
+
+def test_a_person_too_long_for_the_situation_loses_the_chinese_name_before_being_cut(
+    make_app, monkeypatch
+):
+    # final QA: at 800x600 with 145% text, "Umezu Yoshijirō…" and "Doihara Kenji 土肥…"
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+    from game.ui.view import Attitude
+
+    records: list = []
+    app = make_app(size=(800, 600), recorder=records, settings=Settings(text_size=LARGEST))
+    app.new_game(app.loaded, 7)
+    crisis = CrisisScene()
+    app.apply(Reset(crisis))
+    app.pump()
+    person = Attitude("umezu", "Umezu Yoshijirō 梅津美治郎", "japan", -30, "unfriendly")
+    monkeypatch.setattr(CrisisScene, "stat_rows", lambda self: [("actor", person)])
+    records.clear()
+    row = pygame.Rect(0, 0, 260, 40)
+    crisis.draw_stat_row(app, pygame.Surface((300, 60)), row, 0, False)
+    names = [b.text for b in records if b.text.startswith("Umezu")]
+    assert names == ["Umezu Yoshijirō"]

@@ -10,7 +10,7 @@ from game.engine.actions import EndDay, TakeAction
 from game.ui.mapdraw import MapPainter
 from game.ui.scene import Act, Pop, Push, Reset, Scene, digit
 from game.ui.scenes.common import BoxedMenu, hint_band, key_hint, margin, with_council_clock
-from game.ui.text import BODY, BOLD, SMALL, Style
+from game.ui.text import BODY, BOLD, SMALL, Style, is_cjk
 from game.ui.view import CrisisView, crisis_view, reflow, unlocked_codex
 from game.ui.widgets import Button, ListWidget, TextPane, frame
 
@@ -528,7 +528,12 @@ class CrisisScene(Scene):
             marker = "japan" if row.side == "japan" else "china" if row.side == "china" else "third"
             cy = inner.y + ink.height(SMALL) // 2
             pygame.draw.rect(surface, theme.c(marker), (inner.x, cy - 4, 8, 8))
-            ink.line(surface, row.name, name_area.topleft, name_area, SMALL)
+            name = row.name
+            if ink.width(name, SMALL) > name_area.width:
+                # too long: the name in Chinese characters gives way before the name is cut
+                # (the codex has both); "Doihara Kenji", not "Doihara Kenji 土肥…"
+                name = "".join(c for c in name if not is_cjk(c)).strip()
+            ink.line(surface, name, name_area.topleft, name_area, SMALL)
             return
         value_w = ink.width("100", Style("serif_bold", "small")) + 4
         # The names take 42% of the row, or what the longest needs if the bars can give it up
