@@ -8,6 +8,7 @@ import pytest
 
 from game.ui.screenshots import render_screenshots
 from game.ui.settings import TEXT_SIZES, Settings
+from game.ui.text import SMALL
 from game.ui.theme import Theme, text_scale
 
 ELLIPSIS = "\u2026"
@@ -205,3 +206,26 @@ def test_a_person_too_long_for_the_situation_loses_the_chinese_name_before_being
     crisis.draw_stat_row(app, pygame.Surface((300, 60)), row, 0, False)
     names = [b.text for b in records if b.text.startswith("Umezu")]
     assert names == ["Umezu Yoshijirō"]
+
+
+def test_a_long_fact_in_the_situation_wraps_instead_of_being_cut(make_app, monkeypatch):
+    # final QA: "Concessions are presented as China'…" at 800x600 with 145% text
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    records: list = []
+    app = make_app(size=(800, 600), recorder=records, settings=Settings(text_size=LARGEST))
+    app.new_game(app.loaded, 7)
+    crisis = CrisisScene()
+    app.apply(Reset(crisis))
+    app.pump()
+    fact = "Concessions are presented as China's own decision, made of its own accord"
+    monkeypatch.setattr(CrisisScene, "stat_rows", lambda self: [("fact", fact)])
+    height = crisis.stat_row_height(app, 0, 260)
+    assert height > 2 * app.ink.height(SMALL)
+    records.clear()
+    crisis.draw_stat_row(
+        app, pygame.Surface((300, height)), pygame.Rect(0, 0, 260, height), 0, False
+    )
+    assert "\u2026" not in "".join(b.text for b in records)
+    assert " ".join(b.text for b in records).split(" ", 1)[1] == fact

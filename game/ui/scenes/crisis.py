@@ -77,7 +77,7 @@ class CrisisScene(Scene):
             self.menu = Button("Menu (Esc)", lambda: Push(PauseScene()))
             self.stats = ListWidget(
                 count=lambda: len(self.stat_rows()),
-                row_height=lambda i, w: self.stat_row_height(app, i),
+                row_height=lambda i, w: self.stat_row_height(app, i, w),
                 draw_row=lambda s, r, i, sel, foc: self.draw_stat_row(app, s, r, i, sel and foc),
             )
             self.widgets = [
@@ -486,10 +486,12 @@ class CrisisScene(Scene):
             ink.line(surface, text, (inner.x, y), inner, style)
             y += ink.height(style)
 
-    def stat_row_height(self, app: App, index: int) -> int:
-        kind, _ = self.stat_rows()[index]
+    def stat_row_height(self, app: App, index: int, width: int) -> int:
+        kind, row = self.stat_rows()[index]
         if kind == "stat":
             return app.ink.height(SMALL) + 12
+        if kind == "fact":  # a fact is a sentence: it wraps rather than being cut
+            return len(app.ink.wrap("\u2713 " + row, width - 4, SMALL)) * app.ink.height(SMALL) + 4
         return app.ink.height(SMALL) + 4
 
     def draw_stat_row(
@@ -505,7 +507,8 @@ class CrisisScene(Scene):
             ink.line(surface, row.upper(), (inner.x, inner.y + 2), inner, KIND)
             return
         if kind == "fact":
-            ink.line(surface, "\u2713 " + row, (inner.x, inner.y), inner, SMALL)
+            lines = ink.wrap("\u2713 " + row, inner.width, SMALL)
+            ink.block(surface, lines, (inner.x, inner.y), inner, SMALL)
             return
         if kind == "actor":
             value = f"{row.word} ({row.value:+d})"
