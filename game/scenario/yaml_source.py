@@ -274,7 +274,7 @@ def _scalars_before(text: str, line: int) -> tuple[list[yaml.ScalarToken], set[t
     keys: set[tuple[int, int]] = set()
     key_next = False
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        for token in yaml.scan(text, Loader=_Loader):  # (the reader that failed, in C)
             if token.start_mark.line > line:
                 break
             if isinstance(token, yaml.ScalarToken):
@@ -458,20 +458,24 @@ def _lookalike_near(
         start -= 1
     for n in range(max(0, start - 1), min(line + 1, len(lines))):
         text = lines[n]
-        read = [_read_as(n, i, line, scalars, keys) for i in range(len(text))]
+        on_line = [s for s in scalars if s.start_mark.line <= n <= s.end_mark.line]
+
+        def read(col: int, n: int = n, on_line: list[yaml.ScalarToken] = on_line) -> str | None:
+            return _read_as(n, col, line, on_line, keys)
+
         indent = len(text) - len(text.lstrip(" " + "".join(lookalike.SPACES | lookalike.INVISIBLE)))
         at = lookalike.first(text[:indent])
-        if at is not None and read[at] == "value":
+        if at is not None and read(at) == "value":
             at = None
         if at is None:
             key = _KEY_LOOKALIKE.match(text)
-            at = key.start(1) if key and read[key.start(1)] is None else None
+            at = key.start(1) if key and read(key.start(1)) is None else None
         if at is None:
             at = next(
                 (
                     i
                     for i, char in enumerate(text)
-                    if char in lookalike.INVISIBLE and char not in _JOINERS and read[i] is None
+                    if char in lookalike.INVISIBLE and char not in _JOINERS and read(i) is None
                 ),
                 None,
             )
