@@ -6,7 +6,7 @@ import ast
 import warnings
 from functools import lru_cache
 
-from game.scenario.expr.plain import explain
+from game.scenario.expr.plain import explain, unmatched_close
 from game.scenario.expr.symbols import FUNCTIONS
 
 MAX_LENGTH = 2_000
@@ -74,7 +74,7 @@ def parse(text: str) -> ast.expr:
         text_lines = text.split("\n")
         if line > len(text_lines):  # the error is at the closing parenthesis we added
             line, col = len(text_lines), len(text_lines[-1])
-            stray = _unmatched_close(text)
+            stray = unmatched_close(text)
             if stray is not None:  # Python blames ours; the author's own ')' is the one too many
                 line = text.count("\n", 0, stray) + 1
                 col = stray - (text.rfind("\n", 0, stray) + 1)
@@ -89,23 +89,6 @@ def parse(text: str) -> ast.expr:
         raise ExprSyntaxError("invalid expression") from None
     _whitelist(tree.body, text)
     return tree.body
-
-
-def _unmatched_close(text: str) -> int | None:
-    """Where the first ')' that closes nothing is, outside quoted text; None if there is none."""
-    depth, quote = 0, ""
-    for at, char in enumerate(text):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth < 0:
-                return at
-    return None
 
 
 def _position(node: ast.AST, text: str) -> tuple[int, int]:

@@ -45,8 +45,9 @@ _OPERATOR_TYPOS = {  # written: (what to write, what it means)
     "===": ("==", "equal"),
     "!==": ("!=", "not equal"),
 }
-# What a look-alike means in an expression, where it differs from its plain character.
-_UNICODE_OPERATORS = {"≥": ">=", "≤": "<=", "≠": "!=", "＝": "=="}
+# What a look-alike means in an expression, where it differs from its plain character (a
+# full-width '=' compares; lookalike.SIGNS has the rest, '≥' and the like).
+_UNICODE_OPERATORS = {"＝": "=="}
 _DATE_UNQUOTED = re.compile(r"(?<![\w'\"])\d{4}-\d{1,2}-\d{1,2}(?![\w'\"])")
 _OTHER_LANGUAGES = (  # (pattern, what was written, what to write)
     (re.compile(r"&&"), "'&&'", "and"),
@@ -135,8 +136,8 @@ def explain(text: str, python_message: str) -> Explained:
                 f"write {word} (in lower case)",
                 match.start(),
             )
-    if "unterminated string" in python_message:
-        return Explained(
+    if "unterminated string" in python_message:  # a quote escaped with \, which _tokens reads
+        return Explained(  # as closing the text
             "a quote is never closed", "end the text with the quote it starts with", None
         )
     if any(words in python_message for words in _PLAIN_PYTHON):
@@ -145,6 +146,19 @@ def explain(text: str, python_message: str) -> Explained:
     if found is not None:
         return found
     return Explained("the game cannot read this", LANGUAGE, None)
+
+
+def unmatched_close(text: str) -> int | None:
+    """Where the first ')' that closes nothing is, outside quoted text; None if there is none."""
+    depth = 0
+    for token in _tokens(text):
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth -= 1
+            if depth < 0:
+                return token.at
+    return None
 
 
 def _lookalike(text: str) -> Explained | None:
