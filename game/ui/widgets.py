@@ -311,10 +311,11 @@ class TextPane(Widget):
 
     def height_needed(self, ink: Ink) -> int:
         """The height that shows every line (at the pane's current width)."""
-        return 4 + sum(
-            ink.height(style) if text else int(ink.height(style) * self.gap)
-            for style, text in self.lines(ink)
-        )
+        return 4 + sum(self._line_height(ink, style, text) for style, text in self.lines(ink))
+
+    def _line_height(self, ink: Ink, style: Style, text: str) -> int:
+        """A line of words, or the gap between paragraphs (an empty line)."""
+        return ink.height(style) if text else int(ink.height(style) * self.gap)
 
     def page(self, ink: Ink) -> int:
         return max(1, self.rect.height // max(1, ink.height(BODY)) - 1)
@@ -327,7 +328,7 @@ class TextPane(Widget):
         top = len(lines)
         while top > 0:
             style, text = lines[top - 1]
-            height = ink.height(style) if text else int(ink.height(style) * self.gap)
+            height = self._line_height(ink, style, text)
             if height > room:
                 break
             room -= height
@@ -374,7 +375,7 @@ class TextPane(Widget):
         shown_last = self.offset - 1
         for index in range(self.offset, len(lines)):
             style, text = lines[index]
-            height = ink.height(style) if text else int(ink.height(style) * self.gap)
+            height = self._line_height(ink, style, text)
             if y + height > area.bottom:
                 break
             ink.line(surface, text, (area.x, y), area, style)
