@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from game.analysis.describe import long_date
 from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction, action_key
 from game.engine.api import new_game, released_injects, step
+from game.engine.dates import long_date
 from game.engine.query import awaits_answer
 from game.engine.state import GameEvent, GameState
 from game.practice import UndoStack

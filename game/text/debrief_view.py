@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from game.analysis.describe import long_date
 from game.debrief.markdown import KIND_NAMES
 from game.debrief.model import Debrief, HistoryEntry, SourceRef
+from game.engine.dates import long_date
 from game.text.style import Style, wrap_columns
 
 SAVED_REPORT = "the saved report (type r below)"

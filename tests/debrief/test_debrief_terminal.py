@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from game.analysis.describe import long_date
 from game.analysis.policies import historical
 from game.analysis.replay import play, scripted
 from game.debrief import build_debrief, render_markdown
 from game.debrief.model import SourceRef
+from game.engine.dates import long_date
 from game.text import report
 from game.text.debrief_view import debrief_lines, refs
 from game.text.style import Style

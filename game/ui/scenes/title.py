@@ -33,7 +33,7 @@ def when_saved(stamp: str) -> str:
     it is not an ISO time."""
     import datetime as dt  # (the Load screen's, like long_date: not before the first frame)
 
-    from game.analysis.describe import long_date
+    from game.engine.dates import long_date
 
     try:
         moment = dt.datetime.fromisoformat(stamp)
@@ -46,7 +46,7 @@ def game_date(iso: str) -> str:
     """A save's game date as the game writes dates ("30 May 1935"); as written if not ISO."""
     import datetime as dt
 
-    from game.analysis.describe import long_date  # the Load screen, never the first frame
+    from game.engine.dates import long_date  # the Load screen, never the first frame
 
     try:
         return long_date(dt.date.fromisoformat(iso), weekday=False)
