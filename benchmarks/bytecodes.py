@@ -3,9 +3,12 @@
 Row 5 of the table is a rate, and on a shared machine rates drift by a factor of two over an
 evening. This counts instead: the Python bytecode instructions and calls of N random games of the
 1935 scenario (seeds 0..N-1, after a warm-up), by function and by file, with `sys.settrace`.
-The count is the same on every run and every machine with the same Python, so an engine change
-can be judged by it alone, before and after, without timing anything. (Tracing is slow: 50 games
-take about a minute. C code such as dict lookups counts as the one instruction that calls it.)
+The count is the same on every run and every machine with the same Python, so a change to the
+engine's Python code can be judged by it, before and after, without timing anything. (Tracing is
+slow: 50 games take about a minute.) C code counts as the one instruction that calls it, so a
+change that moves work into C built-ins (`map`, `compress`, `bisect`) must be judged by the
+machine instructions instead (callgrind; see benchmarks/README.md): one that saved 15% of the
+bytecodes cost 7% more of those.
 """
 
 from __future__ import annotations
