@@ -38,6 +38,15 @@ KIND_LABELS = {
 MINUS = "\u2212"  # a real minus sign: screen readers say "minus", and it lines up with "+"
 
 
+def uses_note(uses_left: int | None) -> str:
+    """What a player should know of an action's limit: "can be done once more", "can be done 2
+    more times", or nothing when it is unlimited or plenty remain (an action that is used up
+    says so in its reason)."""
+    if uses_left is None or uses_left == 0 or uses_left > 3:
+        return ""
+    return "can be done once more" if uses_left == 1 else f"can be done {uses_left} more times"
+
+
 def signed(value: int) -> str:
     """+5 or −5."""
     return f"+{value}" if value >= 0 else f"{MINUS}{-value}"

@@ -22,7 +22,7 @@ from game.debrief.model import (
 )
 from game.engine.dates import long_date
 from game.engine.state import GameState, LogEntry
-from game.scenario.model import HistoryNote, Scenario
+from game.scenario.model import Action, HistoryNote, Scenario
 
 SCORE_LABELS = {
     "sovereignty": "Sovereignty kept",
@@ -289,20 +289,29 @@ def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list
             )
         )
 
-    # Historical actions not taken on their day (only days the game reached).
+    # Historical actions not taken on their day (only days the game reached). Not counted as
+    # missed: an action the game allows once that was already taken earlier (the early day is
+    # listed as such below), or one whose every flag is already set (it was done another way,
+    # for instance by accepting a demand that included it).
     taken = {(e.ref, e.date) for e in decisions if e.kind == "action"}
     for aid, action in scenario.actions.items():
         for date in action.historical_dates:
-            if scenario.calendar.start <= date <= state.date and (aid, date) not in taken:
-                found.append(
-                    Divergence(
-                        kind="missed_action",
-                        date=date,
-                        you=f"You did not: {action.label}.",
-                        history="History did it that day.",
-                        sources=cite.all(action.sources),
-                    )
+            if not scenario.calendar.start <= date <= state.date or (aid, date) in taken:
+                continue
+            before = sum(1 for ref, day in taken if ref == aid and day < date)
+            if action.max_uses is not None and before >= action.max_uses:
+                continue
+            if _done_another_way(action, state):
+                continue
+            found.append(
+                Divergence(
+                    kind="missed_action",
+                    date=date,
+                    you=f"You did not: {action.label}.",
+                    history="History did it that day.",
+                    sources=cite.all(action.sources),
                 )
+            )
 
     # Actions history did not take that day.
     seen: set[tuple[str, dt.date]] = set()
@@ -351,6 +360,13 @@ def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list
         "ending": 2,
     }
     return sorted(found, key=lambda d: (d.date is None, d.date or dt.date.max, order[d.kind]))
+
+
+def _done_another_way(action: Action, state: GameState) -> bool:
+    """Whether everything the action certainly brings about is already so: each flag it sets to
+    true is true (an action that sets no flag cannot tell, and counts as not done)."""
+    flags = [name for name, value in action.effects.changes().items() if value is True]
+    return bool(flags) and all(state.flags.get(name, False) for name in flags)
 
 
 def _response_label(scenario: Scenario, demand_id: str, response_id: str) -> str:

@@ -40,6 +40,7 @@ class ActionOption:
     cost: int
     available: bool
     reason: str  # why not, when not available
+    uses_left: int | None = None  # how many more times the game allows it; None: no limit
 
 
 def new_game(scenario: Scenario, seed: int) -> Step:
@@ -282,8 +283,9 @@ def action_options(scenario: Scenario, state: GameState) -> list[ActionOption]:
             continue
         action = TakeAction(action=aid)
         reason = why_not_now(reader, action)
+        left = None if spec.max_uses is None else max(0, spec.max_uses - reader.taken.get(aid, 0))
         options.append(
-            ActionOption(action, spec.label, spec.category, spec.cost, not reason, reason)
+            ActionOption(action, spec.label, spec.category, spec.cost, not reason, reason, left)
         )
     return options
 

@@ -31,6 +31,7 @@ class Entry:
     category: str = ""  # actions only
     hint: str = ""  # actions only
     demand: str = ""  # answers only: the demand's id
+    uses_left: int | None = None  # actions only: how many more times the game allows it
 
     @property
     def key(self) -> str:
@@ -92,6 +93,7 @@ def build_menu(scenario: Scenario, state: GameState) -> Menu:
                 describe_action(scenario, state, option.action.action),
                 category=option.category,
                 hint=spec.hint,
+                uses_left=option.uses_left,
             )
         )
     return Menu(tuple(entries))

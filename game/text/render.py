@@ -13,6 +13,7 @@ from game.analysis.describe import (
     nearest_deadline,
     signed,
     stat_display,
+    uses_note,
 )
 from game.engine.query import unlocked_codex
 from game.engine.state import GameEvent, GameState
@@ -152,7 +153,7 @@ def menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: Style) -
 
 def _entry_lines(entry: Entry, style: Style) -> list[str]:
     points = f"{entry.cost} point{'s' if entry.cost != 1 else ''}"
-    detail = f"{points}, {entry.category}" if entry.category else points
+    detail = ", ".join(filter(None, (points, entry.category, uses_note(entry.uses_left))))
     head = f"{entry.number:>3}. {entry.label} ({detail})"
     notes = [text for text in (entry.hint, entry.consequences) if text]
     if not entry.available:

@@ -126,6 +126,7 @@ class ActionRow:
     reason: str
     hint: str
     consequences: str
+    uses_left: int | None = None  # how many more times the game allows it; None: no limit
 
 
 @dataclass(frozen=True)
@@ -297,6 +298,7 @@ def action_rows(scenario: Scenario, state: GameState) -> list[ActionRow]:
                 option.reason,
                 spec.hint,
                 describe_effects(scenario, state, spec.effects, spec.outcomes),
+                option.uses_left,
             )
         )
     return rows

@@ -192,3 +192,43 @@ def test_build_is_pure_and_round_trips(mini):
     first = build_debrief(mini.scenario, final, seed=7, played_on="2025-01-01")
     assert first == build_debrief(mini.scenario, final, seed=7, played_on="2025-01-01")
     assert type(first).model_validate_json(first.model_dump_json()) == first
+
+
+def _missed(scenario_text: str, keys: list[str]) -> list[tuple[str, dt.date]]:
+    from game.scenario.load import load_scenario_bytes
+
+    scenario = load_scenario_bytes(scenario_text.encode(), "edited.yaml").scenario
+    final = play(scenario, 1, scripted(keys)).final
+    debrief = build_debrief(scenario, final, seed=1)
+    return [(d.you, d.date) for d in debrief.divergences if d.kind == "missed_action"]
+
+
+def test_a_one_off_action_taken_before_its_historical_day_is_not_missed():
+    from tests.conftest import edited_mini
+
+    text = edited_mini(
+        ("    max_uses: 1\n", "    max_uses: 1\n    historical_dates: [1935-06-02]\n"),
+    )
+    # spied on 1 June, so nothing is left to do on 2 June: the early day is the divergence
+    assert _missed(text, ["first:accept", "talk", "spy", "end", "end"]) == []
+    # not spied at all: 2 June is a day history spied and the player did not
+    assert _missed(text, ["first:accept", "talk", "end", "end"]) == [
+        ("You did not: Ask the spies.", D(1935, 6, 2))
+    ]
+
+
+def test_a_historical_action_whose_flags_are_already_set_is_not_missed():
+    from tests.conftest import edited_mini
+
+    text = edited_mini(
+        (
+            "    effects: {pressure: -5, envoy: 5}\n    historical_dates: [1935-06-01]\n",
+            "    effects: {pressure: -5, envoy: 5, conceded: true}\n"
+            "    historical_dates: [1935-06-02]\n",
+        ),
+    )
+    # accepting the first demand conceded already: talking on 2 June would change no flag
+    assert _missed(text, ["first:accept", "end", "end"]) == []
+    assert _missed(text, ["first:refuse", "end", "end"]) == [
+        ("You did not: Talk to the envoy.", D(1935, 6, 2))
+    ]

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.analysis.describe import uses_note
 from game.engine.actions import EndDay, TakeAction
 from game.ui.mapdraw import MapPainter
 from game.ui.scene import Act, Pop, Push, Reset, Scene, digit
@@ -436,6 +437,14 @@ class CrisisScene(Scene):
         )
         lines = [(Style("serif_bold", "body", colour), line) for line in label_lines]
         small_colour = "ink_soft" if row.available else "disabled"
+        if row.available and uses_note(
+            row.uses_left
+        ):  # the game limits it: say so before it is gone
+            note, style = (
+                uses_note(row.uses_left).capitalize() + ".",
+                Style("serif", "small", "ink_soft"),
+            )
+            lines += [(style, line) for line in ink.wrap(note, inner, style)]
         if row.hint:
             lines += [
                 (Style("serif", "small", small_colour), line)

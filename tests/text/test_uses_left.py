@@ -1,0 +1,43 @@
+"""An action the game allows only a few times says so before it is gone, in both front ends
+(the engine gives the count; QA found players locked out of the historical path unawares)."""
+
+from __future__ import annotations
+
+from game.analysis.describe import uses_note
+from game.engine.actions import TakeAction
+from game.engine.api import action_options, new_game, step
+from game.text.menu import build_menu
+from game.text.render import menu_lines
+from game.text.style import Style
+
+
+def test_uses_note_speaks_only_when_few_uses_remain():
+    assert [uses_note(n) for n in (None, 0, 1, 2, 3, 4, 9)] == [
+        "",
+        "",
+        "can be done once more",
+        "can be done 2 more times",
+        "can be done 3 more times",
+        "",
+        "",
+    ]
+
+
+def test_the_engine_counts_the_uses_left(mini):
+    scenario = mini.scenario
+    state = new_game(scenario, 1).state
+    left = {o.action.action: o.uses_left for o in action_options(scenario, state)}
+    assert left == {"talk": None, "prepare": None, "spy": 1}
+    state = step(scenario, state, TakeAction(action="spy")).state
+    spy = next(o for o in action_options(scenario, state) if o.action.action == "spy")
+    assert (spy.uses_left, spy.available) == (0, False)
+
+
+def test_the_text_menu_shows_the_last_use(mini):
+    scenario = mini.scenario
+    state = new_game(scenario, 1).state
+    lines = menu_lines(scenario, state, build_menu(scenario, state), Style(plain=True))
+    spy = next(line for line in lines if "Ask the spies" in line)
+    talk = next(line for line in lines if "Talk to the envoy" in line)
+    assert spy.endswith("(1 point, information, can be done once more)")
+    assert talk.endswith("(1 point, diplomacy)")
