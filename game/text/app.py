@@ -27,7 +27,7 @@ from game.scenario.model import Scenario
 from game.text import render
 from game.text.cabinet import VoteRecord, decide, leaders, render_votes
 from game.text.commands import End, Pick, Release, Show, Unknown, parse
-from game.text.console import Console, EndOfInput, isatty
+from game.text.console import Console, EndOfInput, TimedOut, isatty
 from game.text.menu import Menu, build_menu
 from game.text.report import Debrief, DebriefUnavailable, build, report_text
 from game.text.style import Style
@@ -409,7 +409,10 @@ class Session:
         """Read lines until one is a possible choice (screens and mistakes cost nothing)."""
         while True:
             self.check_time(late=False)
-            line = self.console.ask(prompt)
+            try:
+                line = self.console.ask(prompt, timeout=self.time_left())
+            except TimedOut:
+                raise TimeUp(late=False) from None
             self.check_time(late=True)
             command = parse(line, menu)
             if isinstance(command, Show):
@@ -434,9 +437,16 @@ class Session:
                 continue
             return choice
 
-    def check_time(self, *, late: bool) -> None:
+    def time_left(self) -> float | None:
+        """Seconds left of today's council under a time limit (None without one)."""
         limit = self.classroom.time_limit
-        if limit is not None and self.clock() - self.day_started >= limit * 60:
+        if limit is None:
+            return None
+        return limit * 60 - (self.clock() - self.day_started)
+
+    def check_time(self, *, late: bool) -> None:
+        left = self.time_left()
+        if left is not None and left <= 0:
             raise TimeUp(late)
 
     def vote(self, menu: Menu) -> Choice:

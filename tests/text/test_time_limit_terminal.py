@@ -1,0 +1,74 @@
+"""At a terminal, the council clock ends the day by itself: nobody has to type for the time limit
+to be noticed (QA: a group still reading lost its next choice to 'came too late')."""
+
+from __future__ import annotations
+
+import os
+import select
+import subprocess
+import sys
+import time
+from io import StringIO
+from pathlib import Path
+
+import pytest
+
+from game.text.console import Console, TimedOut
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+
+
+@pytest.fixture
+def terminal():
+    """(the keyboard's end, a Console reading the terminal's end) of a fresh pseudo-terminal."""
+    keyboard, screen = os.openpty()
+    stream = os.fdopen(screen, "r", encoding="utf-8")
+    yield keyboard, Console(stream, StringIO())
+    stream.close()
+    os.close(keyboard)
+
+
+def test_a_terminal_that_stays_silent_times_out_and_drops_half_typed_text(terminal):
+    keyboard, console = terminal
+    os.write(keyboard, b"half a li")  # never finished with Enter
+    started = time.monotonic()
+    with pytest.raises(TimedOut):
+        console.ask("> ", timeout=0.3)
+    assert 0.25 <= time.monotonic() - started < 3
+    os.write(keyboard, "天津 3\n".encode())
+    assert console.ask("> ", timeout=3) == "天津 3"  # the half line was dropped, not prefixed
+
+
+def test_a_line_typed_in_time_is_read_and_without_a_limit_it_waits(terminal):
+    keyboard, console = terminal
+    os.write(keyboard, b"4\nE\n")
+    assert console.ask("> ", timeout=3) == "4"
+    assert console.ask("> ") == "E"
+
+
+def test_the_text_game_ends_an_idle_council_by_itself(tmp_path):
+    keyboard, screen = os.openpty()
+    game = subprocess.Popen(
+        [sys.executable, "main.py", "play", "--text", "--scenario", "tests/fixtures/mini.yaml"]
+        + ["--seed", "1", "--time-limit", "0.01", "--save-dir", str(tmp_path)],
+        stdin=screen,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        cwd=ROOT,
+    )
+    os.close(screen)
+    seen = b""
+    try:
+        deadline = time.monotonic() + 60
+        while b"Day 2:" not in seen and time.monotonic() < deadline and game.poll() is None:
+            if select.select([game.stdout], [], [], 0.2)[0]:
+                seen += os.read(game.stdout.fileno(), 65536)
+    finally:
+        game.kill()
+        game.wait()
+        os.close(keyboard)
+    text = seen.decode("utf-8", "replace")
+    assert "Time is up (0.01 minutes): the council of day 1 ends." in text
+    assert "came too late" not in text  # nothing was typed, so nothing was thrown away
+    assert "Day 2:" in text
