@@ -102,8 +102,9 @@ def _add_replay_arguments(replay: argparse.ArgumentParser) -> None:
     how.add_argument(
         "--choices",
         metavar="CHOICES.yaml",
-        help="a YAML list of choices: action ids, DEMAND:RESPONSE, or 'end'; every entry is"
-        " checked before playing, and a choice the game refuses stops the replay (exit 1)",
+        help="a YAML list of choices: action ids, DEMAND:RESPONSE, inject:ID or 'end'; every"
+        " entry is checked before playing, a choice the game refuses stops the replay (exit 1),"
+        " and after the last entry each remaining day is ended",
     )
     replay.add_argument("--seed", type=int, default=1935, help="random seed (default 1935)")
     replay.add_argument(
@@ -228,7 +229,8 @@ SUBCOMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]
     ),
     "validate": (
         "check scenario files",
-        "Check scenarios; print every problem as FILE:LINE:COL: message; exit 1 if any.",
+        "Check scenarios; print every problem as FILE:LINE:COL: message; exit 1 if any error"
+        " (with --strict, any warning too).",
         _add_validate_arguments,
     ),
     "schema": (

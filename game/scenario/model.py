@@ -322,7 +322,8 @@ class Demand(Model):
     )
     deadline_label: str = Field("", description="How the deadline was put, e.g. 'noon, 12 June'.")
     ultimatum: bool = Field(
-        False, description="An ultimatum: its deadline cannot be stalled, and its expiry escalates."
+        False,
+        description="An ultimatum: it must have a deadline, and no answer may put it off (`extend_days` is refused); a stalling answer may still leave it open. What its running out brings is what `on_expiry` and `expiry_outcomes` say.",
     )
     responses: dict[str, Response] = Field(description="The possible answers, by id.")
     on_expiry: Effects = Field(

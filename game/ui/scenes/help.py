@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 HEAD = Style("typewriter_bold", "body")
 
 KEYS = [
-    ("Tab / Shift+Tab", "move the focus (the blue ring) between lists and buttons"),
+    ("Tab / Shift+Tab, \u2190 \u2192", "move the focus (the blue ring) between lists and buttons"),
     ("\u2191 \u2193, Page Up/Down, Home/End", "move within a list, or scroll a text"),
     ("Enter / Space", "choose the focused item; open a message; answer a demand"),
     ("Esc", "back out of a dialog or screen; the menu on the crisis screen"),
@@ -45,7 +45,7 @@ KEYS = [
 RULES = [
     "Each turn is one day. At dawn, deadlines that ran out take effect, news and demands arrive, and other actors act.",
     "In council you spend the day's action points on actions and answers. Each action shows its cost, its known consequences, and 'outcome uncertain' where chance plays a part.",
-    "Demands come with deadlines. Stalling may buy time; an ultimatum cannot be stalled, and letting it run out escalates the crisis.",
+    "Demands come with deadlines. Stalling may buy time; an ultimatum's deadline cannot be put off, and letting it run out usually makes things worse.",
     "Some numbers are hidden ('?') until intelligence reveals them. Intelligence comes with a stated reliability: it may be wrong.",
     "The game ends when one of the scenario's endings is reached, or at the end of the calendar. The debrief then sets your decisions beside what happened in 1935, with sources.",
 ]
