@@ -38,6 +38,18 @@ KIND_LABELS = {
 MINUS = "\u2212"  # a real minus sign: screen readers say "minus", and it lines up with "+"
 
 
+def correspondent(kind: str, name: str) -> str:
+    """Who an inbox item is from, as a phrase after its kind: "from Sakai Takashi", "with Sakai
+    Takashi" for a meeting, "to Sakai Takashi" for the player's own answer; a name such as "The
+    North China press" reads "from the North China press"."""
+    if not name:
+        return ""
+    if name.startswith("The "):
+        name = "the " + name[4:]
+    word = {"demand_answered": "to", "meeting": "with"}.get(kind, "from")
+    return f"{word} {name}"
+
+
 def uses_note(uses_left: int | None) -> str:
     """What a player should know of an action's limit: "can be done once more", "can be done 2
     more times", or nothing when it is unlimited or plenty remain (an action that is used up

@@ -216,10 +216,9 @@ def render_html(debrief: Debrief) -> str:
     if d.hidden:
         out.append("<section><h2>Hidden values, revealed</h2><ul>")
         for value in d.hidden:
-            meaning = f" ({esc(value.value_label)})" if value.value_label else ""
             description = f" — {esc(value.description)}" if value.description else ""
             out.append(
-                f"<li><strong>{esc(value.label)}:</strong> {value.value}{meaning}{description}</li>"
+                f"<li><strong>{esc(value.label)}:</strong> {esc(value.shown)}{description}</li>"
             )
         out.append("</ul></section>")
 

@@ -135,9 +135,8 @@ def render_markdown(debrief: Debrief) -> str:
     if d.hidden:
         lines += ["## Hidden values, revealed", ""]
         for value in d.hidden:
-            meaning = f" ({_text(value.value_label)})" if value.value_label else ""
             description = f" — {_text(value.description)}" if value.description else ""
-            lines.append(f"- **{_text(value.label)}:** {value.value}{meaning}{description}")
+            lines.append(f"- **{_text(value.label)}:** {_text(value.shown)}{description}")
         lines.append("")
 
     if d.disputes:

@@ -101,6 +101,12 @@ class HiddenValue(_Frozen):
     value: int
     value_label: str = ""  # for draws from `choices`: what the drawn value means
 
+    @property
+    def shown(self) -> str:
+        """What to print: the meaning of a drawn choice (its number is only the author's code),
+        or the number itself."""
+        return self.value_label or str(self.value)
+
 
 class DisputeView(_Frozen):
     question: str

@@ -188,7 +188,7 @@ def why_not_now(state: Reader, action: PlayerAction) -> str:
         if state.taken_today.get(action.action, 0) >= spec.per_day:
             return f"'{spec.label}' has already been done today."
         if spec.cost > state.budget:
-            return f"'{spec.label}' needs {spec.cost} action point(s); {state.budget} left today."
+            return f"'{spec.label}' needs {_points(spec.cost)}; {state.budget} left today."
         if not state.holds(spec.when):
             return f"'{spec.label}' is not possible now."
         return ""
@@ -207,10 +207,12 @@ def why_not_now(state: Reader, action: PlayerAction) -> str:
     if not state.holds(response.when):
         return f"'{response.label}' is not possible now."
     if response.cost > state.budget:
-        return (
-            f"'{response.label}' needs {response.cost} action point(s); {state.budget} left today."
-        )
+        return f"'{response.label}' needs {_points(response.cost)}; {state.budget} left today."
     return ""
+
+
+def _points(count: int) -> str:
+    return f"{count} action point" + ("" if count == 1 else "s")
 
 
 _END_DAY = EndDay()

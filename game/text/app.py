@@ -268,7 +268,7 @@ class Session:
             )
         if c.lesson_days is not None:
             lines.append(
-                f"Lesson mode: {c.lesson_days} day(s) of play, then the remaining days pass quickly to the ending, "
+                f"Lesson mode: {c.lesson_days} {'day' if c.lesson_days == 1 else 'days'} of play, then the remaining days pass quickly to the ending, "
                 "except a day when a demand awaits your answer."
             )
         if c.practice:
@@ -364,7 +364,7 @@ class Session:
         """Why lesson mode now hurries the game to its ending ("" while the lesson goes on)."""
         c = self.classroom
         if c.lesson_days is not None and self.state.day > c.lesson_days:
-            return f"{c.lesson_days} day(s) played"
+            return f"{c.lesson_days} {'day' if c.lesson_days == 1 else 'days'} played"
         if (
             c.lesson_minutes is not None
             and self.clock() - self.lesson_started >= c.lesson_minutes * 60

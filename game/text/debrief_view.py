@@ -119,10 +119,9 @@ def debrief_lines(
     if d.hidden:
         lines += _heading(style, "Hidden values, revealed")
         for value in d.hidden:
-            meaning = f" ({_one(value.value_label)})" if value.value_label else ""
             description = f" \u2014 {_one(value.description)}" if value.description else ""
             lines += style.wrap(
-                f"{_one(value.label)}: {value.value}{meaning}{description}",
+                f"{_one(value.label)}: {_one(value.shown)}{description}",
                 indent="    ",
                 first="  - ",
             )

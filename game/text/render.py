@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from game.analysis.describe import (
     KIND_LABELS,
     attitude_word,
+    correspondent,
     countdown_text,
     facts,
     long_date,
@@ -81,7 +82,7 @@ def event_lines(
     """One inbox item: kind, sender, title (and reliability), then its wrapped text."""
     head = KIND_LABELS.get(event.kind, event.kind.title())
     if event.sender and event.kind not in ("demand_answered", "demand_expired"):
-        head += f" from {sender_name(scenario, event.sender)}"
+        head += " " + correspondent(event.kind, sender_name(scenario, event.sender))
     if event.kind == "demand_expired" and event.title.startswith(head):
         head, event = (
             event.title,
@@ -131,7 +132,8 @@ def menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: Style) -
                     else f" \u2014 {days} day{'s' if days != 1 else ''} left"
                 )
             lines += style.heading(
-                f"{kind} from {sender_name(scenario, demand.issuer)}: {demand.title}{due}"
+                f"{kind} {correspondent('demand', sender_name(scenario, demand.issuer))}: "
+                f"{demand.title}{due}"
             )
         lines += _entry_lines(entry, style)
     if menu.actions:

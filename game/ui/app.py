@@ -616,7 +616,7 @@ class App:
             if session.state.over:
                 self.apply(Reset(EndingScene()))
                 self.toast(
-                    f"Lesson mode: {self.lesson_days} day(s) played; the rest of the crisis ran its course."
+                    f"Lesson mode: {self.lesson_days} {'day' if self.lesson_days == 1 else 'days'} played; the rest of the crisis ran its course."
                 )
                 return
             self.lesson_held_day = session.state.day

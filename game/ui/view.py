@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from game.analysis.describe import (
     KIND_LABELS,
     attitude_word,
+    correspondent,
     describe_effects,
     describe_response,
     facts,
@@ -110,10 +111,8 @@ class InboxItem:
 
     @property
     def correspondent(self) -> str:
-        """'from Sakai Takashi', or 'to Sakai Takashi' for the player's own answer ('' if none)."""
-        if not self.sender:
-            return ""
-        return f"{'to' if self.kind == 'demand_answered' else 'from'} {self.sender}"
+        """'from Sakai Takashi', 'with …' for a meeting, 'to …' for the player's own answer."""
+        return correspondent(self.kind, self.sender)
 
 
 @dataclass(frozen=True)

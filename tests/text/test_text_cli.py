@@ -221,7 +221,7 @@ def test_the_resume_command_keeps_the_players_name_and_the_lesson(tmp_path):
     command = first.stdout.split("resume it with: ", 1)[1].splitlines()[0]
     assert "--name 'Li Wei'" in command and "--lesson-days 2" in command
     taken_up = run_shell(f"printf '' | {sys.executable} {command.removeprefix('python ')}")
-    assert "Player: Li Wei" in taken_up.stdout and "Lesson mode: 2 day(s)" in taken_up.stdout
+    assert "Player: Li Wei" in taken_up.stdout and "Lesson mode: 2 days" in taken_up.stdout
 
 
 def test_a_report_written_by_the_text_version_is_readable_by_others(tmp_path):

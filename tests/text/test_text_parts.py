@@ -120,7 +120,7 @@ def test_menu_numbers_answers_first_then_actions(mini):
     state, _ = step(scenario, state, TakeAction(action="spy"))
     menu = build_menu(scenario, state)
     prepare = menu.by_key("prepare")
-    assert not prepare.available and "needs 2 action point(s)" in prepare.reason
+    assert not prepare.available and "needs 2 action points" in prepare.reason
 
 
 def test_parse_input(mini):

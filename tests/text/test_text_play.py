@@ -98,7 +98,7 @@ def test_actions_show_cost_category_hint_consequences_and_reasons(mini):
     assert "  4. Talk to the envoy (1 point, diplomacy)" in text
     assert "Lower the temperature. \u2014 Pressure \u22125, The Envoy's attitude +5" in text
     assert "  5. Prepare the army (2 points, military)" in text
-    assert "needs 2 action point(s); 1 left today" in text  # dimmed, with the engine's reason
+    assert "needs 2 action points; 1 left today" in text  # dimmed, with the engine's reason
     assert "  E  End the day" in text
 
 
@@ -235,13 +235,13 @@ def test_lesson_mode_brings_the_game_to_its_end(mini):
     code, text = play(mini, "1\nE\n1\nE\n", classroom=Classroom(lesson_days=1))
     assert code == 0
     assert (
-        "Lesson mode: 1 day(s) played; the remaining days pass quickly, except a day when a "
+        "Lesson mode: 1 day played; the remaining days pass quickly, except a day when a "
         "demand awaits your answer." in text
     )
     assert "Day 2, Sunday 2 June 1935: the day passes without a council." in text
     held = text.index("Lesson mode: a demand awaits your answer, so today's council is held.")
     # the day that came by passing one is shown before its council: header, then its news
-    assert text.index("Day 3: Monday 3 June 1935") < text.index("ULTIMATUM from The Envoy") < held
+    assert text.index("Day 3: Monday 3 June 1935") < text.index("ULTIMATUM from the Envoy") < held
     assert "Your answer: Ultimatum: Accept" in text[held:]
     assert ENDING.search(text)
     assert "End of input" not in text

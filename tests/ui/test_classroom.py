@@ -106,7 +106,7 @@ def test_lesson_days_pass_to_the_ending_when_nothing_awaits_an_answer(make_app):
     calendar = tutorial.scenario.calendar
     assert app.session.state.date == calendar.end  # every day after the second passed
     assert app.stack[-1].name == "ending"
-    assert "Lesson mode: 2 day(s) played; the rest of the crisis ran its course." in app.toast_text
+    assert "Lesson mode: 2 days played; the rest of the crisis ran its course." in app.toast_text
 
 
 def test_the_council_clock_stops_on_the_briefing_and_in_the_menu(make_app, press):

@@ -199,5 +199,16 @@ def test_the_players_answer_is_addressed_to_the_issuer_not_from_him(mini):
     items = crisis_view(mini.scenario, state, {"places": []}, len(state.inbox)).inbox
     answer = next(item for item in items if item.kind == "demand_answered")
     demand = next(item for item in items if item.kind == "demand")
-    assert answer.sender and answer.correspondent == f"to {answer.sender}"
-    assert demand.correspondent == f"from {demand.sender}"
+    assert answer.sender == "The Envoy" and answer.correspondent == "to the Envoy"
+    assert demand.correspondent == "from the Envoy"
+
+
+def test_who_an_item_is_from_reads_as_running_text():
+    # QA: "Meeting from Sakai Takashi", "Report from The North China press"
+    from game.analysis.describe import correspondent
+
+    assert correspondent("meeting", "Sakai Takashi") == "with Sakai Takashi"
+    assert correspondent("report", "The North China press") == "from the North China press"
+    assert correspondent("demand_answered", "Sakai Takashi") == "to Sakai Takashi"
+    assert correspondent("telegram", "Theodore") == "from Theodore"
+    assert correspondent("report", "") == ""

@@ -164,10 +164,7 @@ class DebriefScene(Scene, PageScene):
             ]
         if d.hidden:
             out += [(BODY, ""), (HEAD, "WHAT YOU COULD NOT SEE")]
-            out += [
-                (BODY, f"{h.label}: {h.value}" + (f" ({h.value_label})" if h.value_label else ""))
-                for h in d.hidden
-            ]
+            out += [(BODY, f"{h.label}: {h.shown}") for h in d.hidden]
         if d.disputes:
             out += [(BODY, ""), (HEAD, "WHERE HISTORIANS DISAGREE")]
             for dispute in d.disputes:
