@@ -22,14 +22,7 @@ from game.debrief.model import (
 )
 from game.engine.dates import long_date
 from game.engine.state import GameState, LogEntry
-from game.scenario.model import Action, HistoryNote, Scenario
-
-SCORE_LABELS = {
-    "sovereignty": "Sovereignty kept",
-    "peace": "War avoided, time bought",
-    "standing": "Domestic standing",
-    "lives": "Lives spared",
-}
+from game.scenario.model import SCORE_LABELS, Action, HistoryNote, Scenario
 
 # Inbox items that merely echo the player's own decision (the decisions are listed separately).
 _ECHO_KINDS = frozenset({"action", "demand_answered"})

@@ -145,7 +145,7 @@ def render_html(debrief: Debrief) -> str:
         out.append("".join(f"<td>{s.value}/{s.out_of}</td>" for s in e.scores) + "</tr></table>")
         if e.verdicts:
             out.append(
-                '<p class="label">How historians judge such an outcome</p><ul>'
+                '<p class="label">What historians might say</p><ul>'
                 + "".join(f"<li>{esc(v)}</li>" for v in e.verdicts)
                 + "</ul>"
             )
@@ -189,7 +189,7 @@ def render_html(debrief: Debrief) -> str:
                 )
                 out.append(f"<li>{esc(decision.label)}{mark}</li>")
         else:
-            out.append("<li>Nothing but wait for the next day.</li>")
+            out.append("<li>No action taken.</li>")
         out.append("</ul>")
         if day.happenings:
             out.append('<p class="label">In the game</p><ul>')

@@ -81,7 +81,7 @@ def render_markdown(debrief: Debrief) -> str:
         lines += ["| " + " | ".join(s.label for s in e.scores) + " |", "|" + "---|" * len(e.scores)]
         lines += ["| " + " | ".join(f"{s.value}/{s.out_of}" for s in e.scores) + " |", ""]
         if e.verdicts:
-            lines += ["How historians judge such an outcome:", ""]
+            lines += ["What historians might say:", ""]
             lines += [f"- {_text(v)}" for v in e.verdicts]
             lines.append("")
 
@@ -112,7 +112,7 @@ def render_markdown(debrief: Debrief) -> str:
                 mark = " *(as in history)*" if decision.historical else ""
                 lines.append(f"- {_text(decision.label)}{mark}")
         else:
-            lines.append("- Nothing but wait for the next day.")
+            lines.append("- No action taken.")
         lines.append("")
         if day.happenings:
             lines += ["**In the game:**", ""]

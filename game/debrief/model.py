@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -147,3 +148,23 @@ class Debrief(_Frozen):
     questions: list[str] = []
     votes: list[Vote] = []
     sources: list[SourceRef] = []
+
+
+def refs(sources: Iterable[SourceRef]) -> str:
+    """Footnote numbers as one short bracket: ' [2,5-8]' ('' for none), runs of three or more joined."""
+    numbers = sorted({s.number for s in sources})
+    if not numbers:
+        return ""
+    parts: list[str] = []
+    start = previous = numbers[0]
+    for number in [*numbers[1:], None]:
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        if previous - start >= 2:
+            parts.append(f"{start}-{previous}")
+        else:
+            parts.extend(str(n) for n in range(start, previous + 1))
+        if number is not None:
+            start = previous = number
+    return " [" + ",".join(parts) + "]"

@@ -7,10 +7,8 @@ by number and title only when a full report (with addresses and notes) can be sa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from game.debrief.markdown import KIND_NAMES
-from game.debrief.model import Debrief, HistoryEntry, SourceRef
+from game.debrief.model import Debrief, HistoryEntry, SourceRef, refs
 from game.engine.dates import long_date
 from game.text.style import Style, wrap_columns
 
@@ -65,7 +63,7 @@ def debrief_lines(
             width = max((len(s.label) for s in e.scores), default=0)
             lines += [""] + [f"  {s.label:<{width}}  {s.value:>2}/{s.out_of}" for s in e.scores]
             if e.verdicts:
-                lines += ["", "  How historians judge such an outcome:"]
+                lines += ["", "  What historians might say:"]
                 for verdict in e.verdicts:
                     lines += style.wrap(verdict, indent="      ", first="    - ")
 
@@ -96,7 +94,7 @@ def debrief_lines(
                 mark = " (as in history)" if decision.historical else ""
                 lines += style.wrap(_one(decision.label) + mark, indent="      ", first="    - ")
         else:
-            lines.append("    - Nothing but wait for the next day.")
+            lines.append("    - No action taken.")
         if day.happenings:
             lines.append("  In the game:")
             for item in day.happenings:
@@ -157,26 +155,6 @@ def debrief_lines(
     lines += _heading(style, "Sources")
     lines += _sources(style, d.sources, saving)
     return lines
-
-
-def refs(sources: Iterable[SourceRef]) -> str:
-    """Footnote numbers as one short bracket: ' [2,5-8]' ('' for none), runs of three or more joined."""
-    numbers = sorted({s.number for s in sources})
-    if not numbers:
-        return ""
-    parts: list[str] = []
-    start = previous = numbers[0]
-    for number in [*numbers[1:], None]:
-        if number is not None and number == previous + 1:
-            previous = number
-            continue
-        if previous - start >= 2:
-            parts.append(f"{start}-{previous}")
-        else:
-            parts.extend(str(n) for n in range(start, previous + 1))
-        if number is not None:
-            start = previous = number
-    return " [" + ",".join(parts) + "]"
 
 
 def _heading(style: Style, text: str) -> list[str]:

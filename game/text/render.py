@@ -18,7 +18,7 @@ from game.analysis.describe import (
 )
 from game.engine.query import unlocked_codex
 from game.engine.state import GameEvent, GameState
-from game.scenario.model import Scenario
+from game.scenario.model import SCORE_LABELS, Scenario
 from game.text.menu import Entry, Menu
 from game.text.style import Style
 
@@ -317,14 +317,12 @@ def ending_lines(scenario: Scenario, state: GameState, style: Style) -> list[str
     lines += [""] + style.wrap(ending.epilogue, indent="  ")
     scores = ending.scores
     lines += style.heading("Scores (out of 10)")
+    width = max(len(label) for label in SCORE_LABELS.values())
     lines += [
-        f"  Sovereignty kept       {scores.sovereignty:>2}",
-        f"  War avoided, time won  {scores.peace:>2}",
-        f"  Standing at home       {scores.standing:>2}",
-        f"  Lives spared           {scores.lives:>2}",
+        f"  {label:<{width}}  {getattr(scores, key):>2}" for key, label in SCORE_LABELS.items()
     ]
     if ending.verdicts:
-        lines += style.heading("How historians might judge it")
+        lines += style.heading("What historians might say")
         for verdict in ending.verdicts:
             lines += style.wrap(verdict, indent="    ", first="  - ")
     return lines

@@ -24,7 +24,7 @@ from game.engine.api import action_options, response_options
 from game.engine.query import conditions
 from game.engine.query import unlocked_codex as open_codex
 from game.engine.state import GameEvent, GameState
-from game.scenario.model import Scenario
+from game.scenario.model import SCORE_LABELS, Scenario
 
 # Inbox kinds as the player reads them; `day` markers and rejections never reach the inbox list.
 HIDDEN_KINDS = frozenset({"day", "rejected"})
@@ -497,17 +497,9 @@ class EndingScreen:
     verdicts: list[str]
 
 
-SCORE_LABELS = (
-    ("sovereignty", "Sovereignty kept"),
-    ("peace", "War avoided / time bought"),
-    ("standing", "Domestic standing"),
-    ("lives", "Lives spared"),
-)
-
-
 def ending_screen(scenario: Scenario, state: GameState) -> EndingScreen:
     ending = scenario.endings.get(state.ending or "") or scenario.endings[scenario.default_ending]
-    scores = [(label, getattr(ending.scores, key)) for key, label in SCORE_LABELS]
+    scores = [(label, getattr(ending.scores, key)) for key, label in SCORE_LABELS.items()]
     return EndingScreen(
         ending.title, ending.epilogue, ending.historical, scores, list(ending.verdicts)
     )

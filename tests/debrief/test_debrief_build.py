@@ -232,3 +232,36 @@ def test_a_historical_action_whose_flags_are_already_set_is_not_missed():
     assert _missed(text, ["first:refuse", "end", "end"]) == [
         ("You did not: Talk to the envoy.", D(1935, 6, 2))
     ]
+
+
+def test_citation_marks_are_sorted_ranges_in_both_front_ends():
+    # QA: the window printed "[28, 1, 31, 29, 30, 32]" where the text version printed "[1,28-32]"
+    import inspect
+
+    from game.debrief.model import SourceRef, refs
+    from game.ui.scenes import ending
+
+    cited = [SourceRef(number=n, tag=f"T{n}", title="t") for n in (28, 1, 31, 29, 30, 32)]
+    assert refs(cited) == " [1,28-32]"
+    assert refs(cited[:2]) == " [1,28]" and refs([]) == ""
+    assert ending.refs is refs and "def _refs" not in inspect.getsource(ending)
+
+
+def test_scores_and_the_historians_heading_read_the_same_everywhere(mini):
+    # QA: "War avoided, time won" (text), "War avoided / time bought" (window), "Domestic
+    # standing" (report); three headings for the historians' verdicts
+    from game.debrief.markdown import render_markdown
+    from game.scenario.model import SCORE_LABELS
+    from game.text.render import ending_lines
+    from game.text.style import Style
+    from game.ui.view import ending_screen
+
+    scenario = mini.scenario
+    final = play(scenario, 1935, historical).final
+    labels = list(SCORE_LABELS.values())
+    assert [label for label, _ in ending_screen(scenario, final).scores] == labels
+    assert [s.label for s in build_debrief(scenario, final, seed=1).ending.scores] == labels
+    text = "\n".join(ending_lines(scenario, final, Style(plain=True)))
+    assert all(label in text for label in labels)
+    report = render_markdown(build_debrief(scenario, final, seed=1))
+    assert "| " + " | ".join(labels) + " |" in report

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.debrief.markdown import KIND_NAMES
+from game.debrief.model import refs
 from game.engine.dates import long_date
 from game.ui.scene import ENTER_KEYS, Push, Reset, Scene
 from game.ui.scenes.common import PageScene
@@ -131,7 +132,7 @@ class DebriefScene(Scene, PageScene):
                 # already say who did what ("You did not: ...", "History did it that day.")
                 when = long_date(div.date, weekday=False) + " · " if div.date else ""
                 out.append((BOLD, f"{when}{KIND_NAMES[div.kind]}."))
-                out.append((BODY, f"{div.you} {div.history}" + _refs(div.sources)))
+                out.append((BODY, f"{div.you} {div.history}" + refs(div.sources)))
                 if div.note:
                     out.append((SOFT, div.note))
         out += [(BODY, ""), (HEAD, "DAY BY DAY: YOUR DECISIONS BESIDE HISTORY")]
@@ -143,12 +144,12 @@ class DebriefScene(Scene, PageScene):
                 )
                 out.append((BODY, f"  You: {decision.label} ({mark})"))
             if not day.decisions:
-                out.append((SOFT, "  You took no action."))
+                out.append((SOFT, "  You: no action taken."))
             for note in day.history:
                 out.append(
                     (
                         Style("serif", "body", "neutral"),
-                        f"  History: {note.title}. {note.text}" + _refs(note.sources),
+                        f"  History: {note.title}. {note.text}" + refs(note.sources),
                     )
                 )
                 if note.disputed:
@@ -158,7 +159,7 @@ class DebriefScene(Scene, PageScene):
             out += [
                 (
                     BODY,
-                    f"{long_date(n.date, weekday=False)}: {n.title}. {n.text}" + _refs(n.sources),
+                    f"{long_date(n.date, weekday=False)}: {n.title}. {n.text}" + refs(n.sources),
                 )
                 for n in d.aftermath
             ]
@@ -168,7 +169,7 @@ class DebriefScene(Scene, PageScene):
         if d.disputes:
             out += [(BODY, ""), (HEAD, "WHERE HISTORIANS DISAGREE")]
             for dispute in d.disputes:
-                out.append((BOLD, dispute.question + _refs(dispute.sources)))
+                out.append((BOLD, dispute.question + refs(dispute.sources)))
                 out += [(BODY, f"\u2022 {v}") for v in dispute.versions]
         if d.questions:
             out += [(BODY, ""), (HEAD, "QUESTIONS TO THINK ABOUT")]
@@ -236,10 +237,6 @@ class DebriefScene(Scene, PageScene):
             "\u2191\u2193 PgUp PgDn Home End scroll \u00b7 S save report \u00b7 Esc title screen",
         )
         self.draw_widgets(app, surface)
-
-
-def _refs(sources: list) -> str:
-    return (" [" + ", ".join(str(s.number) for s in sources) + "]") if sources else ""
 
 
 def _documents_folder() -> Path:
