@@ -164,6 +164,9 @@ class Session:
         self.style = style
         self.classroom = classroom
         self.clock = clock
+        # The day's numbers for the choices (`menu`), and the day they belong to.
+        self.numbers: dict[str, int] = {}
+        self.numbered_day: tuple[int, object] | None = None
         self.write_report = write_report
         self.votes: list[VoteRecord] = []
         self.day_started = 0.0
@@ -318,9 +321,15 @@ class Session:
             self.undo = self.undo.push(self.state)
         self.show_step(events)
 
+    def menu(self) -> Menu:
+        """The choices now, each keeping the number it had earlier today (see `build_menu`)."""
+        if self.numbered_day != (self.state.day, self.state.date):
+            self.numbered_day, self.numbers = (self.state.day, self.state.date), {}
+        return build_menu(self.scenario, self.state, self.numbers)
+
     def council(self) -> None:
         """One decision: show the choices, read one (or the cabinet's vote), hand it to the engine."""
-        menu = build_menu(self.scenario, self.state)
+        menu = self.menu()
         self.console.show(render.menu_lines(self.scenario, self.state, menu, self.style))
         try:
             choice = self.vote(menu) if self.classroom.cabinet > 1 else self.read_choice(menu, "> ")
@@ -502,7 +511,7 @@ class Session:
             )
             return menu
         self.take(ReleaseInject(inject=injects[number - 1]))
-        menu = build_menu(self.scenario, self.state)
+        menu = self.menu()
         self.console.show(render.menu_lines(self.scenario, self.state, menu, self.style))
         return menu
 

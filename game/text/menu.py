@@ -1,12 +1,15 @@
 """The day's numbered choices: answers to pending demands, then the day's actions.
 
 Only the engine says what is possible (`response_options`, `action_options`); the menu merely numbers it.
-Numbers run through the demands' answers first, then the actions, in the scenario's order.
+Numbers run through the demands' answers first, then the actions, in the scenario's order. Given
+the day's `numbers`, a choice keeps the number it was first shown with for the rest of that day:
+answering a demand or using up an action leaves a gap rather than moving every number below it
+(players, and advisers voting by number, picked the wrong action when the list shifted).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.analysis.describe import describe_action, describe_response
 from game.engine.actions import EndDay, Respond, TakeAction, action_key
@@ -62,7 +65,9 @@ def pending_demands(state: GameState) -> list[str]:
     return [did for did, active in state.demands.items() if active.status == "pending"]
 
 
-def build_menu(scenario: Scenario, state: GameState) -> Menu:
+def build_menu(scenario: Scenario, state: GameState, numbers: dict[str, int] | None = None) -> Menu:
+    """The menu now. `numbers` (choice key -> number), kept by the caller for one day, is read
+    and extended: a choice seen before today keeps its number, a new one takes the next free."""
     entries: list[Entry] = []
     # An answer whose condition fails is not offered at all (as actions whose `when` fails are
     # not); one that only lacks action points is shown with the reason.
@@ -70,7 +75,7 @@ def build_menu(scenario: Scenario, state: GameState) -> Menu:
         for option in response_options(scenario, state, did):
             entries.append(
                 Entry(
-                    len(entries) + 1,
+                    0,
                     option.action,
                     option.label,
                     option.cost,
@@ -84,7 +89,7 @@ def build_menu(scenario: Scenario, state: GameState) -> Menu:
         spec = scenario.actions[option.action.action]
         entries.append(
             Entry(
-                len(entries) + 1,
+                0,
                 option.action,
                 option.label,
                 option.cost,
@@ -96,4 +101,9 @@ def build_menu(scenario: Scenario, state: GameState) -> Menu:
                 uses_left=option.uses_left,
             )
         )
-    return Menu(tuple(entries))
+    if numbers is None:
+        numbers = {}
+    for entry in entries:
+        if entry.key not in numbers:
+            numbers[entry.key] = max(numbers.values(), default=0) + 1
+    return Menu(tuple(replace(entry, number=numbers[entry.key]) for entry in entries))

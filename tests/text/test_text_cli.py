@@ -84,9 +84,10 @@ def test_text_flag_gives_no_fallback_notice():
 
 def test_classroom_options_reach_the_game():
     # Three advisers vote on each decision. Day 1: accept the first demand, talk to the envoy
-    # (2 of 3 votes), end the day. Day 2 passes without a council (lesson mode); day 3's
-    # ultimatum is put to the cabinet all the same: accept, end the day, and the game ends.
-    script = "printf '1\\n1\\n1\\n1\\n1\\n2\\nE\\nE\\nE\\n1\\n1\\n1\\nE\\nE\\nE\\n'"
+    # (2 of 3 votes; it keeps its number 4 after the answers are gone), end the day. Day 2
+    # passes without a council (lesson mode); day 3's ultimatum is put to the cabinet all the
+    # same: accept, end the day, and the game ends.
+    script = "printf '1\\n1\\n1\\n4\\n4\\n5\\nE\\nE\\nE\\n1\\n1\\n1\\nE\\nE\\nE\\n'"
     done = run_shell(
         f"{script} | {sys.executable} main.py play --text --seed 3 --scenario {MINI} --cabinet 3 --lesson-days 1 --name 'Li Wei' --time-limit 20"
     )

@@ -76,11 +76,12 @@ def test_unknown_input_is_answered_in_one_line_and_loses_nothing(mini):
     _, clean = play(mini, "1\nE\nE\nE\nE\n", seed=8)
     _, noisy = play(mini, "1\nxyzzy\n42\nE\nE\nE\nE\n", seed=8)
     assert "'xyzzy' is not a choice here; type a number, E to end the day, or h for help." in noisy
-    assert "There is no choice 42 today; type 1\u20133, E to end the day, or h for help." in noisy
+    # the answer given, the actions keep their numbers 4-6 for the rest of the day
+    assert "There is no choice 42 today; type 4\u20136, E to end the day, or h for help." in noisy
     # Apart from those two lines and their echoes, the game went exactly as without them.
     extra = (
         "> xyzzy\n'xyzzy' is not a choice here; type a number, E to end the day, or h for help.\n"
-        "> 42\nThere is no choice 42 today; type 1\u20133, E to end the day, or h for help.\n"
+        "> 42\nThere is no choice 42 today; type 4\u20136, E to end the day, or h for help.\n"
     )
     assert noisy.count(extra) == 1
     assert noisy.replace(extra, "") == clean
@@ -181,8 +182,21 @@ def test_no_color_environment_turns_colour_off(mini, monkeypatch):
     assert not ANSI.search(out.getvalue())
 
 
+def test_a_choice_keeps_its_number_for_the_day(mini):
+    # QA: answering a demand or using up an action renumbered every action below it, and
+    # players (and advisers voting by number) picked the wrong one
+    _, text = play(mini, "1\n6\n4\nE\n", seed=5)
+    day1, _, day2 = text.partition("Day 2:")
+    menus = day1.split("\n> ")
+    assert "  4. Talk to the envoy" in menus[0] and "  6. Ask the spies" in menus[0]
+    assert "  4. Talk to the envoy" in menus[1]  # the answers are gone; Talk is still 4
+    assert "  4. Talk to the envoy" in menus[2]  # and the spies, used up, left a gap
+    assert "Done: Talk to the envoy" in day1  # 4 still meant Talk after two choices
+    assert "  1. Talk to the envoy" in day2  # a new day numbers afresh
+
+
 def test_choices_can_be_typed_by_key(mini):
-    _, by_number = play(mini, "1\n1\nE\nE\nE\nE\n", seed=5)  # after the answer, Talk is 1
+    _, by_number = play(mini, "1\n4\nE\nE\nE\nE\n", seed=5)  # Talk keeps its number 4
     _, by_key = play(mini, "first:accept\ntalk\nE\nE\nE\nE\n", seed=5)
     strip = re.compile(r"^> .*$", re.MULTILINE)
     assert strip.sub("", by_number) == strip.sub("", by_key)
