@@ -164,9 +164,8 @@ class Session:
         self.style = style
         self.classroom = classroom
         self.clock = clock
-        # The day's numbers for the choices (`menu`), and the day they belong to.
-        self.numbers: dict[str, int] = {}
-        self.numbered_day: tuple[int, object] | None = None
+        # Each day's numbers for the choices (`menu`), by day, kept for practice take-backs.
+        self.numbers: dict[int, dict[str, int]] = {}
         self.write_report = write_report
         self.votes: list[VoteRecord] = []
         self.day_started = 0.0
@@ -322,10 +321,10 @@ class Session:
         self.show_step(events)
 
     def menu(self) -> Menu:
-        """The choices now, each keeping the number it had earlier today (see `build_menu`)."""
-        if self.numbered_day != (self.state.day, self.state.date):
-            self.numbered_day, self.numbers = (self.state.day, self.state.date), {}
-        return build_menu(self.scenario, self.state, self.numbers)
+        """The choices now, each keeping the number it had earlier today (see `build_menu`),
+        also after a practice step back into a day already played."""
+        numbers = self.numbers.setdefault(self.state.day, {})
+        return build_menu(self.scenario, self.state, numbers)
 
     def council(self) -> None:
         """One decision: show the choices, read one (or the cabinet's vote), hand it to the engine."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import select
+import time
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -25,9 +26,9 @@ class Console:
         self.input = input_stream
         self.output = output_stream
         self.echo = not isatty(input_stream)
-        # A terminal can be waited on with a time limit (a classroom's council clock). Its lines
-        # are then read from the descriptor itself: a terminal hands over one line per read, so
-        # nothing is left behind in the stream's own buffer for a later plain `readline`.
+        # A terminal is read from its descriptor (all of its lines, so that nothing typed ahead
+        # waits in two buffers), and can then be waited on with a time limit (a classroom's
+        # council clock).
         self._terminal = _descriptor(input_stream) if not self.echo else None
         self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
         self._pending = ""
@@ -46,8 +47,8 @@ class Console:
         strings) are scripted and simply read: their caller checks the clock afterwards."""
         self.output.write(prompt)
         self.output.flush()
-        if timeout is not None and self._terminal is not None:
-            line = self._line_within(self._terminal, timeout)
+        if self._terminal is not None:
+            line = self._terminal_line(self._terminal, timeout)
         else:
             line = self.input.readline()
         if not line:
@@ -59,40 +60,56 @@ class Console:
             self.output.write(line + "\n")
         return line
 
-    def _line_within(self, fd: int, timeout: float) -> str:
-        """A line from the terminal `fd` ("" at its end), or TimedOut after `timeout` seconds."""
+    def _terminal_line(self, fd: int, timeout: float | None) -> str:
+        """A line from the terminal `fd` ("" at its end). With `timeout`, TimedOut when no line is
+        finished within that many seconds of the call, however the typing arrives."""
+        deadline = None if timeout is None else time.monotonic() + timeout
         while "\n" not in self._pending:
-            ready, _, _ = select.select([fd], [], [], max(0.0, timeout))
-            if not ready:
-                _drop_typed_input(fd)
+            if deadline is not None and not _readable(fd, deadline - time.monotonic()):
+                self._drop_typed_input(fd)
                 self.output.write("\n")  # the prompt's line was left open
                 raise TimedOut
             data = os.read(fd, 4096)
             if not data:  # Ctrl-D
-                line, self._pending = self._pending, ""
+                line, self._pending = self._pending + self._decoder.decode(b"", final=True), ""
                 return line
             self._pending += self._decoder.decode(data)
         line, self._pending = self._pending.split("\n", 1)
         return line + "\n"
 
+    def _drop_typed_input(self, fd: int) -> None:
+        """Discard a half-typed line, here and in the terminal, so it is not the next answer."""
+        self._pending = ""
+        self._decoder.reset()
+        try:
+            import termios
+
+            termios.tcflush(fd, termios.TCIFLUSH)
+        except (ImportError, OSError):  # not a POSIX terminal: nothing more to discard
+            pass
+
+
+def _readable(fd: int, seconds: float) -> bool:
+    """Whether the terminal has input within `seconds` (at once if it is already there)."""
+    ready, _, _ = select.select([fd], [], [], max(0.0, seconds))
+    return bool(ready)
+
+
+# On Windows `select` takes only sockets, not a console.
+SELECT_TAKES_TERMINALS = os.name != "nt"
+
 
 def _descriptor(stream: object) -> int | None:
-    """The file descriptor of a terminal that `select` can wait on, or None."""
+    """The file descriptor of a terminal that `select` can wait on, or None: on Windows `select`
+    takes only sockets, so a console there is read as any stream (its time limit is checked when
+    a line arrives, as for a pipe)."""
+    if not SELECT_TAKES_TERMINALS:
+        return None
     try:
         fd = stream.fileno()  # type: ignore[attr-defined]
         return fd if os.isatty(fd) else None
     except (AttributeError, ValueError, OSError):
         return None
-
-
-def _drop_typed_input(fd: int) -> None:
-    """Discard a half-typed line, so it does not become the next answer."""
-    try:
-        import termios
-
-        termios.tcflush(fd, termios.TCIFLUSH)
-    except (ImportError, OSError):  # not a POSIX terminal: nothing to discard
-        pass
 
 
 def isatty(stream: object) -> bool:

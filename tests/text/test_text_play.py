@@ -434,3 +434,11 @@ def test_the_last_prompt_asks_again_after_a_stray_key_or_a_name_that_is_no_repor
     assert "'zz' is not a choice here: r saves the report, Enter finishes." in text
     assert "end the name so" in text and "out/report.txt" not in written
     assert "Report saved to out/report.md." in text
+
+
+def test_a_practice_step_back_keeps_the_days_numbers(mini):
+    # review: taking back across a dawn numbered the day afresh, so "1" changed its meaning
+    _, text = play(mini, "1\nE\nu\nu\n1\nE\n", seed=5, classroom=Classroom(practice=True))
+    after = text.split("Taken back")[-1]
+    assert "  1. Accept" in after and "  4. Talk to the envoy" in after
+    assert "Your answer: First demand: Accept" in after

@@ -7,6 +7,7 @@ import os
 import select
 import subprocess
 import sys
+import threading
 import time
 from io import StringIO
 from pathlib import Path
@@ -38,6 +39,55 @@ def test_a_terminal_that_stays_silent_times_out_and_drops_half_typed_text(termin
     assert 0.25 <= time.monotonic() - started < 3
     os.write(keyboard, "天津 3\n".encode())
     assert console.ask("> ", timeout=3) == "天津 3"  # the half line was dropped, not prefixed
+
+
+def test_the_time_limit_counts_from_the_question_not_from_each_keystroke(terminal):
+    # review: each partial read restarted the wait, so slow typing ran past the limit
+    keyboard, console = terminal
+    import termios
+
+    screen = console.input.fileno()
+    mode = termios.tcgetattr(screen)
+    mode[3] &= ~termios.ICANON  # every keystroke is readable at once, as in a cbreak terminal
+    termios.tcsetattr(screen, termios.TCSANOW, mode)
+
+    def type_slowly() -> None:
+        for key in b"slowly":
+            time.sleep(0.15)
+            os.write(keyboard, bytes([key]))
+
+    typist = threading.Thread(target=type_slowly)
+    started = time.monotonic()
+    typist.start()
+    try:
+        with pytest.raises(TimedOut):
+            console.ask("> ", timeout=0.4)
+        assert time.monotonic() - started < 0.8  # not 0.4 s after the last key
+    finally:
+        typist.join()
+
+
+def test_what_was_half_typed_when_time_ran_out_is_gone_for_good(terminal):
+    # review: "half" and half of a Chinese character came back in front of the next answer
+    keyboard, console = terminal
+    os.write(keyboard, b"half\x04")  # Ctrl-D after text hands it over without a newline
+    time.sleep(0.1)
+    os.write(keyboard, "天".encode()[:2])
+    with pytest.raises(TimedOut):
+        console.ask("> ", timeout=0.3)
+    os.write(keyboard, b"4\n5\n")
+    assert console.ask("> ", timeout=3) == "4"
+    assert console.ask("> ") == "5"  # an untimed question reads what was typed ahead, in order
+
+
+def test_a_windows_console_is_read_as_a_stream(monkeypatch, terminal):
+    # review: select() takes only sockets on Windows; the console must not be waited on there
+    from game.text import console as console_module
+
+    _, console = terminal
+    assert console._terminal is not None
+    monkeypatch.setattr(console_module, "SELECT_TAKES_TERMINALS", False)
+    assert Console(console.input, StringIO())._terminal is None
 
 
 def test_a_line_typed_in_time_is_read_and_without_a_limit_it_waits(terminal):
