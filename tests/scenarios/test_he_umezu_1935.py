@@ -22,6 +22,7 @@ import pytest
 
 from game.engine.actions import EndDay, Respond, TakeAction
 from game.engine.api import legal_actions, new_game, step
+from game.engine.state import GameState
 from game.scenario.load import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -474,3 +475,30 @@ def test_teacher_injects_are_sourced_and_release_cleanly(scenario):
         assert inject.sources and inject.note, iid
         state, events = step(scenario, state, ReleaseInject(inject=iid))
         assert [e.ref for e in events] == [iid]
+
+
+def test_early_consultations_cannot_use_up_the_historical_answer(scenario):
+    # QA: asking Wang four times before 9 June used the action up, and with it the historical
+    # answer, which needs his instructions on the four demands
+    from game.analysis.replay import play, scripted
+
+    keys = ["consult_wang", "end"] * 4 + ["end"] * 7  # 29 May - 8 June
+    keys += ["ask_wang_four_demands", "end", "four_demands:accept_with_nanjing"]
+    played = play(scenario, 1935, scripted(keys), stop_at_rejection=True)
+    assert played.stopped is None
+    assert played.final.demands["four_demands"].answer == "accept_with_nanjing"
+    assert played.final.taken["consult_wang"] == 4
+
+
+def test_yu_refuses_to_resign_unless_he_has_been_kept_informed(scenario):
+    # QA: the historical replay showed Yu agreeing; on 2 June 1935 he refused (fact sheet E-31)
+    def asked(seed: int, briefings: int) -> GameState:
+        state = new_game(scenario, seed).state
+        for _ in range(briefings):
+            state = step(scenario, state, TakeAction(action="brief_yu")).state
+            state = step(scenario, state, EndDay()).state
+        return step(scenario, state, TakeAction(action="ask_yu_resign")).state
+
+    assert not any(asked(seed, 0).flags["yu_dismissed"] for seed in range(40))
+    assert not any(asked(seed, 1).flags["yu_dismissed"] for seed in range(40))
+    assert any(asked(seed, 2).flags["yu_dismissed"] for seed in range(40))
