@@ -22,7 +22,8 @@ from game.debrief.model import (
 )
 from game.engine.dates import long_date
 from game.engine.state import GameState, LogEntry
-from game.scenario.model import SCORE_LABELS, Action, HistoryNote, Scenario
+from game.engine.words import SCORE_LABELS
+from game.scenario.model import Action, HistoryNote, Scenario
 
 # Inbox items that merely echo the player's own decision (the decisions are listed separately).
 _ECHO_KINDS = frozenset({"action", "demand_answered"})
@@ -284,8 +285,9 @@ def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list
 
     # Historical actions not taken on their day (only days the game reached). Not counted as
     # missed: an action the game allows once that was already taken earlier (the early day is
-    # listed as such below), or one whose every flag is already set (it was done another way,
-    # for instance by accepting a demand that included it).
+    # listed as such below). One whose every flag was set by the end of the game came about
+    # another way (say, by accepting a demand that included it): still a divergence, since history
+    # did it on its own initiative that day, but said so.
     taken = {(e.ref, e.date) for e in decisions if e.kind == "action"}
     for aid, action in scenario.actions.items():
         for date in action.historical_dates:
@@ -294,13 +296,16 @@ def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list
             before = sum(1 for ref, day in taken if ref == aid and day < date)
             if action.max_uses is not None and before >= action.max_uses:
                 continue
-            if _done_another_way(action, state):
-                continue
+            otherwise = (
+                " By the end of your game it had come about another way."
+                if _done_another_way(action, state)
+                else ""
+            )
             found.append(
                 Divergence(
                     kind="missed_action",
                     date=date,
-                    you=f"You did not: {action.label}.",
+                    you=f"You did not: {action.label}.{otherwise}",
                     history="History did it that day.",
                     sources=cite.all(action.sources),
                 )
@@ -356,8 +361,8 @@ def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list
 
 
 def _done_another_way(action: Action, state: GameState) -> bool:
-    """Whether everything the action certainly brings about is already so: each flag it sets to
-    true is true (an action that sets no flag cannot tell, and counts as not done)."""
+    """Whether everything the action certainly brings about is so at the end of the game: each
+    flag it sets to true is true (an action that sets no flag cannot tell)."""
     flags = [name for name, value in action.effects.changes().items() if value is True]
     return bool(flags) and all(state.flags.get(name, False) for name in flags)
 

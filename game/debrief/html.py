@@ -8,6 +8,7 @@ import re
 from game.debrief.markdown import KIND_NAMES
 from game.debrief.model import Debrief, HistoryEntry, SourceRef
 from game.engine.dates import long_date
+from game.engine.words import HISTORIANS, NO_ACTION
 
 STYLE = """
 @page { size: A4; margin: 18mm; }
@@ -145,7 +146,7 @@ def render_html(debrief: Debrief) -> str:
         out.append("".join(f"<td>{s.value}/{s.out_of}</td>" for s in e.scores) + "</tr></table>")
         if e.verdicts:
             out.append(
-                '<p class="label">What historians might say</p><ul>'
+                f'<p class="label">{HISTORIANS}</p><ul>'
                 + "".join(f"<li>{esc(v)}</li>" for v in e.verdicts)
                 + "</ul>"
             )
@@ -189,7 +190,7 @@ def render_html(debrief: Debrief) -> str:
                 )
                 out.append(f"<li>{esc(decision.label)}{mark}</li>")
         else:
-            out.append("<li>No action taken.</li>")
+            out.append(f"<li>{NO_ACTION}.</li>")
         out.append("</ul>")
         if day.happenings:
             out.append('<p class="label">In the game</p><ul>')

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.debrief.model import Debrief, HistoryEntry, SourceRef
 from game.engine.dates import long_date
+from game.engine.words import HISTORIANS, NO_ACTION
 
 KIND_NAMES = {
     "response": "Answer",
@@ -81,7 +82,7 @@ def render_markdown(debrief: Debrief) -> str:
         lines += ["| " + " | ".join(s.label for s in e.scores) + " |", "|" + "---|" * len(e.scores)]
         lines += ["| " + " | ".join(f"{s.value}/{s.out_of}" for s in e.scores) + " |", ""]
         if e.verdicts:
-            lines += ["What historians might say:", ""]
+            lines += [f"{HISTORIANS}:", ""]
             lines += [f"- {_text(v)}" for v in e.verdicts]
             lines.append("")
 
@@ -112,7 +113,7 @@ def render_markdown(debrief: Debrief) -> str:
                 mark = " *(as in history)*" if decision.historical else ""
                 lines.append(f"- {_text(decision.label)}{mark}")
         else:
-            lines.append("- No action taken.")
+            lines.append(f"- {NO_ACTION}.")
         lines.append("")
         if day.happenings:
             lines += ["**In the game:**", ""]

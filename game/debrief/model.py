@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from game.engine.words import number_ranges
+
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -152,19 +154,5 @@ class Debrief(_Frozen):
 
 def refs(sources: Iterable[SourceRef]) -> str:
     """Footnote numbers as one short bracket: ' [2,5-8]' ('' for none), runs of three or more joined."""
-    numbers = sorted({s.number for s in sources})
-    if not numbers:
-        return ""
-    parts: list[str] = []
-    start = previous = numbers[0]
-    for number in [*numbers[1:], None]:
-        if number is not None and number == previous + 1:
-            previous = number
-            continue
-        if previous - start >= 2:
-            parts.append(f"{start}-{previous}")
-        else:
-            parts.extend(str(n) for n in range(start, previous + 1))
-        if number is not None:
-            start = previous = number
-    return " [" + ",".join(parts) + "]"
+    numbers = {s.number for s in sources}
+    return " [" + ",".join(number_ranges(numbers, dash="-", shortest=3)) + "]" if numbers else ""

@@ -393,16 +393,6 @@ class Scores(Model):
     lives: Int = Field(ge=0, le=10, description="Lives spared, 0-10.")
 
 
-# What each score is called wherever an ending is shown: the window, the text version and the
-# reports say the same words.
-SCORE_LABELS: dict[str, str] = {
-    "sovereignty": "Sovereignty kept",
-    "peace": "War avoided, time bought",
-    "standing": "Standing at home",
-    "lives": "Lives spared",
-}
-
-
 class Ending(Model):
     title: str = Field(description="Name of the ending.")
     when: Condition | None = Field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from game.engine.words import number_ranges
 from game.text.menu import Entry, Menu
 
 Screen = Literal[
@@ -87,8 +88,8 @@ def parse(line: str, menu: Menu) -> Command:
     if text.isdigit():
         entry = menu.by_number(int(text))
         if entry is None:
-            listed = sorted(e.number for e in menu.entries)
-            numbers = _number_ranges(listed) + ", " if listed else ""
+            listed = ", ".join(number_ranges(e.number for e in menu.entries))
+            numbers = listed + ", " if listed else ""
             return Unknown(
                 f"There is no choice {text} today; type {numbers}E to end the day, or h for help."
             )
@@ -103,17 +104,3 @@ def parse(line: str, menu: Menu) -> Command:
 
 def _shorten(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
-
-
-def _number_ranges(numbers: list[int]) -> str:
-    """'1\u20133, 5, 7\u20139' for the sorted numbers listed (a day's numbers may have gaps)."""
-    parts: list[str] = []
-    start = previous = numbers[0]
-    for number in [*numbers[1:], None]:
-        if number is not None and number == previous + 1:
-            previous = number
-            continue
-        parts.append(str(start) if start == previous else f"{start}\u2013{previous}")
-        if number is not None:
-            start = previous = number
-    return ", ".join(parts)

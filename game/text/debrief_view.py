@@ -10,6 +10,7 @@ from __future__ import annotations
 from game.debrief.markdown import KIND_NAMES
 from game.debrief.model import Debrief, HistoryEntry, SourceRef, refs
 from game.engine.dates import long_date
+from game.engine.words import HISTORIANS, NO_ACTION
 from game.text.style import Style, wrap_columns
 
 SAVED_REPORT = "the saved report (type r below)"
@@ -63,7 +64,7 @@ def debrief_lines(
             width = max((len(s.label) for s in e.scores), default=0)
             lines += [""] + [f"  {s.label:<{width}}  {s.value:>2}/{s.out_of}" for s in e.scores]
             if e.verdicts:
-                lines += ["", "  What historians might say:"]
+                lines += ["", f"  {HISTORIANS}:"]
                 for verdict in e.verdicts:
                     lines += style.wrap(verdict, indent="      ", first="    - ")
 
@@ -94,7 +95,7 @@ def debrief_lines(
                 mark = " (as in history)" if decision.historical else ""
                 lines += style.wrap(_one(decision.label) + mark, indent="      ", first="    - ")
         else:
-            lines.append("    - No action taken.")
+            lines.append(f"    - {NO_ACTION}.")
         if day.happenings:
             lines.append("  In the game:")
             for item in day.happenings:

@@ -18,7 +18,8 @@ from game.analysis.describe import (
 )
 from game.engine.query import unlocked_codex
 from game.engine.state import GameEvent, GameState
-from game.scenario.model import SCORE_LABELS, Scenario
+from game.engine.words import HISTORIANS, SCORE_LABELS
+from game.scenario.model import Scenario
 from game.text.menu import Entry, Menu
 from game.text.style import Style
 
@@ -155,7 +156,9 @@ def menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: Style) -
 
 def _entry_lines(entry: Entry, style: Style) -> list[str]:
     points = f"{entry.cost} point{'s' if entry.cost != 1 else ''}"
-    detail = ", ".join(filter(None, (points, entry.category, uses_note(entry.uses_left))))
+    # how often it can still be done, only while it can (as the window shows it)
+    uses = uses_note(entry.uses_left) if entry.available else ""
+    detail = ", ".join(filter(None, (points, entry.category, uses)))
     head = f"{entry.number:>3}. {entry.label} ({detail})"
     notes = [text for text in (entry.hint, entry.consequences) if text]
     if not entry.available:
@@ -322,7 +325,7 @@ def ending_lines(scenario: Scenario, state: GameState, style: Style) -> list[str
         f"  {label:<{width}}  {getattr(scores, key):>2}" for key, label in SCORE_LABELS.items()
     ]
     if ending.verdicts:
-        lines += style.heading("What historians might say")
+        lines += style.heading(HISTORIANS)
         for verdict in ending.verdicts:
             lines += style.wrap(verdict, indent="    ", first="  - ")
     return lines

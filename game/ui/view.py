@@ -24,7 +24,8 @@ from game.engine.api import action_options, response_options
 from game.engine.query import conditions
 from game.engine.query import unlocked_codex as open_codex
 from game.engine.state import GameEvent, GameState
-from game.scenario.model import SCORE_LABELS, Scenario
+from game.engine.words import SCORE_LABELS
+from game.scenario.model import Scenario
 
 # Inbox kinds as the player reads them; `day` markers and rejections never reach the inbox list.
 HIDDEN_KINDS = frozenset({"day", "rejected"})

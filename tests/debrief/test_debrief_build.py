@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -217,7 +218,7 @@ def test_a_one_off_action_taken_before_its_historical_day_is_not_missed():
     ]
 
 
-def test_a_historical_action_whose_flags_are_already_set_is_not_missed():
+def test_a_historical_action_whose_flags_were_set_another_way_says_so():
     from tests.conftest import edited_mini
 
     text = edited_mini(
@@ -227,8 +228,14 @@ def test_a_historical_action_whose_flags_are_already_set_is_not_missed():
             "    historical_dates: [1935-06-02]\n",
         ),
     )
-    # accepting the first demand conceded already: talking on 2 June would change no flag
-    assert _missed(text, ["first:accept", "end", "end"]) == []
+    # accepting the first demand conceded already; history talked on 2 June of its own accord,
+    # so the day is still a divergence, and it says the flag came about another way
+    assert _missed(text, ["first:accept", "end", "end"]) == [
+        (
+            "You did not: Talk to the envoy. By the end of your game it had come about another way.",
+            D(1935, 6, 2),
+        )
+    ]
     assert _missed(text, ["first:refuse", "end", "end"]) == [
         ("You did not: Talk to the envoy.", D(1935, 6, 2))
     ]
@@ -247,21 +254,38 @@ def test_citation_marks_are_sorted_ranges_in_both_front_ends():
     assert ending.refs is refs and "def _refs" not in inspect.getsource(ending)
 
 
-def test_scores_and_the_historians_heading_read_the_same_everywhere(mini):
+def test_scores_and_the_historians_heading_read_the_same_everywhere():
     # QA: "War avoided, time won" (text), "War avoided / time bought" (window), "Domestic
     # standing" (report); three headings for the historians' verdicts
+    from game.debrief.html import render_html
     from game.debrief.markdown import render_markdown
-    from game.scenario.model import SCORE_LABELS
+    from game.engine.words import HISTORIANS, SCORE_LABELS
+    from game.scenario.load import load_scenario
+    from game.text.debrief_view import debrief_lines
     from game.text.render import ending_lines
     from game.text.style import Style
     from game.ui.view import ending_screen
 
-    scenario = mini.scenario
+    root = Path(__file__).resolve().parents[2]
+    scenario = load_scenario(root / "scenarios" / "he_umezu_1935.yaml").scenario
     final = play(scenario, 1935, historical).final
+    assert scenario.endings[final.ending].verdicts  # so the heading is shown
     labels = list(SCORE_LABELS.values())
+    debrief = build_debrief(scenario, final, seed=1935)
     assert [label for label, _ in ending_screen(scenario, final).scores] == labels
-    assert [s.label for s in build_debrief(scenario, final, seed=1).ending.scores] == labels
+    assert [s.label for s in debrief.ending.scores] == labels
     text = "\n".join(ending_lines(scenario, final, Style(plain=True)))
-    assert all(label in text for label in labels)
-    report = render_markdown(build_debrief(scenario, final, seed=1))
-    assert "| " + " | ".join(labels) + " |" in report
+    assert all(label in text for label in labels) and HISTORIANS in text
+    assert f"{HISTORIANS}:" in "\n".join(debrief_lines(debrief, Style(plain=True)))
+    report = render_markdown(debrief)
+    assert "| " + " | ".join(labels) + " |" in report and f"{HISTORIANS}:" in report
+    assert HISTORIANS in render_html(debrief)
+
+
+def test_number_ranges_join_runs_as_asked():
+    from game.engine.words import number_ranges
+
+    assert number_ranges([5, 1, 2, 3, 9, 10]) == ["1\u20133", "5", "9\u201310"]
+    assert number_ranges([28, 1, 31, 29, 30, 32], dash="-", shortest=3) == ["1", "28-32"]
+    assert number_ranges([1, 2], dash="-", shortest=3) == ["1", "2"]
+    assert number_ranges([]) == []

@@ -41,3 +41,12 @@ def test_the_text_menu_shows_the_last_use(mini):
     talk = next(line for line in lines if "Talk to the envoy" in line)
     assert spy.endswith("(1 point, information, can be done once more)")
     assert talk.endswith("(1 point, diplomacy)")
+
+
+def test_an_action_not_possible_now_says_why_not_how_often(mini):
+    # review: the text version showed the uses left on unavailable actions, the window did not
+    scenario = mini.scenario
+    state = step(scenario, new_game(scenario, 1).state, TakeAction(action="prepare")).state
+    lines = menu_lines(scenario, state, build_menu(scenario, state), Style(plain=True))
+    spy = next(line for line in lines if "Ask the spies" in line)
+    assert "not possible now" in spy and "once more" not in spy

@@ -437,14 +437,10 @@ class CrisisScene(Scene):
         )
         lines = [(Style("serif_bold", "body", colour), line) for line in label_lines]
         small_colour = "ink_soft" if row.available else "disabled"
-        if row.available and uses_note(
-            row.uses_left
-        ):  # the game limits it: say so before it is gone
-            note, style = (
-                uses_note(row.uses_left).capitalize() + ".",
-                Style("serif", "small", "ink_soft"),
-            )
-            lines += [(style, line) for line in ink.wrap(note, inner, style)]
+        uses = uses_note(row.uses_left) if row.available else ""
+        if uses:  # the game limits it: say so before it is gone (as the text version does)
+            style = Style("serif", "small", "ink_soft")
+            lines += [(style, line) for line in ink.wrap(uses.capitalize() + ".", inner, style)]
         if row.hint:
             lines += [
                 (Style("serif", "small", small_colour), line)

@@ -12,6 +12,7 @@ import pygame
 from game.debrief.markdown import KIND_NAMES
 from game.debrief.model import refs
 from game.engine.dates import long_date
+from game.engine.words import HISTORIANS, NO_ACTION
 from game.ui.scene import ENTER_KEYS, Push, Reset, Scene
 from game.ui.scenes.common import PageScene
 from game.ui.text import BODY, BOLD, SMALL, Style
@@ -54,7 +55,7 @@ class EndingScene(Scene, PageScene):
         for label, value in view.scores:
             out.append((BODY, f"{label}: {value} / 10"))
         if view.verdicts:
-            out += [(BODY, ""), (HEAD, "WHAT HISTORIANS MIGHT SAY")]
+            out += [(BODY, ""), (HEAD, HISTORIANS.upper())]
             out += [(BODY, f"\u2022 {v}") for v in view.verdicts]
         return out
 
@@ -144,7 +145,7 @@ class DebriefScene(Scene, PageScene):
                 )
                 out.append((BODY, f"  You: {decision.label} ({mark})"))
             if not day.decisions:
-                out.append((SOFT, "  You: no action taken."))
+                out.append((SOFT, f"  You: {NO_ACTION.lower()}."))
             for note in day.history:
                 out.append(
                     (

@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 HEAD = Style("typewriter_bold", "body")
 
 KEYS = [
-    ("Tab / Shift+Tab, \u2190 \u2192", "move the focus (the blue ring) between lists and buttons"),
+    (
+        "Tab / Shift+Tab (and \u2190 \u2192 on the crisis screen)",
+        "move the focus (the blue ring) between lists and buttons",
+    ),
     ("\u2191 \u2193, Page Up/Down, Home/End", "move within a list, or scroll a text"),
     ("Enter / Space", "choose the focused item; open a message; answer a demand"),
     ("Esc", "back out of a dialog or screen; the menu on the crisis screen"),

@@ -1,0 +1,37 @@
+"""Words the front ends and the reports share, so that the window, the text version and the saved
+reports say the same thing in the same way (play-testers noticed every difference).
+
+Beside `game.engine.dates`, which writes the dates; neither decides anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# What each of an ending's scores is called (the fields of `game.scenario.model.Scores`).
+SCORE_LABELS: dict[str, str] = {
+    "sovereignty": "Sovereignty kept",
+    "peace": "War avoided, time bought",
+    "standing": "Standing at home",
+    "lives": "Lives spared",
+}
+HISTORIANS = "What historians might say"  # the heading over an ending's verdicts
+NO_ACTION = "No action taken"  # a day of the debrief on which the player did nothing
+
+
+def number_ranges(numbers: Iterable[int], *, dash: str = "\u2013", shortest: int = 2) -> list[str]:
+    """Sorted numbers as runs: [1, 2, 3, 5] gives ["1–3", "5"]. A run of fewer than `shortest`
+    numbers is written out one by one (footnote marks join runs of three or more: "1,2")."""
+    ordered = sorted(set(numbers))
+    parts: list[str] = []
+    index = 0
+    while index < len(ordered):
+        end = index
+        while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
+            end += 1
+        if end - index + 1 >= max(2, shortest):
+            parts.append(f"{ordered[index]}{dash}{ordered[end]}")
+        else:
+            parts.extend(str(n) for n in ordered[index : end + 1])
+        index = end + 1
+    return parts
