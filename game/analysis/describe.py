@@ -28,7 +28,7 @@ KIND_LABELS = {
     "demand_expired": "Deadline passed",
     "action": "Done",
     "outcome": "Outcome",
-    "actor": "Report",
+    "actor": "Move",  # what another actor does on their own account
     "stage": "Escalation",
     "message": "Note",
     "ending": "Ending",
@@ -40,13 +40,14 @@ MINUS = "\u2212"  # a real minus sign: screen readers say "minus", and it lines 
 
 def correspondent(kind: str, name: str) -> str:
     """Who an inbox item is from, as a phrase after its kind: "from Sakai Takashi", "with Sakai
-    Takashi" for a meeting, "to Sakai Takashi" for the player's own answer; a name such as "The
-    North China press" reads "from the North China press"."""
+    Takashi" for a meeting, "by Sakai Takashi" for a move of his own, "to Sakai Takashi" for the
+    player's own answer; a name such as "The North China press" reads "from the North China
+    press"."""
     if not name:
         return ""
     if name.startswith("The "):
         name = "the " + name[4:]
-    word = {"demand_answered": "to", "meeting": "with"}.get(kind, "from")
+    word = {"demand_answered": "to", "meeting": "with", "actor": "by"}.get(kind, "from")
     return f"{word} {name}"
 
 

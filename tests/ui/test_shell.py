@@ -208,6 +208,7 @@ def test_who_an_item_is_from_reads_as_running_text():
     from game.analysis.describe import correspondent
 
     assert correspondent("meeting", "Sakai Takashi") == "with Sakai Takashi"
+    assert correspondent("actor", "Sakai Takashi") == "by Sakai Takashi"  # not his report
     assert correspondent("report", "The North China press") == "from the North China press"
     assert correspondent("demand_answered", "Sakai Takashi") == "to Sakai Takashi"
     assert correspondent("telegram", "Theodore") == "from Theodore"
