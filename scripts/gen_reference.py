@@ -72,6 +72,10 @@ def type_text(spec: dict[str, Any]) -> str:
 
 
 def _bounds(spec: dict[str, Any]) -> str:
+    """The limits on a field's value; an optional field keeps them in its non-null branch."""
+    for branch in spec.get("anyOf", []):
+        if branch.get("type") != "null" and (found := _bounds(branch)):
+            return found
     parts = []
     for key, label in (
         ("minimum", "≥"),
