@@ -200,11 +200,11 @@ class Session:
             )
         if self.classroom.practice:
             self.undo = UndoStack.start(self.state)
+        # The lesson's clock starts with the first day (read only when a length in minutes asks).
+        self.lesson_started = self.clock() if self.classroom.lesson_minutes is not None else 0.0
         self.show_step(events)
         try:
             lesson_note = False
-            # The clock is read only when a lesson length in minutes asks for it.
-            self.lesson_started = self.clock() if self.classroom.lesson_minutes is not None else 0.0
             while not self.state.over:
                 reason = "" if self.held_day == self.state.day else self.lesson_over()
                 if reason:
@@ -290,6 +290,13 @@ class Session:
             self.console.show(render.events_lines(self.scenario, events, self.style))
             return
         self.console.show(render.events_lines(self.scenario, events[:split], self.style))
+        if self.will_pass():
+            # lesson mode lets the new day pass: no council header for it, and its news goes
+            # into the one line `pass_day` writes (or before the council `hold_council` opens)
+            self.lesson_news = events[split + 1 :]
+            self.day_passed = True
+            self.dawn_done()
+            return
         self.open_day()
         self.day_passed = False
         self.console.show(render.events_lines(self.scenario, events[split + 1 :], self.style))
@@ -366,6 +373,15 @@ class Session:
         self.console.say(f"Taken back {what} day {self.state.day}, {long_date(self.state.date)}.")
         self.console.show(
             render.day_header(self.scenario, self.state, self.style, self.classroom.time_limit)
+        )
+
+    def will_pass(self) -> bool:
+        """Whether lesson mode will let the day just begun pass without a council."""
+        return (
+            not self.state.over
+            and self.held_day != self.state.day
+            and bool(self.lesson_over())
+            and not awaits_answer(self.scenario, self.state)
         )
 
     def lesson_over(self) -> str:

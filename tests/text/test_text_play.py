@@ -253,6 +253,8 @@ def test_lesson_mode_brings_the_game_to_its_end(mini):
         "demand awaits your answer." in text
     )
     assert "Day 2, Sunday 2 June 1935: the day passes without a council." in text
+    # QA: the passed day first showed a council header ("Actions left: 2 of 2"), then passed
+    assert "Day 2: Sunday 2 June 1935" not in text.split("Debrief:")[0]
     held = text.index("Lesson mode: a demand awaits your answer, so today's council is held.")
     # the day that came by passing one is shown before its council: header, then its news
     assert text.index("Day 3: Monday 3 June 1935") < text.index("ULTIMATUM from the Envoy") < held
@@ -442,3 +444,10 @@ def test_a_practice_step_back_keeps_the_days_numbers(mini):
     after = text.split("Taken back")[-1]
     assert "  1. Accept" in after and "  4. Talk to the envoy" in after
     assert "Your answer: First demand: Accept" in after
+
+
+def test_a_lesson_in_minutes_starts_its_clock_with_the_first_day(mini):
+    # the real clock: a lesson of 30 minutes has not run out when the first day's header is due
+    _, text = play(mini, "E\n", classroom=Classroom(lesson_minutes=30))
+    assert "Day 1: Saturday 1 June 1935" in text
+    assert "the day passes without a council" not in text
