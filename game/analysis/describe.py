@@ -51,13 +51,14 @@ def correspondent(kind: str, name: str) -> str:
     return f"{word} {name}"
 
 
-def uses_note(uses_left: int | None) -> str:
-    """What a player should know of an action's limit: "can be done once more", "can be done 2
-    more times", or nothing when it is unlimited or plenty remain (an action that is used up
-    says so in its reason)."""
+def uses_note(uses_left: int | None, taken: int = 0) -> str:
+    """What a player should know of an action's limit: "can be done once" or "3 times" before it
+    is first taken, "once more" or "2 more times" after; nothing when it is unlimited or plenty
+    remain (an action that is used up says so in its reason)."""
     if uses_left is None or uses_left == 0 or uses_left > 3:
         return ""
-    return "can be done once more" if uses_left == 1 else f"can be done {uses_left} more times"
+    more = " more" if taken else ""
+    return f"can be done once{more}" if uses_left == 1 else f"can be done {uses_left}{more} times"
 
 
 def signed(value: int) -> str:

@@ -41,6 +41,7 @@ class ActionOption:
     available: bool
     reason: str  # why not, when not available
     uses_left: int | None = None  # how many more times the game allows it; None: no limit
+    taken: int = 0  # how many times it has been taken in this game
 
 
 def new_game(scenario: Scenario, seed: int) -> Step:
@@ -285,9 +286,12 @@ def action_options(scenario: Scenario, state: GameState) -> list[ActionOption]:
             continue
         action = TakeAction(action=aid)
         reason = why_not_now(reader, action)
-        left = None if spec.max_uses is None else max(0, spec.max_uses - reader.taken.get(aid, 0))
+        taken = reader.taken.get(aid, 0)
+        left = None if spec.max_uses is None else max(0, spec.max_uses - taken)
         options.append(
-            ActionOption(action, spec.label, spec.category, spec.cost, not reason, reason, left)
+            ActionOption(
+                action, spec.label, spec.category, spec.cost, not reason, reason, left, taken
+            )
         )
     return options
 

@@ -52,8 +52,10 @@ class TakeBack(Exception):
 class TimeUp(Exception):
     """The classroom time limit for today's council has run out."""
 
-    def __init__(self, late: bool):
+    def __init__(self, late: bool, typed: bool = False):
         self.late = late
+        self.typed = typed  # something half typed was dropped
+        self.votes = 0  # advisers who had voted when time ran out (a cabinet's council)
 
 
 @dataclass(frozen=True)
@@ -341,7 +343,13 @@ class Session:
             choice = self.vote(menu) if self.classroom.cabinet > 1 else self.read_choice(menu, "> ")
         except TimeUp as up:
             limit = render._minutes(self.classroom.time_limit or 0)
+            # what is waiting was meant for the council just ended, not for the next day's list
+            typed = self.console.drop_typed_input() or up.typed
             late = " Your last choice came too late and was not taken." if up.late else ""
+            if up.votes:
+                late += " The advisers' vote was not finished, and no choice was made."
+            elif typed and not up.late:
+                late += " What was being typed was not taken."
             self.console.show(
                 [
                     "",
@@ -435,8 +443,8 @@ class Session:
             self.check_time(late=False)
             try:
                 line = self.console.ask(prompt, timeout=self.time_left())
-            except TimedOut:
-                raise TimeUp(late=False) from None
+            except TimedOut as out:
+                raise TimeUp(late=False, typed=out.dropped) from None
             self.check_time(late=True)
             command = parse(line, menu)
             if isinstance(command, Show):
@@ -478,7 +486,11 @@ class Session:
         count = self.classroom.cabinet
         ballots: list[Choice] = []
         for adviser in range(1, count + 1):
-            ballots.append(self.read_choice(menu, f"Adviser {adviser} of {count}, your vote: "))
+            try:
+                ballots.append(self.read_choice(menu, f"Adviser {adviser} of {count}, your vote: "))
+            except TimeUp as up:
+                up.votes = len(ballots)
+                raise
         keys = [action_key(choice) for choice in ballots]
         winner = decide(keys)
         tie_broken = len(leaders(keys)) > 1

@@ -15,7 +15,12 @@ class EndOfInput(Exception):
 
 
 class TimedOut(Exception):
-    """Nobody finished a line before the time given to `ask` ran out."""
+    """Nobody finished a line before the time given to `ask` ran out; `dropped`: whether
+    something had been half typed (it is discarded)."""
+
+    def __init__(self, dropped: bool = False):
+        super().__init__()
+        self.dropped = dropped
 
 
 class Console:
@@ -66,9 +71,8 @@ class Console:
         deadline = None if timeout is None else time.monotonic() + timeout
         while "\n" not in self._pending:
             if deadline is not None and not _readable(fd, deadline - time.monotonic()):
-                self._drop_typed_input(fd)
                 self.output.write("\n")  # the prompt's line was left open
-                raise TimedOut
+                raise TimedOut(self.drop_typed_input())
             data = os.read(fd, 4096)
             if not data:  # Ctrl-D
                 line, self._pending = self._pending + self._decoder.decode(b"", final=True), ""
@@ -77,8 +81,14 @@ class Console:
         line, self._pending = self._pending.split("\n", 1)
         return line + "\n"
 
-    def _drop_typed_input(self, fd: int) -> None:
-        """Discard a half-typed line, here and in the terminal, so it is not the next answer."""
+    def drop_typed_input(self) -> bool:
+        """Discard what was typed and not yet taken, here and in the terminal, so that it is not
+        the answer to the next question (a council that has just ended, say). Whether there was
+        anything; a pipe or a file is scripted and loses nothing."""
+        fd = self._terminal
+        if fd is None:
+            return False
+        dropped = bool(self._pending) or _readable(fd, 0)
         self._pending = ""
         self._decoder.reset()
         try:
@@ -87,6 +97,7 @@ class Console:
             termios.tcflush(fd, termios.TCIFLUSH)
         except (ImportError, OSError):  # not a POSIX terminal: nothing more to discard
             pass
+        return dropped
 
 
 def _readable(fd: int, seconds: float) -> bool:

@@ -4,7 +4,9 @@ Only the engine says what is possible (`response_options`, `action_options`); th
 Numbers run through the demands' answers first, then the actions, in the scenario's order. Given
 the day's `numbers`, a choice keeps the number it was first shown with for the rest of that day:
 answering a demand or using up an action leaves a gap rather than moving every number below it
-(players, and advisers voting by number, picked the wrong action when the list shifted).
+(players, and advisers voting by number, picked the wrong action when the list shifted). When a
+new choice appears during the day (a demand presented by what was just done), the whole list is
+numbered afresh, in order, rather than giving the newcomer a number out of place.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class Entry:
     hint: str = ""  # actions only
     demand: str = ""  # answers only: the demand's id
     uses_left: int | None = None  # actions only: how many more times the game allows it
+    taken: int = 0  # actions only: how many times it has been taken
 
     @property
     def key(self) -> str:
@@ -67,7 +70,8 @@ def pending_demands(state: GameState) -> list[str]:
 
 def build_menu(scenario: Scenario, state: GameState, numbers: dict[str, int] | None = None) -> Menu:
     """The menu now. `numbers` (choice key -> number), kept by the caller for one day, is read
-    and extended: a choice seen before today keeps its number, a new one takes the next free."""
+    and updated: choices seen before today keep their numbers, unless a new one has appeared,
+    when all are numbered afresh."""
     entries: list[Entry] = []
     # An answer whose condition fails is not offered at all (as actions whose `when` fails are
     # not); one that only lacks action points is shown with the reason.
@@ -99,11 +103,12 @@ def build_menu(scenario: Scenario, state: GameState, numbers: dict[str, int] | N
                 category=option.category,
                 hint=spec.hint,
                 uses_left=option.uses_left,
+                taken=option.taken,
             )
         )
     if numbers is None:
         numbers = {}
-    for entry in entries:
-        if entry.key not in numbers:
-            numbers[entry.key] = max(numbers.values(), default=0) + 1
+    if any(entry.key not in numbers for entry in entries):
+        numbers.clear()
+        numbers.update((entry.key, index) for index, entry in enumerate(entries, 1))
     return Menu(tuple(replace(entry, number=numbers[entry.key]) for entry in entries))

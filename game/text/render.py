@@ -157,7 +157,7 @@ def menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: Style) -
 def _entry_lines(entry: Entry, style: Style) -> list[str]:
     points = f"{entry.cost} point{'s' if entry.cost != 1 else ''}"
     # how often it can still be done, only while it can (as the window shows it)
-    uses = uses_note(entry.uses_left) if entry.available else ""
+    uses = uses_note(entry.uses_left, entry.taken) if entry.available else ""
     detail = ", ".join(filter(None, (points, entry.category, uses)))
     head = f"{entry.number:>3}. {entry.label} ({detail})"
     notes = [text for text in (entry.hint, entry.consequences) if text]

@@ -127,6 +127,7 @@ class ActionRow:
     hint: str
     consequences: str
     uses_left: int | None = None  # how many more times the game allows it; None: no limit
+    taken: int = 0  # how many times it has been taken in this game
 
 
 @dataclass(frozen=True)
@@ -299,6 +300,7 @@ def action_rows(scenario: Scenario, state: GameState) -> list[ActionRow]:
                 spec.hint,
                 describe_effects(scenario, state, spec.effects, spec.outcomes),
                 option.uses_left,
+                option.taken,
             )
         )
     return rows

@@ -451,3 +451,37 @@ def test_a_lesson_in_minutes_starts_its_clock_with_the_first_day(mini):
     _, text = play(mini, "E\n", classroom=Classroom(lesson_minutes=30))
     assert "Day 1: Saturday 1 June 1935" in text
     assert "the day passes without a council" not in text
+
+
+def test_a_choice_that_appears_during_the_day_renumbers_the_list_in_order():
+    # QA: a demand issued mid-day was numbered after the actions (8-9) but printed above them
+    from game.scenario.load import load_scenario_bytes
+    from tests.conftest import edited_mini
+
+    text = edited_mini(
+        (
+            "    max_uses: 1\n    effects: {reveal: readiness, trigger: rumour}\n",
+            "    max_uses: 1\n    effects: {reveal: readiness, trigger: rumour, issue: [ultimatum]}\n",
+        )
+    )
+    loaded = load_scenario_bytes(text.encode(), "issuing.yaml")
+    _, shown = play(loaded, "1\n6\n1\n", seed=5)
+    last_menu = shown.split("Done: Ask the spies")[-1]
+    assert "  1. Accept" in last_menu and "  3. Talk to the envoy" in last_menu
+    assert "Your answer: Ultimatum: Accept" in shown
+
+
+def test_a_cabinet_vote_cut_short_by_the_clock_says_so(mini):
+    # QA: adviser 1 had voted, adviser 2 had not, and the council ended without a word about it
+    # (15 s per clock reading: the first vote is in time, the second question comes at 60 s)
+    code, text = play(
+        mini,
+        "1\n" + "E\n" * 12,
+        classroom=Classroom(time_limit=1, cabinet=3),
+        clock=FakeClock(15),
+    )
+    assert code == 0
+    assert (
+        "the council of day 1 ends. The advisers' vote was not finished, and no choice was made."
+        in text
+    )

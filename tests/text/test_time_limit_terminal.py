@@ -80,6 +80,17 @@ def test_what_was_half_typed_when_time_ran_out_is_gone_for_good(terminal):
     assert console.ask("> ") == "5"  # an untimed question reads what was typed ahead, in order
 
 
+def test_lines_waiting_when_the_council_ends_are_dropped_with_it(terminal):
+    # QA: "13" typed just before time ran out was taken on the next day, from a different list
+    keyboard, console = terminal
+    os.write(keyboard, b"13\n")
+    time.sleep(0.1)
+    assert console.drop_typed_input()  # there was something, and it is gone
+    assert not console.drop_typed_input()
+    os.write(keyboard, b"E\n")
+    assert console.ask("> ", timeout=3) == "E"
+
+
 def test_a_windows_console_is_read_as_a_stream(monkeypatch, terminal):
     # review: select() takes only sockets on Windows; the console must not be waited on there
     from game.text import console as console_module

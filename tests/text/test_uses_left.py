@@ -12,7 +12,7 @@ from game.text.style import Style
 
 
 def test_uses_note_speaks_only_when_few_uses_remain():
-    assert [uses_note(n) for n in (None, 0, 1, 2, 3, 4, 9)] == [
+    assert [uses_note(n, taken=1) for n in (None, 0, 1, 2, 3, 4, 9)] == [
         "",
         "",
         "can be done once more",
@@ -21,6 +21,8 @@ def test_uses_note_speaks_only_when_few_uses_remain():
         "",
         "",
     ]
+    # QA: "once more" read as if it had been done already, on actions never taken
+    assert [uses_note(n) for n in (1, 3)] == ["can be done once", "can be done 3 times"]
 
 
 def test_the_engine_counts_the_uses_left(mini):
@@ -30,7 +32,7 @@ def test_the_engine_counts_the_uses_left(mini):
     assert left == {"talk": None, "prepare": None, "spy": 1}
     state = step(scenario, state, TakeAction(action="spy")).state
     spy = next(o for o in action_options(scenario, state) if o.action.action == "spy")
-    assert (spy.uses_left, spy.available) == (0, False)
+    assert (spy.uses_left, spy.taken, spy.available) == (0, 1, False)
 
 
 def test_the_text_menu_shows_the_last_use(mini):
@@ -39,7 +41,7 @@ def test_the_text_menu_shows_the_last_use(mini):
     lines = menu_lines(scenario, state, build_menu(scenario, state), Style(plain=True))
     spy = next(line for line in lines if "Ask the spies" in line)
     talk = next(line for line in lines if "Talk to the envoy" in line)
-    assert spy.endswith("(1 point, information, can be done once more)")
+    assert spy.endswith("(1 point, information, can be done once)")
     assert talk.endswith("(1 point, diplomacy)")
 
 
