@@ -90,9 +90,13 @@ def parse(line: str, menu: Menu) -> Command:
         if entry is None:
             listed = ", ".join(number_ranges(e.number for e in menu.entries))
             numbers = listed + ", " if listed else ""
-            return Unknown(
-                f"There is no choice {text} today; type {numbers}E to end the day, or h for help."
+            closed = menu.closed_label(int(text))
+            what = (
+                f"Choice {text} ({closed}) is no longer open today"
+                if closed
+                else f"There is no choice {text} today"
             )
+            return Unknown(f"{what}; type {numbers}E to end the day, or h for help.")
         return Pick(entry)
     entry = menu.by_key(text)
     if entry is not None:

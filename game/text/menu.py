@@ -47,6 +47,12 @@ class Entry:
 @dataclass(frozen=True)
 class Menu:
     entries: tuple[Entry, ...]
+    # numbers shown earlier today whose choice is no longer open (taken, answered, used up), with
+    # its label, so that typing one is answered with what it was
+    closed: tuple[tuple[int, str], ...] = ()
+
+    def closed_label(self, number: int) -> str:
+        return next((label for n, label in self.closed if n == number), "")
 
     def by_number(self, number: int) -> Entry | None:
         return next((e for e in self.entries if e.number == number), None)
@@ -111,4 +117,23 @@ def build_menu(scenario: Scenario, state: GameState, numbers: dict[str, int] | N
     if any(entry.key not in numbers for entry in entries):
         numbers.clear()
         numbers.update((entry.key, index) for index, entry in enumerate(entries, 1))
-    return Menu(tuple(replace(entry, number=numbers[entry.key]) for entry in entries))
+    open_keys = {entry.key for entry in entries}
+    closed = tuple(
+        sorted(
+            (number, _label(scenario, key))
+            for key, number in numbers.items()
+            if key not in open_keys
+        )
+    )
+    return Menu(tuple(replace(entry, number=numbers[entry.key]) for entry in entries), closed)
+
+
+def _label(scenario: Scenario, key: str) -> str:
+    """What a choice (by its key: `talk`, `first:accept`) is called on the menu."""
+    demand, _, response = key.partition(":")
+    if response and demand in scenario.demands:
+        spec = scenario.demands[demand]
+        answer = spec.responses.get(response)
+        return f"{spec.title}: {answer.label}" if answer else key
+    action = scenario.actions.get(key)
+    return action.label if action else key

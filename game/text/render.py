@@ -262,7 +262,8 @@ def help_lines(
 ) -> list[str]:
     lines = style.heading("Help")
     lines += [
-        "  1, 2, ...  take the numbered choice (answer a demand, or take an action)",
+        "  1, 2, ...  take the numbered choice (answer a demand, or take an action); a choice",
+        "             keeps its number all day, and one no longer open leaves a gap",
         "  E          end the day: dusk falls, the next day dawns",
         "  s          status: the situation, the facts, the actors' attitudes",
         "  l          log: everything in your inbox, newest first ('l 2' for page 2)",

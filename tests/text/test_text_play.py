@@ -485,3 +485,13 @@ def test_a_cabinet_vote_cut_short_by_the_clock_says_so(mini):
         "the council of day 1 ends. The advisers' vote was not finished, and no choice was made."
         in text
     )
+
+
+def test_a_number_no_longer_open_says_what_it_was(mini):
+    # QA: "There is no choice 13 today" right after choice 13 was taken
+    _, text = play(mini, "1\n1\n99\nE\n", seed=5)
+    assert (
+        "Choice 1 (First demand: Accept) is no longer open today; type 4\u20136, E to end the "
+        "day, or h for help." in text
+    )
+    assert "There is no choice 99 today; type 4\u20136," in text
