@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from game.analysis.describe import describe_action, describe_response
-from game.engine.actions import EndDay, Respond, TakeAction, action_key
+from game.analysis.replay import label_of
+from game.engine.actions import EndDay, Respond, TakeAction, action_key, parse_action_key
 from game.engine.api import action_options, response_options
 from game.engine.state import GameState
 from game.scenario.model import Scenario
@@ -120,20 +121,9 @@ def build_menu(scenario: Scenario, state: GameState, numbers: dict[str, int] | N
     open_keys = {entry.key for entry in entries}
     closed = tuple(
         sorted(
-            (number, _label(scenario, key))
+            (number, label_of(scenario, parse_action_key(key)))
             for key, number in numbers.items()
             if key not in open_keys
         )
     )
     return Menu(tuple(replace(entry, number=numbers[entry.key]) for entry in entries), closed)
-
-
-def _label(scenario: Scenario, key: str) -> str:
-    """What a choice (by its key: `talk`, `first:accept`) is called on the menu."""
-    demand, _, response = key.partition(":")
-    if response and demand in scenario.demands:
-        spec = scenario.demands[demand]
-        answer = spec.responses.get(response)
-        return f"{spec.title}: {answer.label}" if answer else key
-    action = scenario.actions.get(key)
-    return action.label if action else key
