@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from game.engine.dates import long_date
 from game.engine.state import GameState
+from game.engine.words import counted
 from game.scenario.model import Effects, Outcome, Scenario
 
 # How each kind of inbox item is labelled, in both front ends.
@@ -187,9 +188,7 @@ def describe_response(
     if not response.closes:
         extras.append("the demand stays open")
     if response.extend_days and not scenario.demands[demand_id].ultimatum:
-        extras.append(
-            f"deadline +{response.extend_days} day{'s' if response.extend_days != 1 else ''}"
-        )
+        extras.append(f"deadline +{counted(response.extend_days, 'day')}")
     return "; ".join(part for part in (text, ", ".join(extras)) if part)
 
 
@@ -233,5 +232,5 @@ def countdown_text(deadline: Deadline | None) -> str:
     if deadline.days_left <= 0:
         left = "today is the last day"
     else:
-        left = f"{deadline.days_left} day{'s' if deadline.days_left != 1 else ''}"
+        left = counted(deadline.days_left, "day")
     return f"{kind} '{deadline.title}' \u2014 deadline {deadline.label}: {left}"

@@ -22,6 +22,7 @@ from game.engine.day import begin, dusk, opening_state
 from game.engine.index import ActionRow
 from game.engine.state import GameEvent, GameState, LogEntry
 from game.engine.turn import Reader, Turn
+from game.engine.words import counted
 from game.scenario.model import Scenario
 
 
@@ -189,7 +190,7 @@ def why_not_now(state: Reader, action: PlayerAction) -> str:
         if state.taken_today.get(action.action, 0) >= spec.per_day:
             return f"'{spec.label}' has already been done today."
         if spec.cost > state.budget:
-            return f"'{spec.label}' needs {_points(spec.cost)}; {state.budget} left today."
+            return f"'{spec.label}' needs {counted(spec.cost, 'action point')}; {state.budget} left today."
         if not state.holds(spec.when):
             return f"'{spec.label}' is not possible now."
         return ""
@@ -208,12 +209,11 @@ def why_not_now(state: Reader, action: PlayerAction) -> str:
     if not state.holds(response.when):
         return f"'{response.label}' is not possible now."
     if response.cost > state.budget:
-        return f"'{response.label}' needs {_points(response.cost)}; {state.budget} left today."
+        return (
+            f"'{response.label}' needs {counted(response.cost, 'action point')}; "
+            f"{state.budget} left today."
+        )
     return ""
-
-
-def _points(count: int) -> str:
-    return f"{count} action point" + ("" if count == 1 else "s")
 
 
 _END_DAY = EndDay()

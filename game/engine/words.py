@@ -19,6 +19,11 @@ HISTORIANS = "What historians might say"  # the heading over an ending's verdict
 NO_ACTION = "No action taken"  # a day of the debrief on which the player did nothing
 
 
+def counted(count: int, noun: str) -> str:
+    """'1 day', '2 days', '0 days': a number with its noun (one that takes a plain 's')."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def number_ranges(numbers: Iterable[int], *, dash: str = "\u2013", shortest: int = 2) -> list[str]:
     """Sorted numbers as runs: [1, 2, 3, 5] gives ["1–3", "5"]. A run of fewer than `shortest`
     numbers is written out one by one (footnote marks join runs of three or more: "1,2")."""

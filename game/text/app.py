@@ -22,6 +22,7 @@ from game.engine.api import new_game, released_injects, step
 from game.engine.dates import long_date
 from game.engine.query import awaits_answer
 from game.engine.state import GameEvent, GameState
+from game.engine.words import counted
 from game.practice import UndoStack
 from game.scenario.model import Scenario
 from game.text import render
@@ -272,7 +273,7 @@ class Session:
             )
         if c.lesson_days is not None:
             lines.append(
-                f"Lesson mode: {c.lesson_days} {'day' if c.lesson_days == 1 else 'days'} of play, then the remaining days pass quickly to the ending, "
+                f"Lesson mode: {counted(c.lesson_days, 'day')} of play, then the remaining days pass quickly to the ending, "
                 "except a day when a demand awaits your answer."
             )
         if c.practice:
@@ -396,7 +397,7 @@ class Session:
         """Why lesson mode now hurries the game to its ending ("" while the lesson goes on)."""
         c = self.classroom
         if c.lesson_days is not None and self.state.day > c.lesson_days:
-            return f"{c.lesson_days} {'day' if c.lesson_days == 1 else 'days'} played"
+            return f"{counted(c.lesson_days, 'day')} played"
         if (
             c.lesson_minutes is not None
             and self.clock() - self.lesson_started >= c.lesson_minutes * 60

@@ -18,7 +18,7 @@ from game.analysis.describe import (
 )
 from game.engine.query import unlocked_codex
 from game.engine.state import GameEvent, GameState
-from game.engine.words import HISTORIANS, SCORE_LABELS
+from game.engine.words import HISTORIANS, SCORE_LABELS, counted
 from game.scenario.model import Scenario
 from game.text.menu import Entry, Menu
 from game.text.style import Style
@@ -128,9 +128,7 @@ def menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: Style) -
             if active.deadline is not None:
                 days = (active.deadline - state.date).days
                 due = (
-                    " \u2014 answer today"
-                    if days <= 0
-                    else f" \u2014 {days} day{'s' if days != 1 else ''} left"
+                    " \u2014 answer today" if days <= 0 else f" \u2014 {counted(days, 'day')} left"
                 )
             lines += style.heading(
                 f"{kind} {correspondent('demand', sender_name(scenario, demand.issuer))}: "
@@ -155,7 +153,7 @@ def menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: Style) -
 
 
 def _entry_lines(entry: Entry, style: Style) -> list[str]:
-    points = f"{entry.cost} point{'s' if entry.cost != 1 else ''}"
+    points = counted(entry.cost, "point")
     # how often it can still be done, only while it can (as the window shows it)
     uses = uses_note(entry.uses_left, entry.taken) if entry.available else ""
     detail = ", ".join(filter(None, (points, entry.category, uses)))

@@ -606,6 +606,7 @@ class App:
             and self.lesson_held_day != session.state.day
         ):
             from game.engine.query import awaits_answer
+            from game.engine.words import counted
             from game.ui.scenes.dialogs import DaySummaryScene
 
             # The days pass without a council, except a day when a demand awaits an answer:
@@ -616,7 +617,7 @@ class App:
             if session.state.over:
                 self.apply(Reset(EndingScene()))
                 self.toast(
-                    f"Lesson mode: {self.lesson_days} {'day' if self.lesson_days == 1 else 'days'} played; the rest of the crisis ran its course."
+                    f"Lesson mode: {counted(self.lesson_days, 'day')} played; the rest of the crisis ran its course."
                 )
                 return
             self.lesson_held_day = session.state.day

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from game.engine.words import counted
 from game.saves import actions_from_log, replay_actions
 from game.scenario.load import LoadedScenario, load_scenario
 from game.scenario.source import ScenarioError
@@ -30,7 +31,7 @@ def reload_scenario(app: App) -> Any:
     except ScenarioError as exc:
         errors = [str(d) for d in exc.diagnostics] or [str(exc)]
         count = len(exc.errors) or len(errors)
-        note = f"{current.path} has {count} problem{'s' if count != 1 else ''} and was not reloaded. Your game goes on unchanged; fix the file and press F5 again."
+        note = f"{current.path} has {counted(count, 'problem')} and was not reloaded. Your game goes on unchanged; fix the file and press F5 again."
         return Push(ReportScene("The scenario has errors", note, errors, urgent=True))
     if session is None:
         app.loaded = fresh
@@ -41,7 +42,7 @@ def reload_scenario(app: App) -> Any:
     if not problems:
         adopt(app, fresh, state)
         app.toast(
-            f"Reloaded {fresh.path}; your {len(choices)} choice{'s' if len(choices) != 1 else ''} replayed from seed {session.seed}."
+            f"Reloaded {fresh.path}; your {counted(len(choices), 'choice')} replayed from seed {session.seed}."
         )
         return Reset(_game_scene(state))
     problem = problems[0]

@@ -24,7 +24,7 @@ from game.engine.api import action_options, response_options
 from game.engine.query import conditions
 from game.engine.query import unlocked_codex as open_codex
 from game.engine.state import GameEvent, GameState
-from game.engine.words import SCORE_LABELS
+from game.engine.words import SCORE_LABELS, counted
 from game.scenario.model import Scenario
 
 # Inbox kinds as the player reads them; `day` markers and rejections never reach the inbox list.
@@ -193,7 +193,7 @@ def deadline_text(scenario: Scenario, state: GameState) -> tuple[str, bool]:
         if demand.deadline_label and not state.demands[did].stalls
         else long_date(deadline, weekday=False)
     )
-    left = "last day" if days <= 0 else f"{days} day{'s' if days != 1 else ''} left"
+    left = "last day" if days <= 0 else f"{counted(days, 'day')} left"
     kind = "ULTIMATUM" if demand.ultimatum else "Deadline"
     return f"{kind}: {demand.title} \u2014 {label} ({left})", demand.ultimatum or days <= 0
 
@@ -441,7 +441,7 @@ def demand_view(scenario: Scenario, state: GameState, demand_id: str) -> DemandV
             else long_date(active.deadline, weekday=False)
         )
         deadline = f"{label} \u2014 " + (
-            "today is the last day" if days <= 0 else f"{days} day{'s' if days != 1 else ''} left"
+            "today is the last day" if days <= 0 else f"{counted(days, 'day')} left"
         )
     return DemandView(
         demand_id,

@@ -280,12 +280,3 @@ def test_scores_and_the_historians_heading_read_the_same_everywhere():
     report = render_markdown(debrief)
     assert "| " + " | ".join(labels) + " |" in report and f"{HISTORIANS}:" in report
     assert HISTORIANS in render_html(debrief)
-
-
-def test_number_ranges_join_runs_as_asked():
-    from game.engine.words import number_ranges
-
-    assert number_ranges([5, 1, 2, 3, 9, 10]) == ["1\u20133", "5", "9\u201310"]
-    assert number_ranges([28, 1, 31, 29, 30, 32], dash="-", shortest=3) == ["1", "28-32"]
-    assert number_ranges([1, 2], dash="-", shortest=3) == ["1", "2"]
-    assert number_ranges([]) == []

@@ -9,6 +9,7 @@ import pygame
 from game.analysis.describe import signed
 from game.engine.actions import Respond
 from game.engine.state import GameEvent, GameState
+from game.engine.words import counted
 from game.ui.scene import ENTER_KEYS, Act, Pop, Push, Scene, digit
 from game.ui.scenes.common import (
     dialog_rect,
@@ -242,7 +243,7 @@ class DemandDialog(Dialog):
         self.draw_widgets(app, surface)
         hidden = self.text.hidden_below
         if self.text_more is not None and hidden:
-            more = f"\u2193 {hidden} more line{'s' if hidden > 1 else ''} below"
+            more = f"\u2193 {counted(hidden, 'more line')} below"
             app.ink.line(surface, more, self.text_more.topleft, self.text_more, MORE)
 
     def handle(self, app: App, event: pygame.event.Event) -> Any:
