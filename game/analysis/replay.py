@@ -308,13 +308,15 @@ def play(
 def _wrong_reports(scenario: Scenario, state: GameState, events: list[GameEvent]) -> set[str]:
     """The intelligence reports among `events` whose text says the opposite of what is true in
     `state` (the state they were reported in: the truth of a report reads values of that step)."""
+    reports = [e for e in events if e.kind == "intelligence" and e.ref in scenario.intel]
+    if not reports:  # most steps: no reader of the state is built
+        return set()
     holds = conditions(scenario, state)
-    wrong = set()
-    for event in events:
-        intel = scenario.intel.get(event.ref) if event.kind == "intelligence" else None
-        if intel is not None and (event.text == intel.if_true) != holds(intel.truth):
-            wrong.add(event.ref)
-    return wrong
+    return {
+        e.ref
+        for e in reports
+        if (e.text == scenario.intel[e.ref].if_true) != holds(scenario.intel[e.ref].truth)
+    }
 
 
 def scripted(keys: list[str]) -> Policy:
