@@ -293,7 +293,9 @@ def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list
         for date in action.historical_dates:
             if not scenario.calendar.start <= date <= state.date or (aid, date) in taken:
                 continue
-            before = sum(1 for ref, day in taken if ref == aid and day < date)
+            before = sum(
+                1 for e in decisions if e.kind == "action" and e.ref == aid and e.date < date
+            )
             if action.max_uses is not None and before >= action.max_uses:
                 continue
             otherwise = (

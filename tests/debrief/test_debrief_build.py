@@ -280,3 +280,25 @@ def test_scores_and_the_historians_heading_read_the_same_everywhere():
     report = render_markdown(debrief)
     assert "| " + " | ".join(labels) + " |" in report and f"{HISTORIANS}:" in report
     assert HISTORIANS in render_html(debrief)
+
+
+def test_uses_taken_before_the_historical_day_are_counted_one_by_one():
+    # review: earlier uses were counted as distinct days, so two uses on one day (per_day 2,
+    # max_uses 2) left the action listed as missed although nothing was left to take
+    from tests.conftest import edited_mini
+
+    text = edited_mini(
+        (
+            "    effects: {pressure: -5, envoy: 5}\n    historical_dates: [1935-06-01]\n",
+            "    per_day: 2\n    max_uses: 2\n    effects: {pressure: -5, envoy: 5}\n"
+            "    historical_dates: [1935-06-02]\n",
+        ),
+        (
+            "calendar: {start: 1935-06-01, end: 1935-06-04, actions_per_day: 2}",
+            "calendar: {start: 1935-06-01, end: 1935-06-04, actions_per_day: 3}",
+        ),
+    )
+    assert _missed(text, ["first:accept", "talk", "talk", "end", "end"]) == []
+    assert _missed(text, ["first:accept", "talk", "end", "end"]) == [
+        ("You did not: Talk to the envoy.", D(1935, 6, 2))
+    ]
