@@ -55,16 +55,9 @@ def test_a_choice_that_moves_an_attitude_says_so_by_the_actors_name(mini):
 
 
 def test_an_attitude_moved_at_dawn_is_in_the_dawn_changes(mini):
-    from pathlib import Path
-
-    from game.scenario.load import load_scenario_bytes
-
-    raw = (Path(__file__).parent.parent / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
-    raw = raw.replace(
+    scenario = _mini_with(
         "    sources: [T1]\n  alarm:", "    sources: [T1]\n    effects: {envoy: -5}\n  alarm:"
     )
-    assert "effects: {envoy: -5}" in raw
-    scenario = load_scenario_bytes(raw.encode(), "mini.yaml").scenario
     run = play(scenario, 1, scripted([]))
     assert "  = at dawn, from the starting values: The Envoy's attitude -10 \u2192 -15\n" in (
         render_log(run)
@@ -98,13 +91,11 @@ def test_a_hidden_stat_is_marked_hidden_until_it_is_revealed(mini, keys, shown):
 
 
 def _mini_with(replace: str, by: str):
-    from pathlib import Path
-
+    """The mini scenario with one edit (tests/conftest.py's `edited_mini`), loaded."""
     from game.scenario.load import load_scenario_bytes
+    from tests.conftest import edited_mini
 
-    raw = (Path(__file__).parent.parent / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
-    assert replace in raw
-    return load_scenario_bytes(raw.replace(replace, by).encode(), "mini.yaml").scenario
+    return load_scenario_bytes(edited_mini((replace, by)).encode(), "mini.yaml").scenario
 
 
 TALK_EFFECTS = "    effects: {pressure: -5, envoy: 5}\n"
