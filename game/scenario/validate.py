@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from game.scenario import lookalike
 from game.scenario.expr import FUNCTIONS, Symbols, Type, check
+from game.scenario.expr.plain import RESERVED_WORDS
 from game.scenario.expr.symbols import BUILTIN_NAMES
 from game.scenario.model import RESERVED_EFFECT_KEYS, Effects, Scenario
 from game.scenario.source import Diagnostic, SourceSpan
@@ -32,6 +33,19 @@ _RESERVED_NAMES = {
     "if",
     "else",
 }
+# The sections whose ids an expression can name (fired(x), taken(x), in_stage(x), pending(x) ...
+# or the name itself): Python's reserved words cannot be written there.
+_NAMED_IN_EXPRESSIONS = (
+    "stats",
+    "flags",
+    "hidden",
+    "actors",
+    "stages",
+    "events",
+    "intel",
+    "demands",
+    "actions",
+)
 
 
 # What an id may name, for "'x' is a demand, not an event": the section, its noun, and the
@@ -155,6 +169,13 @@ class _Validator(Pass):
                     self.report(
                         path,
                         f"id '{ident}' must be lower case letters, digits and underscores, starting with a letter",
+                        key=True,
+                    )
+                if section in _NAMED_IN_EXPRESSIONS and ident in RESERVED_WORDS:
+                    self.report(
+                        path,
+                        f"'{ident}' is a reserved word and cannot be used as an id",
+                        f"expressions could not name it; call it '{ident}_' or a longer name",
                         key=True,
                     )
                 if section in ("stats", "flags", "hidden", "actors"):

@@ -217,3 +217,36 @@ def test_a_value_starting_with_a_hash_is_said_to_be_a_comment():
         f"{at(text, '#1 alarm')}: error: events.alarm.title is empty: '#' after a space starts a "
         'comment, so YAML ignores the text (put the text in quotes: "#1 alarm")'
     ]
+
+
+@pytest.mark.parametrize(
+    ("edit", "declared", "ident"),
+    [
+        (("  conceded: {label: Conceded}\n", "  pass: {label: Passed}\n"), "  pass:", "pass"),
+        (("  first:\n    title: First", "  raise:\n    title: First"), "  raise:", "raise"),
+        (("  talk:\n", "  import:\n"), "  import:", "import"),
+        (("  alarm:\n", "  class:\n"), "  class:", "class"),
+    ],
+)
+def test_a_python_reserved_word_cannot_be_an_id_an_expression_could_name(edit, declared, ident):
+    """Expressions are read with Python's grammar: `answered(raise)` cannot be written, so the
+    id is refused where it is declared, not only where an expression fails to use it."""
+    text = edited_mini(edit)
+    assert (
+        f"{at(text, declared, 2)}: error: '{ident}' is a reserved word and cannot be used as an "
+        f"id (expressions could not name it; call it '{ident}_' or a longer name)"
+    ) in found(text)
+
+
+def test_a_reserved_word_may_name_a_place():
+    """A place is never named in an expression."""
+    text = edited_mini(("  capital: {name: Capital", "  pass: {name: Capital"))
+    assert found(text) == []
+
+
+def test_an_expression_naming_a_reserved_word_says_so():
+    text = edited_mini(('when: "pressure >= 70"', 'when: "pressure >= 70 and not answered(raise)"'))
+    assert (
+        f"{at(text, 'raise')}: error: invalid expression: 'raise' is a reserved word and cannot name anything (rename what is called 'raise' (for example 'raise_') where it is declared and where it is used)"
+        in found(text)
+    )

@@ -7,6 +7,7 @@ and the commonest mistakes are named, at the token to fix, with what to write in
 
 from __future__ import annotations
 
+import keyword
 import re
 from dataclasses import dataclass
 
@@ -57,6 +58,10 @@ _OTHER_LANGUAGES = (  # (pattern, what was written, what to write)
     (re.compile(r"\b(OR|Or)\b"), "'OR'", "or"),
     (re.compile(r"\b(NOT|Not)\b"), "'NOT'", "not"),
 )
+# Python's reserved words that the language does not use: none of them can name anything, since
+# expressions are read with Python's grammar (`in`, `is` and `lambda` have messages of their own).
+RESERVED_WORDS = frozenset(keyword.kwlist) - {"and", "or", "not", "if", "else", "True", "False"}
+_EXPLAINED_ELSEWHERE = {"in", "is", "lambda"}
 # Python's messages that already say the mistake in plain words.
 _PLAIN_PYTHON = ("was never closed", "unmatched", "does not match", "expected 'else'")
 
@@ -136,6 +141,17 @@ def explain(text: str, python_message: str) -> Explained:
                 f"write {word} (in lower case)",
                 match.start(),
             )
+    reserved = next(
+        (t for t in tokens if t.kind == "name" and t.text in RESERVED_WORDS - _EXPLAINED_ELSEWHERE),
+        None,
+    )
+    if reserved is not None:
+        return Explained(
+            f"'{reserved.text}' is a reserved word and cannot name anything",
+            f"rename what is called '{reserved.text}' (for example '{reserved.text}_') "
+            "where it is declared and where it is used",
+            reserved.at,
+        )
     if "unterminated string" in python_message:  # a quote escaped with \, which _tokens reads
         return Explained(  # as closing the text
             "a quote is never closed", "end the text with the quote it starts with", None
