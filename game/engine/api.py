@@ -12,7 +12,6 @@ the same state and a single `rejected` event saying why; an exception here is a 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -23,7 +22,7 @@ from game.engine.index import ActionRow
 from game.engine.state import GameEvent, GameState, LogEntry
 from game.engine.turn import Reader, Turn
 from game.engine.words import counted
-from game.scenario.model import Scenario
+from game.scenario.model import Scenario, days_after
 
 
 class Step(NamedTuple):
@@ -130,7 +129,7 @@ def _respond(turn: Turn, action: Respond) -> None:
     else:
         deadline = active.deadline
         if deadline is not None and response.extend_days:
-            deadline = deadline + dt.timedelta(days=response.extend_days)
+            deadline = days_after(deadline, response.extend_days)
         turn.update_demand(
             action.demand,
             active.model_copy(

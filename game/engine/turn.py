@@ -21,7 +21,7 @@ from game.engine.state import ActiveDemand, EventKind, GameEvent, GameState, Log
 from game.scenario.expr import compile_expr
 from game.scenario.expr.compile import Value
 from game.scenario.expr.reads import demand_key, fired_key, taken_key
-from game.scenario.model import Effects, Outcome, Scenario
+from game.scenario.model import Effects, Outcome, Scenario, days_after
 
 MAX_QUEUED_PER_STEP = 500  # a scenario whose triggers loop stops here instead of hanging the game
 
@@ -402,7 +402,7 @@ class Turn(Reader):
         if demand.deadline is not None:
             deadline: dt.date | None = demand.deadline
         elif demand.deadline_days is not None:
-            deadline = self.date + dt.timedelta(days=demand.deadline_days)
+            deadline = days_after(self.date, demand.deadline_days)
         else:
             deadline = None
         self.demands[ident] = build(

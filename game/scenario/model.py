@@ -30,6 +30,16 @@ def _whole(value: Any) -> Any:
 
 
 Int = Annotated[int, BeforeValidator(_whole)]
+MAX_DAYS = 3_660  # the most days a deadline may lie ahead or be put off by: ten years
+
+
+def days_after(date: dt.date, days: int) -> dt.date:
+    """`date` plus `days`, or the last date Python knows when that is further than it can count
+    (a deadline put off again and again must not crash a game whose calendar nears 9999)."""
+    try:
+        return date + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max
 
 
 # A date may be written plainly (YAML reads 1935-06-09 as a date) or in quotes, as the JSON
@@ -298,7 +308,10 @@ class Response(Model):
         description="Whether this answer settles the demand (false: the demand stays open, e.g. stalling).",
     )
     extend_days: Int = Field(
-        0, ge=0, description="Days added to the deadline (for stalling answers that buy time)."
+        0,
+        ge=0,
+        le=MAX_DAYS,
+        description="Days added to the deadline (for stalling answers that buy time).",
     )
     cost: Int = Field(0, ge=0, description="Action points the answer uses.")
 
@@ -318,7 +331,10 @@ class Demand(Model):
     )
     deadline: Date | None = Field(None, description="The last day for an answer.")
     deadline_days: int | None = Field(
-        None, ge=0, description="Or: days after presentation for an answer (0: the same day)."
+        None,
+        ge=0,
+        le=MAX_DAYS,
+        description="Or: days after presentation for an answer (0: the same day).",
     )
     deadline_label: str = Field("", description="How the deadline was put, e.g. 'noon, 12 June'.")
     ultimatum: bool = Field(

@@ -14,7 +14,7 @@ from game.scenario import lookalike
 from game.scenario.expr import FUNCTIONS, Symbols, Type, check
 from game.scenario.expr.plain import RESERVED_WORDS
 from game.scenario.expr.symbols import BUILTIN_NAMES
-from game.scenario.model import RESERVED_EFFECT_KEYS, Effects, Scenario
+from game.scenario.model import RESERVED_EFFECT_KEYS, Effects, Scenario, days_after
 from game.scenario.source import Diagnostic, SourceSpan
 from game.scenario.suggest import did_you_mean
 from game.scenario.walk import Pass, all_effects
@@ -418,7 +418,7 @@ class _Validator(Pass):
         for did, demand in s.demands.items():
             self.in_calendar(("demands", did, "date"), demand.date, "issue date")
             if demand.date is not None and demand.deadline_days is not None:
-                due = demand.date + dt.timedelta(days=demand.deadline_days)
+                due = days_after(demand.date, demand.deadline_days)
                 if due > s.calendar.end:
                     self.report(
                         ("demands", did, "deadline_days"),

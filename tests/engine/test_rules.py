@@ -347,3 +347,50 @@ def test_a_repeatable_event_happens_at_most_once_a_dawn(tmp_path):
     quiet = Run(scenario, 7, quiet=True)
     assert [note.ref for note in quiet.events].count("gossip") == 1
     assert [note.ref for note in quiet.play(EndDay())].count("gossip") == 1
+
+
+def test_deadlines_near_the_end_of_the_calendar_python_knows_do_not_crash_the_game():
+    """A deadline or a stall that would fall after 31 December 9999 stops there: the game goes on."""
+    from game.scenario.load import check_scenario_bytes
+    from tests.conftest import edited_mini
+
+    text = edited_mini(
+        ("start: 1935-06-01, end: 1935-06-04", "start: 9999-12-20, end: 9999-12-23"),
+        (
+            "    date: 1935-06-01\n    deadline_days: 1\n",
+            "    date: 9999-12-20\n    deadline_days: 3000\n",
+        ),
+        ("extend_days: 1", "extend_days: 3000"),
+        ("    date: 1935-06-01\n    kind: telegram", "    date: 9999-12-20\n    kind: telegram"),
+        ("    date: 1935-06-02\n    reliability", "    date: 9999-12-21\n    reliability"),
+        ("historical_dates: [1935-06-01]", "historical_dates: [9999-12-20]"),
+        ("{date: 1935-06-01, title: The note", "{date: 9999-12-20, title: The note"),
+    )
+    loaded, diagnostics = check_scenario_bytes(text.encode(), "far.yaml")
+    assert loaded is not None, [str(d) for d in diagnostics]
+    sc = loaded
+    state, _ = new_game(sc, seed=7)
+    assert state.demands["first"].deadline == dt.date.max
+    state, _ = step(sc, state, EndDay())
+    state, _ = step(sc, state, Respond(demand="first", response="stall"))
+    assert state.demands["first"].deadline == dt.date.max and state.demands["first"].stalls == 1
+
+
+def test_deadline_days_and_extend_days_have_an_upper_bound():
+    from game.scenario.load import check_scenario_bytes
+    from tests.conftest import edited_mini
+
+    text = edited_mini(
+        (
+            "deadline_days: 1\n    historical_response: accept\n    responses:\n      accept: {label: Accept, kind: accept, effects: {pressure: -10",
+            "deadline_days: 100000000\n    historical_response: accept\n    responses:\n      accept: {label: Accept, kind: accept, effects: {pressure: -10",
+        ),
+        ("extend_days: 1", "extend_days: 999999999"),
+    )
+    _, diagnostics = check_scenario_bytes(text.encode(), "s.yaml")
+    messages = [d.message for d in diagnostics]
+    assert "demands.first.deadline_days: expected 3660 or less (got 100000000)" in messages
+    assert (
+        "demands.first.responses.stall.extend_days: expected 3660 or less (got 999999999)"
+        in messages
+    )
