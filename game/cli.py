@@ -302,7 +302,9 @@ def _crashed(exc: Exception, args: argparse.Namespace) -> int:
     context = {key: value for key, value in vars(args).items() if value not in (None, False)}
     log = write_crash_log(exc, context)
     message = f"hebei1935: unexpected error ({describe(exc)}); details written to {log}."
-    autosave = _last_autosave(args)
+    # Only a game leaves an autosave worth naming: after a crash of validate, replay or explore
+    # it would be some earlier game's, which nothing in this run touched.
+    autosave = _last_autosave(args) if (args.command or "play") == "play" else None
     if autosave is not None:
         scenario = f" --scenario {args.scenario}" if getattr(args, "scenario", None) else ""
         message += f" Your last autosave is kept: resume it with `python main.py play{scenario} --load {autosave}`."

@@ -105,3 +105,24 @@ def test_crash_guard_survives_an_exception_that_cannot_be_printed(isolated, monk
     assert err.startswith(
         "hebei1935: unexpected error (Nasty: (message unavailable)); details written to "
     )
+
+
+@pytest.mark.parametrize("command", [["validate", "s.yaml"], ["explore", "s.yaml", "--runs", "3"]])
+def test_a_crash_outside_a_game_does_not_offer_an_old_autosave(
+    isolated, monkeypatch, capsys, mini, command
+):
+    """An autosave from some earlier game is nothing to resume after validate or explore fails."""
+    from game.saves import latest_autosave, save_dir
+
+    folder = save_dir(None)  # where a game played without --save-dir left its autosave
+    write_save(
+        autosave_path(folder, "mini"),
+        make_save(mini, new_game(mini.scenario, 1).state, slot="autosave", saved_at="t"),
+    )
+    assert latest_autosave(folder) is not None
+    monkeypatch.setattr(cli, "cmd_validate", _explode)
+    monkeypatch.setattr(cli, "cmd_explore", _explode)
+    code = cli.main(command)
+    err = capsys.readouterr().err
+    assert code == 1 and "RuntimeError: the map projection fell over" in err
+    assert "autosave" not in err
