@@ -14,7 +14,7 @@ from game.scenario import lookalike
 from game.scenario.expr import FUNCTIONS, Symbols, Type, check
 from game.scenario.expr.plain import RESERVED_WORDS
 from game.scenario.expr.symbols import BUILTIN_NAMES
-from game.scenario.model import RESERVED_EFFECT_KEYS, Effects, Scenario, days_after
+from game.scenario.model import RESERVED_EFFECT_KEYS, Effects, Outcome, Scenario, days_after
 from game.scenario.source import Diagnostic, SourceSpan
 from game.scenario.suggest import did_you_mean
 from game.scenario.walk import Pass, all_effects
@@ -443,6 +443,15 @@ class _Validator(Pass):
                         ("demands", did, "deadline"),
                         f"the deadline {demand.deadline} is before the calendar starts ({s.calendar.start})",
                     )
+                elif demand.date is None and demand.deadline < s.calendar.end:
+                    self.report(
+                        ("demands", did, "deadline"),
+                        f"demand '{did}' has no date, so it may be presented after its fixed "
+                        f"deadline {demand.deadline}, already run out",
+                        "give it a date on or before the deadline, or count the deadline from the "
+                        "day it is presented with deadline_days",
+                        severity="warning",
+                    )
 
     # --- expressions ---------------------------------------------------------------------------
     def weight(self, path: Path, value: int | str) -> None:
@@ -455,6 +464,21 @@ class _Validator(Pass):
                 severity="warning",
             )
         self.expr(path, value, "int")
+
+    def outcomes(self, path: Path, outcomes: list[Outcome]) -> None:
+        """The weights of a list of outcomes, one is drawn: if none can weigh more than 0, none is."""
+        for i, outcome in enumerate(outcomes):
+            self.weight((*path, i, "weight"), outcome.weight)
+        if outcomes and all(
+            isinstance(o.weight, int) and not isinstance(o.weight, bool) and o.weight <= 0
+            for o in outcomes
+        ):
+            self.report(
+                path,
+                "every outcome weighs 0: none is ever drawn",
+                "give the outcome that should happen a positive weight",
+                severity="warning",
+            )
 
     def probability(self, path: Path, value: int | str) -> None:
         """A percent chance: a number outside 0..100 counts as 0 or 100."""
@@ -490,18 +514,13 @@ class _Validator(Pass):
             self.expr(("intel", iid, "truth"), intel.truth, "bool")
         for did, demand in s.demands.items():
             self.expr(("demands", did, "when"), demand.when, "bool")
-            for i, outcome in enumerate(demand.expiry_outcomes):
-                self.weight(("demands", did, "expiry_outcomes", i, "weight"), outcome.weight)
+            self.outcomes(("demands", did, "expiry_outcomes"), demand.expiry_outcomes)
             for rid, response in demand.responses.items():
                 self.expr(("demands", did, "responses", rid, "when"), response.when, "bool")
-                for i, outcome in enumerate(response.outcomes):
-                    self.weight(
-                        ("demands", did, "responses", rid, "outcomes", i, "weight"), outcome.weight
-                    )
+                self.outcomes(("demands", did, "responses", rid, "outcomes"), response.outcomes)
         for aid, action in s.actions.items():
             self.expr(("actions", aid, "when"), action.when, "bool")
-            for i, outcome in enumerate(action.outcomes):
-                self.weight(("actions", aid, "outcomes", i, "weight"), outcome.weight)
+            self.outcomes(("actions", aid, "outcomes"), action.outcomes)
         for aid, actor in s.actors.items():
             self.weight(("actors", aid, "idle_weight"), actor.idle_weight)
             for i, rule in enumerate(actor.rules):
@@ -550,6 +569,14 @@ class _Validator(Pass):
                         (*path, "reveal", i),
                         f"unknown stat '{ident}'",
                         did_you_mean(ident, s.stats),
+                    )
+                elif not s.stats[ident].hidden:
+                    self.report(
+                        (*path, "reveal", i),
+                        f"stat '{ident}' is not hidden: the player sees it from the start, so "
+                        "revealing it does nothing",
+                        "mark the stat hidden: true, or drop the reveal",
+                        severity="warning",
                     )
             for name, value in effects.changes().items():
                 where = (*path, name)

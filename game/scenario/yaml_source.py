@@ -761,6 +761,16 @@ class _Builder:
         # Point expressions at their first character, inside any quote.
         if event.style in ("'", '"'):
             span = SourceSpan(span.file, span.line, span.col + 1)
+        control = _CONTROL.search(event.value)
+        if control is not None:
+            self.diagnostics.append(
+                Diagnostic(
+                    span,
+                    f"control character U+{ord(control.group()):04X} in this text",
+                    hint="delete it: a text may hold line breaks and tabs, not commands to a terminal; "
+                    "a \\x1b or \\e in double quotes writes one",
+                )
+            )
         self.spans[path] = span
         if event.tag is not None:
             self.tags[path] = "!!str" if event.tag == "tag:yaml.org,2002:str" else event.tag
@@ -826,6 +836,11 @@ class _Builder:
                 self.diagnostics.append(Diagnostic(span, f"'{text}' is not a real date"))
                 return text
         return text
+
+
+# C0 controls but tab and line breaks, DEL, and C1 controls: a terminal would obey them (colours,
+# moving the cursor, clearing the screen) instead of printing the text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class _DuplicateKey(str):

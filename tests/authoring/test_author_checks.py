@@ -250,3 +250,47 @@ def test_an_expression_naming_a_reserved_word_says_so():
         f"{at(text, 'raise')}: error: invalid expression: 'raise' is a reserved word and cannot name anything (rename what is called 'raise' (for example 'raise_') where it is declared and where it is used)"
         in found(text)
     )
+
+
+def test_a_control_character_in_a_text_is_an_error():
+    """`\\x1b` in double quotes would reach a terminal as a command (colours, clearing the screen)."""
+    text = edited_mini(("text: The envoy complains.", 'text: "The envoy \\x1b[31mcomplains."'))
+    assert found(text) == [
+        f"{at(text, chr(34) + 'The envoy', 1)}: error: control character U+001B in this text (delete it: "
+        "a text may hold line breaks and tabs, not commands to a terminal; a \\x1b or \\e in "
+        "double quotes writes one)"
+    ]
+
+
+def test_revealing_a_stat_that_is_not_hidden_is_a_warning():
+    text = edited_mini(("reveal: readiness", "reveal: pressure"))
+    assert found(text) == [
+        f"{at(text, 'pressure, trigger')}: warning: stat 'pressure' is not hidden: the player sees "
+        "it from the start, so revealing it does nothing (mark the stat hidden: true, or drop the "
+        "reveal)"
+    ]
+
+
+def test_outcomes_that_all_weigh_nothing_are_a_warning():
+    text = edited_mini(
+        ("{weight: 1, text: Quietly done.}", "{weight: 0, text: Quietly done.}"),
+        ("{weight: 1, text: The envoy notices.", "{weight: 0, text: The envoy notices."),
+    )
+    assert found(text) == [
+        f"{at(text, '- {weight: 0, text: Quietly')}: warning: every outcome weighs 0: none is ever "
+        "drawn (give the outcome that should happen a positive weight)"
+    ]
+
+
+def test_a_fixed_deadline_on_a_demand_with_no_date_is_a_warning():
+    text = edited_mini(
+        (
+            '    when: "day >= 3"\n    deadline_days: 1\n',
+            '    when: "day >= 3"\n    deadline: 1935-06-03\n',
+        )
+    )
+    assert found(text) == [
+        f"{at(text, '1935-06-03')}: warning: demand 'ultimatum' has no date, so it may be presented "
+        "after its fixed deadline 1935-06-03, already run out (give it a date on or before the "
+        "deadline, or count the deadline from the day it is presented with deadline_days)"
+    ]
