@@ -443,11 +443,16 @@ class _Validator(Pass):
                         ("demands", did, "deadline"),
                         f"the deadline {demand.deadline} is before the calendar starts ({s.calendar.start})",
                     )
-                elif demand.date is None and demand.deadline < s.calendar.end:
+                elif (
+                    demand.when is not None
+                    and demand.date is None
+                    and demand.deadline < s.calendar.end
+                ):
+                    # (one presented by an effect comes when its author says: not warned about)
                     self.report(
                         ("demands", did, "deadline"),
-                        f"demand '{did}' has no date, so it may be presented after its fixed "
-                        f"deadline {demand.deadline}, already run out",
+                        f"demand '{did}' is presented when a condition holds, on no fixed date, so "
+                        f"it may come after its fixed deadline {demand.deadline} has run out",
                         "give it a date on or before the deadline, or count the deadline from the "
                         "day it is presented with deadline_days",
                         severity="warning",

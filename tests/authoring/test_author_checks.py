@@ -290,7 +290,20 @@ def test_a_fixed_deadline_on_a_demand_with_no_date_is_a_warning():
         )
     )
     assert found(text) == [
-        f"{at(text, '1935-06-03')}: warning: demand 'ultimatum' has no date, so it may be presented "
-        "after its fixed deadline 1935-06-03, already run out (give it a date on or before the "
+        f"{at(text, '1935-06-03')}: warning: demand 'ultimatum' is presented when a condition "
+        "holds, on no fixed date, so it may come after its fixed deadline 1935-06-03 has run out "
+        "(give it a date on or before the "
         "deadline, or count the deadline from the day it is presented with deadline_days)"
     ]
+
+
+def test_a_fixed_deadline_on_a_demand_an_effect_presents_is_not_warned_about():
+    """An event dated the 1st may present it: when it comes is the author's to say."""
+    text = edited_mini(
+        ('    when: "day >= 3"\n    deadline_days: 1\n', "    deadline: 1935-06-03\n"),
+        (
+            "    sources: [T1]\n  alarm:",
+            "    sources: [T1]\n    effects: {issue: ultimatum}\n  alarm:",
+        ),
+    )
+    assert found(text) == []
