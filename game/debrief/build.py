@@ -20,6 +20,8 @@ from game.debrief.model import (
     SourceRef,
     Vote,
 )
+from game.engine.actions import EndDay, PlayerAction, ReleaseInject, Respond, TakeAction
+from game.engine.api import new_game, step
 from game.engine.dates import long_date
 from game.engine.state import GameState, LogEntry
 from game.engine.words import SCORE_LABELS
@@ -65,8 +67,10 @@ def build_debrief(
         * `background` (notes dated before the start) and `aftermath` (notes dated after the game
           ended: how it really went on), each note marked with its `period`;
         * `divergences`: answers different from a demand's `historical_response` (or a deadline let
-          pass), historical actions not taken on their `historical_dates`, actions history did not
-          take that day, and an ending other than the historical one; sorted by date;
+          pass), historical actions not taken on their `historical_dates` (saying so when their
+          flags had been set another way by the end of that day, which a replay of `state.log`
+          from `state.seed` through the engine tells), actions history did not take that day, and
+          an ending other than the historical one; sorted by date;
         * `hidden`: the hidden draws (with the label of the drawn choice) and hidden stats;
         * `disputes`, reflection `questions`, `votes`;
         * `sources`: every source cited anywhere above, numbered in the order a report shows them
@@ -285,10 +289,12 @@ def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list
 
     # Historical actions not taken on their day (only days the game reached). Not counted as
     # missed: an action the game allows once that was already taken earlier (the early day is
-    # listed as such below). One whose every flag was set by the end of the game came about
-    # another way (say, by accepting a demand that included it): still a divergence, since history
-    # did it on its own initiative that day, but said so.
+    # listed as such below). One whose every flag was set by the end of that day's council came
+    # about another way (say, by accepting a demand that included it): still a divergence, since
+    # history did it on its own initiative that day, but said so. The flags of that day, not the
+    # last day's: one set only later, or set and cleared again, says nothing about that day.
     taken = {(e.ref, e.date) for e in decisions if e.kind == "action"}
+    flags_on = _FlagsByDay(scenario, state)
     for aid, action in scenario.actions.items():
         for date in action.historical_dates:
             if not scenario.calendar.start <= date <= state.date or (aid, date) in taken:
@@ -299,8 +305,8 @@ def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list
             if action.max_uses is not None and before >= action.max_uses:
                 continue
             otherwise = (
-                " By the end of your game it had come about another way."
-                if _done_another_way(action, state)
+                " By the end of that day it had come about another way."
+                if _done_another_way(action, flags_on, date)
                 else ""
             )
             found.append(
@@ -362,11 +368,55 @@ def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list
     return sorted(found, key=lambda d: (d.date is None, d.date or dt.date.max, order[d.kind]))
 
 
-def _done_another_way(action: Action, state: GameState) -> bool:
-    """Whether everything the action certainly brings about is so at the end of the game: each
-    flag it sets to true is true (an action that sets no flag cannot tell)."""
-    flags = [name for name, value in action.effects.changes().items() if value is True]
-    return bool(flags) and all(state.flags.get(name, False) for name in flags)
+def _done_another_way(action: Action, flags_on: _FlagsByDay, date: dt.date) -> bool:
+    """Whether everything the action certainly brings about was so at the end of the council of
+    `date`: each flag it sets to true was true (an action that sets no flag cannot tell)."""
+    names = [name for name, value in action.effects.changes().items() if value is True]
+    if not names:
+        return False
+    flags = flags_on(date)
+    return flags is not None and all(flags.get(name, False) for name in names)
+
+
+class _FlagsByDay:
+    """The flags as they stood at the end of each day's council (after the player's last
+    choice that day, before its dusk), found by replaying the game's log from its seed through
+    the engine (the state keeps only the last flags). The replay is made once, when first asked.
+    None for a day when the replay does not arrive at the game's state (it always should)."""
+
+    def __init__(self, scenario: Scenario, state: GameState):
+        self.scenario, self.state = scenario, state
+        self.by_date: dict[dt.date, dict[str, bool]] | None = None
+
+    def __call__(self, date: dt.date) -> dict[str, bool] | None:
+        if self.by_date is None:
+            self.by_date = self._replay()
+        return self.by_date.get(date)
+
+    def _replay(self) -> dict[str, bool]:
+        scenario, state = self.scenario, self.state
+        current = new_game(scenario, state.seed).state
+        by_date: dict[dt.date, dict[str, bool]] = {}
+        for entry in state.log:
+            if entry.kind == "end_day":
+                by_date[current.date] = current.flags  # the council ends: dusk comes next
+            current = step(scenario, current, _choice(entry)).state
+        if current != state:
+            return {}
+        if current.date not in by_date:  # a day still in council, or one the game ended in
+            by_date[current.date] = current.flags
+        return by_date
+
+
+def _choice(entry: LogEntry) -> PlayerAction:
+    """The choice a log entry records."""
+    if entry.kind == "action":
+        return TakeAction(action=entry.ref)
+    if entry.kind == "respond":
+        return Respond(demand=entry.ref, response=entry.response)
+    if entry.kind == "inject":
+        return ReleaseInject(inject=entry.ref)
+    return EndDay()
 
 
 def _response_label(scenario: Scenario, demand_id: str, response_id: str) -> str:

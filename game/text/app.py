@@ -29,7 +29,7 @@ from game.text import render
 from game.text.cabinet import VoteRecord, decide, leaders, render_votes
 from game.text.commands import End, Pick, Release, Show, Unknown, parse
 from game.text.console import Console, EndOfInput, TimedOut, isatty
-from game.text.menu import Menu, build_menu
+from game.text.menu import Menu, build_menu, resumed_numbers
 from game.text.report import Debrief, DebriefUnavailable, build, report_text
 from game.text.style import Style
 
@@ -195,6 +195,8 @@ class Session:
                 self.finish()
                 return 0
             events = [GameEvent(kind="day", date=resume.date, title=long_date(resume.date))]
+            # the choices keep the numbers the player saw before the game was saved
+            self.numbers[resume.day] = resumed_numbers(self.scenario, resume)
             self.console.show(
                 [
                     "",

@@ -6,7 +6,8 @@ the day's `numbers`, a choice keeps the number it was first shown with for the r
 answering a demand or using up an action leaves a gap rather than moving every number below it
 (players, and advisers voting by number, picked the wrong action when the list shifted). When a
 new choice appears during the day (a demand presented by what was just done), the whole list is
-numbered afresh, in order, rather than giving the newcomer a number out of place.
+numbered afresh, in order, rather than giving the newcomer a number out of place. A game resumed
+mid-day gets the day's numbers back from `resumed_numbers`.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from dataclasses import dataclass, replace
 from game.analysis.describe import describe_action, describe_response
 from game.analysis.replay import label_of
 from game.engine.actions import EndDay, Respond, TakeAction, action_key, parse_action_key
-from game.engine.api import action_options, response_options
+from game.engine.api import action_options, new_game, response_options, step
 from game.engine.state import GameState
+from game.saves import actions_from_log
 from game.scenario.model import Scenario
 
 Choice = TakeAction | Respond | EndDay
@@ -127,3 +129,25 @@ def build_menu(scenario: Scenario, state: GameState, numbers: dict[str, int] | N
         )
     )
     return Menu(tuple(replace(entry, number=numbers[entry.key]) for entry in entries), closed)
+
+
+def resumed_numbers(scenario: Scenario, state: GameState) -> dict[str, int]:
+    """The numbers of today's choices as they stood when `state` was saved mid-day.
+
+    A save holds the state, not the numbers, so they are rebuilt the way they were made: the game
+    is replayed from its seed through the choices in its log (the engine is deterministic), and
+    from today's dawn the menu is built before each of today's choices, as the council built it.
+    If nothing was chosen today, or the replay does not arrive at `state` (a save of a scenario
+    since changed, say), the day is numbered afresh ({}), as it was at its dawn.
+    """
+    keys = actions_from_log(state)
+    today = next((i for i, entry in enumerate(state.log) if entry.day == state.day), len(keys))
+    if today == len(keys):
+        return {}
+    current = new_game(scenario, state.seed).state
+    numbers: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        if index >= today:
+            build_menu(scenario, current, numbers)
+        current = step(scenario, current, parse_action_key(key)).state
+    return numbers if current == state else {}

@@ -232,12 +232,51 @@ def test_a_historical_action_whose_flags_were_set_another_way_says_so():
     # so the day is still a divergence, and it says the flag came about another way
     assert _missed(text, ["first:accept", "end", "end"]) == [
         (
-            "You did not: Talk to the envoy. By the end of your game it had come about another way.",
+            "You did not: Talk to the envoy. By the end of that day it had come about another way.",
             D(1935, 6, 2),
         )
     ]
     assert _missed(text, ["first:refuse", "end", "end"]) == [
         ("You did not: Talk to the envoy.", D(1935, 6, 2))
+    ]
+
+
+def test_another_way_is_judged_by_the_flags_of_the_historical_day_not_the_last():
+    # play-test: the note read the flags at the end of the game, so a flag set only after the
+    # historical day, or set and later cleared, gave the wrong note
+    from tests.conftest import edited_mini
+
+    text = edited_mini(
+        (
+            "    effects: {pressure: -5, envoy: 5}\n    historical_dates: [1935-06-01]\n",
+            "    effects: {pressure: -5, envoy: 5, conceded: true}\n"
+            "    historical_dates: [1935-06-02]\n",
+        ),
+        (
+            "    effects: {readiness: 10, pressure: 5}\n",
+            "    effects: {readiness: 10, pressure: 5, conceded: false}\n",
+        ),
+    )
+    missed = "You did not: Talk to the envoy."
+    # conceded only on 3 June, by accepting the ultimatum: true at the end, not on 2 June
+    assert _missed(text, ["first:refuse", "end", "end", "ultimatum:accept"]) == [
+        (missed, D(1935, 6, 2))
+    ]
+    # conceded on 1 June, still so on 2 June, undone by preparing the army on 3 June
+    assert _missed(text, ["first:accept", "end", "end", "prepare"]) == [
+        (f"{missed} By the end of that day it had come about another way.", D(1935, 6, 2))
+    ]
+    # conceded later on 2 June itself (the ultimatum, issued early): that day, another way
+    early = edited_mini(
+        (
+            "    effects: {pressure: -5, envoy: 5}\n    historical_dates: [1935-06-01]\n",
+            "    effects: {pressure: -5, envoy: 5, conceded: true}\n"
+            "    historical_dates: [1935-06-02]\n",
+        ),
+        ('    when: "day >= 3"\n', '    when: "day >= 2"\n'),
+    )
+    assert _missed(early, ["first:refuse", "end", "ultimatum:accept"]) == [
+        (f"{missed} By the end of that day it had come about another way.", D(1935, 6, 2))
     ]
 
 

@@ -24,6 +24,8 @@ from game.engine.actions import EndDay, Respond, TakeAction
 from game.engine.api import legal_actions, new_game, step
 from game.engine.state import GameState
 from game.scenario.load import load_scenario
+from game.text.render import day_header
+from game.text.style import Style
 
 ROOT = Path(__file__).resolve().parents[2]
 PATH = ROOT / "scenarios" / "he_umezu_1935.yaml"
@@ -64,17 +66,18 @@ def test_calendar_and_budget(scenario):
 # --- 2. the historical replay ---------------------------------------------------------------------
 
 
-def historical_replay(scenario, seed):
+def historical_replay(scenario, seed, until=None):
     """Each day: answer pending demands as history did, take the day's historical actions, end the day.
 
-    Returns the final state and the events of the game grouped by date.
+    Returns the final state (or, with `until`, the state at that day's council, before any choice)
+    and the events of the game grouped by date.
     """
     state, events = new_game(scenario, seed)
     by_date = collections.defaultdict(list)
     for event in events:
         by_date[event.date].append(event)
     for _ in range(2000):
-        if state.over:
+        if state.over or state.date == until:
             break
         choice = None
         for legal in legal_actions(scenario, state):
@@ -156,6 +159,24 @@ def test_historical_beats_fall_on_their_dates(scenario, replays, seed):
     assert refused and "sign" in refused[0].title.lower()
     # 13 June: He leaves Peiping
     assert "leave_peiping" in _refs(by_date, d(1935, 6, 13), {"action"})
+
+
+def test_the_ultimatum_stage_begins_with_the_four_demands(scenario):
+    # Stages change at dusk, but the four demands move the stage themselves when they are
+    # presented: on 9 June the header must not still say "Troop movements".
+    nine_june = dt.date(1935, 6, 9)
+    state, by_date = historical_replay(scenario, 1, until=nine_june)
+    assert state.date == nine_june and not state.over
+    assert state.stage == "ultimatum"
+    header = day_header(scenario, state, Style(colour=False, plain=True, width=80))
+    assert any("Stage: Ultimatum" in line for line in header), header
+    # The stage is announced after the demands, not before them, and only once.
+    refs = [(e.kind, e.ref) for e in by_date[nine_june]]
+    assert refs.index(("stage", "ultimatum")) > refs.index(("ultimatum", "four_demands"))
+    stages = [e.ref for day in by_date.values() for e in day if e.kind == "stage"]
+    assert stages.count("ultimatum") == 1
+    # The stage before it was entered as usual: troop movements' entry effects are not skipped.
+    assert stages[-2:] == ["troop_movements", "ultimatum"]
 
 
 def test_historical_answers_are_the_recorded_ones(scenario, replays):

@@ -11,6 +11,7 @@ import pytest
 
 from game.analysis.policies import historical
 from game.analysis.replay import play
+from game.engine.actions import EndDay
 from game.engine.api import legal_actions, new_game, step
 from game.scenario.load import load_scenario
 
@@ -44,7 +45,9 @@ def test_one_mechanic_a_day(scenario):
     assert len(days) == 5
     assert days[0] == scenario.calendar.start and days[-1] == scenario.calendar.end
     demand = scenario.demands["four_demands"]
-    assert demand.date == days[1] and demand.deadline == days[3]
+    lesson = scenario.events["lesson_demands"]  # the second day's lesson presents the demands
+    assert lesson.date == days[1] and lesson.effects.issue == ["four_demands"]
+    assert demand.deadline == days[3]
     assert {r.kind for r in demand.responses.values()} >= {
         "accept",
         "partial",
@@ -73,3 +76,14 @@ def test_historical_replay_ends_historically(scenario):
         final = play(scenario, seed, historical).final
         assert scenario.endings[final.ending].historical
         assert final.demands["four_demands"].answered_on == dt.date(1935, 6, 10)
+
+
+def test_the_stage_shows_the_demands_on_the_day_they_are_made(scenario):
+    # Stages change at dusk; the demands move the stage themselves, so the second day does not
+    # still say "The demands have not yet been made" with the demands on the desk.
+    state, events = new_game(scenario, 1)
+    state, events = step(scenario, state, EndDay())
+    assert state.date == scenario.calendar.start + dt.timedelta(days=1)
+    assert "four_demands" in state.demands and state.stage == "demands"
+    refs = [(e.kind, e.ref) for e in events]
+    assert refs.index(("stage", "demands")) > refs.index(("ultimatum", "four_demands"))

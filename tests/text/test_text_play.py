@@ -495,3 +495,38 @@ def test_a_number_no_longer_open_says_what_it_was(mini):
         "day, or h for help." in text
     )
     assert "There is no choice 99 today; type 4\u20136," in text
+
+
+def _last_menu(text: str) -> list[str]:
+    """The numbered lines of the last menu shown before the last prompt."""
+    return re.findall(r"(?m)^  \d+\. .*$", text.split("\n> ")[-2])
+
+
+@pytest.mark.parametrize(
+    ("script", "edit"),
+    [
+        ("1\n6\n", False),  # an answer and a used-up action leave gaps in the numbers
+        ("E\n1\n", False),  # a later day: numbered from that day's dawn
+        ("1\n6\n", True),  # a choice that appeared mid-day numbered the list afresh
+    ],
+)
+def test_a_game_resumed_mid_day_keeps_the_days_numbers(mini, script, edit):
+    # play-test: a resumed game numbered the day's choices afresh, so "4" no longer meant what
+    # it had meant before saving
+    from game.scenario.load import load_scenario_bytes
+    from tests.conftest import edited_mini
+
+    if edit:
+        text = edited_mini(
+            (
+                "    max_uses: 1\n    effects: {reveal: readiness, trigger: rumour}\n",
+                "    max_uses: 1\n    effects: {reveal: readiness, trigger: rumour, issue: [ultimatum]}\n",
+            )
+        )
+        mini = load_scenario_bytes(text.encode(), "issuing.yaml")
+    saved = []  # the game stops at the end of the input and is saved as it stands
+    _, straight = play(mini, script, seed=5, on_dawn=lambda state: saved.append(state) or "")
+    _, resumed = play(mini, "", seed=5, state=saved[-1])
+    assert "Resuming the saved game" in resumed
+    before, after = _last_menu(straight), _last_menu(resumed)
+    assert before and after == before
