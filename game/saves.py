@@ -43,7 +43,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from game.engine.actions import parse_action_key
+from game.engine.actions import action_key, logged_choice, parse_action_key
 from game.engine.api import new_game, step
 from game.engine.state import GameState
 from game.save_paths import AUTOSAVE_PREFIX as AUTOSAVE_PREFIX  # re-exported: part of this API
@@ -151,17 +151,7 @@ class ReplayProblem:
 
 def actions_from_log(state: GameState) -> list[str]:
     """The player's choices so far as keys (`talk`, `first:accept`, `end`), from the state's log."""
-    keys = []
-    for entry in state.log:
-        if entry.kind == "action":
-            keys.append(entry.ref)
-        elif entry.kind == "respond":
-            keys.append(f"{entry.ref}:{entry.response}")
-        elif entry.kind == "inject":
-            keys.append(f"inject:{entry.ref}")
-        else:
-            keys.append("end")
-    return keys
+    return [action_key(logged_choice(entry)) for entry in state.log]
 
 
 def make_save(

@@ -20,7 +20,7 @@ from game.debrief.model import (
     SourceRef,
     Vote,
 )
-from game.engine.actions import EndDay, PlayerAction, ReleaseInject, Respond, TakeAction
+from game.engine.actions import logged_choice
 from game.engine.api import new_game, step
 from game.engine.dates import long_date
 from game.engine.state import GameState, LogEntry
@@ -400,23 +400,12 @@ class _FlagsByDay:
         for entry in state.log:
             if entry.kind == "end_day":
                 by_date[current.date] = current.flags  # the council ends: dusk comes next
-            current = step(scenario, current, _choice(entry)).state
+            current = step(scenario, current, logged_choice(entry)).state
         if current != state:
             return {}
         if current.date not in by_date:  # a day still in council, or one the game ended in
             by_date[current.date] = current.flags
         return by_date
-
-
-def _choice(entry: LogEntry) -> PlayerAction:
-    """The choice a log entry records."""
-    if entry.kind == "action":
-        return TakeAction(action=entry.ref)
-    if entry.kind == "respond":
-        return Respond(demand=entry.ref, response=entry.response)
-    if entry.kind == "inject":
-        return ReleaseInject(inject=entry.ref)
-    return EndDay()
 
 
 def _response_label(scenario: Scenario, demand_id: str, response_id: str) -> str:

@@ -6,6 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from game.engine.state import LogEntry
+
 
 class _Action(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -66,3 +68,14 @@ def parse_action_key(key: str) -> TakeAction | Respond | EndDay | ReleaseInject:
         demand, response = key.split(":", 1)
         return Respond(demand=demand.strip(), response=response.strip())
     return TakeAction(action=key)
+
+
+def logged_choice(entry: LogEntry) -> TakeAction | Respond | EndDay | ReleaseInject:
+    """The choice a log entry records (replaying a game's log through `step` plays it again)."""
+    if entry.kind == "action":
+        return TakeAction(action=entry.ref)
+    if entry.kind == "respond":
+        return Respond(demand=entry.ref, response=entry.response)
+    if entry.kind == "inject":
+        return ReleaseInject(inject=entry.ref)
+    return EndDay()

@@ -16,10 +16,16 @@ from dataclasses import dataclass, replace
 
 from game.analysis.describe import describe_action, describe_response
 from game.analysis.replay import label_of
-from game.engine.actions import EndDay, Respond, TakeAction, action_key, parse_action_key
+from game.engine.actions import (
+    EndDay,
+    Respond,
+    TakeAction,
+    action_key,
+    logged_choice,
+    parse_action_key,
+)
 from game.engine.api import action_options, new_game, response_options, step
 from game.engine.state import GameState
-from game.saves import actions_from_log
 from game.scenario.model import Scenario
 
 Choice = TakeAction | Respond | EndDay
@@ -140,14 +146,14 @@ def resumed_numbers(scenario: Scenario, state: GameState) -> dict[str, int]:
     If nothing was chosen today, or the replay does not arrive at `state` (a save of a scenario
     since changed, say), the day is numbered afresh ({}), as it was at its dawn.
     """
-    keys = actions_from_log(state)
-    today = next((i for i, entry in enumerate(state.log) if entry.day == state.day), len(keys))
-    if today == len(keys):
+    log = state.log
+    today = next((i for i, entry in enumerate(log) if entry.day == state.day), len(log))
+    if today == len(log):
         return {}
     current = new_game(scenario, state.seed).state
     numbers: dict[str, int] = {}
-    for index, key in enumerate(keys):
+    for index, entry in enumerate(log):
         if index >= today:
             build_menu(scenario, current, numbers)
-        current = step(scenario, current, parse_action_key(key)).state
+        current = step(scenario, current, logged_choice(entry)).state
     return numbers if current == state else {}
