@@ -81,7 +81,11 @@ class Effects(BaseModel):
     model_config = ConfigDict(frozen=True, extra="allow")
     __pydantic_extra__: dict[str, int | bool | str]
 
-    issue: IdList = Field(default_factory=list, description="Demands to present now (ids).")
+    issue: IdList = Field(
+        default_factory=list,
+        description="Demands to present now (ids). A demand is presented once a game: issuing one "
+        "already presented (answered or not) does nothing.",
+    )
     trigger: IdList = Field(
         default_factory=list,
         description="Events or intelligence reports to fire now (ids), after this effect.",
@@ -305,7 +309,9 @@ class Response(Model):
     )
     closes: bool = Field(
         True,
-        description="Whether this answer settles the demand (false: the demand stays open, e.g. stalling).",
+        description="Whether this answer settles the demand (false: the demand stays open, e.g. "
+        "stalling). An answer that leaves it open can be given again on a later day (once a day); "
+        "to allow it once, give it `when: \"answer(DEMAND) != 'THIS_ANSWER'\"`.",
     )
     extend_days: Int = Field(
         0,

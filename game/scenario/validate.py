@@ -327,6 +327,7 @@ class _Validator(Pass):
                     self.report(
                         (*base, "responses", rid, "extend_days"),
                         "an ultimatum's deadline cannot be extended",
+                        "remove extend_days, or drop ultimatum: true to let this answer buy time",
                     )
             if demand.date is None and demand.when is None and not self._issued_by_effect(did):
                 self.report(

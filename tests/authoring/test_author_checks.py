@@ -307,3 +307,25 @@ def test_a_fixed_deadline_on_a_demand_an_effect_presents_is_not_warned_about():
         ),
     )
     assert found(text) == []
+
+
+def test_an_unknown_name_like_nothing_declared_says_how_to_declare_it():
+    text = edited_mini(('when: "pressure >= 70"', 'when: "rioting"'))
+    assert found(text) == [
+        f"{at(text, 'rioting')}: error: unknown name 'rioting' (declare 'rioting' under flags "
+        "(true or false) or stats (a number), or check its spelling; text is written in quotes)"
+    ]
+
+
+def test_extending_an_ultimatum_says_what_to_do():
+    text = edited_mini(
+        (
+            "    responses:\n      accept: {label: Accept, kind: accept, effects: {pressure: -20",
+            "    responses:\n      wait: {label: Wait, kind: stall, closes: false, extend_days: 1}\n"
+            "      accept: {label: Accept, kind: accept, effects: {pressure: -20",
+        ),
+    )
+    assert found(text) == [
+        f"{at(text, '1}')}: error: an ultimatum's deadline cannot be extended (remove "
+        "extend_days, or drop ultimatum: true to let this answer buy time)"
+    ]

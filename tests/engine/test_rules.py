@@ -394,3 +394,24 @@ def test_deadline_days_and_extend_days_have_an_upper_bound():
         "demands.first.responses.stall.extend_days: expected 3660 or less (got 999999999)"
         in messages
     )
+
+
+def test_a_stall_given_again_on_a_later_day_unless_its_condition_allows_it_once():
+    """What the field reference says of `closes: false`, both ways."""
+    from game.scenario.load import check_scenario_bytes
+    from tests.conftest import edited_mini
+
+    stall = Respond(demand="first", response="stall")
+    for when, again in (("", True), (", when: \"answer(first) != 'stall'\"", False)):
+        text = edited_mini(
+            (
+                "extend_days: 1, effects: {pressure: 5}}",
+                f"extend_days: 1, effects: {{pressure: 5}}{when}}}",
+            )
+        )
+        loaded, diagnostics = check_scenario_bytes(text.encode(), "s.yaml")
+        assert loaded is not None, [str(d) for d in diagnostics]
+        state, _ = new_game(loaded, seed=7)
+        state, _ = run(loaded, state, stall, EndDay())
+        assert state.demands["first"].status == "pending" and state.day == 2
+        assert (stall in legal_actions(loaded, state)) is again

@@ -138,6 +138,11 @@ class _Checker:
                     f"'{node.id}' is an answer of several demands: compare it as text, in "
                     f"quotes: answer(demand) == '{node.id}'"
                 )
+            if not hint:  # nothing declared is near it: perhaps it was never declared
+                hint = (
+                    f"declare '{node.id}' under flags (true or false) or stats (a number), "
+                    "or check its spelling; text is written in quotes"
+                )
             raise self.stop(node, f"unknown name '{node.id}'", hint)
         return known
 
