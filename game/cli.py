@@ -398,6 +398,8 @@ def cmd_explore(args: argparse.Namespace) -> int:
             flush=True,
         )
 
+    if args.policy == "historical":
+        _note_if_nothing_historical(loaded.scenario)
     report = explore(
         loaded.scenario,
         runs=args.runs,
@@ -412,6 +414,21 @@ def cmd_explore(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(render_report(report))
     return 0
+
+
+def _note_if_nothing_historical(scenario: Any) -> None:
+    """The historical policy follows `historical_dates` and `historical_response`: say so when
+    the scenario has neither, or its games would look like a policy that does nothing."""
+    if any(a.historical_dates for a in scenario.actions.values()) or any(
+        d.historical_response for d in scenario.demands.values()
+    ):
+        return
+    print(
+        "hebei1935: note: nothing in this scenario is marked historical (no action has "
+        "historical_dates, no demand a historical_response), so the historical policy only "
+        "ends each day",
+        file=sys.stderr,
+    )
 
 
 def _read_bytes(name: str) -> bytes:
@@ -439,6 +456,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     loaded = load(args.file)
     choices: list[Choice] = []
     if args.historical:
+        _note_if_nothing_historical(loaded.scenario)
         policy = historical
     else:
         choices = read_choices(args.choices, loaded.scenario)  # every bad entry at once

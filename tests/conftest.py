@@ -25,6 +25,26 @@ def edited_mini(*edits: tuple[str, str]) -> str:
     return text
 
 
+# Edits that take every mark of history out of the mini scenario (historical answers, dates and
+# ending, and its history note): an invented scenario, as an author might write one.
+NO_HISTORY = (
+    (
+        "    historical_response: accept\n    responses:\n      accept: {label: Accept, kind: accept, effects: {pressure: -10",
+        "    responses:\n      accept: {label: Accept, kind: accept, effects: {pressure: -10",
+    ),
+    (
+        "    historical_response: accept\n    responses:\n      accept: {label: Accept, kind: accept, effects: {pressure: -20",
+        "    responses:\n      accept: {label: Accept, kind: accept, effects: {pressure: -20",
+    ),
+    ("    historical_dates: [1935-06-01]\n", ""),
+    ("    historical: true\n", ""),
+    (
+        "history:\n  - {date: 1935-06-01, title: The note, text: A note was delivered., sources: [T1]}\n",
+        "",
+    ),
+)
+
+
 @pytest.fixture(autouse=True)
 def _headless_sdl(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")

@@ -6,7 +6,7 @@ import html
 import re
 
 from game.debrief.markdown import KIND_NAMES
-from game.debrief.model import Debrief, HistoryEntry, SourceRef
+from game.debrief.model import Debrief, HistoryEntry, SourceRef, ending_mark
 from game.engine.dates import long_date
 from game.engine.words import HISTORIANS, NO_ACTION
 
@@ -136,8 +136,8 @@ def render_html(debrief: Debrief) -> str:
         out.append("<p>The game had not ended when this report was made.</p>")
     else:
         e = d.ending
-        mark = "the historical ending" if e.historical else "not the historical ending"
-        out.append(f"<h3>{esc(e.title)} ({mark})</h3>{_paras(e.epilogue, _refs(e.sources))}")
+        mark = esc(ending_mark(d, e.historical))
+        out.append(f"<h3>{esc(e.title)}{mark}</h3>{_paras(e.epilogue, _refs(e.sources))}")
         out.append(
             '<table class="scores"><tr>'
             + "".join(f"<th>{esc(s.label)}</th>" for s in e.scores)
@@ -152,10 +152,13 @@ def render_html(debrief: Debrief) -> str:
             )
     out.append("</section>")
 
-    out.append("<section><h2>Where you left history</h2>")
-    if not d.divergences:
+    if not d.has_history:
+        pass  # an invented scenario: nothing to compare with
+    elif not d.divergences:
+        out.append("<section><h2>Where you left history</h2>")
         out.append("<p>Your decisions followed the historical record.</p>")
     else:
+        out.append("<section><h2>Where you left history</h2>")
         out.append("<ul>")
         for div in d.divergences:
             when = long_date(div.date, weekday=False) if div.date else "End"
@@ -168,7 +171,8 @@ def render_html(debrief: Debrief) -> str:
                 f'<li class="divergence"><strong>{when} · {KIND_NAMES[div.kind]}.</strong> {esc(div.you)} {esc(div.history)}{_refs(div.sources)}{note}</li>'
             )
         out.append("</ul>")
-    out.append("</section>")
+    if d.has_history:
+        out.append("</section>")
 
     if d.background:
         out.append(
@@ -198,12 +202,13 @@ def render_html(debrief: Debrief) -> str:
                 detail = f": {esc(item.text)}" if item.kind == "outcome" and item.text else ""
                 out.append(f"<li>{esc(item.title)}{detail}{_refs(item.sources)}</li>")
             out.append("</ul>")
-        out.append(f'<p class="label">In {day.date.year}</p>')
-        out.append(
-            "".join(_note(n, dated=False) for n in day.history)
-            if day.history
-            else "<p>No historical note for this day.</p>"
-        )
+        if day.history or d.has_history:
+            out.append(f'<p class="label">In {day.date.year}</p>')
+            out.append(
+                "".join(_note(n, dated=False) for n in day.history)
+                if day.history
+                else "<p>No historical note for this day.</p>"
+            )
         out.append("</section>")
     out.append("</section>")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.debrief.model import Debrief, HistoryEntry, SourceRef
+from game.debrief.model import Debrief, HistoryEntry, SourceRef, ending_mark
 from game.engine.dates import long_date
 from game.engine.words import HISTORIANS, NO_ACTION
 
@@ -72,9 +72,9 @@ def render_markdown(debrief: Debrief) -> str:
         lines += ["The game had not ended when this report was made.", ""]
     else:
         e = d.ending
-        mark = "the historical ending" if e.historical else "not the historical ending"
+        mark = ending_mark(d, e.historical)
         lines += [
-            f"### {_text(e.title)} ({mark})",
+            f"### {_text(e.title)}{mark}",
             "",
             f"{_block(e.epilogue)} {_refs(e.sources)}".rstrip(),
             "",
@@ -86,8 +86,9 @@ def render_markdown(debrief: Debrief) -> str:
             lines += [f"- {_text(v)}" for v in e.verdicts]
             lines.append("")
 
-    lines += ["## Where you left history", ""]
-    if not d.divergences:
+    if d.has_history:
+        lines += ["## Where you left history", ""]
+    if d.has_history and not d.divergences:
         lines.append("Your decisions followed the historical record.")
     for div in d.divergences:
         when = long_date(div.date, weekday=False) if div.date else "End"
@@ -96,7 +97,8 @@ def render_markdown(debrief: Debrief) -> str:
         )
         if div.note:
             lines.append(f"  *What really happened:* {_text(div.note)}")
-    lines.append("")
+    if d.has_history:
+        lines.append("")
 
     if d.background:
         lines += ["## Background", ""]
@@ -121,12 +123,12 @@ def render_markdown(debrief: Debrief) -> str:
                 detail = f": {_text(item.text)}" if item.kind == "outcome" and item.text else ""
                 lines.append(f"- {_text(item.title)}{detail} {_refs(item.sources)}".rstrip())
             lines.append("")
-        lines += [f"**In {day.date.year}:**", ""]
         if day.history:
+            lines += [f"**In {day.date.year}:**", ""]
             for note in day.history:
                 _note(note, lines, dated=False)
-        else:
-            lines += ["No historical note for this day.", ""]
+        elif d.has_history:
+            lines += [f"**In {day.date.year}:**", "", "No historical note for this day.", ""]
 
     if d.aftermath:
         lines += ["## After your game ended: how it really went on", ""]

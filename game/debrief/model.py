@@ -141,6 +141,9 @@ class Debrief(_Frozen):
     over: bool
     ending: EndingView | None = None
     historical_endings: list[str] = []  # titles of the endings the scenario marks historical
+    # Whether the scenario records any history (notes, historical dates, answers or endings): an
+    # invented one has none, and its report leaves out what it would compare with history.
+    has_history: bool = True
     background: list[HistoryEntry] = []
     days: list[DayEntry] = []
     aftermath: list[HistoryEntry] = []
@@ -150,6 +153,14 @@ class Debrief(_Frozen):
     questions: list[str] = []
     votes: list[Vote] = []
     sources: list[SourceRef] = []
+
+
+def ending_mark(debrief: Debrief, historical: bool) -> str:
+    """' (the historical ending)' or ' (not the historical ending)' after an ending's title; ''
+    in a scenario that records no history."""
+    if not debrief.has_history:
+        return ""
+    return " (the historical ending)" if historical else " (not the historical ending)"
 
 
 def refs(sources: Iterable[SourceRef]) -> str:

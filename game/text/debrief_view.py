@@ -8,7 +8,7 @@ by number and title only when a full report (with addresses and notes) can be sa
 from __future__ import annotations
 
 from game.debrief.markdown import KIND_NAMES
-from game.debrief.model import Debrief, HistoryEntry, SourceRef, refs
+from game.debrief.model import Debrief, HistoryEntry, SourceRef, ending_mark, refs
 from game.engine.dates import long_date
 from game.engine.words import HISTORIANS, NO_ACTION
 from game.text.style import Style, wrap_columns
@@ -52,8 +52,8 @@ def debrief_lines(
         lines += style.wrap("The game had not ended when this debrief was made.", indent="  ")
     else:
         e = d.ending
-        mark = "the historical ending" if e.historical else "not the historical ending"
-        lines += _paint(style, style.wrap(f"{_one(e.title)} ({mark})", indent="  "), "bold")
+        mark = ending_mark(d, e.historical)
+        lines += _paint(style, style.wrap(f"{_one(e.title)}{mark}", indent="  "), "bold")
         if ending_above:
             lines += style.wrap(
                 "Its epilogue, scores and historians' verdicts are shown above." + refs(e.sources),
@@ -68,8 +68,9 @@ def debrief_lines(
                 for verdict in e.verdicts:
                     lines += style.wrap(verdict, indent="      ", first="    - ")
 
-    lines += _heading(style, "Where you left history")
-    if not d.divergences:
+    if d.has_history:
+        lines += _heading(style, "Where you left history")
+    if d.has_history and not d.divergences:
         lines += style.wrap("Your decisions followed the historical record.", indent="  ")
     for div in d.divergences:
         when = long_date(div.date, weekday=False) if div.date else "End"
@@ -105,11 +106,11 @@ def debrief_lines(
                     indent="      ",
                     first="    - ",
                 )
-        lines.append(f"  In {day.date.year}:")
         if day.history:
+            lines.append(f"  In {day.date.year}:")
             lines += _notes(style, day.history, indent="    ", dated=False)
-        else:
-            lines.append("    No historical note for this day.")
+        elif d.has_history:
+            lines += [f"  In {day.date.year}:", "    No historical note for this day."]
 
     if d.aftermath:
         lines += _heading(style, "After your game ended: how it really went on")

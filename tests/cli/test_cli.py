@@ -209,3 +209,19 @@ def test_plain_starts_the_text_version_even_where_a_window_could_open(monkeypatc
     args = build_parser().parse_args(["play", "--plain", "--seed", "3"])
     assert cli.cmd_play(args) == 0
     assert started and capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["explore", "--runs", "2", "--policy", "historical"], ["replay", "--historical"]],
+)
+def test_the_historical_policy_says_so_when_nothing_is_historical(tmp_path, capsys, command):
+    from tests.conftest import NO_HISTORY, edited_mini
+
+    invented = tmp_path / "invented.yaml"
+    invented.write_text(edited_mini(*NO_HISTORY), encoding="utf-8")
+    note = "nothing in this scenario is marked historical"
+    assert main([command[0], str(invented), *command[1:]]) == 0
+    assert note in capsys.readouterr().err
+    assert main([command[0], MINI, *command[1:]]) == 0
+    assert note not in capsys.readouterr().err

@@ -154,3 +154,33 @@ def test_a_divergence_names_history_s_days_as_the_game_writes_dates(mini):
     text = render_markdown(_debrief(mini.scenario, keys=["end", "talk", "end", "end"], seed=2))
     assert "History did this on 1 June 1935, not this day." in text
     assert "1935-06-0" not in text.split("## Where you left history")[1].split("##")[0]
+
+
+def test_a_scenario_that_records_no_history_is_not_compared_with_history(mini):
+    """An invented scenario: no 'Where you left history', no 'not the historical ending', no
+    'No historical note for this day' in any form of the report; the mini scenario, which
+    records history, keeps them all."""
+    from game.analysis.policies import uniform
+    from game.analysis.replay import play
+    from game.debrief import build_debrief, render_html, render_markdown
+    from game.scenario.load import check_scenario_bytes
+    from game.text.debrief_view import debrief_lines
+    from game.text.style import Style
+    from tests.conftest import NO_HISTORY, edited_mini
+
+    invented = edited_mini(*NO_HISTORY)
+    made_up, diagnostics = check_scenario_bytes(invented.encode(), "invented.yaml")
+    assert made_up is not None, [str(d) for d in diagnostics]
+    history_words = ("Where you left history", "historical ending", "No historical note")
+    for scenario, compared in ((made_up, False), (mini.scenario, True)):
+        final = play(scenario, 3, uniform).final
+        debrief = build_debrief(scenario, final, seed=3)
+        assert debrief.has_history is compared
+        forms = {
+            "markdown": render_markdown(debrief),
+            "html": render_html(debrief),
+            "terminal": "\n".join(debrief_lines(debrief, Style(plain=True))),
+        }
+        for name, text in forms.items():
+            for words in history_words:
+                assert (words in text) is compared, (name, words, compared)

@@ -136,14 +136,19 @@ class DebriefScene(Scene, PageScene):
                 out.append((BODY, f"{div.you} {div.history}" + refs(div.sources)))
                 if div.note:
                     out.append((SOFT, div.note))
-        out += [(BODY, ""), (HEAD, "DAY BY DAY: YOUR DECISIONS BESIDE HISTORY")]
+        beside = " BESIDE HISTORY" if d.has_history else ""
+        out += [(BODY, ""), (HEAD, f"DAY BY DAY: YOUR DECISIONS{beside}")]
         for day in d.days:
             out.append((BOLD, f"Day {day.day} \u2014 {long_date(day.date)}"))
             for decision in day.decisions:
                 mark = (
-                    "\u2713 as in history" if decision.historical else "\u2717 not what history did"
+                    ""
+                    if not d.has_history
+                    else " (\u2713 as in history)"
+                    if decision.historical
+                    else " (\u2717 not what history did)"
                 )
-                out.append((BODY, f"  You: {decision.label} ({mark})"))
+                out.append((BODY, f"  You: {decision.label}{mark}"))
             if not day.decisions:
                 out.append((SOFT, f"  You: {NO_ACTION.lower()}."))
             for note in day.history:
