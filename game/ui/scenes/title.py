@@ -95,6 +95,7 @@ class TitleScene(Scene):
         self.choice = 0
         self.autosave: Path | None = None
         self.waiting_for = ""  # the choice made while the scenario loads, named on the card
+        self.rule = ((0, 0), (0, 0))  # the line under the subtitle, as last drawn (ends)
 
     def enter(self, app: App) -> None:
         if not self.choices and app.loaded is not None:
@@ -266,14 +267,13 @@ class TitleScene(Scene):
             for line in ink.wrap(card.subtitle, area.width, soft)[:2]:
                 ink.line(surface, line, (area.centerx, y), area, soft, align="centre")
                 y += ink.height(soft)
-        y += 6
-        pygame.draw.line(
-            surface,
-            app.theme.c("border"),
-            (area.x + area.width // 4, y),
-            (area.right - area.width // 4, y),
-        )
-        y += 8
+        # The rule keeps half a line clear above and below it, at every text size: 6 px (fixed)
+        # under a line box whose descenders reach its last row left it touching "Peiping".
+        clearance = max(6, ink.height(soft) // 2)
+        y += clearance
+        self.rule = ((area.x + area.width // 4, y), (area.right - area.width // 4, y))
+        pygame.draw.line(surface, app.theme.c("border"), *self.rule)
+        y += clearance
         rest = pygame.Rect(area.x, y, area.width, max(0, area.bottom - y))
         if app.load_error:
             note = app.load_error
