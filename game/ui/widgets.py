@@ -267,6 +267,16 @@ class ListWidget(Widget):
         finally:
             surface.set_clip(before)
 
+    def shown(self, ink: Ink) -> tuple[int, bool]:
+        """How many rows show whole at the list's current size, and whether the next shows its
+        first lines (as `draw` would draw them)."""
+        self.more_room = ink.height(MORE) + 4
+        visible = self._visible()
+        below = visible[-1][1].bottom if visible else self.rect.y
+        hidden = len(visible) < self.count() - self.top
+        room = self.rect.bottom - self.more_room - below
+        return len(visible), hidden and room >= PEEK_LINES * ink.height(BODY)
+
     def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:
         self.more_room = ink.height(MORE) + 4
         visible = self._visible()
@@ -280,7 +290,7 @@ class ListWidget(Widget):
             # (a list of tall rows in a short panel was one row above a blank); it is not
             # selected until scrolled to. Then the words: a blank gap reads as "nothing more".
             room = self.rect.bottom - self.more_room - below
-            if room >= PEEK_LINES * ink.height(BODY):
+            if self.shown(ink)[1]:
                 glimpse = pygame.Rect(self.rect.x, below, self.rect.width - 10, room)
                 self._draw_row_in(surface, glimpse, visible[-1][0] + 1, focused)
                 below = glimpse.bottom
