@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import math
+from collections.abc import Callable
 from typing import NamedTuple
 
 import pygame
@@ -40,6 +41,7 @@ RING_RADIUS = 9  # the highlight ring round a place in the news
 RING_WIDTH = 2
 # label costs: a label one step further out, on a leader line, must cross this much less line
 STEP_COST = 250
+MAX_PROMOTIONS = 4  # layouts tried again with a place left without room by its marker placed first
 PENDING_COST = 120  # covering the marker of a place still to be placed (which is then left off)
 WHITE = (255, 255, 255)
 
@@ -50,6 +52,7 @@ class Layout(NamedTuple):
     spots: dict[str, tuple[int, int]]  # the places drawn, at their markers' centres
     markers: dict[str, pygame.Rect]
     labels: dict[str, pygame.Rect]
+    texts: dict[str, tuple[str, Style]]  # each label's words and style (the short form if crowded)
     leaders: dict[str, tuple[tuple[int, int], tuple[int, int]]]  # label lines, start and end
     unit_marks: list[tuple[MapUnit, pygame.Rect]]
     rings: dict[str, tuple[tuple[int, int], int]]
@@ -96,6 +99,14 @@ def _marker_rect(place: MapPlace, spot: tuple[int, int]) -> pygame.Rect:
     return pygame.Rect(x - 3, y - 3, 7, 7)
 
 
+def _distance(box: pygame.Rect, point: tuple[int, int]) -> float:
+    """From a point to the nearest pixel of a box (0 inside it)."""
+    x, y = point
+    return math.hypot(
+        x - min(max(x, box.left), box.right - 1), y - min(max(y, box.top), box.bottom - 1)
+    )
+
+
 def _touches_ring(box: pygame.Rect, ring: tuple[tuple[int, int], int]) -> bool:
     """Whether a box comes within a pixel of a highlight ring (or covers it)."""
     (cx, cy), radius = ring
@@ -135,6 +146,7 @@ class MapPainter:
         self.unit_markers: list[pygame.Rect] = []
         self.rings: dict[str, tuple[tuple[int, int], int]] = {}  # centre and outer radius
         self.region_labels: list[pygame.Rect] = []
+        self.region_at: dict[str, pygame.Rect] = {}  # each province or sea named, by its id
         self._map_ink: tuple[Ink, Ink] | None = None  # (the screen's ink, the map's)
         self._layout_key: tuple = ()
         self._placed: Layout | None = None
@@ -268,7 +280,7 @@ class MapPainter:
             self._placed = self._layout(ink, area, project, places, units)
             self._layout_key = key
         placed = self._placed
-        spots, markers, labels, leaders, unit_marks, rings = placed
+        spots, markers, labels, texts, leaders, unit_marks, rings = placed
         self.spots, self.markers, self.label_at = spots, markers, labels
         self.leaders = set(leaders)
         self.unit_markers = [r for _, r in unit_marks]
@@ -300,7 +312,7 @@ class MapPainter:
                 pygame.draw.polygon(surface, theme.c("china"), diamond)
                 pygame.draw.polygon(surface, theme.c("paper"), diamond, 1)
         for pid, box in labels.items():
-            text, style = self._label_text(ink, area, by_id[pid])
+            text, style = texts[pid]
             backing = box.inflate(2, 0)
             tint = pygame.Surface(backing.size, pygame.SRCALPHA)
             tint.fill((*theme.c("paper"), 170))
@@ -336,61 +348,152 @@ class MapPainter:
         )
         must = {p.id for p in order if p.id in MUST_LABEL or p.highlight or p.id in with_units}
         self._displace(area, [p for p in order if p.id in must], spots)
-        # units: Japanese as squares, Chinese as diamonds (shape as well as colour, for colour-blind players)
-        unit_marks = self._unit_markers(area, places, spots, units)
         rings = {p.id: (spots[p.id], RING_RADIUS) for p in places if p.highlight and p.id in spots}
         fixed = [_marker_rect(p, spots[p.id]).inflate(2, 2) for p in order if p.id in must]
-        fixed += [r.inflate(2, 2) for _, r in unit_marks]
 
-        def crowded(place: MapPlace) -> bool:  # under a marker, unit or ring always drawn
+        def crowded(place: MapPlace) -> bool:  # under a marker or ring always drawn
             mark = _marker_rect(place, spots[place.id]).inflate(2, 2)
             return mark.collidelist(fixed) >= 0 or any(
                 _touches_ring(mark, ring) for ring in rings.values()
             )
 
         order = [p for p in order if p.id in must or not crowded(p)]
+        # Greedy placement, most important place first, can leave a place of lower rank no room
+        # by its marker (a highlighted port's long label across the town beside it): such a place
+        # is moved to the front and all placed again, a few times at most; the layout with the
+        # fewest labels away from their markers is kept.
+        best: tuple[int, Layout] | None = None
+        first: list[str] = []
+        for _ in range(MAX_PROMOTIONS + 1):
+            ahead = [p for pid in first for p in order if p.id == pid]
+            layout, strays = self._place(
+                ink,
+                area,
+                [*ahead, *(p for p in order if p.id not in first)],
+                spots,
+                must,
+                rings,
+                fixed,
+                units,
+            )
+            if best is None or len(strays) < best[0]:
+                best = (len(strays), layout)
+            promote = [pid for pid in strays if pid not in first]
+            if not strays or not promote:
+                break
+            first.append(promote[0])
+        return best[1]
+
+    def _place(
+        self,
+        ink: Ink,
+        area: pygame.Rect,
+        order: list[MapPlace],
+        spots: dict[str, tuple[int, int]],
+        must: set[str],
+        rings: dict[str, tuple[tuple[int, int], int]],
+        fixed: list[pygame.Rect],
+        units: list[MapUnit],
+    ) -> tuple[Layout, list[str]]:
+        """One greedy pass in `order`; with the must-places whose label could not go by its
+        marker (placed further out on a leader line, in order)."""
+        strays: list[str] = []
         waiting = {p.id: _marker_rect(p, spots[p.id]) for p in order}
         markers: dict[str, pygame.Rect] = {}
         labels: dict[str, pygame.Rect] = {}
         leaders: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {}
+        texts: dict[str, tuple[str, Style]] = {}
+        # units: Japanese as squares, Chinese as diamonds (shape as well as colour, for colour-blind
+        # players). A place's units are set round it just after its label: the label takes the
+        # spot right by the marker, and the units (which can stack in several directions) go
+        # where it is not. Placed first, they took every side of a crowded place, and on a small
+        # map its label was sent a third of the map away.
+        unit_marks: list[tuple[MapUnit, pygame.Rect]] = []
         for place in order:
             spot, mark = spots[place.id], waiting.pop(place.id)
             other_rings = [ring for pid, ring in rings.items() if pid != place.id]
-            if (
-                place.id not in must
-                and mark.inflate(2, 2).collidelist([*markers.values(), *labels.values()]) >= 0
+            units_shown = [r.inflate(2, 2) for _, r in unit_marks]
+            if place.id not in must and (
+                mark.inflate(2, 2).collidelist([*markers.values(), *labels.values()]) >= 0
+                or mark.inflate(2, 2).collidelist(units_shown) >= 0
+                # nor would its marker be the one nearest another place's label
+                or any(_distance(b, spot) < _distance(b, spots[pid]) for pid, b in labels.items())
             ):
                 continue
-            text, style = self._label_text(ink, area, place)
-            size = (ink.width(text, style), ink.height(style))
             hard = [  # the markers placed and those always drawn, units, and the labels placed
                 *(r.inflate(2, 2) for r in markers.values()),
                 mark.inflate(2, 2),
                 *fixed,
+                *units_shown,
                 *labels.values(),
             ]
             is_must = place.id in must
-            choice = self._choose(
-                area, spot, place, size, hard, other_rings, list(waiting.values()), is_must
-            )
-            if choice is None and is_must:  # last resort: over a unit marker, then over anything
+            pending = list(waiting.values())
+            # the markers drawn, or sure to be: a label may not sit nearer to one of them
+            rivals = [spots[pid] for pid in {*must, *markers} if pid != place.id]
+            # Right by its marker first, in full; then, where a small map is crowded, by its
+            # marker under its name alone ("Tongzhou", not "Tongzhou 通州": the codex has both);
+            # only then further out on a leader line, which on a crowded map could end a
+            # third of the map away, by some other place's marker.
+            # A place crowded by highlighted neighbours may, last before that, put its label over
+            # the edge of their rings.
+            choice = None
+            tries = [(text, other_rings) for text in self._label_texts(ink, area, place)]
+            if is_must and other_rings:
+                tries.append((tries[-1][0], []))
+            here = [u for u in units if u.place == place.id]
+            around = [*(r for _, r in unit_marks), *fixed, *labels.values()]
+            fits = self._leaves_room(area, spot, here, around, other_rings) if here else None
+            for (text, style), avoided in tries:
+                size = (ink.width(text, style), ink.height(style))
                 choice = self._choose(
-                    area, spot, place, size, [*labels.values()], [], [], True
-                ) or self._choose(area, spot, place, size, [], [], [], True)
+                    area,
+                    spot,
+                    place,
+                    size,
+                    hard,
+                    avoided,
+                    pending,
+                    is_must,
+                    rivals=rivals,
+                    fits=fits,
+                )
+                if choice is not None:
+                    break
+            if choice is None and is_must:
+                strays.append(place.id)
+                text, style = self._label_texts(ink, area, place)[-1]
+                size = (ink.width(text, style), ink.height(style))
+                choice = self._choose(
+                    area, spot, place, size, hard, other_rings, pending, True, far=True
+                )
+                if choice is None:  # last resort: over a unit marker, then over anything
+                    choice = self._choose(
+                        area, spot, place, size, [*labels.values()], [], [], True, far=True
+                    ) or self._choose(area, spot, place, size, [], [], [], True, far=True)
             if choice is None:
                 continue
             box, far = choice
             markers[place.id] = mark
             labels[place.id] = box
+            texts[place.id] = (text, style)
+            unit_marks += self._unit_markers(area, spot, here, [*around, box], other_rings)[0]
             if far:  # a leader line from the marker to the nearest point of the label
                 end = (
                     min(max(spot[0], box.left), box.right - 1),
                     min(max(spot[1], box.top), box.bottom - 1),
                 )
                 leaders[place.id] = (spot, end)
-        return Layout(
-            {pid: spots[pid] for pid in markers}, markers, labels, leaders, unit_marks, rings
+        layout = Layout(
+            {pid: spots[pid] for pid in markers},
+            markers,
+            labels,
+            texts,
+            leaders,
+            unit_marks,
+            rings,
         )
+        return layout, strays
 
     @staticmethod
     def _displace(
@@ -418,62 +521,68 @@ class MapPainter:
             spots[place.id] = (x, y)
             placed.append((place, (x, y)))
 
+    @classmethod
+    def _leaves_room(
+        cls,
+        area: pygame.Rect,
+        spot: tuple[int, int],
+        units: list[MapUnit],
+        taken: list[pygame.Rect],
+        rings: list[tuple[tuple[int, int], int]],
+    ) -> Callable[[pygame.Rect], bool]:
+        """Whether a label box by a place leaves each of its units a free slot."""
+        return lambda box: cls._unit_markers(area, spot, units, [*taken, box], rings)[1]
+
     @staticmethod
     def _unit_markers(
         area: pygame.Rect,
-        places: list[MapPlace],
-        spots: dict[str, tuple[int, int]],
+        spot: tuple[int, int],
         units: list[MapUnit],
-    ) -> list[tuple[MapUnit, pygame.Rect]]:
-        """Each unit in the first free slot by its place: a row to the upper right, then upper left,
-        lower right, lower left, clear of other units, of the places that are always drawn and of
-        highlight rings."""
-        with_units = {u.place for u in units}
-        fixed = [
-            _marker_rect(p, spots[p.id]).inflate(2, 2)
-            for p in places
-            if p.id in spots and (p.id in MUST_LABEL or p.highlight or p.id in with_units)
-        ]
-        rings = [(p.id, spots[p.id]) for p in places if p.highlight and p.id in spots]
+        taken: list[pygame.Rect],
+        rings: list[tuple[tuple[int, int], int]],
+    ) -> tuple[list[tuple[MapUnit, pygame.Rect]], bool]:
+        """One place's units, each in the first free slot by it: a row to the upper right, then
+        upper left, lower right, lower left, clear of the units, labels and markers in `taken` and
+        of other places' highlight rings; and whether each found a free slot."""
+        x, y = spot
+        taken = list(taken)
         marks: list[tuple[MapUnit, pygame.Rect]] = []
+        free = True
         for unit in units:
-            if unit.place not in spots:
-                continue
-            x, y = spots[unit.place]
             half = 6 if unit.side == "japan" else 7
             slots = [
                 (x + sx * (10 + 12 * n), y + sy * 12)
                 for sx, sy in ((1, -1), (-1, -1), (1, 1), (-1, 1))
                 for n in range(4)
             ]
-            taken = [r for _, r in marks] + fixed
             chosen = None
             for cx, cy in slots:
                 box = pygame.Rect(cx - half, cy - half, 2 * half, 2 * half)
                 if (
                     area.contains(box)
                     and box.collidelist(taken) < 0
-                    and not any(
-                        _touches_ring(box, (centre, RING_RADIUS))
-                        for pid, centre in rings
-                        if pid != unit.place
-                    )
+                    and not any(_touches_ring(box, ring) for ring in rings)
                 ):
                     chosen = box
                     break
             if chosen is None:  # nowhere free: the first slot
                 cx, cy = slots[0]
                 chosen = pygame.Rect(cx - half, cy - half, 2 * half, 2 * half)
+                free = False
             marks.append((unit, chosen))
-        return marks
+            taken.append(chosen)
+        return marks, free
 
     @staticmethod
-    def _label_text(ink: Ink, area: pygame.Rect, place: MapPlace) -> tuple[str, Style]:
+    def _label_texts(ink: Ink, area: pygame.Rect, place: MapPlace) -> list[tuple[str, Style]]:
+        """A place's label, then its shorter form for a crowded map (the name alone)."""
         name = place.name
         if area.width < FULL_NAMES_LINES * ink.height(LABEL):
             name = name.split(" (")[0]
         style = Style("serif_bold", "small", "ink") if place.highlight else LABEL
-        return f"{name} {place.chars}".strip(), style
+        full = f"{name} {place.chars}".strip()
+        short = name.split(" (")[0]
+        return [(full, style)] if short == full or not short else [(full, style), (short, style)]
 
     def _choose(
         self,
@@ -485,15 +594,27 @@ class MapPainter:
         rings: list[tuple[tuple[int, int], int]],
         soft: list[pygame.Rect],
         must: bool,
+        *,
+        far: bool = False,
+        rivals: list[tuple[int, int]] | None = None,
+        fits: Callable[[pygame.Rect], bool] | None = None,
     ) -> tuple[pygame.Rect, bool] | None:
         """The best free spot for a label: beside, below, above or diagonal to the marker, the one
         crossing the fewest lines (the Wall and the DMZ border most of all) and covering no place still
-        to be drawn; a must-label may move further out, joined to its marker by a leader line."""
+        to be drawn; a must-label may move further out, joined to its marker by a leader line (and,
+        if `far`, much further out, in any direction).
+
+        Near its marker, a label never sits nearer to one of the `rivals` (the other places'
+        markers): the eye gives a label to the nearest dot, whatever a leader line says. Of the
+        spots near it, the best one `fits` accepts (room left for the place's units) is taken, or
+        the best one if it accepts none."""
         x, y = spot
         width, height = size
-        clear = RING_RADIUS + 1 if place.highlight else (6 if place.kind in ("city", "pass") else 4)
+        # clear of the marker and the pixel kept round it (a box starting nearer, to the right,
+        # met the marker's own box: towns and passes were never labelled on their right)
+        clear = RING_RADIUS + 1 if place.highlight else {"city": 6, "pass": 7}.get(place.kind, 5)
         slant = (clear * 3 + 3) // 4
-        best: tuple[float, pygame.Rect, bool] | None = None
+        found: list[tuple[float, int, pygame.Rect, bool]] = []
         for step in (0, 1, 2) if must else (0,):
             d = step * (height // 2 + 4)
             c, s, third = clear + d, slant + d, height // 3
@@ -516,12 +637,18 @@ class MapPainter:
                 (x - c - width, y - height // 2 - third),
             ]  # fmt: skip  (the last four: beside, a little lower or higher)
             for rank, (cx, cy) in enumerate(candidates):
-                cost = self._cost(area, pygame.Rect(cx, cy, width, height), hard, rings, soft, must)
+                box = pygame.Rect(cx, cy, width, height)
+                if rivals and min(_distance(box, r) for r in rivals) < _distance(box, spot):
+                    continue
+                cost = self._cost(area, box, hard, rings, soft, must)
                 if cost is not None:
-                    cost += STEP_COST * step + 6 * rank
-                    if best is None or cost < best[0]:
-                        best = (cost, pygame.Rect(cx, cy, width, height), step > 0)
-        if best is None and must:  # crowded: further out, in sixteen directions, on a leader line
+                    found.append((cost + STEP_COST * step + 6 * rank, len(found), box, step > 0))
+        found.sort()
+        chosen = next((f for f in found if fits is None or fits(f[2])), found[0] if found else None)
+        best = None if chosen is None else (chosen[0], chosen[2], chosen[3])
+        if (
+            best is None and must and far
+        ):  # crowded: further out, in sixteen directions, on a leader line
             for step in range(3, 12):
                 reach = clear + step * (height // 2 + 4)
                 for n in range(16):
@@ -571,25 +698,33 @@ class MapPainter:
     def _region_labels(
         self, surface: pygame.Surface, ink: Ink, area: pygame.Rect, project: Projection, data: dict
     ) -> None:
-        """Province and sea names, only where no place label, marker or ring is."""
+        """Province and sea names, only where no place label, marker or ring is, each over its
+        own anchor (within the middle half of the name) and over no other region's: a name
+        pushed back from the map's edge had 'Fengtian (Manchukuo)' written across Jehol."""
         taken = [
             *(r.inflate(4, 4) for r in self.markers.values()),
             *(r.inflate(4, 4) for r in self.unit_markers),
             *self.label_at.values(),
         ]
         self.region_labels = []
-        for label in [*data.get("provinces", []), *data.get("labels", [])]:
-            x, y = project(label["lon"], label["lat"])
-            text = f"{label['name']} {label.get('chars', '')}".strip()
+        self.region_at = {}
+        regions = [*data.get("provinces", []), *data.get("labels", [])]
+        anchors = [project(label["lon"], label["lat"]) for label in regions]
+        narrow = area.width < FULL_NAMES_LINES * ink.height(LABEL)
+        for label, (x, y) in zip(regions, anchors, strict=True):
+            name = label["name"].split(" (")[0] if narrow else label["name"]  # as places' names
+            text = f"{name} {label.get('chars', '')}".strip()
             style = SEA_LABEL if label.get("kind") == "sea" else Style("serif", "small", "ink_soft")
             width, height = ink.width(text, style), ink.height(style)
+            others = [at for at in anchors if at != (x, y)]
             best: tuple[int, pygame.Rect] | None = None
-            for dx, dy in ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1), (-2, 0), (2, 0)):
+            for dx, dy in ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1)):
                 box = pygame.Rect(x - width // 2 + dx * width // 4, y + dy * height, width, height)
                 if (
                     not area.contains(box)
                     or box.collidelist(taken) >= 0
                     or any(_touches_ring(box, ring) for ring in self.rings.values())
+                    or any(box.inflate(6, 6).collidepoint(at) for at in others)
                 ):
                     continue
                 strong, weak = self._crossing(area, box)
@@ -600,6 +735,7 @@ class MapPainter:
                 ink.line(surface, text, box.topleft, area, style)
                 taken.append(box)
                 self.region_labels.append(box)
+                self.region_at[label.get("id", label["name"])] = box
 
     def _legend_rows(
         self, ink: Ink, width: int, sides: set[str]

@@ -244,8 +244,13 @@ class Ink:
         colour: tuple[int, int, int] | None = None,
         align: str = "left",
     ) -> pygame.Rect | None:
-        """Draw one line at `pos` (its top-left, or top-centre/right by `align`), kept inside `panel`."""
+        """Draw one line at `pos` (its top-left, or top-centre/right by `align`), kept inside `panel`.
+
+        Only the part of `panel` inside the surface's clip counts: a list row cut by the list's
+        edge (drawn clipped, as a scroll view draws) shows whole lines only, and the recorder
+        sees the panel as shown."""
         x, y = pos
+        panel = panel.clip(surface.get_clip())
         height = self.height(style)
         if not text or y < panel.top or y + height > panel.bottom:
             return None

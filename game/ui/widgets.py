@@ -249,11 +249,39 @@ class ListWidget(Widget):
         self.top = max(0, min(self.count() - 1, self.top - dy))
         return True
 
+    def _draw_row_in(
+        self, surface: pygame.Surface, shown: pygame.Rect, index: int, focused: bool
+    ) -> None:
+        """Draw a row whose visible part is `shown`. A row cut by the list's edge is drawn at its
+        full height with the surface clipped to what shows, as a scroll view clips: drawn into
+        the cut rectangle it had a border along the cut and looked like a whole, short card."""
+        full = pygame.Rect(shown.x, shown.y, shown.width, self.row_height(index, shown.width))
+        selected = index == self.selected
+        if full.height <= shown.height:
+            self.draw_row(surface, shown, index, selected, focused)
+            return
+        before = surface.get_clip()
+        surface.set_clip(shown.clip(before))
+        try:
+            self.draw_row(surface, full, index, selected, focused)
+        finally:
+            surface.set_clip(before)
+
+    def shown(self, ink: Ink) -> tuple[int, bool]:
+        """How many rows show whole at the list's current size, and whether the next shows its
+        first lines (as `draw` would draw them)."""
+        self.more_room = ink.height(MORE) + 4
+        visible = self._visible()
+        below = visible[-1][1].bottom if visible else self.rect.y
+        hidden = len(visible) < self.count() - self.top
+        room = self.rect.bottom - self.more_room - below
+        return len(visible), hidden and room >= PEEK_LINES * ink.height(BODY)
+
     def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:
         self.more_room = ink.height(MORE) + 4
         visible = self._visible()
         for index, rect in visible:
-            self.draw_row(surface, rect, index, index == self.selected, focused)
+            self._draw_row_in(surface, rect, index, focused)
         total = self.count()
         hidden_below = total - 1 - visible[-1][0] if visible else 0
         below = visible[-1][1].bottom if visible else self.rect.y
@@ -262,9 +290,9 @@ class ListWidget(Widget):
             # (a list of tall rows in a short panel was one row above a blank); it is not
             # selected until scrolled to. Then the words: a blank gap reads as "nothing more".
             room = self.rect.bottom - self.more_room - below
-            if room >= PEEK_LINES * ink.height(BODY):
+            if self.shown(ink)[1]:
                 glimpse = pygame.Rect(self.rect.x, below, self.rect.width - 10, room)
-                self.draw_row(surface, glimpse, visible[-1][0] + 1, False, focused)
+                self._draw_row_in(surface, glimpse, visible[-1][0] + 1, focused)
                 below = glimpse.bottom
             space = pygame.Rect(
                 self.rect.x, below + 4, self.rect.width - 10, self.rect.height

@@ -181,11 +181,55 @@ def test_a_row_too_tall_for_the_rest_of_a_list_shows_its_first_lines(make_app):
     rows = ListWidget(
         count=lambda: 3,
         row_height=lambda i, w: 150,
-        draw_row=lambda surface, rect, index, selected, focused: drawn.append((index, rect.height)),
+        draw_row=lambda surface, rect, index, selected, focused: drawn.append(
+            (index, rect.height, surface.get_clip().height)
+        ),
     )
     rows.rect = pygame.Rect(0, 0, 300, 260)
-    rows.draw(pygame.Surface((300, 260)), app.ink, focused=False)
-    assert drawn[0] == (0, 150)
-    index, height = drawn[1]
-    assert index == 1 and 0 < height < 150  # its first lines, cut to the room left
+    surface = pygame.Surface((300, 260))
+    rows.draw(surface, app.ink, focused=False)
+    assert drawn[0] == (0, 150, 260)
+    index, height, shown = drawn[1]
+    assert index == 1 and height == 150 and 0 < shown < 150  # its first lines, clipped
+    assert surface.get_clip() == surface.get_rect()  # the clip is given back
     assert [i for i, _ in rows._visible()] == [0]  # selectable once scrolled to, as before
+
+
+@pytest.mark.parametrize("rows_tall", [(60, 60, 400), (400,)])
+def test_a_row_cut_by_the_lists_edge_has_no_border_along_the_cut(make_app, rows_tall):
+    """QA: a council card cut by the list's edge was drawn as a closed box, a whole short card.
+    It is clipped as a scroll view clips: its sides run to the edge, with no line along it.
+    (A glimpse of the next row under whole ones, and a first row taller than the list.)"""
+    from game.ui.text import BODY
+    from game.ui.widgets import ListWidget
+
+    app = make_app()
+    border = (200, 0, 0)
+
+    def card(surface, rect, index, selected, focused):
+        box = rect.inflate(-2, -4)
+        pygame.draw.rect(surface, border, box, 1)
+        y = box.y + 2
+        for line in ("A card", "of several", "lines", "of words", "and more", "and more"):
+            app.ink.line(surface, line, (box.x + 4, y), box.inflate(-8, -4), BODY)
+            y += app.ink.height(BODY)
+
+    rows = ListWidget(
+        count=lambda: len(rows_tall), row_height=lambda i, w: rows_tall[i], draw_row=card
+    )
+    rows.rect = pygame.Rect(0, 0, 300, 300)
+    surface = pygame.Surface((300, 300))
+    app.ink.recorder = records = []
+    rows.draw(surface, app.ink, focused=False)
+    inner = pygame.Rect(10, 0, 260, 300)  # between the cards' sides, left of the scroll marker
+    lines = [
+        y
+        for y in range(rows.rect.height)
+        if all(tuple(surface.get_at((x, y)))[:3] == border for x in range(inner.x, inner.right))
+    ]
+    # the whole cards' tops and bottoms and the cut card's top; nothing at the cut
+    whole = len(rows_tall) - 1
+    assert len(lines) == 2 * whole + 1, f"border lines at {lines}"
+    assert max(lines) < rows.rect.bottom - 20
+    cut = rows.rect.bottom  # the words of the cut card stop at a whole line, above the cut
+    assert all(b.rect.bottom <= cut for b in records)

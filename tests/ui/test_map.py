@@ -277,3 +277,101 @@ def test_the_legend_names_unit_markers_only_when_the_map_shows_units(make_app, h
     painter.draw(pygame.Surface(rect.size), app.ink, rect, data, [], [unit])
     legend = {b.text for b in records}
     assert "Japanese unit" in legend and "Chinese unit" not in legend
+
+
+def _gap(box: pygame.Rect, point: tuple[int, int]) -> int:
+    x, y = point
+    return max(box.left - x, 0, x - box.right, box.top - y, y - box.bottom)
+
+
+def _reach(box: pygame.Rect, point: tuple[int, int]) -> float:
+    """From a point to the nearest pixel of a box."""
+    x, y = point
+    return math.hypot(
+        x - min(max(x, box.left), box.right - 1), y - min(max(y, box.top), box.bottom - 1)
+    )
+
+
+# The maps of the real screens at the window sizes the game supports: the crisis screen's and the
+# briefing's at 800x600, 1024x768 and 1280x720 (the inner areas MapPainter.draw is given).
+SCREEN_MAPS = [(278, 256), (302, 445), (360, 330), (452, 312), (490, 530)]
+
+
+@pytest.mark.parametrize("size", SCREEN_MAPS)
+def test_province_and_sea_names_sit_on_their_own_region(make_app, he_umezu, size):
+    """QA at 800x600: 'Fengtian (Manchukuo)' was pushed left, off the map's edge, over Jehol. A
+    region's name is written over its own anchor, never over another region's."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter
+
+    app = make_app(size=(800, 600))
+    data = map_data(he_umezu)
+    painter = MapPainter()
+    painter.draw(pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, [], [])
+    anchors = {
+        r["id"]: painter.view(r["lon"], r["lat"]) for r in [*data["provinces"], *data["labels"]]
+    }
+    assert painter.region_at, "no province or sea named"
+    for rid, box in painter.region_at.items():
+        x, _ = anchors[rid]
+        assert box.left + box.width // 4 <= x <= box.right - box.width // 4, (
+            f"{rid}: its name {tuple(box)} is pushed off its anchor {anchors[rid]}"
+        )
+        over = [other for other, at in anchors.items() if other != rid and _gap(box, at) <= 2]
+        assert over == [], f"{rid}: its name {tuple(box)} lies over {over}"
+
+
+@pytest.fixture(scope="module")
+def historical_states(he_umezu):
+    """Every state of a game of the 1935 scenario played as history went, with its news."""
+    from game.ui.screenshots import historical_game
+
+    _, _, moments = historical_game(he_umezu, 1935)
+    return [(m.after, len(m.after.inbox) - len(m.before.inbox)) for m in moments]
+
+
+@pytest.mark.parametrize(
+    ("window", "text_size", "size"),
+    [
+        ((800, 600), 1.0, (278, 256)),
+        ((800, 600), 0.85, (278, 261)),
+        ((1024, 768), 1.0, (359, 351)),
+        ((1280, 720), 1.0, (452, 312)),
+        ((1280, 720), 1.45, (446, 278)),
+        ((1920, 1080), 1.0, (679, 474)),
+    ],
+)
+def test_every_label_sits_by_its_own_marker_all_game_long(
+    make_app, he_umezu, historical_states, window, text_size, size
+):
+    """QA at 800x600: Tongzhou's and Shanhaiguan's labels sat a third of the map away from their
+    markers, at the end of long leader lines past other places. On the crisis screen's map, at
+    every step of a game, each label is near its own marker (at most two label lines beyond a
+    highlight ring) and no other marker is nearer to it."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import LABEL, RING_RADIUS, MapPainter
+    from game.ui.settings import Settings
+    from game.ui.view import crisis_view
+
+    app = make_app(size=window, settings=Settings(text_size=text_size))
+    data = map_data(he_umezu)
+    painter = MapPainter()
+    height = painter._ink_for_map(app.ink).height(LABEL)
+    problems: set[str] = set()
+    for state, news in historical_states:
+        view = crisis_view(he_umezu.scenario, state, data, news)
+        rect = pygame.Rect(0, 0, *size)
+        painter.draw(pygame.Surface(size), app.ink, rect, data, view.places, view.units)
+        for pid, box in painter.label_at.items():
+            gap = _gap(box, painter.spots[pid])
+            if gap > RING_RADIUS + 2 * height:
+                problems.add(f"{pid}: label {gap} px from its marker (day {state.day})")
+            own = _reach(box, painter.spots[pid])
+            nearer = [
+                other
+                for other, at in painter.spots.items()
+                if other != pid and _reach(box, at) < own
+            ]
+            if nearer:
+                problems.add(f"{pid}: label nearer to {nearer} than to its own (day {state.day})")
+    assert sorted(problems) == []

@@ -74,6 +74,9 @@ class Dialog(Scene):
             key_hint(app, surface, band, with_council_clock(app, self.hint))
 
 
+LEAST_WORDS = 4  # lines of a demand's words kept (as room goes) when its answers want the room
+
+
 class DemandDialog(Dialog):
     """A demand: its text, its deadline, and each answer as a button with its known consequences."""
 
@@ -207,22 +210,40 @@ class DemandDialog(Dialog):
         if count and _fitting(heights, room) < (count + 1) // 2:
             # fewer than half the answers would show: the others are cut short (to a line of
             # consequences, or to their words alone), and the text gives up room to them, down
-            # to its deadline and a line
-            least = min(
-                text_h,
-                4
-                + sum(ink.height(style) for style, _ in self.paragraphs()[:2])
-                + 2 * ink.height(TYPE)
-                + ink.height(MORE)
-                + 4,
-            )
-            for level in (1, 2):
-                self.compact = level
-                cut = [self.answer_height(app, i, width) for i in range(count)]
-                tallest = max(full - short for full, short in zip(heights, cut, strict=True))
-                wanted = sum(cut) + tallest + ink.height(MORE) + 10
-                if text_h - least >= wanted - room or level == 2:
-                    text_h = max(least, min(text_h, body.height - wanted))
+            # to its deadline and a few lines of its words (at 145% in 1280x720 an ultimatum was
+            # left one line, to be read by scrolling), or fewer where more would hide an answer
+            head = self.paragraphs()[:3]  # who presents it, the deadline, the gap
+            head_h = sum(self.text._line_height(ink, style, text) for style, text in head)
+            full_h = text_h
+
+            def attempt(words: int) -> tuple[int, int, int]:
+                """(text height, compact level, twice the answers shown whole plus one if
+                the next shows its first lines) keeping `words` lines of the demand's words."""
+                least = min(full_h, 4 + head_h + words * ink.height(TYPE) + ink.height(MORE) + 4)
+                for level in (1, 2):
+                    self.compact = level
+                    cut = [self.answer_height(app, i, width) for i in range(count)]
+                    tallest = max(full - short for full, short in zip(heights, cut, strict=True))
+                    wanted = sum(cut) + tallest + ink.height(MORE) + 10
+                    if full_h - least >= wanted - room or level == 2:
+                        height = max(least, min(full_h, body.height - wanted))
+                        self.answers.rect = pygame.Rect(
+                            body.x, body.y + height + 6, body.width, body.height - height - 6
+                        )
+                        whole, peek = self.answers.shown(ink)
+                        return height, level, 2 * whole + peek
+                raise AssertionError("unreachable")
+
+            # Two lines of the words at least (one was left at 145% in 1280x720), unless one
+            # line is what puts every answer on screen (the last perhaps by its first lines);
+            # then more lines, up to LEAST_WORDS, while they hide no answer those two showed.
+            fewest, two = attempt(1), attempt(2)
+            floor = fewest if fewest[2] >= 2 * count - 1 and two[2] < fewest[2] else two
+            text_h, self.compact, _ = floor
+            for words in range(LEAST_WORDS, 2, -1):
+                tried = attempt(words)
+                if tried[2] >= floor[2]:
+                    text_h, self.compact, _ = tried
                     break
         self.text.rect.height = text_h
         self.text_more = None

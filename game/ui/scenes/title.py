@@ -26,6 +26,7 @@ GAME_NAME = "Hebei 1935"
 LOADING = "Loading the scenario\u2026"
 URGENT = Style("serif", "body", "urgent")
 LOAD_NOTE = Style("serif", "small", "urgent")
+SUBTITLE = Style("serif", "body", "ink_soft")
 
 
 def when_saved(stamp: str) -> str:
@@ -95,6 +96,7 @@ class TitleScene(Scene):
         self.choice = 0
         self.autosave: Path | None = None
         self.waiting_for = ""  # the choice made while the scenario loads, named on the card
+        self.rule = ((0, 0), (0, 0))  # the line under the subtitle, as last drawn (ends)
 
     def enter(self, app: App) -> None:
         if not self.choices and app.loaded is not None:
@@ -232,25 +234,68 @@ class TitleScene(Scene):
             return Push(QuitScene())
         return None
 
+    def head_lines(self, app: App, width: int) -> tuple[list[str], list[str], int]:
+        """The card's title and subtitle lines at this width, and the clearance kept above and
+        below the rule under them."""
+        ink = app.ink
+        card = self.card(app)
+        title = ink.wrap(card.title if card else GAME_NAME, width, TITLE)[:2]
+        subtitle = ink.wrap(card.subtitle, width, SUBTITLE)[:2] if card and card.subtitle else []
+        # The rule keeps half a line clear above and below it, at every text size: 6 px (fixed)
+        # under a line box whose descenders reach its last row left it touching "Peiping".
+        return title, subtitle, max(6, ink.height(SUBTITLE) // 2)
+
+    def text_needed(self, app: App, width: int) -> int:
+        """The height of the card's words at this width: title, subtitle, rule, summary."""
+        ink = app.ink
+        title, subtitle, clearance = self.head_lines(app, width)
+        card = self.card(app)
+        summary = ink.wrap(card.summary, width, BODY) if card else []
+        return (
+            len(title) * ink.height(TITLE)
+            + len(subtitle) * ink.height(SUBTITLE)
+            + 2 * clearance
+            + len(summary) * ink.height(BODY)
+        )
+
     def layout(self, app: App, rect: pygame.Rect) -> None:
         content, self.band = hint_band(app, rect)
         pad = margin(app)
         ink = app.ink
-        width = min(content.width - 2 * pad, max(420, int(content.width * 0.5)))
+        height = self.widgets[0].preferred_height(ink)
+        gap = max(4, height // 4)
+        count = len(self.widgets)
+        widest = content.width - 2 * pad
+        width = min(widest, max(420, int(content.width * 0.5)))
+
+        def fits(width: int, rows: int) -> bool:  # the summary is shown whole
+            room = content.height - 4 * pad - rows * (height + gap) - gap
+            return self.text_needed(app, width - 3 * pad) <= room
+
+        # The buttons in one column, or (large text: at 145% in 1280x720 the summary ended
+        # after three lines with …) in two, the card as wide as their labels need, and wider
+        # while the summary would still be cut
+        rows = count
+        if not fits(width, rows):
+            rows = (count + 1) // 2
+            labels = max(ink.width(w.label, w.style) for w in self.widgets if isinstance(w, Button))
+            width = min(widest, max(width, 2 * (labels + 24) + gap + 3 * pad))
+            while width < widest and not fits(width, rows):
+                width = min(widest, width + content.width // 20)
         self.panel = pygame.Rect(0, 0, width, content.height - 2 * pad)
         self.panel.center = content.center
         inner = self.panel.inflate(-3 * pad, -2 * pad)
         self.inner = inner
-        height = self.widgets[0].preferred_height(ink)
-        gap = max(4, height // 4)
-        total = len(self.widgets) * (height + gap)
-        y = inner.bottom - total
-        for widget in self.widgets:
-            widget.rect = pygame.Rect(inner.x, y, inner.width, height)
-            y += height + gap
-        self.text_area = pygame.Rect(
-            inner.x, inner.y, inner.width, max(0, inner.bottom - total - inner.y - gap)
-        )
+        columns = -(-count // rows)
+        column = (inner.width - (columns - 1) * gap) // columns
+        top = inner.bottom - rows * (height + gap)
+        for index, widget in enumerate(self.widgets):
+            # down the first column, then the second: ↑↓ (which follow the list) go down a column
+            col, row = divmod(index, rows)
+            widget.rect = pygame.Rect(
+                inner.x + col * (column + gap), top + row * (height + gap), column, height
+            )
+        self.text_area = pygame.Rect(inner.x, inner.y, inner.width, max(0, top - inner.y - gap))
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
         ink = app.ink
@@ -258,22 +303,18 @@ class TitleScene(Scene):
         card = self.card(app)
         area = self.text_area
         y = area.y
-        for line in ink.wrap(card.title if card else GAME_NAME, area.width, TITLE)[:2]:
+        title, subtitle, clearance = self.head_lines(app, area.width)
+        for line in title:
             ink.line(surface, line, (area.centerx, y), area, TITLE, align="centre")
             y += ink.height(TITLE)
-        soft = Style("serif", "body", "ink_soft")
-        if card is not None and card.subtitle:
-            for line in ink.wrap(card.subtitle, area.width, soft)[:2]:
-                ink.line(surface, line, (area.centerx, y), area, soft, align="centre")
-                y += ink.height(soft)
-        y += 6
-        pygame.draw.line(
-            surface,
-            app.theme.c("border"),
-            (area.x + area.width // 4, y),
-            (area.right - area.width // 4, y),
-        )
-        y += 8
+        soft = SUBTITLE
+        for line in subtitle:
+            ink.line(surface, line, (area.centerx, y), area, soft, align="centre")
+            y += ink.height(soft)
+        y += clearance
+        self.rule = ((area.x + area.width // 4, y), (area.right - area.width // 4, y))
+        pygame.draw.line(surface, app.theme.c("border"), *self.rule)
+        y += clearance
         rest = pygame.Rect(area.x, y, area.width, max(0, area.bottom - y))
         if app.load_error:
             note = app.load_error
