@@ -519,9 +519,10 @@ class Scenario(Model):
     map: str = Field(
         "",
         description=(
-            "Map geometry for the window (JSON, as assets/map/north_china.json): a path relative to"
-            " this file's folder, or one starting with 'assets/' for a bundled map. Paths may not"
-            " leave those folders. Empty: the bundled North China map."
+            "Map geometry for the window (JSON, see 'A map of your own' in the authoring guide):"
+            " a path relative to this file's folder, or one starting with 'assets/' for a bundled"
+            " map. Paths may not leave those folders. Empty: the bundled North China map, if a"
+            " place of the scenario lies on it; otherwise the window shows no map."
         ),
     )
     player: Player = Field(description="Who the player is.")

@@ -70,6 +70,20 @@ def map_data(loaded: LoadedScenario) -> dict:
     return _map_data(loaded.path, loaded.scenario.map or BUNDLED_MAP)
 
 
+def shows_map(loaded: LoadedScenario) -> bool:
+    """Whether the window draws a map: the scenario names one, or some place of its lies on the
+    bundled map. A scenario set elsewhere (or with no places) would get North China's."""
+    scenario = loaded.scenario
+    if scenario.map:
+        return True
+    box = map_data(loaded)["bbox"]
+    return any(
+        box["lon_min"] <= place.lon <= box["lon_max"]
+        and box["lat_min"] <= place.lat <= box["lat_max"]
+        for place in scenario.places.values()
+    )
+
+
 @cache
 def _map_data(scenario_file: str, value: str) -> dict:
     # The loader has already refused paths that leave the scenario's folder or the assets.

@@ -122,7 +122,6 @@ _LEGEND = (
     ("wall", "line", "Great Wall"),
 )
 _LEGEND_GAP = 14
-_UNIT_SIDES = ("japan", "china")  # legend items named by the side (MapUnit.side) they stand for
 
 
 class MapPainter:
@@ -161,7 +160,12 @@ class MapPainter:
         units: list[MapUnit],
     ) -> None:
         ink = self._ink_for_map(ink)
-        legend = self._legend_rows(ink, rect.width - 4, {unit.side for unit in units})
+        shown = {unit.side for unit in units}
+        if len(data.get("dmz", {}).get("polygon", [])) >= 3:
+            shown.add("dmz")
+        if data.get("great_wall"):
+            shown.add("wall")
+        legend = self._legend_rows(ink, rect.width - 4, shown)
         legend_height = len(legend) * ink.height(LABEL) + 4
         area = pygame.Rect(rect.x, rect.y, rect.width, max(10, rect.height - legend_height))
         projection = fit_view(data, area.size)
@@ -738,14 +742,15 @@ class MapPainter:
                 self.region_at[label.get("id", label["name"])] = box
 
     def _legend_rows(
-        self, ink: Ink, width: int, sides: set[str]
+        self, ink: Ink, width: int, shown: set[str]
     ) -> list[list[tuple[str, str, str]]]:
-        """The legend's items in as many lines as the width needs (a narrow map gets two); a
-        side's units are in it only when the map shows some (the briefing's map shows none)."""
+        """The legend's items in as many lines as the width needs (a narrow map gets two); only
+        what the map shows: a side's units when there are some (the briefing's map shows none),
+        the zone and the Wall when the map's data has them (a scenario's own map may not)."""
         rows: list[list[tuple[str, str, str]]] = [[]]
         x = 0
         for item in _LEGEND:
-            if item[0] in _UNIT_SIDES and item[0] not in sides:
+            if item[0] not in shown:
                 continue
             needed = self._legend_item_width(ink, item[2])
             if rows[-1] and x + needed > width:

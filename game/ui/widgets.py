@@ -12,7 +12,7 @@ from typing import Any
 
 import pygame
 
-from game.ui.text import BODY, SMALL, Ink, Style
+from game.ui.text import BODY, SMALL, SOFT, Ink, Style
 
 MORE = Style("serif", "small", "ink_soft")
 PEEK_LINES = 3  # a row that does not fit whole shows its first lines if this many fit
@@ -43,6 +43,19 @@ def frame(
             inner.x, inner.y + height + 4, inner.width, max(0, inner.height - height - 4)
         )
     return inner
+
+
+def no_map(surface: pygame.Surface, ink: Ink, rect: pygame.Rect) -> None:
+    """The map panel of a scenario that has no map (see `game.ui.app.shows_map`)."""
+    inner = frame(surface, ink, rect, "Map")
+    ink.line(
+        surface,
+        "This scenario has no map.",
+        (inner.centerx, inner.centery - ink.height(SOFT) // 2),
+        inner,
+        SOFT,
+        align="centre",
+    )
 
 
 def focus_ring(surface: pygame.Surface, ink: Ink, rect: pygame.Rect) -> None:

@@ -209,7 +209,7 @@ def test_the_briefing_map_is_captioned_from_the_scenarios_calendar(he_umezu):
 
     from game.ui.scenes.briefing import map_caption
 
-    assert map_caption(he_umezu.scenario) == "North China, spring 1935"
+    assert map_caption(he_umezu.scenario, _bundled_map()) == "North China, spring 1935"
     autumn = he_umezu.scenario.model_copy(
         update={
             "calendar": he_umezu.scenario.calendar.model_copy(
@@ -217,7 +217,7 @@ def test_the_briefing_map_is_captioned_from_the_scenarios_calendar(he_umezu):
             )
         }
     )
-    assert map_caption(autumn) == "North China, autumn 1936"
+    assert map_caption(autumn, _bundled_map()) == "North China, autumn 1936"
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
@@ -375,3 +375,50 @@ def test_every_label_sits_by_its_own_marker_all_game_long(
             if nearer:
                 problems.add(f"{pid}: label nearer to {nearer} than to its own (day {state.day})")
     assert sorted(problems) == []
+
+
+def test_a_scenario_set_elsewhere_draws_no_map_of_north_china(tmp_path):
+    """A scenario with no map of its own whose places lie off the bundled map (an invented port
+    town, say) is told it has no map, on the briefing and the crisis screen, rather than shown
+    Hebei; the mini scenario, whose place is in North China, keeps the map and its caption."""
+    from game.scenario.load import load_scenario_bytes
+    from game.ui.screenshots import render_screenshots
+    from tests.conftest import edited_mini
+
+    elsewhere = edited_mini(("lat: 39.9, lon: 116.4", "lat: 50.1, lon: -5.5"))
+    loaded = load_scenario_bytes(elsewhere.encode(), str(tmp_path / "elsewhere.yaml"))
+    for scenario, has_map in ((loaded, False), (None, True)):
+        by_screen: dict[str, list] = {}
+        if scenario is None:
+            from game.scenario.load import load_scenario
+
+            scenario = load_scenario(ROOT / "tests" / "fixtures" / "mini.yaml")
+        render_screenshots(
+            scenario, tmp_path / str(has_map), seed=7, recorder=[], recorded=by_screen
+        )
+        for screen, caption in (
+            ("briefing", "NORTH CHINA, SUMMER 1935"),
+            ("crisis", "MAP \u2014 HEBEI AND ITS NEIGHBOURS"),
+        ):
+            texts = [b.text for b in by_screen[screen]]
+            assert (caption in texts) is has_map, (screen, texts)
+            assert ("This scenario has no map." in texts) is not has_map, screen
+
+
+def test_a_map_that_names_no_region_is_captioned_with_the_season_alone(he_umezu):
+    from game.ui.scenes.briefing import map_caption
+
+    assert map_caption(he_umezu.scenario, {"bbox": {}}) == "Spring 1935"
+
+
+def test_the_legend_names_the_zone_and_the_wall_only_on_a_map_that_has_them(make_app):
+    """A scenario's own map of somewhere else has no demilitarized zone and no Great Wall."""
+    from game.ui.mapdraw import MapPainter
+
+    app = make_app()
+    painter = MapPainter()
+    records = app.ink.recorder = []
+    rect = pygame.Rect(0, 0, 452, 312)
+    elsewhere = {"bbox": {"lon_min": -6.0, "lon_max": -5.0, "lat_min": 50.0, "lat_max": 50.5}}
+    painter.draw(pygame.Surface(rect.size), app.ink, rect, elsewhere, [], [])
+    assert not {"Demilitarized zone", "Great Wall"} & {b.text for b in records}

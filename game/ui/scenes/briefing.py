@@ -11,7 +11,7 @@ from game.ui.scene import Pop, Push, Replace, Scene
 from game.ui.scenes.common import draw_title, hint_band, key_hint, layout_buttons, margin
 from game.ui.text import BODY, BOLD, Style
 from game.ui.view import briefing, map_places, reflow
-from game.ui.widgets import Button, TextPane, frame
+from game.ui.widgets import Button, TextPane, frame, no_map
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -84,14 +84,16 @@ class BriefingScene(Scene):
         frame(surface, app.ink, self.page)
         rest = draw_title(app, surface, self.text_rect, self.view.title, self.view.subtitle)
         self.pane.rect = rest
-        from game.ui.app import map_data
+        from game.ui.app import map_data, shows_map
 
         loaded = app.session.loaded if app.session else app.loaded
-        map_inner = frame(surface, app.ink, self.map_rect, map_caption(self.scenario))
-        geometry = map_data(loaded)
-        self.painter.draw(
-            surface, app.ink, map_inner, geometry, map_places(self.scenario, geometry, set()), []
-        )
+        if shows_map(loaded):
+            geometry = map_data(loaded)
+            map_inner = frame(surface, app.ink, self.map_rect, map_caption(self.scenario, geometry))
+            places = map_places(self.scenario, geometry, set())
+            self.painter.draw(surface, app.ink, map_inner, geometry, places, [])
+        else:
+            no_map(surface, app.ink, self.map_rect)
         self.draw_widgets(app, surface)
         key_hint(
             app,
@@ -123,7 +125,10 @@ SEASONS = (
 )  # of the northern hemisphere, by month
 
 
-def map_caption(scenario: Any) -> str:
-    """The briefing map's caption, from the scenario's own calendar ("North China, spring 1935")."""
+def map_caption(scenario: Any, geometry: dict) -> str:
+    """The briefing map's caption: the map's region and the scenario's season ("North China,
+    spring 1935"), or the season alone for a map that names no region."""
     start = scenario.calendar.start
-    return f"North China, {SEASONS[start.month - 1]} {start.year}"
+    when = f"{SEASONS[start.month - 1]} {start.year}"
+    region = geometry.get("region")
+    return f"{region}, {when}" if region else when.capitalize()

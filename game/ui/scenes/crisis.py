@@ -13,7 +13,7 @@ from game.ui.scene import Act, Pop, Push, Reset, Scene, digit
 from game.ui.scenes.common import BoxedMenu, hint_band, key_hint, margin, with_council_clock
 from game.ui.text import BODY, BOLD, SMALL, Style, is_cjk
 from game.ui.view import CrisisView, crisis_view, reflow, unlocked_codex
-from game.ui.widgets import Button, ListWidget, TextPane, frame
+from game.ui.widgets import Button, ListWidget, TextPane, frame, no_map
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -250,17 +250,21 @@ class CrisisScene(Scene):
 
     # --- drawing -----------------------------------------------------------------------------------
     def draw(self, app: App, surface: pygame.Surface) -> None:
-        from game.ui.app import map_data
+        from game.ui.app import map_data, shows_map
 
         ink = app.ink
         view = self.view
         if view is None:
             return
         self.draw_header(app, surface)
-        frame(surface, ink, self.map_panel, "Map \u2014 Hebei and its neighbours")
-        self.painter.draw(
-            surface, ink, self.map_inner, map_data(app.session.loaded), view.places, view.units
-        )
+        loaded = app.session.loaded
+        if shows_map(loaded):
+            geometry = map_data(loaded)
+            caption = geometry.get("caption")
+            frame(surface, ink, self.map_panel, f"Map \u2014 {caption}" if caption else "Map")
+            self.painter.draw(surface, ink, self.map_inner, geometry, view.places, view.units)
+        else:
+            no_map(surface, ink, self.map_panel)
         frame(surface, ink, self.stats_panel, "The situation")
         frame(surface, ink, self.inbox_panel, f"Inbox ({len(view.inbox)})")
         frame(surface, ink, self.reader_panel, "Reading")
