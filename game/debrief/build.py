@@ -24,7 +24,7 @@ from game.engine.actions import logged_choice
 from game.engine.api import new_game, step
 from game.engine.dates import long_date
 from game.engine.state import GameState, LogEntry
-from game.engine.words import SCORE_LABELS
+from game.engine.words import score_labels
 from game.scenario.model import Action, HistoryNote, Scenario
 
 # Inbox items that merely echo the player's own decision (the decisions are listed separately).
@@ -212,7 +212,7 @@ def _ending(scenario: Scenario, state: GameState, cite: _Citations) -> EndingVie
         return None
     scores = [
         Score(key=key, label=label, value=getattr(spec.scores, key))
-        for key, label in SCORE_LABELS.items()
+        for key, label in score_labels(scenario).items()
     ]
     return EndingView(
         id=state.ending,

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-# What each of an ending's scores is called (the fields of `game.scenario.model.Scores`).
-SCORE_LABELS: dict[str, str] = {
-    "sovereignty": "Sovereignty kept",
-    "peace": "War avoided, time bought",
-    "standing": "Standing at home",
-    "lives": "Lives spared",
-}
+from game.scenario.model import Scenario
+
+
+def score_labels(scenario: Scenario) -> dict[str, str]:
+    """Each of an ending's scores (the fields of `game.scenario.model.Scores`) and what the
+    scenario calls it (`score_labels`), in the order they are shown."""
+    return scenario.score_labels.model_dump()
+
+
 HISTORIANS = "What historians might say"  # the heading over an ending's verdicts
 NO_ACTION = "No action taken"  # a day of the debrief on which the player did nothing
 

@@ -415,6 +415,16 @@ class Scores(Model):
     lives: Int = Field(ge=0, le=10, description="Lives spared, 0-10.")
 
 
+class ScoreLabels(Model):
+    """What an ending's four scores are called where the player sees them. The scores keep their
+    keys (sovereignty, peace, standing, lives); a crisis about something else renames them."""
+
+    sovereignty: str = Field("Sovereignty kept", description="The name of the first score.")
+    peace: str = Field("War avoided, time bought", description="The name of the second score.")
+    standing: str = Field("Standing at home", description="The name of the third score.")
+    lives: str = Field("Lives spared", description="The name of the fourth score.")
+
+
 class Ending(Model):
     title: str = Field(description="Name of the ending.")
     when: Condition | None = Field(
@@ -572,6 +582,11 @@ class Scenario(Model):
     )
     questions: list[str] = Field(
         default_factory=list, description="Reflection questions for the debrief."
+    )
+    score_labels: ScoreLabels = Field(
+        default_factory=ScoreLabels,
+        description="What the endings' four scores are called (e.g. for a crisis that is not "
+        "about territory and war: `peace: Strike averted`).",
     )
     places: dict[str, Place] = Field(default_factory=dict, description="Places on the map, by id.")
     units: dict[str, Unit] = Field(

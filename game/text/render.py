@@ -18,7 +18,7 @@ from game.analysis.describe import (
 )
 from game.engine.query import unlocked_codex
 from game.engine.state import GameEvent, GameState
-from game.engine.words import HISTORIANS, SCORE_LABELS, counted
+from game.engine.words import HISTORIANS, counted, score_labels
 from game.scenario.model import Scenario
 from game.text.menu import Entry, Menu
 from game.text.style import Style
@@ -319,10 +319,9 @@ def ending_lines(scenario: Scenario, state: GameState, style: Style) -> list[str
     lines += [""] + style.wrap(ending.epilogue, indent="  ")
     scores = ending.scores
     lines += style.heading("Scores (out of 10)")
-    width = max(len(label) for label in SCORE_LABELS.values())
-    lines += [
-        f"  {label:<{width}}  {getattr(scores, key):>2}" for key, label in SCORE_LABELS.items()
-    ]
+    labels = score_labels(scenario)
+    width = max(len(label) for label in labels.values())
+    lines += [f"  {label:<{width}}  {getattr(scores, key):>2}" for key, label in labels.items()]
     if ending.verdicts:
         lines += style.heading(HISTORIANS)
         for verdict in ending.verdicts:

@@ -24,7 +24,7 @@ from game.engine.api import action_options, response_options
 from game.engine.query import conditions
 from game.engine.query import unlocked_codex as open_codex
 from game.engine.state import GameEvent, GameState
-from game.engine.words import SCORE_LABELS, counted
+from game.engine.words import counted, score_labels
 from game.scenario.model import Scenario
 
 # Inbox kinds as the player reads them; `day` markers and rejections never reach the inbox list.
@@ -502,7 +502,7 @@ class EndingScreen:
 
 def ending_screen(scenario: Scenario, state: GameState) -> EndingScreen:
     ending = scenario.endings.get(state.ending or "") or scenario.endings[scenario.default_ending]
-    scores = [(label, getattr(ending.scores, key)) for key, label in SCORE_LABELS.items()]
+    scores = [(label, getattr(ending.scores, key)) for key, label in score_labels(scenario).items()]
     return EndingScreen(
         ending.title, ending.epilogue, ending.historical, scores, list(ending.verdicts)
     )

@@ -298,7 +298,7 @@ def test_scores_and_the_historians_heading_read_the_same_everywhere():
     # standing" (report); three headings for the historians' verdicts
     from game.debrief.html import render_html
     from game.debrief.markdown import render_markdown
-    from game.engine.words import HISTORIANS, SCORE_LABELS
+    from game.engine.words import HISTORIANS, score_labels
     from game.scenario.load import load_scenario
     from game.text.debrief_view import debrief_lines
     from game.text.render import ending_lines
@@ -309,7 +309,8 @@ def test_scores_and_the_historians_heading_read_the_same_everywhere():
     scenario = load_scenario(root / "scenarios" / "he_umezu_1935.yaml").scenario
     final = play(scenario, 1935, historical).final
     assert scenario.endings[final.ending].verdicts  # so the heading is shown
-    labels = list(SCORE_LABELS.values())
+    labels = list(score_labels(scenario).values())
+    assert labels[0] == "Sovereignty kept"  # the default names
     debrief = build_debrief(scenario, final, seed=1935)
     assert [label for label, _ in ending_screen(scenario, final).scores] == labels
     assert [s.label for s in debrief.ending.scores] == labels
@@ -341,3 +342,32 @@ def test_uses_taken_before_the_historical_day_are_counted_one_by_one():
     assert _missed(text, ["first:accept", "talk", "end", "end"]) == [
         ("You did not: Talk to the envoy.", D(1935, 6, 2))
     ]
+
+
+def test_a_scenario_renames_its_scores_everywhere(mini, tmp_path):
+    """An invented crisis calls its scores what they are about, in every front end and report."""
+    from game.debrief.html import render_html
+    from game.debrief.markdown import render_markdown
+    from game.scenario.load import check_scenario_bytes
+    from game.text.render import ending_lines
+    from game.text.style import Style
+    from game.ui.view import ending_screen
+    from tests.conftest import edited_mini
+
+    text = edited_mini(
+        (
+            "default_ending: appeased\n",
+            "default_ending: appeased\nscore_labels: {peace: Strike averted, lives: Nobody hurt}\n",
+        )
+    )
+    scenario, diagnostics = check_scenario_bytes(text.encode(), "s.yaml")
+    assert scenario is not None, [str(d) for d in diagnostics]
+    final = play(scenario, 1935, historical).final
+    labels = ["Sovereignty kept", "Strike averted", "Standing at home", "Nobody hurt"]
+    debrief = build_debrief(scenario, final, seed=1935)
+    assert [label for label, _ in ending_screen(scenario, final).scores] == labels
+    assert [s.label for s in debrief.ending.scores] == labels
+    terminal = "\n".join(ending_lines(scenario, final, Style(plain=True)))
+    for shown in (terminal, render_markdown(debrief), render_html(debrief)):
+        assert "Strike averted" in shown and "Nobody hurt" in shown
+        assert "War avoided" not in shown and "Lives spared" not in shown
