@@ -445,14 +445,6 @@ class _Linter(Pass):
 
     def check_dead_end_stages(self) -> None:
         named_by_endings = set().union(*(stages_named(e.when) for e in self.s.endings.values()))
-        # A `goto` that play itself can set off (an event's, a report's, an answer's, an action's,
-        # an actor's; not a stage's own, nor a teacher's inject, which only a lesson has) may
-        # lead out of any stage. (An `end` does not count: ending the game is no way on.)
-        goes_to = {
-            effects.goto
-            for path, effects in self.effects
-            if effects.goto and path[0] not in ("stages", "injects")
-        }
         for sid, stage in self.s.stages.items():
             if (
                 stage.transitions
@@ -460,7 +452,6 @@ class _Linter(Pass):
                 or stage.on_enter.end
                 or sid in named_by_endings
                 or sid in self.unreachable
-                or goes_to - {sid}
             ):
                 continue
             self.report(

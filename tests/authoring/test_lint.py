@@ -262,15 +262,3 @@ def test_a_teachers_inject_counts_as_a_way_to_an_ending_and_a_change():
     assert len(diagnostics(*edits)) == 2  # the unreachable ending and the constant stat
     inject = "injects:\n  truce:\n    title: A truce\n    text: Both sides stand down.\n    effects: {morale: 5, end: standoff}\n"
     assert diagnostics(*edits, ("injects:\n", inject)) == []
-
-
-def test_a_stage_left_by_an_events_goto_has_a_way_out():
-    """An event can move the game on from a stage with no transitions of its own."""
-    edits = (
-        (
-            '    transitions:\n      - {to: calm, when: "pressure < 40", unless: "expired(ultimatum)"}\n',
-            "",
-        ),
-        ("    effects: {trust: -5}\n", "    effects: {trust: -5, goto: calm}\n"),
-    )
-    assert diagnostics(*edits) == []
