@@ -523,3 +523,16 @@ def test_yu_refuses_to_resign_unless_he_has_been_kept_informed(scenario):
     assert not any(asked(seed, 0).flags["yu_dismissed"] for seed in range(40))
     assert not any(asked(seed, 1).flags["yu_dismissed"] for seed in range(40))
     assert any(asked(seed, 2).flags["yu_dismissed"] for seed in range(40))
+
+
+def test_the_call_of_9_june_always_finds_the_troop_movements_stage(scenario):
+    """four_demands_call moves the stage to the ultimatum by a goto, which skips the on_enter of
+    any stage between: it is written for a game already in troop_movements. Random play,
+    every answer policy, must agree (a game in the ultimatum stage passed through troop_movements)."""
+    from game.analysis.explore import explore
+
+    for policy in ("random", "comply", "refuse", "stall"):
+        report = explore(scenario, runs=150, seed=0, policy=policy)
+        for game in report.games:
+            if "ultimatum" in game.stages:
+                assert "troop_movements" in game.stages, (policy, game.seed, game.stages)
