@@ -21,18 +21,9 @@ from game.scenario.walk import Pass, all_effects
 from game.scenario.yaml_source import Path, YamlDocument
 
 _ID = re.compile(r"[a-z][a-z0-9_]*")
-_RESERVED_NAMES = {
-    *BUILTIN_NAMES,
-    *FUNCTIONS,
-    *RESERVED_EFFECT_KEYS,
-    "true",
-    "false",
-    "and",
-    "or",
-    "not",
-    "if",
-    "else",
-}
+_LANGUAGE_WORDS = {"true", "false", "and", "or", "not", "if", "else"}
+_RESERVED_NAMES = {*BUILTIN_NAMES, *FUNCTIONS, *RESERVED_EFFECT_KEYS, *_LANGUAGE_WORDS}
+_NAMES_READ = ("stats", "flags", "hidden", "actors")  # the sections whose ids are names
 # The sections whose ids an expression can name (fired(x), taken(x), in_stage(x), pending(x) ...
 # or the name itself): Python's reserved words cannot be written there.
 _NAMED_IN_EXPRESSIONS = (
@@ -171,14 +162,18 @@ class _Validator(Pass):
                         f"id '{ident}' must be lower case letters, digits and underscores, starting with a letter",
                         key=True,
                     )
-                if section in _NAMED_IN_EXPRESSIONS and ident in RESERVED_WORDS:
+                if section in _NAMED_IN_EXPRESSIONS and (
+                    ident in RESERVED_WORDS
+                    # the language's own words, which the next check reports for these four
+                    or (ident in _LANGUAGE_WORDS and section not in _NAMES_READ)
+                ):
                     self.report(
                         path,
                         f"'{ident}' is a reserved word and cannot be used as an id",
                         f"expressions could not name it; call it '{ident}_' or a longer name",
                         key=True,
                     )
-                if section in ("stats", "flags", "hidden", "actors"):
+                if section in _NAMES_READ:
                     if ident in _RESERVED_NAMES:
                         self.report(
                             path,
@@ -448,8 +443,9 @@ class _Validator(Pass):
                     demand.when is not None
                     and demand.date is None
                     and demand.deadline < s.calendar.end
+                    and not self._issued_by_effect(did)
                 ):
-                    # (one presented by an effect comes when its author says: not warned about)
+                    # (one an effect presents, too, comes when its author says: not warned about)
                     self.report(
                         ("demands", did, "deadline"),
                         f"demand '{did}' is presented when a condition holds, on no fixed date, so "

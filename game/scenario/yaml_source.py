@@ -838,9 +838,11 @@ class _Builder:
         return text
 
 
-# C0 controls but tab and line breaks, DEL, and C1 controls: a terminal would obey them (colours,
-# moving the cursor, clearing the screen) instead of printing the text.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 controls but tab and line feed, DEL, and C1 controls: a terminal would obey them (colours,
+# moving the cursor, clearing the screen, a carriage return writing over the line) instead of
+# printing the text. (YAML turns the line ends of a file into line feeds: only an escape such as
+# "\r" in double quotes puts one of these in a value.)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class _DuplicateKey(str):

@@ -329,3 +329,50 @@ def test_extending_an_ultimatum_says_what_to_do():
         f"{at(text, '1}')}: error: an ultimatum's deadline cannot be extended (remove "
         "extend_days, or drop ultimatum: true to let this answer buy time)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("edit", "declared", "ident"),
+    [
+        (("  alarm:\n", "  and:\n"), "  and:", "and"),
+        (("  calm:\n    label: Calm", "  if:\n    label: Calm"), "  if:", "if"),
+        (("  spy:\n", "  true:\n"), "  true:", "true"),
+    ],
+)
+def test_the_languages_own_words_cannot_be_the_id_of_an_event_stage_or_action(
+    edit, declared, ident
+):
+    """`fired(and)` cannot be written either; each such id gets one error, at its declaration."""
+    text = edited_mini(edit)
+    errors = [line for line in found(text) if f"'{ident}' is a reserved word" in line]
+    assert errors == [
+        f"{at(text, declared, 2)}: error: '{ident}' is a reserved word and cannot be used as an "
+        f"id (expressions could not name it; call it '{ident}_' or a longer name)"
+    ]
+
+
+def test_a_reserved_flag_name_is_reported_once():
+    text = edited_mini(("  conceded: {label: Conceded}\n", "  not: {label: Conceded}\n"))
+    assert len([line for line in found(text) if "'not' is a reserved word" in line]) == 1
+
+
+def test_a_fixed_deadline_on_a_demand_an_effect_also_presents_is_not_warned_about():
+    text = edited_mini(
+        (
+            '    when: "day >= 3"\n    deadline_days: 1\n',
+            '    when: "day >= 3"\n    deadline: 1935-06-03\n',
+        ),
+        (
+            "    sources: [T1]\n  alarm:",
+            "    sources: [T1]\n    effects: {issue: ultimatum}\n  alarm:",
+        ),
+    )
+    assert found(text) == []
+
+
+def test_a_carriage_return_escape_in_a_text_is_an_error():
+    """A terminal obeys it, writing the rest of the line over its start."""
+    text = edited_mini(("text: The envoy complains.", 'text: "The envoy\\r complains."'))
+    assert [line.split(": error: ")[1][:36] for line in found(text)] == [
+        "control character U+000D in this tex"
+    ]

@@ -281,7 +281,7 @@ class TitleScene(Scene):
             labels = max(ink.width(w.label, w.style) for w in self.widgets if isinstance(w, Button))
             width = min(widest, max(width, 2 * (labels + 24) + gap + 3 * pad))
             while width < widest and not fits(width, rows):
-                width = min(widest, width + content.width // 20)
+                width = min(widest, width + max(1, content.width // 20))
         self.panel = pygame.Rect(0, 0, width, content.height - 2 * pad)
         self.panel.center = content.center
         inner = self.panel.inflate(-3 * pad, -2 * pad)
