@@ -309,7 +309,7 @@ def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list
             if action.max_uses is not None and before >= action.max_uses:
                 continue
             otherwise = (
-                " By the end of that day it had come about another way."
+                " By the end of that day's council it had come about another way."
                 if _done_another_way(action, flags_on, date)
                 else ""
             )

@@ -8,7 +8,7 @@ import re
 from game.debrief.markdown import KIND_NAMES
 from game.debrief.model import Debrief, HistoryEntry, SourceRef, ending_mark
 from game.engine.dates import long_date
-from game.engine.words import HISTORIANS, NO_ACTION
+from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
 
 STYLE = """
 @page { size: A4; margin: 18mm; }
@@ -156,7 +156,7 @@ def render_html(debrief: Debrief) -> str:
         pass  # an invented scenario: nothing to compare with
     elif not d.divergences:
         out.append("<section><h2>Where you left history</h2>")
-        out.append("<p>Your decisions followed the historical record.</p>")
+        out.append(f"<p>{FOLLOWED_HISTORY}</p>")
     else:
         out.append("<section><h2>Where you left history</h2>")
         out.append("<ul>")

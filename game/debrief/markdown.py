@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.debrief.model import Debrief, HistoryEntry, SourceRef, ending_mark
 from game.engine.dates import long_date
-from game.engine.words import HISTORIANS, NO_ACTION
+from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
 
 KIND_NAMES = {
     "response": "Answer",
@@ -89,7 +89,7 @@ def render_markdown(debrief: Debrief) -> str:
     if d.has_history:
         lines += ["## Where you left history", ""]
     if d.has_history and not d.divergences:
-        lines.append("Your decisions followed the historical record.")
+        lines.append(FOLLOWED_HISTORY)
     for div in d.divergences:
         when = long_date(div.date, weekday=False) if div.date else "End"
         lines.append(

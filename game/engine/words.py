@@ -18,6 +18,7 @@ def score_labels(scenario: Scenario) -> dict[str, str]:
 
 
 HISTORIANS = "What historians might say"  # the heading over an ending's verdicts
+FOLLOWED_HISTORY = "Your decisions followed the historical record."  # a debrief with no divergence
 NO_ACTION = "No action taken"  # a day of the debrief on which the player did nothing
 
 

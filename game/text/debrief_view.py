@@ -10,7 +10,7 @@ from __future__ import annotations
 from game.debrief.markdown import KIND_NAMES
 from game.debrief.model import Debrief, HistoryEntry, SourceRef, ending_mark, refs
 from game.engine.dates import long_date
-from game.engine.words import HISTORIANS, NO_ACTION
+from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
 from game.text.style import Style, wrap_columns
 
 SAVED_REPORT = "the saved report (type r below)"
@@ -71,7 +71,7 @@ def debrief_lines(
     if d.has_history:
         lines += _heading(style, "Where you left history")
     if d.has_history and not d.divergences:
-        lines += style.wrap("Your decisions followed the historical record.", indent="  ")
+        lines += style.wrap(FOLLOWED_HISTORY, indent="  ")
     for div in d.divergences:
         when = long_date(div.date, weekday=False) if div.date else "End"
         lines += style.wrap(

@@ -232,7 +232,7 @@ def test_a_historical_action_whose_flags_were_set_another_way_says_so():
     # so the day is still a divergence, and it says the flag came about another way
     assert _missed(text, ["first:accept", "end", "end"]) == [
         (
-            "You did not: Talk to the envoy. By the end of that day it had come about another way.",
+            "You did not: Talk to the envoy. By the end of that day's council it had come about another way.",
             D(1935, 6, 2),
         )
     ]
@@ -264,7 +264,7 @@ def test_another_way_is_judged_by_the_flags_of_the_historical_day_not_the_last()
     ]
     # conceded on 1 June, still so on 2 June, undone by preparing the army on 3 June
     assert _missed(text, ["first:accept", "end", "end", "prepare"]) == [
-        (f"{missed} By the end of that day it had come about another way.", D(1935, 6, 2))
+        (f"{missed} By the end of that day's council it had come about another way.", D(1935, 6, 2))
     ]
     # conceded later on 2 June itself (the ultimatum, issued early): that day, another way
     early = edited_mini(
@@ -276,7 +276,7 @@ def test_another_way_is_judged_by_the_flags_of_the_historical_day_not_the_last()
         ('    when: "day >= 3"\n', '    when: "day >= 2"\n'),
     )
     assert _missed(early, ["first:refuse", "end", "ultimatum:accept"]) == [
-        (f"{missed} By the end of that day it had come about another way.", D(1935, 6, 2))
+        (f"{missed} By the end of that day's council it had come about another way.", D(1935, 6, 2))
     ]
 
 

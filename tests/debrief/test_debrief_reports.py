@@ -158,29 +158,34 @@ def test_a_divergence_names_history_s_days_as_the_game_writes_dates(mini):
 
 def test_a_scenario_that_records_no_history_is_not_compared_with_history(mini):
     """An invented scenario: no 'Where you left history', no 'not the historical ending', no
-    'No historical note for this day' in any form of the report; the mini scenario, which
-    records history, keeps them all."""
+    'No historical note for this day' in any form of the report or in the window; the mini
+    scenario, which records history, keeps them all."""
     from game.analysis.policies import uniform
     from game.analysis.replay import play
     from game.debrief import build_debrief, render_html, render_markdown
     from game.scenario.load import check_scenario_bytes
     from game.text.debrief_view import debrief_lines
     from game.text.style import Style
+    from game.ui.scenes.ending import DebriefScene
     from tests.conftest import NO_HISTORY, edited_mini
 
     invented = edited_mini(*NO_HISTORY)
     made_up, diagnostics = check_scenario_bytes(invented.encode(), "invented.yaml")
     assert made_up is not None, [str(d) for d in diagnostics]
-    history_words = ("Where you left history", "historical ending", "No historical note")
+    shown = ("where you left history", "historical ending")  # in every form, for the mini
+    history_words = (*shown, "historical note", "historical record")
     for scenario, compared in ((made_up, False), (mini.scenario, True)):
         final = play(scenario, 3, uniform).final
         debrief = build_debrief(scenario, final, seed=3)
         assert debrief.has_history is compared
+        window = DebriefScene()
+        window.debrief, window.saved = debrief, ""
         forms = {
             "markdown": render_markdown(debrief),
             "html": render_html(debrief),
             "terminal": "\n".join(debrief_lines(debrief, Style(plain=True))),
+            "window": "\n".join(text for _, text in window.paragraphs()),
         }
         for name, text in forms.items():
-            for words in history_words:
-                assert (words in text) is compared, (name, words, compared)
+            for words in shown if compared else history_words:
+                assert (words in text.lower()) is compared, (name, words, compared)

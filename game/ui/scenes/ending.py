@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.debrief.markdown import KIND_NAMES
-from game.debrief.model import refs
+from game.debrief.model import ending_mark, refs
 from game.engine.dates import long_date
-from game.engine.words import HISTORIANS, NO_ACTION
+from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
 from game.ui.scene import ENTER_KEYS, Push, Reset, Scene
 from game.ui.scenes.common import PageScene
 from game.ui.text import BODY, BOLD, SMALL, Style
@@ -117,8 +117,7 @@ class DebriefScene(Scene, PageScene):
             out.append(
                 (
                     HEAD,
-                    f"ENDING: {d.ending.title.upper()}"
-                    + (" (the historical ending)" if d.ending.historical else ""),
+                    f"ENDING: {d.ending.title.upper()}" + ending_mark(d, d.ending.historical),
                 )
             )
             out.append(
@@ -126,16 +125,18 @@ class DebriefScene(Scene, PageScene):
             )
         if d.historical_endings and (d.ending is None or not d.ending.historical):
             out.append((SMALL, "History ended: " + "; ".join(d.historical_endings)))
-        if d.divergences:
+        if d.has_history:
             out += [(BODY, ""), (HEAD, "WHERE YOU LEFT HISTORY")]
-            for div in d.divergences:
-                # as the reports put it: "1 June 1935 · Not done." then the sentences, which
-                # already say who did what ("You did not: ...", "History did it that day.")
-                when = long_date(div.date, weekday=False) + " · " if div.date else ""
-                out.append((BOLD, f"{when}{KIND_NAMES[div.kind]}."))
-                out.append((BODY, f"{div.you} {div.history}" + refs(div.sources)))
-                if div.note:
-                    out.append((SOFT, div.note))
+        if d.has_history and not d.divergences:
+            out.append((BODY, FOLLOWED_HISTORY))
+        for div in d.divergences:
+            # as the reports put it: "1 June 1935 · Not done." then the sentences, which
+            # already say who did what ("You did not: ...", "History did it that day.")
+            when = long_date(div.date, weekday=False) + " · " if div.date else ""
+            out.append((BOLD, f"{when}{KIND_NAMES[div.kind]}."))
+            out.append((BODY, f"{div.you} {div.history}" + refs(div.sources)))
+            if div.note:
+                out.append((SOFT, div.note))
         beside = " BESIDE HISTORY" if d.has_history else ""
         out += [(BODY, ""), (HEAD, f"DAY BY DAY: YOUR DECISIONS{beside}")]
         for day in d.days:
