@@ -115,7 +115,12 @@ def describe_effects(
     (evaluating them would be a rule in the shell, and could leak hidden values).
     """
     parts: list[str] = []
+    undone: list[str] = []  # flags set false: said last, after "undoes:", so that the word
+    # reads over them alone ("..., Public anger +10; undoes: Chinese troops stand and fight")
     for name, value in effects.changes().items():
+        if value is False and name in scenario.flags:
+            undone.append(scenario.flags[name].label or name.replace("_", " "))
+            continue
         part = _describe_change(scenario, state, name, value)
         if part:
             parts.append(part)
@@ -134,7 +139,11 @@ def describe_effects(
         parts.append(f"moves the crisis to '{stage.label if stage else effects.goto}'")
     if effects.end:
         parts.append("ends the game")
-    text = ", ".join(parts)
+    text = "; ".join(
+        piece
+        for piece in (", ".join(parts), "undoes: " + ", ".join(undone) if undone else "")
+        if piece
+    )
     if outcomes:
         text = f"{text}; outcome uncertain" if text else "outcome uncertain"
     return text
@@ -145,11 +154,7 @@ def _describe_change(
 ) -> str:
     if name in scenario.flags:
         label = scenario.flags[name].label or name.replace("_", " ")
-        if value is True:
-            return label
-        if value is False:
-            return f"undoes: {label}"
-        return f"possibly: {label}"
+        return label if value is True else f"possibly: {label}"  # (false: see describe_effects)
     if name in scenario.stats:
         if not stat_visible(scenario, state, name):
             return ""

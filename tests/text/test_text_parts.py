@@ -32,6 +32,22 @@ def test_action_consequences_come_from_declared_effects(mini):
     )
 
 
+def test_a_flag_undone_is_named_last_so_undoes_reads_over_it_alone(mini):
+    """Play-test: "undoes: Chinese troops stand and fight, Japanese troops march into Peiping"
+    read as if the order undid the march it brings about."""
+    scenario = mini.scenario
+    state, _ = new_game(scenario, 3)
+    effects = Effects.model_validate({"conceded": False, "pressure": 5, "trust": -5})
+    assert (
+        describe_effects(scenario, state, effects) == "Pressure +5, Trust \u22125; undoes: Conceded"
+    )
+    outcomes = [Outcome(weight=1, text="x")]
+    assert (
+        describe_effects(scenario, state, Effects.model_validate({"conceded": False}), outcomes)
+        == "undoes: Conceded; outcome uncertain"
+    )
+
+
 def test_hidden_stat_appears_in_consequences_once_revealed(mini):
     scenario = mini.scenario
     state, _ = new_game(scenario, 3)
