@@ -306,17 +306,34 @@ def _crashed(exc: Exception, args: argparse.Namespace) -> int:
     # it would be some earlier game's, which nothing in this run touched.
     autosave = _last_autosave(args) if (args.command or "play") == "play" else None
     if autosave is not None:
-        scenario = f" --scenario {args.scenario}" if getattr(args, "scenario", None) else ""
-        message += f" Your last autosave is kept: resume it with `python main.py play{scenario} --load {autosave}`."
+        # the same options the game was started with: the text version, the student's name,
+        # the lesson's settings and the saves folder (as the text game's own resume command)
+        options = [
+            f"--scenario {shlex.quote(str(args.scenario))}"
+            if getattr(args, "scenario", None)
+            else "",
+            "--text" if getattr(args, "text", False) else "",
+            _session_options(args) if hasattr(args, "time_limit") else "",
+            f"--load {shlex.quote(str(autosave))}",
+        ]
+        command = " ".join(["python main.py play", *(part for part in options if part)])
+        message += f" Your last autosave is kept: resume it with `{command}`."
     print(message, file=sys.stderr)
     return 1
 
 
 def _last_autosave(args: argparse.Namespace) -> Path | None:
+    """The newest autosave, if it is of a game still going (a finished one resumes to its end)."""
     try:
         from game.saves import latest_autosave, save_dir
 
-        return latest_autosave(save_dir(getattr(args, "save_dir", None)))
+        found = latest_autosave(save_dir(getattr(args, "save_dir", None)))
+        if (
+            found is None
+            or json.loads(found.read_text(encoding="utf-8"))["state"]["phase"] == "over"
+        ):
+            return None
+        return found
     except Exception:  # the crash may have come from here; the message must still be printed
         return None
 

@@ -52,8 +52,25 @@ def test_crash_message_names_the_last_autosave(isolated, tmp_path, monkeypatch, 
     assert code == 1
     assert err.count("\n") == 1
     assert err.rstrip().endswith(
-        f"Your last autosave is kept: resume it with `python main.py play --scenario s.yaml --load {autosave}`."
+        "Your last autosave is kept: resume it with `python main.py play --scenario s.yaml --text "
+        f"--save-dir {folder} --load {autosave}`."
     )
+
+
+def test_crash_message_names_no_autosave_of_a_finished_game(
+    isolated, tmp_path, monkeypatch, capsys, mini
+):
+    """Play-test: it named a game already over, which resumes only to its debrief."""
+    from game.analysis.policies import historical
+    from game.analysis.replay import play
+
+    folder = tmp_path / "saves"
+    final = play(mini.scenario, 1, historical).final
+    assert final.over
+    write_save(autosave_path(folder, "mini"), make_save(mini, final, slot="autosave", saved_at="t"))
+    monkeypatch.setattr(cli, "cmd_play", _explode)
+    assert cli.main(["play", "--text", "--save-dir", str(folder)]) == 1
+    assert "autosave" not in capsys.readouterr().err
 
 
 def test_user_errors_are_not_crashes(isolated, monkeypatch, capsys):
