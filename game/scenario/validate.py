@@ -608,6 +608,9 @@ class _Validator(Pass):
                     self.report(
                         where,
                         f"unknown stat, flag or effect '{name}'",
-                        did_you_mean(name, choices),
+                        did_you_mean(name, choices)
+                        or f"declare '{name}' under stats (a number) or flags (true or false); "
+                        "an effect's own keys are "
+                        + ", ".join(sorted(RESERVED_EFFECT_KEYS)),
                         key=True,
                     )

@@ -247,7 +247,7 @@ def test_a_reserved_word_may_name_a_place():
 def test_an_expression_naming_a_reserved_word_says_so():
     text = edited_mini(('when: "pressure >= 70"', 'when: "pressure >= 70 and not answered(raise)"'))
     assert (
-        f"{at(text, 'raise')}: error: invalid expression: 'raise' is a reserved word and cannot name anything (rename what is called 'raise' (for example 'raise_') where it is declared and where it is used)"
+        f"{at(text, 'raise')}: error: invalid expression: 'raise' is a reserved word and cannot name anything (nothing can be called 'raise': if you declared it, rename it, e.g. to 'raise_', there and wherever it is used)"
         in found(text)
     )
 
@@ -375,4 +375,13 @@ def test_a_carriage_return_escape_in_a_text_is_an_error():
     text = edited_mini(("text: The envoy complains.", 'text: "The envoy\\r complains."'))
     assert [line.split(": error: ")[1][:36] for line in found(text)] == [
         "control character U+000D in this tex"
+    ]
+
+
+def test_an_unknown_effect_key_like_nothing_declared_says_how_to_declare_it():
+    text = edited_mini(("    effects: {trust: -5}\n", "    effects: {morale: -5}\n"))
+    assert found(text) == [
+        f"{at(text, 'morale')}: error: unknown stat, flag or effect 'morale' (declare 'morale' "
+        "under stats (a number) or flags (true or false); an effect's own keys are end, goto, "
+        "issue, message, reveal, trigger)"
     ]

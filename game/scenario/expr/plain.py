@@ -148,8 +148,8 @@ def explain(text: str, python_message: str) -> Explained:
     if reserved is not None:
         return Explained(
             f"'{reserved.text}' is a reserved word and cannot name anything",
-            f"rename what is called '{reserved.text}' (for example '{reserved.text}_') "
-            "where it is declared and where it is used",
+            f"nothing can be called '{reserved.text}': if you declared it, rename it, e.g. to "
+            f"'{reserved.text}_', there and wherever it is used",
             reserved.at,
         )
     if "unterminated string" in python_message:  # a quote escaped with \, which _tokens reads
