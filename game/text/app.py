@@ -34,6 +34,7 @@ from game.text.report import Debrief, DebriefUnavailable, build, report_text
 from game.text.style import Style
 
 Choice = TakeAction | Respond | EndDay
+RENUMBERED = "New choices: the list is numbered afresh."
 ReportWriter = Callable[[str, str], None]
 """(path, text) -> None; raises OSError when the file cannot be written. Supplied by the CLI,
 because only the CLI, the saves and the loader touch the file system."""
@@ -338,10 +339,17 @@ class Session:
         numbers = self.numbers.setdefault(self.state.day, {})
         return build_menu(self.scenario, self.state, numbers)
 
+    def show_menu(self, menu: Menu) -> None:
+        """The choices; first a line saying so when the day's numbers have just been given afresh
+        (players typed the number they had seen a moment before, which now meant another choice)."""
+        if menu.renumbered:
+            self.console.show(["", RENUMBERED])
+        self.console.show(render.menu_lines(self.scenario, self.state, menu, self.style))
+
     def council(self) -> None:
         """One decision: show the choices, read one (or the cabinet's vote), hand it to the engine."""
         menu = self.menu()
-        self.console.show(render.menu_lines(self.scenario, self.state, menu, self.style))
+        self.show_menu(menu)
         try:
             choice = self.vote(menu) if self.classroom.cabinet > 1 else self.read_choice(menu, "> ")
         except TimeUp as up:
@@ -542,7 +550,7 @@ class Session:
             return menu
         self.take(ReleaseInject(inject=injects[number - 1]))
         menu = self.menu()
-        self.console.show(render.menu_lines(self.scenario, self.state, menu, self.style))
+        self.show_menu(menu)
         return menu
 
     def show_screen(self, command: Show, menu: Menu) -> None:

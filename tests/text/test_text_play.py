@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from game.text.app import Classroom, run_text
+from game.text.app import RENUMBERED, Classroom, run_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ANSI = re.compile(r"\x1b\[")
@@ -471,6 +471,15 @@ def test_a_choice_that_appears_during_the_day_renumbers_the_list_in_order():
     last_menu = shown.split("Done: Ask the spies")[-1]
     assert "  1. Accept" in last_menu and "  3. Talk to the envoy" in last_menu
     assert "Your answer: Ultimatum: Accept" in shown
+    # play-test: every number shifted without a word; one line says so, before the list
+    assert shown.count(RENUMBERED) == 1
+    assert last_menu.index(RENUMBERED) < last_menu.index("  1. Accept")
+
+
+def test_a_list_that_keeps_its_numbers_says_nothing_of_numbering(mini):
+    # answering a demand and using up an action leave gaps: nothing was numbered afresh
+    _, text = play(mini, "1\n6\nE\n1\nE\n", seed=5)
+    assert RENUMBERED not in text
 
 
 def test_a_cabinet_vote_cut_short_by_the_clock_says_so(mini):
