@@ -34,6 +34,7 @@ from game.text.report import Debrief, DebriefUnavailable, build, report_text
 from game.text.style import Style
 
 Choice = TakeAction | Respond | EndDay
+NOT_ENTERED = "Anything typed and not entered is not taken."
 RENUMBERED = "New choices: the list is numbered afresh."
 ReportWriter = Callable[[str, str], None]
 """(path, text) -> None; raises OSError when the file cannot be written. Supplied by the CLI,
@@ -361,6 +362,9 @@ class Session:
                 late += " The advisers' vote was not finished, and no choice was made."
             elif typed and not up.late:
                 late += " What was being typed was not taken."
+            elif not up.late and self.console.hides_half_lines():
+                # a terminal in line mode keeps a half-typed line out of sight: it may be there
+                late += " " + NOT_ENTERED
             self.console.show(
                 [
                     "",
