@@ -86,6 +86,7 @@ def build_debrief(
         scenario.history, key=lambda note: note.date
     )  # stable: authored order within a day
     background = [_note(n, "background", cite) for n in notes if n.date < start]
+    injected = _released_injects(scenario, state)
     days = []
     for offset in range((ended_on - start).days + 1):
         date = start + dt.timedelta(days=offset)
@@ -99,8 +100,14 @@ def build_debrief(
                     if entry.date == date and entry.kind in ("action", "respond")
                 ],
                 happenings=[
-                    Happening(kind=e.kind, title=e.title, text=e.text, sources=cite.all(e.sources))
-                    for e in state.inbox
+                    Happening(
+                        kind=e.kind,
+                        title=e.title,
+                        text=e.text,
+                        sources=cite.all(e.sources),
+                        teacher=index in injected,
+                    )
+                    for index, e in enumerate(state.inbox)
                     if e.date == date and e.kind not in _ECHO_KINDS
                 ],
                 history=[_note(n, "played", cite) for n in notes if n.date == date],
@@ -174,6 +181,31 @@ class _Citations:
 
     def cited(self) -> list[SourceRef]:
         return list(self._refs.values())
+
+
+def _released_injects(scenario: Scenario, state: GameState) -> set[int]:
+    """The places in `state.inbox` of the items a teacher released (the log's "inject" entries):
+    each release's item has the inject's id as its ref, its title and the release's date (an
+    event of the same id is told apart by its title)."""
+    found: set[int] = set()
+    for entry in state.log:
+        inject = scenario.injects.get(entry.ref) if entry.kind == "inject" else None
+        if inject is None:
+            continue
+        index = next(
+            (
+                i
+                for i, e in enumerate(state.inbox)
+                if i not in found
+                and e.ref == entry.ref
+                and e.date == entry.date
+                and e.title == inject.title
+            ),
+            None,
+        )
+        if index is not None:
+            found.add(index)
+    return found
 
 
 def _note(note: HistoryNote, period: str, cite: _Citations) -> HistoryEntry:

@@ -6,7 +6,7 @@ import html
 import re
 
 from game.debrief.markdown import KIND_NAMES
-from game.debrief.model import Debrief, HistoryEntry, SourceRef, ending_mark
+from game.debrief.model import TEACHERS_INJECT, Debrief, HistoryEntry, SourceRef, ending_mark
 from game.engine.dates import long_date
 from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
 
@@ -36,6 +36,7 @@ h3 { font-size: 1.1em; margin: 0 0 .4em; font-style: italic; break-after: avoid;
 .after { border-left-style: dashed; }
 .aside { font-size: .92em; font-style: italic; margin: .3em 0 .3em 1em; }
 .historical { color: #3d5a2a; font-style: italic; }
+.teacher { font-style: italic; }
 table.scores { border-collapse: collapse; margin: .6em 0; width: 100%; max-width: 36em; }
 table.scores th, table.scores td { border: 1px solid #a08a66; padding: .25em .5em; text-align: center; }
 table.scores th { font-weight: normal; font-variant: small-caps; }
@@ -200,7 +201,8 @@ def render_html(debrief: Debrief) -> str:
             out.append('<p class="label">In the game</p><ul>')
             for item in day.happenings:
                 detail = f": {esc(item.text)}" if item.kind == "outcome" and item.text else ""
-                out.append(f"<li>{esc(item.title)}{detail}{_refs(item.sources)}</li>")
+                mark = f' <span class="teacher">({TEACHERS_INJECT})</span>' if item.teacher else ""
+                out.append(f"<li>{esc(item.title)}{detail}{mark}{_refs(item.sources)}</li>")
             out.append("</ul>")
         if day.history or d.has_history:
             out.append(f'<p class="label">In {day.date.year}</p>')

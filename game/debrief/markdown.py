@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.debrief.model import Debrief, HistoryEntry, SourceRef, ending_mark
+from game.debrief.model import TEACHERS_INJECT, Debrief, HistoryEntry, SourceRef, ending_mark
 from game.engine.dates import long_date
 from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
 
@@ -121,7 +121,8 @@ def render_markdown(debrief: Debrief) -> str:
             lines += ["**In the game:**", ""]
             for item in day.happenings:
                 detail = f": {_text(item.text)}" if item.kind == "outcome" and item.text else ""
-                lines.append(f"- {_text(item.title)}{detail} {_refs(item.sources)}".rstrip())
+                mark = f" *({TEACHERS_INJECT})*" if item.teacher else ""
+                lines.append(f"- {_text(item.title)}{detail}{mark} {_refs(item.sources)}".rstrip())
             lines.append("")
         if day.history:
             lines += [f"**In {day.date.year}:**", ""]

@@ -56,6 +56,9 @@ class Happening(_Frozen):
     title: str
     text: str = ""
     sources: list[SourceRef] = []
+    teacher: bool = (
+        False  # a teacher's inject, released during the game (not the scenario's course)
+    )
 
 
 class DayEntry(_Frozen):
@@ -153,6 +156,9 @@ class Debrief(_Frozen):
     questions: list[str] = []
     votes: list[Vote] = []
     sources: list[SourceRef] = []
+
+
+TEACHERS_INJECT = "teacher's inject"  # after an inbox item the teacher released, in every report
 
 
 def ending_mark(debrief: Debrief, historical: bool) -> str:

@@ -8,7 +8,14 @@ by number and title only when a full report (with addresses and notes) can be sa
 from __future__ import annotations
 
 from game.debrief.markdown import KIND_NAMES
-from game.debrief.model import Debrief, HistoryEntry, SourceRef, ending_mark, refs
+from game.debrief.model import (
+    TEACHERS_INJECT,
+    Debrief,
+    HistoryEntry,
+    SourceRef,
+    ending_mark,
+    refs,
+)
 from game.engine.dates import long_date
 from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
 from game.text.style import Style, wrap_columns
@@ -101,8 +108,9 @@ def debrief_lines(
             lines.append("  In the game:")
             for item in day.happenings:
                 detail = f": {_one(item.text)}" if item.kind == "outcome" and item.text else ""
+                mark = f" ({TEACHERS_INJECT})" if item.teacher else ""
                 lines += style.wrap(
-                    _one(item.title) + detail + refs(item.sources),
+                    _one(item.title) + detail + mark + refs(item.sources),
                     indent="      ",
                     first="    - ",
                 )

@@ -189,3 +189,24 @@ def test_a_scenario_that_records_no_history_is_not_compared_with_history(mini):
         for name, text in forms.items():
             for words in shown if compared else history_words:
                 assert (words in text.lower()) is compared, (name, words, compared)
+
+
+def test_a_teachers_inject_is_marked_as_such_in_every_report(mini):
+    # play-test: a released inject was listed under "In the game" as if the scenario had sent it
+    from game.debrief.model import TEACHERS_INJECT
+    from game.text.debrief_view import debrief_lines
+    from game.text.style import Style
+
+    debrief = _debrief(
+        mini.scenario, keys=["inject:rumour_of_war", "first:accept", "end", "ultimatum:accept"]
+    )
+    (item,) = [h for h in debrief.days[0].happenings if h.title == "Rumours of war in the bazaar"]
+    assert item.teacher
+    assert not any(h.teacher for day in debrief.days for h in day.happenings if h is not item)
+    assert f"- Rumours of war in the bazaar *({TEACHERS_INJECT})*" in render_markdown(debrief)
+    assert (
+        f'<li>Rumours of war in the bazaar <span class="teacher">({TEACHERS_INJECT})</span>'
+        in render_html(debrief)
+    )
+    screen = "\n".join(debrief_lines(debrief, Style(plain=True)))
+    assert f"- Rumours of war in the bazaar ({TEACHERS_INJECT})" in screen
