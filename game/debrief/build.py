@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from game.debrief.model import (
+    TIMED_OUT,
     DayEntry,
     Debrief,
     Decision,
@@ -40,6 +42,8 @@ def build_debrief(
     played_on: str = "",
     practice: bool = False,
     votes: Sequence[Vote | Mapping[str, Any]] | None = None,
+    passed_days: Iterable[int] = (),
+    timed_out_days: Iterable[int] = (),
 ) -> Debrief:
     """The debrief of a game: what the player did, day by day, beside what happened in history.
 
@@ -58,6 +62,11 @@ def build_debrief(
         votes: class votes taken during a classroom game, each a `Vote` or a mapping with the keys
             `question` (str), and optionally `date` (ISO date), `tally` ({option: count}) and
             `chosen` (str). A malformed vote raises pydantic's ValidationError.
+        passed_days: the numbers of the days lesson mode passed without a council (the front
+            end that ran the game knows them; the state does not). History's actions of those
+            days are not counted as missed, and the reports say which days they were.
+        timed_out_days: the numbers of the days whose council the classroom's time limit ended;
+            the reports say so, also beside an action of that day's history not taken.
 
     The debrief holds:
         * `ending`: title, epilogue, whether historical, the four scores, historians' verdicts;
@@ -81,7 +90,9 @@ def build_debrief(
     start = scenario.calendar.start
     ended_on = max(state.date, start)
     ending = _ending(scenario, state, cite)
-    divergences = _divergences(scenario, state, cite)
+    passed = {start + dt.timedelta(days=day - 1) for day in passed_days}
+    timed_out = {start + dt.timedelta(days=day - 1) for day in timed_out_days} - passed
+    divergences = _divergences(scenario, state, cite, passed, timed_out)
     notes = sorted(
         scenario.history, key=lambda note: note.date
     )  # stable: authored order within a day
@@ -111,6 +122,11 @@ def build_debrief(
                     if e.date == date and e.kind not in _ECHO_KINDS
                 ],
                 history=[_note(n, "played", cite) for n in notes if n.date == date],
+                council="passed"
+                if date in passed
+                else "timed_out"
+                if date in timed_out
+                else "held",
             )
         )
     aftermath = [_note(n, "after", cite) for n in notes if n.date > ended_on]
@@ -257,7 +273,13 @@ def _ending(scenario: Scenario, state: GameState, cite: _Citations) -> EndingVie
     )
 
 
-def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list[Divergence]:
+def _divergences(
+    scenario: Scenario,
+    state: GameState,
+    cite: _Citations,
+    passed: AbstractSet[dt.date] = frozenset(),
+    timed_out: AbstractSet[dt.date] = frozenset(),
+) -> list[Divergence]:
     found: list[Divergence] = []
     decisions = [entry for entry in state.log if entry.kind in ("action", "respond")]
 
@@ -335,6 +357,8 @@ def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list
         for date in action.historical_dates:
             if not scenario.calendar.start <= date <= state.date or (aid, date) in taken:
                 continue
+            if date in passed:  # lesson mode held no council that day: nothing could be done
+                continue
             before = sum(
                 1 for e in decisions if e.kind == "action" and e.ref == aid and e.date < date
             )
@@ -345,6 +369,8 @@ def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list
                 if _done_another_way(action, flags_on, date)
                 else ""
             )
+            if date in timed_out:
+                otherwise += f" {TIMED_OUT} that day."
             found.append(
                 Divergence(
                     kind="missed_action",

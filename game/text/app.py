@@ -181,6 +181,10 @@ class Session:
         self.day_passed = False  # lesson mode: today came by passing a day (not yet shown)
         self.held_day = 0  # lesson mode: a day whose council is held (until the day is ended)
         self.lesson_started = 0.0
+        # for the report: the days lesson mode passed without a council, and the councils the
+        # time limit ended (the state cannot tell either from a day the players ended themselves)
+        self.passed_days: list[int] = []
+        self.timed_out_days: list[int] = []
         self.save_slot: Callable[[GameState, str], str] | None = None
         self.resume_hint: Callable[[], str] | None = None
 
@@ -374,6 +378,8 @@ class Session:
                     + late,
                 ]
             )
+            if self.state.day not in self.timed_out_days:
+                self.timed_out_days.append(self.state.day)
             choice = EndDay()
         except TakeBack as back:
             self.take_back(back.day)
@@ -392,6 +398,9 @@ class Session:
             return
         self.undo, self.state = self.undo.undo_day() if day else self.undo.undo_action()
         self.held_day = self.state.day  # lesson mode: the day taken back to is played, not passed
+        # the days from here on are played again: how their councils went is not known yet
+        self.passed_days = [d for d in self.passed_days if d < self.state.day]
+        self.timed_out_days = [d for d in self.timed_out_days if d < self.state.day]
         what = "to the dawn of" if day else "one step, to"
         self.console.say(f"Taken back {what} day {self.state.day}, {long_date(self.state.date)}.")
         self.console.show(
@@ -434,6 +443,7 @@ class Session:
     def pass_day(self) -> None:
         """Lesson mode: the day ends at once, with one line naming what happened that day."""
         day, date = self.state.day, self.state.date
+        self.passed_days.append(day)
         self.state, events = step(self.scenario, self.state, EndDay())
         if self.undo is not None:  # a practice game takes back a passed day like any other
             self.undo = self.undo.push(self.state)
@@ -623,6 +633,8 @@ class Session:
                 seed=self.seed,
                 player_name=c.player_name,
                 practice=c.practice,
+                passed_days=self.passed_days,
+                timed_out_days=self.timed_out_days,
             )
         except DebriefUnavailable as exc:
             self.console.show(["", f"No debrief: {exc}."])
@@ -649,6 +661,8 @@ class Session:
             player_name=c.player_name,
             played_on=c.played_on,
             practice=c.practice,
+            passed_days=self.passed_days,
+            timed_out_days=self.timed_out_days,
         )
         while True:
             answer = self.console.ask("r: save report (Markdown or HTML); Enter: finish. ")

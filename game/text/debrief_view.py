@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from game.debrief.markdown import KIND_NAMES
 from game.debrief.model import (
+    NOT_COUNTED,
+    PASSED_DAY,
     TEACHERS_INJECT,
+    TIMED_OUT,
     Debrief,
     HistoryEntry,
     SourceRef,
+    council_facts,
     ending_mark,
     refs,
 )
@@ -77,6 +81,8 @@ def debrief_lines(
 
     if d.has_history:
         lines += _heading(style, "Where you left history")
+    if d.has_history and any(day.council == "passed" for day in d.days):
+        lines += style.wrap(NOT_COUNTED, indent="  ")
     if d.has_history and not d.divergences:
         lines += style.wrap(FOLLOWED_HISTORY, indent="  ")
     for div in d.divergences:
@@ -102,8 +108,12 @@ def debrief_lines(
             for decision in day.decisions:
                 mark = " (as in history)" if decision.historical else ""
                 lines += style.wrap(_one(decision.label) + mark, indent="      ", first="    - ")
-        else:
+        elif day.council != "passed":
             lines.append(f"    - {NO_ACTION}.")
+        if day.council == "passed":
+            lines.append(f"    - {PASSED_DAY}.")
+        elif day.council == "timed_out":
+            lines.append(f"    - {TIMED_OUT}.")
         if day.happenings:
             lines.append("  In the game:")
             for item in day.happenings:
@@ -201,6 +211,7 @@ def _facts(d: Debrief, style: Style, saving: bool) -> list[str]:
         ("Seed", str(d.seed)),
         ("Date played", played),
         ("Game days", f"{long_date(d.start)} to {long_date(d.ended_on)}"),
+        *((label, _one(value)) for label, value in council_facts(d)),
     ]
     shown = [(label, value) for label, value in facts if value]
     width = max(len(label) for label, _ in shown) + 1
