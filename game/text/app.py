@@ -24,6 +24,7 @@ from game.engine.query import awaits_answer
 from game.engine.state import GameEvent, GameState
 from game.engine.words import counted
 from game.practice import UndoStack
+from game.saves import SessionNotes
 from game.scenario.model import Scenario
 from game.text import render
 from game.text.cabinet import VoteRecord, decide, leaders, render_votes
@@ -89,6 +90,8 @@ def run_text(
     on_dawn: Callable[[GameState], str] | None = None,
     save_slot: Callable[[GameState, str], str] | None = None,
     resume_hint: Callable[[], str] | None = None,
+    session_notes: SessionNotes | None = None,
+    keep_notes: Callable[[SessionNotes], None] | None = None,
 ) -> int:
     """Play one game in a terminal; returns the exit code (0, also at the end of input or on quitting).
 
@@ -107,6 +110,10 @@ def run_text(
         save_slot: saves the game under a name and returns a line to show (`w NAME`).
         resume_hint: when the game stops before its end, a line saying how to take it up again
             ("" if there is nothing to resume).
+        session_notes: what a resumed game's save kept beside its state (the days lesson mode
+            passed, the councils that ran out of time), for the report.
+        keep_notes: called with those notes as they stand before each save (`on_dawn`,
+            `save_slot`), so that the shell's saves can keep them.
     """
     scenario = getattr(loaded, "scenario", loaded)
     if output_stream is None:
@@ -133,6 +140,10 @@ def run_text(
     session.on_dawn = on_dawn
     session.save_slot = save_slot
     session.resume_hint = resume_hint
+    session.keep_notes = keep_notes
+    if session_notes is not None and state is not None:
+        session.passed_days = [d for d in session_notes.passed_days if d <= state.day]
+        session.timed_out_days = [d for d in session_notes.timed_out_days if d <= state.day]
     return session.run(state)
 
 
@@ -187,6 +198,7 @@ class Session:
         self.timed_out_days: list[int] = []
         self.save_slot: Callable[[GameState, str], str] | None = None
         self.resume_hint: Callable[[], str] | None = None
+        self.keep_notes: Callable[[SessionNotes], None] | None = None
 
     # --- the game ----------------------------------------------------------------------------
     def run(self, resume: GameState | None = None) -> int:
@@ -318,8 +330,20 @@ class Session:
         if not self.state.over:
             self.autosave()
 
+    def hand_notes(self) -> None:
+        """Hand the shell what its saves keep beside the state (see `run_text`'s keep_notes)."""
+        if self.keep_notes is not None:
+            self.keep_notes(
+                SessionNotes(
+                    player_name=self.classroom.player_name,
+                    passed_days=list(self.passed_days),
+                    timed_out_days=list(self.timed_out_days),
+                )
+            )
+
     def autosave(self) -> None:
         """Hand the state to the shell's autosave (`on_dawn`); say what it has to tell."""
+        self.hand_notes()
         if self.on_dawn is not None:
             note = self.on_dawn(self.state)
             if note:
@@ -609,6 +633,7 @@ class Session:
             elif not command.name:
                 self.console.say("Give the save a name, e.g. 'w day3-before-the-deadline'.")
             else:
+                self.hand_notes()
                 self.console.say(self.save_slot(state, command.name))
         elif command.screen in ("undo", "undo_day"):
             raise TakeBack(day=command.screen == "undo_day")
