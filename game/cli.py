@@ -786,6 +786,8 @@ def _play_text(args: argparse.Namespace, loaded, seed: int, state) -> int:  # no
         on_dawn=saves.autosave,
         save_slot=saves.save_slot,
         resume_hint=saves.resume_hint,
+        session_notes=getattr(args, "session_notes", None),
+        keep_notes=saves.keep_notes,
     )
 
 
@@ -820,6 +822,10 @@ class _TextSaves:
         self.warned = False
         self.last_autosave: Path | None = None
         self.options = ""  # the command line's options a resumed game keeps (see resume_command)
+        self.notes = None  # what the text game keeps beside the state (game.saves.SessionNotes)
+
+    def keep_notes(self, notes) -> None:  # noqa: ANN001 - SessionNotes
+        self.notes = notes
 
     def _save(self, state, slot: str):  # noqa: ANN001, ANN202 - GameState -> SaveGame
         import datetime as dt
@@ -827,7 +833,14 @@ class _TextSaves:
         from game.saves import make_save
 
         saved_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        return make_save(self.loaded, state, slot=slot, saved_at=saved_at, practice=self.practice)
+        return make_save(
+            self.loaded,
+            state,
+            slot=slot,
+            saved_at=saved_at,
+            practice=self.practice,
+            session=self.notes,
+        )
 
     def autosave(self, state) -> str:  # noqa: ANN001 - GameState
         """Autosave at dawn; a line for the player when another unfinished game was kept."""
@@ -945,6 +958,11 @@ def _load_save(args: argparse.Namespace, loaded):  # noqa: ANN001, ANN202 - Load
         save = changed.save
     except SaveError as exc:
         raise UserError(str(exc)) from None
+    # what the text version kept beside the state, for the report: the days lesson mode passed,
+    # the councils that ran out of time, and the student's name (when --name is not given again)
+    args.session_notes = save.session
+    if save.session is not None and save.session.player_name and not getattr(args, "name", ""):
+        args.name = save.session.player_name
     if save.practice and not getattr(args, "practice", False):
         args.practice = True
         print(

@@ -63,12 +63,19 @@ FORMAT = "hebei1935-save"
 #      MIN_COMPATIBLE_VERSION where it is; otherwise raise it to the new version, so older games
 #      refuse the save with "made by a newer version" instead of loading it wrongly.
 #   3. Does the change belong in the save at all, or in the scenario (which the save names by hash)?
-SAVE_VERSION = 1
+#
+# Version 2 added `session` (what the text version knows beyond the state, for its report). It is
+# written only when there is something in it, so an older game still reads every save without
+# it; one with it is refused by an older game as "made by a newer version" (it cannot ignore the
+# field), never misread.
+SAVE_VERSION = 2
 MIN_COMPATIBLE_VERSION = 1
 
 # One function per old version v, turning a save's data of version v into version v + 1
-# (`save_version` is updated by the reader). Empty while there is only one version.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+# (`save_version` is updated by the reader).
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: lambda data: data,  # version 1 had no `session`: its default (none) is right
+}
 
 PREVIOUS_SLOT = "previous game (autosave)"  # the slot a displaced game's autosave is shown with
 
@@ -91,6 +98,18 @@ class SaveError(Exception):
         super().__init__(self.message)
 
 
+class SessionNotes(BaseModel):
+    """What the front end playing a game knows of it beyond its state, kept so that a resumed
+    game's report still has it: the student's name, the days lesson mode passed without a
+    council and the councils the time limit ended (day numbers)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    player_name: str = ""
+    passed_days: list[int] = []
+    timed_out_days: list[int] = []
+
+
 class SaveGame(BaseModel):
     """One saved game: which scenario (by id and content hash), the seed, the choices and the state."""
 
@@ -107,6 +126,7 @@ class SaveGame(BaseModel):
     practice: bool = False
     actions: list[str] = []
     state: GameState
+    session: SessionNotes | None = None  # save format 2; left out of the file when None
 
 
 class ScenarioChanged(SaveError):
@@ -162,8 +182,10 @@ def make_save(
     saved_at: str,
     practice: bool = False,
     actions: list[str] | None = None,
+    session: SessionNotes | None = None,
 ) -> SaveGame:
-    """A save of `state`; `actions` defaults to the choices recorded in the state's log."""
+    """A save of `state`; `actions` defaults to the choices recorded in the state's log;
+    `session`: what the front end keeps beside the state (see SessionNotes)."""
     return SaveGame(
         scenario_id=loaded.scenario.id,
         scenario_hash=loaded.content_hash,
@@ -173,6 +195,7 @@ def make_save(
         practice=practice,
         actions=actions_from_log(state) if actions is None else list(actions),
         state=state,
+        session=session if session is not None and session != SessionNotes() else None,
     )
 
 
@@ -185,6 +208,8 @@ def checksum(data: dict[str, Any]) -> str:
 
 def save_to_json(save: SaveGame) -> str:
     data = save.model_dump(mode="json")
+    if data.get("session") is None:
+        data.pop("session", None)  # as a save of version 1 had it: older games read it still
     data["checksum"] = checksum(data)
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 

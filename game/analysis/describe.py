@@ -53,10 +53,12 @@ def correspondent(kind: str, name: str) -> str:
 
 
 def uses_note(uses_left: int | None, taken: int = 0) -> str:
-    """What a player should know of an action's limit: "can be done once" or "3 times" before it
-    is first taken, "once more" or "2 more times" after; nothing when it is unlimited or plenty
-    remain (an action that is used up says so in its reason)."""
-    if uses_left is None or uses_left == 0 or uses_left > 3:
+    """What a player should know of an action's limit: "can be done once" or "4 times" before it
+    is first taken, "once more" or "3 more times" after; nothing when it is unlimited (an action
+    that is used up says so in its reason). Every limit is shown, from the first day: a note that
+    appeared only once three or fewer uses remained made an action of four uses look unlimited
+    until it had been used once (play-test)."""
+    if uses_left is None or uses_left <= 0:
         return ""
     more = " more" if taken else ""
     return f"can be done once{more}" if uses_left == 1 else f"can be done {uses_left}{more} times"

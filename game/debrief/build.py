@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from game.debrief.model import (
+    TIMED_OUT,
     DayEntry,
     Debrief,
     Decision,
@@ -40,6 +42,8 @@ def build_debrief(
     played_on: str = "",
     practice: bool = False,
     votes: Sequence[Vote | Mapping[str, Any]] | None = None,
+    passed_days: Iterable[int] = (),
+    timed_out_days: Iterable[int] = (),
 ) -> Debrief:
     """The debrief of a game: what the player did, day by day, beside what happened in history.
 
@@ -58,6 +62,11 @@ def build_debrief(
         votes: class votes taken during a classroom game, each a `Vote` or a mapping with the keys
             `question` (str), and optionally `date` (ISO date), `tally` ({option: count}) and
             `chosen` (str). A malformed vote raises pydantic's ValidationError.
+        passed_days: the numbers of the days lesson mode passed without a council (the front
+            end that ran the game knows them; the state does not). History's actions of those
+            days are not counted as missed, and the reports say which days they were.
+        timed_out_days: the numbers of the days whose council the classroom's time limit ended;
+            the reports say so, also beside an action of that day's history not taken.
 
     The debrief holds:
         * `ending`: title, epilogue, whether historical, the four scores, historians' verdicts;
@@ -81,11 +90,14 @@ def build_debrief(
     start = scenario.calendar.start
     ended_on = max(state.date, start)
     ending = _ending(scenario, state, cite)
-    divergences = _divergences(scenario, state, cite)
+    passed = {start + dt.timedelta(days=day - 1) for day in passed_days}
+    timed_out = {start + dt.timedelta(days=day - 1) for day in timed_out_days} - passed
+    divergences = _divergences(scenario, state, cite, passed, timed_out)
     notes = sorted(
         scenario.history, key=lambda note: note.date
     )  # stable: authored order within a day
     background = [_note(n, "background", cite) for n in notes if n.date < start]
+    injected = _released_injects(scenario, state)
     days = []
     for offset in range((ended_on - start).days + 1):
         date = start + dt.timedelta(days=offset)
@@ -99,11 +111,22 @@ def build_debrief(
                     if entry.date == date and entry.kind in ("action", "respond")
                 ],
                 happenings=[
-                    Happening(kind=e.kind, title=e.title, text=e.text, sources=cite.all(e.sources))
-                    for e in state.inbox
+                    Happening(
+                        kind=e.kind,
+                        title=e.title,
+                        text=e.text,
+                        sources=cite.all(e.sources),
+                        teacher=index in injected,
+                    )
+                    for index, e in enumerate(state.inbox)
                     if e.date == date and e.kind not in _ECHO_KINDS
                 ],
                 history=[_note(n, "played", cite) for n in notes if n.date == date],
+                council="passed"
+                if date in passed
+                else "timed_out"
+                if date in timed_out
+                else "held",
             )
         )
     aftermath = [_note(n, "after", cite) for n in notes if n.date > ended_on]
@@ -176,6 +199,31 @@ class _Citations:
         return list(self._refs.values())
 
 
+def _released_injects(scenario: Scenario, state: GameState) -> set[int]:
+    """The places in `state.inbox` of the items a teacher released (the log's "inject" entries):
+    each release's item has the inject's id as its ref, its title and the release's date (an
+    event of the same id is told apart by its title)."""
+    found: set[int] = set()
+    for entry in state.log:
+        inject = scenario.injects.get(entry.ref) if entry.kind == "inject" else None
+        if inject is None:
+            continue
+        index = next(
+            (
+                i
+                for i, e in enumerate(state.inbox)
+                if i not in found
+                and e.ref == entry.ref
+                and e.date == entry.date
+                and e.title == inject.title
+            ),
+            None,
+        )
+        if index is not None:
+            found.add(index)
+    return found
+
+
 def _note(note: HistoryNote, period: str, cite: _Citations) -> HistoryEntry:
     return HistoryEntry(
         date=note.date,
@@ -225,7 +273,13 @@ def _ending(scenario: Scenario, state: GameState, cite: _Citations) -> EndingVie
     )
 
 
-def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list[Divergence]:
+def _divergences(
+    scenario: Scenario,
+    state: GameState,
+    cite: _Citations,
+    passed: AbstractSet[dt.date] = frozenset(),
+    timed_out: AbstractSet[dt.date] = frozenset(),
+) -> list[Divergence]:
     found: list[Divergence] = []
     decisions = [entry for entry in state.log if entry.kind in ("action", "respond")]
 
@@ -303,6 +357,8 @@ def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list
         for date in action.historical_dates:
             if not scenario.calendar.start <= date <= state.date or (aid, date) in taken:
                 continue
+            if date in passed:  # lesson mode held no council that day: nothing could be done
+                continue
             before = sum(
                 1 for e in decisions if e.kind == "action" and e.ref == aid and e.date < date
             )
@@ -313,6 +369,8 @@ def _divergences(scenario: Scenario, state: GameState, cite: _Citations) -> list
                 if _done_another_way(action, flags_on, date)
                 else ""
             )
+            if date in timed_out:
+                otherwise += f" {TIMED_OUT} that day."
             found.append(
                 Divergence(
                     kind="missed_action",

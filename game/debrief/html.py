@@ -6,7 +6,17 @@ import html
 import re
 
 from game.debrief.markdown import KIND_NAMES
-from game.debrief.model import Debrief, HistoryEntry, SourceRef, ending_mark
+from game.debrief.model import (
+    NOT_COUNTED,
+    PASSED_DAY,
+    TEACHERS_INJECT,
+    TIMED_OUT,
+    Debrief,
+    HistoryEntry,
+    SourceRef,
+    council_facts,
+    ending_mark,
+)
 from game.engine.dates import long_date
 from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
 
@@ -36,6 +46,7 @@ h3 { font-size: 1.1em; margin: 0 0 .4em; font-style: italic; break-after: avoid;
 .after { border-left-style: dashed; }
 .aside { font-size: .92em; font-style: italic; margin: .3em 0 .3em 1em; }
 .historical { color: #3d5a2a; font-style: italic; }
+.teacher, .council { font-style: italic; }
 table.scores { border-collapse: collapse; margin: .6em 0; width: 100%; max-width: 36em; }
 table.scores th, table.scores td { border: 1px solid #a08a66; padding: .25em .5em; text-align: center; }
 table.scores th { font-weight: normal; font-variant: small-caps; }
@@ -120,6 +131,7 @@ def render_html(debrief: Debrief) -> str:
         ("Seed", str(d.seed)),
         ("Date played", esc(d.played_on) or "(not recorded)"),
         ("Game days", f"{long_date(d.start)} to {long_date(d.ended_on)}"),
+        *((label, esc(value)) for label, value in council_facts(d)),
     ]
     out.append(
         '<dl class="facts">'
@@ -152,13 +164,17 @@ def render_html(debrief: Debrief) -> str:
             )
     out.append("</section>")
 
+    passed = any(day.council == "passed" for day in d.days)
+    not_counted = f"<p>{esc(NOT_COUNTED)}</p>" if passed else ""
     if not d.has_history:
         pass  # an invented scenario: nothing to compare with
     elif not d.divergences:
         out.append("<section><h2>Where you left history</h2>")
+        out.append(not_counted)
         out.append(f"<p>{FOLLOWED_HISTORY}</p>")
     else:
         out.append("<section><h2>Where you left history</h2>")
+        out.append(not_counted)
         out.append("<ul>")
         for div in d.divergences:
             when = long_date(div.date, weekday=False) if div.date else "End"
@@ -193,14 +209,19 @@ def render_html(debrief: Debrief) -> str:
                     else ""
                 )
                 out.append(f"<li>{esc(decision.label)}{mark}</li>")
-        else:
+        elif day.council != "passed":
             out.append(f"<li>{NO_ACTION}.</li>")
+        if day.council == "passed":
+            out.append(f'<li class="council">{esc(PASSED_DAY)}.</li>')
+        elif day.council == "timed_out":
+            out.append(f'<li class="council">{esc(TIMED_OUT)}.</li>')
         out.append("</ul>")
         if day.happenings:
             out.append('<p class="label">In the game</p><ul>')
             for item in day.happenings:
                 detail = f": {esc(item.text)}" if item.kind == "outcome" and item.text else ""
-                out.append(f"<li>{esc(item.title)}{detail}{_refs(item.sources)}</li>")
+                mark = f' <span class="teacher">({TEACHERS_INJECT})</span>' if item.teacher else ""
+                out.append(f"<li>{esc(item.title)}{detail}{mark}{_refs(item.sources)}</li>")
             out.append("</ul>")
         if day.history or d.has_history:
             out.append(f'<p class="label">In {day.date.year}</p>')

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from game.debrief.model import Debrief, HistoryEntry, SourceRef, ending_mark
+from game.debrief.model import (
+    NOT_COUNTED,
+    PASSED_DAY,
+    TEACHERS_INJECT,
+    TIMED_OUT,
+    Debrief,
+    HistoryEntry,
+    SourceRef,
+    council_facts,
+    ending_mark,
+)
 from game.engine.dates import long_date
 from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
 
@@ -58,6 +68,7 @@ def render_markdown(debrief: Debrief) -> str:
         ("Seed", str(d.seed)),
         ("Date played", _text(d.played_on) or "(not recorded)"),
         ("Game days", f"{long_date(d.start)} to {long_date(d.ended_on)}"),
+        *council_facts(d),
     ]
     lines += [f"- **{label}:** {value}" for label, value in facts if value]
     lines.append("")
@@ -88,6 +99,8 @@ def render_markdown(debrief: Debrief) -> str:
 
     if d.has_history:
         lines += ["## Where you left history", ""]
+    if d.has_history and any(day.council == "passed" for day in d.days):
+        lines += [NOT_COUNTED, ""]
     if d.has_history and not d.divergences:
         lines.append(FOLLOWED_HISTORY)
     for div in d.divergences:
@@ -114,14 +127,19 @@ def render_markdown(debrief: Debrief) -> str:
             for decision in day.decisions:
                 mark = " *(as in history)*" if decision.historical else ""
                 lines.append(f"- {_text(decision.label)}{mark}")
-        else:
+        elif day.council != "passed":
             lines.append(f"- {NO_ACTION}.")
+        if day.council == "passed":
+            lines.append(f"- {PASSED_DAY}.")
+        elif day.council == "timed_out":
+            lines.append(f"- {TIMED_OUT}.")
         lines.append("")
         if day.happenings:
             lines += ["**In the game:**", ""]
             for item in day.happenings:
                 detail = f": {_text(item.text)}" if item.kind == "outcome" and item.text else ""
-                lines.append(f"- {_text(item.title)}{detail} {_refs(item.sources)}".rstrip())
+                mark = f" *({TEACHERS_INJECT})*" if item.teacher else ""
+                lines.append(f"- {_text(item.title)}{detail}{mark} {_refs(item.sources)}".rstrip())
             lines.append("")
         if day.history:
             lines += [f"**In {day.date.year}:**", ""]

@@ -56,6 +56,9 @@ class Happening(_Frozen):
     title: str
     text: str = ""
     sources: list[SourceRef] = []
+    teacher: bool = (
+        False  # a teacher's inject, released during the game (not the scenario's course)
+    )
 
 
 class DayEntry(_Frozen):
@@ -64,6 +67,9 @@ class DayEntry(_Frozen):
     decisions: list[Decision] = []
     happenings: list[Happening] = []
     history: list[HistoryEntry] = []
+    # how the day's council went, as the front end that ran it tells (`build_debrief`): held;
+    # passed over by lesson mode (no council at all); or ended by the classroom's time limit
+    council: Literal["held", "passed", "timed_out"] = "held"
 
 
 class Divergence(_Frozen):
@@ -153,6 +159,37 @@ class Debrief(_Frozen):
     questions: list[str] = []
     votes: list[Vote] = []
     sources: list[SourceRef] = []
+
+
+# The day-by-day line of a day lesson mode passed, and of a council the time limit ended.
+PASSED_DAY = "No council: lesson mode passed this day"
+TIMED_OUT = "The council's time ran out"
+# Under "Where you left history", when lesson mode passed days.
+NOT_COUNTED = "What history did on the days lesson mode passed is not counted here."
+
+
+def council_facts(debrief: Debrief) -> list[tuple[str, str]]:
+    """The report's facts about the councils (label, value): the days lesson mode passed without
+    a council and the councils the time limit ended, e.g. ("Lesson mode", "days 3–6 and 9
+    passed without a council"); none in a game with neither."""
+    facts = []
+    passed = [day.day for day in debrief.days if day.council == "passed"]
+    if passed:
+        facts.append(("Lesson mode", f"{_days(passed)} passed without a council"))
+    timed_out = [day.day for day in debrief.days if day.council == "timed_out"]
+    if timed_out:
+        facts.append(("Council time ran out", f"on {_days(timed_out)}"))
+    return facts
+
+
+def _days(numbers: list[int]) -> str:
+    """'day 3', 'days 3–6, 9 and 12'."""
+    parts = number_ranges(numbers)
+    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return ("day " if len(numbers) == 1 else "days ") + joined
+
+
+TEACHERS_INJECT = "teacher's inject"  # after an inbox item the teacher released, in every report
 
 
 def ending_mark(debrief: Debrief, historical: bool) -> str:

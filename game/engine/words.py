@@ -18,6 +18,9 @@ def score_labels(scenario: Scenario) -> dict[str, str]:
 
 
 HISTORIANS = "What historians might say"  # the heading over an ending's verdicts
+# The heading over an ending's scores: they are fixed for each ending (how the outcome rates), not
+# marks for the player's play, so the heading says so rather than "Scores".
+ENDING_RATES = "How this ending rates (0\u201310)"
 FOLLOWED_HISTORY = "Your decisions followed the historical record."  # a debrief with no divergence
 NO_ACTION = "No action taken"  # a day of the debrief on which the player did nothing
 

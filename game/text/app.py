@@ -24,6 +24,7 @@ from game.engine.query import awaits_answer
 from game.engine.state import GameEvent, GameState
 from game.engine.words import counted
 from game.practice import UndoStack
+from game.saves import SessionNotes
 from game.scenario.model import Scenario
 from game.text import render
 from game.text.cabinet import VoteRecord, decide, leaders, render_votes
@@ -34,6 +35,8 @@ from game.text.report import Debrief, DebriefUnavailable, build, report_text
 from game.text.style import Style
 
 Choice = TakeAction | Respond | EndDay
+NOT_ENTERED = "Anything typed and not entered is not taken."
+RENUMBERED = "New choices: the list is numbered afresh."
 ReportWriter = Callable[[str, str], None]
 """(path, text) -> None; raises OSError when the file cannot be written. Supplied by the CLI,
 because only the CLI, the saves and the loader touch the file system."""
@@ -87,6 +90,8 @@ def run_text(
     on_dawn: Callable[[GameState], str] | None = None,
     save_slot: Callable[[GameState, str], str] | None = None,
     resume_hint: Callable[[], str] | None = None,
+    session_notes: SessionNotes | None = None,
+    keep_notes: Callable[[SessionNotes], None] | None = None,
 ) -> int:
     """Play one game in a terminal; returns the exit code (0, also at the end of input or on quitting).
 
@@ -105,6 +110,10 @@ def run_text(
         save_slot: saves the game under a name and returns a line to show (`w NAME`).
         resume_hint: when the game stops before its end, a line saying how to take it up again
             ("" if there is nothing to resume).
+        session_notes: what a resumed game's save kept beside its state (the days lesson mode
+            passed, the councils that ran out of time), for the report.
+        keep_notes: called with those notes as they stand before each save (`on_dawn`,
+            `save_slot`), so that the shell's saves can keep them.
     """
     scenario = getattr(loaded, "scenario", loaded)
     if output_stream is None:
@@ -131,6 +140,10 @@ def run_text(
     session.on_dawn = on_dawn
     session.save_slot = save_slot
     session.resume_hint = resume_hint
+    session.keep_notes = keep_notes
+    if session_notes is not None and state is not None:
+        session.passed_days = [d for d in session_notes.passed_days if d <= state.day]
+        session.timed_out_days = [d for d in session_notes.timed_out_days if d <= state.day]
     return session.run(state)
 
 
@@ -179,8 +192,13 @@ class Session:
         self.day_passed = False  # lesson mode: today came by passing a day (not yet shown)
         self.held_day = 0  # lesson mode: a day whose council is held (until the day is ended)
         self.lesson_started = 0.0
+        # for the report: the days lesson mode passed without a council, and the councils the
+        # time limit ended (the state cannot tell either from a day the players ended themselves)
+        self.passed_days: list[int] = []
+        self.timed_out_days: list[int] = []
         self.save_slot: Callable[[GameState, str], str] | None = None
         self.resume_hint: Callable[[], str] | None = None
+        self.keep_notes: Callable[[SessionNotes], None] | None = None
 
     # --- the game ----------------------------------------------------------------------------
     def run(self, resume: GameState | None = None) -> int:
@@ -312,8 +330,20 @@ class Session:
         if not self.state.over:
             self.autosave()
 
+    def hand_notes(self) -> None:
+        """Hand the shell what its saves keep beside the state (see `run_text`'s keep_notes)."""
+        if self.keep_notes is not None:
+            self.keep_notes(
+                SessionNotes(
+                    player_name=self.classroom.player_name,
+                    passed_days=list(self.passed_days),
+                    timed_out_days=list(self.timed_out_days),
+                )
+            )
+
     def autosave(self) -> None:
         """Hand the state to the shell's autosave (`on_dawn`); say what it has to tell."""
+        self.hand_notes()
         if self.on_dawn is not None:
             note = self.on_dawn(self.state)
             if note:
@@ -338,10 +368,17 @@ class Session:
         numbers = self.numbers.setdefault(self.state.day, {})
         return build_menu(self.scenario, self.state, numbers)
 
+    def show_menu(self, menu: Menu) -> None:
+        """The choices; first a line saying so when the day's numbers have just been given afresh
+        (players typed the number they had seen a moment before, which now meant another choice)."""
+        if menu.renumbered:
+            self.console.show(["", RENUMBERED])
+        self.console.show(render.menu_lines(self.scenario, self.state, menu, self.style))
+
     def council(self) -> None:
         """One decision: show the choices, read one (or the cabinet's vote), hand it to the engine."""
         menu = self.menu()
-        self.console.show(render.menu_lines(self.scenario, self.state, menu, self.style))
+        self.show_menu(menu)
         try:
             choice = self.vote(menu) if self.classroom.cabinet > 1 else self.read_choice(menu, "> ")
         except TimeUp as up:
@@ -353,6 +390,9 @@ class Session:
                 late += " The advisers' vote was not finished, and no choice was made."
             elif typed and not up.late:
                 late += " What was being typed was not taken."
+            elif not up.late and self.console.hides_half_lines():
+                # a terminal in line mode keeps a half-typed line out of sight: it may be there
+                late += " " + NOT_ENTERED
             self.console.show(
                 [
                     "",
@@ -362,6 +402,8 @@ class Session:
                     + late,
                 ]
             )
+            if self.state.day not in self.timed_out_days:
+                self.timed_out_days.append(self.state.day)
             choice = EndDay()
         except TakeBack as back:
             self.take_back(back.day)
@@ -380,6 +422,9 @@ class Session:
             return
         self.undo, self.state = self.undo.undo_day() if day else self.undo.undo_action()
         self.held_day = self.state.day  # lesson mode: the day taken back to is played, not passed
+        # the days from here on are played again: how their councils went is not known yet
+        self.passed_days = [d for d in self.passed_days if d < self.state.day]
+        self.timed_out_days = [d for d in self.timed_out_days if d < self.state.day]
         what = "to the dawn of" if day else "one step, to"
         self.console.say(f"Taken back {what} day {self.state.day}, {long_date(self.state.date)}.")
         self.console.show(
@@ -422,6 +467,7 @@ class Session:
     def pass_day(self) -> None:
         """Lesson mode: the day ends at once, with one line naming what happened that day."""
         day, date = self.state.day, self.state.date
+        self.passed_days.append(day)
         self.state, events = step(self.scenario, self.state, EndDay())
         if self.undo is not None:  # a practice game takes back a passed day like any other
             self.undo = self.undo.push(self.state)
@@ -542,7 +588,7 @@ class Session:
             return menu
         self.take(ReleaseInject(inject=injects[number - 1]))
         menu = self.menu()
-        self.console.show(render.menu_lines(self.scenario, self.state, menu, self.style))
+        self.show_menu(menu)
         return menu
 
     def show_screen(self, command: Show, menu: Menu) -> None:
@@ -587,6 +633,7 @@ class Session:
             elif not command.name:
                 self.console.say("Give the save a name, e.g. 'w day3-before-the-deadline'.")
             else:
+                self.hand_notes()
                 self.console.say(self.save_slot(state, command.name))
         elif command.screen in ("undo", "undo_day"):
             raise TakeBack(day=command.screen == "undo_day")
@@ -611,6 +658,8 @@ class Session:
                 seed=self.seed,
                 player_name=c.player_name,
                 practice=c.practice,
+                passed_days=self.passed_days,
+                timed_out_days=self.timed_out_days,
             )
         except DebriefUnavailable as exc:
             self.console.show(["", f"No debrief: {exc}."])
@@ -637,6 +686,8 @@ class Session:
             player_name=c.player_name,
             played_on=c.played_on,
             practice=c.practice,
+            passed_days=self.passed_days,
+            timed_out_days=self.timed_out_days,
         )
         while True:
             answer = self.console.ask("r: save report (Markdown or HTML); Enter: finish. ")

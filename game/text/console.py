@@ -81,10 +81,26 @@ class Console:
         line, self._pending = self._pending.split("\n", 1)
         return line + "\n"
 
+    def hides_half_lines(self) -> bool:
+        """Whether a line typed and not yet entered can wait in the terminal unseen: in canonical
+        (line) mode the terminal keeps it until Enter, and neither `select` nor FIONREAD counts
+        it (Linux reports 0 bytes), so `drop_typed_input` cannot tell that it was there. Not for
+        a pipe, a file or a Windows console, which are read a whole line at a time anyway."""
+        fd = self._terminal
+        if fd is None:
+            return False
+        try:
+            import termios
+
+            return bool(termios.tcgetattr(fd)[3] & termios.ICANON)
+        except Exception:  # noqa: BLE001 - no termios, or not a terminal after all: assume line mode
+            return True
+
     def drop_typed_input(self) -> bool:
         """Discard what was typed and not yet taken, here and in the terminal, so that it is not
         the answer to the next question (a council that has just ended, say). Whether there was
-        anything; a pipe or a file is scripted and loses nothing."""
+        anything that could be seen (see `hides_half_lines`); a pipe or a file is scripted and
+        loses nothing."""
         fd = self._terminal
         if fd is None:
             return False

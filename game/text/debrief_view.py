@@ -8,7 +8,18 @@ by number and title only when a full report (with addresses and notes) can be sa
 from __future__ import annotations
 
 from game.debrief.markdown import KIND_NAMES
-from game.debrief.model import Debrief, HistoryEntry, SourceRef, ending_mark, refs
+from game.debrief.model import (
+    NOT_COUNTED,
+    PASSED_DAY,
+    TEACHERS_INJECT,
+    TIMED_OUT,
+    Debrief,
+    HistoryEntry,
+    SourceRef,
+    council_facts,
+    ending_mark,
+    refs,
+)
 from game.engine.dates import long_date
 from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
 from game.text.style import Style, wrap_columns
@@ -70,6 +81,8 @@ def debrief_lines(
 
     if d.has_history:
         lines += _heading(style, "Where you left history")
+    if d.has_history and any(day.council == "passed" for day in d.days):
+        lines += style.wrap(NOT_COUNTED, indent="  ")
     if d.has_history and not d.divergences:
         lines += style.wrap(FOLLOWED_HISTORY, indent="  ")
     for div in d.divergences:
@@ -95,14 +108,19 @@ def debrief_lines(
             for decision in day.decisions:
                 mark = " (as in history)" if decision.historical else ""
                 lines += style.wrap(_one(decision.label) + mark, indent="      ", first="    - ")
-        else:
+        elif day.council != "passed":
             lines.append(f"    - {NO_ACTION}.")
+        if day.council == "passed":
+            lines.append(f"    - {PASSED_DAY}.")
+        elif day.council == "timed_out":
+            lines.append(f"    - {TIMED_OUT}.")
         if day.happenings:
             lines.append("  In the game:")
             for item in day.happenings:
                 detail = f": {_one(item.text)}" if item.kind == "outcome" and item.text else ""
+                mark = f" ({TEACHERS_INJECT})" if item.teacher else ""
                 lines += style.wrap(
-                    _one(item.title) + detail + refs(item.sources),
+                    _one(item.title) + detail + mark + refs(item.sources),
                     indent="      ",
                     first="    - ",
                 )
@@ -193,6 +211,7 @@ def _facts(d: Debrief, style: Style, saving: bool) -> list[str]:
         ("Seed", str(d.seed)),
         ("Date played", played),
         ("Game days", f"{long_date(d.start)} to {long_date(d.ended_on)}"),
+        *((label, _one(value)) for label, value in council_facts(d)),
     ]
     shown = [(label, value) for label, value in facts if value]
     width = max(len(label) for label, _ in shown) + 1

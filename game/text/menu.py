@@ -59,6 +59,9 @@ class Menu:
     # numbers shown earlier today whose choice is no longer open (taken, answered, used up), with
     # its label, so that typing one is answered with what it was
     closed: tuple[tuple[int, str], ...] = ()
+    # the day's numbers were given afresh just now (a new choice appeared during the day), so
+    # the player is told before the list is shown
+    renumbered: bool = False
 
     def closed_label(self, number: int) -> str:
         return next((label for n, label in self.closed if n == number), "")
@@ -123,7 +126,9 @@ def build_menu(scenario: Scenario, state: GameState, numbers: dict[str, int] | N
         )
     if numbers is None:
         numbers = {}
+    renumbered = False
     if any(entry.key not in numbers for entry in entries):
+        renumbered = bool(numbers)  # not the day's first numbering
         numbers.clear()
         numbers.update((entry.key, index) for index, entry in enumerate(entries, 1))
     open_keys = {entry.key for entry in entries}
@@ -134,7 +139,9 @@ def build_menu(scenario: Scenario, state: GameState, numbers: dict[str, int] | N
             if key not in open_keys
         )
     )
-    return Menu(tuple(replace(entry, number=numbers[entry.key]) for entry in entries), closed)
+    return Menu(
+        tuple(replace(entry, number=numbers[entry.key]) for entry in entries), closed, renumbered
+    )
 
 
 def resumed_numbers(scenario: Scenario, state: GameState) -> dict[str, int]:

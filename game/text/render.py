@@ -18,7 +18,7 @@ from game.analysis.describe import (
 )
 from game.engine.query import unlocked_codex
 from game.engine.state import GameEvent, GameState
-from game.engine.words import HISTORIANS, counted, score_labels
+from game.engine.words import ENDING_RATES, HISTORIANS, counted, score_labels
 from game.scenario.model import Scenario
 from game.text.menu import Entry, Menu
 from game.text.style import Style
@@ -318,7 +318,7 @@ def ending_lines(scenario: Scenario, state: GameState, style: Style) -> list[str
     lines = style.banner([title, f"Day {state.day}, {long_date(state.date)}"])
     lines += [""] + style.wrap(ending.epilogue, indent="  ")
     scores = ending.scores
-    lines += style.heading("Scores (out of 10)")
+    lines += style.heading(ENDING_RATES)
     labels = score_labels(scenario)
     width = max(len(label) for label in labels.values())
     lines += [f"  {label:<{width}}  {getattr(scores, key):>2}" for key, label in labels.items()]

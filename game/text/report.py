@@ -45,6 +45,8 @@ def build(
     player_name: str = "",
     played_on: str = "",
     practice: bool = False,
+    passed_days: Sequence[int] = (),
+    timed_out_days: Sequence[int] = (),
 ) -> Debrief:
     try:
         debrief = build_debrief(
@@ -54,6 +56,8 @@ def build(
             player_name=player_name,
             played_on=played_on,
             practice=practice,
+            passed_days=passed_days,
+            timed_out_days=timed_out_days,
         )
         return Debrief(debrief, render_markdown(debrief), render_html(debrief))
     except Exception as exc:  # a bug there must not cost the player the ending

@@ -189,3 +189,44 @@ def test_a_scenario_that_records_no_history_is_not_compared_with_history(mini):
         for name, text in forms.items():
             for words in shown if compared else history_words:
                 assert (words in text.lower()) is compared, (name, words, compared)
+
+
+def test_a_teachers_inject_is_marked_as_such_in_every_report(mini):
+    # play-test: a released inject was listed under "In the game" as if the scenario had sent it
+    from game.debrief.model import TEACHERS_INJECT
+    from game.text.debrief_view import debrief_lines
+    from game.text.style import Style
+
+    debrief = _debrief(
+        mini.scenario, keys=["inject:rumour_of_war", "first:accept", "end", "ultimatum:accept"]
+    )
+    (item,) = [h for h in debrief.days[0].happenings if h.title == "Rumours of war in the bazaar"]
+    assert item.teacher
+    assert not any(h.teacher for day in debrief.days for h in day.happenings if h is not item)
+    assert f"- Rumours of war in the bazaar *({TEACHERS_INJECT})*" in render_markdown(debrief)
+    assert (
+        f'<li>Rumours of war in the bazaar <span class="teacher">({TEACHERS_INJECT})</span>'
+        in render_html(debrief)
+    )
+    screen = "\n".join(debrief_lines(debrief, Style(plain=True)))
+    assert f"- Rumours of war in the bazaar ({TEACHERS_INJECT})" in screen
+
+
+def test_days_without_a_council_are_not_counted_as_missed(mini):
+    # play-test: a lesson-mode report said "Not done" of days that lesson mode had passed
+    from game.debrief.model import council_facts
+
+    keys = ["first:accept", "end", "end", "ultimatum:accept"]  # day 1 without talking
+    blamed = _debrief(mini.scenario, keys=keys)
+    assert [d.date for d in blamed.divergences if d.kind == "missed_action"] == [
+        dt.date(1935, 6, 1)
+    ]
+    passed = _debrief(mini.scenario, keys=keys, passed_days=[1, 2])
+    assert not [d for d in passed.divergences if d.kind == "missed_action"]
+    assert [day.council for day in passed.days] == ["passed", "passed", "held"]
+    assert council_facts(passed) == [("Lesson mode", "days 1\u20132 passed without a council")]
+    timed = _debrief(mini.scenario, keys=keys, timed_out_days=[1])
+    (missed,) = [d for d in timed.divergences if d.kind == "missed_action"]
+    assert missed.you == "You did not: Talk to the envoy. The council's time ran out that day."
+    assert council_facts(timed) == [("Council time ran out", "on day 1")]
+    assert council_facts(blamed) == []

@@ -186,3 +186,39 @@ def test_changed_scenario_replays_the_choices(tmp_path, capsys, mini, shipped):
     assert shipped["state"].log == state.log and shipped["state"].day == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "its 2 choice(s) were replayed on the new version" in err
+
+
+def test_a_resumed_lesson_keeps_its_passed_days_and_the_students_name(tmp_path):
+    # play-test: the report of a resumed game lost the student's name (the save kept no --name)
+    # and would have lost which days lesson mode had passed
+    from tests.conftest import edited_mini
+
+    scenario = tmp_path / "talkative.yaml"
+    scenario.write_text(
+        edited_mini(("historical_dates: [1935-06-01]", "historical_dates: [1935-06-02]")),
+        encoding="utf-8",
+    )
+    common = ["--text", "--scenario", str(scenario), "--save-dir", str(tmp_path), "--seed", "3"]
+
+    def play(*argv: str, script: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "main.py", "play", *common, *argv],
+            input=script,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    # day 1 answered, day 2 passed by lesson mode, the input ends in day 3's held council
+    first = play("--lesson-days", "1", "--name", "Ana and Ben", script="1\nE\n")
+    assert "Day 2, Sunday 2 June 1935: the day passes without a council." in first
+    autosave = tmp_path / "autosave-mini.json"
+    report = tmp_path / "report.md"
+    play("--load", str(autosave), script=f"1\nE\nr\n{report}\n\n")  # no --name, no lesson option
+    text = report.read_text(encoding="utf-8")
+    assert "- **Student:** Ana and Ben" in text
+    assert "- **Lesson mode:** day 2 passed without a council" in text
+    assert "2 June 1935 · Not done" not in text

@@ -76,7 +76,7 @@ def test_round_trip_gives_an_equal_save(tmp_path, mini, save):
     assert loaded.state == save.state
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == "hebei1935-save"
-    assert data["save_version"] == saves.SAVE_VERSION == 1
+    assert data["save_version"] == saves.SAVE_VERSION == 2
     assert data["min_compatible_version"] == 1
     assert data["scenario_id"] == "mini"
     assert data["scenario_hash"] == mini.content_hash
@@ -253,8 +253,8 @@ def test_missing_checksum_is_refused(tmp_path, mini, save):
 
 def test_newer_save_version_asks_to_update(tmp_path, mini, save):
     data = _data(save)
-    data["save_version"] = 2
-    data["min_compatible_version"] = 2
+    data["save_version"] = saves.SAVE_VERSION + 1
+    data["min_compatible_version"] = saves.SAVE_VERSION + 1
     data["checksum"] = checksum(data)
     error = _refused(_write_raw(tmp_path / "new.json", data), mini)
     assert error.kind == "newer"
@@ -263,14 +263,14 @@ def test_newer_save_version_asks_to_update(tmp_path, mini, save):
 
 def test_newer_but_compatible_save_is_read(tmp_path, mini, save):
     data = _data(save)
-    data["save_version"] = 2  # a newer game that declared its saves readable by version 1
+    data["save_version"] = saves.SAVE_VERSION + 1  # a newer game that declared its saves readable
     data["checksum"] = checksum(data)
     assert read_save(_write_raw(tmp_path / "new.json", data), mini).state == save.state
 
 
 def test_newer_compatible_save_with_unknown_fields_asks_to_update(tmp_path, mini, save):
     data = _data(save)
-    data["save_version"] = 2
+    data["save_version"] = saves.SAVE_VERSION + 1
     data["state"]["weather"] = "rain"
     data["checksum"] = checksum(data)
     assert _refused(_write_raw(tmp_path / "new.json", data), mini).kind == "newer"
@@ -360,11 +360,11 @@ def test_v0_save_is_migrated(tmp_path, mini, save, monkeypatch):
         data["practice"] = False
         return data
 
-    monkeypatch.setattr(saves, "MIGRATIONS", {0: v0_to_v1})
+    monkeypatch.setattr(saves, "MIGRATIONS", {**saves.MIGRATIONS, 0: v0_to_v1})
     path = _write_raw(tmp_path / "old.json", _v0(save))
     before = path.read_bytes()
     migrated = read_save(path, mini)
-    assert migrated.save_version == 1
+    assert migrated.save_version == saves.SAVE_VERSION
     assert migrated.state == save.state
     assert path.read_bytes() == before  # migration happens in memory only
 
@@ -461,3 +461,31 @@ def test_a_save_whose_scenario_changed_replays_a_teachers_inject_too(mini):
     for key in keys:
         state = step(mini.scenario, state, parse_action_key(key)).state
     assert replayed == state and replayed.day == 2
+
+
+# --- version 2: what the text version keeps beside the state -----------------------------------
+
+
+def test_a_version_1_save_is_read_and_has_no_session_notes(tmp_path, mini, save):
+    data = _data(save)
+    data["save_version"] = 1
+    data.pop("session", None)
+    data["checksum"] = checksum(data)
+    old = read_save(_write_raw(tmp_path / "v1.json", data), mini)
+    assert old.state == save.state and old.session is None
+
+
+def test_session_notes_are_kept_and_left_out_when_empty(tmp_path, mini, save):
+    from game.saves import SessionNotes, make_save, save_to_json
+
+    assert "session" not in json.loads(save_to_json(save))  # as version 1 wrote it
+    empty = make_save(mini, save.state, slot="x", saved_at="now", session=SessionNotes())
+    assert "session" not in json.loads(save_to_json(empty))
+    notes = SessionNotes(player_name="Ana and Ben", passed_days=[3, 4], timed_out_days=[2])
+    kept = make_save(mini, save.state, slot="x", saved_at="now", session=notes)
+    path = tmp_path / "kept.json"
+    write_save(path, kept)
+    assert read_save(path, mini).session == notes
+    # a game of version 1 cannot ignore the new field: it must say "newer", not "damaged"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["save_version"] == 2 and data["min_compatible_version"] == 1

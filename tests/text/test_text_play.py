@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from game.text.app import Classroom, run_text
+from game.text.app import RENUMBERED, Classroom, run_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ANSI = re.compile(r"\x1b\[")
@@ -25,7 +25,9 @@ def test_a_scripted_game_reaches_an_ending(mini):
     code, text = play(mini, "1\nE\nE\nE\nE\n")
     assert code == 0
     assert ENDING.search(text)
-    assert "Scores (out of 10)" in text
+    # play-test: "Scores (out of 10)" read like marks for the player; they are the ending's,
+    # and the window's heading says so
+    assert "How this ending rates (0\u201310)" in text and "Scores" not in text
     assert "End of input" not in text
 
 
@@ -469,6 +471,15 @@ def test_a_choice_that_appears_during_the_day_renumbers_the_list_in_order():
     last_menu = shown.split("Done: Ask the spies")[-1]
     assert "  1. Accept" in last_menu and "  3. Talk to the envoy" in last_menu
     assert "Your answer: Ultimatum: Accept" in shown
+    # play-test: every number shifted without a word; one line says so, before the list
+    assert shown.count(RENUMBERED) == 1
+    assert last_menu.index(RENUMBERED) < last_menu.index("  1. Accept")
+
+
+def test_a_list_that_keeps_its_numbers_says_nothing_of_numbering(mini):
+    # answering a demand and using up an action leave gaps: nothing was numbered afresh
+    _, text = play(mini, "1\n6\nE\n1\nE\n", seed=5)
+    assert RENUMBERED not in text
 
 
 def test_a_cabinet_vote_cut_short_by_the_clock_says_so(mini):
@@ -530,3 +541,64 @@ def test_a_game_resumed_mid_day_keeps_the_days_numbers(mini, script, edit):
     assert "Resuming the saved game" in resumed
     before, after = _last_menu(straight), _last_menu(resumed)
     assert before and after == before
+
+
+def _talk_in_history_every_day():
+    """The mini scenario in which history talked to the envoy on each of its four days."""
+    from game.scenario.load import load_scenario_bytes
+    from tests.conftest import edited_mini
+
+    text = edited_mini(
+        (
+            "historical_dates: [1935-06-01]",
+            "historical_dates: [1935-06-01, 1935-06-02, 1935-06-03, 1935-06-04]",
+        )
+    )
+    return load_scenario_bytes(text.encode(), "talkative.yaml")
+
+
+def test_the_report_does_not_blame_the_players_for_a_day_lesson_mode_passed():
+    # play-test: "Not done. You did not: ..." for days lesson mode passed without a council,
+    # and nothing in the report said that lesson mode had passed them
+    scenario = _talk_in_history_every_day()
+    written: dict[str, str] = {}
+    _, text = play(
+        scenario,
+        "1\nE\n1\nE\nr\nr.md\nr\nr.html\n\n",
+        classroom=Classroom(lesson_days=1),
+        write_report=written.__setitem__,
+    )
+    assert "Day 2, Sunday 2 June 1935: the day passes without a council." in text
+    report = written["r.md"]
+    assert "- **Lesson mode:** day 2 passed without a council" in report
+    assert "2 June 1935 · Not done" not in report
+    assert "3 June 1935 · Not done" in report  # a day whose council was held still counts
+    assert "What history did on the days lesson mode passed is not counted here." in report
+    day2 = report.split("### Day 2:")[1].split("### Day 3:")[0]
+    assert "- No council: lesson mode passed this day." in day2 and "No action taken" not in day2
+    html = written["r.html"]
+    assert "<dt>Lesson mode</dt><dd>day 2 passed without a council</dd>" in html
+    assert "2 June 1935 · Not done" not in html
+    screen = text.split("Debrief:")[1]
+    assert "Lesson mode:" in screen and "day 2 passed without a council" in screen
+    assert "2 June 1935 · Not done" not in screen
+
+
+def test_the_report_says_which_councils_ran_out_of_time():
+    scenario = _talk_in_history_every_day()
+    written: dict[str, str] = {}
+    # 40 s per clock reading and a 1-minute council: each day's first choice comes too late
+    play(
+        scenario,
+        "4\n" + "E\n" * 8 + "r\nr.md\n\n",
+        classroom=Classroom(time_limit=1),
+        clock=FakeClock(40),
+        write_report=written.__setitem__,
+    )
+    report = written["r.md"]
+    assert "- **Council time ran out:** on days 1\u20134" in report
+    assert (
+        "**1 June 1935 · Not done.** You did not: Talk to the envoy. The council's time ran out "
+        "that day. History did it that day." in report
+    )
+    assert "- The council's time ran out." in report.split("### Day 1:")[1].split("### Day 2:")[0]

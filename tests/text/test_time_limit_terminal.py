@@ -99,6 +99,8 @@ def test_a_windows_console_is_read_as_a_stream(monkeypatch, terminal):
     assert console._terminal is not None
     monkeypatch.setattr(console_module, "SELECT_TAKES_TERMINALS", False)
     assert Console(console.input, StringIO())._terminal is None
+    # its limit is checked as each whole line arrives: no half line is left behind to speak of
+    assert not Console(console.input, StringIO()).hides_half_lines()
 
 
 def test_a_line_typed_in_time_is_read_and_without_a_limit_it_waits(terminal):
@@ -133,3 +135,55 @@ def test_the_text_game_ends_an_idle_council_by_itself(tmp_path):
     assert "Time is up (0.01 minutes): the council of day 1 ends." in text
     assert "came too late" not in text  # nothing was typed, so nothing was thrown away
     assert "Day 2:" in text
+
+
+def test_a_half_typed_line_at_a_line_mode_terminal_is_said_not_taken(tmp_path):
+    # play-test: "What was being typed was not taken." never appeared at a real terminal, which
+    # still showed "> 2": in line mode a half-typed line cannot be seen (select and FIONREAD say
+    # nothing of it), so when the time runs out the game says that such a line is not taken
+    keyboard, screen = os.openpty()
+    game = subprocess.Popen(
+        [sys.executable, "main.py", "play", "--text", "--scenario", "tests/fixtures/mini.yaml"]
+        + ["--seed", "1", "--time-limit", "0.02", "--save-dir", str(tmp_path)],
+        stdin=screen,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        cwd=ROOT,
+    )
+    os.close(screen)
+    seen = b""
+    typed = False
+    try:
+        deadline = time.monotonic() + 60
+        while b"Day 2:" not in seen and time.monotonic() < deadline and game.poll() is None:
+            if not typed and b"> " in seen:
+                os.write(keyboard, b"2")  # never entered
+                typed = True
+            if select.select([game.stdout], [], [], 0.2)[0]:
+                seen += os.read(game.stdout.fileno(), 65536)
+    finally:
+        game.kill()
+        game.wait()
+        os.close(keyboard)
+    text = seen.decode("utf-8", "replace")
+    assert "the council of day 1 ends. Anything typed and not entered is not taken." in text
+    assert "Your answer: First demand" not in text
+
+
+def test_only_a_line_mode_terminal_hides_half_lines(terminal):
+    import termios
+
+    keyboard, console = terminal
+    assert console.hides_half_lines()  # a new terminal is in line (canonical) mode
+    os.write(keyboard, b"2")
+    time.sleep(0.1)
+    assert not console.drop_typed_input()  # so this cannot see the "2" ...
+    screen = console.input.fileno()
+    mode = termios.tcgetattr(screen)
+    mode[3] &= ~termios.ICANON
+    termios.tcsetattr(screen, termios.TCSANOW, mode)
+    assert not console.hides_half_lines()  # ... which a terminal in cbreak mode shows at once
+    os.write(keyboard, b"3")
+    time.sleep(0.1)
+    assert console.drop_typed_input()
+    assert not Console(StringIO("2"), StringIO()).hides_half_lines()  # a pipe: whole lines

@@ -11,18 +11,23 @@ from game.text.render import menu_lines
 from game.text.style import Style
 
 
-def test_uses_note_speaks_only_when_few_uses_remain():
+def test_uses_note_speaks_of_every_limit():
     assert [uses_note(n, taken=1) for n in (None, 0, 1, 2, 3, 4, 9)] == [
         "",
         "",
         "can be done once more",
         "can be done 2 more times",
         "can be done 3 more times",
-        "",
-        "",
+        "can be done 4 more times",
+        "can be done 9 more times",
     ]
     # QA: "once more" read as if it had been done already, on actions never taken
     assert [uses_note(n) for n in (1, 3)] == ["can be done once", "can be done 3 times"]
+    # play-test: an action of 4 uses showed no limit on day 1, then "3 more times" after one use
+    assert [uses_note(4), uses_note(3, taken=1)] == [
+        "can be done 4 times",
+        "can be done 3 more times",
+    ]
 
 
 def test_the_engine_counts_the_uses_left(mini):

@@ -12,7 +12,7 @@ import pygame
 from game.debrief.markdown import KIND_NAMES
 from game.debrief.model import ending_mark, refs
 from game.engine.dates import long_date
-from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
+from game.engine.words import ENDING_RATES, FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
 from game.ui.scene import ENTER_KEYS, Push, Reset, Scene
 from game.ui.scenes.common import PageScene
 from game.ui.text import BODY, BOLD, SMALL, Style
@@ -51,7 +51,7 @@ class EndingScene(Scene, PageScene):
             out.append((Style("serif_bold", "body", "neutral"), "This is how it ended in history."))
             out.append((BODY, ""))
         out += [(BODY, p) for p in reflow(view.epilogue)]
-        out += [(BODY, ""), (HEAD, "HOW THIS ENDING RATES (0\u201310)")]
+        out += [(BODY, ""), (HEAD, ENDING_RATES.upper())]
         for label, value in view.scores:
             out.append((BODY, f"{label}: {value} / 10"))
         if view.verdicts:
