@@ -27,6 +27,10 @@ class Session:
         default_factory=set
     )  # unlockable codex entries already shown ("new" marks the rest)
     undo: UndoStack | None = None  # practice games only: the states so far, to take steps back
+    # Lesson mode: the days passed without a council, and those whose council the time limit
+    # ended, by number, for the debrief (which does not count the first as missed)
+    passed_days: list[int] = field(default_factory=list)
+    timed_out_days: list[int] = field(default_factory=list)
 
     @property
     def practice(self) -> bool:
@@ -74,6 +78,9 @@ class Session:
             return "Nothing to take back: this is the start of the game."
         self.undo, self.state = self.undo.undo_day() if day else self.undo.undo_action()
         self.new_count, self.last_events = 0, []
+        # a day taken back is played again: what lesson mode noted of it no longer holds
+        self.passed_days = [d for d in self.passed_days if d < self.state.day]
+        self.timed_out_days = [d for d in self.timed_out_days if d < self.state.day]
         where = "to the dawn of" if day else "one step, to"
         return f"Taken back {where} day {self.state.day}."
 

@@ -62,6 +62,11 @@ def test_lesson_days_hurry_the_game_to_its_ending(make_app):
     app.apply(Push(DebriefScene()))
     app.pump()
     assert app.stack[-1].debrief.player_name == "Li Wei"
+    # the window's debrief, like the reports, says day 2 was passed, and does not count it
+    assert [day.council for day in app.stack[-1].debrief.days] == ["held", "passed", "held"]
+    text = "\n".join(line for _, line in app.stack[-1].paragraphs())
+    assert "Lesson mode: day 2 passed without a council." in text
+    assert "No council: lesson mode passed this day." in text
 
 
 def test_lesson_days_put_a_demand_left_open_to_the_players(make_app):
@@ -180,3 +185,21 @@ def test_each_groups_report_keeps_its_own_file(make_app):
     ]
     folder = app.report_folder
     assert sorted(p.name for p in folder.glob("*.md")) == sorted(f"{s}.md" for s in saved)
+
+
+def test_a_council_the_time_limit_ended_is_named_in_the_window_debrief(make_app):
+    from game.engine.actions import EndDay
+    from game.ui.scene import Push
+    from game.ui.scenes.ending import DebriefScene
+
+    app = make_app(time_limit=1)
+    start(app)
+    app.clock.now += 61_000  # day 1's council runs out
+    app.pump()
+    assert app.session.state.day == 2 and app.session.timed_out_days == [1]
+    while not app.session.state.over:
+        app.session.act(EndDay())
+    app.apply(Push(DebriefScene()))
+    app.pump()
+    text = "\n".join(line for _, line in app.stack[-1].paragraphs())
+    assert "Council time ran out: on day 1." in text and "The council's time ran out." in text

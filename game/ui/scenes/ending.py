@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.debrief.markdown import KIND_NAMES
-from game.debrief.model import ending_mark, refs
+from game.debrief.model import (
+    NOT_COUNTED,
+    PASSED_DAY,
+    TIMED_OUT,
+    council_facts,
+    ending_mark,
+    refs,
+)
 from game.engine.dates import long_date
 from game.engine.words import ENDING_RATES, FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
 from game.ui.scene import ENTER_KEYS, Push, Reset, Scene
@@ -100,6 +107,8 @@ class DebriefScene(Scene, PageScene):
             player_name=app.player_name,
             played_on=dt.date.today().isoformat(),
             practice=session.practice,
+            passed_days=session.passed_days,
+            timed_out_days=session.timed_out_days,
         )
         self.pane = TextPane(self.paragraphs)
         self.save = Button("Save report (S)", lambda: self.save_report(app))
@@ -123,10 +132,13 @@ class DebriefScene(Scene, PageScene):
             out.append(
                 (SMALL, ", ".join(f"{s.label} {s.value}/{s.out_of}" for s in d.ending.scores))
             )
+        out += [(SMALL, f"{label}: {value}.") for label, value in council_facts(d)]
         if d.historical_endings and (d.ending is None or not d.ending.historical):
             out.append((SMALL, "History ended: " + "; ".join(d.historical_endings)))
         if d.has_history:
             out += [(BODY, ""), (HEAD, "WHERE YOU LEFT HISTORY")]
+        if d.has_history and any(day.council == "passed" for day in d.days):
+            out.append((SOFT, NOT_COUNTED))
         if d.has_history and not d.divergences:
             out.append((BODY, FOLLOWED_HISTORY))
         for div in d.divergences:
@@ -150,8 +162,12 @@ class DebriefScene(Scene, PageScene):
                     else " (\u2717 not what history did)"
                 )
                 out.append((BODY, f"  You: {decision.label}{mark}"))
-            if not day.decisions:
+            if day.council == "passed":
+                out.append((SOFT, f"  {PASSED_DAY}."))
+            elif not day.decisions:
                 out.append((SOFT, f"  You: {NO_ACTION.lower()}."))
+            if day.council == "timed_out":
+                out.append((SOFT, f"  {TIMED_OUT}."))
             for note in day.history:
                 out.append(
                     (
