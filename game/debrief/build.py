@@ -22,8 +22,7 @@ from game.debrief.model import (
     SourceRef,
     Vote,
 )
-from game.engine.actions import logged_choice
-from game.engine.api import new_game, step
+from game.engine.api import states_before_choices
 from game.engine.dates import long_date
 from game.engine.state import GameState, LogEntry
 from game.engine.words import score_labels
@@ -466,17 +465,17 @@ class _FlagsByDay:
         return self.by_date.get(date)
 
     def _replay(self) -> dict[str, bool]:
-        scenario, state = self.scenario, self.state
-        current = new_game(scenario, state.seed).state
-        by_date: dict[dt.date, dict[str, bool]] = {}
-        for entry in state.log:
-            if entry.kind == "end_day":
-                by_date[current.date] = current.flags  # the council ends: dusk comes next
-            current = step(scenario, current, logged_choice(entry)).state
-        if current != state:
+        state = self.state
+        before = states_before_choices(self.scenario, state)
+        if before is None:
             return {}
-        if current.date not in by_date:  # a day still in council, or one the game ended in
-            by_date[current.date] = current.flags
+        by_date: dict[dt.date, dict[str, bool]] = {
+            earlier.date: earlier.flags  # the council ends: dusk comes next
+            for entry, earlier in zip(state.log, before, strict=True)
+            if entry.kind == "end_day"
+        }
+        if state.date not in by_date:  # a day still in council, or one the game ended in
+            by_date[state.date] = state.flags
         return by_date
 
 

@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from game.engine.actions import EndDay, PlayerAction, ReleaseInject, Respond, TakeAction
+from game.engine.actions import (
+    EndDay,
+    PlayerAction,
+    ReleaseInject,
+    Respond,
+    TakeAction,
+    logged_choice,
+)
 from game.engine.day import begin, dusk, opening_state
 from game.engine.index import ActionRow
 from game.engine.state import GameEvent, GameState, LogEntry
@@ -152,6 +159,18 @@ def _respond(turn: Turn, action: Respond) -> None:
     turn.drain()
     turn.apply_outcomes(response.outcomes, response.label, action.demand)
     turn.drain()
+
+
+def states_before_choices(scenario: Scenario, state: GameState) -> list[GameState] | None:
+    """The game's states just before each choice in its log, found by playing the log again
+    from its seed (the engine is deterministic; a state keeps only where the game is now).
+    None when the replay does not arrive at `state`, as for a save of a scenario since changed."""
+    current = new_game(scenario, state.seed).state
+    before = []
+    for entry in state.log:
+        before.append(current)
+        current = step(scenario, current, logged_choice(entry)).state
+    return before if current == state else None
 
 
 def why_not(scenario: Scenario, state: GameState, action: PlayerAction) -> str:

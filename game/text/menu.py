@@ -21,10 +21,9 @@ from game.engine.actions import (
     Respond,
     TakeAction,
     action_key,
-    logged_choice,
     parse_action_key,
 )
-from game.engine.api import action_options, new_game, response_options, step
+from game.engine.api import action_options, response_options, states_before_choices
 from game.engine.state import GameState
 from game.scenario.model import Scenario
 
@@ -157,10 +156,10 @@ def resumed_numbers(scenario: Scenario, state: GameState) -> dict[str, int]:
     today = next((i for i, entry in enumerate(log) if entry.day == state.day), len(log))
     if today == len(log):
         return {}
-    current = new_game(scenario, state.seed).state
+    before = states_before_choices(scenario, state)
+    if before is None:
+        return {}
     numbers: dict[str, int] = {}
-    for index, entry in enumerate(log):
-        if index >= today:
-            build_menu(scenario, current, numbers)
-        current = step(scenario, current, logged_choice(entry)).state
-    return numbers if current == state else {}
+    for earlier in before[today:]:
+        build_menu(scenario, earlier, numbers)
+    return numbers

@@ -415,3 +415,18 @@ def test_a_stall_given_again_on_a_later_day_unless_its_condition_allows_it_once(
         state, _ = run(loaded, state, stall, EndDay())
         assert state.demands["first"].status == "pending" and state.day == 2
         assert (stall in legal_actions(loaded, state)) is again
+
+
+def test_states_before_choices_plays_the_log_again(mini):
+    from game.engine.api import states_before_choices
+
+    sc = mini.scenario
+    start, _ = new_game(sc, seed=7)
+    state, _ = run(
+        sc, start, TakeAction(action="talk"), EndDay(), Respond(demand="first", response="stall")
+    )
+    before = states_before_choices(sc, state)
+    assert before is not None and len(before) == len(state.log) == 3
+    assert before[0] == start and before[1].taken == {"talk": 1} and before[2].day == 2
+    # a state its log does not lead to (another seed's, say): no answer rather than a wrong one
+    assert states_before_choices(sc, state.model_copy(update={"seed": 8})) is None
