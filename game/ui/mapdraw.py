@@ -642,9 +642,13 @@ class MapPainter:
             ]  # fmt: skip  (the last four: beside, a little lower or higher)
             for rank, (cx, cy) in enumerate(candidates):
                 box = pygame.Rect(cx, cy, width, height)
-                if rivals and min(_distance(box, r) for r in rivals) < _distance(box, spot):
-                    continue
+                # the cheap test first: most spots are taken or off the map, and measuring the
+                # distance to every rival for each of them was most of the layout's time
                 cost = self._cost(area, box, hard, rings, soft, must)
+                if cost is not None and rivals:
+                    own = _distance(box, spot)
+                    if any(_distance(box, r) < own for r in rivals):
+                        cost = None
                 if cost is not None:
                     found.append((cost + STEP_COST * step + 6 * rank, len(found), box, step > 0))
         found.sort()
