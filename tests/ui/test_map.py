@@ -347,7 +347,10 @@ def test_every_label_sits_by_its_own_marker_all_game_long(
     """QA at 800x600: Tongzhou's and Shanhaiguan's labels sat a third of the map away from their
     markers, at the end of long leader lines past other places. On the crisis screen's map, at
     every step of a game, each label is near its own marker (at most two label lines beyond a
-    highlight ring) and no other marker is nearer to it."""
+    highlight ring) and no other marker is nearer to it, nor nearly as near: at 145% text
+    'Tianjin 天津', centred under Tianjin's ring 10 px away, ended 12 px from Baoding's marker
+    and was read as Baoding's name. Only a label the crowd left no clearer spot (`unclear`)
+    may be merely nearer to its own marker."""
     from game.ui.app import map_data
     from game.ui.mapdraw import LABEL, RING_RADIUS, MapPainter
     from game.ui.settings import Settings
@@ -358,6 +361,7 @@ def test_every_label_sits_by_its_own_marker_all_game_long(
     painter = MapPainter()
     height = painter._ink_for_map(app.ink).height(LABEL)
     problems: set[str] = set()
+    crowded: list[int] = []
     for state, news in historical_states:
         view = crisis_view(he_umezu.scenario, state, data, news)
         rect = pygame.Rect(0, 0, *size)
@@ -367,14 +371,20 @@ def test_every_label_sits_by_its_own_marker_all_game_long(
             if gap > RING_RADIUS + 2 * height:
                 problems.add(f"{pid}: label {gap} px from its marker (day {state.day})")
             own = _reach(box, painter.spots[pid])
+            margin = 0 if pid in painter.unclear else 4  # px: Tianjin's was 2
             nearer = [
                 other
                 for other, at in painter.spots.items()
-                if other != pid and _reach(box, at) < own
+                if other != pid and _reach(box, at) < own + margin
             ]
             if nearer:
-                problems.add(f"{pid}: label nearer to {nearer} than to its own (day {state.day})")
+                problems.add(
+                    f"{pid}: label {own:.0f} px from its marker, within {margin} px as near to"
+                    f" {nearer} (day {state.day})"
+                )
+        crowded.append(len(painter.unclear))
     assert sorted(problems) == []
+    assert sum(crowded) <= len(crowded) // 10  # a crowded day, not every day
 
 
 def test_a_scenario_set_elsewhere_draws_no_map_of_north_china(tmp_path):
