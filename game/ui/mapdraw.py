@@ -341,7 +341,8 @@ class MapPainter:
         """A place is drawn only together with its label: one whose marker would sit under a label,
         a ring or a marker already placed, or whose label finds no free spot right beside it, is left
         off (the codex lists every place). The named cities, highlighted places and places with units
-        are always drawn and labelled, first, so the rest make room for them."""
+        are always drawn and labelled, first, so the rest make room for them (one whose label is
+        wider than the map is drawn with its units, unlabelled)."""
         spots: dict[str, tuple[int, int]] = {}
         for place in places:
             spot = project(place.lon, place.lat)
@@ -521,6 +522,9 @@ class MapPainter:
                 if choice is not None:
                     choice = (choice[0], choice[1], False)
             if choice is None:
+                if is_must:  # a label wider than the map: the marker and its units all the same
+                    markers[place.id] = mark
+                    unit_marks += self._unit_markers(area, spot, here, around, other_rings)[0]
                 continue
             box, far, clear = choice
             if not clear:

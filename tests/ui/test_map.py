@@ -432,3 +432,26 @@ def test_the_legend_names_the_zone_and_the_wall_only_on_a_map_that_has_them(make
     elsewhere = {"bbox": {"lon_min": -6.0, "lon_max": -5.0, "lat_min": 50.0, "lat_max": 50.5}}
     painter.draw(pygame.Surface(rect.size), app.ink, rect, elsewhere, [], [])
     assert not {"Demilitarized zone", "Great Wall"} & {b.text for b in records}
+
+
+def test_a_place_whose_label_fits_nowhere_still_shows_its_marker_and_units(make_app, he_umezu):
+    """A must-place whose label is wider than the map gets no label, but its marker and its units
+    are still drawn (they were once skipped along with the label)."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter
+    from game.ui.view import MapPlace, MapUnit
+
+    app = make_app()
+    data = map_data(he_umezu)
+    tianjin = MapPlace("tianjin", "Tianjin " * 20, "天津", 117.2, 39.13, "city", True)
+    units = [
+        MapUnit("u1", "Garrison", "", "japan", "tianjin", 117.2, 39.13, ""),
+        MapUnit("u2", "Division", "", "china", "tianjin", 117.2, 39.13, ""),
+    ]
+    size = (300, 220)
+    painter = MapPainter()
+    painter.draw(pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, [tianjin], units)
+    assert "tianjin" in painter.spots and "tianjin" not in painter.label_at
+    assert "tianjin" in painter.markers
+    assert len(painter.unit_markers) == 2
+    assert all(painter.area.contains(r) for r in painter.unit_markers)
