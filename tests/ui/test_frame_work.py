@@ -51,3 +51,33 @@ def test_an_unchanged_demand_dialog_is_not_laid_out_again(make_app, press):
     app.draw()
     assert len(layouts) == count + 1
     assert dialog.box.right <= 800
+
+
+def _rows(heights, rect):
+    from game.ui.widgets import ListWidget
+
+    return ListWidget(
+        count=lambda: len(heights),
+        row_height=lambda i, w: heights[i],
+        draw_row=lambda *args: None,
+        rect=pygame.Rect(rect),
+    )
+
+
+def test_a_list_counts_a_cut_first_row_as_not_shown_whole(make_app):
+    app = make_app()
+    tall = _rows([300, 40], (0, 0, 200, 120))  # the first row is taller than the list
+    assert [i for i, _ in tall._visible()] == [0]
+    assert tall.shown(app.ink) == (0, False)
+    fits = _rows([40, 40, 300], (0, 0, 200, 120))
+    assert fits.shown(app.ink)[0] == 2
+
+
+def test_a_list_finds_its_visible_rows_once_per_draw(make_app):
+    app = make_app()
+    rows = _rows([30] * 10 + [200], (0, 0, 200, 160))
+    calls = []
+    visible = rows._visible
+    rows._visible = lambda: calls.append(1) or visible()
+    rows.draw(pygame.Surface((200, 160)), app.ink, False)
+    assert len(calls) == 1
