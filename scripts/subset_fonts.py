@@ -157,6 +157,9 @@ LATIN_KEEP = (
     + "".join(chr(c) for c in range(0xA0, 0x100))
     + "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜĀĒĪŌŪ"
     + "‐‑‒–—―‘’‚“”„†‡•…‰′″‹›※№→←↑↓≈±×÷°§"
+    # the tick the window's debrief marks a decision history also took with (the Latin faces
+    # lack it); its cross, U+2717, is in no Noto CJK face and is drawn as × (game/ui/text.py)
+    + "✓"
 )
 
 

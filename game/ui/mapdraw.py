@@ -44,6 +44,10 @@ STEP_COST = 250
 MAX_PROMOTIONS = 4  # layouts tried again with a place left without room by its marker placed first
 PENDING_COST = 120  # covering the marker of a place still to be placed (which is then left off)
 WHITE = (255, 255, 255)
+# A label by its marker is this many pixels nearer to it than to any other marker: at 145% text,
+# 'Tianjin' centred under Tianjin's ring (10 px) ran up to Baoding's marker (12 px), and read as
+# Baoding's name. A crowded map that leaves no such spot settles for merely nearer.
+RIVAL_MARGIN = 4
 
 
 class Layout(NamedTuple):
@@ -56,6 +60,7 @@ class Layout(NamedTuple):
     leaders: dict[str, tuple[tuple[int, int], tuple[int, int]]]  # label lines, start and end
     unit_marks: list[tuple[MapUnit, pygame.Rect]]
     rings: dict[str, tuple[tuple[int, int], int]]
+    unclear: frozenset[str]  # labels a crowd left less than RIVAL_MARGIN nearer their own marker
 
 
 def fit_view(data: dict, size: tuple[int, int]) -> Projection:
@@ -127,8 +132,8 @@ _LEGEND_GAP = 14
 class MapPainter:
     """Draws the map into a panel. After each draw, what was placed is kept for tests and callers:
     `view` (the projection, in window pixels), `area` (the map without its legend), `spots` and
-    `markers` (the places drawn), `label_at` (each one's label), `leaders`, `unit_markers`, `rings`
-    and `region_labels`."""
+    `markers` (the places drawn), `label_at` (each one's label), `leaders`, `unclear`,
+    `unit_markers`, `rings` and `region_labels`."""
 
     def __init__(self) -> None:
         self._cache_key: tuple = ()
@@ -142,6 +147,7 @@ class MapPainter:
         self.markers: dict[str, pygame.Rect] = {}
         self.label_at: dict[str, pygame.Rect] = {}
         self.leaders: set[str] = set()  # places whose label is joined to its marker by a line
+        self.unclear: set[str] = set()  # labels a crowded map left barely nearer their own marker
         self.unit_markers: list[pygame.Rect] = []
         self.rings: dict[str, tuple[tuple[int, int], int]] = {}  # centre and outer radius
         self.region_labels: list[pygame.Rect] = []
@@ -284,8 +290,9 @@ class MapPainter:
             self._placed = self._layout(ink, area, project, places, units)
             self._layout_key = key
         placed = self._placed
-        spots, markers, labels, texts, leaders, unit_marks, rings = placed
+        spots, markers, labels, texts, leaders, unit_marks, rings, unclear = placed
         self.spots, self.markers, self.label_at = spots, markers, labels
+        self.unclear = set(unclear)
         self.leaders = set(leaders)
         self.unit_markers = [r for _, r in unit_marks]
         self.rings = rings
@@ -334,7 +341,8 @@ class MapPainter:
         """A place is drawn only together with its label: one whose marker would sit under a label,
         a ring or a marker already placed, or whose label finds no free spot right beside it, is left
         off (the codex lists every place). The named cities, highlighted places and places with units
-        are always drawn and labelled, first, so the rest make room for them."""
+        are always drawn and labelled, first, so the rest make room for them (one whose label is
+        wider than the map is drawn with its units, unlabelled)."""
         spots: dict[str, tuple[int, int]] = {}
         for place in places:
             spot = project(place.lon, place.lat)
@@ -365,12 +373,13 @@ class MapPainter:
         # Greedy placement, most important place first, can leave a place of lower rank no room
         # by its marker (a highlighted port's long label across the town beside it): such a place
         # is moved to the front and all placed again, a few times at most; the layout with the
-        # fewest labels away from their markers is kept.
-        best: tuple[int, Layout] | None = None
+        # fewest labels nearer to another marker, then barely nearer their own, then away from
+        # their markers, is kept.
+        best: tuple[tuple[int, int, int], Layout] | None = None
         first: list[str] = []
         for _ in range(MAX_PROMOTIONS + 1):
             ahead = [p for pid in first for p in order if p.id == pid]
-            layout, strays = self._place(
+            layout, strays, loose = self._place(
                 ink,
                 area,
                 [*ahead, *(p for p in order if p.id not in first)],
@@ -380,8 +389,9 @@ class MapPainter:
                 fixed,
                 units,
             )
-            if best is None or len(strays) < best[0]:
-                best = (len(strays), layout)
+            score = (loose, len(layout.unclear), len(strays))
+            if best is None or score < best[0]:
+                best = (score, layout)
             promote = [pid for pid in strays if pid not in first]
             if not strays or not promote:
                 break
@@ -398,10 +408,13 @@ class MapPainter:
         rings: dict[str, tuple[tuple[int, int], int]],
         fixed: list[pygame.Rect],
         units: list[MapUnit],
-    ) -> tuple[Layout, list[str]]:
+    ) -> tuple[Layout, list[str], int]:
         """One greedy pass in `order`; with the must-places whose label could not go by its
-        marker (placed further out on a leader line, in order)."""
+        marker (placed further out on a leader line, in order), and how many labels were left
+        nearer to another marker than to their own."""
         strays: list[str] = []
+        unclear: set[str] = set()
+        loose = 0  # labels left nearer to another marker than to their own
         waiting = {p.id: _marker_rect(p, spots[p.id]) for p in order}
         markers: dict[str, pygame.Rect] = {}
         labels: dict[str, pygame.Rect] = {}
@@ -421,7 +434,10 @@ class MapPainter:
                 mark.inflate(2, 2).collidelist([*markers.values(), *labels.values()]) >= 0
                 or mark.inflate(2, 2).collidelist(units_shown) >= 0
                 # nor would its marker be the one nearest another place's label
-                or any(_distance(b, spot) < _distance(b, spots[pid]) for pid, b in labels.items())
+                or any(
+                    _distance(b, spot) < _distance(b, spots[pid]) + RIVAL_MARGIN
+                    for pid, b in labels.items()
+                )
             ):
                 continue
             hard = [  # the markers placed and those always drawn, units, and the labels placed
@@ -441,14 +457,40 @@ class MapPainter:
             # third of the map away, by some other place's marker.
             # A place crowded by highlighted neighbours may, last before that, put its label over
             # the edge of their rings.
-            choice = None
+            # All that first for a spot clearly nearer its own marker than any other, leaving its
+            # units room; then, for a must-label, for one merely nearer (an optional label is left
+            # off rather).
             tries = [(text, other_rings) for text in self._label_texts(ink, area, place)]
             if is_must and other_rings:
                 tries.append((tries[-1][0], []))
             here = [u for u in units if u.place == place.id]
             around = [*(r for _, r in unit_marks), *fixed, *labels.values()]
             fits = self._leaves_room(area, spot, here, around, other_rings) if here else None
-            for (text, style), avoided in tries:
+            choice: tuple[pygame.Rect, bool, bool] | None = None
+            text, style = tries[0][0]
+            for strict in (True, False) if is_must else (True,):
+                for (text, style), avoided in tries:
+                    size = (ink.width(text, style), ink.height(style))
+                    choice = self._choose(
+                        area,
+                        spot,
+                        place,
+                        size,
+                        hard,
+                        avoided,
+                        pending,
+                        is_must,
+                        rivals=rivals,
+                        fits=fits,
+                        strict=strict,
+                    )
+                    if choice is not None:
+                        break
+                if choice is not None or not is_must:
+                    break
+                if strict:
+                    strays.append(place.id)
+                text, style = self._label_texts(ink, area, place)[-1]
                 size = (ink.width(text, style), ink.height(style))
                 choice = self._choose(
                     area,
@@ -456,28 +498,37 @@ class MapPainter:
                     place,
                     size,
                     hard,
-                    avoided,
+                    other_rings,
                     pending,
-                    is_must,
+                    True,
+                    far=True,
                     rivals=rivals,
                     fits=fits,
+                    strict=strict,
                 )
                 if choice is not None:
                     break
-            if choice is None and is_must:
-                strays.append(place.id)
-                text, style = self._label_texts(ink, area, place)[-1]
-                size = (ink.width(text, style), ink.height(style))
-                choice = self._choose(
-                    area, spot, place, size, hard, other_rings, pending, True, far=True
-                )
-                if choice is None:  # last resort: over a unit marker, then over anything
-                    choice = self._choose(
+            if choice is None and is_must:  # anywhere, then over a unit marker, then anything
+                loose += 1
+                choice = (
+                    self._choose(
+                        area, spot, place, size, hard, other_rings, pending, True, far=True
+                    )
+                    or self._choose(
                         area, spot, place, size, [*labels.values()], [], [], True, far=True
-                    ) or self._choose(area, spot, place, size, [], [], [], True, far=True)
+                    )
+                    or self._choose(area, spot, place, size, [], [], [], True, far=True)
+                )
+                if choice is not None:
+                    choice = (choice[0], choice[1], False)
             if choice is None:
+                if is_must:  # a label wider than the map: the marker and its units all the same
+                    markers[place.id] = mark
+                    unit_marks += self._unit_markers(area, spot, here, around, other_rings)[0]
                 continue
-            box, far = choice
+            box, far, clear = choice
+            if not clear:
+                unclear.add(place.id)
             markers[place.id] = mark
             labels[place.id] = box
             texts[place.id] = (text, style)
@@ -496,8 +547,9 @@ class MapPainter:
             leaders,
             unit_marks,
             rings,
+            frozenset(unclear),
         )
-        return layout, strays
+        return layout, strays, loose
 
     @staticmethod
     def _displace(
@@ -602,23 +654,27 @@ class MapPainter:
         far: bool = False,
         rivals: list[tuple[int, int]] | None = None,
         fits: Callable[[pygame.Rect], bool] | None = None,
-    ) -> tuple[pygame.Rect, bool] | None:
+        strict: bool = False,
+    ) -> tuple[pygame.Rect, bool, bool] | None:
         """The best free spot for a label: beside, below, above or diagonal to the marker, the one
         crossing the fewest lines (the Wall and the DMZ border most of all) and covering no place still
         to be drawn; a must-label may move further out, joined to its marker by a leader line (and,
         if `far`, much further out, in any direction).
 
-        Near its marker, a label never sits nearer to one of the `rivals` (the other places'
-        markers): the eye gives a label to the nearest dot, whatever a leader line says. Of the
-        spots near it, the best one `fits` accepts (room left for the place's units) is taken, or
-        the best one if it accepts none."""
+        A label never sits nearer to one of the `rivals` (the other places' markers) than to its
+        own: the eye gives a label to the nearest dot, whatever a leader line says. Nor, if it
+        can be helped, less than RIVAL_MARGIN pixels further from it: the eye gives it to the one
+        at its end when two are nearly as near. Of the spots near it, the best clear one `fits`
+        accepts (room left for the place's units) is taken, else the best one it accepts, else
+        the best clear one, else the best; if `strict`, only the first. Returned: the box, whether
+        it is on a leader line, and whether it is clear of the rivals by that margin."""
         x, y = spot
         width, height = size
         # clear of the marker and the pixel kept round it (a box starting nearer, to the right,
         # met the marker's own box: towns and passes were never labelled on their right)
         clear = RING_RADIUS + 1 if place.highlight else {"city": 6, "pass": 7}.get(place.kind, 5)
         slant = (clear * 3 + 3) // 4
-        found: list[tuple[float, int, pygame.Rect, bool]] = []
+        found: list[tuple[float, int, pygame.Rect, bool, bool]] = []
         for step in (0, 1, 2) if must else (0,):
             d = step * (height // 2 + 4)
             c, s, third = clear + d, slant + d, height // 3
@@ -642,14 +698,26 @@ class MapPainter:
             ]  # fmt: skip  (the last four: beside, a little lower or higher)
             for rank, (cx, cy) in enumerate(candidates):
                 box = pygame.Rect(cx, cy, width, height)
-                if rivals and min(_distance(box, r) for r in rivals) < _distance(box, spot):
-                    continue
+                # the cheap test first: most spots are taken or off the map, and measuring the
+                # distance to every rival for each of them was most of the layout's time
                 cost = self._cost(area, box, hard, rings, soft, must)
-                if cost is not None:
-                    found.append((cost + STEP_COST * step + 6 * rank, len(found), box, step > 0))
+                lead = self._lead(box, spot, rivals) if cost is not None else -1.0
+                if cost is not None and lead >= 0:
+                    found.append(
+                        (
+                            cost + STEP_COST * step + 6 * rank,
+                            len(found),
+                            box,
+                            step > 0,
+                            lead >= RIVAL_MARGIN,
+                        )
+                    )
         found.sort()
-        chosen = next((f for f in found if fits is None or fits(f[2])), found[0] if found else None)
-        best = None if chosen is None else (chosen[0], chosen[2], chosen[3])
+        ranked = [f for f in found if f[4]] if strict else sorted(found, key=lambda f: not f[4])
+        chosen = next((f for f in ranked if fits is None or fits(f[2])), None)
+        if chosen is None and ranked and not strict:
+            chosen = ranked[0]
+        best = None if chosen is None else (chosen[0], chosen[2], chosen[3], chosen[4])
         if (
             best is None and must and far
         ):  # crowded: further out, in sixteen directions, on a leader line
@@ -662,11 +730,27 @@ class MapPainter:
                     cy = py if dy > 0.3 else py - height if dy < -0.3 else py - height / 2
                     box = pygame.Rect(round(cx), round(cy), width, height)
                     cost = self._cost(area, box, hard, rings, soft, must)
-                    if cost is not None and (best is None or cost < best[0]):
-                        best = (cost, box, True)
+                    lead = self._lead(box, spot, rivals) if cost is not None else -1.0
+                    if cost is None or lead < 0:
+                        continue
+                    clear = lead >= RIVAL_MARGIN
+                    if strict and not clear:
+                        continue
+                    if best is None or (not clear, cost) < (not best[3], best[0]):
+                        best = (cost, box, True, clear)
                 if best is not None:
                     break
-        return None if best is None else (best[1], best[2])
+        return None if best is None else (best[1], best[2], best[3])
+
+    @staticmethod
+    def _lead(
+        box: pygame.Rect, spot: tuple[int, int], rivals: list[tuple[int, int]] | None
+    ) -> float:
+        """How much nearer a label box is to its own marker than to any of the rivals (< 0: a
+        rival is nearer; infinite without rivals)."""
+        if not rivals:
+            return math.inf
+        return min(_distance(box, r) for r in rivals) - _distance(box, spot)
 
     def _cost(
         self,

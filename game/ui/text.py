@@ -33,8 +33,7 @@ SUBSTITUTES = str.maketrans(
         "\u2212": "\u2013",
         "\u25c2": "\u2190",
         "\u25b8": "\u2192",
-        "\u2713": "+",
-        "\u2717": "x",
+        "\u2717": "\u00d7",  # the ballot cross: the multiplication sign (the tick is in the subset)
         "\u25a0": "|",
         "\u25a1": "\u00b7",
     }

@@ -281,14 +281,24 @@ class ListWidget(Widget):
             surface.set_clip(before)
 
     def shown(self, ink: Ink) -> tuple[int, bool]:
-        """How many rows show whole at the list's current size, and whether the next shows its
-        first lines (as `draw` would draw them)."""
+        """How many rows show whole at the list's current size (not a first row taller than the
+        list, shown cut), and whether the next shows its first lines (as `draw` would draw them)."""
         self.more_room = ink.height(MORE) + 4
-        visible = self._visible()
+        return self._shown(ink, self._visible())
+
+    def _shown(self, ink: Ink, visible: list[tuple[int, pygame.Rect]]) -> tuple[int, bool]:
+        """`shown`, of the rows `_visible` gave."""
+        whole = len(visible)
+        if visible:
+            index, first = visible[0]
+            if first.bottom == self.rect.bottom and first.height < self.row_height(
+                index, first.width
+            ):
+                whole -= 1  # only the first row can be cut: any other that does not fit waits
         below = visible[-1][1].bottom if visible else self.rect.y
         hidden = len(visible) < self.count() - self.top
         room = self.rect.bottom - self.more_room - below
-        return len(visible), hidden and room >= PEEK_LINES * ink.height(BODY)
+        return whole, hidden and room >= PEEK_LINES * ink.height(BODY)
 
     def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:
         self.more_room = ink.height(MORE) + 4
@@ -303,7 +313,7 @@ class ListWidget(Widget):
             # (a list of tall rows in a short panel was one row above a blank); it is not
             # selected until scrolled to. Then the words: a blank gap reads as "nothing more".
             room = self.rect.bottom - self.more_room - below
-            if self.shown(ink)[1]:
+            if self._shown(ink, visible)[1]:
                 glimpse = pygame.Rect(self.rect.x, below, self.rect.width - 10, room)
                 self._draw_row_in(surface, glimpse, visible[-1][0] + 1, focused)
                 below = glimpse.bottom

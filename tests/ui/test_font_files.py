@@ -42,3 +42,19 @@ def test_the_truetype_faces_carry_no_hinting_programs():
         assert largest_program == 0, (
             f"{path.name} has glyph programs of up to {largest_program} bytes"
         )
+
+
+def test_the_debriefs_tick_and_cross_are_drawn_with_glyphs_the_fonts_have(make_app):
+    """The window's debrief marks each decision ✓ (as in history) or ✗: the tick is in the CJK
+    subset (scripts/subset_fonts.py keeps it), the cross, in no Noto CJK face, is drawn as ×.
+    Both were once drawn as '+' and 'x'."""
+    from game.ui.text import BODY, SUBSTITUTES, _lacks, runs
+
+    app = make_app()
+    latin, cjk = app.ink._fonts(BODY)
+    assert "\u2713".translate(SUBSTITUTES) == "\u2713"
+    assert "\u2717".translate(SUBSTITUTES) == "\u00d7"
+    for mark in ("\u2713", "\u2717"):
+        for is_cjk, part in runs(mark.translate(SUBSTITUTES), latin):
+            font = cjk if is_cjk else latin
+            assert not _lacks(font, part), f"{mark!r} drawn as {part!r}, a glyph its face lacks"

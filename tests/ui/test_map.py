@@ -347,7 +347,10 @@ def test_every_label_sits_by_its_own_marker_all_game_long(
     """QA at 800x600: Tongzhou's and Shanhaiguan's labels sat a third of the map away from their
     markers, at the end of long leader lines past other places. On the crisis screen's map, at
     every step of a game, each label is near its own marker (at most two label lines beyond a
-    highlight ring) and no other marker is nearer to it."""
+    highlight ring) and no other marker is nearer to it, nor nearly as near: at 145% text
+    'Tianjin 天津', centred under Tianjin's ring 10 px away, ended 12 px from Baoding's marker
+    and was read as Baoding's name. Only a label the crowd left no clearer spot (`unclear`)
+    may be merely nearer to its own marker."""
     from game.ui.app import map_data
     from game.ui.mapdraw import LABEL, RING_RADIUS, MapPainter
     from game.ui.settings import Settings
@@ -358,6 +361,7 @@ def test_every_label_sits_by_its_own_marker_all_game_long(
     painter = MapPainter()
     height = painter._ink_for_map(app.ink).height(LABEL)
     problems: set[str] = set()
+    crowded: list[int] = []
     for state, news in historical_states:
         view = crisis_view(he_umezu.scenario, state, data, news)
         rect = pygame.Rect(0, 0, *size)
@@ -367,14 +371,20 @@ def test_every_label_sits_by_its_own_marker_all_game_long(
             if gap > RING_RADIUS + 2 * height:
                 problems.add(f"{pid}: label {gap} px from its marker (day {state.day})")
             own = _reach(box, painter.spots[pid])
+            margin = 0 if pid in painter.unclear else 4  # px: Tianjin's was 2
             nearer = [
                 other
                 for other, at in painter.spots.items()
-                if other != pid and _reach(box, at) < own
+                if other != pid and _reach(box, at) < own + margin
             ]
             if nearer:
-                problems.add(f"{pid}: label nearer to {nearer} than to its own (day {state.day})")
+                problems.add(
+                    f"{pid}: label {own:.0f} px from its marker, within {margin} px as near to"
+                    f" {nearer} (day {state.day})"
+                )
+        crowded.append(len(painter.unclear))
     assert sorted(problems) == []
+    assert sum(crowded) <= len(crowded) // 10  # a crowded day, not every day
 
 
 def test_a_scenario_set_elsewhere_draws_no_map_of_north_china(tmp_path):
@@ -422,3 +432,26 @@ def test_the_legend_names_the_zone_and_the_wall_only_on_a_map_that_has_them(make
     elsewhere = {"bbox": {"lon_min": -6.0, "lon_max": -5.0, "lat_min": 50.0, "lat_max": 50.5}}
     painter.draw(pygame.Surface(rect.size), app.ink, rect, elsewhere, [], [])
     assert not {"Demilitarized zone", "Great Wall"} & {b.text for b in records}
+
+
+def test_a_place_whose_label_fits_nowhere_still_shows_its_marker_and_units(make_app, he_umezu):
+    """A must-place whose label is wider than the map gets no label, but its marker and its units
+    are still drawn (they were once skipped along with the label)."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter
+    from game.ui.view import MapPlace, MapUnit
+
+    app = make_app()
+    data = map_data(he_umezu)
+    tianjin = MapPlace("tianjin", "Tianjin " * 20, "天津", 117.2, 39.13, "city", True)
+    units = [
+        MapUnit("u1", "Garrison", "", "japan", "tianjin", 117.2, 39.13, ""),
+        MapUnit("u2", "Division", "", "china", "tianjin", 117.2, 39.13, ""),
+    ]
+    size = (300, 220)
+    painter = MapPainter()
+    painter.draw(pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, [tianjin], units)
+    assert "tianjin" in painter.spots and "tianjin" not in painter.label_at
+    assert "tianjin" in painter.markers
+    assert len(painter.unit_markers) == 2
+    assert all(painter.area.contains(r) for r in painter.unit_markers)

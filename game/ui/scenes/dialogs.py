@@ -115,6 +115,7 @@ class DemandDialog(Dialog):
             0  # set by the layout: answers not chosen are cut short (1) or to their words (2)
         )
         self.text_more: pygame.Rect | None = None
+        self._layout_key: tuple = ()
         # The focus starts on the demand's text, not on the first answer: an Enter meant for
         # the slip before (a dialog that opens by itself at dawn) must not answer an ultimatum.
         # The answers are the next Tab away, and their numbers answer at once.
@@ -197,6 +198,20 @@ class DemandDialog(Dialog):
     def layout(self, app: App, rect: pygame.Rect) -> None:
         if self.view is None:
             return
+        # Laid out again only when something it depends on changed: the window calls this every
+        # frame, and at 145% text it tries up to four lengths of the words at two levels of cut.
+        key = (
+            tuple(rect),
+            app.size,
+            app.settings.text_size,
+            app.ink,
+            self.view,
+            self.answers.selected,  # the chosen answer is never cut short
+            self.answers.top,  # which answers show whole
+        )
+        if key == self._layout_key:
+            return
+        self._layout_key = key
         ink = app.ink
         body = self.frame_layout(app, rect, [self.later], 0.74, 0.86)
         # the demand's text takes what it needs, up to 42% of the dialog; the answers the rest
