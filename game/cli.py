@@ -707,6 +707,7 @@ def cmd_play(args: argparse.Namespace, *, headless: bool = False) -> int:
                     loaded,
                     seed=seed,
                     state=state,
+                    session_notes=getattr(args, "session_notes", None),
                     scenario_file=scenario_path,
                     load=load,
                     headless=headless,

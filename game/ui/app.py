@@ -864,6 +864,7 @@ def run_window(
     time_limit: float | None = None,
     lesson_days: int | None = None,
     player_name: str = "",
+    session_notes: object = None,
     headless: bool = False,
 ) -> int:
     """Play in a window (from the title screen, or from `state` if a save was given).
@@ -908,6 +909,7 @@ def run_window(
         from game.ui.session import Session
 
         app.session = Session(loaded, state.seed, state, 0, [], app.save_folder)
+        app.session.keep_notes(session_notes)  # a save's lesson days (game.saves.SessionNotes)
         if practice:
             app.session.undo = UndoStack.start(state)
         app.apply(Reset(CrisisScene()))

@@ -84,18 +84,30 @@ class Session:
         where = "to the dawn of" if day else "one step, to"
         return f"Taken back {where} day {self.state.day}."
 
+    def keep_notes(self, notes: object) -> None:
+        """Take back what a save kept beside its state (game.saves.SessionNotes, or None)."""
+        self.passed_days = list(getattr(notes, "passed_days", []))
+        self.timed_out_days = list(getattr(notes, "timed_out_days", []))
+
     def autosave(self) -> None:
         """Autosave at each dawn; a failure is noted for the player, never fatal."""
         if self.save_folder is None:
             return
         try:
-            from game.saves import SaveError, make_save, write_autosave
+            from game.saves import SaveError, SessionNotes, make_save, write_autosave
         except ImportError:
             return
         try:
             now = dt.datetime.now().isoformat(timespec="seconds")
+            # the lesson's days, so that a resumed game's debrief still has them
+            notes = SessionNotes(passed_days=self.passed_days, timed_out_days=self.timed_out_days)
             save = make_save(
-                self.loaded, self.state, slot="autosave", saved_at=now, practice=self.practice
+                self.loaded,
+                self.state,
+                slot="autosave",
+                saved_at=now,
+                practice=self.practice,
+                session=notes,
             )
             _, kept = write_autosave(self.save_folder, save)
             if kept is not None:

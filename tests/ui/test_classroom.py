@@ -203,3 +203,23 @@ def test_a_council_the_time_limit_ended_is_named_in_the_window_debrief(make_app)
     app.pump()
     text = "\n".join(line for _, line in app.stack[-1].paragraphs())
     assert "Council time ran out: on day 1." in text and "The council's time ran out." in text
+
+
+def test_a_resumed_lesson_game_keeps_the_days_it_passed(make_app, tmp_path):
+    """The window's autosave keeps lesson mode's days, as the text version's saves do, so the
+    debrief of a game resumed after a crash or a break still does not count them as missed."""
+    from game.engine.actions import EndDay, Respond
+    from game.saves import latest_autosave
+    from game.ui.scenes.title import load_game_from
+
+    app = make_app(lesson_days=1)
+    start(app)
+    app.act(Respond(demand="first", response="accept"))
+    app.act(EndDay())
+    app.pump()
+    assert app.session.state.day == 3 and app.session.passed_days == [2]
+    autosave = latest_autosave(tmp_path / "saves")
+    assert autosave is not None
+    again = make_app()
+    load_game_from(again, autosave)
+    assert again.session.state.day == 3 and again.session.passed_days == [2]
