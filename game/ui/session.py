@@ -89,26 +89,30 @@ class Session:
         self.passed_days = list(getattr(notes, "passed_days", []))
         self.timed_out_days = list(getattr(notes, "timed_out_days", []))
 
+    def save_as(self, slot: str):  # noqa: ANN201 - game.saves.SaveGame
+        """The game as a save in `slot`, with the lesson's days (so that a resumed game's debrief
+        still has them)."""
+        from game.saves import SessionNotes, make_save
+
+        return make_save(
+            self.loaded,
+            self.state,
+            slot=slot,
+            saved_at=dt.datetime.now().isoformat(timespec="seconds"),
+            practice=self.practice,
+            session=SessionNotes(passed_days=self.passed_days, timed_out_days=self.timed_out_days),
+        )
+
     def autosave(self) -> None:
         """Autosave at each dawn; a failure is noted for the player, never fatal."""
         if self.save_folder is None:
             return
         try:
-            from game.saves import SaveError, SessionNotes, make_save, write_autosave
+            from game.saves import SaveError, write_autosave
         except ImportError:
             return
         try:
-            now = dt.datetime.now().isoformat(timespec="seconds")
-            # the lesson's days, so that a resumed game's debrief still has them
-            notes = SessionNotes(passed_days=self.passed_days, timed_out_days=self.timed_out_days)
-            save = make_save(
-                self.loaded,
-                self.state,
-                slot="autosave",
-                saved_at=now,
-                practice=self.practice,
-                session=notes,
-            )
+            save = self.save_as("autosave")
             _, kept = write_autosave(self.save_folder, save)
             if kept is not None:
                 self.save_note = (

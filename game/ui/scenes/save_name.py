@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import string
 from typing import TYPE_CHECKING, Any
@@ -79,7 +78,7 @@ class SaveNameScene(PauseScene):
         return super().handle(app, event)
 
     def save(self, app: App) -> Any:
-        from game.saves import SaveError, make_save, slot_path, write_save
+        from game.saves import SaveError, slot_path, write_save
 
         session = app.session
         name = self.text.strip()
@@ -90,13 +89,7 @@ class SaveNameScene(PauseScene):
             app.toast("Give the save a name first.")
             return True
         try:
-            save = make_save(
-                session.loaded,
-                session.state,
-                slot=name,
-                saved_at=dt.datetime.now().isoformat(timespec="seconds"),
-                practice=session.practice,
-            )
+            save = session.save_as(name)
             path = write_save(slot_path(app.save_folder, name), save)
         except (SaveError, OSError) as exc:
             app.toast(str(exc))
