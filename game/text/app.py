@@ -467,7 +467,13 @@ class Session:
     def pass_day(self) -> None:
         """Lesson mode: the day ends at once, with one line naming what happened that day."""
         day, date = self.state.day, self.state.date
-        self.passed_days.append(day)
+        if any(e.day == day and e.kind in ("action", "respond") for e in self.state.log):
+            # the lesson's minutes ran out in the middle of a council the players had begun: it
+            # was held, and cut short, not passed (its missed history still counts)
+            if day not in self.timed_out_days:
+                self.timed_out_days.append(day)
+        else:
+            self.passed_days.append(day)
         self.state, events = step(self.scenario, self.state, EndDay())
         if self.undo is not None:  # a practice game takes back a passed day like any other
             self.undo = self.undo.push(self.state)

@@ -384,6 +384,30 @@ def test_lesson_minutes_hurry_the_game_to_its_end(mini):
     assert ENDING.search(text)
 
 
+def test_a_council_the_lessons_end_cuts_short_is_not_a_day_passed(mini):
+    """Review: when the lesson's minutes ran out after the players' first choice of day 2, the
+    report said day 2 'passed without a council' and stopped counting its missed history. It
+    was held and cut short: the time ran out."""
+    import re
+
+    class LessonEndsAfter:  # the lesson's clock: no time passes for `readings`, then all of it
+        def __init__(self, readings: int):
+            self.readings = readings
+
+        def __call__(self) -> float:
+            self.readings -= 1
+            return 0.0 if self.readings >= 0 else 1e6
+
+    _, text = play(
+        mini,
+        "1\nE\n" + "1\nE\n" * 4,
+        classroom=Classroom(lesson_minutes=1),
+        clock=LessonEndsAfter(6),  # day 1 played; day 2's first choice made, then the bell
+    )
+    assert re.search(r"Council time ran out:\s+on day 2", text)
+    assert not re.search(r"Lesson mode:\s+day 2 passed", text)
+
+
 def test_the_debrief_on_screen_is_for_reading_not_markdown(mini):
     code, text = play(mini, "1\nE\n" * 4)
     assert code == 0
