@@ -64,7 +64,7 @@ FORMAT = "hebei1935-save"
 #      refuse the save with "made by a newer version" instead of loading it wrongly.
 #   3. Does the change belong in the save at all, or in the scenario (which the save names by hash)?
 #
-# Version 2 added `session` (what the text version knows beyond the state, for its report). It is
+# Version 2 added `session` (what a front end knows beyond the state, for its report). It is
 # written only when there is something in it, so an older game still reads every save without
 # it; one with it is refused by an older game as "made by a newer version" (it cannot ignore the
 # field), never misread.

@@ -143,6 +143,7 @@ class App:
         self.time_limit = time_limit
         self.lesson_days = lesson_days
         self.player_name = player_name
+        self.given_name = player_name  # --name: it wins over a loaded save's name
         self.council_day: int | None = None
         self.lesson_held_day = 0  # lesson mode: the day whose council is held for a demand
         self.council_spent = 0  # ms of today's council used so far (the clock stops when paused)
@@ -379,7 +380,9 @@ class App:
 
         self.loaded = loaded
         self.seed = seed
-        self.session = Session.start(loaded, seed, self.save_folder, practice=self.practice)
+        self.session = Session.start(
+            loaded, seed, self.save_folder, practice=self.practice, player_name=self.player_name
+        )
         if self.session.save_note:  # e.g. the unfinished game its first autosave moved aside
             self.toast(self.session.save_note)
             self.session.save_note = ""
@@ -909,7 +912,8 @@ def run_window(
         from game.ui.session import Session
 
         app.session = Session(loaded, state.seed, state, 0, [], app.save_folder)
-        app.session.keep_notes(session_notes)  # a save's lesson days (game.saves.SessionNotes)
+        # a save's lesson days and players' name (game.saves.SessionNotes)
+        app.player_name = app.session.keep_notes(session_notes, app.given_name)
         if practice:
             app.session.undo = UndoStack.start(state)
         app.apply(Reset(CrisisScene()))

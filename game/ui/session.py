@@ -31,6 +31,7 @@ class Session:
     # ended, by number, for the debrief (which does not count the first as missed)
     passed_days: list[int] = field(default_factory=list)
     timed_out_days: list[int] = field(default_factory=list)
+    player_name: str = ""  # the students' names, kept in saves for a resumed game's report
 
     @property
     def practice(self) -> bool:
@@ -48,9 +49,11 @@ class Session:
         save_folder: Path | None = None,
         *,
         practice: bool = False,
+        player_name: str = "",
     ) -> Session:
         state, events = new_game(loaded.scenario, seed)
         session = cls(loaded, seed, state, len(state.inbox), list(events), save_folder)
+        session.player_name = player_name
         if practice:
             session.undo = UndoStack.start(state)
         session.autosave()
@@ -84,14 +87,18 @@ class Session:
         where = "to the dawn of" if day else "one step, to"
         return f"Taken back {where} day {self.state.day}."
 
-    def keep_notes(self, notes: object) -> None:
-        """Take back what a save kept beside its state (game.saves.SessionNotes, or None)."""
+    def keep_notes(self, notes: object, player_name: str = "") -> str:
+        """Take back what a save kept beside its state (game.saves.SessionNotes, or None); the
+        players' name is `player_name` if given (the command line's --name), else the save's.
+        Returns the name."""
         self.passed_days = list(getattr(notes, "passed_days", []))
         self.timed_out_days = list(getattr(notes, "timed_out_days", []))
+        self.player_name = player_name or getattr(notes, "player_name", "")
+        return self.player_name
 
     def save_as(self, slot: str):  # noqa: ANN201 - game.saves.SaveGame
-        """The game as a save in `slot`, with the lesson's days (so that a resumed game's debrief
-        still has them)."""
+        """The game as a save in `slot`, with the players' name and the lesson's days (so that a
+        resumed game's debrief still has them)."""
         from game.saves import SessionNotes, make_save
 
         return make_save(
@@ -100,7 +107,11 @@ class Session:
             slot=slot,
             saved_at=dt.datetime.now().isoformat(timespec="seconds"),
             practice=self.practice,
-            session=SessionNotes(passed_days=self.passed_days, timed_out_days=self.timed_out_days),
+            session=SessionNotes(
+                player_name=self.player_name,
+                passed_days=self.passed_days,
+                timed_out_days=self.timed_out_days,
+            ),
         )
 
     def autosave(self) -> None:

@@ -223,3 +223,41 @@ def test_a_resumed_lesson_game_keeps_the_days_it_passed(make_app, tmp_path):
     again = make_app()
     load_game_from(again, autosave)
     assert again.session.state.day == 3 and again.session.passed_days == [2]
+
+
+def test_the_window_keeps_the_players_name_in_its_saves(make_app, tmp_path):
+    """Review: a window game resumed with --load alone, or from the title screen, lost the name
+    its report is saved under."""
+    from game.saves import latest_autosave
+    from game.ui.scenes.title import load_game_from
+
+    app = make_app(player_name="Ana and Ben")
+    start(app)
+    autosave = latest_autosave(tmp_path / "saves")
+    assert autosave is not None
+    again = make_app()  # no --name
+    load_game_from(again, autosave)
+    assert again.player_name == "Ana and Ben" and again.session.player_name == "Ana and Ben"
+    named = make_app(player_name="Chen")  # --name given again wins
+    load_game_from(named, autosave)
+    assert named.player_name == "Chen"
+
+
+def test_a_practice_take_back_to_a_passed_day_lets_the_players_play_it(make_app):
+    import pygame
+
+    from game.engine.actions import EndDay, Respond
+
+    app = make_app(lesson_days=1, practice=True)
+    start(app)
+    app.act(Respond(demand="first", response="accept"))
+    app.act(EndDay())
+    app.pump()
+    assert app.session.state.day == 3 and app.session.passed_days == [2]
+    while app.stack[-1].name != "crisis":
+        app.stack.pop()
+    # U: one step back, to day 2's council before its passing
+    app.stack[-1].key(app, pygame.event.Event(pygame.KEYDOWN, key=pygame.K_u, mod=0))
+    assert app.session.state.day == 2 and app.session.passed_days == []
+    app.pump()  # lesson mode does not pass the day again at once
+    assert app.session.state.day == 2

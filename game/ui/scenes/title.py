@@ -77,7 +77,7 @@ def load_game_from(app: App, path: Path, loaded: LoadedScenario | None = None) -
         return True
     app.loaded = scenario
     app.session = Session(scenario, state.seed, state, 0, [], app.save_folder)
-    app.session.keep_notes(save.session)
+    app.player_name = app.session.keep_notes(save.session, app.given_name)
     if save.practice:  # a practice game stays one: steps can be taken back, its report says so
         app.session.undo = UndoStack.start(state)
     if state.over:  # a finished game opens on its ending (and from there its debrief)
