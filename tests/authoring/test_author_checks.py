@@ -247,7 +247,7 @@ def test_a_reserved_word_may_name_a_place():
 def test_an_expression_naming_a_reserved_word_says_so():
     text = edited_mini(('when: "pressure >= 70"', 'when: "pressure >= 70 and not answered(raise)"'))
     assert (
-        f"{at(text, 'raise')}: error: invalid expression: 'raise' is a reserved word and cannot name anything (nothing can be called 'raise': if you declared it, rename it, e.g. to 'raise_', there and wherever it is used)"
+        f"{at(text, 'raise')}: error: invalid expression: 'raise' is a reserved word (no id an expression names may be 'raise': if you declared one, rename it, e.g. to 'raise_', there and wherever it is used)"
         in found(text)
     )
 

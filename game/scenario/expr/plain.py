@@ -147,9 +147,9 @@ def explain(text: str, python_message: str) -> Explained:
     )
     if reserved is not None:
         return Explained(
-            f"'{reserved.text}' is a reserved word and cannot name anything",
-            f"nothing can be called '{reserved.text}': if you declared it, rename it, e.g. to "
-            f"'{reserved.text}_', there and wherever it is used",
+            f"'{reserved.text}' is a reserved word",
+            f"no id an expression names may be '{reserved.text}': if you declared one, rename it, "
+            f"e.g. to '{reserved.text}_', there and wherever it is used",
             reserved.at,
         )
     if "unterminated string" in python_message:  # a quote escaped with \, which _tokens reads
