@@ -306,17 +306,13 @@ def _crashed(exc: Exception, args: argparse.Namespace) -> int:
     # it would be some earlier game's, which nothing in this run touched.
     autosave = _last_autosave(args) if (args.command or "play") == "play" else None
     if autosave is not None:
-        # the same options the game was started with: the text version, the student's name,
-        # the lesson's settings and the saves folder (as the text game's own resume command)
-        options = [
-            f"--scenario {shlex.quote(str(args.scenario))}"
-            if getattr(args, "scenario", None)
-            else "",
-            "--text" if getattr(args, "text", False) else "",
-            _session_options(args) if hasattr(args, "time_limit") else "",
-            f"--load {shlex.quote(str(autosave))}",
-        ]
-        command = " ".join(["python main.py play", *(part for part in options if part)])
+        # with the options the game was started with, as the text game's own resume hint
+        command = resume_command(
+            autosave,
+            text=getattr(args, "text", False),
+            scenario=getattr(args, "scenario", None),
+            options=_session_options(args) if hasattr(args, "time_limit") else "",
+        )
         message += f" Your last autosave is kept: resume it with `{command}`."
     print(message, file=sys.stderr)
     return 1
@@ -883,13 +879,19 @@ class _TextSaves:
         return f"Saved as '{name}' ({path}); resume with: {self.resume_command(path)}"
 
     def resume_command(self, save: Path) -> str:
-        """The command that takes up a save of this game again: a scenario that is not one of
-        the game's own must be named, or --load would not know where to find it; the player's
-        name, the lesson's options and the saves folder go on as they were."""
-        command = f"python main.py play --text --load {shlex.quote(str(save))}"
-        if Path(self.loaded.path or "").resolve().parent != SCENARIOS_DIR.resolve():
-            command += f" --scenario {shlex.quote(str(self.loaded.path))}"
-        return command + (f" {self.options}" if self.options else "")
+        return resume_command(save, text=True, scenario=self.loaded.path, options=self.options)
+
+
+def resume_command(
+    save: Path, *, text: bool, scenario: str | Path | None, options: str = ""
+) -> str:
+    """The command that takes up a save again. A scenario that is not one of the game's own must
+    be named, or --load would not know where to find it; `options` (`_session_options`: the
+    player's name, the lesson's options, the saves folder) go on as they were."""
+    parts = ["python main.py play", "--text" if text else "", f"--load {shlex.quote(str(save))}"]
+    if scenario and Path(scenario).resolve().parent != SCENARIOS_DIR.resolve():
+        parts.append(f"--scenario {shlex.quote(str(scenario))}")
+    return " ".join(part for part in (*parts, options) if part)
 
 
 def _write_report(path: str, text: str) -> None:

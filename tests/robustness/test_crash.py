@@ -52,8 +52,8 @@ def test_crash_message_names_the_last_autosave(isolated, tmp_path, monkeypatch, 
     assert code == 1
     assert err.count("\n") == 1
     assert err.rstrip().endswith(
-        "Your last autosave is kept: resume it with `python main.py play --scenario s.yaml --text "
-        f"--save-dir {folder} --load {autosave}`."
+        f"Your last autosave is kept: resume it with `python main.py play --text --load {autosave} "
+        f"--scenario s.yaml --save-dir {folder}`."
     )
 
 
