@@ -164,8 +164,7 @@ def render_html(debrief: Debrief) -> str:
             )
     out.append("</section>")
 
-    passed = any(day.council == "passed" for day in d.days)
-    not_counted = f"<p>{esc(NOT_COUNTED)}</p>" if passed else ""
+    not_counted = f"<p>{esc(NOT_COUNTED)}</p>" if d.days_passed else ""
     if not d.has_history:
         pass  # an invented scenario: nothing to compare with
     elif not d.divergences:

@@ -99,7 +99,7 @@ def render_markdown(debrief: Debrief) -> str:
 
     if d.has_history:
         lines += ["## Where you left history", ""]
-    if d.has_history and any(day.council == "passed" for day in d.days):
+    if d.has_history and d.days_passed:
         lines += [NOT_COUNTED, ""]
     if d.has_history and not d.divergences:
         lines.append(FOLLOWED_HISTORY)

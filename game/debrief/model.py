@@ -160,6 +160,11 @@ class Debrief(_Frozen):
     votes: list[Vote] = []
     sources: list[SourceRef] = []
 
+    @property
+    def days_passed(self) -> bool:
+        """Whether lesson mode passed some day without a council."""
+        return any(day.council == "passed" for day in self.days)
+
 
 # The day-by-day line of a day lesson mode passed, and of a council the time limit ended.
 PASSED_DAY = "No council: lesson mode passed this day"

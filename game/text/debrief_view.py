@@ -81,7 +81,7 @@ def debrief_lines(
 
     if d.has_history:
         lines += _heading(style, "Where you left history")
-    if d.has_history and any(day.council == "passed" for day in d.days):
+    if d.has_history and d.days_passed:
         lines += style.wrap(NOT_COUNTED, indent="  ")
     if d.has_history and not d.divergences:
         lines += style.wrap(FOLLOWED_HISTORY, indent="  ")

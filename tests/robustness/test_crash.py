@@ -143,3 +143,24 @@ def test_a_crash_outside_a_game_does_not_offer_an_old_autosave(
     err = capsys.readouterr().err
     assert code == 1 and "RuntimeError: the map projection fell over" in err
     assert "autosave" not in err
+
+
+def test_crash_message_resumes_with_the_name_and_the_lessons_options(
+    isolated, tmp_path, monkeypatch, capsys, mini
+):
+    folder = tmp_path / "saves"
+    autosave = write_save(
+        autosave_path(folder, "mini"),
+        make_save(mini, new_game(mini.scenario, 1).state, slot="autosave", saved_at="t"),
+    )
+    monkeypatch.setattr(cli, "cmd_play", _explode)
+    options = ["--name", "Ana Li", "--time-limit", "2", "--lesson-days", "3"]
+    assert cli.main(["play", "--text", "--save-dir", str(folder), *options]) == 1
+    assert (
+        capsys.readouterr()
+        .err.rstrip()
+        .endswith(
+            f"resume it with `python main.py play --text --load {autosave} --name 'Ana Li' "
+            f"--time-limit 2 --lesson-days 3 --save-dir {folder}`."
+        )
+    )

@@ -486,6 +486,7 @@ def test_session_notes_are_kept_and_left_out_when_empty(tmp_path, mini, save):
     path = tmp_path / "kept.json"
     write_save(path, kept)
     assert read_save(path, mini).session == notes
-    # a game of version 1 cannot ignore the new field: it must say "newer", not "damaged"
+    # the file says which version wrote it (a game of version 1 cannot ignore the new field;
+    # see the note on versions in game/saves.py for how it refuses it)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["save_version"] == 2 and data["min_compatible_version"] == 1

@@ -137,7 +137,7 @@ class DebriefScene(Scene, PageScene):
             out.append((SMALL, "History ended: " + "; ".join(d.historical_endings)))
         if d.has_history:
             out += [(BODY, ""), (HEAD, "WHERE YOU LEFT HISTORY")]
-        if d.has_history and any(day.council == "passed" for day in d.days):
+        if d.has_history and d.days_passed:
             out.append((SOFT, NOT_COUNTED))
         if d.has_history and not d.divergences:
             out.append((BODY, FOLLOWED_HISTORY))
