@@ -101,7 +101,8 @@ class SaveError(Exception):
 class SessionNotes(BaseModel):
     """What the front end playing a game knows of it beyond its state, kept so that a resumed
     game's report still has it: the student's name, the days lesson mode passed without a
-    council and the councils the time limit ended (day numbers)."""
+    council and the councils the time limit ended (day numbers). Not kept: the text version's
+    cabinet votes, so a resumed game's report lists only the votes taken after the resume."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
