@@ -56,6 +56,8 @@ def test_chahar_states_its_simplifications_and_follows_the_record():
     assert scenario is not None
     assert "What this scenario simplifies" in scenario.briefing
     assert scenario.events["song_dismissed"].date.isoformat() == "1935-06-19"
-    assert scenario.demands["doihara_terms"].date.isoformat() == "1935-06-23"
+    # the terms come with Doihara's call of 23 June, which presents them
+    assert scenario.events["doihara_call"].date.isoformat() == "1935-06-23"
+    assert scenario.events["doihara_call"].effects.issue == ["doihara_terms"]
     assert scenario.calendar.end.isoformat() == "1935-06-27"
     assert scenario.endings["agreement"].historical

@@ -1,0 +1,39 @@
+"""The Chahar scenario (scenarios/chahar_1935.yaml): what its own structure promises."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from game.analysis.explore import explore
+from game.analysis.policies import historical
+from game.analysis.replay import play
+from game.engine.state import GameEvent
+from game.scenario.load import load_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return load_scenario(ROOT / "scenarios" / "chahar_1935.yaml").scenario
+
+
+def test_doihara_s_terms_come_with_their_stage_on_23_june(scenario):
+    """Play-test: the stage header said 'Acting for Song' all day with Doihara's terms on the
+    desk, since stages change at dusk. The call that brings them moves the stage at dawn."""
+    playthrough = play(scenario, 1935, historical)
+    day = next(d for d in playthrough.days if d.date == dt.date(1935, 6, 23).isoformat())
+    dawn = [(e.kind, e.ref) for e in day.order if isinstance(e, GameEvent) and e.kind != "day"][:3]
+    assert dawn == [("meeting", "doihara_call"), ("ultimatum", "doihara_terms"), ("stage", "terms")]
+
+
+def test_the_call_of_23_june_always_finds_the_removal_stage(scenario):
+    """The call's goto skips whatever stage lies between: it is written for a game in
+    'removal' (Song is removed on 19 June). Random and policy games must agree."""
+    for policy in ("random", "comply", "refuse", "stall"):
+        for game in explore(scenario, runs=150, seed=0, policy=policy).games:
+            if "terms" in game.stages:
+                assert "removal" in game.stages, (policy, game.seed, game.stages)
