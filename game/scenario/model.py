@@ -425,6 +425,15 @@ class ScoreLabels(Model):
     lives: str = Field("Lives spared", description="The name of the fourth score.")
 
 
+class SideNames(Model):
+    """What the sides are called where the player sees them (the map's legend, the codex). The
+    sides keep their keys (china, japan, third), which decide the markers and colours."""
+
+    china: str = Field("Chinese", description="The player's side, as an adjective.")
+    japan: str = Field("Japanese", description="The other side, as an adjective.")
+    third: str = Field("Third-party", description="Everyone else (foreign powers, the press).")
+
+
 class Ending(Model):
     title: str = Field(description="Name of the ending.")
     when: Condition | None = Field(
@@ -582,6 +591,11 @@ class Scenario(Model):
     )
     questions: list[str] = Field(
         default_factory=list, description="Reflection questions for the debrief."
+    )
+    side_names: SideNames = Field(
+        default_factory=SideNames,
+        description="What the sides are called (e.g. for a crisis between other parties: "
+        "`china: Union`, `japan: Company`).",
     )
     score_labels: ScoreLabels = Field(
         default_factory=ScoreLabels,

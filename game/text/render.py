@@ -211,7 +211,8 @@ def codex_lines(scenario: Scenario, style: Style, state: GameState | None = None
     if scenario.actors:
         lines += style.heading("People and bodies")
         for actor in scenario.actors.values():
-            lines.append(_headword(actor.name, actor.chars, actor.role or actor.side))
+            side = getattr(scenario.side_names, actor.side)  # "Japanese", not "japan"
+            lines.append(_headword(actor.name, actor.chars, actor.role or side))
             lines += style.wrap(actor.description) if actor.description else []
     if scenario.places:
         lines += style.heading("Places")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 import pygame
@@ -164,14 +164,16 @@ class MapPainter:
         data: dict,
         places: list[MapPlace],
         units: list[MapUnit],
+        side_names: Mapping[str, str] | None = None,
     ) -> None:
+        """`side_names`: what the scenario calls the sides (SideNames), for the legend."""
         ink = self._ink_for_map(ink)
         shown = {unit.side for unit in units}
         if len(data.get("dmz", {}).get("polygon", [])) >= 3:
             shown.add("dmz")
         if data.get("great_wall"):
             shown.add("wall")
-        legend = self._legend_rows(ink, rect.width - 4, shown)
+        legend = self._legend_rows(ink, rect.width - 4, shown, side_names or {})
         legend_height = len(legend) * ink.height(LABEL) + 4
         area = pygame.Rect(rect.x, rect.y, rect.width, max(10, rect.height - legend_height))
         projection = fit_view(data, area.size)
@@ -826,16 +828,19 @@ class MapPainter:
                 self.region_at[label.get("id", label["name"])] = box
 
     def _legend_rows(
-        self, ink: Ink, width: int, shown: set[str]
+        self, ink: Ink, width: int, shown: set[str], side_names: Mapping[str, str]
     ) -> list[list[tuple[str, str, str]]]:
         """The legend's items in as many lines as the width needs (a narrow map gets two); only
         what the map shows: a side's units when there are some (the briefing's map shows none),
-        the zone and the Wall when the map's data has them (a scenario's own map may not)."""
+        the zone and the Wall when the map's data has them (a scenario's own map may not). A
+        side's units are named as the scenario names the side ("Japanese unit")."""
         rows: list[list[tuple[str, str, str]]] = [[]]
         x = 0
         for item in _LEGEND:
             if item[0] not in shown:
                 continue
+            if item[0] in side_names:
+                item = (item[0], item[1], f"{side_names[item[0]]} unit")
             needed = self._legend_item_width(ink, item[2])
             if rows[-1] and x + needed > width:
                 rows.append([])

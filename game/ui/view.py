@@ -574,7 +574,7 @@ def codex(
                 "Units",
                 with_chars(unit.name, unit.chars),
                 sub,
-                f"{'Japanese' if unit.side == 'japan' else 'Chinese'} unit.",
+                f"{getattr(scenario.side_names, unit.side)} unit.",
                 source_titles(scenario, unit.sources),
             )
         )

@@ -146,7 +146,7 @@ def test_log_is_newest_first_and_paged(mini):
 
 def test_codex_lists_actors_and_places(mini):
     _, text = play(mini, "c\n")
-    assert "  The Envoy \u2014 japan" in text
+    assert "  The Envoy \u2014 Japanese" in text  # an actor with no role: its side, in words
     assert "  Capital \u2014 city" in text
 
 

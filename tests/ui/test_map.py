@@ -90,8 +90,8 @@ def test_the_screens_maps_have_every_marker_labelled_and_nothing_covered(
     seen: dict[str, list[str]] = {}
     draw = mapdraw.MapPainter.draw
 
-    def checked(self, surface, ink, rect, data, places, units):
-        draw(self, surface, ink, rect, data, places, units)
+    def checked(self, surface, ink, rect, data, places, units, *sides):
+        draw(self, surface, ink, rect, data, places, units, *sides)
         seen[f"map {tuple(rect)} with {len(units)} units"] = overlaps(self)
         assert len(self.label_at) >= 5, "almost nothing labelled"
 
@@ -241,8 +241,8 @@ def test_the_largest_text_keeps_the_named_cities_labels_by_their_markers(
     far: dict[str, list[str]] = {}
     draw = mapdraw.MapPainter.draw
 
-    def checked(self, surface, ink, rect, data, places, units):
-        draw(self, surface, ink, rect, data, places, units)
+    def checked(self, surface, ink, rect, data, places, units, *sides):
+        draw(self, surface, ink, rect, data, places, units, *sides)
         height = self._ink_for_map(ink).height(mapdraw.LABEL)
         problems = overlaps(self)
         for pid in MUST_LABEL:
@@ -455,3 +455,21 @@ def test_a_place_whose_label_fits_nowhere_still_shows_its_marker_and_units(make_
     assert "tianjin" in painter.markers
     assert len(painter.unit_markers) == 2
     assert all(painter.area.contains(r) for r in painter.unit_markers)
+
+
+def test_a_scenario_names_its_sides_in_the_legend(make_app):
+    """An invented crisis's units are its own sides' ("Company unit"), not Japanese or Chinese."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter
+    from game.ui.view import MapUnit
+
+    app = make_app()
+    records = app.ink.recorder = []
+    rect = pygame.Rect(0, 0, 452, 312)
+    unit = MapUnit("u", "Unit", "", "japan", "tianjin", 117.2, 39.1, "")
+    sides = {"china": "Union", "japan": "Company", "third": "Outside"}
+    MapPainter().draw(
+        pygame.Surface(rect.size), app.ink, rect, map_data(app.loaded), [], [unit], sides
+    )
+    legend = {b.text for b in records}
+    assert "Company unit" in legend and "Japanese unit" not in legend

@@ -264,7 +264,10 @@ class CrisisScene(Scene):
             geometry = map_data(loaded)
             caption = geometry.get("caption")
             frame(surface, ink, self.map_panel, f"Map \u2014 {caption}" if caption else "Map")
-            self.painter.draw(surface, ink, self.map_inner, geometry, view.places, view.units)
+            sides = app.session.scenario.side_names.model_dump()
+            self.painter.draw(
+                surface, ink, self.map_inner, geometry, view.places, view.units, sides
+            )
         else:
             no_map(surface, ink, self.map_panel)
         frame(surface, ink, self.stats_panel, "The situation")
