@@ -23,6 +23,7 @@ from game.engine.dates import long_date
 from game.engine.query import awaits_answer
 from game.engine.state import GameEvent, GameState
 from game.engine.words import counted
+from game.lesson import LessonDays
 from game.practice import UndoStack
 from game.saves import SessionNotes
 from game.scenario.model import Scenario
@@ -142,8 +143,7 @@ def run_text(
     session.resume_hint = resume_hint
     session.keep_notes = keep_notes
     if session_notes is not None and state is not None:
-        session.passed_days = [d for d in session_notes.passed_days if d <= state.day]
-        session.timed_out_days = [d for d in session_notes.timed_out_days if d <= state.day]
+        session.lesson = LessonDays.kept(session_notes, state.day)
     return session.run(state)
 
 
@@ -194,8 +194,7 @@ class Session:
         self.lesson_started = 0.0
         # for the report: the days lesson mode passed without a council, and the councils the
         # time limit ended (the state cannot tell either from a day the players ended themselves)
-        self.passed_days: list[int] = []
-        self.timed_out_days: list[int] = []
+        self.lesson = LessonDays()
         self.save_slot: Callable[[GameState, str], str] | None = None
         self.resume_hint: Callable[[], str] | None = None
         self.keep_notes: Callable[[SessionNotes], None] | None = None
@@ -336,8 +335,8 @@ class Session:
             self.keep_notes(
                 SessionNotes(
                     player_name=self.classroom.player_name,
-                    passed_days=list(self.passed_days),
-                    timed_out_days=list(self.timed_out_days),
+                    passed_days=list(self.lesson.passed),
+                    timed_out_days=list(self.lesson.timed_out),
                 )
             )
 
@@ -402,8 +401,7 @@ class Session:
                     + late,
                 ]
             )
-            if self.state.day not in self.timed_out_days:
-                self.timed_out_days.append(self.state.day)
+            self.lesson.time_out(self.state.day)
             choice = EndDay()
         except TakeBack as back:
             self.take_back(back.day)
@@ -422,9 +420,7 @@ class Session:
             return
         self.undo, self.state = self.undo.undo_day() if day else self.undo.undo_action()
         self.held_day = self.state.day  # lesson mode: the day taken back to is played, not passed
-        # the days from here on are played again: how their councils went is not known yet
-        self.passed_days = [d for d in self.passed_days if d < self.state.day]
-        self.timed_out_days = [d for d in self.timed_out_days if d < self.state.day]
+        self.lesson.forget_from(self.state.day)
         what = "to the dawn of" if day else "one step, to"
         self.console.say(f"Taken back {what} day {self.state.day}, {long_date(self.state.date)}.")
         self.console.show(
@@ -470,10 +466,9 @@ class Session:
         if any(e.day == day and e.kind in ("action", "respond") for e in self.state.log):
             # the lesson's minutes ran out in the middle of a council the players had begun: it
             # was held, and cut short, not passed (its missed history still counts)
-            if day not in self.timed_out_days:
-                self.timed_out_days.append(day)
+            self.lesson.time_out(day)
         else:
-            self.passed_days.append(day)
+            self.lesson.pass_day(day)
         self.state, events = step(self.scenario, self.state, EndDay())
         if self.undo is not None:  # a practice game takes back a passed day like any other
             self.undo = self.undo.push(self.state)
@@ -664,8 +659,8 @@ class Session:
                 seed=self.seed,
                 player_name=c.player_name,
                 practice=c.practice,
-                passed_days=self.passed_days,
-                timed_out_days=self.timed_out_days,
+                passed_days=self.lesson.passed,
+                timed_out_days=self.lesson.timed_out,
             )
         except DebriefUnavailable as exc:
             self.console.show(["", f"No debrief: {exc}."])
@@ -692,8 +687,8 @@ class Session:
             player_name=c.player_name,
             played_on=c.played_on,
             practice=c.practice,
-            passed_days=self.passed_days,
-            timed_out_days=self.timed_out_days,
+            passed_days=self.lesson.passed,
+            timed_out_days=self.lesson.timed_out,
         )
         while True:
             answer = self.console.ask("r: save report (Markdown or HTML); Enter: finish. ")

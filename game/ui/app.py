@@ -630,7 +630,7 @@ class App:
             # that council is held, so the crisis's decisions stay the players'.
             start, passed = session.state, []
             while not session.state.over and not awaits_answer(session.scenario, session.state):
-                session.passed_days.append(session.state.day)
+                session.lesson.pass_day(session.state.day)
                 passed += session.act(EndDay())[1].events
             if session.state.over:
                 self.apply(Reset(EndingScene()))
@@ -656,8 +656,7 @@ class App:
         self.council_tick = now
         if self.council_seconds_left() == 0:
             day = session.state.day
-            if day not in session.timed_out_days:
-                session.timed_out_days.append(day)
+            session.lesson.time_out(day)
             self.apply(Reset(CrisisScene()))
             self.act(EndDay())
             self.toast(f"Time is up: the council of day {day} ends.")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game.engine.api import Step, new_game, step
 from game.engine.state import GameEvent, GameState
+from game.lesson import LessonDays
 from game.practice import UndoStack
 from game.scenario.load import LoadedScenario
 
@@ -27,10 +28,8 @@ class Session:
         default_factory=set
     )  # unlockable codex entries already shown ("new" marks the rest)
     undo: UndoStack | None = None  # practice games only: the states so far, to take steps back
-    # Lesson mode: the days passed without a council, and those whose council the time limit
-    # ended, by number, for the debrief (which does not count the first as missed)
-    passed_days: list[int] = field(default_factory=list)
-    timed_out_days: list[int] = field(default_factory=list)
+    # lesson mode's days passed without a council and councils ended by the time limit
+    lesson: LessonDays = field(default_factory=LessonDays)
     player_name: str = ""  # the students' names, kept in saves for a resumed game's report
 
     @property
@@ -81,9 +80,7 @@ class Session:
             return "Nothing to take back: this is the start of the game."
         self.undo, self.state = self.undo.undo_day() if day else self.undo.undo_action()
         self.new_count, self.last_events = 0, []
-        # a day taken back is played again: what lesson mode noted of it no longer holds
-        self.passed_days = [d for d in self.passed_days if d < self.state.day]
-        self.timed_out_days = [d for d in self.timed_out_days if d < self.state.day]
+        self.lesson.forget_from(self.state.day)
         where = "to the dawn of" if day else "one step, to"
         return f"Taken back {where} day {self.state.day}."
 
@@ -91,8 +88,7 @@ class Session:
         """Take back what a save kept beside its state (game.saves.SessionNotes, or None); the
         players' name is `player_name` if given (the command line's --name), else the save's.
         Returns the name."""
-        self.passed_days = list(getattr(notes, "passed_days", []))
-        self.timed_out_days = list(getattr(notes, "timed_out_days", []))
+        self.lesson = LessonDays.kept(notes, self.state.day)
         self.player_name = player_name or getattr(notes, "player_name", "")
         return self.player_name
 
@@ -109,8 +105,8 @@ class Session:
             practice=self.practice,
             session=SessionNotes(
                 player_name=self.player_name,
-                passed_days=self.passed_days,
-                timed_out_days=self.timed_out_days,
+                passed_days=self.lesson.passed,
+                timed_out_days=self.lesson.timed_out,
             ),
         )
 

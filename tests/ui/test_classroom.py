@@ -196,7 +196,7 @@ def test_a_council_the_time_limit_ended_is_named_in_the_window_debrief(make_app)
     start(app)
     app.clock.now += 61_000  # day 1's council runs out
     app.pump()
-    assert app.session.state.day == 2 and app.session.timed_out_days == [1]
+    assert app.session.state.day == 2 and app.session.lesson.timed_out == [1]
     while not app.session.state.over:
         app.session.act(EndDay())
     app.apply(Push(DebriefScene()))
@@ -217,12 +217,12 @@ def test_a_resumed_lesson_game_keeps_the_days_it_passed(make_app, tmp_path):
     app.act(Respond(demand="first", response="accept"))
     app.act(EndDay())
     app.pump()
-    assert app.session.state.day == 3 and app.session.passed_days == [2]
+    assert app.session.state.day == 3 and app.session.lesson.passed == [2]
     autosave = latest_autosave(tmp_path / "saves")
     assert autosave is not None
     again = make_app()
     load_game_from(again, autosave)
-    assert again.session.state.day == 3 and again.session.passed_days == [2]
+    assert again.session.state.day == 3 and again.session.lesson.passed == [2]
 
 
 def test_the_window_keeps_the_players_name_in_its_saves(make_app, tmp_path):
@@ -253,11 +253,11 @@ def test_a_practice_take_back_to_a_passed_day_lets_the_players_play_it(make_app)
     app.act(Respond(demand="first", response="accept"))
     app.act(EndDay())
     app.pump()
-    assert app.session.state.day == 3 and app.session.passed_days == [2]
+    assert app.session.state.day == 3 and app.session.lesson.passed == [2]
     while app.stack[-1].name != "crisis":
         app.stack.pop()
     # U: one step back, to day 2's council before its passing
     app.stack[-1].key(app, pygame.event.Event(pygame.KEYDOWN, key=pygame.K_u, mod=0))
-    assert app.session.state.day == 2 and app.session.passed_days == []
+    assert app.session.state.day == 2 and app.session.lesson.passed == []
     app.pump()  # lesson mode does not pass the day again at once
     assert app.session.state.day == 2

@@ -107,8 +107,8 @@ class DebriefScene(Scene, PageScene):
             player_name=app.player_name,
             played_on=dt.date.today().isoformat(),
             practice=session.practice,
-            passed_days=session.passed_days,
-            timed_out_days=session.timed_out_days,
+            passed_days=session.lesson.passed,
+            timed_out_days=session.lesson.timed_out,
         )
         self.pane = TextPane(self.paragraphs)
         self.save = Button("Save report (S)", lambda: self.save_report(app))
