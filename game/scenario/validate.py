@@ -26,17 +26,7 @@ _RESERVED_NAMES = {*BUILTIN_NAMES, *FUNCTIONS, *RESERVED_EFFECT_KEYS, *_LANGUAGE
 _NAMES_READ = ("stats", "flags", "hidden", "actors")  # the sections whose ids are names
 # The sections whose ids an expression can name (fired(x), taken(x), in_stage(x), pending(x) ...
 # or the name itself): Python's reserved words cannot be written there.
-_NAMED_IN_EXPRESSIONS = (
-    "stats",
-    "flags",
-    "hidden",
-    "actors",
-    "stages",
-    "events",
-    "intel",
-    "demands",
-    "actions",
-)
+_NAMED_IN_EXPRESSIONS = (*_NAMES_READ, "stages", "events", "intel", "demands", "actions")
 
 
 # What an id may name, for "'x' is a demand, not an event": the section, its noun, and the
