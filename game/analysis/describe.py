@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.engine.dates import long_date
-from game.engine.state import GameState
+from game.engine.state import GameEvent, GameState
 from game.engine.words import counted
 from game.scenario.model import Effects, Outcome, Scenario
 
@@ -35,6 +35,45 @@ KIND_LABELS = {
     "ending": "Ending",
     "rejected": "Not possible",
 }
+
+# The inbox items that tell of the world's doings, which a scenario with history either cites or
+# invents; the rest are the game's own workings (a stage, a day) or the player's choices.
+TOLD_KINDS = frozenset(
+    (
+        "telegram",
+        "news",
+        "report",
+        "meeting",
+        "order",
+        "intelligence",
+        "background",
+        "demand",
+        "ultimatum",
+        "actor",
+    )
+)
+INVENTED = (
+    "Not in the historical record: the game invents it as something that could have happened."
+)
+BY_TEACHER = "Released by the teacher during the lesson."
+
+
+def provenance(scenario: Scenario, event: GameEvent) -> str:
+    """Where an inbox item comes from, for a player who must tell history from the game's
+    inventions: the titles of the sources it cites, or that it is invented (or that the teacher
+    released it). Nothing for the game's own workings (a stage, a day, the player's choices), nor
+    in a scenario that claims no history, where all of it is invented."""
+    if event.kind not in TOLD_KINDS or not scenario.has_history:
+        return ""
+    titles = "; ".join(
+        scenario.sources[tag].title if tag in scenario.sources else tag for tag in event.sources
+    )
+    # an inject's item bears its id; events and reports keep theirs apart from injects' ids
+    ref = event.ref
+    if ref in scenario.injects and ref not in scenario.events and ref not in scenario.intel:
+        return f"{BY_TEACHER} Sources: {titles}." if titles else BY_TEACHER
+    return f"From the record. Sources: {titles}." if titles else INVENTED
+
 
 MINUS = "\u2212"  # a real minus sign: screen readers say "minus", and it lines up with "+"
 

@@ -133,7 +133,7 @@ def build_debrief(
         DisputeView(question=d.question, versions=list(d.versions), sources=cite.all(d.sources))
         for d in scenario.disputes
     ]
-    has_history = _has_history(scenario)
+    has_history = scenario.has_history
     if not has_history:
         divergences = []  # "history did not do this" of every choice, in a story history never had
     return Debrief(
@@ -427,16 +427,6 @@ def _divergences(
         "ending": 2,
     }
     return sorted(found, key=lambda d: (d.date is None, d.date or dt.date.max, order[d.kind]))
-
-
-def _has_history(scenario: Scenario) -> bool:
-    """Whether the scenario says anything of what really happened."""
-    return bool(
-        scenario.history
-        or any(action.historical_dates for action in scenario.actions.values())
-        or any(demand.historical_response for demand in scenario.demands.values())
-        or any(ending.historical for ending in scenario.endings.values())
-    )
 
 
 def _done_another_way(action: Action, flags_on: _FlagsByDay, date: dt.date) -> bool:

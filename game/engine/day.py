@@ -141,7 +141,15 @@ def _actors_act(turn: Turn, actors: tuple[ActorRow, ...]) -> None:
             continue
         rule, key = eligible[choice].rule, eligible[choice].key
         fired[key] = fired.get(key, 0) + 1
-        turn.emit("actor", rule.title, rule.text, ref=key, sender=actor, places=rule.places)
+        turn.emit(
+            "actor",
+            rule.title,
+            rule.text,
+            ref=key,
+            sender=actor,
+            places=rule.places,
+            sources=rule.sources,
+        )
         turn.apply(rule.effects)
         turn.drain()
 

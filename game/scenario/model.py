@@ -180,6 +180,11 @@ class ActorRule(Model):
         default_factory=Effects, description="What happens when the rule fires."
     )
     places: list[str] = Field(default_factory=list, description=PLACES)
+    sources: list[str] = Field(
+        default_factory=list,
+        description=SOURCES
+        + " A move with none is shown as the game's invention, not as something recorded.",
+    )
 
 
 class Actor(Model):
@@ -614,6 +619,17 @@ class Scenario(Model):
         default_factory=dict,
         description="Items a teacher can release during play (facilitator injects), by id.",
     )
+
+    @property  # not cached: `model_copy(update=...)` would carry a cached answer over
+    def has_history(self) -> bool:
+        """Whether the scenario says anything of what really happened (an invented crisis does
+        not: its debrief compares nothing with history, and its play marks nothing as invented)."""
+        return bool(
+            self.history
+            or any(action.historical_dates for action in self.actions.values())
+            or any(demand.historical_response for demand in self.demands.values())
+            or any(ending.historical for ending in self.endings.values())
+        )
 
 
 Unit.model_rebuild()

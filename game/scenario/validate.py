@@ -330,6 +330,8 @@ class _Validator(Pass):
             self.refs(("actors", aid, "sources"), actor.sources, "sources", "source tag")
             for i, rule in enumerate(actor.rules):
                 self.refs(("actors", aid, "rules", i, "places"), rule.places, "places", "place")
+                cited = ("actors", aid, "rules", i, "sources")
+                self.refs(cited, rule.sources, "sources", "source tag")
         for i, note in enumerate(s.history):
             self.refs(("history", i, "sources"), note.sources, "sources", "source tag")
         for i, dispute in enumerate(s.disputes):

@@ -12,6 +12,7 @@ from game.analysis.describe import (
     facts,
     long_date,
     nearest_deadline,
+    provenance,
     signed,
     stat_display,
     uses_note,
@@ -99,7 +100,9 @@ def event_lines(
         line += f" (reliability {event.reliability}%)"
     if dated:
         line = f"{long_date(event.date, weekday=False)} \u2014 {line}"
-    return ["", line, *style.wrap(event.text)] if event.text.strip() else ["", line]
+    lines = ["", line, *style.wrap(event.text)] if event.text.strip() else ["", line]
+    told = provenance(scenario, event)
+    return lines + [style.dim(part) for part in style.wrap(told)] if told else lines
 
 
 def events_lines(scenario: Scenario, events: Iterable[GameEvent], style: Style) -> list[str]:

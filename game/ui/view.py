@@ -18,6 +18,7 @@ from game.analysis.describe import (
     describe_response,
     facts,
     long_date,
+    provenance,
     stat_visible,
 )
 from game.engine.api import action_options, response_options
@@ -109,6 +110,7 @@ class InboxItem:
     demand: str  # the demand id, when the item presents a still-pending demand
     new: bool
     urgent: bool
+    provenance: str = ""  # its sources, or that the game invents it (`describe.provenance`)
 
     @property
     def correspondent(self) -> str:
@@ -282,6 +284,7 @@ def inbox_item(
         demand=demand,
         new=new,
         urgent=event.kind in ("ultimatum", "demand_expired"),
+        provenance=provenance(scenario, event),
     )
 
 

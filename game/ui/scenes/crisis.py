@@ -415,6 +415,8 @@ class CrisisScene(Scene):
         )
         for paragraph in reflow(item.text or "(no further text)"):
             out.append((face, paragraph))
+        if item.provenance:
+            out += [(BODY, ""), (SOFT, item.provenance)]
         if item.demand:
             out += [
                 (BODY, ""),

@@ -1,0 +1,93 @@
+"""Every inbox item that tells of the world's doings says where it comes from: the sources it
+cites, or that the game invents it. History review: in the replay of the historical path, Sakai's
+"another show of force" fired on 2, 4 and 5 June with nothing to tell a student that only the
+30 May one is on record."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from game.analysis.describe import BY_TEACHER, INVENTED, provenance
+from game.engine.actions import ReleaseInject
+from game.engine.api import new_game, step
+from game.engine.state import GameEvent
+from game.scenario.load import load_scenario_bytes
+from tests.conftest import NO_HISTORY, edited_mini
+
+# The envoy's first rule holds from the first dawn, his second never, and he never idles: the
+# first moves at once.
+SURE_MOVE = (
+    ("    idle_weight: 1\n", "    idle_weight: 0\n"),
+    ('when: "pressure >= 50"', 'when: "true"'),
+    ('when: "pressure < 50"', 'when: "false"'),
+)
+CITED_MOVE = (
+    "        effects: {pressure: 5}\n",
+    "        effects: {pressure: 5}\n        sources: [T1]\n",
+)
+
+
+def event(kind: str, sources: list[str], ref: str = "") -> GameEvent:
+    return GameEvent(kind=kind, date=dt.date(1935, 6, 1), title="t", ref=ref, sources=sources)
+
+
+def scenario_of(text: str, tmp_path):
+    return load_scenario_bytes(text.encode(), str(tmp_path / "s.yaml")).scenario
+
+
+def first_move(scenario) -> GameEvent:
+    moves = [e for e in new_game(scenario, 1).events if e.kind == "actor"]
+    assert moves, "the envoy did not move on the first day"
+    return moves[0]
+
+
+def test_a_cited_item_names_its_sources_and_an_uncited_one_is_called_invented(mini):
+    scenario = mini.scenario
+    assert (
+        provenance(scenario, event("telegram", ["T1"])) == "From the record. Sources: Test source."
+    )
+    assert provenance(scenario, event("news", [])) == INVENTED
+    assert INVENTED.startswith("Not in the historical record")
+
+
+@pytest.mark.parametrize("kind", ["stage", "day", "action", "outcome", "demand_answered", "ending"])
+def test_the_games_own_workings_and_the_players_choices_carry_no_such_line(mini, kind):
+    assert provenance(mini.scenario, event(kind, [])) == ""
+
+
+def test_an_invented_scenario_marks_nothing(tmp_path):
+    invented = scenario_of(edited_mini(*NO_HISTORY), tmp_path)
+    assert not invented.has_history
+    assert provenance(invented, event("telegram", [])) == ""
+
+
+def test_an_actors_move_carries_its_rules_sources(tmp_path):
+    uncited = scenario_of(edited_mini(*SURE_MOVE), tmp_path)
+    cited = scenario_of(edited_mini(*SURE_MOVE, CITED_MOVE), tmp_path)
+    assert provenance(uncited, first_move(uncited)) == INVENTED
+    move = first_move(cited)
+    assert move.sources == ["T1"]
+    assert provenance(cited, move) == "From the record. Sources: Test source."
+
+
+def test_a_rules_unknown_source_tag_is_reported_at_its_line(tmp_path):
+    from game.scenario.load import ScenarioError
+
+    text = edited_mini(
+        (
+            "        effects: {pressure: 5}\n",
+            "        effects: {pressure: 5}\n        sources: [T9]\n",
+        )
+    )
+    with pytest.raises(ScenarioError) as caught:
+        scenario_of(text, tmp_path)
+    assert "s.yaml:32:" in str(caught.value) and "unknown source tag 'T9'" in str(caught.value)
+
+
+def test_the_teachers_inject_is_called_the_teachers(mini):
+    scenario = mini.scenario
+    released = step(scenario, new_game(scenario, 1).state, ReleaseInject(inject="rumour_of_war"))
+    items = [e for e in released.events if e.ref == "rumour_of_war"]
+    assert items and provenance(scenario, items[0]) == BY_TEACHER
