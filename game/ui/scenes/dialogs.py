@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -19,7 +20,7 @@ from game.ui.scenes.common import (
     margin,
     with_council_clock,
 )
-from game.ui.text import BODY, BOLD, SMALL, Style
+from game.ui.text import BODY, BOLD, SMALL, Ink, Style
 from game.ui.view import day_summary, demand_view, inbox_item, reflow
 from game.ui.widgets import MORE, Button, ListWidget, TextPane, frame
 
@@ -74,7 +75,44 @@ class Dialog(Scene):
             key_hint(app, surface, band, with_council_clock(app, self.hint))
 
 
-LEAST_WORDS = 4  # lines of a demand's words kept (as room goes) when its answers want the room
+# Stacked, when the answers leave the demand's words too little room: the words keep this share
+# of the dialog (the answers' list scrolls) rather than be squeezed to a line or two (QA at 145%:
+# one line of an ultimatum shown, at 1920x1080, so that its five answers fitted under it).
+TEXT_SHARE = 0.4
+# The demand's words go beside the answers (the words left, the answers right) when a column is
+# wide enough for lines of this many characters and that shows more of the words or the answers.
+COLUMN_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One way to lay out a demand: where its words and its answers go, how short the answers
+    not opened are cut (see `DemandDialog.answer_lines`), and how well it shows them."""
+
+    columns: bool
+    compact: int
+    text: pygame.Rect  # the words' pane and, when they do not all fit, the line under it
+    answers: pygame.Rect
+    whole: bool  # every answer shows whole, at once
+    fitting: int  # how many answers show whole from the first
+    # the share (per thousand) of the demand's words below the pane, read by scrolling: a share,
+    # since the words make more lines in a narrow column than across the dialog
+    hidden: int
+
+    def score(self) -> tuple[bool, int, int, int, bool]:
+        """Lower is better: every answer at once; then as many of the words as can be; then as
+        many answers; then answers cut least; then one above the other (the usual reading)."""
+        return (not self.whole, self.hidden, -self.fitting, self.compact, self.columns)
+
+    def arrangement(self) -> tuple[bool, bool, int, int]:
+        """Lower is better, between the best plan side by side and the best one above the other
+        (each as the words are read, no answer opened): every answer at once; then every word.
+        Of two that show every word, the one that cuts the answers least (then one above the
+        other); of two that do not, side by side: the words keep the whole height, also when
+        an answer is opened (one above the other, they give room to it)."""
+        if self.hidden:
+            return (not self.whole, True, not self.columns, self.hidden)
+        return (not self.whole, False, self.compact, self.columns)
 
 
 class DemandDialog(Dialog):
@@ -83,7 +121,7 @@ class DemandDialog(Dialog):
     name = "demand"
     # Focus starts on the demand's text, where Enter does nothing (an Enter meant for the screen
     # before must not answer an ultimatum): the hint says how to reach the answers.
-    hint = "1\u20139 answer \u00b7 \u2191\u2193 scroll \u00b7 Tab to the answers, then \u2191\u2193 choose, Enter give \u00b7 Esc decide later"
+    hint = "1\u20139 answer \u00b7 \u2191\u2193 PgUp PgDn scroll \u00b7 Tab to the answers, then \u2191\u2193 choose, Enter give \u00b7 Esc decide later"
 
     def __init__(self, demand_id: str) -> None:
         super().__init__()
@@ -111,10 +149,12 @@ class DemandDialog(Dialog):
             activate=lambda i: self.answer(app, i),
         )
         self.later = Button("Decide later (Esc)", lambda: Pop())
-        self.compact = (
-            0  # set by the layout: answers not chosen are cut short (1) or to their words (2)
-        )
+        # set by the layout: answers are cut short (1) or to their words (2), but the one opened
+        # (the chosen answer, while the focus is on the answers) shows all it says
+        self.compact = 0
+        self.opened: int | None = None
         self.text_more: pygame.Rect | None = None
+        self.divider: tuple[tuple[int, int], tuple[int, int]] | None = None
         self._layout_key: tuple = ()
         # The focus starts on the demand's text, not on the first answer: an Enter meant for
         # the slip before (a dialog that opens by itself at dawn) must not answer an ultimatum.
@@ -143,14 +183,19 @@ class DemandDialog(Dialog):
         lines = [
             (Style("serif_bold", "body", colour), line) for line in ink.wrap(head, inner, BOLD)
         ]
-        # when not every answer would show, the answers not chosen keep their first line of
-        # consequences, so each answer's words are on screen at once (QA: one answer at 800x600)
-        # (and, if even that is too much, none: the chosen answer shows them all)
-        cut = self.compact if index != self.answers.selected else 0
+        # when not every answer would show, the answers keep their first line of consequences,
+        # so each answer's words are on screen at once (QA: one answer at 800x600), or, if even
+        # that is too much, none; the answer opened (chosen, with the focus on the answers)
+        # shows them all
+        cut = self.compact if index != self.opened else 0
         if row.consequences and cut < 2:
             more = ink.wrap("\u2192 " + row.consequences, inner, SMALL)
             if cut and len(more) > 1:
-                more = [more[0].rstrip(" ,;") + ELLIPSIS]
+                # the first line, with room for the ellipsis (added to a full line, it was
+                # cut again when drawn)
+                room = inner - ink.width(ELLIPSIS, SMALL)
+                first = ink.wrap("\u2192 " + row.consequences, room, SMALL)[0]
+                more = [first.rstrip(" ,;") + ELLIPSIS]
             lines += [
                 (Style("serif", "small", "neutral" if row.available else "disabled"), line)
                 for line in more
@@ -199,83 +244,120 @@ class DemandDialog(Dialog):
         if self.view is None:
             return
         # Laid out again only when something it depends on changed: the window calls this every
-        # frame, and at 145% text it tries up to four lengths of the words at two levels of cut.
+        # frame, and a layout measures the answers a dozen ways.
+        choosing = self.focused() is self.answers
         key = (
             tuple(rect),
             app.size,
             app.settings.text_size,
             app.ink,
             self.view,
-            self.answers.selected,  # the chosen answer is never cut short
-            self.answers.top,  # which answers show whole
+            self.answers.selected,  # the answer opened, while the focus is on the answers
+            choosing,
         )
         if key == self._layout_key:
             return
         self._layout_key = key
+        body = self.frame_layout(app, rect, [self.later], 0.8, 0.88)
         ink = app.ink
-        body = self.frame_layout(app, rect, [self.later], 0.74, 0.86)
-        # the demand's text takes what it needs, up to 42% of the dialog; the answers the rest
-        self.text.rect = pygame.Rect(body.x, body.y, body.width, int(body.height * 0.42))
-        text_h = min(self.text.rect.height, self.text.height_needed(ink))
-        room = body.height - text_h - 6 - ink.height(MORE) - 4
-        width = body.width - 10  # as the list measures its rows
-        self.compact = 0
-        count = len(self.view.responses)
-        heights = [self.answer_height(app, i, width) for i in range(count)]
-        if count and _fitting(heights, room) < (count + 1) // 2:
-            # fewer than half the answers would show: the others are cut short (to a line of
-            # consequences, or to their words alone), and the text gives up room to them, down
-            # to its deadline and a few lines of its words (at 145% in 1280x720 an ultimatum was
-            # left one line, to be read by scrolling), or fewer where more would hide an answer
-            head = self.paragraphs()[:3]  # who presents it, the deadline, the gap
-            head_h = sum(self.text._line_height(ink, style, text) for style, text in head)
-            full_h = text_h
-
-            def attempt(words: int) -> tuple[int, int, int]:
-                """(text height, compact level, twice the answers shown whole plus one if
-                the next shows its first lines) keeping `words` lines of the demand's words."""
-                least = min(full_h, 4 + head_h + words * ink.height(TYPE) + ink.height(MORE) + 4)
-                for level in (1, 2):
-                    self.compact = level
-                    cut = [self.answer_height(app, i, width) for i in range(count)]
-                    tallest = max(full - short for full, short in zip(heights, cut, strict=True))
-                    wanted = sum(cut) + tallest + ink.height(MORE) + 10
-                    if full_h - least >= wanted - room or level == 2:
-                        height = max(least, min(full_h, body.height - wanted))
-                        self.answers.rect = pygame.Rect(
-                            body.x, body.y + height + 6, body.width, body.height - height - 6
-                        )
-                        whole, peek = self.answers.shown(ink)
-                        return height, level, 2 * whole + peek
-                raise AssertionError("unreachable")
-
-            # Two lines of the words at least (one was left at 145% in 1280x720), unless one
-            # line is what puts every answer on screen (the last perhaps by its first lines);
-            # then more lines, up to LEAST_WORDS, while they hide no answer those two showed.
-            fewest, two = attempt(1), attempt(2)
-            floor = fewest if fewest[2] >= 2 * count - 1 and two[2] < fewest[2] else two
-            text_h, self.compact, _ = floor
-            for words in range(LEAST_WORDS, 2, -1):
-                tried = attempt(words)
-                if tried[2] >= floor[2]:
-                    text_h, self.compact, _ = tried
-                    break
-        self.text.rect.height = text_h
+        arrangements = [False]
+        if ink.width("n" * COLUMN_CHARS, TYPE) + 14 <= self._text_column(app, body).width:
+            arrangements.append(True)
+        # Words and answers side by side, or one above the other, as the words are read (no
+        # answer opened), so that moving to the answers does not move the words about.
+        columns = min(arrangements, key=lambda c: self._best(app, body, c, None).arrangement())
+        self.opened = self.answers.selected if choosing else None
+        plan = self._best(app, body, columns, self.opened)
+        self.compact = plan.compact
+        self.text.rect = pygame.Rect(plan.text)
         self.text_more = None
-        if text_h < self.text.height_needed(ink):
-            # the text is cut: a line under it says so, as the answers' list does
-            self.text.rect.height = text_h - ink.height(MORE) - 4
+        if plan.text.height < self.text.height_needed(ink):
+            # the words do not all fit: they scroll, and a line under them says how many follow
+            self.text.rect.height = plan.text.height - ink.height(MORE) - 4
             self.text_more = pygame.Rect(
-                body.x, self.text.rect.bottom + 2, body.width, ink.height(MORE) + 2
+                plan.text.x, self.text.rect.bottom + 2, plan.text.width, ink.height(MORE) + 2
             )
-        self.answers.rect = pygame.Rect(
-            body.x, body.y + text_h + 6, body.width, body.height - text_h - 6
+        self.answers.rect = plan.answers
+        self.answers.more_room = ink.height(MORE) + 4
+        if plan.whole:
+            self.answers.top = 0
+        else:
+            self.answers._scroll_into_view()  # the answer chosen stays in sight
+        self.divider = None
+        if columns:
+            x = (plan.text.right + plan.answers.x) // 2
+            self.divider = ((x, body.y), (x, body.bottom))
+
+    def _text_column(self, app: App, body: pygame.Rect) -> pygame.Rect:
+        """The demand's words, when the answers go beside them: the left half."""
+        return pygame.Rect(body.x, body.y, (body.width - margin(app)) // 2, body.height)
+
+    def _best(self, app: App, body: pygame.Rect, columns: bool, opened: int | None) -> Plan:
+        """The best plan of this arrangement, with this answer (if any) opened."""
+        return min(
+            (self._plan(app, body, columns, level, opened) for level in (0, 1, 2)),
+            key=Plan.score,
         )
+
+    def _plan(
+        self, app: App, body: pygame.Rect, columns: bool, level: int, opened: int | None
+    ) -> Plan:
+        ink = app.ink
+        gap = 6
+        if columns:
+            text = self._text_column(app, body)
+            answers = pygame.Rect(
+                text.right + margin(app), body.y, body.right - text.right - margin(app), body.height
+            )
+        else:
+            text = pygame.Rect(body)
+            answers = pygame.Rect(body)
+        self.text.rect = pygame.Rect(text)  # the words wrap at its width
+        full = self.text.height_needed(ink)
+        self.compact, self.opened = level, opened
+        count = len(self.view.responses)
+        heights = [self.answer_height(app, i, answers.width - 10) for i in range(count)]
+        need = sum(heights)
+        if columns:
+            text.height = min(full, body.height)
+        else:
+            least = min(full, int(body.height * TEXT_SHARE))
+            text.height = max(least, min(full, body.height - gap - need))
+            answers = pygame.Rect(
+                body.x, text.bottom + gap, body.width, body.height - text.height - gap
+            )
+        whole = need <= answers.height
+        room = answers.height if whole else answers.height - ink.height(MORE) - 4
+        return Plan(
+            columns,
+            level,
+            text,
+            answers,
+            whole,
+            _fitting(heights, room),
+            self._hidden_words(ink, text.height, full),
+        )
+
+    def _hidden_words(self, ink: Ink, height: int, full: int) -> int:
+        """The share (per thousand) of the lines of words below a pane of this height (less
+        the line that says they are there)."""
+        if full <= height:
+            return 0
+        room = height - ink.height(MORE) - 4 - 4
+        lines = self.text.lines(ink)
+        total = sum(1 for _, words in lines if words)
+        for index, (style, text) in enumerate(lines):
+            room -= self.text._line_height(ink, style, text)
+            if room < 0:
+                return 1000 * sum(1 for _, words in lines[index:] if words) // max(1, total)
+        return 0
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
         if self.view is None:
             return
         self.frame_draw(app, surface)
+        if self.divider is not None:
+            pygame.draw.line(surface, app.theme.c("border"), *self.divider)
         self.draw_widgets(app, surface)
         hidden = self.text.hidden_below
         if self.text_more is not None and hidden:
