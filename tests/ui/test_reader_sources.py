@@ -27,3 +27,21 @@ def test_the_window_reads_it_under_the_item_and_the_text_version_prints_it(mini,
     rumour = next(e for e in state.inbox if e.kind == "intelligence")
     printed = " ".join(event_lines(mini.scenario, rumour, Style(colour=False, width=80)))
     assert "Not in the historical record" in printed
+
+
+def test_the_slip_of_what_followed_says_it_too(make_app, press):
+    import pygame
+
+    from game.analysis.describe import BY_TEACHER
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    press(app, pygame.K_F9)
+    press(app, pygame.K_1)  # the teacher releases the rumour of war: a news slip follows
+    slip = app.stack[-1]
+    assert slip.name == "event"
+    assert any(text == BY_TEACHER for _, text in slip.paragraphs())

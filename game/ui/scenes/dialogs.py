@@ -431,6 +431,8 @@ class EventDialog(Dialog):
                 out += [(face, p) for p in reflow(item.text)]
             if item.reliability is not None:
                 out.append((SOFT, f"Reliability of this report: {item.reliability}%"))
+            if item.provenance:
+                out.append((SOFT, item.provenance))
         return out or [(BODY, "Nothing came of it.")]
 
     def close(self) -> Any:
