@@ -752,7 +752,14 @@ class MapPainter:
         rival is nearer; infinite without rivals)."""
         if not rivals:
             return math.inf
-        return min(_distance(box, r) for r in rivals) - _distance(box, spot)
+        # _distance written out: this runs for every spot tried
+        left, right, top, bottom = box.left, box.right - 1, box.top, box.bottom - 1
+        nearest = math.inf
+        for x, y in rivals:
+            dx = left - x if x < left else x - right if x > right else 0
+            dy = top - y if y < top else y - bottom if y > bottom else 0
+            nearest = min(nearest, dx * dx + dy * dy)
+        return math.sqrt(nearest) - _distance(box, spot)
 
     def _cost(
         self,
@@ -764,12 +771,14 @@ class MapPainter:
         must: bool,
     ) -> float | None:
         """None where a label may not go; else how bad it is there (lines crossed, places covered)."""
-        if (
-            not area.contains(box)
-            or box.collidelist(hard) >= 0
-            or any(_touches_ring(box, ring) for ring in rings)
-        ):
+        if not area.contains(box) or box.collidelist(hard) >= 0:
             return None
+        left, right, top, bottom = box.left, box.right - 1, box.top, box.bottom - 1
+        for (x, y), radius in rings:  # _touches_ring written out, as in _lead
+            dx = left - x if x < left else x - right if x > right else 0
+            dy = top - y if y < top else y - bottom if y > bottom else 0
+            if dx * dx + dy * dy <= (radius + 1) ** 2:
+                return None
         strong, weak = self._crossing(area, box)
         if not must and strong > 2 * box.height:  # an optional label does not sit on the Wall
             return None
