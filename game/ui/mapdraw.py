@@ -5,7 +5,9 @@ bbox, shows more of the surroundings, up to the data's `extent` (the area its co
 a panel never shows past the edge of the geography. The base map is drawn once per size and palette
 and cached; markers and highlights are drawn on top at each redraw. Labels are placed greedily, most
 important place first: each tries the spots around its marker and takes the free one crossing the
-fewest lines, so labels never overlap each other, a marker, a ring or the panel's edge.
+fewest lines, so labels never overlap each other, a marker, a ring or the panel's edge. A label is
+never nearer another place's marker than its own: where none of the usual spots is, it slides
+between them, and where nothing is, the place goes unlabelled rather than misnamed.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ WHITE = (255, 255, 255)
 # 'Tianjin' centred under Tianjin's ring (10 px) ran up to Baoding's marker (12 px), and read as
 # Baoding's name. A crowded map that leaves no such spot settles for merely nearer.
 RIVAL_MARGIN = 4
+UNCLEAR_COST = 25  # a label a pixel less than RIVAL_MARGIN nearer its own marker than another
+SLIDE = 3  # px between the spots tried as a label slides along its marker's side
 
 
 class Layout(NamedTuple):
@@ -344,7 +348,8 @@ class MapPainter:
         a ring or a marker already placed, or whose label finds no free spot right beside it, is left
         off (the codex lists every place). The named cities, highlighted places and places with units
         are always drawn and labelled, first, so the rest make room for them (one whose label is
-        wider than the map is drawn with its units, unlabelled)."""
+        wider than the map, or finds no spot nearer its own marker than any other, is drawn with
+        its units, unlabelled)."""
         spots: dict[str, tuple[int, int]] = {}
         for place in places:
             spot = project(place.lon, place.lat)
@@ -375,8 +380,8 @@ class MapPainter:
         # Greedy placement, most important place first, can leave a place of lower rank no room
         # by its marker (a highlighted port's long label across the town beside it): such a place
         # is moved to the front and all placed again, a few times at most; the layout with the
-        # fewest labels nearer to another marker, then barely nearer their own, then away from
-        # their markers, is kept.
+        # fewest labels left without room (unlabelled, or over a ring's edge), then barely
+        # nearer their own marker than another, then away from the usual spots, is kept.
         best: tuple[tuple[int, int, int], Layout] | None = None
         first: list[str] = []
         for _ in range(MAX_PROMOTIONS + 1):
@@ -411,12 +416,13 @@ class MapPainter:
         fixed: list[pygame.Rect],
         units: list[MapUnit],
     ) -> tuple[Layout, list[str], int]:
-        """One greedy pass in `order`; with the must-places whose label could not go by its
-        marker (placed further out on a leader line, in order), and how many labels were left
-        nearer to another marker than to their own."""
+        """One greedy pass in `order`; with the must-places whose label could not go in one of
+        the usual spots by its marker (it slid between them, or went further out on a leader
+        line), in order, and how many found no spot clear of the rings round them and nearer
+        their own marker than any other (left off, or over the edge of a ring)."""
         strays: list[str] = []
         unclear: set[str] = set()
-        loose = 0  # labels left nearer to another marker than to their own
+        loose = 0  # must-labels left off, or over the edge of a ring, for want of room
         waiting = {p.id: _marker_rect(p, spots[p.id]) for p in order}
         markers: dict[str, pygame.Rect] = {}
         labels: dict[str, pygame.Rect] = {}
@@ -470,23 +476,31 @@ class MapPainter:
             fits = self._leaves_room(area, spot, here, around, other_rings) if here else None
             choice: tuple[pygame.Rect, bool, bool] | None = None
             text, style = tries[0][0]
+            memo: dict[tuple, list] = {}  # the spots found for each form of the label
             for strict in (True, False) if is_must else (True,):
-                for (text, style), avoided in tries:
-                    size = (ink.width(text, style), ink.height(style))
-                    choice = self._choose(
-                        area,
-                        spot,
-                        place,
-                        size,
-                        hard,
-                        avoided,
-                        pending,
-                        is_must,
-                        rivals=rivals,
-                        fits=fits,
-                        strict=strict,
-                    )
+                for slide in (False, True) if is_must else (False,):
+                    for (text, style), avoided in tries:
+                        size = (ink.width(text, style), ink.height(style))
+                        choice = self._choose(
+                            area,
+                            spot,
+                            place,
+                            size,
+                            hard,
+                            avoided,
+                            pending,
+                            is_must,
+                            rivals=rivals,
+                            fits=fits,
+                            strict=strict,
+                            slide=slide,
+                            memo=memo,
+                        )
+                        if choice is not None:
+                            break
                     if choice is not None:
+                        if strict and slide:  # by its marker, but in none of the usual spots
+                            strays.append(place.id)
                         break
                 if choice is not None or not is_must:
                     break
@@ -507,19 +521,29 @@ class MapPainter:
                     rivals=rivals,
                     fits=fits,
                     strict=strict,
+                    memo=memo,
                 )
                 if choice is not None:
                     break
-            if choice is None and is_must:  # anywhere, then over a unit marker, then anything
+            if choice is None and is_must:
+                # Over the edge of the highlight rings round it, short or further out. Never
+                # by another place's marker, nor over a marker or a unit: a label nowhere
+                # nearer its own marker than any other is left off, rather than name another
+                # place (the marker and its units are drawn all the same; the codex lists it).
                 loose += 1
-                choice = (
-                    self._choose(
-                        area, spot, place, size, hard, other_rings, pending, True, far=True
-                    )
-                    or self._choose(
-                        area, spot, place, size, [*labels.values()], [], [], True, far=True
-                    )
-                    or self._choose(area, spot, place, size, [], [], [], True, far=True)
+                choice = self._choose(
+                    area,
+                    spot,
+                    place,
+                    size,
+                    hard,
+                    [],
+                    pending,
+                    True,
+                    far=True,
+                    rivals=rivals,
+                    slide=True,
+                    memo=memo,
                 )
                 if choice is not None:
                     choice = (choice[0], choice[1], False)
@@ -657,6 +681,8 @@ class MapPainter:
         rivals: list[tuple[int, int]] | None = None,
         fits: Callable[[pygame.Rect], bool] | None = None,
         strict: bool = False,
+        slide: bool = False,
+        memo: dict[tuple, list[tuple[float, int, pygame.Rect, bool, bool]]] | None = None,
     ) -> tuple[pygame.Rect, bool, bool] | None:
         """The best free spot for a label: beside, below, above or diagonal to the marker, the one
         crossing the fewest lines (the Wall and the DMZ border most of all) and covering no place still
@@ -675,46 +701,14 @@ class MapPainter:
         # clear of the marker and the pixel kept round it (a box starting nearer, to the right,
         # met the marker's own box: towns and passes were never labelled on their right)
         clear = RING_RADIUS + 1 if place.highlight else {"city": 6, "pass": 7}.get(place.kind, 5)
-        slant = (clear * 3 + 3) // 4
-        found: list[tuple[float, int, pygame.Rect, bool, bool]] = []
-        for step in (0, 1, 2) if must else (0,):
-            d = step * (height // 2 + 4)
-            c, s, third = clear + d, slant + d, height // 3
-            candidates = [
-                (x + c, y - height // 2),
-                (x - c - width, y - height // 2),  # right, left
-                (x - width // 2, y + c),
-                (x - width // 2, y - c - height),  # below, above
-                (x + s, y + s),
-                (x - s - width, y + s),  # below right, below left
-                (x + s, y - s - height),
-                (x - s - width, y - s - height),  # above right, above left
-                (x - 4, y + c),
-                (x + 4 - width, y + c),  # below, running right or left
-                (x - 4, y - c - height),
-                (x + 4 - width, y - c - height),  # above, the same
-                (x + c, y - height // 2 + third),
-                (x - c - width, y - height // 2 + third),
-                (x + c, y - height // 2 - third),
-                (x - c - width, y - height // 2 - third),
-            ]  # fmt: skip  (the last four: beside, a little lower or higher)
-            for rank, (cx, cy) in enumerate(candidates):
-                box = pygame.Rect(cx, cy, width, height)
-                # the cheap test first: most spots are taken or off the map, and measuring the
-                # distance to every rival for each of them was most of the layout's time
-                cost = self._cost(area, box, hard, rings, soft, must)
-                lead = self._lead(box, spot, rivals) if cost is not None else -1.0
-                if cost is not None and lead >= 0:
-                    found.append(
-                        (
-                            cost + STEP_COST * step + 6 * rank,
-                            len(found),
-                            box,
-                            step > 0,
-                            lead >= RIVAL_MARGIN,
-                        )
-                    )
-        found.sort()
+        key = (size, len(rings), slide)
+        found = None if memo is None else memo.get(key)
+        if found is None:
+            found = self._spots_near(
+                area, spot, size, hard, rings, soft, must, rivals, clear, slide
+            )
+            if memo is not None:
+                memo[key] = found
         ranked = [f for f in found if f[4]] if strict else sorted(found, key=lambda f: not f[4])
         chosen = next((f for f in ranked if fits is None or fits(f[2])), None)
         if chosen is None and ranked and not strict:
@@ -744,6 +738,112 @@ class MapPainter:
                     break
         return None if best is None else (best[1], best[2], best[3])
 
+    def _spots_near(
+        self,
+        area: pygame.Rect,
+        spot: tuple[int, int],
+        size: tuple[int, int],
+        hard: list[pygame.Rect],
+        rings: list[tuple[tuple[int, int], int]],
+        soft: list[pygame.Rect],
+        must: bool,
+        rivals: list[tuple[int, int]] | None,
+        clear: int,
+        slide: bool,
+    ) -> list[tuple[float, int, pygame.Rect, bool, bool]]:
+        """The spots by a marker (and for a must-label, one or two steps further out) where a
+        label may go, best first, as `_try_spots` gives them: the sixteen usual ones or, if
+        `slide`, the spots in between them."""
+        x, y = spot
+        width, height = size
+        slant = (clear * 3 + 3) // 4
+        found: list[tuple[float, int, pygame.Rect, bool, bool]] = []
+        # (a label slid two steps out, 30 px off on a leader line, is not worth the time)
+        for step in ((0, 1) if slide else (0, 1, 2)) if must else (0,):
+            d = step * (height // 2 + 4)
+            c, s, third = clear + d, slant + d, height // 3
+            if not slide:
+                candidates = [
+                    (x + c, y - height // 2),
+                    (x - c - width, y - height // 2),  # right, left
+                    (x - width // 2, y + c),
+                    (x - width // 2, y - c - height),  # below, above
+                    (x + s, y + s),
+                    (x - s - width, y + s),  # below right, below left
+                    (x + s, y - s - height),
+                    (x - s - width, y - s - height),  # above right, above left
+                    (x - 4, y + c),
+                    (x + 4 - width, y + c),  # below, running right or left
+                    (x - 4, y - c - height),
+                    (x + 4 - width, y - c - height),  # above, the same
+                    (x + c, y - height // 2 + third),
+                    (x - c - width, y - height // 2 + third),
+                    (x + c, y - height // 2 - third),
+                    (x - c - width, y - height // 2 - third),
+                ]  # fmt: skip  (the last four: beside, a little lower or higher)
+            else:
+                # the spots in between, a few pixels apart: along each side and round its
+                # corners, into a gap between markers that none of the usual spots fits
+                # (Tianjin's ring, with Tanggu's marker 13 px to one side and Baoding's 49 px
+                # to the other)
+                reach = clear // 2
+                across = range(x - width - reach, x + reach + 1, SLIDE)
+                down = range(y - height - reach, y + reach + 1, SLIDE)
+                candidates = [
+                    *((cx, y + c) for cx in across),
+                    *((cx, y - c - height) for cx in across),
+                    *((x + c, cy) for cy in down),
+                    *((x - c - width, cy) for cy in down),
+                ]
+            found += self._try_spots(
+                area, spot, size, hard, rings, soft, must, rivals, step, candidates, slide
+            )
+        found.sort(key=lambda f: f[0])  # stable: of spots as good, the one tried first
+        return found
+
+    def _try_spots(
+        self,
+        area: pygame.Rect,
+        spot: tuple[int, int],
+        size: tuple[int, int],
+        hard: list[pygame.Rect],
+        rings: list[tuple[tuple[int, int], int]],
+        soft: list[pygame.Rect],
+        must: bool,
+        rivals: list[tuple[int, int]] | None,
+        step: int,
+        candidates: list[tuple[int, int]],
+        slid: bool,
+    ) -> list[tuple[float, int, pygame.Rect, bool, bool]]:
+        """The candidates where a label may go and no rival marker is nearer to it than its own,
+        each as (its cost, with the step out and its rank added; its rank; the box; whether it is
+        on a leader line; whether it is clear of the rivals by RIVAL_MARGIN). `slid` candidates
+        all rank after the sixteen usual ones, the nearer to the marker the better."""
+        found = []
+        for rank, (cx, cy) in enumerate(candidates):
+            box = pygame.Rect(cx, cy, *size)
+            # the cheap test first: most spots are taken or off the map, and measuring the
+            # distance to every rival for each of them was most of the layout's time
+            cost = self._cost(area, box, hard, rings, soft, must)
+            if cost is None:
+                continue
+            lead = self._lead(box, spot, rivals)
+            if lead >= 0:
+                order = 6 * 16 + _distance(box, spot) if slid else 6 * rank
+                # of the spots not quite clear of the rivals, the clearest: a pixel or two
+                # decides which marker the eye gives the label to
+                doubt = UNCLEAR_COST * max(0.0, RIVAL_MARGIN - lead)
+                found.append(
+                    (
+                        cost + STEP_COST * step + order + doubt,
+                        rank,
+                        box,
+                        step > 0,
+                        lead >= RIVAL_MARGIN,
+                    )
+                )
+        return found
+
     @staticmethod
     def _lead(
         box: pygame.Rect, spot: tuple[int, int], rivals: list[tuple[int, int]] | None
@@ -752,7 +852,14 @@ class MapPainter:
         rival is nearer; infinite without rivals)."""
         if not rivals:
             return math.inf
-        return min(_distance(box, r) for r in rivals) - _distance(box, spot)
+        # _distance written out: this runs for every spot tried, and the slid ones are many
+        left, right, top, bottom = box.left, box.right - 1, box.top, box.bottom - 1
+        nearest = math.inf
+        for x, y in rivals:
+            dx = left - x if x < left else x - right if x > right else 0
+            dy = top - y if y < top else y - bottom if y > bottom else 0
+            nearest = min(nearest, dx * dx + dy * dy)
+        return math.sqrt(nearest) - _distance(box, spot)
 
     def _cost(
         self,
@@ -764,12 +871,14 @@ class MapPainter:
         must: bool,
     ) -> float | None:
         """None where a label may not go; else how bad it is there (lines crossed, places covered)."""
-        if (
-            not area.contains(box)
-            or box.collidelist(hard) >= 0
-            or any(_touches_ring(box, ring) for ring in rings)
-        ):
+        if not area.contains(box) or box.collidelist(hard) >= 0:
             return None
+        left, right, top, bottom = box.left, box.right - 1, box.top, box.bottom - 1
+        for (x, y), radius in rings:  # _touches_ring written out, as in _lead
+            dx = left - x if x < left else x - right if x > right else 0
+            dy = top - y if y < top else y - bottom if y > bottom else 0
+            if dx * dx + dy * dy <= (radius + 1) ** 2:
+                return None
         strong, weak = self._crossing(area, box)
         if not must and strong > 2 * box.height:  # an optional label does not sit on the Wall
             return None

@@ -335,7 +335,10 @@ def historical_states(he_umezu):
     [
         ((800, 600), 1.0, (278, 256)),
         ((800, 600), 0.85, (278, 261)),
+        ((800, 600), 1.2, (276, 245)),
+        ((800, 600), 1.45, (276, 244)),
         ((1024, 768), 1.0, (359, 351)),
+        ((1024, 768), 1.45, (355, 324)),
         ((1280, 720), 1.0, (452, 312)),
         ((1280, 720), 1.45, (446, 278)),
         ((1920, 1080), 1.0, (679, 474)),
@@ -455,6 +458,35 @@ def test_a_place_whose_label_fits_nowhere_still_shows_its_marker_and_units(make_
     assert "tianjin" in painter.markers
     assert len(painter.unit_markers) == 2
     assert all(painter.area.contains(r) for r in painter.unit_markers)
+
+
+def test_a_city_hemmed_in_by_places_in_the_news_is_left_unlabelled_rather_than_misnamed(
+    make_app, he_umezu
+):
+    """Tianjin with a highlighted town on each of its eight sides, a ring's width away: no spot
+    is nearer its marker than theirs, and its label once went past one of them, nearer that
+    town than Tianjin. It is left off (the marker stays); every label drawn is nearer its own
+    marker than any other."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter
+    from game.ui.view import MapPlace
+
+    app = make_app(size=(800, 600))
+    places = [MapPlace("tianjin", "Tianjin", "天津", 117.2, 39.13, "city", False)]
+    around = [(1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, -1), (1, -1), (-1, 1)]
+    for n, (dx, dy) in enumerate(around):
+        lon, lat = 117.2 + 0.4 * dx, 39.13 + 0.32 * dy
+        places.append(MapPlace(f"town{n}", f"Town {n}", "", lon, lat, "town", True))
+    size = (278, 236)
+    painter = MapPainter()
+    painter.draw(
+        pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), map_data(he_umezu), places, []
+    )
+    assert "tianjin" in painter.markers and "tianjin" not in painter.label_at
+    for pid, box in painter.label_at.items():
+        own = _reach(box, painter.spots[pid])
+        nearer = [o for o, at in painter.spots.items() if o != pid and _reach(box, at) < own]
+        assert nearer == [], f"{pid}: its label is nearer to {nearer}"
 
 
 def test_a_scenario_names_its_sides_in_the_legend(make_app):
