@@ -13,6 +13,7 @@ checks which modules the first frame needed.
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 import time
@@ -610,7 +611,8 @@ class App:
         """Seconds of today's council left under --time-limit (None without a limit)."""
         if self.time_limit is None or self.session is None or self.council_day is None:
             return None
-        return max(0, int(self.time_limit * 60 - self.council_spent / 1000))
+        # rounded up: the council ends when its whole time is spent, not at the last second's start
+        return max(0, math.ceil(self.time_limit * 60 - self.council_spent / 1000))
 
     def keep_lesson_time(self) -> None:
         """End a council that ran over its time; hurry the game on once the lesson's days are played."""

@@ -28,6 +28,22 @@ def test_time_limit_ends_the_council(make_app):
     assert app.council_seconds_left() == 60  # a fresh clock for the new day
 
 
+def test_the_council_lasts_its_whole_time_and_not_a_second_less(make_app):
+    """Real-clock check: a 3-second limit ended councils after about 2 s, since the seconds left
+    were rounded down and the council ended when they read 0."""
+    app = make_app(time_limit=1)
+    start(app)
+    app.clock.now += 500
+    app.pump()
+    assert app.council_seconds_left() == 60  # as a countdown shows it: 1:00 until a second is gone
+    app.clock.now += 59_000  # 59.5 s spent
+    app.pump()
+    assert (app.session.state.day, app.council_seconds_left()) == (1, 1)
+    app.clock.now += 500
+    app.pump()
+    assert app.session.state.day == 2
+
+
 def test_lesson_days_hurry_the_game_to_its_ending(make_app):
     from game.engine.actions import EndDay, Respond
 
