@@ -26,8 +26,13 @@ def test_doihara_s_terms_come_with_their_stage_on_23_june(scenario):
     desk, since stages change at dusk. The call that brings them moves the stage at dawn."""
     playthrough = play(scenario, 1935, historical)
     day = next(d for d in playthrough.days if d.date == dt.date(1935, 6, 23).isoformat())
-    dawn = [(e.kind, e.ref) for e in day.order if isinstance(e, GameEvent) and e.kind != "day"][:3]
+    order = [(e.kind, e.ref) for e in day.order if isinstance(e, GameEvent) and e.kind != "day"]
+    # The call is declared last, so other events of the dawn (the aircraft over Kalgan, when
+    # pressure is high) may come before it; the three must still come together, before any answer.
+    call = order.index(("meeting", "doihara_call"))
+    dawn = order[call : call + 3]
     assert dawn == [("meeting", "doihara_call"), ("ultimatum", "doihara_terms"), ("stage", "terms")]
+    assert all(kind != "demand_answered" for kind, _ in order[:call])
 
 
 def test_the_call_of_23_june_always_finds_the_removal_stage(scenario):
