@@ -536,3 +536,35 @@ def test_the_call_of_9_june_always_finds_the_troop_movements_stage(scenario):
         for game in report.games:
             if "ultimatum" in game.stages:
                 assert "troop_movements" in game.stages, (policy, game.seed, game.stages)
+
+
+@pytest.mark.parametrize("demand", ["sakai_notice", "second_call"])
+def test_asking_for_time_is_allowed_once_a_demand(loaded, demand):
+    """Teacher's review: a group that asked for time every day pushed Sakai's deadline of 3 June to
+    23 June, ten days past the game's end, and kept the demand open so lesson mode held every
+    council."""
+    scenario = loaded.scenario
+    state = new_game(scenario, 1935).state
+    stall = Respond(demand=demand, response="ask_time")
+    for _ in range(20):
+        if stall in legal_actions(scenario, state) or state.over:
+            break
+        state = step(scenario, state, EndDay()).state
+    assert stall in legal_actions(scenario, state), f"'{demand}' was never open to a stall"
+    deadline = state.demands[demand].deadline
+    state = step(scenario, state, stall).state
+    state = step(scenario, state, EndDay()).state
+    assert state.demands[demand].deadline == deadline + dt.timedelta(days=2)
+    assert state.demands[demand].status == "pending"
+    assert stall not in legal_actions(scenario, state)
+
+
+def test_no_player_visible_text_calls_the_starting_article_the_seed(loaded):
+    """Teacher's review: "The seed says..." in the history notes read, to a student, as the game's
+    random seed, which the same report names at its top."""
+    scenario = loaded.scenario
+    visible = [note.popular_account for note in scenario.history]
+    visible += [note.text for note in scenario.history]
+    visible += [source.title + " " + source.note for source in scenario.sources.values()]
+    offending = [text for text in visible if re.search(r"\bseed\b", text, re.IGNORECASE)]
+    assert not offending
