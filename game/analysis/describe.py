@@ -58,21 +58,26 @@ INVENTED = (
 BY_TEACHER = "Released by the teacher during the lesson."
 
 
-def provenance(scenario: Scenario, event: GameEvent) -> str:
+def provenance(scenario: Scenario, event: GameEvent, *, brief: bool = False) -> str:
     """Where an inbox item comes from, for a player who must tell history from the game's
     inventions: the titles of the sources it cites, or that it is invented (or that the teacher
     released it). Nothing for the game's own workings (a stage, a day, the player's choices), nor
-    in a scenario that claims no history, where all of it is invented."""
+    in a scenario that claims no history, where all of it is invented. `brief` counts the sources
+    instead of naming them (the text version, where a day's news must fit a terminal)."""
     if event.kind not in TOLD_KINDS or not scenario.has_history:
         return ""
+    # an inject's item bears its id; events and reports keep theirs apart from injects' ids
+    ref = event.ref
+    teacher = ref in scenario.injects and ref not in scenario.events and ref not in scenario.intel
+    if not event.sources:
+        return BY_TEACHER if teacher else INVENTED
+    said = BY_TEACHER.removesuffix(".") if teacher else "From the record"
+    if brief:
+        return f"{said} ({counted(len(event.sources), 'source')} cited)."
     titles = "; ".join(
         scenario.sources[tag].title if tag in scenario.sources else tag for tag in event.sources
     )
-    # an inject's item bears its id; events and reports keep theirs apart from injects' ids
-    ref = event.ref
-    if ref in scenario.injects and ref not in scenario.events and ref not in scenario.intel:
-        return f"{BY_TEACHER} Sources: {titles}." if titles else BY_TEACHER
-    return f"From the record. Sources: {titles}." if titles else INVENTED
+    return f"{said}. Sources: {titles}."
 
 
 MINUS = "\u2212"  # a real minus sign: screen readers say "minus", and it lines up with "+"

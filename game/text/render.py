@@ -101,7 +101,7 @@ def event_lines(
     if dated:
         line = f"{long_date(event.date, weekday=False)} \u2014 {line}"
     lines = ["", line, *style.wrap(event.text)] if event.text.strip() else ["", line]
-    told = provenance(scenario, event)
+    told = provenance(scenario, event, brief=True)
     return lines + [style.dim(part) for part in style.wrap(told)] if told else lines
 
 

@@ -52,6 +52,14 @@ def test_a_cited_item_names_its_sources_and_an_uncited_one_is_called_invented(mi
     assert INVENTED.startswith("Not in the historical record")
 
 
+def test_the_brief_form_counts_the_sources(mini):
+    """The text version: the day-1 news of the 1935 scenario grew by 20 lines of titles."""
+    scenario = mini.scenario
+    cited = event("telegram", ["T1", "T1"])
+    assert provenance(scenario, cited, brief=True) == "From the record (2 sources cited)."
+    assert provenance(scenario, event("news", []), brief=True) == INVENTED
+
+
 @pytest.mark.parametrize("kind", ["stage", "day", "action", "outcome", "demand_answered", "ending"])
 def test_the_games_own_workings_and_the_players_choices_carry_no_such_line(mini, kind):
     assert provenance(mini.scenario, event(kind, [])) == ""
