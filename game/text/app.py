@@ -185,6 +185,8 @@ class Session:
         self.write_report = write_report
         self.votes: list[VoteRecord] = []
         self.day_started = 0.0
+        # the next menu is the day's full list (a new day, or a step taken back), not the short one
+        self.full_menu = True
         self.on_dawn: Callable[[GameState], str] | None = None
         self.state: GameState
         self.undo: UndoStack | None = None  # practice games only
@@ -354,6 +356,7 @@ class Session:
             render.day_header(self.scenario, self.state, self.style, self.classroom.time_limit)
         )
         self.day_started = self.clock() if self.classroom.time_limit is not None else 0.0
+        self.full_menu = True
 
     def take(self, choice: Choice) -> None:
         self.state, events = step(self.scenario, self.state, choice)
@@ -369,10 +372,17 @@ class Session:
 
     def show_menu(self, menu: Menu) -> None:
         """The choices; first a line saying so when the day's numbers have just been given afresh
-        (players typed the number they had seen a moment before, which now meant another choice)."""
+        (players typed the number they had seen a moment before, which now meant another choice).
+
+        At the start of a day, and when the list is numbered afresh, every choice is shown with
+        its consequences; after a step of the day only the choices still open, one line each, so
+        that what the step brought stays on the screen (Enter shows the full list)."""
         if menu.renumbered:
             self.console.show(["", RENUMBERED])
-        self.console.show(render.menu_lines(self.scenario, self.state, menu, self.style))
+        full = self.full_menu or menu.renumbered
+        lines = render.menu_lines if full else render.compact_menu_lines
+        self.console.show(lines(self.scenario, self.state, menu, self.style))
+        self.full_menu = False
 
     def council(self) -> None:
         """One decision: show the choices, read one (or the cabinet's vote), hand it to the engine."""
@@ -426,6 +436,7 @@ class Session:
         self.console.show(
             render.day_header(self.scenario, self.state, self.style, self.classroom.time_limit)
         )
+        self.full_menu = True
 
     def will_pass(self) -> bool:
         """Whether lesson mode will let the day just begun pass without a council."""

@@ -124,19 +124,7 @@ def menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: Style) -
     for entry in menu.answers:
         if entry.demand != current:
             current = entry.demand
-            demand = scenario.demands[current]
-            active = state.demands[current]
-            kind = "Ultimatum" if demand.ultimatum else "Demand"
-            due = ""
-            if active.deadline is not None:
-                days = (active.deadline - state.date).days
-                due = (
-                    " \u2014 answer today" if days <= 0 else f" \u2014 {counted(days, 'day')} left"
-                )
-            lines += style.heading(
-                f"{kind} {correspondent('demand', sender_name(scenario, demand.issuer))}: "
-                f"{demand.title}{due}"
-            )
+            lines += style.heading(_demand_title(scenario, state, current))
         lines += _entry_lines(entry, style)
     if menu.actions:
         lines += style.heading(
@@ -145,22 +133,90 @@ def menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: Style) -
         for entry in menu.actions:
             lines += _entry_lines(entry, style)
     lines += ["", f"  E  End the day{'' if state.budget else ' (no action points left)'}"]
-    # Plain mode spells the separators out: a screen reader would read "middle dot" aloud.
     keys = ("h help", "s status", "l log", "c codex", "q quit", "Enter shows the choices again")
-    lines.append(
-        "  Keys: " + ", ".join(keys) + "."
-        if style.plain
-        else style.dim("  " + " \u00b7 ".join(keys))
-    )
+    lines.append(_keys_line(keys, style))
     return lines
 
 
-def _entry_lines(entry: Entry, style: Style) -> list[str]:
+def compact_menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: Style) -> list[str]:
+    """The choices after a step of the day: one line each, and only those open now.
+
+    A choice not possible now stays so until the next dawn (points are spent, never given back,
+    during a day; an answer given, an action done for today or used up, stays so), so it is left
+    out here; the full list (Enter) still shows it with the reason. With no points left, one line
+    says so instead of an action list the player cannot use.
+    """
+    lines: list[str] = []
+    current = ""
+    answers = [entry for entry in menu.answers if entry.available]
+    for entry in answers:
+        if entry.demand != current:
+            current = entry.demand
+            lines += ["", style.bold(_demand_title(scenario, state, current))]
+        lines += _short_entry(entry, style)
+    actions = [entry for entry in menu.actions if entry.available]
+    if actions:
+        total = scenario.calendar.actions_per_day
+        lines += ["", style.bold(f"Actions ({state.budget} of {total} points left)")]
+        for entry in actions:
+            lines += _short_entry(entry, style)
+        lines += ["", "  E  End the day"]
+    else:
+        lines += [
+            "",
+            style.bold(
+                "No more actions can be taken today: E ends the day."
+                if state.budget
+                else "No action points left for actions today: E ends the day."
+                if answers
+                else "No action points left today: E ends the day."
+            ),
+        ]
+    keys = ("Enter lists all of today's choices, with their consequences", "h help", "q quit")
+    lines.append(_keys_line(keys, style))
+    return lines
+
+
+def _short_entry(entry: Entry, style: Style) -> list[str]:
+    """A choice of the short list: its number, label, cost and how often it can still be done,
+    wrapped to the terminal."""
+    uses = uses_note(entry.uses_left, entry.taken)
+    detail = ", ".join(filter(None, (counted(entry.cost, "point"), uses)))
+    return style.wrap(f"{entry.label} ({detail})", indent="     ", first=f"{entry.number:>3}. ")
+
+
+def _demand_title(scenario: Scenario, state: GameState, did: str) -> str:
+    demand = scenario.demands[did]
+    active = state.demands[did]
+    kind = "Ultimatum" if demand.ultimatum else "Demand"
+    due = ""
+    if active.deadline is not None:
+        days = (active.deadline - state.date).days
+        due = " \u2014 answer today" if days <= 0 else f" \u2014 {counted(days, 'day')} left"
+    return (
+        f"{kind} {correspondent('demand', sender_name(scenario, demand.issuer))}: "
+        f"{demand.title}{due}"
+    )
+
+
+def _keys_line(keys: Sequence[str], style: Style) -> str:
+    # Plain mode spells the separators out: a screen reader would read "middle dot" aloud.
+    if style.plain:
+        return "  Keys: " + ", ".join(keys) + "."
+    return style.dim("  " + " \u00b7 ".join(keys))
+
+
+def _entry_head(entry: Entry) -> str:
+    """A choice in one line: number, label, cost, category, and how often it can still be done."""
     points = counted(entry.cost, "point")
     # how often it can still be done, only while it can (as the window shows it)
     uses = uses_note(entry.uses_left, entry.taken) if entry.available else ""
     detail = ", ".join(filter(None, (points, entry.category, uses)))
-    head = f"{entry.number:>3}. {entry.label} ({detail})"
+    return f"{entry.number:>3}. {entry.label} ({detail})"
+
+
+def _entry_lines(entry: Entry, style: Style) -> list[str]:
+    head = _entry_head(entry)
     notes = [text for text in (entry.hint, entry.consequences) if text]
     if not entry.available:
         return [style.dim(f"{head} \u2014 not possible now: {entry.reason}")]
@@ -273,7 +329,8 @@ def help_lines(
         "  !          teacher's injects (!N releases one; for lesson mode)",
         "  h          this help",
         "  q          quit (asks first)",
-        "  Enter      show the day's choices again",
+        "  Enter      show all the day's choices again, with their consequences (after a",
+        "             step only those still open are listed, one line each)",
     ]
     if saves:
         lines.append(

@@ -97,7 +97,8 @@ def test_unavailable_choice_says_why_and_keeps_the_game(mini):
 
 
 def test_actions_show_cost_category_hint_consequences_and_reasons(mini):
-    _, text = play(mini, "6\n")
+    # (Enter: the full list, with the choices not possible now and why)
+    _, text = play(mini, "6\n\n")
     assert "  4. Talk to the envoy (1 point, diplomacy)" in text
     assert "Lower the temperature. \u2014 Pressure \u22125, The Envoy's attitude +5" in text
     assert "  5. Prepare the army (2 points, military)" in text
@@ -560,7 +561,8 @@ def test_a_game_resumed_mid_day_keeps_the_days_numbers(mini, script, edit):
         )
         mini = load_scenario_bytes(text.encode(), "issuing.yaml")
     saved = []  # the game stops at the end of the input and is saved as it stands
-    _, straight = play(mini, script, seed=5, on_dawn=lambda state: saved.append(state) or "")
+    # (Enter last: the full list, as a resumed game shows it at the start)
+    _, straight = play(mini, script + "\n", seed=5, on_dawn=lambda state: saved.append(state) or "")
     _, resumed = play(mini, "", seed=5, state=saved[-1])
     assert "Resuming the saved game" in resumed
     before, after = _last_menu(straight), _last_menu(resumed)
