@@ -779,6 +779,7 @@ def _play_text(args: argparse.Namespace, loaded, seed: int, state) -> int:  # no
         plain=args.plain,
         classroom=classroom,
         write_report=_write_report,
+        report_folder=_report_folder,
         state=state,
         on_dawn=saves.autosave,
         save_slot=saves.save_slot,
@@ -892,6 +893,15 @@ def resume_command(
     if scenario and Path(scenario).resolve().parent != SCENARIOS_DIR.resolve():
         parts.append(f"--scenario {shlex.quote(str(scenario))}")
     return " ".join(part for part in (*parts, options) if part)
+
+
+def _report_folder() -> Path:
+    """The folder for reports saved under their default name (the window's), made if missing."""
+    from game.save_paths import report_folder
+
+    folder = report_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def _write_report(path: str, text: str) -> None:

@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TextIO
 
 from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction, action_key
@@ -25,6 +26,7 @@ from game.engine.state import GameEvent, GameState
 from game.engine.words import counted
 from game.lesson import LessonDays
 from game.practice import UndoStack
+from game.save_paths import report_stem
 from game.saves import SessionNotes
 from game.scenario.model import Scenario
 from game.text import render
@@ -41,6 +43,9 @@ RENUMBERED = "New choices: the list is numbered afresh."
 ReportWriter = Callable[[str, str], None]
 """(path, text) -> None; raises OSError when the file cannot be written. Supplied by the CLI,
 because only the CLI, the saves and the loader touch the file system."""
+ReportFolder = Callable[[], Path]
+"""() -> the folder where a report goes when the player just presses Enter (the window's folder,
+`game.save_paths.report_folder`), made if it is missing; raises OSError if it cannot be."""
 
 
 class QuitGame(Exception):
@@ -85,6 +90,7 @@ def run_text(
     output_stream: TextIO | None = None,
     classroom: Classroom | None = None,
     write_report: ReportWriter | None = None,
+    report_folder: ReportFolder | None = None,
     clock: Callable[[], float] = time.monotonic,
     colour: bool | None = None,
     state: GameState | None = None,
@@ -103,6 +109,8 @@ def run_text(
         input_stream, output_stream: default to sys.stdin and sys.stdout.
         classroom: name, time limit, lesson mode and cabinet voting.
         write_report: how to save a report; without it, saving is not offered.
+        report_folder: where Enter at the report's name saves it (as .md and .html, under the
+            window's name for it); without it a name must be typed.
         clock: seconds, for the time limit (injected by tests).
         colour: force colour on or off; by default only on a terminal, never with plain or NO_COLOR.
         state: a game to resume (e.g. from a save) instead of a new one.
@@ -142,6 +150,7 @@ def run_text(
     session.save_slot = save_slot
     session.resume_hint = resume_hint
     session.keep_notes = keep_notes
+    session.report_folder = report_folder
     if session_notes is not None and state is not None:
         session.lesson = LessonDays.kept(session_notes, state.day)
     return session.run(state)
@@ -200,6 +209,7 @@ class Session:
         self.save_slot: Callable[[GameState, str], str] | None = None
         self.resume_hint: Callable[[], str] | None = None
         self.keep_notes: Callable[[SessionNotes], None] | None = None
+        self.report_folder: ReportFolder | None = None
 
     # --- the game ----------------------------------------------------------------------------
     def run(self, resume: GameState | None = None) -> int:
@@ -711,7 +721,18 @@ class Session:
                     f"'{answer}' is not a choice here: r saves the report, Enter finishes."
                 )
                 continue
-            path = self.console.ask("Save the report as (a path ending .md or .html): ").strip()
+            default = self.default_report(for_file)
+            if default is None:
+                prompt = "Save the report as (a path ending .md or .html): "
+            else:
+                prompt = (
+                    f"Save the report as (Enter: {default}.md and .html; "
+                    "or type a path ending .md or .html): "
+                )
+            path = self.console.ask(prompt).strip()
+            if not path and default is not None:
+                self.save_both(default, for_file)
+                continue
             if not path:
                 self.console.say("No report saved.")
                 continue
@@ -733,4 +754,35 @@ class Session:
                     f"Could not save the report to {path}: {getattr(exc, 'strerror', None) or exc}"
                 )
                 continue
-            self.console.say(f"Report saved to {path}.")
+            self.console.say(f"Report saved to {os.path.abspath(os.path.expanduser(path))}.")
+
+    def default_report(self, debrief: Debrief) -> Path | None:
+        """The report's default path without its suffix: the window's folder and file name (the
+        scenario, the seed and the student's name), one no report there has yet; None when there
+        is no such folder (the player then types a path)."""
+        if self.report_folder is None:
+            return None
+        try:
+            folder = self.report_folder()
+        except OSError as exc:
+            self.console.say(
+                f"The reports folder cannot be made ({getattr(exc, 'strerror', None) or exc}); "
+                "type a path for the report."
+            )
+            return None
+        d = debrief.value
+        return folder / report_stem(folder, d.scenario_id, d.seed, d.player_name)
+
+    def save_both(self, stem: Path, for_file: Debrief) -> None:
+        """Save the report as Markdown and HTML beside each other, as the window does."""
+        assert self.write_report is not None
+        paths = [f"{stem}.md", f"{stem}.html"]
+        for path in paths:
+            try:
+                self.write_report(path, report_text(for_file, path, self.votes))
+            except (OSError, ValueError) as exc:
+                self.console.say(
+                    f"Could not save the report to {path}: {getattr(exc, 'strerror', None) or exc}"
+                )
+                return
+        self.console.say(f"Report saved to {paths[0]} and {paths[1]}.")

@@ -312,11 +312,67 @@ def test_report_can_be_saved_as_markdown_and_html(mini):
         write_report=written.__setitem__,
     )
     assert code == 0
-    assert "Report saved to out/report.md." in text and "Report saved to out/report.html." in text
+    # the full path, so the folder is known (teacher's review)
+    full = Path("out").resolve()
+    assert f"Report saved to {full / 'report.md'}." in text
+    assert f"Report saved to {full / 'report.html'}." in text
     assert "Li Wei" in written["out/report.md"] and written["out/report.md"].lstrip().startswith(
         "#"
     )
     assert "<html" in written["out/report.html"].lower()
+
+
+def test_enter_saves_the_report_as_md_and_html_where_the_window_would(mini, tmp_path):
+    # teacher's review: Enter at the report's name saved nothing, and no folder was shown
+    pytest.importorskip("game.debrief")
+    from game.save_paths import report_stem
+
+    (tmp_path / "hebei1935-debrief-mini-seed3-Li-Wei.md").write_text("another group's")
+    written: dict[str, str] = {}
+    code, text = play(
+        mini,
+        "E\nE\nE\nE\nr\n\n\n",
+        classroom=Classroom(player_name="Li Wei"),
+        write_report=written.__setitem__,
+        report_folder=lambda: tmp_path,
+    )
+    assert code == 0
+    stem = tmp_path / "hebei1935-debrief-mini-seed3-Li-Wei-2"
+    assert report_stem(tmp_path, "mini", 3, "Li Wei") == stem.name  # the window's name for it
+    assert f"Save the report as (Enter: {stem}.md and .html; or type a path" in text
+    assert f"Report saved to {stem}.md and {stem}.html." in text
+    assert written[f"{stem}.md"].lstrip().startswith("#")
+    assert "<html" in written[f"{stem}.html"].lower()
+
+
+def test_a_typed_report_name_still_works_beside_the_default(mini, tmp_path):
+    pytest.importorskip("game.debrief")
+    written: dict[str, str] = {}
+    target = tmp_path / "ours.md"
+    play(
+        mini,
+        f"E\nE\nE\nE\nr\n{target}\n\n",
+        write_report=written.__setitem__,
+        report_folder=lambda: tmp_path / "default",
+    )
+    assert list(written) == [str(target)]
+
+
+def test_a_reports_folder_that_cannot_be_made_asks_for_a_path(mini):
+    pytest.importorskip("game.debrief")
+
+    def cannot() -> Path:
+        raise PermissionError(13, "Permission denied")
+
+    written: dict[str, str] = {}
+    _, text = play(
+        mini,
+        "E\nE\nE\nE\nr\n\n\n",
+        write_report=written.__setitem__,
+        report_folder=cannot,
+    )
+    assert "The reports folder cannot be made (Permission denied); type a path" in text
+    assert "No report saved." in text and not written
 
 
 def test_report_failure_is_one_line(mini):
@@ -462,7 +518,7 @@ def test_the_last_prompt_asks_again_after_a_stray_key_or_a_name_that_is_no_repor
     assert code == 0
     assert "'zz' is not a choice here: r saves the report, Enter finishes." in text
     assert "end the name so" in text and "out/report.txt" not in written
-    assert "Report saved to out/report.md." in text
+    assert f"Report saved to {Path('out/report.md').resolve()}." in text
 
 
 def test_a_practice_step_back_keeps_the_days_numbers(mini):
