@@ -157,8 +157,24 @@ def run_text(
 
 
 def _titles(events: list[GameEvent]) -> str:
-    titles = [e.title for e in events if e.kind not in ("day", "ending", "rejected")]
-    return f" {'; '.join(titles)}." if titles else ""
+    """A day passed without a council, in one line: the deadlines that ran out, then the day's
+    other events, then the stage it ended in, each told as what it is (the deadlines' titles
+    once led a list that ran on through the day's news, as if all of it were deadlines)."""
+    shown = [e for e in events if e.kind not in ("day", "ending", "rejected")]
+    expired = [
+        e.title.removeprefix("Deadline passed: ") for e in shown if e.kind == "demand_expired"
+    ]
+    stages = [e.title for e in shown if e.kind == "stage"]
+    others = [e.title for e in shown if e.kind not in ("demand_expired", "stage")]
+    parts = []
+    if expired:
+        parts.append(
+            f"{'Deadline' if len(expired) == 1 else 'Deadlines'} passed: {'; '.join(expired)}."
+        )
+    if others:
+        parts.append(f"The day's events: {'; '.join(others)}.")
+    parts += [f"{title}." for title in stages]  # "Stage: Invasion."
+    return "".join(f" {part}" for part in parts)
 
 
 def _width(stream: TextIO) -> int:
