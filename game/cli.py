@@ -196,14 +196,14 @@ def add_play_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="MINUTES",
         type=_above_zero(float),
         default=None,
-        help="lesson mode: after this many minutes of play, the remaining days pass quickly to the ending and debrief",
+        help="lesson mode: after this many minutes of play, the remaining days pass quickly to the ending and debrief (text version only; starts it)",
     )
     classroom.add_argument(
         "--cabinet",
         metavar="N",
         type=_above_zero(int),
         default=1,
-        help="group play: N advisers vote on each decision; the majority decides, adviser 1 breaks ties",
+        help="group play: N advisers vote on each decision; the majority decides, adviser 1 breaks ties (text version only; starts it)",
     )
 
 
@@ -682,9 +682,12 @@ def cmd_play(args: argparse.Namespace, *, headless: bool = False) -> int:
         state.seed if state is not None else args.seed if args.seed is not None else _fresh_seed()
     )
     if not text and classroom:
-        # These two lesson options live in the text version only; say so rather than ignore them.
+        # These two lesson options live in the text version only; say so rather than ignore them,
+        # naming only them (--name, --time-limit and --lesson-days work in the window too).
+        works = "works" if len(classroom) == 1 else "work"
         print(
-            f"{', '.join(classroom)}: classroom options run in the text version; starting it.",
+            f"{' and '.join(classroom)} {works} only in the text version, not in the window; "
+            "starting the text version.",
             file=sys.stderr,
         )
     elif not text and not window:
