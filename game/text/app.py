@@ -641,6 +641,7 @@ class Session:
                     lesson_days=c.lesson_days,
                     practice=c.practice,
                     saves=self.save_slot is not None,
+                    scenario=scenario,
                 )
             )
         elif command.screen == "status":

@@ -317,7 +317,9 @@ def help_lines(
     lesson_days: int | None = None,
     practice: bool = False,
     saves: bool = False,
+    scenario: Scenario | None = None,
 ) -> list[str]:
+    """The keys and the rules in short; with the `scenario`, whether its answers cost points."""
     lines = style.heading("Help")
     lines += [
         "  1, 2, ...  take the numbered choice (answer a demand, or take an action); a choice",
@@ -343,8 +345,8 @@ def help_lines(
         ]
     lines += style.heading("Rules in short")
     lines += style.wrap(
-        "Each day you have a few action points. Answers to demands and actions cost points; "
-        "ending the day moves the crisis on. Demands have deadlines: a demand left unanswered "
+        f"Each day you have a few action points. {_costs(scenario)} "
+        "Ending the day moves the crisis on. Demands have deadlines: a demand left unanswered "
         "runs out at the next dawn after its deadline, with consequences. Some values are hidden "
         "(shown as ?); intelligence about them comes with a stated reliability and may be wrong. "
         "Consequences shown beside a choice are the certain ones; 'outcome uncertain' means chance "
@@ -369,6 +371,24 @@ def help_lines(
             indent="  ",
         )
     return lines
+
+
+def _costs(scenario: Scenario | None) -> str:
+    """What costs points, as the scenario has it (the help once said answers to demands cost
+    points in the 1935 scenario, where every answer is free)."""
+    if scenario is None:
+        return (
+            "Actions cost points, and in some scenarios answers to demands do too; each choice "
+            "shows its cost."
+        )
+    actions = "Actions" if all(a.cost for a in scenario.actions.values()) else "Most actions"
+    answers = [r.cost for d in scenario.demands.values() for r in d.responses.values()]
+    if not answers:
+        return f"{actions} cost points; each shows its cost."
+    if not any(answers):
+        return f"{actions} cost points; answering a demand costs none in this scenario."
+    some = "" if all(answers) else "some "
+    return f"{actions} cost points, and so do {some}answers to demands; each choice shows its cost."
 
 
 def ending_lines(scenario: Scenario, state: GameState, style: Style) -> list[str]:
