@@ -210,6 +210,7 @@ class Session:
         self.write_report = write_report
         self.votes: list[VoteRecord] = []
         self.day_started = 0.0
+        self.clock_waits = False  # the day's council clock starts at its first prompt
         # the next menu is the day's full list (a new day, or a step taken back), not the short one
         self.full_menu = True
         self.on_dawn: Callable[[GameState], str] | None = None
@@ -311,7 +312,8 @@ class Session:
             lines.append(f"Player: {c.player_name}")
         if c.time_limit is not None:
             lines.append(
-                f"Time limit: the council ends by itself after {render._minutes(c.time_limit)} each day."
+                f"Time limit: the council ends by itself after {render._minutes(c.time_limit)} each day, "
+                "counted from when the day's choices are shown."
             )
         if c.lesson_minutes is not None:
             lines.append(
@@ -377,11 +379,14 @@ class Session:
                 self.console.say(note)
 
     def open_day(self) -> None:
-        """The day's header; under a time limit, its council's clock starts."""
+        """The day's header. Under a time limit, the council's clock starts when the day's news
+        and choices have been shown and the first prompt waits (`read_choice`), not here: the
+        news may be long (day 1 of the 1935 scenario has some 1,600 words before its prompt),
+        and the dawn's autosave may be slow on a shared drive."""
         self.console.show(
             render.day_header(self.scenario, self.state, self.style, self.classroom.time_limit)
         )
-        self.day_started = self.clock() if self.classroom.time_limit is not None else 0.0
+        self.clock_waits = self.classroom.time_limit is not None
         self.full_menu = True
 
     def take(self, choice: Choice) -> None:
@@ -527,6 +532,9 @@ class Session:
     def read_choice(self, menu: Menu, prompt: str, among: list[str] | None = None) -> Choice:
         """Read lines until one is a possible choice (screens and mistakes cost nothing)."""
         while True:
+            if self.clock_waits:
+                self.day_started = self.clock()
+                self.clock_waits = False
             self.check_time(late=False)
             try:
                 line = self.console.ask(prompt, timeout=self.time_left())

@@ -361,7 +361,8 @@ def help_lines(
         )
     if time_limit is not None:
         lines += style.wrap(
-            f"Time limit: the council ends by itself after {_minutes(time_limit)} each day.",
+            f"Time limit: the council ends by itself after {_minutes(time_limit)} each day, "
+            "counted from when the day's choices are shown.",
             indent="  ",
         )
     if lesson_days is not None:

@@ -232,6 +232,43 @@ def test_time_limit_ends_the_council(mini):
     assert "Council time: 1 minute for today" in text
 
 
+class SlowScreen(io.StringIO):
+    """A screen that takes `per_char` seconds of `clock` to show each character (a long day's
+    news read, or a slow remote terminal): the clock reads the time shown so far."""
+
+    def __init__(self, per_char: float):
+        super().__init__()
+        self.per_char = per_char
+        self.shown = 0.0
+
+    def write(self, text: str) -> int:
+        self.shown += len(text) * self.per_char
+        return super().write(text)
+
+    def clock(self) -> float:
+        return self.shown
+
+
+def test_the_council_clock_starts_when_the_choices_are_shown(mini):
+    # teacher's review: the clock started at the top of the day, so a long day's news used up
+    # the council's time before anyone could choose (day 1 of 1935: some 1,600 words, 2 minutes).
+    # Here day 1's header, news and choices take about 3 minutes to show; the limit is 1 minute.
+    screen = SlowScreen(per_char=0.1)
+    code = run_text(
+        mini,
+        seed=3,
+        input_stream=io.StringIO("4\nE\n"),
+        output_stream=screen,
+        classroom=Classroom(time_limit=1),
+        clock=screen.clock,
+    )
+    text = screen.getvalue()
+    day1 = text.split("Day 2:")[0]
+    assert code == 0 and len(day1.split("Day 1:")[1]) * 0.1 > 120
+    assert "Time is up" not in day1
+    assert "Done: Talk to the envoy" in day1
+
+
 def test_time_limit_not_reached_changes_nothing_but_the_header(mini):
     _, limited = play(
         mini, "1\n4\nE\nE\nE\nE\n", classroom=Classroom(time_limit=30), clock=FakeClock(1)
@@ -240,7 +277,9 @@ def test_time_limit_not_reached_changes_nothing_but_the_header(mini):
     assert "Time is up" not in limited
     assert (
         limited.replace("Council time: 30 minutes for today\n", "").replace(
-            "Time limit: the council ends by itself after 30 minutes each day.\n", ""
+            "Time limit: the council ends by itself after 30 minutes each day, counted from when "
+            "the day's choices are shown.\n",
+            "",
         )
         == free
     )
