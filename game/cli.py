@@ -196,14 +196,14 @@ def add_play_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="MINUTES",
         type=_above_zero(float),
         default=None,
-        help="lesson mode: after this many minutes of play, the remaining days pass quickly to the ending and debrief",
+        help="lesson mode: after this many minutes of play, the remaining days pass quickly to the ending and debrief (text version only; starts it)",
     )
     classroom.add_argument(
         "--cabinet",
         metavar="N",
         type=_above_zero(int),
         default=1,
-        help="group play: N advisers vote on each decision; the majority decides, adviser 1 breaks ties",
+        help="group play: N advisers vote on each decision; the majority decides, adviser 1 breaks ties (text version only; starts it)",
     )
 
 
@@ -682,9 +682,12 @@ def cmd_play(args: argparse.Namespace, *, headless: bool = False) -> int:
         state.seed if state is not None else args.seed if args.seed is not None else _fresh_seed()
     )
     if not text and classroom:
-        # These two lesson options live in the text version only; say so rather than ignore them.
+        # These two lesson options live in the text version only; say so rather than ignore them,
+        # naming only them (--name, --time-limit and --lesson-days work in the window too).
+        works = "works" if len(classroom) == 1 else "work"
         print(
-            f"{', '.join(classroom)}: classroom options run in the text version; starting it.",
+            f"{' and '.join(classroom)} {works} only in the text version, not in the window; "
+            "starting the text version.",
             file=sys.stderr,
         )
     elif not text and not window:
@@ -779,6 +782,7 @@ def _play_text(args: argparse.Namespace, loaded, seed: int, state) -> int:  # no
         plain=args.plain,
         classroom=classroom,
         write_report=_write_report,
+        report_folder=_report_folder,
         state=state,
         on_dawn=saves.autosave,
         save_slot=saves.save_slot,
@@ -892,6 +896,15 @@ def resume_command(
     if scenario and Path(scenario).resolve().parent != SCENARIOS_DIR.resolve():
         parts.append(f"--scenario {shlex.quote(str(scenario))}")
     return " ".join(part for part in (*parts, options) if part)
+
+
+def _report_folder() -> Path:
+    """The folder for reports saved under their default name (the window's), made if missing."""
+    from game.save_paths import report_folder
+
+    folder = report_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def _write_report(path: str, text: str) -> None:

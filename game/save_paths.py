@@ -1,4 +1,4 @@
-"""Where saves live and what the autosave of a scenario is called, without loading the save format.
+"""Where saves and reports live and what they are called, without loading the save format.
 
 Split from game.saves (which re-exports all of this) because the title screen's first frame
 needs the autosave's path for its "Continue" button, and game.saves brings pydantic and the
@@ -54,3 +54,33 @@ def latest_autosave(folder: str | Path) -> Path | None:
     except OSError:
         return None
     return max(found, key=lambda p: p.stat().st_mtime, default=None)
+
+
+def report_folder() -> Path:
+    """Where a debrief report goes unless the player names a path: the user's documents folder +
+    "Hebei 1935" (the window and the text version alike, so a teacher finds every group's
+    reports in one place)."""
+    import platformdirs
+
+    try:
+        return Path(platformdirs.user_documents_dir()) / "Hebei 1935"
+    except Exception:  # noqa: BLE001 - some systems have no documents folder; fall back to the data folder
+        return Path(platformdirs.user_data_dir("hebei1935", appauthor=False)) / "reports"
+
+
+def report_stem(folder: Path, scenario_id: str, seed: int, player_name: str = "") -> str:
+    """A file name (without suffix) for a debrief report that no report in `folder` has yet.
+
+    The scenario, the seed and the student's name are in it; a whole class plays one seed, so
+    without the name (or a number when names are missing or repeated) one group's report would
+    replace another's in a shared folder.
+    """
+    base = f"hebei1935-debrief-{scenario_id}-seed{seed}"
+    name = re.sub(r"[^\w]+", "-", player_name or "").strip("-_")[:40]
+    if name:
+        base += f"-{name}"
+    stem, number = base, 1
+    while (folder / f"{stem}.md").exists() or (folder / f"{stem}.html").exists():
+        number += 1
+        stem = f"{base}-{number}"
+    return stem

@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TextIO
 
 from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction, action_key
@@ -25,6 +26,7 @@ from game.engine.state import GameEvent, GameState
 from game.engine.words import counted
 from game.lesson import LessonDays
 from game.practice import UndoStack
+from game.save_paths import report_stem
 from game.saves import SessionNotes
 from game.scenario.model import Scenario
 from game.text import render
@@ -41,6 +43,9 @@ RENUMBERED = "New choices: the list is numbered afresh."
 ReportWriter = Callable[[str, str], None]
 """(path, text) -> None; raises OSError when the file cannot be written. Supplied by the CLI,
 because only the CLI, the saves and the loader touch the file system."""
+ReportFolder = Callable[[], Path]
+"""() -> the folder where a report goes when the player just presses Enter (the window's folder,
+`game.save_paths.report_folder`), made if it is missing; raises OSError if it cannot be."""
 
 
 class QuitGame(Exception):
@@ -85,6 +90,7 @@ def run_text(
     output_stream: TextIO | None = None,
     classroom: Classroom | None = None,
     write_report: ReportWriter | None = None,
+    report_folder: ReportFolder | None = None,
     clock: Callable[[], float] = time.monotonic,
     colour: bool | None = None,
     state: GameState | None = None,
@@ -103,6 +109,8 @@ def run_text(
         input_stream, output_stream: default to sys.stdin and sys.stdout.
         classroom: name, time limit, lesson mode and cabinet voting.
         write_report: how to save a report; without it, saving is not offered.
+        report_folder: where Enter at the report's name saves it (as .md and .html, under the
+            window's name for it); without it a name must be typed.
         clock: seconds, for the time limit (injected by tests).
         colour: force colour on or off; by default only on a terminal, never with plain or NO_COLOR.
         state: a game to resume (e.g. from a save) instead of a new one.
@@ -142,14 +150,31 @@ def run_text(
     session.save_slot = save_slot
     session.resume_hint = resume_hint
     session.keep_notes = keep_notes
+    session.report_folder = report_folder
     if session_notes is not None and state is not None:
         session.lesson = LessonDays.kept(session_notes, state.day)
     return session.run(state)
 
 
 def _titles(events: list[GameEvent]) -> str:
-    titles = [e.title for e in events if e.kind not in ("day", "ending", "rejected")]
-    return f" {'; '.join(titles)}." if titles else ""
+    """A day passed without a council, in one line: the deadlines that ran out, then the day's
+    other events, then the stage it ended in, each told as what it is (the deadlines' titles
+    once led a list that ran on through the day's news, as if all of it were deadlines)."""
+    shown = [e for e in events if e.kind not in ("day", "ending", "rejected")]
+    expired = [
+        e.title.removeprefix("Deadline passed: ") for e in shown if e.kind == "demand_expired"
+    ]
+    stages = [e.title for e in shown if e.kind == "stage"]
+    others = [e.title for e in shown if e.kind not in ("demand_expired", "stage")]
+    parts = []
+    if expired:
+        parts.append(
+            f"{'Deadline' if len(expired) == 1 else 'Deadlines'} passed: {'; '.join(expired)}."
+        )
+    if others:
+        parts.append(f"The day's events: {'; '.join(others)}.")
+    parts += [f"{title}." for title in stages]  # "Stage: Invasion."
+    return "".join(f" {part}" for part in parts)
 
 
 def _width(stream: TextIO) -> int:
@@ -185,6 +210,9 @@ class Session:
         self.write_report = write_report
         self.votes: list[VoteRecord] = []
         self.day_started = 0.0
+        self.clock_waits = False  # the day's council clock starts at its first prompt
+        # the next menu is the day's full list (a new day, or a step taken back), not the short one
+        self.full_menu = True
         self.on_dawn: Callable[[GameState], str] | None = None
         self.state: GameState
         self.undo: UndoStack | None = None  # practice games only
@@ -198,6 +226,7 @@ class Session:
         self.save_slot: Callable[[GameState, str], str] | None = None
         self.resume_hint: Callable[[], str] | None = None
         self.keep_notes: Callable[[SessionNotes], None] | None = None
+        self.report_folder: ReportFolder | None = None
 
     # --- the game ----------------------------------------------------------------------------
     def run(self, resume: GameState | None = None) -> int:
@@ -283,7 +312,8 @@ class Session:
             lines.append(f"Player: {c.player_name}")
         if c.time_limit is not None:
             lines.append(
-                f"Time limit: the council ends by itself after {render._minutes(c.time_limit)} each day."
+                f"Time limit: the council ends by itself after {render._minutes(c.time_limit)} each day, "
+                "counted from when the day's choices are shown."
             )
         if c.lesson_minutes is not None:
             lines.append(
@@ -349,11 +379,15 @@ class Session:
                 self.console.say(note)
 
     def open_day(self) -> None:
-        """The day's header; under a time limit, its council's clock starts."""
+        """The day's header. Under a time limit, the council's clock starts when the day's news
+        and choices have been shown and the first prompt waits (`read_choice`), not here: the
+        news may be long (day 1 of the 1935 scenario has some 1,600 words before its prompt),
+        and the dawn's autosave may be slow on a shared drive."""
         self.console.show(
             render.day_header(self.scenario, self.state, self.style, self.classroom.time_limit)
         )
-        self.day_started = self.clock() if self.classroom.time_limit is not None else 0.0
+        self.clock_waits = self.classroom.time_limit is not None
+        self.full_menu = True
 
     def take(self, choice: Choice) -> None:
         self.state, events = step(self.scenario, self.state, choice)
@@ -369,10 +403,17 @@ class Session:
 
     def show_menu(self, menu: Menu) -> None:
         """The choices; first a line saying so when the day's numbers have just been given afresh
-        (players typed the number they had seen a moment before, which now meant another choice)."""
+        (players typed the number they had seen a moment before, which now meant another choice).
+
+        At the start of a day, and when the list is numbered afresh, every choice is shown with
+        its consequences; after a step of the day only the choices still open, one line each, so
+        that what the step brought stays on the screen (Enter shows the full list)."""
         if menu.renumbered:
             self.console.show(["", RENUMBERED])
-        self.console.show(render.menu_lines(self.scenario, self.state, menu, self.style))
+        full = self.full_menu or menu.renumbered
+        lines = render.menu_lines if full else render.compact_menu_lines
+        self.console.show(lines(self.scenario, self.state, menu, self.style))
+        self.full_menu = False
 
     def council(self) -> None:
         """One decision: show the choices, read one (or the cabinet's vote), hand it to the engine."""
@@ -426,6 +467,7 @@ class Session:
         self.console.show(
             render.day_header(self.scenario, self.state, self.style, self.classroom.time_limit)
         )
+        self.full_menu = True
 
     def will_pass(self) -> bool:
         """Whether lesson mode will let the day just begun pass without a council."""
@@ -490,6 +532,9 @@ class Session:
     def read_choice(self, menu: Menu, prompt: str, among: list[str] | None = None) -> Choice:
         """Read lines until one is a possible choice (screens and mistakes cost nothing)."""
         while True:
+            if self.clock_waits:
+                self.day_started = self.clock()
+                self.clock_waits = False
             self.check_time(late=False)
             try:
                 line = self.console.ask(prompt, timeout=self.time_left())
@@ -604,6 +649,7 @@ class Session:
                     lesson_days=c.lesson_days,
                     practice=c.practice,
                     saves=self.save_slot is not None,
+                    scenario=scenario,
                 )
             )
         elif command.screen == "status":
@@ -700,7 +746,18 @@ class Session:
                     f"'{answer}' is not a choice here: r saves the report, Enter finishes."
                 )
                 continue
-            path = self.console.ask("Save the report as (a path ending .md or .html): ").strip()
+            default = self.default_report(for_file)
+            if default is None:
+                prompt = "Save the report as (a path ending .md or .html): "
+            else:
+                prompt = (
+                    f"Save the report as (Enter: {default}.md and .html; "
+                    "or type a path ending .md or .html): "
+                )
+            path = self.console.ask(prompt).strip()
+            if not path and default is not None:
+                self.save_both(default, for_file)
+                continue
             if not path:
                 self.console.say("No report saved.")
                 continue
@@ -722,4 +779,35 @@ class Session:
                     f"Could not save the report to {path}: {getattr(exc, 'strerror', None) or exc}"
                 )
                 continue
-            self.console.say(f"Report saved to {path}.")
+            self.console.say(f"Report saved to {os.path.abspath(os.path.expanduser(path))}.")
+
+    def default_report(self, debrief: Debrief) -> Path | None:
+        """The report's default path without its suffix: the window's folder and file name (the
+        scenario, the seed and the student's name), one no report there has yet; None when there
+        is no such folder (the player then types a path)."""
+        if self.report_folder is None:
+            return None
+        try:
+            folder = self.report_folder()
+        except OSError as exc:
+            self.console.say(
+                f"The reports folder cannot be made ({getattr(exc, 'strerror', None) or exc}); "
+                "type a path for the report."
+            )
+            return None
+        d = debrief.value
+        return folder / report_stem(folder, d.scenario_id, d.seed, d.player_name)
+
+    def save_both(self, stem: Path, for_file: Debrief) -> None:
+        """Save the report as Markdown and HTML beside each other, as the window does."""
+        assert self.write_report is not None
+        paths = [f"{stem}.md", f"{stem}.html"]
+        for path in paths:
+            try:
+                self.write_report(path, report_text(for_file, path, self.votes))
+            except (OSError, ValueError) as exc:
+                self.console.say(
+                    f"Could not save the report to {path}: {getattr(exc, 'strerror', None) or exc}"
+                )
+                return
+        self.console.say(f"Report saved to {paths[0]} and {paths[1]}.")

@@ -124,19 +124,7 @@ def menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: Style) -
     for entry in menu.answers:
         if entry.demand != current:
             current = entry.demand
-            demand = scenario.demands[current]
-            active = state.demands[current]
-            kind = "Ultimatum" if demand.ultimatum else "Demand"
-            due = ""
-            if active.deadline is not None:
-                days = (active.deadline - state.date).days
-                due = (
-                    " \u2014 answer today" if days <= 0 else f" \u2014 {counted(days, 'day')} left"
-                )
-            lines += style.heading(
-                f"{kind} {correspondent('demand', sender_name(scenario, demand.issuer))}: "
-                f"{demand.title}{due}"
-            )
+            lines += style.heading(_demand_title(scenario, state, current))
         lines += _entry_lines(entry, style)
     if menu.actions:
         lines += style.heading(
@@ -145,22 +133,90 @@ def menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: Style) -
         for entry in menu.actions:
             lines += _entry_lines(entry, style)
     lines += ["", f"  E  End the day{'' if state.budget else ' (no action points left)'}"]
-    # Plain mode spells the separators out: a screen reader would read "middle dot" aloud.
     keys = ("h help", "s status", "l log", "c codex", "q quit", "Enter shows the choices again")
-    lines.append(
-        "  Keys: " + ", ".join(keys) + "."
-        if style.plain
-        else style.dim("  " + " \u00b7 ".join(keys))
-    )
+    lines.append(_keys_line(keys, style))
     return lines
 
 
-def _entry_lines(entry: Entry, style: Style) -> list[str]:
+def compact_menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: Style) -> list[str]:
+    """The choices after a step of the day: one line each, and only those open now.
+
+    A choice not possible now stays so until the next dawn (points are spent, never given back,
+    during a day; an answer given, an action done for today or used up, stays so), so it is left
+    out here; the full list (Enter) still shows it with the reason. With no points left, one line
+    says so instead of an action list the player cannot use.
+    """
+    lines: list[str] = []
+    current = ""
+    answers = [entry for entry in menu.answers if entry.available]
+    for entry in answers:
+        if entry.demand != current:
+            current = entry.demand
+            lines += ["", style.bold(_demand_title(scenario, state, current))]
+        lines += _short_entry(entry, style)
+    actions = [entry for entry in menu.actions if entry.available]
+    if actions:
+        total = scenario.calendar.actions_per_day
+        lines += ["", style.bold(f"Actions ({state.budget} of {total} points left)")]
+        for entry in actions:
+            lines += _short_entry(entry, style)
+        lines += ["", "  E  End the day"]
+    else:
+        lines += [
+            "",
+            style.bold(
+                "No more actions can be taken today: E ends the day."
+                if state.budget
+                else "No action points left for actions today: E ends the day."
+                if answers
+                else "No action points left today: E ends the day."
+            ),
+        ]
+    keys = ("Enter lists all of today's choices, with their consequences", "h help", "q quit")
+    lines.append(_keys_line(keys, style))
+    return lines
+
+
+def _short_entry(entry: Entry, style: Style) -> list[str]:
+    """A choice of the short list: its number, label, cost and how often it can still be done,
+    wrapped to the terminal."""
+    uses = uses_note(entry.uses_left, entry.taken)
+    detail = ", ".join(filter(None, (counted(entry.cost, "point"), uses)))
+    return style.wrap(f"{entry.label} ({detail})", indent="     ", first=f"{entry.number:>3}. ")
+
+
+def _demand_title(scenario: Scenario, state: GameState, did: str) -> str:
+    demand = scenario.demands[did]
+    active = state.demands[did]
+    kind = "Ultimatum" if demand.ultimatum else "Demand"
+    due = ""
+    if active.deadline is not None:
+        days = (active.deadline - state.date).days
+        due = " \u2014 answer today" if days <= 0 else f" \u2014 {counted(days, 'day')} left"
+    return (
+        f"{kind} {correspondent('demand', sender_name(scenario, demand.issuer))}: "
+        f"{demand.title}{due}"
+    )
+
+
+def _keys_line(keys: Sequence[str], style: Style) -> str:
+    # Plain mode spells the separators out: a screen reader would read "middle dot" aloud.
+    if style.plain:
+        return "  Keys: " + ", ".join(keys) + "."
+    return style.dim("  " + " \u00b7 ".join(keys))
+
+
+def _entry_head(entry: Entry) -> str:
+    """A choice in one line: number, label, cost, category, and how often it can still be done."""
     points = counted(entry.cost, "point")
     # how often it can still be done, only while it can (as the window shows it)
     uses = uses_note(entry.uses_left, entry.taken) if entry.available else ""
     detail = ", ".join(filter(None, (points, entry.category, uses)))
-    head = f"{entry.number:>3}. {entry.label} ({detail})"
+    return f"{entry.number:>3}. {entry.label} ({detail})"
+
+
+def _entry_lines(entry: Entry, style: Style) -> list[str]:
+    head = _entry_head(entry)
     notes = [text for text in (entry.hint, entry.consequences) if text]
     if not entry.available:
         return [style.dim(f"{head} \u2014 not possible now: {entry.reason}")]
@@ -261,7 +317,9 @@ def help_lines(
     lesson_days: int | None = None,
     practice: bool = False,
     saves: bool = False,
+    scenario: Scenario | None = None,
 ) -> list[str]:
+    """The keys and the rules in short; with the `scenario`, whether its answers cost points."""
     lines = style.heading("Help")
     lines += [
         "  1, 2, ...  take the numbered choice (answer a demand, or take an action); a choice",
@@ -273,7 +331,8 @@ def help_lines(
         "  !          teacher's injects (!N releases one; for lesson mode)",
         "  h          this help",
         "  q          quit (asks first)",
-        "  Enter      show the day's choices again",
+        "  Enter      show all the day's choices again, with their consequences (after a",
+        "             step only those still open are listed, one line each)",
     ]
     if saves:
         lines.append(
@@ -286,8 +345,8 @@ def help_lines(
         ]
     lines += style.heading("Rules in short")
     lines += style.wrap(
-        "Each day you have a few action points. Answers to demands and actions cost points; "
-        "ending the day moves the crisis on. Demands have deadlines: a demand left unanswered "
+        f"Each day you have a few action points. {_costs(scenario)} "
+        "Ending the day moves the crisis on. Demands have deadlines: a demand left unanswered "
         "runs out at the next dawn after its deadline, with consequences. Some values are hidden "
         "(shown as ?); intelligence about them comes with a stated reliability and may be wrong. "
         "Consequences shown beside a choice are the certain ones; 'outcome uncertain' means chance "
@@ -302,7 +361,8 @@ def help_lines(
         )
     if time_limit is not None:
         lines += style.wrap(
-            f"Time limit: the council ends by itself after {_minutes(time_limit)} each day.",
+            f"Time limit: the council ends by itself after {_minutes(time_limit)} each day, "
+            "counted from when the day's choices are shown.",
             indent="  ",
         )
     if lesson_days is not None:
@@ -312,6 +372,24 @@ def help_lines(
             indent="  ",
         )
     return lines
+
+
+def _costs(scenario: Scenario | None) -> str:
+    """What costs points, as the scenario has it (the help once said answers to demands cost
+    points in the 1935 scenario, where every answer is free)."""
+    if scenario is None:
+        return (
+            "Actions cost points, and in some scenarios answers to demands do too; each choice "
+            "shows its cost."
+        )
+    actions = "Actions" if all(a.cost for a in scenario.actions.values()) else "Most actions"
+    answers = [r.cost for d in scenario.demands.values() for r in d.responses.values()]
+    if not answers:
+        return f"{actions} cost points; each shows its cost."
+    if not any(answers):
+        return f"{actions} cost points; answering a demand costs none in this scenario."
+    some = "" if all(answers) else "some "
+    return f"{actions} cost points, and so do {some}answers to demands; each choice shows its cost."
 
 
 def ending_lines(scenario: Scenario, state: GameState, style: Style) -> list[str]:

@@ -77,6 +77,26 @@ def test_no_display_falls_back_to_text_with_one_line():
     assert "Day 1: Saturday 1 June 1935" in done.stdout
 
 
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        ("--lesson-minutes 5", "--lesson-minutes works"),
+        ("--cabinet 2 --lesson-minutes 5", "--lesson-minutes and --cabinet work"),
+        # the classroom options the window has too are not named (teacher's review)
+        ("--name Li --time-limit 2 --lesson-days 3 --lesson-minutes 5", "--lesson-minutes works"),
+    ],
+)
+def test_options_the_window_lacks_are_named_when_they_start_the_text_version(options, named):
+    done = run_shell(
+        f"printf '' | {sys.executable} main.py play --seed 3 --scenario {MINI} {options}"
+    )
+    assert done.returncode == 0
+    assert done.stderr.strip() == (
+        f"{named} only in the text version, not in the window; starting the text version."
+    )
+    assert "Day 1: Saturday 1 June 1935" in done.stdout
+
+
 def test_text_flag_gives_no_fallback_notice():
     done = run_shell(f"printf '' | {sys.executable} main.py play --text --seed 3 --scenario {MINI}")
     assert done.stderr == ""

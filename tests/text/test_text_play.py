@@ -97,7 +97,8 @@ def test_unavailable_choice_says_why_and_keeps_the_game(mini):
 
 
 def test_actions_show_cost_category_hint_consequences_and_reasons(mini):
-    _, text = play(mini, "6\n")
+    # (Enter: the full list, with the choices not possible now and why)
+    _, text = play(mini, "6\n\n")
     assert "  4. Talk to the envoy (1 point, diplomacy)" in text
     assert "Lower the temperature. \u2014 Pressure \u22125, The Envoy's attitude +5" in text
     assert "  5. Prepare the army (2 points, military)" in text
@@ -231,6 +232,43 @@ def test_time_limit_ends_the_council(mini):
     assert "Council time: 1 minute for today" in text
 
 
+class SlowScreen(io.StringIO):
+    """A screen that takes `per_char` seconds of `clock` to show each character (a long day's
+    news read, or a slow remote terminal): the clock reads the time shown so far."""
+
+    def __init__(self, per_char: float):
+        super().__init__()
+        self.per_char = per_char
+        self.shown = 0.0
+
+    def write(self, text: str) -> int:
+        self.shown += len(text) * self.per_char
+        return super().write(text)
+
+    def clock(self) -> float:
+        return self.shown
+
+
+def test_the_council_clock_starts_when_the_choices_are_shown(mini):
+    # teacher's review: the clock started at the top of the day, so a long day's news used up
+    # the council's time before anyone could choose (day 1 of 1935: some 1,600 words, 2 minutes).
+    # Here day 1's header, news and choices take about 3 minutes to show; the limit is 1 minute.
+    screen = SlowScreen(per_char=0.1)
+    code = run_text(
+        mini,
+        seed=3,
+        input_stream=io.StringIO("4\nE\n"),
+        output_stream=screen,
+        classroom=Classroom(time_limit=1),
+        clock=screen.clock,
+    )
+    text = screen.getvalue()
+    day1 = text.split("Day 2:")[0]
+    assert code == 0 and len(day1.split("Day 1:")[1]) * 0.1 > 120
+    assert "Time is up" not in day1
+    assert "Done: Talk to the envoy" in day1
+
+
 def test_time_limit_not_reached_changes_nothing_but_the_header(mini):
     _, limited = play(
         mini, "1\n4\nE\nE\nE\nE\n", classroom=Classroom(time_limit=30), clock=FakeClock(1)
@@ -239,7 +277,9 @@ def test_time_limit_not_reached_changes_nothing_but_the_header(mini):
     assert "Time is up" not in limited
     assert (
         limited.replace("Council time: 30 minutes for today\n", "").replace(
-            "Time limit: the council ends by itself after 30 minutes each day.\n", ""
+            "Time limit: the council ends by itself after 30 minutes each day, counted from when "
+            "the day's choices are shown.\n",
+            "",
         )
         == free
     )
@@ -311,11 +351,67 @@ def test_report_can_be_saved_as_markdown_and_html(mini):
         write_report=written.__setitem__,
     )
     assert code == 0
-    assert "Report saved to out/report.md." in text and "Report saved to out/report.html." in text
+    # the full path, so the folder is known (teacher's review)
+    full = Path("out").resolve()
+    assert f"Report saved to {full / 'report.md'}." in text
+    assert f"Report saved to {full / 'report.html'}." in text
     assert "Li Wei" in written["out/report.md"] and written["out/report.md"].lstrip().startswith(
         "#"
     )
     assert "<html" in written["out/report.html"].lower()
+
+
+def test_enter_saves_the_report_as_md_and_html_where_the_window_would(mini, tmp_path):
+    # teacher's review: Enter at the report's name saved nothing, and no folder was shown
+    pytest.importorskip("game.debrief")
+    from game.save_paths import report_stem
+
+    (tmp_path / "hebei1935-debrief-mini-seed3-Li-Wei.md").write_text("another group's")
+    written: dict[str, str] = {}
+    code, text = play(
+        mini,
+        "E\nE\nE\nE\nr\n\n\n",
+        classroom=Classroom(player_name="Li Wei"),
+        write_report=written.__setitem__,
+        report_folder=lambda: tmp_path,
+    )
+    assert code == 0
+    stem = tmp_path / "hebei1935-debrief-mini-seed3-Li-Wei-2"
+    assert report_stem(tmp_path, "mini", 3, "Li Wei") == stem.name  # the window's name for it
+    assert f"Save the report as (Enter: {stem}.md and .html; or type a path" in text
+    assert f"Report saved to {stem}.md and {stem}.html." in text
+    assert written[f"{stem}.md"].lstrip().startswith("#")
+    assert "<html" in written[f"{stem}.html"].lower()
+
+
+def test_a_typed_report_name_still_works_beside_the_default(mini, tmp_path):
+    pytest.importorskip("game.debrief")
+    written: dict[str, str] = {}
+    target = tmp_path / "ours.md"
+    play(
+        mini,
+        f"E\nE\nE\nE\nr\n{target}\n\n",
+        write_report=written.__setitem__,
+        report_folder=lambda: tmp_path / "default",
+    )
+    assert list(written) == [str(target)]
+
+
+def test_a_reports_folder_that_cannot_be_made_asks_for_a_path(mini):
+    pytest.importorskip("game.debrief")
+
+    def cannot() -> Path:
+        raise PermissionError(13, "Permission denied")
+
+    written: dict[str, str] = {}
+    _, text = play(
+        mini,
+        "E\nE\nE\nE\nr\n\n\n",
+        write_report=written.__setitem__,
+        report_folder=cannot,
+    )
+    assert "The reports folder cannot be made (Permission denied); type a path" in text
+    assert "No report saved." in text and not written
 
 
 def test_report_failure_is_one_line(mini):
@@ -461,7 +557,7 @@ def test_the_last_prompt_asks_again_after_a_stray_key_or_a_name_that_is_no_repor
     assert code == 0
     assert "'zz' is not a choice here: r saves the report, Enter finishes." in text
     assert "end the name so" in text and "out/report.txt" not in written
-    assert "Report saved to out/report.md." in text
+    assert f"Report saved to {Path('out/report.md').resolve()}." in text
 
 
 def test_a_practice_step_back_keeps_the_days_numbers(mini):
@@ -560,7 +656,8 @@ def test_a_game_resumed_mid_day_keeps_the_days_numbers(mini, script, edit):
         )
         mini = load_scenario_bytes(text.encode(), "issuing.yaml")
     saved = []  # the game stops at the end of the input and is saved as it stands
-    _, straight = play(mini, script, seed=5, on_dawn=lambda state: saved.append(state) or "")
+    # (Enter last: the full list, as a resumed game shows it at the start)
+    _, straight = play(mini, script + "\n", seed=5, on_dawn=lambda state: saved.append(state) or "")
     _, resumed = play(mini, "", seed=5, state=saved[-1])
     assert "Resuming the saved game" in resumed
     before, after = _last_menu(straight), _last_menu(resumed)

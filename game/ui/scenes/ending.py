@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -20,6 +18,7 @@ from game.debrief.model import (
 )
 from game.engine.dates import long_date
 from game.engine.words import ENDING_RATES, FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
+from game.save_paths import report_folder, report_stem
 from game.ui.scene import ENTER_KEYS, Push, Reset, Scene
 from game.ui.scenes.common import PageScene
 from game.ui.text import BODY, BOLD, SMALL, Style
@@ -213,11 +212,12 @@ class DebriefScene(Scene, PageScene):
     def save_report(self, app: App) -> Any:
         from game.debrief import render_html, render_markdown
 
-        folder = app.report_folder or _documents_folder()
+        folder = app.report_folder or report_folder()
         try:
             folder.mkdir(parents=True, exist_ok=True)
             # saved again from this screen: the same files; otherwise names no report has
-            stem = self.stem or report_stem(folder, self.debrief)
+            d = self.debrief
+            stem = self.stem or report_stem(folder, d.scenario_id, d.seed, d.player_name)
             self.stem = stem
             for suffix, text in (
                 (".md", render_markdown(self.debrief)),
@@ -260,30 +260,3 @@ class DebriefScene(Scene, PageScene):
             "\u2191\u2193 PgUp PgDn Home End scroll \u00b7 S save report \u00b7 Esc title screen",
         )
         self.draw_widgets(app, surface)
-
-
-def _documents_folder() -> Path:
-    import platformdirs
-
-    try:
-        return Path(platformdirs.user_documents_dir()) / "Hebei 1935"
-    except Exception:  # noqa: BLE001 - some systems have no documents folder; fall back to the data folder
-        return Path(platformdirs.user_data_dir("hebei1935", appauthor=False)) / "reports"
-
-
-def report_stem(folder: Path, debrief: Any) -> str:
-    """A file name (without suffix) for a debrief report that no report in `folder` has yet.
-
-    The scenario, the seed and the student's name are in it; a whole class plays one seed, so
-    without the name (or a number when names are missing or repeated) one group's report would
-    replace another's in a shared folder.
-    """
-    base = f"hebei1935-debrief-{debrief.scenario_id}-seed{debrief.seed}"
-    name = re.sub(r"[^\w]+", "-", debrief.player_name or "").strip("-_")[:40]
-    if name:
-        base += f"-{name}"
-    stem, number = base, 1
-    while (folder / f"{stem}.md").exists() or (folder / f"{stem}.html").exists():
-        number += 1
-        stem = f"{base}-{number}"
-    return stem

@@ -1,0 +1,57 @@
+"""Lesson mode's one line for a day passed without a council tells the deadlines that ran out
+apart from the day's other events (teacher's review: "Deadline passed: The four demands of
+9 June; The deadline passes; Troop trains through Shanhaiguan; …; Stage: Invasion." read as if
+every event of the day were an expired deadline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from game.engine.state import GameEvent
+from game.scenario.load import load_scenario
+from game.text.app import Classroom, _titles, run_text
+
+SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "he_umezu_1935.yaml"
+
+
+def test_the_1935_day_passed_after_the_deadline():
+    # every demand accepted at once for 11 days, then lesson mode passes the rest
+    out = io.StringIO()
+    run_text(
+        load_scenario(SCENARIO),
+        seed=1935,
+        input_stream=io.StringIO("1\nE\n" * 11 + "E\n" * 10),
+        output_stream=out,
+        classroom=Classroom(lesson_days=11),
+    )
+    line = next(
+        line
+        for line in out.getvalue().splitlines()
+        if line.startswith("Day 16, Thursday 13 June 1935: the day passes without a council.")
+    )
+    assert " Deadline passed: The four demands of 9 June. The day's events: " in line
+    assert "The day's events: The deadline passes; Troop trains through Shanhaiguan;" in line
+    assert line.endswith(". Stage: Invasion.")
+    assert "9 June;" not in line and "; Stage:" not in line
+
+
+def _event(kind: str, title: str) -> GameEvent:
+    return GameEvent(kind=kind, date=dt.date(1935, 6, 13), title=title)
+
+
+def test_each_kind_is_named_for_what_it_is():
+    events = [
+        _event("day", "Thursday 13 June 1935"),
+        _event("demand_expired", "Deadline passed: First"),
+        _event("demand_expired", "Deadline passed: Second"),
+        _event("report", "Trains"),
+        _event("stage", "Stage: Invasion"),
+        _event("news", "Papers"),
+    ]
+    assert _titles(events) == (
+        " Deadlines passed: First; Second. The day's events: Trains; Papers. Stage: Invasion."
+    )
+    assert _titles([_event("news", "Papers")]) == " The day's events: Papers."
+    assert _titles([_event("day", "x")]) == ""
