@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import re
 
-from game.debrief.markdown import KIND_NAMES
 from game.debrief.model import (
     NOT_COUNTED,
     PASSED_DAY,
@@ -15,7 +14,9 @@ from game.debrief.model import (
     HistoryEntry,
     SourceRef,
     council_facts,
+    divergence_heading,
     ending_mark,
+    note_reference,
 )
 from game.engine.dates import long_date
 from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
@@ -176,14 +177,12 @@ def render_html(debrief: Debrief) -> str:
         out.append(not_counted)
         out.append("<ul>")
         for div in d.divergences:
-            when = long_date(div.date, weekday=False) if div.date else "End"
+            told = div.note or (note_reference(d, div) + "." if div.note_as is not None else "")
             note = (
-                f'<br><span class="aside">What really happened: {esc(div.note)}</span>'
-                if div.note
-                else ""
+                f'<br><span class="aside">What really happened: {esc(told)}</span>' if told else ""
             )
             out.append(
-                f'<li class="divergence"><strong>{when} · {KIND_NAMES[div.kind]}.</strong> {esc(div.you)} {esc(div.history)}{_refs(div.sources)}{note}</li>'
+                f'<li class="divergence"><strong>{esc(divergence_heading(div))}.</strong> {esc(div.you)} {esc(div.history)}{_refs(div.sources)}{note}</li>'
             )
         out.append("</ul>")
     if d.has_history:

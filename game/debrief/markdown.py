@@ -11,19 +11,12 @@ from game.debrief.model import (
     HistoryEntry,
     SourceRef,
     council_facts,
+    divergence_heading,
     ending_mark,
+    note_reference,
 )
 from game.engine.dates import long_date
 from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
-
-KIND_NAMES = {
-    "response": "Answer",
-    "expired": "Deadline",
-    "unanswered": "Unanswered",
-    "missed_action": "Not done",
-    "extra_action": "Done",
-    "ending": "Ending",
-}
 
 
 def _text(value: str) -> str:
@@ -104,12 +97,13 @@ def render_markdown(debrief: Debrief) -> str:
     if d.has_history and not d.divergences:
         lines.append(FOLLOWED_HISTORY)
     for div in d.divergences:
-        when = long_date(div.date, weekday=False) if div.date else "End"
         lines.append(
-            f"- **{when} · {KIND_NAMES[div.kind]}.** {_text(div.you)} {_text(div.history)} {_refs(div.sources)}".rstrip()
+            f"- **{divergence_heading(div)}.** {_text(div.you)} {_text(div.history)} {_refs(div.sources)}".rstrip()
         )
         if div.note:
             lines.append(f"  *What really happened:* {_text(div.note)}")
+        elif div.note_as is not None:
+            lines.append(f"  *What really happened:* {_text(note_reference(d, div))}.")
     if d.has_history:
         lines.append("")
 

@@ -84,13 +84,13 @@ def test_a_stall_and_a_deadline_let_pass_are_divergences(mini):
     assert ("missed_action", D(1935, 6, 1)) in kinds
 
 
-def test_a_stall_on_each_of_two_days_is_two_divergences(mini):
+def test_a_stall_on_each_of_two_days_is_one_divergence_with_both_days(mini):
     scenario = mini.scenario
     # The second stall on day 1 is refused by the engine (one answer per demand per day).
     final = play(scenario, 1, scripted(["first:stall", "first:stall", "end", "first:stall"])).final
     debrief = build_debrief(scenario, final, seed=1)
-    responses = [d.date for d in debrief.divergences if d.kind == "response"]
-    assert responses == [D(1935, 6, 1), D(1935, 6, 2)]
+    responses = [d.dates for d in debrief.divergences if d.kind == "response"]
+    assert responses == [[D(1935, 6, 1), D(1935, 6, 2)]]  # teacher's review: merged, not repeated
     assert len(debrief.days[0].decisions) == 1
 
 
