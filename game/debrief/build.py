@@ -25,7 +25,7 @@ from game.debrief.model import (
 )
 from game.engine.api import states_before_choices
 from game.engine.dates import long_date
-from game.engine.state import GameState, LogEntry
+from game.engine.state import GameEvent, GameState, LogEntry
 from game.engine.words import score_labels
 from game.scenario.model import Action, HistoryNote, Scenario
 
@@ -120,6 +120,7 @@ def build_debrief(
                         text=e.text,
                         sources=cite.all(e.sources),
                         teacher=index in injected,
+                        deadline=_deadline(state, e),
                     )
                     for index, e in enumerate(state.inbox)
                     if e.date == date and e.kind not in _ECHO_KINDS
@@ -227,6 +228,12 @@ def _released_injects(scenario: Scenario, state: GameState) -> set[int]:
     return found
 
 
+def _deadline(state: GameState, item: GameEvent) -> dt.date | None:
+    """For the news that a deadline passed (it comes at the dawn after it): the deadline's day."""
+    active = state.demands.get(item.ref) if item.kind == "demand_expired" else None
+    return active.deadline if active is not None else None
+
+
 def _note(note: HistoryNote, period: str, cite: _Citations) -> HistoryEntry:
     return HistoryEntry(
         date=note.date,
@@ -324,11 +331,15 @@ def _divergences(
             continue
         historical = demand.responses.get(demand.historical_response)
         if active.status == "expired":
-            date = next(
+            # dated by the deadline itself (the engine lets it run out at the next dawn), and
+            # named as the demand put it while no stall had moved it: "noon, 12 June"
+            date = active.deadline or next(
                 (e.date for e in state.inbox if e.kind == "demand_expired" and e.ref == did),
-                active.deadline,
+                state.date,
             )
-            you = f"You let the deadline of '{demand.title}' pass without a final answer."
+            label = demand.deadline_label if demand.deadline_label and not active.stalls else ""
+            named = f" ({label})" if label else ""
+            you = f"You let the deadline of '{demand.title}'{named} pass without a final answer."
             kind = "expired"
         elif (
             active.status == "pending"
@@ -454,13 +465,14 @@ def _divergences(
             )
         )
 
+    # within a day: answers, then actions, then a deadline that ran out at the end of that day
     order = {
         "response": 0,
-        "expired": 0,
         "unanswered": 0,
         "missed_action": 1,
         "extra_action": 1,
-        "ending": 2,
+        "expired": 2,
+        "ending": 3,
     }
     ordered = sorted(found, key=lambda d: (d.date is None, d.date or dt.date.max, order[d.kind]))
     return _note_once(ordered)

@@ -16,6 +16,7 @@ from game.debrief.model import (
     council_facts,
     divergence_heading,
     ending_mark,
+    happening_deadline,
     note_reference,
 )
 from game.engine.dates import long_date
@@ -219,7 +220,9 @@ def render_html(debrief: Debrief) -> str:
             for item in day.happenings:
                 detail = f": {esc(item.text)}" if item.kind == "outcome" and item.text else ""
                 mark = f' <span class="teacher">({TEACHERS_INJECT})</span>' if item.teacher else ""
-                out.append(f"<li>{esc(item.title)}{detail}{mark}{_refs(item.sources)}</li>")
+                out.append(
+                    f"<li>{esc(item.title)}{esc(happening_deadline(item))}{detail}{mark}{_refs(item.sources)}</li>"
+                )
             out.append("</ul>")
         if day.history or d.has_history:
             out.append(f'<p class="label">In {day.date.year}</p>')

@@ -13,6 +13,7 @@ from game.debrief.model import (
     council_facts,
     divergence_heading,
     ending_mark,
+    happening_deadline,
     note_reference,
 )
 from game.engine.dates import long_date
@@ -133,7 +134,9 @@ def render_markdown(debrief: Debrief) -> str:
             for item in day.happenings:
                 detail = f": {_text(item.text)}" if item.kind == "outcome" and item.text else ""
                 mark = f" *({TEACHERS_INJECT})*" if item.teacher else ""
-                lines.append(f"- {_text(item.title)}{detail}{mark} {_refs(item.sources)}".rstrip())
+                lines.append(
+                    f"- {_text(item.title)}{happening_deadline(item)}{detail}{mark} {_refs(item.sources)}".rstrip()
+                )
             lines.append("")
         if day.history:
             lines += [f"**In {day.date.year}:**", ""]

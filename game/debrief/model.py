@@ -60,6 +60,8 @@ class Happening(_Frozen):
     teacher: bool = (
         False  # a teacher's inject, released during the game (not the scenario's course)
     )
+    # for the news that a deadline passed, which comes at the next dawn: the deadline's own day
+    deadline: dt.date | None = None
 
 
 class DayEntry(_Frozen):
@@ -211,6 +213,11 @@ def _days(numbers: list[int]) -> str:
 
 
 TEACHERS_INJECT = "teacher's inject"  # after an inbox item the teacher released, in every report
+
+
+def happening_deadline(item: Happening) -> str:
+    """After the news that a deadline passed: ' (the deadline was 12 June 1935)'; '' otherwise."""
+    return f" (the deadline was {long_date(item.deadline, weekday=False)})" if item.deadline else ""
 
 
 def ending_mark(debrief: Debrief, historical: bool) -> str:

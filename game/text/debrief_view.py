@@ -18,6 +18,7 @@ from game.debrief.model import (
     council_facts,
     divergence_heading,
     ending_mark,
+    happening_deadline,
     note_reference,
     refs,
 )
@@ -121,7 +122,11 @@ def debrief_lines(
                 detail = f": {_one(item.text)}" if item.kind == "outcome" and item.text else ""
                 mark = f" ({TEACHERS_INJECT})" if item.teacher else ""
                 lines += style.wrap(
-                    _one(item.title) + detail + mark + refs(item.sources),
+                    _one(item.title)
+                    + happening_deadline(item)
+                    + detail
+                    + mark
+                    + refs(item.sources),
                     indent="      ",
                     first="    - ",
                 )

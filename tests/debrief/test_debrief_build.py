@@ -79,9 +79,14 @@ def test_a_stall_and_a_deadline_let_pass_are_divergences(mini):
     debrief = build_debrief(scenario, final, seed=1)
     kinds = {(d.kind, d.date) for d in debrief.divergences}
     assert ("response", D(1935, 6, 1)) in kinds  # stalling is not what history did
-    # the stall moved the deadline to 3 June; it ran out at dawn on 4 June
-    assert ("expired", D(1935, 6, 4)) in kinds
     assert ("missed_action", D(1935, 6, 1)) in kinds
+    # the stall moved the deadline to 3 June; it ran out at dawn on 4 June, and is dated by
+    # the deadline itself (teacher's review); the ultimatum's, on the last day, ran out at dusk
+    expired = [(d.you, d.date) for d in debrief.divergences if d.kind == "expired"]
+    assert expired == [
+        ("You let the deadline of 'First demand' pass without a final answer.", D(1935, 6, 3)),
+        ("You let the deadline of 'Ultimatum' pass without a final answer.", D(1935, 6, 4)),
+    ]
 
 
 def test_a_stall_on_each_of_two_days_is_one_divergence_with_both_days(mini):
