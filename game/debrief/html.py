@@ -10,6 +10,8 @@ from game.debrief.model import (
     PASSED_DAY,
     TEACHERS_INJECT,
     TIMED_OUT,
+    WEAK,
+    WEAK_NOTE,
     Debrief,
     HistoryEntry,
     SourceRef,
@@ -56,6 +58,7 @@ table.scores th { font-weight: normal; font-variant: small-caps; }
 sup.ref { font-size: .7em; line-height: 0; }
 sup.ref a { color: inherit; text-decoration: none; }
 ol.sources li { margin-bottom: .3em; overflow-wrap: anywhere; }
+.address { font-family: "Courier New", Courier, monospace; font-size: .9em; }
 a { color: #5b3a1a; }
 @media print {
   body { background: #fff; color: #000; max-width: none; padding: 0; font-size: 11pt; }
@@ -276,6 +279,8 @@ def render_html(debrief: Debrief) -> str:
         )
 
     out.append("<section><h2>Sources</h2>")
+    if any(source.kind == "weak" for source in d.sources):
+        out.append(f'<p class="aside">{esc(WEAK_NOTE)}</p>')
     if d.sources:
         out.append('<ol class="sources">' + "".join(_source_item(s) for s in d.sources) + "</ol>")
     else:
@@ -286,12 +291,16 @@ def render_html(debrief: Debrief) -> str:
 
 
 def _source_item(source: SourceRef) -> str:
+    weak = source.kind == "weak"
     parts = [f"<cite>{esc(source.title)}</cite>"]
     if source.kind:
-        parts.append(f"({esc(source.kind)})")
+        parts.append(f"({esc(WEAK if weak else source.kind)})")
     if source.url:
-        # Only web addresses become links: a `javascript:` or relative URL stays plain text.
-        if source.url.startswith(("http://", "https://")):
+        # Only web addresses become links, and not those of weak sources (mirror and novel
+        # sites, for students): a `javascript:` or relative URL stays plain text too.
+        if weak:
+            parts.append(f'<span class="address">{esc(source.url)}</span>')
+        elif source.url.startswith(("http://", "https://")):
             parts.append(f'<a href="{esc(source.url)}">{esc(source.url)}</a>')
         else:
             parts.append(esc(source.url))

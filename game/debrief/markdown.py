@@ -7,6 +7,8 @@ from game.debrief.model import (
     PASSED_DAY,
     TEACHERS_INJECT,
     TIMED_OUT,
+    WEAK,
+    WEAK_NOTE,
     Debrief,
     HistoryEntry,
     SourceRef,
@@ -181,6 +183,8 @@ def render_markdown(debrief: Debrief) -> str:
     lines += ["## Sources", ""]
     if not d.sources:
         lines += ["No sources were cited.", ""]
+    if any(source.kind == "weak" for source in d.sources):
+        lines += [_text(WEAK_NOTE), ""]
     for source in d.sources:
         lines.append(f"[^{source.number}]: {_source_line(source)}")
     lines.append("")
@@ -188,10 +192,14 @@ def render_markdown(debrief: Debrief) -> str:
 
 
 def _source_line(source: SourceRef) -> str:
+    weak = source.kind == "weak"
     parts = [f"*{_text(source.title)}*"]
     if source.kind:
-        parts.append(f"({source.kind})")
-    if source.url:
+        parts.append(f"({WEAK})" if weak else f"({source.kind})")
+    if weak and source.url:
+        # a code span: shown as it is, never made a link (not even by GitHub's bare-URL autolinks)
+        parts.append("`" + " ".join(source.url.replace("`", "%60").split()) + "`")
+    elif source.url:
         parts.append(
             f"<{source.url}>"
             if source.url.startswith(("http://", "https://"))

@@ -212,6 +212,15 @@ def _days(numbers: list[int]) -> str:
     return ("day " if len(numbers) == 1 else "days ") + joined
 
 
+# Sources the scenario marks weak (mirror copies, novel and aggregator sites): the reports for
+# students name them but give their addresses as plain text, never as links.
+WEAK = "weak source, not linked"  # after such a source's title
+WEAK_NOTE = (
+    "Sources marked weak (copies on mirror sites, novel sites and the like) are listed so "
+    "that every claim can be traced; their addresses are plain text, not links. Do not rely on "
+    "them without checking a better source."
+)
+
 TEACHERS_INJECT = "teacher's inject"  # after an inbox item the teacher released, in every report
 
 
