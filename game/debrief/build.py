@@ -399,12 +399,18 @@ def _divergences(
             council = (
                 "that day's council"
                 if len(missed) == 1
+                else "each of those days' councils"
+                if another_way == missed
                 else f"the council{'s' if len(another_way) > 1 else ''} of {dates_text(another_way)}"
             )
             otherwise += f" By the end of {council} it had come about another way."
         if short:
             otherwise += f" {TIMED_OUT} " + (
-                "that day." if len(missed) == 1 else f"on {dates_text(short)}."
+                "that day."
+                if len(missed) == 1
+                else "on each of those days."
+                if short == missed
+                else f"on {dates_text(short)}."
             )
         found.append(
             Divergence(
