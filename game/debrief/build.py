@@ -21,10 +21,11 @@ from game.debrief.model import (
     Score,
     SourceRef,
     Vote,
+    dates_text,
 )
 from game.engine.api import states_before_choices
 from game.engine.dates import long_date
-from game.engine.state import GameState, LogEntry
+from game.engine.state import GameEvent, GameState, LogEntry
 from game.engine.words import score_labels
 from game.scenario.model import Action, HistoryNote, Scenario
 
@@ -78,7 +79,10 @@ def build_debrief(
           pass), historical actions not taken on their `historical_dates` (saying so when their
           flags had been set another way by the end of that day, which a replay of `state.log`
           from `state.seed` through the engine tells), actions history did not take that day, and
-          an ending other than the historical one; sorted by date;
+          an ending other than the historical one; sorted by (first) date. The same departure
+          on several days (the same answer to a demand, the same action, the same historical
+          action not taken) is one divergence with all its `dates`, and a demand's historical
+          note is given once: a later divergence with the same note points back to it (`note_as`);
         * `hidden`: the hidden draws (with the label of the drawn choice) and hidden stats;
         * `disputes`, reflection `questions`, `votes`;
         * `sources`: every source cited anywhere above, numbered in the order a report shows them
@@ -116,6 +120,7 @@ def build_debrief(
                         text=e.text,
                         sources=cite.all(e.sources),
                         teacher=index in injected,
+                        deadline=_deadline(state, e),
                     )
                     for index, e in enumerate(state.inbox)
                     if e.date == date and e.kind not in _ECHO_KINDS
@@ -223,6 +228,12 @@ def _released_injects(scenario: Scenario, state: GameState) -> set[int]:
     return found
 
 
+def _deadline(state: GameState, item: GameEvent) -> dt.date | None:
+    """For the news that a deadline passed (it comes at the dawn after it): the deadline's day."""
+    active = state.demands.get(item.ref) if item.kind == "demand_expired" else None
+    return active.deadline if active is not None else None
+
+
 def _note(note: HistoryNote, period: str, cite: _Citations) -> HistoryEntry:
     return HistoryEntry(
         date=note.date,
@@ -282,14 +293,12 @@ def _divergences(
     found: list[Divergence] = []
     decisions = [entry for entry in state.log if entry.kind in ("action", "respond")]
 
-    # Answers other than history's (every answer counts, a stall included: it is a choice made that day).
-    repeated: set[tuple[str, str, dt.date]] = (
-        set()
-    )  # the same answer again that day says nothing new
+    # Answers other than history's (every answer counts, a stall included: it is a choice made
+    # that day). The same answer on several days is one divergence, with all its days.
+    answers: dict[tuple[str, str], list[dt.date]] = {}
     for entry in decisions:
-        if entry.kind != "respond" or (entry.ref, entry.response, entry.date) in repeated:
+        if entry.kind != "respond":
             continue
-        repeated.add((entry.ref, entry.response, entry.date))
         demand = scenario.demands.get(entry.ref)
         if (
             demand is None
@@ -297,12 +306,18 @@ def _divergences(
             or entry.response == demand.historical_response
         ):
             continue
+        days = answers.setdefault((entry.ref, entry.response), [])
+        if entry.date not in days:  # the same answer again that day says nothing new
+            days.append(entry.date)
+    for (did, rid), days in answers.items():
+        demand = scenario.demands[did]
         found.append(
             Divergence(
                 kind="response",
-                date=entry.date,
-                you=f"You answered '{demand.title}': {_response_label(scenario, entry.ref, entry.response)}.",
-                history=f"History answered: {_response_label(scenario, entry.ref, demand.historical_response)}.",
+                date=days[0],
+                dates=days,
+                you=f"You answered '{demand.title}': {_response_label(scenario, did, rid)}.",
+                history=f"History answered: {_response_label(scenario, did, demand.historical_response or '')}.",
                 note=demand.historical_note,
                 sources=cite.all(demand.sources),
             )
@@ -316,11 +331,15 @@ def _divergences(
             continue
         historical = demand.responses.get(demand.historical_response)
         if active.status == "expired":
-            date = next(
+            # dated by the deadline itself (the engine lets it run out at the next dawn), and
+            # named as the demand put it while no stall had moved it: "noon, 12 June"
+            date = active.deadline or next(
                 (e.date for e in state.inbox if e.kind == "demand_expired" and e.ref == did),
-                active.deadline,
+                state.date,
             )
-            you = f"You let the deadline of '{demand.title}' pass without a final answer."
+            label = demand.deadline_label if demand.deadline_label and not active.stalls else ""
+            named = f" ({label})" if label else ""
+            you = f"You let the deadline of '{demand.title}'{named} pass without a final answer."
             kind = "expired"
         elif (
             active.status == "pending"
@@ -337,6 +356,7 @@ def _divergences(
             Divergence(
                 kind=kind,  # type: ignore[arg-type]
                 date=date,
+                dates=[date],
                 you=you,
                 history=f"History answered: {_response_label(scenario, did, demand.historical_response)}.",
                 note=demand.historical_note,
@@ -353,7 +373,10 @@ def _divergences(
     taken = {(e.ref, e.date) for e in decisions if e.kind == "action"}
     flags_on = _FlagsByDay(scenario, state)
     for aid, action in scenario.actions.items():
-        for date in action.historical_dates:
+        missed: list[dt.date] = []
+        another_way: list[dt.date] = []
+        short: list[dt.date] = []
+        for date in sorted(action.historical_dates):
             if not scenario.calendar.start <= date <= state.date or (aid, date) in taken:
                 continue
             if date in passed:  # lesson mode held no council that day: nothing could be done
@@ -363,42 +386,72 @@ def _divergences(
             )
             if action.max_uses is not None and before >= action.max_uses:
                 continue
-            otherwise = (
-                " By the end of that day's council it had come about another way."
-                if _done_another_way(action, flags_on, date)
-                else ""
-            )
+            missed.append(date)
+            if _done_another_way(action, flags_on, date):
+                another_way.append(date)
             if date in timed_out:
-                otherwise += f" {TIMED_OUT} that day."
-            found.append(
-                Divergence(
-                    kind="missed_action",
-                    date=date,
-                    you=f"You did not: {action.label}.{otherwise}",
-                    history="History did it that day.",
-                    sources=cite.all(action.sources),
-                )
-            )
-
-    # Actions history did not take that day.
-    seen: set[tuple[str, dt.date]] = set()
-    for entry in decisions:
-        if entry.kind != "action" or (entry.ref, entry.date) in seen:
+                short.append(date)
+        if not missed:
             continue
-        seen.add((entry.ref, entry.date))
+        # one day: "that day"; several (one divergence): each remark names its days
+        otherwise = ""
+        if another_way:
+            council = (
+                "that day's council"
+                if len(missed) == 1
+                else "each of those days' councils"
+                if another_way == missed
+                else f"the council{'s' if len(another_way) > 1 else ''} of {dates_text(another_way)}"
+            )
+            otherwise += f" By the end of {council} it had come about another way."
+        if short:
+            otherwise += f" {TIMED_OUT} " + (
+                "that day."
+                if len(missed) == 1
+                else "on each of those days."
+                if short == missed
+                else f"on {dates_text(short)}."
+            )
+        found.append(
+            Divergence(
+                kind="missed_action",
+                date=missed[0],
+                dates=missed,
+                you=f"You did not: {action.label}.{otherwise}",
+                history="History did it that day."
+                if len(missed) == 1
+                else "History did it on each of those days.",
+                sources=cite.all(action.sources),
+            )
+        )
+
+    # Actions history did not take that day (one divergence for all the days of one action).
+    extra: dict[str, list[dt.date]] = {}
+    labels: dict[str, str] = {}
+    for entry in decisions:
+        if entry.kind != "action":
+            continue
         action = scenario.actions.get(entry.ref)
         if action is None or entry.date in action.historical_dates:
             continue
+        days = extra.setdefault(entry.ref, [])
+        if entry.date not in days:
+            days.append(entry.date)
+        labels.setdefault(entry.ref, entry.label or action.label)
+    for aid, days in extra.items():
+        action = scenario.actions[aid]
         if action.historical_dates:
-            days = ", ".join(long_date(d, weekday=False) for d in action.historical_dates)
-            history = f"History did this on {days}, not this day."
+            history_days = ", ".join(long_date(d, weekday=False) for d in action.historical_dates)
+            not_these = "not this day" if len(days) == 1 else "not on those days"
+            history = f"History did this on {history_days}, {not_these}."
         else:
             history = "History did not do this."
         found.append(
             Divergence(
                 kind="extra_action",
-                date=entry.date,
-                you=f"You: {entry.label or action.label}.",
+                date=days[0],
+                dates=days,
+                you=f"You: {labels[aid]}.",
                 history=history,
                 sources=cite.all(action.sources),
             )
@@ -418,15 +471,32 @@ def _divergences(
             )
         )
 
+    # within a day: answers, then actions, then a deadline that ran out at the end of that day
     order = {
         "response": 0,
-        "expired": 0,
         "unanswered": 0,
         "missed_action": 1,
         "extra_action": 1,
-        "ending": 2,
+        "expired": 2,
+        "ending": 3,
     }
-    return sorted(found, key=lambda d: (d.date is None, d.date or dt.date.max, order[d.kind]))
+    ordered = sorted(found, key=lambda d: (d.date is None, d.date or dt.date.max, order[d.kind]))
+    return _note_once(ordered)
+
+
+def _note_once(divergences: list[Divergence]) -> list[Divergence]:
+    """Each historical note given once: a later divergence with the same note as an earlier one
+    (another answer to the same demand, its deadline, its being unanswered at the end) points
+    back to the earlier one (`note_as`) instead of repeating it."""
+    first: dict[str, int] = {}
+    out = []
+    for index, div in enumerate(divergences):
+        if div.note and div.note in first:
+            div = div.model_copy(update={"note": "", "note_as": first[div.note]})
+        elif div.note:
+            first[div.note] = index
+        out.append(div)
+    return out
 
 
 def _done_another_way(action: Action, flags_on: _FlagsByDay, date: dt.date) -> bool:

@@ -5,17 +5,21 @@ from __future__ import annotations
 import html
 import re
 
-from game.debrief.markdown import KIND_NAMES
 from game.debrief.model import (
     NOT_COUNTED,
     PASSED_DAY,
     TEACHERS_INJECT,
     TIMED_OUT,
+    WEAK,
+    WEAK_NOTE,
     Debrief,
     HistoryEntry,
     SourceRef,
     council_facts,
+    divergence_heading,
     ending_mark,
+    happening_deadline,
+    note_reference,
 )
 from game.engine.dates import long_date
 from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
@@ -54,6 +58,7 @@ table.scores th { font-weight: normal; font-variant: small-caps; }
 sup.ref { font-size: .7em; line-height: 0; }
 sup.ref a { color: inherit; text-decoration: none; }
 ol.sources li { margin-bottom: .3em; overflow-wrap: anywhere; }
+.address { font-family: "Courier New", Courier, monospace; font-size: .9em; }
 a { color: #5b3a1a; }
 @media print {
   body { background: #fff; color: #000; max-width: none; padding: 0; font-size: 11pt; }
@@ -176,14 +181,12 @@ def render_html(debrief: Debrief) -> str:
         out.append(not_counted)
         out.append("<ul>")
         for div in d.divergences:
-            when = long_date(div.date, weekday=False) if div.date else "End"
+            told = div.note or (note_reference(d, div) + "." if div.note_as is not None else "")
             note = (
-                f'<br><span class="aside">What really happened: {esc(div.note)}</span>'
-                if div.note
-                else ""
+                f'<br><span class="aside">What really happened: {esc(told)}</span>' if told else ""
             )
             out.append(
-                f'<li class="divergence"><strong>{when} · {KIND_NAMES[div.kind]}.</strong> {esc(div.you)} {esc(div.history)}{_refs(div.sources)}{note}</li>'
+                f'<li class="divergence"><strong>{esc(divergence_heading(div))}.</strong> {esc(div.you)} {esc(div.history)}{_refs(div.sources)}{note}</li>'
             )
         out.append("</ul>")
     if d.has_history:
@@ -220,7 +223,9 @@ def render_html(debrief: Debrief) -> str:
             for item in day.happenings:
                 detail = f": {esc(item.text)}" if item.kind == "outcome" and item.text else ""
                 mark = f' <span class="teacher">({TEACHERS_INJECT})</span>' if item.teacher else ""
-                out.append(f"<li>{esc(item.title)}{detail}{mark}{_refs(item.sources)}</li>")
+                out.append(
+                    f"<li>{esc(item.title)}{esc(happening_deadline(item))}{detail}{mark}{_refs(item.sources)}</li>"
+                )
             out.append("</ul>")
         if day.history or d.has_history:
             out.append(f'<p class="label">In {day.date.year}</p>')
@@ -274,6 +279,8 @@ def render_html(debrief: Debrief) -> str:
         )
 
     out.append("<section><h2>Sources</h2>")
+    if any(source.kind == "weak" for source in d.sources):
+        out.append(f'<p class="aside">{esc(WEAK_NOTE)}</p>')
     if d.sources:
         out.append('<ol class="sources">' + "".join(_source_item(s) for s in d.sources) + "</ol>")
     else:
@@ -284,12 +291,16 @@ def render_html(debrief: Debrief) -> str:
 
 
 def _source_item(source: SourceRef) -> str:
+    weak = source.kind == "weak"
     parts = [f"<cite>{esc(source.title)}</cite>"]
     if source.kind:
-        parts.append(f"({esc(source.kind)})")
+        parts.append(f"({esc(WEAK if weak else source.kind)})")
     if source.url:
-        # Only web addresses become links: a `javascript:` or relative URL stays plain text.
-        if source.url.startswith(("http://", "https://")):
+        # Only web addresses become links, and not those of weak sources (mirror and novel
+        # sites, for students): a `javascript:` or relative URL stays plain text too.
+        if weak:
+            parts.append(f'<span class="address">{esc(source.url)}</span>')
+        elif source.url.startswith(("http://", "https://")):
             parts.append(f'<a href="{esc(source.url)}">{esc(source.url)}</a>')
         else:
             parts.append(esc(source.url))

@@ -7,23 +7,19 @@ from game.debrief.model import (
     PASSED_DAY,
     TEACHERS_INJECT,
     TIMED_OUT,
+    WEAK,
+    WEAK_NOTE,
     Debrief,
     HistoryEntry,
     SourceRef,
     council_facts,
+    divergence_heading,
     ending_mark,
+    happening_deadline,
+    note_reference,
 )
 from game.engine.dates import long_date
 from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
-
-KIND_NAMES = {
-    "response": "Answer",
-    "expired": "Deadline",
-    "unanswered": "Unanswered",
-    "missed_action": "Not done",
-    "extra_action": "Done",
-    "ending": "Ending",
-}
 
 
 def _text(value: str) -> str:
@@ -104,12 +100,13 @@ def render_markdown(debrief: Debrief) -> str:
     if d.has_history and not d.divergences:
         lines.append(FOLLOWED_HISTORY)
     for div in d.divergences:
-        when = long_date(div.date, weekday=False) if div.date else "End"
         lines.append(
-            f"- **{when} · {KIND_NAMES[div.kind]}.** {_text(div.you)} {_text(div.history)} {_refs(div.sources)}".rstrip()
+            f"- **{divergence_heading(div)}.** {_text(div.you)} {_text(div.history)} {_refs(div.sources)}".rstrip()
         )
         if div.note:
             lines.append(f"  *What really happened:* {_text(div.note)}")
+        elif div.note_as is not None:
+            lines.append(f"  *What really happened:* {_text(note_reference(d, div))}.")
     if d.has_history:
         lines.append("")
 
@@ -139,7 +136,9 @@ def render_markdown(debrief: Debrief) -> str:
             for item in day.happenings:
                 detail = f": {_text(item.text)}" if item.kind == "outcome" and item.text else ""
                 mark = f" *({TEACHERS_INJECT})*" if item.teacher else ""
-                lines.append(f"- {_text(item.title)}{detail}{mark} {_refs(item.sources)}".rstrip())
+                lines.append(
+                    f"- {_text(item.title)}{happening_deadline(item)}{detail}{mark} {_refs(item.sources)}".rstrip()
+                )
             lines.append("")
         if day.history:
             lines += [f"**In {day.date.year}:**", ""]
@@ -184,6 +183,8 @@ def render_markdown(debrief: Debrief) -> str:
     lines += ["## Sources", ""]
     if not d.sources:
         lines += ["No sources were cited.", ""]
+    if any(source.kind == "weak" for source in d.sources):
+        lines += [_text(WEAK_NOTE), ""]
     for source in d.sources:
         lines.append(f"[^{source.number}]: {_source_line(source)}")
     lines.append("")
@@ -191,10 +192,14 @@ def render_markdown(debrief: Debrief) -> str:
 
 
 def _source_line(source: SourceRef) -> str:
+    weak = source.kind == "weak"
     parts = [f"*{_text(source.title)}*"]
     if source.kind:
-        parts.append(f"({source.kind})")
-    if source.url:
+        parts.append(f"({WEAK})" if weak else f"({source.kind})")
+    if weak and source.url:
+        # a code span: shown as it is, never made a link (not even by GitHub's bare-URL autolinks)
+        parts.append("`" + " ".join(source.url.replace("`", "%60").split()) + "`")
+    elif source.url:
         parts.append(
             f"<{source.url}>"
             if source.url.startswith(("http://", "https://"))

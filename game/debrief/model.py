@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from game.engine.dates import MONTHS, long_date
 from game.engine.words import number_ranges
 
 
@@ -59,6 +60,8 @@ class Happening(_Frozen):
     teacher: bool = (
         False  # a teacher's inject, released during the game (not the scenario's course)
     )
+    # for the news that a deadline passed, which comes at the next dawn: the deadline's own day
+    deadline: dt.date | None = None
 
 
 class DayEntry(_Frozen):
@@ -73,14 +76,29 @@ class DayEntry(_Frozen):
 
 
 class Divergence(_Frozen):
-    """A point where the player's path left history."""
+    """A point where the player's path left history.
+
+    The same departure on several days (the same answer to a demand, the same action history did
+    not take, a historical action not taken) is one divergence: `date` is its first day and
+    `dates` every day it happened. A demand's historical note is given once in a debrief: a later
+    divergence about the same demand has no `note` of its own but `note_as`, the place in
+    `Debrief.divergences` of the earlier one that gives it (`note_reference` says where)."""
 
     kind: Literal["response", "expired", "unanswered", "missed_action", "extra_action", "ending"]
-    date: dt.date | None  # None for the ending
+    date: dt.date | None  # the first (or only) day; None for the ending
+    dates: list[
+        dt.date
+    ] = []  # every day it happened, in order; [date] when only one, [] for the ending
     you: str
     history: str
     note: str = ""
+    note_as: int | None = None  # the note is the one given with divergences[note_as], above it
     sources: list[SourceRef] = []
+
+    @property
+    def days(self) -> int:
+        """On how many days it happened (1 for one day, and for the ending)."""
+        return max(1, len(self.dates))
 
 
 class Score(_Frozen):
@@ -194,7 +212,21 @@ def _days(numbers: list[int]) -> str:
     return ("day " if len(numbers) == 1 else "days ") + joined
 
 
+# Sources the scenario marks weak (mirror copies, novel and aggregator sites): the reports for
+# students name them but give their addresses as plain text, never as links.
+WEAK = "weak source, not linked"  # after such a source's title
+WEAK_NOTE = (
+    "Sources marked weak (copies on mirror sites, novel sites and the like) are listed so "
+    "that every claim can be traced; their addresses are plain text, not links. Do not rely on "
+    "them without checking a better source."
+)
+
 TEACHERS_INJECT = "teacher's inject"  # after an inbox item the teacher released, in every report
+
+
+def happening_deadline(item: Happening) -> str:
+    """After the news that a deadline passed: ' (the deadline was 12 June 1935)'; '' otherwise."""
+    return f" (the deadline was {long_date(item.deadline, weekday=False)})" if item.deadline else ""
 
 
 def ending_mark(debrief: Debrief, historical: bool) -> str:
@@ -209,3 +241,79 @@ def refs(sources: Iterable[SourceRef]) -> str:
     """Footnote numbers as one short bracket: ' [2,5-8]' ('' for none), runs of three or more joined."""
     numbers = {s.number for s in sources}
     return " [" + ",".join(number_ranges(numbers, dash="-", shortest=3)) + "]" if numbers else ""
+
+
+# What each kind of divergence is called in every form of the report ("1 June 1935 · Answer.").
+KIND_NAMES = {
+    "response": "Answer",
+    "expired": "Deadline",
+    "unanswered": "Unanswered",
+    "missed_action": "Not done",
+    "extra_action": "Done",
+    "ending": "Ending",
+}
+
+
+def dates_text(dates: Iterable[dt.date]) -> str:
+    """Days as the reports name them, runs of consecutive days joined: '1 June 1935', '7–9 June
+    1935', '29 May – 10 June 1935', '1, 3 and 5–7 June 1935', '29–31 May and 2 June 1935', '31 May and
+    1 June 1935' (two days in a row are named one by one)."""
+    days = sorted(set(dates))
+    if not days:
+        return ""
+    runs: list[list[dt.date]] = []
+    for day in days:
+        if runs and (day - runs[-1][-1]).days == 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    # two days in a row are named one by one ("1 and 2 June"), three or more as a run
+    runs = [piece for run in runs for piece in ([[d] for d in run] if len(run) == 2 else [run])]
+    one_year = days[0].year == days[-1].year
+    pieces = []
+    for number, run in enumerate(runs):
+        first, last = run[0], run[-1]
+        if not one_year:
+            piece = long_date(first, weekday=False)
+            if last != first:
+                piece += " \u2013 " + long_date(last, weekday=False)
+            pieces.append(piece)
+            continue
+        month = f" {MONTHS[last.month - 1]}"
+        if first == last:
+            piece = str(first.day)
+        elif first.month == last.month:
+            piece = f"{first.day}\u2013{last.day}"
+        else:
+            piece = f"{first.day} {MONTHS[first.month - 1]} \u2013 {last.day}"
+        following = runs[number + 1][0] if number + 1 < len(runs) else None
+        # the month once for the days of one month in a row: "1, 3 and 5 June"
+        if following is None or following.month != last.month or first.month != last.month:
+            piece += month
+        pieces.append(piece)
+    text = pieces[0] if len(pieces) == 1 else ", ".join(pieces[:-1]) + " and " + pieces[-1]
+    return f"{text} {days[0].year}" if one_year else text
+
+
+def divergence_when(div: Divergence) -> str:
+    """The day or days of a divergence ('29 May – 10 June 1935'); '' for the ending."""
+    return dates_text(div.dates or ([div.date] if div.date else []))
+
+
+def divergence_kind(div: Divergence) -> str:
+    """What it was, and on how many days when more than one: 'Answer', 'Answer, on 13 days'."""
+    return KIND_NAMES[div.kind] + (f", on {div.days} days" if div.days > 1 else "")
+
+
+def divergence_heading(div: Divergence) -> str:
+    """'29 May – 10 June 1935 · Answer, on 13 days'; 'End · Ending' for the ending."""
+    return f"{divergence_when(div) or 'End'} \u00b7 {divergence_kind(div)}"
+
+
+def note_reference(debrief: Debrief, div: Divergence) -> str:
+    """For a divergence whose note was given with an earlier one (`note_as`): where, e.g.
+    'as told above, under 29 May – 10 June 1935 · Answer'; '' for one with no such note."""
+    if div.note_as is None or not 0 <= div.note_as < len(debrief.divergences):
+        return ""
+    earlier = debrief.divergences[div.note_as]
+    return f"as told above, under {divergence_when(earlier) or 'End'} \u00b7 {KIND_NAMES[earlier.kind]}"

@@ -7,7 +7,6 @@ by number and title only when a full report (with addresses and notes) can be sa
 
 from __future__ import annotations
 
-from game.debrief.markdown import KIND_NAMES
 from game.debrief.model import (
     NOT_COUNTED,
     PASSED_DAY,
@@ -17,7 +16,10 @@ from game.debrief.model import (
     HistoryEntry,
     SourceRef,
     council_facts,
+    divergence_heading,
     ending_mark,
+    happening_deadline,
+    note_reference,
     refs,
 )
 from game.engine.dates import long_date
@@ -86,15 +88,15 @@ def debrief_lines(
     if d.has_history and not d.divergences:
         lines += style.wrap(FOLLOWED_HISTORY, indent="  ")
     for div in d.divergences:
-        when = long_date(div.date, weekday=False) if div.date else "End"
         lines += style.wrap(
-            f"{when} \u00b7 {KIND_NAMES[div.kind]}. {_one(div.you)} {_one(div.history)}"
-            + refs(div.sources),
+            f"{divergence_heading(div)}. {_one(div.you)} {_one(div.history)}" + refs(div.sources),
             indent="    ",
             first="  - ",
         )
         if div.note:
             lines += style.wrap(f"What really happened: {div.note}", indent="    ")
+        elif div.note_as is not None:
+            lines += style.wrap(f"What really happened: {note_reference(d, div)}.", indent="    ")
 
     if d.background:
         lines += _heading(style, "Background")
@@ -120,7 +122,11 @@ def debrief_lines(
                 detail = f": {_one(item.text)}" if item.kind == "outcome" and item.text else ""
                 mark = f" ({TEACHERS_INJECT})" if item.teacher else ""
                 lines += style.wrap(
-                    _one(item.title) + detail + mark + refs(item.sources),
+                    _one(item.title)
+                    + happening_deadline(item)
+                    + detail
+                    + mark
+                    + refs(item.sources),
                     indent="      ",
                     first="    - ",
                 )

@@ -79,18 +79,23 @@ def test_a_stall_and_a_deadline_let_pass_are_divergences(mini):
     debrief = build_debrief(scenario, final, seed=1)
     kinds = {(d.kind, d.date) for d in debrief.divergences}
     assert ("response", D(1935, 6, 1)) in kinds  # stalling is not what history did
-    # the stall moved the deadline to 3 June; it ran out at dawn on 4 June
-    assert ("expired", D(1935, 6, 4)) in kinds
     assert ("missed_action", D(1935, 6, 1)) in kinds
+    # the stall moved the deadline to 3 June; it ran out at dawn on 4 June, and is dated by
+    # the deadline itself (teacher's review); the ultimatum's, on the last day, ran out at dusk
+    expired = [(d.you, d.date) for d in debrief.divergences if d.kind == "expired"]
+    assert expired == [
+        ("You let the deadline of 'First demand' pass without a final answer.", D(1935, 6, 3)),
+        ("You let the deadline of 'Ultimatum' pass without a final answer.", D(1935, 6, 4)),
+    ]
 
 
-def test_a_stall_on_each_of_two_days_is_two_divergences(mini):
+def test_a_stall_on_each_of_two_days_is_one_divergence_with_both_days(mini):
     scenario = mini.scenario
     # The second stall on day 1 is refused by the engine (one answer per demand per day).
     final = play(scenario, 1, scripted(["first:stall", "first:stall", "end", "first:stall"])).final
     debrief = build_debrief(scenario, final, seed=1)
-    responses = [d.date for d in debrief.divergences if d.kind == "response"]
-    assert responses == [D(1935, 6, 1), D(1935, 6, 2)]
+    responses = [d.dates for d in debrief.divergences if d.kind == "response"]
+    assert responses == [[D(1935, 6, 1), D(1935, 6, 2)]]  # teacher's review: merged, not repeated
     assert len(debrief.days[0].decisions) == 1
 
 

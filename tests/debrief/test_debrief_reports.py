@@ -230,3 +230,50 @@ def test_days_without_a_council_are_not_counted_as_missed(mini):
     assert missed.you == "You did not: Talk to the envoy. The council's time ran out that day."
     assert council_facts(timed) == [("Council time ran out", "on day 1")]
     assert council_facts(blamed) == []
+
+
+def test_weak_sources_are_named_but_not_linked(mini):
+    # teacher's review, finding 5: the student's HTML report gave live links to mirror and
+    # novel sites the scenario marks weak; primary, secondary and tertiary ones keep theirs
+    from game.debrief.html import esc
+    from game.debrief.model import WEAK_NOTE
+    from game.scenario.load import load_scenario_bytes
+    from tests.conftest import edited_mini
+
+    text = edited_mini(
+        (
+            "  T1: {title: Test source, kind: primary}\n",
+            '  T1: {title: A novel site, url: "https://novels.example/ch1.html", kind: weak}\n'
+            '  T2: {title: An archive, url: "https://archive.example/doc", kind: primary}\n'
+            '  T3: {title: A mirror, url: "https://mirror.example/wiki", kind: tertiary}\n',
+        ),
+        (
+            "text: A note was delivered., sources: [T1]}",
+            "text: A note was delivered., sources: [T1, T2, T3]}",
+        ),
+    )
+    scenario = load_scenario_bytes(text.encode(), "weak.yaml").scenario
+    debrief = _debrief(scenario)
+    assert {s.tag: s.kind for s in debrief.sources} == {
+        "T1": "weak",
+        "T2": "primary",
+        "T3": "tertiary",
+    }
+    page = render_html(debrief)
+    assert 'href="https://novels.example' not in page
+    assert (
+        "<cite>A novel site</cite> (weak source, not linked) "
+        '<span class="address">https://novels.example/ch1.html</span>' in page
+    )
+    for url in ("https://archive.example/doc", "https://mirror.example/wiki"):
+        assert f'<a href="{url}">{url}</a>' in page
+    assert page.count(esc(WEAK_NOTE)) == 1
+    markdown = render_markdown(debrief)
+    assert "<https://novels.example" not in markdown
+    assert "*A novel site* (weak source, not linked) `https://novels.example/ch1.html`" in markdown
+    assert "<https://archive.example/doc>" in markdown
+    assert "<https://mirror.example/wiki>" in markdown
+    assert markdown.count(WEAK_NOTE) == 1
+    # a report without weak sources has no such note
+    assert WEAK_NOTE not in render_markdown(_debrief(mini.scenario))
+    assert esc(WEAK_NOTE) not in render_html(_debrief(mini.scenario))

@@ -718,8 +718,10 @@ def test_the_report_says_which_councils_ran_out_of_time():
     )
     report = written["r.md"]
     assert "- **Council time ran out:** on days 1\u20134" in report
+    # one entry for the four days (teacher's review: repeated departures are merged)
     assert (
-        "**1 June 1935 · Not done.** You did not: Talk to the envoy. The council's time ran out "
-        "that day. History did it that day." in report
+        "**1\u20134 June 1935 · Not done, on 4 days.** You did not: Talk to the envoy. The "
+        "council's time ran out on each of those days. History did it on each of those days."
+        in report
     )
     assert "- The council's time ran out." in report.split("### Day 1:")[1].split("### Day 2:")[0]

@@ -7,13 +7,15 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.debrief.markdown import KIND_NAMES
 from game.debrief.model import (
     NOT_COUNTED,
     PASSED_DAY,
     TIMED_OUT,
     council_facts,
+    divergence_kind,
+    divergence_when,
     ending_mark,
+    note_reference,
     refs,
 )
 from game.engine.dates import long_date
@@ -143,11 +145,13 @@ class DebriefScene(Scene, PageScene):
         for div in d.divergences:
             # as the reports put it: "1 June 1935 · Not done." then the sentences, which
             # already say who did what ("You did not: ...", "History did it that day.")
-            when = long_date(div.date, weekday=False) + " · " if div.date else ""
-            out.append((BOLD, f"{when}{KIND_NAMES[div.kind]}."))
+            when = divergence_when(div)
+            out.append((BOLD, f"{when + ' · ' if when else ''}{divergence_kind(div)}."))
             out.append((BODY, f"{div.you} {div.history}" + refs(div.sources)))
             if div.note:
                 out.append((SOFT, div.note))
+            elif div.note_as is not None:
+                out.append((SOFT, f"What really happened: {note_reference(d, div)}."))
         beside = " BESIDE HISTORY" if d.has_history else ""
         out += [(BODY, ""), (HEAD, f"DAY BY DAY: YOUR DECISIONS{beside}")]
         for day in d.days:
