@@ -23,6 +23,7 @@ KIND_LABELS = {
     "order": "Order",
     "intelligence": "Intelligence",
     "background": "Background",
+    "note": "Note",  # the game speaking to the player (a tutorial's lesson)
     "demand": "Demand",
     "ultimatum": "ULTIMATUM",
     "demand_answered": "Your answer",

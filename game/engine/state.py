@@ -19,6 +19,7 @@ EventKind = Literal[
     "order",
     "intelligence",
     "background",
+    "note",
     "demand",
     "ultimatum",
     "demand_answered",

@@ -234,8 +234,13 @@ class Event(Model):
     title: str = Field(description="Headline in the inbox.")
     text: str = Field("", description="What the player reads.")
     kind: Literal[
-        "telegram", "news", "report", "meeting", "order", "intelligence", "background"
-    ] = Field("report", description="How the event reaches the player (its inbox icon).")
+        "telegram", "news", "report", "meeting", "order", "intelligence", "background", "note"
+    ] = Field(
+        "report",
+        description="How the event reaches the player (its inbox icon). `note`: the game speaking "
+        "to the player (a tutorial's lesson, a reminder), which is never marked as history or as "
+        "the game's invention.",
+    )
     sender: str | None = Field(None, description="The actor it comes from (id), if any.")
     date: Date | None = Field(
         None,

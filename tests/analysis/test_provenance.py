@@ -60,7 +60,9 @@ def test_the_brief_form_counts_the_sources(mini):
     assert provenance(scenario, event("news", []), brief=True) == INVENTED
 
 
-@pytest.mark.parametrize("kind", ["stage", "day", "action", "outcome", "demand_answered", "ending"])
+@pytest.mark.parametrize(
+    "kind", ["stage", "day", "action", "outcome", "demand_answered", "ending", "note"]
+)
 def test_the_games_own_workings_and_the_players_choices_carry_no_such_line(mini, kind):
     assert provenance(mini.scenario, event(kind, [])) == ""
 
@@ -99,3 +101,17 @@ def test_the_teachers_inject_is_called_the_teachers(mini):
     released = step(scenario, new_game(scenario, 1).state, ReleaseInject(inject="rumour_of_war"))
     items = [e for e in released.events if e.ref == "rumour_of_war"]
     assert items and provenance(scenario, items[0]) == BY_TEACHER
+
+
+def test_the_tutorials_lessons_are_notes_and_not_called_inventions():
+    """The tutorial's day-by-day lessons ("Day 3: the deadline") were marked "Not in the
+    historical record: the game invents it as something that could have happened"."""
+    from game.scenario.load import load_scenario
+    from tests.conftest import ROOT
+
+    scenario = load_scenario(ROOT / "scenarios" / "tutorial.yaml").scenario
+    lessons = {k: e for k, e in scenario.events.items() if k.startswith("lesson_")}
+    assert lessons and all(e.kind == "note" for e in lessons.values())
+    for ident, lesson in lessons.items():
+        told = event(lesson.kind, lesson.sources, ref=ident)
+        assert provenance(scenario, told) == ""
