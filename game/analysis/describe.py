@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from game.engine.dates import long_date
+from game.engine.query import deadline_words
 from game.engine.state import GameEvent, GameState
 from game.engine.words import counted
 from game.scenario.model import Effects, Outcome, Scenario
@@ -67,9 +67,10 @@ def provenance(scenario: Scenario, event: GameEvent, *, brief: bool = False) -> 
     instead of naming them (the text version, where a day's news must fit a terminal)."""
     if event.kind not in TOLD_KINDS or not scenario.has_history:
         return ""
-    # an inject's item bears its id; events and reports keep theirs apart from injects' ids
-    ref = event.ref
-    teacher = ref in scenario.injects and ref not in scenario.events and ref not in scenario.intel
+    # An inject's item bears its id, kind and title; ids alone could be shared with an event's
+    # or a demand's (the debrief tells a released inject the same way, by its title)
+    inject = scenario.injects.get(event.ref)
+    teacher = inject is not None and (inject.kind, inject.title) == (event.kind, event.title)
     if not event.sources:
         return BY_TEACHER if teacher else INVENTED
     said = BY_TEACHER.removesuffix(".") if teacher else "From the record"
@@ -266,13 +267,7 @@ def nearest_deadline(scenario: Scenario, state: GameState) -> Deadline | None:
         return None
     deadline, did = min(pending, key=lambda item: item[0])
     demand = scenario.demands[did]
-    stalled = state.demands[did].stalls > 0 and not demand.ultimatum
-    # After a stall the authored wording of the deadline no longer fits; show the date instead.
-    label = (
-        demand.deadline_label
-        if demand.deadline_label and not stalled
-        else long_date(deadline, weekday=False)
-    )
+    label = deadline_words(scenario, state.demands[did])
     return Deadline(did, demand.title, demand.ultimatum, label, (deadline - state.date).days)
 
 

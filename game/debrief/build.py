@@ -25,6 +25,7 @@ from game.debrief.model import (
 )
 from game.engine.api import states_before_choices
 from game.engine.dates import long_date
+from game.engine.query import deadline_words
 from game.engine.state import GameEvent, GameState, LogEntry
 from game.engine.words import score_labels
 from game.scenario.model import Action, HistoryNote, Scenario
@@ -337,9 +338,9 @@ def _divergences(
                 (e.date for e in state.inbox if e.kind == "demand_expired" and e.ref == did),
                 state.date,
             )
-            label = demand.deadline_label if demand.deadline_label and not active.stalls else ""
-            named = f" ({label})" if label else ""
-            you = f"You let the deadline of '{demand.title}'{named} pass without a final answer."
+            you = f"You let '{demand.title}' run out without a final answer"
+            label = deadline_words(scenario, active)
+            you += f" (its deadline: {label})." if label else "."
             kind = "expired"
         elif (
             active.status == "pending"

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 from game.engine.actions import Respond
 from game.engine.api import legal_actions
-from game.engine.state import GameState
+from game.engine.dates import long_date
+from game.engine.state import ActiveDemand, GameState
 from game.engine.turn import Reader
 from game.scenario.model import Scenario
 
@@ -33,3 +34,15 @@ def awaits_answer(scenario: Scenario, state: GameState) -> bool:
     """Whether a demand can be answered now. Lesson mode, which lets the last days pass without a
     council, still holds the council on such a day: the crisis's decisions stay the players'."""
     return any(isinstance(choice, Respond) for choice in legal_actions(scenario, state))
+
+
+def deadline_words(scenario: Scenario, active: ActiveDemand) -> str:
+    """A presented demand's deadline as the player reads it: in the scenario's own words ("noon,
+    12 June") while it is where the demand set it, as a date once a stall has moved it (the words
+    no longer fit), and "" when there is none. Every screen and report says it this way."""
+    if active.deadline is None:
+        return ""
+    demand = scenario.demands[active.demand]
+    if demand.deadline_label and active.deadline == demand.deadline_when_issued(active.issued):
+        return demand.deadline_label
+    return long_date(active.deadline, weekday=False)

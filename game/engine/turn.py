@@ -21,7 +21,7 @@ from game.engine.state import ActiveDemand, EventKind, GameEvent, GameState, Log
 from game.scenario.expr import compile_expr
 from game.scenario.expr.compile import Value
 from game.scenario.expr.reads import demand_key, fired_key, taken_key
-from game.scenario.model import Effects, Outcome, Scenario, days_after
+from game.scenario.model import Effects, Outcome, Scenario
 
 MAX_QUEUED_PER_STEP = 500  # a scenario whose triggers loop stops here instead of hanging the game
 
@@ -399,12 +399,7 @@ class Turn(Reader):
         if ident in self.demands:
             return  # a demand is presented once per game
         demand = self.scenario.demands[ident]
-        if demand.deadline is not None:
-            deadline: dt.date | None = demand.deadline
-        elif demand.deadline_days is not None:
-            deadline = days_after(self.date, demand.deadline_days)
-        else:
-            deadline = None
+        deadline = demand.deadline_when_issued(self.date)
         self.demands[ident] = build(
             ActiveDemand,
             demand=ident,

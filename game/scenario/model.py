@@ -372,6 +372,14 @@ class Demand(Model):
     places: list[str] = Field(default_factory=list, description=PLACES)
     sources: list[str] = Field(default_factory=list, description=SOURCES)
 
+    def deadline_when_issued(self, issued: dt.date) -> dt.date | None:
+        """The deadline the demand sets when presented on `issued` (before any stall moves it)."""
+        if self.deadline is not None:
+            return self.deadline
+        if self.deadline_days is not None:
+            return days_after(issued, self.deadline_days)
+        return None
+
 
 class Action(Model):
     label: str = Field(description="The action as the player sees it.")

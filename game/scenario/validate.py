@@ -133,6 +133,7 @@ class _Validator(Pass):
             "places",
             "units",
             "codex",
+            "injects",
             "sources",
         ):
             for ident in getattr(self.s, section):

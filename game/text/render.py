@@ -10,13 +10,13 @@ from game.analysis.describe import (
     correspondent,
     countdown_text,
     facts,
-    long_date,
     nearest_deadline,
     provenance,
     signed,
     stat_display,
     uses_note,
 )
+from game.engine.dates import long_date
 from game.engine.query import unlocked_codex
 from game.engine.state import GameEvent, GameState
 from game.engine.words import ENDING_RATES, HISTORIANS, counted, score_labels

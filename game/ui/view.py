@@ -17,12 +17,12 @@ from game.analysis.describe import (
     describe_effects,
     describe_response,
     facts,
-    long_date,
     provenance,
     stat_visible,
 )
 from game.engine.api import action_options, response_options
-from game.engine.query import conditions
+from game.engine.dates import long_date
+from game.engine.query import conditions, deadline_words
 from game.engine.query import unlocked_codex as open_codex
 from game.engine.state import GameEvent, GameState
 from game.engine.words import counted, score_labels
@@ -190,11 +190,7 @@ def deadline_text(scenario: Scenario, state: GameState) -> tuple[str, bool]:
     deadline, did = min(pending)
     demand = scenario.demands[did]
     days = (deadline - state.date).days
-    label = (
-        demand.deadline_label
-        if demand.deadline_label and not state.demands[did].stalls
-        else long_date(deadline, weekday=False)
-    )
+    label = deadline_words(scenario, state.demands[did])
     left = "last day" if days <= 0 else f"{counted(days, 'day')} left"
     kind = "ULTIMATUM" if demand.ultimatum else "Deadline"
     return f"{kind}: {demand.title} \u2014 {label} ({left})", demand.ultimatum or days <= 0
@@ -315,12 +311,11 @@ def pending_demands(scenario: Scenario, state: GameState) -> list[PendingDemand]
         if active.status != "pending":
             continue
         demand = scenario.demands[did]
-        when = long_date(active.deadline, weekday=False) if active.deadline else "no deadline"
         out.append(
             PendingDemand(
                 did,
                 demand.title,
-                demand.deadline_label if demand.deadline_label and not active.stalls else when,
+                deadline_words(scenario, active) or "no deadline",
                 demand.ultimatum,
             )
         )
@@ -438,11 +433,7 @@ def demand_view(scenario: Scenario, state: GameState, demand_id: str) -> DemandV
     deadline = "no deadline"
     if active.deadline is not None:
         days = (active.deadline - state.date).days
-        label = (
-            demand.deadline_label
-            if demand.deadline_label and not active.stalls
-            else long_date(active.deadline, weekday=False)
-        )
+        label = deadline_words(scenario, active)
         deadline = f"{label} \u2014 " + (
             "today is the last day" if days <= 0 else f"{counted(days, 'day')} left"
         )

@@ -115,3 +115,15 @@ def test_the_tutorials_lessons_are_notes_and_not_called_inventions():
     for ident, lesson in lessons.items():
         told = event(lesson.kind, lesson.sources, ref=ident)
         assert provenance(scenario, told) == ""
+
+
+def test_an_inject_sharing_an_id_with_a_demand_or_an_event_does_not_mislabel_them(tmp_path):
+    """Code review: an inject called like a demand made the demand read "Released by the
+    teacher", and one called like an event made the released inject read "From the record"."""
+    text = edited_mini(("  rumour_of_war:\n", "  first:\n"))
+    scenario = scenario_of(text, tmp_path)
+    demand = next(e for e in new_game(scenario, 1).state.inbox if e.ref == "first")
+    assert provenance(scenario, demand) == INVENTED  # the mini's first demand cites nothing
+    released = step(scenario, new_game(scenario, 1).state, ReleaseInject(inject="first"))
+    (item,) = [e for e in released.events if e.ref == "first" and e.kind == "news"]
+    assert provenance(scenario, item) == BY_TEACHER

@@ -84,8 +84,14 @@ def test_a_stall_and_a_deadline_let_pass_are_divergences(mini):
     # the deadline itself (teacher's review); the ultimatum's, on the last day, ran out at dusk
     expired = [(d.you, d.date) for d in debrief.divergences if d.kind == "expired"]
     assert expired == [
-        ("You let the deadline of 'First demand' pass without a final answer.", D(1935, 6, 3)),
-        ("You let the deadline of 'Ultimatum' pass without a final answer.", D(1935, 6, 4)),
+        (
+            "You let 'First demand' run out without a final answer (its deadline: 3 June 1935).",
+            D(1935, 6, 3),
+        ),
+        (
+            "You let 'Ultimatum' run out without a final answer (its deadline: 4 June 1935).",
+            D(1935, 6, 4),
+        ),
     ]
 
 

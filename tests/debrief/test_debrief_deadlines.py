@@ -38,7 +38,7 @@ def test_a_deadline_let_pass_is_dated_by_its_own_day_and_named_as_the_demand_put
     (expired,) = [d for d in debrief.divergences if d.kind == "expired"]
     assert expired.date == D(1935, 6, 2) and expired.dates == [D(1935, 6, 2)]
     assert expired.you == (
-        "You let the deadline of 'First demand' (noon, 2 June) pass without a final answer."
+        "You let 'First demand' run out without a final answer (its deadline: noon, 2 June)."
     )
     # the news of it came at dawn on 3 June, and says whose day the deadline was
     (news,) = [h for h in debrief.days[2].happenings if h.kind == "demand_expired"]
@@ -51,7 +51,9 @@ def test_a_stall_moves_the_deadline_and_the_demands_label_no_longer_names_it():
     debrief = _debrief(["first:stall", "talk", "end", "end", "end"])
     (expired, *_) = [d for d in debrief.divergences if d.kind == "expired"]
     assert expired.date == D(1935, 6, 3)
-    assert expired.you == "You let the deadline of 'First demand' pass without a final answer."
+    assert expired.you == (
+        "You let 'First demand' run out without a final answer (its deadline: 3 June 1935)."
+    )
 
 
 def test_a_deadline_comes_after_the_days_own_decisions():
@@ -69,8 +71,8 @@ def test_every_report_dates_the_deadline_by_its_day():
     window.debrief, window.saved = debrief, ""
     markdown = render_markdown(debrief)
     assert (
-        "**2 June 1935 · Deadline.** You let the deadline of 'First demand' (noon, 2 June)"
-        in markdown
+        "**2 June 1935 · Deadline.** You let 'First demand' run out without a final answer"
+        " (its deadline: noon, 2 June)." in markdown
     )
     assert "- Deadline passed: First demand (the deadline was 2 June 1935)" in markdown
     assert "3 June 1935 · Deadline" not in markdown
@@ -79,8 +81,33 @@ def test_every_report_dates_the_deadline_by_its_day():
     assert "<li>Deadline passed: First demand (the deadline was 2 June 1935)</li>" in page
     screen = " ".join(" ".join(debrief_lines(debrief, Style(plain=True))).split())
     assert (
-        "- 2 June 1935 · Deadline. You let the deadline of 'First demand' (noon, 2 June)" in screen
+        "- 2 June 1935 · Deadline. You let 'First demand' run out without a final answer"
+        " (its deadline: noon, 2 June)." in screen
     )
     assert "- Deadline passed: First demand (the deadline was 2 June 1935)" in screen
     shown = [text for _, text in window.paragraphs()]
     assert "2 June 1935 · Deadline." in shown
+
+
+def test_a_stall_that_does_not_move_the_deadline_keeps_the_demands_words_everywhere(tmp_path):
+    """Code review: a stall with no `extend_days` (the 1935 ultimatum's "still deliberating")
+    dropped "noon, 12 June" from the debrief, while the text version's countdown kept it."""
+    from game.analysis.describe import countdown_text, nearest_deadline
+    from game.engine.actions import Respond
+    from game.engine.api import new_game, step
+    from game.ui.view import crisis_view
+
+    text = LABELLED.replace(
+        "stall: {label: Stall, kind: stall, closes: false, extend_days: 1,",
+        "stall: {label: Stall, kind: stall, closes: false,",
+    )
+    scenario = load_scenario_bytes(text.encode(), "still.yaml").scenario
+    state = step(scenario, new_game(scenario, 1).state, Respond(demand="first", response="stall"))
+    state = state.state
+    assert state.demands["first"].stalls == 1
+    assert "noon, 2 June" in countdown_text(nearest_deadline(scenario, state))
+    assert "noon, 2 June" in crisis_view(scenario, state, {}).header.countdown
+    final = play(scenario, 1, scripted(["first:stall", "talk", "end", "end", "ultimatum:accept"]))
+    debrief = build_debrief(scenario, final.final, seed=1)
+    (expired,) = [d for d in debrief.divergences if d.kind == "expired"]
+    assert expired.you.endswith("(its deadline: noon, 2 June).")

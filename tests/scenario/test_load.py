@@ -347,3 +347,9 @@ def test_two_endings_marked_historical_is_a_warning():
         in line
         for line in found
     ), found
+
+
+def test_an_injects_id_is_checked_like_every_other_id():
+    """Code review: inject ids were the only ids the loader did not check."""
+    found = diagnostics(mutate(("  rumour_of_war:\n", "  Rumour-of-war:\n")))
+    assert any("id 'Rumour-of-war' must be lower case letters" in line for line in found), found
