@@ -227,6 +227,9 @@ class Session:
         self.resume_hint: Callable[[], str] | None = None
         self.keep_notes: Callable[[SessionNotes], None] | None = None
         self.report_folder: ReportFolder | None = None
+        self.report_default: Path | None = (
+            None  # the name Enter saved the report under, once chosen
+        )
 
     # --- the game ----------------------------------------------------------------------------
     def run(self, resume: GameState | None = None) -> int:
@@ -784,7 +787,10 @@ class Session:
     def default_report(self, debrief: Debrief) -> Path | None:
         """The report's default path without its suffix: the window's folder and file name (the
         scenario, the seed and the student's name), one no report there has yet; None when there
-        is no such folder (the player then types a path)."""
+        is no such folder (the player then types a path). Saved again from this screen, the
+        report keeps its name (as in the window), not a new one with a number."""
+        if self.report_default is not None:
+            return self.report_default
         if self.report_folder is None:
             return None
         try:
@@ -796,7 +802,8 @@ class Session:
             )
             return None
         d = debrief.value
-        return folder / report_stem(folder, d.scenario_id, d.seed, d.player_name)
+        self.report_default = folder / report_stem(folder, d.scenario_id, d.seed, d.player_name)
+        return self.report_default
 
     def save_both(self, stem: Path, for_file: Debrief) -> None:
         """Save the report as Markdown and HTML beside each other, as the window does."""

@@ -384,6 +384,29 @@ def test_enter_saves_the_report_as_md_and_html_where_the_window_would(mini, tmp_
     assert "<html" in written[f"{stem}.html"].lower()
 
 
+def test_a_report_saved_twice_keeps_its_name(mini, tmp_path):
+    """Code review: each Enter wrote a new pair of files (…-Li-Wei, then …-Li-Wei-2); the window
+    saves again over its own."""
+    pytest.importorskip("game.debrief")
+
+    def write(path: str, text: str) -> None:
+        Path(path).write_text(text, encoding="utf-8")
+
+    code, text = play(
+        mini,
+        "E\nE\nE\nE\nr\n\nr\n\n\n",
+        classroom=Classroom(player_name="Li Wei"),
+        write_report=write,
+        report_folder=lambda: tmp_path,
+    )
+    assert code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "hebei1935-debrief-mini-seed3-Li-Wei.html",
+        "hebei1935-debrief-mini-seed3-Li-Wei.md",
+    ]
+    assert text.count("Report saved to") == 2
+
+
 def test_a_typed_report_name_still_works_beside_the_default(mini, tmp_path):
     pytest.importorskip("game.debrief")
     written: dict[str, str] = {}
