@@ -729,11 +729,11 @@ class MapPainter:
                     lead = self._lead(box, spot, rivals) if cost is not None else -1.0
                     if cost is None or lead < 0:
                         continue
-                    clear = lead >= RIVAL_MARGIN
-                    if strict and not clear:
+                    apart = lead >= RIVAL_MARGIN  # (not `clear`: the next step's reach uses it)
+                    if strict and not apart:
                         continue
-                    if best is None or (not clear, cost) < (not best[3], best[0]):
-                        best = (cost, box, True, clear)
+                    if best is None or (not apart, cost) < (not best[3], best[0]):
+                        best = (cost, box, True, apart)
                 if best is not None:
                     break
         return None if best is None else (best[1], best[2], best[3])
