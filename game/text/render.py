@@ -172,7 +172,7 @@ def compact_menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: 
                 else "No action points left today: E ends the day."
             ),
         ]
-    keys = ("Enter lists all of today's choices, with their consequences", "h help", "q quit")
+    keys = ("Enter lists all of today's choices and their consequences", "h help", "q quit")
     lines.append(_keys_line(keys, style))
     return lines
 
@@ -350,7 +350,10 @@ def help_lines(
         "runs out at the next dawn after its deadline, with consequences. Some values are hidden "
         "(shown as ?); intelligence about them comes with a stated reliability and may be wrong. "
         "Consequences shown beside a choice are the certain ones; 'outcome uncertain' means chance "
-        "and the hidden situation decide the rest.",
+        "and the hidden situation decide the rest. In a scenario drawn from history, a line under "
+        "each message says whether it is "
+        "'From the record' (and how many sources say so) or 'Not in the historical record', "
+        "something the game invents as possible.",
         indent="  ",
     )
     if cabinet > 1:
