@@ -191,6 +191,30 @@ class ListWidget(Widget):
         self._scroll_into_view()
         self.on_select(self.selected)
 
+    def clamp(self) -> None:
+        """Keep the selection and the scroll position within the rows there are now. The rows can
+        change under the list (an action used up, a new day): a list scrolled for yesterday's
+        fifteen rows showed none of today's two (play-test at 800x600). A row above `top` is
+        scrolled back into sight whenever it and every row below it fit."""
+        total = self.count()
+        if total == 0:
+            self.selected = self.top = 0
+            return
+        self.selected = max(0, min(self.selected, total - 1))
+        self.top = max(0, min(self.top, total - 1))
+        while self.top > 0 and self._fits_from(self.top - 1, total):
+            self.top -= 1
+
+    def _fits_from(self, first: int, total: int) -> bool:
+        """Whether the rows from `first` to the last fit in the list, one under another."""
+        room = self.rect.height
+        width = self.rect.width - 10
+        for index in range(first, total):
+            room -= self.row_height(index, width)
+            if room < 0:
+                return False
+        return True
+
     def _visible(self) -> list[tuple[int, pygame.Rect]]:
         out = []
         y = self.rect.y
@@ -220,6 +244,7 @@ class ListWidget(Widget):
 
     def key(self, event: pygame.event.Event) -> Command:
         self.forget_click()  # the keyboard took over: the next click is a first click again
+        self.clamp()
         total = self.count()
         if event.key == pygame.K_UP:
             self.select(self.selected - 1)
@@ -247,6 +272,7 @@ class ListWidget(Widget):
             # choosing it moved the rows under the pointer (a demand's answers open when chosen)
             index, self.clicked = self.clicked, None
             return self.activate(index) or True
+        self.clamp()
         for index, rect in self._visible():
             if rect.collidepoint(pos):
                 if index == self.selected and index == self.clicked:
@@ -260,6 +286,7 @@ class ListWidget(Widget):
 
     def wheel(self, dy: int) -> Command:
         self.top = max(0, min(self.count() - 1, self.top - dy))
+        self.clamp()  # not past the last rows: the list is never scrolled to a blank
         return True
 
     def _draw_row_in(
@@ -284,6 +311,7 @@ class ListWidget(Widget):
         """How many rows show whole at the list's current size (not a first row taller than the
         list, shown cut), and whether the next shows its first lines (as `draw` would draw them)."""
         self.more_room = ink.height(MORE) + 4
+        self.clamp()
         return self._shown(ink, self._visible())
 
     def _shown(self, ink: Ink, visible: list[tuple[int, pygame.Rect]]) -> tuple[int, bool]:
@@ -302,6 +330,7 @@ class ListWidget(Widget):
 
     def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:
         self.more_room = ink.height(MORE) + 4
+        self.clamp()
         visible = self._visible()
         for index, rect in visible:
             self._draw_row_in(surface, rect, index, focused)
