@@ -155,6 +155,18 @@ class Button(Widget):
             focus_ring(surface, ink, self.rect)
 
 
+# keys that, on a disarmed list, only show its highlight where it is (see ListWidget.armed)
+SHOW_KEYS = (
+    pygame.K_UP,
+    pygame.K_DOWN,
+    pygame.K_PAGEUP,
+    pygame.K_PAGEDOWN,
+    pygame.K_RETURN,
+    pygame.K_KP_ENTER,
+    pygame.K_SPACE,
+)
+
+
 @dataclass
 class ListWidget(Widget):
     """A vertical list of rows of varying height; arrows select, Enter activates, the view scrolls."""
@@ -176,6 +188,15 @@ class ListWidget(Widget):
     # a click on any other row, even one selected by the keyboard or from the start, only
     # selects it, so a single click never answers a demand or spends an action point
     clicked: int | None = None
+    # whether the highlight shows and Enter acts on it: a list whose rows changed under its
+    # highlight can be disarmed, so that an Enter meant for the slip before does not act on a
+    # row the player never chose; the first arrow or Enter then only shows the highlight
+    armed: bool = True
+
+    def disarm(self) -> None:
+        """Hide the highlight until the player moves it (or presses Enter, which only shows it)."""
+        self.armed = False
+        self.forget_click()
 
     def forget_click(self) -> None:
         """The next click on any row only selects it (the rows may have changed under it)."""
@@ -188,6 +209,7 @@ class ListWidget(Widget):
             self.selected = 0
             return
         self.selected = max(0, min(total - 1, index))
+        self.armed = True
         self._scroll_into_view()
         self.on_select(self.selected)
 
@@ -246,6 +268,9 @@ class ListWidget(Widget):
         self.forget_click()  # the keyboard took over: the next click is a first click again
         self.clamp()
         total = self.count()
+        if not self.armed and event.key in SHOW_KEYS:
+            self.select(self.selected)  # the first key shows where the list is; it acts on nothing
+            return True
         if event.key == pygame.K_UP:
             self.select(self.selected - 1)
             return True
@@ -296,7 +321,7 @@ class ListWidget(Widget):
         full height with the surface clipped to what shows, as a scroll view clips: drawn into
         the cut rectangle it had a border along the cut and looked like a whole, short card."""
         full = pygame.Rect(shown.x, shown.y, shown.width, self.row_height(index, shown.width))
-        selected = index == self.selected
+        selected = index == self.selected and self.armed
         if full.height <= shown.height:
             self.draw_row(surface, shown, index, selected, focused)
             return

@@ -81,3 +81,61 @@ def test_the_council_list_scrolled_for_yesterday_shows_todays_rows(make_app):
     shown = " ".join(blit.text for blit in records)
     assert "Talk to the envoy" in shown
     assert crisis.action_list.top == 0
+
+
+def chosen(crisis):
+    """The council row the highlight is on, by what it is, or None while no highlight shows."""
+    widget = crisis.action_list
+    if not getattr(widget, "armed", True):
+        return None
+    kind, row = crisis.rows()[widget.selected]
+    return kind, row.id
+
+
+def test_an_extra_enter_after_answering_takes_no_action(make_app, press):
+    app = make_app()
+    crisis = start(app)
+    assert chosen(crisis) == ("demand", "first")  # the pending demand is listed first
+    press(app, pygame.K_RETURN)  # opens it
+    assert names(app) == ["crisis", "demand"]
+    press(app, pygame.K_3)  # refuse
+    press(app, pygame.K_RETURN)  # close what followed
+    assert names(app) == ["crisis"]
+    state = app.session.state
+    press(app, pygame.K_RETURN)  # one Enter too many: the demand's row is gone
+    assert app.session.state is state and not state.taken
+    assert chosen(crisis) == ("action", "talk")  # it only showed the highlight
+    press(app, pygame.K_RETURN)  # now the player has seen what Enter takes
+    assert app.session.state.taken.get("talk") == 1
+
+
+def test_the_highlight_stays_on_the_same_action_when_the_rows_move(make_app, press):
+    from game.engine.actions import Respond
+
+    app = make_app()
+    crisis = start(app)
+    press(app, pygame.K_a)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_DOWN)
+    assert chosen(crisis) == ("action", "prepare")
+    app.act(Respond(demand="first", response="accept"))  # its row goes: the actions move up
+    app.pump()
+    assert chosen(crisis) == ("action", "prepare")
+
+
+def test_a_new_day_starts_the_council_at_its_top_with_the_pending_demand(make_app, press):
+    from game.ui.settings import Settings
+
+    # large print in a small window: three of the four rows show (play-test: the day after
+    # "Decide later", the ultimatum's row stayed scrolled out of sight)
+    app = make_app(size=(800, 600), settings=Settings(text_size=1.45))
+    crisis = start(app)
+    press(app, pygame.K_a)
+    press(app, pygame.K_END)
+    assert chosen(crisis) == ("action", "spy") and crisis.action_list.top > 0
+    press(app, pygame.K_e)  # the first demand is left for later
+    press(app, pygame.K_RETURN)  # the night's summary: begin the new day
+    assert names(app) == ["crisis"] and app.session.state.day == 2
+    assert (crisis.action_list.top, chosen(crisis)) == (0, ("demand", "first"))
+    press(app, pygame.K_RETURN)  # Enter opens the demand; it takes no action
+    assert names(app) == ["crisis", "demand"] and not app.session.state.taken
