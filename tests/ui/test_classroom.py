@@ -277,3 +277,22 @@ def test_a_practice_take_back_to_a_passed_day_lets_the_players_play_it(make_app)
     assert app.session.state.day == 2 and app.session.lesson.passed == []
     app.pump()  # lesson mode does not pass the day again at once
     assert app.session.state.day == 2
+
+
+def test_the_council_clock_is_redrawn_each_second_with_reduced_motion(make_app):
+    """Play-test: with reduced motion on, the clock showed 0:35 while 0:20 was left; nothing was
+    redrawn until a key was pressed. Reduced motion stops the blinking, not the clock."""
+    from game.ui.settings import Settings
+
+    records: list = []
+    app = make_app(time_limit=1, settings=Settings(reduced_motion=True), recorder=records)
+    start(app)
+    app.pump()
+    frames = app.frames
+    for seconds in (1, 2, 3):
+        app.clock.now += 1_000
+        app.pump()
+        assert app.frames == frames + seconds
+        assert f"Council time left 0:{60 - seconds:02d}" in " ".join(b.text for b in records)
+    app.pump()
+    assert app.frames == frames + 3  # and nothing more while the second lasts

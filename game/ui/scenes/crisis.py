@@ -276,8 +276,8 @@ class CrisisScene(Scene):
         self.map_inner = inner(self.map_panel)
 
     def animating(self, app: App) -> bool:
-        # the last-day blink, or a council clock ticking under --time-limit
-        return self.view is not None and (self.view.header.last_day or app.time_limit is not None)
+        # the last-day blink (a council clock is redrawn by the app as its seconds change)
+        return self.view is not None and self.view.header.last_day
 
     # --- drawing -----------------------------------------------------------------------------------
     def draw(self, app: App, surface: pygame.Surface) -> None:
