@@ -224,3 +224,25 @@ def test_a_finished_games_autosave_opens_on_its_ending(make_app):
     assert read_save(path, app.loaded).state.over  # its last word: finished
     app.apply(load_game_from(app, path))
     assert app.stack[-1].name == "ending"
+
+
+def test_the_key_hint_under_save_as_reads_on_the_shaded_screens(make_app, press):
+    """Play-test: under Save as (over the menu, over the crisis screen) the band was shaded twice
+    and its soft ink could hardly be seen."""
+    import pygame
+
+    from game.ui.theme import contrast
+
+    records: list = []
+    app = make_app(recorder=records)
+    app.pump()
+    press(app, pygame.K_RETURN)  # New game
+    press(app, pygame.K_RETURN)  # begin
+    press(app, pygame.K_ESCAPE)  # decide later
+    press(app, pygame.K_ESCAPE)  # the menu
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)  # Save the game...
+    assert app.stack[-1].name == "save"
+    hint = next(b for b in records if b.text.startswith("Enter save"))
+    behind = tuple(app.screen.get_at((hint.rect.right + 20, hint.rect.centery)))[:3]
+    assert contrast(app.theme.c("ink_soft"), behind) >= 4.5

@@ -103,6 +103,9 @@ def key_hint(app: App, surface: pygame.Surface, rect: pygame.Rect, text: str) ->
     style = Style("serif", "small", "ink_soft")
     height = app.ink.height(style)
     band = pygame.Rect(rect.x, rect.bottom - height - 2, rect.width, height + 2)
+    # The band is laid on the window's own background: under a dialog over a dialog (Save as
+    # over the menu) it was shaded twice, and its soft ink could not be read (play-test).
+    pygame.draw.rect(surface, app.theme.c("background"), band)
     items = text.split(SEPARATOR)
     x = band.x + 4
     if len(items) > 1 and items[0].startswith(CLOCK_WORDS):
