@@ -417,6 +417,9 @@ class App:
         if rejected:
             self.toast(rejected[0].text)
             return
+        if result.state.day != before.day:
+            # a new day: what the last one's notice said ("0 action points left today") is over
+            self.toast_text = ""
         self.play_for(result.events)
         self.announce_codex(before, result.state)
         if session.save_note:
