@@ -148,3 +148,20 @@ def test_a_notice_of_the_day_before_is_gone_at_dawn(make_app, press):
     assert app.session.state.day == 2
     assert "action point" not in app.toast_text
 
+
+def test_escape_on_the_ending_goes_to_the_title_as_its_hint_says(make_app, press):
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    records: list = []
+    app = make_app(recorder=records)
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    while not app.session.state.over:
+        app.act(EndDay())
+    app.pump()
+    while names(app)[-1] != "ending":
+        press(app, pygame.K_RETURN)  # what followed
+    assert "Esc title screen" in " ".join(b.text for b in records)
+    press(app, pygame.K_ESCAPE)
+    assert names(app) == ["title"]
