@@ -56,8 +56,16 @@ BLINK_MS = (
 MAX_CRASHES = 20  # past this many unexpected errors in one run the window gives up rather than loop
 # For `python -m benchmarks` (start-up time): quit right after the first frame is shown.
 EXIT_AFTER_FIRST_FRAME = os.environ.get("HEBEI1935_EXIT_AFTER_FIRST_FRAME") == "1"
-# Screens that stop the council's clock (--time-limit) while they are open.
-COUNCIL_CLOCK_PAUSED = frozenset({"briefing", "menu", "help", "settings", "save", "load"})
+# Screens that stop the council's clock (--time-limit) while they are open: the game paused,
+# the codex (it shows no clock: play-test, the day ended while it was read), and the night's
+# summary between two councils.
+COUNCIL_CLOCK_PAUSED = frozenset(
+    {"briefing", "menu", "help", "settings", "save", "load", "codex", "day_summary"}
+)
+# The screens on top of which a new day's council begins: the crisis screen, or a demand's
+# dialog (answering is council work). Until one of them is on top (the night's summary and the
+# slips that follow it still open) the new day's clock waits.
+COUNCIL_OPENS_ON = frozenset({"crisis", "demand"})
 
 
 class WindowUnavailable(Exception):
@@ -153,6 +161,9 @@ class App:
         self.lesson_held_day = 0  # lesson mode: the day whose council is held for a demand
         self.council_spent = 0  # ms of today's council used so far (the clock stops when paused)
         self.council_tick = 0  # when the time spent was last brought up to date
+        self.clock_shown: int | None = None  # the seconds left as last asked to be drawn
+        self.council_open = False  # today's council has begun (see COUNCIL_OPENS_ON)
+        self.council_session: Session | None = None  # the game whose council the clock times
         self.persist_settings = persist_settings
         note = ""
         if settings is None:
@@ -406,6 +417,9 @@ class App:
         if rejected:
             self.toast(rejected[0].text)
             return
+        if result.state.day != before.day:
+            # a new day: what the last one's notice said ("0 action points left today") is over
+            self.toast_text = ""
         self.play_for(result.events)
         self.announce_codex(before, result.state)
         if session.save_note:
@@ -579,6 +593,13 @@ class App:
         Reduced motion stops it; with nothing animating the loop stays idle and draws nothing.
         """
         self.safely(self.keep_lesson_time)
+        # The council's clock is redrawn as its seconds change, whatever the motion setting
+        # (reduced motion stops the blinking, not the clock: play-test, it showed 0:35 with
+        # 0:20 left, and nothing was redrawn until a key was pressed).
+        shown = self.council_seconds_left()
+        if shown != self.clock_shown:
+            self.clock_shown = shown
+            self.dirty = True
         if (
             self.settings.reduced_motion
             or self.too_small
@@ -601,8 +622,9 @@ class App:
     def council_clock_runs(self) -> bool:
         """The council's clock runs while the players can deliberate: not before they have left
         the briefing, nor while the game is paused by its menu, the help, the settings or the
-        save-as field, nor while the window is too small to show the game."""
-        if self.too_small:
+        save-as field or the codex, nor while the window is too small to show the game; and a
+        new day's not before the players are back from the night's summary and its slips."""
+        if self.too_small or not self.council_open:
             return False
         names = {scene.name for scene in self.stack}
         return "crisis" in names and not names & COUNCIL_CLOCK_PAUSED
@@ -654,9 +676,12 @@ class App:
         if self.time_limit is None:
             return
         now = self.clock()
-        if self.council_day != session.state.day:
+        if self.council_day != session.state.day or self.council_session is not session:
             self.council_day, self.council_spent, self.council_tick = session.state.day, 0, now
-            return
+            self.council_session = session  # another game's day 1 is a new council too
+            self.council_open = False
+        if self.stack and self.top.name in COUNCIL_OPENS_ON:
+            self.council_open = True
         if self.council_clock_runs():
             self.council_spent += now - self.council_tick
         self.council_tick = now

@@ -155,6 +155,18 @@ class Button(Widget):
             focus_ring(surface, ink, self.rect)
 
 
+# keys that, on a disarmed list, only show its highlight where it is (see ListWidget.armed)
+SHOW_KEYS = (
+    pygame.K_UP,
+    pygame.K_DOWN,
+    pygame.K_PAGEUP,
+    pygame.K_PAGEDOWN,
+    pygame.K_RETURN,
+    pygame.K_KP_ENTER,
+    pygame.K_SPACE,
+)
+
+
 @dataclass
 class ListWidget(Widget):
     """A vertical list of rows of varying height; arrows select, Enter activates, the view scrolls."""
@@ -176,6 +188,15 @@ class ListWidget(Widget):
     # a click on any other row, even one selected by the keyboard or from the start, only
     # selects it, so a single click never answers a demand or spends an action point
     clicked: int | None = None
+    # whether the highlight shows and Enter acts on it: a list whose rows changed under its
+    # highlight can be disarmed, so that an Enter meant for the slip before does not act on a
+    # row the player never chose; the first arrow or Enter then only shows the highlight
+    armed: bool = True
+
+    def disarm(self) -> None:
+        """Hide the highlight until the player moves it (or presses Enter, which only shows it)."""
+        self.armed = False
+        self.forget_click()
 
     def forget_click(self) -> None:
         """The next click on any row only selects it (the rows may have changed under it)."""
@@ -188,8 +209,33 @@ class ListWidget(Widget):
             self.selected = 0
             return
         self.selected = max(0, min(total - 1, index))
+        self.armed = True
         self._scroll_into_view()
         self.on_select(self.selected)
+
+    def clamp(self) -> None:
+        """Keep the selection and the scroll position within the rows there are now. The rows can
+        change under the list (an action used up, a new day): a list scrolled for yesterday's
+        fifteen rows showed none of today's two (play-test at 800x600). A row above `top` is
+        scrolled back into sight whenever it and every row below it fit."""
+        total = self.count()
+        if total == 0:
+            self.selected = self.top = 0
+            return
+        self.selected = max(0, min(self.selected, total - 1))
+        self.top = max(0, min(self.top, total - 1))
+        while self.top > 0 and self._fits_from(self.top - 1, total):
+            self.top -= 1
+
+    def _fits_from(self, first: int, total: int) -> bool:
+        """Whether the rows from `first` to the last fit in the list, one under another."""
+        room = self.rect.height
+        width = self.rect.width - 10
+        for index in range(first, total):
+            room -= self.row_height(index, width)
+            if room < 0:
+                return False
+        return True
 
     def _visible(self) -> list[tuple[int, pygame.Rect]]:
         out = []
@@ -220,7 +266,11 @@ class ListWidget(Widget):
 
     def key(self, event: pygame.event.Event) -> Command:
         self.forget_click()  # the keyboard took over: the next click is a first click again
+        self.clamp()
         total = self.count()
+        if not self.armed and event.key in SHOW_KEYS:
+            self.select(self.selected)  # the first key shows where the list is; it acts on nothing
+            return True
         if event.key == pygame.K_UP:
             self.select(self.selected - 1)
             return True
@@ -247,6 +297,7 @@ class ListWidget(Widget):
             # choosing it moved the rows under the pointer (a demand's answers open when chosen)
             index, self.clicked = self.clicked, None
             return self.activate(index) or True
+        self.clamp()
         for index, rect in self._visible():
             if rect.collidepoint(pos):
                 if index == self.selected and index == self.clicked:
@@ -260,6 +311,7 @@ class ListWidget(Widget):
 
     def wheel(self, dy: int) -> Command:
         self.top = max(0, min(self.count() - 1, self.top - dy))
+        self.clamp()  # not past the last rows: the list is never scrolled to a blank
         return True
 
     def _draw_row_in(
@@ -269,7 +321,7 @@ class ListWidget(Widget):
         full height with the surface clipped to what shows, as a scroll view clips: drawn into
         the cut rectangle it had a border along the cut and looked like a whole, short card."""
         full = pygame.Rect(shown.x, shown.y, shown.width, self.row_height(index, shown.width))
-        selected = index == self.selected
+        selected = index == self.selected and self.armed
         if full.height <= shown.height:
             self.draw_row(surface, shown, index, selected, focused)
             return
@@ -284,6 +336,7 @@ class ListWidget(Widget):
         """How many rows show whole at the list's current size (not a first row taller than the
         list, shown cut), and whether the next shows its first lines (as `draw` would draw them)."""
         self.more_room = ink.height(MORE) + 4
+        self.clamp()
         return self._shown(ink, self._visible())
 
     def _shown(self, ink: Ink, visible: list[tuple[int, pygame.Rect]]) -> tuple[int, bool]:
@@ -302,6 +355,7 @@ class ListWidget(Widget):
 
     def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:
         self.more_room = ink.height(MORE) + 4
+        self.clamp()
         visible = self._visible()
         for index, rect in visible:
             self._draw_row_in(surface, rect, index, focused)

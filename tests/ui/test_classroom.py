@@ -277,3 +277,81 @@ def test_a_practice_take_back_to_a_passed_day_lets_the_players_play_it(make_app)
     assert app.session.state.day == 2 and app.session.lesson.passed == []
     app.pump()  # lesson mode does not pass the day again at once
     assert app.session.state.day == 2
+
+
+def test_the_council_clock_is_redrawn_each_second_with_reduced_motion(make_app):
+    """Play-test: with reduced motion on, the clock showed 0:35 while 0:20 was left; nothing was
+    redrawn until a key was pressed. Reduced motion stops the blinking, not the clock."""
+    from game.ui.settings import Settings
+
+    records: list = []
+    app = make_app(time_limit=1, settings=Settings(reduced_motion=True), recorder=records)
+    start(app)
+    app.pump()
+    frames = app.frames
+    for seconds in (1, 2, 3):
+        app.clock.now += 1_000
+        app.pump()
+        assert app.frames == frames + seconds
+        assert f"Council time left 0:{60 - seconds:02d}" in " ".join(b.text for b in records)
+    app.pump()
+    assert app.frames == frames + 3  # and nothing more while the second lasts
+
+
+def test_the_council_clock_stops_in_the_codex(make_app, press):
+    """Play-test: the codex shows no clock, and the day ended while it was being read."""
+    import pygame
+
+    app = make_app(time_limit=1)
+    start(app)
+    app.clock.now += 10_000
+    app.pump()
+    press(app, pygame.K_c)
+    assert app.stack[-1].name == "codex"
+    app.clock.now += 65_000
+    app.pump()
+    assert app.session.state.day == 1 and app.council_seconds_left() == 50
+
+
+def test_a_new_days_clock_starts_when_the_night_is_closed(make_app, press):
+    """The night's summary does not count against the new day (play-test: 0:40 left before
+    "Begin the new day" was pressed); a demand's dialog in council does: answering is council work."""
+    import pygame
+
+    app = make_app(time_limit=1)
+    start(app)
+    press(app, pygame.K_RETURN)  # the first demand's row: its dialog
+    assert app.stack[-1].name == "demand"
+    app.clock.now += 10_000
+    app.pump()
+    assert app.council_seconds_left() == 50
+    press(app, pygame.K_1)  # accept
+    press(app, pygame.K_RETURN)  # what followed
+    press(app, pygame.K_e)
+    assert [scene.name for scene in app.stack] == ["crisis", "day_summary"]
+    app.clock.now += 20_000
+    app.pump()
+    assert app.session.state.day == 2 and app.council_seconds_left() == 60
+    press(app, pygame.K_RETURN)  # begin the new day
+    assert [scene.name for scene in app.stack] == ["crisis"]
+    app.clock.now += 10_000
+    app.pump()
+    assert app.council_seconds_left() == 50
+
+
+def test_the_council_clock_turns_urgent_in_its_last_seconds(make_app):
+    records: list = []
+    app = make_app(time_limit=1, recorder=records)
+    start(app)
+    theme = app.theme
+
+    def clock_colour():
+        blit = next(b for b in records if b.text.startswith("Council time left"))
+        return tuple(app.screen.get_at((blit.rect.x - 3, blit.rect.centery)))[:3]
+
+    app.clock.now += 29_000
+    app.pump()
+    assert clock_colour() != theme.c("urgent")
+    app.clock.now += 1_000  # 0:30 left
+    app.pump()
+    assert clock_colour() == theme.c("urgent")

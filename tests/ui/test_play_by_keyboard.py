@@ -130,3 +130,38 @@ def test_an_enter_on_a_demand_that_has_just_opened_answers_nothing(make_app, pre
     press(app, pygame.K_DOWN)
     press(app, pygame.K_RETURN)  # the second answer, chosen on purpose
     assert app.session.state.demands["first"].answer == "stall"
+
+
+def test_a_notice_of_the_day_before_is_gone_at_dawn(make_app, press):
+    """Play-test: "...needs 1 action point; 0 left today" was still shown on the new day."""
+    app = make_app()
+    app.pump()
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_ESCAPE)  # decide later
+    press(app, pygame.K_2)  # prepare the army: costs 2 of 2
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_1)  # no points left
+    assert "action point" in app.toast_text
+    press(app, pygame.K_e)
+    press(app, pygame.K_RETURN)  # begin the new day, within the notice's seconds
+    assert app.session.state.day == 2
+    assert "action point" not in app.toast_text
+
+
+def test_escape_on_the_ending_goes_to_the_title_as_its_hint_says(make_app, press):
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    records: list = []
+    app = make_app(recorder=records)
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    while not app.session.state.over:
+        app.act(EndDay())
+    app.pump()
+    while names(app)[-1] != "ending":
+        press(app, pygame.K_RETURN)  # what followed
+    assert "Esc title screen" in " ".join(b.text for b in records)
+    press(app, pygame.K_ESCAPE)
+    assert names(app) == ["title"]

@@ -224,3 +224,55 @@ def test_a_finished_games_autosave_opens_on_its_ending(make_app):
     assert read_save(path, app.loaded).state.over  # its last word: finished
     app.apply(load_game_from(app, path))
     assert app.stack[-1].name == "ending"
+
+
+def test_the_key_hint_under_save_as_reads_on_the_shaded_screens(make_app, press):
+    """Play-test: under Save as (over the menu, over the crisis screen) the band was shaded twice
+    and its soft ink could hardly be seen."""
+    import pygame
+
+    from game.ui.theme import contrast
+
+    records: list = []
+    app = make_app(recorder=records)
+    app.pump()
+    press(app, pygame.K_RETURN)  # New game
+    press(app, pygame.K_RETURN)  # begin
+    press(app, pygame.K_ESCAPE)  # decide later
+    press(app, pygame.K_ESCAPE)  # the menu
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)  # Save the game...
+    assert app.stack[-1].name == "save"
+    hint = next(b for b in records if b.text.startswith("Enter save"))
+    behind = tuple(app.screen.get_at((hint.rect.right + 20, hint.rect.centery)))[:3]
+    assert contrast(app.theme.c("ink_soft"), behind) >= 4.5
+
+
+def test_the_title_does_not_offer_to_continue_a_finished_game(make_app):
+    """Play-test: after a finished game the title offered "Continue (autosave)", which opened
+    that game's ending; the Load screen calls the same save "(game over)"."""
+    from game.engine.actions import EndDay
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+    from game.ui.scenes.title import TitleScene
+
+    def labels(app):
+        return [widget.label for widget in app.stack[-1].widgets]
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    app.act(EndDay())  # the dawn's autosave: a game that goes on
+    app.apply(Reset(TitleScene()))
+    app.pump()
+    assert "Continue (autosave)" in labels(app)
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    while not app.session.state.over:
+        app.act(EndDay())
+    app.session.autosave()
+    app.apply(Reset(TitleScene()))
+    app.pump()
+    assert "Continue (autosave)" not in labels(app)
+    assert "Load a saved game" in labels(app)  # where the finished game is, "(game over)"

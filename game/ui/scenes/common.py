@@ -97,16 +97,45 @@ def draw_title(
 
 
 def key_hint(app: App, surface: pygame.Surface, rect: pygame.Rect, text: str) -> None:
-    """A line of key hints at the bottom of the window, outside every panel."""
+    """A line of key hints at the bottom of the window, outside every panel; the council's time
+    left first, if `text` starts with it (`with_council_clock`), and in its last seconds in
+    the urgent colour."""
     style = Style("serif", "small", "ink_soft")
     height = app.ink.height(style)
     band = pygame.Rect(rect.x, rect.bottom - height - 2, rect.width, height + 2)
+    # The band is laid on the window's own background: under a dialog over a dialog (Save as
+    # over the menu) it was shaded twice, and its soft ink could not be read (play-test).
+    pygame.draw.rect(surface, app.theme.c("background"), band)
+    items = text.split(SEPARATOR)
+    x = band.x + 4
+    if len(items) > 1 and items[0].startswith(CLOCK_WORDS):
+        x = _council_clock(app, surface, band, items.pop(0)) + 4
     # Too long for the window: the hints before the last give way, one by one, so the last
     # (Esc: the way out) is never cut off mid-word.
-    items = text.split(" \u00b7 ")
-    while len(items) > 2 and app.ink.width(" \u00b7 ".join(items), style) > band.width - 8:
+    while len(items) > 2 and app.ink.width(SEPARATOR.join(items), style) > band.right - x - 4:
         del items[-2]
-    app.ink.line(surface, " \u00b7 ".join(items), (band.x + 4, band.y), band, style)
+    app.ink.line(surface, SEPARATOR.join(items), (x, band.y), band, style)
+
+
+def _council_clock(app: App, surface: pygame.Surface, band: pygame.Rect, clock: str) -> int:
+    """Draw the council's time left at the start of the band; return where the hints go on.
+    In the last CLOCK_WARNING_S it is paper on the urgent colour: the grey clock looked the same
+    at 0:05 as at 1:00 (play-test)."""
+    left = app.council_seconds_left()
+    if left is None or left > CLOCK_WARNING_S:
+        style = Style("serif", "small", "ink_soft")
+        drawn = app.ink.line(surface, clock + SEPARATOR, (band.x + 4, band.y), band, style)
+        return drawn.right if drawn else band.x
+    style = Style("serif_bold", "small", "paper")
+    box = pygame.Rect(band.x, band.y, app.ink.width(clock, style) + 12, band.height)
+    pygame.draw.rect(surface, app.theme.c("urgent"), box)
+    app.ink.line(surface, clock, (box.x + 6, band.y), box, style)
+    return box.right + 4
+
+
+SEPARATOR = " \u00b7 "
+CLOCK_WORDS = "Council time left"
+CLOCK_WARNING_S = 30  # the council's last seconds, when its clock turns urgent
 
 
 def with_council_clock(app: App, hint: str) -> str:
@@ -114,7 +143,7 @@ def with_council_clock(app: App, hint: str) -> str:
     left = app.council_seconds_left()
     if left is None:
         return hint
-    return f"Council time left {left // 60}:{left % 60:02d} \u00b7 " + hint
+    return f"{CLOCK_WORDS} {left // 60}:{left % 60:02d}{SEPARATOR}" + hint
 
 
 def hint_band(app: App, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:

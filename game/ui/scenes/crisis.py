@@ -43,6 +43,8 @@ class CrisisScene(Scene):
             return
         from game.ui.app import map_data
 
+        before = self._state
+        chosen = self.row_key(self.action_list.selected)
         self._state = session.state
         self.view = crisis_view(
             session.scenario, session.state, map_data(session.loaded), session.new_count
@@ -52,7 +54,7 @@ class CrisisScene(Scene):
         self.inbox.selected = 0
         self.inbox.top = 0
         self.reader.offset = 0
-        self.action_list.selected = min(self.action_list.selected, max(0, len(self.rows()) - 1))
+        self.follow_council(chosen, before is None or before.day != session.state.day)
         # the rows may have moved (a new demand on top): a click must not act on a row it chose
         # before the change
         self.inbox.forget_click()
@@ -90,6 +92,33 @@ class CrisisScene(Scene):
                 self.menu,
             ]
         self.refresh(app)
+
+    def row_key(self, index: int) -> tuple[str, str] | None:
+        """What the council's row `index` is (a demand or an action, by id), None if no row."""
+        rows = self.rows()
+        if not 0 <= index < len(rows):
+            return None
+        kind, row = rows[index]
+        return kind, row.id
+
+    def follow_council(self, chosen: tuple[str, str] | None, new_day: bool) -> None:
+        """After a change, the council's highlight stays on the row it was on if that is still
+        listed (not on its row number, which may now hold another action: play-test, an extra
+        Enter took 'Brief the Western consuls'). A new day, or a row gone, starts the list at its
+        top, where pending demands are listed first; a demand there is highlighted (Enter opens
+        it, and its dialog answers nothing until told), an action is not: the first arrow or
+        Enter shows the highlight, the next Enter takes it."""
+        widget = self.action_list
+        keys = [self.row_key(i) for i in range(len(self.rows()))]
+        if not new_day and chosen is not None and chosen in keys:
+            widget.selected = keys.index(chosen)
+            widget._scroll_into_view()  # rows may have come above it (a new demand)
+            return
+        widget.selected = widget.top = 0
+        if keys and keys[0] is not None and keys[0][0] == "demand":
+            widget.armed = True
+        else:
+            widget.disarm()
 
     def rows(self) -> list[tuple[str, Any]]:
         if self.view is None:
@@ -247,8 +276,8 @@ class CrisisScene(Scene):
         self.map_inner = inner(self.map_panel)
 
     def animating(self, app: App) -> bool:
-        # the last-day blink, or a council clock ticking under --time-limit
-        return self.view is not None and (self.view.header.last_day or app.time_limit is not None)
+        # the last-day blink (a council clock is redrawn by the app as its seconds change)
+        return self.view is not None and self.view.header.last_day
 
     # --- drawing -----------------------------------------------------------------------------------
     def draw(self, app: App, surface: pygame.Surface) -> None:

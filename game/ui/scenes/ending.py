@@ -49,7 +49,7 @@ class EndingScene(Scene, PageScene):
         self.view = ending_screen(app.session.scenario, app.session.state)
         self.pane = TextPane(self.paragraphs)
         self.debrief = Button("Debrief (Enter)", lambda: Push(DebriefScene()))
-        self.title_button = Button("Title screen", lambda: Reset(_title()))
+        self.title_button = Button("Title screen (Esc)", lambda: Reset(_title()))
         self.widgets = [self.debrief, self.pane, self.title_button]
 
     def paragraphs(self) -> list[tuple[Style, str]]:
@@ -73,6 +73,8 @@ class EndingScene(Scene, PageScene):
     def key(self, app: App, event: pygame.event.Event) -> Any:
         if event.key in ENTER_KEYS and self.focused() is not self.title_button:
             return Push(DebriefScene())
+        if event.key == pygame.K_ESCAPE:  # as on the debrief: the hint says so
+            return Reset(_title())
         return None
 
     def layout(self, app: App, rect: pygame.Rect) -> None:
@@ -85,7 +87,7 @@ class EndingScene(Scene, PageScene):
             f"The end: {self.view.title}",
             f"{app.session.scenario.title} \u00b7 seed {app.session.seed}",
             self.pane,
-            "Enter debrief \u00b7 Tab move \u00b7 \u2191\u2193 scroll",
+            "Enter debrief \u00b7 Tab move \u00b7 \u2191\u2193 scroll \u00b7 Esc title screen",
         )
         self.draw_widgets(app, surface)
 
@@ -113,7 +115,7 @@ class DebriefScene(Scene, PageScene):
         )
         self.pane = TextPane(self.paragraphs)
         self.save = Button("Save report (S)", lambda: self.save_report(app))
-        self.done = Button("Title screen", lambda: Reset(_title()))
+        self.done = Button("Title screen (Esc)", lambda: Reset(_title()))
         self.widgets = [self.pane, self.save, self.done]
         self.saved = ""
         self.stem = ""  # the report's file name, once saved

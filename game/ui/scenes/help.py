@@ -22,7 +22,10 @@ KEYS = [
         "move the focus (the blue ring) between lists and buttons",
     ),
     ("\u2191 \u2193, Page Up/Down, Home/End", "move within a list, or scroll a text"),
-    ("Enter / Space", "choose the focused item; open a message; answer a demand"),
+    (
+        "Enter / Space",
+        "choose the focused item; open a message or a pending demand; answer a demand. At dawn, or when the row it was on is gone, the council's highlight goes back to the top; on an action, the first Enter or arrow only shows it",
+    ),
     ("Esc", "back out of a dialog or screen; the menu on the crisis screen"),
     ("1 \u2013 9", "take the Nth action of the day (in a demand: give the Nth answer)"),
     ("E", "end the day"),

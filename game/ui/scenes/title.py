@@ -87,6 +87,22 @@ def load_game_from(app: App, path: Path, loaded: LoadedScenario | None = None) -
     return Reset(CrisisScene())
 
 
+def finished_game(path: Path) -> bool:
+    """Whether the save at `path` holds a game that has ended. The title offers to continue
+    only a game that can go on: "Continue" opened a finished game's ending, which the Load
+    screen calls "(game over)" (play-test); that game stays there, under Load. Read as plain
+    JSON (game.saves brings pydantic, which the first frame does without); a file that cannot
+    be read so is not called finished: loading it says what is wrong."""
+    import json
+
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return False
+    state = data.get("state") if isinstance(data, dict) else None
+    return isinstance(state, dict) and state.get("phase") == "over"
+
+
 class TitleScene(Scene):
     name = "title"
     arrows_move_focus = True
@@ -115,7 +131,8 @@ class TitleScene(Scene):
                 from game.save_paths import autosave_path
 
                 candidate = autosave_path(app.save_folder, card.id)
-                self.autosave = candidate if candidate.is_file() else None
+                usable = candidate.is_file() and not finished_game(candidate)
+                self.autosave = candidate if usable else None
             except OSError:
                 self.autosave = None
         self.build(app)
