@@ -139,8 +139,8 @@ def build_debrief(
         DisputeView(question=d.question, versions=list(d.versions), sources=cite.all(d.sources))
         for d in scenario.disputes
     ]
-    has_history = scenario.has_history
-    if not has_history:
+    has_history, records_decisions = scenario.has_history, scenario.records_decisions
+    if not records_decisions:
         divergences = []  # "history did not do this" of every choice, in a story history never had
     return Debrief(
         scenario_id=scenario.id,
@@ -158,6 +158,7 @@ def build_debrief(
         ending=ending,
         historical_endings=[e.title for e in scenario.endings.values() if e.historical],
         has_history=has_history,
+        records_decisions=records_decisions,
         background=background,
         days=days,
         aftermath=aftermath,

@@ -170,8 +170,8 @@ def render_html(debrief: Debrief) -> str:
     out.append("</section>")
 
     not_counted = f"<p>{esc(NOT_COUNTED)}</p>" if d.days_passed else ""
-    if not d.has_history:
-        pass  # an invented scenario: nothing to compare with
+    if not d.records_decisions:
+        pass  # no decisions of history's to compare with (an invented scenario, for one)
     elif not d.divergences:
         out.append("<section><h2>Where you left history</h2>")
         out.append(not_counted)
@@ -189,7 +189,7 @@ def render_html(debrief: Debrief) -> str:
                 f'<li class="divergence"><strong>{esc(divergence_heading(div))}.</strong> {esc(div.you)} {esc(div.history)}{_refs(div.sources)}{note}</li>'
             )
         out.append("</ul>")
-    if d.has_history:
+    if d.records_decisions:
         out.append("</section>")
 
     if d.background:

@@ -93,11 +93,11 @@ def render_markdown(debrief: Debrief) -> str:
             lines += [f"- {_text(v)}" for v in e.verdicts]
             lines.append("")
 
-    if d.has_history:
+    if d.records_decisions:
         lines += ["## Where you left history", ""]
-    if d.has_history and d.days_passed:
+    if d.records_decisions and d.days_passed:
         lines += [NOT_COUNTED, ""]
-    if d.has_history and not d.divergences:
+    if d.records_decisions and not d.divergences:
         lines.append(FOLLOWED_HISTORY)
     for div in d.divergences:
         lines.append(
@@ -107,7 +107,7 @@ def render_markdown(debrief: Debrief) -> str:
             lines.append(f"  *What really happened:* {_text(div.note)}")
         elif div.note_as is not None:
             lines.append(f"  *What really happened:* {_text(note_reference(d, div))}.")
-    if d.has_history:
+    if d.records_decisions:
         lines.append("")
 
     if d.background:

@@ -168,6 +168,9 @@ class Debrief(_Frozen):
     # Whether the scenario records any history (notes, historical dates, answers or endings): an
     # invented one has none, and its report leaves out what it would compare with history.
     has_history: bool = True
+    # Whether it says what history chose (actions' dates, demands' answers): only then does the
+    # report set the player's decisions beside history's ("Where you left history").
+    records_decisions: bool = True
     background: list[HistoryEntry] = []
     days: list[DayEntry] = []
     aftermath: list[HistoryEntry] = []
@@ -232,7 +235,7 @@ def happening_deadline(item: Happening) -> str:
 def ending_mark(debrief: Debrief, historical: bool) -> str:
     """' (the historical ending)' or ' (not the historical ending)' after an ending's title; ''
     in a scenario that records no history."""
-    if not debrief.has_history:
+    if not debrief.historical_endings:  # no ending is history's: none is "not the historical"
         return ""
     return " (the historical ending)" if historical else " (not the historical ending)"
 

@@ -639,9 +639,16 @@ class Scenario(Model):
         not: its debrief compares nothing with history, and its play marks nothing as invented)."""
         return bool(
             self.history
-            or any(action.historical_dates for action in self.actions.values())
-            or any(demand.historical_response for demand in self.demands.values())
+            or self.records_decisions
             or any(ending.historical for ending in self.endings.values())
+        )
+
+    @property
+    def records_decisions(self) -> bool:
+        """Whether the scenario says what history chose (an action's dates, a demand's answer):
+        without, a debrief has no decisions of history to set the player's beside."""
+        return any(action.historical_dates for action in self.actions.values()) or any(
+            demand.historical_response for demand in self.demands.values()
         )
 
 

@@ -69,7 +69,12 @@ def debrief_lines(
         lines += _paint(style, style.wrap(f"{_one(e.title)}{mark}", indent="  "), "bold")
         if ending_above:
             lines += style.wrap(
-                "Its epilogue, scores and historians' verdicts are shown above." + refs(e.sources),
+                (
+                    "Its epilogue, scores and historians' verdicts are shown above."
+                    if e.verdicts
+                    else "Its epilogue and scores are shown above."
+                )
+                + refs(e.sources),
                 indent="  ",
             )
         else:
@@ -81,11 +86,11 @@ def debrief_lines(
                 for verdict in e.verdicts:
                     lines += style.wrap(verdict, indent="      ", first="    - ")
 
-    if d.has_history:
+    if d.records_decisions:
         lines += _heading(style, "Where you left history")
-    if d.has_history and d.days_passed:
+    if d.records_decisions and d.days_passed:
         lines += style.wrap(NOT_COUNTED, indent="  ")
-    if d.has_history and not d.divergences:
+    if d.records_decisions and not d.divergences:
         lines += style.wrap(FOLLOWED_HISTORY, indent="  ")
     for div in d.divergences:
         lines += style.wrap(

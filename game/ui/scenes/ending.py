@@ -138,11 +138,11 @@ class DebriefScene(Scene, PageScene):
         out += [(SMALL, f"{label}: {value}.") for label, value in council_facts(d)]
         if d.historical_endings and (d.ending is None or not d.ending.historical):
             out.append((SMALL, "History ended: " + "; ".join(d.historical_endings)))
-        if d.has_history:
+        if d.records_decisions:
             out += [(BODY, ""), (HEAD, "WHERE YOU LEFT HISTORY")]
-        if d.has_history and d.days_passed:
+        if d.records_decisions and d.days_passed:
             out.append((SOFT, NOT_COUNTED))
-        if d.has_history and not d.divergences:
+        if d.records_decisions and not d.divergences:
             out.append((BODY, FOLLOWED_HISTORY))
         for div in d.divergences:
             # as the reports put it: "1 June 1935 · Not done." then the sentences, which
@@ -154,14 +154,14 @@ class DebriefScene(Scene, PageScene):
                 out.append((SOFT, div.note))
             elif div.note_as is not None:
                 out.append((SOFT, f"What really happened: {note_reference(d, div)}."))
-        beside = " BESIDE HISTORY" if d.has_history else ""
+        beside = " BESIDE HISTORY" if d.records_decisions else ""
         out += [(BODY, ""), (HEAD, f"DAY BY DAY: YOUR DECISIONS{beside}")]
         for day in d.days:
             out.append((BOLD, f"Day {day.day} \u2014 {long_date(day.date)}"))
             for decision in day.decisions:
                 mark = (
                     ""
-                    if not d.has_history
+                    if not d.records_decisions
                     else " (\u2713 as in history)"
                     if decision.historical
                     else " (\u2717 not what history did)"
