@@ -14,7 +14,15 @@ from game.scenario import lookalike
 from game.scenario.expr import FUNCTIONS, Symbols, Type, check
 from game.scenario.expr.plain import RESERVED_WORDS
 from game.scenario.expr.symbols import BUILTIN_NAMES
-from game.scenario.model import RESERVED_EFFECT_KEYS, Effects, Outcome, Scenario, days_after
+from game.scenario.model import (
+    RESERVED_EFFECT_KEYS,
+    Effects,
+    Event,
+    Intel,
+    Outcome,
+    Scenario,
+    days_after,
+)
 from game.scenario.source import Diagnostic, SourceSpan
 from game.scenario.suggest import did_you_mean
 from game.scenario.walk import Pass, all_effects
@@ -379,6 +387,21 @@ class _Validator(Pass):
     def _issued_by_effect(self, ident: str) -> bool:
         return any(ident in effects.issue for _, effects in self._all_effects())
 
+    def _presented_too_late(self, did: str, deadline: dt.date) -> None:
+        """A dated event or report that presents a demand after its fixed deadline (author test:
+        the header then read "deadline 4 March: today is the last day" on 5 March)."""
+        for section in ("events", "intel"):
+            items: dict[str, Event | Intel] = getattr(self.s, section)
+            for ident, item in items.items():
+                if item.date is not None and item.date > deadline and did in item.effects.issue:
+                    self.report(
+                        (section, ident, "effects", "issue"),
+                        f"'{ident}' presents demand '{did}' on {item.date}, after its deadline "
+                        f"{deadline}",
+                        "move the demand's deadline on, or give it `deadline_days`, counted "
+                        "from the day it is presented",
+                    )
+
     # --- dates -------------------------------------------------------------------------------
     def in_calendar(self, path: Path, day: dt.date | None, what: str) -> None:
         cal = self.s.calendar
@@ -416,10 +439,13 @@ class _Validator(Pass):
                         severity="warning",
                     )
             if demand.deadline is not None:
+                self._presented_too_late(did, demand.deadline)
                 if demand.date is not None and demand.deadline < demand.date:
                     self.report(
                         ("demands", did, "deadline"),
                         f"the deadline {demand.deadline} is before the issue date {demand.date}",
+                        "set the deadline on or after the issue date, or give `deadline_days`, "
+                        "counted from the day the demand is presented",
                     )
                 elif demand.deadline > s.calendar.end:
                     self.report(

@@ -353,3 +353,21 @@ def test_an_injects_id_is_checked_like_every_other_id():
     """Code review: inject ids were the only ids the loader did not check."""
     found = diagnostics(mutate(("  rumour_of_war:\n", "  Rumour-of-war:\n")))
     assert any("id 'Rumour-of-war' must be lower case letters" in line for line in found), found
+
+
+def test_a_demand_presented_by_a_dated_event_after_its_fixed_deadline_is_an_error():
+    """Author test: an ultimatum with `deadline: 4 March`, presented only by an event of 5 March,
+    passed every check, and its header read "today is the last day" a day late."""
+    text = mutate(
+        ("    date: 1935-06-01\n    deadline_days: 1\n", "    deadline: 1935-06-02\n"),
+        (
+            "    effects: {trust: -5}\n",
+            "    effects: {trust: -5, issue: [first]}\n    date: 1935-06-03\n",
+        ),
+    )
+    found = diagnostics(text)
+    assert any(
+        "'alarm' presents demand 'first' on 1935-06-03, after its deadline 1935-06-02" in line
+        and "deadline_days" in line
+        for line in found
+    ), found
