@@ -207,7 +207,9 @@ def read_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Diagnosti
         return None, [*builder.diagnostics, stop.diagnostic]
     except yaml.MarkedYAMLError as exc:
         return None, [*builder.diagnostics, _syntax_diagnostic(exc, file, text)]
-    except yaml.YAMLError as exc:  # errors without a position, e.g. from the reader
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses, counted from the start
+        return None, [*builder.diagnostics, _reader_diagnostic(exc, file, text)]
+    except yaml.YAMLError as exc:  # errors without a position
         return None, [
             *builder.diagnostics,
             Diagnostic(SourceSpan(file, 1, 1), f"YAML error: {exc}"),
@@ -217,6 +219,27 @@ def read_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Diagnosti
     # Only values kept as text were wrong: the document is returned with its problems, so that a
     # caller can go on checking it and report everything at once.
     return builder.document(text), builder.diagnostics
+
+
+CONTROL_HINT = (
+    "delete it: a text may hold line breaks and tabs, not commands to a terminal; "
+    "a \\x1b or \\e in double quotes writes one"
+)
+
+
+def _reader_diagnostic(exc: yaml.reader.ReaderError, file: str, text: str) -> Diagnostic:
+    """A character the YAML reader refuses (a raw control byte), at its line and column: the
+    reader gives only its offset in the whole text (author test: a bell at line 45 was reported
+    at 1:1, as "position 1590" of "<unicode string>")."""
+    before = text[: exc.position]
+    line = before.count("\n") + 1
+    col = exc.position - (before.rfind("\n") + 1) + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return Diagnostic(
+        SourceSpan(file, line, col),
+        f"control character U+{ord(char):04X} in the file",
+        hint=CONTROL_HINT,
+    )
 
 
 def _has_tab_near(text: str, line: int) -> bool:
@@ -767,8 +790,7 @@ class _Builder:
                 Diagnostic(
                     span,
                     f"control character U+{ord(control.group()):04X} in this text",
-                    hint="delete it: a text may hold line breaks and tabs, not commands to a terminal; "
-                    "a \\x1b or \\e in double quotes writes one",
+                    hint=CONTROL_HINT,
                 )
             )
         self.spans[path] = span

@@ -221,3 +221,17 @@ def test_a_zero_width_space_after_a_keys_colon_is_still_named():
         "s.yaml:55:11: error: YAML syntax error: U+200B (zero-width space) on this line "
         "(delete it: it cannot be seen, and the game does not read it)"
     ]
+
+
+def test_a_raw_control_byte_is_reported_at_its_line_and_column():
+    """Author test: a bell byte at line 45 was reported at 1:1 as "position 1590" of
+    "<unicode string>", in the parser's words."""
+    from game.scenario.load import check_scenario_bytes
+
+    raw = b'format: 1\nid: x\ntitle: "a\x07b"\n'
+    _, found = check_scenario_bytes(raw, "bell.yaml")
+    assert [str(d) for d in found] == [
+        "bell.yaml:3:10: error: control character U+0007 in the file (delete it: a text may hold"
+        " line breaks and tabs, not commands to a terminal; a \\x1b or \\e in double quotes"
+        " writes one)"
+    ]
