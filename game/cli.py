@@ -429,17 +429,14 @@ def cmd_explore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _note_if_nothing_historical(scenario: Any) -> None:
+def _note_if_nothing_historical(scenario: Any, what: str = "the historical policy") -> None:
     """The historical policy follows `historical_dates` and `historical_response`: say so when
     the scenario has neither, or its games would look like a policy that does nothing."""
-    if any(a.historical_dates for a in scenario.actions.values()) or any(
-        d.historical_response for d in scenario.demands.values()
-    ):
+    if scenario.records_decisions:
         return
     print(
         "hebei1935: note: nothing in this scenario is marked historical (no action has "
-        "historical_dates, no demand a historical_response), so the historical policy only "
-        "ends each day",
+        f"historical_dates, no demand a historical_response), so {what} only ends each day",
         file=sys.stderr,
     )
 
@@ -738,6 +735,11 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
         print(f"--text-size: {args.text_size} is not between 50 and 200", file=sys.stderr)
         return 2
     loaded = load(Path(args.scenario) if args.scenario else DEFAULT_SCENARIO)
+    # the screens are those of a game played the historical way (author test: an invented
+    # scenario's set had no "What followed" slip, and nothing said why)
+    _note_if_nothing_historical(
+        loaded.scenario, "the game the screens come from (played the historical way)"
+    )
     from game.ui.screenshots import render_screenshots
     from game.ui.settings import Settings
 

@@ -225,3 +225,17 @@ def test_the_historical_policy_says_so_when_nothing_is_historical(tmp_path, caps
     assert note in capsys.readouterr().err
     assert main([command[0], MINI, *command[1:]]) == 0
     assert note not in capsys.readouterr().err
+
+
+def test_screenshots_say_so_when_nothing_is_historical(tmp_path, capsys):
+    """Author test: an invented scenario's screenshots had no "What followed" slip (the game they
+    come from is played the historical way, and so only ends each day) and nothing said why."""
+    from tests.conftest import NO_HISTORY, edited_mini
+
+    invented = tmp_path / "invented.yaml"
+    invented.write_text(edited_mini(*NO_HISTORY), encoding="utf-8")
+    note = "nothing in this scenario is marked historical"
+    assert main(["screenshots", str(tmp_path / "shots"), "--scenario", str(invented)]) == 0
+    assert note in capsys.readouterr().err
+    assert main(["screenshots", str(tmp_path / "mini"), "--scenario", MINI]) == 0
+    assert note not in capsys.readouterr().err
