@@ -11,8 +11,8 @@ from game.engine.actions import EndDay, TakeAction
 from game.ui.mapdraw import MapPainter
 from game.ui.scene import Act, Pop, Push, Reset, Scene, digit
 from game.ui.scenes.common import BoxedMenu, hint_band, key_hint, margin, with_council_clock
-from game.ui.text import BODY, BOLD, SMALL, Style, is_cjk
-from game.ui.view import CrisisView, crisis_view, reflow, unlocked_codex
+from game.ui.text import BODY, BOLD, ELLIPSIS, SMALL, Ink, Style, is_cjk
+from game.ui.view import CrisisView, Header, crisis_view, reflow, unlocked_codex
 from game.ui.widgets import Button, ListWidget, TextPane, frame, no_map
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ class CrisisScene(Scene):
         self._state: Any = None
         self.view: CrisisView | None = None
         self.unlocked: list[str] = []
+        self._countdown: dict[tuple, list[str]] = {}
 
     # --- the view ------------------------------------------------------------------------------------
     def refresh(self, app: App) -> None:
@@ -345,13 +346,7 @@ class CrisisScene(Scene):
             BOLD,
         )
         count_style = COUNT if header.urgent else Style("serif_bold", "body", "ink")
-        lines = ink.wrap(header.countdown, right.width - 8, count_style)
-        if (
-            len(lines) > 1 and " \u2014 " in header.countdown
-        ):  # two lines: what is due, then when (not a stray word)
-            what, when = header.countdown.split(" \u2014 ", 1)
-            lines = [what, when]
-        lines = lines[:2]
+        lines = self.countdown_lines(ink, header, right.width - 8, count_style)
         self.countdown_rect = None
         if header.last_day and app.blink_on:
             # the last day of an ultimatum: the countdown in reverse (paper on red); it blinks unless motion is reduced
@@ -382,6 +377,32 @@ class CrisisScene(Scene):
             )
         if header.urgent:
             pygame.draw.rect(surface, app.theme.c("urgent"), self.header, 3)
+
+    def countdown_lines(self, ink: Ink, header: Header, width: int, style: Style) -> list[str]:
+        """The countdown in one line, or two: what is due, then when. When even that is too wide
+        (large print in a small window), the words of when give way, never the days left:
+        "none stated, but expected bef\u2026 (5 days left)" (play-test at 800x600: "(5\u2026")."""
+        key = (ink, header, width, style)
+        known = self._countdown.get(key)
+        if known is not None:
+            return known
+        if not header.due or ink.width(header.countdown, style) <= width:
+            lines = [header.countdown]
+        else:
+            left = f"({header.due_left})"
+            when = f"{header.due_when} {left}"
+            if ink.width(when, style) > width:
+                words = ink.elide(header.due_when, width - ink.width(" " + left, style), style)
+                stem = words.removesuffix(ELLIPSIS)
+                if stem != header.due_when and header.due_when[len(stem)] != " " and " " in stem:
+                    # cut between words, not in one ("officers ca\u2026")
+                    words = stem[: stem.rfind(" ")].rstrip(" ,;") + ELLIPSIS
+                when = f"{words} {left}" if words else header.due_left.capitalize()
+            lines = [header.due, when]
+        if len(self._countdown) > 16:
+            self._countdown.clear()
+        self._countdown[key] = lines
+        return lines
 
     def draw_inbox_row(
         self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
