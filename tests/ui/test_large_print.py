@@ -12,6 +12,7 @@ import pygame
 import pytest
 
 from game.ui.settings import TEXT_SIZES, Settings
+from game.ui.text import ELLIPSIS
 
 SIZES = [(800, 600), (1024, 768), (1280, 720), (1920, 1080)]
 
@@ -95,3 +96,39 @@ def test_the_countdown_keeps_its_days_left(crisis, size, text_size, day):
     ), [b.text for b in inside]
     # what is due is said first, whole or cut
     assert any(b.text.startswith(countdown[:12]) for b in inside)
+
+
+def is_tag(text: str, labels: set[str]) -> bool:
+    """Whether a line drawn in the inbox is a kind tag ("NEWS", "DEMAND \u2014 answer due"), whole
+    or cut short ("DEADLINE PAS\u2026", "DEMAND \u2014 awai\u2026")."""
+    stem = text.removesuffix(ELLIPSIS)
+    return len(stem) >= 3 and any(
+        label.startswith(stem) or stem.startswith(label) for label in labels
+    )
+
+
+@pytest.mark.parametrize("day", [1, 12])
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+def test_inbox_tags_are_read_whole(crisis, size, text_size, day):
+    """Every row's kind tag is drawn whole (its date gives way first); a demand still to answer
+    says so, in full or shorter."""
+    app, scene, drawn = crisis(size, text_size, day)
+    items = scene.view.inbox
+    labels = {item.kind_label.upper() for item in items}
+    demands = [i for i, item in enumerate(items) if item.demand]
+    assert demands
+    for index in [0, *demands]:
+        scene.inbox.select(index)
+        drawn = draw(app, app.recorder)
+        inside = [b.text for b in drawn if scene.inbox.rect.contains(b.rect)]
+        tags = [t for t in inside if is_tag(t, labels)]
+        assert tags, inside
+        assert not any(t.endswith(ELLIPSIS) for t in tags), tags
+        item = items[index]
+        if item.demand:
+            label = item.kind_label.upper()
+            assert (
+                f"{label} \u2014 awaiting your answer" in tags
+                or f"{label} \u2014 answer due" in tags
+            ), tags

@@ -22,6 +22,9 @@ SOFT = Style("serif", "small", "ink_soft")
 KIND = Style("typewriter_bold", "small", "ink_soft")
 DATE = Style("typewriter_bold", "heading")
 COUNT = Style("serif_bold", "body", "urgent")
+DATE_SMALL = Style("typewriter", "small", "ink_soft")  # an inbox row's date
+AWAITING = " \u2014 awaiting your answer"  # an inbox row's tag, of a demand still to answer
+ANSWER_DUE = " \u2014 answer due"  # the same, when the row is narrow
 NO_COUNCIL = "Nothing can be done or answered today: end the day (E)."
 HINT = "1\u20139 take action \u00b7 E end day \u00b7 I inbox \u00b7 A actions \u00b7 Tab move \u00b7 Enter open \u00b7 C codex \u00b7 B briefing \u00b7 F1 help \u00b7 Esc menu"
 
@@ -426,23 +429,33 @@ class CrisisScene(Scene):
         elif item.kind in ("telegram", "intelligence"):
             pygame.draw.rect(surface, theme.c("border"), box, 1)
         inner = box.inflate(-8, -2)
-        kind = item.kind_label.upper() + (" \u2014 awaiting your answer" if item.demand else "")
         kind_style = Style(
             "typewriter_bold", "small", "urgent" if item.urgent or item.demand else "ink_soft"
         )
-        date_style = Style("typewriter", "small", "ink_soft")
-        date_rect = ink.line(
-            surface, item.date, (inner.right, inner.y), inner, date_style, align="right"
-        )
-        kind_area = pygame.Rect(
-            inner.x,
-            inner.y,
-            (date_rect.x if date_rect else inner.right) - inner.x - 8,
-            inner.height,
-        )
-        ink.line(surface, kind, (inner.x, inner.y), kind_area, kind_style)
+        kind, date = self.inbox_tag(ink, item, inner.width, kind_style)
+        if date:
+            ink.line(surface, date, (inner.right, inner.y), inner, DATE_SMALL, align="right")
+        ink.line(surface, kind, (inner.x, inner.y), inner, kind_style)
         title_style = BOLD if item.new else BODY
         ink.line(surface, item.title, (inner.x, inner.y + ink.height(KIND)), inner, title_style)
+
+    def inbox_tag(self, ink: Ink, item: Any, width: int, style: Style) -> tuple[str, str]:
+        """An inbox row's kind and date, as they fit side by side in `width`: the kind's words
+        stay whole, the date gives way first (its year, then all of it, as the reader shows
+        it), then a demand's "awaiting your answer" is said shorter (play-test at 800x600 and
+        large print: "DEMAND \u2014 awai\u2026")."""
+        label = item.kind_label.upper()
+        kinds = [label + AWAITING, label + ANSWER_DUE] if item.demand else [label]
+        year = item.date.rsplit(" ", 1)
+        dates = [item.date, year[0] if len(year) == 2 and year[1].isdigit() else item.date]
+        for kind in kinds:
+            for date in dates:
+                if ink.width(kind, style) + 8 + ink.width(date, DATE_SMALL) <= width:
+                    return kind, date
+        for kind in kinds:
+            if ink.width(kind, style) <= width:
+                return kind, ""
+        return kinds[-1], ""  # elided as it is drawn
 
     def reader_paragraphs(self) -> list[tuple[Style, str]]:
         if self.view is None or not self.view.inbox:
