@@ -12,7 +12,7 @@ import pygame
 import pytest
 
 from game.ui.settings import TEXT_SIZES, Settings
-from game.ui.text import ELLIPSIS
+from game.ui.text import ELLIPSIS, SMALL
 
 SIZES = [(800, 600), (1024, 768), (1280, 720), (1920, 1080)]
 
@@ -91,9 +91,9 @@ def test_the_countdown_keeps_its_days_left(crisis, size, text_size, day):
     left = countdown.rsplit(" (", 1)[1].rstrip(")")
     assert left.endswith("days left")
     inside = [b for b in drawn if scene.header.contains(b.rect)]
-    assert any(
-        b.text.endswith(f"({left})") or b.text == left.capitalize() for b in inside
-    ), [b.text for b in inside]
+    assert any(b.text.endswith(f"({left})") or b.text == left.capitalize() for b in inside), [
+        b.text for b in inside
+    ]
     # what is due is said first, whole or cut
     assert any(b.text.startswith(countdown[:12]) for b in inside)
 
@@ -132,3 +132,37 @@ def test_inbox_tags_are_read_whole(crisis, size, text_size, day):
                 f"{label} \u2014 awaiting your answer" in tags
                 or f"{label} \u2014 answer due" in tags
             ), tags
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+def test_the_highlighted_action_is_read_to_its_end(crisis, press, size, text_size):
+    """The action highlighted in today's council is shown in full in the reading pane, which
+    scrolls (Tab to it, or the wheel): its row in the list can be taller than the list."""
+    app, scene, drawn = crisis(size, text_size, 1)
+    rows = scene.rows()
+    index = next(i for i, (k, r) in enumerate(rows) if k == "action" and "the press" in r.label)
+    row = rows[index][1]
+    press(app, pygame.K_a)
+    for _ in range(40):  # (a first key may only show the highlight)
+        if scene.action_list.armed and scene.action_list.selected == index:
+            break
+        press(app, pygame.K_DOWN)
+    assert scene.action_list.selected == index
+    # Tab to the reading pane: it still shows the action chosen, and scrolls
+    while scene.focused() is not scene.reader:
+        press(app, pygame.K_TAB)
+    wanted = app.ink.wrap("\u2192 " + row.consequences, scene.reader.rect.width - 14, SMALL)
+    seen: set[str] = set()
+    for _ in range(40):
+        drawn = draw(app, app.recorder)
+        seen |= {b.text for b in drawn if scene.reader.rect.contains(b.rect)}
+        if scene.reader.at_end:
+            break
+        press(app, pygame.K_DOWN)
+    assert all(line in seen for line in wanted), (wanted, seen)
+    # I (the inbox) shows the message chosen there again
+    press(app, pygame.K_i)
+    drawn = draw(app, app.recorder)
+    item = scene.view.inbox[scene.inbox.selected]
+    assert any(b.text == item.title and scene.reader.rect.contains(b.rect) for b in drawn)

@@ -39,6 +39,10 @@ class CrisisScene(Scene):
         self.view: CrisisView | None = None
         self.unlocked: list[str] = []
         self._countdown: dict[tuple, list[str]] = {}
+        # What the reading pane shows: the message chosen in the inbox, or the row chosen in
+        # today's council (in full: a long action's consequences did not fit its row in a small
+        # window with large print, play-test). Whichever the player chose last.
+        self.reading = "inbox"
 
     # --- the view ------------------------------------------------------------------------------------
     def refresh(self, app: App) -> None:
@@ -57,7 +61,7 @@ class CrisisScene(Scene):
         # the newest message is selected after every change, so what just arrived is what is shown
         self.inbox.selected = 0
         self.inbox.top = 0
-        self.reader.offset = 0
+        self.read("inbox")
         self.follow_council(chosen, before is None or before.day != session.state.day)
         # the rows may have moved (a new demand on top): a click must not act on a row it chose
         # before the change
@@ -71,7 +75,7 @@ class CrisisScene(Scene):
                 row_height=lambda i, w: app.ink.height(KIND) + app.ink.height(BODY) + 8,
                 draw_row=lambda s, r, i, sel, foc: self.draw_inbox_row(app, s, r, i, sel),
                 activate=lambda i: self.open_item(app, i),
-                on_select=lambda i: setattr(self.reader, "offset", 0),
+                on_select=lambda i: self.read("inbox"),
             )
             self.reader = TextPane(self.reader_paragraphs)
             self.action_list = ListWidget(
@@ -79,6 +83,7 @@ class CrisisScene(Scene):
                 row_height=lambda i, w: self.row_height(app, i, w),
                 draw_row=lambda s, r, i, sel, foc: self.draw_action_row(app, s, r, i, sel),
                 activate=lambda i: self.activate_row(app, i),
+                on_select=lambda i: self.read("council"),
             )
             self.end_day = Button("End the day (E)", lambda: Act(EndDay()))
             self.menu = Button("Menu (Esc)", lambda: Push(PauseScene()))
@@ -96,6 +101,11 @@ class CrisisScene(Scene):
                 self.menu,
             ]
         self.refresh(app)
+
+    def read(self, source: str) -> None:
+        """Show the inbox's message or the council's row in the reading pane, from its top."""
+        self.reading = source
+        self.reader.offset = 0
 
     def row_key(self, index: int) -> tuple[str, str] | None:
         """What the council's row `index` is (a demand or an action, by id), None if no row."""
@@ -150,6 +160,7 @@ class CrisisScene(Scene):
             from game.ui.scenes.dialogs import DemandDialog
 
             return Push(DemandDialog(item.demand))
+        self.read("inbox")
         self.focus = self.widgets.index(self.reader)
         return True
 
@@ -188,9 +199,12 @@ class CrisisScene(Scene):
             return True
         if event.key == pygame.K_i:
             self.focus = self.widgets.index(self.inbox)
+            self.read("inbox")
             return True
         if event.key == pygame.K_a:
             self.focus = self.widgets.index(self.action_list)
+            if self.action_list.armed and self.rows():  # its highlight shows: so does the row
+                self.read("council")
             return True
         if event.key == pygame.K_c:
             from game.ui.scenes.codex import CodexScene
@@ -305,7 +319,7 @@ class CrisisScene(Scene):
             no_map(surface, ink, self.map_panel)
         frame(surface, ink, self.stats_panel, "The situation")
         frame(surface, ink, self.inbox_panel, f"Inbox ({len(view.inbox)})")
-        frame(surface, ink, self.reader_panel, "Reading")
+        frame(surface, ink, self.reader_panel, self.reader_title())
         frame(surface, ink, self.actions_panel, "Today's council")
         budget = f"Action points left: {view.header.budget} of {view.header.budget_max}"
         ink.line(
@@ -457,10 +471,58 @@ class CrisisScene(Scene):
                 return kind, ""
         return kinds[-1], ""  # elided as it is drawn
 
+    def reading_row(self) -> tuple[str, Any] | None:
+        """The council's row the reading pane shows, if it shows one."""
+        rows = self.rows()
+        if self.reading != "council" or not rows:
+            return None
+        return rows[min(self.action_list.selected, len(rows) - 1)]
+
+    def reader_title(self) -> str:
+        row = self.reading_row()
+        return "Reading" if row is None else "Reading \u2014 today's council"
+
     def reader_paragraphs(self) -> list[tuple[Style, str]]:
+        row = self.reading_row()
+        if row is not None:
+            return self.row_paragraphs(*row)
         if self.view is None or not self.view.inbox:
             return [(SOFT, "Select a message in the inbox to read it here.")]
         item = self.view.inbox[min(self.inbox.selected, len(self.view.inbox) - 1)]
+        return self.item_paragraphs(item)
+
+    def row_paragraphs(self, kind: str, row: Any) -> list[tuple[Style, str]]:
+        """A council's row in full, as the reading pane shows it: a demand's message, or an
+        action with all it says (its row in the list can be cut by the list's edge)."""
+        if kind == "demand":
+            item = next((i for i in self.view.inbox if i.demand == row.id), None)
+            if item is not None:
+                return self.item_paragraphs(item)
+            head = ("ULTIMATUM: " if row.ultimatum else "Answer: ") + row.title
+            return [(BOLD, head), (SOFT, f"Deadline {row.deadline}")]
+        number = self.view.actions.index(row) + 1
+        meta = [f"{row.cost} AP"]
+        uses = uses_note(row.uses_left, row.taken) if row.available else ""
+        if uses:
+            meta.append(uses)
+        out: list[tuple[Style, str]] = [
+            (BOLD, f"{number}. {row.label}" if number <= 9 else row.label),
+            (SOFT, " \u00b7 ".join(meta)),
+        ]
+        if not row.available and row.reason:
+            out += [(Style("serif", "small", "urgent"), row.reason)]
+        # what it does first: it is what the row in the list could not show to its end
+        if row.consequences:
+            colour = "neutral" if row.available else "disabled"
+            out += [(BODY, ""), (Style("serif", "small", colour), "\u2192 " + row.consequences)]
+        if row.hint:
+            out += [(BODY, ""), (SMALL, row.hint)]
+        if row.available:
+            keys = f"Press {number} (or Enter in the list)" if number <= 9 else "Press Enter"
+            out += [(BODY, ""), (SOFT, f"{keys} to take it.")]
+        return out
+
+    def item_paragraphs(self, item: Any) -> list[tuple[Style, str]]:
         meta = [item.kind_label, item.date]
         if item.correspondent:
             meta.append(item.correspondent)
