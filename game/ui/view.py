@@ -64,6 +64,12 @@ class Header:
     last_day: bool = (
         False  # an ultimatum runs out today: the countdown blinks (unless motion is reduced)
     )
+    # the countdown in its parts, for a narrow header to shorten it without losing the days
+    # left: what is due ("Deadline: Sakai's notice of 29 May"), when ("noon, 12 June") and how
+    # long is left ("5 days left", "last day"); empty when no deadline is pending
+    due: str = ""
+    due_when: str = ""
+    due_left: str = ""
 
 
 @dataclass(frozen=True)
@@ -178,27 +184,37 @@ class CrisisView:
     ]  # what has come true so far: the implementation tracker, in the scenario's words
 
 
-def deadline_text(scenario: Scenario, state: GameState) -> tuple[str, bool]:
-    """The countdown to the nearest pending deadline, and whether it is urgent (ultimatum or last day)."""
+def deadline_parts(scenario: Scenario, state: GameState) -> tuple[str, str, str, bool]:
+    """The nearest pending deadline: what is due, when, how long is left, and whether it is
+    urgent (ultimatum or last day); three empty strings when none is pending."""
     pending = [
         (a.deadline, did)
         for did, a in state.demands.items()
         if a.status == "pending" and a.deadline is not None
     ]
     if not pending:
-        return "No deadline pending", False
+        return "", "", "", False
     deadline, did = min(pending)
     demand = scenario.demands[did]
     days = (deadline - state.date).days
     label = deadline_words(scenario, state.demands[did])
     left = "last day" if days <= 0 else f"{counted(days, 'day')} left"
     kind = "ULTIMATUM" if demand.ultimatum else "Deadline"
-    return f"{kind}: {demand.title} \u2014 {label} ({left})", demand.ultimatum or days <= 0
+    return f"{kind}: {demand.title}", label, left, demand.ultimatum or days <= 0
+
+
+def deadline_text(scenario: Scenario, state: GameState) -> tuple[str, bool]:
+    """The countdown to the nearest pending deadline, and whether it is urgent (ultimatum or last day)."""
+    due, when, left, urgent = deadline_parts(scenario, state)
+    if not due:
+        return "No deadline pending", False
+    return f"{due} \u2014 {when} ({left})", urgent
 
 
 def header(scenario: Scenario, state: GameState) -> Header:
     total = (scenario.calendar.end - scenario.calendar.start).days + 1
     countdown, urgent = deadline_text(scenario, state)
+    due, when, left, _ = deadline_parts(scenario, state)
     stage = scenario.stages[state.stage].label if state.stage in scenario.stages else state.stage
     last_day = any(
         a.status == "pending"
@@ -216,6 +232,9 @@ def header(scenario: Scenario, state: GameState) -> Header:
         state.budget,
         scenario.calendar.actions_per_day,
         last_day,
+        due,
+        when,
+        left,
     )
 
 

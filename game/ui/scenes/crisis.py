@@ -11,8 +11,8 @@ from game.engine.actions import EndDay, TakeAction
 from game.ui.mapdraw import MapPainter
 from game.ui.scene import Act, Pop, Push, Reset, Scene, digit
 from game.ui.scenes.common import BoxedMenu, hint_band, key_hint, margin, with_council_clock
-from game.ui.text import BODY, BOLD, SMALL, Style, is_cjk
-from game.ui.view import CrisisView, crisis_view, reflow, unlocked_codex
+from game.ui.text import BODY, BOLD, ELLIPSIS, SMALL, Ink, Style, is_cjk
+from game.ui.view import CrisisView, Header, crisis_view, reflow, unlocked_codex
 from game.ui.widgets import Button, ListWidget, TextPane, frame, no_map
 
 if TYPE_CHECKING:
@@ -22,6 +22,9 @@ SOFT = Style("serif", "small", "ink_soft")
 KIND = Style("typewriter_bold", "small", "ink_soft")
 DATE = Style("typewriter_bold", "heading")
 COUNT = Style("serif_bold", "body", "urgent")
+DATE_SMALL = Style("typewriter", "small", "ink_soft")  # an inbox row's date
+AWAITING = " \u2014 awaiting your answer"  # an inbox row's tag, of a demand still to answer
+ANSWER_DUE = " \u2014 answer due"  # the same, when the row is narrow
 NO_COUNCIL = "Nothing can be done or answered today: end the day (E)."
 HINT = "1\u20139 take action \u00b7 E end day \u00b7 I inbox \u00b7 A actions \u00b7 Tab move \u00b7 Enter open \u00b7 C codex \u00b7 B briefing \u00b7 F1 help \u00b7 Esc menu"
 
@@ -35,6 +38,11 @@ class CrisisScene(Scene):
         self._state: Any = None
         self.view: CrisisView | None = None
         self.unlocked: list[str] = []
+        self._countdown: dict[tuple, list[str]] = {}
+        # What the reading pane shows: the message chosen in the inbox, or the row chosen in
+        # today's council (in full: a long action's consequences did not fit its row in a small
+        # window with large print, play-test). Whichever the player chose last.
+        self.reading = "inbox"
 
     # --- the view ------------------------------------------------------------------------------------
     def refresh(self, app: App) -> None:
@@ -53,7 +61,7 @@ class CrisisScene(Scene):
         # the newest message is selected after every change, so what just arrived is what is shown
         self.inbox.selected = 0
         self.inbox.top = 0
-        self.reader.offset = 0
+        self.read("inbox")
         self.follow_council(chosen, before is None or before.day != session.state.day)
         # the rows may have moved (a new demand on top): a click must not act on a row it chose
         # before the change
@@ -67,7 +75,7 @@ class CrisisScene(Scene):
                 row_height=lambda i, w: app.ink.height(KIND) + app.ink.height(BODY) + 8,
                 draw_row=lambda s, r, i, sel, foc: self.draw_inbox_row(app, s, r, i, sel),
                 activate=lambda i: self.open_item(app, i),
-                on_select=lambda i: setattr(self.reader, "offset", 0),
+                on_select=lambda i: self.read("inbox"),
             )
             self.reader = TextPane(self.reader_paragraphs)
             self.action_list = ListWidget(
@@ -75,6 +83,7 @@ class CrisisScene(Scene):
                 row_height=lambda i, w: self.row_height(app, i, w),
                 draw_row=lambda s, r, i, sel, foc: self.draw_action_row(app, s, r, i, sel),
                 activate=lambda i: self.activate_row(app, i),
+                on_select=lambda i: self.read("council"),
             )
             self.end_day = Button("End the day (E)", lambda: Act(EndDay()))
             self.menu = Button("Menu (Esc)", lambda: Push(PauseScene()))
@@ -92,6 +101,11 @@ class CrisisScene(Scene):
                 self.menu,
             ]
         self.refresh(app)
+
+    def read(self, source: str) -> None:
+        """Show the inbox's message or the council's row in the reading pane, from its top."""
+        self.reading = source
+        self.reader.offset = 0
 
     def row_key(self, index: int) -> tuple[str, str] | None:
         """What the council's row `index` is (a demand or an action, by id), None if no row."""
@@ -146,6 +160,7 @@ class CrisisScene(Scene):
             from game.ui.scenes.dialogs import DemandDialog
 
             return Push(DemandDialog(item.demand))
+        self.read("inbox")
         self.focus = self.widgets.index(self.reader)
         return True
 
@@ -184,9 +199,12 @@ class CrisisScene(Scene):
             return True
         if event.key == pygame.K_i:
             self.focus = self.widgets.index(self.inbox)
+            self.read("inbox")
             return True
         if event.key == pygame.K_a:
             self.focus = self.widgets.index(self.action_list)
+            if self.action_list.armed and self.rows():  # its highlight shows: so does the row
+                self.read("council")
             return True
         if event.key == pygame.K_c:
             from game.ui.scenes.codex import CodexScene
@@ -301,7 +319,7 @@ class CrisisScene(Scene):
             no_map(surface, ink, self.map_panel)
         frame(surface, ink, self.stats_panel, "The situation")
         frame(surface, ink, self.inbox_panel, f"Inbox ({len(view.inbox)})")
-        frame(surface, ink, self.reader_panel, "Reading")
+        frame(surface, ink, self.reader_panel, self.reader_title())
         frame(surface, ink, self.actions_panel, "Today's council")
         budget = f"Action points left: {view.header.budget} of {view.header.budget_max}"
         ink.line(
@@ -345,13 +363,7 @@ class CrisisScene(Scene):
             BOLD,
         )
         count_style = COUNT if header.urgent else Style("serif_bold", "body", "ink")
-        lines = ink.wrap(header.countdown, right.width - 8, count_style)
-        if (
-            len(lines) > 1 and " \u2014 " in header.countdown
-        ):  # two lines: what is due, then when (not a stray word)
-            what, when = header.countdown.split(" \u2014 ", 1)
-            lines = [what, when]
-        lines = lines[:2]
+        lines = self.countdown_lines(ink, header, right.width - 8, count_style)
         self.countdown_rect = None
         if header.last_day and app.blink_on:
             # the last day of an ultimatum: the countdown in reverse (paper on red); it blinks unless motion is reduced
@@ -383,6 +395,32 @@ class CrisisScene(Scene):
         if header.urgent:
             pygame.draw.rect(surface, app.theme.c("urgent"), self.header, 3)
 
+    def countdown_lines(self, ink: Ink, header: Header, width: int, style: Style) -> list[str]:
+        """The countdown in one line, or two: what is due, then when. When even that is too wide
+        (large print in a small window), the words of when give way, never the days left:
+        "none stated, but expected bef\u2026 (5 days left)" (play-test at 800x600: "(5\u2026")."""
+        key = (ink, header, width, style)
+        known = self._countdown.get(key)
+        if known is not None:
+            return known
+        if not header.due or ink.width(header.countdown, style) <= width:
+            lines = [header.countdown]
+        else:
+            left = f"({header.due_left})"
+            when = f"{header.due_when} {left}"
+            if ink.width(when, style) > width:
+                words = ink.elide(header.due_when, width - ink.width(" " + left, style), style)
+                stem = words.removesuffix(ELLIPSIS)
+                if stem != header.due_when and header.due_when[len(stem)] != " " and " " in stem:
+                    # cut between words, not in one ("officers ca\u2026")
+                    words = stem[: stem.rfind(" ")].rstrip(" ,;") + ELLIPSIS
+                when = f"{words} {left}" if words else header.due_left.capitalize()
+            lines = [header.due, when]
+        if len(self._countdown) > 16:
+            self._countdown.clear()
+        self._countdown[key] = lines
+        return lines
+
     def draw_inbox_row(
         self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
     ) -> None:
@@ -405,28 +443,86 @@ class CrisisScene(Scene):
         elif item.kind in ("telegram", "intelligence"):
             pygame.draw.rect(surface, theme.c("border"), box, 1)
         inner = box.inflate(-8, -2)
-        kind = item.kind_label.upper() + (" \u2014 awaiting your answer" if item.demand else "")
         kind_style = Style(
             "typewriter_bold", "small", "urgent" if item.urgent or item.demand else "ink_soft"
         )
-        date_style = Style("typewriter", "small", "ink_soft")
-        date_rect = ink.line(
-            surface, item.date, (inner.right, inner.y), inner, date_style, align="right"
-        )
-        kind_area = pygame.Rect(
-            inner.x,
-            inner.y,
-            (date_rect.x if date_rect else inner.right) - inner.x - 8,
-            inner.height,
-        )
-        ink.line(surface, kind, (inner.x, inner.y), kind_area, kind_style)
+        kind, date = self.inbox_tag(ink, item, inner.width, kind_style)
+        if date:
+            ink.line(surface, date, (inner.right, inner.y), inner, DATE_SMALL, align="right")
+        ink.line(surface, kind, (inner.x, inner.y), inner, kind_style)
         title_style = BOLD if item.new else BODY
         ink.line(surface, item.title, (inner.x, inner.y + ink.height(KIND)), inner, title_style)
 
+    def inbox_tag(self, ink: Ink, item: Any, width: int, style: Style) -> tuple[str, str]:
+        """An inbox row's kind and date, as they fit side by side in `width`: the kind's words
+        stay whole, the date gives way first (its year, then all of it, as the reader shows
+        it), then a demand's "awaiting your answer" is said shorter (play-test at 800x600 and
+        large print: "DEMAND \u2014 awai\u2026")."""
+        label = item.kind_label.upper()
+        kinds = [label + AWAITING, label + ANSWER_DUE] if item.demand else [label]
+        year = item.date.rsplit(" ", 1)
+        dates = [item.date, year[0] if len(year) == 2 and year[1].isdigit() else item.date]
+        for kind in kinds:
+            for date in dates:
+                if ink.width(kind, style) + 8 + ink.width(date, DATE_SMALL) <= width:
+                    return kind, date
+        for kind in kinds:
+            if ink.width(kind, style) <= width:
+                return kind, ""
+        return kinds[-1], ""  # elided as it is drawn
+
+    def reading_row(self) -> tuple[str, Any] | None:
+        """The council's row the reading pane shows, if it shows one."""
+        rows = self.rows()
+        if self.reading != "council" or not rows:
+            return None
+        return rows[min(self.action_list.selected, len(rows) - 1)]
+
+    def reader_title(self) -> str:
+        row = self.reading_row()
+        return "Reading" if row is None else "Reading \u2014 today's council"
+
     def reader_paragraphs(self) -> list[tuple[Style, str]]:
+        row = self.reading_row()
+        if row is not None:
+            return self.row_paragraphs(*row)
         if self.view is None or not self.view.inbox:
             return [(SOFT, "Select a message in the inbox to read it here.")]
         item = self.view.inbox[min(self.inbox.selected, len(self.view.inbox) - 1)]
+        return self.item_paragraphs(item)
+
+    def row_paragraphs(self, kind: str, row: Any) -> list[tuple[Style, str]]:
+        """A council's row in full, as the reading pane shows it: a demand's message, or an
+        action with all it says (its row in the list can be cut by the list's edge)."""
+        if kind == "demand":
+            item = next((i for i in self.view.inbox if i.demand == row.id), None)
+            if item is not None:
+                return self.item_paragraphs(item)
+            head = ("ULTIMATUM: " if row.ultimatum else "Answer: ") + row.title
+            return [(BOLD, head), (SOFT, f"Deadline {row.deadline}")]
+        number = self.view.actions.index(row) + 1
+        meta = [f"{row.cost} AP"]
+        uses = uses_note(row.uses_left, row.taken) if row.available else ""
+        if uses:
+            meta.append(uses)
+        out: list[tuple[Style, str]] = [
+            (BOLD, f"{number}. {row.label}" if number <= 9 else row.label),
+            (SOFT, " \u00b7 ".join(meta)),
+        ]
+        if not row.available and row.reason:
+            out += [(Style("serif", "small", "urgent"), row.reason)]
+        # what it does first: it is what the row in the list could not show to its end
+        if row.consequences:
+            colour = "neutral" if row.available else "disabled"
+            out += [(BODY, ""), (Style("serif", "small", colour), "\u2192 " + row.consequences)]
+        if row.hint:
+            out += [(BODY, ""), (SMALL, row.hint)]
+        if row.available:
+            keys = f"Press {number} (or Enter in the list)" if number <= 9 else "Press Enter"
+            out += [(BODY, ""), (SOFT, f"{keys} to take it.")]
+        return out
+
+    def item_paragraphs(self, item: Any) -> list[tuple[Style, str]]:
         meta = [item.kind_label, item.date]
         if item.correspondent:
             meta.append(item.correspondent)
