@@ -304,6 +304,10 @@ def inbox_item(
 
 
 def action_rows(scenario: Scenario, state: GameState) -> list[ActionRow]:
+    """Today's actions in the scenario's order, except that those used up (no uses left in this
+    game) come after all the others: by the last days they filled the top of the list, greyed,
+    and the player scrolled past them to find anything possible (play-test). An action merely
+    not possible today (no points left, done today) keeps its place."""
     rows = []
     for option in action_options(scenario, state):
         spec = scenario.actions[option.action.action]
@@ -321,7 +325,7 @@ def action_rows(scenario: Scenario, state: GameState) -> list[ActionRow]:
                 option.taken,
             )
         )
-    return rows
+    return sorted(rows, key=lambda row: row.uses_left == 0)  # stable: the order kept in each
 
 
 def pending_demands(scenario: Scenario, state: GameState) -> list[PendingDemand]:

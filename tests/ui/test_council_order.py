@@ -1,0 +1,140 @@
+"""Today's council lists the actions used up in this game after all the others.
+
+Play-test over the 1935 scenario: by the last days every row in sight at the top of "Today's
+council" was a greyed "cannot be done again" action, and the player scrolled past them to find
+anything possible. An action merely not possible today (no points left, done today) keeps its
+place; the number on a row is still its place, and its key takes it.
+"""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+
+@pytest.fixture(scope="module")
+def he_umezu():
+    from game.cli import DEFAULT_SCENARIO
+    from game.scenario.load import load_scenario
+
+    return load_scenario(DEFAULT_SCENARIO)
+
+
+@pytest.fixture
+def council(he_umezu, tmp_path):
+    from game.ui.app import App
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    records: list = []
+    app = App(
+        he_umezu,
+        seed=1935,
+        size=(1280, 720),
+        sound=False,
+        persist_settings=False,
+        save_folder=tmp_path / "saves",
+        report_folder=tmp_path / "reports",
+        config_folder=tmp_path / "config",
+        recorder=records,
+    )
+    app.new_game(he_umezu, 1935)
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    yield app, app.stack[0], records
+    pygame.quit()
+
+
+def names(app):
+    return [scene.name for scene in app.stack]
+
+
+def play(app, days):
+    """Receive Colonel Sakai (three times in a game, once a day) and telegraph Chiang on each of
+    `days` days; then today's council, with nothing over it."""
+    from game.engine.actions import EndDay, TakeAction
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    for _ in range(days):
+        app.act(TakeAction(action="see_sakai"))
+        app.act(TakeAction(action="cable_chiang"))
+        app.act(EndDay())
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    assert not app.session.state.over
+    return app.stack[0]
+
+
+def ids(crisis):
+    return [row.id for row in crisis.view.actions]
+
+
+def scenario_order(app):
+    """Today's actions in the scenario's order."""
+    from game.engine.api import action_options
+
+    return [o.action.action for o in action_options(app.session.scenario, app.session.state)]
+
+
+def drawn(app, records):
+    records.clear()
+    app.dirty = True
+    app.pump()
+    return [block.text for block in records]
+
+
+def test_a_used_up_action_goes_after_the_others_and_the_keys_follow(council, press):
+    app, _, records = council
+    crisis = play(app, 3)  # Sakai received three times: he cannot be again
+    order = scenario_order(app)
+    assert order[0] == "see_sakai"  # first in the scenario
+    # the used-up action is last; the others keep the scenario's order
+    assert ids(crisis) == order[1:] + ["see_sakai"]
+    assert crisis.view.actions[-1].uses_left == 0
+    # the number on a row is its place, and its key takes that row
+    first = crisis.view.actions[0]
+    assert first.id == "see_takahashi" and first.available
+    assert any(text.startswith(f"1. {first.label[:20]}") for text in drawn(app, records))
+    press(app, pygame.K_1)
+    assert app.session.state.taken.get("see_takahashi") == 1
+    assert app.session.state.taken["see_sakai"] == 3  # not tried again
+
+
+def test_actions_not_possible_today_keep_their_place(council, press):
+    app, crisis, _ = council
+    order = scenario_order(app)
+    for key in (pygame.K_1, pygame.K_2, pygame.K_3):  # the day's three points spent
+        press(app, key)
+        while names(app) != ["crisis"]:
+            press(app, pygame.K_ESCAPE)  # what followed
+    assert app.session.state.budget == 0
+    # done today, or no points left: nothing is possible, and nothing is used up or moved
+    assert not any(row.available for row in crisis.view.actions)
+    assert ids(crisis) == order
+
+
+def test_the_highlight_follows_a_used_up_action_to_the_end(council, press):
+    from tests.ui.test_council_list import chosen
+
+    app, _, _ = council
+    crisis = play(app, 2)  # Sakai can be received once more
+    assert ids(crisis)[0] == "see_sakai"
+    press(app, pygame.K_a)
+    for _ in range(10):  # below the demands awaiting an answer
+        press(app, pygame.K_DOWN)
+        if chosen(crisis) == ("action", "see_sakai"):
+            break
+    assert chosen(crisis) == ("action", "see_sakai")
+    press(app, pygame.K_RETURN)  # takes it
+    assert app.session.state.taken["see_sakai"] == 3
+    while names(app) != ["crisis"]:
+        press(app, pygame.K_ESCAPE)  # what followed
+    assert ids(crisis)[-1] == "see_sakai"
+    widget = crisis.action_list
+    # still on it, where it now is, and in sight: one more Enter takes nothing else
+    assert chosen(crisis) == ("action", "see_sakai")
+    assert widget.selected == len(crisis.rows()) - 1 and widget.top <= widget.selected
+    state = app.session.state
+    press(app, pygame.K_RETURN)
+    assert app.session.state is state
