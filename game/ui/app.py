@@ -429,6 +429,14 @@ class App:
         if isinstance(action, Respond):
             self.pop()  # the demand dialog is answered
         if result.state.over:
+            if isinstance(action, EndDay) and DaySummaryScene.tells(
+                session.scenario, before, result.state, result.events
+            ):
+                # the last night's summary first: what it brought is what tipped the ending
+                # (play-test: the game went straight to its ending, and the player could not
+                # tell why); its button goes on to the ending
+                self.push(DaySummaryScene(before, result.state, list(result.events), final=True))
+                return
             self.apply(Reset(EndingScene()))
             if shown:
                 self.push(EventDialog(shown, title="What followed"))

@@ -11,7 +11,7 @@ from game.analysis.describe import signed
 from game.engine.actions import Respond
 from game.engine.state import GameEvent, GameState
 from game.engine.words import counted
-from game.ui.scene import ENTER_KEYS, Act, Pop, Push, Scene, digit
+from game.ui.scene import ENTER_KEYS, Act, Pop, Push, Reset, Scene, digit
 from game.ui.scenes.common import (
     dialog_rect,
     hint_band,
@@ -25,6 +25,7 @@ from game.ui.view import day_summary, demand_view, inbox_item, reflow
 from game.ui.widgets import MORE, Button, ListWidget, TextPane, frame
 
 if TYPE_CHECKING:
+    from game.scenario.model import Scenario
     from game.ui.app import App
 
 SOFT = Style("serif", "small", "ink_soft")
@@ -452,17 +453,33 @@ class EventDialog(Dialog):
         self.draw_widgets(app, surface)
 
 
+FINAL_HINT = "Enter, Space or Esc see how it ended \u00b7 \u2191\u2193 PgUp PgDn scroll"
+
+
 class DaySummaryScene(Dialog):
     """End of the day: what changed (stats, stage) and what arrived overnight and at dawn."""
 
     name = "day_summary"
     hint = "Enter, Space or Esc begin the new day \u00b7 \u2191\u2193 PgUp PgDn scroll"
 
-    def __init__(self, before: GameState, after: GameState, events: list[GameEvent]) -> None:
+    def __init__(
+        self, before: GameState, after: GameState, events: list[GameEvent], final: bool = False
+    ) -> None:
         super().__init__()
         self.before = before
         self.after = after
         self.events = events
+        self.final = final  # the night that ended the game: closing it shows the ending
+        if final:
+            self.hint = FINAL_HINT
+
+    @staticmethod
+    def tells(
+        scenario: Scenario, before: GameState, after: GameState, events: list[GameEvent]
+    ) -> bool:
+        """Whether a night's summary has anything to show: a visible change, or news."""
+        view = day_summary(scenario, before, after, events)
+        return bool(view.changes or view.stage_change or view.news)
 
     def enter(self, app: App) -> None:
         if self.widgets:
@@ -472,7 +489,8 @@ class DaySummaryScene(Dialog):
         self.banner = self.view.title
         self.urgent = any(item.urgent for item in self.view.news)
         self.pane = TextPane(self.paragraphs)
-        self.ok = Button("Begin the new day (Enter)", lambda: self.close(app))
+        label = "See how it ended (Enter)" if self.final else "Begin the new day (Enter)"
+        self.ok = Button(label, lambda: self.close(app))
         self.widgets = [self.ok, self.pane]
 
     def paragraphs(self) -> list[tuple[Style, str]]:
@@ -517,6 +535,10 @@ class DaySummaryScene(Dialog):
         return out
 
     def close(self, app: App) -> Any:
+        if self.final:
+            from game.ui.scenes.ending import EndingScene
+
+            return Reset(EndingScene())
         dialogs = app.demand_dialogs(self.events)
         return [Pop(), *[Push(d) for d in reversed(dialogs)]]
 
