@@ -502,7 +502,7 @@ def day_summary(
     news = [
         inbox_item(scenario, after, i, e, True)
         for i, e in enumerate(events)
-        if e.kind not in HIDDEN_KINDS
+        if e.kind not in HIDDEN_KINDS and e.kind != "ending"  # the ending has its own screen
     ]
     title = f"Night falls on {long_date(before.date, weekday=False)}"
     return DaySummary(title, changes, stage, news)

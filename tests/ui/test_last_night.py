@@ -70,3 +70,22 @@ def test_a_last_night_that_brought_nothing_goes_straight_to_the_ending(
     press(app, pygame.K_e)
     assert app.session.state.over
     assert names(app)[0] == "ending" and "day_summary" not in names(app)
+
+
+def test_the_last_nights_news_leaves_the_ending_to_its_own_screen(mini):
+    """The historical game's last night showed only "Nothing you can see has changed" and
+    "Ending: The He-Umezu 'agreement'": the ending, told before its screen, was the only news."""
+    from game.engine.actions import EndDay
+    from game.engine.api import new_game, step
+    from game.ui.view import day_summary
+
+    scenario = mini.scenario
+    state = new_game(scenario, 3).state
+    while True:
+        result = step(scenario, state, EndDay())
+        if result.state.over:
+            break
+        state = result.state
+    assert any(e.kind == "ending" for e in result.events)
+    summary = day_summary(scenario, state, result.state, list(result.events))
+    assert all(item.kind != "ending" for item in summary.news)
