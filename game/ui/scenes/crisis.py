@@ -119,15 +119,22 @@ class CrisisScene(Scene):
         """After a change, the council's highlight stays on the row it was on if that is still
         listed (not on its row number, which may now hold another action: play-test, an extra
         Enter took 'Brief the Western consuls'). A new day, or a row gone, starts the list at its
-        top, where pending demands are listed first; a demand there is highlighted (Enter opens
-        it, and its dialog answers nothing until told), an action is not: the first arrow or
-        Enter shows the highlight, the next Enter takes it."""
+        top, where pending demands are listed first; so does a row just used up, which goes to the
+        end of the list. A demand at the top is highlighted (Enter opens it, and its dialog
+        answers nothing until told), an action is not: the first arrow or Enter shows the
+        highlight, the next Enter takes it."""
         widget = self.action_list
-        keys = [self.row_key(i) for i in range(len(self.rows()))]
+        rows = self.rows()
+        keys = [self.row_key(i) for i in range(len(rows))]
         if not new_day and chosen is not None and chosen in keys:
-            widget.selected = keys.index(chosen)
-            widget._scroll_into_view()  # rows may have come above it (a new demand)
-            return
+            index = keys.index(chosen)
+            kind, row = rows[index]
+            if not (kind == "action" and row.uses_left == 0):
+                widget.selected = index
+                widget._scroll_into_view()  # rows may have come above it (a new demand)
+                return
+            # used up, it went to the end of the list: the list starts at its top again, rather
+            # than following it down among the greyed rows
         widget.selected = widget.top = 0
         if keys and keys[0] is not None and keys[0][0] == "demand":
             widget.armed = True
