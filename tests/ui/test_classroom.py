@@ -71,10 +71,12 @@ def test_lesson_days_hurry_the_game_to_its_ending(make_app):
     app.act(EndDay())
     app.pump()
     assert app.session.state.over
-    # the players ended the day: its night's summary comes first, then the ending
-    assert app.stack[-1].name == "day_summary" and app.stack[-1].final
-    app.apply(app.stack[-1].close(app))
-    app.pump()
+    # the players ended the day: its night's summary comes first if the night brought anything
+    # but the ending (tests/ui/test_last_night.py), then the ending
+    if app.stack[-1].name == "day_summary":
+        assert app.stack[-1].final
+        app.apply(app.stack[-1].close(app))
+        app.pump()
     assert app.stack[-1].name == "ending"
     from game.ui.scene import Push
     from game.ui.scenes.ending import DebriefScene
