@@ -19,18 +19,39 @@ class FakeClock:
         return self.now
 
 
+@pytest.fixture(scope="session")
+def he_umezu():
+    """The 1935 scenario, loaded once: the window's tests that need the real game's screens."""
+    from game.cli import DEFAULT_SCENARIO
+    from game.scenario.load import load_scenario
+
+    return load_scenario(DEFAULT_SCENARIO)
+
+
+@pytest.fixture(scope="session")
+def crisis_moment(he_umezu):
+    """The dawn the screenshots show: the 1935 game played as history went, the ultimatum of
+    9 June pending."""
+    from game.ui.screenshots import _pick_crisis, historical_game
+
+    _, _, moments = historical_game(he_umezu, 1935)
+    return _pick_crisis(moments, he_umezu.scenario)
+
+
 @pytest.fixture
 def make_app(mini, tmp_path):
+    """make(size, recorder, loaded=mini, seed=7, **App's other options) -> a headless App whose
+    saves, reports and settings stay in the test's folder, on a FakeClock."""
     import pygame
 
     from game.ui.app import App
 
     apps = []
 
-    def make(size=(1280, 720), recorder=None, **kwargs):
+    def make(size=(1280, 720), recorder=None, loaded=None, seed=7, **kwargs):
         app = App(
-            mini,
-            seed=7,
+            loaded or mini,
+            seed=seed,
             size=size,
             clock=FakeClock(),
             recorder=recorder,

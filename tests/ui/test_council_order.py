@@ -12,37 +12,17 @@ import pygame
 import pytest
 
 
-@pytest.fixture(scope="module")
-def he_umezu():
-    from game.cli import DEFAULT_SCENARIO
-    from game.scenario.load import load_scenario
-
-    return load_scenario(DEFAULT_SCENARIO)
-
-
 @pytest.fixture
-def council(he_umezu, tmp_path):
-    from game.ui.app import App
+def council(he_umezu, make_app):
     from game.ui.scene import Reset
     from game.ui.scenes.crisis import CrisisScene
 
     records: list = []
-    app = App(
-        he_umezu,
-        seed=1935,
-        size=(1280, 720),
-        sound=False,
-        persist_settings=False,
-        save_folder=tmp_path / "saves",
-        report_folder=tmp_path / "reports",
-        config_folder=tmp_path / "config",
-        recorder=records,
-    )
+    app = make_app((1280, 720), records, he_umezu, 1935)
     app.new_game(he_umezu, 1935)
     app.apply(Reset(CrisisScene()))
     app.pump()
-    yield app, app.stack[0], records
-    pygame.quit()
+    return app, app.stack[0], records
 
 
 def names(app):

@@ -19,46 +19,17 @@ SIZES = [(800, 600), (1280, 720), (1920, 1080)]
 LEAST_LINES = 5  # lines of a demand's words shown at once, at the least, when not all fit
 
 
-@pytest.fixture(scope="module")
-def he_umezu():
-    from game.cli import DEFAULT_SCENARIO
-    from game.scenario.load import load_scenario
-
-    return load_scenario(DEFAULT_SCENARIO)
-
-
-@pytest.fixture(scope="module")
-def crisis_moment(he_umezu):
-    """The dawn the screenshots show: the ultimatum of 9 June pending."""
-    from game.ui.screenshots import _pick_crisis, historical_game
-
-    _, _, moments = historical_game(he_umezu, 1935)
-    return _pick_crisis(moments, he_umezu.scenario)
-
-
 @pytest.fixture
-def open_ultimatum(he_umezu, crisis_moment, tmp_path):
+def open_ultimatum(he_umezu, crisis_moment, make_app):
     """open(size, text_size, longer=1) -> (app, dialog, records): the ultimatum's dialog drawn
     once over the crisis screen; `longer` repeats its words that many times."""
-    from game.ui.app import App
     from game.ui.scenes.crisis import CrisisScene
     from game.ui.scenes.dialogs import DemandDialog
     from game.ui.screenshots import _session_after
 
     def open_(size, text_size, longer=1):
         records: list = []
-        app = App(
-            he_umezu,
-            seed=1935,
-            size=size,
-            sound=False,
-            persist_settings=False,
-            save_folder=tmp_path / "saves",
-            report_folder=tmp_path / "reports",
-            config_folder=tmp_path / "config",
-            recorder=records,
-            settings=Settings(text_size=text_size),
-        )
+        app = make_app(size, records, he_umezu, 1935, settings=Settings(text_size=text_size))
         app.session = _session_after(he_umezu, 1935, crisis_moment)
         state = app.session.state
         ultimatum = next(
@@ -76,8 +47,7 @@ def open_ultimatum(he_umezu, crisis_moment, tmp_path):
         draw(app, records)
         return app, dialog, records
 
-    yield open_
-    pygame.quit()
+    return open_
 
 
 def draw(app, records) -> list:

@@ -18,14 +18,6 @@ SIZES = [(800, 600), (1024, 768), (1280, 720), (1920, 1080)]
 
 
 @pytest.fixture(scope="module")
-def he_umezu():
-    from game.cli import DEFAULT_SCENARIO
-    from game.scenario.load import load_scenario
-
-    return load_scenario(DEFAULT_SCENARIO)
-
-
-@pytest.fixture(scope="module")
 def history(he_umezu):
     """The opening of a game and the dawn of the ultimatum of 9 June (day 12)."""
     from game.ui.screenshots import _pick_crisis, historical_game
@@ -35,10 +27,9 @@ def history(he_umezu):
 
 
 @pytest.fixture
-def crisis(he_umezu, history, tmp_path):
+def crisis(he_umezu, history, make_app):
     """crisis(size, text_size, day) -> (app, scene, records): the crisis screen on day 1 or on
     the day of the ultimatum (12), drawn once."""
-    from game.ui.app import App
     from game.ui.scenes.crisis import CrisisScene
     from game.ui.screenshots import _session_after
     from game.ui.session import Session
@@ -47,18 +38,7 @@ def crisis(he_umezu, history, tmp_path):
 
     def open_(size, text_size, day):
         records: list = []
-        app = App(
-            he_umezu,
-            seed=1935,
-            size=size,
-            sound=False,
-            persist_settings=False,
-            save_folder=tmp_path / "saves",
-            report_folder=tmp_path / "reports",
-            config_folder=tmp_path / "config",
-            recorder=records,
-            settings=Settings(text_size=text_size),
-        )
+        app = make_app(size, records, he_umezu, 1935, settings=Settings(text_size=text_size))
         if day == 1:
             app.session = Session(he_umezu, 1935, start, len(start.inbox), events)
         else:
@@ -70,8 +50,7 @@ def crisis(he_umezu, history, tmp_path):
         draw(app, records)
         return app, scene, records
 
-    yield open_
-    pygame.quit()
+    return open_
 
 
 def draw(app, records) -> list:

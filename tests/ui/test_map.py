@@ -16,13 +16,6 @@ ROOT = Path(__file__).resolve().parents[2]
 MAP = ROOT / "assets" / "map" / "north_china.json"
 
 
-@pytest.fixture(scope="module")
-def he_umezu():
-    from game.scenario.load import load_scenario
-
-    return load_scenario(ROOT / "scenarios" / "he_umezu_1935.yaml")
-
-
 def _bundled_map() -> dict:
     import json
 

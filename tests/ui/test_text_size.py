@@ -16,14 +16,6 @@ LARGEST = max(TEXT_SIZES)
 
 
 @pytest.fixture(scope="module")
-def he_umezu():
-    from game.cli import DEFAULT_SCENARIO
-    from game.scenario.load import load_scenario
-
-    return load_scenario(DEFAULT_SCENARIO)
-
-
-@pytest.fixture(scope="module")
 def small_large(he_umezu, tmp_path_factory):
     """Every screen of the 1935 scenario at 800x600 with the largest text size: its text blits."""
     by_screen: dict[str, list] = {}

@@ -3,7 +3,6 @@ its descenders, and the summary is shown whole."""
 
 from __future__ import annotations
 
-import pygame
 import pytest
 
 from game.ui.settings import TEXT_SIZES, Settings
@@ -11,41 +10,20 @@ from game.ui.settings import TEXT_SIZES, Settings
 ELLIPSIS = "\u2026"
 
 
-@pytest.fixture(scope="module")
-def he_umezu():
-    from game.cli import DEFAULT_SCENARIO
-    from game.scenario.load import load_scenario
-
-    return load_scenario(DEFAULT_SCENARIO)
-
-
 @pytest.fixture
-def title_of(he_umezu, tmp_path):
+def title_of(he_umezu, make_app):
     """The title screen drawn in a window of `size` at `text_size`: (app, scene)."""
-    from game.ui.app import App
     from game.ui.scenes.title import TitleScene
 
     def draw(size, text_size, recorder=None):
-        app = App(
-            he_umezu,
-            seed=1935,
-            size=size,
-            sound=False,
-            persist_settings=False,
-            save_folder=tmp_path / "saves",
-            report_folder=tmp_path / "reports",
-            config_folder=tmp_path / "config",
-            recorder=recorder,
-            settings=Settings(text_size=text_size),
-        )
+        app = make_app(size, recorder, he_umezu, 1935, settings=Settings(text_size=text_size))
         app.stack.clear()
         scene = TitleScene()
         app.push(scene)
         app.draw()
         return app, scene
 
-    yield draw
-    pygame.quit()
+    return draw
 
 
 @pytest.mark.parametrize("text_size", TEXT_SIZES)
@@ -93,43 +71,29 @@ def test_the_summary_is_shown_whole_at_every_text_size(title_of, he_umezu, text_
 
 
 @pytest.mark.parametrize("text_size", [1.0, 1.45])
-def test_an_ultimatum_keeps_a_readable_part_of_its_text(he_umezu, tmp_path, text_size):
+def test_an_ultimatum_keeps_a_readable_part_of_its_text(
+    he_umezu, crisis_moment, make_app, text_size
+):
     """QA at 145% in 1280x720: the ultimatum's text got one line (the answers took the rest).
     However many answers want the room, a few lines of the demand's own words show."""
-    from game.ui.app import App
     from game.ui.scenes.crisis import CrisisScene
     from game.ui.scenes.dialogs import DemandDialog
-    from game.ui.screenshots import _pick_crisis, _session_after, historical_game
+    from game.ui.screenshots import _session_after
     from game.ui.text import TYPE
 
     records: list = []
-    app = App(
-        he_umezu,
-        seed=1935,
-        size=(1280, 720),
-        sound=False,
-        persist_settings=False,
-        save_folder=tmp_path / "saves",
-        report_folder=tmp_path / "reports",
-        config_folder=tmp_path / "config",
-        recorder=records,
-        settings=Settings(text_size=text_size),
-    )
-    try:
-        _, _, moments = historical_game(he_umezu, 1935)
-        moment = _pick_crisis(moments, he_umezu.scenario)
-        app.session = _session_after(he_umezu, 1935, moment)
-        pending = [d for d, a in app.session.state.demands.items() if a.status == "pending"]
-        ultimatum = next(d for d in pending if he_umezu.scenario.demands[d].ultimatum)
-        dialog = DemandDialog(ultimatum)
-        app.stack.clear()
-        app.push(CrisisScene())
-        app.push(dialog)
-        app.draw()
-        words = {text for style, text in dialog.text.lines(app.ink) if style == TYPE and text}
-        shown = [b.text for b in records if b.text in words and dialog.text.rect.contains(b.rect)]
-        assert len(shown) >= 3, f"the ultimatum's words shown: {shown}"
-        answers = dialog.answers._visible()
-        assert len(answers) >= 1
-    finally:
-        pygame.quit()
+    settings = Settings(text_size=text_size)
+    app = make_app((1280, 720), records, he_umezu, 1935, settings=settings)
+    app.session = _session_after(he_umezu, 1935, crisis_moment)
+    pending = [d for d, a in app.session.state.demands.items() if a.status == "pending"]
+    ultimatum = next(d for d in pending if he_umezu.scenario.demands[d].ultimatum)
+    dialog = DemandDialog(ultimatum)
+    app.stack.clear()
+    app.push(CrisisScene())
+    app.push(dialog)
+    app.draw()
+    words = {text for style, text in dialog.text.lines(app.ink) if style == TYPE and text}
+    shown = [b.text for b in records if b.text in words and dialog.text.rect.contains(b.rect)]
+    assert len(shown) >= 3, f"the ultimatum's words shown: {shown}"
+    answers = dialog.answers._visible()
+    assert len(answers) >= 1
