@@ -231,6 +231,17 @@ class Ink:
                 high = mid - 1
         return text[:low].rstrip() + ELLIPSIS if low else ""
 
+    def elide_words(self, text: str, width: int, style: Style = BODY) -> str:
+        """`text` if it fits, else as many of its words as fit with an ellipsis after them
+        ("none stated, but expected before the officers…", not "…the officers ca…"); a first
+        word too long for the width is cut where it must be, as `wrap` cuts it."""
+        if self.width(text, style) <= width:
+            return text
+        room = width - self.width(ELLIPSIS, style)
+        first = self.wrap(text, room, style)[0] if room > 0 else ""
+        first = first.rstrip(" ,;")
+        return first + ELLIPSIS if first else ""
+
     # --- drawing -----------------------------------------------------------------------------
     def line(
         self,

@@ -11,7 +11,7 @@ from game.engine.actions import EndDay, TakeAction
 from game.ui.mapdraw import MapPainter
 from game.ui.scene import Act, Pop, Push, Reset, Scene, digit
 from game.ui.scenes.common import BoxedMenu, hint_band, key_hint, margin, with_council_clock
-from game.ui.text import BODY, BOLD, ELLIPSIS, SMALL, Ink, Style, is_cjk
+from game.ui.text import BODY, BOLD, SMALL, Ink, Style, is_cjk
 from game.ui.view import CrisisView, Header, crisis_view, reflow, unlocked_codex
 from game.ui.widgets import Button, ListWidget, TextPane, frame, no_map
 
@@ -416,11 +416,9 @@ class CrisisScene(Scene):
             left = f"({header.due_left})"
             when = f"{header.due_when} {left}"
             if ink.width(when, style) > width:
-                words = ink.elide(header.due_when, width - ink.width(" " + left, style), style)
-                stem = words.removesuffix(ELLIPSIS)
-                if stem != header.due_when and header.due_when[len(stem)] != " " and " " in stem:
-                    # cut between words, not in one ("officers ca\u2026")
-                    words = stem[: stem.rfind(" ")].rstrip(" ,;") + ELLIPSIS
+                # cut between words, not in one ("officers ca\u2026")
+                room = width - ink.width(" " + left, style)
+                words = ink.elide_words(header.due_when, room, style)
                 when = f"{words} {left}" if words else header.due_left.capitalize()
             lines = [header.due, when]
         if len(self._countdown) > 16:

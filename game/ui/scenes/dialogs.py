@@ -192,11 +192,9 @@ class DemandDialog(Dialog):
         if row.consequences and cut < 2:
             more = ink.wrap("\u2192 " + row.consequences, inner, SMALL)
             if cut and len(more) > 1:
-                # the first line, with room for the ellipsis (added to a full line, it was
-                # cut again when drawn)
-                room = inner - ink.width(ELLIPSIS, SMALL)
-                first = ink.wrap("\u2192 " + row.consequences, room, SMALL)[0]
-                more = [first.rstrip(" ,;") + ELLIPSIS]
+                # the first line's words, with room for the ellipsis (added to a full line, it
+                # was cut again when drawn)
+                more = [ink.elide_words("\u2192 " + row.consequences, inner, SMALL)]
             lines += [
                 (Style("serif", "small", "neutral" if row.available else "disabled"), line)
                 for line in more
