@@ -96,7 +96,12 @@ def build_debrief(
     ending = _ending(scenario, state, cite)
     passed = {start + dt.timedelta(days=day - 1) for day in passed_days}
     timed_out = {start + dt.timedelta(days=day - 1) for day in timed_out_days} - passed
-    divergences = _divergences(scenario, state, cite, passed, timed_out)
+    # Without decisions of history's own, every choice would be "history did not do this", in a
+    # story history never had; and what those entries cited must not reach the sources' list.
+    records_decisions = scenario.records_decisions
+    divergences = (
+        _divergences(scenario, state, cite, passed, timed_out) if records_decisions else []
+    )
     notes = sorted(
         scenario.history, key=lambda note: note.date
     )  # stable: authored order within a day
@@ -139,9 +144,6 @@ def build_debrief(
         DisputeView(question=d.question, versions=list(d.versions), sources=cite.all(d.sources))
         for d in scenario.disputes
     ]
-    has_history, records_decisions = scenario.has_history, scenario.records_decisions
-    if not records_decisions:
-        divergences = []  # "history did not do this" of every choice, in a story history never had
     return Debrief(
         scenario_id=scenario.id,
         scenario_title=scenario.title,
@@ -157,7 +159,7 @@ def build_debrief(
         over=state.over,
         ending=ending,
         historical_endings=[e.title for e in scenario.endings.values() if e.historical],
-        has_history=has_history,
+        has_history=scenario.has_history,
         records_decisions=records_decisions,
         background=background,
         days=days,
