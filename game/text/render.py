@@ -180,8 +180,7 @@ def compact_menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: 
 def _short_entry(entry: Entry, style: Style) -> list[str]:
     """A choice of the short list: its number, label, cost and how often it can still be done,
     wrapped to the terminal."""
-    uses = uses_note(entry.uses_left, entry.taken)
-    detail = ", ".join(filter(None, (counted(entry.cost, "point"), uses)))
+    detail = _entry_detail(entry, category=False)
     return style.wrap(f"{entry.label} ({detail})", indent="     ", first=f"{entry.number:>3}. ")
 
 
@@ -206,13 +205,17 @@ def _keys_line(keys: Sequence[str], style: Style) -> str:
     return style.dim("  " + " \u00b7 ".join(keys))
 
 
+def _entry_detail(entry: Entry, *, category: bool) -> str:
+    """What a choice costs (and its category), and how often it can still be done, only while it
+    can (as the window shows it): "1 point, diplomacy, can be done 3 times"."""
+    uses = uses_note(entry.uses_left, entry.taken) if entry.available else ""
+    shown = (counted(entry.cost, "point"), entry.category if category else "", uses)
+    return ", ".join(filter(None, shown))
+
+
 def _entry_head(entry: Entry) -> str:
     """A choice in one line: number, label, cost, category, and how often it can still be done."""
-    points = counted(entry.cost, "point")
-    # how often it can still be done, only while it can (as the window shows it)
-    uses = uses_note(entry.uses_left, entry.taken) if entry.available else ""
-    detail = ", ".join(filter(None, (points, entry.category, uses)))
-    return f"{entry.number:>3}. {entry.label} ({detail})"
+    return f"{entry.number:>3}. {entry.label} ({_entry_detail(entry, category=True)})"
 
 
 def _entry_lines(entry: Entry, style: Style) -> list[str]:
