@@ -387,20 +387,26 @@ class _Validator(Pass):
     def _issued_by_effect(self, ident: str) -> bool:
         return any(ident in effects.issue for _, effects in self._all_effects())
 
-    def _presented_too_late(self, did: str, deadline: dt.date) -> None:
+    def _presented_too_late(self) -> None:
         """A dated event or report that presents a demand after its fixed deadline (author test:
-        the header then read "deadline 4 March: today is the last day" on 5 March)."""
+        the header then read "deadline 4 March: today is the last day" on 5 March). One pass over
+        the dated items, not one per demand."""
         for section in ("events", "intel"):
             items: dict[str, Event | Intel] = getattr(self.s, section)
             for ident, item in items.items():
-                if item.date is not None and item.date > deadline and did in item.effects.issue:
-                    self.report(
-                        (section, ident, "effects", "issue"),
-                        f"'{ident}' presents demand '{did}' on {item.date}, after its deadline "
-                        f"{deadline}",
-                        "move the demand's deadline on, or give it `deadline_days`, counted "
-                        "from the day it is presented",
-                    )
+                if item.date is None:
+                    continue
+                for did in item.effects.issue:
+                    demand = self.s.demands.get(did)
+                    deadline = None if demand is None else demand.deadline
+                    if deadline is not None and item.date > deadline:
+                        self.report(
+                            (section, ident, "effects", "issue"),
+                            f"'{ident}' presents demand '{did}' on {item.date}, after its "
+                            f"deadline {deadline}",
+                            "move the demand's deadline on, or give it `deadline_days`, counted "
+                            "from the day it is presented",
+                        )
 
     # --- dates -------------------------------------------------------------------------------
     def in_calendar(self, path: Path, day: dt.date | None, what: str) -> None:
@@ -427,6 +433,7 @@ class _Validator(Pass):
         for aid, action in s.actions.items():
             for i, day in enumerate(action.historical_dates):
                 self.in_calendar(("actions", aid, "historical_dates", i), day, "historical date")
+        self._presented_too_late()
         for did, demand in s.demands.items():
             self.in_calendar(("demands", did, "date"), demand.date, "issue date")
             if demand.date is not None and demand.deadline_days is not None:
@@ -439,7 +446,6 @@ class _Validator(Pass):
                         severity="warning",
                     )
             if demand.deadline is not None:
-                self._presented_too_late(did, demand.deadline)
                 if demand.date is not None and demand.deadline < demand.date:
                     self.report(
                         ("demands", did, "deadline"),
