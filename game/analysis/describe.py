@@ -57,12 +57,15 @@ INVENTED = (
     "Not in the historical record: the game invents it as something that could have happened."
 )
 BY_TEACHER = "Released by the teacher during the lesson."
+DRAWN = "Based on the record; the game draws whether this report tells the truth."
 
 
 def provenance(scenario: Scenario, event: GameEvent, *, brief: bool = False) -> str:
     """Where an inbox item comes from, for a player who must tell history from the game's
     inventions: the titles of the sources it cites, or that it is invented (or that the teacher
-    released it). Nothing for the game's own workings (a stage, a day, the player's choices), nor
+    released it). An item the scenario marks `counterfactual` is invented, grounded in its
+    sources; an intelligence report, whose truth the game draws, is "based on" its sources
+    whichever version was drawn. Nothing for the game's own workings (a stage, a day, the player's choices), nor
     in a scenario that claims no history, where all of it is invented. `brief` counts the sources
     instead of naming them (the text version, where a day's news must fit a terminal)."""
     if event.kind not in TOLD_KINDS or not scenario.has_history:
@@ -73,13 +76,23 @@ def provenance(scenario: Scenario, event: GameEvent, *, brief: bool = False) -> 
     teacher = inject is not None and (inject.kind, inject.title) == (event.kind, event.title)
     if not event.sources:
         return BY_TEACHER if teacher else INVENTED
-    said = BY_TEACHER.removesuffix(".") if teacher else "From the record"
-    if brief:
-        return f"{said} ({counted(len(event.sources), 'source')} cited)."
+    count = counted(len(event.sources), "source")
     titles = "; ".join(
         scenario.sources[tag].title if tag in scenario.sources else tag for tag in event.sources
     )
-    return f"{said}. Sources: {titles}."
+    if event.counterfactual:  # its sources are the grounds of an invention, not its record
+        invented = INVENTED.removesuffix(".")
+        return f"{invented} ({count} behind it)." if brief else f"{INVENTED} Grounded in: {titles}."
+    if event.reliability is not None:
+        # A report with two versions: saying which one the record has would tell the player
+        # whether this one is true, which the game keeps hidden
+        if brief:
+            return (
+                f"Based on the record ({count} cited); the game draws whether it tells the truth."
+            )
+        return f"{DRAWN} Sources: {titles}."
+    said = BY_TEACHER.removesuffix(".") if teacher else "From the record"
+    return f"{said} ({count} cited)." if brief else f"{said}. Sources: {titles}."
 
 
 MINUS = "\u2212"  # a real minus sign: screen readers say "minus", and it lines up with "+"
