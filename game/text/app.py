@@ -689,11 +689,15 @@ class Session:
         elif command.screen == "save":
             if self.save_slot is None:
                 self.console.say("Saving is not available here.")
-            elif not command.name:
-                self.console.say("Give the save a name, e.g. 'w day3-before-the-deadline'.")
             else:
-                self.hand_notes()
-                self.console.say(self.save_slot(state, command.name))
+                # `w` alone asks for the name (a player typed it at the next prompt, where it was
+                # read as a choice and refused)
+                name = command.name or self.console.ask("Save as (a name; Enter to cancel): ")
+                if not name.strip():
+                    self.console.say("Not saved.")
+                else:
+                    self.hand_notes()
+                    self.console.say(self.save_slot(state, name.strip()))
         elif command.screen in ("undo", "undo_day"):
             raise TakeBack(day=command.screen == "undo_day")
         elif command.screen == "quit":

@@ -339,7 +339,7 @@ def help_lines(
     ]
     if saves:
         lines.append(
-            "  w NAME     save the game under NAME (the game also saves itself at each dawn)"
+            "  w NAME     save the game under NAME (w alone asks for it; the game also saves at each dawn)"
         )
     if practice:
         lines += [

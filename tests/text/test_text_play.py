@@ -478,10 +478,13 @@ def test_save_command_uses_the_shells_saver(mini):
         saved.append((state.day, name))
         return f"Saved as '{name}'."
 
-    _, text = play(mini, "w\nE\nw day2\n", save_slot=save_slot)
-    assert saved == [(2, "day2")]
-    assert "Give the save a name, e.g. 'w day3-before-the-deadline'." in text
-    assert "Saved as 'day2'." in text
+    _, text = play(mini, "w\n\nE\nw day2\nw\nafter-day2\n", save_slot=save_slot)
+    # play-test: `w` alone asked for a name, and the name typed next was refused as a choice
+    assert "Save as (a name; Enter to cancel): " in text
+    assert "Not saved." in text  # Enter alone at that question
+    assert saved == [(2, "day2"), (2, "after-day2")]
+    assert "Saved as 'day2'." in text and "Saved as 'after-day2'." in text
+    assert "is not a choice" not in text
 
 
 def test_on_dawn_sees_every_new_day(mini):
