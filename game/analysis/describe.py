@@ -112,15 +112,18 @@ def correspondent(kind: str, name: str) -> str:
 
 
 def uses_note(uses_left: int | None, taken: int = 0) -> str:
-    """What a player should know of an action's limit: "can be done once" or "4 times" before it
-    is first taken, "once more" or "3 more times" after; nothing when it is unlimited (an action
-    that is used up says so in its reason). Every limit is shown, from the first day: a note that
-    appeared only once three or fewer uses remained made an action of four uses look unlimited
-    until it had been used once (play-test)."""
+    """What a player should know of an action's limit for the whole game: "once a game" or "up
+    to 4 times a game" before it is first taken, "once more this game" or "3 more times this
+    game" after; nothing when it is unlimited (an action that is used up says so in its reason).
+    Every limit is shown, from the first day: a note that appeared only once three or fewer uses
+    remained made an action of four uses look unlimited until it had been used once (play-test).
+    "A game" is said outright: "can be done 5 times" read as a daily allowance, and a player
+    following history had used up the telegrams to Chiang by 5 June (play-test)."""
     if uses_left is None or uses_left <= 0:
         return ""
-    more = " more" if taken else ""
-    return f"can be done once{more}" if uses_left == 1 else f"can be done {uses_left}{more} times"
+    if taken:
+        return "once more this game" if uses_left == 1 else f"{uses_left} more times this game"
+    return "once a game" if uses_left == 1 else f"up to {uses_left} times a game"
 
 
 def signed(value: int) -> str:
