@@ -130,7 +130,9 @@ def menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: Style) -
         lines += style.heading(
             f"Actions ({state.budget} of {scenario.calendar.actions_per_day} points left)"
         )
-        for entry in menu.actions:
+        # used up for the game: at the end, as the window lists them (by the last days nine of
+        # 23 lines were dead ones among the rest; their numbers stay theirs)
+        for entry in sorted(menu.actions, key=lambda entry: entry.uses_left == 0):
             lines += _entry_lines(entry, style)
     lines += ["", f"  E  End the day{'' if state.budget else ' (no action points left)'}"]
     keys = ("h help", "s status", "l log", "c codex", "q quit", "Enter shows the choices again")
@@ -167,7 +169,7 @@ def compact_menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: 
             style.bold(
                 "No more actions can be taken today: E ends the day."
                 if state.budget
-                else "No action points left for actions today: E ends the day."
+                else "No action points left for actions; the answers above cost none. E ends the day."
                 if answers
                 else "No action points left today: E ends the day."
             ),
@@ -222,9 +224,21 @@ def _entry_lines(entry: Entry, style: Style) -> list[str]:
     head = _entry_head(entry)
     notes = [text for text in (entry.hint, entry.consequences) if text]
     if not entry.available:
-        return [style.dim(f"{head} \u2014 not possible now: {entry.reason}")]
+        return [style.dim(f"{head} \u2014 {_why_not(entry)}")]
     body = style.wrap(" \u2014 ".join(notes), indent="       ") if notes else []
     return [style.bold(head), *body]
+
+
+def _why_not(entry: Entry) -> str:
+    """Why a listed choice cannot be made now, without naming it again (its label is just before:
+    "7. Talk quietly with Major Takahashi \u2014 not possible now: 'Talk quietly with Major
+    Takahashi' cannot be done again" was the play-test's example)."""
+    if entry.uses_left == 0:
+        return "used up for this game"
+    reason = entry.reason.removeprefix(f"'{entry.label}' ").removesuffix(".")
+    if reason == "has already been done today":
+        return "already done today"
+    return f"not possible now: {reason}"
 
 
 def status_lines(scenario: Scenario, state: GameState, style: Style) -> list[str]:

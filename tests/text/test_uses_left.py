@@ -6,9 +6,11 @@ from __future__ import annotations
 from game.analysis.describe import uses_note
 from game.engine.actions import TakeAction
 from game.engine.api import action_options, new_game, step
+from game.scenario.load import load_scenario_bytes
 from game.text.menu import build_menu
 from game.text.render import menu_lines
 from game.text.style import Style
+from tests.conftest import edited_mini
 
 
 def test_uses_note_speaks_of_every_limit():
@@ -57,3 +59,33 @@ def test_an_action_not_possible_now_says_why_not_how_often(mini):
     lines = menu_lines(scenario, state, build_menu(scenario, state), Style(plain=True))
     spy = next(line for line in lines if "Ask the spies" in line)
     assert "not possible now" in spy and "once more" not in spy
+
+
+def test_the_full_list_says_briefly_why_not_and_puts_what_is_used_up_last(mini):
+    """Play-test: "7. Talk quietly with Major Takahashi \u2014 not possible now: 'Talk quietly with
+    Major Takahashi' cannot be done again.", and by the last days nine of 23 lines were such."""
+    scenario = mini.scenario
+    state = new_game(scenario, 1).state
+    state = step(scenario, state, TakeAction(action="spy")).state
+    state = step(scenario, state, TakeAction(action="talk")).state
+    lines = menu_lines(scenario, state, build_menu(scenario, state), Style(plain=True))
+    actions = lines[lines.index("Actions (0 of 2 points left)") + 1 :][:3]
+    assert actions == [
+        "  4. Talk to the envoy (1 point, diplomacy) \u2014 already done today",
+        "  5. Prepare the army (2 points, military) \u2014 not possible now: needs 2 action "
+        "points; 0 left today",
+        "  6. Ask the spies (1 point, information) \u2014 used up for this game",
+    ]
+    # used up, it goes last even though the scenario lists it first
+    once = edited_mini(
+        ("    hint: Lower the temperature.\n", "    hint: Lower it.\n    max_uses: 1\n")
+    )
+    scenario = load_scenario_bytes(once.encode(), "once.yaml").scenario
+    state = step(scenario, new_game(scenario, 1).state, TakeAction(action="talk")).state
+    lines = menu_lines(scenario, state, build_menu(scenario, state), Style(plain=True))
+    heads = [line.split(" (")[0] for line in lines if line[:4].strip().rstrip(".").isdigit()]
+    assert heads[-3:] == [
+        "  5. Prepare the army",
+        "  6. Ask the spies",
+        "  4. Talk to the envoy",
+    ]
