@@ -55,6 +55,9 @@ class GameEvent(_Frozen):
     reliability: int | None = None
     places: list[str] = []
     sources: list[str] = []
+    # For an intelligence report: whether its text told the truth as it stood when it came (its
+    # `truth` then, before its own effects); None for anything else. Never shown to the player.
+    accurate: bool | None = None
 
 
 class ActiveDemand(_Frozen):

@@ -252,6 +252,7 @@ class Turn(Reader):
         reliability: int | None = None,
         places: Sequence[str] = (),
         sources: Sequence[str] = (),
+        accurate: bool | None = None,
     ) -> None:
         event = build(
             GameEvent,
@@ -264,6 +265,7 @@ class Turn(Reader):
             reliability=reliability,
             places=list(places),
             sources=list(sources),
+            accurate=accurate,
         )
         self.events.append(event)
         if inbox:
@@ -395,6 +397,7 @@ class Turn(Reader):
                 reliability=intel.reliability,
                 places=intel.places,
                 sources=intel.sources,
+                accurate=honest,  # the text says the truth exactly when the source was honest
             )
             self.apply(intel.effects)
 
@@ -484,6 +487,7 @@ class QuietTurn(Turn):
         reliability: int | None = None,
         places: Sequence[str] = (),
         sources: Sequence[str] = (),
+        accurate: bool | None = None,
     ) -> None:
         self.notes.append(Note(kind, ref))
 
