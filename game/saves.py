@@ -68,13 +68,23 @@ FORMAT = "hebei1935-save"
 # written only when there is something in it, so an older game still reads every save without
 # it; one with it is refused by an older game as "made by a newer version" (it cannot ignore the
 # field), never misread.
-SAVE_VERSION = 2
+#
+# Version 3 added `accurate` to the inbox's events: whether an intelligence report told the
+# truth when it came. It is written only on reports (None, on everything else, is left out), so
+# an older game reads a save with no report in its inbox, and refuses one with a report as "made
+# by a newer version". A save of version 2 or older has none: `read_save` finds them by playing
+# the game's choices again, so that its state is the one the engine makes. Version 3 also added
+# `counterfactual` (an item told as the game's invention although it cites sources), written only
+# when true; a save of an older version needs no repair, since its scenario, which the save's
+# hash pins, could not mark anything counterfactual.
+SAVE_VERSION = 3
 MIN_COMPATIBLE_VERSION = 1
 
 # One function per old version v, turning a save's data of version v into version v + 1
 # (`save_version` is updated by the reader).
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: lambda data: data,  # version 1 had no `session`: its default (none) is right
+    2: lambda data: data,  # version 2 had no `accurate`: read_save finds it (see _with_accuracy)
 }
 
 PREVIOUS_SLOT = "previous game (autosave)"  # the slot a displaced game's autosave is shown with
@@ -211,6 +221,12 @@ def save_to_json(save: SaveGame) -> str:
     data = save.model_dump(mode="json")
     if data.get("session") is None:
         data.pop("session", None)  # as a save of version 1 had it: older games read it still
+    for event in data["state"]["inbox"]:
+        # as a save of version 2 had it, when there is nothing to say: older games read it still
+        if event.get("accurate") is None:
+            event.pop("accurate", None)
+        if not event.get("counterfactual"):
+            event.pop("counterfactual", None)
     data["checksum"] = checksum(data)
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -399,7 +415,33 @@ def read_save(path: str | Path, loaded: LoadedScenario) -> SaveGame:
             save,
             str(source),
         )
-    return save
+    return _with_accuracy(scenario, save)
+
+
+def _without_accuracy(state: GameState) -> GameState:
+    """`state` as a save of version 2 or older holds it: no inbox event says `accurate`."""
+    inbox = [
+        e if e.accurate is None else e.model_copy(update={"accurate": None}) for e in state.inbox
+    ]
+    return state.model_copy(update={"inbox": inbox})
+
+
+def _with_accuracy(scenario: Scenario, save: SaveGame) -> SaveGame:
+    """A save from before intelligence reports said whether they were accurate (save format 2 and
+    older), with the engine's answers: its choices are played again from its seed (the engine is
+    deterministic), and the state reached is taken if it is the saved one but for `accurate`.
+    Otherwise the save is as read (its reports' `accurate` None), which loads and plays the same;
+    only what compares it with a replay (`states_before_choices`) would find it differs."""
+    state = save.state
+    if not any(
+        e.kind == "intelligence" and e.accurate is None and e.ref in scenario.intel
+        for e in state.inbox
+    ):
+        return save  # every save of version 3, and any save without a report in its inbox
+    replayed, problems = replay_actions(scenario, save.seed, actions_from_log(state))
+    if problems or _without_accuracy(replayed) != state:
+        return save
+    return save.model_copy(update={"state": replayed})
 
 
 def peek_scenario_id(path: str | Path) -> str | None:

@@ -256,7 +256,11 @@ def describe_response(
     extras = []
     if not response.closes:
         extras.append("the demand stays open")
-    if response.extend_days and not scenario.demands[demand_id].ultimatum:
+    if (
+        response.extend_days
+        and not response.closes  # an answer that settles the demand leaves no deadline to move
+        and not scenario.demands[demand_id].ultimatum
+    ):
         extras.append(f"deadline +{counted(response.extend_days, 'day')}")
     return "; ".join(part for part in (text, ", ".join(extras)) if part)
 

@@ -17,7 +17,6 @@ from game.engine.actions import (
     parse_action_key,
 )
 from game.engine.api import new_game, step
-from game.engine.query import conditions
 from game.engine.state import GameEvent, GameState
 from game.scenario.model import Outcome, Scenario
 from game.scenario.suggest import did_you_mean
@@ -115,9 +114,6 @@ class DayRecord:
     # the outcome drawn for a deadline that ran out this day (at dawn, or at the last dusk), by
     # the demand's id, when it has no text (as for a choice's)
     expiry_drawn: dict[str, Drawn] = field(default_factory=dict)
-    # intelligence reports of this day that said the opposite of the truth, by id (a reader of a
-    # historical replay should not take a planted rumour for what happened)
-    wrong_reports: set[str] = field(default_factory=set)
 
     @property
     def events(self) -> list[GameEvent]:
@@ -245,7 +241,6 @@ def play(
     state, events = new_game(scenario, seed)
     opening = _changes(scenario, _starting_values(scenario), state)
     days = [DayRecord(state.day, state.date.isoformat(), list(events), opening)]
-    days[0].wrong_reports |= _wrong_reports(scenario, state, events)
     states = [state]
     stopped: Stop | None = None
     probe = _OutcomeProbe(scenario)
@@ -293,7 +288,6 @@ def play(
             states.append(state)
         else:
             days[-1].order.extend(events)
-        days[-1].wrong_reports |= _wrong_reports(scenario, state, events)
         for demand, drawn_there in expired.items():
             # on the day whose events tell the deadline ran out
             day = next(
@@ -303,20 +297,6 @@ def play(
             )
             day.expiry_drawn[demand] = drawn_there
     return Playthrough(scenario, seed, state, days, states, stopped)
-
-
-def _wrong_reports(scenario: Scenario, state: GameState, events: list[GameEvent]) -> set[str]:
-    """The intelligence reports among `events` whose text says the opposite of what is true in
-    `state` (the state they were reported in: the truth of a report reads values of that step)."""
-    reports = [e for e in events if e.kind == "intelligence" and e.ref in scenario.intel]
-    if not reports:  # most steps: no reader of the state is built
-        return set()
-    holds = conditions(scenario, state)
-    return {
-        e.ref
-        for e in reports
-        if (e.text == scenario.intel[e.ref].if_true) != holds(scenario.intel[e.ref].truth)
-    }
 
 
 def scripted(keys: list[str]) -> Policy:
@@ -628,7 +608,10 @@ def _day_lines(record: DayRecord, dawn: str) -> list[str]:
             lines.append(f"  [{item.kind}] {item.title}")
             if item.text:
                 lines.append(f"      {item.text.strip()}".replace("\n", "\n      "))
-            if item.kind == "intelligence" and item.ref in record.wrong_reports:
+            if item.accurate is False:
+                # an intelligence report that said the opposite of the truth when it came (the
+                # engine knows; a reader of a historical replay should not take a planted rumour
+                # for what happened)
                 lines.append("      (This report was wrong: the truth was the other way.)")
             expiry = record.expiry_drawn.get(item.ref) if item.kind == "demand_expired" else None
             if expiry is not None:

@@ -18,7 +18,7 @@ import datetime as dt
 from game.engine import rng
 from game.engine.index import ActorRow, DawnRow, DemandRow, RuleRow, day_title
 from game.engine.state import GameState, build
-from game.engine.turn import Turn
+from game.engine.turn import DawnKind, Turn
 from game.scenario.model import Scenario
 
 
@@ -76,26 +76,30 @@ def dawn(turn: Turn) -> None:
     scenario, tables = turn.scenario, turn.tables
     turn.budget = scenario.calendar.actions_per_day
     turn.taken_today = {}
+    turn.fired_this_dawn.clear()
     turn.emit("day", day_title(turn.date), inbox=False)
     _expire_deadlines(turn)
     # Only the items that can happen today are visited (in declared order, as the rules say):
     # those dated today and the conditional ones. Skipping the rest changes nothing, since an
     # item of another date or with neither date nor condition is never due at dawn.
     today = turn.date
-    _bring(turn, tables.dated_events.get(today, tables.undated_events))
+    _bring(turn, tables.dated_events.get(today, tables.undated_events), "event")
     _present_demands(turn, tables.dawn_demands)
-    _bring(turn, tables.dated_intel.get(today, tables.undated_intel))
+    _bring(turn, tables.dated_intel.get(today, tables.undated_intel), "report")
     _actors_act(turn, tables.actors)
 
 
-def _bring(turn: Turn, rows: tuple[DawnRow, ...]) -> None:
-    """The events (or intelligence reports) that are due, each by its chance, in order."""
+def _bring(turn: Turn, rows: tuple[DawnRow, ...], kind: DawnKind) -> None:
+    """The events (or intelligence reports: `kind`) that are due, each by its chance, in order."""
     for ident, dated, once, when, chance in rows:
         if turn.phase == "over":
             return
         fired = turn.fired.get(ident)
-        if fired and (once or (not dated and turn.mentioned(ident))):
-            continue  # once only; or a repeatable item that already happened this dawn
+        if fired and (once or (not dated and (kind, ident) in turn.fired_this_dawn)):
+            # Once only; or an undated repeatable item that already happened at this dawn (an
+            # earlier item of the dawn triggered it). What happened at dusk, in the council or
+            # at the opening does not count: a repeatable item may come again at the next dawn.
+            continue
         if (when is None or when(turn)) and turn.roll(
             chance if type(chance) is int else int(chance(turn))  # type: ignore[operator]
         ):

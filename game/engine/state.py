@@ -57,6 +57,9 @@ class GameEvent(_Frozen):
     sources: list[str] = []
     # told as the game's invention although it cites sources (they are only its grounds)
     counterfactual: bool = False
+    # For an intelligence report: whether its text told the truth as it stood when it came (its
+    # `truth` then, before its own effects); None for anything else. Never shown to the player.
+    accurate: bool | None = None
 
 
 class ActiveDemand(_Frozen):

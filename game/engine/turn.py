@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from game.engine import rng
 from game.engine.dates import long_date
@@ -22,6 +22,8 @@ from game.scenario.expr import compile_expr
 from game.scenario.expr.compile import Value
 from game.scenario.expr.reads import demand_key, fired_key, taken_key
 from game.scenario.model import Effects, Outcome, Scenario
+
+DawnKind = Literal["event", "report"]  # what `Turn.fired_this_dawn` tells apart
 
 MAX_QUEUED_PER_STEP = 500  # a scenario whose triggers loop stops here instead of hanging the game
 
@@ -129,6 +131,9 @@ class Turn(Reader):
         self.events: list[GameEvent] = []
         self.queue: deque[tuple[str, str]] = deque()
         self.touched: set[str] = set()
+        # The events and intelligence reports that have happened since the current dawn began,
+        # by kind and id (emptied as each dawn begins): a repeatable one comes once a dawn.
+        self.fired_this_dawn: set[tuple[DawnKind, str]] = set()
 
     # The built-in names, written through to `values` (they change far less often than read).
     @property
@@ -248,6 +253,7 @@ class Turn(Reader):
         places: Sequence[str] = (),
         sources: Sequence[str] = (),
         counterfactual: bool = False,
+        accurate: bool | None = None,
     ) -> None:
         event = build(
             GameEvent,
@@ -261,14 +267,11 @@ class Turn(Reader):
             places=list(places),
             sources=list(sources),
             counterfactual=counterfactual,
+            accurate=accurate,
         )
         self.events.append(event)
         if inbox:
             self.inbox.append(event)
-
-    def mentioned(self, ident: str) -> bool:
-        """Whether an event of this step was about `ident` (its `ref`)."""
-        return any(event.ref == ident for event in self.events)
 
     def record(self, kind: str, ref: str = "", response: str = "", label: str = "") -> None:
         self.log.append(
@@ -366,6 +369,7 @@ class Turn(Reader):
             if event.once and self.fired.get(ident) and not forced:
                 return
             self.fired[ident] = self.fired.get(ident, 0) + 1
+            self.fired_this_dawn.add(("event", ident))
             self.touched.add(fired_key(ident))
             self.emit(
                 event.kind,
@@ -381,6 +385,7 @@ class Turn(Reader):
         elif ident in self.scenario.intel:
             intel = self.scenario.intel[ident]
             self.fired[ident] = self.fired.get(ident, 0) + 1
+            self.fired_this_dawn.add(("report", ident))
             self.touched.add(fired_key(ident))
             truth = self.holds(intel.truth)
             honest = self.roll(intel.reliability)
@@ -396,6 +401,7 @@ class Turn(Reader):
                 places=intel.places,
                 sources=intel.sources,
                 counterfactual=intel.counterfactual,
+                accurate=honest,  # the text says the truth exactly when the source was honest
             )
             self.apply(intel.effects)
 
@@ -487,12 +493,10 @@ class QuietTurn(Turn):
         places: Sequence[str] = (),
         sources: Sequence[str] = (),
         counterfactual: bool = False,
+        accurate: bool | None = None,
     ) -> None:
         self.notes.append(Note(kind, ref))
 
     def record(self, kind: str, ref: str = "", response: str = "", label: str = "") -> None:
         if kind == "inject":  # kept: an inject is released once (`released_injects` reads it)
             super().record(kind, ref, response, label)
-
-    def mentioned(self, ident: str) -> bool:
-        return any(note.ref == ident for note in self.notes)

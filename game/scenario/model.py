@@ -335,7 +335,8 @@ class Response(Model):
         0,
         ge=0,
         le=MAX_DAYS,
-        description="Days added to the deadline (for stalling answers that buy time).",
+        description="Days added to the deadline by an answer that leaves the demand open "
+        "(`closes: false`), to buy time; refused on an answer that settles the demand.",
     )
     cost: Int = Field(0, ge=0, description="Action points the answer uses.")
 

@@ -323,6 +323,13 @@ class _Validator(Pass):
                         "an ultimatum's deadline cannot be extended",
                         "remove extend_days, or drop ultimatum: true to let this answer buy time",
                     )
+                elif response.closes and response.extend_days:
+                    # the demand is settled by this answer: there is no deadline left to move
+                    self.report(
+                        (*base, "responses", rid, "extend_days"),
+                        "an answer that settles the demand cannot extend its deadline",
+                        "remove extend_days, or give this answer `closes: false` to let it buy time",
+                    )
             if demand.date is None and demand.when is None and not self._issued_by_effect(did):
                 self.report(
                     base,

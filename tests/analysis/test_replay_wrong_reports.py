@@ -21,3 +21,32 @@ def test_a_wrong_report_is_marked_and_a_true_one_is_not(mini):
         assert (lines[at + 2].strip() == WRONG) == wrong, seed
         seen[wrong] += 1
     assert seen[True] and seen[False]  # both cases were met
+
+
+def test_a_report_is_judged_by_the_truth_when_it_came_not_after_its_own_effects():
+    """The rumour reads `pressure >= 45` at 40 (false), then adds 10 itself: an honest source
+    (reliability 100) is not called wrong for it, and a lying one (0) is."""
+    from game.scenario.load import check_scenario_bytes
+    from tests.conftest import edited_mini
+
+    for reliability, says, wrong in (
+        (100, "They are bluffing.", False),
+        (0, "They mean it.", True),
+    ):
+        text = edited_mini(
+            (
+                '    reliability: 75\n    truth: "resolve >= 50"\n',
+                f'    reliability: {reliability}\n    truth: "pressure >= 45"\n'
+                "    effects: {pressure: 10}\n",
+            )
+        )
+        scenario, found = check_scenario_bytes(text.encode(), "rumour.yaml")
+        assert scenario is not None, [str(d) for d in found]
+        played = play(scenario, 1, scripted([]))
+        lines = render_log(played).splitlines()
+        at = lines.index("  [intelligence] A rumour")
+        assert lines[at + 1].strip() == says
+        assert (lines[at + 2].strip() == WRONG) is wrong, lines[at : at + 3]
+        report = next(e for day in played.days for e in day.events if e.ref == "rumour")
+        assert report.accurate is not wrong
+        assert played.final.stats["pressure"] >= 50  # the report's own effect did come

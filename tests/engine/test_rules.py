@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from game.engine import rng
 from game.engine.actions import EndDay, Respond, TakeAction
 from game.engine.api import action_options, legal_actions, new_game, response_options, step
@@ -347,6 +349,70 @@ def test_a_repeatable_event_happens_at_most_once_a_dawn(tmp_path):
     quiet = Run(scenario, 7, quiet=True)
     assert [note.ref for note in quiet.events].count("gossip") == 1
     assert [note.ref for note in quiet.play(EndDay())].count("gossip") == 1
+
+
+def _repeatable(tmp_path, *edits):
+    from game.scenario.load import load_scenario
+    from tests.conftest import edited_mini
+
+    text = edited_mini(
+        ("events:\n", 'events:\n  echo:\n    title: Echo\n    when: "day >= 1"\n    once: false\n'),
+        *edits,
+    )
+    path = tmp_path / "echo.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_scenario(path).scenario
+
+
+def _at_dawn(events):
+    """(kind, ref) of the events from the dawn on (a step that ends the day brings the dusk's
+    events first, then the next dawn's)."""
+    start = next(i for i, e in enumerate(events) if e.kind == "day")
+    return [(e.kind, e.ref) for e in events[start:]]
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+@pytest.mark.parametrize("stage_change", [False, True])
+def test_a_repeatable_event_triggered_at_dusk_comes_again_at_the_next_dawn(
+    tmp_path, stage_change, quiet
+):
+    """What happened at dusk is not 'this dawn': a stage whose entry triggers a repeatable event
+    at dusk takes nothing from the next dawn (it took the event away before)."""
+    from game.engine.run import Run
+
+    scenario = _repeatable(
+        tmp_path,
+        (
+            "pressure: {label: Pressure, start: 40,",
+            f"pressure: {{label: Pressure, start: {60 if stage_change else 40},",
+        ),
+        ("    on_enter: {message: Things are tense.}", "    on_enter: {trigger: [echo]}"),
+    )
+    state, _ = new_game(scenario, seed=7)
+    state, events = step(scenario, state, EndDay())
+    refs = [e.ref for e in events]
+    assert ("tense" in refs) is stage_change  # the stage changed at dusk, or not
+    assert refs.count("echo") == (2 if stage_change else 1)  # at dusk (on entry), then at dawn
+    assert _at_dawn(events).count(("report", "echo")) == 1
+    assert state.fired["echo"] == (3 if stage_change else 2)  # and at the first dawn
+    game = Run(scenario, 7, quiet=quiet)
+    assert [e.ref for e in game.play(EndDay())] == refs
+
+
+def test_a_repeatable_event_is_not_held_back_by_a_demand_of_the_same_id(tmp_path):
+    """Ids may be shared across sections: the expiry notice of the demand 'first' (ref 'first')
+    is not the event 'first' having happened."""
+    scenario = _repeatable(
+        tmp_path,
+        ("  echo:\n    title: Echo\n", "  first:\n    title: Echo\n"),
+    )
+    state, _ = new_game(scenario, seed=7)
+    state, _ = step(scenario, state, EndDay())
+    state, events = step(scenario, state, EndDay())  # dawn of 3 June: 'first' runs out first
+    dawn = _at_dawn(events)
+    assert ("demand_expired", "first") in dawn
+    assert ("report", "first") in dawn
+    assert state.fired["first"] == 3
 
 
 def test_deadlines_near_the_end_of_the_calendar_python_knows_do_not_crash_the_game():

@@ -76,7 +76,7 @@ def test_round_trip_gives_an_equal_save(tmp_path, mini, save):
     assert loaded.state == save.state
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == "hebei1935-save"
-    assert data["save_version"] == saves.SAVE_VERSION == 2
+    assert data["save_version"] == saves.SAVE_VERSION == 3
     assert data["min_compatible_version"] == 1
     assert data["scenario_id"] == "mini"
     assert data["scenario_hash"] == mini.content_hash
@@ -467,7 +467,7 @@ def test_a_save_whose_scenario_changed_replays_a_teachers_inject_too(mini):
 
 
 def test_a_version_1_save_is_read_and_has_no_session_notes(tmp_path, mini, save):
-    data = _data(save)
+    data = _as_version_2(_data(save))
     data["save_version"] = 1
     data.pop("session", None)
     data["checksum"] = checksum(data)
@@ -489,4 +489,70 @@ def test_session_notes_are_kept_and_left_out_when_empty(tmp_path, mini, save):
     # the file says which version wrote it (a game of version 1 cannot ignore the new field;
     # see the note on versions in game/saves.py for how it refuses it)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["save_version"] == 2 and data["min_compatible_version"] == 1
+    assert data["save_version"] == saves.SAVE_VERSION >= 2 and data["min_compatible_version"] == 1
+
+
+# --- version 3: whether an intelligence report told the truth ----------------------------------
+
+
+def _as_version_2(data: dict) -> dict:
+    """A save's data as version 2 wrote it: no event says `accurate`."""
+    for event in data["state"]["inbox"]:
+        event.pop("accurate", None)
+    data["save_version"] = 2
+    data["checksum"] = checksum(data)
+    return data
+
+
+def test_accurate_is_written_on_reports_only(save):
+    inbox = _data(save)["state"]["inbox"]
+    reports = [e for e in inbox if e["kind"] == "intelligence"]
+    assert reports and all(isinstance(e["accurate"], bool) for e in reports)
+    assert all("accurate" not in e for e in inbox if e["kind"] != "intelligence")
+    assert [e["accurate"] for e in reports] == [
+        e.accurate for e in save.state.inbox if e.kind == "intelligence"
+    ]
+
+
+def test_a_version_2_save_gets_its_reports_accuracy_from_a_replay(tmp_path, mini, save):
+    """Without it the loaded state would differ from the one the engine makes, and whatever
+    compares the two (the text version's numbering of a resumed day, the debrief) would give up."""
+    from game.engine.api import states_before_choices
+
+    old = read_save(_write_raw(tmp_path / "v2.json", _as_version_2(_data(save))), mini)
+    assert old.state == save.state
+    assert states_before_choices(mini.scenario, old.state) is not None
+
+
+def test_a_version_2_save_whose_replay_differs_is_read_as_it_is(tmp_path, mini, save):
+    data = _as_version_2(_data(save))
+    data["state"]["stats"]["trust"] += 1  # not where its choices lead
+    data["checksum"] = checksum(data)
+    old = read_save(_write_raw(tmp_path / "v2.json", data), mini)
+    assert old.state.stats["trust"] == save.state.stats["trust"] + 1
+    assert all(e.accurate is None for e in old.state.inbox)
+
+
+def test_counterfactual_is_written_only_when_true_and_read_back(tmp_path):
+    """An older game reads a save with no counterfactual item in its inbox (the field is left
+    out when false), and a save with one keeps it."""
+    from tests.conftest import edited_mini
+
+    marked = edited_mini(
+        (
+            "    if_false: They are bluffing.\n",
+            "    if_false: They are bluffing.\n    sources: [T1]\n    counterfactual: true\n",
+        )
+    )
+    loaded = load_scenario_bytes(marked.encode(), str(tmp_path / "marked.yaml"))
+    state = _played(loaded)
+    assert any(e.counterfactual for e in state.inbox)
+    data = _data(make_save(loaded, state, slot="cf", saved_at="2024-05-01T10:00:00+00:00"))
+    inbox = data["state"]["inbox"]
+    rumours = [e.get("counterfactual") for e in inbox if e["ref"] == "rumour"]
+    assert rumours and all(rumours)
+    assert all("counterfactual" not in e for e in inbox if e["ref"] != "rumour")
+    path = write_save(
+        tmp_path / "cf.json", make_save(loaded, state, slot="cf", saved_at="2024-05-01T10:00:00")
+    )
+    assert read_save(path, loaded).state == state

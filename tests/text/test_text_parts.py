@@ -73,6 +73,26 @@ def test_response_consequences_mention_flags_and_stalling(mini):
     )
 
 
+def test_an_answer_that_settles_the_demand_is_not_said_to_move_its_deadline(mini):
+    """The engine extends a deadline only for an answer that leaves the demand open (validate
+    refuses `extend_days` on any other, but the words must not promise it either)."""
+    scenario = mini.scenario
+    demand = scenario.demands["first"]
+    responses = {
+        rid: response.model_copy(update={"extend_days": 2})
+        for rid, response in demand.responses.items()
+    }
+    demands = {**scenario.demands, "first": demand.model_copy(update={"responses": responses})}
+    edited = scenario.model_copy(update={"demands": demands})
+    state, _ = new_game(edited, 3)
+    assert describe_response(edited, state, "first", "accept") == (
+        "Pressure \u221210, Trust \u221210, Conceded"
+    )
+    assert describe_response(edited, state, "first", "stall") == (
+        "Pressure +5; the demand stays open, deadline +2 days"
+    )
+
+
 def test_expressions_are_described_not_evaluated(mini):
     scenario = mini.scenario
     state, _ = new_game(scenario, 3)
