@@ -57,12 +57,15 @@ INVENTED = (
     "Not in the historical record: the game invents it as something that could have happened."
 )
 BY_TEACHER = "Released by the teacher during the lesson."
+DRAWN = "Based on the record; the game draws whether this report tells the truth."
 
 
 def provenance(scenario: Scenario, event: GameEvent, *, brief: bool = False) -> str:
     """Where an inbox item comes from, for a player who must tell history from the game's
     inventions: the titles of the sources it cites, or that it is invented (or that the teacher
-    released it). Nothing for the game's own workings (a stage, a day, the player's choices), nor
+    released it). An item the scenario marks `counterfactual` is invented, grounded in its
+    sources; an intelligence report, whose truth the game draws, is "based on" its sources
+    whichever version was drawn. Nothing for the game's own workings (a stage, a day, the player's choices), nor
     in a scenario that claims no history, where all of it is invented. `brief` counts the sources
     instead of naming them (the text version, where a day's news must fit a terminal)."""
     if event.kind not in TOLD_KINDS or not scenario.has_history:
@@ -73,13 +76,23 @@ def provenance(scenario: Scenario, event: GameEvent, *, brief: bool = False) -> 
     teacher = inject is not None and (inject.kind, inject.title) == (event.kind, event.title)
     if not event.sources:
         return BY_TEACHER if teacher else INVENTED
-    said = BY_TEACHER.removesuffix(".") if teacher else "From the record"
-    if brief:
-        return f"{said} ({counted(len(event.sources), 'source')} cited)."
+    count = counted(len(event.sources), "source")
     titles = "; ".join(
         scenario.sources[tag].title if tag in scenario.sources else tag for tag in event.sources
     )
-    return f"{said}. Sources: {titles}."
+    if event.counterfactual:  # its sources are the grounds of an invention, not its record
+        invented = INVENTED.removesuffix(".")
+        return f"{invented} ({count} behind it)." if brief else f"{INVENTED} Grounded in: {titles}."
+    if event.reliability is not None:
+        # A report with two versions: saying which one the record has would tell the player
+        # whether this one is true, which the game keeps hidden
+        if brief:
+            return (
+                f"Based on the record ({count} cited); the game draws whether it tells the truth."
+            )
+        return f"{DRAWN} Sources: {titles}."
+    said = BY_TEACHER.removesuffix(".") if teacher else "From the record"
+    return f"{said} ({count} cited)." if brief else f"{said}. Sources: {titles}."
 
 
 MINUS = "\u2212"  # a real minus sign: screen readers say "minus", and it lines up with "+"
@@ -99,15 +112,18 @@ def correspondent(kind: str, name: str) -> str:
 
 
 def uses_note(uses_left: int | None, taken: int = 0) -> str:
-    """What a player should know of an action's limit: "can be done once" or "4 times" before it
-    is first taken, "once more" or "3 more times" after; nothing when it is unlimited (an action
-    that is used up says so in its reason). Every limit is shown, from the first day: a note that
-    appeared only once three or fewer uses remained made an action of four uses look unlimited
-    until it had been used once (play-test)."""
+    """What a player should know of an action's limit for the whole game: "once a game" or "up
+    to 4 times a game" before it is first taken, "once more this game" or "3 more times this
+    game" after; nothing when it is unlimited (an action that is used up says so in its reason).
+    Every limit is shown, from the first day: a note that appeared only once three or fewer uses
+    remained made an action of four uses look unlimited until it had been used once (play-test).
+    "A game" is said outright: "can be done 5 times" read as a daily allowance, and a player
+    following history had used up the telegrams to Chiang by 5 June (play-test)."""
     if uses_left is None or uses_left <= 0:
         return ""
-    more = " more" if taken else ""
-    return f"can be done once{more}" if uses_left == 1 else f"can be done {uses_left}{more} times"
+    if taken:
+        return "once more this game" if uses_left == 1 else f"{uses_left} more times this game"
+    return "once a game" if uses_left == 1 else f"up to {uses_left} times a game"
 
 
 def signed(value: int) -> str:

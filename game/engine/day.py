@@ -149,6 +149,7 @@ def _actors_act(turn: Turn, actors: tuple[ActorRow, ...]) -> None:
             sender=actor,
             places=rule.places,
             sources=rule.sources,
+            counterfactual=rule.counterfactual,
         )
         turn.apply(rule.effects)
         turn.drain()

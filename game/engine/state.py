@@ -55,6 +55,8 @@ class GameEvent(_Frozen):
     reliability: int | None = None
     places: list[str] = []
     sources: list[str] = []
+    # told as the game's invention although it cites sources (they are only its grounds)
+    counterfactual: bool = False
 
 
 class ActiveDemand(_Frozen):

@@ -247,6 +247,7 @@ class Turn(Reader):
         reliability: int | None = None,
         places: Sequence[str] = (),
         sources: Sequence[str] = (),
+        counterfactual: bool = False,
     ) -> None:
         event = build(
             GameEvent,
@@ -259,6 +260,7 @@ class Turn(Reader):
             reliability=reliability,
             places=list(places),
             sources=list(sources),
+            counterfactual=counterfactual,
         )
         self.events.append(event)
         if inbox:
@@ -373,6 +375,7 @@ class Turn(Reader):
                 sender=event.sender,
                 places=event.places,
                 sources=event.sources,
+                counterfactual=event.counterfactual,
             )
             self.apply(event.effects)
         elif ident in self.scenario.intel:
@@ -392,6 +395,7 @@ class Turn(Reader):
                 reliability=intel.reliability,
                 places=intel.places,
                 sources=intel.sources,
+                counterfactual=intel.counterfactual,
             )
             self.apply(intel.effects)
 
@@ -421,6 +425,7 @@ class Turn(Reader):
             sender=demand.issuer,
             places=demand.places,
             sources=demand.sources,
+            counterfactual=demand.counterfactual,
         )
 
     def update_demand(self, ident: str, active: ActiveDemand) -> None:
@@ -481,6 +486,7 @@ class QuietTurn(Turn):
         reliability: int | None = None,
         places: Sequence[str] = (),
         sources: Sequence[str] = (),
+        counterfactual: bool = False,
     ) -> None:
         self.notes.append(Note(kind, ref))
 

@@ -61,6 +61,11 @@ COND = 'A condition in the expression language, e.g. "pressure >= 70 and not yu_
 AMOUNT = 'A whole number, or an expression that gives one (e.g. "100 - resolve").'
 SOURCES = "Source tags (keys of the top-level `sources` section) that support this text."
 PLACES = "Ids of places (the `places` section) to mark on the map."
+COUNTERFACTUAL = (
+    "True for something that did not happen in history: the player is told the game invents it, "
+    "and its `sources` are only what it is grounded in (with false, the default, an item that "
+    "cites sources is shown as from the record)."
+)
 
 
 def _one_or_many(value: Any) -> Any:
@@ -185,6 +190,7 @@ class ActorRule(Model):
         description=SOURCES
         + " A move with none is shown as the game's invention, not as something recorded.",
     )
+    counterfactual: bool = Field(False, description=COUNTERFACTUAL)
 
 
 class Actor(Model):
@@ -258,6 +264,7 @@ class Event(Model):
     )
     places: list[str] = Field(default_factory=list, description=PLACES)
     sources: list[str] = Field(default_factory=list, description=SOURCES)
+    counterfactual: bool = Field(False, description=COUNTERFACTUAL)
 
 
 class Intel(Model):
@@ -293,6 +300,7 @@ class Intel(Model):
     )
     places: list[str] = Field(default_factory=list, description=PLACES)
     sources: list[str] = Field(default_factory=list, description=SOURCES)
+    counterfactual: bool = Field(False, description=COUNTERFACTUAL)
 
 
 class Outcome(Model):
@@ -371,6 +379,7 @@ class Demand(Model):
     historical_note: str = Field("", description="What really happened, for the debrief.")
     places: list[str] = Field(default_factory=list, description=PLACES)
     sources: list[str] = Field(default_factory=list, description=SOURCES)
+    counterfactual: bool = Field(False, description=COUNTERFACTUAL)
 
     def deadline_when_issued(self, issued: dt.date) -> dt.date | None:
         """The deadline the demand sets when presented on `issued` (before any stall moves it)."""

@@ -39,13 +39,22 @@ from game.text.style import Style
 
 Choice = TakeAction | Respond | EndDay
 NOT_ENTERED = "Anything typed and not entered is not taken."
-RENUMBERED = "New choices: the list is numbered afresh."
+
+
 ReportWriter = Callable[[str, str], None]
 """(path, text) -> None; raises OSError when the file cannot be written. Supplied by the CLI,
 because only the CLI, the saves and the loader touch the file system."""
 ReportFolder = Callable[[], Path]
 """() -> the folder where a report goes when the player just presses Enter (the window's folder,
 `game.save_paths.report_folder`), made if it is missing; raises OSError if it cannot be."""
+
+
+def added_line(numbers: tuple[int, ...]) -> str:
+    """The line before a list that gained choices during the day: which numbers are new."""
+    joint = " and " if len(numbers) == 2 else " to "
+    which = f"{numbers[0]}" if len(numbers) == 1 else f"{numbers[0]}{joint}{numbers[-1]}"
+    noun = "choice" if len(numbers) == 1 else "choices"
+    return f"New {noun} now: {which}. Every other choice keeps its number."
 
 
 class QuitGame(Exception):
@@ -405,15 +414,15 @@ class Session:
         return build_menu(self.scenario, self.state, numbers)
 
     def show_menu(self, menu: Menu) -> None:
-        """The choices; first a line saying so when the day's numbers have just been given afresh
-        (players typed the number they had seen a moment before, which now meant another choice).
+        """The choices; first a line naming the numbers new choices have taken, when some appeared
+        during the day (they come after the day's highest number; nothing else moves).
 
-        At the start of a day, and when the list is numbered afresh, every choice is shown with
+        At the start of a day, and when new choices have appeared, every choice is shown with
         its consequences; after a step of the day only the choices still open, one line each, so
         that what the step brought stays on the screen (Enter shows the full list)."""
-        if menu.renumbered:
-            self.console.show(["", RENUMBERED])
-        full = self.full_menu or menu.renumbered
+        if menu.added:
+            self.console.show(["", added_line(menu.added)])
+        full = self.full_menu or bool(menu.added)
         lines = render.menu_lines if full else render.compact_menu_lines
         self.console.show(lines(self.scenario, self.state, menu, self.style))
         self.full_menu = False
@@ -680,11 +689,15 @@ class Session:
         elif command.screen == "save":
             if self.save_slot is None:
                 self.console.say("Saving is not available here.")
-            elif not command.name:
-                self.console.say("Give the save a name, e.g. 'w day3-before-the-deadline'.")
             else:
-                self.hand_notes()
-                self.console.say(self.save_slot(state, command.name))
+                # `w` alone asks for the name (a player typed it at the next prompt, where it was
+                # read as a choice and refused)
+                name = command.name or self.console.ask("Save as (a name; Enter to cancel): ")
+                if not name.strip():
+                    self.console.say("Not saved.")
+                else:
+                    self.hand_notes()
+                    self.console.say(self.save_slot(state, name.strip()))
         elif command.screen in ("undo", "undo_day"):
             raise TakeBack(day=command.screen == "undo_day")
         elif command.screen == "quit":

@@ -4,10 +4,12 @@ Only the engine says what is possible (`response_options`, `action_options`); th
 Numbers run through the demands' answers first, then the actions, in the scenario's order. Given
 the day's `numbers`, a choice keeps the number it was first shown with for the rest of that day:
 answering a demand or using up an action leaves a gap rather than moving every number below it
-(players, and advisers voting by number, picked the wrong action when the list shifted). When a
-new choice appears during the day (a demand presented by what was just done), the whole list is
-numbered afresh, in order, rather than giving the newcomer a number out of place. A game resumed
-mid-day gets the day's numbers back from `resumed_numbers`.
+(players, and advisers voting by number, picked the wrong action when the list shifted). A choice
+that appears during the day (the answers to a demand presented by what was just done) takes the
+next numbers after the day's highest, out of order but moving nothing: the list used to be
+numbered afresh, and a player who typed the number he had just read took an irreversible
+concession he never chose (play-test). A game resumed mid-day gets the day's numbers back from
+`resumed_numbers`.
 """
 
 from __future__ import annotations
@@ -58,9 +60,9 @@ class Menu:
     # numbers shown earlier today whose choice is no longer open (taken, answered, used up), with
     # its label, so that typing one is answered with what it was
     closed: tuple[tuple[int, str], ...] = ()
-    # the day's numbers were given afresh just now (a new choice appeared during the day), so
-    # the player is told before the list is shown
-    renumbered: bool = False
+    # the numbers just given to choices that appeared during the day (after the day's highest),
+    # which the player is told of before the list is shown
+    added: tuple[int, ...] = ()
 
     def closed_label(self, number: int) -> str:
         return next((label for n, label in self.closed if n == number), "")
@@ -88,7 +90,7 @@ def pending_demands(state: GameState) -> list[str]:
 def build_menu(scenario: Scenario, state: GameState, numbers: dict[str, int] | None = None) -> Menu:
     """The menu now. `numbers` (choice key -> number), kept by the caller for one day, is read
     and updated: choices seen before today keep their numbers, unless a new one has appeared,
-    when all are numbered afresh."""
+    and a choice new today takes the next number after the day's highest."""
     entries: list[Entry] = []
     # An answer whose condition fails is not offered at all (as actions whose `when` fails are
     # not); one that only lacks action points is shown with the reason.
@@ -125,11 +127,10 @@ def build_menu(scenario: Scenario, state: GameState, numbers: dict[str, int] | N
         )
     if numbers is None:
         numbers = {}
-    renumbered = False
-    if any(entry.key not in numbers for entry in entries):
-        renumbered = bool(numbers)  # not the day's first numbering
-        numbers.clear()
-        numbers.update((entry.key, index) for index, entry in enumerate(entries, 1))
+    fresh = [entry.key for entry in entries if entry.key not in numbers]
+    first = max(numbers.values(), default=0) + 1
+    added = tuple(range(first, first + len(fresh))) if numbers else ()  # not the dawn's list
+    numbers.update((key, number) for number, key in enumerate(fresh, first))
     open_keys = {entry.key for entry in entries}
     closed = tuple(
         sorted(
@@ -139,7 +140,7 @@ def build_menu(scenario: Scenario, state: GameState, numbers: dict[str, int] | N
         )
     )
     return Menu(
-        tuple(replace(entry, number=numbers[entry.key]) for entry in entries), closed, renumbered
+        tuple(replace(entry, number=numbers[entry.key]) for entry in entries), closed, added
     )
 
 

@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-from game.analysis.describe import BY_TEACHER, INVENTED, provenance
-from game.engine.actions import ReleaseInject
+from game.analysis.describe import BY_TEACHER, DRAWN, INVENTED, provenance
+from game.engine.actions import EndDay, ReleaseInject
 from game.engine.api import new_game, step
 from game.engine.state import GameEvent
 from game.scenario.load import load_scenario_bytes
@@ -80,6 +80,44 @@ def test_an_actors_move_carries_its_rules_sources(tmp_path):
     move = first_move(cited)
     assert move.sources == ["T1"]
     assert provenance(cited, move) == "From the record. Sources: Test source."
+
+
+def test_a_counterfactual_move_is_told_as_invented_with_its_grounds(tmp_path):
+    """Play-test: Sakai's "final warning" (which no one sent in 1935) said "From the record"
+    because it cited the documents it is grounded in."""
+    counterfactual = (
+        "        sources: [T1]\n",
+        "        sources: [T1]\n        counterfactual: true\n",
+    )
+    scenario = scenario_of(edited_mini(*SURE_MOVE, CITED_MOVE, counterfactual), tmp_path)
+    move = first_move(scenario)
+    assert move.counterfactual and move.sources == ["T1"]
+    assert provenance(scenario, move) == f"{INVENTED} Grounded in: Test source."
+    assert provenance(scenario, move, brief=True) == (
+        "Not in the historical record: the game invents it as something that could have "
+        "happened (1 source behind it)."
+    )
+
+
+def test_an_intelligence_report_does_not_claim_the_record_for_the_version_drawn(tmp_path):
+    """Play-test: the American attaché's report said "From the record" in the version that
+    contradicts the record as well as in the one that matches it; which one the record has
+    must not show, or the line would tell the player whether the report is true."""
+    cited = (
+        "    if_false: They are bluffing.\n",
+        "    if_false: They are bluffing.\n    sources: [T1]\n",
+    )
+    scenario = scenario_of(edited_mini(cited), tmp_path)
+    texts = set()
+    for seed in range(40):
+        state = new_game(scenario, seed).state
+        report = next(e for e in step(scenario, state, EndDay()).events if e.ref == "rumour")
+        texts.add(report.text)
+        assert provenance(scenario, report) == f"{DRAWN} Sources: Test source."
+        assert provenance(scenario, report, brief=True) == (
+            "Based on the record (1 source cited); the game draws whether it tells the truth."
+        )
+    assert texts == {"They mean it.", "They are bluffing."}  # both versions were seen
 
 
 def test_a_rules_unknown_source_tag_is_reported_at_its_line(tmp_path):

@@ -33,7 +33,7 @@ def test_after_a_step_the_result_comes_before_a_short_list_of_what_is_open(mini)
     assert shown.startswith("4\n\nDone: Talk to the envoy")
     # the open choices in one line each, with the numbers of the morning's list
     assert "  1. Accept (0 points)" in shown
-    assert "  6. Ask the spies (1 point, can be done once)" in shown
+    assert "  6. Ask the spies (1 point, once a game)" in shown
     assert "Actions (1 of 2 points left)" in shown
     # not their consequences again (the morning's list had them), nor what cannot be done today
     # (talk: once a day; prepare: 2 points)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from game.text.app import RENUMBERED, Classroom, run_text
+from game.text.app import Classroom, run_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ANSI = re.compile(r"\x1b\[")
@@ -478,10 +478,13 @@ def test_save_command_uses_the_shells_saver(mini):
         saved.append((state.day, name))
         return f"Saved as '{name}'."
 
-    _, text = play(mini, "w\nE\nw day2\n", save_slot=save_slot)
-    assert saved == [(2, "day2")]
-    assert "Give the save a name, e.g. 'w day3-before-the-deadline'." in text
-    assert "Saved as 'day2'." in text
+    _, text = play(mini, "w\n\nE\nw day2\nw\nafter-day2\n", save_slot=save_slot)
+    # play-test: `w` alone asked for a name, and the name typed next was refused as a choice
+    assert "Save as (a name; Enter to cancel): " in text
+    assert "Not saved." in text  # Enter alone at that question
+    assert saved == [(2, "day2"), (2, "after-day2")]
+    assert "Saved as 'day2'." in text and "Saved as 'after-day2'." in text
+    assert "is not a choice" not in text
 
 
 def test_on_dawn_sees_every_new_day(mini):
@@ -598,8 +601,9 @@ def test_a_lesson_in_minutes_starts_its_clock_with_the_first_day(mini):
     assert "the day passes without a council" not in text
 
 
-def test_a_choice_that_appears_during_the_day_renumbers_the_list_in_order():
-    # QA: a demand issued mid-day was numbered after the actions (8-9) but printed above them
+def test_a_choice_that_appears_during_the_day_takes_new_numbers_and_moves_nothing():
+    # Play-test: a demand presented mid-day had the whole list numbered afresh; the player typed
+    # the number he had just read (13, the dispositions) and took an irreversible concession
     from game.scenario.load import load_scenario_bytes
     from tests.conftest import edited_mini
 
@@ -610,19 +614,21 @@ def test_a_choice_that_appears_during_the_day_renumbers_the_list_in_order():
         )
     )
     loaded = load_scenario_bytes(text.encode(), "issuing.yaml")
-    _, shown = play(loaded, "1\n6\n1\n", seed=5)
-    last_menu = shown.split("Done: Ask the spies")[-1]
-    assert "  1. Accept" in last_menu and "  3. Talk to the envoy" in last_menu
-    assert "Your answer: Ultimatum: Accept" in shown
-    # play-test: every number shifted without a word; one line says so, before the list
-    assert shown.count(RENUMBERED) == 1
-    assert last_menu.index(RENUMBERED) < last_menu.index("  1. Accept")
+    _, shown = play(loaded, "1\n6\n4\n8\n", seed=5)
+    after_spies = shown.split("Done: Ask the spies")[-1]
+    assert "New choices now: 7 and 8. Every other choice keeps its number." in after_spies
+    new_list = after_spies.split("\n> ")[0]
+    assert "  7. Accept" in new_list and "  8. Refuse" in new_list
+    assert "  4. Talk to the envoy" in new_list  # as it was before the ultimatum
+    assert "Done: Talk to the envoy" in shown  # 4 still meant Talk
+    assert "Your answer: Ultimatum: Refuse" in shown
+    assert shown.count("New choices now") == 1
 
 
 def test_a_list_that_keeps_its_numbers_says_nothing_of_numbering(mini):
-    # answering a demand and using up an action leave gaps: nothing was numbered afresh
+    # answering a demand and using up an action leave gaps: no choice is new
     _, text = play(mini, "1\n6\nE\n1\nE\n", seed=5)
-    assert RENUMBERED not in text
+    assert "New choice" not in text
 
 
 def test_a_cabinet_vote_cut_short_by_the_clock_says_so(mini):

@@ -15,18 +15,18 @@ def test_uses_note_speaks_of_every_limit():
     assert [uses_note(n, taken=1) for n in (None, 0, 1, 2, 3, 4, 9)] == [
         "",
         "",
-        "can be done once more",
-        "can be done 2 more times",
-        "can be done 3 more times",
-        "can be done 4 more times",
-        "can be done 9 more times",
+        "once more this game",
+        "2 more times this game",
+        "3 more times this game",
+        "4 more times this game",
+        "9 more times this game",
     ]
     # QA: "once more" read as if it had been done already, on actions never taken
-    assert [uses_note(n) for n in (1, 3)] == ["can be done once", "can be done 3 times"]
+    assert [uses_note(n) for n in (1, 3)] == ["once a game", "up to 3 times a game"]
     # play-test: an action of 4 uses showed no limit on day 1, then "3 more times" after one use
     assert [uses_note(4), uses_note(3, taken=1)] == [
-        "can be done 4 times",
-        "can be done 3 more times",
+        "up to 4 times a game",
+        "3 more times this game",
     ]
 
 
@@ -46,7 +46,7 @@ def test_the_text_menu_shows_the_last_use(mini):
     lines = menu_lines(scenario, state, build_menu(scenario, state), Style(plain=True))
     spy = next(line for line in lines if "Ask the spies" in line)
     talk = next(line for line in lines if "Talk to the envoy" in line)
-    assert spy.endswith("(1 point, information, can be done once)")
+    assert spy.endswith("(1 point, information, once a game)")
     assert talk.endswith("(1 point, diplomacy)")
 
 

@@ -13,7 +13,7 @@ def test_a_limited_action_says_how_often_it_can_still_be_taken(make_app):
     app.apply(Reset(CrisisScene()))
     app.pump()
     shown = [block.text for block in records]
-    assert "Can be done once." in shown  # Ask the spies: the mini scenario allows it once
+    assert "Once a game." in shown  # Ask the spies: the mini scenario allows it once
     from game.ui.view import action_rows
 
     rows = {row.id: row for row in action_rows(app.loaded.scenario, app.session.state)}
