@@ -79,13 +79,13 @@ def parse(line: str, menu: Menu) -> Command:
     if lowered in SCREEN_KEYS:
         return Show(SCREEN_KEYS[lowered])
     head, _, rest = lowered.partition(" ")
-    if head in ("l", "log") and rest.strip().isdigit():
+    if head in ("l", "log") and _whole(rest.strip()):
         return Show("log", max(1, int(rest.strip())))
-    if text.startswith("!") and text[1:].strip().isdigit():
+    if text.startswith("!") and _whole(text[1:].strip()):
         return Release(int(text[1:].strip()))
     if head in ("w", "save"):
         return Show("save", name=text.partition(" ")[2].strip())
-    if text.isdigit():
+    if _whole(text):
         entry = menu.by_number(int(text))
         if entry is None:
             listed = ", ".join(number_ranges(e.number for e in menu.entries))
@@ -104,6 +104,13 @@ def parse(line: str, menu: Menu) -> Command:
     return Unknown(
         f"'{_shorten(text)}' is not a choice here; type a number, E to end the day, or h for help."
     )
+
+
+def _whole(text: str) -> bool:
+    """Whether `text` is a number typed with the digits 0-9. `str.isdigit` also holds for "²"
+    (which `int` refuses: the game stopped with an error) and for other scripts' digits such as
+    "١" (which took choice 1 unasked)."""
+    return text.isascii() and text.isdigit()
 
 
 def _shorten(text: str, limit: int = 30) -> str:

@@ -174,6 +174,16 @@ def test_parse_input(mini):
     assert isinstance(parse("fly", menu), Unknown)
 
 
+def test_only_the_digits_0_to_9_make_a_number(mini):
+    """Robustness review: "²" stopped the game (isdigit holds, int refuses it), and "١" (Arabic
+    one) took choice 1."""
+    scenario = mini.scenario
+    menu = build_menu(scenario, new_game(scenario, 3).state)
+    for typed in ("\u00b2", "\u0661", "\U0001d7d9", "l \u00b2", "l \u00b9\u00b2", "!\u00b3"):
+        command = parse(typed, menu)
+        assert isinstance(command, Unknown) and "is not a choice here" in command.message, typed
+
+
 def test_majority_and_ties():
     assert decide(["a", "b", "b"]) == "b"
     assert decide(["a", "b"]) == "a"  # a tie: adviser 1's vote wins
