@@ -355,14 +355,16 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from game.scenario.load import check_scenario_bytes
+    from game.scenario.load import check_scenario_bytes, read_scenario_file
+    from game.scenario.source import ScenarioError
 
     failed = False
     for name in args.files:
         try:
-            raw = Path(name).read_bytes()
-        except OSError as exc:
-            print(f"{name}:1:1: error: cannot read the file: {exc.strerror}", file=sys.stderr)
+            raw = read_scenario_file(name)
+        except ScenarioError as exc:
+            for diagnostic in exc.diagnostics:
+                print(diagnostic, file=sys.stderr)
             failed = True
             continue
         _, diagnostics = check_scenario_bytes(raw, name)
@@ -396,9 +398,9 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 def cmd_explore(args: argparse.Namespace) -> int:
     from game.analysis.explore import explore, render_report
-    from game.scenario.load import load_scenario_bytes
+    from game.scenario.load import load_scenario_bytes, read_scenario_file
 
-    raw = _read_bytes(args.file)
+    raw = read_scenario_file(args.file)  # kept: the workers of --jobs load it again
     loaded = load_scenario_bytes(raw, args.file)
     show = sys.stderr.isatty() and args.runs > 200
 
@@ -439,15 +441,6 @@ def _note_if_nothing_historical(scenario: Any, what: str = "the historical polic
         f"historical_dates, no demand a historical_response), so {what} only ends each day",
         file=sys.stderr,
     )
-
-
-def _read_bytes(name: str) -> bytes:
-    try:
-        return Path(name).read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{name}: no such file") from None
-    except OSError as exc:
-        raise UserError(f"cannot read {name}: {exc.strerror}") from None
 
 
 def load(path: str | Path):  # noqa: ANN201 - returns LoadedScenario
@@ -569,11 +562,12 @@ def read_choices(path: str, scenario=None) -> list[Choice]:  # noqa: ANN001 - Sc
     same safe reader as scenarios. Entries that are not text, and (given the scenario) entries
     that name nothing in it, are reported at their lines, all at once, before anything is played."""
     from game.analysis.replay import CHOICE_FORMS
+    from game.scenario.load import read_limited
     from game.scenario.source import Diagnostic, ScenarioError, SourceSpan
     from game.scenario.yaml_source import decode, read_yaml
 
     try:
-        raw = Path(path).read_bytes()
+        raw = read_limited(path)
     except OSError as exc:
         raise UserError(f"cannot read {path}: {exc.strerror}") from None
     text, problems = decode(raw, path)

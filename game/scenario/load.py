@@ -22,7 +22,7 @@ from game.scenario.model import Effects, Scenario
 from game.scenario.source import Diagnostic, ScenarioError, SourceSpan
 from game.scenario.suggest import did_you_mean
 from game.scenario.validate import validate_scenario
-from game.scenario.yaml_source import YamlDocument, decode, quoted, read_yaml
+from game.scenario.yaml_source import MAX_BYTES, YamlDocument, decode, quoted, read_yaml
 
 
 @dataclass(frozen=True)
@@ -39,22 +39,36 @@ def content_hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
+def read_limited(path: str | Path, limit: int = MAX_BYTES) -> bytes:
+    """A file's bytes, at most `limit` + 1 of them: one more than any file the game accepts, so
+    that the check of its size refuses it, while /dev/zero or a file of a gigabyte is never read
+    into memory whole (robustness review: `validate /dev/zero` grew to 4 GB). Raises OSError."""
+    with open(path, "rb") as handle:
+        return handle.read(limit + 1)
+
+
+def read_scenario_file(path: str | Path) -> bytes:
+    """A scenario file's bytes, or ScenarioError at FILE:1:1 saying why it cannot be read, in
+    the same words for every command (validate said "cannot read the file: Is a directory" where
+    play said "is a folder")."""
+    name = str(path)
+
+    def unreadable(message: str) -> ScenarioError:
+        return ScenarioError([Diagnostic(SourceSpan(name, 1, 1), message)])
+
+    try:
+        return read_limited(path)
+    except FileNotFoundError:
+        raise unreadable("no such file") from None
+    except IsADirectoryError:
+        raise unreadable("is a folder, not a scenario file") from None
+    except OSError as exc:
+        raise unreadable(f"cannot read the file: {exc.strerror}") from None
+
+
 def load_scenario(path: str | Path) -> LoadedScenario:
     """Read and check a scenario file; raises ScenarioError listing every problem."""
-    name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ScenarioError([Diagnostic(SourceSpan(name, 1, 1), "no such file")]) from None
-    except IsADirectoryError:
-        raise ScenarioError(
-            [Diagnostic(SourceSpan(name, 1, 1), "is a folder, not a scenario file")]
-        ) from None
-    except OSError as exc:
-        raise ScenarioError(
-            [Diagnostic(SourceSpan(name, 1, 1), f"cannot read the file: {exc.strerror}")]
-        ) from None
-    return load_scenario_bytes(raw, name)
+    return load_scenario_bytes(read_scenario_file(path), str(path))
 
 
 def load_scenario_bytes(raw: bytes, name: str) -> LoadedScenario:

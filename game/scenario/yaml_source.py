@@ -134,7 +134,8 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [
             Diagnostic(
                 SourceSpan(file, 1, 1),
-                f"file is {len(raw):,} bytes; scenarios are limited to {MAX_BYTES:,} bytes",
+                # the readers stop one byte past the limit, so the size is not known here
+                f"file is over {MAX_BYTES:,} bytes, the most a scenario may be",
             )
         ]
     wide = _wide_encoding(raw)

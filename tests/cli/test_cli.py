@@ -54,7 +54,24 @@ def test_validate_reports_every_error_and_exits_1(tmp_path, capsys):
 
 def test_validate_missing_file(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "nope.yaml")]) == 1
-    assert "cannot read the file" in capsys.readouterr().err
+    assert capsys.readouterr().err == f"{tmp_path / 'nope.yaml'}:1:1: error: no such file\n"
+
+
+@pytest.mark.parametrize("command", ["validate", "explore", "graph", "replay"])
+def test_every_command_says_the_same_of_a_file_it_cannot_read(tmp_path, capsys, command):
+    """Robustness review: validate said "cannot read the file: Is a directory", play "is a
+    folder, not a scenario file", explore "cannot read d.yaml: Is a directory" without a place."""
+    folder = tmp_path / "d.yaml"
+    folder.mkdir()
+    extra = ["--historical"] if command == "replay" else []
+    assert main([command, str(folder), *extra]) == 1
+    assert f"{folder}:1:1: error: is a folder, not a scenario file" in capsys.readouterr().err
+
+
+def test_a_file_without_end_is_refused_without_reading_it_whole(capsys):
+    """Robustness review: `validate /dev/zero` grew to 4 GB before it was stopped."""
+    assert main(["validate", "/dev/zero"]) == 1
+    assert "/dev/zero:1:1: error: file is over 2,000,000 bytes" in capsys.readouterr().err
 
 
 def test_schema_is_json_with_descriptions(capsys):

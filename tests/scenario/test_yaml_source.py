@@ -88,7 +88,7 @@ def test_depth_limit():
     [
         (b"a: 1\nb: \xff\n", "f.yaml:2:4: error: file is not UTF-8 text (byte 0xff)"),
         (b"a: 1\x00\n", "f.yaml:1:5: error: file contains a NUL byte"),
-        (b"a" * 2_000_001, "scenarios are limited to 2,000,000 bytes"),
+        (b"a" * 2_000_001, "file is over 2,000,000 bytes, the most a scenario may be"),
     ],
 )
 def test_decode_refusals(raw: bytes, expected: str):
