@@ -254,6 +254,10 @@ def status_lines(scenario: Scenario, state: GameState, style: Style) -> list[str
             stat.higher_is, ""
         )
         lines.append(f"  {stat.label:<{width}}  {shown:>3}{note}{better if shown != '?' else ''}")
+        # what the number means and does (play-test: pressure stood at 100 from 31 May, with
+        # nothing to say what that meant, until the Kwantung Army crossed the Wall on 4 June)
+        if stat.description:
+            lines += style.wrap(stat.description, indent="      ")
     done = facts(scenario, state)
     if done:
         lines += style.heading("Facts")

@@ -136,6 +136,25 @@ def test_status_shows_attitudes_in_words_and_numbers(mini):
     assert re.search(r"The Envoy\s+guarded\s+\u221210", text)
 
 
+def test_status_says_what_each_number_means():
+    """Play-test: pressure stood at 100 of 100 from 31 May with nothing to say what it meant."""
+    from game.scenario.load import load_scenario_bytes
+    from tests.conftest import edited_mini
+
+    described = edited_mini(
+        (
+            "  pressure: {label: Pressure, start: 40, higher_is: worse}\n",
+            "  pressure: {label: Pressure, start: 40, higher_is: worse, description: How hard "
+            "the envoy pushes; at its height he acts.}\n",
+        )
+    )
+    _, text = play(load_scenario_bytes(described.encode(), "described.yaml"), "s\n")
+    status = text[text.index("The situation") :]
+    line = status.index("Pressure")
+    assert status.index("How hard the envoy pushes; at its height he acts.") > line
+    assert status.index("How hard") < status.index("Trust")  # under its own number
+
+
 def test_log_is_newest_first_and_paged(mini):
     _, text = play(mini, "6\n4\nE\n4\nE\nl\nl 2\n")
     log = text[text.index("Log, newest first \u2014 page 1 of 2") :]
