@@ -28,7 +28,7 @@ LABEL = Style("serif", "small", "ink")
 # drop the old spelling in brackets (the codex has both). Counted in lines of label text, not pixels,
 # so a larger window or text size does not bring the long names back on a map no roomier for them.
 FULL_NAMES_LINES = 34
-SEA_LABEL = Style("serif", "small", "river")
+SEA_LABEL = Style("serif", "small", "sea_label")  # the river colour was 2.2:1 on the sea
 MUST_LABEL = (
     "peiping",
     "tianjin",
