@@ -62,6 +62,19 @@ def focus_ring(surface: pygame.Surface, ink: Ink, rect: pygame.Rect) -> None:
     pygame.draw.rect(surface, ink.theme.c("focus"), rect.inflate(2, 2), 3)
 
 
+def selection_mark(
+    surface: pygame.Surface, ink: Ink, box: pygame.Rect, focused: bool, radius: int = 0
+) -> None:
+    """The outline of a list's selected row, drawn round its box over its fill: the fill alone
+    was 1.42:1 on the paper (1.24:1 in high contrast). In the list with the focus, 2 px of ink
+    (10:1 or more on the fill and the paper); in a list without it, 1 px of soft ink, so that the
+    one row the keys act on is the one that looks active."""
+    if focused:
+        pygame.draw.rect(surface, ink.theme.c("ink"), box.inflate(2, 2), 2, border_radius=radius)
+    else:
+        pygame.draw.rect(surface, ink.theme.c("ink_soft"), box, 1, border_radius=radius)
+
+
 def scroll_marker(
     surface: pygame.Surface, ink: Ink, rect: pygame.Rect, start: float, end: float
 ) -> None:

@@ -13,7 +13,7 @@ from game.ui.scene import Act, Pop, Push, Reset, Scene, digit
 from game.ui.scenes.common import BoxedMenu, hint_band, key_hint, margin, with_council_clock
 from game.ui.text import BODY, BOLD, SMALL, Ink, Style, is_cjk
 from game.ui.view import CrisisView, Header, crisis_view, reflow, unlocked_codex
-from game.ui.widgets import Button, ListWidget, TextPane, frame, no_map
+from game.ui.widgets import Button, ListWidget, TextPane, frame, no_map, selection_mark
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -86,7 +86,7 @@ class CrisisScene(Scene):
             self.inbox = ListWidget(
                 count=lambda: len(self.view.inbox) if self.view else 0,
                 row_height=lambda i, w: app.ink.height(KIND) + app.ink.height(BODY) + 8,
-                draw_row=lambda s, r, i, sel, foc: self.draw_inbox_row(app, s, r, i, sel),
+                draw_row=lambda s, r, i, sel, foc: self.draw_inbox_row(app, s, r, i, sel, foc),
                 activate=lambda i: self.open_item(app, i),
                 on_select=lambda i: self.read("inbox"),
             )
@@ -94,7 +94,7 @@ class CrisisScene(Scene):
             self.action_list = ListWidget(
                 count=lambda: len(self.rows()),
                 row_height=lambda i, w: self.row_height(app, i, w),
-                draw_row=lambda s, r, i, sel, foc: self.draw_action_row(app, s, r, i, sel),
+                draw_row=lambda s, r, i, sel, foc: self.draw_action_row(app, s, r, i, sel, foc),
                 activate=lambda i: self.activate_row(app, i),
                 on_select=lambda i: self.read("council"),
             )
@@ -440,7 +440,13 @@ class CrisisScene(Scene):
         return lines
 
     def draw_inbox_row(
-        self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
+        self,
+        app: App,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        index: int,
+        selected: bool,
+        focused: bool = True,
     ) -> None:
         ink = app.ink
         theme = app.theme
@@ -460,6 +466,8 @@ class CrisisScene(Scene):
             pygame.draw.rect(surface, theme.c("urgent"), box, 2)
         elif item.kind in ("telegram", "intelligence"):
             pygame.draw.rect(surface, theme.c("border"), box, 1)
+        if selected:
+            selection_mark(surface, ink, box, focused)
         inner = box.inflate(-8, -2)
         kind_style = Style(
             "typewriter_bold", "small", "urgent" if item.urgent or item.demand else "ink_soft"
@@ -616,7 +624,13 @@ class CrisisScene(Scene):
         return sum(app.ink.height(style) for style, _ in self.row_lines(app, index, width)) + 12
 
     def draw_action_row(
-        self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
+        self,
+        app: App,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        index: int,
+        selected: bool,
+        focused: bool = True,
     ) -> None:
         ink = app.ink
         theme = app.theme
@@ -630,6 +644,8 @@ class CrisisScene(Scene):
             box,
             2 if kind == "demand" else 1,
         )
+        if selected:
+            selection_mark(surface, ink, box, focused)
         inner = box.inflate(-12, -4)
         y = inner.y
         if kind == "action":
@@ -685,6 +701,7 @@ class CrisisScene(Scene):
         inner = rect.inflate(-4, 0)
         if selected:
             pygame.draw.rect(surface, theme.c("select"), rect)
+            selection_mark(surface, ink, rect.inflate(-2, -2), True)
         if kind == "heading":
             ink.line(surface, row.upper(), (inner.x, inner.y + 2), inner, KIND)
             return

@@ -22,7 +22,7 @@ from game.ui.scenes.common import (
 )
 from game.ui.text import BODY, BOLD, SMALL, Ink, Style
 from game.ui.view import StatChange, day_summary, demand_view, inbox_item, reflow
-from game.ui.widgets import MORE, Button, ListWidget, TextPane, frame
+from game.ui.widgets import MORE, Button, ListWidget, TextPane, frame, selection_mark
 
 if TYPE_CHECKING:
     from game.scenario.model import Scenario
@@ -146,7 +146,7 @@ class DemandDialog(Dialog):
         self.answers = ListWidget(
             count=lambda: len(self.view.responses),
             row_height=lambda i, w: self.answer_height(app, i, w),
-            draw_row=lambda s, r, i, sel, foc: self.draw_answer(app, s, r, i, sel),
+            draw_row=lambda s, r, i, sel, foc: self.draw_answer(app, s, r, i, sel, foc),
             activate=lambda i: self.answer(app, i),
         )
         self.later = Button("Decide later (Esc)", lambda: Pop())
@@ -210,12 +210,20 @@ class DemandDialog(Dialog):
         return sum(app.ink.height(s) for s, _ in self.answer_lines(app, index, width)) + 14
 
     def draw_answer(
-        self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
+        self,
+        app: App,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        index: int,
+        selected: bool,
+        focused: bool = True,
     ) -> None:
         theme = app.theme
         box = rect.inflate(-2, -6)
         pygame.draw.rect(surface, theme.c("select" if selected else "paper"), box, border_radius=3)
         pygame.draw.rect(surface, theme.c("border"), box, 1, border_radius=3)
+        if selected:
+            selection_mark(surface, app.ink, box, focused, radius=3)
         inner = box.inflate(-14, -4)
         y = inner.y
         for style, text in self.answer_lines(app, index, rect.width):

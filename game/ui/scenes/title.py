@@ -15,7 +15,7 @@ import pygame
 from game.ui.scene import Pop, Push, Quit, Replace, Reset, Scene
 from game.ui.scenes.common import TITLE, BoxedMenu, hint_band, key_hint, margin
 from game.ui.text import BODY, Style
-from game.ui.widgets import Button, frame
+from game.ui.widgets import Button, frame, selection_mark
 
 if TYPE_CHECKING:
     from game.scenario.load import LoadedScenario
@@ -429,7 +429,7 @@ class LoadScene(Scene):
         self.list = ListWidget(
             count=lambda: len(self.saves),
             row_height=lambda i, w: app.ink.height(BODY) * 2 + 6,
-            draw_row=lambda s, r, i, sel, foc: self.draw_row(app, s, r, i, sel),
+            draw_row=lambda s, r, i, sel, foc: self.draw_row(app, s, r, i, sel, foc),
             activate=lambda i: self.open(app, self.saves[i]),
         )
         self.back = Button("Back (Esc)", lambda: Pop())
@@ -443,11 +443,18 @@ class LoadScene(Scene):
         return load_game_from(app, save.path, loaded)
 
     def draw_row(
-        self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
+        self,
+        app: App,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        index: int,
+        selected: bool,
+        focused: bool = True,
     ) -> None:
         info = self.saves[index]
         if selected:
             pygame.draw.rect(surface, app.theme.c("select"), rect)
+            selection_mark(surface, app.ink, rect.inflate(-2, -2), focused)
         ink = app.ink
         ink.line(
             surface,
