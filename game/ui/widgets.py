@@ -168,6 +168,42 @@ class Button(Widget):
             focus_ring(surface, ink, self.rect)
 
 
+class StepButton(Button):
+    """A setting stepped down or up (the text size, the volume): \u25c2 and \u25b8 are drawn at
+    its two ends, and a click on its left half steps down, on its right half up (a click only
+    ever stepped up: the volume could not be lowered with the mouse). An end it cannot go past
+    is drawn in the disabled grey; Enter or Space steps up, as a click on the right does."""
+
+    ARROWS = ("\u25c2", "\u25b8")
+
+    def __init__(
+        self,
+        label: str,
+        step: Callable[[int], Command],
+        can_step: Callable[[int], bool],
+        *,
+        style: Style = BODY,
+    ):
+        super().__init__(label, lambda: step(1), style=style)
+        self.step = step
+        self.can_step = can_step
+
+    def click(self, pos: tuple[int, int], double: bool = False) -> Command:
+        return self.step(-1 if pos[0] < self.rect.centerx else 1)
+
+    def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:
+        super().draw(surface, ink, focused)
+        theme = ink.theme
+        y = self.rect.y + (self.rect.height - ink.height(self.style)) // 2
+        inner = self.rect.inflate(-16, -4)
+        for arrow, step, x, align in (
+            (self.ARROWS[0], -1, inner.x, "left"),
+            (self.ARROWS[1], 1, inner.right, "right"),
+        ):
+            colour = theme.c("ink" if self.can_step(step) else "disabled")
+            ink.line(surface, arrow, (x, y), inner, self.style, colour=colour, align=align)
+
+
 # keys that, on a disarmed list, only show its highlight where it is (see ListWidget.armed)
 SHOW_KEYS = (
     pygame.K_UP,
