@@ -149,6 +149,9 @@ class DemandDialog(Dialog):
             draw_row=lambda s, r, i, sel, foc: self.draw_answer(app, s, r, i, sel, foc),
             activate=lambda i: self.answer(app, i),
         )
+        # No answer reads as a default: the list starts without its highlight (as the council
+        # does on an action), and the first arrow or Enter shows it; the next Enter gives it.
+        self.answers.disarm()
         self.later = Button("Decide later (Esc)", lambda: Pop())
         # set by the layout: answers are cut short (1) or to their words (2), but the one opened
         # (the chosen answer, while the focus is on the answers) shows all it says
@@ -252,7 +255,7 @@ class DemandDialog(Dialog):
             return
         # Laid out again only when something it depends on changed: the window calls this every
         # frame, and a layout measures the answers a dozen ways.
-        choosing = self.focused() is self.answers
+        choosing = self.focused() is self.answers and self.answers.armed
         key = (
             tuple(rect),
             app.size,

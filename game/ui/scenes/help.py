@@ -83,7 +83,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             (
                 "In a demand",
-                "1 \u2013 9 give the Nth answer; or Tab to the answers, \u2191 \u2193 choose, Enter gives it; Esc decide later",
+                "1 \u2013 9 give the Nth answer; or Tab to the answers, \u2191 \u2193 choose (no answer is chosen until then: the first arrow or Enter shows the highlight), Enter gives it; Esc decide later",
             ),
             ("What followed, the day's summary", "Enter, Space or Esc continue"),
             (
