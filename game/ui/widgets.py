@@ -15,6 +15,10 @@ import pygame
 from game.ui.text import BODY, SMALL, SOFT, Ink, Style
 
 MORE = Style("serif", "small", "ink_soft")
+# the tag of what the player has not seen before: a codex entry just learned, an inbox message
+# just arrived (in words, not only in bold type)
+NEW = Style("typewriter_bold", "small", "urgent")
+NEW_TAG = "NEW"
 PEEK_LINES = 3  # a row that does not fit whole shows its first lines if this many fit
 
 Command = Any  # a scene command (see game.ui.scene) or True for "handled"

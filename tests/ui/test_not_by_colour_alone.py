@@ -110,3 +110,31 @@ def test_the_attitudes_tell_the_sides_by_shape_as_the_map_does(make_app, he_umez
     corners = {(min(xs), min(ys)), (max(xs), min(ys)), (min(xs), max(ys)), (max(xs), max(ys))}
     assert corners <= japan
     assert not corners & china
+
+
+@pytest.mark.parametrize("size, text_size", [((1280, 720), 1.0), ((800, 600), 1.45)])
+def test_a_new_inbox_message_says_new_in_words(make_app, he_umezu, size, text_size):
+    # review: a message just arrived was told from the others only by its bold title
+    import dataclasses
+
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    records: list = []
+    app = make_app(
+        size=size, recorder=records, loaded=he_umezu, settings=Settings(text_size=text_size)
+    )
+    app.new_game(app.loaded, 7)
+    crisis = CrisisScene()
+    app.apply(Reset(crisis))
+    app.pump()
+    item = crisis.view.inbox[0]
+    said = {}
+    for new in (True, False):
+        crisis.view.inbox[0] = dataclasses.replace(item, new=new)
+        rect = pygame.Rect(crisis.inbox.rect.x, 0, crisis.inbox.rect.width - 10, 60)
+        records.clear()
+        crisis.draw_inbox_row(app, pygame.Surface((1000, 80)), rect, 0, False)
+        said[new] = [b.text for b in records]
+    assert "NEW" in said[True] and "NEW" not in said[False]
+    assert item.title in said[True]  # the title is not cut for it

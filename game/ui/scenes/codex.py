@@ -10,13 +10,12 @@ from game.ui.scene import Pop, Scene
 from game.ui.scenes.common import draw_title, hint_band, key_hint, layout_buttons, margin
 from game.ui.text import BODY, BOLD, SMALL, Style
 from game.ui.view import codex, reflow
-from game.ui.widgets import Button, ListWidget, TextPane, frame, selection_mark
+from game.ui.widgets import NEW, NEW_TAG, Button, ListWidget, TextPane, frame, selection_mark
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 SECTION = Style("typewriter_bold", "small", "ink_soft")
-NEW = Style("typewriter_bold", "small", "urgent")
 
 
 class CodexScene(Scene):
@@ -73,7 +72,7 @@ class CodexScene(Scene):
             selection_mark(surface, ink, row.inflate(-2, -2), focused)
         title_area = row
         if item.new:
-            mark = ink.line(surface, "NEW", (row.right - 6, row.y + 4), row, NEW, align="right")
+            mark = ink.line(surface, NEW_TAG, (row.right - 6, row.y + 4), row, NEW, align="right")
             if mark is not None:
                 title_area = pygame.Rect(row.x, row.y, mark.x - row.x - 6, row.height)
         ink.line(

@@ -13,7 +13,16 @@ from game.ui.scene import Act, Pop, Push, Reset, Scene, digit
 from game.ui.scenes.common import BoxedMenu, hint_band, key_hint, margin, with_council_clock
 from game.ui.text import BODY, BOLD, SMALL, Ink, Style, is_cjk
 from game.ui.view import CrisisView, Header, crisis_view, reflow, unlocked_codex
-from game.ui.widgets import Button, ListWidget, TextPane, frame, no_map, selection_mark
+from game.ui.widgets import (
+    NEW,
+    NEW_TAG,
+    Button,
+    ListWidget,
+    TextPane,
+    frame,
+    no_map,
+    selection_mark,
+)
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -472,10 +481,15 @@ class CrisisScene(Scene):
         kind_style = Style(
             "typewriter_bold", "small", "urgent" if item.urgent or item.demand else "ink_soft"
         )
-        kind, date = self.inbox_tag(ink, item, inner.width, kind_style)
+        # just arrived: said in words before its kind, as the codex says it, not by bold alone
+        tag = ink.width(NEW_TAG + " ", NEW) if item.new else 0
+        kind, date = self.inbox_tag(ink, item, inner.width - tag, kind_style)
         if date:
             ink.line(surface, date, (inner.right, inner.y), inner, DATE_SMALL, align="right")
-        ink.line(surface, kind, (inner.x, inner.y), inner, kind_style)
+        if item.new:
+            ink.line(surface, NEW_TAG, (inner.x, inner.y), inner, NEW)
+        kind_area = pygame.Rect(inner.x + tag, inner.y, inner.width - tag, inner.height)
+        ink.line(surface, kind, kind_area.topleft, kind_area, kind_style)
         title_style = BOLD if item.new else BODY
         ink.line(surface, item.title, (inner.x, inner.y + ink.height(KIND)), inner, title_style)
 
