@@ -114,14 +114,18 @@ class CrisisScene(Scene):
                 row_height=lambda i, w: self.stat_row_height(app, i, w),
                 draw_row=lambda s, r, i, sel, foc: self.draw_stat_row(app, s, r, i, sel and foc),
             )
+            # Tab follows the screen, left to right and top to bottom: the situation (under the
+            # map), the inbox and the reading pane, then the council and its buttons (it went
+            # right, middle, left, right); the focus starts on the council all the same
             self.widgets = [
-                self.action_list,
-                self.end_day,
+                self.stats,
                 self.inbox,
                 self.reader,
-                self.stats,
+                self.action_list,
+                self.end_day,
                 self.menu,
             ]
+            self.focus = self.widgets.index(self.action_list)
         self.refresh(app)
 
     def read(self, source: str) -> None:
