@@ -131,6 +131,23 @@ def signed(value: int) -> str:
     return f"+{value}" if value >= 0 else f"{MINUS}{-value}"
 
 
+HIGHER_IS = {"better": "higher is better", "worse": "higher is worse"}
+
+
+def higher_is_note(higher_is: str) -> str:
+    """Which way a stat should go, in words: "higher is better", "higher is worse", or nothing
+    for a stat that is neither (both front ends say it, so colour is never the only sign)."""
+    return HIGHER_IS.get(higher_is, "")
+
+
+def change_verdict(delta: int, higher_is: str) -> str:
+    """Whether a stat's change is for the better or the worse ("better", "worse"), or nothing
+    when it did not move or the stat is neither good nor bad when high."""
+    if not delta or higher_is not in HIGHER_IS:
+        return ""
+    return "better" if (delta > 0) == (higher_is == "better") else "worse"
+
+
 def stat_visible(scenario: Scenario, state: GameState, stat_id: str) -> bool:
     """A hidden stat is shown only once an effect has revealed it."""
     spec = scenario.stats.get(stat_id)

@@ -28,7 +28,7 @@ LABEL = Style("serif", "small", "ink")
 # drop the old spelling in brackets (the codex has both). Counted in lines of label text, not pixels,
 # so a larger window or text size does not bring the long names back on a map no roomier for them.
 FULL_NAMES_LINES = 34
-SEA_LABEL = Style("serif", "small", "river")
+SEA_LABEL = Style("serif", "small", "sea_label")  # the river colour was 2.2:1 on the sea
 MUST_LABEL = (
     "peiping",
     "tianjin",
@@ -124,9 +124,48 @@ def _touches_ring(box: pygame.Rect, ring: tuple[tuple[int, int], int]) -> bool:
     return math.hypot(nearest_x - cx, nearest_y - cy) <= radius + 1
 
 
+# Each side's marker has its own shape as well as its colour (for colour-blind players): the map's
+# units and legend, and the people's sides in the crisis screen's attitudes, draw them alike.
+SIDE_SHAPES = {"japan": "square", "china": "diamond"}
+OTHER_SIDE_SHAPE = "circle"
+
+
+def side_shape(side: str) -> str:
+    """The shape of a side's marker: a square for Japan, a diamond for China, else a circle."""
+    return SIDE_SHAPES.get(side, OTHER_SIDE_SHAPE)
+
+
+def draw_side_mark(
+    surface: pygame.Surface,
+    colour: tuple[int, int, int],
+    side: str,
+    centre: tuple[int, int],
+    half: int,
+    outline: tuple[int, int, int] | None = None,
+) -> pygame.Rect:
+    """A side's marker (see `side_shape`) `half` pixels either side of `centre`; returns its box."""
+    x, y = centre
+    box = pygame.Rect(x - half, y - half, 2 * half + 1, 2 * half + 1)
+    shape = side_shape(side)
+    if shape == "square":
+        pygame.draw.rect(surface, colour, box)
+        if outline is not None:
+            pygame.draw.rect(surface, outline, box, 1)
+    elif shape == "diamond":
+        diamond = [(x, y - half), (x + half, y), (x, y + half), (x - half, y)]
+        pygame.draw.polygon(surface, colour, diamond)
+        if outline is not None:
+            pygame.draw.polygon(surface, outline, diamond, 1)
+    else:
+        pygame.draw.circle(surface, colour, centre, half)
+        if outline is not None:
+            pygame.draw.circle(surface, outline, centre, half, 1)
+    return box
+
+
 _LEGEND = (
-    ("japan", "square", "Japanese unit"),
-    ("china", "diamond", "Chinese unit"),
+    ("japan", SIDE_SHAPES["japan"], "Japanese unit"),
+    ("china", SIDE_SHAPES["china"], "Chinese unit"),
     ("dmz", "hatch", "Demilitarized zone"),
     ("wall", "line", "Great Wall"),
 )

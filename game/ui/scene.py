@@ -171,5 +171,8 @@ class Scene:
         return None
 
     def draw_widgets(self, app: App, surface: pygame.Surface) -> None:
+        # Only the scene on top shows its focus: a screen under a dialog drew its ring through
+        # the shading too, and two or three rings at once left no telling where the keys go.
+        on_top = app.top is self
         for index, widget in enumerate(self.widgets):
-            widget.draw(surface, app.ink, index == self.focus)
+            widget.draw(surface, app.ink, on_top and index == self.focus)

@@ -153,6 +153,8 @@ def save_settings(settings: Settings, folder: str | Path | None = None) -> str:
 
 
 def next_text_size(current: float, step: int = 1) -> float:
-    """The next of the offered text sizes (wrapping round)."""
+    """The next of the offered text sizes, stopping at the smallest and the largest as the
+    volume stops at 0 and 100 (a step up from the largest wrapped round to the smallest: the
+    print shrank to 85% under a player who wanted it larger)."""
     nearest = min(range(len(TEXT_SIZES)), key=lambda i: abs(TEXT_SIZES[i] - current))
-    return TEXT_SIZES[(nearest + step) % len(TEXT_SIZES)]
+    return TEXT_SIZES[max(0, min(len(TEXT_SIZES) - 1, nearest + step))]

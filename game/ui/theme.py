@@ -43,7 +43,18 @@ def palette(settings: Settings) -> dict[str, tuple[int, int, int]]:
     return colours
 
 
-TEXT_COLOURS = ("ink", "ink_soft", "urgent", "good", "bad", "neutral", "river", "japan", "china")
+TEXT_COLOURS = (
+    "ink",
+    "ink_soft",
+    "urgent",
+    "good",
+    "bad",
+    "neutral",
+    "river",
+    "sea_label",
+    "japan",
+    "china",
+)
 
 
 def luminance(rgb: tuple[int, int, int]) -> float:

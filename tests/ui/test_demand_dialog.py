@@ -163,8 +163,10 @@ def test_every_answer_can_be_read_whole_and_given_by_keyboard_and_mouse(
     def click(pos):
         return dialog.handle(app, pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
 
-    # the keyboard: Tab to the answers, ↓ to each: it opens, all it says shown
+    # the keyboard: Tab to the answers, ↓ to each: it opens, all it says shown (the first ↓
+    # only shows the highlight, on the first answer: none is chosen before)
     key(pygame.K_TAB)
+    key(pygame.K_DOWN)
     for index in range(len(rows)):
         if index:
             key(pygame.K_DOWN)
@@ -185,3 +187,43 @@ def test_every_answer_can_be_read_whole_and_given_by_keyboard_and_mouse(
         drawn = draw(app, records)
         assert answer_shown_whole(app, dialog, drawn, index), (index, rows[index].label)
         assert given(click(dict(dialog.answers._visible())[index].center), index)
+
+
+def test_no_answer_looks_chosen_when_a_demand_opens(make_app, press):
+    # review: the first answer was highlighted as the dialog opened, as if it were the default;
+    # it now starts as the council does on an action: the first arrow or Enter shows the
+    # highlight, the next Enter gives the answer
+    from game.ui.scenes.dialogs import DemandDialog
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    demand = next(iter(app.session.state.demands))
+    app.push(DemandDialog(demand))
+    app.pump()
+    dialog = app.top
+    drawn: list[bool] = []
+    original = dialog.draw_answer
+
+    def spy(app_, surface, rect, index, selected, focused=True):
+        drawn.append(selected)
+        return original(app_, surface, rect, index, selected, focused)
+
+    dialog.answers.draw_row = lambda s, r, i, sel, foc: spy(app, s, r, i, sel, foc)
+    app.dirty = True
+    app.pump()
+    assert drawn and not any(drawn)  # as it opens
+    press(app, pygame.K_TAB)  # to the answers: still none chosen
+    drawn.clear()
+    app.dirty = True
+    app.pump()
+    assert drawn and not any(drawn)
+    press(app, pygame.K_RETURN)  # shows the highlight; answers nothing
+    assert app.session.state.demands[demand].status == "pending"
+    assert dialog.answers.armed and dialog.answers.selected == 0
+    press(app, pygame.K_RETURN)  # the first answer, now chosen on purpose
+    assert app.session.state.demands[demand].status != "pending"

@@ -32,6 +32,7 @@ def test_an_unchanged_demand_dialog_is_not_laid_out_again(make_app, press):
     placed = (tuple(dialog.text.rect), tuple(dialog.answers.rect), dialog.compact)
 
     dialog.focus = dialog.widgets.index(dialog.answers)
+    press(app, pygame.K_DOWN)  # the first arrow shows the highlight, on the first answer
     press(app, pygame.K_DOWN)  # another answer chosen: it shows whole, the others may be cut
     app.draw()
     assert layouts and dialog.answers.selected == 1

@@ -127,6 +127,7 @@ def test_an_enter_on_a_demand_that_has_just_opened_answers_nothing(make_app, pre
     assert app.session.state.demands["first"].status == "pending"
     assert names(app) == ["crisis", "demand"]
     press(app, pygame.K_TAB)  # from the demand's text to its answers
+    press(app, pygame.K_DOWN)  # shows the highlight, on the first answer
     press(app, pygame.K_DOWN)
     press(app, pygame.K_RETURN)  # the second answer, chosen on purpose
     assert app.session.state.demands["first"].answer == "stall"

@@ -52,7 +52,8 @@ def test_settings_round_trip_and_a_damaged_file_is_not_fatal(tmp_path):
     (tmp_path / "settings.json").write_text("{not json", encoding="utf-8")
     loaded, note = load_settings(tmp_path)
     assert loaded == Settings() and "damaged" in note
-    assert next_text_size(1.45) == 0.85 and next_text_size(1.0) == 1.2
+    assert next_text_size(1.0) == 1.2 and next_text_size(1.0, -1) == 0.85
+    assert next_text_size(1.45) == 1.45 and next_text_size(0.85, -1) == 0.85  # no wrapping round
 
 
 def test_settings_change_the_palette_and_are_saved(make_app, tmp_path):

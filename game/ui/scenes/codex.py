@@ -10,13 +10,12 @@ from game.ui.scene import Pop, Scene
 from game.ui.scenes.common import draw_title, hint_band, key_hint, layout_buttons, margin
 from game.ui.text import BODY, BOLD, SMALL, Style
 from game.ui.view import codex, reflow
-from game.ui.widgets import Button, ListWidget, TextPane, frame
+from game.ui.widgets import NEW, NEW_TAG, Button, ListWidget, TextPane, frame, selection_mark
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 SECTION = Style("typewriter_bold", "small", "ink_soft")
-NEW = Style("typewriter_bold", "small", "urgent")
 
 
 class CodexScene(Scene):
@@ -33,7 +32,7 @@ class CodexScene(Scene):
         self.list = ListWidget(
             count=lambda: len(self.items),
             row_height=lambda i, w: self.row_height(app, i),
-            draw_row=lambda s, r, i, sel, foc: self.draw_row(app, s, r, i, sel),
+            draw_row=lambda s, r, i, sel, foc: self.draw_row(app, s, r, i, sel, foc),
             activate=lambda i: self.show(),
             on_select=lambda i: setattr(self.pane, "offset", 0),
         )
@@ -53,7 +52,13 @@ class CodexScene(Scene):
         return app.ink.height(BODY) + 6 + extra
 
     def draw_row(
-        self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
+        self,
+        app: App,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        index: int,
+        selected: bool,
+        focused: bool = True,
     ) -> None:
         ink = app.ink
         item = self.items[index]
@@ -64,9 +69,10 @@ class CodexScene(Scene):
         row = pygame.Rect(rect.x, y, rect.width, rect.bottom - y)
         if selected:
             pygame.draw.rect(surface, app.theme.c("select"), row)
+            selection_mark(surface, ink, row.inflate(-2, -2), focused)
         title_area = row
         if item.new:
-            mark = ink.line(surface, "NEW", (row.right - 6, row.y + 4), row, NEW, align="right")
+            mark = ink.line(surface, NEW_TAG, (row.right - 6, row.y + 4), row, NEW, align="right")
             if mark is not None:
                 title_area = pygame.Rect(row.x, row.y, mark.x - row.x - 6, row.height)
         ink.line(

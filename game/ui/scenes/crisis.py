@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pygame
 
-from game.analysis.describe import uses_note
+from game.analysis.describe import higher_is_note, uses_note
 from game.engine.actions import EndDay, TakeAction
-from game.ui.mapdraw import MapPainter
+from game.ui.mapdraw import SIDE_SHAPES, MapPainter, draw_side_mark
 from game.ui.scene import Act, Pop, Push, Reset, Scene, digit
 from game.ui.scenes.common import BoxedMenu, hint_band, key_hint, margin, with_council_clock
 from game.ui.text import BODY, BOLD, SMALL, Ink, Style, is_cjk
 from game.ui.view import CrisisView, Header, crisis_view, reflow, unlocked_codex
-from game.ui.widgets import Button, ListWidget, TextPane, frame, no_map
+from game.ui.widgets import (
+    NEW,
+    NEW_TAG,
+    Button,
+    ListWidget,
+    TextPane,
+    frame,
+    no_map,
+    selection_mark,
+)
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -25,8 +34,21 @@ COUNT = Style("serif_bold", "body", "urgent")
 DATE_SMALL = Style("typewriter", "small", "ink_soft")  # an inbox row's date
 AWAITING = " \u2014 awaiting your answer"  # an inbox row's tag, of a demand still to answer
 ANSWER_DUE = " \u2014 answer due"  # the same, when the row is narrow
+DIRECTION = Style("serif", "small", "ink_soft")  # beside a bar: "higher is worse"
+SHORT_NOTES = {"higher is better": "high: good", "higher is worse": "high: bad"}
+MIN_BAR = 40  # the least a stat's bar is drawn, where its words take room beside it
 NO_COUNCIL = "Nothing can be done or answered today: end the day (E)."
 HINT = "1\u20139 take action \u00b7 E end day \u00b7 I inbox \u00b7 A actions \u00b7 Tab move \u00b7 Enter open \u00b7 C codex \u00b7 B briefing \u00b7 F1 help \u00b7 Esc menu"
+
+
+class StatColumns(NamedTuple):
+    """Where a stat's name, bar, words and value go in the situation's rows (`stat_columns`)."""
+
+    label_w: int
+    value_w: int
+    notes: dict[str, str]  # by `higher_is`: "higher is worse", or shorter
+    note_w: int
+    two_lines: bool  # the bar and the words under the name and the value
 
 
 class CrisisScene(Scene):
@@ -73,7 +95,7 @@ class CrisisScene(Scene):
             self.inbox = ListWidget(
                 count=lambda: len(self.view.inbox) if self.view else 0,
                 row_height=lambda i, w: app.ink.height(KIND) + app.ink.height(BODY) + 8,
-                draw_row=lambda s, r, i, sel, foc: self.draw_inbox_row(app, s, r, i, sel),
+                draw_row=lambda s, r, i, sel, foc: self.draw_inbox_row(app, s, r, i, sel, foc),
                 activate=lambda i: self.open_item(app, i),
                 on_select=lambda i: self.read("inbox"),
             )
@@ -81,7 +103,7 @@ class CrisisScene(Scene):
             self.action_list = ListWidget(
                 count=lambda: len(self.rows()),
                 row_height=lambda i, w: self.row_height(app, i, w),
-                draw_row=lambda s, r, i, sel, foc: self.draw_action_row(app, s, r, i, sel),
+                draw_row=lambda s, r, i, sel, foc: self.draw_action_row(app, s, r, i, sel, foc),
                 activate=lambda i: self.activate_row(app, i),
                 on_select=lambda i: self.read("council"),
             )
@@ -92,14 +114,18 @@ class CrisisScene(Scene):
                 row_height=lambda i, w: self.stat_row_height(app, i, w),
                 draw_row=lambda s, r, i, sel, foc: self.draw_stat_row(app, s, r, i, sel and foc),
             )
+            # Tab follows the screen, left to right and top to bottom: the situation (under the
+            # map), the inbox and the reading pane, then the council and its buttons (it went
+            # right, middle, left, right); the focus starts on the council all the same
             self.widgets = [
-                self.action_list,
-                self.end_day,
+                self.stats,
                 self.inbox,
                 self.reader,
-                self.stats,
+                self.action_list,
+                self.end_day,
                 self.menu,
             ]
+            self.focus = self.widgets.index(self.action_list)
         self.refresh(app)
 
     def read(self, source: str) -> None:
@@ -427,7 +453,13 @@ class CrisisScene(Scene):
         return lines
 
     def draw_inbox_row(
-        self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
+        self,
+        app: App,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        index: int,
+        selected: bool,
+        focused: bool = True,
     ) -> None:
         ink = app.ink
         theme = app.theme
@@ -447,14 +479,21 @@ class CrisisScene(Scene):
             pygame.draw.rect(surface, theme.c("urgent"), box, 2)
         elif item.kind in ("telegram", "intelligence"):
             pygame.draw.rect(surface, theme.c("border"), box, 1)
+        if selected:
+            selection_mark(surface, ink, box, focused)
         inner = box.inflate(-8, -2)
         kind_style = Style(
             "typewriter_bold", "small", "urgent" if item.urgent or item.demand else "ink_soft"
         )
-        kind, date = self.inbox_tag(ink, item, inner.width, kind_style)
+        # just arrived: said in words before its kind, as the codex says it, not by bold alone
+        tag = ink.width(NEW_TAG + " ", NEW) if item.new else 0
+        kind, date = self.inbox_tag(ink, item, inner.width - tag, kind_style)
         if date:
             ink.line(surface, date, (inner.right, inner.y), inner, DATE_SMALL, align="right")
-        ink.line(surface, kind, (inner.x, inner.y), inner, kind_style)
+        if item.new:
+            ink.line(surface, NEW_TAG, (inner.x, inner.y), inner, NEW)
+        kind_area = pygame.Rect(inner.x + tag, inner.y, inner.width - tag, inner.height)
+        ink.line(surface, kind, kind_area.topleft, kind_area, kind_style)
         title_style = BOLD if item.new else BODY
         ink.line(surface, item.title, (inner.x, inner.y + ink.height(KIND)), inner, title_style)
 
@@ -603,7 +642,13 @@ class CrisisScene(Scene):
         return sum(app.ink.height(style) for style, _ in self.row_lines(app, index, width)) + 12
 
     def draw_action_row(
-        self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
+        self,
+        app: App,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        index: int,
+        selected: bool,
+        focused: bool = True,
     ) -> None:
         ink = app.ink
         theme = app.theme
@@ -617,6 +662,8 @@ class CrisisScene(Scene):
             box,
             2 if kind == "demand" else 1,
         )
+        if selected:
+            selection_mark(surface, ink, box, focused)
         inner = box.inflate(-12, -4)
         y = inner.y
         if kind == "action":
@@ -635,10 +682,33 @@ class CrisisScene(Scene):
     def stat_row_height(self, app: App, index: int, width: int) -> int:
         kind, row = self.stat_rows()[index]
         if kind == "stat":
-            return app.ink.height(SMALL) + 12
+            lines = 2 if self.stat_columns(app.ink, width - 4).two_lines else 1
+            return lines * app.ink.height(SMALL) + 12
         if kind == "fact":  # a fact is a sentence: it wraps rather than being cut
             return len(app.ink.wrap("\u2713 " + row, width - 4, SMALL)) * app.ink.height(SMALL) + 4
         return app.ink.height(SMALL) + 4
+
+    def stat_columns(self, ink: Ink, width: int) -> StatColumns:
+        """How the stats' rows are laid out in `width`: each name, its bar, the words saying which
+        way is good ("higher is worse") and the value, the same for every row so the bars line up.
+        The names take 42% of the row, or what the longest needs if the bars can give it up; the
+        words are said shorter ("high: bad") rather than cut a name (large print in a small
+        window: "Japanese pre\u2026"), and where even that does not fit, the bar and the words
+        go on a line of their own under the name and the value."""
+        value_w = ink.width("100", Style("serif_bold", "small")) + 4
+        stats = self.view.stats if self.view else []
+        longest = max((ink.width(s.label, SMALL) for s in stats), default=0)
+        directions = {s.higher_is for s in stats}
+        full = {d: higher_is_note(d) for d in directions if higher_is_note(d)}
+        short = {d: SHORT_NOTES[note] for d, note in full.items()}
+        for notes in (full, short):
+            note_w = max((ink.width(n, DIRECTION) + 8 for n in notes.values()), default=0)
+            room = width - value_w - 8 - note_w
+            if longest + 8 + MIN_BAR <= room:
+                label_w = max(min(int(width * 0.42), room - MIN_BAR), longest + 8)
+                return StatColumns(label_w, value_w, notes, note_w, False)
+        note_w = max((ink.width(n, DIRECTION) + 8 for n in full.values()), default=0)
+        return StatColumns(width - value_w, value_w, full, note_w, True)
 
     def draw_stat_row(
         self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
@@ -649,6 +719,7 @@ class CrisisScene(Scene):
         inner = rect.inflate(-4, 0)
         if selected:
             pygame.draw.rect(surface, theme.c("select"), rect)
+            selection_mark(surface, ink, rect.inflate(-2, -2), True)
         if kind == "heading":
             ink.line(surface, row.upper(), (inner.x, inner.y + 2), inner, KIND)
             return
@@ -672,11 +743,12 @@ class CrisisScene(Scene):
                 align="right",
             )
             name_area = pygame.Rect(
-                inner.x + 12, inner.y, max(0, inner.width - width - 20), inner.height
+                inner.x + 15, inner.y, max(0, inner.width - width - 23), inner.height
             )
-            marker = "japan" if row.side == "japan" else "china" if row.side == "china" else "third"
+            # the side by its shape as on the map (a square, a diamond), not by colour alone
+            colour = row.side if row.side in SIDE_SHAPES else "third"
             cy = inner.y + ink.height(SMALL) // 2
-            pygame.draw.rect(surface, theme.c(marker), (inner.x, cy - 4, 8, 8))
+            draw_side_mark(surface, theme.c(colour), row.side, (inner.x + 5, cy), 5)
             name = row.name
             if ink.width(name, SMALL) > name_area.width:
                 # too long: the name in Chinese characters gives way before the name is cut
@@ -684,15 +756,11 @@ class CrisisScene(Scene):
                 name = "".join(c for c in name if not is_cjk(c)).strip()
             ink.line(surface, name, name_area.topleft, name_area, SMALL)
             return
-        value_w = ink.width("100", Style("serif_bold", "small")) + 4
-        # The names take 42% of the row, or what the longest needs if the bars can give it up
-        # (large print in a small window: "Japanese pre…"); the same for every row, so the bars
-        # line up.
-        longest = max(ink.width(s.label, SMALL) for s in self.view.stats) if self.view else 0
-        label_w = max(int(inner.width * 0.42), min(longest + 8, inner.width - value_w - 48))
-        label_area = pygame.Rect(inner.x, inner.y, label_w - 6, inner.height)
+        columns = self.stat_columns(ink, inner.width)
+        line = ink.height(SMALL)
+        label_area = pygame.Rect(inner.x, inner.y, columns.label_w - 6, line)
         ink.line(surface, row.label, label_area.topleft, label_area, SMALL)
-        value_area = pygame.Rect(inner.right - value_w, inner.y, value_w, inner.height)
+        value_area = pygame.Rect(inner.right - columns.value_w, inner.y, columns.value_w, line)
         ink.line(
             surface,
             row.text,
@@ -701,11 +769,20 @@ class CrisisScene(Scene):
             Style("serif_bold", "small"),
             align="right",
         )
+        # on a line of its own (two_lines), the bar starts under the name; else beside it
+        top = inner.y + line if columns.two_lines else inner.y
+        left = inner.x if columns.two_lines else inner.x + columns.label_w
+        right = inner.right if columns.two_lines else value_area.x - 4
+        # which way is good, in words: the bar's colour says it too, but not to everyone
+        note = columns.notes.get(row.higher_is, "") if row.value is not None else ""
+        if note:
+            area = pygame.Rect(right - columns.note_w, top, columns.note_w, line)
+            ink.line(surface, note, (right, top), area, DIRECTION, align="right")
         bar = pygame.Rect(
-            inner.x + label_w,
-            inner.y + 3,
-            max(10, inner.width - label_w - value_w - 8),
-            max(6, ink.height(SMALL) - 8),
+            left,
+            top + 3,
+            max(10, right - columns.note_w - left - 4),
+            max(6, line - 8),
         )
         pygame.draw.rect(surface, theme.c("paper_dark"), bar)
         if row.value is None:

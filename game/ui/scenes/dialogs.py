@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.analysis.describe import signed
+from game.analysis.describe import change_verdict, signed
 from game.engine.actions import Respond
 from game.engine.state import GameEvent, GameState
 from game.engine.words import counted
@@ -21,8 +21,8 @@ from game.ui.scenes.common import (
     with_council_clock,
 )
 from game.ui.text import BODY, BOLD, SMALL, Ink, Style
-from game.ui.view import day_summary, demand_view, inbox_item, reflow
-from game.ui.widgets import MORE, Button, ListWidget, TextPane, frame
+from game.ui.view import StatChange, day_summary, demand_view, inbox_item, reflow
+from game.ui.widgets import MORE, Button, ListWidget, TextPane, frame, selection_mark
 
 if TYPE_CHECKING:
     from game.scenario.model import Scenario
@@ -146,9 +146,12 @@ class DemandDialog(Dialog):
         self.answers = ListWidget(
             count=lambda: len(self.view.responses),
             row_height=lambda i, w: self.answer_height(app, i, w),
-            draw_row=lambda s, r, i, sel, foc: self.draw_answer(app, s, r, i, sel),
+            draw_row=lambda s, r, i, sel, foc: self.draw_answer(app, s, r, i, sel, foc),
             activate=lambda i: self.answer(app, i),
         )
+        # No answer reads as a default: the list starts without its highlight (as the council
+        # does on an action), and the first arrow or Enter shows it; the next Enter gives it.
+        self.answers.disarm()
         self.later = Button("Decide later (Esc)", lambda: Pop())
         # set by the layout: answers are cut short (1) or to their words (2), but the one opened
         # (the chosen answer, while the focus is on the answers) shows all it says
@@ -210,12 +213,20 @@ class DemandDialog(Dialog):
         return sum(app.ink.height(s) for s, _ in self.answer_lines(app, index, width)) + 14
 
     def draw_answer(
-        self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
+        self,
+        app: App,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        index: int,
+        selected: bool,
+        focused: bool = True,
     ) -> None:
         theme = app.theme
         box = rect.inflate(-2, -6)
         pygame.draw.rect(surface, theme.c("select" if selected else "paper"), box, border_radius=3)
         pygame.draw.rect(surface, theme.c("border"), box, 1, border_radius=3)
+        if selected:
+            selection_mark(surface, app.ink, box, focused, radius=3)
         inner = box.inflate(-14, -4)
         y = inner.y
         for style, text in self.answer_lines(app, index, rect.width):
@@ -244,7 +255,7 @@ class DemandDialog(Dialog):
             return
         # Laid out again only when something it depends on changed: the window calls this every
         # frame, and a layout measures the answers a dozen ways.
-        choosing = self.focused() is self.answers
+        choosing = self.focused() is self.answers and self.answers.armed
         key = (
             tuple(rect),
             app.size,
@@ -451,6 +462,19 @@ class EventDialog(Dialog):
         self.draw_widgets(app, surface)
 
 
+def change_line(change: StatChange) -> tuple[Style, str]:
+    """A stat's change overnight, saying in words whether it is for the better or the worse
+    (the colour says it too, but not alone): "Japanese pressure: 29 \u2192 32 (+3, worse)"."""
+    delta = change.after - change.before
+    verdict = change_verdict(delta, change.higher_is)
+    colour = {"better": "good", "worse": "bad"}.get(verdict, "ink")
+    said = f"{signed(delta)}, {verdict}" if verdict else signed(delta)
+    return (
+        Style("serif", "body", colour),
+        f"{change.label}: {change.before} \u2192 {change.after} ({said})",
+    )
+
+
 FINAL_HINT = "Enter, Space or Esc see how it ended \u00b7 \u2191\u2193 PgUp PgDn scroll"
 
 
@@ -500,19 +524,7 @@ class DaySummaryScene(Dialog):
                 (Style("serif_bold", "body", "urgent"), f"The crisis moved: {view.stage_change}")
             )
         for change in view.changes:
-            delta = change.after - change.before
-            good = (
-                (delta > 0) == (change.higher_is == "better")
-                if change.higher_is != "neutral"
-                else None
-            )
-            colour = "ink" if good is None else "good" if good else "bad"
-            out.append(
-                (
-                    Style("serif", "body", colour),
-                    f"{change.label}: {change.before} \u2192 {change.after} ({signed(delta)})",
-                )
-            )
+            out.append(change_line(change))
         if not view.changes and not view.stage_change:
             out.append((BODY, "Nothing you can see has changed."))
         out += [(BODY, ""), (head, "NEW IN THE INBOX")]

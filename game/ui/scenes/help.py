@@ -15,36 +15,99 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 HEAD = Style("typewriter_bold", "body")
+GROUP = Style("serif_bold", "body")
 
-KEYS = [
+# Every key that works, by the screen it works on (each screen's band at the bottom says its own).
+KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
-        "Tab / Shift+Tab (and \u2190 \u2192 on the crisis screen)",
-        "move the focus (the blue ring) between lists and buttons",
-    ),
-    ("\u2191 \u2193, Page Up/Down, Home/End", "move within a list, or scroll a text"),
-    (
-        "Enter / Space",
-        "choose the focused item; open a message or a pending demand; answer a demand. At dawn, or when the row it was on is gone, the council's highlight goes back to the top; on an action, the first Enter or arrow only shows it",
-    ),
-    ("Esc", "back out of a dialog or screen; the menu on the crisis screen"),
-    ("1 \u2013 9", "take the Nth action of the day (in a demand: give the Nth answer)"),
-    ("E", "end the day"),
-    ("U / Shift+U", "practice games (play --practice): take back one step / go back to the dawn"),
-    ("I / A", "jump to the inbox / to the day's actions"),
-    (
-        "C or F2",
-        "the codex, from any screen but a yes-or-no question: people, places, units and terms, with sources (what you have just learned is marked new)",
-    ),
-    ("B", "read the briefing again"),
-    ("F1", "this help"),
-    ("F11", "full screen on or off"),
-    (
-        "F9",
-        "for teachers: release one of the scenario's injects (news or rumours that push a class along)",
+        "Everywhere",
+        [
+            (
+                "Tab / Shift+Tab",
+                "move the focus (the blue ring) between lists, buttons and texts",
+            ),
+            ("\u2191 \u2193, Page Up/Down, Home/End", "move within a list, or scroll a text"),
+            ("Enter / Space", "choose the focused item: press a button, open a row"),
+            ("Esc", "back out of a dialog or screen"),
+            (
+                "C or F2",
+                "the codex, from any screen but a yes-or-no question (and not C while typing a name): people, places, units and terms, with sources (what you have just learned is marked new); C, F2 or Esc closes it",
+            ),
+            ("F1", "this help; Esc, F1 or Enter closes it"),
+            ("F11", "full screen on or off"),
+            (
+                "F5",
+                "for scenario authors: reload the scenario file and replay your choices on it (errors are listed, the game is kept); if the scenario failed to load, try loading it again",
+            ),
+        ],
     ),
     (
-        "F5",
-        "for scenario authors: reload the scenario file and replay your choices on it (errors are listed, the game is kept)",
+        "Title screen",
+        [
+            (
+                "\u2191 \u2193 or Tab, Enter",
+                "choose New game, Continue, Load, Settings, Help or Quit",
+            ),
+            (
+                "\u2190 \u2192",
+                "another scenario; with the buttons in two columns (large print), the other column, and another scenario on the Scenario button",
+            ),
+            ("Esc", "asks whether to quit: Y quits, N or Esc stays"),
+        ],
+    ),
+    (
+        "Crisis screen",
+        [
+            ("1 \u2013 9", "take the Nth action of the day"),
+            ("E", "end the day"),
+            ("I / A", "jump to the inbox / to the day's actions"),
+            ("\u2190 \u2192", "move the focus, as Tab and Shift+Tab do"),
+            (
+                "Enter / Space",
+                "open a message or a pending demand, or take the action chosen. At dawn, or when the row it was on is gone, the council's highlight goes back to the top; on an action, the first Enter or arrow only shows it",
+            ),
+            ("B", "read the briefing again (Enter or Esc goes back)"),
+            ("Esc", "the menu (resume, save, settings, help, codex, quit to the title)"),
+            (
+                "U / Shift+U",
+                "practice games (play --practice): take back one step / go back to the dawn",
+            ),
+            (
+                "F9",
+                "for teachers: release one of the scenario's injects (news or rumours that push a class along); 1 \u2013 9 release one, Esc closes",
+            ),
+        ],
+    ),
+    (
+        "Dialogs",
+        [
+            (
+                "In a demand",
+                "1 \u2013 9 give the Nth answer; or Tab to the answers, \u2191 \u2193 choose (no answer is chosen until then: the first arrow or Enter shows the highlight), Enter gives it; Esc decide later",
+            ),
+            ("What followed, the day's summary", "Enter, Space or Esc continue"),
+            (
+                "Save as",
+                "type a name, Enter saves; Tab or \u2191 \u2193 to Save and Cancel, Enter or Space presses them; Esc back to the menu",
+            ),
+        ],
+    ),
+    (
+        "Settings",
+        [
+            ("\u2191 \u2193", "choose a setting"),
+            ("Enter, Space or \u2192", "change it (the text size and the volume: a step up)"),
+            ("\u2190", "the text size or the volume a step down"),
+            ("Esc", "done"),
+        ],
+    ),
+    (
+        "The end and the debrief",
+        [
+            ("Enter", "from the ending, the debrief"),
+            ("S", "on the debrief: save the report (Markdown and HTML)"),
+            ("Esc", "back to the title screen"),
+        ],
     ),
 ]
 
@@ -69,8 +132,11 @@ class HelpScene(Scene, PageScene):
 
     def paragraphs(self) -> list[tuple[Style, str]]:
         out: list[tuple[Style, str]] = [(HEAD, "KEYS")]
-        out += [(BODY, f"{key} \u2014 {what}") for key, what in KEYS]
-        out += [(BODY, ""), (HEAD, "HOW THE GAME WORKS")]
+        for group, keys in KEYS:
+            out += [(GROUP, group)]
+            out += [(BODY, f"{key} \u2014 {what}") for key, what in keys]
+            out.append((BODY, ""))
+        out += [(HEAD, "HOW THE GAME WORKS")]
         for rule in RULES:
             out += [(BODY, rule), (BODY, "")]
         out.append(
@@ -96,6 +162,6 @@ class HelpScene(Scene, PageScene):
             "Help",
             "Keys and rules",
             self.pane,
-            "\u2191\u2193 PgUp PgDn scroll \u00b7 Esc back",
+            "\u2191\u2193 PgUp PgDn scroll \u00b7 Esc, F1 or Enter back",
         )
         self.draw_widgets(app, surface)

@@ -11,9 +11,9 @@ import pygame_gui
 
 from game.ui.scene import Pop
 from game.ui.scenes.crisis import PauseScene
-from game.ui.text import BODY, Style
+from game.ui.text import BODY, Ink, Style
 from game.ui.theme import ASSETS
-from game.ui.widgets import Button
+from game.ui.widgets import Button, Widget, focus_ring
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -38,12 +38,24 @@ def gui_theme(font_px: int | None = None) -> dict[str, Any]:
     return theme
 
 
+class NameField(Widget):
+    """The place of the name's text field (pygame_gui draws the field) in the focus order: Tab
+    and the arrows reach it as they reach the buttons, and it shows the focus ring."""
+
+    def __init__(self) -> None:
+        self.rect = pygame.Rect(0, 0, 0, 0)
+
+    def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:
+        if focused:
+            focus_ring(surface, ink, self.rect)
+
+
 class SaveNameScene(PauseScene):
     """Type a name (letters, digits, - and _), Enter saves, Esc cancels."""
 
     name = "save"
     heading = "SAVE AS (letters, digits, - and _)"
-    hint = "Enter save \u00b7 Esc back to the menu"
+    hint = "Enter save \u00b7 Tab or \u2191\u2193 move \u00b7 Esc back to the menu"
     takes_typing = True
 
     def __init__(self) -> None:
@@ -61,13 +73,33 @@ class SaveNameScene(PauseScene):
             return
         session = app.session
         self.initial = f"{session.scenario.id}-day{session.state.day}" if session else "game"
-        self.widgets = [Button("Save", lambda: self.save(app)), Button("Cancel", lambda: Pop())]
+        self.field = NameField()
+        self.save_button = Button("Save", lambda: self.save(app))
+        self.widgets = [self.field, self.save_button, Button("Cancel", lambda: Pop())]
+        self.focus = 0  # the name, ready to type
 
     def handle(self, app: App, event: pygame.event.Event) -> Any:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            return self.save(app)
+        # Enter and Space act on the focused button (Enter had saved even with the focus on
+        # Cancel, and Space on Cancel did nothing); in the field, Enter saves
+        try:
+            return self._handle(app, event)
+        finally:
+            self._follow_focus()
+
+    def _handle(self, app: App, event: pygame.event.Event) -> Any:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_TAB):
             return super().handle(app, event)
+        if event.type == pygame.MOUSEBUTTONDOWN and self.field.rect.collidepoint(event.pos):
+            self.focus = self.widgets.index(self.field)  # then the field places its cursor
+            self._follow_focus()
+        elif self.focused() is not self.field:
+            if event.type == pygame.TEXTINPUT:
+                return True  # a button has the focus: typing is not a shortcut either
+            return super().handle(app, event)
+        elif event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self.save(app)
+        elif event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN):
+            return super().handle(app, event)  # to the buttons, as in the menu
         if event.type == pygame.TEXTINPUT and " " in event.text:
             # a name has no spaces (it is a file name): a space typed becomes '-', not nothing
             event = pygame.event.Event(pygame.TEXTINPUT, text=event.text.replace(" ", "-"))
@@ -76,6 +108,16 @@ class SaveNameScene(PauseScene):
         if event.type in (pygame.KEYDOWN, pygame.TEXTINPUT):
             return True  # typing belongs to the field, never to shortcuts underneath
         return super().handle(app, event)
+
+    def _follow_focus(self) -> None:
+        """The field takes the typing (and shows its cursor) only while it has the focus."""
+        if self.entry is None:
+            return
+        wanted = self.focused() is self.field
+        if wanted and not self.entry.is_focused:
+            self.entry.focus()
+        elif not wanted and self.entry.is_focused:
+            self.entry.unfocus()
 
     def save(self, app: App) -> Any:
         from game.saves import SaveError, slot_path, write_save
@@ -99,7 +141,7 @@ class SaveNameScene(PauseScene):
 
     def layout(self, app: App, rect: pygame.Rect) -> None:
         ink = app.ink
-        height = self.widgets[0].preferred_height(ink)
+        height = self.save_button.preferred_height(ink)
         font_px = ink.theme.fonts.px(BODY.size)
         # wide enough for the heading, which says what a name may hold
         needed = ink.width(self.heading, Style("typewriter_bold", "heading")) + 48
@@ -110,8 +152,9 @@ class SaveNameScene(PauseScene):
         self.box.center = rect.center
         field = pygame.Rect(self.box.x + 20, self.box.y + heading + 24, width - 40, field_height)
         self._place_field(app, field, font_px)
+        self.field.rect = field
         y = field.bottom + 12
-        for widget in self.widgets:
+        for widget in self.widgets[1:]:
             widget.rect = pygame.Rect(self.box.x + 20, y, width - 40, height)
             y += height + 8
 
@@ -127,7 +170,7 @@ class SaveNameScene(PauseScene):
             self.entry.set_allowed_characters(ALLOWED)
             self.entry.set_text_length_limit(MAX_LENGTH)
             self.entry.set_text(text)  # set_text leaves the cursor at the end, ready to edit
-            self.entry.focus()
+            self._follow_focus()
         else:
             self.manager.set_window_resolution(size)
             self.entry.set_relative_position(field.topleft)

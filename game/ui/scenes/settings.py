@@ -12,7 +12,7 @@ from game.ui.scenes.common import draw_title, hint_band, key_hint, layout_button
 from game.ui.settings import Settings, next_text_size
 from game.ui.text import BODY, Style
 from game.ui.theme import largest_text_size
-from game.ui.widgets import Button, frame
+from game.ui.widgets import Button, StepButton, frame
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -66,6 +66,18 @@ ROWS: list[tuple[str, Callable[[Settings], str], Callable[[Settings, int], dict]
 ]
 
 
+def _can_step_text(s: Settings, step: int) -> bool:
+    return next_text_size(s.text_size, step) != next_text_size(s.text_size, 0)
+
+
+# The settings stepped down and up rather than switched: whether a step can be taken (at an end it
+# cannot, and its arrow is greyed); a click on the left of their button steps down, on the right up.
+STEPPED: dict[str, Callable[[Settings, int], bool]] = {
+    "Text size": _can_step_text,
+    "Sound volume": lambda s, step: s.volume < 100 if step > 0 else s.volume > 0,
+}
+
+
 class SettingsScene(Scene):
     name = "settings"
     arrows_move_focus = True
@@ -77,12 +89,24 @@ class SettingsScene(Scene):
     def enter(self, app: App) -> None:
         if self.widgets:
             return
-        for index in range(len(ROWS)):
-            self.rows.append(
-                Button("", (lambda i: lambda: self.change(app, i, 1))(index), style=BODY)
-            )
+        for index, (label, _, _, _) in enumerate(ROWS):
+            if label in STEPPED:
+                self.rows.append(self.stepper(app, index, STEPPED[label]))
+            else:
+                self.rows.append(
+                    Button("", (lambda i: lambda: self.change(app, i, 1))(index), style=BODY)
+                )
         self.back = Button("Done (Esc)", lambda: Pop())
         self.widgets = [*self.rows, self.back]
+
+    def stepper(self, app: App, index: int, can: Callable[[Settings, int], bool]) -> StepButton:
+        """The button of a setting stepped down and up (see STEPPED)."""
+        return StepButton(
+            "",
+            lambda step: self.change(app, index, step),
+            lambda step: can(app.settings, step),
+            style=BODY,
+        )
 
     def change(self, app: App, index: int, step: int) -> Any:
         update = ROWS[index][2](app.settings, step)
@@ -138,7 +162,10 @@ class SettingsScene(Scene):
         else:
             # large print: each note beside its setting (on up to two lines), so every row and
             # note stays on the page above the Done button (QA: Mute fell over the key hints)
-            button_w = min(rest.width // 2, max(ink.width(b.label, BODY) + 40 for b in self.rows))
+            arrows = 2 * ink.width("\u25b8  ", BODY)  # at both ends of a stepped setting
+            button_w = min(
+                rest.width // 2, max(ink.width(b.label, BODY) + 40 + arrows for b in self.rows)
+            )
             x = rest.x + button_w + 12
             wrapped = [ink.wrap(note, rest.right - x, style) for style, note in notes]
             heights = [
@@ -161,5 +188,5 @@ class SettingsScene(Scene):
             app,
             surface,
             self.band,
-            "\u2191\u2193 choose \u00b7 Enter or \u25b8 change \u00b7 \u25c2 back a step \u00b7 Esc done",
+            "\u2191\u2193 choose \u00b7 Enter or \u25b8 change \u00b7 \u25c2 back a step \u00b7 click \u25c2 or \u25b8 to step \u00b7 Esc done",
         )

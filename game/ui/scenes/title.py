@@ -15,7 +15,7 @@ import pygame
 from game.ui.scene import Pop, Push, Quit, Replace, Reset, Scene
 from game.ui.scenes.common import TITLE, BoxedMenu, hint_band, key_hint, margin
 from game.ui.text import BODY, Style
-from game.ui.widgets import Button, frame
+from game.ui.widgets import Button, frame, selection_mark
 
 if TYPE_CHECKING:
     from game.scenario.load import LoadedScenario
@@ -27,6 +27,9 @@ LOADING = "Loading the scenario\u2026"
 URGENT = Style("serif", "body", "urgent")
 LOAD_NOTE = Style("serif", "small", "urgent")
 SUBTITLE = Style("serif", "body", "ink_soft")
+HINT = "Tab / \u2191\u2193 move \u00b7 Enter choose \u00b7 \u25c2 \u25b8 scenario \u00b7 F1 help \u00b7 F2 codex \u00b7 F11 full screen \u00b7 Esc quit\u2026"
+# the buttons in two columns (large print): \u2190 \u2192 go across, and turn the scenario on its button
+TWO_COLUMN_HINT = "Tab / \u2191\u2193 move \u00b7 \u2190 \u2192 other column \u00b7 Enter choose \u00b7 \u25c2 \u25b8 on Scenario: change it \u00b7 F1 help \u00b7 F2 codex \u00b7 F11 full screen \u00b7 Esc quit\u2026"
 
 
 def when_saved(stamp: str) -> str:
@@ -114,6 +117,7 @@ class TitleScene(Scene):
         self.autosave: Path | None = None
         self.waiting_for = ""  # the choice made while the scenario loads, named on the card
         self.rule = ((0, 0), (0, 0))  # the line under the subtitle, as last drawn (ends)
+        self.column_rows = 99  # buttons a column holds, as laid out (fewer than all: two columns)
 
     def enter(self, app: App) -> None:
         if not self.choices and app.loaded is not None:
@@ -180,13 +184,12 @@ class TitleScene(Scene):
         name = card.title if card is not None else "loading\u2026"
         if app.load_error:
             name = "choose another"
-        buttons.append(
-            Button(
-                f"Scenario: {name}  \u25c2 \u25b8",
-                lambda: self.turn_scenario(app, 1),
-                enabled=usable or bool(self.others(app)),
-            )
+        self.scenario_button = Button(
+            f"Scenario: {name}  \u25c2 \u25b8",
+            lambda: self.turn_scenario(app, 1),
+            enabled=usable or bool(self.others(app)),
         )
+        buttons.append(self.scenario_button)
         buttons[0].enabled = usable
         buttons.append(Button("Settings", lambda: Push(_settings_scene())))
         buttons.append(Button("Help (F1)", lambda: Push(_help_scene())))
@@ -245,12 +248,25 @@ class TitleScene(Scene):
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
         if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
-            return self.turn_scenario(app, 1 if event.key == pygame.K_RIGHT else -1)
+            step = 1 if event.key == pygame.K_RIGHT else -1
+            if self.column_rows < len(self.widgets) and self.focused() is not self.scenario_button:
+                return self.next_column(step)
+            return self.turn_scenario(app, step)
         if event.key == pygame.K_ESCAPE:
             # Esc is "back" on every other screen: here it asks first (the Quit button and the
             # window's close button do not)
             return Push(QuitScene())
         return None
+
+    def next_column(self, step: int) -> bool:
+        """\u2190 \u2192 with the buttons in two columns: to the button beside the focused one
+        (the last of the other column, if it is shorter); on the Scenario button they still
+        turn the scenario, as its \u25c2 \u25b8 say."""
+        column, row = divmod(self.focus, self.column_rows)
+        columns = -(-len(self.widgets) // self.column_rows)
+        if 0 <= column + step < columns:  # (at the last column, → stays where it is)
+            self.focus = min((column + step) * self.column_rows + row, len(self.widgets) - 1)
+        return True
 
     def head_lines(self, app: App, width: int) -> tuple[list[str], list[str], int]:
         """The card's title and subtitle lines at this width, and the clearance kept above and
@@ -305,6 +321,7 @@ class TitleScene(Scene):
         inner = self.panel.inflate(-3 * pad, -2 * pad)
         self.inner = inner
         columns = -(-count // rows)
+        self.column_rows = rows
         column = (inner.width - (columns - 1) * gap) // columns
         top = inner.bottom - rows * (height + gap)
         for index, widget in enumerate(self.widgets):
@@ -364,7 +381,7 @@ class TitleScene(Scene):
                 app,
                 surface,
                 self.band,
-                "Tab / \u2191\u2193 move \u00b7 Enter choose \u00b7 \u25c2 \u25b8 scenario \u00b7 F1 help \u00b7 F2 codex \u00b7 F11 full screen \u00b7 Esc quit\u2026",
+                TWO_COLUMN_HINT if self.column_rows < len(self.widgets) else HINT,
             )
 
 
@@ -429,7 +446,7 @@ class LoadScene(Scene):
         self.list = ListWidget(
             count=lambda: len(self.saves),
             row_height=lambda i, w: app.ink.height(BODY) * 2 + 6,
-            draw_row=lambda s, r, i, sel, foc: self.draw_row(app, s, r, i, sel),
+            draw_row=lambda s, r, i, sel, foc: self.draw_row(app, s, r, i, sel, foc),
             activate=lambda i: self.open(app, self.saves[i]),
         )
         self.back = Button("Back (Esc)", lambda: Pop())
@@ -443,11 +460,18 @@ class LoadScene(Scene):
         return load_game_from(app, save.path, loaded)
 
     def draw_row(
-        self, app: App, surface: pygame.Surface, rect: pygame.Rect, index: int, selected: bool
+        self,
+        app: App,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        index: int,
+        selected: bool,
+        focused: bool = True,
     ) -> None:
         info = self.saves[index]
         if selected:
             pygame.draw.rect(surface, app.theme.c("select"), rect)
+            selection_mark(surface, app.ink, rect.inflate(-2, -2), focused)
         ink = app.ink
         ink.line(
             surface,

@@ -1,0 +1,86 @@
+"""The Save-as dialog's keys: Enter and Space act on the button with the focus (Enter in the name
+saves), and the name's field shows the focus ring when it has the focus."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+
+@pytest.fixture
+def save_dialog(make_app, press):
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    press(app, pygame.K_ESCAPE)  # the menu
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)  # Save the game...
+    assert app.top.name == "save"
+    return app
+
+
+def focused_label(app) -> str | None:
+    return getattr(app.top.focused(), "label", None)
+
+
+def tab_to(app, press, label: str) -> None:
+    for _ in range(4):
+        if focused_label(app) == label:
+            return
+        press(app, pygame.K_TAB)
+    raise AssertionError(f"Tab does not reach {label}")
+
+
+@pytest.mark.parametrize("key", [pygame.K_RETURN, pygame.K_SPACE])
+def test_enter_or_space_on_cancel_cancels(save_dialog, press, key):
+    # review: Tab to Cancel, then Enter saved all the same; Space on Cancel did nothing
+    app = save_dialog
+    tab_to(app, press, "Cancel")
+    press(app, key)
+    assert [s.name for s in app.stack] == ["crisis", "menu"]
+    assert not (app.save_folder / "mini-day1.json").exists()
+
+
+@pytest.mark.parametrize("key", [pygame.K_RETURN, pygame.K_SPACE])
+def test_enter_or_space_on_save_saves(save_dialog, press, key):
+    app = save_dialog
+    tab_to(app, press, "Save")
+    press(app, key)
+    assert [s.name for s in app.stack] == ["crisis"]
+    assert (app.save_folder / "mini-day1.json").exists()
+
+
+def test_enter_in_the_name_saves_and_a_space_there_is_typed(save_dialog, press):
+    app = save_dialog
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=" b"))
+    app.pump()
+    assert app.top.text == "mini-day1-b"  # in the field, Space is text
+    press(app, pygame.K_RETURN)
+    assert [s.name for s in app.stack] == ["crisis"]
+    assert (app.save_folder / "mini-day1-b.json").exists()
+
+
+def test_the_name_field_shows_the_focus_ring_and_types_only_with_the_focus(save_dialog, press):
+    app = save_dialog
+    dialog = app.top
+    focus = app.theme.c("focus")
+    field = dialog.entry.get_abs_rect()
+
+    def ringed() -> bool:
+        app.dirty = True
+        app.pump()
+        outside = field.inflate(2, 2)
+        return tuple(app.screen.get_at((outside.centerx, outside.y)))[:3] == focus
+
+    assert ringed()  # the focus starts in the name, ready to type
+    press(app, pygame.K_TAB)
+    assert not ringed() and focused_label(app) == "Save"
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="x"))
+    app.pump()
+    assert dialog.text == "mini-day1"  # typing does not go to a field without the focus
+    press(app, pygame.K_UP)
+    assert ringed()
