@@ -10,6 +10,7 @@ from game.analysis.describe import (
     correspondent,
     countdown_text,
     facts,
+    higher_is_note,
     nearest_deadline,
     provenance,
     signed,
@@ -250,10 +251,9 @@ def status_lines(scenario: Scenario, state: GameState, style: Style) -> list[str
     for sid, stat in scenario.stats.items():
         shown = stat_display(scenario, state, sid)
         note = " (hidden)" if shown == "?" else f" of {stat.max}"
-        better = {"better": ", higher is better", "worse": ", higher is worse"}.get(
-            stat.higher_is, ""
-        )
-        lines.append(f"  {stat.label:<{width}}  {shown:>3}{note}{better if shown != '?' else ''}")
+        way = higher_is_note(stat.higher_is)
+        better = f", {way}" if way and shown != "?" else ""
+        lines.append(f"  {stat.label:<{width}}  {shown:>3}{note}{better}")
         # what the number means and does (play-test: pressure stood at 100 from 31 May, with
         # nothing to say what that meant, until the Kwantung Army crossed the Wall on 4 June)
         if stat.description:
