@@ -116,6 +116,32 @@ def _distance(box: pygame.Rect, point: tuple[int, int]) -> float:
     )
 
 
+def _inside(point: tuple[int, int], polygon: tuple[tuple[int, int], ...]) -> bool:
+    """Whether `point` lies inside `polygon` (even-odd rule; False with no polygon)."""
+    x, y = point
+    inside = False
+    for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def _across(
+    centre: tuple[int, int], half: int, polygon: tuple[tuple[int, int], ...], inside: bool
+) -> bool:
+    """Whether a marker of half-size `half` at `centre` reaches across the polygon's edge from
+    the side `inside` says (its centre or a corner on the other side)."""
+    x, y = centre
+    points = (
+        (x, y),
+        (x - half, y - half),
+        (x + half, y - half),
+        (x - half, y + half),
+        (x + half, y + half),
+    )
+    return any(_inside(point, polygon) != inside for point in points)
+
+
 def _touches_ring(box: pygame.Rect, ring: tuple[tuple[int, int], int]) -> bool:
     """Whether a box comes within a pixel of a highlight ring (or covers it)."""
     (cx, cy), radius = ring
@@ -186,6 +212,8 @@ class MapPainter:
         self._weak: pygame.mask.Mask | None = None  # the coast and rivers
         self.view: Projection | None = None
         self.area = pygame.Rect(0, 0, 0, 0)
+        # the demilitarized zone's outline in window pixels, which units keep to their side of
+        self._zone: tuple[tuple[int, int], ...] = ()
         self.spots: dict[str, tuple[int, int]] = {}
         self.markers: dict[str, pygame.Rect] = {}
         self.label_at: dict[str, pygame.Rect] = {}
@@ -234,6 +262,7 @@ class MapPainter:
             projection.top + area.y,
         )
         self.view, self.area = project, area
+        self._zone = tuple(project(*p) for p in data.get("dmz", {}).get("polygon", []))
         self._draw_places_and_units(surface, ink, area, project, places, units)
         self._region_labels(surface, ink, area, project, data)
         self._legend(
@@ -330,7 +359,15 @@ class MapPainter:
     ) -> None:
         # Placing the labels tries many spots for each place: it is done again only when the
         # panel, the fonts or what is on the map changed, not at every frame of a blink.
-        key = (tuple(area), project, tuple(places), tuple(units), id(ink), id(ink.theme))
+        key = (
+            tuple(area),
+            project,
+            tuple(places),
+            tuple(units),
+            id(ink),
+            id(ink.theme),
+            self._zone,
+        )
         if key != self._layout_key or self._placed is None:
             self._placed = self._layout(ink, area, project, places, units)
             self._layout_key = key
@@ -642,9 +679,8 @@ class MapPainter:
             spots[place.id] = (x, y)
             placed.append((place, (x, y)))
 
-    @classmethod
     def _leaves_room(
-        cls,
+        self,
         area: pygame.Rect,
         spot: tuple[int, int],
         units: list[MapUnit],
@@ -652,10 +688,10 @@ class MapPainter:
         rings: list[tuple[tuple[int, int], int]],
     ) -> Callable[[pygame.Rect], bool]:
         """Whether a label box by a place leaves each of its units a free slot."""
-        return lambda box: cls._unit_markers(area, spot, units, [*taken, box], rings)[1]
+        return lambda box: self._unit_markers(area, spot, units, [*taken, box], rings)[1]
 
-    @staticmethod
     def _unit_markers(
+        self,
         area: pygame.Rect,
         spot: tuple[int, int],
         units: list[MapUnit],
@@ -664,11 +700,16 @@ class MapPainter:
     ) -> tuple[list[tuple[MapUnit, pygame.Rect]], bool]:
         """One place's units, each in the first free slot by it: a row to the upper right, then
         upper left, lower right, lower left, clear of the units, labels and markers in `taken` and
-        of other places' highlight rings; and whether each found a free slot."""
+        of other places' highlight rings; and whether each found a free slot. For Chinese units,
+        slots on the other side of the demilitarized zone's edge from the place come last:
+        Peiping's and Tianjin's troops were drawn inside the zone, where only police were allowed
+        (play-test)."""
         x, y = spot
         taken = list(taken)
         marks: list[tuple[MapUnit, pygame.Rect]] = []
         free = True
+        zone = self._zone
+        inside = _inside(spot, zone)
         for unit in units:
             half = 6 if unit.side == "japan" else 7
             slots = [
@@ -676,6 +717,11 @@ class MapPainter:
                 for sx, sy in ((1, -1), (-1, -1), (1, 1), (-1, 1))
                 for n in range(4)
             ]
+            if zone and unit.side == "china":
+                # rows further above and below, which a slot across the edge comes after (the
+                # zone was closed to Chinese troops; Japanese ones had the run of the railway)
+                slots += [(sx, y + k * (sy - y)) for k in (2, 3) for sx, sy in slots]
+                slots.sort(key=lambda slot: _across(slot, half, zone, inside))  # stable
             chosen = None
             for cx, cy in slots:
                 box = pygame.Rect(cx - half, cy - half, 2 * half, 2 * half)

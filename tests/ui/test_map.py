@@ -498,3 +498,47 @@ def test_a_scenario_names_its_sides_in_the_legend(make_app):
     )
     legend = {b.text for b in records}
     assert "Company unit" in legend and "Japanese unit" not in legend
+
+
+@pytest.mark.parametrize(
+    ("window", "text_size", "size"),
+    [
+        ((800, 600), 1.45, (276, 244)),
+        ((1280, 720), 1.0, (452, 312)),
+        ((1920, 1080), 1.0, (679, 474)),
+    ],
+)
+def test_chinese_units_are_not_drawn_inside_the_demilitarized_zone(
+    make_app, he_umezu, historical_states, window, text_size, size
+):
+    """Play-test: blue 'Chinese unit' diamonds sat inside the hatched zone east of Peiping and by
+    Tianjin, where the truce allowed police only; no unit of the scenario is placed there, the
+    markers had merely been put to the upper right of their cities. A Chinese unit's marker
+    stays on its place's side of the zone's edge, all game long (the painter keeps its corners
+    clear of the edge too where there is room; on the smallest map there is not always)."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter, _inside
+    from game.ui.settings import Settings
+    from game.ui.view import crisis_view
+
+    app = make_app(size=window, settings=Settings(text_size=text_size))
+    data = map_data(he_umezu)
+    painter = MapPainter()
+    crossed: set[str] = set()
+    checked = 0
+    for state, news in historical_states:
+        view = crisis_view(he_umezu.scenario, state, data, news)
+        painter.draw(
+            pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, view.places, view.units
+        )
+        assert painter.view is not None
+        zone = tuple(painter.view(*point) for point in data["dmz"]["polygon"])
+        assert len(zone) >= 3
+        for unit, box in painter._placed.unit_marks:
+            if unit.side != "china" or unit.place not in painter.spots:
+                continue
+            checked += 1
+            home = _inside(painter.spots[unit.place], zone)
+            if _inside(box.center, zone) != home:
+                crossed.add(f"{unit.place}: {unit.name} (day {state.day})")
+    assert checked and sorted(crossed) == []
