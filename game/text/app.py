@@ -27,7 +27,7 @@ from game.engine.words import counted
 from game.lesson import LessonDays
 from game.practice import UndoStack
 from game.save_paths import report_stem
-from game.saves import SessionNotes
+from game.saves import SessionNotes, notes_for_save
 from game.scenario.model import Scenario
 from game.text import render
 from game.text.cabinet import VoteRecord, decide, leaders, render_votes
@@ -365,13 +365,7 @@ class Session:
     def hand_notes(self) -> None:
         """Hand the shell what its saves keep beside the state (see `run_text`'s keep_notes)."""
         if self.keep_notes is not None:
-            self.keep_notes(
-                SessionNotes(
-                    player_name=self.classroom.player_name,
-                    passed_days=list(self.lesson.passed),
-                    timed_out_days=list(self.lesson.timed_out),
-                )
-            )
+            self.keep_notes(notes_for_save(self.classroom.player_name, self.lesson))
 
     def autosave(self) -> None:
         """Hand the state to the shell's autosave (`on_dawn`); say what it has to tell."""
