@@ -79,7 +79,7 @@ class Session:
             return "Nothing to take back: this is the start of the game."
         self.undo, self.state = self.undo.undo_day() if day else self.undo.undo_action()
         self.new_count, self.last_events = 0, []
-        self.lesson.forget_from(self.state.day)
+        self.lesson.back_to(self.state.day)  # played again, even a day lesson mode passed
         where = "to the dawn of" if day else "one step, to"
         return f"Taken back {where} day {self.state.day}."
 
