@@ -19,6 +19,7 @@ Both front ends keep one `LessonDays` beside the game's state:
     lesson.hold(state.day)                              # its council is held ("hold")
     lesson.time_out(state.day)                          # the council's time ran out
     lesson.back_to(state.day)                           # a practice take-back to this day
+    lesson.go_on_from(state.day)                        # F5 goes on from an earlier choice
 """
 
 from __future__ import annotations
@@ -75,6 +76,14 @@ class LessonDays:
         """The days from `day` on are played again: how their councils went is not known yet."""
         self.passed = [d for d in self.passed if d < day]
         self.timed_out = [d for d in self.timed_out if d < day]
+
+    def go_on_from(self, day: int) -> None:
+        """The game goes on from a moment of `day` (F5 continued a reloaded scenario from an
+        earlier choice): what was noted of that day's end and of the days after is forgotten;
+        a council held on `day` itself stays held."""
+        self.forget_from(day)
+        if self.held > day:
+            self.held = 0
 
     def back_to(self, day: int) -> None:
         """A practice game takes back to `day`: it is played again, even a day lesson mode had

@@ -77,7 +77,8 @@ def reload_scenario(app: App) -> Any:
 
 
 def adopt(app: App, fresh: LoadedScenario, state: GameState) -> str:
-    """Play on with the reloaded scenario from `state` (the session keeps its seed and save folder).
+    """Play on with the reloaded scenario from `state` (the session keeps its seed and save folder;
+    lesson mode forgets the days after `state`'s, if the replay stopped on an earlier day).
 
     A practice game's take-back history is made again on the new version: the old one held the
     old file's states, and taking back to one of them and playing on crashed the engine (a stat
@@ -89,6 +90,7 @@ def adopt(app: App, fresh: LoadedScenario, state: GameState) -> str:
     session.state = state
     session.new_count = 0
     session.last_events = []
+    session.lesson.go_on_from(state.day)  # (the same day, unless the replay stopped earlier)
     if session.undo is None:
         return ""
     before = states_before_choices(fresh.scenario, state)

@@ -193,3 +193,31 @@ def test_f5_says_so_when_the_take_back_history_starts_again(make_app, press, cop
     press(app, pygame.K_u)
     assert app.session.state is reloaded  # nothing of the old version to go back to
     assert "Nothing to take back" in app.toast_text
+
+
+def test_f5_back_to_an_earlier_day_forgets_the_lesson_days_after_it(make_app, press, copy):
+    """Lesson mode's passed days are the game's: continuing the new version from an earlier day
+    forgot none of them, and the day passed again was noted twice ([2, 2])."""
+    from game.engine.actions import EndDay, Respond
+
+    path, loaded = copy
+    app = make_app(lesson_days=1)
+    use(app, loaded)
+    app.new_game(loaded, 7)
+    app.act(Respond(demand="first", response="accept"))
+    app.act(EndDay())
+    app.pump()
+    assert app.session.state.day == 3 and app.session.lesson.passed == [2]
+    # the first demand now comes on day 2: the first choice (answering it on day 1) is refused
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "date: 1935-06-01\n    deadline_days: 1", "date: 1935-06-02\n    deadline_days: 1"
+        ),
+        encoding="utf-8",
+    )
+    press(app, pygame.K_F5)
+    assert names(app)[-1] == "report"
+    press(app, pygame.K_RETURN)  # continue on the new version, from day 1
+    assert app.session.state.day == 1 and app.session.lesson.passed == []
+    assert app.session.lesson.held == 0  # day 3's council held for the ultimatum is forgotten
