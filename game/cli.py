@@ -825,19 +825,10 @@ class _TextSaves:
         self.notes = notes
 
     def _save(self, state, slot: str):  # noqa: ANN001, ANN202 - GameState -> SaveGame
-        import datetime as dt
-
         from game.saves import make_save
 
-        saved_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        return make_save(
-            self.loaded,
-            state,
-            slot=slot,
-            saved_at=saved_at,
-            practice=self.practice,
-            session=self.notes,
-        )
+        # stamped now in local time, as the window's saves are (game.save_time)
+        return make_save(self.loaded, state, slot=slot, practice=self.practice, session=self.notes)
 
     def autosave(self, state) -> str:  # noqa: ANN001 - GameState
         """Autosave at dawn; a line for the player when another unfinished game was kept."""

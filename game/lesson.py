@@ -1,25 +1,47 @@
-"""What lesson mode notes of a game that its state cannot tell, by day number: the days it let
-pass without a council, and the councils the classroom's time limit ended. The debrief does not
-count history's actions of a passed day as missed, and saves keep both (`game.saves.SessionNotes`)
-so that a resumed game's report still has them.
+"""Lesson mode, for both front ends: its rule, and what it notes of a game that the state cannot tell.
+
+The rule (`todays_council`): once the lesson is over (its days or its minutes played), each day
+passes without a council, except a day on which a demand can be answered, whose council is held
+until the players end the day, so that the crisis's decisions stay theirs; and a day a practice
+game took back to, which is played again.
+
+What it notes (`LessonDays`), by day number: the days it let pass without a council, the
+councils the classroom's time limit ended, and the day whose council it holds. The debrief does
+not count history's actions of a passed day as missed, and saves keep the first two
+(`game.saves.SessionNotes`) so that a resumed game's report still has them.
 
 Both front ends keep one `LessonDays` beside the game's state:
 
     lesson = LessonDays.kept(save.session, state.day)   # a resumed game's, or LessonDays()
-    lesson.pass_day(state.day)                          # lesson mode ends the day at once
+    over = lesson_over(state.day, lesson_days)          # why the lesson is over, or ""
+    todays_council(scenario, state, lesson, lesson_over=bool(over))  # "council", "pass", "hold"
+    lesson.end_at_once(state)                           # lesson mode ends the day ("pass")
+    lesson.hold(state.day)                              # its council is held ("hold")
     lesson.time_out(state.day)                          # the council's time ran out
-    lesson.forget_from(state.day)                       # a practice take-back to this day
+    lesson.back_to(state.day)                           # a practice take-back to this day
+    lesson.go_on_from(state.day)                        # F5 goes on from an earlier choice
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+from game.engine.query import awaits_answer
+from game.engine.state import GameState
+from game.engine.words import counted
+from game.scenario.model import Scenario
+
+Council = Literal["council", "pass", "hold"]
 
 
 @dataclass
 class LessonDays:
     passed: list[int] = field(default_factory=list)
     timed_out: list[int] = field(default_factory=list)
+    # the day whose council is held although the lesson is over (for a demand, or a day taken
+    # back to); 0: none. Not kept in saves: a resumed game decides its day afresh.
+    held: int = 0
 
     @classmethod
     def kept(cls, notes: object, day: int) -> LessonDays:
@@ -32,6 +54,20 @@ class LessonDays:
     def pass_day(self, day: int) -> None:
         self.passed.append(day)
 
+    def end_at_once(self, state: GameState) -> None:
+        """Lesson mode ends the day of `state` without a council: a day passed; or, if the players
+        had already made choices that day (the lesson's minutes ran out mid-council), a council
+        cut short, whose missed history still counts."""
+        day = state.day
+        if any(e.day == day and e.kind in ("action", "respond") for e in state.log):
+            self.time_out(day)
+        else:
+            self.pass_day(day)
+
+    def hold(self, day: int) -> None:
+        """The council of `day` is held although the lesson is over, until the players end it."""
+        self.held = day
+
     def time_out(self, day: int) -> None:
         if day not in self.timed_out:
             self.timed_out.append(day)
@@ -40,3 +76,55 @@ class LessonDays:
         """The days from `day` on are played again: how their councils went is not known yet."""
         self.passed = [d for d in self.passed if d < day]
         self.timed_out = [d for d in self.timed_out if d < day]
+
+    def go_on_from(self, day: int) -> None:
+        """The game goes on from a moment of `day` (F5 continued a reloaded scenario from an
+        earlier choice): what was noted of that day's end and of the days after is forgotten;
+        a council held on `day` itself stays held."""
+        self.forget_from(day)
+        if self.held > day:
+            self.held = 0
+
+    def back_to(self, day: int) -> None:
+        """A practice game takes back to `day`: it is played again, even a day lesson mode had
+        passed, and the days from it on are forgotten."""
+        self.forget_from(day)
+        self.held = day
+
+
+def lesson_over(
+    day: int,
+    lesson_days: int | None,
+    *,
+    minutes_played: float = 0.0,
+    lesson_minutes: float | None = None,
+) -> str:
+    """Why lesson mode now hurries the game to its ending ("N days played", "M minutes played"),
+    or "" while the lesson goes on (or there is no lesson mode)."""
+    if lesson_days is not None and day > lesson_days:
+        return f"{counted(lesson_days, 'day')} played"
+    if lesson_minutes is not None and minutes_played >= lesson_minutes:
+        return f"{minutes(lesson_minutes)} played"
+    return ""
+
+
+def minutes(value: float) -> str:
+    """'1 minute', '2.5 minutes': a classroom option's minutes as its lines say them."""
+    shown = f"{value:g}"
+    return f"{shown} minute" if shown == "1" else f"{shown} minutes"
+
+
+def todays_council(
+    scenario: Scenario, state: GameState, lesson: LessonDays, *, lesson_over: bool
+) -> Council:
+    """What lesson mode makes of the council of `state`'s day, for both front ends:
+
+    "council": held as usual: the lesson goes on, the game is over, or lesson mode already holds
+        this day's council (`lesson.held`: for a demand, or a day a practice game took back to);
+    "pass": the day ends at once, without a council;
+    "hold": the lesson is over, but a demand can be answered today: the council is held until
+        the players end the day (the front end then calls `lesson.hold(state.day)`).
+    """
+    if not lesson_over or state.over or lesson.held == state.day:
+        return "council"
+    return "hold" if awaits_answer(scenario, state) else "pass"

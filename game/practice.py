@@ -13,6 +13,7 @@ Nothing here changes a state: the engine's states are frozen, so keeping old one
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.engine.state import GameState
@@ -30,6 +31,12 @@ class UndoStack:
     @classmethod
     def start(cls, state: GameState, limit: int = DEFAULT_LIMIT) -> UndoStack:
         return cls((state,), max(2, limit))
+
+    @classmethod
+    def of(cls, states: Sequence[GameState], limit: int = DEFAULT_LIMIT) -> UndoStack:
+        """A stack holding `states` (oldest first, the current one last), the newest `limit` kept."""
+        limit = max(2, limit)
+        return cls(tuple(states)[-limit:], limit)
 
     @property
     def current(self) -> GameState:

@@ -3,7 +3,8 @@
 API for the front ends (game.text, game.ui) and the CLI:
 
     folder = save_dir(args.save_dir)                    # platformdirs' data dir + /saves, or the override
-    save = make_save(loaded, state, slot="autosave", saved_at=now_iso, practice=False)
+    notes = notes_for_save(player_name, lesson)         # what the front end keeps beside the state
+    save = make_save(loaded, state, slot="autosave", practice=False, session=notes)  # stamped now
     write_save(autosave_path(folder, loaded.scenario.id), save)   # atomic; raises SaveError
     path, kept = write_autosave(folder, save)           # the same, and says where another game was kept
     write_save(slot_path(folder, "before-the-deadline"), save)    # SaveError if the name is not allowed
@@ -24,8 +25,11 @@ An autosave never replaces another unfinished game: when the autosave file holds
 one being saved did not continue (a new game was started), that game is first kept as
 previous_autosave_path (slot PREVIOUS_SLOT, one per scenario), so the Load list shows both.
 
-`saved_at` is passed in by the shell: this module never reads the clock. Only the shells and this
-module touch the file system; the engine never sees a path.
+Both front ends build their saves with `make_save` and `notes_for_save`, so that a save of the text
+version and one of the window are made alike. A save is stamped `game.save_time.now_stamp()` (local
+time with its offset) unless `saved_at` is given (tests give one); `list_saves` sorts by the moment
+a stamp names, reading old stamps (UTC, or local time without an offset) as well. Only the shells
+and this module touch the file system; the engine never sees a path.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -51,6 +55,7 @@ from game.save_paths import autosave_path as autosave_path
 from game.save_paths import latest_autosave as latest_autosave
 from game.save_paths import previous_autosave_path as previous_autosave_path
 from game.save_paths import save_dir as save_dir
+from game.save_time import newest_first, now_stamp
 from game.scenario.load import LoadedScenario
 from game.scenario.model import Scenario
 
@@ -190,13 +195,16 @@ def make_save(
     state: GameState,
     *,
     slot: str,
-    saved_at: str,
+    saved_at: str | None = None,
     practice: bool = False,
     actions: list[str] | None = None,
     session: SessionNotes | None = None,
 ) -> SaveGame:
-    """A save of `state`; `actions` defaults to the choices recorded in the state's log;
-    `session`: what the front end keeps beside the state (see SessionNotes)."""
+    """A save of `state`, stamped now (`now_stamp`) unless `saved_at` is given; `actions` defaults
+    to the choices recorded in the state's log; `session`: what the front end keeps beside the
+    state (`notes_for_save`)."""
+    if saved_at is None:
+        saved_at = now_stamp()
     return SaveGame(
         scenario_id=loaded.scenario.id,
         scenario_hash=loaded.content_hash,
@@ -207,6 +215,24 @@ def make_save(
         actions=actions_from_log(state) if actions is None else list(actions),
         state=state,
         session=session if session is not None and session != SessionNotes() else None,
+    )
+
+
+class LessonRecord(Protocol):
+    """What `notes_for_save` reads of a front end's game.lesson.LessonDays."""
+
+    passed: list[int]
+    timed_out: list[int]
+
+
+def notes_for_save(player_name: str, lesson: LessonRecord) -> SessionNotes:
+    """What a front end keeps beside a game's state, as both front ends save it: the players'
+    name and the days lesson mode passed or the time limit ended (copied: the notes stay as they
+    were when the save was made)."""
+    return SessionNotes(
+        player_name=player_name,
+        passed_days=list(lesson.passed),
+        timed_out_days=list(lesson.timed_out),
     )
 
 
@@ -639,5 +665,7 @@ def list_saves(folder: str | Path) -> tuple[list[SaveInfo], list[str]]:
                 over=save.state.over,
             )
         )
-    infos.sort(key=lambda info: (info.saved_at, info.slot), reverse=True)
+    # by the moment each was made, not by the stamp's text: an old UTC stamp and a local one
+    # without an offset compare as the times they are
+    infos.sort(key=lambda info: (newest_first(info.saved_at), info.slot), reverse=True)
     return infos, notes

@@ -292,17 +292,35 @@ class Deadline:
     label: str  # how the deadline was put ("noon, 12 June"), or its date
     days_left: int  # 0: today is the last day for an answer
 
+    @property
+    def urgent(self) -> bool:
+        """An ultimatum, or the last day for an answer: the window draws the countdown in red."""
+        return self.ultimatum or self.days_left <= 0
+
+    @property
+    def ultimatum_today(self) -> bool:
+        """An ultimatum runs out today: the window's countdown blinks."""
+        return self.ultimatum and self.days_left <= 0
+
 
 def nearest_deadline(scenario: Scenario, state: GameState) -> Deadline | None:
-    """The pending demand whose deadline comes first (ties: the one presented first)."""
+    """The pending demand whose deadline comes first: the one both front ends count down to
+    (the window's header and the text version's day header and status).
+
+    Two answers due the same day: an ultimatum before a plain demand, since letting an ultimatum
+    run out can end the game while a lapsed demand only costs something; between two of the same
+    kind, the one presented first (the one the player has had longest). The demand's id plays no
+    part: the window once broke ties by it, alphabetically, and named another demand than the
+    text version did, calling it not urgent while the text version warned of the ultimatum.
+    """
     pending = [
-        (active.deadline, did)
-        for did, active in state.demands.items()
+        (active.deadline, not scenario.demands[did].ultimatum, order, did)
+        for order, (did, active) in enumerate(state.demands.items())  # in the order presented
         if active.status == "pending" and active.deadline is not None
     ]
     if not pending:
         return None
-    deadline, did = min(pending, key=lambda item: item[0])
+    deadline, _, _, did = min(pending)
     demand = scenario.demands[did]
     label = deadline_words(scenario, state.demands[did])
     return Deadline(did, demand.title, demand.ultimatum, label, (deadline - state.date).days)

@@ -21,13 +21,12 @@ from typing import Any, TextIO
 from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction, action_key
 from game.engine.api import new_game, released_injects, step
 from game.engine.dates import long_date
-from game.engine.query import awaits_answer
 from game.engine.state import GameEvent, GameState
 from game.engine.words import counted
-from game.lesson import LessonDays
+from game.lesson import LessonDays, lesson_over, todays_council
 from game.practice import UndoStack
 from game.save_paths import report_stem
-from game.saves import SessionNotes
+from game.saves import SessionNotes, notes_for_save
 from game.scenario.model import Scenario
 from game.text import render
 from game.text.cabinet import VoteRecord, decide, leaders, render_votes
@@ -227,7 +226,6 @@ class Session:
         self.undo: UndoStack | None = None  # practice games only
         self.lesson_news: list[GameEvent] = []  # lesson mode: dawn items not yet named
         self.day_passed = False  # lesson mode: today came by passing a day (not yet shown)
-        self.held_day = 0  # lesson mode: a day whose council is held (until the day is ended)
         self.lesson_started = 0.0
         # for the report: the days lesson mode passed without a council, and the councils the
         # time limit ended (the state cannot tell either from a day the players ended themselves)
@@ -269,21 +267,24 @@ class Session:
         try:
             lesson_note = False
             while not self.state.over:
-                reason = "" if self.held_day == self.state.day else self.lesson_over()
-                if reason:
-                    if not lesson_note:
-                        self.console.show(
-                            [
-                                "",
-                                f"Lesson mode: {reason}; the remaining days pass quickly, "
-                                "except a day when a demand awaits your answer.",
-                            ]
-                        )
-                        lesson_note = True
-                    if not awaits_answer(self.scenario, self.state):
-                        self.pass_day()
-                        continue
-                    self.held_day = self.state.day
+                reason = self.lesson_over()
+                today = todays_council(
+                    self.scenario, self.state, self.lesson, lesson_over=bool(reason)
+                )
+                if today != "council" and not lesson_note:
+                    self.console.show(
+                        [
+                            "",
+                            f"Lesson mode: {reason}; the remaining days pass quickly, "
+                            "except a day when a demand awaits your answer.",
+                        ]
+                    )
+                    lesson_note = True
+                if today == "pass":
+                    self.pass_day()
+                    continue
+                if today == "hold":
+                    self.lesson.hold(self.state.day)
                     self.hold_council()
                 self.council()
         except EndOfInput:
@@ -374,13 +375,7 @@ class Session:
     def hand_notes(self) -> None:
         """Hand the shell what its saves keep beside the state (see `run_text`'s keep_notes)."""
         if self.keep_notes is not None:
-            self.keep_notes(
-                SessionNotes(
-                    player_name=self.classroom.player_name,
-                    passed_days=list(self.lesson.passed),
-                    timed_out_days=list(self.lesson.timed_out),
-                )
-            )
+            self.keep_notes(notes_for_save(self.classroom.player_name, self.lesson))
 
     def autosave(self) -> None:
         """Hand the state to the shell's autosave (`on_dawn`); say what it has to tell."""
@@ -472,8 +467,7 @@ class Session:
             )
             return
         self.undo, self.state = self.undo.undo_day() if day else self.undo.undo_action()
-        self.held_day = self.state.day  # lesson mode: the day taken back to is played, not passed
-        self.lesson.forget_from(self.state.day)
+        self.lesson.back_to(self.state.day)  # lesson mode: the day is played again, not passed
         what = "to the dawn of" if day else "one step, to"
         self.console.say(f"Taken back {what} day {self.state.day}, {long_date(self.state.date)}.")
         self.console.show(
@@ -483,24 +477,16 @@ class Session:
 
     def will_pass(self) -> bool:
         """Whether lesson mode will let the day just begun pass without a council."""
-        return (
-            not self.state.over
-            and self.held_day != self.state.day
-            and bool(self.lesson_over())
-            and not awaits_answer(self.scenario, self.state)
-        )
+        over = bool(self.lesson_over())
+        return todays_council(self.scenario, self.state, self.lesson, lesson_over=over) == "pass"
 
     def lesson_over(self) -> str:
         """Why lesson mode now hurries the game to its ending ("" while the lesson goes on)."""
         c = self.classroom
-        if c.lesson_days is not None and self.state.day > c.lesson_days:
-            return f"{counted(c.lesson_days, 'day')} played"
-        if (
-            c.lesson_minutes is not None
-            and self.clock() - self.lesson_started >= c.lesson_minutes * 60
-        ):
-            return f"{render._minutes(c.lesson_minutes)} played"
-        return ""
+        played = (self.clock() - self.lesson_started) / 60 if c.lesson_minutes is not None else 0
+        return lesson_over(
+            self.state.day, c.lesson_days, minutes_played=played, lesson_minutes=c.lesson_minutes
+        )
 
     def hold_council(self) -> None:
         """Lesson mode: a demand awaits an answer today, so today's council is held after all
@@ -517,12 +503,8 @@ class Session:
     def pass_day(self) -> None:
         """Lesson mode: the day ends at once, with one line naming what happened that day."""
         day, date = self.state.day, self.state.date
-        if any(e.day == day and e.kind in ("action", "respond") for e in self.state.log):
-            # the lesson's minutes ran out in the middle of a council the players had begun: it
-            # was held, and cut short, not passed (its missed history still counts)
-            self.lesson.time_out(day)
-        else:
-            self.lesson.pass_day(day)
+        # a council the lesson's minutes cut short after the players began it counts as timed out
+        self.lesson.end_at_once(self.state)
         self.state, events = step(self.scenario, self.state, EndDay())
         if self.undo is not None:  # a practice game takes back a passed day like any other
             self.undo = self.undo.push(self.state)

@@ -21,6 +21,7 @@ from game.engine.dates import long_date
 from game.engine.query import unlocked_codex
 from game.engine.state import GameEvent, GameState
 from game.engine.words import ENDING_RATES, HISTORIANS, counted, score_labels
+from game.lesson import minutes as _minutes
 from game.scenario.model import Scenario
 from game.text.menu import Entry, Menu
 from game.text.style import Style
@@ -72,11 +73,6 @@ def day_header(
     if time_limit is not None:
         lines.append(f"Council time: {_minutes(time_limit)} for today")
     return style.banner(lines)
-
-
-def _minutes(value: float) -> str:
-    shown = f"{value:g}"
-    return f"{shown} minute" if shown == "1" else f"{shown} minutes"
 
 
 def event_lines(

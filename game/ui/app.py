@@ -158,7 +158,6 @@ class App:
         self.player_name = player_name
         self.given_name = player_name  # --name: it wins over a loaded save's name
         self.council_day: int | None = None
-        self.lesson_held_day = 0  # lesson mode: the day whose council is held for a demand
         self.council_spent = 0  # ms of today's council used so far (the clock stops when paused)
         self.council_tick = 0  # when the time spent was last brought up to date
         self.clock_shown: int | None = None  # the seconds left as last asked to be drawn
@@ -645,44 +644,57 @@ class App:
         return max(0, math.ceil(self.time_limit * 60 - self.council_spent / 1000))
 
     def keep_lesson_time(self) -> None:
-        """End a council that ran over its time; hurry the game on once the lesson's days are played."""
+        """Each frame: lesson mode's days, then the council's clock (which a game that lesson
+        mode has just ended, or a failure in the first, leaves alone)."""
+        self.pass_lesson_days()
+        self.tick_council_clock()
+
+    def pass_lesson_days(self) -> None:
+        """Lesson mode (--lesson-days): once the lesson's days are played, let the days pass
+        without a council up to one on which a demand awaits an answer, whose council is held
+        (game.lesson.todays_council, the text version's rule too)."""
         session = self.session
-        if session is None or session.state.over:
+        if session is None or self.lesson_days is None:
+            return
+        from game.engine.actions import EndDay
+        from game.engine.words import counted
+        from game.lesson import lesson_over, todays_council
+        from game.ui.scenes.crisis import CrisisScene
+        from game.ui.scenes.dialogs import DaySummaryScene
+        from game.ui.scenes.ending import EndingScene
+
+        def today() -> str:
+            over = bool(lesson_over(session.state.day, self.lesson_days))
+            return todays_council(session.scenario, session.state, session.lesson, lesson_over=over)
+
+        if today() == "council":
+            return
+        start, passed = session.state, []
+        while today() == "pass":
+            session.lesson.end_at_once(session.state)
+            passed += session.act(EndDay())[1].events
+        if session.state.over:
+            self.apply(Reset(EndingScene()))
+            self.toast(
+                f"Lesson mode: {counted(self.lesson_days, 'day')} played; the rest of the crisis ran its course."
+            )
+            return
+        session.lesson.hold(session.state.day)
+        if passed:  # what the days passed brought, as a night's summary does
+            self.apply(Reset(CrisisScene()))
+            self.push(DaySummaryScene(start, session.state, passed))
+        self.toast(
+            f"Lesson mode: the days pass quickly, but today a demand awaits your answer (day {session.state.day})."
+        )
+
+    def tick_council_clock(self) -> None:
+        """--time-limit: count the council's time while it runs, and end the day when it is spent."""
+        session = self.session
+        if session is None or session.state.over or self.time_limit is None:
             return
         from game.engine.actions import EndDay
         from game.ui.scenes.crisis import CrisisScene
-        from game.ui.scenes.ending import EndingScene
 
-        if (
-            self.lesson_days is not None
-            and session.state.day > self.lesson_days
-            and self.lesson_held_day != session.state.day
-        ):
-            from game.engine.query import awaits_answer
-            from game.engine.words import counted
-            from game.ui.scenes.dialogs import DaySummaryScene
-
-            # The days pass without a council, except a day when a demand awaits an answer:
-            # that council is held, so the crisis's decisions stay the players'.
-            start, passed = session.state, []
-            while not session.state.over and not awaits_answer(session.scenario, session.state):
-                session.lesson.pass_day(session.state.day)
-                passed += session.act(EndDay())[1].events
-            if session.state.over:
-                self.apply(Reset(EndingScene()))
-                self.toast(
-                    f"Lesson mode: {counted(self.lesson_days, 'day')} played; the rest of the crisis ran its course."
-                )
-                return
-            self.lesson_held_day = session.state.day
-            if passed:  # what the days passed brought, as a night's summary does
-                self.apply(Reset(CrisisScene()))
-                self.push(DaySummaryScene(start, session.state, passed))
-            self.toast(
-                f"Lesson mode: the days pass quickly, but today a demand awaits your answer (day {session.state.day})."
-            )
-        if self.time_limit is None:
-            return
         now = self.clock()
         if self.council_day != session.state.day or self.council_session is not session:
             self.council_day, self.council_spent, self.council_tick = session.state.day, 0, now

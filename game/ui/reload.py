@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from game.engine.api import states_before_choices
 from game.engine.words import counted
+from game.practice import UndoStack
 from game.saves import actions_from_log, replay_actions
 from game.scenario.load import LoadedScenario, load_scenario
 from game.scenario.source import ScenarioError
@@ -40,9 +42,10 @@ def reload_scenario(app: App) -> Any:
     choices = actions_from_log(session.state)
     state, problems = replay_actions(fresh.scenario, session.seed, choices)
     if not problems:
-        adopt(app, fresh, state)
+        history = adopt(app, fresh, state)
         app.toast(
             f"Reloaded {fresh.path}; your {counted(len(choices), 'choice')} replayed from seed {session.seed}."
+            + (f" {history}" if history else "")
         )
         return Reset(_game_scene(state))
     problem = problems[0]
@@ -52,7 +55,9 @@ def reload_scenario(app: App) -> Any:
     )
 
     def take_new() -> Any:
-        adopt(app, fresh, state)
+        history = adopt(app, fresh, state)
+        if history:
+            app.toast(history)
         return Reset(_game_scene(state))
 
     return Push(
@@ -71,14 +76,29 @@ def reload_scenario(app: App) -> Any:
     )
 
 
-def adopt(app: App, fresh: LoadedScenario, state: GameState) -> None:
-    """Play on with the reloaded scenario from `state` (the session keeps its seed and save folder)."""
+def adopt(app: App, fresh: LoadedScenario, state: GameState) -> str:
+    """Play on with the reloaded scenario from `state` (the session keeps its seed and save folder;
+    lesson mode forgets the days after `state`'s, if the replay stopped on an earlier day).
+
+    A practice game's take-back history is made again on the new version: the old one held the
+    old file's states, and taking back to one of them and playing on crashed the engine (a stat
+    renamed in the file: KeyError at the next step). Returns a sentence for the player when that
+    history could not be made again and taking back now starts here; else ""."""
     session = app.session
     app.loaded = fresh
     session.loaded = fresh
     session.state = state
     session.new_count = 0
     session.last_events = []
+    session.lesson.go_on_from(state.day)  # (the same day, unless the replay stopped earlier)
+    if session.undo is None:
+        return ""
+    before = states_before_choices(fresh.scenario, state)
+    if before is None:
+        session.undo = UndoStack.start(state, session.undo.limit)
+        return "Taking back now starts from here: the steps before belong to the old version of the file."
+    session.undo = UndoStack.of((*before, state), session.undo.limit)
+    return ""
 
 
 def _game_scene(state: GameState) -> Scene:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,7 +79,7 @@ class Session:
             return "Nothing to take back: this is the start of the game."
         self.undo, self.state = self.undo.undo_day() if day else self.undo.undo_action()
         self.new_count, self.last_events = 0, []
-        self.lesson.forget_from(self.state.day)
+        self.lesson.back_to(self.state.day)  # played again, even a day lesson mode passed
         where = "to the dawn of" if day else "one step, to"
         return f"Taken back {where} day {self.state.day}."
 
@@ -95,19 +94,15 @@ class Session:
     def save_as(self, slot: str):  # noqa: ANN201 - game.saves.SaveGame
         """The game as a save in `slot`, with the players' name and the lesson's days (so that a
         resumed game's debrief still has them)."""
-        from game.saves import SessionNotes, make_save
+        from game.saves import make_save, notes_for_save
 
+        # stamped now in local time, as the text version's saves are (game.save_time)
         return make_save(
             self.loaded,
             self.state,
             slot=slot,
-            saved_at=dt.datetime.now().isoformat(timespec="seconds"),
             practice=self.practice,
-            session=SessionNotes(
-                player_name=self.player_name,
-                passed_days=self.lesson.passed,
-                timed_out_days=self.lesson.timed_out,
-            ),
+            session=notes_for_save(self.player_name, self.lesson),
         )
 
     def autosave(self) -> None:

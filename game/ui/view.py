@@ -17,6 +17,7 @@ from game.analysis.describe import (
     describe_effects,
     describe_response,
     facts,
+    nearest_deadline,
     provenance,
     stat_visible,
 )
@@ -184,54 +185,29 @@ class CrisisView:
     ]  # what has come true so far: the implementation tracker, in the scenario's words
 
 
-def deadline_parts(scenario: Scenario, state: GameState) -> tuple[str, str, str, bool]:
-    """The nearest pending deadline: what is due, when, how long is left, and whether it is
-    urgent (ultimatum or last day); three empty strings when none is pending."""
-    pending = [
-        (a.deadline, did)
-        for did, a in state.demands.items()
-        if a.status == "pending" and a.deadline is not None
-    ]
-    if not pending:
-        return "", "", "", False
-    deadline, did = min(pending)
-    demand = scenario.demands[did]
-    days = (deadline - state.date).days
-    label = deadline_words(scenario, state.demands[did])
-    left = "last day" if days <= 0 else f"{counted(days, 'day')} left"
-    kind = "ULTIMATUM" if demand.ultimatum else "Deadline"
-    return f"{kind}: {demand.title}", label, left, demand.ultimatum or days <= 0
-
-
-def deadline_text(scenario: Scenario, state: GameState) -> tuple[str, bool]:
-    """The countdown to the nearest pending deadline, and whether it is urgent (ultimatum or last day)."""
-    due, when, left, urgent = deadline_parts(scenario, state)
-    if not due:
-        return "No deadline pending", False
-    return f"{due} \u2014 {when} ({left})", urgent
-
-
 def header(scenario: Scenario, state: GameState) -> Header:
+    """The crisis screen's header; its countdown is to `nearest_deadline`, as in the text version."""
     total = (scenario.calendar.end - scenario.calendar.start).days + 1
-    countdown, urgent = deadline_text(scenario, state)
-    due, when, left, _ = deadline_parts(scenario, state)
     stage = scenario.stages[state.stage].label if state.stage in scenario.stages else state.stage
-    last_day = any(
-        a.status == "pending"
-        and a.deadline is not None
-        and (a.deadline - state.date).days <= 0
-        and scenario.demands[did].ultimatum
-        for did, a in state.demands.items()
-    )
+    deadline = nearest_deadline(scenario, state)
+    due = when = left = ""
+    countdown = "No deadline pending"
+    if deadline is not None:
+        due = f"{'ULTIMATUM' if deadline.ultimatum else 'Deadline'}: {deadline.title}"
+        when = deadline.label
+        left = (
+            "last day" if deadline.days_left <= 0 else f"{counted(deadline.days_left, 'day')} left"
+        )
+        countdown = f"{due} \u2014 {when} ({left})"
     return Header(
         long_date(state.date),
         f"Day {state.day} of {total}",
         stage,
         countdown,
-        urgent,
+        deadline is not None and deadline.urgent,
         state.budget,
         scenario.calendar.actions_per_day,
-        last_day,
+        deadline is not None and deadline.ultimatum_today,
         due,
         when,
         left,

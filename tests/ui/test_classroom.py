@@ -247,6 +247,29 @@ def test_a_resumed_lesson_game_keeps_the_days_it_passed(make_app, tmp_path):
     assert again.session.state.day == 3 and again.session.lesson.passed == [2]
 
 
+def test_a_resumed_day_with_choices_that_lesson_mode_ends_counts_as_cut_short(make_app, tmp_path):
+    """A game left during a council lesson mode held (its demand answered) and resumed: lesson
+    mode ends that day at once. The window called it a day passed without a council, the text
+    version a council whose time ran out (the players had made choices); both now say the latter,
+    so the debrief still counts what history did that day."""
+    from game.engine.actions import EndDay, Respond
+    from game.saves import latest_autosave
+    from game.ui.scenes.title import load_game_from
+
+    app = make_app(lesson_days=1)
+    start(app)
+    app.act(EndDay())  # the first demand left open: day 2's council is held for it
+    app.pump()
+    assert app.session.state.day == 2
+    app.act(Respond(demand="first", response="accept"))
+    app.save_on_leaving()
+    again = make_app(lesson_days=1)
+    load_game_from(again, latest_autosave(tmp_path / "saves"))
+    again.pump()
+    assert again.session.state.day == 3
+    assert (again.session.lesson.passed, again.session.lesson.timed_out) == ([], [2])
+
+
 def test_the_window_keeps_the_players_name_in_its_saves(make_app, tmp_path):
     """Review: a window game resumed with --load alone, or from the title screen, lost the name
     its report is saved under."""
@@ -283,6 +306,30 @@ def test_a_practice_take_back_to_a_passed_day_lets_the_players_play_it(make_app)
     assert app.session.state.day == 2 and app.session.lesson.passed == []
     app.pump()  # lesson mode does not pass the day again at once
     assert app.session.state.day == 2
+
+
+def test_a_day_taken_back_to_in_one_game_is_not_held_in_the_next(make_app):
+    """The day a practice take-back went to was kept by the window, not by the game: in the next
+    game started in the same window, that day's council was held although nothing awaited an
+    answer (the text version, one game per run, passed it)."""
+    import pygame
+
+    from game.engine.actions import EndDay, Respond
+
+    app = make_app(lesson_days=1, practice=True)
+    start(app)
+    app.act(Respond(demand="first", response="accept"))
+    app.act(EndDay())
+    app.pump()
+    while app.stack[-1].name != "crisis":
+        app.stack.pop()
+    app.stack[-1].key(app, pygame.event.Event(pygame.KEYDOWN, key=pygame.K_u, mod=0))
+    assert app.session.state.day == 2  # day 2 is played again in this game
+    start(app)  # the next group's game, in the same window
+    app.act(Respond(demand="first", response="accept"))
+    app.act(EndDay())
+    app.pump()
+    assert app.session.state.day == 3 and app.session.lesson.passed == [2]
 
 
 def test_the_council_clock_is_redrawn_each_second_with_reduced_motion(make_app):

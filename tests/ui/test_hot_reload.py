@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pygame
@@ -143,3 +144,80 @@ def test_f5_before_a_game_reloads_for_the_title_screen(make_app, press, copy):
     press(app, pygame.K_F5)
     assert names(app) == ["title"]
     assert app.loaded.scenario.title == "Mini crisis, revised"
+
+
+def rename_trust(path):
+    """The file with its stat 'trust' renamed 'confidence' (the stat and every effect on it)."""
+    text = path.read_text(encoding="utf-8")
+    assert "trust:" in text
+    path.write_text(re.sub(r"\btrust\b", "confidence", text), encoding="utf-8")
+
+
+def test_f5_in_a_practice_game_takes_back_on_the_new_version(make_app, press, copy):
+    """Taking back after F5 went to the old file's states: with a stat renamed in the file, the
+    next End day raised KeyError in the engine. The history is now the new version's."""
+    from game.engine.actions import EndDay
+
+    path, loaded = copy
+    app = make_app(practice=True)
+    use(app, loaded)
+    play_a_little(app, press)
+    rename_trust(path)
+    press(app, pygame.K_F5)
+    assert names(app) == ["crisis"], (app.toast_text, app.crashes)
+    assert "replayed" in app.toast_text and "Taking back" not in app.toast_text
+    press(app, pygame.K_u)  # back one step: before 'talk', on the new version
+    state = app.session.state
+    assert [e.kind for e in state.log] == ["respond"]
+    assert "confidence" in state.stats and "trust" not in state.stats
+    app.session.act(EndDay())
+    assert app.session.state.day == 2 and "confidence" in app.session.state.stats
+    assert not app.crashes
+
+
+def test_f5_says_so_when_the_take_back_history_starts_again(make_app, press, copy, monkeypatch):
+    """If the choices cannot be played again to make the history, taking back starts at the
+    reloaded state, and the player is told."""
+    import game.ui.reload
+
+    path, loaded = copy
+    app = make_app(practice=True)
+    use(app, loaded)
+    play_a_little(app, press)
+    rename_trust(path)
+    monkeypatch.setattr(game.ui.reload, "states_before_choices", lambda scenario, state: None)
+    press(app, pygame.K_F5)
+    assert names(app) == ["crisis"]
+    assert "Taking back now starts from here" in app.toast_text
+    reloaded = app.session.state
+    press(app, pygame.K_u)
+    assert app.session.state is reloaded  # nothing of the old version to go back to
+    assert "Nothing to take back" in app.toast_text
+
+
+def test_f5_back_to_an_earlier_day_forgets_the_lesson_days_after_it(make_app, press, copy):
+    """Lesson mode's passed days are the game's: continuing the new version from an earlier day
+    forgot none of them, and the day passed again was noted twice ([2, 2])."""
+    from game.engine.actions import EndDay, Respond
+
+    path, loaded = copy
+    app = make_app(lesson_days=1)
+    use(app, loaded)
+    app.new_game(loaded, 7)
+    app.act(Respond(demand="first", response="accept"))
+    app.act(EndDay())
+    app.pump()
+    assert app.session.state.day == 3 and app.session.lesson.passed == [2]
+    # the first demand now comes on day 2: the first choice (answering it on day 1) is refused
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "date: 1935-06-01\n    deadline_days: 1", "date: 1935-06-02\n    deadline_days: 1"
+        ),
+        encoding="utf-8",
+    )
+    press(app, pygame.K_F5)
+    assert names(app)[-1] == "report"
+    press(app, pygame.K_RETURN)  # continue on the new version, from day 1
+    assert app.session.state.day == 1 and app.session.lesson.passed == []
+    assert app.session.lesson.held == 0  # day 3's council held for the ultimatum is forgotten

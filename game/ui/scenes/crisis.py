@@ -224,9 +224,8 @@ class CrisisScene(Scene):
             return Act(EndDay())
         if event.key == pygame.K_u and app.session is not None:
             # Practice games: U takes back one step, Shift+U goes back to the dawn.
+            # a day taken back to is played again, even one lesson mode had passed (Session.take_back)
             app.toast(app.session.take_back(day=bool(event.mod & pygame.KMOD_SHIFT)))
-            # a day taken back to is played again, even one lesson mode had passed
-            app.lesson_held_day = app.session.state.day
             self.refresh(app)
             app.dirty = True
             return True

@@ -33,15 +33,13 @@ TWO_COLUMN_HINT = "Tab / \u2191\u2193 move \u00b7 \u2190 \u2192 other column \u0
 
 
 def when_saved(stamp: str) -> str:
-    """A save's time as a player reads it ("28 November 2026, 01:40"); the stamp as written if
-    it is not an ISO time."""
-    import datetime as dt  # (the Load screen's, like long_date: not before the first frame)
+    """A save's time as a player reads it, in local time ("28 November 2026, 01:40"), whichever
+    front end stamped it (game.save_time); the stamp as written if it is not an ISO time."""
+    from game.engine.dates import long_date  # (the Load screen's: not before the first frame)
+    from game.save_time import saved_moment
 
-    from game.engine.dates import long_date
-
-    try:
-        moment = dt.datetime.fromisoformat(stamp)
-    except ValueError:
+    moment = saved_moment(stamp)
+    if moment is None:
         return stamp
     return f"{long_date(moment.date(), weekday=False)}, {moment:%H:%M}"
 
