@@ -73,11 +73,13 @@ def build_debrief(
         * `ending`: title, epilogue, whether historical, the four scores, historians' verdicts;
         * `days`: every day from the calendar's start to `ended_on`, each with the player's
           `decisions` (from `state.log`, days ended are not listed), the `happenings` (inbox items of
-          that date) and the `history` notes for that date;
+          that date), the `history` notes for that date and how its `council` went ("none" for the
+          day a game ended at its dawn, before any choice);
         * `background` (notes dated before the start) and `aftermath` (notes dated after the game
           ended: how it really went on), each note marked with its `period`;
         * `divergences`: answers different from a demand's `historical_response` (or a deadline let
-          pass), historical actions not taken on their `historical_dates` (saying so when their
+          pass), historical actions not taken on their `historical_dates` (not on a day without a
+          council; saying so when their
           flags had been set another way by the end of that day, which a replay of `state.log`
           from `state.seed` through the engine tells), actions history did not take that day, and
           an ending other than the historical one; sorted by (first) date. The same departure
@@ -96,11 +98,20 @@ def build_debrief(
     ending = _ending(scenario, state, cite)
     passed = {start + dt.timedelta(days=day - 1) for day in passed_days}
     timed_out = {start + dt.timedelta(days=day - 1) for day in timed_out_days} - passed
+    # A game that ended at a dawn (a deadline's expiry, say) before any choice that day held no
+    # council that day: nothing history did that day could have been done.
+    ended_at_dawn = (
+        {state.date} - passed
+        if state.over and not any(entry.date == state.date for entry in state.log)
+        else set()
+    )
     # Without decisions of history's own, every choice would be "history did not do this", in a
     # story history never had; and what those entries cited must not reach the sources' list.
     records_decisions = scenario.records_decisions
     divergences = (
-        _divergences(scenario, state, cite, passed, timed_out) if records_decisions else []
+        _divergences(scenario, state, cite, passed | ended_at_dawn, timed_out)
+        if records_decisions
+        else []
     )
     notes = sorted(
         scenario.history, key=lambda note: note.date
@@ -134,6 +145,8 @@ def build_debrief(
                 history=[_note(n, "played", cite) for n in notes if n.date == date],
                 council="passed"
                 if date in passed
+                else "none"
+                if date in ended_at_dawn
                 else "timed_out"
                 if date in timed_out
                 else "held",
@@ -291,9 +304,11 @@ def _divergences(
     scenario: Scenario,
     state: GameState,
     cite: _Citations,
-    passed: AbstractSet[dt.date] = frozenset(),
+    without_council: AbstractSet[dt.date] = frozenset(),
     timed_out: AbstractSet[dt.date] = frozenset(),
 ) -> list[Divergence]:
+    """`without_council`: the days no council met (lesson mode passed them, or the game ended
+    at their dawn): history's actions of those days are not counted as missed."""
     found: list[Divergence] = []
     decisions = [entry for entry in state.log if entry.kind in ("action", "respond")]
 
@@ -383,7 +398,7 @@ def _divergences(
         for date in sorted(action.historical_dates):
             if not scenario.calendar.start <= date <= state.date or (aid, date) in taken:
                 continue
-            if date in passed:  # lesson mode held no council that day: nothing could be done
+            if date in without_council:  # no council met that day: nothing could be done
                 continue
             before = sum(
                 1 for e in decisions if e.kind == "action" and e.ref == aid and e.date < date

@@ -6,6 +6,7 @@ import html
 import re
 
 from game.debrief.model import (
+    ENDED_AT_DAWN,
     NOT_COUNTED,
     PASSED_DAY,
     TEACHERS_INJECT,
@@ -211,10 +212,12 @@ def render_html(debrief: Debrief) -> str:
                     else ""
                 )
                 out.append(f"<li>{esc(decision.label)}{mark}</li>")
-        elif day.council != "passed":
+        elif day.council not in ("passed", "none"):
             out.append(f"<li>{NO_ACTION}.</li>")
         if day.council == "passed":
             out.append(f'<li class="council">{esc(PASSED_DAY)}.</li>')
+        elif day.council == "none":
+            out.append(f'<li class="council">{esc(ENDED_AT_DAWN)}.</li>')
         elif day.council == "timed_out":
             out.append(f'<li class="council">{esc(TIMED_OUT)}.</li>')
         out.append("</ul>")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.debrief.model import (
+    ENDED_AT_DAWN,
     NOT_COUNTED,
     PASSED_DAY,
     TEACHERS_INJECT,
@@ -124,10 +125,12 @@ def render_markdown(debrief: Debrief) -> str:
             for decision in day.decisions:
                 mark = " *(as in history)*" if decision.historical else ""
                 lines.append(f"- {_text(decision.label)}{mark}")
-        elif day.council != "passed":
+        elif day.council not in ("passed", "none"):
             lines.append(f"- {NO_ACTION}.")
         if day.council == "passed":
             lines.append(f"- {PASSED_DAY}.")
+        elif day.council == "none":
+            lines.append(f"- {ENDED_AT_DAWN}.")
         elif day.council == "timed_out":
             lines.append(f"- {TIMED_OUT}.")
         lines.append("")

@@ -8,6 +8,7 @@ by number and title only when a full report (with addresses and notes) can be sa
 from __future__ import annotations
 
 from game.debrief.model import (
+    ENDED_AT_DAWN,
     NOT_COUNTED,
     PASSED_DAY,
     TEACHERS_INJECT,
@@ -115,10 +116,12 @@ def debrief_lines(
             for decision in day.decisions:
                 mark = " (as in history)" if decision.historical else ""
                 lines += style.wrap(_one(decision.label) + mark, indent="      ", first="    - ")
-        elif day.council != "passed":
+        elif day.council not in ("passed", "none"):
             lines.append(f"    - {NO_ACTION}.")
         if day.council == "passed":
             lines.append(f"    - {PASSED_DAY}.")
+        elif day.council == "none":
+            lines.append(f"    - {ENDED_AT_DAWN}.")
         elif day.council == "timed_out":
             lines.append(f"    - {TIMED_OUT}.")
         if day.happenings:

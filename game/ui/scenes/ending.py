@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.debrief.model import (
+    ENDED_AT_DAWN,
     NOT_COUNTED,
     PASSED_DAY,
     TIMED_OUT,
@@ -169,6 +170,8 @@ class DebriefScene(Scene, PageScene):
                 out.append((BODY, f"  You: {decision.label}{mark}"))
             if day.council == "passed":
                 out.append((SOFT, f"  {PASSED_DAY}."))
+            elif day.council == "none":
+                out.append((SOFT, f"  {ENDED_AT_DAWN}."))
             elif not day.decisions:
                 out.append((SOFT, f"  You: {NO_ACTION.lower()}."))
             if day.council == "timed_out":
