@@ -307,13 +307,35 @@ def _divergences(
     without_council: AbstractSet[dt.date] = frozenset(),
     timed_out: AbstractSet[dt.date] = frozenset(),
 ) -> list[Divergence]:
-    """`without_council`: the days no council met (lesson mode passed them, or the game ended
-    at their dawn): history's actions of those days are not counted as missed."""
-    found: list[Divergence] = []
+    """Every departure from history, in the order the reports give them. `without_council`: the
+    days no council met (lesson mode passed them, or the game ended at their dawn): history's
+    actions of those days are not counted as missed."""
     decisions = [entry for entry in state.log if entry.kind in ("action", "respond")]
+    found = [
+        *_answer_divergences(scenario, decisions, cite),
+        *_deadline_divergences(scenario, state, decisions, cite),
+        *_missed_actions(scenario, state, decisions, cite, without_council, timed_out),
+        *_extra_actions(scenario, decisions, cite),
+        *_ending_divergence(scenario, state, cite),
+    ]
+    # within a day: answers, then actions, then a deadline that ran out at the end of that day
+    order = {
+        "response": 0,
+        "unanswered": 0,
+        "missed_action": 1,
+        "extra_action": 1,
+        "expired": 2,
+        "ending": 3,
+    }
+    ordered = sorted(found, key=lambda d: (d.date is None, d.date or dt.date.max, order[d.kind]))
+    return _note_once(ordered)
 
-    # Answers other than history's (every answer counts, a stall included: it is a choice made
-    # that day). The same answer on several days is one divergence, with all its days.
+
+def _answer_divergences(
+    scenario: Scenario, decisions: Sequence[LogEntry], cite: _Citations
+) -> list[Divergence]:
+    """Answers other than history's (every answer counts, a stall included: it is a choice made
+    that day). The same answer on several days is one divergence, with all its days."""
     answers: dict[tuple[str, str], list[dt.date]] = {}
     for entry in decisions:
         if entry.kind != "respond":
@@ -328,6 +350,7 @@ def _divergences(
         days = answers.setdefault((entry.ref, entry.response), [])
         if entry.date not in days:  # the same answer again that day says nothing new
             days.append(entry.date)
+    found = []
     for (did, rid), days in answers.items():
         demand = scenario.demands[did]
         found.append(
@@ -341,9 +364,15 @@ def _divergences(
                 sources=cite.all(demand.sources),
             )
         )
+    return found
 
-    # Demands history answered that the player let run out, or left open when the game ended.
+
+def _deadline_divergences(
+    scenario: Scenario, state: GameState, decisions: Sequence[LogEntry], cite: _Citations
+) -> list[Divergence]:
+    """Demands history answered that the player let run out, or left open when the game ended."""
     answered = {(e.ref, e.response) for e in decisions if e.kind == "respond"}
+    found = []
     for did, active in state.demands.items():
         demand = scenario.demands.get(did)
         if demand is None or demand.historical_response is None:
@@ -382,15 +411,27 @@ def _divergences(
                 sources=cite.all(demand.sources),
             )
         )
+    return found
 
-    # Historical actions not taken on their day (only days the game reached). Not counted as
-    # missed: an action the game allows once that was already taken earlier (the early day is
-    # listed as such below). One whose every flag was set by the end of that day's council came
-    # about another way (say, by accepting a demand that included it): still a divergence, since
-    # history did it on its own initiative that day, but said so. The flags of that day, not the
-    # last day's: one set only later, or set and cleared again, says nothing about that day.
+
+def _missed_actions(
+    scenario: Scenario,
+    state: GameState,
+    decisions: Sequence[LogEntry],
+    cite: _Citations,
+    without_council: AbstractSet[dt.date],
+    timed_out: AbstractSet[dt.date],
+) -> list[Divergence]:
+    """Historical actions not taken on their day (only days the game reached, and had a council).
+
+    Not counted as missed: an action the game allows once that was already taken earlier (the
+    early day is listed as such). One whose every flag was set by the end of that day's council
+    came about another way (say, by accepting a demand that included it): still a divergence,
+    since history did it on its own initiative that day, but said so. The flags of that day, not
+    the last day's: one set only later, or set and cleared again, says nothing about that day."""
     taken = {(e.ref, e.date) for e in decisions if e.kind == "action"}
     flags_on = _FlagsByDay(scenario, state)
+    found = []
     for aid, action in scenario.actions.items():
         missed: list[dt.date] = []
         another_way: list[dt.date] = []
@@ -443,8 +484,13 @@ def _divergences(
                 sources=cite.all(action.sources),
             )
         )
+    return found
 
-    # Actions history did not take that day (one divergence for all the days of one action).
+
+def _extra_actions(
+    scenario: Scenario, decisions: Sequence[LogEntry], cite: _Citations
+) -> list[Divergence]:
+    """Actions history did not take that day (one divergence for all the days of one action)."""
     extra: dict[str, list[dt.date]] = {}
     labels: dict[str, str] = {}
     for entry in decisions:
@@ -457,6 +503,7 @@ def _divergences(
         if entry.date not in days:
             days.append(entry.date)
         labels.setdefault(entry.ref, entry.label or action.label)
+    found = []
     for aid, days in extra.items():
         action = scenario.actions[aid]
         if action.historical_dates:
@@ -475,32 +522,24 @@ def _divergences(
                 sources=cite.all(action.sources),
             )
         )
+    return found
 
-    # A different ending.
+
+def _ending_divergence(scenario: Scenario, state: GameState, cite: _Citations) -> list[Divergence]:
+    """A different ending: none, or the one divergence saying how history ended."""
     spec = scenario.endings.get(state.ending or "") if state.over else None
     historical_endings = [e for e in scenario.endings.values() if e.historical]
-    if spec is not None and not spec.historical and historical_endings:
-        found.append(
-            Divergence(
-                kind="ending",
-                date=None,
-                you=f"Your game ended: {spec.title}.",
-                history="History ended: " + "; ".join(e.title for e in historical_endings) + ".",
-                sources=cite.all(tag for e in historical_endings for tag in e.sources),
-            )
+    if spec is None or spec.historical or not historical_endings:
+        return []
+    return [
+        Divergence(
+            kind="ending",
+            date=None,
+            you=f"Your game ended: {spec.title}.",
+            history="History ended: " + "; ".join(e.title for e in historical_endings) + ".",
+            sources=cite.all(tag for e in historical_endings for tag in e.sources),
         )
-
-    # within a day: answers, then actions, then a deadline that ran out at the end of that day
-    order = {
-        "response": 0,
-        "unanswered": 0,
-        "missed_action": 1,
-        "extra_action": 1,
-        "expired": 2,
-        "ending": 3,
-    }
-    ordered = sorted(found, key=lambda d: (d.date is None, d.date or dt.date.max, order[d.kind]))
-    return _note_once(ordered)
+    ]
 
 
 def _note_once(divergences: list[Divergence]) -> list[Divergence]:
