@@ -109,10 +109,13 @@ class EndingScene(Scene, PageScene):
 class DebriefScene(Scene, PageScene):
     """The debrief from game.debrief, laid out as pages of text; S saves the report as Markdown and HTML.
 
-    Its sections are the reports' (`game.debrief.sections`), in their order."""
+    Its sections are the reports' (`game.debrief.sections`), in their order. Should the debrief
+    fail to build, the screen still shows the ending, says that the report could not be made and
+    where the details were written (a crash log), instead of leaving for the crash screen."""
 
     name = "debrief"
-    debrief: Debrief
+    debrief: Debrief | None = None
+    failure = ""  # why there is no debrief, when it could not be built
     saved = ""
 
     def enter(self, app: App) -> None:
@@ -121,20 +124,31 @@ class DebriefScene(Scene, PageScene):
         from game.debrief import build_debrief
 
         session = app.session
-        self.debrief = build_debrief(
-            session.scenario,
-            session.state,
-            seed=session.seed,
-            player_name=app.player_name,
-            played_on=dt.date.today().isoformat(),
-            practice=session.practice,
-            passed_days=session.lesson.passed,
-            timed_out_days=session.lesson.timed_out,
-        )
+        self.ending = ending_screen(session.scenario, session.state)
+        try:
+            self.debrief = build_debrief(
+                session.scenario,
+                session.state,
+                seed=session.seed,
+                player_name=app.player_name,
+                played_on=dt.date.today().isoformat(),
+                practice=session.practice,
+                passed_days=session.lesson.passed,
+                timed_out_days=session.lesson.timed_out,
+            )
+            self.sections()  # laid out now: a fault there is a debrief not built, too
+        except Exception as exc:  # noqa: BLE001 - a debrief bug must not cost the player the ending
+            from game.crash import describe
+
+            path = app.log_error(exc)
+            self.debrief = None
+            self.failure = (
+                f"The debrief could not be built ({describe(exc)}). Details were written to {path}."
+            )
         self.pane = TextPane(self.paragraphs)
         self.save = Button("Save report (S)", lambda: self.save_report(app))
         self.done = Button("Title screen (Esc)", lambda: Reset(_title()))
-        self.widgets = [self.pane, self.save, self.done]
+        self.widgets = [self.pane, self.save, self.done] if self.debrief else [self.pane, self.done]
         self.saved = ""
         self.stem = ""  # the report's file name, once saved
 
@@ -142,6 +156,7 @@ class DebriefScene(Scene, PageScene):
         """The report's sections, made once for the debrief shown (the pane asks every frame)."""
         made = getattr(self, "_sections", None)
         if made is None or made[0] is not self.debrief:
+            assert self.debrief is not None
             made = (self.debrief, report_sections(self.debrief))
             self._sections = made
         return made[1]
@@ -150,6 +165,8 @@ class DebriefScene(Scene, PageScene):
         out: list[tuple[Style, str]] = []
         if self.saved:
             out += [(Style("serif_bold", "body", "good"), self.saved), (BODY, "")]
+        if self.debrief is None:
+            return out + self.without_debrief()
         for section in self.sections():
             if section.key == "front":
                 out += self.front(section)
@@ -157,6 +174,17 @@ class DebriefScene(Scene, PageScene):
             out += [(BODY, ""), (HEAD, section.heading.upper())]
             for number, item in enumerate(section.items, 1):
                 out += self.item(section, number, item)
+        return out
+
+    def without_debrief(self) -> list[tuple[Style, str]]:
+        """The ending, as the ending screen gave it, under the line saying the debrief failed."""
+        view = self.ending
+        out = [(WARN, self.failure), (BODY, ""), (HEAD, f"ENDING: {view.title.upper()}")]
+        out += [(BODY, p) for p in reflow(view.epilogue)]
+        out.append((SMALL, ", ".join(f"{label} {value}/10" for label, value in view.scores)))
+        if view.verdicts:
+            out += [(BODY, ""), (HEAD, HISTORIANS.upper())]
+            out += [(BODY, f"\u2022 {v}") for v in view.verdicts]
         return out
 
     def front(self, section: Section) -> list[tuple[Style, str]]:
@@ -248,6 +276,9 @@ class DebriefScene(Scene, PageScene):
     def save_report(self, app: App) -> Any:
         from game.debrief import render_html, render_markdown
 
+        if self.debrief is None:
+            app.toast("There is no report to save: the debrief could not be built.")
+            return True
         folder = app.report_folder or report_folder()
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -286,14 +317,19 @@ class DebriefScene(Scene, PageScene):
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
         d = self.debrief
-        subtitle = f"{d.scenario_title} \u00b7 {long_date(d.start, weekday=False)} \u2013 {long_date(d.ended_on, weekday=False)} \u00b7 seed {d.seed}"
+        if d is None:
+            subtitle = f"{app.session.scenario.title} \u00b7 seed {app.session.seed}"
+        else:
+            subtitle = f"{d.scenario_title} \u00b7 {long_date(d.start, weekday=False)} \u2013 {long_date(d.ended_on, weekday=False)} \u00b7 seed {d.seed}"
         self.page_draw(
             app,
             surface,
             "Debrief",
             subtitle,
             self.pane,
-            "\u2191\u2193 PgUp PgDn Home End scroll \u00b7 S save report \u00b7 Esc title screen",
+            "\u2191\u2193 PgUp PgDn Home End scroll"
+            + (" \u00b7 S save report" if d is not None else "")
+            + " \u00b7 Esc title screen",
         )
         self.draw_widgets(app, surface)
 
