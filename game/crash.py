@@ -24,6 +24,16 @@ from pathlib import Path
 
 from game import __version__
 
+# Set to "1" (the tests do, in tests/conftest.py) to have the errors that the shells get round (a
+# fallback shown, the error logged) raised instead, so that such a bug fails a test rather than
+# hiding behind its fallback.
+STRICT_VARIABLE = "HEBEI1935_STRICT"
+
+
+def strict() -> bool:
+    """Whether errors the shells would get round are to be raised instead (`STRICT_VARIABLE`)."""
+    return os.environ.get(STRICT_VARIABLE) == "1"
+
 
 def log_dir() -> Path:
     """Where crash logs go: the user's log folder for the game (platformdirs)."""

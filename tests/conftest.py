@@ -10,6 +10,9 @@ import pytest
 # Set before any test imports pygame: SDL reads these when it initialises.
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+# Errors the shells would get round (a fallback shown, the error logged) are raised in the tests,
+# so that a bug fails them instead of hiding behind its fallback (game/crash.py).
+os.environ["HEBEI1935_STRICT"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

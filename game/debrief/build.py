@@ -73,11 +73,13 @@ def build_debrief(
         * `ending`: title, epilogue, whether historical, the four scores, historians' verdicts;
         * `days`: every day from the calendar's start to `ended_on`, each with the player's
           `decisions` (from `state.log`, days ended are not listed), the `happenings` (inbox items of
-          that date) and the `history` notes for that date;
+          that date), the `history` notes for that date and how its `council` went ("none" for the
+          day a game ended at its dawn, before any choice);
         * `background` (notes dated before the start) and `aftermath` (notes dated after the game
           ended: how it really went on), each note marked with its `period`;
         * `divergences`: answers different from a demand's `historical_response` (or a deadline let
-          pass), historical actions not taken on their `historical_dates` (saying so when their
+          pass), historical actions not taken on their `historical_dates` (not on a day without a
+          council; saying so when their
           flags had been set another way by the end of that day, which a replay of `state.log`
           from `state.seed` through the engine tells), actions history did not take that day, and
           an ending other than the historical one; sorted by (first) date. The same departure
@@ -96,11 +98,20 @@ def build_debrief(
     ending = _ending(scenario, state, cite)
     passed = {start + dt.timedelta(days=day - 1) for day in passed_days}
     timed_out = {start + dt.timedelta(days=day - 1) for day in timed_out_days} - passed
+    # A game that ended at a dawn (a deadline's expiry, say) before any choice that day held no
+    # council that day: nothing history did that day could have been done.
+    ended_at_dawn = (
+        {state.date} - passed
+        if state.over and not any(entry.date == state.date for entry in state.log)
+        else set()
+    )
     # Without decisions of history's own, every choice would be "history did not do this", in a
     # story history never had; and what those entries cited must not reach the sources' list.
     records_decisions = scenario.records_decisions
     divergences = (
-        _divergences(scenario, state, cite, passed, timed_out) if records_decisions else []
+        _divergences(scenario, state, cite, passed | ended_at_dawn, timed_out)
+        if records_decisions
+        else []
     )
     notes = sorted(
         scenario.history, key=lambda note: note.date
@@ -134,6 +145,8 @@ def build_debrief(
                 history=[_note(n, "played", cite) for n in notes if n.date == date],
                 council="passed"
                 if date in passed
+                else "none"
+                if date in ended_at_dawn
                 else "timed_out"
                 if date in timed_out
                 else "held",
@@ -291,14 +304,38 @@ def _divergences(
     scenario: Scenario,
     state: GameState,
     cite: _Citations,
-    passed: AbstractSet[dt.date] = frozenset(),
+    without_council: AbstractSet[dt.date] = frozenset(),
     timed_out: AbstractSet[dt.date] = frozenset(),
 ) -> list[Divergence]:
-    found: list[Divergence] = []
+    """Every departure from history, in the order the reports give them. `without_council`: the
+    days no council met (lesson mode passed them, or the game ended at their dawn): history's
+    actions of those days are not counted as missed."""
     decisions = [entry for entry in state.log if entry.kind in ("action", "respond")]
+    found = [
+        *_answer_divergences(scenario, decisions, cite),
+        *_deadline_divergences(scenario, state, decisions, cite),
+        *_missed_actions(scenario, state, decisions, cite, without_council, timed_out),
+        *_extra_actions(scenario, decisions, cite),
+        *_ending_divergence(scenario, state, cite),
+    ]
+    # within a day: answers, then actions, then a deadline that ran out at the end of that day
+    order = {
+        "response": 0,
+        "unanswered": 0,
+        "missed_action": 1,
+        "extra_action": 1,
+        "expired": 2,
+        "ending": 3,
+    }
+    ordered = sorted(found, key=lambda d: (d.date is None, d.date or dt.date.max, order[d.kind]))
+    return _note_once(ordered)
 
-    # Answers other than history's (every answer counts, a stall included: it is a choice made
-    # that day). The same answer on several days is one divergence, with all its days.
+
+def _answer_divergences(
+    scenario: Scenario, decisions: Sequence[LogEntry], cite: _Citations
+) -> list[Divergence]:
+    """Answers other than history's (every answer counts, a stall included: it is a choice made
+    that day). The same answer on several days is one divergence, with all its days."""
     answers: dict[tuple[str, str], list[dt.date]] = {}
     for entry in decisions:
         if entry.kind != "respond":
@@ -313,6 +350,7 @@ def _divergences(
         days = answers.setdefault((entry.ref, entry.response), [])
         if entry.date not in days:  # the same answer again that day says nothing new
             days.append(entry.date)
+    found = []
     for (did, rid), days in answers.items():
         demand = scenario.demands[did]
         found.append(
@@ -326,9 +364,15 @@ def _divergences(
                 sources=cite.all(demand.sources),
             )
         )
+    return found
 
-    # Demands history answered that the player let run out, or left open when the game ended.
+
+def _deadline_divergences(
+    scenario: Scenario, state: GameState, decisions: Sequence[LogEntry], cite: _Citations
+) -> list[Divergence]:
+    """Demands history answered that the player let run out, or left open when the game ended."""
     answered = {(e.ref, e.response) for e in decisions if e.kind == "respond"}
+    found = []
     for did, active in state.demands.items():
         demand = scenario.demands.get(did)
         if demand is None or demand.historical_response is None:
@@ -367,15 +411,27 @@ def _divergences(
                 sources=cite.all(demand.sources),
             )
         )
+    return found
 
-    # Historical actions not taken on their day (only days the game reached). Not counted as
-    # missed: an action the game allows once that was already taken earlier (the early day is
-    # listed as such below). One whose every flag was set by the end of that day's council came
-    # about another way (say, by accepting a demand that included it): still a divergence, since
-    # history did it on its own initiative that day, but said so. The flags of that day, not the
-    # last day's: one set only later, or set and cleared again, says nothing about that day.
+
+def _missed_actions(
+    scenario: Scenario,
+    state: GameState,
+    decisions: Sequence[LogEntry],
+    cite: _Citations,
+    without_council: AbstractSet[dt.date],
+    timed_out: AbstractSet[dt.date],
+) -> list[Divergence]:
+    """Historical actions not taken on their day (only days the game reached, and had a council).
+
+    Not counted as missed: an action the game allows once that was already taken earlier (the
+    early day is listed as such). One whose every flag was set by the end of that day's council
+    came about another way (say, by accepting a demand that included it): still a divergence,
+    since history did it on its own initiative that day, but said so. The flags of that day, not
+    the last day's: one set only later, or set and cleared again, says nothing about that day."""
     taken = {(e.ref, e.date) for e in decisions if e.kind == "action"}
     flags_on = _FlagsByDay(scenario, state)
+    found = []
     for aid, action in scenario.actions.items():
         missed: list[dt.date] = []
         another_way: list[dt.date] = []
@@ -383,7 +439,7 @@ def _divergences(
         for date in sorted(action.historical_dates):
             if not scenario.calendar.start <= date <= state.date or (aid, date) in taken:
                 continue
-            if date in passed:  # lesson mode held no council that day: nothing could be done
+            if date in without_council:  # no council met that day: nothing could be done
                 continue
             before = sum(
                 1 for e in decisions if e.kind == "action" and e.ref == aid and e.date < date
@@ -428,8 +484,13 @@ def _divergences(
                 sources=cite.all(action.sources),
             )
         )
+    return found
 
-    # Actions history did not take that day (one divergence for all the days of one action).
+
+def _extra_actions(
+    scenario: Scenario, decisions: Sequence[LogEntry], cite: _Citations
+) -> list[Divergence]:
+    """Actions history did not take that day (one divergence for all the days of one action)."""
     extra: dict[str, list[dt.date]] = {}
     labels: dict[str, str] = {}
     for entry in decisions:
@@ -442,6 +503,7 @@ def _divergences(
         if entry.date not in days:
             days.append(entry.date)
         labels.setdefault(entry.ref, entry.label or action.label)
+    found = []
     for aid, days in extra.items():
         action = scenario.actions[aid]
         if action.historical_dates:
@@ -460,32 +522,24 @@ def _divergences(
                 sources=cite.all(action.sources),
             )
         )
+    return found
 
-    # A different ending.
+
+def _ending_divergence(scenario: Scenario, state: GameState, cite: _Citations) -> list[Divergence]:
+    """A different ending: none, or the one divergence saying how history ended."""
     spec = scenario.endings.get(state.ending or "") if state.over else None
     historical_endings = [e for e in scenario.endings.values() if e.historical]
-    if spec is not None and not spec.historical and historical_endings:
-        found.append(
-            Divergence(
-                kind="ending",
-                date=None,
-                you=f"Your game ended: {spec.title}.",
-                history="History ended: " + "; ".join(e.title for e in historical_endings) + ".",
-                sources=cite.all(tag for e in historical_endings for tag in e.sources),
-            )
+    if spec is None or spec.historical or not historical_endings:
+        return []
+    return [
+        Divergence(
+            kind="ending",
+            date=None,
+            you=f"Your game ended: {spec.title}.",
+            history="History ended: " + "; ".join(e.title for e in historical_endings) + ".",
+            sources=cite.all(tag for e in historical_endings for tag in e.sources),
         )
-
-    # within a day: answers, then actions, then a deadline that ran out at the end of that day
-    order = {
-        "response": 0,
-        "unanswered": 0,
-        "missed_action": 1,
-        "extra_action": 1,
-        "expired": 2,
-        "ending": 3,
-    }
-    ordered = sorted(found, key=lambda d: (d.date is None, d.date or dt.date.max, order[d.kind]))
-    return _note_once(ordered)
+    ]
 
 
 def _note_once(divergences: list[Divergence]) -> list[Divergence]:

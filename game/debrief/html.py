@@ -6,23 +6,28 @@ import html
 import re
 
 from game.debrief.model import (
-    NOT_COUNTED,
-    PASSED_DAY,
-    TEACHERS_INJECT,
-    TIMED_OUT,
     WEAK,
-    WEAK_NOTE,
     Debrief,
+    DisputeView,
+    HiddenValue,
     HistoryEntry,
     SourceRef,
-    council_facts,
+    Vote,
     divergence_heading,
-    ending_mark,
-    happening_deadline,
-    note_reference,
+)
+from game.debrief.sections import (
+    Banner,
+    DayItem,
+    DivergenceItem,
+    EndingItem,
+    Fact,
+    Line,
+    NoteItem,
+    Section,
+    report_sections,
 )
 from game.engine.dates import long_date
-from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
+from game.engine.words import HISTORIANS
 
 STYLE = """
 @page { size: A4; margin: 18mm; }
@@ -125,169 +130,144 @@ def render_html(debrief: Debrief) -> str:
         f"<style>\n{STYLE}\n</style>",
         "</head>",
         "<body>",
-        f"<h1>Debrief: {esc(d.scenario_title)}</h1>",
     ]
-    if d.scenario_subtitle:
-        out.append(f'<p class="subtitle">{esc(d.scenario_subtitle)}</p>')
-    facts = [
-        ("Student", esc(d.player_name) or "(no name given)"),
-        ("Scenario", f"{esc(d.scenario_title)} (<code>{esc(d.scenario_id)}</code>)"),
-        ("Playing", esc(d.character)),
-        ("Seed", str(d.seed)),
-        ("Date played", esc(d.played_on) or "(not recorded)"),
-        ("Game days", f"{long_date(d.start)} to {long_date(d.ended_on)}"),
-        *((label, esc(value)) for label, value in council_facts(d)),
-    ]
+    for section in report_sections(d):
+        if section.key == "front":
+            _front(section, out)
+            continue
+        out.append(f"<section><h2>{esc(section.heading)}</h2>")
+        if section.key == "days":
+            out += [_day(item) for item in section.items if isinstance(item, DayItem)]
+        elif section.key == "questions":
+            questions = [item.text for item in section.items if isinstance(item, Line)]
+            out.append("<ol>" + "".join(f"<li>{esc(q)}</li>" for q in questions) + "</ol>")
+        else:
+            _items(section, out)
+        out.append("</section>")
+    out += ["</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def _front(section: Section, out: list[str]) -> None:
+    out.append(f"<h1>{esc(section.heading)}</h1>")
+    if section.subtitle:
+        out.append(f'<p class="subtitle">{esc(section.subtitle)}</p>')
+    facts = [item for item in section.items if isinstance(item, Fact)]
     out.append(
         '<dl class="facts">'
-        + "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts if value)
+        + "".join(
+            f"<dt>{fact.label}</dt><dd>{esc(fact.value)}"
+            + (f" (<code>{esc(fact.code)}</code>)" if fact.code else "")
+            + "</dd>"
+            for fact in facts
+        )
         + "</dl>"
     )
-    if d.practice:
+    if any(isinstance(item, Banner) for item in section.items):
         out.append(
             '<p class="practice">Practice game: this report is from a practice game, not an assessed one.</p>'
         )
 
-    out.append("<section><h2>Ending</h2>")
-    if d.ending is None:
-        out.append("<p>The game had not ended when this report was made.</p>")
-    else:
-        e = d.ending
-        mark = esc(ending_mark(d, e.historical))
-        out.append(f"<h3>{esc(e.title)}{mark}</h3>{_paras(e.epilogue, _refs(e.sources))}")
-        out.append(
-            '<table class="scores"><tr>'
-            + "".join(f"<th>{esc(s.label)}</th>" for s in e.scores)
-            + "</tr><tr>"
-        )
-        out.append("".join(f"<td>{s.value}/{s.out_of}</td>" for s in e.scores) + "</tr></table>")
-        if e.verdicts:
-            out.append(
-                f'<p class="label">{HISTORIANS}</p><ul>'
-                + "".join(f"<li>{esc(v)}</li>" for v in e.verdicts)
-                + "</ul>"
-            )
-    out.append("</section>")
 
-    not_counted = f"<p>{esc(NOT_COUNTED)}</p>" if d.days_passed else ""
-    if not d.records_decisions:
-        pass  # no decisions of history's to compare with (an invented scenario, for one)
-    elif not d.divergences:
-        out.append("<section><h2>Where you left history</h2>")
-        out.append(not_counted)
-        out.append(f"<p>{FOLLOWED_HISTORY}</p>")
-    else:
-        out.append("<section><h2>Where you left history</h2>")
-        out.append(not_counted)
-        out.append("<ul>")
-        for div in d.divergences:
-            told = div.note or (note_reference(d, div) + "." if div.note_as is not None else "")
+def _items(section: Section, out: list[str]) -> None:
+    """Paragraphs, notes and lists (consecutive list items in one list)."""
+    listing, listing_end = False, ""
+    for item in section.items:
+        listed = isinstance(item, DivergenceItem | HiddenValue | Vote | SourceRef)
+        if listed and not listing:
+            out.append('<ol class="sources">' if isinstance(item, SourceRef) else "<ul>")
+        elif listing and not listed:
+            out.append(listing_end)
+        if listed:
+            listing_end = "</ol>" if isinstance(item, SourceRef) else "</ul>"
+        listing = listed
+        if isinstance(item, Line):
+            aside = ' class="aside"' if item.remark and section.key == "sources" else ""
+            out.append(f"<p{aside}>{esc(item.text)}</p>")
+        elif isinstance(item, NoteItem):
+            out.append(_note(item.note, dated=item.dated))
+        elif isinstance(item, EndingItem):
+            out.append(_ending(item))
+        elif isinstance(item, DivergenceItem):
+            div = item.divergence
             note = (
-                f'<br><span class="aside">What really happened: {esc(told)}</span>' if told else ""
+                f'<br><span class="aside">What really happened: {esc(item.told)}</span>'
+                if item.told
+                else ""
             )
             out.append(
                 f'<li class="divergence"><strong>{esc(divergence_heading(div))}.</strong> {esc(div.you)} {esc(div.history)}{_refs(div.sources)}{note}</li>'
             )
-        out.append("</ul>")
-    if d.records_decisions:
-        out.append("</section>")
+        elif isinstance(item, HiddenValue):
+            description = f" — {esc(item.description)}" if item.description else ""
+            out.append(
+                f"<li><strong>{esc(item.label)}:</strong> {esc(item.shown)}{description}</li>"
+            )
+        elif isinstance(item, DisputeView):
+            versions = "".join(f"<li>{esc(v)}</li>" for v in item.versions)
+            out.append(
+                f'<div class="dispute"><p><strong>{esc(item.question)}</strong>{_refs(item.sources)}</p><ul>{versions}</ul></div>'
+            )
+        elif isinstance(item, Vote):
+            when = f"{long_date(item.date, weekday=False)} · " if item.date else ""
+            tally = ", ".join(f"{esc(option)}: {count}" for option, count in item.tally.items())
+            chosen = f" Chosen: {esc(item.chosen)}." if item.chosen else ""
+            out.append(f"<li>{when}{esc(item.question)} {tally}{chosen}</li>")
+        elif isinstance(item, SourceRef):
+            out.append(_source_item(item))
+    if listing:
+        out.append(listing_end)
 
-    if d.background:
-        out.append(
-            "<section><h2>Background</h2>" + "".join(_note(n) for n in d.background) + "</section>"
-        )
 
-    out.append("<section><h2>Day by day</h2>")
-    for day in d.days:
-        out.append(
-            f'<section class="day" id="day-{day.date.isoformat()}"><h3>Day {day.day}: {long_date(day.date)}</h3>'
+def _ending(item: EndingItem) -> str:
+    e = item.ending
+    parts = [
+        f"<h3>{esc(e.title)}{esc(item.mark)}</h3>{_paras(e.epilogue, _refs(e.sources))}",
+        '<table class="scores"><tr>'
+        + "".join(f"<th>{esc(s.label)}</th>" for s in e.scores)
+        + "</tr><tr>",
+        "".join(f"<td>{s.value}/{s.out_of}</td>" for s in e.scores) + "</tr></table>",
+    ]
+    if e.verdicts:
+        parts.append(
+            f'<p class="label">{HISTORIANS}</p><ul>'
+            + "".join(f"<li>{esc(v)}</li>" for v in e.verdicts)
+            + "</ul>"
         )
-        out.append('<p class="label">You did</p><ul>')
-        if day.decisions:
-            for decision in day.decisions:
-                mark = (
-                    ' <span class="historical">(as in history)</span>'
-                    if decision.historical
-                    else ""
+    return "\n".join(parts)
+
+
+def _day(day: DayItem) -> str:
+    out = [f'<section class="day" id="day-{day.date.isoformat()}"><h3>{esc(day.title)}</h3>']
+    for part in day.parts:
+        out.append(f'<p class="label">{esc(part.label)}</p>')
+        if part.key == "history":
+            out.append(
+                "".join(
+                    _note(item.note, dated=item.dated)
+                    if isinstance(item, NoteItem)
+                    else f"<p>{esc(item.text)}</p>"
+                    for item in part.items
                 )
-                out.append(f"<li>{esc(decision.label)}{mark}</li>")
-        elif day.council != "passed":
-            out.append(f"<li>{NO_ACTION}.</li>")
-        if day.council == "passed":
-            out.append(f'<li class="council">{esc(PASSED_DAY)}.</li>')
-        elif day.council == "timed_out":
-            out.append(f'<li class="council">{esc(TIMED_OUT)}.</li>')
+            )
+            continue
+        out[-1] += "<ul>"
+        out += [_line(item) for item in part.items if isinstance(item, Line)]
         out.append("</ul>")
-        if day.happenings:
-            out.append('<p class="label">In the game</p><ul>')
-            for item in day.happenings:
-                detail = f": {esc(item.text)}" if item.kind == "outcome" and item.text else ""
-                mark = f' <span class="teacher">({TEACHERS_INJECT})</span>' if item.teacher else ""
-                out.append(
-                    f"<li>{esc(item.title)}{esc(happening_deadline(item))}{detail}{mark}{_refs(item.sources)}</li>"
-                )
-            out.append("</ul>")
-        if day.history or d.has_history:
-            out.append(f'<p class="label">In {day.date.year}</p>')
-            out.append(
-                "".join(_note(n, dated=False) for n in day.history)
-                if day.history
-                else "<p>No historical note for this day.</p>"
-            )
-        out.append("</section>")
     out.append("</section>")
+    return "\n".join(out)
 
-    if d.aftermath:
-        out.append(
-            "<section><h2>After your game ended: how it really went on</h2>"
-            + "".join(_note(n) for n in d.aftermath)
-            + "</section>"
-        )
 
-    if d.hidden:
-        out.append("<section><h2>Hidden values, revealed</h2><ul>")
-        for value in d.hidden:
-            description = f" — {esc(value.description)}" if value.description else ""
-            out.append(
-                f"<li><strong>{esc(value.label)}:</strong> {esc(value.shown)}{description}</li>"
-            )
-        out.append("</ul></section>")
-
-    if d.disputes:
-        out.append("<section><h2>What historians dispute</h2>")
-        for dispute in d.disputes:
-            versions = "".join(f"<li>{esc(v)}</li>" for v in dispute.versions)
-            out.append(
-                f'<div class="dispute"><p><strong>{esc(dispute.question)}</strong>{_refs(dispute.sources)}</p><ul>{versions}</ul></div>'
-            )
-        out.append("</section>")
-
-    if d.votes:
-        out.append("<section><h2>Class votes</h2><ul>")
-        for vote in d.votes:
-            when = f"{long_date(vote.date, weekday=False)} · " if vote.date else ""
-            tally = ", ".join(f"{esc(option)}: {count}" for option, count in vote.tally.items())
-            chosen = f" Chosen: {esc(vote.chosen)}." if vote.chosen else ""
-            out.append(f"<li>{when}{esc(vote.question)} {tally}{chosen}</li>")
-        out.append("</ul></section>")
-
-    if d.questions:
-        out.append(
-            "<section><h2>Questions for reflection</h2><ol>"
-            + "".join(f"<li>{esc(q)}</li>" for q in d.questions)
-            + "</ol></section>"
-        )
-
-    out.append("<section><h2>Sources</h2>")
-    if any(source.kind == "weak" for source in d.sources):
-        out.append(f'<p class="aside">{esc(WEAK_NOTE)}</p>')
-    if d.sources:
-        out.append('<ol class="sources">' + "".join(_source_item(s) for s in d.sources) + "</ol>")
-    else:
-        out.append("<p>No sources were cited.</p>")
-    out.append("</section>")
-    out += ["</body>", "</html>"]
-    return "\n".join(out) + "\n"
+def _line(line: Line) -> str:
+    """A list item: the words, the asides in italics, the footnotes."""
+    mark = ' <span class="historical">(as in history)</span>' if line.historical else ""
+    aside = (
+        f' <span class="teacher">({html.escape(line.aside, quote=False)})</span>'
+        if line.aside
+        else ""
+    )
+    council = ' class="council"' if line.remark else ""
+    return f"<li{council}>{esc(line.text)}{mark}{aside}{_refs(list(line.sources))}</li>"
 
 
 def _source_item(source: SourceRef) -> str:

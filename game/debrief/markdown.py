@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 from game.debrief.model import (
-    NOT_COUNTED,
-    PASSED_DAY,
-    TEACHERS_INJECT,
-    TIMED_OUT,
     WEAK,
-    WEAK_NOTE,
     Debrief,
+    DisputeView,
+    HiddenValue,
     HistoryEntry,
     SourceRef,
-    council_facts,
+    Vote,
     divergence_heading,
-    ending_mark,
-    happening_deadline,
-    note_reference,
+)
+from game.debrief.sections import (
+    Banner,
+    DayItem,
+    DivergenceItem,
+    EndingItem,
+    Fact,
+    Line,
+    NoteItem,
+    Section,
+    report_sections,
 )
 from game.engine.dates import long_date
-from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
+from game.engine.words import HISTORIANS
 
 
 def _text(value: str) -> str:
@@ -53,142 +58,127 @@ def _note(note: HistoryEntry, lines: list[str], *, dated: bool = True) -> None:
 
 def render_markdown(debrief: Debrief) -> str:
     """The whole report as Markdown (CommonMark with footnotes, readable as plain text too)."""
-    d = debrief
-    lines: list[str] = [f"# Debrief: {_text(d.scenario_title)}", ""]
-    if d.scenario_subtitle:
-        lines += [f"*{_text(d.scenario_subtitle)}*", ""]
-    facts = [
-        ("Student", _text(d.player_name) or "(no name given)"),
-        ("Scenario", f"{_text(d.scenario_title)} (`{d.scenario_id}`)"),
-        ("Playing", _text(d.character)),
-        ("Seed", str(d.seed)),
-        ("Date played", _text(d.played_on) or "(not recorded)"),
-        ("Game days", f"{long_date(d.start)} to {long_date(d.ended_on)}"),
-        *council_facts(d),
-    ]
-    lines += [f"- **{label}:** {value}" for label, value in facts if value]
+    lines: list[str] = []
+    for section in report_sections(debrief):
+        if section.key == "front":
+            _front(section, lines)
+            continue
+        lines += [f"## {_text(section.heading)}", ""]
+        if section.key == "days":
+            for item in section.items:
+                assert isinstance(item, DayItem)
+                _day(item, lines)
+        elif section.key == "disputes":
+            for item in section.items:
+                assert isinstance(item, DisputeView)
+                lines += [f"**{_text(item.question)}** {_refs(item.sources)}".rstrip(), ""]
+                lines += [f"- {_text(v)}" for v in item.versions]
+                lines.append("")
+        elif section.key == "sources":
+            for item in section.items:
+                if isinstance(item, Line):
+                    lines += [_text(item.text), ""]
+                elif isinstance(item, SourceRef):
+                    lines.append(f"[^{item.number}]: {_source_line(item)}")
+            lines.append("")
+        else:
+            _items(section, lines)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _front(section: Section, lines: list[str]) -> None:
+    lines += [f"# {_text(section.heading)}", ""]
+    if section.subtitle:
+        lines += [f"*{_text(section.subtitle)}*", ""]
+    facts = [item for item in section.items if isinstance(item, Fact)]
+    for fact in facts:
+        code = f" (`{fact.code}`)" if fact.code else ""
+        lines.append(f"- **{fact.label}:** {_text(fact.value)}{code}")
     lines.append("")
-    if d.practice:
+    if any(isinstance(item, Banner) for item in section.items):
         lines += [
             "> **Practice game.** This report is from a practice game, not an assessed one.",
             "",
         ]
 
-    lines += ["## Ending", ""]
-    if d.ending is None:
-        lines += ["The game had not ended when this report was made.", ""]
-    else:
-        e = d.ending
-        mark = ending_mark(d, e.historical)
-        lines += [
-            f"### {_text(e.title)}{mark}",
-            "",
-            f"{_block(e.epilogue)} {_refs(e.sources)}".rstrip(),
-            "",
-        ]
-        lines += ["| " + " | ".join(s.label for s in e.scores) + " |", "|" + "---|" * len(e.scores)]
-        lines += ["| " + " | ".join(f"{s.value}/{s.out_of}" for s in e.scores) + " |", ""]
-        if e.verdicts:
-            lines += [f"{HISTORIANS}:", ""]
-            lines += [f"- {_text(v)}" for v in e.verdicts]
+
+def _items(section: Section, lines: list[str]) -> None:
+    """A section of paragraphs, notes and lists: a list ends with a blank line, as a paragraph."""
+    listing = False
+    numbered = 0
+    for item in section.items:
+        if isinstance(item, Line) and section.key == "questions":
+            numbered += 1
+            lines.append(f"{numbered}. {_text(item.text)}")
+            listing = True
+            continue
+        if isinstance(item, Line | NoteItem | EndingItem) and listing:
+            lines.append("")
+            listing = False
+        if isinstance(item, Line):
+            lines += [_text(item.text), ""]
+        elif isinstance(item, NoteItem):
+            _note(item.note, lines, dated=item.dated)
+        elif isinstance(item, EndingItem):
+            _ending(item, lines)
+        elif isinstance(item, DivergenceItem):
+            div = item.divergence
+            lines.append(
+                f"- **{divergence_heading(div)}.** {_text(div.you)} {_text(div.history)} {_refs(div.sources)}".rstrip()
+            )
+            if item.told:
+                lines.append(f"  *What really happened:* {_text(item.told)}")
+            listing = True
+        elif isinstance(item, HiddenValue):
+            description = f" — {_text(item.description)}" if item.description else ""
+            lines.append(f"- **{_text(item.label)}:** {_text(item.shown)}{description}")
+            listing = True
+        elif isinstance(item, Vote):
+            when = f"{long_date(item.date, weekday=False)} · " if item.date else ""
+            tally = ", ".join(f"{_text(option)}: {count}" for option, count in item.tally.items())
+            chosen = f" Chosen: {_text(item.chosen)}." if item.chosen else ""
+            lines.append(f"- {when}{_text(item.question)} {tally}.{chosen}".replace(" .", "."))
+            listing = True
+    if listing:
+        lines.append("")
+
+
+def _ending(item: EndingItem, lines: list[str]) -> None:
+    e = item.ending
+    lines += [
+        f"### {_text(e.title)}{item.mark}",
+        "",
+        f"{_block(e.epilogue)} {_refs(e.sources)}".rstrip(),
+        "",
+    ]
+    lines += ["| " + " | ".join(s.label for s in e.scores) + " |", "|" + "---|" * len(e.scores)]
+    lines += ["| " + " | ".join(f"{s.value}/{s.out_of}" for s in e.scores) + " |", ""]
+    if e.verdicts:
+        lines += [f"{HISTORIANS}:", ""]
+        lines += [f"- {_text(v)}" for v in e.verdicts]
+        lines.append("")
+
+
+def _day(day: DayItem, lines: list[str]) -> None:
+    lines += [f"### {_text(day.title)}", ""]
+    for part in day.parts:
+        lines += [f"**{part.label}:**", ""]
+        for item in part.items:
+            if isinstance(item, NoteItem):
+                _note(item.note, lines, dated=item.dated)
+            elif part.key == "history":  # no note that day: a paragraph
+                lines += [_text(item.text), ""]
+            else:
+                lines.append(f"- {_line(item)}")
+        if part.key != "history":
             lines.append("")
 
-    if d.records_decisions:
-        lines += ["## Where you left history", ""]
-    if d.records_decisions and d.days_passed:
-        lines += [NOT_COUNTED, ""]
-    if d.records_decisions and not d.divergences:
-        lines.append(FOLLOWED_HISTORY)
-    for div in d.divergences:
-        lines.append(
-            f"- **{divergence_heading(div)}.** {_text(div.you)} {_text(div.history)} {_refs(div.sources)}".rstrip()
-        )
-        if div.note:
-            lines.append(f"  *What really happened:* {_text(div.note)}")
-        elif div.note_as is not None:
-            lines.append(f"  *What really happened:* {_text(note_reference(d, div))}.")
-    if d.records_decisions:
-        lines.append("")
 
-    if d.background:
-        lines += ["## Background", ""]
-        for note in d.background:
-            _note(note, lines)
-
-    lines += ["## Day by day", ""]
-    for day in d.days:
-        lines += [f"### Day {day.day}: {long_date(day.date)}", ""]
-        lines.append("**You did:**")
-        lines.append("")
-        if day.decisions:
-            for decision in day.decisions:
-                mark = " *(as in history)*" if decision.historical else ""
-                lines.append(f"- {_text(decision.label)}{mark}")
-        elif day.council != "passed":
-            lines.append(f"- {NO_ACTION}.")
-        if day.council == "passed":
-            lines.append(f"- {PASSED_DAY}.")
-        elif day.council == "timed_out":
-            lines.append(f"- {TIMED_OUT}.")
-        lines.append("")
-        if day.happenings:
-            lines += ["**In the game:**", ""]
-            for item in day.happenings:
-                detail = f": {_text(item.text)}" if item.kind == "outcome" and item.text else ""
-                mark = f" *({TEACHERS_INJECT})*" if item.teacher else ""
-                lines.append(
-                    f"- {_text(item.title)}{happening_deadline(item)}{detail}{mark} {_refs(item.sources)}".rstrip()
-                )
-            lines.append("")
-        if day.history:
-            lines += [f"**In {day.date.year}:**", ""]
-            for note in day.history:
-                _note(note, lines, dated=False)
-        elif d.has_history:
-            lines += [f"**In {day.date.year}:**", "", "No historical note for this day.", ""]
-
-    if d.aftermath:
-        lines += ["## After your game ended: how it really went on", ""]
-        for note in d.aftermath:
-            _note(note, lines)
-
-    if d.hidden:
-        lines += ["## Hidden values, revealed", ""]
-        for value in d.hidden:
-            description = f" — {_text(value.description)}" if value.description else ""
-            lines.append(f"- **{_text(value.label)}:** {_text(value.shown)}{description}")
-        lines.append("")
-
-    if d.disputes:
-        lines += ["## What historians dispute", ""]
-        for dispute in d.disputes:
-            lines += [f"**{_text(dispute.question)}** {_refs(dispute.sources)}".rstrip(), ""]
-            lines += [f"- {_text(v)}" for v in dispute.versions]
-            lines.append("")
-
-    if d.votes:
-        lines += ["## Class votes", ""]
-        for vote in d.votes:
-            when = f"{long_date(vote.date, weekday=False)} · " if vote.date else ""
-            tally = ", ".join(f"{_text(option)}: {count}" for option, count in vote.tally.items())
-            chosen = f" Chosen: {_text(vote.chosen)}." if vote.chosen else ""
-            lines.append(f"- {when}{_text(vote.question)} {tally}.{chosen}".replace(" .", "."))
-        lines.append("")
-
-    if d.questions:
-        lines += ["## Questions for reflection", ""]
-        lines += [f"{number}. {_text(q)}" for number, q in enumerate(d.questions, 1)]
-        lines.append("")
-
-    lines += ["## Sources", ""]
-    if not d.sources:
-        lines += ["No sources were cited.", ""]
-    if any(source.kind == "weak" for source in d.sources):
-        lines += [_text(WEAK_NOTE), ""]
-    for source in d.sources:
-        lines.append(f"[^{source.number}]: {_source_line(source)}")
-    lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+def _line(line: Line) -> str:
+    """A list item's words: the text, an aside in italics, footnotes."""
+    mark = " *(as in history)*" if line.historical else ""
+    aside = f" *({line.aside})*" if line.aside else ""
+    return f"{_text(line.text)}{mark}{aside} {_refs(list(line.sources))}".rstrip()
 
 
 def _source_line(source: SourceRef) -> str:

@@ -71,8 +71,9 @@ class DayEntry(_Frozen):
     happenings: list[Happening] = []
     history: list[HistoryEntry] = []
     # how the day's council went, as the front end that ran it tells (`build_debrief`): held;
-    # passed over by lesson mode (no council at all); or ended by the classroom's time limit
-    council: Literal["held", "passed", "timed_out"] = "held"
+    # passed over by lesson mode (no council at all); ended by the classroom's time limit; or
+    # none, the game having ended at that day's dawn (a deadline's expiry, say) before any choice
+    council: Literal["held", "passed", "timed_out", "none"] = "held"
 
 
 class Divergence(_Frozen):
@@ -190,6 +191,8 @@ class Debrief(_Frozen):
 # The day-by-day line of a day lesson mode passed, and of a council the time limit ended.
 PASSED_DAY = "No council: lesson mode passed this day"
 TIMED_OUT = "The council's time ran out"
+# The day-by-day line of the day the game ended at its dawn, before a council could meet.
+ENDED_AT_DAWN = "No council: the game ended at dawn"
 # Under "Where you left history", when lesson mode passed days.
 NOT_COUNTED = "What history did on the days lesson mode passed is not counted here."
 

@@ -8,22 +8,28 @@ by number and title only when a full report (with addresses and notes) can be sa
 from __future__ import annotations
 
 from game.debrief.model import (
-    NOT_COUNTED,
-    PASSED_DAY,
-    TEACHERS_INJECT,
-    TIMED_OUT,
     Debrief,
+    DisputeView,
+    HiddenValue,
     HistoryEntry,
     SourceRef,
-    council_facts,
+    Vote,
     divergence_heading,
-    ending_mark,
-    happening_deadline,
-    note_reference,
     refs,
 )
+from game.debrief.sections import (
+    Banner,
+    DayItem,
+    DivergenceItem,
+    EndingItem,
+    Fact,
+    Line,
+    NoteItem,
+    Section,
+    report_sections,
+)
 from game.engine.dates import long_date
-from game.engine.words import FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
+from game.engine.words import HISTORIANS
 from game.text.style import Style, wrap_columns
 
 SAVED_REPORT = "the saved report (type r below)"
@@ -42,15 +48,70 @@ def debrief_lines(
         ending_above: the ending's epilogue, scores and verdicts were just shown (by
             `render.ending_lines`), so the Ending section only names the ending.
     """
-    d = debrief
+    lines: list[str] = []
+    for section in report_sections(debrief):
+        if section.key == "front":
+            lines += _front(debrief, section, style, saving)
+            continue
+        lines += _heading(style, section.heading)
+        for number, item in enumerate(section.items):
+            if isinstance(item, Line) and section.key == "questions":
+                first = f"  {number + 1}. "
+                lines += style.wrap(item.text, indent=" " * len(first), first=first)
+            elif section.key == "sources":
+                continue  # below, as one list
+            elif isinstance(item, Line):
+                lines += style.wrap(item.text, indent="  ")
+            elif isinstance(item, EndingItem):
+                lines += _ending(item, style, ending_above)
+            elif isinstance(item, DivergenceItem):
+                lines += _divergence(item, style)
+            elif isinstance(item, NoteItem):
+                if number:
+                    lines.append("")
+                lines += _note(style, item.note, indent="  ", dated=item.dated)
+            elif isinstance(item, DayItem):
+                lines += _day(item, style)
+            elif isinstance(item, HiddenValue):
+                description = f" \u2014 {_one(item.description)}" if item.description else ""
+                lines += style.wrap(
+                    f"{_one(item.label)}: {_one(item.shown)}{description}",
+                    indent="    ",
+                    first="  - ",
+                )
+            elif isinstance(item, DisputeView):
+                if number:
+                    lines.append("")
+                lines += _paint(
+                    style,
+                    style.wrap(_one(item.question) + refs(item.sources), indent="  "),
+                    "bold",
+                )
+                for version in item.versions:
+                    lines += style.wrap(version, indent="      ", first="    - ")
+            elif isinstance(item, Vote):
+                when = f"{long_date(item.date, weekday=False)} \u00b7 " if item.date else ""
+                tally = ", ".join(
+                    f"{_one(option)}: {count}" for option, count in item.tally.items()
+                )
+                chosen = f" Chosen: {_one(item.chosen)}." if item.chosen else ""
+                text = f"{when}{_one(item.question)} {tally}.{chosen}".replace(" .", ".")
+                lines += style.wrap(text, indent="    ", first="  - ")
+        if section.key == "sources":
+            lines += _sources(style, section, saving)
+    return lines
+
+
+def _front(d: Debrief, section: Section, style: Style, saving: bool) -> list[str]:
     lines = style.banner(
         [
-            *wrap_columns(f"Debrief: {_one(d.scenario_title)}", style.width),
-            *wrap_columns(_one(d.scenario_subtitle), style.width),
+            *wrap_columns(_one(section.heading), style.width),
+            *wrap_columns(_one(section.subtitle), style.width),
         ]
     )
-    lines += [""] + _facts(d, style, saving)
-    if d.practice:
+    facts = [item for item in section.items if isinstance(item, Fact)]
+    lines += [""] + _facts(d, facts, style, saving)
+    if any(isinstance(item, Banner) for item in section.items):
         lines += [""] + _paint(
             style,
             style.wrap(
@@ -59,132 +120,64 @@ def debrief_lines(
             ),
             "bold",
         )
+    return lines
 
-    lines += _heading(style, "Ending")
-    if d.ending is None:
-        lines += style.wrap("The game had not ended when this debrief was made.", indent="  ")
-    else:
-        e = d.ending
-        mark = ending_mark(d, e.historical)
-        lines += _paint(style, style.wrap(f"{_one(e.title)}{mark}", indent="  "), "bold")
-        if ending_above:
-            lines += style.wrap(
-                (
-                    "Its epilogue, scores and historians' verdicts are shown above."
-                    if e.verdicts
-                    else "Its epilogue and scores are shown above."
-                )
-                + refs(e.sources),
-                indent="  ",
-            )
-        else:
-            lines += style.wrap(e.epilogue + refs(e.sources), indent="  ")
-            width = max((len(s.label) for s in e.scores), default=0)
-            lines += [""] + [f"  {s.label:<{width}}  {s.value:>2}/{s.out_of}" for s in e.scores]
-            if e.verdicts:
-                lines += ["", f"  {HISTORIANS}:"]
-                for verdict in e.verdicts:
-                    lines += style.wrap(verdict, indent="      ", first="    - ")
 
-    if d.records_decisions:
-        lines += _heading(style, "Where you left history")
-    if d.records_decisions and d.days_passed:
-        lines += style.wrap(NOT_COUNTED, indent="  ")
-    if d.records_decisions and not d.divergences:
-        lines += style.wrap(FOLLOWED_HISTORY, indent="  ")
-    for div in d.divergences:
+def _ending(item: EndingItem, style: Style, ending_above: bool) -> list[str]:
+    e = item.ending
+    lines = _paint(style, style.wrap(f"{_one(e.title)}{item.mark}", indent="  "), "bold")
+    if ending_above:
         lines += style.wrap(
-            f"{divergence_heading(div)}. {_one(div.you)} {_one(div.history)}" + refs(div.sources),
-            indent="    ",
-            first="  - ",
+            (
+                "Its epilogue, scores and historians' verdicts are shown above."
+                if e.verdicts
+                else "Its epilogue and scores are shown above."
+            )
+            + refs(e.sources),
+            indent="  ",
         )
-        if div.note:
-            lines += style.wrap(f"What really happened: {div.note}", indent="    ")
-        elif div.note_as is not None:
-            lines += style.wrap(f"What really happened: {note_reference(d, div)}.", indent="    ")
+    else:
+        lines += style.wrap(e.epilogue + refs(e.sources), indent="  ")
+        width = max((len(s.label) for s in e.scores), default=0)
+        lines += [""] + [f"  {s.label:<{width}}  {s.value:>2}/{s.out_of}" for s in e.scores]
+        if e.verdicts:
+            lines += ["", f"  {HISTORIANS}:"]
+            for verdict in e.verdicts:
+                lines += style.wrap(verdict, indent="      ", first="    - ")
+    return lines
 
-    if d.background:
-        lines += _heading(style, "Background")
-        lines += _notes(style, d.background, indent="  ", dated=True)
 
-    lines += _heading(style, "Day by day")
-    for day in d.days:
-        lines += ["", style.bold(f"Day {day.day}: {long_date(day.date)}")]
-        lines.append("  You did:")
-        if day.decisions:
-            for decision in day.decisions:
-                mark = " (as in history)" if decision.historical else ""
-                lines += style.wrap(_one(decision.label) + mark, indent="      ", first="    - ")
-        elif day.council != "passed":
-            lines.append(f"    - {NO_ACTION}.")
-        if day.council == "passed":
-            lines.append(f"    - {PASSED_DAY}.")
-        elif day.council == "timed_out":
-            lines.append(f"    - {TIMED_OUT}.")
-        if day.happenings:
-            lines.append("  In the game:")
-            for item in day.happenings:
-                detail = f": {_one(item.text)}" if item.kind == "outcome" and item.text else ""
-                mark = f" ({TEACHERS_INJECT})" if item.teacher else ""
+def _divergence(item: DivergenceItem, style: Style) -> list[str]:
+    div = item.divergence
+    lines = style.wrap(
+        f"{divergence_heading(div)}. {_one(div.you)} {_one(div.history)}" + refs(div.sources),
+        indent="    ",
+        first="  - ",
+    )
+    if item.told:
+        lines += style.wrap(f"What really happened: {item.told}", indent="    ")
+    return lines
+
+
+def _day(day: DayItem, style: Style) -> list[str]:
+    lines = ["", style.bold(day.title)]
+    for part in day.parts:
+        lines.append(f"  {part.label}:")
+        for number, item in enumerate(part.items):
+            if isinstance(item, NoteItem):
+                if number:
+                    lines.append("")
+                lines += _note(style, item.note, indent="    ", dated=item.dated)
+            elif part.key == "history":  # no note that day
+                lines += style.wrap(item.text, indent="    ")
+            else:
+                mark = " (as in history)" if item.historical else ""
+                aside = f" ({item.aside})" if item.aside else ""
                 lines += style.wrap(
-                    _one(item.title)
-                    + happening_deadline(item)
-                    + detail
-                    + mark
-                    + refs(item.sources),
+                    _one(item.text) + mark + aside + refs(item.sources),
                     indent="      ",
                     first="    - ",
                 )
-        if day.history:
-            lines.append(f"  In {day.date.year}:")
-            lines += _notes(style, day.history, indent="    ", dated=False)
-        elif d.has_history:
-            lines += [f"  In {day.date.year}:", "    No historical note for this day."]
-
-    if d.aftermath:
-        lines += _heading(style, "After your game ended: how it really went on")
-        lines += _notes(style, d.aftermath, indent="  ", dated=True)
-
-    if d.hidden:
-        lines += _heading(style, "Hidden values, revealed")
-        for value in d.hidden:
-            description = f" \u2014 {_one(value.description)}" if value.description else ""
-            lines += style.wrap(
-                f"{_one(value.label)}: {_one(value.shown)}{description}",
-                indent="    ",
-                first="  - ",
-            )
-
-    if d.disputes:
-        lines += _heading(style, "What historians dispute")
-        for number, dispute in enumerate(d.disputes):
-            if number:
-                lines.append("")
-            lines += _paint(
-                style,
-                style.wrap(_one(dispute.question) + refs(dispute.sources), indent="  "),
-                "bold",
-            )
-            for version in dispute.versions:
-                lines += style.wrap(version, indent="      ", first="    - ")
-
-    if d.votes:
-        lines += _heading(style, "Class votes")
-        for vote in d.votes:
-            when = f"{long_date(vote.date, weekday=False)} \u00b7 " if vote.date else ""
-            tally = ", ".join(f"{_one(option)}: {count}" for option, count in vote.tally.items())
-            chosen = f" Chosen: {_one(vote.chosen)}." if vote.chosen else ""
-            text = f"{when}{_one(vote.question)} {tally}.{chosen}".replace(" .", ".")
-            lines += style.wrap(text, indent="    ", first="  - ")
-
-    if d.questions:
-        lines += _heading(style, "Questions for reflection")
-        for number, question in enumerate(d.questions, 1):
-            first = f"  {number}. "
-            lines += style.wrap(question, indent=" " * len(first), first=first)
-
-    lines += _heading(style, "Sources")
-    lines += _sources(style, d.sources, saving)
     return lines
 
 
@@ -207,39 +200,18 @@ def _paint(style: Style, lines: list[str], *names: str) -> list[str]:
     return [style.paint(line, *names) for line in lines]
 
 
-def _facts(d: Debrief, style: Style, saving: bool) -> list[str]:
-    if d.played_on:
-        played = _one(d.played_on)
-    elif saving:
-        # The screen never shows today's date, so a transcript of the same game is always the same.
-        played = f"goes on {SAVED_REPORT}"
-    else:
-        played = "(not recorded)"
-    facts = [
-        ("Student", _one(d.player_name) or "(no name given)"),
-        ("Scenario", f"{_one(d.scenario_title)} ({d.scenario_id})"),
-        ("Playing", _one(d.character)),
-        ("Seed", str(d.seed)),
-        ("Date played", played),
-        ("Game days", f"{long_date(d.start)} to {long_date(d.ended_on)}"),
-        *((label, _one(value)) for label, value in council_facts(d)),
-    ]
-    shown = [(label, value) for label, value in facts if value]
+def _facts(d: Debrief, facts: list[Fact], style: Style, saving: bool) -> list[str]:
+    shown: list[tuple[str, str]] = []
+    for fact in facts:
+        value = _one(fact.value) + (f" ({fact.code})" if fact.code else "")
+        if fact.key == "played" and not d.played_on.strip() and saving:
+            # The screen never shows today's date, so a transcript of the same game is always the same.
+            value = f"goes on {SAVED_REPORT}"
+        shown.append((fact.label, value))
     width = max(len(label) for label, _ in shown) + 1
     lines: list[str] = []
     for label, value in shown:
         lines += style.wrap(value, indent=" " * (width + 4), first=f"  {label + ':':<{width}}  ")
-    return lines
-
-
-def _notes(style: Style, notes: list[HistoryEntry], *, indent: str, dated: bool) -> list[str]:
-    """Historical notes, a blank line between them: each one's title (and date) on a line of its
-    own, then its text, further indented."""
-    lines: list[str] = []
-    for note in notes:
-        if lines:
-            lines.append("")
-        lines += _note(style, note, indent=indent, dated=dated)
     return lines
 
 
@@ -255,17 +227,26 @@ def _note(style: Style, note: HistoryEntry, *, indent: str, dated: bool) -> list
     return lines
 
 
-def _sources(style: Style, sources: list[SourceRef], saving: bool) -> list[str]:
-    if not sources:
-        return style.wrap("No sources were cited.", indent="  ")
+def _sources(style: Style, section: Section, saving: bool) -> list[str]:
+    """The sources' list: by number and title, with their addresses and notes unless a saved
+    report will give them; a remark (weak sources are not linked) and "none cited" as the
+    report has them."""
+    sources = [item for item in section.items if isinstance(item, SourceRef)]
+    remarks = [item for item in section.items if isinstance(item, Line)]
     lines: list[str] = []
-    if saving:
+    if sources and saving:
         lines += style.wrap(
             "The numbers in brackets above refer to these sources; their addresses and notes "
             f"are in {SAVED_REPORT}.",
             indent="  ",
         )
         lines.append("")
+    for remark in remarks:
+        lines += style.wrap(remark.text, indent="  ")
+        if sources:
+            lines.append("")
+    if not sources:
+        return lines
     width = len(str(max(s.number for s in sources))) + 2
     for source in sources:
         head = f"  {f'[{source.number}]':>{width}} "

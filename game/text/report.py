@@ -26,11 +26,30 @@ class Debrief:
     def screen_lines(self, style: Style, *, saving: bool = True) -> list[str]:
         """The debrief for the terminal, right after `render.ending_lines` (so the ending's
         epilogue, scores and verdicts are not repeated); `saving`: a report can be saved with `r`,
-        so the date played and the sources' addresses are left to it."""
+        so the date played and the sources' addresses are left to it.
+
+        A bug in laying it out must not cost the player the debrief: the report's Markdown is
+        shown instead, after a line that says so, and the error goes to a crash log (raised
+        instead with HEBEI1935_STRICT=1, as in the tests)."""
+        from game.crash import describe, strict, write_crash_log
+
         try:
             return debrief_lines(self.value, style, saving=saving, ending_above=True)
-        except Exception:  # a bug there must not cost the player the debrief: show the report
-            return ["", *self.markdown.splitlines()]
+        except Exception as exc:
+            if strict():
+                raise
+            context = {
+                "where": "the text version's debrief (debrief_lines)",
+                "scenario": self.value.scenario_id,
+                "seed": self.value.seed,
+            }
+            path = write_crash_log(exc, context)
+            said = (
+                f"The debrief could not be laid out for the terminal ({describe(exc)}). Here is"
+                " the text of the report instead; the details of the error were written to:"
+            )
+            where = f"  {path}"  # unwrapped, to copy whole
+            return ["", *style.wrap(said, indent="  "), where, "", *self.markdown.splitlines()]
 
 
 class DebriefUnavailable(Exception):
@@ -61,6 +80,10 @@ def build(
         )
         return Debrief(debrief, render_markdown(debrief), render_html(debrief))
     except Exception as exc:  # a bug there must not cost the player the ending
+        from game.crash import strict
+
+        if strict():
+            raise
         raise DebriefUnavailable(
             f"the debrief could not be prepared ({type(exc).__name__}: {exc})"
         ) from None

@@ -727,20 +727,10 @@ class App:
 
     def crash(self, exc: BaseException) -> None:
         """Write a crash log and show the crash screen (or, if that fails too, stop with one line)."""
-        from game.crash import describe, write_crash_log
+        from game.crash import describe
         from game.ui.scenes.crash import CrashScene
 
-        session = self.session
-        loaded = session.loaded if session else self.loaded
-        context: dict[str, object] = {
-            "screen": " > ".join(scene.name for scene in self.stack),
-            "scenario": loaded.path if loaded is not None else "(still loading)",
-            "seed": session.seed if session else self.seed,
-        }
-        if session is not None:
-            context["day"] = f"{session.state.day} ({session.state.date})"
-            context["choices so far"] = len(session.state.log)
-        path = write_crash_log(exc, context, self.crash_folder)
+        path = self.log_error(exc)
         again = bool(self.stack) and isinstance(self.top, CrashScene)
         self.crashes.append((exc, path))
         if again or len(self.crashes) > MAX_CRASHES:
@@ -753,6 +743,23 @@ class App:
         except Exception as failure:  # noqa: BLE001 - the crash screen itself failed: give up cleanly
             self.fatal = f"hebei1935: unexpected error ({describe(exc)}; then {describe(failure)}); details written to {path}"
             self.running = False
+
+    def log_error(self, exc: BaseException) -> Path:
+        """Write a crash log for an error the window goes on after (or shows the crash screen
+        for): where it happened, the game and its day; returns the log's path."""
+        from game.crash import write_crash_log
+
+        session = self.session
+        loaded = session.loaded if session else self.loaded
+        context: dict[str, object] = {
+            "screen": " > ".join(scene.name for scene in self.stack),
+            "scenario": loaded.path if loaded is not None else "(still loading)",
+            "seed": session.seed if session else self.seed,
+        }
+        if session is not None:
+            context["day"] = f"{session.state.day} ({session.state.date})"
+            context["choices so far"] = len(session.state.log)
+        return write_crash_log(exc, context, self.crash_folder)
 
     def draw(self) -> None:
         surface = self.screen

@@ -8,18 +8,29 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.debrief.model import (
-    NOT_COUNTED,
-    PASSED_DAY,
-    TIMED_OUT,
-    council_facts,
+    Debrief,
+    DisputeView,
+    HiddenValue,
+    HistoryEntry,
+    SourceRef,
+    Vote,
     divergence_kind,
     divergence_when,
-    ending_mark,
-    note_reference,
     refs,
 )
+from game.debrief.sections import (
+    Banner,
+    DayItem,
+    DivergenceItem,
+    EndingItem,
+    Fact,
+    Line,
+    NoteItem,
+    Section,
+    report_sections,
+)
 from game.engine.dates import long_date
-from game.engine.words import ENDING_RATES, FOLLOWED_HISTORY, HISTORIANS, NO_ACTION
+from game.engine.words import ENDING_RATES, HISTORIANS
 from game.save_paths import report_folder, report_stem
 from game.ui.scene import ENTER_KEYS, Push, Reset, Scene
 from game.ui.scenes.common import PageScene
@@ -32,6 +43,9 @@ if TYPE_CHECKING:
 
 HEAD = Style("typewriter_bold", "body")
 SOFT = Style("serif", "small", "ink_soft")
+WARN = Style("serif_bold", "body", "bad")
+HISTORY = Style("serif", "body", "neutral")
+PRACTICE = "Practice game: this debrief is from a practice game, not an assessed one."
 
 
 def _title() -> Scene:
@@ -93,9 +107,16 @@ class EndingScene(Scene, PageScene):
 
 
 class DebriefScene(Scene, PageScene):
-    """The debrief from game.debrief, laid out as pages of text; S saves the report as Markdown and HTML."""
+    """The debrief from game.debrief, laid out as pages of text; S saves the report as Markdown and HTML.
+
+    Its sections are the reports' (`game.debrief.sections`), in their order. Should the debrief
+    fail to build, the screen still shows the ending, says that the report could not be made and
+    where the details were written (a crash log), instead of leaving for the crash screen."""
 
     name = "debrief"
+    debrief: Debrief | None = None
+    failure = ""  # why there is no debrief, when it could not be built
+    saved = ""
 
     def enter(self, app: App) -> None:
         if self.widgets:
@@ -103,121 +124,164 @@ class DebriefScene(Scene, PageScene):
         from game.debrief import build_debrief
 
         session = app.session
-        self.debrief = build_debrief(
-            session.scenario,
-            session.state,
-            seed=session.seed,
-            player_name=app.player_name,
-            played_on=dt.date.today().isoformat(),
-            practice=session.practice,
-            passed_days=session.lesson.passed,
-            timed_out_days=session.lesson.timed_out,
-        )
+        self.ending = ending_screen(session.scenario, session.state)
+        try:
+            self.debrief = build_debrief(
+                session.scenario,
+                session.state,
+                seed=session.seed,
+                player_name=app.player_name,
+                played_on=dt.date.today().isoformat(),
+                practice=session.practice,
+                passed_days=session.lesson.passed,
+                timed_out_days=session.lesson.timed_out,
+            )
+            self.sections()  # laid out now: a fault there is a debrief not built, too
+        except Exception as exc:  # noqa: BLE001 - a debrief bug must not cost the player the ending
+            from game.crash import describe, strict
+
+            if strict():  # as in the tests: the bug fails them
+                raise
+
+            path = app.log_error(exc)
+            self.debrief = None
+            self.failure = (
+                f"The debrief could not be built ({describe(exc)}). Details were written to {path}."
+            )
         self.pane = TextPane(self.paragraphs)
         self.save = Button("Save report (S)", lambda: self.save_report(app))
         self.done = Button("Title screen (Esc)", lambda: Reset(_title()))
-        self.widgets = [self.pane, self.save, self.done]
+        self.widgets = [self.pane, self.save, self.done] if self.debrief else [self.pane, self.done]
         self.saved = ""
         self.stem = ""  # the report's file name, once saved
 
+    def sections(self) -> list[Section]:
+        """The report's sections, made once for the debrief shown (the pane asks every frame)."""
+        made = getattr(self, "_sections", None)
+        if made is None or made[0] is not self.debrief:
+            assert self.debrief is not None
+            made = (self.debrief, report_sections(self.debrief))
+            self._sections = made
+        return made[1]
+
     def paragraphs(self) -> list[tuple[Style, str]]:
-        d = self.debrief
         out: list[tuple[Style, str]] = []
         if self.saved:
             out += [(Style("serif_bold", "body", "good"), self.saved), (BODY, "")]
-        if d.ending is not None:
-            out.append(
-                (
-                    HEAD,
-                    f"ENDING: {d.ending.title.upper()}" + ending_mark(d, d.ending.historical),
-                )
-            )
-            out.append(
-                (SMALL, ", ".join(f"{s.label} {s.value}/{s.out_of}" for s in d.ending.scores))
-            )
-        out += [(SMALL, f"{label}: {value}.") for label, value in council_facts(d)]
-        if d.historical_endings and (d.ending is None or not d.ending.historical):
-            out.append((SMALL, "History ended: " + "; ".join(d.historical_endings)))
-        if d.records_decisions:
-            out += [(BODY, ""), (HEAD, "WHERE YOU LEFT HISTORY")]
-        if d.records_decisions and d.days_passed:
-            out.append((SOFT, NOT_COUNTED))
-        if d.records_decisions and not d.divergences:
-            out.append((BODY, FOLLOWED_HISTORY))
-        for div in d.divergences:
+        if self.debrief is None:
+            return out + self.without_debrief()
+        for section in self.sections():
+            if section.key == "front":
+                out += self.front(section)
+                continue
+            out += [(BODY, ""), (HEAD, section.heading.upper())]
+            for number, item in enumerate(section.items, 1):
+                out += self.item(section, number, item)
+        return out
+
+    def without_debrief(self) -> list[tuple[Style, str]]:
+        """The ending, as the ending screen gave it, under the line saying the debrief failed."""
+        view = self.ending
+        out = [(WARN, self.failure), (BODY, ""), (HEAD, f"ENDING: {view.title.upper()}")]
+        out += [(BODY, p) for p in reflow(view.epilogue)]
+        out.append((SMALL, ", ".join(f"{label} {value}/10" for label, value in view.scores)))
+        if view.verdicts:
+            out += [(BODY, ""), (HEAD, HISTORIANS.upper())]
+            out += [(BODY, f"\u2022 {v}") for v in view.verdicts]
+        return out
+
+    def front(self, section: Section) -> list[tuple[Style, str]]:
+        """The facts of the game, small, and a practice game's banner."""
+        out: list[tuple[Style, str]] = []
+        for item in section.items:
+            if isinstance(item, Fact):
+                code = f" ({item.code})" if item.code else ""
+                # today, as the text version has it: the saved report gives it, and the
+                # screen stays the same whenever it is shown
+                value = "goes on the saved report (S)" if item.key == "played" else item.value
+                stop = "." if item.key == "council" else ""  # a sentence: "day 2 passed ..."
+                out.append((SMALL, f"{item.label}: {value}{code}{stop}"))
+            elif isinstance(item, Banner):
+                out += [(BODY, ""), (WARN, PRACTICE)]
+        return out
+
+    def item(self, section: Section, number: int, item: Any) -> list[tuple[Style, str]]:
+        if isinstance(item, Line):
+            if section.key == "questions":
+                return [(BODY, f"{number}. {item.text}")]
+            return [(SOFT if item.remark else BODY, item.text)]
+        if isinstance(item, EndingItem):
+            e = item.ending
+            return [
+                (BOLD, f"{e.title}{item.mark}" + refs(e.sources)),
+                (SMALL, ", ".join(f"{s.label} {s.value}/{s.out_of}" for s in e.scores)),
+            ]
+        if isinstance(item, DivergenceItem):
             # as the reports put it: "1 June 1935 · Not done." then the sentences, which
             # already say who did what ("You did not: ...", "History did it that day.")
+            div = item.divergence
             when = divergence_when(div)
-            out.append((BOLD, f"{when + ' · ' if when else ''}{divergence_kind(div)}."))
-            out.append((BODY, f"{div.you} {div.history}" + refs(div.sources)))
-            if div.note:
-                out.append((SOFT, div.note))
-            elif div.note_as is not None:
-                out.append((SOFT, f"What really happened: {note_reference(d, div)}."))
-        beside = " BESIDE HISTORY" if d.records_decisions else ""
-        out += [(BODY, ""), (HEAD, f"DAY BY DAY: YOUR DECISIONS{beside}")]
-        for day in d.days:
-            out.append((BOLD, f"Day {day.day} \u2014 {long_date(day.date)}"))
-            for decision in day.decisions:
-                mark = (
-                    ""
-                    if not d.records_decisions
-                    else " (\u2713 as in history)"
-                    if decision.historical
-                    else " (\u2717 not what history did)"
-                )
-                out.append((BODY, f"  You: {decision.label}{mark}"))
-            if day.council == "passed":
-                out.append((SOFT, f"  {PASSED_DAY}."))
-            elif not day.decisions:
-                out.append((SOFT, f"  You: {NO_ACTION.lower()}."))
-            if day.council == "timed_out":
-                out.append((SOFT, f"  {TIMED_OUT}."))
-            for note in day.history:
-                out.append(
-                    (
-                        Style("serif", "body", "neutral"),
-                        f"  History: {note.title}. {note.text}" + refs(note.sources),
-                    )
-                )
-                if note.disputed:
-                    out.append((SOFT, f"  Disputed: {note.disputed}"))
-        if d.aftermath:
-            out += [(BODY, ""), (HEAD, "AFTERWARDS")]
-            out += [
-                (
-                    BODY,
-                    f"{long_date(n.date, weekday=False)}: {n.title}. {n.text}" + refs(n.sources),
-                )
-                for n in d.aftermath
+            out = [
+                (BOLD, f"{when + ' · ' if when else ''}{divergence_kind(div)}."),
+                (BODY, f"{div.you} {div.history}" + refs(div.sources)),
             ]
-        if d.hidden:
-            out += [(BODY, ""), (HEAD, "WHAT YOU COULD NOT SEE")]
-            out += [(BODY, f"{h.label}: {h.shown}") for h in d.hidden]
-        if d.disputes:
-            out += [(BODY, ""), (HEAD, "WHERE HISTORIANS DISAGREE")]
-            for dispute in d.disputes:
-                out.append((BOLD, dispute.question + refs(dispute.sources)))
-                out += [(BODY, f"\u2022 {v}") for v in dispute.versions]
-        if d.questions:
-            out += [(BODY, ""), (HEAD, "QUESTIONS TO THINK ABOUT")]
-            out += [(BODY, f"{i}. {q}") for i, q in enumerate(d.questions, 1)]
-        if d.sources:
-            out += [(BODY, ""), (HEAD, "SOURCES")]
-            out += [
+            if item.told:
+                out.append((SOFT, f"What really happened: {item.told}"))
+            return out
+        if isinstance(item, NoteItem):  # a gap between notes, as between days
+            return [(BODY, "")] * (number > 1) + _note(item.note, dated=True)
+        if isinstance(item, DayItem):
+            return self.day(item)
+        if isinstance(item, HiddenValue):
+            description = f" \u2014 {item.description}" if item.description else ""
+            return [(BODY, f"{item.label}: {item.shown}{description}")]
+        if isinstance(item, DisputeView):
+            return [(BOLD, item.question + refs(item.sources))] + [
+                (BODY, f"\u2022 {v}") for v in item.versions
+            ]
+        if isinstance(item, Vote):
+            when = f"{long_date(item.date, weekday=False)} \u00b7 " if item.date else ""
+            tally = ", ".join(f"{option}: {count}" for option, count in item.tally.items())
+            chosen = f" Chosen: {item.chosen}." if item.chosen else ""
+            return [(BODY, f"{when}{item.question} {tally}.{chosen}".replace(" .", "."))]
+        if isinstance(item, SourceRef):
+            return [
                 (
                     SMALL,
-                    f"[{s.number}] {s.title}"
-                    + (f" \u2014 {s.url}" if s.url else "")
-                    + (f" ({s.kind})" if s.kind else ""),
+                    f"[{item.number}] {item.title}"
+                    + (f" \u2014 {item.url}" if item.url else "")
+                    + (f" ({item.kind})" if item.kind else ""),
                 )
-                for s in d.sources
             ]
+        return []
+
+    def day(self, day: DayItem) -> list[tuple[Style, str]]:
+        """A day: its decisions ("You: ..."), what happened in the game, history's note."""
+        out: list[tuple[Style, str]] = [(BODY, "")] * (day.day > 1)
+        out.append((BOLD, f"Day {day.day} \u2014 {long_date(day.date)}"))
+        for part in day.parts:
+            if part.key == "game":
+                out.append((SOFT, f"  {part.label}:"))
+            for item in part.items:
+                if isinstance(item, NoteItem):
+                    out += _note(item.note, dated=False)
+                elif part.key == "history":  # no note that day
+                    out.append((SOFT, f"  History: {item.text}"))
+                elif part.key == "game":
+                    aside = f" ({item.aside})" if item.aside else ""
+                    out.append((BODY, f"    \u2022 {item.text}{aside}" + refs(item.sources)))
+                elif item.remark:
+                    out.append((SOFT, f"  {item.text}"))
+                else:
+                    out.append((BODY, f"  You: {item.text}{_mark(item.historical)}"))
         return out
 
     def save_report(self, app: App) -> Any:
         from game.debrief import render_html, render_markdown
 
+        if self.debrief is None:
+            app.toast("There is no report to save: the debrief could not be built.")
+            return True
         folder = app.report_folder or report_folder()
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -256,13 +320,41 @@ class DebriefScene(Scene, PageScene):
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
         d = self.debrief
-        subtitle = f"{d.scenario_title} \u00b7 {long_date(d.start, weekday=False)} \u2013 {long_date(d.ended_on, weekday=False)} \u00b7 seed {d.seed}"
+        if d is None:
+            subtitle = f"{app.session.scenario.title} \u00b7 seed {app.session.seed}"
+        else:
+            subtitle = f"{d.scenario_title} \u00b7 {long_date(d.start, weekday=False)} \u2013 {long_date(d.ended_on, weekday=False)} \u00b7 seed {d.seed}"
         self.page_draw(
             app,
             surface,
             "Debrief",
             subtitle,
             self.pane,
-            "\u2191\u2193 PgUp PgDn Home End scroll \u00b7 S save report \u00b7 Esc title screen",
+            "\u2191\u2193 PgUp PgDn Home End scroll"
+            + (" \u00b7 S save report" if d is not None else "")
+            + " \u00b7 Esc title screen",
         )
         self.draw_widgets(app, surface)
+
+
+def _note(note: HistoryEntry, *, dated: bool) -> list[tuple[Style, str]]:
+    """A historical note: dated on a line of its own (background, aftermath), or as the
+    "History:" of its day."""
+    if dated:
+        when = long_date(note.date, weekday=False)
+        out = [(BODY, f"{when}: {note.title}. {note.text}" + refs(note.sources))]
+    else:
+        out = [(HISTORY, f"  History: {note.title}. {note.text}" + refs(note.sources))]
+    indent = "" if dated else "  "
+    if note.popular_account:
+        out.append((SOFT, f"{indent}The popular account: {note.popular_account}"))
+    if note.disputed:
+        out.append((SOFT, f"{indent}Disputed: {note.disputed}"))
+    return out
+
+
+def _mark(historical: bool | None) -> str:
+    """After a decision: whether history did the same (nothing in a scenario that does not say)."""
+    if historical is None:
+        return ""
+    return " (\u2713 as in history)" if historical else " (\u2717 not what history did)"

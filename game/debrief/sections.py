@@ -1,0 +1,271 @@
+"""The report's sections, in order: the one description every form of the debrief formats.
+
+`report_sections(debrief)` says which sections a debrief's report has, in which order, under which
+headings, and what each holds, as plain data: authored and built text as it is (no markup, not
+escaped), footnotes as `SourceRef`s. The Markdown and HTML reports, the text version's screen and
+the window's debrief screen each format these sections in their own way, so none of them can
+leave out, or put elsewhere, what the others show.
+
+    front        the title, the facts of the game and, for a practice game, a banner saying so
+    ending       the ending, or that the game had not ended
+    divergences  where the player left history (only when the scenario records history's decisions)
+    background   history before the first day
+    days         day by day: what the player did, what happened in the game, what happened in history
+    aftermath    history after the game ended
+    hidden       the hidden values, revealed
+    disputes     what historians dispute
+    votes        the class's votes
+    questions    questions for reflection
+    sources      every source cited above, numbered as the footnotes
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from game.debrief.model import (
+    ENDED_AT_DAWN,
+    NOT_COUNTED,
+    PASSED_DAY,
+    TEACHERS_INJECT,
+    TIMED_OUT,
+    WEAK_NOTE,
+    Debrief,
+    DisputeView,
+    Divergence,
+    EndingView,
+    HiddenValue,
+    HistoryEntry,
+    SourceRef,
+    Vote,
+    council_facts,
+    ending_mark,
+    happening_deadline,
+    note_reference,
+)
+from game.engine.dates import long_date
+from game.engine.words import FOLLOWED_HISTORY, NO_ACTION
+
+NO_NAME = "(no name given)"
+NOT_RECORDED = "(not recorded)"
+NOT_ENDED = "The game had not ended when this report was made."
+NO_NOTE = "No historical note for this day."
+NO_SOURCES = "No sources were cited."
+
+SectionKey = Literal[
+    "front",
+    "ending",
+    "divergences",
+    "background",
+    "days",
+    "aftermath",
+    "hidden",
+    "disputes",
+    "votes",
+    "questions",
+    "sources",
+]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact of the game, e.g. ("Seed", "1935"); `code`: an identifier shown after the value
+    in brackets, as code where the form can ("Mini crisis (`mini`)")."""
+
+    key: Literal["student", "scenario", "playing", "seed", "played", "days", "council"]
+    label: str
+    value: str
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class Banner:
+    """A notice above the report: this is a practice game, not an assessed one (each form words
+    it for itself: a saved report, a debrief on the screen)."""
+
+    kind: Literal["practice"] = "practice"
+
+
+@dataclass(frozen=True)
+class Line:
+    """Words of the report: a paragraph, or one item of a list.
+
+    `aside`: a remark set after the words, in brackets ("teacher's inject"); `historical`: for a
+    decision in a scenario that records history's, whether history did the same (None for any
+    other line); `remark`: a line about the report or the council rather than about the game
+    (that lesson mode passed the day, that a weak source is not linked), which a form may set
+    apart."""
+
+    text: str
+    aside: str = ""
+    sources: tuple[SourceRef, ...] = ()
+    historical: bool | None = None
+    remark: bool = False
+
+
+@dataclass(frozen=True)
+class EndingItem:
+    ending: EndingView
+    mark: str  # ' (the historical ending)', ' (not the historical ending)' or ''
+
+
+@dataclass(frozen=True)
+class DivergenceItem:
+    divergence: Divergence
+    told: str  # what really happened: the note, or where it was given above ('' for none)
+
+
+@dataclass(frozen=True)
+class NoteItem:
+    note: HistoryEntry
+    dated: bool  # its date is given (not under a day of its own)
+
+
+@dataclass(frozen=True)
+class DayPart:
+    """One part of a day: what the player did, what happened in the game, what happened in
+    history that day (`Line`s, or for history `NoteItem`s, or a `Line` saying there is none)."""
+
+    key: Literal["did", "game", "history"]
+    label: str  # "You did", "In the game", "In 1935"
+    items: tuple[Line | NoteItem, ...]
+
+
+@dataclass(frozen=True)
+class DayItem:
+    day: int
+    date: dt.date
+    title: str  # "Day 3: Monday 3 June 1935"
+    parts: tuple[DayPart, ...]
+
+
+Item = (
+    Fact
+    | Banner
+    | Line
+    | EndingItem
+    | DivergenceItem
+    | NoteItem
+    | DayItem
+    | HiddenValue
+    | DisputeView
+    | Vote
+    | SourceRef
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    key: SectionKey
+    heading: str
+    items: tuple[Item, ...]
+    subtitle: str = ""  # for the front: the scenario's subtitle
+
+
+def report_sections(debrief: Debrief) -> list[Section]:
+    """The sections of the debrief's report, in the order every form shows them (the sections
+    with nothing to show left out)."""
+    d = debrief
+    out = [_front(d), _ending(d)]
+    if d.records_decisions:  # else no decisions of history's to compare with
+        out.append(_divergences(d))
+    if d.background:
+        out.append(Section("background", "Background", _notes(d.background)))
+    out.append(Section("days", "Day by day", tuple(_day(d, n) for n in range(len(d.days)))))
+    if d.aftermath:
+        heading = "After your game ended: how it really went on"
+        out.append(Section("aftermath", heading, _notes(d.aftermath)))
+    if d.hidden:
+        out.append(Section("hidden", "Hidden values, revealed", tuple(d.hidden)))
+    if d.disputes:
+        out.append(Section("disputes", "What historians dispute", tuple(d.disputes)))
+    if d.votes:
+        out.append(Section("votes", "Class votes", tuple(d.votes)))
+    if d.questions:
+        questions = tuple(Line(q) for q in d.questions)
+        out.append(Section("questions", "Questions for reflection", questions))
+    out.append(_sources(d))
+    return out
+
+
+def _front(d: Debrief) -> Section:
+    facts = [
+        Fact("student", "Student", d.player_name if d.player_name.strip() else NO_NAME),
+        Fact("scenario", "Scenario", d.scenario_title, code=d.scenario_id),
+        Fact("playing", "Playing", d.character),
+        Fact("seed", "Seed", str(d.seed)),
+        Fact("played", "Date played", d.played_on if d.played_on.strip() else NOT_RECORDED),
+        Fact("days", "Game days", f"{long_date(d.start)} to {long_date(d.ended_on)}"),
+        *(Fact("council", label, value) for label, value in council_facts(d)),
+    ]
+    items: list[Item] = [fact for fact in facts if fact.value.strip()]
+    if d.practice:
+        items.append(Banner())
+    return Section("front", f"Debrief: {d.scenario_title}", tuple(items), d.scenario_subtitle)
+
+
+def _ending(d: Debrief) -> Section:
+    if d.ending is None:
+        return Section("ending", "Ending", (Line(NOT_ENDED),))
+    return Section("ending", "Ending", (EndingItem(d.ending, ending_mark(d, d.ending.historical)),))
+
+
+def _divergences(d: Debrief) -> Section:
+    items: list[Item] = []
+    if d.days_passed:
+        items.append(Line(NOT_COUNTED, remark=True))
+    if not d.divergences:
+        items.append(Line(FOLLOWED_HISTORY))
+    for div in d.divergences:
+        told = div.note or (note_reference(d, div) + "." if div.note_as is not None else "")
+        items.append(DivergenceItem(div, told))
+    return Section("divergences", "Where you left history", tuple(items))
+
+
+def _notes(notes: list[HistoryEntry], *, dated: bool = True) -> tuple[NoteItem, ...]:
+    return tuple(NoteItem(note, dated) for note in notes)
+
+
+def _day(d: Debrief, index: int) -> DayItem:
+    day = d.days[index]
+    did = [
+        Line(decision.label, historical=decision.historical if d.records_decisions else None)
+        for decision in day.decisions
+    ]
+    if not day.decisions and day.council not in ("passed", "none"):
+        did.append(Line(f"{NO_ACTION}."))
+    council = {"passed": PASSED_DAY, "timed_out": TIMED_OUT, "none": ENDED_AT_DAWN}
+    if day.council in council:
+        did.append(Line(f"{council[day.council]}.", remark=True))
+    parts = [DayPart("did", "You did", tuple(did))]
+    if day.happenings:
+        game = tuple(
+            Line(
+                item.title
+                + happening_deadline(item)
+                + (f": {item.text}" if item.kind == "outcome" and item.text else ""),
+                aside=TEACHERS_INJECT if item.teacher else "",
+                sources=tuple(item.sources),
+            )
+            for item in day.happenings
+        )
+        parts.append(DayPart("game", "In the game", game))
+    if day.history or d.has_history:
+        history: tuple[Line | NoteItem, ...] = (
+            _notes(day.history, dated=False) if day.history else (Line(NO_NOTE, remark=True),)
+        )
+        parts.append(DayPart("history", f"In {day.date.year}", history))
+    title = f"Day {day.day}: {long_date(day.date)}"
+    return DayItem(day.day, day.date, title, tuple(parts))
+
+
+def _sources(d: Debrief) -> Section:
+    items: list[Item] = []
+    if any(source.kind == "weak" for source in d.sources):
+        items.append(Line(WEAK_NOTE, remark=True))
+    items += d.sources
+    if not d.sources:
+        items.append(Line(NO_SOURCES))
+    return Section("sources", "Sources", tuple(items))
