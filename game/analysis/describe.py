@@ -148,6 +148,38 @@ def change_verdict(delta: int, higher_is: str) -> str:
     return "better" if (delta > 0) == (higher_is == "better") else "worse"
 
 
+@dataclass(frozen=True)
+class StatChange:
+    """A visible stat that moved between two moments of a game (a council and the next)."""
+
+    label: str
+    before: int
+    after: int
+    higher_is: str
+
+    @property
+    def verdict(self) -> str:
+        return change_verdict(self.after - self.before, self.higher_is)
+
+    @property
+    def words(self) -> str:
+        """ "Japanese pressure: 29 \u2192 32 (+3, worse)": for the better or the worse in words,
+        never by colour alone."""
+        delta, verdict = self.after - self.before, self.verdict
+        said = f"{signed(delta)}, {verdict}" if verdict else signed(delta)
+        return f"{self.label}: {self.before} \u2192 {self.after} ({said})"
+
+
+def stat_changes(scenario: Scenario, before: GameState, after: GameState) -> list[StatChange]:
+    """The stats the player can see (at `after`) that moved from `before`, in the scenario's
+    order: what both front ends show of a night."""
+    return [
+        StatChange(spec.label, before.stats[sid], after.stats[sid], spec.higher_is)
+        for sid, spec in scenario.stats.items()
+        if stat_visible(scenario, after, sid) and before.stats.get(sid) != after.stats.get(sid)
+    ]
+
+
 def stat_visible(scenario: Scenario, state: GameState, stat_id: str) -> bool:
     """A hidden stat is shown only once an effect has revealed it."""
     spec = scenario.stats.get(stat_id)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from game.analysis.describe import stat_changes
 from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction, action_key
 from game.engine.api import new_game, released_injects, step
 from game.engine.dates import long_date
@@ -348,8 +349,10 @@ class Session:
             )
         return lines
 
-    def show_step(self, events: list[GameEvent]) -> None:
-        """Events up to the day marker close the old day; then the new day's header and inbox."""
+    def show_step(self, events: list[GameEvent], before: GameState | None = None) -> None:
+        """Events up to the day marker close the old day; then the new day's header, what moved
+        overnight (since the council `before`, as the window's night summary says) and the
+        inbox."""
         split = next((i for i, e in enumerate(events) if e.kind == "day"), None)
         if split is None:
             self.console.show(render.events_lines(self.scenario, events, self.style))
@@ -364,6 +367,11 @@ class Session:
             return
         self.open_day()
         self.day_passed = False
+        if before is not None:
+            # play-test: to see whether the night changed anything, a player had to type `s`
+            # and compare the numbers with those he remembered
+            changes = stat_changes(self.scenario, before, self.state)
+            self.console.show(render.overnight_lines(changes, self.style))
         self.console.show(render.events_lines(self.scenario, events[split + 1 :], self.style))
         self.dawn_done()
 
@@ -397,10 +405,11 @@ class Session:
         self.full_menu = True
 
     def take(self, choice: Choice) -> None:
+        before = self.state
         self.state, events = step(self.scenario, self.state, choice)
         if self.undo is not None:
             self.undo = self.undo.push(self.state)
-        self.show_step(events)
+        self.show_step(events, before)
 
     def menu(self) -> Menu:
         """The choices now, each keeping the number it had earlier today (see `build_menu`),

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from game.analysis.describe import (
     KIND_LABELS,
+    StatChange,
     attitude_word,
     correspondent,
     countdown_text,
@@ -236,6 +237,13 @@ def _why_not(entry: Entry) -> str:
     if reason == "has already been done today":
         return "already done today"
     return f"not possible now: {reason}"
+
+
+def overnight_lines(changes: Sequence[StatChange], style: Style) -> list[str]:
+    """What moved since the last council, one stat a line; nothing when nothing moved."""
+    if not changes:
+        return []
+    return ["", style.bold("Since the last council:")] + [f"  {c.words}" for c in changes]
 
 
 def status_lines(scenario: Scenario, state: GameState, style: Style) -> list[str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from game.analysis.describe import (
     KIND_LABELS,
+    StatChange,
     attitude_word,
     correspondent,
     describe_effects,
@@ -19,6 +20,7 @@ from game.analysis.describe import (
     facts,
     nearest_deadline,
     provenance,
+    stat_changes,
     stat_visible,
 )
 from game.engine.api import action_options, response_options
@@ -448,14 +450,6 @@ def demand_view(scenario: Scenario, state: GameState, demand_id: str) -> DemandV
 
 
 @dataclass(frozen=True)
-class StatChange:
-    label: str
-    before: int
-    after: int
-    higher_is: str
-
-
-@dataclass(frozen=True)
 class DaySummary:
     title: str
     changes: list[StatChange]
@@ -467,11 +461,7 @@ def day_summary(
     scenario: Scenario, before: GameState, after: GameState, events: list[GameEvent]
 ) -> DaySummary:
     """What changed from one council to the next: visible stats that moved, and what arrived."""
-    changes = [
-        StatChange(spec.label, before.stats[sid], after.stats[sid], spec.higher_is)
-        for sid, spec in scenario.stats.items()
-        if stat_visible(scenario, after, sid) and before.stats.get(sid) != after.stats.get(sid)
-    ]
+    changes = stat_changes(scenario, before, after)
     stage = ""
     if before.stage != after.stage:
         stage = f"{scenario.stages[before.stage].label} \u2192 {scenario.stages[after.stage].label}"

@@ -773,3 +773,16 @@ def test_the_report_says_which_councils_ran_out_of_time():
         in report
     )
     assert "- The council's time ran out." in report.split("### Day 1:")[1].split("### Day 2:")[0]
+
+
+def test_a_new_day_says_what_moved_since_the_last_council(mini):
+    """Play-test: the window's night summary had no equal in the terminal; to see whether the
+    night changed anything, a player typed `s` and compared the numbers with his memory."""
+    _, text = play(mini, "3\nE\n", seed=0)  # refused: pressure 60, and the envoy blusters
+    day2 = text[text.index("Day 2:") :]
+    assert "Since the last council:\n  Pressure: 60 \u2192 65 (+5, worse)\n" in day2
+    assert day2.index("Since the last council") < day2.index("The envoy blusters")
+    # the refusal itself (40 -> 60, during the council) is not counted as the night's
+    assert "40 \u2192" not in day2
+    _, quiet = play(mini, "4\nE\n", seed=0)  # a night that moved nothing says nothing
+    assert "Day 2:" in quiet and "Since the last council" not in quiet

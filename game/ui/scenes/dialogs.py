@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.analysis.describe import change_verdict, signed
+from game.analysis.describe import StatChange
 from game.engine.actions import Respond
 from game.engine.state import GameEvent, GameState
 from game.engine.words import counted
@@ -21,7 +21,7 @@ from game.ui.scenes.common import (
     with_council_clock,
 )
 from game.ui.text import BODY, BOLD, SMALL, Ink, Style
-from game.ui.view import StatChange, day_summary, demand_view, inbox_item, reflow
+from game.ui.view import day_summary, demand_view, inbox_item, reflow
 from game.ui.widgets import MORE, Button, ListWidget, TextPane, frame, selection_mark
 
 if TYPE_CHECKING:
@@ -463,16 +463,9 @@ class EventDialog(Dialog):
 
 
 def change_line(change: StatChange) -> tuple[Style, str]:
-    """A stat's change overnight, saying in words whether it is for the better or the worse
-    (the colour says it too, but not alone): "Japanese pressure: 29 \u2192 32 (+3, worse)"."""
-    delta = change.after - change.before
-    verdict = change_verdict(delta, change.higher_is)
-    colour = {"better": "good", "worse": "bad"}.get(verdict, "ink")
-    said = f"{signed(delta)}, {verdict}" if verdict else signed(delta)
-    return (
-        Style("serif", "body", colour),
-        f"{change.label}: {change.before} \u2192 {change.after} ({said})",
-    )
+    """A stat's change overnight, in words (`StatChange.words`) and in colour."""
+    colour = {"better": "good", "worse": "bad"}.get(change.verdict, "ink")
+    return (Style("serif", "body", colour), change.words)
 
 
 FINAL_HINT = "Enter, Space or Esc see how it ended \u00b7 \u2191\u2193 PgUp PgDn scroll"
