@@ -432,7 +432,8 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
 
 def _note_if_nothing_historical(scenario: Any, what: str = "the historical policy") -> None:
-    """The historical policy follows `historical_dates` and `historical_response`: say so when
+    """The historical policy follows `historical_dates` (or a `historical_period`) and
+    `historical_response`: say so when
     the scenario has neither, or its games would look like a policy that does nothing."""
     if scenario.records_decisions:
         return

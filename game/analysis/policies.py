@@ -34,11 +34,12 @@ def choose_historical(
             if demand.historical_response == choice.response:
                 return choice, generator
     for choice in legal:
-        if (
-            isinstance(choice, TakeAction)
-            and today in scenario.actions[choice.action].historical_dates
-        ):
-            return choice, generator
+        if isinstance(choice, TakeAction):
+            action = scenario.actions[choice.action]
+            period = action.historical_period
+            # a span of days without the day known: the last day of it, by which it was done
+            if today in action.historical_dates or (period is not None and today == period.end):
+                return choice, generator
     return EndDay(), generator
 
 

@@ -28,7 +28,7 @@ from game.engine.dates import long_date
 from game.engine.query import deadline_words
 from game.engine.state import GameEvent, GameState, LogEntry
 from game.engine.words import score_labels
-from game.scenario.model import Action, HistoryNote, Scenario
+from game.scenario.model import Action, HistoricalPeriod, HistoryNote, Scenario
 
 # Inbox items that merely echo the player's own decision (the decisions are listed separately).
 _ECHO_KINDS = frozenset({"action", "demand_answered"})
@@ -78,7 +78,8 @@ def build_debrief(
         * `background` (notes dated before the start) and `aftermath` (notes dated after the game
           ended: how it really went on), each note marked with its `period`;
         * `divergences`: answers different from a demand's `historical_response` (or a deadline let
-          pass), historical actions not taken on their `historical_dates` (not on a day without a
+          pass), historical actions not taken on their `historical_dates` or in their
+          `historical_period` (not on a day without a
           council; saying so when their
           flags had been set another way by the end of that day, which a replay of `state.log`
           from `state.seed` through the engine tells), actions history did not take that day, and
@@ -266,7 +267,7 @@ def _note(note: HistoryNote, period: str, cite: _Citations) -> HistoryEntry:
 def _decision(scenario: Scenario, entry: LogEntry) -> Decision:
     if entry.kind == "action":
         action = scenario.actions.get(entry.ref)
-        historical = action is not None and entry.date in action.historical_dates
+        historical = action is not None and action.done_in_history_on(entry.date)
         return Decision(
             kind="action", ref=entry.ref, label=entry.label or entry.ref, historical=historical
         )
@@ -451,6 +452,20 @@ def _missed_actions(
                 another_way.append(date)
             if date in timed_out:
                 short.append(date)
+        period = action.historical_period
+        if period is not None and _missed_period(
+            aid, action.max_uses, period, state, decisions, without_council
+        ):
+            found.append(
+                Divergence(
+                    kind="missed_action",
+                    date=period.end,
+                    dates=[period.end],
+                    you=f"You did not: {action.label}.",
+                    history=f"History did it {period.words}.",
+                    sources=cite.all(action.sources),
+                )
+            )
         if not missed:
             continue
         # one day: "that day"; several (one divergence): each remark names its days
@@ -487,6 +502,31 @@ def _missed_actions(
     return found
 
 
+def _missed_period(
+    aid: str,
+    max_uses: int | None,
+    period: HistoricalPeriod,
+    state: GameState,
+    decisions: Sequence[LogEntry],
+    without_council: AbstractSet[dt.date],
+) -> bool:
+    """Whether an action history took on a day of `period` (the record does not say which) was
+    not taken on any of them: only once the game has reached the period's last day, if a council
+    met on one of its days, and unless the game's uses of it were spent before the period."""
+    if state.date < period.end:
+        return False  # the player may still do it in time
+    days = [
+        period.start + dt.timedelta(days=n) for n in range((period.end - period.start).days + 1)
+    ]
+    if all(day in without_council for day in days):
+        return False
+    mine = [e.date for e in decisions if e.kind == "action" and e.ref == aid]
+    if any(period.holds(day) for day in mine):
+        return False
+    before = sum(1 for day in mine if day < period.start)
+    return max_uses is None or before < max_uses
+
+
 def _extra_actions(
     scenario: Scenario, decisions: Sequence[LogEntry], cite: _Citations
 ) -> list[Divergence]:
@@ -497,7 +537,7 @@ def _extra_actions(
         if entry.kind != "action":
             continue
         action = scenario.actions.get(entry.ref)
-        if action is None or entry.date in action.historical_dates:
+        if action is None or action.done_in_history_on(entry.date):
             continue
         days = extra.setdefault(entry.ref, [])
         if entry.date not in days:
@@ -506,9 +546,11 @@ def _extra_actions(
     found = []
     for aid, days in extra.items():
         action = scenario.actions[aid]
-        if action.historical_dates:
+        not_these = "not this day" if len(days) == 1 else "not on those days"
+        if action.historical_period is not None:
+            history = f"History did this {action.historical_period.words}, {not_these}."
+        elif action.historical_dates:
             history_days = ", ".join(long_date(d, weekday=False) for d in action.historical_dates)
-            not_these = "not this day" if len(days) == 1 else "not on those days"
             history = f"History did this on {history_days}, {not_these}."
         else:
             history = "History did not do this."

@@ -391,6 +391,20 @@ class Demand(Model):
         return None
 
 
+class HistoricalPeriod(Model):
+    """Some days, one of which history chose, when the record does not say which."""
+
+    start: Date = Field(description="The first day it may have been done.")
+    end: Date = Field(description="The last day it may have been done.")
+    words: str = Field(
+        description="When it was done, as the debrief says it, e.g. 'in early June 1935 (the day "
+        "is not recorded)'."
+    )
+
+    def holds(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
 class Action(Model):
     label: str = Field(description="The action as the player sees it.")
     category: Literal[
@@ -416,8 +430,19 @@ class Action(Model):
         default_factory=list,
         description="Days on which the historical figure did this (for --historical replays and the debrief).",
     )
+    historical_period: HistoricalPeriod | None = Field(
+        None,
+        description="Instead of a date, when the record gives only a span of days: doing it on any "
+        "of them is doing it when history did, and the debrief uses the span's `words`; the "
+        "--historical replay does it on the last day.",
+    )
     places: list[str] = Field(default_factory=list, description=PLACES)
     sources: list[str] = Field(default_factory=list, description=SOURCES)
+
+    def done_in_history_on(self, day: dt.date) -> bool:
+        """Whether history did this on `day`: one of its dates, or within its period."""
+        period = self.historical_period
+        return day in self.historical_dates or (period is not None and period.holds(day))
 
 
 class Inject(Model):
@@ -657,9 +682,9 @@ class Scenario(Model):
     def records_decisions(self) -> bool:
         """Whether the scenario says what history chose (an action's dates, a demand's answer):
         without, a debrief has no decisions of history to set the player's beside."""
-        return any(action.historical_dates for action in self.actions.values()) or any(
-            demand.historical_response for demand in self.demands.values()
-        )
+        return any(
+            action.historical_dates or action.historical_period for action in self.actions.values()
+        ) or any(demand.historical_response for demand in self.demands.values())
 
 
 Unit.model_rebuild()

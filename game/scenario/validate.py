@@ -440,6 +440,17 @@ class _Validator(Pass):
         for aid, action in s.actions.items():
             for i, day in enumerate(action.historical_dates):
                 self.in_calendar(("actions", aid, "historical_dates", i), day, "historical date")
+            period = action.historical_period
+            if period is not None:
+                where = ("actions", aid, "historical_period")
+                self.in_calendar((*where, "start"), period.start, "historical period's start")
+                self.in_calendar((*where, "end"), period.end, "historical period's end")
+                if period.end < period.start:
+                    self.report(
+                        (*where, "end"),
+                        f"the period ends ({period.end}) before it starts ({period.start})",
+                        "give the first day as start and the last as end",
+                    )
         self._presented_too_late()
         for did, demand in s.demands.items():
             self.in_calendar(("demands", did, "date"), demand.date, "issue date")
