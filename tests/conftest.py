@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,19 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 # Errors the shells would get round (a fallback shown, the error logged) are raised in the tests,
 # so that a bug fails them instead of hiding behind its fallback (game/crash.py).
 os.environ["HEBEI1935_STRICT"] = "1"
+# Nothing a test runs writes into the home of whoever runs the tests: saves, reports, settings
+# and crash logs go to the platform's folders (platformdirs reads these), here a throwaway one.
+# Tests that need a folder of their own still pass it explicitly (tmp_path).
+_HOME = Path(tempfile.mkdtemp(prefix="hebei1935-tests-"))
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
+for _variable in (
+    "XDG_DATA_HOME",
+    "XDG_STATE_HOME",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "XDG_DOCUMENTS_DIR",
+):
+    os.environ[_variable] = str(_HOME / _variable.lower())
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
