@@ -467,3 +467,20 @@ def test_a_long_toast_narrows_to_stay_at_the_bottom_clear_of_the_header(make_app
     buttons = [w.rect for w in crisis.widgets if isinstance(w, Button)]
     assert app.toast_rect.collidelist(buttons) < 0
     assert app.toast_rect.top > app.size[1] // 2
+
+
+def test_esc_on_the_first_briefing_goes_back_to_the_title(make_app, press):
+    """Accessibility review: on the first briefing Esc did nothing and nothing led back to the
+    title, so a game begun by mistake could only be played or quit."""
+    import pygame
+
+    from game.ui.scene import Reset
+    from game.ui.scenes.briefing import BriefingScene
+    from game.ui.scenes.title import TitleScene
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(BriefingScene(first=True)))
+    app.pump()
+    press(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, TitleScene)

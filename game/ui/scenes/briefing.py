@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.ui.mapdraw import MapPainter
-from game.ui.scene import Pop, Push, Replace, Scene
+from game.ui.scene import Pop, Push, Replace, Reset, Scene
 from game.ui.scenes.common import draw_title, hint_band, key_hint, layout_buttons, margin
 from game.ui.text import BODY, BOLD, Style
 from game.ui.view import briefing, map_places, reflow
@@ -63,7 +63,9 @@ class BriefingScene(Scene):
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
         if event.key == pygame.K_ESCAPE:
-            return self.begin(app) if not self.first else None
+            # the first time, back to the title (a game begun by mistake was a trap: review);
+            # the game stays where it is, to go on with from there
+            return self.begin(app) if not self.first else Reset(_title())
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             return self.begin(app)
         return None
@@ -99,8 +101,15 @@ class BriefingScene(Scene):
             app,
             surface,
             self.band,
-            "Enter begin \u00b7 Tab move \u00b7 \u2191\u2193 PgUp PgDn scroll \u00b7 F2 codex \u00b7 F1 help",
+            "Enter begin \u00b7 Tab move \u00b7 \u2191\u2193 PgUp PgDn scroll \u00b7 F2 codex \u00b7 F1 help"
+            + (" \u00b7 Esc title screen" if self.first else " \u00b7 Esc back"),
         )
+
+
+def _title() -> Scene:
+    from game.ui.scenes.title import TitleScene
+
+    return TitleScene()
 
 
 def _codex() -> Scene:
