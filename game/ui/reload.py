@@ -35,6 +35,11 @@ def reload_scenario(app: App) -> Any:
         count = len(exc.errors) or len(errors)
         note = f"{current.path} has {counted(count, 'problem')} and was not reloaded. Your game goes on unchanged; fix the file and press F5 again."
         return Push(ReportScene("The scenario has errors", note, errors, urgent=True))
+    if fresh.content_hash == current.content_hash:
+        # a player's stray F5 (the browser's refresh key) must not close the open demand or
+        # reset the screens: only a file an author has changed is taken up (review)
+        app.toast(f"{current.path} has not changed since it was loaded: nothing to reload.")
+        return True
     if session is None:
         app.loaded = fresh
         app.toast(f"Reloaded {fresh.scenario.title} from {fresh.path}.")

@@ -221,3 +221,22 @@ def test_f5_back_to_an_earlier_day_forgets_the_lesson_days_after_it(make_app, pr
     press(app, pygame.K_RETURN)  # continue on the new version, from day 1
     assert app.session.state.day == 1 and app.session.lesson.passed == []
     assert app.session.lesson.held == 0  # day 3's council held for the ultimatum is forgotten
+
+
+def test_f5_on_a_file_that_has_not_changed_leaves_every_screen_as_it_was(make_app, press, copy):
+    """Accessibility review: a player's stray F5 (the browser's refresh key) reloaded the file,
+    closed the open demand and reset the screens to the crisis."""
+    _, loaded = copy
+    records = []
+    app = make_app(recorder=records)
+    use(app, loaded)
+    app.pump()
+    press(app, pygame.K_RETURN)  # new game
+    press(app, pygame.K_RETURN)  # begin: the first demand opens
+    stack = names(app)
+    assert stack[-1] == "demand"
+    before = app.session.state
+    press(app, pygame.K_F5)
+    assert names(app) == stack and app.session.state is before
+    toast = " ".join(block.text for block in records[-40:])
+    assert "has not changed since it was loaded" in toast, toast
