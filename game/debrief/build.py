@@ -139,6 +139,7 @@ def build_debrief(
                         sources=cite.all(e.sources),
                         teacher=index in injected,
                         deadline=_deadline(state, e),
+                        counterfactual=e.counterfactual,
                     )
                     for index, e in enumerate(state.inbox)
                     if e.date == date and e.kind not in _ECHO_KINDS

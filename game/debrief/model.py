@@ -62,6 +62,8 @@ class Happening(_Frozen):
     )
     # for the news that a deadline passed, which comes at the next dawn: the deadline's own day
     deadline: dt.date | None = None
+    # the game's invention, though it cites sources (they are what it is grounded in)
+    counterfactual: bool = False
 
 
 class DayEntry(_Frozen):
@@ -228,6 +230,8 @@ WEAK_NOTE = (
 )
 
 TEACHERS_INJECT = "teacher's inject"  # after an inbox item the teacher released, in every report
+# after an item the scenario marks counterfactual, whose footnotes would read as its record
+INVENTED_GROUNDED = "the game's invention; its sources are what it is grounded in"
 
 
 def happening_deadline(item: Happening) -> str:

@@ -27,6 +27,7 @@ from typing import Literal
 
 from game.debrief.model import (
     ENDED_AT_DAWN,
+    INVENTED_GROUNDED,
     NOT_COUNTED,
     PASSED_DAY,
     TEACHERS_INJECT,
@@ -246,7 +247,11 @@ def _day(d: Debrief, index: int) -> DayItem:
                 item.title
                 + happening_deadline(item)
                 + (f": {item.text}" if item.kind == "outcome" and item.text else ""),
-                aside=TEACHERS_INJECT if item.teacher else "",
+                aside=TEACHERS_INJECT
+                if item.teacher
+                else INVENTED_GROUNDED
+                if item.counterfactual and item.sources
+                else "",
                 sources=tuple(item.sources),
             )
             for item in day.happenings
