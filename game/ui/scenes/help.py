@@ -37,7 +37,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("F11", "full screen on or off"),
             (
                 "F5",
-                "for scenario authors: reload the scenario file and replay your choices on it (errors are listed, the game is kept); if the scenario failed to load, try loading it again",
+                "for scenario authors: reload the scenario file, once it has changed, and replay your choices on it (errors are listed, the game is kept); if the scenario failed to load, try loading it again",
             ),
         ],
     ),
