@@ -330,6 +330,18 @@ class _Validator(Pass):
                         "an answer that settles the demand cannot extend its deadline",
                         "remove extend_days, or give this answer `closes: false` to let it buy time",
                     )
+                elif (
+                    response.extend_days
+                    and demand.deadline is None
+                    and demand.deadline_days is None
+                ):
+                    # no deadline is ever set, so there is none to move (the player was told
+                    # "deadline +N days" all the same)
+                    self.report(
+                        (*base, "responses", rid, "extend_days"),
+                        "the demand has no deadline for this answer to extend",
+                        "remove extend_days, or give the demand a `deadline` or `deadline_days`",
+                    )
             if demand.date is None and demand.when is None and not self._issued_by_effect(did):
                 self.report(
                     base,
