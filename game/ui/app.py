@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 
 MIN_SIZE = (800, 600)
 IDLE_SLEEP_S = 0.025  # an idle window looks at its events 40 times a second and draws nothing
+# A message (why an action is not possible, "Saved as ...", "New in the codex") stays at least
+# this long, and after that until the next key press or click: one that vanished after four
+# seconds could not be read again (accessibility review).
 TOAST_MS = 4000
 # Two presses of the left button this close in time and place make a double click (the usual
 # desktop settings: 500 ms, and a few pixels for a list's row). A press that follows one which
@@ -193,6 +196,7 @@ class App:
         self.session: Session | None = None
         self.toast_text = note
         self.toast_until = clock() + TOAST_MS if note else 0
+        self.toast_read = False  # a key or click has come since it was shown
         self.toast_rect: pygame.Rect | None = None  # where the last toast was drawn
         self.running = True
         self.dirty = True
@@ -295,6 +299,7 @@ class App:
     def toast(self, text: str) -> None:
         self.toast_text = text
         self.toast_until = self.clock() + TOAST_MS
+        self.toast_read = False
         self.dirty = True
 
     # --- the scenario, loaded behind the title screen ----------------------------------------------
@@ -508,6 +513,8 @@ class App:
                 self.windowed_size = self.screen.get_size()
             self.retheme()
             return
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN) and self.toast_text:
+            self.toast_read = True  # before the input is handled: it may bring a new message
         if event.type == pygame.KEYDOWN and self.global_key(event):
             self.dirty = True
             return
@@ -797,7 +804,7 @@ class App:
         self.ink.block(surface, lines, inner.topleft, inner, BODY)
 
     def draw_toast(self, surface: pygame.Surface) -> None:
-        if not self.toast_text or self.clock() >= self.toast_until:
+        if not self.toast_text:
             return
         natural = min(self.size[0] - 40, max(300, self.ink.width(self.toast_text, BODY) + 40))
         # at the bottom if it fits there beside the buttons, narrower if it must; else at the top
@@ -862,7 +869,7 @@ class App:
         return self.running
 
     def expire_toast(self) -> None:
-        if self.toast_text and self.clock() >= self.toast_until:
+        if self.toast_text and self.toast_read and self.clock() >= self.toast_until:
             self.toast_text = ""
             self.dirty = True
 
