@@ -145,7 +145,11 @@ def run_text(
         input_stream = sys.stdin
     if colour is None:
         colour = isatty(output_stream) and "NO_COLOR" not in os.environ
-    style = Style(colour=colour and not plain, plain=plain, width=_width(output_stream))
+    # --plain is for screen readers, which read by line: a sentence is never cut in two (the
+    # terminal wraps it for the eye; accessibility review: "…how far his army means to go. —
+    # Japanese pressure" and "−2, Yu Xuezhong's attitude −15" were read as two lines)
+    width = UNWRAPPED if plain else _width(output_stream)
+    style = Style(colour=colour and not plain, plain=plain, width=width)
     session = Session(
         scenario,
         seed,
@@ -184,6 +188,9 @@ def _titles(events: list[GameEvent]) -> str:
         parts.append(f"The day's events: {'; '.join(others)}.")
     parts += [f"{title}." for title in stages]  # "Stage: Invasion."
     return "".join(f" {part}" for part in parts)
+
+
+UNWRAPPED = 1_000_000  # columns: wider than any paragraph, so nothing is wrapped
 
 
 def _width(stream: TextIO) -> int:

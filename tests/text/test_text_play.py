@@ -183,6 +183,25 @@ def test_plain_output_has_no_escape_codes_or_box_drawing(mini):
     assert ENDING.search(text)
 
 
+def test_plain_output_keeps_each_paragraph_on_one_line(mini):
+    """Accessibility review: a screen reader reads by line, and --plain cut sentences at 78
+    columns ("...how far his army means to go. — Japanese pressure" / "−2, ..."); the
+    terminal wraps for the eye."""
+    long_hint = "Lower the temperature, " + "and keep lowering it " * 8 + "until it is calm."
+    from game.scenario.load import load_scenario_bytes
+    from tests.conftest import edited_mini
+
+    loaded = load_scenario_bytes(
+        edited_mini(("    hint: Lower the temperature.\n", f"    hint: {long_hint}\n")).encode(),
+        "long.yaml",
+    )
+    _, plain = play(loaded, "E\n", plain=True)
+    assert any(long_hint in line for line in plain.splitlines())
+    _, wrapped = play(loaded, "E\n")  # not plain: wrapped to the (fixed) 78 columns of a pipe
+    assert not any(long_hint in line for line in wrapped.splitlines())
+    assert max(len(line) for line in wrapped.splitlines()) <= 80
+
+
 def test_colour_only_when_asked_for_and_not_plain(mini):
     _, coloured = play(mini, "E\n", colour=True)
     _, default = play(mini, "E\n")  # StringIO is no terminal
