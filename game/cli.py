@@ -782,6 +782,7 @@ def _play_text(args: argparse.Namespace, loaded, seed: int, state) -> int:  # no
         state=state,
         on_dawn=saves.autosave,
         save_slot=saves.save_slot,
+        slot_holds=saves.slot_holds,
         resume_hint=saves.resume_hint,
         session_notes=getattr(args, "session_notes", None),
         keep_notes=saves.keep_notes,
@@ -877,6 +878,19 @@ class _TextSaves:
         except (SaveError, OSError) as exc:
             return f"Not saved: {exc}"
         return f"Saved as '{name}' ({path}); resume with: {self.resume_command(path)}"
+
+    def slot_holds(self, state, name: str) -> str:  # noqa: ANN001 - GameState
+        """Another game that the save `name` holds, in a few words ("" if none: see
+        game.saves.another_game_in_slot); a name that is not allowed is left to save_slot."""
+        from game.saves import SaveError, another_game_in_slot, describe_game, save_dir, slot_path
+
+        try:
+            other = another_game_in_slot(
+                slot_path(save_dir(self.save_dir), name), self._save(state, name)
+            )
+        except (SaveError, OSError):
+            return ""
+        return describe_game(other) if other is not None else ""
 
     def resume_command(self, save: Path) -> str:
         return resume_command(save, text=True, scenario=self.loaded.path, options=self.options)

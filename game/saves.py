@@ -7,6 +7,7 @@ API for the front ends (game.text, game.ui) and the CLI:
     write_save(autosave_path(folder, loaded.scenario.id), save)   # atomic; raises SaveError
     path, kept = write_autosave(folder, save)           # the same, and says where another game was kept
     write_save(slot_path(folder, "before-the-deadline"), save)    # SaveError if the name is not allowed
+    other = another_game_in_slot(slot_path(folder, name), save)   # ask "Replace it?" if not None
 
     try:
         save = read_save(path, loaded)                  # never modifies the file
@@ -263,6 +264,35 @@ def _write(target: Path, save: SaveGame) -> tuple[Path, Path | None]:
         kept = _keep_previous(target, existing)
     _replace_atomically(target, payload)
     return target, kept
+
+
+def another_game_in_slot(path: str | Path, save: SaveGame) -> SaveGame | None:
+    """The game that writing `save` to `path` would replace, if it is another game: a sound save
+    there of another scenario or another seed. None when there is no file, when it is not a sound
+    save (write_save moves a damaged one aside and refuses a foreign one itself), or when it holds
+    the same game (an earlier or later save of it, or the same game after a practice step back).
+
+    For the shells' "Replace it?" before a named save (robustness review: `w mine` in a second
+    game silently replaced the first game's mine.json). The text version asks with it; the
+    window's save dialog can call it the same way. Reads the file; never writes.
+    """
+    target = Path(path)
+    if not target.is_file():
+        return None
+    try:
+        there = _read_verified(target)
+    except SaveError:
+        return None
+    if there.scenario_id == save.scenario_id and there.seed == save.seed:
+        return None
+    return there
+
+
+def describe_game(save: SaveGame) -> str:
+    """A saved game in a few words, for a question about it: scenario, seed, day and date."""
+    state = save.state
+    where = "finished" if state.over else f"day {state.day}, {state.date.isoformat()}"
+    return f"scenario '{save.scenario_id}', seed {save.seed}, {where}"
 
 
 def _another_unfinished_game(old: SaveGame, new: SaveGame) -> bool:
@@ -605,10 +635,20 @@ def replay_actions(
 
 
 def slot_path(folder: str | Path, name: str) -> Path:
-    """The file of a named slot; names use letters, digits, '-' and '_' only (no paths)."""
+    """The file of a named slot; names use letters, digits, '-' and '_' only (no paths), and do
+    not begin with 'autosave-' (any case), which names the game's own autosaves."""
     if not _SLOT_NAME.fullmatch(name):
         raise SaveError(
             f"'{name[:40]}' cannot be a save name: use 1 to 64 letters, digits, '-' or '_' (for example day3-refused)",
+            "slot",
+        )
+    if name.lower().startswith(AUTOSAVE_PREFIX):
+        # the game's own files are autosave-<scenario>.json (and its previous games beside it): a
+        # save named so would replace a scenario's autosave, another game (robustness review).
+        # Any case: a folder on Windows or macOS does not tell Autosave- from autosave-.
+        raise SaveError(
+            f"'{name}' cannot be a save name: names beginning with '{AUTOSAVE_PREFIX}' are kept "
+            "for the game's own autosaves; choose another (for example day3-refused)",
             "slot",
         )
     return Path(folder) / f"{name}.json"

@@ -105,6 +105,7 @@ def run_text(
     state: GameState | None = None,
     on_dawn: Callable[[GameState], str] | None = None,
     save_slot: Callable[[GameState, str], str] | None = None,
+    slot_holds: Callable[[GameState, str], str] | None = None,
     resume_hint: Callable[[], str] | None = None,
     session_notes: SessionNotes | None = None,
     keep_notes: Callable[[SessionNotes], None] | None = None,
@@ -126,6 +127,8 @@ def run_text(
         on_dawn: called with the state at the start of each day, and when the game stops
             before its end (to autosave); returns a line to show the player, or "".
         save_slot: saves the game under a name and returns a line to show (`w NAME`).
+        slot_holds: before `save_slot`, what another game the name's save holds, in a few words
+            ("" if none, or if it is an earlier save of this game): the player is asked first.
         resume_hint: when the game stops before its end, a line saying how to take it up again
             ("" if there is nothing to resume).
         session_notes: what a resumed game's save kept beside its state (the days lesson mode
@@ -157,6 +160,7 @@ def run_text(
     )
     session.on_dawn = on_dawn
     session.save_slot = save_slot
+    session.slot_holds = slot_holds
     session.resume_hint = resume_hint
     session.keep_notes = keep_notes
     session.report_folder = report_folder
@@ -233,6 +237,7 @@ class Session:
         # time limit ended (the state cannot tell either from a day the players ended themselves)
         self.lesson = LessonDays()
         self.save_slot: Callable[[GameState, str], str] | None = None
+        self.slot_holds: Callable[[GameState, str], str] | None = None
         self.resume_hint: Callable[[], str] | None = None
         self.keep_notes: Callable[[SessionNotes], None] | None = None
         self.report_folder: ReportFolder | None = None
@@ -695,7 +700,7 @@ class Session:
                 name = command.name or self.console.ask("Save as (a name; Enter to cancel): ")
                 if not name.strip():
                     self.console.say("Not saved.")
-                else:
+                elif self.replaces_another_game(state, name.strip()):
                     self.hand_notes()
                     self.console.say(self.save_slot(state, name.strip()))
         elif command.screen in ("undo", "undo_day"):
@@ -705,6 +710,20 @@ class Session:
             if answer.strip().lower() in ("y", "yes"):
                 raise QuitGame
             self.console.say("The game goes on.")
+
+    def replaces_another_game(self, state: GameState, name: str) -> bool:
+        """Whether to save under `name`: yes, unless its save holds another game (another
+        scenario or seed) and the player does not confirm replacing it."""
+        other = self.slot_holds(state, name) if self.slot_holds is not None else ""
+        if not other:
+            return True
+        answer = self.console.ask(
+            f"A save named '{name}' already holds another game ({other}). Replace it? [y/N] "
+        )
+        if answer.strip().lower() in ("y", "yes"):
+            return True
+        self.console.say(f"Not saved; '{name}' still holds the other game. Choose another name.")
+        return False
 
     # --- the end -----------------------------------------------------------------------------
     def finish(self) -> None:
