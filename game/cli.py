@@ -842,10 +842,10 @@ class _TextSaves:
 
     def autosave(self, state) -> str:  # noqa: ANN001 - GameState
         """Autosave at dawn; a line for the player when another unfinished game was kept."""
-        from game.saves import SaveError, save_dir, write_autosave
+        from game.saves import MAX_PREVIOUS, SaveError, autosave, describe_game, save_dir
 
         try:
-            path, kept = write_autosave(save_dir(self.save_dir), self._save(state, "autosave"))
+            done = autosave(save_dir(self.save_dir), self._save(state, "autosave"))
         except (SaveError, OSError) as exc:
             if not self.warned:  # once is enough; the game goes on without autosaves
                 print(
@@ -854,13 +854,20 @@ class _TextSaves:
                 )
                 self.warned = True
             return ""
-        self.last_autosave = path
-        if kept is None:
+        self.last_autosave = done.path
+        if done.kept is None:
             return ""
-        return (
-            f"Your unfinished game from before is kept as {kept}; "
-            f"resume it with: {self.resume_command(kept)}"
+        line = (
+            f"Your unfinished game from before is kept as {done.kept}; "
+            f"resume it with: {self.resume_command(done.kept)}"
         )
+        if done.replaced is not None:
+            # the older kept games are not all kept forever: say which one made room
+            line += (
+                f". It replaces the oldest of the {MAX_PREVIOUS} unfinished games kept there "
+                f"({describe_game(done.replaced)}), which is gone."
+            )
+        return line
 
     def resume_hint(self) -> str:
         """How to take up this game again, once it has been autosaved."""

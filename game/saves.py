@@ -23,7 +23,9 @@ API for the front ends (game.text, game.ui) and the CLI:
 
 An autosave never replaces another unfinished game: when the autosave file holds a game that the
 one being saved did not continue (a new game was started), that game is first kept as
-previous_autosave_path (slot PREVIOUS_SLOT, one per scenario), so the Load list shows both.
+previous_autosave_path (slot PREVIOUS_SLOT), so the Load list shows both. Up to MAX_PREVIOUS (3)
+such games are kept per scenario (.previous.json, .previous-2.json, .previous-3.json); a fourth
+replaces the one kept longest ago, and `autosave` says which (Autosaved.replaced).
 
 `saved_at` is passed in by the shell: this module never reads the clock. Only the shells and this
 module touch the file system; the engine never sees a path.
@@ -89,6 +91,7 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
 }
 
 PREVIOUS_SLOT = "previous game (autosave)"  # the slot a displaced game's autosave is shown with
+MAX_PREVIOUS = 3  # unfinished games kept per scenario when new games displace them
 
 MAX_SAVE_BYTES = 50_000_000  # a real save is well under 1 MB; refuse anything absurd before parsing
 _SLOT_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -239,31 +242,48 @@ def write_save(path: str | Path, save: SaveGame) -> Path:
     that is not a save is never replaced; an existing damaged save is kept beside the new one. At
     a scenario's autosave_path, another unfinished game found there is kept first (write_autosave).
     """
-    return _write(Path(path), save)[0]
+    return _write(Path(path), save).path
 
 
 def write_autosave(folder: str | Path, save: SaveGame) -> tuple[Path, Path | None]:
     """Write `save` as its scenario's autosave; also returns where another unfinished game that
     was autosaved there has been kept (previous_autosave_path), or None if there was none."""
+    done = autosave(folder, save)
+    return done.path, done.kept
+
+
+@dataclass(frozen=True)
+class Autosaved:
+    """What an autosave did: where it wrote, where another unfinished game found in the autosave
+    was kept (None if there was none), and the older game that keeping it replaced, when
+    MAX_PREVIOUS games were kept already (None if a free or the same game's file was used)."""
+
+    path: Path
+    kept: Path | None = None
+    replaced: SaveGame | None = None
+
+
+def autosave(folder: str | Path, save: SaveGame) -> Autosaved:
+    """write_autosave, saying also which older kept game, if any, made room (see Autosaved)."""
     return _write(autosave_path(folder, save.scenario_id), save)
 
 
-def _write(target: Path, save: SaveGame) -> tuple[Path, Path | None]:
+def _write(target: Path, save: SaveGame) -> Autosaved:
     payload = save_to_json(save).encode("utf-8")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _write_error(target, exc) from None
     existing = _protect_existing(target)
-    kept = None
+    kept = replaced = None
     if (
         existing is not None
         and target == autosave_path(target.parent, save.scenario_id)
         and _another_unfinished_game(existing, save)
     ):
-        kept = _keep_previous(target, existing)
+        kept, replaced = _keep_previous(target, existing, save)
     _replace_atomically(target, payload)
-    return target, kept
+    return Autosaved(target, kept, replaced)
 
 
 def another_game_in_slot(path: str | Path, save: SaveGame) -> SaveGame | None:
@@ -321,12 +341,14 @@ def _another_unfinished_game(old: SaveGame, new: SaveGame) -> bool:
     return not (same and actions_from_log(new.state)[: len(before)] == before)
 
 
-def _keep_previous(target: Path, old: SaveGame) -> Path:
-    """Write `old` (shown as PREVIOUS_SLOT) to the previous-game file before `target` is replaced;
-    if that fails, `target` is not replaced either (SaveError)."""
-    previous = previous_autosave_path(target.parent, old.scenario_id)
+def _keep_previous(target: Path, old: SaveGame, new: SaveGame) -> tuple[Path, SaveGame | None]:
+    """Write `old` (shown as PREVIOUS_SLOT) to a previous-game file before `target` is replaced,
+    and say which older kept game, if any, it replaced (see _previous_file); if that fails,
+    `target` is not replaced either (SaveError)."""
+    previous, replaced = _previous_file(target.parent, old, new)
     try:
-        return _write(previous, old.model_copy(update={"slot": PREVIOUS_SLOT}))[0]
+        written = _write(previous, old.model_copy(update={"slot": PREVIOUS_SLOT})).path
+        return written, replaced
     except SaveError as exc:
         raise SaveError(
             f"did not autosave: {target.name} holds another unfinished game (day {old.state.day}), "
@@ -334,6 +356,43 @@ def _keep_previous(target: Path, old: SaveGame) -> Path:
             "write",
             str(target),
         ) from None
+
+
+def _previous_file(folder: Path, old: SaveGame, new: SaveGame) -> tuple[Path, SaveGame | None]:
+    """The previous-game file to keep `old` in (displaced from the autosave by `new`), and the
+    other unfinished game it holds (None if it holds none): first a file whose game nothing would
+    lose, an earlier moment of `old`'s game (kept twice, it takes one file) or of `new`'s (a kept
+    game resumed: the two swap), a finished game or one with no choice; else a free one (a damaged file
+    counts as free: writing moves it aside); else, when MAX_PREVIOUS other unfinished games are
+    kept already, the one written longest ago, which is replaced (the shell says so).
+
+    Robustness review: three new games in a row kept only the last displaced game, while each
+    run had said the one before was kept."""
+    files = [previous_autosave_path(folder, old.scenario_id, n) for n in range(1, MAX_PREVIOUS + 1)]
+    held: list[tuple[Path, SaveGame]] = []
+    free: Path | None = None
+    for path in files:
+        try:
+            there = _read_verified(path) if path.exists() else None
+        except SaveError:
+            there = None
+        if there is None:
+            free = free or path
+        elif not _another_unfinished_game(there, old) or not _another_unfinished_game(there, new):
+            return path, None
+        else:
+            held.append((path, there))
+    if free is not None:
+        return free, None
+    oldest = min(held, key=lambda item: _modified(item[0]))
+    return oldest
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _replace_atomically(target: Path, payload: bytes) -> None:
