@@ -311,6 +311,19 @@ class Session:
                 ]
             )
             return 0
+        except KeyboardInterrupt:
+            # Ctrl-C: saved as it stands, as at the end of input (robustness review: the autosave
+            # stayed at the dawn, losing the day's choices, and nothing said how to resume). The
+            # interrupt goes on to the CLI, which ends with exit code 130.
+            self.console.show(
+                [
+                    "",
+                    f"Interrupted: the game stops here (day {self.state.day}).",
+                    *self.resume_lines(),
+                    render.seed_line(self.seed),
+                ]
+            )
+            raise
         self.finish()
         return 0
 
