@@ -87,7 +87,7 @@ MIN_COMPATIBLE_VERSION = 1
 # (`save_version` is updated by the reader).
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: lambda data: data,  # version 1 had no `session`: its default (none) is right
-    2: lambda data: data,  # version 2 had no `accurate`: read_save finds it (see _with_accuracy)
+    2: lambda data: data,  # version 2 had no `accurate`: read_save finds it (see _replayed)
 }
 
 PREVIOUS_SLOT = "previous game (autosave)"  # the slot a displaced game's autosave is shown with
@@ -504,7 +504,37 @@ def read_save(path: str | Path, loaded: LoadedScenario) -> SaveGame:
             save,
             str(source),
         )
-    return _with_accuracy(scenario, save)
+    return _replayed(scenario, save, str(source))
+
+
+def _replayed(scenario: Scenario, save: SaveGame, where: str) -> SaveGame:
+    """`save`, checked against its own choices: the engine is deterministic, so the scenario,
+    the seed and the choices in the log make the state; a save whose state is not the one they
+    make was edited (or damaged past what the checksum catches) and is refused.
+
+    The checksum is a plain sha256 that anyone can recompute: an edited save with a fresh one
+    loaded a stage that does not exist (KeyError), a stat removed (the status screen crashed),
+    the year 2999 (the debrief counted 202,980 days), a pressure of 10**30, day -3, a budget of
+    -5 (robustness review). Playing the choices again refuses them all at the root. A save of
+    format 2 or older has no `accurate` on its reports: it matches but for that, and takes the
+    replayed state, which has it. About 2 to 8 ms for a whole 1935 game.
+    """
+    state = save.state
+    try:
+        keys = actions_from_log(state)
+        replayed, problems = replay_actions(scenario, save.seed, keys)
+    except Exception:  # noqa: BLE001 - an edited log the engine cannot even take is refused too
+        problems, replayed = [ReplayProblem(0, "", "")], state
+    if not problems and replayed == state:
+        return save
+    if not problems and _without_accuracy(replayed) == state:
+        return save.model_copy(update={"state": replayed})
+    raise SaveError(
+        f"the save {where} is damaged or edited (its state does not follow from its choices): "
+        "load another save or your autosave",
+        "edited",
+        where,
+    )
 
 
 def _without_accuracy(state: GameState) -> GameState:
@@ -513,24 +543,6 @@ def _without_accuracy(state: GameState) -> GameState:
         e if e.accurate is None else e.model_copy(update={"accurate": None}) for e in state.inbox
     ]
     return state.model_copy(update={"inbox": inbox})
-
-
-def _with_accuracy(scenario: Scenario, save: SaveGame) -> SaveGame:
-    """A save from before intelligence reports said whether they were accurate (save format 2 and
-    older), with the engine's answers: its choices are played again from its seed (the engine is
-    deterministic), and the state reached is taken if it is the saved one but for `accurate`.
-    Otherwise the save is as read (its reports' `accurate` None), which loads and plays the same;
-    only what compares it with a replay (`states_before_choices`) would find it differs."""
-    state = save.state
-    if not any(
-        e.kind == "intelligence" and e.accurate is None and e.ref in scenario.intel
-        for e in state.inbox
-    ):
-        return save  # every save of version 3, and any save without a report in its inbox
-    replayed, problems = replay_actions(scenario, save.seed, actions_from_log(state))
-    if problems or _without_accuracy(replayed) != state:
-        return save
-    return save.model_copy(update={"state": replayed})
 
 
 def peek_scenario_id(path: str | Path) -> str | None:
