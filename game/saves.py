@@ -54,7 +54,7 @@ from game.save_paths import autosave_path as autosave_path
 from game.save_paths import latest_autosave as latest_autosave
 from game.save_paths import previous_autosave_path as previous_autosave_path
 from game.save_paths import save_dir as save_dir
-from game.scenario.load import LoadedScenario
+from game.scenario.load import LoadedScenario, read_limited
 from game.scenario.model import Scenario
 
 FORMAT = "hebei1935-save"
@@ -557,16 +557,16 @@ def _read_verified(source: Path) -> SaveGame:
     """Every check that needs no scenario: the file, JSON, format, version, checksum, fields."""
     where = str(source)
     raw = _read_bytes(source)
+    if len(raw) > MAX_SAVE_BYTES:
+        raise SaveError(
+            f"{where} is over {MAX_SAVE_BYTES:,} bytes, far too large to be a save: choose a file saved by the game",
+            "foreign",
+            where,
+        )
     if not raw.strip():
         raise SaveError(
             f"the save {where} is empty (the game may have stopped while writing it): load another save or your autosave",
             "empty",
-            where,
-        )
-    if len(raw) > MAX_SAVE_BYTES:
-        raise SaveError(
-            f"{where} is {len(raw):,} bytes, far too large to be a save: choose a file saved by the game",
-            "foreign",
             where,
         )
     data = _parse_json(raw, where)
@@ -612,7 +612,9 @@ def _read_verified(source: Path) -> SaveGame:
 def _read_bytes(source: Path) -> bytes:
     where = str(source)
     try:
-        return source.read_bytes()
+        # one byte past the limit at most, so that the size check below refuses a huge file
+        # (robustness review: `play --load /dev/zero` grew to 4 GB before it was refused)
+        return read_limited(source, MAX_SAVE_BYTES)
     except FileNotFoundError:
         raise SaveError(
             f"there is no save file {where}: check the path and the name", "missing", where
