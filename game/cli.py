@@ -728,6 +728,7 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     if not 50 <= args.text_size <= 200:
         print(f"--text-size: {args.text_size} is not between 50 and 200", file=sys.stderr)
         return 2
+    _check_out_folder(Path(args.out_dir))
     loaded = load(Path(args.scenario) if args.scenario else DEFAULT_SCENARIO)
     # the screens are those of a game played the historical way (author test: an invented
     # scenario's set had no "What followed" slip, and nothing said why)
@@ -744,6 +745,19 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def _check_out_folder(folder: Path) -> None:
+    """A folder to write into, or one that can be made: a file at its place, or at the place of
+    a folder above it, is a UserError (robustness review: `screenshots OUT` with OUT a file
+    ended in an unexpected FileExistsError)."""
+    for place in (folder, *folder.parents):
+        if place.exists():
+            if not place.is_dir():
+                raise UserError(
+                    f"{place} is a file, not a folder: name a folder for the screenshots"
+                )
+            return
 
 
 def _window_size(text: str) -> tuple[int, int]:

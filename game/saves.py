@@ -417,12 +417,33 @@ def _replace_atomically(target: Path, payload: bytes) -> None:
 
 
 def _write_error(target: Path, exc: OSError) -> SaveError:
+    blocker = _file_in_the_way(target.parent)
+    if blocker is not None:
+        # (robustness review: --save-dir naming a file said "cannot write the save
+        # .../base.yaml/autosave-tutorial.json (File exists)")
+        return SaveError(
+            f"cannot write the save {target}: {blocker} is a file, not a folder; choose a folder "
+            "for the saves",
+            "write",
+            str(target),
+        )
     return SaveError(
         f"cannot write the save {target} ({exc.strerror or exc}): check that the disk has space "
         f"and that you may write to {target.parent}",
         "write",
         str(target),
     )
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The file that stands where `folder` or one of the folders above it should be, if any."""
+    for place in (folder, *folder.parents):
+        try:
+            if place.exists():
+                return None if place.is_dir() else place
+        except OSError:
+            return None
+    return None
 
 
 def _protect_existing(target: Path) -> SaveGame | None:
