@@ -73,7 +73,10 @@ def _add_graph_arguments(graph: argparse.ArgumentParser) -> None:
 def _add_explore_arguments(explore: argparse.ArgumentParser) -> None:
     explore.add_argument("file", metavar="FILE", help="scenario YAML file")
     explore.add_argument(
-        "--runs", type=_positive, default=500, help="number of games (default 500)"
+        "--runs",
+        type=_positive_up_to(MAX_RUNS),
+        default=500,
+        help=f"number of games (default 500, at most {MAX_RUNS:,})",
     )
     explore.add_argument(
         "--seed", type=int, default=0, help="seed of the first game; game i uses seed+i (default 0)"
@@ -82,7 +85,8 @@ def _add_explore_arguments(explore: argparse.ArgumentParser) -> None:
         "--jobs",
         type=_positive,
         default=1,
-        help="worker processes (default 1); the report is the same for any number",
+        help="worker processes (default 1; at most one per CPU and one per game); the report is"
+        " the same for any number",
     )
     explore.add_argument(
         "--policy",
@@ -180,41 +184,61 @@ def add_play_arguments(parser: argparse.ArgumentParser) -> None:
     classroom.add_argument(
         "--time-limit",
         metavar="MINUTES",
-        type=_above_zero(float),
+        type=_above_zero(float, MAX_MINUTES),
         default=None,
         help="the council ends by itself after this many minutes each day",
     )
     classroom.add_argument(
         "--lesson-days",
         metavar="N",
-        type=_above_zero(int),
+        type=_above_zero(int, MAX_LESSON_DAYS),
         default=None,
         help="lesson mode: play N days, then the rest pass quickly to the ending and debrief",
     )
     classroom.add_argument(
         "--lesson-minutes",
         metavar="MINUTES",
-        type=_above_zero(float),
+        type=_above_zero(float, MAX_MINUTES),
         default=None,
         help="lesson mode: after this many minutes of play, the remaining days pass quickly to the ending and debrief (text version only; starts it)",
     )
     classroom.add_argument(
         "--cabinet",
         metavar="N",
-        type=_above_zero(int),
+        type=_above_zero(int, MAX_CABINET),
         default=1,
         help="group play: N advisers vote on each decision; the majority decides, adviser 1 breaks ties (text version only; starts it)",
     )
 
 
-def _above_zero(kind):  # noqa: ANN001, ANN202 - an argparse type: int or float, above zero
+# The largest values the command line takes (robustness review: `--runs 99999999999999999999999`,
+# `--cabinet 100000` and `--time-limit 1e309`, "inf minutes", were all accepted).
+MAX_RUNS = 1_000_000  # games of `explore`: about an hour on one core, 1.9-3.1 ms a game
+MAX_CABINET = 50  # advisers voting in turn at one keyboard
+MAX_MINUTES = 24 * 60  # a council or a lesson of a whole day
+MAX_LESSON_DAYS = 1000  # longer than any scenario's calendar
+
+
+def _above_zero(kind, maximum):  # noqa: ANN001, ANN202 - an argparse type: int or float in (0, maximum]
     def convert(text: str):  # noqa: ANN202
         try:
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"expected a number, got '{text}'") from None
-        if not value > 0:
+        if not value > 0:  # NaN too: no comparison holds for it
             raise argparse.ArgumentTypeError(f"expected a number above zero, got '{text}'")
+        if not value <= maximum:
+            raise argparse.ArgumentTypeError(f"expected at most {maximum:,}, got '{text}'")
+        return value
+
+    return convert
+
+
+def _positive_up_to(maximum: int):  # noqa: ANN202 - an argparse type: a whole number in 1..maximum
+    def convert(text: str) -> int:
+        value = _positive(text)
+        if value > maximum:
+            raise argparse.ArgumentTypeError(f"expected at most {maximum:,}, got {text}")
         return value
 
     return convert
@@ -415,12 +439,13 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
     if args.policy == "historical":
         _note_if_nothing_historical(loaded.scenario)
+    jobs = _capped_jobs(args.jobs, args.runs)
     report = explore(
         loaded.scenario,
         runs=args.runs,
         seed=args.seed,
         policy=args.policy,
-        jobs=args.jobs,
+        jobs=jobs,
         source=(raw, args.file),
         progress=progress if show else None,
     )
@@ -429,6 +454,19 @@ def cmd_explore(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(render_report(report))
     return 0
+
+
+def _capped_jobs(jobs: int, runs: int) -> int:
+    """At most one worker per CPU and one per game; says so when --jobs asked for more
+    (robustness review: --jobs 300 started 300 processes, --jobs 100000 never finished)."""
+    import os
+
+    cpus = os.cpu_count() or 1
+    capped = max(1, min(jobs, runs, cpus))
+    if capped < jobs:
+        why = "one per game" if runs < cpus else f"this machine has {cpus} CPUs"
+        print(f"hebei1935: --jobs {jobs} capped to {capped} ({why})", file=sys.stderr)
+    return capped
 
 
 def _note_if_nothing_historical(scenario: Any, what: str = "the historical policy") -> None:
@@ -672,6 +710,13 @@ def cmd_play(args: argparse.Namespace, *, headless: bool = False) -> int:
     seed = (
         state.seed if state is not None else args.seed if args.seed is not None else _fresh_seed()
     )
+    if state is not None and args.seed is not None and args.seed != state.seed:
+        # (robustness review: the seed was silently ignored)
+        print(
+            f"hebei1935: --seed {args.seed} is ignored: the saved game goes on with its own seed, "
+            f"{state.seed}",
+            file=sys.stderr,
+        )
     if not text and classroom:
         # These two lesson options live in the text version only; say so rather than ignore them,
         # naming only them (--name, --time-limit and --lesson-days work in the window too).
