@@ -685,7 +685,18 @@ class Session:
         elif command.screen == "status":
             self.console.show(render.status_lines(scenario, state, style))
         elif command.screen == "log":
-            self.console.show(render.log_lines(scenario, state, command.page, style))
+            pages = render.log_pages(state)
+            if not 1 <= command.page <= pages:
+                # (robustness review: `l 99999999999999999999999` showed page 1 without a word)
+                page = f"log page {command.page}" if command.page < 10**9 else "such log page"
+                self.console.say(
+                    f"There is no {page}: the log has pages 1 to {pages}; type l {pages} for "
+                    "the oldest items."
+                    if pages > 1
+                    else f"There is no {page}: the log has one page so far; type l."
+                )
+            else:
+                self.console.show(render.log_lines(scenario, state, command.page, style))
         elif command.screen == "codex":
             self.console.show(render.codex_lines(scenario, style, state))
         elif command.screen == "injects":
