@@ -608,10 +608,10 @@ def read_choices(path: str, scenario=None) -> list[Choice]:  # noqa: ANN001 - Sc
         raw = read_limited(path)
     except OSError as exc:
         raise UserError(f"cannot read {path}: {exc.strerror}") from None
-    text, problems = decode(raw, path)
+    text, problems = decode(raw, path, "choices file")
     document = None
     if text is not None:
-        document, problems = read_yaml(text, path)
+        document, problems = read_yaml(text, path, "choices file")
     if problems:
         raise ScenarioError(problems)
     data = document.data if document else None

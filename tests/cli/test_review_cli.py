@@ -146,3 +146,20 @@ def test_ctrl_c_in_explore_with_workers_is_one_line(tmp_path):
     assert process.returncode == 130
     assert "ForkPoolWorker" not in err and "Traceback" not in err
     assert err.strip().endswith("hebei1935: interrupted")
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("- &a talk\n- *a\n", "YAML anchors (&a) are not allowed in choices files"),
+        ("- talk\n---\n- end\n", "a choices file holds one YAML document; found a second '---'"),
+        ("- !!python/name:os.system talk\n", "is not allowed in choices files"),
+    ],
+)
+def test_a_choices_file_is_told_what_a_choices_file_may_hold(tmp_path, capsys, text, message):
+    choices = tmp_path / "choices.yaml"
+    choices.write_text(text, encoding="utf-8")
+    assert cli.main(["replay", MINI, "--choices", str(choices)]) == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert "scenario" not in err
