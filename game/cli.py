@@ -73,7 +73,10 @@ def _add_graph_arguments(graph: argparse.ArgumentParser) -> None:
 def _add_explore_arguments(explore: argparse.ArgumentParser) -> None:
     explore.add_argument("file", metavar="FILE", help="scenario YAML file")
     explore.add_argument(
-        "--runs", type=_positive, default=500, help="number of games (default 500)"
+        "--runs",
+        type=_positive_up_to(MAX_RUNS),
+        default=500,
+        help=f"number of games (default 500, at most {MAX_RUNS:,})",
     )
     explore.add_argument(
         "--seed", type=int, default=0, help="seed of the first game; game i uses seed+i (default 0)"
@@ -82,7 +85,8 @@ def _add_explore_arguments(explore: argparse.ArgumentParser) -> None:
         "--jobs",
         type=_positive,
         default=1,
-        help="worker processes (default 1); the report is the same for any number",
+        help="worker processes (default 1; at most one per CPU and one per game); the report is"
+        " the same for any number",
     )
     explore.add_argument(
         "--policy",
@@ -180,41 +184,61 @@ def add_play_arguments(parser: argparse.ArgumentParser) -> None:
     classroom.add_argument(
         "--time-limit",
         metavar="MINUTES",
-        type=_above_zero(float),
+        type=_above_zero(float, MAX_MINUTES),
         default=None,
         help="the council ends by itself after this many minutes each day",
     )
     classroom.add_argument(
         "--lesson-days",
         metavar="N",
-        type=_above_zero(int),
+        type=_above_zero(int, MAX_LESSON_DAYS),
         default=None,
         help="lesson mode: play N days, then the rest pass quickly to the ending and debrief",
     )
     classroom.add_argument(
         "--lesson-minutes",
         metavar="MINUTES",
-        type=_above_zero(float),
+        type=_above_zero(float, MAX_MINUTES),
         default=None,
         help="lesson mode: after this many minutes of play, the remaining days pass quickly to the ending and debrief (text version only; starts it)",
     )
     classroom.add_argument(
         "--cabinet",
         metavar="N",
-        type=_above_zero(int),
+        type=_above_zero(int, MAX_CABINET),
         default=1,
         help="group play: N advisers vote on each decision; the majority decides, adviser 1 breaks ties (text version only; starts it)",
     )
 
 
-def _above_zero(kind):  # noqa: ANN001, ANN202 - an argparse type: int or float, above zero
+# The largest values the command line takes (robustness review: `--runs 99999999999999999999999`,
+# `--cabinet 100000` and `--time-limit 1e309`, "inf minutes", were all accepted).
+MAX_RUNS = 1_000_000  # games of `explore`: about an hour on one core, 1.9-3.1 ms a game
+MAX_CABINET = 50  # advisers voting in turn at one keyboard
+MAX_MINUTES = 24 * 60  # a council or a lesson of a whole day
+MAX_LESSON_DAYS = 1000  # longer than any scenario's calendar
+
+
+def _above_zero(kind, maximum):  # noqa: ANN001, ANN202 - an argparse type: int or float in (0, maximum]
     def convert(text: str):  # noqa: ANN202
         try:
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"expected a number, got '{text}'") from None
-        if not value > 0:
+        if not value > 0:  # NaN too: no comparison holds for it
             raise argparse.ArgumentTypeError(f"expected a number above zero, got '{text}'")
+        if not value <= maximum:
+            raise argparse.ArgumentTypeError(f"expected at most {maximum:,}, got '{text}'")
+        return value
+
+    return convert
+
+
+def _positive_up_to(maximum: int):  # noqa: ANN202 - an argparse type: a whole number in 1..maximum
+    def convert(text: str) -> int:
+        value = _positive(text)
+        if value > maximum:
+            raise argparse.ArgumentTypeError(f"expected at most {maximum:,}, got {text}")
         return value
 
     return convert
@@ -415,12 +439,13 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
     if args.policy == "historical":
         _note_if_nothing_historical(loaded.scenario)
+    jobs = _capped_jobs(args.jobs, args.runs)
     report = explore(
         loaded.scenario,
         runs=args.runs,
         seed=args.seed,
         policy=args.policy,
-        jobs=args.jobs,
+        jobs=jobs,
         source=(raw, args.file),
         progress=progress if show else None,
     )
@@ -429,6 +454,19 @@ def cmd_explore(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(render_report(report))
     return 0
+
+
+def _capped_jobs(jobs: int, runs: int) -> int:
+    """At most one worker per CPU and one per game; says so when --jobs asked for more
+    (robustness review: --jobs 300 started 300 processes, --jobs 100000 never finished)."""
+    import os
+
+    cpus = os.cpu_count() or 1
+    capped = max(1, min(jobs, runs, cpus))
+    if capped < jobs:
+        why = "one per game" if runs < cpus else f"this machine has {cpus} CPUs"
+        print(f"hebei1935: --jobs {jobs} capped to {capped} ({why})", file=sys.stderr)
+    return capped
 
 
 def _note_if_nothing_historical(scenario: Any, what: str = "the historical policy") -> None:
@@ -571,10 +609,10 @@ def read_choices(path: str, scenario=None) -> list[Choice]:  # noqa: ANN001 - Sc
         raw = read_limited(path)
     except OSError as exc:
         raise UserError(f"cannot read {path}: {exc.strerror}") from None
-    text, problems = decode(raw, path)
+    text, problems = decode(raw, path, "choices file")
     document = None
     if text is not None:
-        document, problems = read_yaml(text, path)
+        document, problems = read_yaml(text, path, "choices file")
     if problems:
         raise ScenarioError(problems)
     data = document.data if document else None
@@ -673,6 +711,13 @@ def cmd_play(args: argparse.Namespace, *, headless: bool = False) -> int:
     seed = (
         state.seed if state is not None else args.seed if args.seed is not None else _fresh_seed()
     )
+    if state is not None and args.seed is not None and args.seed != state.seed:
+        # (robustness review: the seed was silently ignored)
+        print(
+            f"hebei1935: --seed {args.seed} is ignored: the saved game goes on with its own seed, "
+            f"{state.seed}",
+            file=sys.stderr,
+        )
     if not text and classroom:
         # These two lesson options live in the text version only; say so rather than ignore them,
         # naming only them (--name, --time-limit and --lesson-days work in the window too).
@@ -729,6 +774,7 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     if not 50 <= args.text_size <= 200:
         print(f"--text-size: {args.text_size} is not between 50 and 200", file=sys.stderr)
         return 2
+    _check_out_folder(Path(args.out_dir))
     loaded = load(Path(args.scenario) if args.scenario else DEFAULT_SCENARIO)
     # the screens are those of a game played the historical way (author test: an invented
     # scenario's set had no "What followed" slip, and nothing said why)
@@ -745,6 +791,19 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def _check_out_folder(folder: Path) -> None:
+    """A folder to write into, or one that can be made: a file at its place, or at the place of
+    a folder above it, is a UserError (robustness review: `screenshots OUT` with OUT a file
+    ended in an unexpected FileExistsError)."""
+    for place in (folder, *folder.parents):
+        if place.exists():
+            if not place.is_dir():
+                raise UserError(
+                    f"{place} is a file, not a folder: name a folder for the screenshots"
+                )
+            return
 
 
 def _window_size(text: str) -> tuple[int, int]:
@@ -783,6 +842,7 @@ def _play_text(args: argparse.Namespace, loaded, seed: int, state) -> int:  # no
         state=state,
         on_dawn=saves.autosave,
         save_slot=saves.save_slot,
+        slot_holds=saves.slot_holds,
         resume_hint=saves.resume_hint,
         session_notes=getattr(args, "session_notes", None),
         keep_notes=saves.keep_notes,
@@ -833,10 +893,10 @@ class _TextSaves:
 
     def autosave(self, state) -> str:  # noqa: ANN001 - GameState
         """Autosave at dawn; a line for the player when another unfinished game was kept."""
-        from game.saves import SaveError, save_dir, write_autosave
+        from game.saves import MAX_PREVIOUS, SaveError, autosave, describe_game, save_dir
 
         try:
-            path, kept = write_autosave(save_dir(self.save_dir), self._save(state, "autosave"))
+            done = autosave(save_dir(self.save_dir), self._save(state, "autosave"))
         except (SaveError, OSError) as exc:
             if not self.warned:  # once is enough; the game goes on without autosaves
                 print(
@@ -845,13 +905,20 @@ class _TextSaves:
                 )
                 self.warned = True
             return ""
-        self.last_autosave = path
-        if kept is None:
+        self.last_autosave = done.path
+        if done.kept is None:
             return ""
-        return (
-            f"Your unfinished game from before is kept as {kept}; "
-            f"resume it with: {self.resume_command(kept)}"
+        line = (
+            f"Your unfinished game from before is kept as {done.kept}; "
+            f"resume it with: {self.resume_command(done.kept)}"
         )
+        if done.replaced is not None:
+            # the older kept games are not all kept forever: say which one made room
+            line += (
+                f". It replaces the oldest of the {MAX_PREVIOUS} unfinished games kept there "
+                f"({describe_game(done.replaced)}), which is gone."
+            )
+        return line
 
     def resume_hint(self) -> str:
         """How to take up this game again, once it has been autosaved."""
@@ -869,6 +936,19 @@ class _TextSaves:
         except (SaveError, OSError) as exc:
             return f"Not saved: {exc}"
         return f"Saved as '{name}' ({path}); resume with: {self.resume_command(path)}"
+
+    def slot_holds(self, state, name: str) -> str:  # noqa: ANN001 - GameState
+        """Another game that the save `name` holds, in a few words ("" if none: see
+        game.saves.another_game_in_slot); a name that is not allowed is left to save_slot."""
+        from game.saves import SaveError, another_game_in_slot, describe_game, save_dir, slot_path
+
+        try:
+            other = another_game_in_slot(
+                slot_path(save_dir(self.save_dir), name), self._save(state, name)
+            )
+        except (SaveError, OSError):
+            return ""
+        return describe_game(other) if other is not None else ""
 
     def resume_command(self, save: Path) -> str:
         return resume_command(save, text=True, scenario=self.loaded.path, options=self.options)

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 AUTOSAVE_PREFIX = "autosave-"
-# autosave-<scenario>.previous.json: the unfinished game that another game's autosave displaced
+# autosave-<scenario>.previous.json (-2, -3): unfinished games that another game's autosave displaced
 PREVIOUS_SUFFIX = ".previous"
 _CURRENT_AUTOSAVE = re.compile(re.escape(AUTOSAVE_PREFIX) + r"[A-Za-z0-9_-]+\.json")
 
@@ -31,13 +31,16 @@ def autosave_path(folder: str | Path, scenario_id: str) -> Path:
     return Path(folder) / f"{AUTOSAVE_PREFIX}{safe}.json"
 
 
-def previous_autosave_path(folder: str | Path, scenario_id: str) -> Path:
-    """Where the autosave of an unfinished game goes when another game of the scenario autosaves.
+def previous_autosave_path(folder: str | Path, scenario_id: str, number: int = 1) -> Path:
+    """Where the autosave of an unfinished game goes when another game of the scenario autosaves:
+    autosave-<scenario>.previous.json, and for the second and third game kept (game.saves keeps
+    MAX_PREVIOUS of them) autosave-<scenario>.previous-2.json and .previous-3.json.
 
     The '.' cannot occur in a slot name or in autosave_path's name, so no save can collide with it.
     """
     current = autosave_path(folder, scenario_id)
-    return current.with_name(f"{current.stem}{PREVIOUS_SUFFIX}{current.suffix}")
+    count = "" if number == 1 else f"-{number}"
+    return current.with_name(f"{current.stem}{PREVIOUS_SUFFIX}{count}{current.suffix}")
 
 
 def latest_autosave(folder: str | Path) -> Path | None:

@@ -8,6 +8,7 @@ API for the front ends (game.text, game.ui) and the CLI:
     write_save(autosave_path(folder, loaded.scenario.id), save)   # atomic; raises SaveError
     path, kept = write_autosave(folder, save)           # the same, and says where another game was kept
     write_save(slot_path(folder, "before-the-deadline"), save)    # SaveError if the name is not allowed
+    other = another_game_in_slot(slot_path(folder, name), save)   # ask "Replace it?" if not None
 
     try:
         save = read_save(path, loaded)                  # never modifies the file
@@ -23,7 +24,9 @@ API for the front ends (game.text, game.ui) and the CLI:
 
 An autosave never replaces another unfinished game: when the autosave file holds a game that the
 one being saved did not continue (a new game was started), that game is first kept as
-previous_autosave_path (slot PREVIOUS_SLOT, one per scenario), so the Load list shows both.
+previous_autosave_path (slot PREVIOUS_SLOT), so the Load list shows both. Up to MAX_PREVIOUS (3)
+such games are kept per scenario (.previous.json, .previous-2.json, .previous-3.json); a fourth
+replaces the one kept longest ago, and `autosave` says which (Autosaved.replaced).
 
 Both front ends build their saves with `make_save` and `notes_for_save`, so that a save of the text
 version and one of the window are made alike. A save is stamped `game.save_time.now_stamp()` (local
@@ -56,7 +59,7 @@ from game.save_paths import latest_autosave as latest_autosave
 from game.save_paths import previous_autosave_path as previous_autosave_path
 from game.save_paths import save_dir as save_dir
 from game.save_time import newest_first, now_stamp
-from game.scenario.load import LoadedScenario
+from game.scenario.load import LoadedScenario, read_limited
 from game.scenario.model import Scenario
 
 FORMAT = "hebei1935-save"
@@ -89,10 +92,11 @@ MIN_COMPATIBLE_VERSION = 1
 # (`save_version` is updated by the reader).
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: lambda data: data,  # version 1 had no `session`: its default (none) is right
-    2: lambda data: data,  # version 2 had no `accurate`: read_save finds it (see _with_accuracy)
+    2: lambda data: data,  # version 2 had no `accurate`: read_save finds it (see _replayed)
 }
 
 PREVIOUS_SLOT = "previous game (autosave)"  # the slot a displaced game's autosave is shown with
+MAX_PREVIOUS = 3  # unfinished games kept per scenario when new games displace them
 
 MAX_SAVE_BYTES = 50_000_000  # a real save is well under 1 MB; refuse anything absurd before parsing
 _SLOT_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -264,31 +268,77 @@ def write_save(path: str | Path, save: SaveGame) -> Path:
     that is not a save is never replaced; an existing damaged save is kept beside the new one. At
     a scenario's autosave_path, another unfinished game found there is kept first (write_autosave).
     """
-    return _write(Path(path), save)[0]
+    return _write(Path(path), save).path
 
 
 def write_autosave(folder: str | Path, save: SaveGame) -> tuple[Path, Path | None]:
     """Write `save` as its scenario's autosave; also returns where another unfinished game that
     was autosaved there has been kept (previous_autosave_path), or None if there was none."""
+    done = autosave(folder, save)
+    return done.path, done.kept
+
+
+@dataclass(frozen=True)
+class Autosaved:
+    """What an autosave did: where it wrote, where another unfinished game found in the autosave
+    was kept (None if there was none), and the older game that keeping it replaced, when
+    MAX_PREVIOUS games were kept already (None if a free or the same game's file was used)."""
+
+    path: Path
+    kept: Path | None = None
+    replaced: SaveGame | None = None
+
+
+def autosave(folder: str | Path, save: SaveGame) -> Autosaved:
+    """write_autosave, saying also which older kept game, if any, made room (see Autosaved)."""
     return _write(autosave_path(folder, save.scenario_id), save)
 
 
-def _write(target: Path, save: SaveGame) -> tuple[Path, Path | None]:
+def _write(target: Path, save: SaveGame) -> Autosaved:
     payload = save_to_json(save).encode("utf-8")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _write_error(target, exc) from None
     existing = _protect_existing(target)
-    kept = None
+    kept = replaced = None
     if (
         existing is not None
         and target == autosave_path(target.parent, save.scenario_id)
         and _another_unfinished_game(existing, save)
     ):
-        kept = _keep_previous(target, existing)
+        kept, replaced = _keep_previous(target, existing, save)
     _replace_atomically(target, payload)
-    return target, kept
+    return Autosaved(target, kept, replaced)
+
+
+def another_game_in_slot(path: str | Path, save: SaveGame) -> SaveGame | None:
+    """The game that writing `save` to `path` would replace, if it is another game: a sound save
+    there of another scenario or another seed. None when there is no file, when it is not a sound
+    save (write_save moves a damaged one aside and refuses a foreign one itself), or when it holds
+    the same game (an earlier or later save of it, or the same game after a practice step back).
+
+    For the shells' "Replace it?" before a named save (robustness review: `w mine` in a second
+    game silently replaced the first game's mine.json). The text version asks with it; the
+    window's save dialog can call it the same way. Reads the file; never writes.
+    """
+    target = Path(path)
+    if not target.is_file():
+        return None
+    try:
+        there = _read_verified(target)
+    except SaveError:
+        return None
+    if there.scenario_id == save.scenario_id and there.seed == save.seed:
+        return None
+    return there
+
+
+def describe_game(save: SaveGame) -> str:
+    """A saved game in a few words, for a question about it: scenario, seed, day and date."""
+    state = save.state
+    where = "finished" if state.over else f"day {state.day}, {state.date.isoformat()}"
+    return f"scenario '{save.scenario_id}', seed {save.seed}, {where}"
 
 
 def _another_unfinished_game(old: SaveGame, new: SaveGame) -> bool:
@@ -317,12 +367,14 @@ def _another_unfinished_game(old: SaveGame, new: SaveGame) -> bool:
     return not (same and actions_from_log(new.state)[: len(before)] == before)
 
 
-def _keep_previous(target: Path, old: SaveGame) -> Path:
-    """Write `old` (shown as PREVIOUS_SLOT) to the previous-game file before `target` is replaced;
-    if that fails, `target` is not replaced either (SaveError)."""
-    previous = previous_autosave_path(target.parent, old.scenario_id)
+def _keep_previous(target: Path, old: SaveGame, new: SaveGame) -> tuple[Path, SaveGame | None]:
+    """Write `old` (shown as PREVIOUS_SLOT) to a previous-game file before `target` is replaced,
+    and say which older kept game, if any, it replaced (see _previous_file); if that fails,
+    `target` is not replaced either (SaveError)."""
+    previous, replaced = _previous_file(target.parent, old, new)
     try:
-        return _write(previous, old.model_copy(update={"slot": PREVIOUS_SLOT}))[0]
+        written = _write(previous, old.model_copy(update={"slot": PREVIOUS_SLOT})).path
+        return written, replaced
     except SaveError as exc:
         raise SaveError(
             f"did not autosave: {target.name} holds another unfinished game (day {old.state.day}), "
@@ -330,6 +382,43 @@ def _keep_previous(target: Path, old: SaveGame) -> Path:
             "write",
             str(target),
         ) from None
+
+
+def _previous_file(folder: Path, old: SaveGame, new: SaveGame) -> tuple[Path, SaveGame | None]:
+    """The previous-game file to keep `old` in (displaced from the autosave by `new`), and the
+    other unfinished game it holds (None if it holds none): first a file whose game nothing would
+    lose, an earlier moment of `old`'s game (kept twice, it takes one file) or of `new`'s (a kept
+    game resumed: the two swap), a finished game or one with no choice; else a free one (a damaged file
+    counts as free: writing moves it aside); else, when MAX_PREVIOUS other unfinished games are
+    kept already, the one written longest ago, which is replaced (the shell says so).
+
+    Robustness review: three new games in a row kept only the last displaced game, while each
+    run had said the one before was kept."""
+    files = [previous_autosave_path(folder, old.scenario_id, n) for n in range(1, MAX_PREVIOUS + 1)]
+    held: list[tuple[Path, SaveGame]] = []
+    free: Path | None = None
+    for path in files:
+        try:
+            there = _read_verified(path) if path.exists() else None
+        except SaveError:
+            there = None
+        if there is None:
+            free = free or path
+        elif not _another_unfinished_game(there, old) or not _another_unfinished_game(there, new):
+            return path, None
+        else:
+            held.append((path, there))
+    if free is not None:
+        return free, None
+    oldest = min(held, key=lambda item: _modified(item[0]))
+    return oldest
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _replace_atomically(target: Path, payload: bytes) -> None:
@@ -354,12 +443,33 @@ def _replace_atomically(target: Path, payload: bytes) -> None:
 
 
 def _write_error(target: Path, exc: OSError) -> SaveError:
+    blocker = _file_in_the_way(target.parent)
+    if blocker is not None:
+        # (robustness review: --save-dir naming a file said "cannot write the save
+        # .../base.yaml/autosave-tutorial.json (File exists)")
+        return SaveError(
+            f"cannot write the save {target}: {blocker} is a file, not a folder; choose a folder "
+            "for the saves",
+            "write",
+            str(target),
+        )
     return SaveError(
         f"cannot write the save {target} ({exc.strerror or exc}): check that the disk has space "
         f"and that you may write to {target.parent}",
         "write",
         str(target),
     )
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The file that stands where `folder` or one of the folders above it should be, if any."""
+    for place in (folder, *folder.parents):
+        try:
+            if place.exists():
+                return None if place.is_dir() else place
+        except OSError:
+            return None
+    return None
 
 
 def _protect_existing(target: Path) -> SaveGame | None:
@@ -441,7 +551,37 @@ def read_save(path: str | Path, loaded: LoadedScenario) -> SaveGame:
             save,
             str(source),
         )
-    return _with_accuracy(scenario, save)
+    return _replayed(scenario, save, str(source))
+
+
+def _replayed(scenario: Scenario, save: SaveGame, where: str) -> SaveGame:
+    """`save`, checked against its own choices: the engine is deterministic, so the scenario,
+    the seed and the choices in the log make the state; a save whose state is not the one they
+    make was edited (or damaged past what the checksum catches) and is refused.
+
+    The checksum is a plain sha256 that anyone can recompute: an edited save with a fresh one
+    loaded a stage that does not exist (KeyError), a stat removed (the status screen crashed),
+    the year 2999 (the debrief counted 202,980 days), a pressure of 10**30, day -3, a budget of
+    -5 (robustness review). Playing the choices again refuses them all at the root. A save of
+    format 2 or older has no `accurate` on its reports: it matches but for that, and takes the
+    replayed state, which has it. About 2 to 8 ms for a whole 1935 game.
+    """
+    state = save.state
+    try:
+        keys = actions_from_log(state)
+        replayed, problems = replay_actions(scenario, save.seed, keys)
+    except Exception:  # noqa: BLE001 - an edited log the engine cannot even take is refused too
+        problems, replayed = [ReplayProblem(0, "", "")], state
+    if not problems and replayed == state:
+        return save
+    if not problems and _without_accuracy(replayed) == state:
+        return save.model_copy(update={"state": replayed})
+    raise SaveError(
+        f"the save {where} is damaged or edited (its state does not follow from its choices): "
+        "load another save or your autosave",
+        "edited",
+        where,
+    )
 
 
 def _without_accuracy(state: GameState) -> GameState:
@@ -450,24 +590,6 @@ def _without_accuracy(state: GameState) -> GameState:
         e if e.accurate is None else e.model_copy(update={"accurate": None}) for e in state.inbox
     ]
     return state.model_copy(update={"inbox": inbox})
-
-
-def _with_accuracy(scenario: Scenario, save: SaveGame) -> SaveGame:
-    """A save from before intelligence reports said whether they were accurate (save format 2 and
-    older), with the engine's answers: its choices are played again from its seed (the engine is
-    deterministic), and the state reached is taken if it is the saved one but for `accurate`.
-    Otherwise the save is as read (its reports' `accurate` None), which loads and plays the same;
-    only what compares it with a replay (`states_before_choices`) would find it differs."""
-    state = save.state
-    if not any(
-        e.kind == "intelligence" and e.accurate is None and e.ref in scenario.intel
-        for e in state.inbox
-    ):
-        return save  # every save of version 3, and any save without a report in its inbox
-    replayed, problems = replay_actions(scenario, save.seed, actions_from_log(state))
-    if problems or _without_accuracy(replayed) != state:
-        return save
-    return save.model_copy(update={"state": replayed})
 
 
 def peek_scenario_id(path: str | Path) -> str | None:
@@ -482,16 +604,16 @@ def _read_verified(source: Path) -> SaveGame:
     """Every check that needs no scenario: the file, JSON, format, version, checksum, fields."""
     where = str(source)
     raw = _read_bytes(source)
+    if len(raw) > MAX_SAVE_BYTES:
+        raise SaveError(
+            f"{where} is over {MAX_SAVE_BYTES:,} bytes, far too large to be a save: choose a file saved by the game",
+            "foreign",
+            where,
+        )
     if not raw.strip():
         raise SaveError(
             f"the save {where} is empty (the game may have stopped while writing it): load another save or your autosave",
             "empty",
-            where,
-        )
-    if len(raw) > MAX_SAVE_BYTES:
-        raise SaveError(
-            f"{where} is {len(raw):,} bytes, far too large to be a save: choose a file saved by the game",
-            "foreign",
             where,
         )
     data = _parse_json(raw, where)
@@ -537,7 +659,9 @@ def _read_verified(source: Path) -> SaveGame:
 def _read_bytes(source: Path) -> bytes:
     where = str(source)
     try:
-        return source.read_bytes()
+        # one byte past the limit at most, so that the size check below refuses a huge file
+        # (robustness review: `play --load /dev/zero` grew to 4 GB before it was refused)
+        return read_limited(source, MAX_SAVE_BYTES)
     except FileNotFoundError:
         raise SaveError(
             f"there is no save file {where}: check the path and the name", "missing", where
@@ -631,10 +755,20 @@ def replay_actions(
 
 
 def slot_path(folder: str | Path, name: str) -> Path:
-    """The file of a named slot; names use letters, digits, '-' and '_' only (no paths)."""
+    """The file of a named slot; names use letters, digits, '-' and '_' only (no paths), and do
+    not begin with 'autosave-' (any case), which names the game's own autosaves."""
     if not _SLOT_NAME.fullmatch(name):
         raise SaveError(
             f"'{name[:40]}' cannot be a save name: use 1 to 64 letters, digits, '-' or '_' (for example day3-refused)",
+            "slot",
+        )
+    if name.lower().startswith(AUTOSAVE_PREFIX):
+        # the game's own files are autosave-<scenario>.json (and its previous games beside it): a
+        # save named so would replace a scenario's autosave, another game (robustness review).
+        # Any case: a folder on Windows or macOS does not tell Autosave- from autosave-.
+        raise SaveError(
+            f"'{name}' cannot be a save name: names beginning with '{AUTOSAVE_PREFIX}' are kept "
+            "for the game's own autosaves; choose another (for example day3-refused)",
             "slot",
         )
     return Path(folder) / f"{name}.json"

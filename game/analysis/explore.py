@@ -261,16 +261,27 @@ def chunks(start: int, runs: int, jobs: int) -> list[tuple[int, int]]:
 _worker_scenario: Scenario | None = None
 
 
+def _quiet_on_interrupt() -> None:
+    """Ctrl-C reaches every process of the terminal: a worker leaves it to the parent, which
+    stops the pool (robustness review: each worker printed 'Process ForkPoolWorker-1:' and a
+    traceback)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _init_worker(raw: bytes, name: str) -> None:
     global _worker_scenario
     from game.scenario.load import load_scenario_bytes
 
+    _quiet_on_interrupt()
     _worker_scenario = load_scenario_bytes(raw, name).scenario
 
 
 def _adopt(scenario: Scenario) -> None:
     """A forked worker starts with the parent's memory: it takes the scenario already loaded."""
     global _worker_scenario
+    _quiet_on_interrupt()
     _worker_scenario = scenario
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from game.scenario.lint import with_lint
+from game.scenario.mapfile import map_file_problem
 from game.scenario.model import Effects, Scenario
 from game.scenario.source import Diagnostic, ScenarioError, SourceSpan
 from game.scenario.suggest import did_you_mean
@@ -145,6 +146,12 @@ def asset_path_problem(value: str, scenario_file: str) -> str:
 
 def check_asset_paths(scenario: Scenario, document: YamlDocument, name: str) -> list[Diagnostic]:
     problem = asset_path_problem(scenario.map, name)
+    if not problem and scenario.map and not scenario.map.startswith(BUNDLED_PREFIX):
+        # the file must also be a map the window can draw (game.scenario.mapfile)
+        folder = Path(name).resolve().parent
+        problem = map_file_problem(
+            folder / PurePosixPath(scenario.map.replace("\\", "/")), scenario.map
+        )
     return [Diagnostic(document.span(("map",)), problem)] if problem else []
 
 

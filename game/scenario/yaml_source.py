@@ -128,14 +128,15 @@ class _Abort(Exception):
         self.diagnostic = diagnostic
 
 
-def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
-    """Bytes to text, refusing what no author means to write."""
+def decode(raw: bytes, file: str, kind: str = "scenario") -> tuple[str | None, list[Diagnostic]]:
+    """Bytes to text, refusing what no author means to write; `kind`: what the file is, for the
+    messages ("scenario", "choices file")."""
     if len(raw) > MAX_BYTES:
         return None, [
             Diagnostic(
                 SourceSpan(file, 1, 1),
                 # the readers stop one byte past the limit, so the size is not known here
-                f"file is over {MAX_BYTES:,} bytes, the most a scenario may be",
+                f"file is over {MAX_BYTES:,} bytes, the most a {kind} may be",
             )
         ]
     wide = _wide_encoding(raw)
@@ -193,14 +194,18 @@ def _offset_span(raw: bytes, offset: int, file: str) -> SourceSpan:
     return SourceSpan(file, line, col)
 
 
-def read_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    """Parse YAML text into plain data with positions; never raises for bad input.
+def read_yaml(
+    text: str, file: str, kind: str = "scenario"
+) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Parse YAML text into plain data with positions; never raises for bad input. `kind`: what
+    the file is, for the messages ("scenario", "choices file": robustness review, a choices file
+    was told what is "not allowed in scenarios").
 
     The document is None when it could not be read whole. A document with problems may still be
     returned, when each problem is a value kept as its text (an impossible date, an ambiguous
     `yes` or `010`): the caller must check the problems as well as the document.
     """
-    builder = _Builder(file)
+    builder = _Builder(file, kind)
     try:
         for event in yaml.parse(text, Loader=_Loader):
             builder.feed(event)
@@ -635,8 +640,11 @@ def _text_after_value(
 class _Builder:
     """Turns parser events into Python values, recording positions as it goes."""
 
-    def __init__(self, file: str):
+    def __init__(self, file: str, kind: str = "scenario"):
         self.file = file
+        # "a scenario file holds ...", "not allowed in scenarios"; "a choices file holds ..."
+        self.kind_file = "scenario file" if kind == "scenario" else kind
+        self.kinds = f"{kind}s"
         self.spans: dict[Path, SourceSpan] = {}
         self.key_spans: dict[Path, SourceSpan] = {}
         self.extents: dict[Path, tuple[int, int, str]] = {}
@@ -675,7 +683,7 @@ class _Builder:
                 raise _Abort(
                     Diagnostic(
                         self._span(event),
-                        "a scenario file holds one YAML document; found a second '---'",
+                        f"a {self.kind_file} holds one YAML document; found a second '---'",
                     )
                 )
             return
@@ -683,7 +691,7 @@ class _Builder:
             raise _Abort(
                 Diagnostic(
                     self._span(event),
-                    f"YAML aliases (*{event.anchor}) are not allowed in scenarios",
+                    f"YAML aliases (*{event.anchor}) are not allowed in {self.kinds}",
                     hint="repeat the text instead; aliases can make a small file expand without limit",
                 )
             )
@@ -709,7 +717,7 @@ class _Builder:
             raise _Abort(
                 Diagnostic(
                     self._span(event),
-                    f"YAML anchors (&{event.anchor}) are not allowed in scenarios",
+                    f"YAML anchors (&{event.anchor}) are not allowed in {self.kinds}",
                     hint="repeat the text instead; anchors and aliases can make a small file expand without limit",
                 )
             )
@@ -720,7 +728,7 @@ class _Builder:
             and not (isinstance(event, yaml.SequenceStartEvent) and tag == "tag:yaml.org,2002:seq")
         ):
             raise _Abort(
-                Diagnostic(self._span(event), f"YAML tag '{tag}' is not allowed in scenarios")
+                Diagnostic(self._span(event), f"YAML tag '{tag}' is not allowed in {self.kinds}")
             )
 
     def _open(self, event: yaml.NodeEvent, container: dict[str, Any] | list[Any]) -> None:

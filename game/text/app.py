@@ -105,6 +105,7 @@ def run_text(
     state: GameState | None = None,
     on_dawn: Callable[[GameState], str] | None = None,
     save_slot: Callable[[GameState, str], str] | None = None,
+    slot_holds: Callable[[GameState, str], str] | None = None,
     resume_hint: Callable[[], str] | None = None,
     session_notes: SessionNotes | None = None,
     keep_notes: Callable[[SessionNotes], None] | None = None,
@@ -126,6 +127,8 @@ def run_text(
         on_dawn: called with the state at the start of each day, and when the game stops
             before its end (to autosave); returns a line to show the player, or "".
         save_slot: saves the game under a name and returns a line to show (`w NAME`).
+        slot_holds: before `save_slot`, what another game the name's save holds, in a few words
+            ("" if none, or if it is an earlier save of this game): the player is asked first.
         resume_hint: when the game stops before its end, a line saying how to take it up again
             ("" if there is nothing to resume).
         session_notes: what a resumed game's save kept beside its state (the days lesson mode
@@ -161,6 +164,7 @@ def run_text(
     )
     session.on_dawn = on_dawn
     session.save_slot = save_slot
+    session.slot_holds = slot_holds
     session.resume_hint = resume_hint
     session.keep_notes = keep_notes
     session.report_folder = report_folder
@@ -239,6 +243,7 @@ class Session:
         # time limit ended (the state cannot tell either from a day the players ended themselves)
         self.lesson = LessonDays()
         self.save_slot: Callable[[GameState, str], str] | None = None
+        self.slot_holds: Callable[[GameState, str], str] | None = None
         self.resume_hint: Callable[[], str] | None = None
         self.keep_notes: Callable[[SessionNotes], None] | None = None
         self.report_folder: ReportFolder | None = None
@@ -315,6 +320,19 @@ class Session:
                 ]
             )
             return 0
+        except KeyboardInterrupt:
+            # Ctrl-C: saved as it stands, as at the end of input (robustness review: the autosave
+            # stayed at the dawn, losing the day's choices, and nothing said how to resume). The
+            # interrupt goes on to the CLI, which ends with exit code 130.
+            self.console.show(
+                [
+                    "",
+                    f"Interrupted: the game stops here (day {self.state.day}).",
+                    *self.resume_lines(),
+                    render.seed_line(self.seed),
+                ]
+            )
+            raise
         self.finish()
         return 0
 
@@ -665,7 +683,18 @@ class Session:
         elif command.screen == "status":
             self.console.show(render.status_lines(scenario, state, style))
         elif command.screen == "log":
-            self.console.show(render.log_lines(scenario, state, command.page, style))
+            pages = render.log_pages(state)
+            if not 1 <= command.page <= pages:
+                # (robustness review: `l 99999999999999999999999` showed page 1 without a word)
+                page = f"log page {command.page}" if command.page < 10**9 else "such log page"
+                self.console.say(
+                    f"There is no {page}: the log has pages 1 to {pages}; type l {pages} for "
+                    "the oldest items."
+                    if pages > 1
+                    else f"There is no {page}: the log has one page so far; type l."
+                )
+            else:
+                self.console.show(render.log_lines(scenario, state, command.page, style))
         elif command.screen == "codex":
             self.console.show(render.codex_lines(scenario, style, state))
         elif command.screen == "injects":
@@ -693,7 +722,7 @@ class Session:
                 name = command.name or self.console.ask("Save as (a name; Enter to cancel): ")
                 if not name.strip():
                     self.console.say("Not saved.")
-                else:
+                elif self.replaces_another_game(state, name.strip()):
                     self.hand_notes()
                     self.console.say(self.save_slot(state, name.strip()))
         elif command.screen in ("undo", "undo_day"):
@@ -703,6 +732,20 @@ class Session:
             if answer.strip().lower() in ("y", "yes"):
                 raise QuitGame
             self.console.say("The game goes on.")
+
+    def replaces_another_game(self, state: GameState, name: str) -> bool:
+        """Whether to save under `name`: yes, unless its save holds another game (another
+        scenario or seed) and the player does not confirm replacing it."""
+        other = self.slot_holds(state, name) if self.slot_holds is not None else ""
+        if not other:
+            return True
+        answer = self.console.ask(
+            f"A save named '{name}' already holds another game ({other}). Replace it? [y/N] "
+        )
+        if answer.strip().lower() in ("y", "yes"):
+            return True
+        self.console.say(f"Not saved; '{name}' still holds the other game. Choose another name.")
+        return False
 
     # --- the end -----------------------------------------------------------------------------
     def finish(self) -> None:

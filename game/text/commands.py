@@ -80,21 +80,27 @@ def parse(line: str, menu: Menu) -> Command:
         return Show(SCREEN_KEYS[lowered])
     head, _, rest = lowered.partition(" ")
     if head in ("l", "log") and _whole(rest.strip()):
-        return Show("log", max(1, int(rest.strip())))
+        return Show("log", _number(rest.strip()))  # a page that does not exist: see show_screen
+    if head in ("l", "log") and rest.strip():
+        # (robustness review: `l -1` was "not a choice here")
+        return Unknown(
+            f"'{_shorten(rest.strip())}' is not a log page: type l for the newest items, "
+            "or l 2, l 3 ... for older ones."
+        )
     if text.startswith("!") and _whole(text[1:].strip()):
-        return Release(int(text[1:].strip()))
+        return Release(_number(text[1:].strip()))
     if head in ("w", "save"):
         return Show("save", name=text.partition(" ")[2].strip())
     if _whole(text):
-        entry = menu.by_number(int(text))
+        entry = menu.by_number(_number(text))
         if entry is None:
             listed = ", ".join(number_ranges(e.number for e in menu.entries))
             numbers = listed + ", " if listed else ""
-            closed = menu.closed_label(int(text))
+            closed = menu.closed_label(_number(text))
             what = (
                 f"Choice {text} ({closed}) is no longer open today"
                 if closed
-                else f"There is no choice {text} today"
+                else f"There is no choice {_shorten(text)} today"
             )
             return Unknown(f"{what}; type {numbers}E to end the day, or h for help.")
         return Pick(entry)
@@ -104,6 +110,12 @@ def parse(line: str, menu: Menu) -> Command:
     return Unknown(
         f"'{_shorten(text)}' is not a choice here; type a number, E to end the day, or h for help."
     )
+
+
+def _number(digits: str) -> int:
+    """The number typed (see `_whole`); one of more than nine digits is taken as 10**9, beyond
+    anything on a list (Python refuses to read numbers of over 4,300 digits)."""
+    return int(digits) if len(digits.lstrip("0")) <= 9 else 10**9
 
 
 def _whole(text: str) -> bool:

@@ -275,10 +275,15 @@ def status_lines(scenario: Scenario, state: GameState, style: Style) -> list[str
     return lines
 
 
+def log_pages(state: GameState) -> int:
+    """How many pages the log has (one, if it is empty)."""
+    return max(1, -(-len(state.inbox) // LOG_PAGE_SIZE))
+
+
 def log_lines(scenario: Scenario, state: GameState, page: int, style: Style) -> list[str]:
     """The inbox history, newest first, a page at a time (`l 2` for the next page)."""
     items = list(reversed(state.inbox))
-    pages = max(1, -(-len(items) // LOG_PAGE_SIZE))
+    pages = log_pages(state)
     page = min(max(1, page), pages)
     lines = style.heading(f"Log, newest first \u2014 page {page} of {pages}")
     if not items:

@@ -90,3 +90,22 @@ def test_single_quoted_and_plain_expressions_point_at_the_escape():
 def test_folded_expression_points_at_the_right_line():
     errors = _diagnostics(b"when: >-\n      pressure >= 70 and\n      stats.real")
     assert errors[0].startswith(f"m.yaml:{LINE + 2}:7: error: attribute access")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(" * 200 + "1" + ")" * 200,  # beyond Python's own limit on nested parentheses
+        "(" * 61 + "1" + ")" * 61,
+        "not " * 200 + "1",
+        "max(" * 100 + "1" + ")" * 100,
+    ],
+)
+def test_deep_nesting_is_named_however_it_is_written(text):
+    # Robustness review: 200 parentheses gave "invalid expression: the game cannot read this",
+    # while the same depth through max( or not said "expression nested too deeply".
+    from game.scenario.expr.parse import ExprSyntaxError, parse
+
+    with pytest.raises(ExprSyntaxError) as info:
+        parse(text)
+    assert str(info.value).startswith("expression nested too deeply")

@@ -149,7 +149,10 @@ def test_good_save_hands_its_state_and_seed_to_the_front_end(tmp_path, capsys, m
     assert shipped["state"] == state
     assert shipped["seed"] == 42  # the save's seed, not --seed
     assert shipped["args"].practice is False
-    assert capsys.readouterr().err == ""
+    # and the player is told so (robustness review: --seed was ignored silently)
+    assert capsys.readouterr().err == (
+        "hebei1935: --seed 5 is ignored: the saved game goes on with its own seed, 42\n"
+    )
 
 
 def test_save_finds_its_shipped_scenario_without_scenario_option(tmp_path, mini, shipped):

@@ -140,14 +140,18 @@ def test_a_game_without_a_choice_does_not_replace_the_previous_game(tmp_path, mi
     assert read_save(autosave_path(tmp_path, "mini"), mini).seed == 9
 
 
-def test_one_previous_game_is_kept_the_latest_displaced(tmp_path, mini, day_two):
+def test_each_displaced_game_is_kept_in_its_own_file(tmp_path, mini, day_two):
+    # (robustness review: one previous file kept only the latest displaced game, though each
+    # run had said the one before was kept)
     _autosave(tmp_path, mini, day_two)
     second = _state(mini, 8, SPY, END)
     _autosave(tmp_path, mini, second)
     _autosave(tmp_path, mini, _state(mini, 9))
-    assert read_save(previous_autosave_path(tmp_path, "mini"), mini).state == second
+    assert read_save(previous_autosave_path(tmp_path, "mini"), mini).state == day_two
+    assert read_save(previous_autosave_path(tmp_path, "mini", 2), mini).state == second
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "autosave-mini.json",
+        "autosave-mini.previous-2.json",
         "autosave-mini.previous.json",
     ]
 

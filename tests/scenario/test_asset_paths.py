@@ -45,7 +45,9 @@ def test_refused(tmp_path, value, message):
 
 def test_accepted(tmp_path):
     (tmp_path / "maps").mkdir()
-    (tmp_path / "maps" / "mine.json").write_text("{}", encoding="utf-8")
+    # a map the window can draw: `bbox` is required (robustness review: "{}" drew a grey map)
+    box = '{"bbox": {"lon_min": 1, "lon_max": 2, "lat_min": 3, "lat_max": 4}}'
+    (tmp_path / "maps" / "mine.json").write_text(box, encoding="utf-8")
     assert problems(tmp_path, "maps/mine.json") == []
     assert problems(tmp_path, "assets/map/north_china.json") == []
 

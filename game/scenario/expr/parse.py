@@ -6,10 +6,11 @@ import ast
 import warnings
 from functools import lru_cache
 
-from game.scenario.expr.plain import explain, unmatched_close
+from game.scenario.expr.plain import explain, too_deep, unmatched_close
 from game.scenario.expr.symbols import FUNCTIONS
 
 MAX_LENGTH = 2_000
+MAX_DEPTH = 60  # nested parentheses, calls and operators: beyond it, "expression nested too deeply"
 
 _ALLOWED_BINOPS = (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Mod)
 _ALLOWED_CMPOPS = (ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE)
@@ -62,6 +63,14 @@ def parse(text: str) -> ast.expr:
         raise ExprSyntaxError(f"expression longer than {MAX_LENGTH} characters")
     if not text.strip():
         raise ExprSyntaxError("empty expression")
+    deep = too_deep(text, MAX_DEPTH)
+    if deep is not None:
+        # as deep nesting through max( or not is told (robustness review: 200 parentheses gave
+        # "the game cannot read this", Python's own limit on nested parentheses)
+        line = text.count("\n", 0, deep) + 1
+        raise ExprSyntaxError(
+            "expression nested too deeply", line, deep - (text.rfind("\n", 0, deep) + 1)
+        )
     wrapped = "(" + text + "\n)"  # parentheses let a folded YAML string span lines
     try:
         with warnings.catch_warnings():
@@ -105,7 +114,7 @@ def _fail(node: ast.AST, text: str, message: str, hint: str = "") -> ExprSyntaxE
 
 
 def _whitelist(node: ast.AST, text: str, depth: int = 0) -> None:
-    if depth > 60:
+    if depth > MAX_DEPTH:
         raise _fail(node, text, "expression nested too deeply")
     for kind, message in _REFUSED.items():
         if isinstance(node, kind):

@@ -177,6 +177,19 @@ def unmatched_close(text: str) -> int | None:
     return None
 
 
+def too_deep(text: str, limit: int) -> int | None:
+    """Where the first '(' nested deeper than `limit` is, outside quoted text; None if none is."""
+    depth = 0
+    for token in _tokens(text):
+        if token.text == "(":
+            depth += 1
+            if depth > limit:
+                return token.at
+        elif token.text == ")":
+            depth -= 1
+    return None
+
+
 def _lookalike(text: str) -> Explained | None:
     """A curly quote, a dash, a no-break space or a full-width sign, outside quoted text."""
     code = re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", lambda m: " " * len(m.group()), text)
