@@ -1031,12 +1031,14 @@ def _load_save(args: argparse.Namespace, loaded):  # noqa: ANN001, ANN202 - Load
     except ScenarioChanged as changed:
         state, problems = replay_actions(loaded.scenario, changed.seed, changed.actions)
         if problems:
+            because = changed.replayed_because.format(path=path)
             raise UserError(
-                f"scenario '{changed.scenario_id}' has changed since {path} was saved, and the save's choices "
-                f"cannot be replayed on it ({problems[0]}): start a new game"
+                f"{because}, and the save's choices cannot be replayed ({problems[0]}): start a "
+                "new game"
             ) from None
+        because = changed.replayed_because.format(path=path)
         print(
-            f"hebei1935: the scenario has changed since {path} was saved; its {len(changed.actions)} choice(s) were replayed on the new version",
+            f"hebei1935: {because}; its {len(changed.actions)} choice(s) were replayed",
             file=sys.stderr,
         )
         save = changed.save

@@ -152,12 +152,27 @@ class SaveGame(BaseModel):
 class ScenarioChanged(SaveError):
     """The save is sound but its scenario file has changed since; the choices may be replayed."""
 
+    # what the front ends say when they have replayed the choices (`path`: the save)
+    replayed_because = "the scenario has changed since {path} was saved"
+
     def __init__(self, message: str, save: SaveGame, path: str = ""):
         super().__init__(message, "changed", path)
         self.save = save
         self.seed = save.seed
         self.actions = list(save.actions)
         self.scenario_id = save.scenario_id
+
+
+class GameChanged(ScenarioChanged):
+    """The save's choices, played again on its unchanged scenario, make another state than the
+    one saved: it was made by another version of the game (whose rules differ), or edited. Its
+    choices are replayed, as for a changed scenario: a player who updates the game between two
+    lessons keeps the game, and whatever was edited is not taken."""
+
+    replayed_because = (
+        "{path} does not match what its choices give in this version of the game (it was made "
+        "by another version, or edited)"
+    )
 
 
 @dataclass(frozen=True)
@@ -557,7 +572,8 @@ def read_save(path: str | Path, loaded: LoadedScenario) -> SaveGame:
 def _replayed(scenario: Scenario, save: SaveGame, where: str) -> SaveGame:
     """`save`, checked against its own choices: the engine is deterministic, so the scenario,
     the seed and the choices in the log make the state; a save whose state is not the one they
-    make was edited (or damaged past what the checksum catches) and is refused.
+    make was made by another version of the game or edited: GameChanged, whose choices the
+    front ends replay (an edited log the engine refuses is damaged, and refused).
 
     The checksum is a plain sha256 that anyone can recompute: an edited save with a fresh one
     loaded a stage that does not exist (KeyError), a stat removed (the status screen crashed),
@@ -567,6 +583,7 @@ def _replayed(scenario: Scenario, save: SaveGame, where: str) -> SaveGame:
     replayed state, which has it. About 2 to 8 ms for a whole 1935 game.
     """
     state = save.state
+    keys: list[str] = []
     try:
         keys = actions_from_log(state)
         replayed, problems = replay_actions(scenario, save.seed, keys)
@@ -576,6 +593,14 @@ def _replayed(scenario: Scenario, save: SaveGame, where: str) -> SaveGame:
         return save
     if not problems and _without_accuracy(replayed) == state:
         return save.model_copy(update={"state": replayed})
+    if not problems:
+        raise GameChanged(
+            f"the save {where} does not match what its choices give in this version of the game "
+            f"(made by another version, or edited): replay its {len(keys)} choice(s), or start "
+            "a new game",
+            save.model_copy(update={"actions": keys}),
+            where,
+        )
     raise SaveError(
         f"the save {where} is damaged or edited (its state does not follow from its choices): "
         "load another save or your autosave",

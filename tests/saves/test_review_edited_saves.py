@@ -1,5 +1,7 @@
-"""Robustness review: a save whose state does not follow from its seed and choices is refused as
-edited, even with a freshly computed checksum; every save the game itself writes still loads."""
+"""Robustness review: a save whose state does not follow from its seed and choices (edited, with a
+freshly computed checksum, or made by another version of the game) is played again from its
+choices, and one whose choices the game refuses is refused; every save the game itself writes
+loads as it was."""
 
 from __future__ import annotations
 
@@ -14,7 +16,15 @@ from game import cli
 from game.engine.actions import ReleaseInject
 from game.engine.api import legal_actions, new_game, step
 from game.practice import UndoStack
-from game.saves import SaveError, checksum, make_save, read_save, save_to_json, write_save
+from game.saves import (
+    GameChanged,
+    SaveError,
+    checksum,
+    make_save,
+    read_save,
+    save_to_json,
+    write_save,
+)
 from game.scenario.load import load_scenario
 
 MINI = "tests/fixtures/mini.yaml"
@@ -51,20 +61,32 @@ EDITS = {
 
 
 @pytest.mark.parametrize("what", list(EDITS))
-def test_an_edited_save_is_refused_with_one_line(tmp_path, monkeypatch, capsys, mini, what):
+def test_an_edited_save_is_played_again_from_its_choices(tmp_path, monkeypatch, capsys, mini, what):
+    """Its choices are replayed, as when the scenario file changed: the edit is not taken, and a
+    save made by another version of the game (whose rules differ) is not lost either."""
     path = _edited(tmp_path, mini, EDITS[what])
+    with pytest.raises(GameChanged) as info:
+        read_save(path, mini)
+    assert info.value.kind == "changed"
+    monkeypatch.setattr(sys, "stdin", io.StringIO("s\nq\ny\n"))
+    code = cli.main(
+        ["play", "--text", "--scenario", MINI, "--load", path, "--save-dir", str(tmp_path)]
+    )
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert (
+        f"hebei1935: {path} does not match what its choices give in this version of the game "
+        "(it was made by another version, or edited); its "
+    ) in err
+    assert "10000000000" not in out and "2999" not in out  # nothing edited was taken
+
+
+def test_a_save_whose_choices_the_game_refuses_is_refused_as_damaged(tmp_path, mini):
+    path = _edited(tmp_path, mini, lambda s: s["log"][0].update(ref="no_such_action"))
     with pytest.raises(SaveError) as info:
         read_save(path, mini)
     assert info.value.kind == "edited"
-    monkeypatch.setattr(sys, "stdin", io.StringIO("s\nE\n"))
-    code = cli.main(["play", "--text", "--scenario", MINI, "--load", path])
-    out, err = capsys.readouterr()
-    assert code == 1
-    assert err == (
-        f"hebei1935: the save {path} is damaged or edited (its state does not follow from its "
-        "choices): load another save or your autosave\n"
-    )
-    assert out == ""
+    assert "its state does not follow from its choices" in str(info.value)
 
 
 @pytest.mark.parametrize("scenario", [MINI, "scenarios/tutorial.yaml"])

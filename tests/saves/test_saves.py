@@ -524,16 +524,18 @@ def test_a_version_2_save_gets_its_reports_accuracy_from_a_replay(tmp_path, mini
     assert states_before_choices(mini.scenario, old.state) is not None
 
 
-def test_a_version_2_save_whose_replay_differs_is_refused_as_edited(tmp_path, mini, save):
+def test_a_version_2_save_whose_replay_differs_has_its_choices_replayed(tmp_path, mini, save):
     # (it was read as it was until the robustness review: a state that does not follow from its
-    # choices, with a fresh checksum, is an edited save, whatever its version)
+    # choices, with a fresh checksum, is edited or from another version of the game, whatever
+    # its format's version: its choices are played again)
+    from game.saves import GameChanged
+
     data = _as_version_2(_data(save))
     data["state"]["stats"]["trust"] += 1  # not where its choices lead
     data["checksum"] = checksum(data)
-    with pytest.raises(SaveError) as info:
+    with pytest.raises(GameChanged) as info:
         read_save(_write_raw(tmp_path / "v2.json", data), mini)
-    assert info.value.kind == "edited"
-    assert "its state does not follow from its choices" in str(info.value)
+    assert info.value.actions == actions_from_log(save.state)
 
 
 def test_counterfactual_is_written_only_when_true_and_read_back(tmp_path):

@@ -71,8 +71,12 @@ def load_game_from(app: App, path: Path, loaded: LoadedScenario | None = None) -
     except ScenarioChanged as changed:
         save = changed.save
         state, problems = replay_actions(scenario.scenario, changed.seed, changed.actions)
+        because = changed.replayed_because.format(path=path.name)
+        because = because[:1].upper() + because[1:]
         if problems:
-            app.toast(f"The scenario changed since this save; replay stopped: {problems[0]}")
+            app.toast(f"{because}; replay stopped: {problems[0]}")
+        else:
+            app.toast(f"{because}: its {len(changed.actions)} choice(s) were replayed.")
     except SaveError as exc:
         app.toast(str(exc))
         return True
