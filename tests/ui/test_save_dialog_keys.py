@@ -84,3 +84,43 @@ def test_the_name_field_shows_the_focus_ring_and_types_only_with_the_focus(save_
     assert dialog.text == "mini-day1"  # typing does not go to a field without the focus
     press(app, pygame.K_UP)
     assert ringed()
+
+
+def _another_game_in(app, slot: str) -> None:
+    """A save of another game (another seed) already named `slot`."""
+    from game.engine.api import new_game
+    from game.saves import make_save, slot_path, write_save
+
+    other = new_game(app.loaded.scenario, 99).state
+    write_save(
+        slot_path(app.save_folder, slot),
+        make_save(app.loaded, other, slot=slot, saved_at="2024-05-01T10:00:00"),
+    )
+
+
+def test_saving_over_another_games_save_asks_first(save_dialog, press):
+    # robustness review: a second game saved as 'mine' silently replaced the first game's save
+    from game.saves import read_save, slot_path
+
+    app = save_dialog
+    _another_game_in(app, "mini-day1")
+    press(app, pygame.K_RETURN)  # Enter in the name
+    assert app.top.name == "replace"
+    assert "already holds another game (scenario 'mini', seed 99" in app.top.note
+    press(app, pygame.K_RETURN)  # Enter: the focus starts on "Keep it"
+    assert app.top.name == "save"
+    assert read_save(slot_path(app.save_folder, "mini-day1"), app.loaded).seed == 99
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_y)
+    assert [s.name for s in app.stack] == ["crisis"]
+    assert read_save(slot_path(app.save_folder, "mini-day1"), app.loaded).seed == 7
+
+
+def test_saving_again_over_this_games_own_save_asks_nothing(save_dialog, press):
+    app = save_dialog
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_ESCAPE)  # the menu again
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)  # the same name, the same game: saved at once
+    assert [s.name for s in app.stack] == ["crisis"]

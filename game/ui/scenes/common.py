@@ -195,6 +195,7 @@ class BoxedMenu(Scene):
     arrows_move_focus = True
     heading = ""
     hint = ""
+    note = ""  # a few words under the heading, wrapped (what a question is about)
 
     def layout(self, app: App, rect: pygame.Rect) -> None:
         ink = app.ink
@@ -203,6 +204,8 @@ class BoxedMenu(Scene):
         wanted = max(360, longest + 80, ink.width(self.heading, BOX_HEADING) + 60)
         width = min(rect.width - 40, wanted)
         top = ink.height(BOX_HEADING) + 24
+        self.note_lines = ink.wrap(self.note, width - 40, BODY) if self.note else []
+        top += len(self.note_lines) * ink.height(BODY) + (8 if self.note_lines else 0)
         self.box = pygame.Rect(0, 0, width, top + len(self.widgets) * (height + 8) + 16)
         self.box.center = rect.center
         y = self.box.y + top
@@ -226,3 +229,7 @@ class BoxedMenu(Scene):
         app.ink.line(
             surface, self.heading, (inner.centerx, inner.y + 4), inner, BOX_HEADING, align="centre"
         )
+        y = inner.y + app.ink.height(BOX_HEADING) + 14
+        for line in getattr(self, "note_lines", []):
+            app.ink.line(surface, line, (self.box.x + 20, y), inner, BODY)
+            y += app.ink.height(BODY)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import string
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pygame
 import pygame_gui
 
-from game.ui.scene import Pop
+from game.ui.scene import Pop, Push
+from game.ui.scenes.common import BoxedMenu
 from game.ui.scenes.crisis import PauseScene
 from game.ui.text import BODY, Ink, Style
 from game.ui.theme import ASSETS
@@ -119,8 +121,8 @@ class SaveNameScene(PauseScene):
         elif not wanted and self.entry.is_focused:
             self.entry.unfocus()
 
-    def save(self, app: App) -> Any:
-        from game.saves import SaveError, slot_path, write_save
+    def save(self, app: App, *, replace: bool = False) -> Any:
+        from game.saves import SaveError, another_game_in_slot, describe_game, slot_path, write_save
 
         session = app.session
         name = self.text.strip()
@@ -132,12 +134,18 @@ class SaveNameScene(PauseScene):
             return True
         try:
             save = session.save_as(name)
-            path = write_save(slot_path(app.save_folder, name), save)
+            target = slot_path(app.save_folder, name)
+            other = None if replace else another_game_in_slot(target, save)
+            if other is not None:  # another game's save would be lost: ask first (review)
+                return Push(
+                    ReplaceScene(name, describe_game(other), lambda: self.save(app, replace=True))
+                )
+            path = write_save(target, save)
         except (SaveError, OSError) as exc:
             app.toast(str(exc))
             return True
         app.toast(f"Saved as '{name}' ({path})")
-        return [Pop(), Pop()]
+        return [Pop(), Pop()] if not replace else [Pop(), Pop(), Pop()]
 
     def layout(self, app: App, rect: pygame.Rect) -> None:
         ink = app.ink
@@ -196,3 +204,29 @@ class SaveNameScene(PauseScene):
             self.manager.draw_ui(surface)
         self.draw_widgets(app, surface)
         self.draw_hint(app, surface)
+
+
+class ReplaceScene(BoxedMenu):
+    """Save as a name that holds another game: replace it? Y replaces, N or Esc goes back to
+    the name (the text version asks the same)."""
+
+    name = "replace"
+    hint = "\u2191\u2193 choose \u00b7 Enter select \u00b7 Y replace \u00b7 N or Esc keep it"
+
+    def __init__(self, slot: str, game: str, replace: Callable[[], Any]) -> None:
+        super().__init__()
+        self.heading = f"Replace '{slot}'?"
+        self.note = f"'{slot}' already holds another game ({game}). Replacing it loses that game."
+        self.replace = replace
+        self.widgets = [
+            Button("Replace it (Y)", replace),
+            Button("Keep it (N, Esc)", lambda: Pop()),
+        ]
+        self.focus = 1  # keeping is the safe default for Enter
+
+    def key(self, app: App, event: pygame.event.Event) -> Any:
+        if event.key in (pygame.K_ESCAPE, pygame.K_n):
+            return Pop()
+        if event.key == pygame.K_y:
+            return self.replace()
+        return None
