@@ -696,7 +696,13 @@ class Session:
             else:
                 self.console.show(render.log_lines(scenario, state, command.page, style))
         elif command.screen == "codex":
-            self.console.show(render.codex_lines(scenario, style, state))
+            pages = render.codex_pages(scenario, state)
+            if command.page > pages:
+                self.console.say(f"There is no {command.page}: the codex has pages 1 to {pages}.")
+            else:
+                self.console.show(
+                    render.codex_lines(scenario, style, state, command.page, command.name)
+                )
         elif command.screen == "injects":
             if not scenario.injects:
                 self.console.say("This scenario has no teacher's injects.")

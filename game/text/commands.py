@@ -51,7 +51,7 @@ class Show:
 
     screen: Screen
     page: int = 1
-    name: str = ""  # the slot name, for "save"
+    name: str = ""  # the slot name, for "save"; the word looked for, for "codex"
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,12 @@ def parse(line: str, menu: Menu) -> Command:
             f"'{_shorten(rest.strip())}' is not a log page: type l for the newest items, "
             "or l 2, l 3 ... for older ones."
         )
+    if head in ("c", "codex") and rest.strip():
+        # `c 2`: a page; `c sakai`: the entries that mention a word
+        word = text.partition(" ")[2].strip()
+        if _whole(word):
+            return Show("codex", _number(word))
+        return Show("codex", name=word)
     if text.startswith("!") and _whole(text[1:].strip()):
         return Release(_number(text[1:].strip()))
     if head in ("w", "save"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from game.analysis.describe import (
     KIND_LABELS,
@@ -295,43 +296,91 @@ def log_lines(scenario: Scenario, state: GameState, page: int, style: Style) -> 
     return lines
 
 
-def codex_lines(scenario: Scenario, style: Style, state: GameState | None = None) -> list[str]:
-    lines: list[str] = []
-    if scenario.actors:
-        lines += style.heading("People and bodies")
-        for actor in scenario.actors.values():
-            side = getattr(scenario.side_names, actor.side)  # "Japanese", not "japan"
-            lines.append(_headword(actor.name, actor.chars, actor.role or side))
-            lines += style.wrap(actor.description) if actor.description else []
-    if scenario.places:
-        lines += style.heading("Places")
-        for place in scenario.places.values():
-            lines.append(_headword(place.name, place.chars, place.kind))
-            lines += style.wrap(place.description) if place.description else []
-    if scenario.units:
-        lines += style.heading("Units")
-        for unit in scenario.units.values():
-            where = (
-                scenario.places[unit.place].name if unit.place in scenario.places else unit.place
+CODEX_PAGE_SIZE = 12  # entries: a page fits a terminal, as the log's does
+
+
+@dataclass(frozen=True)
+class CodexEntryText:
+    """One headword of the text codex: its section, its line, and what it says."""
+
+    section: str
+    headword: str
+    text: str
+
+
+def codex_entries(scenario: Scenario, state: GameState | None = None) -> list[CodexEntryText]:
+    """Everything the codex holds, in order: people, places, units, then the scenario's own
+    entries that are open now (they unlock as the player learns things; the engine says which)."""
+    found: list[CodexEntryText] = []
+    for actor in scenario.actors.values():
+        side = getattr(scenario.side_names, actor.side)  # "Japanese", not "japan"
+        head = _headword(actor.name, actor.chars, actor.role or side)
+        found.append(CodexEntryText("People and bodies", head, actor.description))
+    for place in scenario.places.values():
+        head = _headword(place.name, place.chars, place.kind)
+        found.append(CodexEntryText("Places", head, place.description))
+    for unit in scenario.units.values():
+        where = scenario.places[unit.place].name if unit.place in scenario.places else unit.place
+        extra = ", ".join(
+            part
+            for part in (
+                unit.strength,
+                f"commander {unit.commander}" if unit.commander else "",
+                f"at {where} at the start",
             )
-            extra = ", ".join(
-                part
-                for part in (
-                    unit.strength,
-                    f"commander {unit.commander}" if unit.commander else "",
-                    f"at {where} at the start",
-                )
-                if part
-            )
-            lines.append(_headword(unit.name, unit.chars, extra))
-    # Entries that unlock as the player learns things appear once the engine says they are open.
-    entries = [scenario.codex[cid] for cid in unlocked_codex(scenario, state)]
-    if entries:
-        lines += style.heading("Codex")
-        for entry in entries:
-            lines.append(_headword(entry.title, entry.chars, entry.kind))
-            lines += style.wrap(entry.text)
-    return lines or ["The codex is empty."]
+            if part
+        )
+        found.append(CodexEntryText("Units", _headword(unit.name, unit.chars, extra), ""))
+    for cid in unlocked_codex(scenario, state):
+        entry = scenario.codex[cid]
+        found.append(
+            CodexEntryText("Codex", _headword(entry.title, entry.chars, entry.kind), entry.text)
+        )
+    return found
+
+
+def codex_pages(scenario: Scenario, state: GameState | None = None) -> int:
+    return max(1, -(-len(codex_entries(scenario, state)) // CODEX_PAGE_SIZE))
+
+
+def codex_lines(
+    scenario: Scenario,
+    style: Style,
+    state: GameState | None = None,
+    page: int = 1,
+    query: str = "",
+) -> list[str]:
+    """The codex a page at a time (`c 2` for the next), or the entries that mention `query`
+    (`c sakai`): the whole of it, some 300 lines in the 1935 scenario, went past at once
+    (accessibility review)."""
+    entries = codex_entries(scenario, state)
+    if not entries:
+        return ["The codex is empty."]
+    if query:
+        wanted = query.casefold()
+        entries = [e for e in entries if wanted in f"{e.headword} {e.text}".casefold()]
+        found = "1 entry" if len(entries) == 1 else f"{len(entries)} entries"
+        lines = style.heading(f"Codex: {found} mentioning '{query}'")
+        if not entries:
+            return [*lines, "Nothing. Type c for the codex a page at a time."]
+        shown = entries
+    else:
+        pages = -(-len(entries) // CODEX_PAGE_SIZE)
+        page = min(max(1, page), pages)
+        lines = style.heading(f"Codex \u2014 page {page} of {pages}")
+        shown = entries[(page - 1) * CODEX_PAGE_SIZE : page * CODEX_PAGE_SIZE]
+    section = ""
+    for entry in shown:
+        if entry.section != section:
+            section = entry.section
+            lines += ["", style.bold(section)]
+        lines.append(entry.headword)
+        lines += style.wrap(entry.text) if entry.text else []
+    if not query and page < pages:
+        lines += ["", f"Type 'c {page + 1}' for more, or 'c WORD' for the entries that mention it."]
+    elif not query:
+        lines += ["", "Type 'c WORD' for the entries that mention it."]
+    return lines
 
 
 def _headword(name: str, chars: str, note: str) -> str:
@@ -357,7 +406,8 @@ def help_lines(
         "  E          end the day: dusk falls, the next day dawns",
         "  s          status: the situation, the facts, the actors' attitudes",
         "  l          log: everything in your inbox, newest first ('l 2' for page 2)",
-        "  c          codex: people, places, units and terms",
+        "  c          codex: people, places, units and terms, a page at a time ('c 2' the",
+        "             next, 'c WORD' the entries that mention a word)",
         "  !          teacher's injects (!N releases one; for lesson mode)",
         "  h          this help",
         "  q          quit (asks first)",

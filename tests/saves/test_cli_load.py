@@ -188,7 +188,11 @@ def test_changed_scenario_replays_the_choices(tmp_path, capsys, mini, shipped):
     assert cli.main(["play", "--text", "--scenario", str(changed), "--load", str(path)]) == 0
     assert shipped["state"].log == state.log and shipped["state"].day == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "has changed since" in err and "its 2 choice(s) were replayed" in err
+    assert (
+        err.count("\n") == 1
+        and "has changed since" in err
+        and "its 2 choice(s) were replayed" in err
+    )
 
 
 def test_a_resumed_lesson_keeps_its_passed_days_and_the_students_name(tmp_path):

@@ -805,3 +805,28 @@ def test_a_new_day_says_what_moved_since_the_last_council(mini):
     assert "40 \u2192" not in day2
     _, quiet = play(mini, "4\nE\n", seed=0)  # a night that moved nothing says nothing
     assert "Day 2:" in quiet and "Since the last council" not in quiet
+
+
+def test_the_codex_comes_a_page_at_a_time_and_finds_a_word():
+    """Accessibility review: `c` put the whole codex of the 1935 scenario, some 300 lines, on the
+    screen at once."""
+    from game.cli import DEFAULT_SCENARIO
+    from game.scenario.load import load_scenario
+    from game.text.render import CODEX_PAGE_SIZE, codex_entries
+
+    loaded = load_scenario(DEFAULT_SCENARIO)
+    total = len(codex_entries(loaded.scenario, None))
+    pages = -(-total // CODEX_PAGE_SIZE)
+    assert pages > 2
+    _, text = play(loaded, f"c\nc 2\nc {pages + 1}\nc sakai\nc zzzz\n", plain=True)
+    first = text[text.index("Codex \u2014 page 1 of") :]
+    assert f"Codex \u2014 page 1 of {pages}" in first
+    assert "Type 'c 2' for more, or 'c WORD' for the entries that mention it." in first
+    assert "  Sakai Takashi (" in first.split("Codex \u2014 page 2")[0]
+    assert "Peiping (Beijing)" not in first.split("Codex \u2014 page 2")[0]  # on a later page
+    assert f"There is no {pages + 1}: the codex has pages 1 to {pages}." in text
+    found = text[text.index("mentioning 'sakai'") :].split("> ")[0]
+    assert (
+        "  Sakai Takashi (" in found and "Jurentang" in found and "Peiping (Beijing)" not in found
+    )
+    assert "Codex: 0 entries mentioning 'zzzz'" in text and "Nothing." in text
