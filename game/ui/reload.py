@@ -16,6 +16,7 @@ from game.saves import actions_from_log, replay_actions
 from game.scenario.load import LoadedScenario, load_scenario
 from game.scenario.source import ScenarioError
 from game.ui.scene import Pop, Push, Reset, Scene
+from game.ui.scenes import goto
 
 if TYPE_CHECKING:
     from game.engine.state import GameState
@@ -43,7 +44,7 @@ def reload_scenario(app: App) -> Any:
     if session is None:
         app.loaded = fresh
         app.toast(f"Reloaded {fresh.scenario.title} from {fresh.path}.")
-        return Reset(_title())
+        return Reset(goto.title())
     choices = actions_from_log(session.state)
     state, problems = replay_actions(fresh.scenario, session.seed, choices)
     if not problems:
@@ -114,9 +115,3 @@ def _game_scene(state: GameState) -> Scene:
     from game.ui.scenes.crisis import CrisisScene
 
     return CrisisScene()
-
-
-def _title() -> Scene:
-    from game.ui.scenes.title import TitleScene
-
-    return TitleScene()

@@ -8,6 +8,7 @@ import pygame
 
 from game.ui.mapdraw import MapPainter
 from game.ui.scene import Pop, Push, Replace, Reset, Scene
+from game.ui.scenes import goto
 from game.ui.scenes.common import draw_title, hint_band, key_hint, layout_buttons, margin
 from game.ui.text import BODY, BOLD, Style
 from game.ui.view import briefing, map_places, reflow
@@ -32,7 +33,7 @@ class BriefingScene(Scene):
         self.pane = TextPane(self.paragraphs)
         label = "Begin the crisis" if self.first else "Back to the crisis"
         self.go = Button(label, lambda: self.begin(app))
-        self.codex = Button("Codex (F2)", lambda: Push(_codex()))
+        self.codex = Button("Codex (F2)", lambda: Push(goto.codex()))
         self.widgets = [self.go, self.pane, self.codex]
 
     def paragraphs(self) -> list[tuple[Style, str]]:
@@ -65,7 +66,7 @@ class BriefingScene(Scene):
         if event.key == pygame.K_ESCAPE:
             # the first time, back to the title (a game begun by mistake was a trap: review);
             # the game stays where it is, to go on with from there
-            return self.begin(app) if not self.first else Reset(_title())
+            return self.begin(app) if not self.first else Reset(goto.title())
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             return self.begin(app)
         return None
@@ -104,18 +105,6 @@ class BriefingScene(Scene):
             "Enter begin \u00b7 Tab move \u00b7 \u2191\u2193 PgUp PgDn scroll \u00b7 F2 codex \u00b7 F1 help"
             + (" \u00b7 Esc title screen" if self.first else " \u00b7 Esc back"),
         )
-
-
-def _title() -> Scene:
-    from game.ui.scenes.title import TitleScene
-
-    return TitleScene()
-
-
-def _codex() -> Scene:
-    from game.ui.scenes.codex import CodexScene
-
-    return CodexScene()
 
 
 SEASONS = (

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.ui.scene import ENTER_KEYS, Quit, Reset, Scene
+from game.ui.scenes import goto
 from game.ui.scenes.common import PageScene
 from game.ui.text import BODY, BOLD, Style
 from game.ui.widgets import Button, TextPane
@@ -65,7 +66,10 @@ class CrashScene(Scene, PageScene):
                 f" ({self.autosave_when})" if self.autosave_when else ""
             )
             buttons.append(Button(label, lambda: self.resume(app)))
-        buttons += [Button("Title screen", lambda: Reset(_title())), Button("Quit", lambda: Quit())]
+        buttons += [
+            Button("Title screen", lambda: Reset(goto.title())),
+            Button("Quit", lambda: Quit()),
+        ]
         self.buttons = buttons
         self.widgets = [*buttons, self.pane]
 
@@ -105,7 +109,7 @@ class CrashScene(Scene, PageScene):
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
         if event.key == pygame.K_ESCAPE:
-            return Reset(_title())
+            return Reset(goto.title())
         if event.key in ENTER_KEYS:
             return self.buttons[0].command()
         return None
@@ -123,9 +127,3 @@ class CrashScene(Scene, PageScene):
             "Enter choose \u00b7 Tab move \u00b7 Esc title screen",
         )
         self.draw_widgets(app, surface)
-
-
-def _title() -> Scene:
-    from game.ui.scenes.title import TitleScene
-
-    return TitleScene()

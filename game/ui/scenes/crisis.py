@@ -10,6 +10,7 @@ from game.analysis.describe import higher_is_note, uses_note
 from game.engine.actions import EndDay, TakeAction
 from game.ui.mapdraw import SIDE_SHAPES, MapPainter, draw_side_mark
 from game.ui.scene import Act, Pop, Push, Reset, Scene, digit
+from game.ui.scenes import goto
 from game.ui.scenes.common import BoxedMenu, hint_band, key_hint, margin, with_council_clock
 from game.ui.text import BODY, BOLD, SMALL, Ink, Style, is_cjk
 from game.ui.view import CrisisView, Header, crisis_view, reflow, unlocked_codex
@@ -816,44 +817,20 @@ class PauseScene(BoxedMenu):
         self.widgets = [
             Button("Resume", lambda: Pop()),
             Button("Save the game…", lambda: Push(_save_name_scene())),
-            Button("Settings", lambda: Push(_settings())),
-            Button("Help", lambda: Push(_help())),
-            Button("Codex", lambda: Push(_codex())),
+            Button("Settings", lambda: Push(goto.settings())),
+            Button("Help", lambda: Push(goto.help_screen())),
+            Button("Codex", lambda: Push(goto.codex())),
             Button("Quit to the title screen", lambda: self.quit_to_title(app)),
         ]
 
     def quit_to_title(self, app: App) -> Any:
         app.save_on_leaving()  # the day's choices so far are kept, not only the dawn's autosave
-        return Reset(_title())
+        return Reset(goto.title())
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
         if event.key == pygame.K_ESCAPE:
             return Pop()
         return None
-
-
-def _settings() -> Scene:
-    from game.ui.scenes.settings import SettingsScene
-
-    return SettingsScene()
-
-
-def _help() -> Scene:
-    from game.ui.scenes.help import HelpScene
-
-    return HelpScene()
-
-
-def _codex() -> Scene:
-    from game.ui.scenes.codex import CodexScene
-
-    return CodexScene()
-
-
-def _title() -> Scene:
-    from game.ui.scenes.title import TitleScene
-
-    return TitleScene()
 
 
 NOTE_LINES = 3  # of the focused inject's note for the teacher

@@ -33,6 +33,7 @@ from game.engine.dates import long_date
 from game.engine.words import ENDING_RATES, HISTORIANS
 from game.save_paths import report_folder, report_stem
 from game.ui.scene import ENTER_KEYS, Push, Reset, Scene
+from game.ui.scenes import goto
 from game.ui.scenes.common import PageScene
 from game.ui.text import BODY, BOLD, SMALL, Style
 from game.ui.view import ending_screen, reflow
@@ -48,12 +49,6 @@ HISTORY = Style("serif", "body", "neutral")
 PRACTICE = "Practice game: this debrief is from a practice game, not an assessed one."
 
 
-def _title() -> Scene:
-    from game.ui.scenes.title import TitleScene
-
-    return TitleScene()
-
-
 class EndingScene(Scene, PageScene):
     name = "ending"
 
@@ -63,7 +58,7 @@ class EndingScene(Scene, PageScene):
         self.view = ending_screen(app.session.scenario, app.session.state)
         self.pane = TextPane(self.paragraphs)
         self.debrief = Button("Debrief (Enter)", lambda: Push(DebriefScene()))
-        self.title_button = Button("Title screen (Esc)", lambda: Reset(_title()))
+        self.title_button = Button("Title screen (Esc)", lambda: Reset(goto.title()))
         self.widgets = [self.debrief, self.pane, self.title_button]
 
     def paragraphs(self) -> list[tuple[Style, str]]:
@@ -88,7 +83,7 @@ class EndingScene(Scene, PageScene):
         if event.key in ENTER_KEYS and self.focused() is not self.title_button:
             return Push(DebriefScene())
         if event.key == pygame.K_ESCAPE:  # as on the debrief: the hint says so
-            return Reset(_title())
+            return Reset(goto.title())
         return None
 
     def layout(self, app: App, rect: pygame.Rect) -> None:
@@ -150,7 +145,7 @@ class DebriefScene(Scene, PageScene):
             )
         self.pane = TextPane(self.paragraphs)
         self.save = Button("Save report (S)", lambda: self.save_report(app))
-        self.done = Button("Title screen (Esc)", lambda: Reset(_title()))
+        self.done = Button("Title screen (Esc)", lambda: Reset(goto.title()))
         self.widgets = [self.pane, self.save, self.done] if self.debrief else [self.pane, self.done]
         self.saved = ""
         self.stem = ""  # the report's file name, once saved
@@ -312,7 +307,7 @@ class DebriefScene(Scene, PageScene):
         if event.key == pygame.K_s:
             return self.save_report(app)
         if event.key == pygame.K_ESCAPE:
-            return Reset(_title())
+            return Reset(goto.title())
         return None
 
     def layout(self, app: App, rect: pygame.Rect) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.ui.scene import Pop, Push, Quit, Replace, Reset, Scene
+from game.ui.scenes import goto
 from game.ui.scenes.common import TITLE, BoxedMenu, hint_band, key_hint, margin
 from game.ui.text import BODY, Style
 from game.ui.widgets import Button, frame, selection_mark
@@ -193,8 +194,8 @@ class TitleScene(Scene):
         )
         buttons.append(self.scenario_button)
         buttons[0].enabled = usable
-        buttons.append(Button("Settings", lambda: Push(_settings_scene())))
-        buttons.append(Button("Help (F1)", lambda: Push(_help_scene())))
+        buttons.append(Button("Settings", lambda: Push(goto.settings())))
+        buttons.append(Button("Help (F1)", lambda: Push(goto.help_screen())))
         buttons.append(Button("Quit", lambda: Quit()))
         focus = self.focus
         self.widgets = buttons
@@ -410,18 +411,6 @@ class QuitScene(BoxedMenu):
 
 def _load_scene() -> Scene:
     return LoadScene()
-
-
-def _settings_scene() -> Scene:
-    from game.ui.scenes.settings import SettingsScene
-
-    return SettingsScene()
-
-
-def _help_scene() -> Scene:
-    from game.ui.scenes.help import HelpScene
-
-    return HelpScene()
 
 
 class LoadScene(Scene):
