@@ -62,7 +62,7 @@ from game.save_time import newest_first, now_stamp
 from game.scenario.load import LoadedScenario, read_limited
 from game.scenario.model import Scenario
 
-FORMAT = "hebei1935-save"
+FORMAT: Literal["hebei1935-save"] = "hebei1935-save"
 
 # Bump SAVE_VERSION only when an older game could misread a new save. Before bumping, ask:
 #   1. Can old saves still be read? Then add MIGRATIONS[old] turning old data into the new shape
@@ -650,7 +650,11 @@ def _read_verified(source: Path) -> SaveGame:
         )
     version = data.get("save_version")
     compatible = data.get("min_compatible_version", version)
-    if not _is_int(version) or not _is_int(compatible):
+    if (
+        not isinstance(version, int)
+        or not isinstance(compatible, int)
+        or not (_is_int(version) and _is_int(compatible))
+    ):
         raise _damaged(where, "its version number is missing")
     newer = SaveError(
         f"the save {where} was made by a newer version of the game (save format {version}; this "

@@ -78,7 +78,7 @@ def play_one(scenario: Scenario, seed: int, policy: str, max_steps: int = MAX_ST
                 idle.append(run.date.isoformat())
         choice, generator = choose(scenario, run.date, legal, generator)
         if choice.__class__ is Respond:
-            answers.append(choice)  # type: ignore[arg-type]
+            answers.append(choice)
         for event in run.play(choice):  # a loop, not a generator per step
             if event.kind == "stage":
                 stages.add(event.ref)

@@ -7,11 +7,13 @@ edges, then written out by one small renderer per format, each with its own esca
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from game.scenario.lint import all_effects, stages_named
+from game.scenario.lint import stages_named
 from game.scenario.model import Scenario
+from game.scenario.walk import all_effects
 
 Format = Literal["mermaid", "dot"]
 FORMATS: tuple[Format, ...] = ("mermaid", "dot")
@@ -124,7 +126,9 @@ def build_diagram(s: Scenario) -> Diagram:
     return Diagram(list(nodes.values()), edges)
 
 
-def _effect_source(s: Scenario, path: tuple[str | int, ...], add) -> tuple[str, str]:  # noqa: ANN001
+def _effect_source(
+    s: Scenario, path: tuple[str | int, ...], add: Callable[[NodeKind, str, str], str]
+) -> tuple[str, str]:
     section, ident = str(path[0]), str(path[1])
     if section == "stages":
         return node_id("stage", ident), "on entry" if path[2] == "on_enter" else "on exit"

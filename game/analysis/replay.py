@@ -64,15 +64,15 @@ class Drawn(NamedTuple):
     only when there was a draw: when more than one outcome had a positive weight), or that none
     was (`index` None: no weight was above 0)."""
 
-    index: int | None  # from 1
+    number: int | None  # from 1
     of: int
     weight: str | None  # as written
 
     def __str__(self) -> str:
-        if self.index is None:
+        if self.number is None:
             weights = "its weight was" if self.of == 1 else f"all {self.of} weights were"
             return f"no outcome drawn ({weights} 0 or less)"
-        return f"outcome {self.index} of {self.of} drawn (weight {self.weight}; it has no text)"
+        return f"outcome {self.number} of {self.of} drawn (weight {self.weight}; it has no text)"
 
 
 class ChoiceRecord(NamedTuple):
@@ -168,7 +168,7 @@ class Playthrough:
 
     @staticmethod
     def _outcome_json(drawn: Drawn) -> dict[str, Any]:
-        return {"index": drawn.index, "of": drawn.of, "weight": drawn.weight}
+        return {"index": drawn.number, "of": drawn.of, "weight": drawn.weight}
 
     @classmethod
     def _event_json(cls, record: DayRecord, event: GameEvent) -> dict[str, Any]:

@@ -261,7 +261,7 @@ def _note(note: HistoryNote, period: str, cite: _Citations) -> HistoryEntry:
         sources=cite.all(note.sources),
         popular_account=note.popular_account,
         disputed=note.disputed,
-        period=period,  # type: ignore[arg-type]
+        period=period,
     )
 
 
@@ -404,7 +404,7 @@ def _deadline_divergences(
             continue
         found.append(
             Divergence(
-                kind=kind,  # type: ignore[arg-type]
+                kind=kind,
                 date=date,
                 dates=[date],
                 you=you,
@@ -625,7 +625,7 @@ class _FlagsByDay:
             self.by_date = self._replay()
         return self.by_date.get(date)
 
-    def _replay(self) -> dict[str, bool]:
+    def _replay(self) -> dict[dt.date, dict[str, bool]]:
         state = self.state
         before = states_before_choices(self.scenario, state)
         if before is None:

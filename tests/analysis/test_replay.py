@@ -151,10 +151,10 @@ def test_an_outcome_drawn_among_two_is_told_with_its_weight():
         run = play(scenario, seed, scripted(["talk"]))
         drawn = run.days[0].choices[0].drawn
         assert drawn is not None and (drawn.of, drawn.weight) == (2, "1")
-        assert f"  = outcome {drawn.index} of 2 drawn (weight 1; it has no text)\n" in render_log(
+        assert f"  = outcome {drawn.number} of 2 drawn (weight 1; it has no text)\n" in render_log(
             run
         )
-        seen.add(drawn.index)
+        seen.add(drawn.number)
     assert seen == {1, 2}
 
 
@@ -300,8 +300,8 @@ def test_the_outcome_drawn_is_the_one_that_happened_and_the_game_is_unchanged(xi
         refuse = run.days[1].choices[0]
         assert refuse.key == "no_troops:refuse" and refuse.drawn is not None
         nanjing = [c for c in refuse.changes if c.id == "nanjing"]
-        assert bool(nanjing) == (refuse.drawn.index == 2)
-        seen.add(refuse.drawn.index)
+        assert bool(nanjing) == (refuse.drawn.number == 2)
+        seen.add(refuse.drawn.number)
         # the probe took nothing from the game: the same choices by step alone end the same
         state, _ = new_game(scenario, seed)
         for key in ["end", "no_troops:refuse"]:
@@ -402,18 +402,18 @@ def test_the_outcome_drawn_when_a_deadline_ran_out_is_named_after_it(end):
         day = next(d for d in run.days if "no_troops" in d.expiry_drawn)
         drawn = day.expiry_drawn["no_troops"]
         assert (drawn.of, drawn.weight) == (2, "50")
-        flag = "troops_sent" if drawn.index == 1 else "magistrate_dismissed"
+        flag = "troops_sent" if drawn.number == 1 else "magistrate_dismissed"
         assert run.final.flags[flag]
-        seen.add(drawn.index)
+        seen.add(drawn.number)
         assert (
             "  [demand_expired] Deadline passed: Send no troops\n"
-            f"  = outcome {drawn.index} of 2 drawn (weight 50; it has no text)\n"
+            f"  = outcome {drawn.number} of 2 drawn (weight 50; it has no text)\n"
         ) in render_log(run)
         if end:
             assert day is run.days[-1] and run.final.date.isoformat() == end
         events = run.to_json()["days"][run.days.index(day)]["events"]
         expired = next(e for e in events if e["kind"] == "demand_expired")
-        assert expired["outcome"] == {"index": drawn.index, "of": 2, "weight": "50"}
+        assert expired["outcome"] == {"index": drawn.number, "of": 2, "weight": "50"}
         # the probe took nothing from the game
         state, _ = new_game(scenario, seed)
         while not state.over:
