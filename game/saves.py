@@ -329,9 +329,10 @@ def _write(target: Path, save: SaveGame) -> Autosaved:
 
 def another_game_in_slot(path: str | Path, save: SaveGame) -> SaveGame | None:
     """The game that writing `save` to `path` would replace, if it is another game: a sound save
-    there of another scenario or another seed. None when there is no file, when it is not a sound
-    save (write_save moves a damaged one aside and refuses a foreign one itself), or when it holds
-    the same game (an earlier or later save of it, or the same game after a practice step back).
+    there of another scenario, another seed, or choices that part from this game's. None when
+    there is no file, when it is not a sound save (write_save moves a damaged one aside and
+    refuses a foreign one itself), or when it holds the same game (an earlier or later save of
+    it, or the same game after a practice step back).
 
     For the shells' "Replace it?" before a named save (robustness review: `w mine` in a second
     game silently replaced the first game's mine.json). The text version asks with it; the
@@ -345,7 +346,13 @@ def another_game_in_slot(path: str | Path, save: SaveGame) -> SaveGame | None:
     except SaveError:
         return None
     if there.scenario_id == save.scenario_id and there.seed == save.seed:
-        return None
+        # A seed is shared by a whole class (everyone plays --seed 1935): the same game is one
+        # whose choices go on from the other's, or back to them (a practice step back); a
+        # classmate's game of the same seed is another game (review)
+        mine, theirs = actions_from_log(save.state), actions_from_log(there.state)
+        shorter = min(len(mine), len(theirs))
+        if mine[:shorter] == theirs[:shorter]:
+            return None
     return there
 
 

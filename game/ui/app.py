@@ -197,6 +197,7 @@ class App:
         self.toast_text = note
         self.toast_until = clock() + TOAST_MS if note else 0
         self.toast_read = False  # a key or click has come since it was shown
+        self.keyed_away = ""  # the text of the key that just left a text field on top
         self.toast_rect: pygame.Rect | None = None  # where the last toast was drawn
         self.running = True
         self.dirty = True
@@ -520,6 +521,10 @@ class App:
             return
         if event.type == pygame.TEXTINPUT and not self.top.takes_typing:
             return  # typed text matters only where there is a text field
+        if event.type == pygame.TEXTINPUT and self.keyed_away == event.text:
+            # the text of a key that closed the screen above this field, not typed into it
+            self.keyed_away = ""
+            return
         if event.type in (
             pygame.KEYDOWN,
             pygame.TEXTINPUT,
@@ -532,8 +537,14 @@ class App:
                 event = self.mark_double_click(event)
                 if event is None:
                     return
+            before = self.top
             self.apply(self.top.handle(self, event))
             self.dirty = True
+            # A key press brings its text a moment later: when the key closed a question and
+            # left a text field on top ('N' at "Replace it?"), that text is not for the field
+            # (review: the save's name became "mini-day1n").
+            typed = getattr(event, "unicode", "") if event.type == pygame.KEYDOWN else ""
+            self.keyed_away = typed if self.top is not before and self.top.takes_typing else ""
 
     def mark_double_click(self, event: pygame.event.Event) -> pygame.event.Event | None:
         """The press with `double` set if it is the second of a double click; None if it is the

@@ -77,6 +77,13 @@ def test_another_game_in_slot_tells_another_game_from_the_same_one(tmp_path, min
     assert another_game_in_slot(path, later) is None  # the same game, saved again
     other = make_save(mini, _state(mini, 4), slot="m", saved_at="t")
     assert another_game_in_slot(path, other) == first
+    # review: a seed is shared by a whole class; a classmate's game of the same seed whose
+    # choices part from this one's is another game (it was replaced without a word)
+    classmate = make_save(mini, _state(mini, 3, TakeAction(action="spy")), slot="m", saved_at="t")
+    assert another_game_in_slot(path, classmate) == first
+    # the same game after a practice step back (fewer choices, the same ones) is not
+    back = make_save(mini, _state(mini, 3), slot="m", saved_at="t")
+    assert another_game_in_slot(path, back) is None
 
 
 def test_saving_over_another_games_save_asks_first(tmp_path, monkeypatch, capsys):

@@ -124,3 +124,21 @@ def test_saving_again_over_this_games_own_save_asks_nothing(save_dialog, press):
     press(app, pygame.K_RETURN)
     press(app, pygame.K_RETURN)  # the same name, the same game: saved at once
     assert [s.name for s in app.stack] == ["crisis"]
+
+
+def test_n_at_the_replace_question_types_nothing_into_the_name(save_dialog, press):
+    """Review: a real key press sends its key and then its text; N closed the question, and its
+    'n' then landed in the name under it ("mini-day1n")."""
+    app = save_dialog
+    _another_game_in(app, "mini-day1")
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "replace"
+    pygame.event.post(
+        pygame.event.Event(pygame.KEYDOWN, key=pygame.K_n, mod=0, unicode="n", scancode=0)
+    )
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="n"))
+    app.pump()
+    assert app.top.name == "save" and app.top.text == "mini-day1"
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="n"))  # typed now: it counts
+    app.pump()
+    assert app.top.text == "mini-day1n"

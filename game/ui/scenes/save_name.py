@@ -143,7 +143,7 @@ class SaveNameScene(PauseScene):
             path = write_save(target, save)
         except (SaveError, OSError) as exc:
             app.toast(str(exc))
-            return True
+            return Pop() if replace else True  # (from the question) back to the name
         app.toast(f"Saved as '{name}' ({path})")
         return [Pop(), Pop()] if not replace else [Pop(), Pop(), Pop()]
 
