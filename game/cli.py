@@ -461,18 +461,24 @@ def _capped_jobs(jobs: int, runs: int) -> int:
     (robustness review: --jobs 300 started 300 processes, --jobs 100000 never finished)."""
     import os
 
-    cpus = os.cpu_count() or 1
+    # the CPUs this process may use (a container or `taskset` may allow fewer than it has)
+    usable = getattr(os, "sched_getaffinity", None)
+    cpus = len(usable(0)) if usable is not None else (os.cpu_count() or 1)
     capped = max(1, min(jobs, runs, cpus))
     if capped < jobs:
-        why = "one per game" if runs < cpus else f"this machine has {cpus} CPUs"
+        why = (
+            "one per game"
+            if runs < cpus
+            else f"this process may use {cpus} CPU{'' if cpus == 1 else 's'}"
+        )
         print(f"hebei1935: --jobs {jobs} capped to {capped} ({why})", file=sys.stderr)
     return capped
 
 
 def _note_if_nothing_historical(scenario: Any, what: str = "the historical policy") -> None:
     """The historical policy follows `historical_dates` (or a `historical_period`) and
-    `historical_response`: say so when
-    the scenario has neither, or its games would look like a policy that does nothing."""
+    `historical_response`: say so when the scenario has neither, or its games would look like a
+    policy that does nothing."""
     if scenario.records_decisions:
         return
     print(
@@ -1026,7 +1032,8 @@ def _load_save(args: argparse.Namespace, loaded):  # noqa: ANN001, ANN202 - Load
             other = _shipped_scenario(exc.kind, getattr(args, "scenario", None), path)
             if other is None:
                 raise
-            loaded, save = other, read_save(path, other)
+            loaded = other  # before reading: a save that must be replayed is replayed on it
+            save = read_save(path, loaded)
         state = save.state
     except ScenarioChanged as changed:
         state, problems = replay_actions(loaded.scenario, changed.seed, changed.actions)

@@ -90,10 +90,13 @@ def test_explore_jobs_are_capped_at_the_cpus_and_the_games(monkeypatch, capsys):
     monkeypatch.setattr(
         explore, "explore", lambda *a, **kw: asked.append(kw["jobs"]) or real(*a, **kw)
     )
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    # the CPUs this process may use (review: `taskset -c 0` left one, and --jobs 4 became 2)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
     assert cli.main(["explore", MINI, "--runs", "3", "--jobs", "300"]) == 0
     assert (
-        "hebei1935: --jobs 300 capped to 2 (this machine has 2 CPUs)\n" in capsys.readouterr().err
+        "hebei1935: --jobs 300 capped to 2 (this process may use 2 CPUs)\n"
+        in capsys.readouterr().err
     )
     assert cli.main(["explore", MINI, "--runs", "1", "--jobs", "2"]) == 0
     assert "hebei1935: --jobs 2 capped to 1 (one per game)\n" in capsys.readouterr().err

@@ -112,3 +112,16 @@ def test_every_save_of_a_played_game_loads_as_it_was(tmp_path, scenario):
                 undo = undo.push(state)
             path = write_save(tmp_path / "s.json", make_save(loaded, state, slot="s", saved_at="t"))
             assert read_save(path, loaded).state == state
+
+
+def test_a_save_of_another_scenario_is_replayed_on_its_own_scenario(tmp_path, monkeypatch, capsys):
+    """Review: `play --load` of a tutorial save that had to be replayed, with no --scenario,
+    replayed its choices on the 1935 scenario (the default) instead of the tutorial."""
+    tutorial = load_scenario("scenarios/tutorial.yaml")
+    path = _edited(tmp_path, tutorial, lambda s: s["stats"].update(pressure=99))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("q\ny\n"))
+    code = cli.main(["play", "--text", "--plain", "--load", path, "--save-dir", str(tmp_path)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "its choices give in this version of the game" in err
+    assert out.startswith(tutorial.scenario.title)
