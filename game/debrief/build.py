@@ -457,12 +457,22 @@ def _missed_actions(
         if period is not None and _missed_period(
             aid, action.max_uses, period, state, decisions, without_council
         ):
+            # (review: a Yu already relieved by accepting the 29 May notice was "not relieved")
+            days = [
+                period.start + dt.timedelta(days=n)
+                for n in range((period.end - period.start).days + 1)
+            ]
+            otherwise = (
+                " By then it had come about another way."
+                if any(_done_another_way(action, flags_on, day) for day in days)
+                else ""
+            )
             found.append(
                 Divergence(
                     kind="missed_action",
                     date=period.end,
                     dates=[period.end],
-                    you=f"You did not: {action.label}.",
+                    you=f"You did not: {action.label}.{otherwise}",
                     history=f"History did it {period.words}.",
                     sources=cite.all(action.sources),
                 )

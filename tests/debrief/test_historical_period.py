@@ -82,3 +82,20 @@ def test_a_span_that_ends_before_it_starts_is_reported_at_its_end():
     with pytest.raises(ScenarioError) as raised:
         load_scenario_bytes(edited_mini(backwards).encode(), "backwards.yaml")
     assert "the period ends (1935-06-02) before it starts (1935-06-03)" in str(raised.value)
+
+
+def test_a_span_missed_because_it_had_come_about_another_way_says_so():
+    """Review: a Yu already relieved (by accepting a demand that included it) was reported
+    flatly as "You did not: Have the Executive Yuan relieve Yu"."""
+    flagged = (
+        "    effects: {pressure: -5, envoy: 5}\n",
+        "    effects: {pressure: -5, envoy: 5, conceded: true}\n",
+    )
+    scenario = load_scenario_bytes(edited_mini(SPAN, flagged).encode(), "span.yaml").scenario
+    # the first demand's acceptance sets `conceded`, as talking would have
+    (missed,) = [
+        d
+        for d in divergences(scenario, ["first:accept", "end", "end", "end"])
+        if d.kind == "missed_action"
+    ]
+    assert missed.you == "You did not: Talk to the envoy. By then it had come about another way."
