@@ -380,6 +380,11 @@ class Session:
         inbox."""
         split = next((i for i, e in enumerate(events) if e.kind == "day"), None)
         if split is None:
+            if before is not None and not before.over and self.state.over:
+                # the game ended at dusk: what the night moved tipped it (the window shows the
+                # same before its ending: review)
+                changes = stat_changes(self.scenario, before, self.state)
+                self.console.show(render.overnight_lines(changes, self.style))
             self.console.show(render.events_lines(self.scenario, events, self.style))
             return
         self.console.show(render.events_lines(self.scenario, events[:split], self.style))

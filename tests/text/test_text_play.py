@@ -830,3 +830,13 @@ def test_the_codex_comes_a_page_at_a_time_and_finds_a_word():
         "  Sakai Takashi (" in found and "Jurentang" in found and "Peiping (Beijing)" not in found
     )
     assert "Codex: 0 entries mentioning 'zzzz'" in text and "Nothing." in text
+
+
+def test_the_night_that_ends_the_game_says_what_it_moved(mini):
+    """Code review: the window shows the last night's summary before the ending (it is what
+    tipped it); the text version went straight from the last council to the ending."""
+    script = "prepare\nfirst:stall\nE\ntalk\nE\nspy\nfirst:stall\ntalk\nultimatum:refuse\nE\nE\n"
+    _, text = play(mini, script, seed=147)
+    last = text[text.rindex("> E") :]
+    assert "Since the last council:\n  Pressure: 15 \u2192 30 (+15, worse)\n" in last
+    assert last.index("Since the last council") < last.index("Ending:")
