@@ -702,8 +702,12 @@ class Session:
                 self.console.show(render.log_lines(scenario, state, command.page, style))
         elif command.screen == "codex":
             pages = render.codex_pages(scenario, state)
-            if command.page > pages:
-                self.console.say(f"There is no {command.page}: the codex has pages 1 to {pages}.")
+            if not 1 <= command.page <= pages:
+                number = "such" if command.page >= 10**9 else str(command.page)
+                self.console.say(
+                    f"There is no codex page {number}: the codex has pages 1 to {pages}; type "
+                    "c WORD for the entries that mention a word."
+                )
             else:
                 self.console.show(
                     render.codex_lines(scenario, style, state, command.page, command.name)

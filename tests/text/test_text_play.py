@@ -818,13 +818,14 @@ def test_the_codex_comes_a_page_at_a_time_and_finds_a_word():
     total = len(codex_entries(loaded.scenario, None))
     pages = -(-total // CODEX_PAGE_SIZE)
     assert pages > 2
-    _, text = play(loaded, f"c\nc 2\nc {pages + 1}\nc sakai\nc zzzz\n", plain=True)
+    _, text = play(loaded, f"c\nc 2\nc {pages + 1}\nc sakai\nc zzzz\nc 0\n", plain=True)
+    assert "There is no codex page 0" in text  # (review: it showed page 1)
     first = text[text.index("Codex \u2014 page 1 of") :]
     assert f"Codex \u2014 page 1 of {pages}" in first
     assert "Type 'c 2' for more, or 'c WORD' for the entries that mention it." in first
     assert "  Sakai Takashi (" in first.split("Codex \u2014 page 2")[0]
     assert "Peiping (Beijing)" not in first.split("Codex \u2014 page 2")[0]  # on a later page
-    assert f"There is no {pages + 1}: the codex has pages 1 to {pages}." in text
+    assert f"There is no codex page {pages + 1}: the codex has pages 1 to {pages}" in text
     found = text[text.index("mentioning 'sakai'") :].split("> ")[0]
     assert (
         "  Sakai Takashi (" in found and "Jurentang" in found and "Peiping (Beijing)" not in found
