@@ -434,7 +434,8 @@ def help_lines(
         "and the hidden situation decide the rest. In a scenario drawn from history, a line under "
         "each message says whether it is "
         "'From the record' (and how many sources say so) or 'Not in the historical record', "
-        "something the game invents as possible.",
+        "something the game invents as possible; an intelligence report is 'Based on the "
+        "record', the game drawing whether it tells the truth.",
         indent="  ",
     )
     if cabinet > 1:
