@@ -140,6 +140,7 @@ def build_debrief(
                         teacher=index in injected,
                         deadline=_deadline(state, e),
                         counterfactual=e.counterfactual,
+                        accurate=e.accurate,
                     )
                     for index, e in enumerate(state.inbox)
                     if e.date == date and e.kind not in _ECHO_KINDS

@@ -64,6 +64,8 @@ class Happening(_Frozen):
     deadline: dt.date | None = None
     # the game's invention, though it cites sources (they are what it is grounded in)
     counterfactual: bool = False
+    # an intelligence report: whether the version the game drew told the truth (None otherwise)
+    accurate: bool | None = None
 
 
 class DayEntry(_Frozen):
@@ -232,6 +234,9 @@ WEAK_NOTE = (
 TEACHERS_INJECT = "teacher's inject"  # after an inbox item the teacher released, in every report
 # after an item the scenario marks counterfactual, whose footnotes would read as its record
 INVENTED_GROUNDED = "the game's invention; its sources are what it is grounded in"
+# after an intelligence report, whose version the game drew: the report tells which it was
+REPORT_TRUE = "intelligence; in this game it told the truth"
+REPORT_FALSE = "intelligence; in this game it was wrong"
 
 
 def happening_deadline(item: Happening) -> str:

@@ -30,6 +30,8 @@ from game.debrief.model import (
     INVENTED_GROUNDED,
     NOT_COUNTED,
     PASSED_DAY,
+    REPORT_FALSE,
+    REPORT_TRUE,
     TEACHERS_INJECT,
     TIMED_OUT,
     WEAK_NOTE,
@@ -37,6 +39,7 @@ from game.debrief.model import (
     DisputeView,
     Divergence,
     EndingView,
+    Happening,
     HiddenValue,
     HistoryEntry,
     SourceRef,
@@ -229,6 +232,18 @@ def _notes(notes: list[HistoryEntry], *, dated: bool = True) -> tuple[NoteItem, 
     return tuple(NoteItem(note, dated) for note in notes)
 
 
+def _aside(item: Happening) -> str:
+    """What a report says after an item of a day's game, besides its sources: a teacher's inject,
+    an invention grounded in its sources, or whether an intelligence report told the truth (the
+    inbox kept that hidden; the report may tell it)."""
+    if item.teacher:
+        return TEACHERS_INJECT
+    parts = [INVENTED_GROUNDED] if item.counterfactual and item.sources else []
+    if item.accurate is not None:
+        parts.append(REPORT_TRUE if item.accurate else REPORT_FALSE)
+    return "; ".join(parts)
+
+
 def _day(d: Debrief, index: int) -> DayItem:
     day = d.days[index]
     did = [
@@ -247,11 +262,7 @@ def _day(d: Debrief, index: int) -> DayItem:
                 item.title
                 + happening_deadline(item)
                 + (f": {item.text}" if item.kind == "outcome" and item.text else ""),
-                aside=TEACHERS_INJECT
-                if item.teacher
-                else INVENTED_GROUNDED
-                if item.counterfactual and item.sources
-                else "",
+                aside=_aside(item),
                 sources=tuple(item.sources),
             )
             for item in day.happenings

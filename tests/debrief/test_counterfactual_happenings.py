@@ -37,7 +37,7 @@ def test_a_counterfactual_item_is_marked_in_every_report():
     rumours = [h for day in debrief.days for h in day.happenings if h.title == "A rumour"]
     assert rumours and all(h.counterfactual for h in rumours)
     markdown = render_markdown(debrief)
-    assert f"- A rumour *({INVENTED_GROUNDED})*" in markdown
+    assert f"- A rumour *({INVENTED_GROUNDED}; intelligence; in this game it" in markdown
     assert INVENTED_GROUNDED in render_html(debrief)
     assert INVENTED_GROUNDED in "\n".join(debrief_lines(debrief, Style(width=200)))
 
@@ -46,3 +46,21 @@ def test_a_cited_item_that_happened_carries_no_such_remark():
     debrief = debrief_of(CITED)
     assert not any(h.counterfactual for day in debrief.days for h in day.happenings)
     assert INVENTED_GROUNDED not in render_markdown(debrief)
+
+
+def test_an_intelligence_report_says_whether_it_told_the_truth_in_this_game():
+    """Code review: the inbox says a report is "based on the record" whichever version was
+    drawn; the report listed it with its footnotes as if recorded. Now that the game is over it
+    may say which version came."""
+    from game.debrief.model import REPORT_FALSE, REPORT_TRUE
+
+    seen = set()
+    for seed in range(30):
+        scenario = load_scenario_bytes(edited_mini(CITED).encode(), "cf.yaml").scenario
+        final = play(scenario, seed, scripted(["end", "end", "end"])).final
+        report = next(e for e in final.inbox if e.ref == "rumour")
+        debrief = build_debrief(scenario, final, seed=seed)
+        expected = REPORT_TRUE if report.accurate else REPORT_FALSE
+        assert f"- A rumour *({expected})*" in render_markdown(debrief)
+        seen.add(report.accurate)
+    assert seen == {True, False}
