@@ -12,7 +12,7 @@ not count history's actions of a passed day as missed, and saves keep the first 
 
 Both front ends keep one `LessonDays` beside the game's state:
 
-    lesson = LessonDays.kept(save.session, state.day)   # a resumed game's, or LessonDays()
+    lesson = LessonDays.kept(save.session, state)       # a resumed game's, or LessonDays()
     over = lesson_over(state.day, lesson_days)          # why the lesson is over, or ""
     todays_council(scenario, state, lesson, lesson_over=bool(over))  # "council", "pass", "hold"
     lesson.end_at_once(state)                           # lesson mode ends the day ("pass")
@@ -40,15 +40,22 @@ class LessonDays:
     passed: list[int] = field(default_factory=list)
     timed_out: list[int] = field(default_factory=list)
     # the day whose council is held although the lesson is over (for a demand, or a day taken
-    # back to); 0: none. Not kept in saves: a resumed game decides its day afresh.
+    # back to); 0: none. Not kept in saves: a resumed game holds the council of a day it had
+    # made choices on, and decides any other day afresh.
     held: int = 0
 
     @classmethod
-    def kept(cls, notes: object, day: int) -> LessonDays:
-        """What a save kept (its SessionNotes, or None), up to the day it was saved on."""
+    def kept(cls, notes: object, state: GameState) -> LessonDays:
+        """What a save kept (its SessionNotes, or None), up to the day it was saved on. A game
+        saved in the middle of a council (choices made that day) goes on with that council: it
+        was ended at once on resuming, and recorded as cut short by a time limit the lesson did
+        not have (review)."""
+        day = state.day
+        chosen = any(e.day == day and e.kind in ("action", "respond") for e in state.log)
         return cls(
             [d for d in getattr(notes, "passed_days", []) if d <= day],
             [d for d in getattr(notes, "timed_out_days", []) if d <= day],
+            held=day if chosen and not state.over else 0,
         )
 
     def pass_day(self, day: int) -> None:

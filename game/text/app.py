@@ -169,7 +169,7 @@ def run_text(
     session.keep_notes = keep_notes
     session.report_folder = report_folder
     if session_notes is not None and state is not None:
-        session.lesson = LessonDays.kept(session_notes, state.day)
+        session.lesson = LessonDays.kept(session_notes, state)
     return session.run(state)
 
 

@@ -87,7 +87,7 @@ class Session:
         """Take back what a save kept beside its state (game.saves.SessionNotes, or None); the
         players' name is `player_name` if given (the command line's --name), else the save's.
         Returns the name."""
-        self.lesson = LessonDays.kept(notes, self.state.day)
+        self.lesson = LessonDays.kept(notes, self.state)
         self.player_name = player_name or getattr(notes, "player_name", "")
         return self.player_name
 

@@ -19,10 +19,28 @@ def test_a_council_timed_out_twice_is_noted_once_and_a_take_back_forgets_the_day
     assert (lesson.passed, lesson.timed_out) == ([], [2])
 
 
-def test_what_a_save_kept_is_taken_back_up_to_its_day():
+def test_what_a_save_kept_is_taken_back_up_to_its_day(mini):
     notes = SessionNotes(passed_days=[3, 4, 9], timed_out_days=[2, 9])
-    assert LessonDays.kept(notes, 5) == LessonDays([3, 4], [2])
-    assert LessonDays.kept(None, 5) == LessonDays()
+    state = new_game(mini.scenario, 7).state
+    for _ in range(4):
+        state = step(mini.scenario, state, EndDay()).state
+    day = state.day
+    assert LessonDays.kept(notes, state) == LessonDays(
+        [d for d in [3, 4, 9] if d <= day], [d for d in [2, 9] if d <= day]
+    )
+    assert LessonDays.kept(None, state) == LessonDays()
+
+
+def test_a_game_saved_in_the_middle_of_a_council_goes_on_with_it(mini):
+    """Review: a game saved during a held council (a demand answered after the lesson's days)
+    ended that day at once on resuming, and its report said the council's time ran out."""
+    scenario = mini.scenario
+    dawn = new_game(scenario, 7).state
+    assert LessonDays.kept(None, dawn).held == 0  # no choice yet today: decided afresh
+    answered = step(scenario, dawn, Respond(demand="first", response="accept")).state
+    assert LessonDays.kept(None, answered).held == answered.day
+    lesson = LessonDays.kept(None, answered)
+    assert todays_council(scenario, answered, lesson, lesson_over=True) == "council"  # not "pass"
 
 
 def test_the_lesson_is_over_after_its_days_or_its_minutes():

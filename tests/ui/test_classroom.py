@@ -247,11 +247,10 @@ def test_a_resumed_lesson_game_keeps_the_days_it_passed(make_app, tmp_path):
     assert again.session.state.day == 3 and again.session.lesson.passed == [2]
 
 
-def test_a_resumed_day_with_choices_that_lesson_mode_ends_counts_as_cut_short(make_app, tmp_path):
-    """A game left during a council lesson mode held (its demand answered) and resumed: lesson
-    mode ends that day at once. The window called it a day passed without a council, the text
-    version a council whose time ran out (the players had made choices); both now say the latter,
-    so the debrief still counts what history did that day."""
+def test_a_game_resumed_in_a_held_council_goes_on_with_it(make_app, tmp_path):
+    """A game left during a council lesson mode held (its demand answered) and resumed: the
+    council goes on until the players end the day. (It was ended at once, and the report said
+    its time ran out, with no time limit set: review.)"""
     from game.engine.actions import EndDay, Respond
     from game.saves import latest_autosave
     from game.ui.scenes.title import load_game_from
@@ -266,8 +265,8 @@ def test_a_resumed_day_with_choices_that_lesson_mode_ends_counts_as_cut_short(ma
     again = make_app(lesson_days=1)
     load_game_from(again, latest_autosave(tmp_path / "saves"))
     again.pump()
-    assert again.session.state.day == 3
-    assert (again.session.lesson.passed, again.session.lesson.timed_out) == ([], [2])
+    assert again.session.state.day == 2 and again.session.lesson.held == 2
+    assert (again.session.lesson.passed, again.session.lesson.timed_out) == ([], [])
 
 
 def test_the_window_keeps_the_players_name_in_its_saves(make_app, tmp_path):
