@@ -399,30 +399,46 @@ def help_lines(
     scenario: Scenario | None = None,
 ) -> list[str]:
     """The keys and the rules in short; with the `scenario`, whether its answers cost points."""
-    lines = style.heading("Help")
-    lines += [
-        "  1, 2, ...  take the numbered choice (answer a demand, or take an action); a choice",
-        "             keeps its number all day, and one no longer open leaves a gap",
-        "  E          end the day: dusk falls, the next day dawns",
-        "  s          status: the situation, the facts, the actors' attitudes",
-        "  l          log: everything in your inbox, newest first ('l 2' for page 2)",
-        "  c          codex: people, places, units and terms, a page at a time ('c 2' the",
-        "             next, 'c WORD' the entries that mention a word)",
-        "  !          teacher's injects (!N releases one; for lesson mode)",
-        "  h          this help",
-        "  q          quit (asks first)",
-        "  Enter      show all the day's choices again, with their consequences (after a",
-        "             step only those still open are listed, one line each)",
+    keys = [
+        (
+            "1, 2, ...",
+            "take the numbered choice (answer a demand, or take an action); a choice keeps its "
+            "number all day, and one no longer open leaves a gap",
+        ),
+        ("E", "end the day: dusk falls, the next day dawns"),
+        ("s", "status: the situation, the facts, the actors' attitudes"),
+        ("l", "log: everything in your inbox, newest first ('l 2' for page 2)"),
+        (
+            "c",
+            "codex: people, places, units and terms, a page at a time ('c 2' the next, "
+            "'c WORD' the entries that mention a word)",
+        ),
+        ("!", "teacher's injects (!N releases one; for lesson mode)"),
+        ("h", "this help"),
+        ("q", "quit (asks first)"),
+        (
+            "Enter",
+            "show all the day's choices again, with their consequences (after a step only "
+            "those still open are listed, one line each)",
+        ),
     ]
     if saves:
-        lines.append(
-            "  w NAME     save the game under NAME (w alone asks for it; the game also saves at each dawn)"
+        keys.append(
+            (
+                "w NAME",
+                "save the game under NAME (w alone asks for it; the game also saves at each dawn)",
+            )
         )
     if practice:
-        lines += [
-            "  u          practice: take back the last step",
-            "  ud         practice: go back to this day's dawn (again: the day before)",
+        keys += [
+            ("u", "practice: take back the last step"),
+            ("ud", "practice: go back to this day's dawn (again: the day before)"),
         ]
+    lines = style.heading("Help")
+    # each key one paragraph, wrapped by the style: one line in --plain, where a screen reader
+    # reads by line (the help's own line breaks had cut its sentences in two)
+    for key, what in keys:
+        lines += style.wrap(what, indent=" " * 13, first=f"  {key:<11}")
     lines += style.heading("Rules in short")
     lines += style.wrap(
         f"Each day you have a few action points. {_costs(scenario)} "

@@ -841,3 +841,13 @@ def test_the_night_that_ends_the_game_says_what_it_moved(mini):
     last = text[text.rindex("> E") :]
     assert "Since the last council:\n  Pressure: 15 \u2192 30 (+15, worse)\n" in last
     assert last.index("Since the last council") < last.index("Ending:")
+
+
+def test_plain_help_keeps_each_key_on_one_line(mini):
+    """Play-test with --plain: the help's own line breaks cut its sentences in two for a screen
+    reader ("...a choice" / "keeps its number all day...")."""
+    _, text = play(mini, "h\n", plain=True)
+    assert (
+        "  1, 2, ...  take the numbered choice (answer a demand, or take an action); a choice "
+        "keeps its number all day, and one no longer open leaves a gap\n"
+    ) in text
