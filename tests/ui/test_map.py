@@ -503,9 +503,12 @@ def test_a_scenario_names_its_sides_in_the_legend(make_app):
 @pytest.mark.parametrize(
     ("window", "text_size", "size"),
     [
+        ((800, 600), 1.2, (276, 245)),
         ((800, 600), 1.45, (276, 244)),
         ((1280, 720), 1.0, (452, 312)),
+        ((1280, 720), 1.45, (446, 278)),
         ((1920, 1080), 1.0, (679, 474)),
+        ((1920, 1080), 1.45, (670, 430)),
     ],
 )
 def test_chinese_units_are_not_drawn_inside_the_demilitarized_zone(
