@@ -209,7 +209,7 @@ def _keys_line(keys: Sequence[str], style: Style) -> str:
 def _entry_detail(entry: Entry, *, category: bool) -> str:
     """What a choice costs (and its category), and how often it can still be done, only while it
     can (as the window shows it): "1 point, diplomacy, up to 3 times a game"."""
-    uses = uses_note(entry.uses_left, entry.taken) if entry.available else ""
+    uses = uses_note(entry.uses_left, entry.taken)  # also when not possible today (review)
     shown = (counted(entry.cost, "point"), entry.category if category else "", uses)
     return ", ".join(filter(None, shown))
 

@@ -546,7 +546,7 @@ class CrisisScene(Scene):
             return [(BOLD, head), (SOFT, f"Deadline {row.deadline}")]
         number = self.view.actions.index(row) + 1
         meta = [f"{row.cost} AP"]
-        uses = uses_note(row.uses_left, row.taken) if row.available else ""
+        uses = uses_note(row.uses_left, row.taken)  # also when not possible today (review)
         if uses:
             meta.append(uses)
         out: list[tuple[Style, str]] = [
@@ -617,7 +617,7 @@ class CrisisScene(Scene):
         )
         lines = [(Style("serif_bold", "body", colour), line) for line in label_lines]
         small_colour = "ink_soft" if row.available else "disabled"
-        uses = uses_note(row.uses_left, row.taken) if row.available else ""
+        uses = uses_note(row.uses_left, row.taken)
         if uses:  # the game limits it: say so before it is gone (as the text version does)
             style = Style("serif", "small", "ink_soft")
             lines += [(style, line) for line in ink.wrap(uses.capitalize() + ".", inner, style)]
