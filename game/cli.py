@@ -838,6 +838,7 @@ def _play_text(args: argparse.Namespace, loaded, seed: int, state) -> int:  # no
     )
     saves = _TextSaves(loaded, getattr(args, "save_dir", None), classroom.practice)
     saves.options = _session_options(args)
+    saves.other_options = _session_options(args, this_game=False)
     return run_text(
         loaded,
         seed=seed,
@@ -855,19 +856,22 @@ def _play_text(args: argparse.Namespace, loaded, seed: int, state) -> int:  # no
     )
 
 
-def _session_options(args: argparse.Namespace) -> str:
+def _session_options(args: argparse.Namespace, *, this_game: bool = True) -> str:
     """The options of `play` that a resumed game should keep: the student's name, the lesson's
-    settings, the text style and the saves folder (a practice game is one by its save)."""
+    settings, the text style and the saves folder (a practice game is one by its save). For
+    another game (`this_game` false: the unfinished one kept aside), only the text style and the
+    saves folder: its name comes from its save (play-test: Ben's kept game was to be resumed
+    with '--name Cai', and its report then said Cai)."""
     parts: list[str] = []
-    if args.name:
+    if args.name and this_game:
         parts += ["--name", shlex.quote(args.name)]
-    if args.time_limit is not None:
+    if args.time_limit is not None and this_game:
         parts += ["--time-limit", f"{args.time_limit:g}"]
-    if args.lesson_days is not None:
+    if args.lesson_days is not None and this_game:
         parts += ["--lesson-days", str(args.lesson_days)]
-    if args.lesson_minutes is not None:
+    if args.lesson_minutes is not None and this_game:
         parts += ["--lesson-minutes", f"{args.lesson_minutes:g}"]
-    if args.cabinet > 1:
+    if args.cabinet > 1 and this_game:
         parts += ["--cabinet", str(args.cabinet)]
     if args.plain:
         parts.append("--plain")
@@ -886,6 +890,7 @@ class _TextSaves:
         self.warned = False
         self.last_autosave: Path | None = None
         self.options = ""  # the command line's options a resumed game keeps (see resume_command)
+        self.other_options = ""  # those that another game (one kept aside) keeps
         self.notes = None  # what the text game keeps beside the state (game.saves.SessionNotes)
 
     def keep_notes(self, notes) -> None:  # noqa: ANN001 - SessionNotes
@@ -916,7 +921,7 @@ class _TextSaves:
             return ""
         line = (
             f"Your unfinished game from before is kept as {done.kept}; "
-            f"resume it with: {self.resume_command(done.kept)}"
+            f"resume it with: {self.resume_command(done.kept, self.other_options)}"
         )
         if done.replaced is not None:
             # the older kept games are not all kept forever: say which one made room
@@ -956,8 +961,9 @@ class _TextSaves:
             return ""
         return describe_game(other) if other is not None else ""
 
-    def resume_command(self, save: Path) -> str:
-        return resume_command(save, text=True, scenario=self.loaded.path, options=self.options)
+    def resume_command(self, save: Path, options: str | None = None) -> str:
+        chosen = self.options if options is None else options
+        return resume_command(save, text=True, scenario=self.loaded.path, options=chosen)
 
 
 def resume_command(

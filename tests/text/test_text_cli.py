@@ -257,3 +257,18 @@ def test_a_report_written_by_the_text_version_is_readable_by_others(tmp_path):
     finally:
         os.umask(umask)
     assert stat.S_IMODE((tmp_path / "r.md").stat().st_mode) == 0o644  # mkstemp gave 0o600
+
+
+def test_the_kept_games_resume_command_does_not_give_it_this_players_name(tmp_path):
+    """Play-test: Ben's unfinished game, kept aside when Cai began, was to be resumed with
+    '--name Cai', and its report then said "Student: Cai"."""
+    saves = tmp_path / "saves"
+    play = f"{sys.executable} main.py play --text --scenario {MINI} --save-dir {saves}"
+    run_shell(f"printf '1\\nE\\n' | {play} --seed 3 --name Ben")
+    second = run_shell(f"printf '' | {play} --seed 4 --name Cai --plain")
+    line = next(row for row in second.stdout.splitlines() if "from before is kept as" in row)
+    command = line.split("resume it with: ", 1)[1]
+    assert "--name" not in command and "Cai" not in command
+    assert "--plain" in command and f"--save-dir {saves}" in command
+    resumed = run_shell(f"printf 'q\\ny\\n' | {sys.executable} {command.removeprefix('python ')}")
+    assert "Ben" in resumed.stdout and "Cai" not in resumed.stdout, resumed.stderr
