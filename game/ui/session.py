@@ -17,9 +17,8 @@ class Session:
     loaded: LoadedScenario
     seed: int
     state: GameState
-    new_count: int = (
-        0  # inbox items that arrived with the last step (marked new, highlighted on the map)
-    )
+    # inbox items that arrived since the day began (marked new, their places ringed on the map)
+    new_count: int = 0
     last_events: list[GameEvent] = field(default_factory=list)
     save_folder: Path | None = None
     save_note: str = ""  # what the last autosave has to tell the player (shown once)
@@ -61,7 +60,11 @@ class Session:
         before = self.state
         result = step(self.scenario, self.state, action)
         self.state = result.state
-        self.new_count = len(result.state.inbox) - len(before.inbox)
+        added = len(result.state.inbox) - len(before.inbox)
+        # what came since the day began stays new all day (and its places ringed on the map):
+        # answering the demand the dawn opened had taken NEW off the dawn's unread news (review)
+        same_day = result.state.day == before.day and not result.state.over
+        self.new_count = self.new_count + added if same_day else added
         self.last_events = list(result.events)
         if self.undo is not None:
             self.undo = self.undo.push(result.state)
