@@ -265,7 +265,9 @@ def status_lines(scenario: Scenario, state: GameState, style: Style) -> list[str
             lines += style.wrap(stat.description, indent="      ")
     done = facts(scenario, state)
     if done:
-        lines += style.heading("Facts")
+        # what this game has brought about, not history (play-test: an outcome the game drew
+        # was listed under "Facts" and read as the record)
+        lines += style.heading("Done and decided in this game")
         lines += [f"  - {fact}" for fact in done]
     if scenario.actors:
         lines += style.heading("Attitudes towards you")
@@ -406,7 +408,10 @@ def help_lines(
             "number all day, and one no longer open leaves a gap",
         ),
         ("E", "end the day: dusk falls, the next day dawns"),
-        ("s", "status: the situation, the facts, the actors' attitudes"),
+        (
+            "s",
+            "status: the situation, what is done and decided in this game, the actors' attitudes",
+        ),
         ("l", "log: everything in your inbox, newest first ('l 2' for page 2)"),
         (
             "c",

@@ -183,7 +183,7 @@ class CrisisScene(Scene):
             rows.append(("heading", "Attitudes towards you"))
             rows += [("actor", a) for a in self.view.attitudes]
         if self.view.facts:
-            rows.append(("heading", "Done and decided"))
+            rows.append(("heading", "Done and decided in this game"))
             rows += [("fact", fact) for fact in self.view.facts]
         return rows
 
