@@ -327,6 +327,21 @@ def _write(target: Path, save: SaveGame) -> Autosaved:
     return Autosaved(target, kept, replaced)
 
 
+def restore_kept(kept: Path) -> Path:
+    """Put the unfinished game that an autosave kept aside at `kept` back as its scenario's
+    autosave, and remove `kept`: a new game begun by mistake and left at once (Esc on its first
+    briefing) must not take the place of the game the player was playing (play-test: Continue
+    then resumed the empty new game). Raises SaveError."""
+    game = _read_verified(kept)
+    target = autosave_path(kept.parent, game.scenario_id)
+    _replace_atomically(target, save_to_json(game.model_copy(update={"slot": "autosave"})).encode())
+    try:
+        kept.unlink()
+    except OSError as exc:
+        raise _write_error(kept, exc) from None
+    return target
+
+
 def another_game_in_slot(path: str | Path, save: SaveGame) -> SaveGame | None:
     """The game that writing `save` to `path` would replace, if it is another game: a sound save
     there of another scenario, another seed, or choices that part from this game's. None when

@@ -22,6 +22,7 @@ class Session:
     last_events: list[GameEvent] = field(default_factory=list)
     save_folder: Path | None = None
     save_note: str = ""  # what the last autosave has to tell the player (shown once)
+    kept: Path | None = None  # where the last autosave kept another unfinished game aside
     codex_seen: set[str] = field(
         default_factory=set
     )  # unlockable codex entries already shown ("new" marks the rest)
@@ -55,6 +56,20 @@ class Session:
             session.undo = UndoStack.start(state)
         session.autosave()
         return session
+
+    def abandon(self) -> str:
+        """The game is left before its first choice (Esc on the first briefing): the unfinished
+        game its autosave kept aside, if any, is the autosave again. Says so, for a notice."""
+        if self.kept is None or self.state.log or self.save_folder is None:
+            return ""
+        from game.saves import SaveError, restore_kept
+
+        try:
+            restore_kept(self.kept)
+        except SaveError as exc:
+            return f"Your earlier game is still under Load ({exc})."
+        self.kept = None
+        return "Your earlier game is back: Continue takes it up."
 
     def act(self, action) -> tuple[GameState, Step]:  # noqa: ANN001 - PlayerAction
         before = self.state
@@ -119,6 +134,7 @@ class Session:
         try:
             save = self.save_as("autosave")
             _, kept = write_autosave(self.save_folder, save)
+            self.kept = kept
             if kept is not None:
                 self.save_note = (
                     "Your unfinished game from before is kept: Load lists it as 'previous game'."

@@ -484,3 +484,35 @@ def test_esc_on_the_first_briefing_goes_back_to_the_title(make_app, press):
     app.pump()
     press(app, pygame.K_ESCAPE)
     assert isinstance(app.top, TitleScene)
+
+
+def test_a_new_game_left_on_its_first_briefing_gives_continue_back_to_the_earlier_game(
+    make_app, press, tmp_path
+):
+    """Play-test: after a game of two days, New game then Esc on the briefing made Continue take
+    up the empty new game; the real one had been moved to "previous game"."""
+    import pygame
+
+    from game.engine.actions import EndDay, TakeAction
+    from game.save_paths import autosave_path, previous_autosave_path
+    from game.saves import read_save
+    from game.ui.scene import Reset
+    from game.ui.scenes.briefing import BriefingScene
+    from game.ui.scenes.title import TitleScene
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    app.act(TakeAction(action="talk"))
+    app.act(EndDay())
+    app.save_on_leaving()
+    earlier = app.session.state
+    app.new_game(app.loaded, 7)  # begun by mistake: the earlier game is kept aside
+    folder = tmp_path / "saves"
+    assert previous_autosave_path(folder, "mini").exists()
+    app.apply(Reset(BriefingScene(first=True)))
+    app.pump()
+    press(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, TitleScene)
+    assert read_save(autosave_path(folder, "mini"), app.loaded).state == earlier
+    assert not previous_autosave_path(folder, "mini").exists()
+    assert "Your earlier game is back" in app.toast_text

@@ -66,7 +66,12 @@ class BriefingScene(Scene):
         if event.key == pygame.K_ESCAPE:
             # the first time, back to the title (a game begun by mistake was a trap: review);
             # the game stays where it is, to go on with from there
-            return self.begin(app) if not self.first else Reset(goto.title())
+            if not self.first:
+                return self.begin(app)
+            note = app.session.abandon() if app.session is not None else ""
+            if note:
+                app.toast(note)
+            return Reset(goto.title())
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             return self.begin(app)
         return None
