@@ -7,6 +7,7 @@ the new version refuses one of the choices, the first refused choice is named wi
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.engine.api import states_before_choices
@@ -39,7 +40,8 @@ def reload_scenario(app: App) -> Any:
     if fresh.content_hash == current.content_hash:
         # a player's stray F5 (the browser's refresh key) must not close the open demand or
         # reset the screens: only a file an author has changed is taken up (review)
-        app.toast(f"{current.path} has not changed since it was loaded: nothing to reload.")
+        name = Path(current.path).name  # the file, not the folders above it (play-test)
+        app.toast(f"{name} has not changed since it was loaded: nothing to reload.")
         return True
     if session is None:
         app.loaded = fresh

@@ -56,6 +56,16 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ],
     ),
     (
+        "Briefing",
+        [
+            ("Enter", "begin the crisis (or go back to it, when read again with B)"),
+            (
+                "Esc",
+                "the first time, back to the title screen; when read again, back to the crisis",
+            ),
+        ],
+    ),
+    (
         "Crisis screen",
         [
             ("1 \u2013 9", "take the Nth action of the day"),
@@ -115,6 +125,7 @@ RULES = [
     "Each turn is one day. At dawn, deadlines that ran out take effect, news and demands arrive, and other actors act.",
     "In council you spend the day's action points on actions and answers. Each action shows its cost, its known consequences, and 'outcome uncertain' where chance plays a part. An action can be taken once a day; some only a few times in the whole game, as their row says ('up to 3 times a game').",
     "Demands come with deadlines. Stalling may buy time; an ultimatum's deadline cannot be put off, and letting it run out usually makes things worse.",
+    "Beside each person under Attitudes, and on the map, a square marks the Japanese side, a diamond the Chinese and a circle anyone else (the colours say the same). A stat's words say whether higher is better or worse; one with no words, such as public anger, is neither.",
     "Some numbers are hidden ('?') until intelligence reveals them. Intelligence comes with a stated reliability: it may be wrong.",
     "In a scenario drawn from history, the reading pane says under each message where it comes from: 'From the record', with its sources; 'Not in the historical record' for what the game invents as something that could have happened (with the sources it is grounded in, if any); or, for an intelligence report, 'Based on the record; the game draws whether this report tells the truth'.",
     "The game ends when one of the scenario's endings is reached, or at the end of the calendar. The debrief then sets your decisions beside what happened in 1935, with sources.",
