@@ -386,6 +386,11 @@ class Session:
                 changes = stat_changes(self.scenario, before, self.state)
                 self.console.show(render.overnight_lines(changes, self.style))
             self.console.show(render.events_lines(self.scenario, events, self.style))
+            if before is not None and not self.state.over:
+                # what the choice did, in numbers: an 'outcome uncertain' choice told its outcome
+                # in words only, and the status screen gave new totals (play-test)
+                changes = stat_changes(self.scenario, before, self.state)
+                self.console.show(render.changed_lines(changes, self.style))
             return
         self.console.show(render.events_lines(self.scenario, events[:split], self.style))
         if self.will_pass():

@@ -240,6 +240,13 @@ def _why_not(entry: Entry) -> str:
     return f"not possible now: {reason}"
 
 
+def changed_lines(changes: Sequence[StatChange], style: Style) -> list[str]:
+    """What a choice of the day moved, on one line; nothing when it moved nothing visible."""
+    if not changes:
+        return []
+    return ["", "Changed \u2014 " + "; ".join(c.words for c in changes)]
+
+
 def overnight_lines(changes: Sequence[StatChange], style: Style) -> list[str]:
     """What moved since the last council, one stat a line; nothing when nothing moved."""
     if not changes:

@@ -851,3 +851,11 @@ def test_plain_help_keeps_each_key_on_one_line(mini):
         "  1, 2, ...  take the numbered choice (answer a demand, or take an action); a choice "
         "keeps its number all day, and one no longer open leaves a gap\n"
     ) in text
+
+
+def test_a_choice_says_what_it_changed_in_numbers(mini):
+    """Play-test: an 'outcome uncertain' choice told its outcome in words only; to learn what
+    it cost, a student had to open the status screen and compare totals."""
+    _, text = play(mini, "4\n", seed=3)
+    after = text[text.index("Done: Talk to the envoy") :]
+    assert "Changed \u2014 Pressure: 40 \u2192 35 (\u22125, better)" in after.split("> ")[0]
