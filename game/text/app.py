@@ -237,6 +237,8 @@ class Session:
         self.state: GameState
         self.undo: UndoStack | None = None  # practice games only
         self.lesson_news: list[GameEvent] = []  # lesson mode: dawn items not yet named
+        # lesson mode: the game as the last council left it, before the days it let pass
+        self.last_council: GameState | None = None
         self.day_passed = False  # lesson mode: today came by passing a day (not yet shown)
         self.lesson_started = 0.0
         # for the report: the days lesson mode passed without a council, and the councils the
@@ -398,6 +400,8 @@ class Session:
             # into the one line `pass_day` writes (or before the council `hold_council` opens)
             self.lesson_news = events[split + 1 :]
             self.day_passed = True
+            if self.last_council is None:
+                self.last_council = before
             self.dawn_done()
             return
         self.open_day()
@@ -538,6 +542,12 @@ class Session:
         and news, not yet shown, come first."""
         if self.day_passed:
             self.open_day()
+            if self.last_council is not None:
+                # what the days lesson mode passed have moved, all together (play-test: the class
+                # met the ultimatum with momentum up from 51 to 72 and nothing saying so)
+                changes = stat_changes(self.scenario, self.last_council, self.state)
+                self.console.show(render.overnight_lines(changes, self.style))
+                self.last_council = None
             self.console.show(render.events_lines(self.scenario, self.lesson_news, self.style))
             self.lesson_news = []
         self.console.show(

@@ -859,3 +859,13 @@ def test_a_choice_says_what_it_changed_in_numbers(mini):
     _, text = play(mini, "4\n", seed=3)
     after = text[text.index("Done: Talk to the envoy") :]
     assert "Changed \u2014 Pressure: 40 \u2192 35 (\u22125, better)" in after.split("> ")[0]
+
+
+def test_a_council_after_days_lesson_mode_passed_says_what_they_moved(mini):
+    """Play-test: after lesson mode passed days, the class met the ultimatum with the army's
+    momentum up from 51 to 72 and nothing saying so."""
+    _, text = play(mini, "3\nE\n1\nE\n", seed=0, classroom=Classroom(lesson_days=1))
+    passed = text.index("the day passes without a council")
+    held = text.index("today's council is held")
+    since = text.index("Since the last council:\n  Pressure: 60 \u2192 70 (+10, worse)\n")
+    assert passed < since < held  # two nights together: refused at 60, then +5 and +5
