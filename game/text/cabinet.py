@@ -39,6 +39,25 @@ class VoteRecord:
     tie_broken: bool
 
 
+def vote_sentences(records: Sequence[VoteRecord]) -> list[str]:
+    """Each vote in one sentence, for a saved report's list (its lines as a block of fixed
+    width did not wrap on a printed page: play-test)."""
+    out = []
+    for record in records:
+        how = (
+            "tie broken by adviser 1"
+            if record.tie_broken
+            else f"{record.tally} of {len(record.ballots)} votes"
+        )
+        ballots = "; ".join(
+            f"{number}: {ballot}" for number, ballot in enumerate(record.ballots, start=1)
+        )
+        out.append(
+            f"Day {record.day} ({record.date}): {record.decision} \u2014 {how}. Advisers {ballots}."
+        )
+    return out
+
+
 def render_votes(records: Sequence[VoteRecord]) -> list[str]:
     """The cabinet's votes as plain lines (also appended to a saved report)."""
     if not records:

@@ -10,7 +10,7 @@ from typing import Any
 from game.debrief import build_debrief, render_html, render_markdown
 from game.engine.state import GameState
 from game.scenario.model import Scenario
-from game.text.cabinet import VoteRecord, render_votes
+from game.text.cabinet import VoteRecord, vote_sentences
 from game.text.debrief_view import debrief_lines
 from game.text.style import Style
 
@@ -98,11 +98,8 @@ def report_text(debrief: Debrief, path: str, votes: Sequence[VoteRecord] = ()) -
     if is_html(path):
         text = debrief.html
         if votes:
-            section = (
-                "<section><h2>Cabinet votes</h2><pre>"
-                + html.escape("\n".join(render_votes(votes)))
-                + "</pre></section>\n"
-            )
+            items = "".join(f"<li>{html.escape(line)}</li>" for line in vote_sentences(votes))
+            section = f"<section><h2>Cabinet votes</h2><ul>{items}</ul></section>\n"
             marker = text.lower().rfind("</body>")
             text = text[:marker] + section + text[marker:] if marker >= 0 else text + section
         return text
@@ -111,7 +108,7 @@ def report_text(debrief: Debrief, path: str, votes: Sequence[VoteRecord] = ()) -
         text = (
             text.rstrip("\n")
             + "\n\n## Cabinet votes\n\n"
-            + "\n".join(f"    {line}" for line in render_votes(votes))
+            + "\n".join(f"- {line}" for line in vote_sentences(votes))
             + "\n"
         )
     return text

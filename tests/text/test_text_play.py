@@ -492,7 +492,16 @@ def test_cabinet_votes_go_into_the_saved_report(mini):
     script = "4\n4\n" + "E\nE\n" * 4 + "r\nr.md\n\n"
     play(mini, script, classroom=Classroom(cabinet=2), write_report=written.__setitem__)
     assert "## Cabinet votes" in written["r.md"]
-    assert "Talk to the envoy \u2014 2 of 2 votes" in written["r.md"]
+    # a list, one vote a line (play-test: a block of fixed width, which a printed page did not
+    # wrap); the HTML report the same, as list items
+    assert (
+        "- Day 1 (1 June 1935): Talk to the envoy \u2014 2 of 2 votes. "
+        "Advisers 1: Talk to the envoy; 2: Talk to the envoy." in written["r.md"]
+    )
+    script = "4\n4\n" + "E\nE\n" * 4 + "r\nr.html\n\n"
+    play(mini, script, classroom=Classroom(cabinet=2), write_report=written.__setitem__)
+    assert "<pre>" not in written["r.html"]
+    assert "<li>Day 1 (1 June 1935): Talk to the envoy \u2014 2 of 2 votes." in written["r.html"]
 
 
 def test_practice_undo_takes_back_a_step_and_a_day(mini):
