@@ -993,6 +993,10 @@ def _write_report(path: str, text: str) -> None:
     import tempfile
 
     target = Path(path).expanduser()
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        # (lesson play-test: "No such file or directory" did not say which part was missing)
+        raise FileNotFoundError(2, f"there is no folder {folder.resolve()}")
     handle, temporary = tempfile.mkstemp(
         prefix=".report-", dir=target.parent if str(target.parent) else "."
     )

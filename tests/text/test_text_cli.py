@@ -272,3 +272,13 @@ def test_the_kept_games_resume_command_does_not_give_it_this_players_name(tmp_pa
     assert "--plain" in command and f"--save-dir {saves}" in command
     resumed = run_shell(f"printf 'q\\ny\\n' | {sys.executable} {command.removeprefix('python ')}")
     assert "Ben" in resumed.stdout and "Cai" not in resumed.stdout, resumed.stderr
+
+
+def test_a_report_named_in_a_folder_that_does_not_exist_says_which(tmp_path):
+    """Lesson play-test: "No such file or directory" did not say which part was missing."""
+    missing = tmp_path / "reports" / "class9b.md"
+    play = f"{sys.executable} main.py play --text --scenario {MINI} --save-dir {tmp_path / 's'}"
+    done = run_shell(f"printf 'E\\nE\\nE\\nE\\nr\\n{missing}\\n\\n' | {play} --seed 3")
+    assert f"Could not save the report to {missing}: there is no folder {missing.parent}" in (
+        done.stdout
+    ), done.stdout[-500:]

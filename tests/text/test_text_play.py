@@ -475,15 +475,16 @@ def test_a_reports_folder_that_cannot_be_made_asks_for_a_path(mini):
     assert "No report saved." in text and not written
 
 
-def test_report_failure_is_one_line(mini):
+def test_report_failure_is_one_line(mini, tmp_path):
     pytest.importorskip("game.debrief")
 
     def refuse(path: str, text: str) -> None:
         raise PermissionError(13, "Permission denied")
 
-    code, text = play(mini, "E\nE\nE\nE\nr\n/nowhere/r.md\n\n", write_report=refuse)
+    target = tmp_path / "r.md"
+    code, text = play(mini, f"E\nE\nE\nE\nr\n{target}\n\n", write_report=refuse)
     assert code == 0
-    assert "Could not save the report to /nowhere/r.md: Permission denied" in text
+    assert f"Could not save the report to {target}: Permission denied" in text
 
 
 def test_cabinet_votes_go_into_the_saved_report(mini):
