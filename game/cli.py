@@ -927,7 +927,7 @@ class _TextSaves:
             # the older kept games are not all kept forever: say which one made room
             line += (
                 f". It replaces the oldest of the {MAX_PREVIOUS} unfinished games kept there "
-                f"({describe_game(done.replaced)}), which is gone."
+                f"({describe_game(done.replaced, self.loaded.scenario)}), which is gone."
             )
         return line
 
@@ -959,7 +959,7 @@ class _TextSaves:
             )
         except (SaveError, OSError):
             return ""
-        return describe_game(other) if other is not None else ""
+        return describe_game(other, self.loaded.scenario) if other is not None else ""
 
     def resume_command(self, save: Path, options: str | None = None) -> str:
         chosen = self.options if options is None else options

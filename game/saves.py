@@ -371,11 +371,18 @@ def another_game_in_slot(path: str | Path, save: SaveGame) -> SaveGame | None:
     return there
 
 
-def describe_game(save: SaveGame) -> str:
-    """A saved game in a few words, for a question about it: scenario, seed, day and date."""
+def describe_game(save: SaveGame, scenario: Scenario | None = None) -> str:
+    """A saved game in a few words, for a question about it: scenario, seed, day and date. With
+    the `scenario` it was made with, its title rather than its id (a player knows "Hebei 1935",
+    not "he_umezu_1935": play-test)."""
     state = save.state
     where = "finished" if state.over else f"day {state.day}, {state.date.isoformat()}"
-    return f"scenario '{save.scenario_id}', seed {save.seed}, {where}"
+    named = (
+        scenario.title
+        if scenario is not None and scenario.id == save.scenario_id
+        else save.scenario_id
+    )
+    return f"'{named}', seed {save.seed}, {where}"
 
 
 def _another_unfinished_game(old: SaveGame, new: SaveGame) -> bool:

@@ -70,7 +70,7 @@ def test_past_the_kept_games_the_oldest_is_replaced_and_the_player_told(
     seeds = sorted(info_seed(info.path, mini) for info in list_saves(tmp_path)[0])
     assert seeds == [22, 33, 44, 55]  # the autosave and three kept games
     assert (
-        "replaces the oldest of the 3 unfinished games kept there (scenario 'mini', seed 11"
+        "replaces the oldest of the 3 unfinished games kept there ('Mini crisis', seed 11"
         in outs[4]
     )
     assert "replaces" not in "".join(outs[:4])

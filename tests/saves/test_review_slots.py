@@ -93,7 +93,7 @@ def test_saving_over_another_games_save_asks_first(tmp_path, monkeypatch, capsys
     mine = tmp_path / "mine.json"
     first = mine.read_bytes()
     _, out, _ = play(monkeypatch, capsys, *common, "--seed", "4", typed="w mine\nn\n")
-    assert "A save named 'mine' already holds another game (scenario 'mini', seed 3, day 1" in out
+    assert "A save named 'mine' already holds another game ('Mini crisis', seed 3, day 1" in out
     assert "Not saved; 'mine' still holds the other game" in out
     assert mine.read_bytes() == first
     _, out, _ = play(monkeypatch, capsys, *common, "--seed", "4", typed="w mine\ny\n")

@@ -106,7 +106,7 @@ def test_saving_over_another_games_save_asks_first(save_dialog, press):
     _another_game_in(app, "mini-day1")
     press(app, pygame.K_RETURN)  # Enter in the name
     assert app.top.name == "replace"
-    assert "already holds another game (scenario 'mini', seed 99" in app.top.note
+    assert "already holds another game ('Mini crisis', seed 99" in app.top.note
     press(app, pygame.K_RETURN)  # Enter: the focus starts on "Keep it"
     assert app.top.name == "save"
     assert read_save(slot_path(app.save_folder, "mini-day1"), app.loaded).seed == 99

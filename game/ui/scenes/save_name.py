@@ -138,7 +138,11 @@ class SaveNameScene(PauseScene):
             other = None if replace else another_game_in_slot(target, save)
             if other is not None:  # another game's save would be lost: ask first (review)
                 return Push(
-                    ReplaceScene(name, describe_game(other), lambda: self.save(app, replace=True))
+                    ReplaceScene(
+                        name,
+                        describe_game(other, session.scenario),
+                        lambda: self.save(app, replace=True),
+                    )
                 )
             path = write_save(target, save)
         except (SaveError, OSError) as exc:
