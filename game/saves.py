@@ -46,7 +46,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeGuard
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -679,11 +679,7 @@ def _read_verified(source: Path) -> SaveGame:
         )
     version = data.get("save_version")
     compatible = data.get("min_compatible_version", version)
-    if (
-        not isinstance(version, int)
-        or not isinstance(compatible, int)
-        or not (_is_int(version) and _is_int(compatible))
-    ):
+    if not _is_int(version) or not _is_int(compatible):
         raise _damaged(where, "its version number is missing")
     newer = SaveError(
         f"the save {where} was made by a newer version of the game (save format {version}; this "
@@ -761,7 +757,7 @@ def _damaged(where: str, detail: str) -> SaveError:
     )
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
