@@ -607,9 +607,8 @@ def read_choices(path: str, scenario=None) -> list[Choice]:  # noqa: ANN001 - Sc
     same safe reader as scenarios. Entries that are not text, and (given the scenario) entries
     that name nothing in it, are reported at their lines, all at once, before anything is played."""
     from game.analysis.replay import CHOICE_FORMS
-    from game.scenario.load import read_limited
     from game.scenario.source import Diagnostic, ScenarioError, SourceSpan
-    from game.scenario.yaml_source import decode, read_yaml
+    from game.scenario.yaml_source import decode, read_limited, read_yaml
 
     try:
         raw = read_limited(path)

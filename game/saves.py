@@ -59,8 +59,9 @@ from game.save_paths import latest_autosave as latest_autosave
 from game.save_paths import previous_autosave_path as previous_autosave_path
 from game.save_paths import save_dir as save_dir
 from game.save_time import newest_first, now_stamp
-from game.scenario.load import LoadedScenario, read_limited
+from game.scenario.load import LoadedScenario
 from game.scenario.model import Scenario
+from game.scenario.yaml_source import read_limited
 
 FORMAT: Literal["hebei1935-save"] = "hebei1935-save"
 

@@ -23,7 +23,7 @@ from game.scenario.model import Effects, Scenario
 from game.scenario.source import Diagnostic, ScenarioError, SourceSpan
 from game.scenario.suggest import did_you_mean
 from game.scenario.validate import validate_scenario
-from game.scenario.yaml_source import MAX_BYTES, YamlDocument, decode, quoted, read_yaml
+from game.scenario.yaml_source import YamlDocument, decode, quoted, read_limited, read_yaml
 
 
 @dataclass(frozen=True)
@@ -38,14 +38,6 @@ class LoadedScenario:
 
 def content_hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
-
-
-def read_limited(path: str | Path, limit: int = MAX_BYTES) -> bytes:
-    """A file's bytes, at most `limit` + 1 of them: one more than any file the game accepts, so
-    that the check of its size refuses it, while /dev/zero or a file of a gigabyte is never read
-    into memory whole (robustness review: `validate /dev/zero` grew to 4 GB). Raises OSError."""
-    with open(path, "rb") as handle:
-        return handle.read(limit + 1)
 
 
 def read_scenario_file(path: str | Path) -> bytes:

@@ -14,6 +14,8 @@ import math
 from pathlib import Path
 from typing import Any
 
+from game.scenario.yaml_source import read_limited
+
 MAX_MAP_BYTES = 20_000_000  # the bundled North China map is under 200 kB
 BOX_KEYS = ("lon_min", "lon_max", "lat_min", "lat_max")
 
@@ -22,8 +24,7 @@ def map_file_problem(path: Path, value: str) -> str:
     """Why the map file at `path` (written `value` in the scenario) cannot be drawn ("" if it
     can): unreadable, too large, not UTF-8 JSON, not an object, or without a sound `bbox`."""
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_MAP_BYTES + 1)
+        raw = read_limited(path, MAX_MAP_BYTES)
     except OSError as exc:
         return f"cannot read the map file '{value}': {exc.strerror or exc}"
     if len(raw) > MAX_MAP_BYTES:

@@ -15,6 +15,7 @@ Every refusal is a :class:`Diagnostic` with the file, line and column.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -126,6 +127,14 @@ class _Abort(Exception):
 
     def __init__(self, diagnostic: Diagnostic):
         self.diagnostic = diagnostic
+
+
+def read_limited(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
+    """A file's bytes, at most `limit` + 1 of them: one more than any file the game accepts, so
+    that the check of its size refuses it, while /dev/zero or a file of a gigabyte is never read
+    into memory whole (robustness review: `validate /dev/zero` grew to 4 GB). Raises OSError."""
+    with open(path, "rb") as handle:
+        return handle.read(limit + 1)
 
 
 def decode(raw: bytes, file: str, kind: str = "scenario") -> tuple[str | None, list[Diagnostic]]:
