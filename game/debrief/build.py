@@ -459,13 +459,9 @@ def _missed_actions(
             aid, action.max_uses, period, state, decisions, without_council
         ):
             # (review: a Yu already relieved by accepting the 29 May notice was "not relieved")
-            days = [
-                period.start + dt.timedelta(days=n)
-                for n in range((period.end - period.start).days + 1)
-            ]
             otherwise = (
                 " By then it had come about another way."
-                if any(_done_another_way(action, flags_on, day) for day in days)
+                if any(_done_another_way(action, flags_on, day) for day in period.days)
                 else ""
             )
             found.append(
@@ -527,10 +523,7 @@ def _missed_period(
     met on one of its days, and unless the game's uses of it were spent before the period."""
     if state.date < period.end:
         return False  # the player may still do it in time
-    days = [
-        period.start + dt.timedelta(days=n) for n in range((period.end - period.start).days + 1)
-    ]
-    if all(day in without_council for day in days):
+    if all(day in without_council for day in period.days):
         return False
     mine = [e.date for e in decisions if e.kind == "action" and e.ref == aid]
     if any(period.holds(day) for day in mine):

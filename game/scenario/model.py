@@ -404,6 +404,11 @@ class HistoricalPeriod(Model):
     def holds(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
 
+    @property
+    def days(self) -> list[dt.date]:
+        """Every day of the span, first to last."""
+        return [self.start + dt.timedelta(days=n) for n in range((self.end - self.start).days + 1)]
+
 
 class Action(Model):
     label: str = Field(description="The action as the player sees it.")
