@@ -51,11 +51,10 @@ class LessonDays:
         was ended at once on resuming, and recorded as cut short by a time limit the lesson did
         not have (review)."""
         day = state.day
-        chosen = any(e.day == day and e.kind in ("action", "respond") for e in state.log)
         return cls(
             [d for d in getattr(notes, "passed_days", []) if d <= day],
             [d for d in getattr(notes, "timed_out_days", []) if d <= day],
-            held=day if chosen and not state.over else 0,
+            held=day if _chose_today(state) and not state.over else 0,
         )
 
     def pass_day(self, day: int) -> None:
@@ -65,11 +64,10 @@ class LessonDays:
         """Lesson mode ends the day of `state` without a council: a day passed; or, if the players
         had already made choices that day (the lesson's minutes ran out mid-council), a council
         cut short, whose missed history still counts."""
-        day = state.day
-        if any(e.day == day and e.kind in ("action", "respond") for e in state.log):
-            self.time_out(day)
+        if _chose_today(state):
+            self.time_out(state.day)
         else:
-            self.pass_day(day)
+            self.pass_day(state.day)
 
     def hold(self, day: int) -> None:
         """The council of `day` is held although the lesson is over, until the players end it."""
@@ -97,6 +95,11 @@ class LessonDays:
         passed, and the days from it on are forgotten."""
         self.forget_from(day)
         self.held = day
+
+
+def _chose_today(state: GameState) -> bool:
+    """Whether the players have made a choice (an action or an answer) on `state`'s day."""
+    return any(e.day == state.day and e.kind in ("action", "respond") for e in state.log)
 
 
 def lesson_over(
