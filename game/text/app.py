@@ -194,6 +194,14 @@ def _titles(events: list[GameEvent]) -> str:
     return "".join(f" {part}" for part in parts)
 
 
+def no_such_page(what: str, number: int, pages: int) -> str:
+    """ "There is no log page 5: the log has pages 1 to 3", for the log and the codex alike (a
+    number of ten digits or more is not repeated back)."""
+    page = f"{what} page {number}" if number < 10**9 else f"such {what} page"
+    has = f"pages 1 to {pages}" if pages > 1 else "one page so far"
+    return f"There is no {page}: the {what} has {has}"
+
+
 UNWRAPPED = 1_000_000  # columns: wider than any paragraph, so nothing is wrapped
 
 
@@ -706,22 +714,16 @@ class Session:
             pages = render.log_pages(state)
             if not 1 <= command.page <= pages:
                 # (robustness review: `l 99999999999999999999999` showed page 1 without a word)
-                page = f"log page {command.page}" if command.page < 10**9 else "such log page"
-                self.console.say(
-                    f"There is no {page}: the log has pages 1 to {pages}; type l {pages} for "
-                    "the oldest items."
-                    if pages > 1
-                    else f"There is no {page}: the log has one page so far; type l."
-                )
+                then = f"type l {pages} for the oldest items" if pages > 1 else "type l"
+                self.console.say(f"{no_such_page('log', command.page, pages)}; {then}.")
             else:
                 self.console.show(render.log_lines(scenario, state, command.page, style))
         elif command.screen == "codex":
             pages = render.codex_pages(scenario, state)
             if not 1 <= command.page <= pages:
-                number = "such" if command.page >= 10**9 else str(command.page)
                 self.console.say(
-                    f"There is no codex page {number}: the codex has pages 1 to {pages}; type "
-                    "c WORD for the entries that mention a word."
+                    f"{no_such_page('codex', command.page, pages)}; type c WORD for the entries "
+                    "that mention a word."
                 )
             else:
                 self.console.show(
@@ -858,15 +860,8 @@ class Session:
                 if sure not in ("y", "yes"):
                     self.console.say("Not replaced; choose another name.")
                     continue
-            assert self.write_report is not None
-            try:
-                self.write_report(path, report_text(for_file, path, self.votes))
-            except (OSError, ValueError) as exc:
-                self.console.say(
-                    f"Could not save the report to {path}: {getattr(exc, 'strerror', None) or exc}"
-                )
-                continue
-            self.console.say(f"Report saved to {os.path.abspath(os.path.expanduser(path))}.")
+            if self.write_one(path, for_file):
+                self.console.say(f"Report saved to {os.path.abspath(os.path.expanduser(path))}.")
 
     def default_report(self, debrief: Debrief) -> Path | None:
         """The report's default path without its suffix: the window's folder and file name (the
@@ -891,14 +886,18 @@ class Session:
 
     def save_both(self, stem: Path, for_file: Debrief) -> None:
         """Save the report as Markdown and HTML beside each other, as the window does."""
-        assert self.write_report is not None
         paths = [f"{stem}.md", f"{stem}.html"]
-        for path in paths:
-            try:
-                self.write_report(path, report_text(for_file, path, self.votes))
-            except (OSError, ValueError) as exc:
-                self.console.say(
-                    f"Could not save the report to {path}: {getattr(exc, 'strerror', None) or exc}"
-                )
-                return
-        self.console.say(f"Report saved to {paths[0]} and {paths[1]}.")
+        if all(self.write_one(path, for_file) for path in paths):  # stops at the first failure
+            self.console.say(f"Report saved to {paths[0]} and {paths[1]}.")
+
+    def write_one(self, path: str, for_file: Debrief) -> bool:
+        """Write the report to `path` (Markdown or HTML, by its suffix); says why not if it fails."""
+        assert self.write_report is not None
+        try:
+            self.write_report(path, report_text(for_file, path, self.votes))
+        except (OSError, ValueError) as exc:
+            self.console.say(
+                f"Could not save the report to {path}: {getattr(exc, 'strerror', None) or exc}"
+            )
+            return False
+        return True
