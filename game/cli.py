@@ -802,13 +802,11 @@ def _check_out_folder(folder: Path) -> None:
     """A folder to write into, or one that can be made: a file at its place, or at the place of
     a folder above it, is a UserError (robustness review: `screenshots OUT` with OUT a file
     ended in an unexpected FileExistsError)."""
-    for place in (folder, *folder.parents):
-        if place.exists():
-            if not place.is_dir():
-                raise UserError(
-                    f"{place} is a file, not a folder: name a folder for the screenshots"
-                )
-            return
+    from game.save_paths import file_in_the_way
+
+    blocker = file_in_the_way(folder)
+    if blocker is not None:
+        raise UserError(f"{blocker} is a file, not a folder: name a folder for the screenshots")
 
 
 def _window_size(text: str) -> tuple[int, int]:

@@ -87,3 +87,15 @@ def report_stem(folder: Path, scenario_id: str, seed: int, player_name: str = ""
         number += 1
         stem = f"{base}-{number}"
     return stem
+
+
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file that stands where `folder` or one of the folders above it should be, if any (a
+    saves folder or a screenshots folder named after a file, say)."""
+    for place in (folder, *folder.parents):
+        try:
+            if place.exists():
+                return None if place.is_dir() else place
+        except OSError:
+            return None
+    return None

@@ -55,6 +55,7 @@ from game.engine.api import new_game, step
 from game.engine.state import GameState
 from game.save_paths import AUTOSAVE_PREFIX as AUTOSAVE_PREFIX  # re-exported: part of this API
 from game.save_paths import autosave_path as autosave_path
+from game.save_paths import file_in_the_way
 from game.save_paths import latest_autosave as latest_autosave
 from game.save_paths import previous_autosave_path as previous_autosave_path
 from game.save_paths import save_dir as save_dir
@@ -488,7 +489,7 @@ def _replace_atomically(target: Path, payload: bytes) -> None:
 
 
 def _write_error(target: Path, exc: OSError) -> SaveError:
-    blocker = _file_in_the_way(target.parent)
+    blocker = file_in_the_way(target.parent)
     if blocker is not None:
         # (robustness review: --save-dir naming a file said "cannot write the save
         # .../base.yaml/autosave-tutorial.json (File exists)")
@@ -504,17 +505,6 @@ def _write_error(target: Path, exc: OSError) -> SaveError:
         "write",
         str(target),
     )
-
-
-def _file_in_the_way(folder: Path) -> Path | None:
-    """The file that stands where `folder` or one of the folders above it should be, if any."""
-    for place in (folder, *folder.parents):
-        try:
-            if place.exists():
-                return None if place.is_dir() else place
-        except OSError:
-            return None
-    return None
 
 
 def _protect_existing(target: Path) -> SaveGame | None:
