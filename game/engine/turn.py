@@ -83,6 +83,8 @@ class Reader:
             return active is not None and active.status == "expired"
         if function == "answer":
             return active.answer if active is not None else ""
+        if function == "days_since_issued":
+            return (self.date - active.issued).days if active is not None else -1
         raise KeyError(function)
 
     def holds(self, text: str | None) -> bool:

@@ -496,3 +496,51 @@ def test_states_before_choices_plays_the_log_again(mini):
     assert before[0] == start and before[1].taken == {"talk": 1} and before[2].day == 2
     # a state its log does not lead to (another seed's, say): no answer rather than a wrong one
     assert states_before_choices(sc, state.model_copy(update={"seed": 8})) is None
+
+
+def test_days_since_issued_counts_from_the_day_a_demand_was_presented(mini):
+    """`days_since_issued(d)`: 0 on the day the demand is presented, one more each day after,
+    answered or not, and -1 while it has not been presented. Authors need it for a follow-up
+    that must not come at the same dawn as the demand it follows up (Takahashi 'calls for your
+    answer' had come with the four demands themselves)."""
+    from game.engine.turn import Reader
+    from game.scenario.expr import compile_expr
+
+    sc = mini.scenario
+    first, ultimatum = (
+        compile_expr("days_since_issued(first)"),
+        compile_expr("days_since_issued(ultimatum)"),
+    )
+    state, _ = new_game(sc, seed=7)
+    reader = Reader(sc, state)
+    assert (first(reader), ultimatum(reader)) == (0, -1)
+    state, _ = run(sc, state, Respond(demand="first", response="stall"), EndDay())
+    assert state.day == 2 and first(Reader(sc, state)) == 1
+    state, _ = run(sc, state, EndDay())
+    assert state.day == 3 and "ultimatum" in state.demands
+    assert (first(Reader(sc, state)), ultimatum(Reader(sc, state))) == (2, 0)
+
+
+def test_a_condition_on_days_since_issued_is_checked_again_each_day():
+    """A game played in place (`Run`) evaluates an action's condition again only when something
+    it reads changed: a count of days changes with the day, not with the demand."""
+    from game.engine.run import Run
+    from game.scenario.expr.reads import demand_key, reads
+    from game.scenario.load import load_scenario_bytes
+    from tests.conftest import edited_mini
+
+    assert reads("days_since_issued(first) >= 1") == {demand_key("first"), "day"}
+    text = edited_mini(
+        (
+            "    hint: Lower the temperature.\n",
+            '    hint: Lower the temperature.\n    when: "days_since_issued(first) >= 1"\n',
+        )
+    )
+    scenario = load_scenario_bytes(text.encode(), "follow_up.yaml").scenario
+    run_ = Run(scenario, seed=7)
+    talk = TakeAction(action="talk")
+    assert talk not in run_.legal()
+    run_.play(Respond(demand="first", response="stall"))
+    assert talk not in run_.legal()
+    run_.play(EndDay())
+    assert run_.day == 2 and talk in run_.legal()

@@ -568,3 +568,64 @@ def test_no_player_visible_text_calls_the_starting_article_the_seed(loaded):
     visible += [source.title + " " + source.note for source in scenario.sources.values()]
     offending = [text for text in visible if re.search(r"\bseed\b", text, re.IGNORECASE)]
     assert not offending
+
+
+def _dated_refs(scenario, seeds):
+    """For each random game: {event ref: [dates it happened]} (actor rules as ACTOR.RULE; a
+    demand's ref only for its presentation, not for the answers and stalls that name it too)."""
+    from game.engine.run import Run
+
+    games = []
+    for seed in seeds:
+        chooser, run = random.Random(seed), Run(scenario, seed)
+        happened: dict[str, list[dt.date]] = collections.defaultdict(list)
+        while True:
+            for event in run.events:
+                if event.ref not in scenario.demands or event.kind in ("demand", "ultimatum"):
+                    happened[event.ref].append(event.date)
+            if run.over:
+                break
+            run.play(chooser.choice(run.legal()))
+        games.append((seed, happened))
+    return games
+
+
+@pytest.fixture(scope="module")
+def dated_random_games(scenario):
+    return _dated_refs(scenario, range(400))
+
+
+@pytest.mark.parametrize("rule", ["demonstration", "low_flights", "field_exercise"])
+def test_sakais_further_shows_of_force_come_after_the_recorded_one(dated_random_games, rule):
+    """Play-test: 'Aircraft low over Peiping again' came on 30 May, the very day of the recorded
+    show of force (report armoured_cars: armoured cars in Tianjin, aircraft over Peiping), which
+    it then seemed to repeat. Sakai's further shows are the game's, and come on later days."""
+    recorded = dt.date(1935, 5, 30)
+    early = [
+        (seed, day)
+        for seed, happened in dated_random_games
+        for day in happened.get(f"sakai.{rule}", [])
+        if day <= recorded
+    ]
+    assert early == []
+    assert any(f"sakai.{rule}" in happened for _, happened in dated_random_games)
+
+
+@pytest.mark.parametrize(
+    ("rule", "demands"),
+    [("asks_answer", ["four_demands", "final_warning"]), ("wants_signature", ["memorandum"])],
+)
+def test_takahashi_presses_for_an_answer_only_after_the_day_it_was_asked(
+    dated_random_games, rule, demands
+):
+    """Play-test: 'Takahashi calls for your answer' came at the same dawn as the four demands it
+    asked about, as if he called twice that morning; the memorandum's 'Takahashi returns with the
+    memorandum and asks again' did the same. He presses on a later day."""
+    too_soon = [
+        (seed, day)
+        for seed, happened in dated_random_games
+        for day in happened.get(f"takahashi.{rule}", [])
+        if not any(earlier < day for demand in demands for earlier in happened.get(demand, []))
+    ]
+    assert too_soon == []
+    assert any(f"takahashi.{rule}" in happened for _, happened in dated_random_games)

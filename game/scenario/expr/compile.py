@@ -52,7 +52,17 @@ _CMPOPS: dict[type, Callable[[Value, Value], bool]] = {
     ast.Gt: operator.gt,
     ast.GtE: operator.ge,
 }
-_ID_FUNCTIONS = {"issued", "pending", "answered", "expired", "answer", "fired", "taken", "in_stage"}
+_ID_FUNCTIONS = {
+    "issued",
+    "pending",
+    "answered",
+    "expired",
+    "answer",
+    "days_since_issued",
+    "fired",
+    "taken",
+    "in_stage",
+}
 
 
 @lru_cache(maxsize=8192)

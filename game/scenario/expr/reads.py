@@ -3,7 +3,8 @@
 A key is a name the expression reads (a stat, flag, actor, hidden value or built-in name), or,
 for the functions, what they look at: `fired(x)` reads `fired_key(x)`, `taken(x)` reads
 `taken_key(x)`, `issued`, `pending`, `answered`, `expired` and `answer` of a demand read
-`demand_key(d)`, and `in_stage(s)` reads the built-in name `stage`. Whoever changes one of
+`demand_key(d)`, `days_since_issued(d)` reads that and the built-in name `day` (it grows with
+the day), and `in_stage(s)` reads the built-in name `stage`. Whoever changes one of
 these (the engine's `Turn`) marks the same key as touched.
 """
 
@@ -60,6 +61,8 @@ def _collect(node: ast.AST, keys: set[str]) -> None:
                 keys.add("stage")
             elif function in _DEMAND_FUNCTIONS:
                 keys.add(demand_key(ident))
+            elif function == "days_since_issued":
+                keys.update((demand_key(ident), "day"))
             else:
                 raise ValueError(f"unknown function {function!r}")  # the whitelist prevents this
         return

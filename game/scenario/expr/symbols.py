@@ -37,6 +37,12 @@ FUNCTIONS: dict[str, Function] = {
         ),
         Function("answer", ("demand",), "str", 'the id of the response given ("" if none)'),
         Function(
+            "days_since_issued",
+            ("demand",),
+            "int",
+            "days since the demand was presented: 0 on its day, -1 before it is presented",
+        ),
+        Function(
             "fired",
             ("event",),
             "int",
