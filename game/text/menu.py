@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from game import day_numbers
 from game.analysis.describe import describe_action, describe_response
 from game.analysis.replay import label_of
+from game.day_numbers import number_new
 from game.engine.actions import (
     EndDay,
     Respond,
@@ -25,7 +27,7 @@ from game.engine.actions import (
     action_key,
     parse_action_key,
 )
-from game.engine.api import action_options, response_options, states_before_choices
+from game.engine.api import action_options, response_options
 from game.engine.state import GameState
 from game.scenario.model import Scenario
 
@@ -127,10 +129,7 @@ def build_menu(scenario: Scenario, state: GameState, numbers: dict[str, int] | N
         )
     if numbers is None:
         numbers = {}
-    fresh = [entry.key for entry in entries if entry.key not in numbers]
-    first = max(numbers.values(), default=0) + 1
-    added = tuple(range(first, first + len(fresh))) if numbers else ()  # not the dawn's list
-    numbers.update((key, number) for number, key in enumerate(fresh, first))
+    added = number_new(numbers, [entry.key for entry in entries])
     open_keys = {entry.key for entry in entries}
     closed = tuple(
         sorted(
@@ -145,22 +144,8 @@ def build_menu(scenario: Scenario, state: GameState, numbers: dict[str, int] | N
 
 
 def resumed_numbers(scenario: Scenario, state: GameState) -> dict[str, int]:
-    """The numbers of today's choices as they stood when `state` was saved mid-day.
-
-    A save holds the state, not the numbers, so they are rebuilt the way they were made: the game
-    is replayed from its seed through the choices in its log (the engine is deterministic), and
-    from today's dawn the menu is built before each of today's choices, as the council built it.
-    If nothing was chosen today, or the replay does not arrive at `state` (a save of a scenario
-    since changed, say), the day is numbered afresh ({}), as it was at its dawn.
-    """
-    log = state.log
-    today = next((i for i, entry in enumerate(log) if entry.day == state.day), len(log))
-    if today == len(log):
-        return {}
-    before = states_before_choices(scenario, state)
-    if before is None:
-        return {}
-    numbers: dict[str, int] = {}
-    for earlier in before[today:]:
-        build_menu(scenario, earlier, numbers)
-    return numbers
+    """The numbers of today's choices as they stood when `state` was saved mid-day (see
+    `game.day_numbers.resumed_numbers`)."""
+    return day_numbers.resumed_numbers(
+        scenario, state, lambda sc, st: [entry.key for entry in build_menu(sc, st).entries]
+    )

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.day_numbers import resumed_numbers
 from game.engine.api import Step, new_game, step
 from game.engine.state import GameEvent, GameState
 from game.lesson import LessonDays
 from game.practice import UndoStack
 from game.scenario.load import LoadedScenario
+from game.ui.view import action_order
 
 
 @dataclass
@@ -30,6 +32,8 @@ class Session:
     # lesson mode's days passed without a council and councils ended by the time limit
     lesson: LessonDays = field(default_factory=LessonDays)
     player_name: str = ""  # the students' names, kept in saves for a resumed game's report
+    # each day's numbers of the council's actions, kept all day (see `action_numbers`)
+    numbers: dict[int, dict[str, int]] = field(default_factory=dict)
 
     @property
     def practice(self) -> bool:
@@ -56,6 +60,15 @@ class Session:
             session.undo = UndoStack.start(state)
         session.autosave()
         return session
+
+    def action_numbers(self) -> dict[str, int]:
+        """Today's numbers of the council's actions, which `view.action_rows` keeps and extends
+        (game.day_numbers). A game resumed mid-day gets the numbers it had before it was saved;
+        a day taken back in practice keeps those it had."""
+        day = self.state.day
+        if day not in self.numbers:
+            self.numbers[day] = resumed_numbers(self.scenario, self.state, action_order)
+        return self.numbers[day]
 
     def abandon(self) -> str:
         """The game is left before its first choice (Esc on the first briefing): the unfinished

@@ -8,7 +8,7 @@ Nothing here decides a rule: availability and reasons come from the engine (`act
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from game.analysis.describe import (
     KIND_LABELS,
@@ -23,7 +23,8 @@ from game.analysis.describe import (
     stat_changes,
     stat_visible,
 )
-from game.engine.api import action_options, response_options
+from game.day_numbers import number_new
+from game.engine.api import ActionOption, action_options, response_options
 from game.engine.dates import long_date
 from game.engine.query import conditions, deadline_words
 from game.engine.query import unlocked_codex as open_codex
@@ -139,6 +140,7 @@ class ActionRow:
     consequences: str
     uses_left: int | None = None  # how many more times the game allows it; None: no limit
     taken: int = 0  # how many times it has been taken in this game
+    number: int = 0  # kept all day (game.day_numbers); its key takes it, from 1 to 9
 
 
 @dataclass(frozen=True)
@@ -281,13 +283,22 @@ def inbox_item(
     )
 
 
-def action_rows(scenario: Scenario, state: GameState) -> list[ActionRow]:
-    """Today's actions in the scenario's order, except that those used up (no uses left in this
-    game) come after all the others: by the last days they filled the top of the list, greyed,
-    and the player scrolled past them to find anything possible (play-test). An action merely
-    not possible today (no points left, done today) keeps its place."""
+def action_rows(
+    scenario: Scenario, state: GameState, numbers: dict[str, int] | None = None
+) -> list[ActionRow]:
+    """Today's actions, each with the number it keeps all day, in the order of those numbers.
+
+    `numbers` are the day's so far (see `game.day_numbers`; changed here), none at the dawn. At
+    the dawn the actions are numbered in the scenario's order, except that those used up (no uses
+    left in this game) come after all the others: by the last days they filled the top of the
+    list, greyed, and the player scrolled past them to find anything possible (play-test). During
+    the day nothing moves: an action used up, done today or too dear keeps its place and number
+    (the number keys had taken whatever moved into a used-up row's place, play-test), and one
+    that appears takes the next number, at the end."""
+    if numbers is None:
+        numbers = {}
     rows = []
-    for option in action_options(scenario, state):
+    for option in dawn_order(action_options(scenario, state)):
         spec = scenario.actions[option.action.action]
         rows.append(
             ActionRow(
@@ -303,7 +314,22 @@ def action_rows(scenario: Scenario, state: GameState) -> list[ActionRow]:
                 option.taken,
             )
         )
-    return sorted(rows, key=lambda row: row.uses_left == 0)  # stable: the order kept in each
+    number_new(numbers, [row.id for row in rows])
+    return sorted((replace(row, number=numbers[row.id]) for row in rows), key=_by_number)
+
+
+def _by_number(row: ActionRow) -> int:
+    return row.number
+
+
+def dawn_order(options: list[ActionOption]) -> list[ActionOption]:
+    """Actions in the order a day first lists them: the scenario's, the used up last (stable)."""
+    return sorted(options, key=lambda option: option.uses_left == 0)
+
+
+def action_order(scenario: Scenario, state: GameState) -> list[str]:
+    """The ids of the actions a council numbers in `state` (for `day_numbers.resumed_numbers`)."""
+    return [option.action.action for option in dawn_order(action_options(scenario, state))]
 
 
 def pending_demands(scenario: Scenario, state: GameState) -> list[PendingDemand]:
@@ -375,7 +401,11 @@ def recent_places(state: GameState, new_count: int) -> set[str]:
 
 
 def crisis_view(
-    scenario: Scenario, state: GameState, map_data: dict, new_count: int = 0
+    scenario: Scenario,
+    state: GameState,
+    map_data: dict,
+    new_count: int = 0,
+    numbers: dict[str, int] | None = None,
 ) -> CrisisView:
     places = map_places(scenario, map_data, recent_places(state, new_count))
     return CrisisView(
@@ -383,7 +413,7 @@ def crisis_view(
         stats=stat_bars(scenario, state),
         attitudes=attitudes(scenario, state),
         inbox=inbox(scenario, state, new_count),
-        actions=action_rows(scenario, state),
+        actions=action_rows(scenario, state, numbers),
         demands=pending_demands(scenario, state),
         places=places,
         units=map_units(scenario, state, places),

@@ -1,9 +1,10 @@
-"""Today's council lists the actions used up in this game after all the others.
+"""Today's council lists the actions used up in this game after all the others, from the dawn.
 
 Play-test over the 1935 scenario: by the last days every row in sight at the top of "Today's
 council" was a greyed "cannot be done again" action, and the player scrolled past them to find
 anything possible. An action merely not possible today (no points left, done today) keeps its
-place; the number on a row is still its place, and its key takes it.
+place. During a day nothing moves (tests/ui/test_day_numbers_window.py): the number on a row is
+the one it had at the dawn, and its key takes it.
 """
 
 from __future__ import annotations
@@ -94,14 +95,16 @@ def test_actions_not_possible_today_keep_their_place(council, press):
     assert ids(crisis) == order
 
 
-def test_a_used_up_action_goes_to_the_end_and_the_list_starts_at_its_top(council, press):
+def test_a_used_up_action_stays_in_place_and_so_does_the_highlight(council, press):
     """The highlight first followed the used-up action down among the greyed rows (the list
-    jumped to its end); it now starts the list at its top, as for a row that is gone."""
+    jumped to its end). Now the row keeps its place until the day ends, the highlight stays on
+    it, and one more Enter takes nothing: it only says why."""
     from tests.ui.test_council_list import chosen
 
     app, _, _ = council
     crisis = play(app, 2)  # Sakai can be received once more
     assert ids(crisis)[0] == "see_sakai"
+    order = ids(crisis)
     press(app, pygame.K_a)
     for _ in range(10):  # below the demands awaiting an answer
         press(app, pygame.K_DOWN)
@@ -112,12 +115,8 @@ def test_a_used_up_action_goes_to_the_end_and_the_list_starts_at_its_top(council
     assert app.session.state.taken["see_sakai"] == 3
     while names(app) != ["crisis"]:
         press(app, pygame.K_ESCAPE)  # what followed
-    assert ids(crisis)[-1] == "see_sakai"
-    widget = crisis.action_list
-    assert widget.selected == 0 and widget.top == 0
-    top = crisis.rows()[0][0]
-    assert (top == "demand") is widget.armed  # a demand is highlighted, an action is not
-    # one more Enter takes nothing: it opens the demand, or only shows the highlight
+    assert ids(crisis) == order
+    assert chosen(crisis) == ("action", "see_sakai")
     taken = dict(app.session.state.taken)
     press(app, pygame.K_RETURN)
     assert app.session.state.taken == taken

@@ -78,7 +78,11 @@ class CrisisScene(Scene):
         chosen = self.row_key(self.action_list.selected)
         self._state = session.state
         self.view = crisis_view(
-            session.scenario, session.state, map_data(session.loaded), session.new_count
+            session.scenario,
+            session.state,
+            map_data(session.loaded),
+            session.new_count,
+            session.action_numbers(),
         )
         self.unlocked = unlocked_codex(session.scenario, session.state)
         # the newest message is selected after every change, so what just arrived is what is shown
@@ -144,24 +148,19 @@ class CrisisScene(Scene):
 
     def follow_council(self, chosen: tuple[str, str] | None, new_day: bool) -> None:
         """After a change, the council's highlight stays on the row it was on if that is still
-        listed (not on its row number, which may now hold another action: play-test, an extra
-        Enter took 'Brief the Western consuls'). A new day, or a row gone, starts the list at its
-        top, where pending demands are listed first; so does a row just used up, which goes to the
-        end of the list. A demand at the top is highlighted (Enter opens it, and its dialog
-        answers nothing until told), an action is not: the first arrow or Enter shows the
-        highlight, the next Enter takes it."""
+        listed (not on its place in the list, which may now hold another row: play-test, an extra
+        Enter took 'Brief the Western consuls'). An action keeps its place all day, even used up
+        (`view.action_rows`), so an Enter again on it only says why not. A new day, or a row
+        gone, starts the list at its top, where pending demands are listed first. A demand at
+        the top is highlighted (Enter opens it, and its dialog answers nothing until told), an
+        action is not: the first arrow or Enter shows the highlight, the next Enter takes it."""
         widget = self.action_list
         rows = self.rows()
         keys = [self.row_key(i) for i in range(len(rows))]
         if not new_day and chosen is not None and chosen in keys:
-            index = keys.index(chosen)
-            kind, row = rows[index]
-            if not (kind == "action" and row.uses_left == 0):
-                widget.selected = index
-                widget._scroll_into_view()  # rows may have come above it (a new demand)
-                return
-            # used up, it went to the end of the list: the list starts at its top again, rather
-            # than following it down among the greyed rows
+            widget.selected = keys.index(chosen)
+            widget._scroll_into_view()  # rows may have come above it (a new demand)
+            return
         widget.selected = widget.top = 0
         if keys and keys[0] is not None and keys[0][0] == "demand":
             widget.armed = True
@@ -209,14 +208,26 @@ class CrisisScene(Scene):
             return True
         return Act(TakeAction(action=row.id))
 
+    @staticmethod
+    def no_action(app: App, number: int) -> str:
+        """Why a number key takes nothing: the action it had today is gone, or it had none."""
+        session = app.session
+        if session is None:
+            return f"There is no action {number} today."
+        gone = next((aid for aid, n in session.action_numbers().items() if n == number), None)
+        if gone is None or gone not in session.scenario.actions:
+            return f"There is no action {number} today."
+        label = session.scenario.actions[gone].label
+        return f"Action {number} today was \u201c{label}\u201d: it cannot be taken any more today."
+
     def key(self, app: App, event: pygame.event.Event) -> Any:
         number = digit(event)
         if number is not None and self.view is not None:
-            actions = self.view.actions
-            if number > len(actions):
-                app.toast(f"There is no action {number} today.")
+            # the number the row keeps all day, not its place (a row gone leaves a gap)
+            row = next((r for r in self.view.actions if r.number == number), None)
+            if row is None:
+                app.toast(self.no_action(app, number))
                 return True
-            row = actions[number - 1]
             if not row.available:
                 app.toast(row.reason)
                 return True
@@ -544,7 +555,7 @@ class CrisisScene(Scene):
                 return self.item_paragraphs(item)
             head = ("ULTIMATUM: " if row.ultimatum else "Answer: ") + row.title
             return [(BOLD, head), (SOFT, f"Deadline {row.deadline}")]
-        number = self.view.actions.index(row) + 1
+        number = row.number
         meta = [f"{row.cost} AP"]
         uses = uses_note(row.uses_left, row.taken)  # also when not possible today (review)
         if uses:
@@ -608,7 +619,7 @@ class CrisisScene(Scene):
             ]
             lines += [(SOFT, line) for line in ink.wrap(f"Deadline {row.deadline}", inner, SOFT)]
             return lines
-        number = self.view.actions.index(row) + 1
+        number = row.number
         colour = "ink" if row.available else "disabled"
         label = f"{number}. {row.label}" if number <= 9 else row.label
         cost = f"{row.cost} AP"

@@ -1,0 +1,70 @@
+"""The window's council keeps each action's number for the whole day, as the text version does.
+
+Play-test: the number keys take the row at that place, and the list moved under them. Receiving
+Colonel Sakai for the third time used him up, his row went to the end of the list, and the next
+press of 1, meant for him again or read from the list a moment before, took whatever had moved
+up into his place. Now a used-up row keeps its place and number until the day ends; at the next
+dawn the used-up rows go last and the day is numbered afresh.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from tests.ui.test_council_order import council, ids, names, play  # noqa: F401 - fixture
+
+
+def numbers(crisis):
+    return {row.id: row.number for row in crisis.view.actions}
+
+
+def settle(app, press):
+    while names(app) != ["crisis"]:
+        press(app, pygame.K_ESCAPE)  # what followed the choice
+
+
+def test_a_used_up_action_keeps_its_number_and_place_until_the_day_ends(council, press):  # noqa: F811
+    app, _, _ = council
+    crisis = play(app, 2)  # Sakai can be received once more
+    assert ids(crisis)[0] == "see_sakai" and numbers(crisis)["see_sakai"] == 1
+    before = dict(numbers(crisis))
+    order = ids(crisis)
+    press(app, pygame.K_1)
+    settle(app, press)
+    assert app.session.state.taken["see_sakai"] == 3  # used up
+    assert ids(crisis) == order and numbers(crisis) == before  # nothing moved
+    taken = dict(app.session.state.taken)
+    press(app, pygame.K_1)  # again: Sakai cannot be received, and nothing else is taken
+    settle(app, press)
+    assert app.session.state.taken == taken
+
+
+def test_the_next_dawn_numbers_afresh_with_the_used_up_rows_last(council, press):  # noqa: F811
+    from game.engine.actions import EndDay
+
+    app, _, _ = council
+    crisis = play(app, 2)
+    press(app, pygame.K_1)
+    settle(app, press)
+    app.act(EndDay())
+    settle(app, press)
+    crisis = app.stack[0]
+    crisis.refresh(app)
+    assert ids(crisis)[-1] == "see_sakai"
+    assert [row.number for row in crisis.view.actions] == list(range(1, len(ids(crisis)) + 1))
+
+
+def test_a_game_resumed_mid_day_gets_the_days_numbers_back(council, press, he_umezu):  # noqa: F811
+    from game.ui.session import Session
+
+    app, _, _ = council
+    crisis = play(app, 2)
+    press(app, pygame.K_1)  # Sakai used up: his row keeps number 1 today
+    settle(app, press)
+    resumed = Session(he_umezu, app.session.seed, app.session.state, 0, [])
+    assert (
+        resumed.action_numbers()
+        == app.session.action_numbers()
+        == {row.id: row.number for row in crisis.view.actions}
+    )
+    assert resumed.action_numbers()["see_sakai"] == 1
