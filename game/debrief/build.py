@@ -175,6 +175,7 @@ def build_debrief(
         over=state.over,
         ending=ending,
         historical_endings=[e.title for e in scenario.endings.values() if e.historical],
+        premise=" ".join(scenario.counterfactual.split()),
         has_history=scenario.has_history,
         records_decisions=records_decisions,
         background=background,

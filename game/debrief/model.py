@@ -170,6 +170,7 @@ class Debrief(_Frozen):
     over: bool
     ending: EndingView | None = None
     historical_endings: list[str] = []  # titles of the endings the scenario marks historical
+    premise: str = ""  # an alternate history's change from the record (`Scenario.counterfactual`)
     # Whether the scenario records any history (notes, historical dates, answers or endings): an
     # invented one has none, and its report leaves out what it would compare with history.
     has_history: bool = True
@@ -233,7 +234,7 @@ WEAK_NOTE = (
 
 TEACHERS_INJECT = "teacher's inject"  # after an inbox item the teacher released, in every report
 # after an item the scenario marks counterfactual, whose footnotes would read as its record
-INVENTED_GROUNDED = "the game's invention; its sources are what it is grounded in"
+INVENTED_GROUNDED = "invented for the game, based on the sources cited"
 # after an intelligence report, whose version the game drew: the report tells which it was
 REPORT_TRUE = "intelligence; in this game it told the truth"
 REPORT_FALSE = "intelligence; in this game it was wrong"

@@ -60,6 +60,7 @@ NO_SOURCES = "No sources were cited."
 
 SectionKey = Literal[
     "front",
+    "premise",
     "ending",
     "divergences",
     "background",
@@ -160,6 +161,9 @@ Item = (
 )
 
 
+PREMISE = "What this scenario changes from history"
+
+
 @dataclass(frozen=True)
 class Section:
     key: SectionKey
@@ -172,7 +176,10 @@ def report_sections(debrief: Debrief) -> list[Section]:
     """The sections of the debrief's report, in the order every form shows them (the sections
     with nothing to show left out)."""
     d = debrief
-    out = [_front(d), _ending(d)]
+    out = [_front(d)]
+    if d.premise:  # an alternate history says so before anything is compared with the record
+        out.append(Section("premise", PREMISE, (Line(d.premise),)))
+    out.append(_ending(d))
     if d.records_decisions:  # else no decisions of history's to compare with
         out.append(_divergences(d))
     if d.background:

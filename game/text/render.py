@@ -19,6 +19,7 @@ from game.analysis.describe import (
     stat_display,
     uses_note,
 )
+from game.debrief.sections import PREMISE
 from game.engine.dates import long_date
 from game.engine.query import unlocked_codex
 from game.engine.state import GameEvent, GameState
@@ -50,7 +51,7 @@ def intro(scenario: Scenario, seed: int, style: Style, settings: Sequence[str] =
     lines += style.heading("Briefing")
     lines += style.wrap(scenario.briefing)
     if scenario.counterfactual:
-        lines += style.heading("What this scenario changes")
+        lines += style.heading(PREMISE)
         lines += style.wrap(scenario.counterfactual)
     lines += ["", "Type h at any prompt for help."]
     return lines

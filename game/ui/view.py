@@ -626,6 +626,7 @@ class Briefing:
     dates: str
     text: str
     people: list[tuple[str, str]]  # (name with characters, role)
+    premise: str = ""  # what the scenario changes from the record (`Scenario.counterfactual`)
 
 
 def briefing(scenario: Scenario) -> Briefing:
@@ -637,7 +638,15 @@ def briefing(scenario: Scenario) -> Briefing:
     cal = scenario.calendar
     dates = f"{long_date(cal.start, weekday=False)} \u2013 {long_date(cal.end, weekday=False)}; {cal.actions_per_day} action points a day"
     people = [(with_chars(a.name, a.chars), a.role) for a in scenario.actors.values()]
-    return Briefing(scenario.title, scenario.subtitle, player, dates, scenario.briefing, people)
+    return Briefing(
+        scenario.title,
+        scenario.subtitle,
+        player,
+        dates,
+        scenario.briefing,
+        people,
+        scenario.counterfactual,
+    )
 
 
 # --- the map projection ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.debrief.sections import PREMISE
 from game.ui.mapdraw import MapPainter
 from game.ui.scene import Pop, Push, Replace, Reset, Scene
 from game.ui.scenes import goto
@@ -45,6 +46,9 @@ class BriefingScene(Scene):
         ]
         for paragraph in reflow(view.text):
             out.append((BODY, paragraph))
+        if view.premise:  # an alternate history says so, as the text version and the report do
+            out += [(BODY, ""), (Style("typewriter_bold", "body"), PREMISE.upper())]
+            out += [(BODY, paragraph) for paragraph in reflow(view.premise)]
         if view.people:
             out += [(BODY, ""), (Style("typewriter_bold", "body"), "THE PEOPLE")]
             for name, role in view.people:
