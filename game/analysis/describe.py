@@ -31,7 +31,7 @@ KIND_LABELS = {
     "action": "Done",
     "outcome": "Outcome",
     "actor": "Move",  # what another actor does on their own account
-    "stage": "Escalation",
+    "stage": "Situation",  # a stage may escalate or settle ("After the answer"): not "Escalation"
     "message": "Note",
     "ending": "Ending",
     "rejected": "Not possible",
