@@ -679,7 +679,6 @@ class App:
         from game.lesson import lesson_over, todays_council
         from game.ui.scenes.crisis import CrisisScene
         from game.ui.scenes.dialogs import DaySummaryScene
-        from game.ui.scenes.ending import EndingScene
 
         def today() -> str:
             over = bool(lesson_over(session.state.day, self.lesson_days))
@@ -687,20 +686,30 @@ class App:
 
         if today() == "council":
             return
-        start, passed = session.state, []
+        # The players' own night's summary, still open, is not replaced but carried on: it runs
+        # from their council to the one held (teacher's play-test: their night was lost).
+        night = next((s for s in self.stack if isinstance(s, DaySummaryScene)), None)
+        if night is not None and night.after is session.state:
+            start, passed = night.before, list(night.events)
+        else:
+            start, passed = session.state, []
+        dates = []
         while today() == "pass":
+            dates.append(session.state.date)
             session.lesson.end_at_once(session.state)
             passed += session.act(EndDay())[1].events
         if session.state.over:
-            self.apply(Reset(EndingScene()))
+            # the last nights first, then the ending (as after a night the players ended)
+            self.apply(Reset(CrisisScene()))
+            self.push(DaySummaryScene(start, session.state, passed, final=True, passed=dates))
             self.toast(
                 f"Lesson mode: {counted(self.lesson_days, 'day')} played; the rest of the crisis ran its course."
             )
             return
         session.lesson.hold(session.state.day)
-        if passed:  # what the days passed brought, as a night's summary does
+        if dates:  # what the days passed brought, as a night's summary does
             self.apply(Reset(CrisisScene()))
-            self.push(DaySummaryScene(start, session.state, passed))
+            self.push(DaySummaryScene(start, session.state, passed, passed=dates))
         self.toast(
             f"Lesson mode: the days pass quickly, but today a demand awaits your answer (day {session.state.day})."
         )

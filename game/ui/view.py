@@ -8,6 +8,8 @@ Nothing here decides a rule: availability and reasons come from the engine (`act
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from game.analysis.describe import (
@@ -485,12 +487,18 @@ class DaySummary:
     changes: list[StatChange]
     stage_change: str
     news: list[InboxItem]
+    passed: str = ""  # lesson mode's days passed without a council since, in words
 
 
 def day_summary(
-    scenario: Scenario, before: GameState, after: GameState, events: list[GameEvent]
+    scenario: Scenario,
+    before: GameState,
+    after: GameState,
+    events: list[GameEvent],
+    passed: Sequence[dt.date] = (),
 ) -> DaySummary:
-    """What changed from one council to the next: visible stats that moved, and what arrived."""
+    """What changed from one council to the next: visible stats that moved, and what arrived
+    (over the days lesson mode `passed` without a council too)."""
     changes = stat_changes(scenario, before, after)
     stage = ""
     if before.stage != after.stage:
@@ -501,7 +509,16 @@ def day_summary(
         if e.kind not in HIDDEN_KINDS and e.kind != "ending"  # the ending has its own screen
     ]
     title = f"Night falls on {long_date(before.date, weekday=False)}"
-    return DaySummary(title, changes, stage, news)
+    return DaySummary(title, changes, stage, news, passed_words(passed))
+
+
+def passed_words(days: Sequence[dt.date]) -> str:
+    """'Lesson mode: 2 June 1935 passed without a council.' ('' for no days)."""
+    if not days:
+        return ""
+    first, last = long_date(days[0], weekday=False), long_date(days[-1], weekday=False)
+    which = first if len(days) == 1 else f"{first} to {last}"
+    return f"Lesson mode: {which} passed without a council."
 
 
 @dataclass(frozen=True)

@@ -132,8 +132,10 @@ def test_lesson_days_pass_to_the_ending_when_nothing_awaits_an_answer(make_app):
     assert app.session.state.over
     calendar = tutorial.scenario.calendar
     assert app.session.state.date == calendar.end  # every day after the second passed
-    assert app.stack[-1].name == "ending"
     assert "Lesson mode: 2 days played; the rest of the crisis ran its course." in app.toast_text
+    assert app.stack[-1].name == "day_summary" and app.stack[-1].final  # the nights first
+    app.apply(app.stack[-1].close(app))
+    assert app.stack[-1].name == "ending"
 
 
 def test_the_council_clock_stops_on_the_briefing_and_in_the_menu(make_app, press):
@@ -407,3 +409,56 @@ def test_the_council_clock_turns_urgent_in_its_last_seconds(make_app):
     app.clock.now += 1_000  # 0:30 left
     app.pump()
     assert clock_colour() == theme.c("urgent")
+
+
+def test_lesson_days_passed_keep_the_players_own_night_in_the_summary(make_app):
+    """Teacher's play-test: the class ended day 1; lesson mode passed day 2 and replaced the
+    class's own night's summary (what their day did) with one of day 2's night only, and nothing
+    said day 2 was passed. The summary now runs from the class's council to the held one."""
+    from game.engine.actions import EndDay, Respond
+
+    app = make_app(lesson_days=1)
+    start(app)
+    app.act(Respond(demand="first", response="accept"))
+    council = app.session.state  # the class's council, after their answer
+    app.act(EndDay())
+    app.pump()
+    assert app.session.state.day == 3
+    summary = app.stack[-1]
+    assert summary.name == "day_summary"
+    assert summary.before is council  # from the class's own council on
+    text = " ".join(line for _, line in summary.paragraphs())
+    assert summary.banner.startswith("Night falls on 1 June 1935")
+    assert "Lesson mode: 2 June 1935 passed without a council." in text
+
+
+def test_lesson_days_that_run_to_the_ending_show_the_last_night_first(make_app):
+    """Teacher's play-test: when lesson mode passed the days to the ending, the class never saw
+    what its last council's night brought; the summary comes first, then the ending."""
+    from pathlib import Path
+
+    from game.engine.actions import EndDay, Respond
+    from game.engine.api import legal_actions
+    from game.scenario.load import load_scenario
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    tutorial = load_scenario(Path(__file__).parents[2] / "scenarios" / "tutorial.yaml")
+    app = make_app(lesson_days=2)
+    app.new_game(tutorial, 7)
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    app.act(EndDay())
+    answers = legal_actions(tutorial.scenario, app.session.state)
+    app.act(next(a for a in answers if isinstance(a, Respond)))
+    app.act(EndDay())
+    app.pump()
+    assert app.session.state.over
+    summary = app.stack[-1]
+    assert summary.name == "day_summary" and summary.final
+    assert summary.before.day == 2
+    text = " ".join(line for _, line in summary.paragraphs())
+    assert "passed without a council" in text
+    app.apply(summary.close(app))
+    app.pump()
+    assert app.stack[-1].name == "ending"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -478,13 +480,19 @@ class DaySummaryScene(Dialog):
     hint = "Enter, Space or Esc begin the new day \u00b7 \u2191\u2193 PgUp PgDn scroll"
 
     def __init__(
-        self, before: GameState, after: GameState, events: list[GameEvent], final: bool = False
+        self,
+        before: GameState,
+        after: GameState,
+        events: list[GameEvent],
+        final: bool = False,
+        passed: Sequence[dt.date] = (),
     ) -> None:
         super().__init__()
         self.before = before
         self.after = after
         self.events = events
         self.final = final  # the night that ended the game: closing it shows the ending
+        self.passed = tuple(passed)  # days lesson mode passed without a council since `before`
         if final:
             self.hint = FINAL_HINT
 
@@ -500,7 +508,7 @@ class DaySummaryScene(Dialog):
         if self.widgets:
             return
         session = app.session
-        self.view = day_summary(session.scenario, self.before, self.after, self.events)
+        self.view = day_summary(session.scenario, self.before, self.after, self.events, self.passed)
         self.banner = self.view.title
         self.urgent = any(item.urgent for item in self.view.news)
         self.pane = TextPane(self.paragraphs)
@@ -511,7 +519,10 @@ class DaySummaryScene(Dialog):
     def paragraphs(self) -> list[tuple[Style, str]]:
         view = self.view
         head = Style("typewriter_bold", "body")
-        out: list[tuple[Style, str]] = [(head, "WHAT CHANGED")]
+        out: list[tuple[Style, str]] = []
+        if view.passed:
+            out += [(Style("serif_bold", "body"), view.passed), (BODY, "")]
+        out.append((head, "WHAT CHANGED"))
         if view.stage_change:
             out.append(
                 (Style("serif_bold", "body", "urgent"), f"The crisis moved: {view.stage_change}")
