@@ -63,7 +63,7 @@ EXIT_AFTER_FIRST_FRAME = os.environ.get("HEBEI1935_EXIT_AFTER_FIRST_FRAME") == "
 # the codex (it shows no clock: play-test, the day ended while it was read), and the night's
 # summary between two councils.
 COUNCIL_CLOCK_PAUSED = frozenset(
-    {"briefing", "menu", "help", "settings", "save", "load", "codex", "day_summary"}
+    {"briefing", "menu", "help", "settings", "save", "load", "codex", "day_summary", "injects"}
 )
 # The screens on top of which a new day's council begins: the crisis screen, or a demand's
 # dialog (answering is council work). Until one of them is on top (the night's summary and the
@@ -410,6 +410,7 @@ class App:
 
     def act(self, action: Any) -> None:
         """Hand a player action to the engine and show what followed."""
+        from game.analysis.describe import stat_changes
         from game.engine.actions import EndDay, Respond
         from game.ui.scenes.dialogs import DaySummaryScene, EventDialog
         from game.ui.scenes.ending import EndingScene
@@ -451,7 +452,8 @@ class App:
             return
         followups = self.demand_dialogs(result.events)
         if shown:
-            self.push(EventDialog(shown, followups=followups))
+            changes = stat_changes(session.scenario, before, result.state)
+            self.push(EventDialog(shown, followups=followups, changes=changes))
         else:
             for scene in reversed(followups):
                 self.push(scene)
@@ -646,8 +648,8 @@ class App:
 
     def council_clock_runs(self) -> bool:
         """The council's clock runs while the players can deliberate: not before they have left
-        the briefing, nor while the game is paused by its menu, the help, the settings or the
-        save-as field or the codex, nor while the window is too small to show the game; and a
+        the briefing, nor while the game is paused by its menu, the help, the settings, the
+        save-as field, the codex or the teacher's injects, nor while the window is too small to show the game; and a
         new day's not before the players are back from the night's summary and its slips."""
         if self.too_small or not self.council_open:
             return False

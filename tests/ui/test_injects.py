@@ -79,3 +79,77 @@ def test_a_click_chooses_an_inject_and_shows_its_note_and_a_second_click_release
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=spot))
     app.pump()
     assert app.session.state.log[-1].kind == "inject" and len(app.session.state.log) == log + 1
+
+
+def _crisis(make_app, **options):
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    app = make_app(**options)
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    return app
+
+
+def test_enter_on_an_inject_chooses_it_and_a_second_enter_releases_it(make_app, press):
+    """Teacher's play-test: F9 then Enter released the first inject at once, though the hint said
+    'Enter select' and a click only chooses (a release cannot be taken back)."""
+    app = _crisis(make_app)
+    log = len(app.session.state.log)
+    press(app, pygame.K_F9)
+    press(app, pygame.K_RETURN)
+    assert app.stack[-1].name == "injects" and len(app.session.state.log) == log
+    assert "Enter again to release" in app.toast_text
+    press(app, pygame.K_RETURN)
+    assert app.session.state.log[-1].kind == "inject"
+
+
+def test_an_arrow_between_two_enters_chooses_again(make_app, press):
+    app = _crisis(make_app)
+    log = len(app.session.state.log)
+    press(app, pygame.K_F9)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_DOWN)  # to Close, and back: the inject is to be chosen again
+    press(app, pygame.K_UP)
+    press(app, pygame.K_RETURN)  # chooses it again: nothing released yet
+    assert app.stack[-1].name == "injects" and len(app.session.state.log) == log
+
+
+def test_the_inject_list_says_what_each_inject_changes(make_app, press):
+    """Teacher's play-test: an inject 'costs the players nothing' (no action points) but moved
+    public anger and Nanjing's trust, and neither the list nor the slip said so."""
+    records = []
+    app = _crisis(make_app, recorder=records)
+    press(app, pygame.K_F9)
+    app.dirty = True
+    records.clear()
+    app.pump()
+    drawn = " ".join(block.text for block in records)
+    assert "It changes: Nanjing's trust \u22124" in drawn or "It changes: Trust \u22124" in drawn
+
+
+def test_the_slip_after_a_choice_says_what_it_changed(make_app, press):
+    """Play-tests (tutorial, an inject): the 'What followed' slip gave the news but not what the
+    choice changed, which the text version says after every choice."""
+    app = _crisis(make_app)
+    trust = app.session.state.stats["trust"]
+    press(app, pygame.K_F9)
+    press(app, pygame.K_1)
+    slip = app.stack[-1]
+    assert slip.name == "event"
+    text = [line for _, line in slip.paragraphs()]
+    assert "WHAT CHANGED" in text
+    assert any(line.startswith(f"Trust: {trust} \u2192 {trust - 4} (\u22124") for line in text)
+
+
+def test_the_inject_list_stops_the_council_clock(make_app, press):
+    """Teacher's play-test: a minute spent choosing an inject was taken from the class's council."""
+    app = _crisis(make_app, time_limit=2)
+    app.clock.now += 1000
+    app.pump()
+    left = app.council_seconds_left()
+    press(app, pygame.K_F9)
+    app.clock.now += 60_000
+    app.pump()
+    assert app.council_seconds_left() == left

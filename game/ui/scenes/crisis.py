@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pygame
 
-from game.analysis.describe import higher_is_note, uses_note
+from game.analysis.describe import describe_effects, higher_is_note, uses_note
 from game.engine.actions import EndDay, TakeAction
 from game.ui.mapdraw import SIDE_SHAPES, MapPainter, draw_side_mark
-from game.ui.scene import Act, Pop, Push, Reset, Scene, digit
+from game.ui.scene import ENTER_KEYS, Act, Pop, Push, Reset, Scene, digit
 from game.ui.scenes import goto
 from game.ui.scenes.common import BoxedMenu, hint_band, key_hint, margin, with_council_clock
 from game.ui.text import BODY, BOLD, SMALL, Ink, Style, is_cjk
@@ -844,7 +844,13 @@ class PauseScene(BoxedMenu):
         return None
 
 
-NOTE_LINES = 3  # of the focused inject's note for the teacher
+NOTE_LINES = 4  # of the focused inject's changes and note for the teacher
+
+
+def _changes_words(scenario: Any, state: Any, inject: Any) -> str:
+    """'It changes: Public anger +3.' (or '' for an inject that changes nothing one can see)."""
+    words = describe_effects(scenario, state, inject.effects)
+    return f"It changes: {words}." if words else ""
 
 
 class InjectScene(PauseScene):
@@ -852,7 +858,7 @@ class InjectScene(PauseScene):
 
     name = "injects"
     heading = "TEACHER'S INJECTS"
-    hint = "1\u20139 release \u00b7 \u2191\u2193 choose \u00b7 Enter select \u00b7 Esc close"
+    hint = "1\u20139 release \u00b7 \u2191\u2193 choose \u00b7 Enter, Enter again release \u00b7 Esc close"
 
     def enter(self, app: App) -> None:
         if self.widgets:
@@ -871,10 +877,16 @@ class InjectScene(PauseScene):
             for number, (iid, inject) in enumerate(injects.items(), start=1)
         ]
         self.widgets.append(Button("Close", lambda: Pop()))
-        # the author's word to the teacher on when each helps a class, shown for the one focused
-        self.notes = [inject.note for inject in injects.values()] + [""]
+        # for the one focused: what it changes (no action points, but stats: teacher's play-test)
+        # and the author's word to the teacher on when it helps a class
+        scenario, state = app.session.scenario, app.session.state
+        self.notes: list[list[str]] = [
+            [part for part in (_changes_words(scenario, state, inject), inject.note) if part]
+            for inject in injects.values()
+        ] + [[]]
 
     clicked: int | None = None  # the inject the last click chose (a click there releases it)
+    chosen: int | None = None  # the inject the last Enter chose (the next Enter releases it)
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
         number = digit(event)
@@ -887,6 +899,9 @@ class InjectScene(PauseScene):
         # the teacher's note on it), and a click on the chosen one, or a double click, releases.
         if event.type == pygame.KEYDOWN:
             self.clicked = None
+            if event.key in ENTER_KEYS and self.focus < len(self.widgets) - 1:
+                return self.enter_on_inject(app)
+            self.chosen = None
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for index, widget in enumerate(self.widgets[:-1]):  # the injects; Close acts at once
                 if widget.rect.collidepoint(event.pos) and self.clicked != index:
@@ -894,6 +909,18 @@ class InjectScene(PauseScene):
                     return True
             self.clicked = None
         return super().handle(app, event)
+
+    def enter_on_inject(self, app: App) -> Any:
+        """As a click does, an Enter chooses the inject (its changes and note show), and an Enter
+        again on the same one releases it (teacher's play-test: F9 then Enter released the first
+        inject at once, though the hint said 'Enter select')."""
+        widget = self.widgets[self.focus]
+        if self.chosen == self.focus or not widget.enabled:  # a released one says so itself
+            self.chosen = None
+            return widget.command()
+        self.chosen = self.focus
+        app.toast(f"Enter again to release \u201c{widget.label}\u201d: it cannot be taken back.")
+        return True
 
     def layout(self, app: App, rect: pygame.Rect) -> None:
         super().layout(app, rect)
@@ -911,10 +938,11 @@ class InjectScene(PauseScene):
 
     def draw(self, app: App, surface: pygame.Surface) -> None:
         super().draw(app, surface)
-        note = self.notes[self.focus] if 0 <= self.focus < len(self.notes) else ""
-        if note and self.note_area.height:
-            lines = app.ink.wrap(note, self.note_area.width, SOFT)[:NOTE_LINES]
-            app.ink.block(surface, lines, self.note_area.topleft, self.note_area, SOFT)
+        notes = self.notes[self.focus] if 0 <= self.focus < len(self.notes) else []
+        if notes and self.note_area.height:
+            width = self.note_area.width
+            lines = [line for note in notes for line in app.ink.wrap(note, width, SOFT)]
+            app.ink.block(surface, lines[:NOTE_LINES], self.note_area.topleft, self.note_area, SOFT)
 
 
 def _save_name_scene() -> Scene:

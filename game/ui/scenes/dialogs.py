@@ -404,11 +404,15 @@ class EventDialog(Dialog):
         *,
         title: str = "What followed",
         followups: list[Scene] | None = None,
+        changes: Sequence[StatChange] = (),
     ) -> None:
         super().__init__()
         self.events = events
         self.banner = title
         self.followups = followups or []
+        # what the choice changed, as the night's summary says it (the text version says it
+        # after every choice; the slip had the news alone, play-tests)
+        self.changes = tuple(changes)
 
     def enter(self, app: App) -> None:
         if self.widgets:
@@ -445,6 +449,9 @@ class EventDialog(Dialog):
                 out.append((SOFT, f"Reliability of this report: {item.reliability}%"))
             if item.provenance:
                 out.append((SOFT, item.provenance))
+        if self.changes:
+            out += [(BODY, ""), (Style("typewriter_bold", "body"), "WHAT CHANGED")]
+            out += [change_line(change) for change in self.changes]
         return out or [(BODY, "Nothing came of it.")]
 
     def close(self) -> Any:
