@@ -87,3 +87,33 @@ def test_the_stage_shows_the_demands_on_the_day_they_are_made(scenario):
     assert "four_demands" in state.demands and state.stage == "demands"
     refs = [(e.kind, e.ref) for e in events]
     assert refs.index(("stage", "demands")) > refs.index(("ultimatum", "four_demands"))
+
+
+# --- play-test defects -----------------------------------------------------------------------------
+
+
+def random_game(scenario, seed):
+    """One game of uniformly random choices; the final state (its inbox holds every event)."""
+    chooser = random.Random(seed)
+    state, _ = new_game(scenario, seed)
+    while not state.over:
+        state, _ = step(scenario, state, chooser.choice(legal_actions(scenario, state)))
+    return state
+
+
+def test_the_revealed_resolve_never_contradicts_the_ending(scenario):
+    """Play-test: the debrief could reveal 'Bluffing' after the Kwantung Army marched (and
+    'Determined' after Tokyo held it back): the march and the hold were only weighted 75/25 by
+    the hidden draw. Now the draw decides."""
+    labels = {c.value: c.label for c in scenario.hidden["resolve"].choices}
+    seen = collections.Counter()
+    for seed in range(400):
+        final = random_game(scenario, seed)
+        label = labels[final.hidden["resolve"]]
+        if final.flags["marched"]:
+            assert label.startswith("Determined"), (seed, label)
+            seen["marched"] += 1
+        if final.flags["backed_down"]:
+            assert label.startswith("Bluffing"), (seed, label)
+            seen["backed_down"] += 1
+    assert seen["marched"] and seen["backed_down"]
