@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from game.analysis.policies import historical
-from game.analysis.replay import play
-from game.engine.actions import EndDay
+from game.analysis.replay import play, scripted
+from game.engine.actions import EndDay, Respond
 from game.engine.api import legal_actions, new_game, step
 from game.scenario.load import load_scenario
 
@@ -117,3 +117,27 @@ def test_the_revealed_resolve_never_contradicts_the_ending(scenario):
             assert label.startswith("Bluffing"), (seed, label)
             seen["backed_down"] += 1
     assert seen["marched"] and seen["backed_down"]
+
+
+def test_a_timetable_needs_nanjing_and_is_not_the_historical_ending(scenario):
+    """Play-test: 'Offer a slow withdrawal over months' worked on 9 June, before Wang's
+    instructions, and its success gave the historical ending, though He promised the withdrawals
+    within about a month, on Nanjing's instructions; its failure said 'The deadline stands' while
+    the demand closed, and the game ended 'Nothing settled'. Now it succeeds as its own ending or
+    counts as a refusal, which the march or the hold answers."""
+    state, _ = new_game(scenario, 1)
+    state, _ = step(scenario, state, EndDay())  # 9 June: the demands, no instructions yet
+    offered = {a.response for a in legal_actions(scenario, state) if isinstance(a, Respond)}
+    assert "negotiate" not in offered and "accept" not in offered
+    endings = collections.Counter()
+    for seed in range(80):
+        playthrough = play(scenario, seed, scripted(["end", "end", "four_demands:negotiate"]))
+        final = playthrough.final
+        endings[final.ending] += 1
+        assert not scenario.endings[final.ending].historical, (seed, final.ending)
+        assert final.ending in {"timetable", "marched", "bluff_called"}, (seed, final.ending)
+        answer = next(
+            e for e in final.inbox if e.kind == "demand_answered" and e.ref == "four_demands"
+        )
+        assert "deadline stands" not in answer.text.lower()
+    assert len(endings) >= 2, endings  # the offer can succeed or fail
