@@ -11,7 +11,7 @@ import pytest
 
 from game.analysis.policies import historical
 from game.analysis.replay import play, scripted
-from game.engine.actions import EndDay, Respond
+from game.engine.actions import EndDay, Respond, TakeAction
 from game.engine.api import legal_actions, new_game, step
 from game.scenario.load import load_scenario
 
@@ -141,3 +141,14 @@ def test_a_timetable_needs_nanjing_and_is_not_the_historical_ending(scenario):
         )
         assert "deadline stands" not in answer.text.lower()
     assert len(endings) >= 2, endings  # the offer can succeed or fail
+
+
+def test_takahashi_speaks_of_no_deadline_before_there_is_one(scenario):
+    """Play-test: on 8 June, a day before the four demands and their deadline (E-43), the
+    private talk with Takahashi reported what he said of 'the deadline'."""
+    for seed in range(20):
+        state, _ = new_game(scenario, seed)
+        assert state.date == dt.date(1935, 6, 8)
+        if TakeAction(action="see_takahashi") in legal_actions(scenario, state):
+            state, events = step(scenario, state, TakeAction(action="see_takahashi"))
+            assert events and all("deadline" not in e.text.lower() for e in events), seed
