@@ -13,6 +13,7 @@ from game.analysis.policies import historical
 from game.analysis.replay import play, scripted
 from game.engine.actions import EndDay, Respond, TakeAction
 from game.engine.api import legal_actions, new_game, step
+from game.scenario.lint import all_expressions, names_read
 from game.scenario.load import load_scenario
 
 PATH = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.yaml"
@@ -152,3 +153,28 @@ def test_takahashi_speaks_of_no_deadline_before_there_is_one(scenario):
         if TakeAction(action="see_takahashi") in legal_actions(scenario, state):
             state, events = step(scenario, state, TakeAction(action="see_takahashi"))
             assert events and all("deadline" not in e.text.lower() for e in events), seed
+
+
+def test_every_stat_the_player_watches_decides_something(scenario):
+    """Play-test: the first lesson says 'watch how your stats change', but pressure, readiness and
+    foreign attention were read by nothing. Each is now read by a condition or a weight."""
+    read = set()
+    for path, text in all_expressions(scenario):
+        if path[-1] in {"when", "unless", "weight", "probability", "truth"}:
+            read |= names_read(text)
+    assert set(scenario.stats) <= read, set(scenario.stats) - read
+
+
+def test_the_officers_settle_for_half_more_often_with_foreign_eyes_and_ready_troops(scenario):
+    """The same partial answer, given after briefing the consuls and alerting the troops, is
+    taken more often than after doing nothing: the stats those actions move are read."""
+    plain = ["end", "end", "four_demands:partial"]
+    busy = ["brief_consuls", "alert_passes", "end", "brief_consuls", "alert_passes"]
+    busy += ["end", "four_demands:partial"]
+    settled = {}
+    for name, keys in (("plain", plain), ("busy", busy)):
+        settled[name] = sum(
+            play(scenario, seed, scripted(keys)).final.flags["partial_settled"]
+            for seed in range(300)
+        )
+    assert settled["busy"] > settled["plain"], settled
