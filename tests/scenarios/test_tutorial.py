@@ -11,6 +11,7 @@ import pytest
 
 from game.analysis.policies import historical
 from game.analysis.replay import play, scripted
+from game.debrief import build_debrief, render_markdown
 from game.engine.actions import EndDay, Respond, TakeAction
 from game.engine.api import legal_actions, new_game, step
 from game.scenario.lint import all_expressions, names_read
@@ -178,3 +179,12 @@ def test_the_officers_settle_for_half_more_often_with_foreign_eyes_and_ready_tro
             for seed in range(300)
         )
     assert settled["busy"] > settled["plain"], settled
+
+
+def test_no_popular_account_repeats_its_own_heading(scenario):
+    """Play-test: the debrief printed 'The popular account: The popular account says ...'."""
+    final = play(scenario, 1, historical).final
+    markdown = render_markdown(build_debrief(scenario, final, seed=1))
+    assert "popular account:* The popular account" not in markdown
+    for note in scenario.history:
+        assert not note.popular_account.lower().startswith("the popular account")
