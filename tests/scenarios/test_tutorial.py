@@ -16,6 +16,7 @@ from game.engine.actions import EndDay, Respond, TakeAction
 from game.engine.api import legal_actions, new_game, step
 from game.scenario.lint import all_expressions, names_read
 from game.scenario.load import load_scenario
+from game.text.render import codex_entries
 
 PATH = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.yaml"
 
@@ -188,3 +189,16 @@ def test_no_popular_account_repeats_its_own_heading(scenario):
     assert "popular account:* The popular account" not in markdown
     for note in scenario.history:
         assert not note.popular_account.lower().startswith("the popular account")
+
+
+def test_the_codex_explains_whom_and_what_the_demands_name(scenario):
+    """Play-test: the four demands name Yu Xuezhong, his 51st Army and the Kuomintang, and the
+    tutorial's codex had no entry for any of them; Takahashi's rank was given without the
+    dispute the record shows (major in the Japanese record, colonel in the Chinese Foreign
+    Office's note)."""
+    state, _ = new_game(scenario, 1)
+    heads = " | ".join(entry.headword for entry in codex_entries(scenario, state))
+    for name in ("Yu Xuezhong", "51st Army", "Kuomintang"):
+        assert name in heads, name
+    takahashi = scenario.actors["takahashi"].description
+    assert "major" in takahashi and "colonel" in takahashi
