@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from game.analysis.explore import explore
 from game.analysis.policies import historical
 from game.analysis.replay import play
+from game.engine.api import legal_actions, new_game, step
 from game.engine.state import GameEvent
 from game.scenario.load import load_scenario
 
@@ -42,3 +44,31 @@ def test_the_call_of_23_june_always_finds_the_removal_stage(scenario):
         for game in explore(scenario, runs=150, seed=0, policy=policy).games:
             if "terms" in game.stages:
                 assert "removal" in game.stages, (policy, game.seed, game.stages)
+
+
+# --- play-test defects -----------------------------------------------------------------------------
+
+
+def random_game(scenario, seed):
+    """One game of uniformly random choices; the final state (its inbox holds every event)."""
+    chooser = random.Random(seed)
+    state, _ = new_game(scenario, seed)
+    while not state.over:
+        state, _ = step(scenario, state, chooser.choice(legal_actions(scenario, state)))
+    return state
+
+
+@pytest.fixture(scope="module")
+def random_games(scenario):
+    return [random_game(scenario, seed) for seed in range(400)]
+
+
+TO_DOIHARA = ["end"] * 5  # 18 to 22 June; Doihara calls on 23 June
+
+
+def test_matsui_does_not_ask_again_on_the_morning_he_first_asks(scenario):
+    """Play-test: 'Matsui asks again for an answer' came on 18 June, the dawn the protest is put."""
+    for seed in range(60):
+        _, events = new_game(scenario, seed)
+        assert "zhangbei_terms" in {e.ref for e in events}
+        assert not any(e.title == "Matsui asks again for an answer" for e in events), seed
