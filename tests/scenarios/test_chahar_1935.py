@@ -11,6 +11,7 @@ import pytest
 from game.analysis.explore import explore
 from game.analysis.policies import historical
 from game.analysis.replay import play
+from game.engine.actions import TakeAction
 from game.engine.api import legal_actions, new_game, step
 from game.engine.state import GameEvent
 from game.scenario.load import load_scenario
@@ -72,3 +73,18 @@ def test_matsui_does_not_ask_again_on_the_morning_he_first_asks(scenario):
         _, events = new_game(scenario, seed)
         assert "zhangbei_terms" in {e.ref for e in events}
         assert not any(e.title == "Matsui asks again for an answer" for e in events), seed
+
+
+def test_what_matsui_lets_slip_comes_from_matsui(scenario):
+    """Play-test: Matsui's slip in a private meeting arrived as the report 'What the Kwantung
+    Army means to do', sent by Song Zheyuan ('Our man at Duolun hears ...')."""
+    slips = 0
+    for seed in range(60):
+        state, _ = new_game(scenario, seed)
+        state, events = step(scenario, state, TakeAction(action="meet_matsui"))
+        for event in events:
+            if event.kind == "intelligence":
+                slips += 1
+                assert event.sender == "matsui", (seed, event.sender, event.title)
+                assert "Our man" not in event.text
+    assert slips
