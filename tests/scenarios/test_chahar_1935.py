@@ -88,3 +88,11 @@ def test_what_matsui_lets_slip_comes_from_matsui(scenario):
                 assert event.sender == "matsui", (seed, event.sender, event.title)
                 assert "Our man" not in event.text
     assert slips
+
+
+def test_aircraft_over_kalgan_are_reported_once(random_games):
+    """Play-test: the aircraft over Kalgan were told twice, as a news item and again as the
+    crisis stage's '(Counterfactual.)' message."""
+    for final in random_games:
+        told = [e for e in final.inbox if "aircraft" in (e.title + " " + e.text).lower()]
+        assert len(told) <= 1, (final.seed, [(e.kind, e.date, e.title or e.text) for e in told])
