@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import random
+import re
 from pathlib import Path
 
 import pytest
 
 from game.analysis.explore import explore
 from game.analysis.policies import historical
-from game.analysis.replay import play
+from game.analysis.replay import play, scripted
 from game.engine.actions import TakeAction
 from game.engine.api import legal_actions, new_game, step
 from game.engine.state import GameEvent
@@ -96,3 +98,55 @@ def test_aircraft_over_kalgan_are_reported_once(random_games):
     for final in random_games:
         told = [e for e in final.inbox if "aircraft" in (e.title + " " + e.text).lower()]
         assert len(told) <= 1, (final.seed, [(e.kind, e.date, e.title or e.text) for e in told])
+
+
+def test_a_refusal_that_stands_has_its_own_ending(scenario):
+    """Play-test: refusing everything, when Hsinking did not march, set 'Doihara accepted
+    narrower terms' and ended 'A narrower settlement': 'The posts north of Zhangbei go ...'."""
+    endings = collections.Counter()
+    for seed in range(120):
+        final = play(scenario, seed, scripted([*TO_DOIHARA, "doihara_terms:refuse"])).final
+        endings[final.ending] += 1
+        assert not final.flags["narrow_deal"], seed
+        assert final.ending != "narrow_terms", seed
+        if final.ending != "clash":
+            assert "Zhangbei go" not in scenario.endings[final.ending].epilogue
+    assert "clash" in endings and len(endings) >= 2, endings
+
+
+def test_the_narrow_settlement_never_contradicts_what_the_player_gave(scenario):
+    """Play-test: after the party offices were closed and two officers relieved, the narrow
+    settlement's epilogue said 'the party, the settlers and the commanders stay'."""
+    keys = ["zhangbei_terms:apologise", "close_party_offices", *TO_DOIHARA]
+    keys += ["doihara_terms:narrow"]
+    seen = 0
+    for seed in range(120):
+        final = play(scenario, seed, scripted(keys)).final
+        assert final.flags["party_closed"] and final.flags["apologised"]
+        if final.ending == "narrow_terms":
+            seen += 1
+            epilogue = scenario.endings["narrow_terms"].epilogue
+            assert not re.search(r"\bparty\b[^.]*\bstay", epilogue), epilogue
+            assert not re.search(r"\bcommanders\b[^.]*\bstay", epilogue), epilogue
+    assert seen
+
+
+def test_nanjing_takes_it_out_of_your_hands_only_when_it_has_lost_confidence(random_games):
+    """Play-test: 'Taken out of your hands' ('Nanjing and Peiping settle Chahar over your head')
+    was the default, so players whose offer was rejected ended there with Nanjing's confidence
+    at 55 or 60."""
+    for final in random_games:
+        if final.ending == "superseded":
+            assert final.stats["nanjing_trust"] <= 20, (final.seed, final.stats)
+
+
+def test_an_offer_rejected_without_war_has_an_honest_ending(scenario):
+    """The narrow offer refused by Doihara, and no fighting by the end: an ending that says so."""
+    seen = collections.Counter()
+    for seed in range(200):
+        final = play(scenario, seed, scripted([*TO_DOIHARA, "doihara_terms:narrow"])).final
+        if not final.flags["narrow_deal"] and final.ending != "clash":
+            seen[final.ending] += 1
+            ending = scenario.endings[final.ending]
+            assert final.ending != "superseded" and "over your head" not in ending.epilogue
+    assert seen, "no game had the offer rejected without fighting"
