@@ -16,7 +16,9 @@ from game.analysis.replay import play, scripted
 from game.engine.actions import TakeAction
 from game.engine.api import legal_actions, new_game, step
 from game.engine.state import GameEvent
+from game.scenario.lint import all_expressions, names_read
 from game.scenario.load import load_scenario
+from game.scenario.walk import all_effects
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -150,3 +152,29 @@ def test_an_offer_rejected_without_war_has_an_honest_ending(scenario):
             ending = scenario.endings[final.ending]
             assert final.ending != "superseded" and "over your head" not in ending.epilogue
     assert seen, "no game had the offer rejected without fighting"
+
+
+def test_the_historical_replay_keeps_the_record_s_dates(scenario):
+    """Play-test: Qin accepted on 27 June (E-75), but the game's deadline ran out on 26 June, so
+    the historical replay accepted on 23 June and ended four days early 'as in history'."""
+    for seed in (1, 5, 1935):
+        final = play(scenario, seed, historical).final
+        assert scenario.endings[final.ending].historical, (seed, final.ending)
+        terms = final.demands["doihara_terms"]
+        assert terms.answered_on == dt.date(1935, 6, 27), (seed, terms)
+        assert final.date == dt.date(1935, 6, 27)
+    assert scenario.demands["doihara_terms"].deadline >= dt.date(1935, 6, 27)
+
+
+def stats_read(scenario):
+    """The stats some condition or weight reads, leaving out a rule or an item that reads a stat
+    only to change that same stat (a rule that feeds itself decides nothing)."""
+    effects = dict(all_effects(scenario))
+    read = set()
+    for path, text in all_expressions(scenario):
+        if path[-1] not in {"when", "unless", "weight", "probability", "truth", "idle_weight"}:
+            continue
+        owner = effects.get((*path[:-1], "effects"))
+        changed = set(owner.changes()) if owner is not None else set()
+        read |= {name for name in names_read(text) if changed != {name}}
+    return read & set(scenario.stats)
