@@ -178,3 +178,28 @@ def stats_read(scenario):
         changed = set(owner.changes()) if owner is not None else set()
         read |= {name for name in names_read(text) if changed != {name}}
     return read & set(scenario.stats)
+
+
+def test_every_stat_decides_something(scenario):
+    """Play-test: 'Chahar held' was read by nothing, and cohesion only by a rule of Song's that
+    lowered cohesion (and could fire every day)."""
+    assert stats_read(scenario) == set(scenario.stats)
+
+
+def test_song_s_officers_grumble_once(random_games):
+    for final in random_games:
+        assert final.rules_fired.get("song.grumble", 0) <= 1, final.rules_fired
+
+
+def test_a_united_29th_army_makes_a_refusal_likelier_to_stand(scenario):
+    """Cohesion is read where the 29th Army's unity should count: whether Hsinking answers a
+    refusal with force."""
+    divided = ["zhangbei_terms:apologise", "pull_back_posts", *TO_DOIHARA, "doihara_terms:refuse"]
+    united = ["consult_song", "end", "consult_song", "end", "reinforce_passes", "end"]
+    united += ["reinforce_passes", "end", "end", "doihara_terms:refuse"]
+    clashes = {}
+    for name, keys in (("divided", divided), ("united", united)):
+        clashes[name] = sum(
+            play(scenario, seed, scripted(keys)).final.ending == "clash" for seed in range(300)
+        )
+    assert clashes["united"] < clashes["divided"], clashes
