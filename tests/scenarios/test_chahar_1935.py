@@ -13,7 +13,7 @@ import pytest
 from game.analysis.explore import explore
 from game.analysis.policies import historical
 from game.analysis.replay import play, scripted
-from game.engine.actions import TakeAction
+from game.engine.actions import EndDay, Respond, TakeAction
 from game.engine.api import legal_actions, new_game, step
 from game.engine.state import GameEvent
 from game.scenario.lint import all_expressions, names_read
@@ -203,3 +203,23 @@ def test_a_united_29th_army_makes_a_refusal_likelier_to_stand(scenario):
             play(scenario, seed, scripted(keys)).final.ending == "clash" for seed in range(300)
         )
     assert clashes["united"] < clashes["divided"], clashes
+
+
+def test_the_matter_goes_to_nanjing_once(scenario):
+    """'Say the matter is with Nanjing' bought a day each time it was said, so the threat of
+    'free action' never came; it can be said once, as the main scenario's 'ask for time'."""
+    state, _ = new_game(scenario, 3)
+    state, _ = step(scenario, state, Respond(demand="zhangbei_terms", response="delay"))
+    state, _ = step(scenario, state, EndDay())
+    answers = {a.response for a in legal_actions(scenario, state) if isinstance(a, Respond)}
+    assert "delay" not in answers and answers
+    # the same for referring Doihara's terms to Nanjing, whose leave then comes the next day
+    state, _ = new_game(scenario, 3)
+    for _ in TO_DOIHARA:
+        state, _ = step(scenario, state, EndDay())
+    state, _ = step(scenario, state, Respond(demand="doihara_terms", response="refer"))
+    state, _ = step(scenario, state, EndDay())
+    if not state.over:
+        answers = {a.response for a in legal_actions(scenario, state) if isinstance(a, Respond)}
+        assert "refer" not in answers and "accept" in answers
+        assert state.fired.get("nanjing_leave") == 1
