@@ -19,6 +19,7 @@ from game.engine.state import GameEvent
 from game.scenario.lint import all_expressions, names_read
 from game.scenario.load import load_scenario
 from game.scenario.walk import all_effects
+from game.text.render import codex_entries
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -223,3 +224,12 @@ def test_the_matter_goes_to_nanjing_once(scenario):
         answers = {a.response for a in legal_actions(scenario, state) if isinstance(a, Respond)}
         assert "refer" not in answers and "accept" in answers
         assert state.fired.get("nanjing_leave") == 1
+
+
+def test_the_codex_knows_qin_takahashi_and_dushikou(scenario):
+    """Play-test: the player (Qin Dechun), Takahashi (at Doihara's call) and Dushikou (in the
+    briefing) had no codex entry."""
+    state, _ = new_game(scenario, 1)
+    heads = " | ".join(entry.headword for entry in codex_entries(scenario, state))
+    for name in ("Qin Dechun", "Takahashi Tan", "Dushikou"):
+        assert name in heads, name
