@@ -233,3 +233,51 @@ def test_the_codex_knows_qin_takahashi_and_dushikou(scenario):
     heads = " | ".join(entry.headword for entry in codex_entries(scenario, state))
     for name in ("Qin Dechun", "Takahashi Tan", "Dushikou"):
         assert name in heads, name
+
+
+PROSE = {
+    "title",
+    "subtitle",
+    "summary",
+    "briefing",
+    "text",
+    "label",
+    "epilogue",
+    "description",
+    "if_true",
+    "if_false",
+    "expiry_text",
+    "historical_note",
+    "deadline_label",
+    "hint",
+    "role",
+    "popular_account",
+    "disputed",
+    "message",
+    "verdicts",
+    "versions",
+    "question",
+    "questions",
+}
+
+
+def prose(value, key=""):
+    """Every text of the scenario a player reads (not ids, expressions or addresses)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from prose(v, k if isinstance(k, str) else key)
+    elif isinstance(value, list):
+        for v in value:
+            yield from prose(v, key)
+    elif isinstance(value, str) and key in PROSE:
+        yield value
+
+
+def test_dashes_are_dashes(scenario):
+    """Play-test: 'Nanjing cables - avoid a clash', 'Qin-Doihara', 'He-Umezu', 'Hebei-Chahar'
+    and '18-27 June' were written with hyphens where a dash belongs."""
+    texts = list(prose(scenario.model_dump()))
+    assert texts
+    for text in texts:
+        assert " - " not in text, text
+        assert not re.search(r"Qin-Doihara|He-Umezu|Hebei-Chahar|\d-\d", text), text
