@@ -10,7 +10,9 @@ import pytest
 from game.analysis.replay import play, scripted
 from game.engine.actions import Respond, TakeAction
 from game.engine.api import legal_actions
+from game.scenario.lint import all_expressions, names_read
 from game.scenario.load import load_scenario
+from game.scenario.walk import all_effects
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,3 +45,32 @@ def test_signing_the_memorandum_is_not_the_oral_historical_ending(scenario):
             assert "orally" not in ending.title.lower()
             assert "in writing" in ending.title.lower() or "sign" in ending.epilogue.lower()
     assert seen
+
+
+def test_the_partial_answer_is_not_called_an_outright_refusal(scenario):
+    """Play-test: 'Close the branches and ban agitation; keep the armies' listed 'The four demands
+    were refused outright' among its consequences."""
+    playthrough = play(scenario, 1, scripted(["four_demands:partial"]))
+    choice = next(
+        c
+        for day in playthrough.days
+        for c in day.order
+        if getattr(c, "key", "") == "four_demands:partial"
+    )
+    said = [str(change) for change in choice.changes]
+    assert said and not any("outright" in line for line in said), said
+    assert not any("four demands were refused" in line for line in said), said
+
+
+def stats_read(scenario):
+    """The stats some condition or weight reads, leaving out an item that reads a stat only to
+    change that same stat."""
+    effects = dict(all_effects(scenario))
+    read = set()
+    for path, text in all_expressions(scenario):
+        if path[-1] not in {"when", "unless", "weight", "probability", "truth", "idle_weight"}:
+            continue
+        owner = effects.get((*path[:-1], "effects"))
+        changed = set(owner.changes()) if owner is not None else set()
+        read |= {name for name in names_read(text) if changed != {name}}
+    return read & set(scenario.stats)
