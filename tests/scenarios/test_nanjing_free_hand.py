@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from game.analysis.replay import play, scripted
-from game.engine.actions import Respond, TakeAction
-from game.engine.api import legal_actions
+from game.engine.actions import EndDay, Respond, TakeAction
+from game.engine.api import legal_actions, new_game, step
 from game.scenario.lint import all_expressions, names_read
 from game.scenario.load import load_scenario
 from game.scenario.walk import all_effects
@@ -74,3 +74,18 @@ def stats_read(scenario):
         changed = set(owner.changes()) if owner is not None else set()
         read |= {name for name in names_read(text) if changed != {name}}
     return read & set(scenario.stats)
+
+
+def test_every_stat_decides_something(scenario):
+    """Play-test: "Chiang's trust" and "Hebei held" were read by nothing, so "Cable Chiang" did
+    nothing."""
+    assert stats_read(scenario) == set(scenario.stats)
+
+
+def test_chiang_sends_the_divisions_only_when_he_trusts_your_handling(scenario):
+    """Cabling Chiang now matters: the divisions come north on his say, once he trusts you."""
+    state, _ = new_game(scenario, 1)
+    assert "divisions_north" not in offered(scenario, state)
+    state, _ = step(scenario, state, TakeAction(action="cable_chiang"))
+    state, _ = step(scenario, state, EndDay())
+    assert "divisions_north" in offered(scenario, state)
