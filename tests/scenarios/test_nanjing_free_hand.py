@@ -3,11 +3,14 @@ what happened, and its history is told as the record has it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from game.analysis.policies import historical
 from game.analysis.replay import play, scripted
+from game.debrief import build_debrief
 from game.engine.actions import EndDay, Respond, TakeAction
 from game.engine.api import legal_actions, new_game, step
 from game.scenario.lint import all_expressions, names_read
@@ -89,3 +92,26 @@ def test_chiang_sends_the_divisions_only_when_he_trusts_your_handling(scenario):
     state, _ = step(scenario, state, TakeAction(action="cable_chiang"))
     state, _ = step(scenario, state, EndDay())
     assert "divisions_north" in offered(scenario, state)
+
+
+def test_the_historical_replay_keeps_the_record_s_dates(scenario):
+    """He accepted orally on 10 June, after Wang Jingwei's instructions (E-46, E-47), and
+    declined the memorandum (E-52)."""
+    for seed in (1, 5, 1935):
+        final = play(scenario, seed, historical).final
+        assert scenario.endings[final.ending].historical, (seed, final.ending)
+        assert final.demands["four_demands"].answered_on == dt.date(1935, 6, 10)
+        assert final.demands["memorandum"].answer == "decline"
+
+
+def test_accepting_on_9_june_is_not_what_history_did(scenario):
+    """Judgement call: acceptance on 9 June, before Wang Jingwei's instructions (E-46), was
+    marked 'as in history' in the debrief, though He accepted on 10 June."""
+    state, _ = new_game(scenario, 1)
+    answers = {a for a in offered(scenario, state) if a.startswith("four_demands:")}
+    assert "four_demands:accept" not in answers and "four_demands:accept_alone" in answers
+    final = play(scenario, 1, scripted(["four_demands:accept_alone"])).final
+    debrief = build_debrief(scenario, final, seed=1)
+    assert not any(
+        d.historical for day in debrief.days for d in day.decisions if d.ref == "four_demands"
+    )
