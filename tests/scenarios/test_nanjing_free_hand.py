@@ -115,3 +115,27 @@ def test_accepting_on_9_june_is_not_what_history_did(scenario):
     assert not any(
         d.historical for day in debrief.days for d in day.decisions if d.ref == "four_demands"
     )
+
+
+def test_nothing_is_done_in_peiping_after_he_has_left(scenario):
+    """Judgement call: after 'Leave Peiping for Nanjing' the player could still receive Takahashi
+    in Peiping."""
+    state, _ = new_game(scenario, 1)
+    for _ in range(3):
+        state, _ = step(scenario, state, EndDay())
+    state, _ = step(scenario, state, TakeAction(action="leave_peiping"))
+    assert "see_takahashi" not in offered(scenario, state)
+
+
+def test_the_divisions_are_not_brought_north_after_their_withdrawal_was_accepted(scenario):
+    """Judgement call: with Chiang's trust still high, the divisions whose withdrawal had just
+    been accepted could be ordered north."""
+    state, _ = new_game(scenario, 1)
+    state, _ = step(scenario, state, TakeAction(action="cable_chiang"))
+    state, _ = step(scenario, state, Respond(demand="four_demands", response="stall"))
+    state, _ = step(scenario, state, EndDay())
+    state, _ = step(scenario, state, TakeAction(action="cable_chiang"))
+    state, _ = step(scenario, state, EndDay())
+    state, _ = step(scenario, state, Respond(demand="four_demands", response="accept"))
+    assert state.stats["chiang_trust"] >= 60 and state.budget >= 2  # trust and time enough
+    assert "divisions_north" not in offered(scenario, state)
