@@ -139,3 +139,12 @@ def test_the_divisions_are_not_brought_north_after_their_withdrawal_was_accepted
     state, _ = step(scenario, state, Respond(demand="four_demands", response="accept"))
     assert state.stats["chiang_trust"] >= 60 and state.budget >= 2  # trust and time enough
     assert "divisions_north" not in offered(scenario, state)
+
+
+def test_invented_endings_say_so(scenario):
+    """Judgement call: the other scenarios open an invented ending with '(Counterfactual.)'; the
+    war epilogue's 'before China's defences on the Yangtze were built' is not in the fact sheet."""
+    for eid, ending in scenario.endings.items():
+        if not ending.historical:
+            assert ending.epilogue.startswith("(Counterfactual.)"), eid
+        assert "Yangtze" not in ending.epilogue
