@@ -148,3 +148,17 @@ def test_invented_endings_say_so(scenario):
         if not ending.historical:
             assert ending.epilogue.startswith("(Counterfactual.)"), eid
         assert "Yangtze" not in ending.epilogue
+
+
+def test_invented_moves_grounded_in_the_record_are_marked_and_cited(scenario):
+    """Judgement call: the Tianjin parade (E-40), the troop trains (E-60) and Tokyo reining in its
+    generals (F-d182) are the game's, grounded in the record, but cited nothing."""
+    rules = {r.id: r for actor in scenario.actors.values() for r in actor.rules}
+    for rid, source in (
+        ("demonstration", "PP-WT0608"),
+        ("trains", "PP-HB0614"),
+        ("restrain", "F-d182"),
+    ):
+        assert rules[rid].counterfactual and source in rules[rid].sources, rid
+        assert source in scenario.sources
+    assert "bayonet" not in rules["demonstration"].text
