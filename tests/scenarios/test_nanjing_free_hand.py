@@ -4,6 +4,7 @@ what happened, and its history is told as the record has it."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,57 @@ def test_invented_moves_grounded_in_the_record_are_marked_and_cited(scenario):
         assert rules[rid].counterfactual and source in rules[rid].sources, rid
         assert source in scenario.sources
     assert "bayonet" not in rules["demonstration"].text
+
+
+def test_one_name_for_the_military_council(scenario):
+    roles = [scenario.player.role, *(a.role for a in scenario.actors.values())]
+    assert not any("Military Affairs Commission" in role for role in roles)
+    assert "National Military Council" in scenario.player.role
+
+
+PROSE = {
+    "title",
+    "subtitle",
+    "summary",
+    "briefing",
+    "text",
+    "label",
+    "epilogue",
+    "description",
+    "if_true",
+    "if_false",
+    "expiry_text",
+    "historical_note",
+    "deadline_label",
+    "hint",
+    "role",
+    "popular_account",
+    "disputed",
+    "message",
+    "verdicts",
+    "versions",
+    "question",
+    "questions",
+}
+
+
+def prose(value, key=""):
+    """Every text of the scenario a player reads (not ids, expressions or addresses)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from prose(v, k if isinstance(k, str) else key)
+    elif isinstance(value, list):
+        for v in value:
+            yield from prose(v, key)
+    elif isinstance(value, str) and key in PROSE:
+        yield value
+
+
+def test_dashes_are_dashes(scenario):
+    """Judgement call: 'Chiang cables - refuse the withdrawal', 'Peiping-Tianjin', 'He-Umezu'
+    and '9-10 June' were written with hyphens where a dash belongs."""
+    texts = list(prose(scenario.model_dump()))
+    assert texts
+    for text in texts:
+        assert " - " not in text, text
+        assert not re.search(r"Peiping-Tianjin|He-Umezu|\d-\d", text), text
