@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import random
+import re
 from pathlib import Path
 
 import pytest
 
 from game.analysis.explore import explore
 from game.analysis.policies import historical
-from game.analysis.replay import play
+from game.analysis.replay import play, scripted
+from game.engine.actions import EndDay, Respond, TakeAction
+from game.engine.api import legal_actions, new_game, step
 from game.engine.state import GameEvent
+from game.scenario.lint import all_expressions, names_read
 from game.scenario.load import load_scenario
+from game.scenario.walk import all_effects
+from game.text.render import codex_entries
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,3 +50,234 @@ def test_the_call_of_23_june_always_finds_the_removal_stage(scenario):
         for game in explore(scenario, runs=150, seed=0, policy=policy).games:
             if "terms" in game.stages:
                 assert "removal" in game.stages, (policy, game.seed, game.stages)
+
+
+# --- play-test defects -----------------------------------------------------------------------------
+
+
+def random_game(scenario, seed):
+    """One game of uniformly random choices; the final state (its inbox holds every event)."""
+    chooser = random.Random(seed)
+    state, _ = new_game(scenario, seed)
+    while not state.over:
+        state, _ = step(scenario, state, chooser.choice(legal_actions(scenario, state)))
+    return state
+
+
+@pytest.fixture(scope="module")
+def random_games(scenario):
+    return [random_game(scenario, seed) for seed in range(400)]
+
+
+TO_DOIHARA = ["end"] * 5  # 18 to 22 June; Doihara calls on 23 June
+
+
+def test_matsui_does_not_ask_again_on_the_morning_he_first_asks(scenario):
+    """Play-test: 'Matsui asks again for an answer' came on 18 June, the dawn the protest is put."""
+    for seed in range(60):
+        _, events = new_game(scenario, seed)
+        assert "zhangbei_terms" in {e.ref for e in events}
+        assert not any(e.title == "Matsui asks again for an answer" for e in events), seed
+
+
+def test_what_matsui_lets_slip_comes_from_matsui(scenario):
+    """Play-test: Matsui's slip in a private meeting arrived as the report 'What the Kwantung
+    Army means to do', sent by Song Zheyuan ('Our man at Duolun hears ...')."""
+    slips = 0
+    for seed in range(60):
+        state, _ = new_game(scenario, seed)
+        state, events = step(scenario, state, TakeAction(action="meet_matsui"))
+        for event in events:
+            if event.kind == "intelligence":
+                slips += 1
+                assert event.sender == "matsui", (seed, event.sender, event.title)
+                assert "Our man" not in event.text
+    assert slips
+
+
+def test_aircraft_over_kalgan_are_reported_once(random_games):
+    """Play-test: the aircraft over Kalgan were told twice, as a news item and again as the
+    crisis stage's '(Counterfactual.)' message."""
+    for final in random_games:
+        told = [e for e in final.inbox if "aircraft" in (e.title + " " + e.text).lower()]
+        assert len(told) <= 1, (final.seed, [(e.kind, e.date, e.title or e.text) for e in told])
+
+
+def test_a_refusal_that_stands_has_its_own_ending(scenario):
+    """Play-test: refusing everything, when Hsinking did not march, set 'Doihara accepted
+    narrower terms' and ended 'A narrower settlement': 'The posts north of Zhangbei go ...'."""
+    endings = collections.Counter()
+    for seed in range(120):
+        final = play(scenario, seed, scripted([*TO_DOIHARA, "doihara_terms:refuse"])).final
+        endings[final.ending] += 1
+        assert not final.flags["narrow_deal"], seed
+        assert final.ending != "narrow_terms", seed
+        if final.ending != "clash":
+            assert "Zhangbei go" not in scenario.endings[final.ending].epilogue
+    assert "clash" in endings and len(endings) >= 2, endings
+
+
+def test_the_narrow_settlement_never_contradicts_what_the_player_gave(scenario):
+    """Play-test: after the party offices were closed and two officers relieved, the narrow
+    settlement's epilogue said 'the party, the settlers and the commanders stay'."""
+    keys = ["zhangbei_terms:apologise", "close_party_offices", *TO_DOIHARA]
+    keys += ["doihara_terms:narrow"]
+    seen = 0
+    for seed in range(120):
+        final = play(scenario, seed, scripted(keys)).final
+        assert final.flags["party_closed"] and final.flags["apologised"]
+        if final.ending == "narrow_terms":
+            seen += 1
+            epilogue = scenario.endings["narrow_terms"].epilogue
+            assert not re.search(r"\bparty\b[^.]*\bstay", epilogue), epilogue
+            assert not re.search(r"\bcommanders\b[^.]*\bstay", epilogue), epilogue
+    assert seen
+
+
+def test_nanjing_takes_it_out_of_your_hands_only_when_it_has_lost_confidence(random_games):
+    """Play-test: 'Taken out of your hands' ('Nanjing and Peiping settle Chahar over your head')
+    was the default, so players whose offer was rejected ended there with Nanjing's confidence
+    at 55 or 60."""
+    for final in random_games:
+        if final.ending == "superseded":
+            assert final.stats["nanjing_trust"] <= 25, (final.seed, final.stats)
+
+
+def test_an_offer_rejected_without_war_has_an_honest_ending(scenario):
+    """The narrow offer refused by Doihara, and no fighting by the end: an ending that says so."""
+    seen = collections.Counter()
+    for seed in range(200):
+        final = play(scenario, seed, scripted([*TO_DOIHARA, "doihara_terms:narrow"])).final
+        if not final.flags["narrow_deal"] and final.ending != "clash":
+            seen[final.ending] += 1
+            ending = scenario.endings[final.ending]
+            assert final.ending != "superseded" and "over your head" not in ending.epilogue
+    assert seen, "no game had the offer rejected without fighting"
+
+
+def test_the_historical_replay_keeps_the_record_s_dates(scenario):
+    """Play-test: Qin accepted on 27 June (E-75), but the game's deadline ran out on 26 June, so
+    the historical replay accepted on 23 June and ended four days early 'as in history'."""
+    for seed in (1, 5, 1935):
+        final = play(scenario, seed, historical).final
+        assert scenario.endings[final.ending].historical, (seed, final.ending)
+        terms = final.demands["doihara_terms"]
+        assert terms.answered_on == dt.date(1935, 6, 27), (seed, terms)
+        assert final.date == dt.date(1935, 6, 27)
+    assert scenario.demands["doihara_terms"].deadline >= dt.date(1935, 6, 27)
+
+
+def stats_read(scenario):
+    """The stats some condition or weight reads, leaving out a rule or an item that reads a stat
+    only to change that same stat (a rule that feeds itself decides nothing)."""
+    effects = dict(all_effects(scenario))
+    read = set()
+    for path, text in all_expressions(scenario):
+        if path[-1] not in {"when", "unless", "weight", "probability", "truth", "idle_weight"}:
+            continue
+        owner = effects.get((*path[:-1], "effects"))
+        changed = set(owner.changes()) if owner is not None else set()
+        read |= {name for name in names_read(text) if changed != {name}}
+    return read & set(scenario.stats)
+
+
+def test_every_stat_decides_something(scenario):
+    """Play-test: 'Chahar held' was read by nothing, and cohesion only by a rule of Song's that
+    lowered cohesion (and could fire every day)."""
+    assert stats_read(scenario) == set(scenario.stats)
+
+
+def test_song_s_officers_grumble_once(random_games):
+    for final in random_games:
+        assert final.rules_fired.get("song.grumble", 0) <= 1, final.rules_fired
+
+
+def test_a_united_29th_army_makes_a_refusal_likelier_to_stand(scenario):
+    """Cohesion is read where the 29th Army's unity should count: whether Hsinking answers a
+    refusal with force."""
+    divided = ["zhangbei_terms:apologise", "pull_back_posts", *TO_DOIHARA, "doihara_terms:refuse"]
+    united = ["consult_song", "end", "consult_song", "end", "reinforce_passes", "end"]
+    united += ["reinforce_passes", "end", "end", "doihara_terms:refuse"]
+    clashes = {}
+    for name, keys in (("divided", divided), ("united", united)):
+        clashes[name] = sum(
+            play(scenario, seed, scripted(keys)).final.ending == "clash" for seed in range(300)
+        )
+    assert clashes["united"] < clashes["divided"], clashes
+
+
+def test_the_matter_goes_to_nanjing_once(scenario):
+    """'Say the matter is with Nanjing' bought a day each time it was said, so the threat of
+    'free action' never came; it can be said once, as the main scenario's 'ask for time'."""
+    state, _ = new_game(scenario, 3)
+    state, _ = step(scenario, state, Respond(demand="zhangbei_terms", response="delay"))
+    state, _ = step(scenario, state, EndDay())
+    answers = {a.response for a in legal_actions(scenario, state) if isinstance(a, Respond)}
+    assert "delay" not in answers and answers
+    # the same for referring Doihara's terms to Nanjing, whose leave then comes the next day
+    state, _ = new_game(scenario, 3)
+    for _ in TO_DOIHARA:
+        state, _ = step(scenario, state, EndDay())
+    state, _ = step(scenario, state, Respond(demand="doihara_terms", response="refer"))
+    state, _ = step(scenario, state, EndDay())
+    if not state.over:
+        answers = {a.response for a in legal_actions(scenario, state) if isinstance(a, Respond)}
+        assert "refer" not in answers and "accept" in answers
+        assert state.fired.get("nanjing_leave") == 1
+
+
+def test_the_codex_knows_qin_takahashi_and_dushikou(scenario):
+    """Play-test: the player (Qin Dechun), Takahashi (at Doihara's call) and Dushikou (in the
+    briefing) had no codex entry."""
+    state, _ = new_game(scenario, 1)
+    heads = " | ".join(entry.headword for entry in codex_entries(scenario, state))
+    for name in ("Qin Dechun", "Takahashi Tan", "Dushikou"):
+        assert name in heads, name
+
+
+PROSE = {
+    "title",
+    "subtitle",
+    "summary",
+    "briefing",
+    "text",
+    "label",
+    "epilogue",
+    "description",
+    "if_true",
+    "if_false",
+    "expiry_text",
+    "historical_note",
+    "deadline_label",
+    "hint",
+    "role",
+    "popular_account",
+    "disputed",
+    "message",
+    "verdicts",
+    "versions",
+    "question",
+    "questions",
+}
+
+
+def prose(value, key=""):
+    """Every text of the scenario a player reads (not ids, expressions or addresses)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from prose(v, k if isinstance(k, str) else key)
+    elif isinstance(value, list):
+        for v in value:
+            yield from prose(v, key)
+    elif isinstance(value, str) and key in PROSE:
+        yield value
+
+
+def test_dashes_are_dashes(scenario):
+    """Play-test: 'Nanjing cables - avoid a clash', 'Qin-Doihara', 'He-Umezu', 'Hebei-Chahar'
+    and '18-27 June' were written with hyphens where a dash belongs."""
+    texts = list(prose(scenario.model_dump()))
+    assert texts
+    for text in texts:
+        assert " - " not in text, text
+        assert not re.search(r"Qin-Doihara|He-Umezu|Hebei-Chahar|\d-\d", text), text

@@ -10,10 +10,13 @@ from pathlib import Path
 import pytest
 
 from game.analysis.policies import historical
-from game.analysis.replay import play
-from game.engine.actions import EndDay
+from game.analysis.replay import play, scripted
+from game.debrief import build_debrief, render_markdown
+from game.engine.actions import EndDay, Respond, TakeAction
 from game.engine.api import legal_actions, new_game, step
+from game.scenario.lint import all_expressions, names_read
 from game.scenario.load import load_scenario
+from game.text.render import codex_entries
 
 PATH = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.yaml"
 
@@ -87,3 +90,115 @@ def test_the_stage_shows_the_demands_on_the_day_they_are_made(scenario):
     assert "four_demands" in state.demands and state.stage == "demands"
     refs = [(e.kind, e.ref) for e in events]
     assert refs.index(("stage", "demands")) > refs.index(("ultimatum", "four_demands"))
+
+
+# --- play-test defects -----------------------------------------------------------------------------
+
+
+def random_game(scenario, seed):
+    """One game of uniformly random choices; the final state (its inbox holds every event)."""
+    chooser = random.Random(seed)
+    state, _ = new_game(scenario, seed)
+    while not state.over:
+        state, _ = step(scenario, state, chooser.choice(legal_actions(scenario, state)))
+    return state
+
+
+def test_the_revealed_resolve_never_contradicts_the_ending(scenario):
+    """Play-test: the debrief could reveal 'Bluffing' after the Kwantung Army marched (and
+    'Determined' after Tokyo held it back): the march and the hold were only weighted 75/25 by
+    the hidden draw. Now the draw decides."""
+    labels = {c.value: c.label for c in scenario.hidden["resolve"].choices}
+    seen = collections.Counter()
+    for seed in range(400):
+        final = random_game(scenario, seed)
+        label = labels[final.hidden["resolve"]]
+        if final.flags["marched"]:
+            assert label.startswith("Determined"), (seed, label)
+            seen["marched"] += 1
+        if final.flags["backed_down"]:
+            assert label.startswith("Bluffing"), (seed, label)
+            seen["backed_down"] += 1
+    assert seen["marched"] and seen["backed_down"]
+
+
+def test_a_timetable_needs_nanjing_and_is_not_the_historical_ending(scenario):
+    """Play-test: 'Offer a slow withdrawal over months' worked on 9 June, before Wang's
+    instructions, and its success gave the historical ending, though He promised the withdrawals
+    within about a month, on Nanjing's instructions; its failure said 'The deadline stands' while
+    the demand closed, and the game ended 'Nothing settled'. Now it succeeds as its own ending or
+    counts as a refusal, which the march or the hold answers."""
+    state, _ = new_game(scenario, 1)
+    state, _ = step(scenario, state, EndDay())  # 9 June: the demands, no instructions yet
+    offered = {a.response for a in legal_actions(scenario, state) if isinstance(a, Respond)}
+    assert "negotiate" not in offered and "accept" not in offered
+    endings = collections.Counter()
+    for seed in range(80):
+        playthrough = play(scenario, seed, scripted(["end", "end", "four_demands:negotiate"]))
+        final = playthrough.final
+        endings[final.ending] += 1
+        assert not scenario.endings[final.ending].historical, (seed, final.ending)
+        assert final.ending in {"timetable", "marched", "bluff_called"}, (seed, final.ending)
+        answer = next(
+            e for e in final.inbox if e.kind == "demand_answered" and e.ref == "four_demands"
+        )
+        assert "deadline stands" not in answer.text.lower()
+    assert len(endings) >= 2, endings  # the offer can succeed or fail
+
+
+def test_takahashi_speaks_of_no_deadline_before_there_is_one(scenario):
+    """Play-test: on 8 June, a day before the four demands and their deadline (E-43), the
+    private talk with Takahashi reported what he said of 'the deadline'."""
+    for seed in range(20):
+        state, _ = new_game(scenario, seed)
+        assert state.date == dt.date(1935, 6, 8)
+        if TakeAction(action="see_takahashi") in legal_actions(scenario, state):
+            state, events = step(scenario, state, TakeAction(action="see_takahashi"))
+            assert events and all("deadline" not in e.text.lower() for e in events), seed
+
+
+def test_every_stat_the_player_watches_decides_something(scenario):
+    """Play-test: the first lesson says 'watch how your stats change', but pressure, readiness and
+    foreign attention were read by nothing. Each is now read by a condition or a weight."""
+    read = set()
+    for path, text in all_expressions(scenario):
+        if path[-1] in {"when", "unless", "weight", "probability", "truth"}:
+            read |= names_read(text)
+    assert set(scenario.stats) <= read, set(scenario.stats) - read
+
+
+def test_the_officers_settle_for_half_more_often_with_foreign_eyes_and_ready_troops(scenario):
+    """The same partial answer, given after briefing the consuls and alerting the troops, is
+    taken more often than after doing nothing: the stats those actions move are read."""
+    plain = ["end", "end", "four_demands:partial"]
+    busy = ["brief_consuls", "alert_passes", "end", "brief_consuls", "alert_passes"]
+    busy += ["end", "four_demands:partial"]
+    settled = {}
+    for name, keys in (("plain", plain), ("busy", busy)):
+        settled[name] = sum(
+            play(scenario, seed, scripted(keys)).final.flags["partial_settled"]
+            for seed in range(300)
+        )
+    assert settled["busy"] > settled["plain"], settled
+
+
+def test_no_popular_account_repeats_its_own_heading(scenario):
+    """Play-test: the debrief printed 'The popular account: The popular account says ...'."""
+    final = play(scenario, 1, historical).final
+    markdown = render_markdown(build_debrief(scenario, final, seed=1))
+    assert "popular account:* The popular account" not in markdown
+    for note in scenario.history:
+        assert not note.popular_account.lower().startswith("the popular account")
+
+
+def test_the_codex_explains_whom_and_what_the_demands_name(scenario):
+    """Play-test: the four demands name Yu Xuezhong, his 51st Army and the Kuomintang, and the
+    tutorial's codex had no entry for any of them; Takahashi's rank was given without the
+    dispute the record shows (major in the Japanese record, colonel in the Chinese Foreign
+    Office's note)."""
+    state, _ = new_game(scenario, 1)
+    heads = " | ".join(entry.headword for entry in codex_entries(scenario, state))
+    for name in ("Yu Xuezhong", "51st Army", "Kuomintang"):
+        assert name in heads, name
+    takahashi = scenario.actors["takahashi"].description
+    assert "major" in takahashi and "colonel" in takahashi
