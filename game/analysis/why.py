@@ -875,10 +875,17 @@ def _check_lines(check: CheckCount, indent: str) -> list[str]:
     several = len(check.branches) > 1
     if several and not check.held:
         lines.append(f"{indent}no branch of the `or` ever held (0 of {_days(check.samples)})")
+    # a branch of one part is told on the line that names the branch, aligned with the others
+    single = [b.parts[0].text for b in check.branches if len(b.parts) == 1]
+    single_width = min(PART_WIDTH, max(map(len, single), default=0))
     for number, branch in enumerate(check.branches):
         inner = indent
         if several:
-            lines.append(f"{indent}{'either' if number == 0 else 'or'}: {branch.text}")
+            named = f"{indent}{'either:' if number == 0 else 'or:':<8}"
+            if len(branch.parts) == 1:
+                lines.append(named + _part_line(branch.parts[0], check.samples, single_width))
+                continue
+            lines.append(named + branch.text)
             inner = indent + "    "
         width = min(PART_WIDTH, max(len(p.text) for p in branch.parts))
         lines += [inner + _part_line(p, check.samples, width) for p in branch.parts]
