@@ -243,3 +243,19 @@ def test_the_json_shape(report, capsys):
         "It has no date and no `when`, and no effect can bring it (`trigger`): nothing can."
     ]
     assert data == report.to_json()["why"]
+
+
+def test_the_guide_shows_the_report_as_explore_prints_it():
+    # docs/authoring.md, step 10: its two examples are the real output for the guide's own
+    # scenario and for this fixture
+    import re
+
+    guide = (Path(__file__).parent.parent.parent / "docs" / "authoring.md").read_text("utf-8")
+    whole = re.findall(r"```yaml\n(.*?)```", guide[guide.index("### The whole file") :], re.S)[0]
+    yu_stays = load_scenario_bytes(whole.encode(), "yu_stays.yaml").scenario
+    said = guide[guide.index("When something was never reached") :]
+    first, second = re.findall(r"```\n(.*?)```", said, re.S)[:2]
+    assert "--runs 1000 --policy comply` ends with:" in said
+    assert first in render_report(explore(yu_stays, runs=1000, policy="comply"))
+    scenario = load_scenario_bytes(WHY_PATH.read_bytes(), WHY_PATH.name).scenario
+    assert second in render_report(explore(scenario, runs=200))
