@@ -311,7 +311,8 @@ def explore(
     take the scenario already loaded, others load `source`. Without `source`, one process plays.
 
     When something was never reached, the first `why_games` games are played again, in this
-    process, to say why (`report.why`); when everything was, nothing more is played."""
+    process, to say why (`report.why`, which points into `source` when given); when everything
+    was, nothing more is played."""
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}; choose one of {', '.join(POLICIES)}")
     ranges = chunks(seed, runs, jobs)
@@ -345,7 +346,8 @@ def explore(
     report = summarise(scenario, games, policy=policy, seed=seed)
     if why_games <= 0:
         return report
-    return replace(report, why=explain(report, scenario, max_steps=MAX_STEPS, games=why_games))
+    why = explain(report, scenario, max_steps=MAX_STEPS, games=why_games, source=source)
+    return replace(report, why=why)
 
 
 # --- the readable report ------------------------------------------------------------------------

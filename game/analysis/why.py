@@ -34,6 +34,7 @@ from game.scenario.expr import compile_expr, parse
 from game.scenario.expr.compile import Compiled
 from game.scenario.model import Scenario
 from game.scenario.walk import all_effects
+from game.scenario.yaml_source import Path, YamlDocument, decode, read_yaml
 
 if TYPE_CHECKING:
     from game.analysis.explore import ExploreReport
@@ -132,6 +133,7 @@ class CheckCount:
     held: int  # samples on which the whole condition held
     branches: tuple[BranchCount, ...]
     beaten: int = 0  # of `held`, the samples on which something tried before it held too
+    where: str = ""  # FILE:LINE:COL of the condition, when the file is known
 
     def met(self, part: PartCount) -> int:
         """Samples on which the part was met (for an `unless`: on which it did not hold)."""
@@ -146,6 +148,7 @@ class CheckCount:
             "samples": self.samples,
             "held": self.held,
             "beaten": self.beaten,
+            "where": self.where,
             "branches": [
                 {
                     "condition": b.text,
@@ -168,12 +171,14 @@ class Explained:
     title: str = ""  # an actor rule's title (a rule without an id is known by its place)
     checks: tuple[CheckCount, ...] = ()
     notes: tuple[str, ...] = ()  # plain sentences: what keeps it out, or what the counts mean
+    where: str = ""  # FILE:LINE:COL of its condition (or of the item), when the file is known
 
     def to_json(self) -> dict[str, Any]:
         return {
             "section": self.section,
             "id": self.ident,
             "title": self.title,
+            "where": self.where,
             "checks": [c.to_json() for c in self.checks],
             "notes": list(self.notes),
         }
@@ -216,6 +221,7 @@ class _Probe:
     in_scope: Scope
     parts: list[tuple[str, list[Part]]]  # the branches
     earlier: Callable[[Reader], bool] | None = None  # whether something tried first holds too
+    path: Path = ()  # where the condition is written (its `when`)
     samples: int = 0
     held: int = 0
     beaten: int = 0
@@ -247,7 +253,7 @@ class _Probe:
             if self.earlier is not None and self.earlier(reader):
                 self.beaten += 1
 
-    def frozen(self) -> CheckCount:
+    def frozen(self, where: str = "") -> CheckCount:
         return CheckCount(
             self.label,
             self.text,
@@ -267,6 +273,7 @@ class _Probe:
                 for b, (text, parts) in enumerate(self.parts)
             ),
             self.beaten,
+            where,
         )
 
 
@@ -277,7 +284,9 @@ class _Probe:
 class _Item:
     section: str
     ident: str
+    base: Path  # where the item is written in the file
     title: str = ""
+    condition: str = "when"  # the key of its condition under `base`, pointed at when written
     probes: list[_Probe] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # known without playing
     # sentences the counts call for, once the games are played (given the frozen checks)
@@ -308,6 +317,7 @@ def _probe(
     unless: str | None = None,
     scope: tuple[str, Scope] = ("", _always),
     earlier: Callable[[Reader], bool] | None = None,
+    path: Path = (),
 ) -> _Probe:
     return _Probe(
         label,
@@ -317,6 +327,7 @@ def _probe(
         scope[1],
         _condition_parts(when, unless),
         earlier,
+        path,
     )
 
 
@@ -420,7 +431,7 @@ def _dawn_item(context: _Context, section: str, ident: str) -> _Item:
     scenario, games = context.scenario, context.games
     spec: Any = getattr(scenario, section)[ident]
     key, verb = ("issue", "present") if section == "demands" else ("trigger", "bring")
-    item = _Item(section, ident)
+    item = _Item(section, ident, (section, ident))
     owners = _brought_by(context, key, ident)
     calendar = scenario.calendar
     if spec.date is None and spec.when is None:
@@ -482,7 +493,7 @@ def _dawn_item(context: _Context, section: str, ident: str) -> _Item:
 def _action_item(context: _Context, ident: str) -> _Item:
     scenario, policy = context.scenario, context.report.policy
     spec = scenario.actions[ident]
-    item = _Item("actions", ident)
+    item = _Item("actions", ident, ("actions", ident))
     points = scenario.calendar.actions_per_day
     if spec.cost > points:
         item.notes.append(
@@ -512,7 +523,7 @@ def _response_item(context: _Context, answer: str) -> _Item:
     scenario, policy = context.scenario, context.report.policy
     demand, _, rid = answer.partition(":")
     spec = scenario.demands[demand].responses[rid]
-    item = _Item("responses", answer)
+    item = _Item("responses", answer, ("demands", demand, "responses", rid))
     points = scenario.calendar.actions_per_day
     if spec.cost > points:
         item.notes.append(
@@ -555,12 +566,12 @@ def _rule_item(context: _Context, key: str) -> _Item:
     scenario = context.scenario
     actor_id, _, _ = key.partition(".")
     actor = scenario.actors[actor_id]
-    rule = next(
-        rule
+    position, rule = next(
+        (position, rule)
         for position, rule in enumerate(actor.rules)
         if rule_key(actor_id, position, rule.id) == key
     )
-    item = _Item("actor_rules", key, rule.title)
+    item = _Item("actor_rules", key, ("actors", actor_id, "rules", position), rule.title)
     if isinstance(rule.weight, int) and rule.weight <= 0:
         item.notes.append(f"Its weight is {rule.weight}: it is never picked.")
         return item
@@ -593,7 +604,7 @@ def _amount(value: int | str) -> str:
 def _stage_item(context: _Context, ident: str) -> _Item:
     scenario, games = context.scenario, context.games
     tables = scenario_index(scenario)
-    item = _Item("stages", ident)
+    item = _Item("stages", ident, ("stages", ident), condition="")
     ways = [
         (source, position, transition)
         for source, stage in scenario.stages.items()
@@ -630,6 +641,7 @@ def _stage_item(context: _Context, ident: str) -> _Item:
                 unless=transition.unless,
                 scope=stage_scope,
                 earlier=earlier if first else None,
+                path=("stages", source, "transitions", position, "when"),
             )
         )
         sources.append(source)
@@ -667,7 +679,7 @@ def _in_stage(stage: str) -> Scope:
 def _ending_item(context: _Context, ident: str) -> _Item:
     scenario, games = context.scenario, context.games
     spec = scenario.endings[ident]
-    item = _Item("endings", ident)
+    item = _Item("endings", ident, ("endings", ident))
     ends = _brought_by(context, "end", ident)
     rows = scenario_index(scenario).endings
     last = scenario.calendar.end
@@ -810,11 +822,17 @@ def _show(scenario: Scenario, run: Run, probes: list[_Probe]) -> None:
 
 
 def explain(
-    report: ExploreReport, scenario: Scenario, *, max_steps: int, games: int = WHY_GAMES
+    report: ExploreReport,
+    scenario: Scenario,
+    *,
+    max_steps: int,
+    games: int = WHY_GAMES,
+    source: tuple[bytes, str] | None = None,
 ) -> WhyReport:
     """Why each thing the report found never reached was not: its conditions' parts counted over
     the first `games` games of the run, played again (each cut off after `max_steps` choices, as
-    the explorer cuts them), and what is known without playing."""
+    the explorer cuts them), and what is known without playing. With `source` (the YAML bytes
+    and name the scenario was loaded from), each item says where it is written."""
     wanted = [(section, ident) for section, ids in report.unreached.items() for ident in ids]
     wanted += [("responses", answer) for answer in report.responses_never_given]
     if not wanted:
@@ -836,13 +854,43 @@ def explain(
             _play_again(scenario, seed, report.policy, dawn, dusk, max_steps)
     else:
         count = 0  # nothing to count: every item is explained without playing
+    document = _document(source)
     explained = []
     for item in items:
-        checks = [probe.frozen() for probe in item.probes]
+        checks = [
+            probe.frozen(_at(document, probe.path or (*item.base, item.condition)))
+            for probe in item.probes
+        ]
         notes = item.notes + (item.after(checks) if item.after else [])
         shown = tuple(check for check in checks if check.branches)
-        explained.append(Explained(item.section, item.ident, item.title, shown, tuple(notes)))
+        where = _where(document, item) if document else ""
+        explained.append(
+            Explained(item.section, item.ident, item.title, shown, tuple(notes), where)
+        )
     return WhyReport(count, tuple(explained))
+
+
+def _document(source: tuple[bytes, str] | None) -> YamlDocument | None:
+    """The scenario's YAML with the position of each node (None without a source: a scenario
+    built in code has no file to point at)."""
+    if source is None:
+        return None
+    raw, name = source
+    text, _ = decode(raw, name)
+    return read_yaml(text, name)[0] if text is not None else None
+
+
+def _at(document: YamlDocument | None, path: Path) -> str:
+    """FILE:LINE:COL of what is at `path`, if it is written there."""
+    return str(document.span(path)) if document and path in document.spans else ""
+
+
+def _where(document: YamlDocument, item: _Item) -> str:
+    """FILE:LINE:COL of the item's condition, or of the item when it has none written."""
+    condition = (*item.base, item.condition)
+    if item.condition and condition in document.spans:
+        return str(document.span(condition))
+    return str(document.span(item.base, key=True))
 
 
 # --- the readable report --------------------------------------------------------------------------
@@ -927,6 +975,8 @@ def render_why(why: WhyReport) -> list[str]:
     lines = _wrapped(heading, "")
     for item in why.items:
         name = f"{KINDS[item.section]} {item.ident}" + (f' "{item.title}"' if item.title else "")
+        # FILE:LINE:COL first, as `validate` writes it: editors and terminals open it there
+        name = f"{item.where}: {name}" if item.where else name
         checks = item.checks
         # one condition of its own goes on the item's line; a stage's ways in, each on its own
         if len(checks) == 1 and item.section != "stages":
@@ -935,7 +985,8 @@ def render_why(why: WhyReport) -> list[str]:
         else:
             lines.append(f"  {name}")
             for check in checks:
-                lines.append(f"    {_condition(check)}")
+                at = f"{check.where}: " if check.where else ""
+                lines.append(f"    {at}{_condition(check)}")
                 lines += _check_lines(check, "      ")
         for note in item.notes:
             lines += _wrapped(note, "      ")

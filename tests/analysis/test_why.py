@@ -21,9 +21,13 @@ XIANGHE_RAW = (FIXTURES / "analysis" / "xianghe.yaml").read_bytes()
 RUNS = 60
 
 
+def load():
+    return load_scenario_bytes(WHY_PATH.read_bytes(), WHY_PATH.name).scenario
+
+
 @pytest.fixture(scope="module")
 def scenario():
-    return load_scenario_bytes(WHY_PATH.read_bytes(), WHY_PATH.name).scenario
+    return load()
 
 
 @pytest.fixture(scope="module")
@@ -212,10 +216,12 @@ def test_the_json_shape(report, capsys):
     ]
     days = councils(report)
     impossible = data["items"][2]
+    where = f"{WHY_PATH}:{place('day >= 2', below='  impossible:')}"  # in its quotes
     assert impossible == {
         "section": "events",
         "id": "impossible",
         "title": "",
+        "where": where,
         "checks": [
             {
                 "label": "when",
@@ -225,6 +231,7 @@ def test_the_json_shape(report, capsys):
                 "samples": days,
                 "held": 0,
                 "beaten": 0,
+                "where": where,
                 "branches": [
                     {
                         "condition": "day >= 2 and pressure > 100",
@@ -239,10 +246,40 @@ def test_the_json_shape(report, capsys):
         ],
         "notes": [],
     }
-    assert data["items"][5]["checks"] == [] and data["items"][5]["notes"] == [
+    orphan = data["items"][5]
+    assert orphan["where"] == f"{WHY_PATH}:{place('orphan:', below=chr(10) + '  orphan:')}"
+    assert orphan["checks"] == [] and orphan["notes"] == [
         "It has no date and no `when`, and no effect can bring it (`trigger`): nothing can."
     ]
-    assert data == report.to_json()["why"]
+    # read from its file, the explorer says where things are written; otherwise it is the same
+    located = explore(load(), runs=RUNS, seed=0, source=(WHY_PATH.read_bytes(), str(WHY_PATH)))
+    assert data == located.to_json()["why"]
+    unlocated = report.to_json()["why"]
+    assert [i["where"] for i in unlocated["items"]] == [""] * len(data["items"])
+    for item in data["items"]:
+        item["where"] = ""
+        for check in item["checks"]:
+            check["where"] = ""
+    assert data == unlocated
+
+
+def place(text, *, below=""):
+    """LINE:COL of the first `text` in the fixture after `below`, as an editor counts them."""
+    whole = WHY_PATH.read_text()
+    offset = whole.index(text, whole.index(below) if below else 0)
+    return f"{whole.count(chr(10), 0, offset) + 1}:{offset - whole.rfind(chr(10), 0, offset)}"
+
+
+def test_the_table_names_the_line_of_each_condition(capsys):
+    assert main(["explore", str(WHY_PATH), "--runs", "20"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        f"  {WHY_PATH}:{place('day >= 2', below='  impossible:')}: event impossible  when:" in out
+    )
+    # a stage is at its key, and each of its ways in at its transition's condition
+    assert f"  {WHY_PATH}:{place('alarmed:', below=chr(10) + '  alarmed:')}: stage alarmed\n" in out
+    way = f"    {WHY_PATH}:{place('pressure >= 60', below='{to: alarmed')}: way in from calm:"
+    assert way in out
 
 
 def test_the_guide_shows_the_report_as_explore_prints_it():
@@ -252,10 +289,12 @@ def test_the_guide_shows_the_report_as_explore_prints_it():
 
     guide = (Path(__file__).parent.parent.parent / "docs" / "authoring.md").read_text("utf-8")
     whole = re.findall(r"```yaml\n(.*?)```", guide[guide.index("### The whole file") :], re.S)[0]
-    yu_stays = load_scenario_bytes(whole.encode(), "yu_stays.yaml").scenario
+    name = "scenarios/yu_stays.yaml"  # as the author of the guide names it
+    yu_stays = load_scenario_bytes(whole.encode(), name).scenario
     said = guide[guide.index("When something was never reached") :]
     first, second = re.findall(r"```\n(.*?)```", said, re.S)[:2]
-    assert "--runs 1000 --policy comply` ends with:" in said
-    assert first in render_report(explore(yu_stays, runs=1000, policy="comply"))
+    assert "--runs 1000 --policy comply` ends with:" in " ".join(said.split())
+    played = explore(yu_stays, runs=1000, policy="comply", source=(whole.encode(), name))
+    assert first in render_report(played)
     scenario = load_scenario_bytes(WHY_PATH.read_bytes(), WHY_PATH.name).scenario
     assert second in render_report(explore(scenario, runs=200))
