@@ -6,14 +6,15 @@ conditions of the unreached items on the games' states, part by part. A conditio
 top-level `and`; a top-level `or` is split into its branches first, each split at its own `and`.
 Parts are compiled by the game's own expression compiler, never by eval.
 
-When the states are taken (`DAWN`, `DUSK`): the engine tests events, reports, demands and actors'
-rules during the dawn, one after another, where no one outside the engine can stop it; so they
-are tested on the state the council opens with, after the dawn (the very state the actions' and
-answers' conditions are first tested on). Stage transitions and endings are tested at dusk, on the
-state the council leaves, which is the state dusk tests them on.
+When the states are taken (`MOMENTS`): the engine tests events, reports, demands and actors' rules
+during the dawn, each in its turn, where nothing outside the engine can look in; so they are tested
+on the state the council opens with, after the dawn (the very state the actions' and answers'
+conditions are first tested on), and the report says so. Stage transitions and endings are tested
+on the state the council closes with, which is the state dusk tests them on.
 
-What needs no game is said in plain sentences: a date outside the calendar, an item that only an
-effect can bring and which effects do, an action dearer than a day's points.
+What needs no game is said in plain sentences: an item that only effects bring and which effects
+do, and (for a scenario built in code: `validate` refuses them in a file) a date outside the
+calendar or an action dearer than a day's points.
 """
 
 from __future__ import annotations
@@ -222,6 +223,10 @@ class _Probe:
     parts: list[tuple[str, list[Part]]]  # the branches
     earlier: Callable[[Reader], bool] | None = None  # whether something tried first holds too
     path: Path = ()  # where the condition is written (its `when`)
+    # an amount to watch where the condition holds (an event's probability written as an
+    # expression): the most it came to, None until it held
+    amount: Compiled | None = None
+    most: int | None = None
     samples: int = 0
     held: int = 0
     beaten: int = 0
@@ -252,6 +257,9 @@ class _Probe:
             self.held += 1
             if self.earlier is not None and self.earlier(reader):
                 self.beaten += 1
+            if self.amount is not None:
+                value = int(self.amount(reader))
+                self.most = value if self.most is None else max(self.most, value)
 
     def frozen(self, where: str = "") -> CheckCount:
         return CheckCount(
@@ -463,7 +471,10 @@ def _dawn_item(context: _Context, section: str, ident: str) -> _Item:
         item.notes += _also_by(owners, key, f"{verb} it")
         return item
     scope = _on_date(spec.date) if spec.date is not None else ("", _always)
-    item.probes.append(_probe("when", spec.when, "dawn", scope=scope))
+    probe = _probe("when", spec.when, "dawn", scope=scope)
+    if isinstance(chance, str):
+        probe.amount = compile_expr(chance)
+    item.probes.append(probe)
 
     def after(checks: list[CheckCount]) -> list[str]:
         check = checks[0]
@@ -478,6 +489,11 @@ def _dawn_item(context: _Context, section: str, ident: str) -> _Item:
             said = f"Its date came in {check.samples:,} of the first {games:,} games"
         else:
             said = f"Its condition held on {check.held:,} of {_days(check.samples)}"
+        if isinstance(chance, str) and probe.most is not None:
+            return [
+                f"{said}, but it comes only by chance: its probability, {_chance(chance)}, came to"
+                f" at most {probe.most}% on those days."
+            ]
         if chance != 100:
             return [f"{said}, but it comes only by chance (probability {_chance(chance)})."]
         return [

@@ -157,6 +157,31 @@ def test_a_way_in_that_an_earlier_transition_always_wins_is_said(report, text):
     assert f"The way in from calm was open at {check.held} dusks, but each time" in text
 
 
+def test_an_unless_that_always_holds_is_in_the_way(report, text):
+    # tense's way to `frozen`: "pressure >= 60" unless "pressure >= 50"
+    (check,) = item(report, "stages", "frozen").checks
+    when, unless = check.branches[0].parts
+    assert (when.negated, unless.negated) == (False, True)
+    assert unless.held == check.samples > when.held > 0 and check.held == 0
+    assert block(text, "stage frozen")[1:] == [
+        '    way in from tense: "pressure >= 60 unless pressure >= 50"  (tested on days in stage'
+        " tense)",
+        f"      pressure >= 60         held on {100 * when.held / check.samples:.0f}% of days"
+        f" ({when.held} of {check.samples})",
+        f"      unless pressure >= 50  held on every day ({check.samples})  <- always in the way",
+    ]
+
+
+def test_a_chance_that_is_always_zero_is_told(report):
+    # `unlucky` holds on day 3, but its probability, "trust // 200", is 0 while trust <= 100
+    (check,) = item(report, "events", "unlucky").checks
+    assert check.held > 0
+    assert item(report, "events", "unlucky").notes == (
+        f"Its condition held on {check.held} of {check.samples} days, but it comes only by chance:"
+        ' its probability, "trust // 200", came to at most 0% on those days.',
+    )
+
+
 def test_what_held_but_the_policy_never_chose_is_told_so(scenario):
     # the historical policy takes no action of a scenario that records none
     report = explore(scenario, runs=5, seed=0, policy="historical")
@@ -205,17 +230,19 @@ def test_the_json_shape(report, capsys):
     }
     assert [(i["section"], i["id"]) for i in data["items"]] == [
         ("endings", "war"),
+        ("stages", "frozen"),
         ("stages", "alarmed"),
         ("events", "impossible"),
         ("events", "mismatched"),
         ("events", "either"),
+        ("events", "unlucky"),
         ("events", "orphan"),
         ("events", "follow_up"),
         ("actions", "strike"),
         ("actor_rules", "envoy.storm_out"),
     ]
     days = councils(report)
-    impossible = data["items"][2]
+    impossible = data["items"][3]
     where = f"{WHY_PATH}:{place('day >= 2', below='  impossible:')}"  # in its quotes
     assert impossible == {
         "section": "events",
@@ -246,7 +273,7 @@ def test_the_json_shape(report, capsys):
         ],
         "notes": [],
     }
-    orphan = data["items"][5]
+    orphan = data["items"][7]
     assert orphan["where"] == f"{WHY_PATH}:{place('orphan:', below=chr(10) + '  orphan:')}"
     assert orphan["checks"] == [] and orphan["notes"] == [
         "It has no date and no `when`, and no effect can bring it (`trigger`): nothing can."
