@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -969,8 +970,6 @@ def _condition(check: CheckCount) -> str:
 
 
 def _wrapped(text: str, indent: str) -> list[str]:
-    import textwrap
-
     return textwrap.wrap(text, 100, initial_indent=indent, subsequent_indent=indent)
 
 
