@@ -269,7 +269,7 @@ SUBCOMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]
     ),
     "explore": (
         "simulate many games and report endings and unreached content",
-        "Play many seeded games without input and report how often each ending happens, what is never reached, and days with nothing to do.",
+        "Play many seeded games without input and report how often each ending happens, what is never reached and why (how often each part of its condition held, in the first 200 games played again), and days with nothing to do.",
         _add_explore_arguments,
     ),
     "replay": (

@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from game.analysis.policies import CHOOSERS, POLICIES
+from game.analysis.why import NOTHING, WHY_GAMES, WhyReport, explain, render_why
 from game.engine import rng
 from game.engine.actions import Respond, TakeAction
 from game.engine.index import rule_key
@@ -151,6 +152,8 @@ class ExploreReport:
     demands_presented: list[str] = field(default_factory=list)
     deadlines_presented: list[str] = field(default_factory=list)
     games: list[GameSummary] = field(default_factory=list, repr=False)
+    # why what was never reached was not (see game.analysis.why): filled by `explore`
+    why: WhyReport = NOTHING
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -176,6 +179,7 @@ class ExploreReport:
             "unfinished": self.unfinished,
             "demands_presented": self.demands_presented,
             "deadlines_presented": self.deadlines_presented,
+            "why": self.why.to_json(),
         }
 
 
@@ -300,10 +304,15 @@ def explore(
     jobs: int = 1,
     source: tuple[bytes, str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    why_games: int = WHY_GAMES,
 ) -> ExploreReport:
     """Play `runs` games (seeds seed .. seed+runs-1). With jobs > 1 and `source` (the YAML bytes
     and name the scenario was loaded from), games are played by worker processes: forked ones
-    take the scenario already loaded, others load `source`. Without `source`, one process plays."""
+    take the scenario already loaded, others load `source`. Without `source`, one process plays.
+
+    When something was never reached, the first `why_games` games are played again, in this
+    process, to say why (`report.why`, which points into `source` when given); when everything
+    was, nothing more is played."""
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}; choose one of {', '.join(POLICIES)}")
     ranges = chunks(seed, runs, jobs)
@@ -334,7 +343,11 @@ def explore(
                 done += stop - start
                 if progress:
                     progress(done, runs)
-    return summarise(scenario, games, policy=policy, seed=seed)
+    report = summarise(scenario, games, policy=policy, seed=seed)
+    if why_games <= 0:
+        return report
+    why = explain(report, scenario, max_steps=MAX_STEPS, games=why_games, source=source)
+    return replace(report, why=why)
 
 
 # --- the readable report ------------------------------------------------------------------------
@@ -383,6 +396,9 @@ def render_report(report: ExploreReport) -> str:
     elif not never_given:
         lines.append("Every response to a demand presented was given at least once.")
     lines.append("")
+    why = render_why(report.why)
+    if why:
+        lines += [*why, ""]
     if report.idle_days:
         lines.append("Days with no action possible (games):")
         lines += [f"  {date}: {count}" for date, count in report.idle_days.items()]
