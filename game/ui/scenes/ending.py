@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -32,9 +33,9 @@ from game.debrief.sections import (
 from game.engine.dates import long_date
 from game.engine.words import ENDING_RATES, HISTORIANS
 from game.save_paths import report_folder, report_stem
-from game.ui.scene import ENTER_KEYS, Push, Reset, Scene
+from game.ui.scene import ENTER_KEYS, Pop, Push, Reset, Scene
 from game.ui.scenes import goto
-from game.ui.scenes.common import PageScene
+from game.ui.scenes.common import BoxedMenu, PageScene
 from game.ui.text import BODY, BOLD, SMALL, Style
 from game.ui.view import ending_screen, reflow
 from game.ui.widgets import Button, TextPane
@@ -58,7 +59,7 @@ class EndingScene(Scene, PageScene):
         self.view = ending_screen(app.session.scenario, app.session.state)
         self.pane = TextPane(self.paragraphs)
         self.debrief = Button("Debrief (Enter)", lambda: Push(DebriefScene()))
-        self.title_button = Button("Title screen (Esc)", lambda: Reset(goto.title()))
+        self.title_button = Button("Title screen (Esc)", lambda: Push(LeaveReportScene(None)))
         self.widgets = [self.debrief, self.pane, self.title_button]
 
     def paragraphs(self) -> list[tuple[Style, str]]:
@@ -82,8 +83,8 @@ class EndingScene(Scene, PageScene):
     def key(self, app: App, event: pygame.event.Event) -> Any:
         if event.key in ENTER_KEYS and self.focused() is not self.title_button:
             return Push(DebriefScene())
-        if event.key == pygame.K_ESCAPE:  # as on the debrief: the hint says so
-            return Reset(goto.title())
+        if event.key == pygame.K_ESCAPE:  # as on the debrief: the hint says so (and it asks)
+            return Push(LeaveReportScene(None))
         return None
 
     def layout(self, app: App, rect: pygame.Rect) -> None:
@@ -145,7 +146,7 @@ class DebriefScene(Scene, PageScene):
             )
         self.pane = TextPane(self.paragraphs)
         self.save = Button("Save report (S)", lambda: self.save_report(app))
-        self.done = Button("Title screen (Esc)", lambda: Reset(goto.title()))
+        self.done = Button("Title screen (Esc)", lambda: self.leave(app))
         self.widgets = [self.pane, self.save, self.done] if self.debrief else [self.pane, self.done]
         self.saved = ""
         self.stem = ""  # the report's file name, once saved
@@ -303,11 +304,21 @@ class DebriefScene(Scene, PageScene):
     def scrolled(self) -> TextPane:
         return self.pane  # the keys the hint names scroll, also with the focus on a button
 
+    def leave(self, app: App) -> Any:
+        """To the title: at once once the report is saved (or cannot be made), else asking."""
+        if self.saved or self.debrief is None:
+            return Reset(goto.title())
+        return Push(LeaveReportScene(lambda: self.save_and_leave(app)))
+
+    def save_and_leave(self, app: App) -> Any:
+        self.save_report(app)
+        return Reset(goto.title()) if self.saved else Pop()  # a failure stays, and says why
+
     def key(self, app: App, event: pygame.event.Event) -> Any:
         if event.key == pygame.K_s:
             return self.save_report(app)
         if event.key == pygame.K_ESCAPE:
-            return Reset(goto.title())
+            return self.leave(app)
         return None
 
     def layout(self, app: App, rect: pygame.Rect) -> None:
@@ -353,3 +364,48 @@ def _mark(historical: bool | None) -> str:
     if historical is None:
         return ""
     return " (\u2713 as in history)" if historical else " (\u2717 not what history did)"
+
+
+class LeaveReportScene(BoxedMenu):
+    """Leaving a finished game whose report is not saved: the report is offered first.
+
+    Teacher's play-test: one Esc on the debrief went to the title with the class's report
+    unsaved, and the next New game replaced the finished game's autosave, and with it the
+    debrief. `save` saves the report and leaves (from the debrief); without it (from the
+    ending, before any debrief is made) the first choice goes to the debrief. Staying is one
+    Esc away, and the first choice, the safe one, is Enter's."""
+
+    name = "leave_report"
+    heading = "Leave without saving the report?"
+    note = (
+        "This game's report is not saved. A new game replaces its autosave, and then its "
+        "debrief cannot be shown again."
+    )
+
+    def __init__(self, save: Callable[[], Any] | None) -> None:
+        super().__init__()
+        self.save = save
+        first = (
+            Button("Save the report, then leave (S)", save)
+            if save is not None
+            else Button("See the debrief, to save it (D)", lambda: [Pop(), Push(DebriefScene())])
+        )
+        self.widgets = [
+            first,
+            Button("Leave without it (Y)", lambda: Reset(goto.title())),
+            Button("Stay (N, Esc)", lambda: Pop()),
+        ]
+        first_key = "S save, then leave" if save is not None else "D debrief"
+        self.hint = (
+            f"\u2191\u2193 choose \u00b7 Enter select \u00b7 {first_key} \u00b7 Y leave"
+            " \u00b7 N or Esc stay"
+        )
+
+    def key(self, app: App, event: pygame.event.Event) -> Any:
+        if event.key in (pygame.K_ESCAPE, pygame.K_n):
+            return Pop()
+        if event.key == pygame.K_y:
+            return Reset(goto.title())
+        if event.key == (pygame.K_s if self.save is not None else pygame.K_d):
+            return self.widgets[0].command()
+        return None

@@ -1,0 +1,73 @@
+"""Leaving the ending or the debrief before the report is saved asks first.
+
+Teacher's play-test: one Esc on the debrief went to the title with the class's report unsaved,
+and the next New game overwrote the finished game's autosave: the class's result was lost.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from tests.ui.test_debrief_window import _finished
+
+
+def _debrief(make_app, mini):
+    from game.ui.scene import Push, Reset
+    from game.ui.scenes.ending import DebriefScene, EndingScene
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    _finished(app, mini)
+    app.apply(Reset(EndingScene()))
+    app.apply(Push(DebriefScene()))
+    app.pump()
+    return app
+
+
+def names(app):
+    return [scene.name for scene in app.stack]
+
+
+def test_escape_on_an_unsaved_debrief_asks_and_escape_again_stays(make_app, mini, press):
+    app = _debrief(make_app, mini)
+    press(app, pygame.K_ESCAPE)
+    assert names(app)[-1] == "leave_report"
+    press(app, pygame.K_ESCAPE)
+    assert names(app)[-1] == "debrief"
+
+
+def test_y_leaves_without_the_report(make_app, mini, press):
+    app = _debrief(make_app, mini)
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_y)
+    assert names(app) == ["title"]
+
+
+def test_s_saves_the_report_then_leaves(make_app, mini, press):
+    app = _debrief(make_app, mini)
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_s)
+    assert names(app) == ["title"]
+    assert sorted(p.suffix for p in app.report_folder.iterdir()) == [".html", ".md"]
+
+
+def test_a_saved_report_lets_escape_leave_at_once(make_app, mini, press):
+    app = _debrief(make_app, mini)
+    press(app, pygame.K_s)
+    press(app, pygame.K_ESCAPE)
+    assert names(app) == ["title"]
+
+
+def test_escape_on_the_ending_asks_too_and_enter_goes_to_the_debrief(make_app, mini, press):
+    from game.ui.scene import Reset
+    from game.ui.scenes.ending import EndingScene
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    _finished(app, mini)
+    app.apply(Reset(EndingScene()))
+    app.pump()
+    press(app, pygame.K_ESCAPE)
+    assert names(app)[-1] == "leave_report"
+    press(app, pygame.K_RETURN)  # the safe default: the debrief, where the report is saved
+    assert names(app)[-1] == "debrief"
