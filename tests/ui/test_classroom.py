@@ -462,3 +462,33 @@ def test_lesson_days_that_run_to_the_ending_show_the_last_night_first(make_app):
     app.apply(summary.close(app))
     app.pump()
     assert app.stack[-1].name == "ending"
+
+
+def test_the_council_clock_is_also_beside_the_action_points_at_body_size(make_app):
+    """Teacher's play-test: the countdown was only in the small grey line of key hints, which the
+    back row could not read; it is also beside the day's action points, in bold body type."""
+    records: list = []
+    app = make_app(time_limit=2, recorder=records)
+    start(app)
+    app.clock.now += 15_000
+    app.dirty = True
+    records.clear()
+    app.pump()
+    from game.ui.text import BOLD, SMALL
+
+    shown = [block for block in records if block.text == "Council time: 1:45 left"]
+    assert shown and shown[0].rect.height >= app.ink.height(BOLD) > app.ink.height(SMALL)
+
+
+def test_a_practice_game_says_so_and_names_its_take_back_keys(make_app):
+    """Teacher's play-test: nothing on the crisis screen told a practice game from another, nor
+    said how to take a step back (only the F1 help did)."""
+    records: list = []
+    app = make_app(practice=True, recorder=records)
+    start(app)
+    app.dirty = True
+    records.clear()
+    app.pump()
+    drawn = " ".join(block.text for block in records)
+    assert "Practice game" in drawn
+    assert "U take back" in drawn

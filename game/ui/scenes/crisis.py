@@ -11,7 +11,14 @@ from game.engine.actions import EndDay, TakeAction
 from game.ui.mapdraw import SIDE_SHAPES, MapPainter, draw_side_mark
 from game.ui.scene import ENTER_KEYS, Act, Pop, Push, Reset, Scene, digit
 from game.ui.scenes import goto
-from game.ui.scenes.common import BoxedMenu, hint_band, key_hint, margin, with_council_clock
+from game.ui.scenes.common import (
+    CLOCK_WARNING_S,
+    BoxedMenu,
+    hint_band,
+    key_hint,
+    margin,
+    with_council_clock,
+)
 from game.ui.text import BODY, BOLD, SMALL, Ink, Style, is_cjk
 from game.ui.view import CrisisView, Header, crisis_view, reflow, unlocked_codex
 from game.ui.widgets import (
@@ -369,6 +376,7 @@ class CrisisScene(Scene):
         ink.line(
             surface, budget, (self.budget_rect.x, self.budget_rect.y + 3), self.budget_rect, BOLD
         )
+        self.draw_council_time(app, surface, ink.width(budget, BOLD))
         if not view.inbox:
             ink.line(
                 surface, "Nothing has arrived yet.", self.inbox.rect.topleft, self.inbox.rect, SOFT
@@ -380,19 +388,36 @@ class CrisisScene(Scene):
         self.draw_widgets(app, surface)
         fresh = len(set(self.unlocked) - app.session.codex_seen) if app.session else 0
         hint = HINT.replace("C codex", f"C codex ({fresh} new)") if fresh else HINT
+        if app.session is not None and app.session.practice:  # the keys only F1 had named
+            hint = hint.replace("E end day", "E end day \u00b7 U take back (Shift+U: to dawn)")
         if app.top is self:  # under a dialog or the menu, the band tells that screen's keys
             key_hint(app, surface, self.band, with_council_clock(app, hint))
+
+    def draw_council_time(self, app: App, surface: pygame.Surface, used: int) -> None:
+        """Under --time-limit, the council's time left beside the action points, in bold body
+        type (teacher's play-test: in the small grey line of key hints the back row could not
+        read it), in the urgent colour in its last seconds; left out where it does not fit."""
+        left = app.council_seconds_left()
+        if left is None:
+            return
+        style = BOLD if left > CLOCK_WARNING_S else Style("serif_bold", "body", "urgent")
+        text = f"Council time: {left // 60}:{left % 60:02d} left"
+        width = app.ink.width(text, style)
+        area = self.budget_rect
+        if used + 24 + width <= area.width:
+            app.ink.line(surface, text, (area.right - width, area.y + 3), area, style)
 
     def draw_header(self, app: App, surface: pygame.Surface) -> None:
         ink = app.ink
         header = self.view.header
         inner = frame(surface, ink, self.header, fill="paper_dark")
+        practice = " \u00b7 Practice game" if app.session and app.session.practice else ""
         # the date side takes what it needs; the countdown gets the rest (it is the longer line)
         half = min(
             inner.width // 2,
             max(
                 ink.width(header.date, DATE),
-                ink.width(f"{header.day} \u00b7 Stage: {header.stage}", BOLD),
+                ink.width(f"{header.day}{practice} \u00b7 Stage: {header.stage}", BOLD),
             )
             + 16,
         )
@@ -401,7 +426,7 @@ class CrisisScene(Scene):
         ink.line(surface, header.date, left.topleft, left, DATE)
         ink.line(
             surface,
-            f"{header.day} \u00b7 Stage: {header.stage}",
+            f"{header.day}{practice} \u00b7 Stage: {header.stage}",
             (left.x, left.y + ink.height(DATE)),
             left,
             BOLD,
