@@ -56,6 +56,7 @@ def test_enter_or_space_on_save_saves(save_dialog, press, key):
 
 def test_enter_in_the_name_saves_and_a_space_there_is_typed(save_dialog, press):
     app = save_dialog
+    press(app, pygame.K_END)  # the offered name, kept to edit (typing would replace it)
     pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=" b"))
     app.pump()
     assert app.top.text == "mini-day1-b"  # in the field, Space is text

@@ -276,3 +276,30 @@ def test_the_title_does_not_offer_to_continue_a_finished_game(make_app):
     app.pump()
     assert "Continue (autosave)" not in labels(app)
     assert "Load a saved game" in labels(app)  # where the finished game is, "(game over)"
+
+
+def test_typing_replaces_the_offered_name(make_app, press):
+    """Teacher's play-test: the offered name stayed when a name was typed, so 'lesson1' was saved
+    as 'he_umezu_1935-day1lesson1'. The offered name is selected, as a file dialog does: typing
+    replaces it, and an arrow key keeps it to edit."""
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)
+    assert app.stack[-1].text == "mini-day1"
+    for letter in "lesson1":
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=letter))
+        app.pump()
+    assert app.stack[-1].text == "lesson1"
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_RETURN)  # Save again: the offered name, and this time kept
+    press(app, pygame.K_END)
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="b"))
+    app.pump()
+    assert app.stack[-1].text == "mini-day1b"

@@ -126,6 +126,10 @@ class SaveNameScene(PauseScene):
 
         session = app.session
         name = self.text.strip()
+        if self.entry is not None and self.entry.select_range != [0, 0]:
+            # chosen: if it comes back (to another name), it is to be edited, not replaced
+            self.entry.select_range = [0, 0]
+            self.entry.redraw()
         if session is None or app.save_folder is None:
             app.toast("Saving is not available here.")
             return Pop()
@@ -175,6 +179,7 @@ class SaveNameScene(PauseScene):
         if self.manager is None or font_px != self.font_px:
             # new, or the text has changed size (F11, a resized window): a field in the new
             # font, holding what was typed
+            offered = self.entry is None
             text = self.text if self.entry is not None else self.initial
             self.font_px = font_px
             self.manager = pygame_gui.UIManager(size, theme_path=gui_theme(font_px))
@@ -182,6 +187,12 @@ class SaveNameScene(PauseScene):
             self.entry.set_allowed_characters(ALLOWED)
             self.entry.set_text_length_limit(MAX_LENGTH)
             self.entry.set_text(text)  # set_text leaves the cursor at the end, ready to edit
+            if offered:
+                # the offered name is selected, as in a file dialog: typing replaces it, an
+                # arrow key keeps it to edit (teacher's play-test: 'lesson1' was saved as
+                # 'he_umezu_1935-day1lesson1')
+                self.entry.select_range = [0, len(text)]
+                self.entry.redraw()
             self._follow_focus()
         else:
             self.manager.set_window_resolution(size)
