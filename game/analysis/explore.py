@@ -15,7 +15,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from game.analysis.policies import CHOOSERS, POLICIES
-from game.analysis.why import NOTHING, WHY_GAMES, WhyReport, explain, render_why
+from game.analysis.why import WHY_GAMES, explain
+from game.analysis.why_render import render_why
+from game.analysis.why_report import NOTHING, WhyReport
 from game.engine import rng
 from game.engine.actions import Respond, TakeAction
 from game.engine.index import rule_key

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from game.analysis import why
+from game.analysis import why, why_report
 from game.analysis.explore import explore, render_report
 from game.cli import main
 from game.scenario.load import load_scenario_bytes
@@ -208,13 +208,13 @@ def test_when_everything_is_reached_nothing_is_played_again(monkeypatch, capsys)
     monkeypatch.setattr(why, "_play_again", never)
     scenario = load_scenario_bytes(XIANGHE_RAW, "xianghe.yaml").scenario
     report = explore(scenario, runs=30, seed=0)
-    assert report.why == why.WhyReport(0)
+    assert report.why == why_report.WhyReport(0)
     assert "and why" not in render_report(report)
     path = FIXTURES / "analysis" / "xianghe.yaml"
     assert main(["explore", str(path), "--runs", "30", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["why"] == {
         "games": 0,
-        "moments": why.MOMENTS,
+        "moments": why_report.MOMENTS,
         "items": [],
     }
 
