@@ -227,3 +227,22 @@ def test_no_answer_looks_chosen_when_a_demand_opens(make_app, press):
     assert dialog.answers.armed and dialog.answers.selected == 0
     press(app, pygame.K_RETURN)  # the first answer, now chosen on purpose
     assert app.session.state.demands[demand].status != "pending"
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+def test_answers_are_cut_short_only_as_far_as_they_must_be(open_ultimatum, size):
+    """Teacher's play-test: at 1366x768 the ultimatum's five answers were all cut to one line of
+    consequences ('…'), with room to spare under them, so a class voting by number could not see
+    what answers 1, 2 and 5 would do. Answers are now cut one by one, the longest first, and only
+    while they do not all fit: what fits shows whole, and the room left is less than any cut
+    answer would need to show whole."""
+    app, dialog, _ = open_ultimatum(size, 1.0)
+    width = dialog.answers.rect.width - 10
+    count = len(dialog.view.responses)
+    shown = [dialog.answer_height(app, i, width) for i in range(count)]
+    whole = [dialog.answer_height(app, i, width, cut=0) for i in range(count)]
+    room = dialog.answers.rect.height - sum(shown)
+    cut = [i for i in range(count) if shown[i] < whole[i]]
+    assert room >= 0
+    assert all(whole[i] - shown[i] > room for i in cut), (cut, room)
+    assert len(cut) < count  # not every answer had to be cut

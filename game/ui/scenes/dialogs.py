@@ -93,7 +93,8 @@ class Plan:
     not opened are cut (see `DemandDialog.answer_lines`), and how well it shows them."""
 
     columns: bool
-    compact: int
+    compact: int  # how much the answers are cut, in all (the sum of `cuts`)
+    cuts: tuple[int, ...]  # each answer's cut: 0 whole, 1 to its first line, 2 to its words
     text: pygame.Rect  # the words' pane and, when they do not all fit, the line under it
     answers: pygame.Rect
     whole: bool  # every answer shows whole, at once
@@ -155,9 +156,11 @@ class DemandDialog(Dialog):
         # does on an action), and the first arrow or Enter shows it; the next Enter gives it.
         self.answers.disarm()
         self.later = Button("Decide later (Esc)", lambda: Pop())
-        # set by the layout: answers are cut short (1) or to their words (2), but the one opened
-        # (the chosen answer, while the focus is on the answers) shows all it says
+        # set by the layout: answers are cut short (1) or to their words (2), each as far as it
+        # must be (`cuts`), but the one opened (the chosen answer, while the focus is on the
+        # answers) shows all it says
         self.compact = 0
+        self.cuts: tuple[int, ...] = ()
         self.opened: int | None = None
         self.text_more: pygame.Rect | None = None
         self.divider: tuple[tuple[int, int], tuple[int, int]] | None = None
@@ -180,7 +183,9 @@ class DemandDialog(Dialog):
         out += [(TYPE, p) for p in reflow(view.text)]
         return out
 
-    def answer_lines(self, app: App, index: int, width: int) -> list[tuple[Style, str]]:
+    def answer_lines(
+        self, app: App, index: int, width: int, cut: int | None = None
+    ) -> list[tuple[Style, str]]:
         ink = app.ink
         row = self.view.responses[index]
         inner = max(40, width - 20)
@@ -193,7 +198,8 @@ class DemandDialog(Dialog):
         # so each answer's words are on screen at once (QA: one answer at 800x600), or, if even
         # that is too much, none; the answer opened (chosen, with the focus on the answers)
         # shows them all
-        cut = self.compact if index != self.opened else 0
+        if cut is None:
+            cut = self.cuts[index] if index < len(self.cuts) and index != self.opened else 0
         if row.consequences and cut < 2:
             more = ink.wrap("\u2192 " + row.consequences, inner, SMALL)
             if cut and len(more) > 1:
@@ -211,8 +217,9 @@ class DemandDialog(Dialog):
             ]
         return lines
 
-    def answer_height(self, app: App, index: int, width: int) -> int:
-        return sum(app.ink.height(s) for s, _ in self.answer_lines(app, index, width)) + 14
+    def answer_height(self, app: App, index: int, width: int, cut: int | None = None) -> int:
+        lines = self.answer_lines(app, index, width, cut)
+        return sum(app.ink.height(s) for s, _ in lines) + 14
 
     def draw_answer(
         self,
@@ -280,7 +287,7 @@ class DemandDialog(Dialog):
         columns = min(arrangements, key=lambda c: self._best(app, body, c, None).arrangement())
         self.opened = self.answers.selected if choosing else None
         plan = self._best(app, body, columns, self.opened)
-        self.compact = plan.compact
+        self.compact, self.cuts = plan.compact, plan.cuts
         self.text.rect = pygame.Rect(plan.text)
         self.text_more = None
         if plan.text.height < self.text.height_needed(ink):
@@ -326,14 +333,17 @@ class DemandDialog(Dialog):
             answers = pygame.Rect(body)
         self.text.rect = pygame.Rect(text)  # the words wrap at its width
         full = self.text.height_needed(ink)
-        self.compact, self.opened = level, opened
+        self.opened = opened
+        least = min(full, int(body.height * TEXT_SHARE))
+        room = answers.height if columns else body.height - gap - least
+        self.cuts = self._cuts(app, level, answers.width - 10, room)
+        self.compact = sum(self.cuts)
         count = len(self.view.responses)
         heights = [self.answer_height(app, i, answers.width - 10) for i in range(count)]
         need = sum(heights)
         if columns:
             text.height = min(full, body.height)
         else:
-            least = min(full, int(body.height * TEXT_SHARE))
             text.height = max(least, min(full, body.height - gap - need))
             answers = pygame.Rect(
                 body.x, text.bottom + gap, body.width, body.height - text.height - gap
@@ -342,13 +352,43 @@ class DemandDialog(Dialog):
         room = answers.height if whole else answers.height - ink.height(MORE) - 4
         return Plan(
             columns,
-            level,
+            self.compact,
+            self.cuts,
             text,
             answers,
             whole,
             _fitting(heights, room),
             self._hidden_words(ink, text.height, full),
         )
+
+    def _cuts(self, app: App, level: int, width: int, room: int) -> tuple[int, ...]:
+        """How far each answer is cut at this level: none (0), all to their words (2), or (1)
+        one by one to their first line, only while they do not fit in `room` (teacher's
+        play-test: all five answers of the ultimatum were cut, with room to spare). Each time,
+        the answer whose cut alone makes them fit and saves least, else the one saving most;
+        so what shows whole is as much as can, and the answer opened is never cut."""
+        count = len(self.view.responses)
+        if level != 1:
+            return (level,) * count
+        cuts = [0] * count
+        whole = [self.answer_height(app, i, width, 0) for i in range(count)]
+        saving = {
+            i: whole[i] - self.answer_height(app, i, width, 1)
+            for i in range(count)
+            if i != self.opened
+        }
+        saving = {i: saved for i, saved in saving.items() if saved > 0}
+        excess = sum(whole) - room
+        while excess > 0 and saving:
+            enough = [i for i, saved in saving.items() if saved >= excess]
+            chosen = (
+                min(enough, key=saving.__getitem__)
+                if enough
+                else max(saving, key=saving.__getitem__)
+            )
+            cuts[chosen] = 1
+            excess -= saving.pop(chosen)
+        return tuple(cuts)
 
     def _hidden_words(self, ink: Ink, height: int, full: int) -> int:
         """The share (per thousand) of the lines of words below a pane of this height (less
