@@ -492,3 +492,32 @@ def test_a_practice_game_says_so_and_names_its_take_back_keys(make_app):
     drawn = " ".join(block.text for block in records)
     assert "Practice game" in drawn
     assert "U take back" in drawn
+
+
+def test_the_briefing_confirms_the_classroom_options(make_app):
+    """Teacher's play-test: nothing on screen confirmed the options the lesson was started with
+    (the students' name, the council's time, lesson mode, practice) until the debrief."""
+    from game.ui.scenes.briefing import BriefingScene
+
+    app = make_app(time_limit=2, lesson_days=10, player_name="Class 9B", practice=True)
+    app.new_game(app.loaded, 7)
+    scene = BriefingScene(first=True)
+    app.push(scene)
+    app.pump()
+    text = [line for _, line in scene.paragraphs()]
+    assert "THIS GAME" in text
+    assert "Played by: Class 9B" in text
+    assert "Council time: 2 minutes a day" in text
+    assert any(line.startswith("Lesson mode: 10 days with a council") for line in text)
+    assert any(line.startswith("Practice game: U takes back") for line in text)
+
+
+def test_a_game_with_no_classroom_options_has_no_such_section(make_app):
+    from game.ui.scenes.briefing import BriefingScene
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    scene = BriefingScene(first=True)
+    app.push(scene)
+    app.pump()
+    assert "THIS GAME" not in [line for _, line in scene.paragraphs()]

@@ -30,6 +30,7 @@ class BriefingScene(Scene):
     def enter(self, app: App) -> None:
         scenario = app.session.scenario if app.session else app.loaded.scenario
         self.view = briefing(scenario)
+        self.options = classroom_options(app)
         self.scenario = scenario
         self.pane = TextPane(self.paragraphs)
         label = "Begin the crisis" if self.first else "Back to the crisis"
@@ -49,6 +50,9 @@ class BriefingScene(Scene):
         if view.premise:  # an alternate history says so, as the text version and the report do
             out += [(BODY, ""), (Style("typewriter_bold", "body"), PREMISE.upper())]
             out += [(BODY, paragraph) for paragraph in reflow(view.premise)]
+        if self.options:  # the teacher sees the game was started as meant
+            out += [(BODY, ""), (Style("typewriter_bold", "body"), "THIS GAME")]
+            out += [(BODY, line) for line in self.options]
         if view.people:
             out += [(BODY, ""), (Style("typewriter_bold", "body"), "THE PEOPLE")]
             for name, role in view.people:
@@ -139,3 +143,24 @@ def map_caption(scenario: Any, geometry: dict) -> str:
     when = f"{SEASONS[start.month - 1]} {start.year}"
     region = geometry.get("region")
     return f"{region}, {when}" if region else when.capitalize()
+
+
+def classroom_options(app: App) -> list[str]:
+    """The options this game was started with, in words (teacher's play-test: nothing confirmed
+    them on screen until the debrief); none for a game started plainly."""
+    from game.engine.words import counted
+
+    lines = []
+    if app.player_name.strip():
+        lines.append(f"Played by: {app.player_name.strip()}")
+    if app.time_limit is not None:
+        minutes = f"{app.time_limit:g}"
+        lines.append(f"Council time: {minutes} minute{'' if minutes == '1' else 's'} a day")
+    if app.lesson_days is not None:
+        lines.append(
+            f"Lesson mode: {counted(app.lesson_days, 'day')} with a council, then the days pass"
+            " quickly to the end, except one on which a demand awaits an answer"
+        )
+    if app.session is not None and app.session.practice:
+        lines.append("Practice game: U takes back a step, Shift+U goes back to the dawn")
+    return lines
