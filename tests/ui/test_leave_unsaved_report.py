@@ -71,3 +71,24 @@ def test_escape_on_the_ending_asks_too_and_enter_goes_to_the_debrief(make_app, m
     assert names(app)[-1] == "leave_report"
     press(app, pygame.K_RETURN)  # the safe default: the debrief, where the report is saved
     assert names(app)[-1] == "debrief"
+
+
+def test_n_and_p_jump_between_the_debriefs_sections(make_app, mini, press):
+    """Teacher's play-test: on a projector it took 13 Page Downs to reach the disputes and 15 to
+    the questions for discussion. N goes to the next section's heading, P to the previous one."""
+    from game.ui.scenes.ending import HEAD
+
+    app = _debrief(make_app, mini)
+    debrief = app.top
+    pane = debrief.pane
+    lines = pane.lines(app.ink)
+    headings = [i for i, (style, text) in enumerate(lines) if style == HEAD and text]
+    assert len(headings) >= 3 and headings[0] > 0  # the game's facts come first
+    press(app, pygame.K_n)
+    assert pane.offset == headings[0]
+    press(app, pygame.K_n)
+    assert pane.offset == min(headings[1], pane.max_offset)
+    press(app, pygame.K_p)
+    assert pane.offset == headings[0]
+    press(app, pygame.K_p)
+    assert pane.offset == 0

@@ -116,7 +116,8 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("Enter", "from the ending, the debrief"),
             ("S", "on the debrief: save the report (Markdown and HTML)"),
-            ("Esc", "back to the title screen"),
+            ("N  P", "on the debrief: the next, the previous section"),
+            ("Esc", "back to the title screen (asks first while the report is not saved)"),
         ],
     ),
 ]
