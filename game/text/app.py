@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from game.analysis.describe import stat_changes
+from game.analysis.describe import describe_effects, stat_changes
 from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction, action_key
 from game.engine.api import new_game, released_injects, step
 from game.engine.dates import long_date
@@ -734,13 +734,16 @@ class Session:
                 self.console.say("This scenario has no teacher's injects.")
             else:
                 lines = [
-                    "Teacher's injects (type !N to release one now; it costs no action points):"
+                    "Teacher's injects (type !N to release one now; it costs no action points,"
+                    " but changes what it says):"
                 ]
                 released = released_injects(state.log)
                 for number, (iid, inject) in enumerate(scenario.injects.items(), start=1):
                     note = f" — {inject.note}" if inject.note else ""
                     done = " (released)" if iid in released else ""
-                    lines.append(f"  !{number}  {inject.title}{done}{note}")
+                    words = describe_effects(scenario, state, inject.effects)
+                    changes = f" (changes {words})" if words else ""
+                    lines.append(f"  !{number}  {inject.title}{done}{changes}{note}")
                 self.console.show(lines)
         elif command.screen == "menu":
             self.console.show(render.day_header(scenario, state, style, self.classroom.time_limit))

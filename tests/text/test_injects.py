@@ -36,3 +36,10 @@ def test_an_inject_is_released_once_and_the_list_says_so(mini):
     assert "has already been released in this game" in text
     assert "!1  Rumours of war in the bazaar (released)" in text
     assert "Trust       46 of 100" in text  # its effect applied once
+
+
+def test_the_list_says_what_each_inject_changes(mini):
+    """Teacher's play-test (window; the text list said no more): an inject costs no action
+    points but moves the stats it names, and the list says which."""
+    text = play(mini, "!\n")
+    assert "!1  Rumours of war in the bazaar (changes Trust \u22124)" in text
