@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 class BriefingScene(Scene):
     name = "briefing"
+    options: tuple[str, ...] = ()  # the classroom options, in words (`classroom_options`)
 
     def __init__(self, first: bool = False) -> None:
         super().__init__()
@@ -30,7 +31,7 @@ class BriefingScene(Scene):
     def enter(self, app: App) -> None:
         scenario = app.session.scenario if app.session else app.loaded.scenario
         self.view = briefing(scenario)
-        self.options = classroom_options(app)
+        self.options = tuple(classroom_options(app))
         self.scenario = scenario
         self.pane = TextPane(self.paragraphs)
         label = "Begin the crisis" if self.first else "Back to the crisis"
