@@ -52,6 +52,14 @@ WHITE = (255, 255, 255)
 RIVAL_MARGIN = 4
 UNCLEAR_COST = 25  # a label a pixel less than RIVAL_MARGIN nearer its own marker than another
 SLIDE = 3  # px between the spots tried as a label slides along its marker's side
+# A Chinese unit's diamond keeps this many pixels off the zone's edge (its line is 2 px wide), on
+# its place's side: the truce allowed Chinese police in the zone, no troops (play-test).
+ZONE_MARGIN = 1
+# Where no slot beside its place is free, a unit goes to the nearest free spot within this many
+# pixels of it (tried every FAR_STEP px), rather than over a label or across the zone's edge.
+FAR_REACH = 72
+FAR_STEP = 3
+ZONE_MASK_PAD = 8  # px of the zone kept round the map's area: a diamond's tip may reach past it
 
 
 class Layout(NamedTuple):
@@ -126,28 +134,23 @@ def _inside(point: tuple[int, int], polygon: tuple[tuple[int, int], ...]) -> boo
     return inside
 
 
-def _across(
-    centre: tuple[int, int], half: int, polygon: tuple[tuple[int, int], ...], inside: bool
-) -> bool:
-    """Whether a marker of half-size `half` at `centre` reaches across the polygon's edge from
-    the side `inside` says (its centre or a corner on the other side)."""
-    x, y = centre
-    points = (
-        (x, y),
-        (x - half, y - half),
-        (x + half, y - half),
-        (x - half, y + half),
-        (x + half, y + half),
-    )
-    return any(_inside(point, polygon) != inside for point in points)
-
-
 def _touches_ring(box: pygame.Rect, ring: tuple[tuple[int, int], int]) -> bool:
     """Whether a box comes within a pixel of a highlight ring (or covers it)."""
     (cx, cy), radius = ring
     nearest_x = min(max(cx, box.left), box.right - 1)
     nearest_y = min(max(cy, box.top), box.bottom - 1)
     return math.hypot(nearest_x - cx, nearest_y - cy) <= radius + 1
+
+
+def _diamond_mask(radius: int) -> pygame.mask.Mask:
+    """The pixels within `radius` steps of a centre, across and down (a diamond, tips included),
+    in a square 2 * radius + 1 wide."""
+    side = 2 * radius + 1
+    mask = pygame.mask.Mask((side, side))
+    for dy in range(-radius, radius + 1):
+        for dx in range(abs(dy) - radius, radius - abs(dy) + 1):
+            mask.set_at((radius + dx, radius + dy))
+    return mask
 
 
 # Each side's marker has its own shape as well as its colour (for colour-blind players): the map's
@@ -214,6 +217,10 @@ class MapPainter:
         self.area = pygame.Rect(0, 0, 0, 0)
         # the demilitarized zone's outline in window pixels, which units keep to their side of
         self._zone: tuple[tuple[int, int], ...] = ()
+        # during a layout: the zone's pixels (the area and ZONE_MASK_PAD round it), and each
+        # place's candidate unit slots, which every label tried by it asks about again
+        self._zone_mask: pygame.mask.Mask | None = None
+        self._slot_memo: dict[tuple, list[pygame.Rect]] = {}
         self.spots: dict[str, tuple[int, int]] = {}
         self.markers: dict[str, pygame.Rect] = {}
         self.label_at: dict[str, pygame.Rect] = {}
@@ -426,6 +433,8 @@ class MapPainter:
         are always drawn and labelled, first, so the rest make room for them (one whose label is
         wider than the map, or finds no spot nearer its own marker than any other, is drawn with
         its units, unlabelled)."""
+        self._zone_mask = self._zone_pixels(area)
+        self._slot_memo = {}
         spots: dict[str, tuple[int, int]] = {}
         for place in places:
             spot = project(place.lon, place.lat)
@@ -688,7 +697,7 @@ class MapPainter:
         rings: list[tuple[tuple[int, int], int]],
     ) -> Callable[[pygame.Rect], bool]:
         """Whether a label box by a place leaves each of its units a free slot."""
-        return lambda box: self._unit_markers(area, spot, units, [*taken, box], rings)[1]
+        return lambda box: self._unit_markers(area, spot, units, [*taken, box], rings, False)[1]
 
     def _unit_markers(
         self,
@@ -697,48 +706,146 @@ class MapPainter:
         units: list[MapUnit],
         taken: list[pygame.Rect],
         rings: list[tuple[tuple[int, int], int]],
+        reach: bool = True,
     ) -> tuple[list[tuple[MapUnit, pygame.Rect]], bool]:
         """One place's units, each in the first free slot by it: a row to the upper right, then
         upper left, lower right, lower left, clear of the units, labels and markers in `taken` and
-        of other places' highlight rings; and whether each found a free slot. For Chinese units,
-        slots on the other side of the demilitarized zone's edge from the place come last:
-        Peiping's and Tianjin's troops were drawn inside the zone, where only police were allowed
-        (play-test)."""
-        x, y = spot
+        of other places' highlight rings; and whether each found a free slot there. A Chinese
+        unit's slots are only those on its place's side of the demilitarized zone's edge (with
+        rows further above and below): Peiping's and Tianjin's troops were drawn inside the zone,
+        where only police were allowed (play-test). Labels are placed to leave these slots free
+        (`_leaves_room`); a unit that finds none goes to the nearest free spot further out, on the
+        same side (unless not `reach`: whether all fit by the place is then all that is asked)."""
         taken = list(taken)
         marks: list[tuple[MapUnit, pygame.Rect]] = []
         free = True
-        zone = self._zone
-        inside = _inside(spot, zone)
         for unit in units:
             half = 6 if unit.side == "japan" else 7
-            slots = [
-                (x + sx * (10 + 12 * n), y + sy * 12)
-                for sx, sy in ((1, -1), (-1, -1), (1, 1), (-1, 1))
-                for n in range(4)
-            ]
-            if zone and unit.side == "china":
-                # rows further above and below, which a slot across the edge comes after (the
-                # zone was closed to Chinese troops; Japanese ones had the run of the railway)
-                slots += [(sx, y + k * (sy - y)) for k in (2, 3) for sx, sy in slots]
-                slots.sort(key=lambda slot: _across(slot, half, zone, inside))  # stable
-            chosen = None
-            for cx, cy in slots:
-                box = pygame.Rect(cx - half, cy - half, 2 * half, 2 * half)
-                if (
-                    area.contains(box)
-                    and box.collidelist(taken) < 0
-                    and not any(_touches_ring(box, ring) for ring in rings)
-                ):
-                    chosen = box
-                    break
-            if chosen is None:  # nowhere free: the first slot
-                cx, cy = slots[0]
-                chosen = pygame.Rect(cx - half, cy - half, 2 * half, 2 * half)
+            bound = unit.side == "china" and self._zone_mask is not None
+            chosen = self._free_slot(self._near_slots(area, spot, half, bound), taken, rings)
+            if chosen is None:
                 free = False
+                if not reach:
+                    break
+                chosen = self._free_slot(self._far_slots(area, spot, half, bound), taken, rings)
+            if chosen is None:
+                chosen = self._last_slot(area, spot, half, bound, taken)
             marks.append((unit, chosen))
             taken.append(chosen)
         return marks, free
+
+    @staticmethod
+    def _slots(spot: tuple[int, int], half: int, rows: int) -> list[pygame.Rect]:
+        """The slots by a place, in order: rows of four to the upper right, upper left, lower
+        right and lower left, then (`rows` > 1) as many again twice and thrice as far above and
+        below."""
+        x, y = spot
+        slots = [
+            (x + sx * (10 + 12 * n), y + sy * 12)
+            for sx, sy in ((1, -1), (-1, -1), (1, 1), (-1, 1))
+            for n in range(4)
+        ]
+        slots += [(sx, y + k * (sy - y)) for k in range(2, rows + 1) for sx, sy in slots]
+        return [pygame.Rect(cx - half, cy - half, 2 * half, 2 * half) for cx, cy in slots]
+
+    def _near_slots(
+        self, area: pygame.Rect, spot: tuple[int, int], half: int, bound: bool
+    ) -> list[pygame.Rect]:
+        """The slots by a place on the map, in order; for a unit `bound` to its place's side of
+        the zone's edge, the three rows of them on that side."""
+        key = ("near", spot, half, bound)
+        if key not in self._slot_memo:
+            slots = self._slots(spot, half, 3 if bound else 1)
+            self._slot_memo[key] = self._allowed(area, spot, slots, bound)
+        return self._slot_memo[key]
+
+    def _far_slots(
+        self, area: pygame.Rect, spot: tuple[int, int], half: int, bound: bool
+    ) -> list[pygame.Rect]:
+        """Spots all round a place within FAR_REACH of it, nearest first, on the map (and for a
+        `bound` unit on its place's side of the zone's edge)."""
+        key = ("far", spot, half, bound)
+        if key not in self._slot_memo:
+            x, y = spot
+            steps = range(-FAR_REACH, FAR_REACH + 1, FAR_STEP)
+            ring = sorted(
+                ((dx * dx + dy * dy, dy, dx) for dy in steps for dx in steps),
+                key=lambda d: d[0],  # stable: of spots as near, the upper one, then the left
+            )
+            slots = [
+                pygame.Rect(x + dx - half, y + dy - half, 2 * half, 2 * half)
+                for reach, dy, dx in ring
+                if reach <= FAR_REACH * FAR_REACH
+            ]
+            self._slot_memo[key] = self._allowed(area, spot, slots, bound)
+        return self._slot_memo[key]
+
+    def _allowed(
+        self, area: pygame.Rect, spot: tuple[int, int], slots: list[pygame.Rect], bound: bool
+    ) -> list[pygame.Rect]:
+        """The slots wholly on the map and, if `bound`, with their diamond wholly on the place's
+        side of the zone's edge (ZONE_MARGIN off it)."""
+        slots = [box for box in slots if area.contains(box)]
+        zone = self._zone_mask
+        if not bound or zone is None or not slots:
+            return slots
+        radius = slots[0].width // 2 + ZONE_MARGIN
+        diamond = _diamond_mask(radius)
+        whole = diamond.count()
+        home = _inside(spot, self._zone)
+        dx, dy = ZONE_MASK_PAD - area.x - radius, ZONE_MASK_PAD - area.y - radius
+
+        def on_home_side(box: pygame.Rect) -> bool:
+            offset = (box.centerx + dx, box.centery + dy)
+            if home:  # all of the diamond in the zone
+                return zone.overlap_area(diamond, offset) == whole
+            return zone.overlap(diamond, offset) is None
+
+        return [box for box in slots if on_home_side(box)]
+
+    @staticmethod
+    def _free_slot(
+        slots: list[pygame.Rect],
+        taken: list[pygame.Rect],
+        rings: list[tuple[tuple[int, int], int]],
+    ) -> pygame.Rect | None:
+        """The first slot clear of everything `taken` and of the rings."""
+        for box in slots:
+            if box.collidelist(taken) < 0 and not any(_touches_ring(box, ring) for ring in rings):
+                return box
+        return None
+
+    def _last_slot(
+        self,
+        area: pygame.Rect,
+        spot: tuple[int, int],
+        half: int,
+        bound: bool,
+        taken: list[pygame.Rect],
+    ) -> pygame.Rect:
+        """Where a unit goes when no spot near its place is free (a map a few labels wide, a
+        crowd of units): where it covers the fewest markers, labels and units, but on its place's
+        side of the zone's edge (a unit over another reads less wrong than troops in the zone)."""
+        allowed = [
+            *self._near_slots(area, spot, half, bound),
+            *self._far_slots(area, spot, half, bound),
+        ]
+        if allowed:  # of those as clear, the first: by its place, else the nearest
+            return min(allowed, key=lambda box: len(box.collidelistall(taken)))
+        if bound:  # the map shows nothing of its side of the edge near it: it crosses
+            return self._last_slot(area, spot, half, False, taken)
+        return self._slots(spot, half, 1)[0].clamp(area)  # a map hardly larger than a marker
+
+    def _zone_pixels(self, area: pygame.Rect) -> pygame.mask.Mask | None:
+        """The demilitarized zone's pixels over the area and ZONE_MASK_PAD round it (None
+        without a zone)."""
+        if len(self._zone) < 3:
+            return None
+        pad = ZONE_MASK_PAD
+        layer = pygame.Surface((area.width + 2 * pad, area.height + 2 * pad))
+        outline = [(x - area.x + pad, y - area.y + pad) for x, y in self._zone]
+        pygame.draw.polygon(layer, WHITE, outline)
+        return pygame.mask.from_threshold(layer, WHITE, (1, 1, 1, 255))
 
     @staticmethod
     def _label_texts(ink: Ink, area: pygame.Rect, place: MapPlace) -> list[tuple[str, Style]]:

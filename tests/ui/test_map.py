@@ -641,3 +641,86 @@ def test_chinese_units_stay_out_of_the_zone_in_games_played_at_random(
         problems |= {f"{what} ({when})" for what in overlaps(painter) if "unit" in what}
     assert len(random_views) >= 30
     assert sorted(problems) == []
+
+
+def _crowd(he_umezu, data: dict, highlighted: set[str], stacks: dict[str, int]):
+    """The 1935 map's places, `highlighted` in the news, with `stacks` of Chinese units on some
+    of them (and a Japanese unit on each)."""
+    from game.ui.view import MapUnit, map_places
+
+    places = map_places(he_umezu.scenario, data, highlighted)
+    where = {p.id: p for p in places}
+    crowd = [(pid, "china") for pid, count in stacks.items() for _ in range(count)]
+    crowd += [(pid, "japan") for pid in stacks]
+    units = [
+        MapUnit(f"u{n}", "Unit", "", side, pid, where[pid].lon, where[pid].lat, "")
+        for n, (pid, side) in enumerate(crowd)
+    ]
+    return places, units
+
+
+@pytest.mark.parametrize(
+    "size", [(278, 256), (276, 244), (302, 445), (360, 330), (452, 312), (446, 278), (490, 530)]
+)
+def test_a_crowd_of_chinese_units_by_the_zone_keeps_to_its_side_and_covers_nothing(
+    make_app, he_umezu, size
+):
+    """Ten Chinese units at Tianjin and five at Peiping, both cities hard by the zone's edge,
+    with Tanggu and Baoding in the news: more than the slots beside them on their side hold.
+    The rest go further out on that side, not into the zone nor over a label or a marker."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter
+
+    app = make_app(size=(1280, 720))
+    data = map_data(he_umezu)
+    news = {"peiping", "tianjin", "tanggu", "baoding"}
+    places, units = _crowd(he_umezu, data, news, {"tianjin": 10, "peiping": 5})
+    painter = MapPainter()
+    painter.draw(pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, places, units)
+    assert len(painter.unit_markers) == len(units)
+    assert _across_the_zone(painter, data) == []
+    assert overlaps(painter) == []
+
+
+@pytest.mark.parametrize(("count", "size"), [(12, (120, 100)), (30, (160, 120)), (20, (100, 80))])
+def test_a_map_too_small_for_its_units_still_keeps_them_out_of_the_zone(
+    make_app, he_umezu, count, size
+):
+    """A map a few labels wide with more Chinese units at Tianjin than it has room for: they
+    are stacked over one another on Tianjin's side of the zone's edge, on the map, rather than
+    drawn inside the zone or off the map."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter
+
+    app = make_app(size=(1280, 720))
+    data = map_data(he_umezu)
+    places, units = _crowd(he_umezu, data, set(), {"tianjin": count})
+    units = [u for u in units if u.side == "china"]
+    painter = MapPainter()
+    painter.draw(pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, places, units)
+    assert len(painter.unit_markers) == count
+    assert all(painter.area.contains(box) for box in painter.unit_markers)
+    assert _across_the_zone(painter, data) == []
+
+
+def test_a_unit_whose_side_of_the_zone_the_map_barely_shows_is_still_drawn(make_app):
+    """A place in a notch of a zone that fills the map: no spot for a Chinese unit on the
+    place's side. Its units are drawn all the same, on the map, where they cover the least
+    (there is no drawing them truthfully: the case the painter's last resort is for)."""
+    from game.ui.mapdraw import MapPainter
+    from game.ui.view import MapPlace, MapUnit
+
+    app = make_app()
+    notch = [[116.98, 41.0], [116.98, 39.5], [117.02, 39.5], [117.02, 41.0]]
+    data = {
+        "bbox": {"lon_min": 115.0, "lon_max": 119.0, "lat_min": 38.0, "lat_max": 41.0},
+        "dmz": {"polygon": [[115.0, 38.0], [119.0, 38.0], [119.0, 41.0], *notch, [115.0, 41.0]]},
+    }
+    place = MapPlace("fort", "Fort", "", 117.0, 39.7, "town", False)
+    units = [MapUnit(f"u{n}", "Unit", "", "china", "fort", 117.0, 39.7, "") for n in range(3)]
+    size = (300, 220)
+    painter = MapPainter()
+    painter.draw(pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, [place], units)
+    assert len(painter.unit_markers) == 3
+    assert all(painter.area.contains(box) for box in painter.unit_markers)
+    assert len(_across_the_zone(painter, data)) == 3  # nowhere else to go
