@@ -153,6 +153,19 @@ def _diamond_mask(radius: int) -> pygame.mask.Mask:
     return mask
 
 
+def _nearest_first(
+    spot: tuple[int, int], slots: list[pygame.Rect], rivals: list[tuple[int, int]]
+) -> list[pygame.Rect]:
+    """The slots nearer `spot` than any of the `rivals`, then the rest, each in their order."""
+
+    def nearer_a_rival(box: pygame.Rect) -> bool:
+        x, y = box.center
+        own = (x - spot[0]) ** 2 + (y - spot[1]) ** 2
+        return any((x - rx) ** 2 + (y - ry) ** 2 < own for rx, ry in rivals)
+
+    return sorted(slots, key=nearer_a_rival)  # stable
+
+
 # Each side's marker has its own shape as well as its colour (for colour-blind players): the map's
 # units and legend, and the people's sides in the crisis screen's attitudes, draw them alike.
 SIDE_SHAPES = {"japan": "square", "china": "diamond"}
@@ -543,7 +556,7 @@ class MapPainter:
             is_must = place.id in must
             pending = list(waiting.values())
             # the markers drawn, or sure to be: a label may not sit nearer to one of them
-            rivals = [spots[pid] for pid in {*must, *markers} if pid != place.id]
+            rivals = sorted(spots[pid] for pid in {*must, *markers} if pid != place.id)
             # Right by its marker first, in full; then, where a small map is crowded, by its
             # marker under its name alone ("Tongzhou", not "Tongzhou 通州": the codex has both);
             # only then further out on a leader line, which on a crowded map could end a
@@ -558,7 +571,9 @@ class MapPainter:
                 tries.append((tries[-1][0], []))
             here = [u for u in units if u.place == place.id]
             around = [*(r for _, r in unit_marks), *fixed, *labels.values()]
-            fits = self._leaves_room(area, spot, here, around, other_rings) if here else None
+            fits = (
+                self._leaves_room(area, spot, here, around, other_rings, rivals) if here else None
+            )
             choice: tuple[pygame.Rect, bool, bool] | None = None
             text, style = tries[0][0]
             memo: dict[tuple, list] = {}  # the spots found for each form of the label
@@ -635,7 +650,9 @@ class MapPainter:
             if choice is None:
                 if is_must:  # a label wider than the map: the marker and its units all the same
                     markers[place.id] = mark
-                    unit_marks += self._unit_markers(area, spot, here, around, other_rings)[0]
+                    unit_marks += self._unit_markers(area, spot, here, around, other_rings, rivals)[
+                        0
+                    ]
                 continue
             box, far, clear = choice
             if not clear:
@@ -643,7 +660,9 @@ class MapPainter:
             markers[place.id] = mark
             labels[place.id] = box
             texts[place.id] = (text, style)
-            unit_marks += self._unit_markers(area, spot, here, [*around, box], other_rings)[0]
+            unit_marks += self._unit_markers(area, spot, here, [*around, box], other_rings, rivals)[
+                0
+            ]
             if far:  # a leader line from the marker to the nearest point of the label
                 end = (
                     min(max(spot[0], box.left), box.right - 1),
@@ -695,9 +714,12 @@ class MapPainter:
         units: list[MapUnit],
         taken: list[pygame.Rect],
         rings: list[tuple[tuple[int, int], int]],
+        rivals: list[tuple[int, int]],
     ) -> Callable[[pygame.Rect], bool]:
         """Whether a label box by a place leaves each of its units a free slot."""
-        return lambda box: self._unit_markers(area, spot, units, [*taken, box], rings, False)[1]
+        return lambda box: self._unit_markers(
+            area, spot, units, [*taken, box], rings, rivals, reach=False
+        )[1]
 
     def _unit_markers(
         self,
@@ -706,6 +728,7 @@ class MapPainter:
         units: list[MapUnit],
         taken: list[pygame.Rect],
         rings: list[tuple[tuple[int, int], int]],
+        rivals: list[tuple[int, int]],
         reach: bool = True,
     ) -> tuple[list[tuple[MapUnit, pygame.Rect]], bool]:
         """One place's units, each in the first free slot by it: a row to the upper right, then
@@ -715,21 +738,25 @@ class MapPainter:
         rows further above and below): Peiping's and Tianjin's troops were drawn inside the zone,
         where only police were allowed (play-test). Labels are placed to leave these slots free
         (`_leaves_room`); a unit that finds none goes to the nearest free spot further out, on the
-        same side (unless not `reach`: whether all fit by the place is then all that is asked)."""
+        same side (unless not `reach`: whether all fit by the place is then all that is asked).
+        Of those, the slots nearer their place than any of the `rivals` (the other markers drawn)
+        come first: the eye gives a unit to the nearest dot, as it does a label."""
         taken = list(taken)
         marks: list[tuple[MapUnit, pygame.Rect]] = []
         free = True
         for unit in units:
             half = 6 if unit.side == "japan" else 7
             bound = unit.side == "china" and self._zone_mask is not None
-            chosen = self._free_slot(self._near_slots(area, spot, half, bound), taken, rings)
+            near = self._near_slots(area, spot, half, bound, rivals)
+            chosen = self._free_slot(near, taken, rings)
             if chosen is None:
                 free = False
                 if not reach:
                     break
-                chosen = self._free_slot(self._far_slots(area, spot, half, bound), taken, rings)
+                far = self._far_slots(area, spot, half, bound, rivals)
+                chosen = self._free_slot(far, taken, rings)
             if chosen is None:
-                chosen = self._last_slot(area, spot, half, bound, taken)
+                chosen = self._last_slot(area, spot, half, bound, taken, rivals)
             marks.append((unit, chosen))
             taken.append(chosen)
         return marks, free
@@ -752,22 +779,35 @@ class MapPainter:
         return [pygame.Rect(cx - half, cy - half, 2 * half, 2 * half) for cx, cy in slots]
 
     def _near_slots(
-        self, area: pygame.Rect, spot: tuple[int, int], half: int, bound: bool
+        self,
+        area: pygame.Rect,
+        spot: tuple[int, int],
+        half: int,
+        bound: bool,
+        rivals: list[tuple[int, int]],
     ) -> list[pygame.Rect]:
-        """The slots by a place on the map, in order; for a unit `bound` to its place's side of
-        the zone's edge, the three rows of them on that side."""
-        key = ("near", spot, half, bound)
+        """The slots by a place on the map, in order, those nearer it than the `rivals` first;
+        for a unit `bound` to its place's side of the zone's edge, the three rows of them on
+        that side."""
+        key = ("near", spot, half, bound, tuple(rivals))
         if key not in self._slot_memo:
             slots = self._slots(spot, half, 3 if bound else 1)
-            self._slot_memo[key] = self._allowed(area, spot, slots, bound)
+            slots = self._allowed(area, spot, slots, bound)
+            self._slot_memo[key] = _nearest_first(spot, slots, rivals)
         return self._slot_memo[key]
 
     def _far_slots(
-        self, area: pygame.Rect, spot: tuple[int, int], half: int, bound: bool
+        self,
+        area: pygame.Rect,
+        spot: tuple[int, int],
+        half: int,
+        bound: bool,
+        rivals: list[tuple[int, int]],
     ) -> list[pygame.Rect]:
-        """Spots all round a place within FAR_REACH of it, nearest first, on the map (and for a
-        `bound` unit on its place's side of the zone's edge)."""
-        key = ("far", spot, half, bound)
+        """Spots all round a place within FAR_REACH of it, nearest first (those nearer it than
+        the `rivals` before the rest), on the map and for a `bound` unit on its place's side of
+        the zone's edge."""
+        key = ("far", spot, half, bound, tuple(rivals))
         if key not in self._slot_memo:
             x, y = spot
             steps = range(-FAR_REACH, FAR_REACH + 1, FAR_STEP)
@@ -780,7 +820,8 @@ class MapPainter:
                 for reach, dy, dx in ring
                 if reach <= FAR_REACH * FAR_REACH
             ]
-            self._slot_memo[key] = self._allowed(area, spot, slots, bound)
+            slots = self._allowed(area, spot, slots, bound)
+            self._slot_memo[key] = _nearest_first(spot, slots, rivals)
         return self._slot_memo[key]
 
     def _allowed(
@@ -825,18 +866,19 @@ class MapPainter:
         half: int,
         bound: bool,
         taken: list[pygame.Rect],
+        rivals: list[tuple[int, int]],
     ) -> pygame.Rect:
         """Where a unit goes when no spot near its place is free (a map a few labels wide, a
         crowd of units): where it covers the fewest markers, labels and units, but on its place's
         side of the zone's edge (a unit over another reads less wrong than troops in the zone)."""
         allowed = [
-            *self._near_slots(area, spot, half, bound),
-            *self._far_slots(area, spot, half, bound),
+            *self._near_slots(area, spot, half, bound, rivals),
+            *self._far_slots(area, spot, half, bound, rivals),
         ]
         if allowed:  # of those as clear, the first: by its place, else the nearest
             return min(allowed, key=lambda box: len(box.collidelistall(taken)))
         if bound:  # the map shows nothing of its side of the edge near it: it crosses
-            return self._last_slot(area, spot, half, False, taken)
+            return self._last_slot(area, spot, half, False, taken, rivals)
         return self._slots(spot, half, 1)[0].clamp(area)  # a map hardly larger than a marker
 
     def _zone_pixels(self, area: pygame.Rect) -> pygame.mask.Mask | None:

@@ -724,3 +724,40 @@ def test_a_unit_whose_side_of_the_zone_the_map_barely_shows_is_still_drawn(make_
     assert len(painter.unit_markers) == 3
     assert all(painter.area.contains(box) for box in painter.unit_markers)
     assert len(_across_the_zone(painter, data)) == 3  # nowhere else to go
+
+
+@pytest.mark.parametrize(
+    ("window", "text_size", "size"), RANDOM_GAME_MAPS, ids=map(_map_id, RANDOM_GAME_MAPS)
+)
+def test_units_are_drawn_by_their_own_place_rather_than_by_another(
+    make_app, he_umezu, historical_states, window, text_size, size
+):
+    """On the crisis screen of 9 June at 1280x720 with 120% text, Peiping's diamond once sat
+    nearer Tianjin's marker than Peiping's, and Tianjin's nearer Peiping's: the eye gives a unit
+    to the nearest dot. All game long, few units (where the map is too crowded for better) are
+    nearer the marker of another place always drawn than their own."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MUST_LABEL, MapPainter
+    from game.ui.settings import Settings
+    from game.ui.view import crisis_view
+
+    app = make_app(size=window, settings=Settings(text_size=text_size))
+    data = map_data(he_umezu)
+    painter = MapPainter()
+    astray: list[str] = []
+    drawn = 0
+    for state, news in historical_states:
+        view = crisis_view(he_umezu.scenario, state, data, news)
+        painter.draw(
+            pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, view.places, view.units
+        )
+        shown = {p.id for p in view.places if p.id in MUST_LABEL or p.highlight}
+        shown = (shown | {u.place for u in view.units}) & set(painter.spots)
+        for unit, box in painter._placed.unit_marks:
+            drawn += 1
+            own = math.dist(box.center, painter.spots[unit.place])
+            nearer = [pid for pid in shown if math.dist(box.center, painter.spots[pid]) < own]
+            if nearer:
+                astray.append(f"{unit.place}: {unit.name} nearer {nearer} (day {state.day})")
+    assert drawn
+    assert len(astray) <= drawn // 10, astray
