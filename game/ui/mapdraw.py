@@ -230,8 +230,8 @@ class MapPainter:
         self.area = pygame.Rect(0, 0, 0, 0)
         # the demilitarized zone's outline in window pixels, which units keep to their side of
         self._zone: tuple[tuple[int, int], ...] = ()
-        # during a layout: the zone's pixels (the area and ZONE_MASK_PAD round it), and each
-        # place's candidate unit slots, which every label tried by it asks about again
+        # during a layout only: the zone's pixels (the area and ZONE_MASK_PAD round it), and
+        # each place's candidate unit slots, which every label tried by it asks about again
         self._zone_mask: pygame.mask.Mask | None = None
         self._slot_memo: dict[tuple, list[pygame.Rect]] = {}
         self.spots: dict[str, tuple[int, int]] = {}
@@ -501,6 +501,7 @@ class MapPainter:
             if not strays or not promote:
                 break
             first.append(promote[0])
+        self._slot_memo, self._zone_mask = {}, None  # only the layout asks for them
         return best[1]
 
     def _place(
