@@ -13,6 +13,7 @@ between them, and where nothing is, the place goes unlabelled rather than misnam
 from __future__ import annotations
 
 import copy
+import functools
 import math
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
@@ -60,6 +61,11 @@ ZONE_MARGIN = 1
 FAR_REACH = 72
 FAR_STEP = 3
 ZONE_MASK_PAD = 8  # px of the zone kept round the map's area: a diamond's tip may reach past it
+
+
+# a place's unit slots are worked out once a layout for each: its spot, the units' half-size,
+# whether they keep to its side of the zone's edge, and the other markers
+SlotKey = tuple[tuple[int, int], int, bool, tuple[tuple[int, int], ...]]
 
 
 class Layout(NamedTuple):
@@ -142,6 +148,7 @@ def _touches_ring(box: pygame.Rect, ring: tuple[tuple[int, int], int]) -> bool:
     return math.hypot(nearest_x - cx, nearest_y - cy) <= radius + 1
 
 
+@functools.cache
 def _diamond_mask(radius: int) -> pygame.mask.Mask:
     """The pixels within `radius` steps of a centre, across and down (a diamond, tips included),
     in a square 2 * radius + 1 wide."""
@@ -153,17 +160,24 @@ def _diamond_mask(radius: int) -> pygame.mask.Mask:
     return mask
 
 
-def _nearest_first(
-    spot: tuple[int, int], slots: list[pygame.Rect], rivals: list[tuple[int, int]]
-) -> list[pygame.Rect]:
-    """The slots nearer `spot` than any of the `rivals`, then the rest, each in their order."""
+def _nearer_a_rival(box: pygame.Rect, spot: tuple[int, int], rivals: list[tuple[int, int]]) -> bool:
+    """Whether a unit's marker is nearer one of the `rivals` (other places' markers) than `spot`."""
+    x, y = box.center
+    own = (x - spot[0]) ** 2 + (y - spot[1]) ** 2
+    return any((x - rx) ** 2 + (y - ry) ** 2 < own for rx, ry in rivals)
 
-    def nearer_a_rival(box: pygame.Rect) -> bool:
-        x, y = box.center
-        own = (x - spot[0]) ** 2 + (y - spot[1]) ** 2
-        return any((x - rx) ** 2 + (y - ry) ** 2 < own for rx, ry in rivals)
 
-    return sorted(slots, key=nearer_a_rival)  # stable
+# the spots tried round a place when none by it is free: within FAR_REACH, nearest first (of
+# those as near, the upper one, then the left)
+FAR_OFFSETS = [
+    (dx, dy)
+    for _, dy, dx in sorted(
+        (dx * dx + dy * dy, dy, dx)
+        for dy in range(-FAR_REACH, FAR_REACH + 1, FAR_STEP)
+        for dx in range(-FAR_REACH, FAR_REACH + 1, FAR_STEP)
+        if dx * dx + dy * dy <= FAR_REACH * FAR_REACH
+    )
+]
 
 
 # Each side's marker has its own shape as well as its colour (for colour-blind players): the map's
@@ -230,10 +244,12 @@ class MapPainter:
         self.area = pygame.Rect(0, 0, 0, 0)
         # the demilitarized zone's outline in window pixels, which units keep to their side of
         self._zone: tuple[tuple[int, int], ...] = ()
-        # during a layout only: the zone's pixels (the area and ZONE_MASK_PAD round it), and
-        # each place's candidate unit slots, which every label tried by it asks about again
+        # during a layout only: the zone's pixels (the area and ZONE_MASK_PAD round it), each
+        # place's unit slots (which every label tried by it asks about again), and whether each
+        # place is in the zone
         self._zone_mask: pygame.mask.Mask | None = None
-        self._slot_memo: dict[tuple, list[pygame.Rect]] = {}
+        self._slot_memo: dict[SlotKey, tuple[list[pygame.Rect], list[pygame.Rect]]] = {}
+        self._home_memo: dict[tuple[int, int], bool] = {}
         self.spots: dict[str, tuple[int, int]] = {}
         self.markers: dict[str, pygame.Rect] = {}
         self.label_at: dict[str, pygame.Rect] = {}
@@ -447,7 +463,7 @@ class MapPainter:
         wider than the map, or finds no spot nearer its own marker than any other, is drawn with
         its units, unlabelled)."""
         self._zone_mask = self._zone_pixels(area)
-        self._slot_memo = {}
+        self._slot_memo, self._home_memo = {}, {}
         spots: dict[str, tuple[int, int]] = {}
         for place in places:
             spot = project(place.lon, place.lat)
@@ -501,7 +517,7 @@ class MapPainter:
             if not strays or not promote:
                 break
             first.append(promote[0])
-        self._slot_memo, self._zone_mask = {}, None  # only the layout asks for them
+        self._slot_memo, self._home_memo, self._zone_mask = {}, {}, None  # only for the layout
         return best[1]
 
     def _place(
@@ -734,29 +750,33 @@ class MapPainter:
     ) -> tuple[list[tuple[MapUnit, pygame.Rect]], bool]:
         """One place's units, each in the first free slot by it: a row to the upper right, then
         upper left, lower right, lower left, clear of the units, labels and markers in `taken` and
-        of other places' highlight rings; and whether each found a free slot there. A Chinese
-        unit's slots are only those on its place's side of the demilitarized zone's edge (with
-        rows further above and below): Peiping's and Tianjin's troops were drawn inside the zone,
-        where only police were allowed (play-test). Labels are placed to leave these slots free
-        (`_leaves_room`); a unit that finds none goes to the nearest free spot further out, on the
-        same side (unless not `reach`: whether all fit by the place is then all that is asked).
-        Of those, the slots nearer their place than any of the `rivals` (the other markers drawn)
-        come first: the eye gives a unit to the nearest dot, as it does a label."""
+        of other places' highlight rings. A Chinese unit's slots are only those on its place's
+        side of the demilitarized zone's edge (with rows further above and below): Peiping's and
+        Tianjin's troops were drawn inside the zone, where only police were allowed (play-test).
+        The eye gives a unit to the nearest dot, as it does a label: a unit goes by its place
+        nearer it than any of the `rivals` (the other markers drawn or sure to be), else to the
+        nearest such spot further out (on the same side of the edge), else to a slot by its place
+        nearer another, else to any spot further out. Also returned: whether each found a free
+        spot (asked not to `reach` further, a free slot by its place: all that labels ask,
+        `_leaves_room`, as they are placed to leave these slots free)."""
         taken = list(taken)
         marks: list[tuple[MapUnit, pygame.Rect]] = []
         free = True
         for unit in units:
             half = 6 if unit.side == "japan" else 7
             bound = unit.side == "china" and self._zone_mask is not None
-            near = self._near_slots(area, spot, half, bound, rivals)
-            chosen = self._free_slot(near, taken, rings)
+            own, other = self._near_slots(area, spot, half, bound, rivals)
+            chosen = self._free_slot(own, taken, rings)
+            if chosen is None and reach:
+                chosen = self._far_slot(area, spot, half, bound, rivals, taken, rings, True)
+            if chosen is None:
+                chosen = self._free_slot(other, taken, rings)
+            if chosen is None and not reach:
+                return marks, False
+            if chosen is None:
+                chosen = self._far_slot(area, spot, half, bound, rivals, taken, rings, False)
             if chosen is None:
                 free = False
-                if not reach:
-                    break
-                far = self._far_slots(area, spot, half, bound, rivals)
-                chosen = self._free_slot(far, taken, rings)
-            if chosen is None:
                 chosen = self._last_slot(area, spot, half, bound, taken, rivals)
             marks.append((unit, chosen))
             taken.append(chosen)
@@ -786,67 +806,71 @@ class MapPainter:
         half: int,
         bound: bool,
         rivals: list[tuple[int, int]],
-    ) -> list[pygame.Rect]:
-        """The slots by a place on the map, in order, those nearer it than the `rivals` first;
-        for a unit `bound` to its place's side of the zone's edge, the three rows of them on
-        that side."""
-        key = ("near", spot, half, bound, tuple(rivals))
+    ) -> tuple[list[pygame.Rect], list[pygame.Rect]]:
+        """The slots by a place on the map, in order: those nearer it than the `rivals`, and
+        the rest. For a unit `bound` to its place's side of the zone's edge, the three rows of
+        them on that side."""
+        key = (spot, half, bound, tuple(rivals))
         if key not in self._slot_memo:
             slots = self._slots(spot, half, 3 if bound else 1)
-            slots = self._allowed(area, spot, slots, bound)
-            self._slot_memo[key] = _nearest_first(spot, slots, rivals)
+            slots = [box for box in slots if self._allowed(area, spot, box, bound)]
+            self._slot_memo[key] = (
+                [box for box in slots if not _nearer_a_rival(box, spot, rivals)],
+                [box for box in slots if _nearer_a_rival(box, spot, rivals)],
+            )
         return self._slot_memo[key]
 
-    def _far_slots(
+    def _far_slot(
         self,
         area: pygame.Rect,
         spot: tuple[int, int],
         half: int,
         bound: bool,
         rivals: list[tuple[int, int]],
-    ) -> list[pygame.Rect]:
-        """Spots all round a place within FAR_REACH of it, nearest first (those nearer it than
-        the `rivals` before the rest), on the map and for a `bound` unit on its place's side of
-        the zone's edge."""
-        key = ("far", spot, half, bound, tuple(rivals))
-        if key not in self._slot_memo:
-            x, y = spot
-            steps = range(-FAR_REACH, FAR_REACH + 1, FAR_STEP)
-            ring = sorted(
-                ((dx * dx + dy * dy, dy, dx) for dy in steps for dx in steps),
-                key=lambda d: d[0],  # stable: of spots as near, the upper one, then the left
-            )
-            slots = [
-                pygame.Rect(x + dx - half, y + dy - half, 2 * half, 2 * half)
-                for reach, dy, dx in ring
-                if reach <= FAR_REACH * FAR_REACH
-            ]
-            slots = self._allowed(area, spot, slots, bound)
-            self._slot_memo[key] = _nearest_first(spot, slots, rivals)
-        return self._slot_memo[key]
+        taken: list[pygame.Rect],
+        rings: list[tuple[tuple[int, int], int]],
+        own: bool,
+    ) -> pygame.Rect | None:
+        """The nearest free spot within FAR_REACH of a place that is allowed (`_allowed`) and,
+        if `own`, nearer it than any of the `rivals`, else nearer one of them."""
+        x, y = spot
+        for dx, dy in FAR_OFFSETS:  # the cheap tests first: most spots are taken
+            box = pygame.Rect(x + dx - half, y + dy - half, 2 * half, 2 * half)
+            if (
+                area.contains(box)
+                and box.collidelist(taken) < 0
+                and _nearer_a_rival(box, spot, rivals) != own
+                and not any(_touches_ring(box, ring) for ring in rings)
+                and self._allowed(area, spot, box, bound)
+            ):
+                return box
+        return None
 
     def _allowed(
-        self, area: pygame.Rect, spot: tuple[int, int], slots: list[pygame.Rect], bound: bool
-    ) -> list[pygame.Rect]:
-        """The slots wholly on the map and, if `bound`, with their diamond wholly on the place's
-        side of the zone's edge (ZONE_MARGIN off it)."""
-        slots = [box for box in slots if area.contains(box)]
+        self, area: pygame.Rect, spot: tuple[int, int], box: pygame.Rect, bound: bool
+    ) -> bool:
+        """Whether a unit's box is wholly on the map and, if `bound`, its diamond wholly on the
+        place's side of the zone's edge (ZONE_MARGIN off it)."""
         zone = self._zone_mask
-        if not bound or zone is None or not slots:
-            return slots
-        radius = slots[0].width // 2 + ZONE_MARGIN
+        if not area.contains(box):
+            return False
+        if not bound or zone is None:
+            return True
+        radius = box.width // 2 + ZONE_MARGIN
         diamond = _diamond_mask(radius)
-        whole = diamond.count()
-        home = _inside(spot, self._zone)
-        dx, dy = ZONE_MASK_PAD - area.x - radius, ZONE_MASK_PAD - area.y - radius
+        offset = (
+            box.centerx - radius + ZONE_MASK_PAD - area.x,
+            box.centery - radius + ZONE_MASK_PAD - area.y,
+        )
+        if self._home(spot):  # all of the diamond in the zone
+            return zone.overlap_area(diamond, offset) == diamond.count()
+        return zone.overlap(diamond, offset) is None
 
-        def on_home_side(box: pygame.Rect) -> bool:
-            offset = (box.centerx + dx, box.centery + dy)
-            if home:  # all of the diamond in the zone
-                return zone.overlap_area(diamond, offset) == whole
-            return zone.overlap(diamond, offset) is None
-
-        return [box for box in slots if on_home_side(box)]
+    def _home(self, spot: tuple[int, int]) -> bool:
+        """Whether a place is inside the zone (asked once a layout)."""
+        if spot not in self._home_memo:
+            self._home_memo[spot] = _inside(spot, self._zone)
+        return self._home_memo[spot]
 
     @staticmethod
     def _free_slot(
@@ -872,9 +896,13 @@ class MapPainter:
         """Where a unit goes when no spot near its place is free (a map a few labels wide, a
         crowd of units): where it covers the fewest markers, labels and units, but on its place's
         side of the zone's edge (a unit over another reads less wrong than troops in the zone)."""
+        x, y = spot
+        further = (
+            pygame.Rect(x + dx - half, y + dy - half, 2 * half, 2 * half) for dx, dy in FAR_OFFSETS
+        )
         allowed = [
-            *self._near_slots(area, spot, half, bound, rivals),
-            *self._far_slots(area, spot, half, bound, rivals),
+            *(box for slots in self._near_slots(area, spot, half, bound, rivals) for box in slots),
+            *(box for box in further if self._allowed(area, spot, box, bound)),
         ]
         if allowed:  # of those as clear, the first: by its place, else the nearest
             return min(allowed, key=lambda box: len(box.collidelistall(taken)))
