@@ -765,22 +765,38 @@ class MapPainter:
         for unit in units:
             half = 6 if unit.side == "japan" else 7
             bound = unit.side == "china" and self._zone_mask is not None
-            own, other = self._near_slots(area, spot, half, bound, rivals)
-            chosen = self._free_slot(own, taken, rings)
-            if chosen is None and reach:
-                chosen = self._far_slot(area, spot, half, bound, rivals, taken, rings, True)
-            if chosen is None:
-                chosen = self._free_slot(other, taken, rings)
+            chosen = self._unit_slot(area, spot, half, bound, taken, rings, rivals, reach)
             if chosen is None and not reach:
                 return marks, False
-            if chosen is None:
-                chosen = self._far_slot(area, spot, half, bound, rivals, taken, rings, False)
             if chosen is None:
                 free = False
                 chosen = self._last_slot(area, spot, half, bound, taken, rivals)
             marks.append((unit, chosen))
             taken.append(chosen)
         return marks, free
+
+    def _unit_slot(
+        self,
+        area: pygame.Rect,
+        spot: tuple[int, int],
+        half: int,
+        bound: bool,
+        taken: list[pygame.Rect],
+        rings: list[tuple[tuple[int, int], int]],
+        rivals: list[tuple[int, int]],
+        reach: bool,
+    ) -> pygame.Rect | None:
+        """A free spot for one unit, in the order `_unit_markers` gives (not further out than
+        the slots by its place unless `reach`); None if there is none."""
+        own, other = self._near_slots(area, spot, half, bound, rivals)
+        chosen = self._free_slot(own, taken, rings)
+        if chosen is None and reach:
+            chosen = self._far_slot(area, spot, half, bound, rivals, taken, rings, True)
+        if chosen is None:
+            chosen = self._free_slot(other, taken, rings)
+        if chosen is None and reach:
+            chosen = self._far_slot(area, spot, half, bound, rivals, taken, rings, False)
+        return chosen
 
     @staticmethod
     def _slots(spot: tuple[int, int], half: int, rows: int) -> list[pygame.Rect]:
