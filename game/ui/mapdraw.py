@@ -13,6 +13,7 @@ between them, and where nothing is, the place goes unlabelled rather than misnam
 from __future__ import annotations
 
 import copy
+import functools
 import math
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
@@ -52,6 +53,19 @@ WHITE = (255, 255, 255)
 RIVAL_MARGIN = 4
 UNCLEAR_COST = 25  # a label a pixel less than RIVAL_MARGIN nearer its own marker than another
 SLIDE = 3  # px between the spots tried as a label slides along its marker's side
+# A Chinese unit's diamond keeps this many pixels off the zone's edge (its line is 2 px wide), on
+# its place's side: the truce allowed Chinese police in the zone, no troops (play-test).
+ZONE_MARGIN = 1
+# Where no slot beside its place is free, a unit goes to the nearest free spot within this many
+# pixels of it (tried every FAR_STEP px), rather than over a label or across the zone's edge.
+FAR_REACH = 72
+FAR_STEP = 3
+ZONE_MASK_PAD = 8  # px of the zone kept round the map's area: a diamond's tip may reach past it
+
+
+# a place's unit slots are worked out once a layout for each: its spot, the units' half-size,
+# whether they keep to its side of the zone's edge, and the other markers
+SlotKey = tuple[tuple[int, int], int, bool, tuple[tuple[int, int], ...]]
 
 
 class Layout(NamedTuple):
@@ -126,28 +140,44 @@ def _inside(point: tuple[int, int], polygon: tuple[tuple[int, int], ...]) -> boo
     return inside
 
 
-def _across(
-    centre: tuple[int, int], half: int, polygon: tuple[tuple[int, int], ...], inside: bool
-) -> bool:
-    """Whether a marker of half-size `half` at `centre` reaches across the polygon's edge from
-    the side `inside` says (its centre or a corner on the other side)."""
-    x, y = centre
-    points = (
-        (x, y),
-        (x - half, y - half),
-        (x + half, y - half),
-        (x - half, y + half),
-        (x + half, y + half),
-    )
-    return any(_inside(point, polygon) != inside for point in points)
-
-
 def _touches_ring(box: pygame.Rect, ring: tuple[tuple[int, int], int]) -> bool:
     """Whether a box comes within a pixel of a highlight ring (or covers it)."""
     (cx, cy), radius = ring
     nearest_x = min(max(cx, box.left), box.right - 1)
     nearest_y = min(max(cy, box.top), box.bottom - 1)
     return math.hypot(nearest_x - cx, nearest_y - cy) <= radius + 1
+
+
+@functools.cache
+def _diamond_mask(radius: int) -> pygame.mask.Mask:
+    """The pixels within `radius` steps of a centre, across and down (a diamond, tips included),
+    in a square 2 * radius + 1 wide."""
+    side = 2 * radius + 1
+    mask = pygame.mask.Mask((side, side))
+    for dy in range(-radius, radius + 1):
+        for dx in range(abs(dy) - radius, radius - abs(dy) + 1):
+            mask.set_at((radius + dx, radius + dy))
+    return mask
+
+
+def _nearer_a_rival(box: pygame.Rect, spot: tuple[int, int], rivals: list[tuple[int, int]]) -> bool:
+    """Whether a unit's marker is nearer one of the `rivals` (other places' markers) than `spot`."""
+    x, y = box.center
+    own = (x - spot[0]) ** 2 + (y - spot[1]) ** 2
+    return any((x - rx) ** 2 + (y - ry) ** 2 < own for rx, ry in rivals)
+
+
+# the spots tried round a place when none by it is free: within FAR_REACH, nearest first (of
+# those as near, the upper one, then the left)
+FAR_OFFSETS = [
+    (dx, dy)
+    for _, dy, dx in sorted(
+        (dx * dx + dy * dy, dy, dx)
+        for dy in range(-FAR_REACH, FAR_REACH + 1, FAR_STEP)
+        for dx in range(-FAR_REACH, FAR_REACH + 1, FAR_STEP)
+        if dx * dx + dy * dy <= FAR_REACH * FAR_REACH
+    )
+]
 
 
 # Each side's marker has its own shape as well as its colour (for colour-blind players): the map's
@@ -214,6 +244,12 @@ class MapPainter:
         self.area = pygame.Rect(0, 0, 0, 0)
         # the demilitarized zone's outline in window pixels, which units keep to their side of
         self._zone: tuple[tuple[int, int], ...] = ()
+        # during a layout only: the zone's pixels (the area and ZONE_MASK_PAD round it), each
+        # place's unit slots (which every label tried by it asks about again), and whether each
+        # place is in the zone
+        self._zone_mask: pygame.mask.Mask | None = None
+        self._slot_memo: dict[SlotKey, tuple[list[pygame.Rect], list[pygame.Rect]]] = {}
+        self._home_memo: dict[tuple[int, int], bool] = {}
         self.spots: dict[str, tuple[int, int]] = {}
         self.markers: dict[str, pygame.Rect] = {}
         self.label_at: dict[str, pygame.Rect] = {}
@@ -426,6 +462,8 @@ class MapPainter:
         are always drawn and labelled, first, so the rest make room for them (one whose label is
         wider than the map, or finds no spot nearer its own marker than any other, is drawn with
         its units, unlabelled)."""
+        self._zone_mask = self._zone_pixels(area)
+        self._slot_memo, self._home_memo = {}, {}
         spots: dict[str, tuple[int, int]] = {}
         for place in places:
             spot = project(place.lon, place.lat)
@@ -479,6 +517,7 @@ class MapPainter:
             if not strays or not promote:
                 break
             first.append(promote[0])
+        self._slot_memo, self._home_memo, self._zone_mask = {}, {}, None  # only for the layout
         return best[1]
 
     def _place(
@@ -534,7 +573,7 @@ class MapPainter:
             is_must = place.id in must
             pending = list(waiting.values())
             # the markers drawn, or sure to be: a label may not sit nearer to one of them
-            rivals = [spots[pid] for pid in {*must, *markers} if pid != place.id]
+            rivals = sorted(spots[pid] for pid in {*must, *markers} if pid != place.id)
             # Right by its marker first, in full; then, where a small map is crowded, by its
             # marker under its name alone ("Tongzhou", not "Tongzhou 通州": the codex has both);
             # only then further out on a leader line, which on a crowded map could end a
@@ -549,7 +588,9 @@ class MapPainter:
                 tries.append((tries[-1][0], []))
             here = [u for u in units if u.place == place.id]
             around = [*(r for _, r in unit_marks), *fixed, *labels.values()]
-            fits = self._leaves_room(area, spot, here, around, other_rings) if here else None
+            fits = (
+                self._leaves_room(area, spot, here, around, other_rings, rivals) if here else None
+            )
             choice: tuple[pygame.Rect, bool, bool] | None = None
             text, style = tries[0][0]
             memo: dict[tuple, list] = {}  # the spots found for each form of the label
@@ -626,7 +667,9 @@ class MapPainter:
             if choice is None:
                 if is_must:  # a label wider than the map: the marker and its units all the same
                     markers[place.id] = mark
-                    unit_marks += self._unit_markers(area, spot, here, around, other_rings)[0]
+                    unit_marks += self._unit_markers(area, spot, here, around, other_rings, rivals)[
+                        0
+                    ]
                 continue
             box, far, clear = choice
             if not clear:
@@ -634,7 +677,9 @@ class MapPainter:
             markers[place.id] = mark
             labels[place.id] = box
             texts[place.id] = (text, style)
-            unit_marks += self._unit_markers(area, spot, here, [*around, box], other_rings)[0]
+            unit_marks += self._unit_markers(area, spot, here, [*around, box], other_rings, rivals)[
+                0
+            ]
             if far:  # a leader line from the marker to the nearest point of the label
                 end = (
                     min(max(spot[0], box.left), box.right - 1),
@@ -686,9 +731,12 @@ class MapPainter:
         units: list[MapUnit],
         taken: list[pygame.Rect],
         rings: list[tuple[tuple[int, int], int]],
+        rivals: list[tuple[int, int]],
     ) -> Callable[[pygame.Rect], bool]:
         """Whether a label box by a place leaves each of its units a free slot."""
-        return lambda box: self._unit_markers(area, spot, units, [*taken, box], rings)[1]
+        return lambda box: self._unit_markers(
+            area, spot, units, [*taken, box], rings, rivals, reach=False
+        )[1]
 
     def _unit_markers(
         self,
@@ -697,48 +745,197 @@ class MapPainter:
         units: list[MapUnit],
         taken: list[pygame.Rect],
         rings: list[tuple[tuple[int, int], int]],
+        rivals: list[tuple[int, int]],
+        reach: bool = True,
     ) -> tuple[list[tuple[MapUnit, pygame.Rect]], bool]:
         """One place's units, each in the first free slot by it: a row to the upper right, then
         upper left, lower right, lower left, clear of the units, labels and markers in `taken` and
-        of other places' highlight rings; and whether each found a free slot. For Chinese units,
-        slots on the other side of the demilitarized zone's edge from the place come last:
-        Peiping's and Tianjin's troops were drawn inside the zone, where only police were allowed
-        (play-test)."""
-        x, y = spot
+        of other places' highlight rings. A Chinese unit's slots are only those on its place's
+        side of the demilitarized zone's edge (with rows further above and below): Peiping's and
+        Tianjin's troops were drawn inside the zone, where only police were allowed (play-test).
+        The eye gives a unit to the nearest dot, as it does a label: a unit goes by its place
+        nearer it than any of the `rivals` (the other markers drawn or sure to be), else to the
+        nearest such spot further out (on the same side of the edge), else to a slot by its place
+        nearer another, else to any spot further out. Also returned: whether each found a free
+        spot (asked not to `reach` further, a free slot by its place: all that labels ask,
+        `_leaves_room`, as they are placed to leave these slots free)."""
         taken = list(taken)
         marks: list[tuple[MapUnit, pygame.Rect]] = []
         free = True
-        zone = self._zone
-        inside = _inside(spot, zone)
         for unit in units:
             half = 6 if unit.side == "japan" else 7
-            slots = [
-                (x + sx * (10 + 12 * n), y + sy * 12)
-                for sx, sy in ((1, -1), (-1, -1), (1, 1), (-1, 1))
-                for n in range(4)
-            ]
-            if zone and unit.side == "china":
-                # rows further above and below, which a slot across the edge comes after (the
-                # zone was closed to Chinese troops; Japanese ones had the run of the railway)
-                slots += [(sx, y + k * (sy - y)) for k in (2, 3) for sx, sy in slots]
-                slots.sort(key=lambda slot: _across(slot, half, zone, inside))  # stable
-            chosen = None
-            for cx, cy in slots:
-                box = pygame.Rect(cx - half, cy - half, 2 * half, 2 * half)
-                if (
-                    area.contains(box)
-                    and box.collidelist(taken) < 0
-                    and not any(_touches_ring(box, ring) for ring in rings)
-                ):
-                    chosen = box
-                    break
-            if chosen is None:  # nowhere free: the first slot
-                cx, cy = slots[0]
-                chosen = pygame.Rect(cx - half, cy - half, 2 * half, 2 * half)
+            bound = unit.side == "china" and self._zone_mask is not None
+            chosen = self._unit_slot(area, spot, half, bound, taken, rings, rivals, reach)
+            if chosen is None and not reach:
+                return marks, False
+            if chosen is None:
                 free = False
+                chosen = self._last_slot(area, spot, half, bound, taken, rivals)
             marks.append((unit, chosen))
             taken.append(chosen)
         return marks, free
+
+    def _unit_slot(
+        self,
+        area: pygame.Rect,
+        spot: tuple[int, int],
+        half: int,
+        bound: bool,
+        taken: list[pygame.Rect],
+        rings: list[tuple[tuple[int, int], int]],
+        rivals: list[tuple[int, int]],
+        reach: bool,
+    ) -> pygame.Rect | None:
+        """A free spot for one unit, in the order `_unit_markers` gives (not further out than
+        the slots by its place unless `reach`); None if there is none."""
+        own, other = self._near_slots(area, spot, half, bound, rivals)
+        chosen = self._free_slot(own, taken, rings)
+        if chosen is None and reach:
+            chosen = self._far_slot(area, spot, half, bound, rivals, taken, rings, True)
+        if chosen is None:
+            chosen = self._free_slot(other, taken, rings)
+        if chosen is None and reach:
+            chosen = self._far_slot(area, spot, half, bound, rivals, taken, rings, False)
+        return chosen
+
+    @staticmethod
+    def _slots(spot: tuple[int, int], half: int, rows: int) -> list[pygame.Rect]:
+        """The slots by a place, in order: rows of four to the upper right, upper left, lower
+        right and lower left, then (`rows` > 1) as many again twice and thrice as far above and
+        below, nearest first (taken row by row, at 1280x720 with 120% text a unit of Peiping's
+        went 52 px off to the upper right, by Gubeikou, with a slot 33 px off to the upper left
+        free)."""
+        x, y = spot
+        slots = [
+            (x + sx * (10 + 12 * n), y + sy * 12)
+            for sx, sy in ((1, -1), (-1, -1), (1, 1), (-1, 1))
+            for n in range(4)
+        ]
+        further = [(sx, y + k * (sy - y)) for k in range(2, rows + 1) for sx, sy in slots]
+        slots += sorted(further, key=lambda s: (s[0] - x) ** 2 + (s[1] - y) ** 2)  # stable
+        return [pygame.Rect(cx - half, cy - half, 2 * half, 2 * half) for cx, cy in slots]
+
+    def _near_slots(
+        self,
+        area: pygame.Rect,
+        spot: tuple[int, int],
+        half: int,
+        bound: bool,
+        rivals: list[tuple[int, int]],
+    ) -> tuple[list[pygame.Rect], list[pygame.Rect]]:
+        """The slots by a place on the map, in order: those nearer it than the `rivals`, and
+        the rest. For a unit `bound` to its place's side of the zone's edge, the three rows of
+        them on that side."""
+        key = (spot, half, bound, tuple(rivals))
+        if key not in self._slot_memo:
+            slots = self._slots(spot, half, 3 if bound else 1)
+            slots = [box for box in slots if self._allowed(area, spot, box, bound)]
+            self._slot_memo[key] = (
+                [box for box in slots if not _nearer_a_rival(box, spot, rivals)],
+                [box for box in slots if _nearer_a_rival(box, spot, rivals)],
+            )
+        return self._slot_memo[key]
+
+    def _far_slot(
+        self,
+        area: pygame.Rect,
+        spot: tuple[int, int],
+        half: int,
+        bound: bool,
+        rivals: list[tuple[int, int]],
+        taken: list[pygame.Rect],
+        rings: list[tuple[tuple[int, int], int]],
+        own: bool,
+    ) -> pygame.Rect | None:
+        """The nearest free spot within FAR_REACH of a place that is allowed (`_allowed`) and,
+        if `own`, nearer it than any of the `rivals`, else nearer one of them."""
+        x, y = spot
+        for dx, dy in FAR_OFFSETS:  # the cheap tests first: most spots are taken
+            box = pygame.Rect(x + dx - half, y + dy - half, 2 * half, 2 * half)
+            if (
+                area.contains(box)
+                and box.collidelist(taken) < 0
+                and _nearer_a_rival(box, spot, rivals) != own
+                and not any(_touches_ring(box, ring) for ring in rings)
+                and self._allowed(area, spot, box, bound)
+            ):
+                return box
+        return None
+
+    def _allowed(
+        self, area: pygame.Rect, spot: tuple[int, int], box: pygame.Rect, bound: bool
+    ) -> bool:
+        """Whether a unit's box is wholly on the map and, if `bound`, its diamond wholly on the
+        place's side of the zone's edge (ZONE_MARGIN off it)."""
+        zone = self._zone_mask
+        if not area.contains(box):
+            return False
+        if not bound or zone is None:
+            return True
+        radius = box.width // 2 + ZONE_MARGIN
+        diamond = _diamond_mask(radius)
+        offset = (
+            box.centerx - radius + ZONE_MASK_PAD - area.x,
+            box.centery - radius + ZONE_MASK_PAD - area.y,
+        )
+        if self._home(spot):  # all of the diamond in the zone
+            return zone.overlap_area(diamond, offset) == diamond.count()
+        return zone.overlap(diamond, offset) is None
+
+    def _home(self, spot: tuple[int, int]) -> bool:
+        """Whether a place is inside the zone (asked once a layout)."""
+        if spot not in self._home_memo:
+            self._home_memo[spot] = _inside(spot, self._zone)
+        return self._home_memo[spot]
+
+    @staticmethod
+    def _free_slot(
+        slots: list[pygame.Rect],
+        taken: list[pygame.Rect],
+        rings: list[tuple[tuple[int, int], int]],
+    ) -> pygame.Rect | None:
+        """The first slot clear of everything `taken` and of the rings."""
+        for box in slots:
+            if box.collidelist(taken) < 0 and not any(_touches_ring(box, ring) for ring in rings):
+                return box
+        return None
+
+    def _last_slot(
+        self,
+        area: pygame.Rect,
+        spot: tuple[int, int],
+        half: int,
+        bound: bool,
+        taken: list[pygame.Rect],
+        rivals: list[tuple[int, int]],
+    ) -> pygame.Rect:
+        """Where a unit goes when no spot near its place is free (a map a few labels wide, a
+        crowd of units): where it covers the fewest markers, labels and units, but on its place's
+        side of the zone's edge (a unit over another reads less wrong than troops in the zone)."""
+        x, y = spot
+        further = (
+            pygame.Rect(x + dx - half, y + dy - half, 2 * half, 2 * half) for dx, dy in FAR_OFFSETS
+        )
+        allowed = [
+            *(box for slots in self._near_slots(area, spot, half, bound, rivals) for box in slots),
+            *(box for box in further if self._allowed(area, spot, box, bound)),
+        ]
+        if allowed:  # of those as clear, the first: by its place, else the nearest
+            return min(allowed, key=lambda box: len(box.collidelistall(taken)))
+        if bound:  # the map shows nothing of its side of the edge near it: it crosses
+            return self._last_slot(area, spot, half, False, taken, rivals)
+        return self._slots(spot, half, 1)[0].clamp(area)  # a map hardly larger than a marker
+
+    def _zone_pixels(self, area: pygame.Rect) -> pygame.mask.Mask | None:
+        """The demilitarized zone's pixels over the area and ZONE_MASK_PAD round it (None
+        without a zone)."""
+        if len(self._zone) < 3:
+            return None
+        pad = ZONE_MASK_PAD
+        layer = pygame.Surface((area.width + 2 * pad, area.height + 2 * pad))
+        outline = [(x - area.x + pad, y - area.y + pad) for x, y in self._zone]
+        pygame.draw.polygon(layer, WHITE, outline)
+        return pygame.mask.from_threshold(layer, WHITE, (1, 1, 1, 255))
 
     @staticmethod
     def _label_texts(ink: Ink, area: pygame.Rect, place: MapPlace) -> list[tuple[str, Style]]:

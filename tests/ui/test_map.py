@@ -500,27 +500,69 @@ def test_a_scenario_names_its_sides_in_the_legend(make_app):
     assert "Company unit" in legend and "Japanese unit" not in legend
 
 
+# The crisis screen's map at each window size the game supports and each text size but the
+# smallest: (window, text size, the rect the screen gives MapPainter.draw), as
+# render_screenshots draws them (seed 7).
+CRISIS_MAPS = [
+    ((800, 600), 1.0, (278, 256)),
+    ((800, 600), 1.2, (276, 245)),
+    ((800, 600), 1.45, (276, 244)),
+    ((1024, 768), 1.0, (359, 351)),
+    ((1024, 768), 1.2, (357, 340)),
+    ((1024, 768), 1.45, (355, 324)),
+    ((1280, 720), 1.0, (452, 312)),
+    ((1280, 720), 1.2, (450, 298)),
+    ((1280, 720), 1.45, (446, 278)),
+    ((1366, 768), 1.0, (481, 331)),
+    ((1366, 768), 1.2, (479, 316)),
+    ((1366, 768), 1.45, (477, 300)),
+    ((1920, 1080), 1.0, (679, 474)),
+    ((1920, 1080), 1.2, (675, 454)),
+    ((1920, 1080), 1.45, (671, 427)),
+]
+
+
+def _map_id(case: tuple) -> str:
+    (width, height), text_size, _ = case
+    return f"{width}x{height}-text{text_size}"
+
+
+DIAMOND = 7  # px from a Chinese unit's centre to each tip of its diamond, as the painter draws it
+
+
+def _across_the_zone(painter, data: dict) -> list[str]:
+    """The Chinese units whose diamond reaches across the demilitarized zone's edge from their
+    place's side: its centre or a tip on the other side, or a corner of the zone inside it."""
+    from game.ui.mapdraw import _inside
+
+    zone = tuple(painter.view(*point) for point in data["dmz"]["polygon"])
+    assert len(zone) >= 3
+    crossed = []
+    for unit, box in painter._placed.unit_marks:
+        if unit.side != "china" or unit.place not in painter.spots:
+            continue
+        home = _inside(painter.spots[unit.place], zone)
+        x, y = box.center
+        tips = [(x, y), (x + DIAMOND, y), (x - DIAMOND, y), (x, y + DIAMOND), (x, y - DIAMOND)]
+        corner = any(abs(zx - x) + abs(zy - y) < DIAMOND for zx, zy in zone)
+        if corner or any(_inside(tip, zone) != home for tip in tips):
+            crossed.append(f"{unit.place}: {unit.name} at {tuple(box)}")
+    return crossed
+
+
 @pytest.mark.parametrize(
-    ("window", "text_size", "size"),
-    [
-        ((800, 600), 1.2, (276, 245)),
-        ((800, 600), 1.45, (276, 244)),
-        ((1280, 720), 1.0, (452, 312)),
-        ((1280, 720), 1.45, (446, 278)),
-        ((1920, 1080), 1.0, (679, 474)),
-        ((1920, 1080), 1.45, (670, 430)),
-    ],
+    ("window", "text_size", "size"), CRISIS_MAPS, ids=map(_map_id, CRISIS_MAPS)
 )
 def test_chinese_units_are_not_drawn_inside_the_demilitarized_zone(
     make_app, he_umezu, historical_states, window, text_size, size
 ):
     """Play-test: blue 'Chinese unit' diamonds sat inside the hatched zone east of Peiping and by
     Tianjin, where the truce allowed police only; no unit of the scenario is placed there, the
-    markers had merely been put to the upper right of their cities. A Chinese unit's marker
-    stays on its place's side of the zone's edge, all game long (the painter keeps its corners
-    clear of the edge too where there is room; on the smallest map there is not always)."""
+    markers had merely been put to the upper right of their cities. A Chinese unit's diamond
+    stays wholly on its place's side of the zone's edge, all game long, at every window and
+    text size (at 1280x720 with 120% text Tianjin's were drawn inside it)."""
     from game.ui.app import map_data
-    from game.ui.mapdraw import MapPainter, _inside
+    from game.ui.mapdraw import MapPainter
     from game.ui.settings import Settings
     from game.ui.view import crisis_view
 
@@ -534,14 +576,188 @@ def test_chinese_units_are_not_drawn_inside_the_demilitarized_zone(
         painter.draw(
             pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, view.places, view.units
         )
-        assert painter.view is not None
-        zone = tuple(painter.view(*point) for point in data["dmz"]["polygon"])
-        assert len(zone) >= 3
+        checked += sum(1 for unit, _ in painter._placed.unit_marks if unit.side == "china")
+        crossed |= {f"{where} (day {state.day})" for where in _across_the_zone(painter, data)}
+    assert checked
+    assert sorted(crossed) == []
+
+
+RANDOM_GAMES = (0, 1, 2)  # seeds of the games played at random
+
+
+@pytest.fixture(scope="module")
+def random_views(he_umezu):
+    """What the crisis screen's map shows at every step of a few games of the 1935 scenario
+    played at random (each different map once, with the day it was first seen)."""
+    from game.analysis.policies import uniform
+    from game.engine import rng
+    from game.engine.api import new_game, step
+    from game.ui.app import map_data
+    from game.ui.view import crisis_view
+
+    scenario, data = he_umezu.scenario, map_data(he_umezu)
+    views: dict[tuple, tuple] = {}
+    for seed in RANDOM_GAMES:
+        state, _ = new_game(scenario, seed)
+        generator = rng.seed_state(seed)
+        for _ in range(1000):
+            if state.over:
+                break
+            choice, generator = uniform(scenario, state, generator)
+            before = len(state.inbox)
+            state = step(scenario, state, choice).state
+            view = crisis_view(scenario, state, data, len(state.inbox) - before)
+            key = (tuple(view.places), tuple(view.units))
+            views.setdefault(key, (view.places, view.units, f"game {seed}, day {state.day}"))
+        assert state.over
+    return list(views.values())
+
+
+# one layout of each window size, each text size at least once
+RANDOM_GAME_MAPS = [CRISIS_MAPS[n] for n in (1, 3, 7, 9, 14)]
+
+
+@pytest.mark.parametrize(
+    ("window", "text_size", "size"), RANDOM_GAME_MAPS, ids=map(_map_id, RANDOM_GAME_MAPS)
+)
+def test_chinese_units_stay_out_of_the_zone_in_games_played_at_random(
+    make_app, he_umezu, random_views, window, text_size, size
+):
+    """Play-test: over many window sizes and random games, 45 Chinese markers were drawn across
+    the zone's edge once the labels and other markers had taken every slot on their side. In
+    games played at random (other units, other places in the news than history's), a Chinese
+    unit's diamond stays on its place's side, and no unit marker covers or sits under anything."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter
+    from game.ui.settings import Settings
+
+    app = make_app(size=window, settings=Settings(text_size=text_size))
+    data = map_data(he_umezu)
+    painter = MapPainter()
+    problems: set[str] = set()
+    for places, units, when in random_views:
+        painter.draw(pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, places, units)
+        problems |= {f"{where} ({when})" for where in _across_the_zone(painter, data)}
+        problems |= {f"{what} ({when})" for what in overlaps(painter) if "unit" in what}
+    assert len(random_views) >= 30
+    assert sorted(problems) == []
+
+
+def _crowd(he_umezu, data: dict, highlighted: set[str], stacks: dict[str, int]):
+    """The 1935 map's places, `highlighted` in the news, with `stacks` of Chinese units on some
+    of them (and a Japanese unit on each)."""
+    from game.ui.view import MapUnit, map_places
+
+    places = map_places(he_umezu.scenario, data, highlighted)
+    where = {p.id: p for p in places}
+    crowd = [(pid, "china") for pid, count in stacks.items() for _ in range(count)]
+    crowd += [(pid, "japan") for pid in stacks]
+    units = [
+        MapUnit(f"u{n}", "Unit", "", side, pid, where[pid].lon, where[pid].lat, "")
+        for n, (pid, side) in enumerate(crowd)
+    ]
+    return places, units
+
+
+@pytest.mark.parametrize(
+    "size", [(278, 256), (276, 244), (302, 445), (360, 330), (452, 312), (446, 278), (490, 530)]
+)
+def test_a_crowd_of_chinese_units_by_the_zone_keeps_to_its_side_and_covers_nothing(
+    make_app, he_umezu, size
+):
+    """Ten Chinese units at Tianjin and five at Peiping, both cities hard by the zone's edge,
+    with Tanggu and Baoding in the news: more than the slots beside them on their side hold.
+    The rest go further out on that side, not into the zone nor over a label or a marker."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter
+
+    app = make_app(size=(1280, 720))
+    data = map_data(he_umezu)
+    news = {"peiping", "tianjin", "tanggu", "baoding"}
+    places, units = _crowd(he_umezu, data, news, {"tianjin": 10, "peiping": 5})
+    painter = MapPainter()
+    painter.draw(pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, places, units)
+    assert len(painter.unit_markers) == len(units)
+    assert _across_the_zone(painter, data) == []
+    assert overlaps(painter) == []
+
+
+@pytest.mark.parametrize(("count", "size"), [(12, (120, 100)), (30, (160, 120)), (20, (100, 80))])
+def test_a_map_too_small_for_its_units_still_keeps_them_out_of_the_zone(
+    make_app, he_umezu, count, size
+):
+    """A map a few labels wide with more Chinese units at Tianjin than it has room for: they
+    are stacked over one another on Tianjin's side of the zone's edge, on the map, rather than
+    drawn inside the zone or off the map."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter
+
+    app = make_app(size=(1280, 720))
+    data = map_data(he_umezu)
+    places, units = _crowd(he_umezu, data, set(), {"tianjin": count})
+    units = [u for u in units if u.side == "china"]
+    painter = MapPainter()
+    painter.draw(pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, places, units)
+    assert len(painter.unit_markers) == count
+    assert all(painter.area.contains(box) for box in painter.unit_markers)
+    assert _across_the_zone(painter, data) == []
+
+
+def test_a_unit_whose_side_of_the_zone_the_map_barely_shows_is_still_drawn(make_app):
+    """A place in a notch of a zone that fills the map: no spot for a Chinese unit on the
+    place's side. Its units are drawn all the same, on the map, where they cover the least
+    (there is no drawing them truthfully: the case the painter's last resort is for)."""
+    from game.ui.mapdraw import MapPainter
+    from game.ui.view import MapPlace, MapUnit
+
+    app = make_app()
+    notch = [[116.98, 41.0], [116.98, 39.5], [117.02, 39.5], [117.02, 41.0]]
+    data = {
+        "bbox": {"lon_min": 115.0, "lon_max": 119.0, "lat_min": 38.0, "lat_max": 41.0},
+        "dmz": {"polygon": [[115.0, 38.0], [119.0, 38.0], [119.0, 41.0], *notch, [115.0, 41.0]]},
+    }
+    place = MapPlace("fort", "Fort", "", 117.0, 39.7, "town", False)
+    units = [MapUnit(f"u{n}", "Unit", "", "china", "fort", 117.0, 39.7, "") for n in range(3)]
+    size = (300, 220)
+    painter = MapPainter()
+    painter.draw(pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, [place], units)
+    assert len(painter.unit_markers) == 3
+    assert all(painter.area.contains(box) for box in painter.unit_markers)
+    assert len(_across_the_zone(painter, data)) == 3  # nowhere else to go
+
+
+@pytest.mark.parametrize(
+    ("window", "text_size", "size"), RANDOM_GAME_MAPS, ids=map(_map_id, RANDOM_GAME_MAPS)
+)
+def test_units_are_drawn_by_their_own_place_rather_than_by_another(
+    make_app, he_umezu, historical_states, window, text_size, size
+):
+    """On the crisis screen of 9 June at 1280x720 with 120% text, Peiping's diamond once sat
+    nearer Tianjin's marker than Peiping's, and Tianjin's nearer Peiping's: the eye gives a unit
+    to the nearest dot. All game long, few units (where the map is too crowded for better) are
+    nearer the marker of another place always drawn than their own."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MUST_LABEL, MapPainter
+    from game.ui.settings import Settings
+    from game.ui.view import crisis_view
+
+    app = make_app(size=window, settings=Settings(text_size=text_size))
+    data = map_data(he_umezu)
+    painter = MapPainter()
+    astray: list[str] = []
+    drawn = 0
+    for state, news in historical_states:
+        view = crisis_view(he_umezu.scenario, state, data, news)
+        painter.draw(
+            pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, view.places, view.units
+        )
+        shown = {p.id for p in view.places if p.id in MUST_LABEL or p.highlight}
+        shown = (shown | {u.place for u in view.units}) & set(painter.spots)
         for unit, box in painter._placed.unit_marks:
-            if unit.side != "china" or unit.place not in painter.spots:
-                continue
-            checked += 1
-            home = _inside(painter.spots[unit.place], zone)
-            if _inside(box.center, zone) != home:
-                crossed.add(f"{unit.place}: {unit.name} (day {state.day})")
-    assert checked and sorted(crossed) == []
+            drawn += 1
+            own = math.dist(box.center, painter.spots[unit.place])
+            nearer = [pid for pid in shown if math.dist(box.center, painter.spots[pid]) < own]
+            if nearer:
+                astray.append(f"{unit.place}: {unit.name} nearer {nearer} (day {state.day})")
+    assert drawn
+    assert len(astray) <= drawn // 10, astray
