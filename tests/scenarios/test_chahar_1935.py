@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
-import random
 import re
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from game.scenario.lint import all_expressions, names_read
 from game.scenario.load import load_scenario
 from game.scenario.walk import all_effects
 from game.text.render import codex_entries
+from tests.scenarios.helpers import prose, random_game
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,15 +53,6 @@ def test_the_call_of_23_june_always_finds_the_removal_stage(scenario):
 
 
 # --- play-test defects -----------------------------------------------------------------------------
-
-
-def random_game(scenario, seed):
-    """One game of uniformly random choices; the final state (its inbox holds every event)."""
-    chooser = random.Random(seed)
-    state, _ = new_game(scenario, seed)
-    while not state.over:
-        state, _ = step(scenario, state, chooser.choice(legal_actions(scenario, state)))
-    return state
 
 
 @pytest.fixture(scope="module")
@@ -233,44 +224,6 @@ def test_the_codex_knows_qin_takahashi_and_dushikou(scenario):
     heads = " | ".join(entry.headword for entry in codex_entries(scenario, state))
     for name in ("Qin Dechun", "Takahashi Tan", "Dushikou"):
         assert name in heads, name
-
-
-PROSE = {
-    "title",
-    "subtitle",
-    "summary",
-    "briefing",
-    "text",
-    "label",
-    "epilogue",
-    "description",
-    "if_true",
-    "if_false",
-    "expiry_text",
-    "historical_note",
-    "deadline_label",
-    "hint",
-    "role",
-    "popular_account",
-    "disputed",
-    "message",
-    "verdicts",
-    "versions",
-    "question",
-    "questions",
-}
-
-
-def prose(value, key=""):
-    """Every text of the scenario a player reads (not ids, expressions or addresses)."""
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from prose(v, k if isinstance(k, str) else key)
-    elif isinstance(value, list):
-        for v in value:
-            yield from prose(v, key)
-    elif isinstance(value, str) and key in PROSE:
-        yield value
 
 
 def test_dashes_are_dashes(scenario):

@@ -17,6 +17,7 @@ from game.engine.api import legal_actions, new_game, step
 from game.scenario.lint import all_expressions, names_read
 from game.scenario.load import load_scenario
 from game.scenario.walk import all_effects
+from tests.scenarios.helpers import prose
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -169,44 +170,6 @@ def test_one_name_for_the_military_council(scenario):
     roles = [scenario.player.role, *(a.role for a in scenario.actors.values())]
     assert not any("Military Affairs Commission" in role for role in roles)
     assert "National Military Council" in scenario.player.role
-
-
-PROSE = {
-    "title",
-    "subtitle",
-    "summary",
-    "briefing",
-    "text",
-    "label",
-    "epilogue",
-    "description",
-    "if_true",
-    "if_false",
-    "expiry_text",
-    "historical_note",
-    "deadline_label",
-    "hint",
-    "role",
-    "popular_account",
-    "disputed",
-    "message",
-    "verdicts",
-    "versions",
-    "question",
-    "questions",
-}
-
-
-def prose(value, key=""):
-    """Every text of the scenario a player reads (not ids, expressions or addresses)."""
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from prose(v, k if isinstance(k, str) else key)
-    elif isinstance(value, list):
-        for v in value:
-            yield from prose(v, key)
-    elif isinstance(value, str) and key in PROSE:
-        yield value
 
 
 def test_dashes_are_dashes(scenario):

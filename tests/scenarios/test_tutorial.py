@@ -17,6 +17,7 @@ from game.engine.api import legal_actions, new_game, step
 from game.scenario.lint import all_expressions, names_read
 from game.scenario.load import load_scenario
 from game.text.render import codex_entries
+from tests.scenarios.helpers import random_game
 
 PATH = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.yaml"
 
@@ -93,15 +94,6 @@ def test_the_stage_shows_the_demands_on_the_day_they_are_made(scenario):
 
 
 # --- play-test defects -----------------------------------------------------------------------------
-
-
-def random_game(scenario, seed):
-    """One game of uniformly random choices; the final state (its inbox holds every event)."""
-    chooser = random.Random(seed)
-    state, _ = new_game(scenario, seed)
-    while not state.over:
-        state, _ = step(scenario, state, chooser.choice(legal_actions(scenario, state)))
-    return state
 
 
 def test_the_revealed_resolve_never_contradicts_the_ending(scenario):

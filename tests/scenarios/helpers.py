@@ -1,0 +1,53 @@
+"""What the scenario tests share: the prose a player reads, and a game of random choices."""
+
+from __future__ import annotations
+
+import random
+
+from game.engine.api import legal_actions, new_game, step
+
+PROSE = {
+    "title",
+    "subtitle",
+    "summary",
+    "briefing",
+    "text",
+    "label",
+    "epilogue",
+    "description",
+    "if_true",
+    "if_false",
+    "expiry_text",
+    "historical_note",
+    "deadline_label",
+    "hint",
+    "role",
+    "popular_account",
+    "disputed",
+    "message",
+    "verdicts",
+    "versions",
+    "question",
+    "questions",
+}
+
+
+def prose(value, key=""):
+    """Every text of the scenario a player reads (not ids, expressions or addresses)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from prose(v, k if isinstance(k, str) else key)
+    elif isinstance(value, list):
+        for v in value:
+            yield from prose(v, key)
+    elif isinstance(value, str) and key in PROSE:
+        yield value
+
+
+def random_game(scenario, seed):
+    """One game of uniformly random choices; the final state (its inbox holds every event)."""
+    chooser = random.Random(seed)
+    state, _ = new_game(scenario, seed)
+    while not state.over:
+        state, _ = step(scenario, state, chooser.choice(legal_actions(scenario, state)))
+    return state
