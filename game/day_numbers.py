@@ -32,6 +32,14 @@ def number_new(numbers: dict[str, int], keys: Iterable[str]) -> tuple[int, ...]:
     return added
 
 
+def forget_after(by_day: dict[int, dict[str, int]], day: int) -> None:
+    """A game taken back to `day` (practice): the later days' numbers belonged to the line of
+    play abandoned, and a day reached again is numbered afresh at its dawn (review: day 4 came
+    back with the old line's numbers, 1 an action now used up)."""
+    for later in [d for d in by_day if d > day]:
+        del by_day[later]
+
+
 def resumed_numbers(scenario: Scenario, state: GameState, keys_of: KeysOf) -> dict[str, int]:
     """The numbers of today's choices as they stood when `state` was saved mid-day.
 

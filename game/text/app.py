@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from game.analysis.describe import describe_effects, stat_changes
+from game.day_numbers import forget_after
 from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction, action_key
 from game.engine.api import new_game, released_injects, step
 from game.engine.dates import long_date
@@ -524,6 +525,7 @@ class Session:
             return
         self.undo, self.state = self.undo.undo_day() if day else self.undo.undo_action()
         self.lesson.back_to(self.state.day)  # lesson mode: the day is played again, not passed
+        forget_after(self.numbers, self.state.day)
         what = "to the dawn of" if day else "one step, to"
         self.console.say(f"Taken back {what} day {self.state.day}, {long_date(self.state.date)}.")
         self.console.show(

@@ -99,6 +99,7 @@ def adopt(app: App, fresh: LoadedScenario, state: GameState) -> str:
     session.new_count = 0
     session.last_events = []
     session.lesson.go_on_from(state.day)  # (the same day, unless the replay stopped earlier)
+    session.numbers.clear()  # the file changed: today is numbered again, as a resumed save is
     if session.undo is None:
         return ""
     before = states_before_choices(fresh.scenario, state)

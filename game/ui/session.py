@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.day_numbers import resumed_numbers
+from game.day_numbers import forget_after, resumed_numbers
 from game.engine.api import Step, new_game, step
 from game.engine.state import GameEvent, GameState
 from game.lesson import LessonDays
@@ -110,6 +110,7 @@ class Session:
             return "Nothing to take back: this is the start of the game."
         self.undo, self.state = self.undo.undo_day() if day else self.undo.undo_action()
         self.new_count, self.last_events = 0, []
+        forget_after(self.numbers, self.state.day)
         self.lesson.back_to(self.state.day)  # played again, even a day lesson mode passed
         where = "to the dawn of" if day else "one step, to"
         return f"Taken back {where} day {self.state.day}."

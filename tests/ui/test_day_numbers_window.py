@@ -68,3 +68,38 @@ def test_a_game_resumed_mid_day_gets_the_days_numbers_back(council, press, he_um
         == {row.id: row.number for row in crisis.view.actions}
     )
     assert resumed.action_numbers()["see_sakai"] == 1
+
+
+def test_a_day_played_again_after_a_take_back_is_numbered_afresh(make_app, he_umezu):
+    """Review: the numbers were kept by day and never forgotten, so a practice game taken back to
+    day 1 and played another way reached day 4 again with the abandoned line's day-4 numbers
+    (1 was an action now used up, listed first, which a fresh dawn lists last)."""
+    from game.engine.actions import EndDay, TakeAction
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    app = make_app((1280, 720), None, he_umezu, 1935, practice=True)
+    app.new_game(he_umezu, 1935)
+    app.apply(Reset(CrisisScene()))
+    for _ in range(3):
+        app.act(EndDay())
+    assert app.session.state.day == 4
+    app.apply(Reset(CrisisScene()))
+    app.pump()  # day 4 numbered in this line, as the screen shows it
+    assert app.session.action_numbers()
+    while app.session.state.day > 1:
+        app.session.take_back(day=True)
+    app.session.take_back(day=True)
+    assert app.session.state.day == 1
+    for _ in range(3):
+        app.act(TakeAction(action="see_sakai"))
+        app.act(EndDay())
+    assert app.session.state.day == 4
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    from game.day_numbers import number_new
+    from game.ui.view import action_order
+
+    fresh: dict[str, int] = {}
+    number_new(fresh, action_order(he_umezu.scenario, app.session.state))
+    assert app.session.action_numbers() == fresh
