@@ -233,9 +233,9 @@ def test_no_answer_looks_chosen_when_a_demand_opens(make_app, press):
 def test_answers_are_cut_short_only_as_far_as_they_must_be(open_ultimatum, size):
     """Teacher's play-test: at 1366x768 the ultimatum's five answers were all cut to one line of
     consequences ('…'), with room to spare under them, so a class voting by number could not see
-    what answers 1, 2 and 5 would do. Answers are now cut one by one, the longest first, and only
-    while they do not all fit: what fits shows whole, and the room left is less than any cut
-    answer would need to show whole."""
+    what answers 1, 2 and 5 would do. Answers are now cut one by one, and only while they do not
+    all fit: what fits shows whole, and the room left is less than any cut answer would need to
+    show whole."""
     app, dialog, _ = open_ultimatum(size, 1.0)
     width = dialog.answers.rect.width - 10
     count = len(dialog.view.responses)

@@ -902,6 +902,7 @@ class InjectScene(PauseScene):
             for number, (iid, inject) in enumerate(injects.items(), start=1)
         ]
         self.widgets.append(Button("Close", lambda: Pop()))
+        self.titles = [inject.title for inject in injects.values()]
         # for the one focused: what it changes (no action points, but stats: teacher's play-test)
         # and the author's word to the teacher on when it helps a class
         scenario, state = app.session.scenario, app.session.state
@@ -910,8 +911,12 @@ class InjectScene(PauseScene):
             for inject in injects.values()
         ] + [[]]
 
-    clicked: int | None = None  # the inject the last click chose (a click there releases it)
-    chosen: int | None = None  # the inject the last Enter chose (the next Enter releases it)
+    # The inject chosen by the last click, Enter or Space: a release cannot be taken back, so as
+    # in the lists a first click or key chooses an inject (its changes and the teacher's note
+    # show) and a second one on the same inject, or a double click, releases it (teacher's
+    # play-test: F9 then Enter released the first inject at once, though the hint said
+    # 'Enter select'; review: one Space still did).
+    chosen: int | None = None
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
         number = digit(event)
@@ -920,31 +925,35 @@ class InjectScene(PauseScene):
         return super().key(app, event)
 
     def handle(self, app: App, event: pygame.event.Event) -> Any:
-        # A release cannot be taken back: as in the lists, a click chooses an inject (and shows
-        # the teacher's note on it), and a click on the chosen one, or a double click, releases.
+        injects = self.widgets[:-1]  # Close acts at once
         if event.type == pygame.KEYDOWN:
-            self.clicked = None
-            if event.key in ENTER_KEYS and self.focus < len(self.widgets) - 1:
-                return self.enter_on_inject(app)
+            if event.key in (*ENTER_KEYS, pygame.K_SPACE) and self.focus < len(injects):
+                return self.choose_or_release(app, self.focus, "Enter")
             self.chosen = None
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            for index, widget in enumerate(self.widgets[:-1]):  # the injects; Close acts at once
-                if widget.rect.collidepoint(event.pos) and self.clicked != index:
-                    self.focus = self.clicked = index
-                    return True
-            self.clicked = None
+            for index, widget in enumerate(injects):
+                if widget.rect.collidepoint(event.pos):
+                    self.focus = index
+                    if getattr(event, "double", False):
+                        self.chosen = index
+                    return self.choose_or_release(app, index, "Click")
+            self.chosen = None
         return super().handle(app, event)
 
-    def enter_on_inject(self, app: App) -> Any:
-        """As a click does, an Enter chooses the inject (its changes and note show), and an Enter
-        again on the same one releases it (teacher's play-test: F9 then Enter released the first
-        inject at once, though the hint said 'Enter select')."""
-        widget = self.widgets[self.focus]
-        if self.chosen == self.focus or not widget.enabled:  # a released one says so itself
+    def choose_or_release(self, app: App, index: int, how: str) -> Any:
+        """Choose this inject, or release it if it is the one chosen; a released one only says
+        so, and the list stays open (review: Enter on it had closed the list)."""
+        widget = self.widgets[index]
+        if not widget.enabled:
+            self.chosen = None
+            app.toast(f"\u201c{self.titles[index]}\u201d has already been released in this game.")
+            return True
+        if self.chosen == index:
             self.chosen = None
             return widget.command()
-        self.chosen = self.focus
-        app.toast(f"Enter again to release \u201c{widget.label}\u201d: it cannot be taken back.")
+        self.chosen = index
+        title = self.titles[index]
+        app.toast(f"{how} again to release \u201c{title}\u201d: it cannot be taken back.")
         return True
 
     def layout(self, app: App, rect: pygame.Rect) -> None:

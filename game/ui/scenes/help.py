@@ -68,7 +68,10 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Crisis screen",
         [
-            ("1 \u2013 9", "take the Nth action of the day"),
+            (
+                "1 \u2013 9",
+                "take the action with that number: each keeps its number all day (a used-up one keeps its place; a new one takes the next number)",
+            ),
             ("E", "end the day"),
             ("I / A", "jump to the inbox / to the day's actions"),
             ("\u2190 \u2192", "move the focus, as Tab and Shift+Tab do"),
@@ -84,7 +87,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ),
             (
                 "F9",
-                "for teachers: release one of the scenario's injects (news or rumours that push a class along); 1 \u2013 9 release one, Esc closes",
+                "for teachers: release one of the scenario's injects (news or rumours that push a class along); 1 \u2013 9 release one at once; Enter, Space or a click chooses one and shows what it changes, and a second one releases it; the council's clock stops while the list is open; Esc closes",
             ),
         ],
     ),
@@ -98,7 +101,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("What followed, the day's summary", "Enter, Space or Esc continue"),
             (
                 "Save as",
-                "type a name, Enter saves; Tab or \u2191 \u2193 to Save and Cancel, Enter or Space presses them; Esc back to the menu",
+                "type a name (it replaces the name offered; an arrow key or End keeps that one to edit), Enter saves; Tab or \u2191 \u2193 to Save and Cancel, Enter or Space presses them; Esc back to the menu",
             ),
         ],
     ),
