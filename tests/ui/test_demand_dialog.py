@@ -229,20 +229,28 @@ def test_no_answer_looks_chosen_when_a_demand_opens(make_app, press):
     assert app.session.state.demands[demand].status != "pending"
 
 
-@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
-def test_answers_are_cut_short_only_as_far_as_they_must_be(open_ultimatum, size):
+@pytest.mark.parametrize(
+    ("size", "text_size"),
+    [((1280, 720), 1.0), ((1366, 768), 1.0), ((1280, 720), 1.45), ((1024, 768), 1.45)],
+)
+def test_answers_are_cut_short_only_as_far_as_they_must_be(open_ultimatum, size, text_size):
     """Teacher's play-test: at 1366x768 the ultimatum's five answers were all cut to one line of
     consequences ('…'), with room to spare under them, so a class voting by number could not see
     what answers 1, 2 and 5 would do. Answers are now cut one by one, and only while they do not
     all fit: what fits shows whole, and the room left is less than any cut answer would need to
     show whole."""
-    app, dialog, _ = open_ultimatum(size, 1.0)
+    app, dialog, _ = open_ultimatum(size, text_size)
     width = dialog.answers.rect.width - 10
     count = len(dialog.view.responses)
     shown = [dialog.answer_height(app, i, width) for i in range(count)]
-    whole = [dialog.answer_height(app, i, width, cut=0) for i in range(count)]
     room = dialog.answers.rect.height - sum(shown)
-    cut = [i for i in range(count) if shown[i] < whole[i]]
-    assert room >= 0
-    assert all(whole[i] - shown[i] > room for i in cut), (cut, room)
-    assert len(cut) < count  # not every answer had to be cut
+    cuts = dialog.cuts
+    # each cut answer, cut one step less, would not fit in the room left (review: with large
+    # print every answer was cut to its words, with room for some first lines)
+    less = [
+        dialog.answer_height(app, i, width, cut=cuts[i] - 1) - shown[i]
+        for i in range(count)
+        if cuts[i]
+    ]
+    assert room >= 0 or all(cut == 2 for cut in cuts)
+    assert all(more > room for more in less), (cuts, room)

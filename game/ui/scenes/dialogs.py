@@ -313,13 +313,26 @@ class DemandDialog(Dialog):
 
     def _best(self, app: App, body: pygame.Rect, columns: bool, opened: int | None) -> Plan:
         """The best plan of this arrangement, with this answer (if any) opened."""
+        # each level of cutting: as far as the answers need to fit under the least of the
+        # words, or under all of them (one above the other), or for every answer (which gives
+        # the words the most room where they do not all show)
         return min(
-            (self._plan(app, body, columns, level, opened) for level in (0, 1, 2)),
+            (
+                self._plan(app, body, columns, level, opened, cut_for)
+                for level in (0, 1, 2)
+                for cut_for in (("least", "words", "every") if level else ("least",))
+            ),
             key=Plan.score,
         )
 
     def _plan(
-        self, app: App, body: pygame.Rect, columns: bool, level: int, opened: int | None
+        self,
+        app: App,
+        body: pygame.Rect,
+        columns: bool,
+        level: int,
+        opened: int | None,
+        cut_for: str = "least",
     ) -> Plan:
         ink = app.ink
         gap = 6
@@ -335,8 +348,9 @@ class DemandDialog(Dialog):
         full = self.text.height_needed(ink)
         self.opened = opened
         least = min(full, int(body.height * TEXT_SHARE))
-        room = answers.height if columns else body.height - gap - least
-        self.cuts = self._cuts(app, level, answers.width - 10, room)
+        words = full if cut_for == "words" else least
+        room = answers.height if columns else body.height - gap - words
+        self.cuts = self._cuts(app, level, answers.width - 10, -1 if cut_for == "every" else room)
         self.compact = sum(self.cuts)
         count = len(self.view.responses)
         heights = [self.answer_height(app, i, answers.width - 10) for i in range(count)]
@@ -362,32 +376,29 @@ class DemandDialog(Dialog):
         )
 
     def _cuts(self, app: App, level: int, width: int, room: int) -> tuple[int, ...]:
-        """How far each answer is cut at this level: none (0), all to their words (2), or (1)
-        one by one to their first line, only while they do not fit in `room` (teacher's
-        play-test: all five answers of the ultimatum were cut, with room to spare). Each time,
-        the answer whose cut alone makes them fit and saves least, else the one saving most;
-        so what shows whole is as much as can, and the answer opened is never cut."""
+        """How far each answer is cut, at most to `level` (0 whole, 1 its first line of
+        consequences, 2 its words): one answer and one step at a time, and only while they do
+        not fit in `room` (-1: every answer to `level`) (teacher's play-test: all five answers of the ultimatum were cut, with
+        room to spare; review: with large print all five went to their words). Each time, the
+        answer whose next cut alone makes them fit and saves least, else the one saving most;
+        so what shows is as much as can, and the answer opened is never cut."""
         count = len(self.view.responses)
-        if level != 1:
-            return (level,) * count
         cuts = [0] * count
-        whole = [self.answer_height(app, i, width, 0) for i in range(count)]
-        saving = {
-            i: whole[i] - self.answer_height(app, i, width, 1)
-            for i in range(count)
-            if i != self.opened
-        }
-        saving = {i: saved for i, saved in saving.items() if saved > 0}
-        excess = sum(whole) - room
-        while excess > 0 and saving:
-            enough = [i for i, saved in saving.items() if saved >= excess]
-            chosen = (
-                min(enough, key=saving.__getitem__)
-                if enough
-                else max(saving, key=saving.__getitem__)
-            )
-            cuts[chosen] = 1
-            excess -= saving.pop(chosen)
+        height = [self.answer_height(app, i, width, 0) for i in range(count)]
+        excess = sum(height) - room
+        for depth in range(1, level + 1):
+            saving = {}
+            for i in range(count):
+                if i != self.opened and cuts[i] < depth:  # one line of consequences: 0 to 2
+                    saving[i] = height[i] - self.answer_height(app, i, width, depth)
+            saving = {i: saved for i, saved in saving.items() if saved > 0}
+            while excess > 0 and saving:
+                enough = [i for i, saved in saving.items() if saved >= excess]
+                pick = saving.__getitem__
+                chosen = min(enough, key=pick) if enough else max(saving, key=pick)
+                cuts[chosen] = depth
+                height[chosen] -= saving[chosen]
+                excess -= saving.pop(chosen)
         return tuple(cuts)
 
     def _hidden_words(self, ink: Ink, height: int, full: int) -> int:
