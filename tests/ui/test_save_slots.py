@@ -303,3 +303,24 @@ def test_typing_replaces_the_offered_name(make_app, press):
     pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="b"))
     app.pump()
     assert app.stack[-1].text == "mini-day1b"
+
+
+def test_a_resize_before_typing_keeps_the_offered_name_selected(make_app, press):
+    """Review: the field made again in the new font (a resized window) lost the selection, and
+    typing added to the offered name again."""
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    app = make_app(size=(800, 600))
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)
+    app.resize((1280, 720))
+    app.pump()
+    for letter in "lesson1":
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=letter))
+        app.pump()
+    assert app.stack[-1].text == "lesson1"

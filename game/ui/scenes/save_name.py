@@ -179,7 +179,9 @@ class SaveNameScene(PauseScene):
         if self.manager is None or font_px != self.font_px:
             # new, or the text has changed size (F11, a resized window): a field in the new
             # font, holding what was typed
-            offered = self.entry is None
+            # the offered name stays selected in the new field (review: a resize before typing
+            # lost the selection, and typing added to the name again)
+            selected = [0, len(self.initial)] if self.entry is None else self.entry.select_range
             text = self.text if self.entry is not None else self.initial
             self.font_px = font_px
             self.manager = pygame_gui.UIManager(size, theme_path=gui_theme(font_px))
@@ -187,11 +189,11 @@ class SaveNameScene(PauseScene):
             self.entry.set_allowed_characters(ALLOWED)
             self.entry.set_text_length_limit(MAX_LENGTH)
             self.entry.set_text(text)  # set_text leaves the cursor at the end, ready to edit
-            if offered:
+            if selected != [0, 0]:
                 # the offered name is selected, as in a file dialog: typing replaces it, an
                 # arrow key keeps it to edit (teacher's play-test: 'lesson1' was saved as
                 # 'he_umezu_1935-day1lesson1')
-                self.entry.select_range = [0, len(text)]
+                self.entry.select_range = list(selected)
                 self.entry.redraw()
             self._follow_focus()
         else:
