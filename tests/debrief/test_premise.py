@@ -56,14 +56,3 @@ def test_a_scenario_that_changes_nothing_has_no_premise_section(mini):
     debrief = build_debrief(mini.scenario, play(mini.scenario, 3, historical).final, seed=3)
     assert "premise" not in [section.key for section in report_sections(debrief)]
     assert HEADING not in render_markdown(debrief)
-
-
-def test_the_windows_briefing_states_the_premise(free_hand):
-    from game.ui.scenes.briefing import BriefingScene
-    from game.ui.view import briefing
-
-    scene = BriefingScene.__new__(BriefingScene)
-    scene.view = briefing(free_hand)
-    texts = [text for _, text in scene.paragraphs()]
-    assert HEADING.upper() in texts
-    assert _premise_words(free_hand) in " ".join(" ".join(texts).split())
