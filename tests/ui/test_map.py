@@ -761,3 +761,135 @@ def test_units_are_drawn_by_their_own_place_rather_than_by_another(
                 astray.append(f"{unit.place}: {unit.name} nearer {nearer} (day {state.day})")
     assert drawn
     assert len(astray) <= drawn // 10, astray
+
+
+# A place whose marker's centre is this near the Wall's line is drawn on the Wall: Gubeikou,
+# Xifengkou, Lengkou, Shanhaiguan and Dushikou lie on it, Kalgan within 3 px of it at every size
+# (Zhangjiakou's gate is in the Wall). Its marker (5 px from its centre to its edge at most) then
+# touches the Wall's 4 px line: the eye reads the place as the Wall itself, and its troops as
+# holding it from one side or the other, so they may be drawn on either side. Places further off,
+# Peiping (23 px on the smallest map) and Miyun (7 px) among them, are on one side of it.
+ON_THE_WALL = 6
+
+
+def _to_segment(point: tuple[int, int], a: tuple[int, int], b: tuple[int, int]) -> float:
+    (px, py), (ax, ay), (bx, by) = point, a, b
+    dx, dy = bx - ax, by - ay
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
+    return math.hypot(px - ax - t * dx, py - ay - t * dy)
+
+
+def _meet(p: tuple[int, int], q: tuple[int, int], a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether the segments pq and ab meet (touching counts)."""
+
+    def turn(o: tuple[int, int], s: tuple[int, int], t: tuple[int, int]) -> int:
+        return (s[0] - o[0]) * (t[1] - o[1]) - (s[1] - o[1]) * (t[0] - o[0])
+
+    d1, d2, d3, d4 = turn(a, b, p), turn(a, b, q), turn(p, q, a), turn(p, q, b)
+    if d1 == d2 == 0:  # all on one line: whether they overlap
+        return all(
+            max(min(p[i], q[i]), min(a[i], b[i])) <= min(max(p[i], q[i]), max(a[i], b[i]))
+            for i in (0, 1)
+        )
+    return d1 * d2 <= 0 and d3 * d4 <= 0
+
+
+def _across_the_wall(painter, data: dict) -> list[str]:
+    """The Chinese units drawn across the Great Wall from their place: the straight line from
+    the place's marker to the diamond's centre or one of its tips crosses the Wall (any of its
+    lines). Places on the Wall (ON_THE_WALL) are let be."""
+    lines = [[painter.view(*point) for point in wall["points"]] for wall in data["great_wall"]]
+    segments = [(a, b) for line in lines for a, b in zip(line, line[1:], strict=False)]
+    assert segments
+    crossed = []
+    for unit, box in painter._placed.unit_marks:
+        if unit.side != "china" or unit.place not in painter.spots:
+            continue
+        spot = painter.spots[unit.place]
+        if min(_to_segment(spot, a, b) for a, b in segments) <= ON_THE_WALL:
+            continue
+        x, y = box.center
+        tips = [(x, y), (x + DIAMOND, y), (x - DIAMOND, y), (x, y + DIAMOND), (x, y - DIAMOND)]
+        if any(_meet(spot, tip, a, b) for tip in tips for a, b in segments):
+            crossed.append(f"{unit.place}: {unit.name} at {tuple(box)}")
+    return crossed
+
+
+@pytest.mark.parametrize(
+    ("window", "text_size", "size"), CRISIS_MAPS, ids=map(_map_id, CRISIS_MAPS)
+)
+def test_chinese_units_are_not_drawn_across_the_great_wall(
+    make_app, he_umezu, historical_states, window, text_size, size
+):
+    """On day 2 at 1280x720 with 120% text one of Peiping's diamonds went 52 px to the upper
+    right, past the Wall: north of it, east of Gubeikou, lay Jehol, Manchukuo since 1933, where
+    no Chinese army stood. All game long, at every window and text size, a Chinese unit's
+    diamond is on its place's side of the Wall."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter
+    from game.ui.settings import Settings
+    from game.ui.view import crisis_view
+
+    app = make_app(size=window, settings=Settings(text_size=text_size))
+    data = map_data(he_umezu)
+    painter = MapPainter()
+    crossed: set[str] = set()
+    checked = 0
+    for state, news in historical_states:
+        view = crisis_view(he_umezu.scenario, state, data, news)
+        painter.draw(
+            pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, view.places, view.units
+        )
+        checked += sum(1 for unit, _ in painter._placed.unit_marks if unit.side == "china")
+        crossed |= {f"{where} (day {state.day})" for where in _across_the_wall(painter, data)}
+    assert checked
+    assert sorted(crossed) == []
+
+
+@pytest.mark.parametrize(
+    ("window", "text_size", "size"), RANDOM_GAME_MAPS, ids=map(_map_id, RANDOM_GAME_MAPS)
+)
+def test_chinese_units_stay_on_their_side_of_the_wall_in_games_played_at_random(
+    make_app, he_umezu, random_views, window, text_size, size
+):
+    """In games played at random (other units, other places in the news), a Chinese unit's
+    diamond is on its place's side of the Wall too."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter
+    from game.ui.settings import Settings
+
+    app = make_app(size=window, settings=Settings(text_size=text_size))
+    data = map_data(he_umezu)
+    painter = MapPainter()
+    crossed: set[str] = set()
+    for places, units, when in random_views:
+        painter.draw(pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, places, units)
+        crossed |= {f"{where} ({when})" for where in _across_the_wall(painter, data)}
+    assert len(random_views) >= 30
+    assert sorted(crossed) == []
+
+
+@pytest.mark.parametrize(
+    "size", [(278, 256), (276, 244), (302, 445), (360, 330), (452, 312), (446, 278), (490, 530)]
+)
+def test_a_crowd_of_chinese_units_under_the_wall_keeps_to_its_side_and_covers_nothing(
+    make_app, he_umezu, size
+):
+    """Ten Chinese units at Peiping, with Gubeikou in the news and three at it: more than the
+    slots beside Peiping hold, and the rows further above it reach the Wall. They go further out
+    on Peiping's side, not past the Wall, nor into the zone, nor over a label or a marker.
+    Gubeikou's, on the Wall, are drawn wherever there is room."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter
+
+    app = make_app(size=(1280, 720))
+    data = map_data(he_umezu)
+    news = {"gubeikou", "peiping"}
+    places, units = _crowd(he_umezu, data, news, {"peiping": 10, "gubeikou": 3})
+    painter = MapPainter()
+    painter.draw(pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, places, units)
+    assert len(painter.unit_markers) == len(units)
+    assert _across_the_wall(painter, data) == []
+    assert _across_the_zone(painter, data) == []
+    assert overlaps(painter) == []
