@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.engine.query import deadline_words
-from game.engine.state import GameEvent, GameState
+from game.engine.state import TOLD_KINDS, GameEvent, GameState
 from game.engine.words import counted
 from game.scenario.model import Effects, Outcome, Scenario
 
@@ -37,22 +37,6 @@ KIND_LABELS = {
     "rejected": "Not possible",
 }
 
-# The inbox items that tell of the world's doings, which a scenario with history either cites or
-# invents; the rest are the game's own workings (a stage, a day) or the player's choices.
-TOLD_KINDS = frozenset(
-    (
-        "telegram",
-        "news",
-        "report",
-        "meeting",
-        "order",
-        "intelligence",
-        "background",
-        "demand",
-        "ultimatum",
-        "actor",
-    )
-)
 INVENTED = (
     "Not in the historical record: the game invents it as something that could have happened."
 )

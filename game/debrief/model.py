@@ -235,6 +235,8 @@ WEAK_NOTE = (
 TEACHERS_INJECT = "teacher's inject"  # after an inbox item the teacher released, in every report
 # after an item the scenario marks counterfactual, whose footnotes would read as its record
 INVENTED_GROUNDED = "invented for the game, based on the sources cited"
+# after an item that tells of the world's doings and cites nothing, in a scenario with history
+INVENTED_UNCITED = "invented for the game"
 # after an intelligence report, whose version the game drew: the report tells which it was
 REPORT_TRUE = "intelligence; in this game it told the truth"
 REPORT_FALSE = "intelligence; in this game it was wrong"

@@ -28,6 +28,7 @@ from typing import Literal
 from game.debrief.model import (
     ENDED_AT_DAWN,
     INVENTED_GROUNDED,
+    INVENTED_UNCITED,
     NOT_COUNTED,
     PASSED_DAY,
     REPORT_FALSE,
@@ -50,6 +51,7 @@ from game.debrief.model import (
     note_reference,
 )
 from game.engine.dates import long_date
+from game.engine.state import TOLD_KINDS
 from game.engine.words import FOLLOWED_HISTORY, NO_ACTION
 
 NO_NAME = "(no name given)"
@@ -239,13 +241,18 @@ def _notes(notes: list[HistoryEntry], *, dated: bool = True) -> tuple[NoteItem, 
     return tuple(NoteItem(note, dated) for note in notes)
 
 
-def _aside(item: Happening) -> str:
+def _aside(item: Happening, has_history: bool) -> str:
     """What a report says after an item of a day's game, besides its sources: a teacher's inject,
-    an invention grounded in its sources, or whether an intelligence report told the truth (the
-    inbox kept that hidden; the report may tell it)."""
+    an invention grounded in its sources, one citing nothing (in a scenario with history, as the
+    inbox says), or whether an intelligence report told the truth (the inbox kept that hidden;
+    the report may tell it)."""
     if item.teacher:
         return TEACHERS_INJECT
-    parts = [INVENTED_GROUNDED] if item.counterfactual and item.sources else []
+    parts = []
+    if item.counterfactual and item.sources:
+        parts.append(INVENTED_GROUNDED)
+    elif has_history and not item.sources and item.kind in TOLD_KINDS:
+        parts.append(INVENTED_UNCITED)
     if item.accurate is not None:
         parts.append(REPORT_TRUE if item.accurate else REPORT_FALSE)
     return "; ".join(parts)
@@ -269,7 +276,7 @@ def _day(d: Debrief, index: int) -> DayItem:
                 item.title
                 + happening_deadline(item)
                 + (f": {item.text}" if item.kind == "outcome" and item.text else ""),
-                aside=_aside(item),
+                aside=_aside(item, d.has_history),
                 sources=tuple(item.sources),
             )
             for item in day.happenings

@@ -35,6 +35,23 @@ EventKind = Literal[
     "inject",
 ]
 
+# The inbox items that tell of the world's doings, which a scenario with history either cites or
+# invents; the rest are the game's own workings (a stage, a day) or the player's choices.
+TOLD_KINDS = frozenset(
+    (
+        "telegram",
+        "news",
+        "report",
+        "meeting",
+        "order",
+        "intelligence",
+        "background",
+        "demand",
+        "ultimatum",
+        "actor",
+    )
+)
+
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -64,3 +64,19 @@ def test_an_intelligence_report_says_whether_it_told_the_truth_in_this_game():
         assert f"- A rumour *({expected})*" in render_markdown(debrief)
         seen.add(report.accurate)
     assert seen == {True, False}
+
+
+def test_an_item_that_cites_nothing_is_called_invented_in_every_report():
+    """History review: items the inbox calls "Not in the historical record" because they cite
+    no source (the tutorial's march, the free hand's troops detraining at Baoding) were listed in
+    the report like the record's own; a scenario with history calls them invented there too."""
+    from game.debrief.model import INVENTED_UNCITED
+
+    debrief = debrief_of()  # mini's rumour cites nothing
+    rumours = [h for day in debrief.days for h in day.happenings if h.title == "A rumour"]
+    assert rumours and not rumours[0].sources
+    markdown = render_markdown(debrief)
+    assert f"- A rumour *({INVENTED_UNCITED}; intelligence; in this game it" in markdown
+    assert INVENTED_UNCITED in render_html(debrief)
+    assert INVENTED_UNCITED in "\n".join(debrief_lines(debrief, Style(width=200)))
+    assert f"- A rumour *({INVENTED_UNCITED}" not in render_markdown(debrief_of(CITED))
