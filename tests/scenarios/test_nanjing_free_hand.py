@@ -180,3 +180,11 @@ def test_dashes_are_dashes(scenario):
     for text in texts:
         assert " - " not in text, text
         assert not re.search(r"Peiping-Tianjin|He-Umezu|\d-\d", text), text
+
+
+def test_the_endings_that_tell_of_1937_do_not_forget_the_note_of_6_july(scenario):
+    """History review: 'nothing is signed' forgot He's one-sentence note of 6 July (fact sheet
+    E-77), on which Japan's later claim of an agreement rested."""
+    for ending in ("withdrawal", "withdrawal_signed"):
+        epilogue = " ".join(scenario.endings[ending].epilogue.split())
+        assert "6 July" in epilogue and "nothing is signed" not in epilogue, ending
