@@ -156,12 +156,22 @@ class StatChange:
 
 def stat_changes(scenario: Scenario, before: GameState, after: GameState) -> list[StatChange]:
     """The stats the player can see (at `after`) that moved from `before`, in the scenario's
-    order: what both front ends show of a night."""
-    return [
+    order, then the actors' attitudes that moved (neither better nor worse in itself): what
+    both front ends show of a choice and of a night (student play-test: an action promised
+    "Chiang Kai-shek's attitude +5", and what changed listed the stats alone)."""
+    stats = [
         StatChange(spec.label, before.stats[sid], after.stats[sid], spec.higher_is)
         for sid, spec in scenario.stats.items()
         if stat_visible(scenario, after, sid) and before.stats.get(sid) != after.stats.get(sid)
     ]
+    attitudes = [
+        StatChange(f"{actor.name}'s attitude", before.attitudes[aid], after.attitudes[aid], "")
+        for aid, actor in scenario.actors.items()
+        if aid in before.attitudes
+        and aid in after.attitudes
+        and before.attitudes[aid] != after.attitudes[aid]
+    ]
+    return stats + attitudes
 
 
 def stat_visible(scenario: Scenario, state: GameState, stat_id: str) -> bool:

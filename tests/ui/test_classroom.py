@@ -521,3 +521,19 @@ def test_a_game_with_no_classroom_options_has_no_such_section(make_app):
     app.push(scene)
     app.pump()
     assert "THIS GAME" not in [line for _, line in scene.paragraphs()]
+
+
+def test_a_deadline_that_ran_out_is_named_once_in_the_nights_summary(make_app):
+    """Student play-test: the night's summary read "Deadline passed: Deadline passed: The four
+    demands", its kind before a title that already says it."""
+    from game.engine.actions import EndDay
+
+    app = make_app()
+    start(app)
+    app.act(EndDay())
+    app.act(EndDay())  # the first demand, left open, runs out at this dawn
+    summary = app.stack[-1]
+    assert summary.name == "day_summary"
+    lines = [line for _, line in summary.paragraphs()]
+    assert any(line.startswith("Deadline passed: First demand") for line in lines), lines
+    assert not any("Deadline passed: Deadline passed" in line for line in lines)
