@@ -97,3 +97,27 @@ def test_an_ultimatum_keeps_a_readable_part_of_its_text(
     assert len(shown) >= 3, f"the ultimatum's words shown: {shown}"
     answers = dialog.answers._visible()
     assert len(answers) >= 1
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1024, 768), (1280, 720)])
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+def test_a_long_scenario_title_is_shown_whole(make_app, size, text_size):
+    """Student play-test at 1024x768 with 120% text: the card showed "Tutorial: Five / Days at
+    the", its last word cut off (two lines at the title's size at most). A title that needs
+    more is set a size smaller, so every word of it shows."""
+    from pathlib import Path
+
+    from game.scenario.load import load_scenario
+    from game.ui.scenes.title import TitleScene
+
+    tutorial = load_scenario(Path(__file__).parents[2] / "scenarios" / "tutorial.yaml")
+    records: list = []
+    app = make_app(size, records, tutorial, 7, settings=Settings(text_size=text_size))
+    app.stack.clear()
+    scene = TitleScene()
+    app.push(scene)
+    app.draw()
+    title, _, _ = scene.head_lines(app, scene.text_area.width)
+    assert " ".join(title).split() == tutorial.scenario.title.split()
+    drawn = [block.text for block in records]
+    assert all(line in drawn for line in title)

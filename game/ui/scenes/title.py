@@ -28,6 +28,9 @@ LOADING = "Loading the scenario\u2026"
 URGENT = Style("serif", "body", "urgent")
 LOAD_NOTE = Style("serif", "small", "urgent")
 SUBTITLE = Style("serif", "body", "ink_soft")
+# a title that needs more than two lines at the title's size is set in this (student play-test:
+# "Tutorial: Five Days at the Jurentang" lost its last word at 1024x768 with 120% text)
+LONG_TITLE = Style("typewriter_bold", "heading")
 HINT = "Tab / \u2191\u2193 move \u00b7 Enter choose \u00b7 \u25c2 \u25b8 scenario \u00b7 F1 help \u00b7 F2 codex \u00b7 F11 full screen \u00b7 Esc quit\u2026"
 # the buttons in two columns (large print): \u2190 \u2192 go across, and turn the scenario on its button
 TWO_COLUMN_HINT = "Tab / \u2191\u2193 move \u00b7 \u2190 \u2192 other column \u00b7 Enter choose \u00b7 \u25c2 \u25b8 on Scenario: change it \u00b7 F1 help \u00b7 F2 codex \u00b7 F11 full screen \u00b7 Esc quit\u2026"
@@ -276,11 +279,16 @@ class TitleScene(Scene):
         below the rule under them."""
         ink = app.ink
         card = self.card(app)
-        title = ink.wrap(card.title if card else GAME_NAME, width, TITLE)[:2]
+        title = ink.wrap(card.title if card else GAME_NAME, width, self.title_style(app, width))
         subtitle = ink.wrap(card.subtitle, width, SUBTITLE)[:2] if card and card.subtitle else []
         # The rule keeps half a line clear above and below it, at every text size: 6 px (fixed)
         # under a line box whose descenders reach its last row left it touching "Peiping".
         return title, subtitle, max(6, ink.height(SUBTITLE) // 2)
+
+    def title_style(self, app: App, width: int) -> Style:
+        card = self.card(app)
+        words = card.title if card else GAME_NAME
+        return TITLE if len(app.ink.wrap(words, width, TITLE)) <= 2 else LONG_TITLE
 
     def text_needed(self, app: App, width: int) -> int:
         """The height of the card's words at this width: title, subtitle, rule, summary."""
@@ -289,7 +297,7 @@ class TitleScene(Scene):
         card = self.card(app)
         summary = ink.wrap(card.summary, width, BODY) if card else []
         return (
-            len(title) * ink.height(TITLE)
+            len(title) * ink.height(self.title_style(app, width))
             + len(subtitle) * ink.height(SUBTITLE)
             + 2 * clearance
             + len(summary) * ink.height(BODY)
@@ -342,9 +350,10 @@ class TitleScene(Scene):
         area = self.text_area
         y = area.y
         title, subtitle, clearance = self.head_lines(app, area.width)
+        style = self.title_style(app, area.width)
         for line in title:
-            ink.line(surface, line, (area.centerx, y), area, TITLE, align="centre")
-            y += ink.height(TITLE)
+            ink.line(surface, line, (area.centerx, y), area, style, align="centre")
+            y += ink.height(style)
         soft = SUBTITLE
         for line in subtitle:
             ink.line(surface, line, (area.centerx, y), area, soft, align="centre")
