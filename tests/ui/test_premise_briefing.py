@@ -23,3 +23,17 @@ def test_the_windows_briefing_states_the_premise(make_app):
     assert " ".join(loaded.scenario.counterfactual.split())[:60] in " ".join(
         " ".join(texts).split()
     )
+
+
+def test_the_briefing_read_again_says_enter_goes_back(make_app):
+    """Student play-test: the briefing reopened with B said "Enter begin" beside a "Back to the
+    crisis" button."""
+    from game.ui.scenes.briefing import BriefingScene
+
+    records: list = []
+    app = make_app(recorder=records)
+    app.new_game(app.loaded, 7)
+    app.push(BriefingScene(first=False))
+    app.pump()
+    drawn = " ".join(block.text for block in records)
+    assert "Enter back to the crisis" in drawn and "Enter begin" not in drawn

@@ -116,7 +116,8 @@ class BriefingScene(Scene):
             app,
             surface,
             self.band,
-            "Enter begin \u00b7 Tab move \u00b7 \u2191\u2193 PgUp PgDn scroll \u00b7 F2 codex \u00b7 F1 help"
+            ("Enter begin" if self.first else "Enter back to the crisis")
+            + " \u00b7 Tab move \u00b7 \u2191\u2193 PgUp PgDn scroll \u00b7 F2 codex \u00b7 F1 help"
             + (" \u00b7 Esc title screen" if self.first else " \u00b7 Esc back"),
         )
 
