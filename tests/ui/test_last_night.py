@@ -34,6 +34,7 @@ def test_the_last_night_is_summed_up_before_the_ending(make_app, press):
     records: list = []
     app = make_app(recorder=records)
     to_the_last_day(app)
+    press(app, pygame.K_e)  # the last day: E asks first (test_end_day_key)
     press(app, pygame.K_e)
     assert app.session.state.over
     assert names(app) == ["crisis", "day_summary"]
@@ -52,6 +53,7 @@ def test_the_last_night_is_summed_up_before_the_ending(make_app, press):
 def test_escape_on_the_last_nights_summary_also_goes_to_the_ending(make_app, press):
     app = make_app()
     to_the_last_day(app)
+    press(app, pygame.K_e)  # the last day: E asks first (test_end_day_key)
     press(app, pygame.K_e)
     assert names(app)[-1] == "day_summary"
     press(app, pygame.K_ESCAPE)
@@ -67,6 +69,7 @@ def test_a_last_night_that_brought_nothing_goes_straight_to_the_ending(
     to_the_last_day(app)
     # nothing visible changed or came in the night
     monkeypatch.setattr(DaySummaryScene, "tells", staticmethod(lambda *args: False))
+    press(app, pygame.K_e)  # the last day: E asks first (test_end_day_key)
     press(app, pygame.K_e)
     assert app.session.state.over
     assert names(app)[0] == "ending" and "day_summary" not in names(app)

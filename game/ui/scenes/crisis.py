@@ -215,6 +215,24 @@ class CrisisScene(Scene):
             return True
         return Act(TakeAction(action=row.id))
 
+    end_armed: Any = None  # the state in which E was pressed once on an irreversible night
+
+    def end_day_key(self, app: App) -> Any:
+        """E ends the day, but asks for a second E when the night cannot be taken back lightly:
+        the last day (the game ends) or a deadline that runs out tonight unanswered (a teacher's
+        and a student's play-tests: one stray E ended the game, or let the ultimatum lapse)."""
+        session = app.session
+        if session is None:
+            return Act(EndDay())
+        state = session.state
+        warning = night_warning(session.scenario, state)
+        if not warning or self.end_armed is state:
+            self.end_armed = None
+            return Act(EndDay())
+        self.end_armed = state
+        app.toast(f"{warning} Press E again to end the day.")
+        return True
+
     @staticmethod
     def no_action(app: App, number: int) -> str:
         """Why a number key takes nothing: the action it had today is gone, or it had none."""
@@ -240,7 +258,8 @@ class CrisisScene(Scene):
                 return True
             return Act(TakeAction(action=row.id))
         if event.key == pygame.K_e:
-            return Act(EndDay())
+            return self.end_day_key(app)
+        self.end_armed = None
         if event.key == pygame.K_u and app.session is not None:
             # Practice games: U takes back one step, Shift+U goes back to the dawn.
             # a day taken back to is played again, even one lesson mode had passed (Session.take_back)
@@ -983,3 +1002,20 @@ def _save_name_scene() -> Scene:
     from game.ui.scenes.save_name import SaveNameScene
 
     return SaveNameScene()
+
+
+def night_warning(scenario: Any, state: Any) -> str:
+    """What ending today would do that cannot be undone, in a sentence ('' for an ordinary night):
+    the game ends, or a demand's deadline runs out unanswered."""
+    if state.date >= scenario.calendar.end:
+        return "This is the last day: ending it ends the game."
+    lapsing = [
+        scenario.demands[did].title
+        for did, active in state.demands.items()
+        if active.status == "pending"
+        and active.deadline is not None
+        and active.deadline <= state.date
+    ]
+    if lapsing:
+        return f"The deadline of \u201c{lapsing[0]}\u201d runs out tonight, unanswered."
+    return ""

@@ -72,7 +72,10 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
                 "1 \u2013 9",
                 "take the action with that number: each keeps its number all day (a used-up one keeps its place; a new one takes the next number)",
             ),
-            ("E", "end the day"),
+            (
+                "E",
+                "end the day; on the last day, or when a deadline runs out tonight unanswered, it asks for a second E",
+            ),
             ("I / A", "jump to the inbox / to the day's actions"),
             ("\u2190 \u2192", "move the focus, as Tab and Shift+Tab do"),
             (

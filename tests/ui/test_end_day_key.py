@@ -1,0 +1,65 @@
+"""E ends the day at once, except on a night that cannot be taken back lightly, when it asks
+for a second E: the last day (the game ends) or a deadline that runs out tonight unanswered.
+
+A teacher's play-test (random keys) and a student's: one stray E ended the game, or let the
+ultimatum lapse.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+
+def _crisis(make_app):
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    return app
+
+
+def _settle(app, press):
+    while app.stack[-1].name != "crisis":
+        press(app, pygame.K_ESCAPE)
+
+
+def test_an_ordinary_night_ends_with_one_e(make_app, press):
+    from game.engine.actions import Respond
+
+    app = _crisis(make_app)
+    app.act(Respond(demand="first", response="accept"))  # nothing runs out tonight
+    _settle(app, press)
+    press(app, pygame.K_e)
+    assert app.session.state.day == 2
+
+
+def test_a_deadline_running_out_tonight_asks_for_a_second_e(make_app, press):
+    from game.engine.actions import EndDay
+
+    app = _crisis(make_app)
+    app.act(EndDay())  # the first demand, left open: its deadline is day 2
+    _settle(app, press)
+    assert app.session.state.day == 2
+    press(app, pygame.K_e)
+    assert app.session.state.day == 2
+    assert "runs out tonight, unanswered" in app.toast_text and "Press E again" in app.toast_text
+    press(app, pygame.K_1)  # another key between: the next E asks again
+    _settle(app, press)
+    day = app.session.state.day
+    press(app, pygame.K_e)
+    press(app, pygame.K_e)
+    assert app.session.state.day == day + 1 or app.session.state.over
+
+
+def test_the_last_day_asks_for_a_second_e(make_app, press):
+    from tests.ui.test_last_night import to_the_last_day
+
+    app = make_app()
+    to_the_last_day(app)
+    press(app, pygame.K_e)
+    assert not app.session.state.over and "ends the game" in app.toast_text
+    press(app, pygame.K_e)
+    assert app.session.state.over
