@@ -194,3 +194,17 @@ def test_the_codex_explains_whom_and_what_the_demands_name(scenario):
         assert name in heads, name
     takahashi = scenario.actors["takahashi"].description
     assert "major" in takahashi and "colonel" in takahashi
+
+
+def test_takahashi_is_not_sounded_out_once_the_demands_are_answered(scenario):
+    """Student play-test: after everything was accepted, Takahashi still hinted over tea that
+    "a formula could be found"."""
+
+    checked = 0
+    for state in play(scenario, 3, historical).states:
+        if state.over or "four_demands" not in state.demands:
+            continue
+        if state.demands["four_demands"].status == "answered":
+            checked += 1
+            assert TakeAction(action="see_takahashi") not in legal_actions(scenario, state)
+    assert checked
