@@ -208,3 +208,11 @@ def test_takahashi_is_not_sounded_out_once_the_demands_are_answered(scenario):
             checked += 1
             assert TakeAction(action="see_takahashi") not in legal_actions(scenario, state)
     assert checked
+
+
+@pytest.mark.parametrize("word", ["Jurentang", "truce line"])
+def test_the_codex_explains_the_words_a_student_meets_first(loaded, word):
+    """Student play-test: 'Jurentang' is in the tutorial's title and 'the truce line' in its
+    first lesson, and the codex had neither (`c WORD` found nothing)."""
+    titles = [entry.title.lower() for entry in loaded.scenario.codex.values()]
+    assert any(word.lower() in title for title in titles), titles
