@@ -1,10 +1,13 @@
-"""What the scenario tests share: the prose a player reads, and a game of random choices."""
+"""What the scenario tests share: the prose a player reads, a game of random choices, and the
+stats some condition reads."""
 
 from __future__ import annotations
 
 import random
 
 from game.engine.api import legal_actions, new_game, step
+from game.scenario.lint import all_expressions, names_read
+from game.scenario.walk import all_effects
 
 PROSE = {
     "title",
@@ -51,3 +54,17 @@ def random_game(scenario, seed):
     while not state.over:
         state, _ = step(scenario, state, chooser.choice(legal_actions(scenario, state)))
     return state
+
+
+def stats_read(scenario):
+    """The stats some condition or weight reads, leaving out a rule or an item that reads a stat
+    only to change that same stat (a rule that feeds itself decides nothing)."""
+    effects = dict(all_effects(scenario))
+    read = set()
+    for path, text in all_expressions(scenario):
+        if path[-1] not in {"when", "unless", "weight", "probability", "truth", "idle_weight"}:
+            continue
+        owner = effects.get((*path[:-1], "effects"))
+        changed = set(owner.changes()) if owner is not None else set()
+        read |= {name for name in names_read(text) if changed != {name}}
+    return read & set(scenario.stats)

@@ -15,11 +15,9 @@ from game.analysis.replay import play, scripted
 from game.engine.actions import EndDay, Respond, TakeAction
 from game.engine.api import legal_actions, new_game, step
 from game.engine.state import GameEvent
-from game.scenario.lint import all_expressions, names_read
 from game.scenario.load import load_scenario
-from game.scenario.walk import all_effects
 from game.text.render import codex_entries
-from tests.scenarios.helpers import prose, random_game
+from tests.scenarios.helpers import prose, random_game, stats_read
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -156,20 +154,6 @@ def test_the_historical_replay_keeps_the_record_s_dates(scenario):
         assert terms.answered_on == dt.date(1935, 6, 27), (seed, terms)
         assert final.date == dt.date(1935, 6, 27)
     assert scenario.demands["doihara_terms"].deadline >= dt.date(1935, 6, 27)
-
-
-def stats_read(scenario):
-    """The stats some condition or weight reads, leaving out a rule or an item that reads a stat
-    only to change that same stat (a rule that feeds itself decides nothing)."""
-    effects = dict(all_effects(scenario))
-    read = set()
-    for path, text in all_expressions(scenario):
-        if path[-1] not in {"when", "unless", "weight", "probability", "truth", "idle_weight"}:
-            continue
-        owner = effects.get((*path[:-1], "effects"))
-        changed = set(owner.changes()) if owner is not None else set()
-        read |= {name for name in names_read(text) if changed != {name}}
-    return read & set(scenario.stats)
 
 
 def test_every_stat_decides_something(scenario):

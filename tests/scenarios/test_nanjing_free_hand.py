@@ -14,10 +14,8 @@ from game.analysis.replay import play, scripted
 from game.debrief import build_debrief
 from game.engine.actions import EndDay, Respond, TakeAction
 from game.engine.api import legal_actions, new_game, step
-from game.scenario.lint import all_expressions, names_read
 from game.scenario.load import load_scenario
-from game.scenario.walk import all_effects
-from tests.scenarios.helpers import prose
+from tests.scenarios.helpers import prose, stats_read
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,20 +63,6 @@ def test_the_partial_answer_is_not_called_an_outright_refusal(scenario):
     said = [str(change) for change in choice.changes]
     assert said and not any("outright" in line for line in said), said
     assert not any("four demands were refused" in line for line in said), said
-
-
-def stats_read(scenario):
-    """The stats some condition or weight reads, leaving out an item that reads a stat only to
-    change that same stat."""
-    effects = dict(all_effects(scenario))
-    read = set()
-    for path, text in all_expressions(scenario):
-        if path[-1] not in {"when", "unless", "weight", "probability", "truth", "idle_weight"}:
-            continue
-        owner = effects.get((*path[:-1], "effects"))
-        changed = set(owner.changes()) if owner is not None else set()
-        read |= {name for name in names_read(text) if changed != {name}}
-    return read & set(scenario.stats)
 
 
 def test_every_stat_decides_something(scenario):

@@ -530,6 +530,29 @@ def _map_id(case: tuple) -> str:
 DIAMOND = 7  # px from a Chinese unit's centre to each tip of its diamond, as the painter draws it
 
 
+def _crossings_all_game(make_app, he_umezu, states, window, text_size, size, across):
+    """The maps of these states drawn at a window and text size: how many Chinese markers were
+    drawn, and where `across` (the zone's or the Wall's check) found one on the wrong side."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter
+    from game.ui.settings import Settings
+    from game.ui.view import crisis_view
+
+    app = make_app(size=window, settings=Settings(text_size=text_size))
+    data = map_data(he_umezu)
+    painter = MapPainter()
+    crossed: set[str] = set()
+    checked = 0
+    for state, news in states:
+        view = crisis_view(he_umezu.scenario, state, data, news)
+        painter.draw(
+            pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, view.places, view.units
+        )
+        checked += sum(1 for unit, _ in painter._placed.unit_marks if unit.side == "china")
+        crossed |= {f"{where} (day {state.day})" for where in across(painter, data)}
+    return checked, crossed
+
+
 def _across_the_zone(painter, data: dict) -> list[str]:
     """The Chinese units whose diamond reaches across the demilitarized zone's edge from their
     place's side: its centre or a tip on the other side, or a corner of the zone inside it."""
@@ -561,23 +584,9 @@ def test_chinese_units_are_not_drawn_inside_the_demilitarized_zone(
     markers had merely been put to the upper right of their cities. A Chinese unit's diamond
     stays wholly on its place's side of the zone's edge, all game long, at every window and
     text size (at 1280x720 with 120% text Tianjin's were drawn inside it)."""
-    from game.ui.app import map_data
-    from game.ui.mapdraw import MapPainter
-    from game.ui.settings import Settings
-    from game.ui.view import crisis_view
-
-    app = make_app(size=window, settings=Settings(text_size=text_size))
-    data = map_data(he_umezu)
-    painter = MapPainter()
-    crossed: set[str] = set()
-    checked = 0
-    for state, news in historical_states:
-        view = crisis_view(he_umezu.scenario, state, data, news)
-        painter.draw(
-            pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, view.places, view.units
-        )
-        checked += sum(1 for unit, _ in painter._placed.unit_marks if unit.side == "china")
-        crossed |= {f"{where} (day {state.day})" for where in _across_the_zone(painter, data)}
+    checked, crossed = _crossings_all_game(
+        make_app, he_umezu, historical_states, window, text_size, size, _across_the_zone
+    )
     assert checked
     assert sorted(crossed) == []
 
@@ -826,23 +835,9 @@ def test_chinese_units_are_not_drawn_across_the_great_wall(
     right, past the Wall: north of it, east of Gubeikou, lay Jehol, Manchukuo since 1933, where
     no Chinese army stood. All game long, at every window and text size, a Chinese unit's
     diamond is on its place's side of the Wall."""
-    from game.ui.app import map_data
-    from game.ui.mapdraw import MapPainter
-    from game.ui.settings import Settings
-    from game.ui.view import crisis_view
-
-    app = make_app(size=window, settings=Settings(text_size=text_size))
-    data = map_data(he_umezu)
-    painter = MapPainter()
-    crossed: set[str] = set()
-    checked = 0
-    for state, news in historical_states:
-        view = crisis_view(he_umezu.scenario, state, data, news)
-        painter.draw(
-            pygame.Surface(size), app.ink, pygame.Rect(0, 0, *size), data, view.places, view.units
-        )
-        checked += sum(1 for unit, _ in painter._placed.unit_marks if unit.side == "china")
-        crossed |= {f"{where} (day {state.day})" for where in _across_the_wall(painter, data)}
+    checked, crossed = _crossings_all_game(
+        make_app, he_umezu, historical_states, window, text_size, size, _across_the_wall
+    )
     assert checked
     assert sorted(crossed) == []
 
