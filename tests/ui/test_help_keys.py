@@ -45,3 +45,16 @@ def test_each_key_help_names_for_closing_it_closes_it(make_app, press, key):
     assert app.top.name == "help"
     press(app, key)
     assert app.top.name == "title"
+
+
+def test_the_help_tells_how_the_game_works_before_the_keys(make_app):
+    """Student play-test: "How the game works" came after the keys for scenario authors (F5) and
+    teachers (F9); a player opening F1 reads the rules first."""
+    from game.ui.scenes.help import HelpScene
+
+    app = make_app()
+    scene = HelpScene()
+    app.push(scene)
+    app.pump()
+    texts = [text for _, text in scene.paragraphs()]
+    assert texts.index("HOW THE GAME WORKS") < texts.index("KEYS")

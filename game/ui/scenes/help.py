@@ -149,20 +149,23 @@ class HelpScene(Scene, PageScene):
         self.widgets = [self.pane, self.back]
 
     def paragraphs(self) -> list[tuple[Style, str]]:
-        out: list[tuple[Style, str]] = [(HEAD, "KEYS")]
-        for group, keys in KEYS:
-            out += [(GROUP, group)]
-            out += [(BODY, f"{key} \u2014 {what}") for key, what in keys]
-            out.append((BODY, ""))
-        out += [(HEAD, "HOW THE GAME WORKS")]
+        # the rules first, then the keys (student play-test: the rules came after the keys for
+        # scenario authors and teachers)
+        out: list[tuple[Style, str]] = [(HEAD, "HOW THE GAME WORKS")]
         for rule in RULES:
             out += [(BODY, rule), (BODY, "")]
+        out += [(HEAD, "KEYS")]
         out.append(
             (
                 BODY,
                 "Everything can be done with the keyboard; the mouse works too: click a row to choose it, click it again (or double-click) to act, and use the wheel to scroll.",
             )
         )
+        out.append((BODY, ""))
+        for group, keys in KEYS:
+            out += [(GROUP, group)]
+            out += [(BODY, f"{key} \u2014 {what}") for key, what in keys]
+            out.append((BODY, ""))
         return out
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
