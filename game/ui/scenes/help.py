@@ -181,7 +181,7 @@ class HelpScene(Scene, PageScene):
             app,
             surface,
             "Help",
-            "Keys and rules",
+            "How the game works, and its keys",
             self.pane,
             "\u2191\u2193 PgUp PgDn scroll \u00b7 Esc, F1 or Enter back",
         )
