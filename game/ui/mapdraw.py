@@ -274,6 +274,8 @@ _LEGEND = (
     ("china", SIDE_SHAPES["china"], "Chinese unit"),
     ("dmz", "hatch", "Demilitarized zone"),
     ("wall", "line", "Great Wall"),
+    # the ring round a place in the day's news (student play-test: rings came and went unnamed)
+    ("highlight", "ring", "In today's news"),
 )
 _LEGEND_GAP = 14
 
@@ -334,6 +336,8 @@ class MapPainter:
             shown.add("dmz")
         if data.get("great_wall"):
             shown.add("wall")
+        if any(place.highlight for place in places):
+            shown.add("highlight")
         legend = self._legend_rows(ink, rect.width - 4, shown, side_names or {})
         legend_height = len(legend) * ink.height(LABEL) + 4
         area = pygame.Rect(rect.x, rect.y, rect.width, max(10, rect.height - legend_height))
@@ -1337,7 +1341,8 @@ class MapPainter:
     ) -> list[list[tuple[str, str, str]]]:
         """The legend's items in as many lines as the width needs (a narrow map gets two); only
         what the map shows: a side's units when there are some (the briefing's map shows none),
-        the zone and the Wall when the map's data has them (a scenario's own map may not). A
+        the zone and the Wall when the map's data has them (a scenario's own map may not), the
+        ring round a place in the news when one is drawn and there is room on the last line. A
         side's units are named as the scenario names the side ("Japanese unit")."""
         rows: list[list[tuple[str, str, str]]] = [[]]
         x = 0
@@ -1348,6 +1353,8 @@ class MapPainter:
                 item = (item[0], item[1], f"{side_names[item[0]]} unit")
             needed = self._legend_item_width(ink, item[2])
             if rows[-1] and x + needed > width:
+                if item[0] == "highlight":
+                    break  # it never takes a row from the map itself (a crowded map needs it)
                 rows.append([])
                 x = 0
             rows[-1].append(item)
@@ -1394,6 +1401,10 @@ class MapPainter:
                 surface,
                 theme.c(colour),
                 [(x + h, cy - h), (x + 2 * h, cy), (x + h, cy + h), (x, cy)],
+            )
+        elif shape == "ring":
+            pygame.draw.circle(
+                surface, theme.c(colour), (x + size // 2, cy), size // 2, min(RING_WIDTH, 2)
             )
         elif shape == "hatch":
             pygame.draw.rect(surface, theme.c(colour), (x, cy - size // 2, size, size), 2)

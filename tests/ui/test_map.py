@@ -888,3 +888,24 @@ def test_a_crowd_of_chinese_units_under_the_wall_keeps_to_its_side_and_covers_no
     assert _across_the_wall(painter, data) == []
     assert _across_the_zone(painter, data) == []
     assert overlaps(painter) == []
+
+
+def test_the_legend_names_the_ring_round_a_place_in_the_news_when_one_is_drawn(make_app):
+    """Student play-test: the yellow rings round Tianjin, Gubeikou and Tongzhou came and went,
+    and the legend did not say what they meant."""
+    from game.ui.app import map_data
+    from game.ui.mapdraw import MapPainter
+    from game.ui.view import MapPlace
+
+    app = make_app()
+    data = map_data(app.loaded)
+    painter = MapPainter()
+    records = app.ink.recorder = []
+    rect = pygame.Rect(0, 0, 452, 312)
+    quiet = MapPlace("tianjin", "Tianjin", "", 117.2, 39.13, "city", False)
+    painter.draw(pygame.Surface(rect.size), app.ink, rect, data, [quiet], [])
+    assert "In today's news" not in {b.text for b in records}
+    records.clear()
+    news = MapPlace("tianjin", "Tianjin", "", 117.2, 39.13, "city", True)
+    painter.draw(pygame.Surface(rect.size), app.ink, rect, data, [news], [])
+    assert "In today's news" in {b.text for b in records}
