@@ -268,12 +268,16 @@ def inbox_item(
         active = state.demands.get(event.ref)
         if active is not None and active.status == "pending":
             demand = event.ref
+    kind_label = KIND_LABELS.get(event.kind, event.kind.title())
     return InboxItem(
         index=index,
         kind=event.kind,
-        kind_label=KIND_LABELS.get(event.kind, event.kind.title()),
+        kind_label=kind_label,
         date=long_date(event.date, weekday=False),
-        title=event.title,
+        # a title that already says its kind ("Deadline passed: ...") is not said twice where
+        # the window shows the kind beside it (student play-test: the night's summary read
+        # "Deadline passed: Deadline passed: The four demands")
+        title=event.title.removeprefix(f"{kind_label}: "),
         text=event.text,
         sender=actor_name(scenario, event.sender) if event.sender else "",
         reliability=event.reliability,

@@ -591,9 +591,7 @@ class DaySummaryScene(Dialog):
             out.append((BODY, "Nothing you can see has changed."))
         out += [(BODY, ""), (head, "NEW IN THE INBOX")]
         for item in view.news:
-            # a title that already says its kind ("Deadline passed: ...") is not said twice
-            title = item.title.removeprefix(f"{item.kind_label}: ")
-            line = f"{item.kind_label}: {title}"
+            line = f"{item.kind_label}: {item.title}"
             out.append(
                 (
                     Style(
