@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pygame
 
-from game.analysis.describe import describe_effects, higher_is_note, uses_note
+from game.analysis.describe import describe_effects, higher_is_note, nearest_deadline, uses_note
 from game.engine.actions import EndDay, TakeAction
 from game.ui.mapdraw import SIDE_SHAPES, MapPainter, draw_side_mark
 from game.ui.scene import ENTER_KEYS, Act, Pop, Push, Reset, Scene, digit
@@ -33,6 +33,8 @@ from game.ui.widgets import (
 )
 
 if TYPE_CHECKING:
+    from game.engine.state import GameState
+    from game.scenario.model import Inject, Scenario
     from game.ui.app import App
 
 SOFT = Style("serif", "small", "ink_soft")
@@ -891,7 +893,7 @@ class PauseScene(BoxedMenu):
 NOTE_LINES = 4  # of the focused inject's changes and note for the teacher
 
 
-def _changes_words(scenario: Any, state: Any, inject: Any) -> str:
+def _changes_words(scenario: Scenario, state: GameState, inject: Inject) -> str:
     """'It changes: Public anger +3.' (or '' for an inject that changes nothing one can see)."""
     words = describe_effects(scenario, state, inject.effects)
     return f"It changes: {words}." if words else ""
@@ -1004,18 +1006,13 @@ def _save_name_scene() -> Scene:
     return SaveNameScene()
 
 
-def night_warning(scenario: Any, state: Any) -> str:
+def night_warning(scenario: Scenario, state: GameState) -> str:
     """What ending today would do that cannot be undone, in a sentence ('' for an ordinary night):
-    the game ends, or a demand's deadline runs out unanswered."""
+    the game ends, or a demand's deadline runs out unanswered (the nearest deadline, as the
+    header counts down to it: an ultimatum first on a day both fall due)."""
     if state.date >= scenario.calendar.end:
         return "This is the last day: ending it ends the game."
-    lapsing = [
-        scenario.demands[did].title
-        for did, active in state.demands.items()
-        if active.status == "pending"
-        and active.deadline is not None
-        and active.deadline <= state.date
-    ]
-    if lapsing:
-        return f"The deadline of \u201c{lapsing[0]}\u201d runs out tonight, unanswered."
+    deadline = nearest_deadline(scenario, state)
+    if deadline is not None and deadline.days_left <= 0:
+        return f"The deadline of \u201c{deadline.title}\u201d runs out tonight, unanswered."
     return ""
