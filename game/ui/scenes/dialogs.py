@@ -320,7 +320,7 @@ class DemandDialog(Dialog):
             (
                 self._plan(app, body, columns, level, opened, cut_for)
                 for level in (0, 1, 2)
-                for cut_for in (("least", "words", "every") if level else ("least",))
+                for cut_for in _cut_for(level, columns)
             ),
             key=Plan.score,
         )
@@ -431,6 +431,14 @@ class DemandDialog(Dialog):
         if self.view is None:  # answered or expired meanwhile: nothing to ask
             return Pop()
         return super().handle(app, event)
+
+
+def _cut_for(level: int, columns: bool) -> tuple[str, ...]:
+    """What the answers are cut to fit under (`DemandDialog._plan`): side by side, the answers'
+    room is their column's whatever the words need, so "words" would repeat "least"."""
+    if not level:
+        return ("least",)
+    return ("least", "every") if columns else ("least", "words", "every")
 
 
 def _fitting(heights: list[int], room: int) -> int:
