@@ -109,7 +109,9 @@ def test_lesson_days_put_a_demand_left_open_to_the_players(make_app):
     assert state.demands["ultimatum"].status == "pending"
 
 
-def test_lesson_days_pass_to_the_ending_when_nothing_awaits_an_answer(make_app):
+def _tutorial_answered_with_two_lesson_days(make_app):
+    """The tutorial with two lesson days: day 1 ended, its one demand (day 2) answered and day 2
+    ended; after it nothing awaits an answer, so lesson mode passes the rest. (app, loaded)"""
     from pathlib import Path
 
     from game.engine.actions import EndDay, Respond
@@ -118,7 +120,6 @@ def test_lesson_days_pass_to_the_ending_when_nothing_awaits_an_answer(make_app):
     from game.ui.scene import Reset
     from game.ui.scenes.crisis import CrisisScene
 
-    # the tutorial's one demand comes on day 2; after it is answered nothing awaits an answer
     tutorial = load_scenario(Path(__file__).parents[2] / "scenarios" / "tutorial.yaml")
     app = make_app(lesson_days=2)
     app.new_game(tutorial, 7)
@@ -129,6 +130,11 @@ def test_lesson_days_pass_to_the_ending_when_nothing_awaits_an_answer(make_app):
     app.act(next(a for a in answers if isinstance(a, Respond)))
     app.act(EndDay())
     app.pump()
+    return app, tutorial
+
+
+def test_lesson_days_pass_to_the_ending_when_nothing_awaits_an_answer(make_app):
+    app, tutorial = _tutorial_answered_with_two_lesson_days(make_app)
     assert app.session.state.over
     calendar = tutorial.scenario.calendar
     assert app.session.state.date == calendar.end  # every day after the second passed
@@ -435,24 +441,7 @@ def test_lesson_days_passed_keep_the_players_own_night_in_the_summary(make_app):
 def test_lesson_days_that_run_to_the_ending_show_the_last_night_first(make_app):
     """Teacher's play-test: when lesson mode passed the days to the ending, the class never saw
     what its last council's night brought; the summary comes first, then the ending."""
-    from pathlib import Path
-
-    from game.engine.actions import EndDay, Respond
-    from game.engine.api import legal_actions
-    from game.scenario.load import load_scenario
-    from game.ui.scene import Reset
-    from game.ui.scenes.crisis import CrisisScene
-
-    tutorial = load_scenario(Path(__file__).parents[2] / "scenarios" / "tutorial.yaml")
-    app = make_app(lesson_days=2)
-    app.new_game(tutorial, 7)
-    app.apply(Reset(CrisisScene()))
-    app.pump()
-    app.act(EndDay())
-    answers = legal_actions(tutorial.scenario, app.session.state)
-    app.act(next(a for a in answers if isinstance(a, Respond)))
-    app.act(EndDay())
-    app.pump()
+    app, tutorial = _tutorial_answered_with_two_lesson_days(make_app)
     assert app.session.state.over
     summary = app.stack[-1]
     assert summary.name == "day_summary" and summary.final
