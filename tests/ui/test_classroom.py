@@ -441,7 +441,7 @@ def test_lesson_days_passed_keep_the_players_own_night_in_the_summary(make_app):
 def test_lesson_days_that_run_to_the_ending_show_the_last_night_first(make_app):
     """Teacher's play-test: when lesson mode passed the days to the ending, the class never saw
     what its last council's night brought; the summary comes first, then the ending."""
-    app, tutorial = _tutorial_answered_with_two_lesson_days(make_app)
+    app, _ = _tutorial_answered_with_two_lesson_days(make_app)
     assert app.session.state.over
     summary = app.stack[-1]
     assert summary.name == "day_summary" and summary.final

@@ -282,16 +282,10 @@ def test_typing_replaces_the_offered_name(make_app, press):
     """Teacher's play-test: the offered name stayed when a name was typed, so 'lesson1' was saved
     as 'he_umezu_1935-day1lesson1'. The offered name is selected, as a file dialog does: typing
     replaces it, and an arrow key keeps it to edit."""
-    from game.ui.scene import Reset
-    from game.ui.scenes.crisis import CrisisScene
+    from tests.ui.test_input_fixes import _to_save_field
 
     app = make_app()
-    app.new_game(app.loaded, 7)
-    app.apply(Reset(CrisisScene()))
-    app.pump()
-    press(app, pygame.K_ESCAPE)
-    press(app, pygame.K_DOWN)
-    press(app, pygame.K_RETURN)
+    _to_save_field(app, press)
     assert app.stack[-1].text == "mini-day1"
     for letter in "lesson1":
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=letter))
@@ -308,16 +302,10 @@ def test_typing_replaces_the_offered_name(make_app, press):
 def test_a_resize_before_typing_keeps_the_offered_name_selected(make_app, press):
     """Review: the field made again in the new font (a resized window) lost the selection, and
     typing added to the offered name again."""
-    from game.ui.scene import Reset
-    from game.ui.scenes.crisis import CrisisScene
+    from tests.ui.test_input_fixes import _to_save_field
 
     app = make_app(size=(800, 600))
-    app.new_game(app.loaded, 7)
-    app.apply(Reset(CrisisScene()))
-    app.pump()
-    press(app, pygame.K_ESCAPE)
-    press(app, pygame.K_DOWN)
-    press(app, pygame.K_RETURN)
+    _to_save_field(app, press)
     app.resize((1280, 720))
     app.pump()
     for letter in "lesson1":
