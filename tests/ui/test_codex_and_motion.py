@@ -92,10 +92,11 @@ def stacks(app, mini):
     """Every kind of screen, built as the game builds it: (name of the top, scenes bottom to top)."""
     from game.ui.scenes.briefing import BriefingScene
     from game.ui.scenes.crash import CrashScene
-    from game.ui.scenes.crisis import CrisisScene, PauseScene
+    from game.ui.scenes.crisis import CrisisScene
     from game.ui.scenes.dialogs import DaySummaryScene, DemandDialog, EventDialog
     from game.ui.scenes.ending import DebriefScene, EndingScene
     from game.ui.scenes.help import HelpScene
+    from game.ui.scenes.menu import PauseScene
     from game.ui.scenes.report import ReportScene
     from game.ui.scenes.settings import SettingsScene
     from game.ui.scenes.title import LoadScene, TitleScene

@@ -61,7 +61,8 @@ def test_a_click_chooses_an_inject_and_shows_its_note_and_a_second_click_release
     # QA: one click released an inject (it cannot be taken back), and a mouse user could not
     # read an inject's note without releasing it
     from game.ui.scene import Reset
-    from game.ui.scenes.crisis import CrisisScene, InjectScene
+    from game.ui.scenes.crisis import CrisisScene
+    from game.ui.scenes.injects import InjectScene
 
     app = make_app()
     app.new_game(app.loaded, 7)
@@ -181,7 +182,7 @@ def test_enter_on_a_released_inject_says_so_and_keeps_the_list_open(make_app, pr
 
 def test_a_click_then_enter_on_the_same_inject_releases_it(make_app):
     """Review: after a click had chosen an inject, Enter only chose it again (a third press)."""
-    from game.ui.scenes.crisis import InjectScene
+    from game.ui.scenes.injects import InjectScene
 
     app = _crisis(make_app)
     app.push(InjectScene())

@@ -93,7 +93,8 @@ def test_end_day_by_key_is_the_engine_end_day(make_app, press):
 def test_arrow_keys_move_the_focus_in_every_menu_of_buttons(make_app, press):
     from game.ui.scene import Push, Reset
     from game.ui.scenes.crash import CrashScene
-    from game.ui.scenes.crisis import CrisisScene, PauseScene
+    from game.ui.scenes.crisis import CrisisScene
+    from game.ui.scenes.menu import PauseScene
     from game.ui.scenes.settings import SettingsScene
     from game.ui.scenes.title import TitleScene
 

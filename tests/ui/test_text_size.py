@@ -119,7 +119,7 @@ def test_a_demand_shows_most_of_its_answers_and_says_its_text_goes_on(small_larg
 def test_the_key_hints_are_those_of_the_screen_on_top(mini, tmp_path):
     # QA: under every dialog and the menu the band still said "1–9 take action · E end day ·
     # B briefing", keys that do nothing there
-    from game.ui.scenes.crisis import PauseScene
+    from game.ui.scenes.menu import PauseScene
 
     by_screen: dict[str, list] = {}
     render_screenshots(mini, tmp_path, size=(1280, 720), seed=7, recorder=[], recorded=by_screen)

@@ -6,19 +6,19 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pygame
 
-from game.analysis.describe import describe_effects, higher_is_note, nearest_deadline, uses_note
+from game.analysis.describe import higher_is_note, nearest_deadline, uses_note
 from game.engine.actions import EndDay, TakeAction
 from game.ui.mapdraw import SIDE_SHAPES, MapPainter, draw_side_mark
-from game.ui.scene import ENTER_KEYS, Act, Pop, Push, Reset, Scene, digit
-from game.ui.scenes import goto
+from game.ui.scene import Act, Push, Scene, digit
 from game.ui.scenes.common import (
     CLOCK_WARNING_S,
-    BoxedMenu,
     hint_band,
     key_hint,
     margin,
     with_council_clock,
 )
+from game.ui.scenes.injects import InjectScene
+from game.ui.scenes.menu import PauseScene
 from game.ui.text import BODY, BOLD, SMALL, Ink, Style, is_cjk
 from game.ui.view import CrisisView, Header, crisis_view, reflow, unlocked_codex
 from game.ui.widgets import (
@@ -34,7 +34,7 @@ from game.ui.widgets import (
 
 if TYPE_CHECKING:
     from game.engine.state import GameState
-    from game.scenario.model import Inject, Scenario
+    from game.scenario.model import Scenario
     from game.ui.app import App
 
 SOFT = Style("serif", "small", "ink_soft")
@@ -856,154 +856,6 @@ class CrisisScene(Scene):
                 surface, theme.c(colour), (bar.x, bar.y, int(bar.width * row.fraction), bar.height)
             )
         pygame.draw.rect(surface, theme.c("border"), bar, 1)
-
-
-class PauseScene(BoxedMenu):
-    """The in-game menu: resume, save, settings, help, codex, back to the title."""
-
-    name = "menu"
-    heading = "MENU"
-    hint = "\u2191\u2193 choose \u00b7 Enter select \u00b7 Esc resume"
-
-    def enter(self, app: App) -> None:
-        if app.session is not None:
-            # The seed is shown so a class can replay the same hidden draw (play --seed N).
-            self.heading = f"MENU · SEED {app.session.seed}"
-        if self.widgets:
-            return
-        self.widgets = [
-            Button("Resume", lambda: Pop()),
-            Button("Save the game…", lambda: Push(_save_name_scene())),
-            Button("Settings", lambda: Push(goto.settings())),
-            Button("Help", lambda: Push(goto.help_screen())),
-            Button("Codex", lambda: Push(goto.codex())),
-            Button("Quit to the title screen", lambda: self.quit_to_title(app)),
-        ]
-
-    def quit_to_title(self, app: App) -> Any:
-        app.save_on_leaving()  # the day's choices so far are kept, not only the dawn's autosave
-        return Reset(goto.title())
-
-    def key(self, app: App, event: pygame.event.Event) -> Any:
-        if event.key == pygame.K_ESCAPE:
-            return Pop()
-        return None
-
-
-NOTE_LINES = 4  # of the focused inject's changes and note for the teacher
-
-
-def _changes_words(scenario: Scenario, state: GameState, inject: Inject) -> str:
-    """'It changes: Public anger +3.' (or '' for an inject that changes nothing one can see)."""
-    words = describe_effects(scenario, state, inject.effects)
-    return f"It changes: {words}." if words else ""
-
-
-class InjectScene(PauseScene):
-    """The teacher's menu (F9): release one of the scenario's injects now; it costs no action points."""
-
-    name = "injects"
-    heading = "TEACHER'S INJECTS"
-    hint = "1\u20139 release \u00b7 \u2191\u2193 choose \u00b7 Enter, Enter again release \u00b7 Esc close"
-
-    def enter(self, app: App) -> None:
-        if self.widgets:
-            return
-        from game.engine.actions import ReleaseInject
-        from game.engine.api import released_injects
-
-        injects = app.session.scenario.injects if app.session else {}
-        released = released_injects(app.session.state.log) if app.session else set()
-        self.widgets = [
-            Button(
-                f"{number}. {inject.title}" + (" (released)" if iid in released else ""),
-                lambda iid=iid: [Pop(), Act(ReleaseInject(inject=iid))],
-                enabled=iid not in released,  # each is released once in a game
-            )
-            for number, (iid, inject) in enumerate(injects.items(), start=1)
-        ]
-        self.widgets.append(Button("Close", lambda: Pop()))
-        self.titles = [inject.title for inject in injects.values()]
-        # for the one focused: what it changes (no action points, but stats: teacher's play-test)
-        # and the author's word to the teacher on when it helps a class
-        scenario, state = app.session.scenario, app.session.state
-        self.notes: list[list[str]] = [
-            [part for part in (_changes_words(scenario, state, inject), inject.note) if part]
-            for inject in injects.values()
-        ] + [[]]
-
-    # The inject chosen by the last click, Enter or Space: a release cannot be taken back, so as
-    # in the lists a first click or key chooses an inject (its changes and the teacher's note
-    # show) and a second one on the same inject, or a double click, releases it (teacher's
-    # play-test: F9 then Enter released the first inject at once, though the hint said
-    # 'Enter select'; review: one Space still did).
-    chosen: int | None = None
-
-    def key(self, app: App, event: pygame.event.Event) -> Any:
-        number = digit(event)
-        if number is not None and number < len(self.widgets):
-            return self.widgets[number - 1].command()
-        return super().key(app, event)
-
-    def handle(self, app: App, event: pygame.event.Event) -> Any:
-        injects = self.widgets[:-1]  # Close acts at once
-        if event.type == pygame.KEYDOWN:
-            if event.key in (*ENTER_KEYS, pygame.K_SPACE) and self.focus < len(injects):
-                return self.choose_or_release(app, self.focus, "Enter")
-            self.chosen = None
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            for index, widget in enumerate(injects):
-                if widget.rect.collidepoint(event.pos):
-                    self.focus = index
-                    if getattr(event, "double", False):
-                        self.chosen = index
-                    return self.choose_or_release(app, index, "Click")
-            self.chosen = None
-        return super().handle(app, event)
-
-    def choose_or_release(self, app: App, index: int, how: str) -> Any:
-        """Choose this inject, or release it if it is the one chosen; a released one only says
-        so, and the list stays open (review: Enter on it had closed the list)."""
-        widget = self.widgets[index]
-        if not widget.enabled:
-            self.chosen = None
-            app.toast(f"\u201c{self.titles[index]}\u201d has already been released in this game.")
-            return True
-        if self.chosen == index:
-            self.chosen = None
-            return widget.command()
-        self.chosen = index
-        title = self.titles[index]
-        app.toast(f"{how} again to release \u201c{title}\u201d: it cannot be taken back.")
-        return True
-
-    def layout(self, app: App, rect: pygame.Rect) -> None:
-        super().layout(app, rect)
-        lines = NOTE_LINES if any(self.notes) else 0
-        self.note_area = pygame.Rect(
-            self.box.x + 20, self.box.bottom - 12, self.box.width - 40, lines * app.ink.height(SOFT)
-        )
-        self.box.height += self.note_area.height + (8 if lines else 0)
-        # grown downwards: centred again, with what it holds
-        shift = rect.centery - self.box.centery
-        self.box.y += shift
-        self.note_area.y += shift
-        for widget in self.widgets:
-            widget.rect.y += shift
-
-    def draw(self, app: App, surface: pygame.Surface) -> None:
-        super().draw(app, surface)
-        notes = self.notes[self.focus] if 0 <= self.focus < len(self.notes) else []
-        if notes and self.note_area.height:
-            width = self.note_area.width
-            lines = [line for note in notes for line in app.ink.wrap(note, width, SOFT)]
-            app.ink.block(surface, lines[:NOTE_LINES], self.note_area.topleft, self.note_area, SOFT)
-
-
-def _save_name_scene() -> Scene:
-    from game.ui.scenes.save_name import SaveNameScene
-
-    return SaveNameScene()
 
 
 def night_warning(scenario: Scenario, state: GameState) -> str:

@@ -12,7 +12,7 @@ import pygame_gui
 
 from game.ui.scene import Pop, Push
 from game.ui.scenes.common import BoxedMenu
-from game.ui.scenes.crisis import PauseScene
+from game.ui.scenes.menu import PauseScene
 from game.ui.text import BODY, Ink, Style
 from game.ui.theme import ASSETS
 from game.ui.widgets import Button, Widget, focus_ring

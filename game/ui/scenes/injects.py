@@ -1,0 +1,128 @@
+"""The teacher's injects (F9 on the crisis screen): release one of the scenario's injects now."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.analysis.describe import describe_effects
+from game.ui.scene import ENTER_KEYS, Act, Pop, digit
+from game.ui.scenes.menu import PauseScene
+from game.ui.text import Style
+from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.engine.state import GameState
+    from game.scenario.model import Inject, Scenario
+    from game.ui.app import App
+
+SOFT = Style("serif", "small", "ink_soft")
+NOTE_LINES = 4  # of the focused inject's changes and note for the teacher
+
+
+def _changes_words(scenario: Scenario, state: GameState, inject: Inject) -> str:
+    """'It changes: Public anger +3.' (or '' for an inject that changes nothing one can see)."""
+    words = describe_effects(scenario, state, inject.effects)
+    return f"It changes: {words}." if words else ""
+
+
+class InjectScene(PauseScene):
+    """The teacher's menu (F9): release one of the scenario's injects now; it costs no action points."""
+
+    name = "injects"
+    heading = "TEACHER'S INJECTS"
+    hint = "1\u20139 release \u00b7 \u2191\u2193 choose \u00b7 Enter, Enter again release \u00b7 Esc close"
+
+    def enter(self, app: App) -> None:
+        if self.widgets:
+            return
+        from game.engine.actions import ReleaseInject
+        from game.engine.api import released_injects
+
+        injects = app.session.scenario.injects if app.session else {}
+        released = released_injects(app.session.state.log) if app.session else set()
+        self.widgets = [
+            Button(
+                f"{number}. {inject.title}" + (" (released)" if iid in released else ""),
+                lambda iid=iid: [Pop(), Act(ReleaseInject(inject=iid))],
+                enabled=iid not in released,  # each is released once in a game
+            )
+            for number, (iid, inject) in enumerate(injects.items(), start=1)
+        ]
+        self.widgets.append(Button("Close", lambda: Pop()))
+        self.titles = [inject.title for inject in injects.values()]
+        # for the one focused: what it changes (no action points, but stats: teacher's play-test)
+        # and the author's word to the teacher on when it helps a class
+        scenario, state = app.session.scenario, app.session.state
+        self.notes: list[list[str]] = [
+            [part for part in (_changes_words(scenario, state, inject), inject.note) if part]
+            for inject in injects.values()
+        ] + [[]]
+
+    # The inject chosen by the last click, Enter or Space: a release cannot be taken back, so as
+    # in the lists a first click or key chooses an inject (its changes and the teacher's note
+    # show) and a second one on the same inject, or a double click, releases it (teacher's
+    # play-test: F9 then Enter released the first inject at once, though the hint said
+    # 'Enter select'; review: one Space still did).
+    chosen: int | None = None
+
+    def key(self, app: App, event: pygame.event.Event) -> Any:
+        number = digit(event)
+        if number is not None and number < len(self.widgets):
+            return self.widgets[number - 1].command()
+        return super().key(app, event)
+
+    def handle(self, app: App, event: pygame.event.Event) -> Any:
+        injects = self.widgets[:-1]  # Close acts at once
+        if event.type == pygame.KEYDOWN:
+            if event.key in (*ENTER_KEYS, pygame.K_SPACE) and self.focus < len(injects):
+                return self.choose_or_release(app, self.focus, "Enter")
+            self.chosen = None
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for index, widget in enumerate(injects):
+                if widget.rect.collidepoint(event.pos):
+                    self.focus = index
+                    if getattr(event, "double", False):
+                        self.chosen = index
+                    return self.choose_or_release(app, index, "Click")
+            self.chosen = None
+        return super().handle(app, event)
+
+    def choose_or_release(self, app: App, index: int, how: str) -> Any:
+        """Choose this inject, or release it if it is the one chosen; a released one only says
+        so, and the list stays open (review: Enter on it had closed the list)."""
+        widget = self.widgets[index]
+        if not widget.enabled:
+            self.chosen = None
+            app.toast(f"\u201c{self.titles[index]}\u201d has already been released in this game.")
+            return True
+        if self.chosen == index:
+            self.chosen = None
+            return widget.command()
+        self.chosen = index
+        title = self.titles[index]
+        app.toast(f"{how} again to release \u201c{title}\u201d: it cannot be taken back.")
+        return True
+
+    def layout(self, app: App, rect: pygame.Rect) -> None:
+        super().layout(app, rect)
+        lines = NOTE_LINES if any(self.notes) else 0
+        self.note_area = pygame.Rect(
+            self.box.x + 20, self.box.bottom - 12, self.box.width - 40, lines * app.ink.height(SOFT)
+        )
+        self.box.height += self.note_area.height + (8 if lines else 0)
+        # grown downwards: centred again, with what it holds
+        shift = rect.centery - self.box.centery
+        self.box.y += shift
+        self.note_area.y += shift
+        for widget in self.widgets:
+            widget.rect.y += shift
+
+    def draw(self, app: App, surface: pygame.Surface) -> None:
+        super().draw(app, surface)
+        notes = self.notes[self.focus] if 0 <= self.focus < len(self.notes) else []
+        if notes and self.note_area.height:
+            width = self.note_area.width
+            lines = [line for note in notes for line in app.ink.wrap(note, width, SOFT)]
+            app.ink.block(surface, lines[:NOTE_LINES], self.note_area.topleft, self.note_area, SOFT)
