@@ -426,7 +426,7 @@ def help_lines(
             "codex: people, places, units and terms, a page at a time ('c 2' the next, "
             "'c WORD' the entries that mention a word)",
         ),
-        ("!", "teacher's injects (!N releases one; for lesson mode)"),
+        ("!", "for teachers: the scenario's injects (!N releases one)"),
         ("h", "this help"),
         ("q", "quit (asks first)"),
         (

@@ -25,6 +25,12 @@ def help_text() -> str:
         "What followed, the day's summary \u2014 Enter, Space or Esc continue",
         "F1 \u2014 this help; Esc, F1 or Enter closes it",
         "if the scenario failed to load, try loading it again",
+        # and later: the Scenario button, ← on an on/off setting, and the keys of two questions
+        "choose New game, Continue, Load, Scenario, Settings, Help or Quit",
+        "a step down; any other setting switches, as with \u2192",
+        "Replace it? \u2014 asked when the name holds another game: Y replaces it; N or Esc keeps it",
+        "Leave without saving the report? \u2014 on the debrief, S saves it and leaves (on the "
+        "ending, D opens the debrief to save it from); Y leaves without it; N or Esc stays",
     ],
 )
 def test_help_lists_the_keys_it_left_out(said):

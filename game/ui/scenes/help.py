@@ -31,7 +31,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Esc", "back out of a dialog or screen"),
             (
                 "C or F2",
-                "the codex, from any screen but a yes-or-no question (and not C while typing a name): people, places, units and terms, with sources (what you have just learned is marked new); C, F2 or Esc closes it",
+                "the codex, from any screen but the title screen's quit question (and not C while typing a name): people, places, units and terms, with sources (what you have just learned is marked new); C, F2 or Esc closes it",
             ),
             ("F1", "this help; Esc, F1 or Enter closes it"),
             ("F11", "full screen on or off"),
@@ -46,7 +46,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             (
                 "\u2191 \u2193 or Tab, Enter",
-                "choose New game, Continue, Load, Settings, Help or Quit",
+                "choose New game, Continue, Load, Scenario, Settings, Help or Quit",
             ),
             (
                 "\u2190 \u2192",
@@ -106,6 +106,10 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
                 "Save as",
                 "type a name (it replaces the name offered; an arrow key or End keeps that one to edit), Enter saves; Tab or \u2191 \u2193 to Save and Cancel, Enter or Space presses them; Esc back to the menu",
             ),
+            (
+                "Replace it?",
+                "asked when the name holds another game: Y replaces it; N or Esc keeps it and goes back to the name",
+            ),
         ],
     ),
     (
@@ -113,7 +117,10 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("\u2191 \u2193", "choose a setting"),
             ("Enter, Space or \u2192", "change it (the text size and the volume: a step up)"),
-            ("\u2190", "the text size or the volume a step down"),
+            (
+                "\u2190",
+                "the text size or the volume a step down; any other setting switches, as with \u2192",
+            ),
             ("Esc", "done"),
         ],
     ),
@@ -124,6 +131,10 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("S", "on the debrief: save the report (Markdown and HTML)"),
             ("N  P", "on the debrief: the next, the previous section"),
             ("Esc", "back to the title screen (asks first while the report is not saved)"),
+            (
+                "Leave without saving the report?",
+                "on the debrief, S saves it and leaves (on the ending, D opens the debrief to save it from); Y leaves without it; N or Esc stays",
+            ),
         ],
     ),
 ]
