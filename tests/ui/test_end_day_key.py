@@ -63,3 +63,36 @@ def test_the_last_day_asks_for_a_second_e(make_app, press):
     assert not app.session.state.over and "ends the game" in app.toast_text
     press(app, pygame.K_e)
     assert app.session.state.over
+
+
+def _click(app, pos):
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=pos))
+    app.pump()
+
+
+def test_the_end_the_day_button_asks_as_e_does(make_app, press):
+    # docs audit: a click (or Enter) on "End the day (E)" ended the game at once on its last day
+    from tests.ui.test_last_night import to_the_last_day
+
+    app = make_app()
+    to_the_last_day(app)
+    crisis = app.top
+    end_day = next(w for w in crisis.widgets if getattr(w, "label", "").startswith("End the day"))
+    _click(app, end_day.rect.center)
+    assert not app.session.state.over
+    assert "ends the game" in app.toast_text and "End the day" in app.toast_text
+    app.clock.now += 600  # a click of its own, not the second press of a double click
+    _click(app, end_day.rect.center)
+    assert app.session.state.over
+
+
+def test_an_ordinary_night_ends_with_one_click_of_the_button(make_app, press):
+    from game.engine.actions import Respond
+
+    app = _crisis(make_app)
+    app.act(Respond(demand="first", response="accept"))
+    _settle(app, press)
+    crisis = app.top
+    end_day = next(w for w in crisis.widgets if getattr(w, "label", "").startswith("End the day"))
+    _click(app, end_day.rect.center)
+    assert app.session.state.day == 2

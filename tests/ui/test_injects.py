@@ -198,3 +198,18 @@ def test_a_click_then_enter_on_the_same_inject_releases_it(make_app):
     )
     app.pump()
     assert app.session.state.log[-1].kind == "inject"
+
+
+def test_a_number_key_on_an_inject_already_released_keeps_the_list_open(make_app, press):
+    # docs audit: 1 on a released inject closed the list and sent the engine a release it refused
+    app = _crisis(make_app)
+    press(app, pygame.K_F9)
+    press(app, pygame.K_1)
+    assert app.session.state.log[-1].kind == "inject"
+    while app.stack[-1].name != "crisis":  # the inject's news
+        press(app, pygame.K_ESCAPE)
+    log = len(app.session.state.log)
+    press(app, pygame.K_F9)
+    press(app, pygame.K_1)
+    assert app.stack[-1].name == "injects" and len(app.session.state.log) == log
+    assert "already been released" in app.toast_text

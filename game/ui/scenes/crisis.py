@@ -121,7 +121,7 @@ class CrisisScene(Scene):
                 activate=lambda i: self.activate_row(app, i),
                 on_select=lambda i: self.read("council"),
             )
-            self.end_day = Button("End the day (E)", lambda: Act(EndDay()))
+            self.end_day = Button("End the day (E)", lambda: self.end_day_key(app, button=True))
             self.menu = Button("Menu (Esc)", lambda: Push(PauseScene()))
             self.stats = ListWidget(
                 count=lambda: len(self.stat_rows()),
@@ -219,10 +219,11 @@ class CrisisScene(Scene):
 
     end_armed: Any = None  # the state in which E was pressed once on an irreversible night
 
-    def end_day_key(self, app: App) -> Any:
+    def end_day_key(self, app: App, *, button: bool = False) -> Any:
         """E ends the day, but asks for a second E when the night cannot be taken back lightly:
         the last day (the game ends) or a deadline that runs out tonight unanswered (a teacher's
-        and a student's play-tests: one stray E ended the game, or let the ultimatum lapse)."""
+        and a student's play-tests: one stray E ended the game, or let the ultimatum lapse). The
+        "End the day" button asks the same (docs audit: a click ended the game at once)."""
         session = app.session
         if session is None:
             return Act(EndDay())
@@ -232,7 +233,8 @@ class CrisisScene(Scene):
             self.end_armed = None
             return Act(EndDay())
         self.end_armed = state
-        app.toast(f"{warning} Press E again to end the day.")
+        again = "Choose \u201cEnd the day\u201d again" if button else "Press E again"
+        app.toast(f"{warning} {again} to end the day.")
         return True
 
     @staticmethod

@@ -70,6 +70,8 @@ class InjectScene(PauseScene):
     def key(self, app: App, event: pygame.event.Event) -> Any:
         number = digit(event)
         if number is not None and number < len(self.widgets):
+            if not self.widgets[number - 1].enabled:
+                return self.say_released(app, number - 1)  # the list stays open, as for Enter
             return self.widgets[number - 1].command()
         return super().key(app, event)
 
@@ -94,15 +96,18 @@ class InjectScene(PauseScene):
         so, and the list stays open (review: Enter on it had closed the list)."""
         widget = self.widgets[index]
         if not widget.enabled:
-            self.chosen = None
-            app.toast(f"\u201c{self.titles[index]}\u201d has already been released in this game.")
-            return True
+            return self.say_released(app, index)
         if self.chosen == index:
             self.chosen = None
             return widget.command()
         self.chosen = index
         title = self.titles[index]
         app.toast(f"{how} again to release \u201c{title}\u201d: it cannot be taken back.")
+        return True
+
+    def say_released(self, app: App, index: int) -> Any:
+        self.chosen = None
+        app.toast(f"\u201c{self.titles[index]}\u201d has already been released in this game.")
         return True
 
     def layout(self, app: App, rect: pygame.Rect) -> None:
