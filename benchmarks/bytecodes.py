@@ -5,7 +5,7 @@ evening. This counts instead: the Python bytecode instructions and calls of N ra
 1935 scenario (seeds 0..N-1, after a warm-up), by function and by file, with `sys.settrace`.
 The count is the same on every run and every machine with the same Python, so a change to the
 engine's Python code can be judged by it, before and after, without timing anything. (Tracing is
-slow: 50 games take about a minute.) C code counts as the one instruction that calls it, so a
+slow: 50 games take 10-15 s.) C code counts as the one instruction that calls it, so a
 change that moves work into C built-ins (`map`, `compress`, `bisect`) must be judged by the
 machine instructions instead (callgrind; see benchmarks/README.md): one that saved 15% of the
 bytecodes cost 7% more of those.

@@ -53,7 +53,7 @@ def intro(scenario: Scenario, seed: int, style: Style, settings: Sequence[str] =
     if scenario.counterfactual:
         lines += style.heading(PREMISE)
         lines += style.wrap(scenario.counterfactual)
-    lines += ["", "Type h at any prompt for help."]
+    lines += ["", "When asked for your choice, type h for help."]
     return lines
 
 
