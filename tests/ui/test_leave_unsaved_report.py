@@ -92,3 +92,13 @@ def test_n_and_p_jump_between_the_debriefs_sections(make_app, mini, press):
     assert pane.offset == headings[0]
     press(app, pygame.K_p)
     assert pane.offset == 0
+
+
+def test_neither_help_nor_the_codex_opens_over_the_question(make_app, mini, press):
+    # docs audit: F1 and C opened over this question (and over 'Replace it?') though the rule is
+    # that a yes-or-no question waits for its answer, as the title's quit question does
+    app = _debrief(make_app, mini)
+    press(app, pygame.K_ESCAPE)
+    for key in (pygame.K_F1, pygame.K_F2, pygame.K_c):
+        press(app, key)
+        assert names(app)[-1] == "leave_report"

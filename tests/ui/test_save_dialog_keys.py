@@ -108,6 +108,9 @@ def test_saving_over_another_games_save_asks_first(save_dialog, press):
     press(app, pygame.K_RETURN)  # Enter in the name
     assert app.top.name == "replace"
     assert "already holds another game ('Mini crisis', seed 99" in app.top.note
+    for key in (pygame.K_F1, pygame.K_F2):  # a yes-or-no question waits for its answer
+        press(app, key)
+        assert app.top.name == "replace"
     press(app, pygame.K_RETURN)  # Enter: the focus starts on "Keep it"
     assert app.top.name == "save"
     assert read_save(slot_path(app.save_folder, "mini-day1"), app.loaded).seed == 99

@@ -393,6 +393,7 @@ class LeaveReportScene(BoxedMenu):
     Esc away, and the first choice, the safe one, is Enter's."""
 
     name = "leave_report"
+    opens_over = False  # a yes-or-no question waits for its answer
     heading = "Leave without saving the report?"
     note = (
         "This game's report is not saved. A new game replaces its autosave, and then its "

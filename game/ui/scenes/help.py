@@ -31,7 +31,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Esc", "back out of a dialog or screen"),
             (
                 "C or F2",
-                "the codex, from any screen but the title screen's quit question (and not C while typing a name): people, places, units and terms, with sources (what you have just learned is marked new); C, F2 or Esc closes it",
+                "the codex, from any screen but a yes-or-no question (and not C while typing a name): people, places, units and terms, with sources (what you have just learned is marked new); C, F2 or Esc closes it",
             ),
             ("F1", "this help; Esc, F1 or Enter closes it"),
             ("F11", "full screen on or off"),

@@ -228,6 +228,7 @@ class ReplaceScene(BoxedMenu):
     the name (the text version asks the same)."""
 
     name = "replace"
+    opens_over = False  # a yes-or-no question waits for its answer
     hint = "\u2191\u2193 choose \u00b7 Enter select \u00b7 Y replace \u00b7 N or Esc keep it"
 
     def __init__(self, slot: str, game: str, replace: Callable[[], Any]) -> None:
