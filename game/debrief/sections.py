@@ -12,7 +12,7 @@ leave out, or put elsewhere, what the others show.
     background   history before the first day
     days         day by day: what the player did, what happened in the game, what happened in history
     aftermath    history after the game ended
-    hidden       the hidden values, revealed
+    hidden       what was hidden in this game: its draws (not history) and hidden stats
     disputes     what historians dispute
     votes        the class's votes
     questions    questions for reflection
@@ -59,6 +59,11 @@ NOT_RECORDED = "(not recorded)"
 NOT_ENDED = "The game had not ended when this report was made."
 NO_NOTE = "No historical note for this day."
 NO_SOURCES = "No sources were cited."
+HIDDEN_NOTE = (
+    "These are this game's own values, drawn at random when it began (a hidden stat: where it "
+    "stood at the end); another game draws them anew."
+)
+NOT_HISTORY = " They are not what happened in history."
 
 SectionKey = Literal[
     "front",
@@ -191,7 +196,9 @@ def report_sections(debrief: Debrief) -> list[Section]:
         heading = "After your game ended: how it really went on"
         out.append(Section("aftermath", heading, _notes(d.aftermath)))
     if d.hidden:
-        out.append(Section("hidden", "Hidden values, revealed", tuple(d.hidden)))
+        note = HIDDEN_NOTE + (NOT_HISTORY if d.has_history else "")
+        hidden = (Line(note, remark=True), *d.hidden)
+        out.append(Section("hidden", "What was hidden in this game", hidden))
     if d.disputes:
         out.append(Section("disputes", "What historians dispute", tuple(d.disputes)))
     if d.votes:

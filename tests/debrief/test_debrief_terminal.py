@@ -63,7 +63,7 @@ def _headings(d) -> list[str]:
     expected += ["Background"] if d.background else []
     expected += ["Day by day"]
     expected += ["After your game ended: how it really went on"] if d.aftermath else []
-    expected += ["Hidden values, revealed"] if d.hidden else []
+    expected += ["What was hidden in this game"] if d.hidden else []
     expected += ["What historians dispute"] if d.disputes else []
     expected += ["Class votes"] if d.votes else []
     expected += ["Questions for reflection"] if d.questions else []

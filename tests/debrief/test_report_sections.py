@@ -8,6 +8,7 @@ gaps). Four renderers each chose their own sections.
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 from game.analysis.policies import historical
 from game.analysis.replay import play, scripted
 from game.debrief import build_debrief, render_html, render_markdown
-from game.debrief.sections import report_sections
+from game.debrief.sections import HIDDEN_NOTE, report_sections
 from game.text.debrief_view import debrief_lines
 from game.text.style import Style
 
@@ -58,7 +59,7 @@ def test_every_form_has_the_same_sections_in_the_same_order(full):
         "Background",
         "Day by day",
         "After your game ended: how it really went on",
-        "Hidden values, revealed",
+        "What was hidden in this game",
         "What historians dispute",
         "Questions for reflection",
         "Sources",
@@ -85,6 +86,10 @@ def test_the_window_shows_what_the_text_version_shows(full):
         assert words in text and words in terminal, words
     assert "No council: lesson mode passed this day." in text
     assert "Mood in Tokyo: restless" in text
+    # a draw is this game's, not history's (teacher's report review: a projected report gave
+    # the drawn killers of Hu and Bai as if revealed)
+    for form in (text, terminal, render_markdown(full), render_html(full)):
+        assert HIDDEN_NOTE in html.unescape(form)
 
 
 def test_every_source_the_window_lists_is_cited_above_it(full):
