@@ -533,6 +533,9 @@ def _missed_period(
     return max_uses is None or before < max_uses
 
 
+NOT_IN_RECORD = "The record does not show this done in the days the game covers."
+
+
 def _extra_actions(
     scenario: Scenario, decisions: Sequence[LogEntry], cite: _Citations
 ) -> list[Divergence]:
@@ -558,8 +561,8 @@ def _extra_actions(
         elif action.historical_dates:
             history_days = ", ".join(long_date(d, weekday=False) for d in action.historical_dates)
             history = f"History did this on {history_days}, {not_these}."
-        else:
-            history = "History did not do this."
+        else:  # the record is silent: it cannot say more than that (teacher's report review)
+            history = NOT_IN_RECORD
         found.append(
             Divergence(
                 kind="extra_action",
@@ -567,6 +570,7 @@ def _extra_actions(
                 dates=days,
                 you=f"You: {labels[aid]}.",
                 history=history,
+                note=action.historical_note,
                 sources=cite.all(action.sources),
             )
         )

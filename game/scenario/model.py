@@ -441,6 +441,11 @@ class Action(Model):
         "of them is doing it when history did, and the debrief uses the span's `words`; the "
         "--historical replay does it on the last day.",
     )
+    historical_note: str = Field(
+        "",
+        description="What the record shows instead, for a player who does this when history did "
+        "not (someone else did it, or it came later); the debrief gives it beside that choice.",
+    )
     places: list[str] = Field(default_factory=list, description=PLACES)
     sources: list[str] = Field(default_factory=list, description=SOURCES)
 
