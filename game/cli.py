@@ -529,6 +529,12 @@ def cmd_replay(args: argparse.Namespace) -> int:
             seed=args.seed,
             player_name=args.name,
             played_on=dt.date.today().isoformat(),
+            made_by=(
+                "replaying history's choices (replay --historical)"
+                if args.historical
+                else f"replaying the choices in {Path(args.choices).name} (replay --choices)"
+            ),
+            replay=True,
         )
         text = render_html(debrief) if report_format == "html" else render_markdown(debrief)
         _write_atomically(Path(args.report), text)

@@ -42,6 +42,8 @@ def build_debrief(
     player_name: str = "",
     played_on: str = "",
     practice: bool = False,
+    made_by: str = "",
+    replay: bool = False,
     votes: Sequence[Vote | Mapping[str, Any]] | None = None,
     passed_days: Iterable[int] = (),
     timed_out_days: Iterable[int] = (),
@@ -60,6 +62,10 @@ def build_debrief(
         player_name: the student's name, as typed ("" for none).
         played_on: the date of play as the shell read it, e.g. "2025-03-14" (the core has no clock).
         practice: a practice game (the reports say so, so it is not handed in by mistake).
+        made_by: how the report was made, in words for its "Made by" line, e.g. "playing in the
+            window" or "replaying history's choices (replay --historical)" ("" for no line).
+        replay: made by replaying fixed choices, not by playing: the report says so at its top,
+            so a replay is not handed in as a game played.
         votes: class votes taken during a classroom game, each a `Vote` or a mapping with the keys
             `question` (str), and optionally `date` (ISO date), `tally` ({option: count}) and
             `chosen` (str). A malformed vote raises pydantic's ValidationError.
@@ -169,6 +175,8 @@ def build_debrief(
         player_name=player_name.strip(),
         played_on=played_on,
         practice=practice,
+        made_by=made_by,
+        replay=replay,
         start=start,
         end=scenario.calendar.end,
         ended_on=ended_on,

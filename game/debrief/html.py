@@ -1,4 +1,4 @@
-"""The debrief as one self-contained HTML file: inline style, no scripts, nothing fetched, prints on A4 and Letter."""
+"""The debrief as one self-contained HTML file: inline style, no scripts, nothing fetched, prints on the paper the printer is set to (A4, Letter)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from game.debrief.model import (
     divergence_heading,
 )
 from game.debrief.sections import (
+    NO_NAME,
+    REPLAYED,
     Banner,
     DayItem,
     DivergenceItem,
@@ -30,7 +32,7 @@ from game.engine.dates import long_date
 from game.engine.words import HISTORIANS
 
 STYLE = """
-@page { size: A4; margin: 18mm; }
+@page { margin: 18mm; }
 :root { color-scheme: light; }
 body {
   margin: 0 auto; padding: 2rem 1.5rem; max-width: 44em;
@@ -117,6 +119,16 @@ def _note(note: HistoryEntry, *, dated: bool = True) -> str:
     return "".join(parts)
 
 
+def page_title(d: Debrief) -> str:
+    """The page's title, which browsers print at the top of every page: whose report, the
+    scenario, the seed and the ending, so a pile of printouts can be told apart and sorted
+    (teacher's report review: every one was 'Debrief: Hebei 1935')."""
+    who = d.player_name.strip() or NO_NAME
+    ending = d.ending.title if d.ending is not None else "not ended"
+    made = "replay, " if d.replay else ""
+    return f"{who} \u2014 Debrief: {d.scenario_title} ({made}seed {d.seed}): {ending}"
+
+
 def render_html(debrief: Debrief) -> str:
     """The whole report as one HTML document (UTF-8), with every text escaped."""
     d = debrief
@@ -126,7 +138,7 @@ def render_html(debrief: Debrief) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Debrief: {esc(d.scenario_title)}{' — ' + esc(d.player_name) if d.player_name else ''}</title>",
+        f"<title>{esc(page_title(d))}</title>",
         f"<style>\n{STYLE}\n</style>",
         "</head>",
         "<body>",
@@ -163,10 +175,13 @@ def _front(section: Section, out: list[str]) -> None:
         )
         + "</dl>"
     )
-    if any(isinstance(item, Banner) for item in section.items):
-        out.append(
-            '<p class="practice">Practice game: this report is from a practice game, not an assessed one.</p>'
-        )
+    for banner in (item for item in section.items if isinstance(item, Banner)):
+        if banner.kind == "replay":
+            out.append(f'<p class="practice">{esc(" ".join(REPLAYED))}</p>')
+        else:
+            out.append(
+                '<p class="practice">Practice game: this report is from a practice game, not an assessed one.</p>'
+            )
 
 
 def _items(section: Section, out: list[str]) -> None:

@@ -13,6 +13,7 @@ from game.debrief.model import (
     divergence_heading,
 )
 from game.debrief.sections import (
+    REPLAYED,
     Banner,
     DayItem,
     DivergenceItem,
@@ -95,11 +96,14 @@ def _front(section: Section, lines: list[str]) -> None:
         code = f" (`{fact.code}`)" if fact.code else ""
         lines.append(f"- **{fact.label}:** {_text(fact.value)}{code}")
     lines.append("")
-    if any(isinstance(item, Banner) for item in section.items):
-        lines += [
-            "> **Practice game.** This report is from a practice game, not an assessed one.",
-            "",
-        ]
+    for banner in (item for item in section.items if isinstance(item, Banner)):
+        if banner.kind == "replay":
+            lines += [f"> **{REPLAYED[0]}** {REPLAYED[1]}", ""]
+        else:
+            lines += [
+                "> **Practice game.** This report is from a practice game, not an assessed one.",
+                "",
+            ]
 
 
 def _items(section: Section, lines: list[str]) -> None:

@@ -164,6 +164,10 @@ class Debrief(_Frozen):
     player_name: str = ""
     played_on: str = ""
     practice: bool = False
+    # How the report was made, in words ("playing in the window"; "replaying history's choices
+    # (replay --historical)"), and whether by a replay of fixed choices rather than a game played
+    made_by: str = ""
+    replay: bool = False
     start: dt.date
     end: dt.date  # the calendar's last day
     ended_on: dt.date  # the day the game ended (or the current day, if it has not)

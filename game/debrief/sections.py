@@ -25,6 +25,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from game import __version__
 from game.debrief.model import (
     ENDED_AT_DAWN,
     INVENTED_GROUNDED,
@@ -55,6 +56,11 @@ from game.engine.state import TOLD_KINDS
 from game.engine.words import FOLLOWED_HISTORY, NO_ACTION
 
 NO_NAME = "(no name given)"
+# the notice of a report made by a replay (its heading, then its sentence)
+REPLAYED = (
+    "Not a game played.",
+    "This report replays a fixed list of choices: nobody made these decisions in play.",
+)
 NOT_RECORDED = "(not recorded)"
 NOT_ENDED = "The game had not ended when this report was made."
 NO_NOTE = "No historical note for this day."
@@ -86,7 +92,9 @@ class Fact:
     """One fact of the game, e.g. ("Seed", "1935"); `code`: an identifier shown after the value
     in brackets, as code where the form can ("Mini crisis (`mini`)")."""
 
-    key: Literal["student", "scenario", "playing", "seed", "played", "days", "council"]
+    key: Literal[
+        "student", "scenario", "playing", "seed", "played", "made", "version", "days", "council"
+    ]
     label: str
     value: str
     code: str = ""
@@ -95,9 +103,10 @@ class Fact:
 @dataclass(frozen=True)
 class Banner:
     """A notice above the report: this is a practice game, not an assessed one (each form words
-    it for itself: a saved report, a debrief on the screen)."""
+    it for itself: a saved report, a debrief on the screen); or the report replays fixed choices
+    and is no game played (only saved reports are made so: `replay --report`)."""
 
-    kind: Literal["practice"] = "practice"
+    kind: Literal["practice", "replay"] = "practice"
 
 
 @dataclass(frozen=True)
@@ -197,7 +206,7 @@ def report_sections(debrief: Debrief) -> list[Section]:
         out.append(Section("aftermath", heading, _notes(d.aftermath)))
     if d.hidden:
         note = HIDDEN_NOTE + (NOT_HISTORY if d.has_history else "")
-        hidden = (Line(note, remark=True), *d.hidden)
+        hidden: tuple[Item, ...] = (Line(note, remark=True), *d.hidden)
         out.append(Section("hidden", "What was hidden in this game", hidden))
     if d.disputes:
         out.append(Section("disputes", "What historians dispute", tuple(d.disputes)))
@@ -217,10 +226,14 @@ def _front(d: Debrief) -> Section:
         Fact("playing", "Playing", d.character),
         Fact("seed", "Seed", str(d.seed)),
         Fact("played", "Date played", d.played_on if d.played_on.strip() else NOT_RECORDED),
+        Fact("made", "Made by", d.made_by),
+        Fact("version", "Version", f"Hebei 1935 {__version__}"),
         Fact("days", "Game days", f"{long_date(d.start)} to {long_date(d.ended_on)}"),
         *(Fact("council", label, value) for label, value in council_facts(d)),
     ]
     items: list[Item] = [fact for fact in facts if fact.value.strip()]
+    if d.replay:
+        items.append(Banner("replay"))
     if d.practice:
         items.append(Banner())
     return Section("front", f"Debrief: {d.scenario_title}", tuple(items), d.scenario_subtitle)

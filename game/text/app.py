@@ -827,6 +827,8 @@ class Session:
             player_name=c.player_name,
             played_on=c.played_on,
             practice=c.practice,
+            made_by="playing the text version"
+            + (f" as a group of {c.cabinet} advisers" if c.cabinet > 1 else ""),
             passed_days=self.lesson.passed,
             timed_out_days=self.lesson.timed_out,
         )

@@ -111,7 +111,7 @@ def _front(d: Debrief, section: Section, style: Style, saving: bool) -> list[str
     )
     facts = [item for item in section.items if isinstance(item, Fact)]
     lines += [""] + _facts(d, facts, style, saving)
-    if any(isinstance(item, Banner) for item in section.items):
+    if any(isinstance(item, Banner) and item.kind == "practice" for item in section.items):
         lines += [""] + _paint(
             style,
             style.wrap(

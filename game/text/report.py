@@ -64,6 +64,7 @@ def build(
     player_name: str = "",
     played_on: str = "",
     practice: bool = False,
+    made_by: str = "",
     passed_days: Sequence[int] = (),
     timed_out_days: Sequence[int] = (),
 ) -> Debrief:
@@ -75,6 +76,7 @@ def build(
             player_name=player_name,
             played_on=played_on,
             practice=practice,
+            made_by=made_by,
             passed_days=passed_days,
             timed_out_days=timed_out_days,
         )

@@ -879,3 +879,19 @@ def test_a_council_after_days_lesson_mode_passed_says_what_they_moved(mini):
     held = text.index("today's council is held")
     since = text.index("Since the last council:\n  Pressure: 60 \u2192 70 (+10, worse)\n")
     assert passed < since < held  # two nights together: refused at 60, then +5 and +5
+
+
+def test_a_saved_report_says_it_was_made_by_playing_the_text_version_and_how(mini):
+    # teacher's report review: a report did not say how it was made (a replay looked the same)
+    for cabinet, words in ((1, "playing the text version"), (2, "as a group of 2 advisers")):
+        written: dict[str, str] = {}
+        ends = "E\n" * 4 if cabinet == 1 else "E\nE\n" * 4
+        play(
+            mini,
+            ends + "r\nout/report.md\n\n",
+            classroom=Classroom(player_name="Li Wei", cabinet=cabinet),
+            write_report=written.__setitem__,
+        )
+        report = written["out/report.md"]
+        assert "- **Made by:** playing the text version" in report and words in report
+        assert "Not a game played" not in report

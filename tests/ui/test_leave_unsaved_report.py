@@ -102,3 +102,9 @@ def test_neither_help_nor_the_codex_opens_over_the_question(make_app, mini, pres
     for key in (pygame.K_F1, pygame.K_F2, pygame.K_c):
         press(app, key)
         assert names(app)[-1] == "leave_report"
+
+
+def test_the_windows_report_says_it_was_made_by_playing_in_the_window(make_app, mini):
+    # teacher's report review: a report did not say how it was made (a replay looked the same)
+    debrief = _debrief(make_app, mini).top.debrief
+    assert debrief.made_by == "playing in the window" and not debrief.replay

@@ -129,6 +129,7 @@ class DebriefScene(Scene, PageScene):
                 player_name=app.player_name,
                 played_on=dt.date.today().isoformat(),
                 practice=session.practice,
+                made_by="playing in the window",
                 passed_days=session.lesson.passed,
                 timed_out_days=session.lesson.timed_out,
             )
@@ -197,7 +198,7 @@ class DebriefScene(Scene, PageScene):
                 value = "goes on the saved report (S)" if item.key == "played" else item.value
                 stop = "." if item.key == "council" else ""  # a sentence: "day 2 passed ..."
                 out.append((SMALL, f"{item.label}: {value}{code}{stop}"))
-            elif isinstance(item, Banner):
+            elif isinstance(item, Banner) and item.kind == "practice":
                 out += [(BODY, ""), (WARN, PRACTICE)]
         return out
 
