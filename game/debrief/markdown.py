@@ -80,8 +80,9 @@ def render_markdown(debrief: Debrief) -> str:
                 if isinstance(item, Line):
                     lines += [_text(item.text), ""]
                 elif isinstance(item, SourceRef):
-                    lines.append(f"[^{item.number}]: {_source_line(item)}")
-            lines.append("")
+                    # each a paragraph of its own: without the blank line, CommonMark readers
+                    # other than GitHub's (VS Code, markdown-it) ran them into one
+                    lines += [f"[^{item.number}]: {_source_line(item)}", ""]
         else:
             _items(section, lines)
     return "\n".join(lines).rstrip() + "\n"
@@ -130,7 +131,8 @@ def _items(section: Section, lines: list[str]) -> None:
             lines.append(
                 f"- **{divergence_heading(div)}.** {_text(div.you)} {_text(div.history)} {_refs(div.sources)}".rstrip()
             )
-            if item.told:
+            if item.told:  # on a line of its own: a backslash ends a line in CommonMark
+                lines[-1] += " \\"
                 lines.append(f"  *What really happened:* {_text(item.told)}")
             listing = True
         elif isinstance(item, HiddenValue):

@@ -279,3 +279,19 @@ def test_weak_sources_are_named_but_not_linked(mini):
     # a report without weak sources has no such note
     assert WEAK_NOTE not in render_markdown(_debrief(mini.scenario))
     assert esc(WEAK_NOTE) not in render_html(_debrief(mini.scenario))
+
+
+def test_markdown_footnotes_and_what_really_happened_read_outside_github():
+    # teacher's report review: in CommonMark readers other than GitHub's (VS Code, markdown-it)
+    # the source lines ran into one paragraph, and "What really happened" joined the line above
+    from game.scenario.load import load_scenario_bytes
+    from tests.conftest import edited_mini
+
+    noted = ("    historical_dates: [1935-06-01]\n", '    historical_note: "A note."\n')
+    scenario = load_scenario_bytes(edited_mini(noted).encode(), "noted.yaml").scenario
+    text = render_markdown(_debrief(scenario, keys=["talk", "end"], seed=2))
+    lines = text.splitlines()
+    notes = [i for i, line in enumerate(lines) if line.startswith("[^")]
+    assert len(notes) >= 1 and all(lines[i + 1] == "" for i in notes if i + 1 < len(lines))
+    told = [i for i, line in enumerate(lines) if "*What really happened:*" in line]
+    assert told and all(lines[i - 1].endswith(" \\") for i in told)
