@@ -56,6 +56,10 @@ from game.engine.state import TOLD_KINDS
 from game.engine.words import FOLLOWED_HISTORY, NO_ACTION
 
 NO_NAME = "(no name given)"
+SCORES_NOTE = (
+    "The scores are the scenario's rating of this ending on each measure, out of 10 (10 is the "
+    "best outcome on that measure): a way into the discussion, not a mark for the student."
+)
 # the notice of a report made by a replay (its heading, then its sentence)
 REPLAYED = (
     "Not a game played.",
@@ -242,7 +246,10 @@ def _front(d: Debrief) -> Section:
 def _ending(d: Debrief) -> Section:
     if d.ending is None:
         return Section("ending", "Ending", (Line(NOT_ENDED),))
-    return Section("ending", "Ending", (EndingItem(d.ending, ending_mark(d, d.ending.historical)),))
+    items: tuple[Item, ...] = (EndingItem(d.ending, ending_mark(d, d.ending.historical)),)
+    if d.ending.scores:  # a bare table of numbers read as a grade (teacher's report review)
+        items += (Line(SCORES_NOTE, remark=True),)
+    return Section("ending", "Ending", items)
 
 
 def _divergences(d: Debrief) -> Section:

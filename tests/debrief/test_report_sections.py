@@ -16,7 +16,7 @@ import pytest
 from game.analysis.policies import historical
 from game.analysis.replay import play, scripted
 from game.debrief import build_debrief, render_html, render_markdown
-from game.debrief.sections import HIDDEN_NOTE, report_sections
+from game.debrief.sections import HIDDEN_NOTE, SCORES_NOTE, report_sections
 from game.text.debrief_view import debrief_lines
 from game.text.style import Style
 
@@ -90,6 +90,8 @@ def test_the_window_shows_what_the_text_version_shows(full):
     # the drawn killers of Hu and Bai as if revealed)
     for form in (text, terminal, render_markdown(full), render_html(full)):
         assert HIDDEN_NOTE in html.unescape(form)
+        # and the ending's scores are no grade (teacher's report review)
+        assert SCORES_NOTE in " ".join(html.unescape(form).split())
 
 
 def test_every_source_the_window_lists_is_cited_above_it(full):
