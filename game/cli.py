@@ -518,6 +518,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     if playthrough.stopped is not None:
         _report_rejection(playthrough.stopped, choices)
         return 1
+    _report_unplayed(playthrough, choices)
     if report_format:
         import datetime as dt
 
@@ -541,6 +542,28 @@ def cmd_replay(args: argparse.Namespace) -> int:
         # with --json, stdout stays one JSON object
         print(f"Report written to {args.report}", file=sys.stderr if args.json else sys.stdout)
     return 0
+
+
+def _report_unplayed(playthrough, choices: list[Choice]) -> None:  # noqa: ANN001 - Playthrough
+    """A warning on stderr when the game ended before the choices file did: the entries left
+    were never played (teacher's report review: a replay dropped them without a word)."""
+    from game.engine.state import GameEvent
+    from game.engine.words import counted
+
+    played = sum(
+        1 for record in playthrough.days for item in record.order if not isinstance(item, GameEvent)
+    )
+    if played >= len(choices):
+        return
+    left = len(choices) - played
+    ending = playthrough.scenario.endings.get(playthrough.final.ending or "")
+    how = f" ({ending.title})" if ending else ""
+    which = "it was" if left == 1 else f"it and the {counted(left - 1, 'choice')} after it were"
+    print(
+        f"{choices[played].span}: warning: the game ended on {playthrough.final.date}{how} "
+        f"before this choice; {which} not played",
+        file=sys.stderr,
+    )
 
 
 def _report_rejection(stopped, choices: list[Choice]) -> None:  # noqa: ANN001 - replay.Stop

@@ -261,3 +261,16 @@ def test_the_qa_reproduction_gives_one_line_and_no_crash(tmp_path):
         f"{choices}:1:3: error: unknown response 'refer_nanjing' for demand 'sakai_notice'"
     )
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_choices_left_when_the_game_ends_are_named_as_not_played(tmp_path, capsys):
+    # teacher's report review: a replay whose game ended early dropped the rest without a word
+    choices = tmp_path / "long.yaml"
+    choices.write_text("- end\n" * 6 + "- first:refuse\n", encoding="utf-8")
+    assert main(["replay", MINI, "--choices", str(choices)]) == 0
+    err = capsys.readouterr().err
+    assert f"{choices}:5:3: warning: the game ended on 1935-06-04" in err
+    assert "it and the 2 choices after it were not played" in err
+    choices.write_text("- end\n" * 4, encoding="utf-8")
+    assert main(["replay", MINI, "--choices", str(choices)]) == 0
+    assert "warning" not in capsys.readouterr().err
