@@ -25,6 +25,22 @@ FOLLOWED_HISTORY = "Your decisions followed the historical record."  # a debrief
 NO_ACTION = "No action taken"  # a day of the debrief on which the player did nothing
 
 
+def reliability_note(reliability: int) -> str:
+    """What a report's stated reliability means, when the number alone misleads: 50% sounds
+    middling but tells nothing (designer's review of the tutorial, whose Takahashi hint is 50%)."""
+    if reliability == 50:
+        return "right as often as wrong"
+    if reliability < 50:
+        return "more often wrong than right"
+    return ""
+
+
+def reliability_words(reliability: int) -> str:
+    """'reliability 70%', or 'reliability 50%: right as often as wrong'."""
+    note = reliability_note(reliability)
+    return f"reliability {reliability}%" + (f": {note}" if note else "")
+
+
 def counted(count: int, noun: str) -> str:
     """'1 day', '2 days', '0 days': a number with its noun (one that takes a plain 's')."""
     return f"{count} {noun}" + ("" if count == 1 else "s")

@@ -23,7 +23,7 @@ from game.debrief.sections import PREMISE
 from game.engine.dates import long_date
 from game.engine.query import unlocked_codex
 from game.engine.state import GameEvent, GameState
-from game.engine.words import ENDING_RATES, HISTORIANS, counted, score_labels
+from game.engine.words import ENDING_RATES, HISTORIANS, counted, reliability_words, score_labels
 from game.lesson import minutes as _minutes
 from game.scenario.model import Scenario
 from game.text.menu import Entry, Menu
@@ -97,7 +97,7 @@ def event_lines(
     )
     line = f"{head}: {event.title}" if event.title else head
     if event.reliability is not None:
-        line += f" (reliability {event.reliability}%)"
+        line += f" ({reliability_words(event.reliability)})"
     if dated:
         line = f"{long_date(event.date, weekday=False)} \u2014 {line}"
     lines = ["", line, *style.wrap(event.text)] if event.text.strip() else ["", line]

@@ -8,6 +8,7 @@ import pygame
 
 from game.analysis.describe import higher_is_note, nearest_deadline, uses_note
 from game.engine.actions import EndDay, TakeAction
+from game.engine.words import reliability_words
 from game.ui.mapdraw import SIDE_SHAPES, MapPainter, draw_side_mark
 from game.ui.scene import Act, Push, Scene, digit
 from game.ui.scenes.common import (
@@ -630,7 +631,7 @@ class CrisisScene(Scene):
         if item.correspondent:
             meta.append(item.correspondent)
         if item.reliability is not None:
-            meta.append(f"reliability {item.reliability}%")
+            meta.append(reliability_words(item.reliability))
         out: list[tuple[Style, str]] = [
             (BOLD, item.title),
             (SOFT, " \u00b7 ".join(meta)),

@@ -12,7 +12,7 @@ import pygame
 from game.analysis.describe import StatChange
 from game.engine.actions import Respond
 from game.engine.state import GameEvent, GameState
-from game.engine.words import counted
+from game.engine.words import counted, reliability_note
 from game.ui.scene import ENTER_KEYS, Act, Pop, Push, Reset, Scene, digit
 from game.ui.scenes.common import (
     dialog_rect,
@@ -505,7 +505,9 @@ class EventDialog(Dialog):
                 face = TYPE if item.kind in ("telegram", "demand", "ultimatum") else BODY
                 out += [(face, p) for p in reflow(item.text)]
             if item.reliability is not None:
-                out.append((SOFT, f"Reliability of this report: {item.reliability}%"))
+                note = reliability_note(item.reliability)
+                said = f"{item.reliability}%" + (f" ({note})" if note else "")
+                out.append((SOFT, f"Reliability of this report: {said}"))
             if item.provenance:
                 out.append((SOFT, item.provenance))
         if self.changes:
