@@ -247,8 +247,12 @@ REPORT_FALSE = "intelligence; in this game it was wrong"
 
 
 def happening_deadline(item: Happening) -> str:
-    """After the news that a deadline passed: ' (the deadline was 12 June 1935)'; '' otherwise."""
-    return f" (the deadline was {long_date(item.deadline, weekday=False)})" if item.deadline else ""
+    """After the news that a deadline passed: ' (its deadline in the game: 12 June 1935)'; ''
+    otherwise. The game's: some demands had no deadline stated in history, and the game gives them
+    one (teacher's report review: "none stated" in play, "the deadline was 3 June" in the report)."""
+    if not item.deadline:
+        return ""
+    return f" (its deadline in the game: {long_date(item.deadline, weekday=False)})"
 
 
 def ending_mark(debrief: Debrief, historical: bool) -> str:

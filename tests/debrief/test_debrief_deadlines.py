@@ -74,17 +74,17 @@ def test_every_report_dates_the_deadline_by_its_day():
         "**2 June 1935 · Deadline.** You let 'First demand' run out without a final answer"
         " (its deadline: noon, 2 June)." in markdown
     )
-    assert "- Deadline passed: First demand (the deadline was 2 June 1935)" in markdown
+    assert "- Deadline passed: First demand (its deadline in the game: 2 June 1935)" in markdown
     assert "3 June 1935 · Deadline" not in markdown
     page = render_html(debrief)
     assert "<strong>2 June 1935 · Deadline.</strong>" in page
-    assert "<li>Deadline passed: First demand (the deadline was 2 June 1935)</li>" in page
+    assert "<li>Deadline passed: First demand (its deadline in the game: 2 June 1935)</li>" in page
     screen = " ".join(" ".join(debrief_lines(debrief, Style(plain=True))).split())
     assert (
         "- 2 June 1935 · Deadline. You let 'First demand' run out without a final answer"
         " (its deadline: noon, 2 June)." in screen
     )
-    assert "- Deadline passed: First demand (the deadline was 2 June 1935)" in screen
+    assert "- Deadline passed: First demand (its deadline in the game: 2 June 1935)" in screen
     shown = [text for _, text in window.paragraphs()]
     assert "2 June 1935 · Deadline." in shown
 
