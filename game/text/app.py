@@ -820,18 +820,24 @@ class Session:
     def offer_report(self) -> None:
         # The report written to a file may carry the date played; the screen never does.
         c = self.classroom
-        for_file = build(
-            self.scenario,
-            self.state,
-            seed=self.seed,
-            player_name=c.player_name,
-            played_on=c.played_on,
-            practice=c.practice,
-            made_by="playing the text version"
-            + (f" as a group of {c.cabinet} advisers" if c.cabinet > 1 else ""),
-            passed_days=self.lesson.passed,
-            timed_out_days=self.lesson.timed_out,
-        )
+        name = c.player_name
+
+        def report() -> Debrief:
+            return build(
+                self.scenario,
+                self.state,
+                seed=self.seed,
+                player_name=name,
+                played_on=c.played_on,
+                practice=c.practice,
+                made_by="playing the text version"
+                + (f" as a group of {c.cabinet} advisers" if c.cabinet > 1 else ""),
+                passed_days=self.lesson.passed,
+                timed_out_days=self.lesson.timed_out,
+            )
+
+        for_file = report()
+        asked_name = False
         while True:
             answer = self.console.ask("r: save report (Markdown or HTML); Enter: finish. ")
             answer = answer.strip().lower()
@@ -842,6 +848,14 @@ class Session:
                     f"'{answer}' is not a choice here: r saves the report, Enter finishes."
                 )
                 continue
+            if not name.strip() and not asked_name:
+                asked_name = True
+                # a report is handed in: without --name it said "(no name given)" and its file
+                # name had none either (teacher's report review)
+                typed = self.console.ask("Your name or names, for the report (Enter: none): ")
+                name = " ".join(typed.split())[:200]  # a name, not a page of text
+                if name:
+                    for_file = report()
             default = self.default_report(for_file)
             if default is None:
                 prompt = "Save the report as (a path ending .md or .html): "

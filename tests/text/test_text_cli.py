@@ -278,7 +278,7 @@ def test_a_report_named_in_a_folder_that_does_not_exist_says_which(tmp_path):
     """Lesson play-test: "No such file or directory" did not say which part was missing."""
     missing = tmp_path / "reports" / "class9b.md"
     play = f"{sys.executable} main.py play --text --scenario {MINI} --save-dir {tmp_path / 's'}"
-    done = run_shell(f"printf 'E\\nE\\nE\\nE\\nr\\n{missing}\\n\\n' | {play} --seed 3")
+    done = run_shell(f"printf 'E\\nE\\nE\\nE\\nr\\n\\n{missing}\\n\\n' | {play} --seed 3")
     assert f"Could not save the report to {missing}: there is no folder {missing.parent}" in (
         done.stdout
     ), done.stdout[-500:]

@@ -451,7 +451,7 @@ def test_a_typed_report_name_still_works_beside_the_default(mini, tmp_path):
     target = tmp_path / "ours.md"
     play(
         mini,
-        f"E\nE\nE\nE\nr\n{target}\n\n",
+        f"E\nE\nE\nE\nr\n\n{target}\n\n",
         write_report=written.__setitem__,
         report_folder=lambda: tmp_path / "default",
     )
@@ -482,7 +482,7 @@ def test_report_failure_is_one_line(mini, tmp_path):
         raise PermissionError(13, "Permission denied")
 
     target = tmp_path / "r.md"
-    code, text = play(mini, f"E\nE\nE\nE\nr\n{target}\n\n", write_report=refuse)
+    code, text = play(mini, f"E\nE\nE\nE\nr\n\n{target}\n\n", write_report=refuse)
     assert code == 0
     assert f"Could not save the report to {target}: Permission denied" in text
 
@@ -490,7 +490,7 @@ def test_report_failure_is_one_line(mini, tmp_path):
 def test_cabinet_votes_go_into_the_saved_report(mini):
     pytest.importorskip("game.debrief")
     written: dict[str, str] = {}
-    script = "4\n4\n" + "E\nE\n" * 4 + "r\nr.md\n\n"
+    script = "4\n4\n" + "E\nE\n" * 4 + "r\n\nr.md\n\n"
     play(mini, script, classroom=Classroom(cabinet=2), write_report=written.__setitem__)
     assert "## Cabinet votes" in written["r.md"]
     # a list, one vote a line (play-test: a block of fixed width, which a printed page did not
@@ -499,7 +499,7 @@ def test_cabinet_votes_go_into_the_saved_report(mini):
         "- Day 1 (1 June 1935): Talk to the envoy \u2014 2 of 2 votes. "
         "Advisers 1: Talk to the envoy; 2: Talk to the envoy." in written["r.md"]
     )
-    script = "4\n4\n" + "E\nE\n" * 4 + "r\nr.html\n\n"
+    script = "4\n4\n" + "E\nE\n" * 4 + "r\n\nr.html\n\n"
     play(mini, script, classroom=Classroom(cabinet=2), write_report=written.__setitem__)
     assert "<pre>" not in written["r.html"]
     assert "<li>Day 1 (1 June 1935): Talk to the envoy \u2014 2 of 2 votes." in written["r.html"]
@@ -602,7 +602,7 @@ def test_an_existing_report_is_replaced_only_when_the_player_says_so(mini, tmp_p
     existing = tmp_path / "group-a.md"
     existing.write_text("group A's report", encoding="utf-8")
     written: dict[str, str] = {}
-    script = f"E\nE\nE\nE\nr\n{existing}\nn\n\n"
+    script = f"E\nE\nE\nE\nr\n\n{existing}\nn\n\n"
     _, text = play(mini, script, write_report=written.__setitem__)
     assert f"{existing} exists. Replace it? [y/N]" in text
     assert "Not replaced; choose another name." in text and written == {}
@@ -626,7 +626,7 @@ def test_the_last_prompt_asks_again_after_a_stray_key_or_a_name_that_is_no_repor
     # program without a word, and a path ending .txt was taken
     pytest.importorskip("game.debrief")
     written: dict[str, str] = {}
-    script = "E\nE\nE\nE\nzz\nr\nout/report.txt\nr\nout/report.md\n\n"
+    script = "E\nE\nE\nE\nzz\nr\n\nout/report.txt\nr\nout/report.md\n\n"
     code, text = play(mini, script, write_report=written.__setitem__)
     assert code == 0
     assert "'zz' is not a choice here: r saves the report, Enter finishes." in text
@@ -762,7 +762,7 @@ def test_the_report_does_not_blame_the_players_for_a_day_lesson_mode_passed():
     written: dict[str, str] = {}
     _, text = play(
         scenario,
-        "1\nE\n1\nE\nr\nr.md\nr\nr.html\n\n",
+        "1\nE\n1\nE\nr\n\nr.md\nr\nr.html\n\n",
         classroom=Classroom(lesson_days=1),
         write_report=written.__setitem__,
     )
@@ -788,7 +788,7 @@ def test_the_report_says_which_councils_ran_out_of_time():
     # 40 s per clock reading and a 1-minute council: each day's first choice comes too late
     play(
         scenario,
-        "4\n" + "E\n" * 8 + "r\nr.md\n\n",
+        "4\n" + "E\n" * 8 + "r\n\nr.md\n\n",
         classroom=Classroom(time_limit=1),
         clock=FakeClock(40),
         write_report=written.__setitem__,
@@ -895,3 +895,33 @@ def test_a_saved_report_says_it_was_made_by_playing_the_text_version_and_how(min
         report = written["out/report.md"]
         assert "- **Made by:** playing the text version" in report and words in report
         assert "Not a game played" not in report
+
+
+def test_a_report_without_a_name_asks_for_one_before_saving(mini, tmp_path):
+    # teacher's report review: without --name the report said "(no name given)" and its file
+    # name had none either
+    written: dict[str, str] = {}
+    code, text = play(
+        mini,
+        "E\n" * 4 + "r\n  Ana   and Ben \n\n\n",
+        write_report=written.__setitem__,
+        report_folder=lambda: tmp_path,
+    )
+    assert code == 0
+    assert "Your name or names, for the report (Enter: none): " in text
+    (markdown,) = [body for path, body in written.items() if path.endswith(".md")]
+    assert "- **Student:** Ana and Ben" in markdown
+    assert any("seed3-Ana-and-Ben" in path for path in written), list(written)
+
+
+def test_a_report_with_a_name_given_does_not_ask_again(mini, tmp_path):
+    written: dict[str, str] = {}
+    _, text = play(
+        mini,
+        "E\n" * 4 + "r\n\n\n",
+        classroom=Classroom(player_name="Li Wei"),
+        write_report=written.__setitem__,
+        report_folder=lambda: tmp_path,
+    )
+    assert "Your name or names" not in text
+    assert any("Li-Wei" in path for path in written)
