@@ -261,7 +261,7 @@ def test_toasts_cover_no_button_and_no_key_hint(make_app, press, mini, tmp_path)
     from game.ui.settings import Settings
 
     for size in ((800, 600), (1920, 1080)):
-        app = make_app(size=size, settings=Settings(text_size=1.45))
+        app = make_app(size=size, settings=Settings(text_size=1.45), player_name="Li Wei")
         app.report_folder = tmp_path / "a-long-folder-name-for-the-reports-of-the-class-of-1935"
         app.new_game(app.loaded, 7)
         state = app.session.state

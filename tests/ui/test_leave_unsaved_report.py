@@ -47,6 +47,8 @@ def test_s_saves_the_report_then_leaves(make_app, mini, press):
     app = _debrief(make_app, mini)
     press(app, pygame.K_ESCAPE)
     press(app, pygame.K_s)
+    assert names(app)[-1] == "report_names"  # no --name: the names first (test_report_names)
+    press(app, pygame.K_RETURN)
     assert names(app) == ["title"]
     assert sorted(p.suffix for p in app.report_folder.iterdir()) == [".html", ".md"]
 
@@ -54,6 +56,7 @@ def test_s_saves_the_report_then_leaves(make_app, mini, press):
 def test_a_saved_report_lets_escape_leave_at_once(make_app, mini, press):
     app = _debrief(make_app, mini)
     press(app, pygame.K_s)
+    press(app, pygame.K_RETURN)  # no names (test_report_names)
     press(app, pygame.K_ESCAPE)
     assert names(app) == ["title"]
 

@@ -273,12 +273,31 @@ class DebriefScene(Scene, PageScene):
                     out.append((BODY, f"  You: {item.text}{_mark(item.historical)}"))
         return out
 
+    names_asked = False  # the players were asked their names for the report (once)
+
+    def needs_names(self) -> bool:
+        """A report is handed in: one without the players' names (no --name) asks for them
+        before its first save (teacher's report review: '(no name given)', and a file name
+        with a number for a name)."""
+        d = self.debrief
+        return d is not None and not d.player_name.strip() and not self.names_asked
+
+    def named(self, names: str) -> None:
+        """The players' names, as typed, on this debrief and its report."""
+        self.names_asked = True
+        if self.debrief is not None and names:
+            self.debrief = self.debrief.model_copy(update={"player_name": names})
+
     def save_report(self, app: App) -> Any:
         from game.debrief import render_html, render_markdown
 
         if self.debrief is None:
             app.toast("There is no report to save: the debrief could not be built.")
             return True
+        if self.needs_names():
+            from game.ui.scenes.report_names import ReportNamesScene
+
+            return Push(ReportNamesScene(self))
         folder = app.report_folder or report_folder()
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -312,6 +331,10 @@ class DebriefScene(Scene, PageScene):
         return Push(LeaveReportScene(lambda: self.save_and_leave(app)))
 
     def save_and_leave(self, app: App) -> Any:
+        if self.needs_names():
+            from game.ui.scenes.report_names import ReportNamesScene
+
+            return [Pop(), Push(ReportNamesScene(self, then_leave=True))]
         self.save_report(app)
         return Reset(goto.title()) if self.saved else Pop()  # a failure stays, and says why
 

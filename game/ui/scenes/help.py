@@ -128,7 +128,10 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         "The end and the debrief",
         [
             ("Enter", "from the ending, the debrief"),
-            ("S", "on the debrief: save the report (Markdown and HTML)"),
+            (
+                "S",
+                "on the debrief: save the report (Markdown and HTML); a game started without --name asks your names first (Enter with none saves without)",
+            ),
             ("N  P", "on the debrief: the next, the previous section"),
             ("Esc", "back to the title screen (asks first while the report is not saved)"),
             (
