@@ -31,13 +31,16 @@ from game.debrief.sections import (
 from game.engine.dates import long_date
 from game.engine.words import HISTORIANS
 
+ANSWER = "Your answer"
+
 STYLE = """
 @page { margin: 18mm; }
 :root { color-scheme: light; }
 body {
   margin: 0 auto; padding: 2rem 1.5rem; max-width: 44em;
   background: #f3ead6; color: #2b2118;
-  font-family: "Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua", Georgia, "Times New Roman", "Noto Serif CJK SC", "Songti SC", SimSun, serif;
+  font-family: "Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua", Georgia, "Times New Roman", "Noto Serif CJK SC", "Songti SC", SimSun,
+    "Noto Serif CJK TC", PMingLiU, "Noto Serif CJK JP", "Hiragino Mincho ProN", "Yu Mincho", serif;
   font-size: 12pt; line-height: 1.5;
 }
 h1, h2, h3 { font-weight: normal; line-height: 1.2; color: #3b2a1a; }
@@ -65,6 +68,7 @@ table.scores th { font-weight: normal; font-variant: small-caps; }
 sup.ref { font-size: .7em; line-height: 0; }
 sup.ref a { color: inherit; text-decoration: none; }
 ol.sources li { margin-bottom: .3em; overflow-wrap: anywhere; }
+.answer { min-height: 6em; border-bottom: 1px solid #a08a66; margin: .3em 0 1em; }
 .address { font-family: "Courier New", Courier, monospace; font-size: .9em; }
 a { color: #5b3a1a; }
 @media print {
@@ -152,7 +156,16 @@ def render_html(debrief: Debrief) -> str:
             out += [_day(item) for item in section.items if isinstance(item, DayItem)]
         elif section.key == "questions":
             questions = [item.text for item in section.items if isinstance(item, Line)]
-            out.append("<ol>" + "".join(f"<li>{esc(q)}</li>" for q in questions) + "</ol>")
+            # room under each for the student's answer, on a printed page (teacher's report
+            # review: seven questions and nowhere to answer them)
+            out.append(
+                '<ol class="questions">'
+                + "".join(
+                    f'<li>{esc(q)}<div class="answer" role="note" aria-label="{ANSWER}"></div></li>'
+                    for q in questions
+                )
+                + "</ol>"
+            )
         else:
             _items(section, out)
         out.append("</section>")

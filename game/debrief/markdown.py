@@ -114,7 +114,8 @@ def _items(section: Section, lines: list[str]) -> None:
     for item in section.items:
         if isinstance(item, Line) and section.key == "questions":
             numbered += 1
-            lines.append(f"{numbered}. {_text(item.text)}")
+            # a place for the student's answer, to type in (teacher's report review)
+            lines += [f"{numbered}. {_text(item.text)}", "", "   *Your answer:*", ""]
             listing = True
             continue
         if isinstance(item, Line | NoteItem | EndingItem) and listing:

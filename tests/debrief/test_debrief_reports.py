@@ -295,3 +295,20 @@ def test_markdown_footnotes_and_what_really_happened_read_outside_github():
     assert len(notes) >= 1 and all(lines[i + 1] == "" for i in notes if i + 1 < len(lines))
     told = [i for i, line in enumerate(lines) if "*What really happened:*" in line]
     assert told and all(lines[i - 1].endswith(" \\") for i in told)
+
+
+def test_each_reflection_question_has_room_for_the_answer(rich):
+    # teacher's report review: seven questions and nowhere to answer them
+    debrief = _debrief(rich)
+    assert debrief.questions
+    assert render_markdown(debrief).count("   *Your answer:*") == len(debrief.questions)
+    page = render_html(debrief)
+    assert page.count('<div class="answer"') == len(debrief.questions)
+    assert ".answer { min-height" in page
+
+
+def test_html_falls_back_to_traditional_chinese_and_japanese_fonts(mini):
+    # teacher's report review: 國權報 and 覚書 had Simplified Chinese fonts only to fall back on
+    page = render_html(_debrief(mini.scenario))
+    for font in ('"Noto Serif CJK TC"', "PMingLiU", '"Noto Serif CJK JP"', '"Yu Mincho"'):
+        assert font in page
