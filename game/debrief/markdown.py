@@ -115,7 +115,8 @@ def _items(section: Section, lines: list[str]) -> None:
         if isinstance(item, Line) and section.key == "questions":
             numbered += 1
             # a place for the student's answer, to type in (teacher's report review)
-            lines += [f"{numbered}. {_text(item.text)}", "", "   *Your answer:*", ""]
+            mark = f"{numbered}. "  # the answer is indented under the item's text, 10. too
+            lines += [f"{mark}{_text(item.text)}", "", " " * len(mark) + "*Your answer:*", ""]
             listing = True
             continue
         if isinstance(item, Line | NoteItem | EndingItem) and listing:

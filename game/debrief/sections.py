@@ -70,10 +70,10 @@ NOT_ENDED = "The game had not ended when this report was made."
 NO_NOTE = "No historical note for this day."
 NO_SOURCES = "No sources were cited."
 HIDDEN_NOTE = (
-    "These are this game's own values, drawn at random when it began (a hidden stat: where it "
-    "stood at the end); another game draws them anew."
+    "These are this game's own values, drawn at random from its seed when it began (a hidden "
+    "stat: where it stood at the end); a game with another seed may draw them differently."
 )
-NOT_HISTORY = " They are not what happened in history."
+NOT_HISTORY = " They are the game's, not a finding about history."
 
 SectionKey = Literal[
     "front",
@@ -229,7 +229,11 @@ def _front(d: Debrief) -> Section:
         Fact("scenario", "Scenario", d.scenario_title, code=d.scenario_id),
         Fact("playing", "Playing", d.character),
         Fact("seed", "Seed", str(d.seed)),
-        Fact("played", "Date played", d.played_on if d.played_on.strip() else NOT_RECORDED),
+        Fact(
+            "played",
+            "Date replayed" if d.replay else "Date played",
+            d.played_on if d.played_on.strip() else NOT_RECORDED,
+        ),
         Fact("made", "Made by", d.made_by),
         Fact("version", "Version", f"Hebei 1935 {__version__}"),
         Fact("days", "Game days", f"{long_date(d.start)} to {long_date(d.ended_on)}"),

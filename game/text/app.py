@@ -838,8 +838,23 @@ class Session:
 
         for_file = report()
         asked_name = False
+        ended = False
+
+        def ask(prompt: str) -> str:
+            """A line, or "" once the input has ended: a report asked for (r) is still saved,
+            as with Enter at each question, and the screen then finishes (review: a script
+            ending with r and Enter, which saved before the names were asked, saved nothing)."""
+            nonlocal ended
+            if ended:
+                return ""
+            try:
+                return self.console.ask(prompt)
+            except EndOfInput:
+                ended = True
+                return ""
+
         while True:
-            answer = self.console.ask("r: save report (Markdown or HTML); Enter: finish. ")
+            answer = ask("r: save report (Markdown or HTML); Enter: finish. ")
             answer = answer.strip().lower()
             if not answer:
                 return
@@ -852,7 +867,7 @@ class Session:
                 asked_name = True
                 # a report is handed in: without --name it said "(no name given)" and its file
                 # name had none either (teacher's report review)
-                typed = self.console.ask("Your name or names, for the report (Enter: none): ")
+                typed = ask("Your name or names, for the report (Enter: none): ")
                 name = " ".join(typed.split())[:200]  # a name, not a page of text
                 if name:
                     for_file = report()
@@ -864,7 +879,7 @@ class Session:
                     f"Save the report as (Enter: {default}.md and .html; "
                     "or type a path ending .md or .html): "
                 )
-            path = self.console.ask(prompt).strip()
+            path = ask(prompt).strip()
             if not path and default is not None:
                 self.save_both(default, for_file)
                 continue
@@ -877,7 +892,7 @@ class Session:
                 )
                 continue
             if os.path.exists(os.path.expanduser(path)):
-                sure = self.console.ask(f"{path} exists. Replace it? [y/N] ").strip().lower()
+                sure = ask(f"{path} exists. Replace it? [y/N] ").strip().lower()
                 if sure not in ("y", "yes"):
                     self.console.say("Not replaced; choose another name.")
                     continue

@@ -281,7 +281,7 @@ def test_weak_sources_are_named_but_not_linked(mini):
     assert esc(WEAK_NOTE) not in render_html(_debrief(mini.scenario))
 
 
-def test_markdown_footnotes_and_what_really_happened_read_outside_github():
+def test_markdown_footnotes_and_what_really_happened_read_outside_github(rich):
     # teacher's report review: in CommonMark readers other than GitHub's (VS Code, markdown-it)
     # the source lines ran into one paragraph, and "What really happened" joined the line above
     from game.scenario.load import load_scenario_bytes
@@ -291,10 +291,14 @@ def test_markdown_footnotes_and_what_really_happened_read_outside_github():
     scenario = load_scenario_bytes(edited_mini(noted).encode(), "noted.yaml").scenario
     text = render_markdown(_debrief(scenario, keys=["talk", "end"], seed=2))
     lines = text.splitlines()
-    notes = [i for i, line in enumerate(lines) if line.startswith("[^")]
-    assert len(notes) >= 1 and all(lines[i + 1] == "" for i in notes if i + 1 < len(lines))
     told = [i for i, line in enumerate(lines) if "*What really happened:*" in line]
     assert told and all(lines[i - 1].endswith(" \\") for i in told)
+    # two sources or more, each a paragraph (the last line of the report is one too)
+    text = render_markdown(_debrief(rich))
+    lines = text.splitlines()
+    notes = [i for i, line in enumerate(lines) if line.startswith("[^")]
+    assert len(notes) >= 2 and all(lines[i + 1] == "" for i in notes[:-1])
+    assert notes[-1] == len(lines) - 1 or lines[notes[-1] + 1] == ""
 
 
 def test_each_reflection_question_has_room_for_the_answer(rich):
@@ -312,3 +316,13 @@ def test_html_falls_back_to_traditional_chinese_and_japanese_fonts(mini):
     page = render_html(_debrief(mini.scenario))
     for font in ('"Noto Serif CJK TC"', "PMingLiU", '"Noto Serif CJK JP"', '"Yu Mincho"'):
         assert font in page
+
+
+def test_the_answer_stays_inside_its_item_from_question_ten_on(rich):
+    # review: a three-space indent is too short under "10. ", and the list broke there
+    debrief = _debrief(rich)
+    many = debrief.model_copy(update={"questions": [f"Question {n}?" for n in range(1, 12)]})
+    lines = render_markdown(many).splitlines()
+    ten = lines.index("10. Question 10?")
+    assert lines[ten + 2] == "    *Your answer:*"
+    assert lines[lines.index("9. Question 9?") + 2] == "   *Your answer:*"

@@ -20,6 +20,7 @@ def test_a_replay_of_historys_choices_says_so(tmp_path, capsys):
     assert "> **Not a game played.** This report replays a fixed list of choices" in text
     assert "- **Made by:** replaying history's choices (replay --historical)" in text
     assert "- **Version:** Hebei 1935 " in text
+    assert "- **Date replayed:** " in text and "Date played" not in text  # review
     html = page.read_text(encoding="utf-8")
     assert "Not a game played. This report replays" in html
     assert "<title>A B \u2014 Debrief: Mini crisis (replay, seed 1935): " in html

@@ -925,3 +925,15 @@ def test_a_report_with_a_name_given_does_not_ask_again(mini, tmp_path):
     )
     assert "Your name or names" not in text
     assert any("Li-Wei" in path for path in written)
+
+
+def test_input_ending_after_r_still_saves_the_report(mini, tmp_path):
+    # review: a script ending with "r" and Enter (which saved the report before the names were
+    # asked) ended at the next question and saved nothing, without a word
+    for script in ("E\n" * 4 + "r\n", "E\n" * 4 + "r\n\n"):
+        written: dict[str, str] = {}
+        code, _ = play(
+            mini, script, write_report=written.__setitem__, report_folder=lambda: tmp_path
+        )
+        assert code == 0
+        assert sorted(path.rsplit(".", 1)[1] for path in written) == ["html", "md"], script
