@@ -126,12 +126,17 @@ class Button(Widget):
         enabled: bool = True,
         style: Style = BODY,
         urgent: bool = False,
+        single: bool = False,
     ):
         self.label = label
         self.command = command
         self.enabled = enabled
         self.style = style
         self.urgent = urgent
+        # `single`: the second press of a double click does nothing, for a button whose second
+        # press confirms what cannot be undone (review: a double click on "End the day" ended
+        # the game on its last day, where the first press asks)
+        self.single = single
         self.rect = pygame.Rect(0, 0, 0, 0)
 
     def preferred_height(self, ink: Ink) -> int:
@@ -143,6 +148,8 @@ class Button(Widget):
         return None
 
     def click(self, pos: tuple[int, int], double: bool = False) -> Command:
+        if double and self.single:
+            return True
         return self.command() if self.enabled else True
 
     def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:

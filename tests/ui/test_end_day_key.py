@@ -96,3 +96,20 @@ def test_an_ordinary_night_ends_with_one_click_of_the_button(make_app, press):
     end_day = next(w for w in crisis.widgets if getattr(w, "label", "").startswith("End the day"))
     _click(app, end_day.rect.center)
     assert app.session.state.day == 2
+
+
+def test_a_double_click_on_the_button_does_not_answer_its_own_question(make_app, press):
+    # review: two presses 150 ms apart on "End the day" ended the game on its last day
+    from tests.ui.test_last_night import to_the_last_day
+
+    app = make_app()
+    to_the_last_day(app)
+    crisis = app.top
+    end_day = next(w for w in crisis.widgets if getattr(w, "label", "").startswith("End the day"))
+    _click(app, end_day.rect.center)
+    app.clock.now += 150
+    _click(app, end_day.rect.center)
+    assert not app.session.state.over and "ends the game" in app.toast_text
+    app.clock.now += 600
+    _click(app, end_day.rect.center)  # a click of its own
+    assert app.session.state.over

@@ -122,7 +122,9 @@ class CrisisScene(Scene):
                 activate=lambda i: self.activate_row(app, i),
                 on_select=lambda i: self.read("council"),
             )
-            self.end_day = Button("End the day (E)", lambda: self.end_day_key(app, button=True))
+            self.end_day = Button(
+                "End the day (E)", lambda: self.end_day_key(app, button=True), single=True
+            )
             self.menu = Button("Menu (Esc)", lambda: Push(PauseScene()))
             self.stats = ListWidget(
                 count=lambda: len(self.stat_rows()),
