@@ -69,3 +69,13 @@ def test_leaving_with_save_asks_the_names_then_leaves(make_app, mini, press):
     assert names(app) == ["title"]
     (markdown,) = app.report_folder.glob("*.md")
     assert markdown.stem.endswith("-Chen")
+
+
+def test_chinese_names_are_kept_and_the_box_says_it_cannot_draw_them(make_app, mini, press):
+    # review: 李伟 showed as two boxes in the field, with nothing said
+    app = _debrief(make_app, mini)
+    press(app, pygame.K_s)
+    _type(app, "李伟")
+    assert "show as boxes here; the report keeps them" in app.toast_text
+    press(app, pygame.K_RETURN)
+    assert app.top.debrief.player_name == "李伟"

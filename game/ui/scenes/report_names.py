@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import pygame
+
 from game.ui.scene import Pop, Reset
 from game.ui.scenes import goto
 from game.ui.scenes.field import FieldScene
+from game.ui.text import is_cjk
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
@@ -40,6 +43,16 @@ class ReportNamesScene(FieldScene):
             Button("Cancel", lambda: Pop()),
         ]
         self.focus = 0
+
+    told_boxes = False  # said once that the field draws Chinese and Japanese as boxes
+
+    def handle(self, app: App, event: pygame.event.Event) -> Any:
+        result = super().handle(app, event)
+        if not self.told_boxes and any(is_cjk(char) for char in self.text):
+            # the field's typewriter face has no CJK glyphs (review: 李伟 showed as two boxes)
+            self.told_boxes = True
+            app.toast("Chinese and Japanese characters show as boxes here; the report keeps them.")
+        return result
 
     def submit(self, app: App) -> Any:
         self.debrief.named(" ".join(self.text.split()))
