@@ -13,7 +13,6 @@ between them, and where nothing is, the place goes unlabelled rather than misnam
 from __future__ import annotations
 
 import copy
-import functools
 import itertools
 import math
 from collections.abc import Callable, Mapping
@@ -21,6 +20,18 @@ from typing import NamedTuple
 
 import pygame
 
+from game.ui.map.geometry import (
+    WHITE,
+    Segment,
+    beyond,
+    diamond_mask,
+    distance,
+    inside,
+    pieces,
+    to_segment,
+    touches_ring,
+)
+from game.ui.map.projection import fit_view
 from game.ui.text import Ink, Style
 from game.ui.theme import Fonts
 from game.ui.view import MapPlace, MapUnit, Projection
@@ -47,7 +58,6 @@ RING_WIDTH = 2
 STEP_COST = 250
 MAX_PROMOTIONS = 4  # layouts tried again with a place left without room by its marker placed first
 PENDING_COST = 120  # covering the marker of a place still to be placed (which is then left off)
-WHITE = (255, 255, 255)
 # A label by its marker is this many pixels nearer to it than to any other marker: at 145% text,
 # 'Tianjin' centred under Tianjin's ring (10 px) ran up to Baoding's marker (12 px), and read as
 # Baoding's name. A crowded map that leaves no such spot settles for merely nearer.
@@ -85,8 +95,6 @@ Bound = tuple[str, ...]
 # a place's unit slots are worked out once a layout for each: its spot, the units' half-size,
 # the lines they keep to its side of, and the other markers
 SlotKey = tuple[tuple[int, int], int, Bound, tuple[tuple[int, int], ...]]
-Segment = tuple[tuple[int, int], tuple[int, int]]
-Piece = tuple[tuple[float, float], tuple[float, float]]  # of a Segment
 
 
 class Layout(NamedTuple):
@@ -102,38 +110,6 @@ class Layout(NamedTuple):
     unclear: frozenset[str]  # labels a crowd left less than RIVAL_MARGIN nearer their own marker
 
 
-def fit_view(data: dict, size: tuple[int, int]) -> Projection:
-    """Equirectangular, longitudes squeezed by cos(the bbox's mid-latitude): the whole bbox fitted into
-    `size`, centred, then kept inside the data's `extent` (zooming in only if the panel's shape would
-    otherwise show beyond it). Without an extent the bbox is only fitted and centred."""
-    bbox = data["bbox"]
-    extent = data.get("extent")
-    width, height = size
-    squeeze = math.cos(math.radians((bbox["lat_min"] + bbox["lat_max"]) / 2))
-
-    def spans(box: dict) -> tuple[float, float]:
-        return (box["lon_max"] - box["lon_min"]) * squeeze, box["lat_max"] - box["lat_min"]
-
-    span_x, span_y = spans(bbox)
-    scale = min(width / span_x, height / span_y)
-    if isinstance(extent, dict):
-        extent = {  # never smaller than the bbox
-            "lon_min": min(extent["lon_min"], bbox["lon_min"]),
-            "lon_max": max(extent["lon_max"], bbox["lon_max"]),
-            "lat_min": min(extent["lat_min"], bbox["lat_min"]),
-            "lat_max": max(extent["lat_max"], bbox["lat_max"]),
-        }
-        room_x, room_y = spans(extent)
-        scale = max(scale, width / room_x, height / room_y)
-    view_lon, view_lat = width / (scale * squeeze), height / scale
-    lon_min = (bbox["lon_min"] + bbox["lon_max"] - view_lon) / 2
-    lat_max = (bbox["lat_min"] + bbox["lat_max"] + view_lat) / 2
-    if isinstance(extent, dict):
-        lon_min = min(max(lon_min, extent["lon_min"]), extent["lon_max"] - view_lon)
-        lat_max = max(min(lat_max, extent["lat_max"]), extent["lat_min"] + view_lat)
-    return Projection(lon_min, lat_max, scale, squeeze, 0, 0)
-
-
 def _marker_rect(place: MapPlace, spot: tuple[int, int]) -> pygame.Rect:
     x, y = spot
     if place.kind == "pass":
@@ -141,73 +117,6 @@ def _marker_rect(place: MapPlace, spot: tuple[int, int]) -> pygame.Rect:
     if place.kind == "city":
         return pygame.Rect(x - 4, y - 4, 9, 9)
     return pygame.Rect(x - 3, y - 3, 7, 7)
-
-
-def _distance(box: pygame.Rect, point: tuple[int, int]) -> float:
-    """From a point to the nearest pixel of a box (0 inside it)."""
-    x, y = point
-    return math.hypot(
-        x - min(max(x, box.left), box.right - 1), y - min(max(y, box.top), box.bottom - 1)
-    )
-
-
-def _inside(point: tuple[int, int], polygon: tuple[tuple[int, int], ...]) -> bool:
-    """Whether `point` lies inside `polygon` (even-odd rule; False with no polygon)."""
-    x, y = point
-    inside = False
-    for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
-            inside = not inside
-    return inside
-
-
-def _to_segment(point: tuple[int, int], segment: Segment) -> float:
-    """From a point to the nearest point of a segment."""
-    (px, py), ((ax, ay), (bx, by)) = point, segment
-    dx, dy = bx - ax, by - ay
-    length = dx * dx + dy * dy
-    t = 0.0 if length == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
-    return math.hypot(px - ax - t * dx, py - ay - t * dy)
-
-
-def _pieces(eye: tuple[int, int], lines: list[Segment]) -> list[Piece]:
-    """The lines cut into pieces no longer than each is far from `eye` (a pixel at least), so
-    that none spans more than 53 degrees seen from it."""
-    pieces: list[Piece] = []
-    for line in lines:
-        (ax, ay), (bx, by) = line
-        longest = max(_to_segment(eye, line), 1.0)
-        count = max(1, math.ceil(math.hypot(bx - ax, by - ay) / longest))
-        cuts = [(ax + (bx - ax) * n / count, ay + (by - ay) * n / count) for n in range(count + 1)]
-        pieces += itertools.pairwise(cuts)
-    return pieces
-
-
-def _beyond(eye: tuple[int, int], point: tuple[float, float], reach: float) -> tuple[float, float]:
-    """The point `reach` away from `eye` on the ray through `point` (`point`, if further)."""
-    dx, dy = point[0] - eye[0], point[1] - eye[1]
-    stretch = max(reach / max(math.hypot(dx, dy), 1.0), 1.0)
-    return eye[0] + dx * stretch, eye[1] + dy * stretch
-
-
-def _touches_ring(box: pygame.Rect, ring: tuple[tuple[int, int], int]) -> bool:
-    """Whether a box comes within a pixel of a highlight ring (or covers it)."""
-    (cx, cy), radius = ring
-    nearest_x = min(max(cx, box.left), box.right - 1)
-    nearest_y = min(max(cy, box.top), box.bottom - 1)
-    return math.hypot(nearest_x - cx, nearest_y - cy) <= radius + 1
-
-
-@functools.cache
-def _diamond_mask(radius: int) -> pygame.mask.Mask:
-    """The pixels within `radius` steps of a centre, across and down (a diamond, tips included),
-    in a square 2 * radius + 1 wide."""
-    side = 2 * radius + 1
-    mask = pygame.mask.Mask((side, side))
-    for dy in range(-radius, radius + 1):
-        for dx in range(abs(dy) - radius, radius - abs(dy) + 1):
-            mask.set_at((radius + dx, radius + dy))
-    return mask
 
 
 def _nearer_a_rival(box: pygame.Rect, spot: tuple[int, int], rivals: list[tuple[int, int]]) -> bool:
@@ -553,7 +462,7 @@ class MapPainter:
         def crowded(place: MapPlace) -> bool:  # under a marker or ring always drawn
             mark = _marker_rect(place, spots[place.id]).inflate(2, 2)
             return mark.collidelist(fixed) >= 0 or any(
-                _touches_ring(mark, ring) for ring in rings.values()
+                touches_ring(mark, ring) for ring in rings.values()
             )
 
         order = [p for p in order if p.id in must or not crowded(p)]
@@ -626,7 +535,7 @@ class MapPainter:
                 or mark.inflate(2, 2).collidelist(units_shown) >= 0
                 # nor would its marker be the one nearest another place's label
                 or any(
-                    _distance(b, spot) < _distance(b, spots[pid]) + RIVAL_MARGIN
+                    distance(b, spot) < distance(b, spots[pid]) + RIVAL_MARGIN
                     for pid, b in labels.items()
                 )
             ):
@@ -925,7 +834,7 @@ class MapPainter:
                 area.contains(box)
                 and box.collidelist(taken) < 0
                 and _nearer_a_rival(box, spot, rivals) != own
-                and not any(_touches_ring(box, ring) for ring in rings)
+                and not any(touches_ring(box, ring) for ring in rings)
                 and self._allowed(area, spot, box, bound)
             ):
                 return box
@@ -950,7 +859,7 @@ class MapPainter:
         if zone is None:
             return True
         radius = box.width // 2 + ZONE_MARGIN
-        diamond = _diamond_mask(radius)
+        diamond = diamond_mask(radius)
         offset = (
             box.centerx - radius + ZONE_MASK_PAD - area.x,
             box.centery - radius + ZONE_MASK_PAD - area.y,
@@ -968,15 +877,15 @@ class MapPainter:
         if math.hypot(x - spot[0], y - spot[1]) + radius < nearest:
             return True  # the Wall is further off than any point of it (most slots tried)
         offset = (x - radius - spot[0] + UNIT_REACH, y - radius - spot[1] + UNIT_REACH)
-        return self._wall_shadow(spot, lines).overlap(_diamond_mask(radius), offset) is None
+        return self._wall_shadow(spot, lines).overlap(diamond_mask(radius), offset) is None
 
     def _wall_by(self, spot: tuple[int, int]) -> tuple[list[Segment], float]:
         """The lines of the Wall within UNIT_REACH of a place, and how far off the nearest is
         (infinite with none, or for a place on the Wall, ON_THE_WALL: its units are spared the
         test). Asked once a layout."""
         if spot not in self._wall_memo:
-            lines = [line for line in self._wall if _to_segment(spot, line) <= UNIT_REACH]
-            nearest = min((_to_segment(spot, line) for line in lines), default=math.inf)
+            lines = [line for line in self._wall if to_segment(spot, line) <= UNIT_REACH]
+            nearest = min((to_segment(spot, line) for line in lines), default=math.inf)
             self._wall_memo[spot] = (lines, math.inf if nearest <= ON_THE_WALL else nearest)
         return self._wall_memo[spot]
 
@@ -985,7 +894,7 @@ class MapPainter:
         square mask centred on it): the shadow each casts, seen from the place. Drawn once a
         layout for a place whose units come near the Wall, as the zone's mask is, so that a
         diamond is tested in one go (testing each of its points against each line took 13 s
-        for 30 units on a map 160 px wide). The lines are cut (`_pieces`) so that the far edge
+        for 30 units on a map 160 px wide). The lines are cut (`pieces`) so that the far edge
         of each piece's shadow, twice UNIT_REACH away, stays outside the mask: at least
         2 * cos(53 / 2) = 1.79 times UNIT_REACH away, and the mask's corners are 1.42 times."""
         if spot not in self._shadow_memo:
@@ -993,8 +902,8 @@ class MapPainter:
             layer = pygame.Surface((side, side))
             layer.set_colorkey((0, 0, 0))  # its mask: what is drawn (faster than a threshold)
             x, y = spot[0] - UNIT_REACH, spot[1] - UNIT_REACH  # the mask's corner
-            for piece in _pieces(spot, lines):
-                shade = [*piece, *(_beyond(spot, end, 2 * UNIT_REACH) for end in reversed(piece))]
+            for piece in pieces(spot, lines):
+                shade = [*piece, *(beyond(spot, end, 2 * UNIT_REACH) for end in reversed(piece))]
                 pygame.draw.polygon(layer, WHITE, [(px - x, py - y) for px, py in shade])
             self._shadow_memo[spot] = pygame.mask.from_surface(layer)
         return self._shadow_memo[spot]
@@ -1002,7 +911,7 @@ class MapPainter:
     def _home(self, spot: tuple[int, int]) -> bool:
         """Whether a place is inside the zone (asked once a layout)."""
         if spot not in self._home_memo:
-            self._home_memo[spot] = _inside(spot, self._zone)
+            self._home_memo[spot] = inside(spot, self._zone)
         return self._home_memo[spot]
 
     @staticmethod
@@ -1013,7 +922,7 @@ class MapPainter:
     ) -> pygame.Rect | None:
         """The first slot clear of everything `taken` and of the rings."""
         for box in slots:
-            if box.collidelist(taken) < 0 and not any(_touches_ring(box, ring) for ring in rings):
+            if box.collidelist(taken) < 0 and not any(touches_ring(box, ring) for ring in rings):
                 return box
         return None
 
@@ -1229,7 +1138,7 @@ class MapPainter:
                 continue
             lead = self._lead(box, spot, rivals)
             if lead >= 0:
-                order = 6 * 16 + _distance(box, spot) if slid else 6 * rank
+                order = 6 * 16 + distance(box, spot) if slid else 6 * rank
                 # of the spots not quite clear of the rivals, the clearest: a pixel or two
                 # decides which marker the eye gives the label to
                 doubt = UNCLEAR_COST * max(0.0, RIVAL_MARGIN - lead)
@@ -1252,14 +1161,14 @@ class MapPainter:
         rival is nearer; infinite without rivals)."""
         if not rivals:
             return math.inf
-        # _distance written out: this runs for every spot tried, and the slid ones are many
+        # `distance` written out: this runs for every spot tried, and the slid ones are many
         left, right, top, bottom = box.left, box.right - 1, box.top, box.bottom - 1
         nearest = math.inf
         for x, y in rivals:
             dx = left - x if x < left else x - right if x > right else 0
             dy = top - y if y < top else y - bottom if y > bottom else 0
             nearest = min(nearest, dx * dx + dy * dy)
-        return math.sqrt(nearest) - _distance(box, spot)
+        return math.sqrt(nearest) - distance(box, spot)
 
     def _cost(
         self,
@@ -1274,7 +1183,7 @@ class MapPainter:
         if not area.contains(box) or box.collidelist(hard) >= 0:
             return None
         left, right, top, bottom = box.left, box.right - 1, box.top, box.bottom - 1
-        for (x, y), radius in rings:  # _touches_ring written out, as in _lead
+        for (x, y), radius in rings:  # `touches_ring` written out, as in `_lead`
             dx = left - x if x < left else x - right if x > right else 0
             dy = top - y if y < top else y - bottom if y > bottom else 0
             if dx * dx + dy * dy <= (radius + 1) ** 2:
@@ -1322,7 +1231,7 @@ class MapPainter:
                 if (
                     not area.contains(box)
                     or box.collidelist(taken) >= 0
-                    or any(_touches_ring(box, ring) for ring in self.rings.values())
+                    or any(touches_ring(box, ring) for ring in self.rings.values())
                     or any(box.inflate(6, 6).collidepoint(at) for at in others)
                 ):
                     continue

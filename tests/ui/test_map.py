@@ -556,7 +556,7 @@ def _crossings_all_game(make_app, he_umezu, states, window, text_size, size, acr
 def _across_the_zone(painter, data: dict) -> list[str]:
     """The Chinese units whose diamond reaches across the demilitarized zone's edge from their
     place's side: its centre or a tip on the other side, or a corner of the zone inside it."""
-    from game.ui.mapdraw import _inside
+    from game.ui.map.geometry import inside
 
     zone = tuple(painter.view(*point) for point in data["dmz"]["polygon"])
     assert len(zone) >= 3
@@ -564,11 +564,11 @@ def _across_the_zone(painter, data: dict) -> list[str]:
     for unit, box in painter._placed.unit_marks:
         if unit.side != "china" or unit.place not in painter.spots:
             continue
-        home = _inside(painter.spots[unit.place], zone)
+        home = inside(painter.spots[unit.place], zone)
         x, y = box.center
         tips = [(x, y), (x + DIAMOND, y), (x - DIAMOND, y), (x, y + DIAMOND), (x, y - DIAMOND)]
         corner = any(abs(zx - x) + abs(zy - y) < DIAMOND for zx, zy in zone)
-        if corner or any(_inside(tip, zone) != home for tip in tips):
+        if corner or any(inside(tip, zone) != home for tip in tips):
             crossed.append(f"{unit.place}: {unit.name} at {tuple(box)}")
     return crossed
 

@@ -1,0 +1,1 @@
+"""The map of North China, in modules with one job each; `painter.MapPainter` draws it."""
