@@ -31,6 +31,7 @@ from game.ui.map.geometry import (
     to_segment,
     touches_ring,
 )
+from game.ui.map.markers import RING_RADIUS, RING_WIDTH, SIDE_SHAPES, marker_rect
 from game.ui.map.projection import fit_view
 from game.ui.text import Ink, Style
 from game.ui.theme import Fonts
@@ -52,8 +53,6 @@ MUST_LABEL = (
 
 
 KINDS = ("city", "pass", "port", "town", "site")  # which places are drawn first, after MUST_LABEL
-RING_RADIUS = 9  # the highlight ring round a place in the news
-RING_WIDTH = 2
 # label costs: a label one step further out, on a leader line, must cross this much less line
 STEP_COST = 250
 MAX_PROMOTIONS = 4  # layouts tried again with a place left without room by its marker placed first
@@ -110,15 +109,6 @@ class Layout(NamedTuple):
     unclear: frozenset[str]  # labels a crowd left less than RIVAL_MARGIN nearer their own marker
 
 
-def _marker_rect(place: MapPlace, spot: tuple[int, int]) -> pygame.Rect:
-    x, y = spot
-    if place.kind == "pass":
-        return pygame.Rect(x - 5, y - 5, 11, 10)
-    if place.kind == "city":
-        return pygame.Rect(x - 4, y - 4, 9, 9)
-    return pygame.Rect(x - 3, y - 3, 7, 7)
-
-
 def _nearer_a_rival(box: pygame.Rect, spot: tuple[int, int], rivals: list[tuple[int, int]]) -> bool:
     """Whether a unit's marker is nearer one of the `rivals` (other places' markers) than `spot`."""
     x, y = box.center
@@ -137,45 +127,6 @@ FAR_OFFSETS = [
         if dx * dx + dy * dy <= FAR_REACH * FAR_REACH
     )
 ]
-
-
-# Each side's marker has its own shape as well as its colour (for colour-blind players): the map's
-# units and legend, and the people's sides in the crisis screen's attitudes, draw them alike.
-SIDE_SHAPES = {"japan": "square", "china": "diamond"}
-OTHER_SIDE_SHAPE = "circle"
-
-
-def side_shape(side: str) -> str:
-    """The shape of a side's marker: a square for Japan, a diamond for China, else a circle."""
-    return SIDE_SHAPES.get(side, OTHER_SIDE_SHAPE)
-
-
-def draw_side_mark(
-    surface: pygame.Surface,
-    colour: tuple[int, int, int],
-    side: str,
-    centre: tuple[int, int],
-    half: int,
-    outline: tuple[int, int, int] | None = None,
-) -> pygame.Rect:
-    """A side's marker (see `side_shape`) `half` pixels either side of `centre`; returns its box."""
-    x, y = centre
-    box = pygame.Rect(x - half, y - half, 2 * half + 1, 2 * half + 1)
-    shape = side_shape(side)
-    if shape == "square":
-        pygame.draw.rect(surface, colour, box)
-        if outline is not None:
-            pygame.draw.rect(surface, outline, box, 1)
-    elif shape == "diamond":
-        diamond = [(x, y - half), (x + half, y), (x, y + half), (x - half, y)]
-        pygame.draw.polygon(surface, colour, diamond)
-        if outline is not None:
-            pygame.draw.polygon(surface, outline, diamond, 1)
-    else:
-        pygame.draw.circle(surface, colour, centre, half)
-        if outline is not None:
-            pygame.draw.circle(surface, outline, centre, half, 1)
-    return box
 
 
 _LEGEND = (
@@ -457,10 +408,10 @@ class MapPainter:
         must = {p.id for p in order if p.id in MUST_LABEL or p.highlight or p.id in with_units}
         self._displace(area, [p for p in order if p.id in must], spots)
         rings = {p.id: (spots[p.id], RING_RADIUS) for p in places if p.highlight and p.id in spots}
-        fixed = [_marker_rect(p, spots[p.id]).inflate(2, 2) for p in order if p.id in must]
+        fixed = [marker_rect(p, spots[p.id]).inflate(2, 2) for p in order if p.id in must]
 
         def crowded(place: MapPlace) -> bool:  # under a marker or ring always drawn
-            mark = _marker_rect(place, spots[place.id]).inflate(2, 2)
+            mark = marker_rect(place, spots[place.id]).inflate(2, 2)
             return mark.collidelist(fixed) >= 0 or any(
                 touches_ring(mark, ring) for ring in rings.values()
             )
@@ -515,7 +466,7 @@ class MapPainter:
         strays: list[str] = []
         unclear: set[str] = set()
         loose = 0  # must-labels left off, or over the edge of a ring, for want of room
-        waiting = {p.id: _marker_rect(p, spots[p.id]) for p in order}
+        waiting = {p.id: marker_rect(p, spots[p.id]) for p in order}
         markers: dict[str, pygame.Rect] = {}
         labels: dict[str, pygame.Rect] = {}
         leaders: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {}
@@ -692,9 +643,9 @@ class MapPainter:
                     if not area.collidepoint(spot):
                         break
                     if (
-                        not _marker_rect(place, spot)
+                        not marker_rect(place, spot)
                         .inflate(2, 2)
-                        .colliderect(_marker_rect(other, (ox, oy)))
+                        .colliderect(marker_rect(other, (ox, oy)))
                     ):
                         x, y = spot
                         break

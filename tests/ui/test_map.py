@@ -348,7 +348,8 @@ def test_every_label_sits_by_its_own_marker_all_game_long(
     and was read as Baoding's name. Only a label the crowd left no clearer spot (`unclear`)
     may be merely nearer to its own marker."""
     from game.ui.app import map_data
-    from game.ui.mapdraw import LABEL, RING_RADIUS, MapPainter
+    from game.ui.map.markers import RING_RADIUS
+    from game.ui.mapdraw import LABEL, MapPainter
     from game.ui.settings import Settings
     from game.ui.view import crisis_view
 
