@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 import pygame
 
+from game.ui.map.base import BaseMap, draw_base
 from game.ui.map.geometry import (
     WHITE,
     Segment,
@@ -148,10 +149,7 @@ class MapPainter:
 
     def __init__(self) -> None:
         self._cache_key: tuple = ()
-        self._base: pygame.Surface | None = None
-        # where lines are, for the labels to avoid: the Wall and the DMZ border most of all
-        self._strong: pygame.mask.Mask | None = None
-        self._weak: pygame.mask.Mask | None = None  # the coast and rivers
+        self._base: BaseMap | None = None
         self.view: Projection | None = None
         self.area = pygame.Rect(0, 0, 0, 0)
         # the demilitarized zone's outline in window pixels, which units keep to their side of
@@ -204,9 +202,9 @@ class MapPainter:
         projection = fit_view(data, area.size)
         key = (area.size, id(data), id(ink.theme), tuple(sorted(ink.theme.colours.items())))
         if key != self._cache_key or self._base is None:
-            self._base = self._draw_base(ink, area.size, data, projection)
+            self._base = draw_base(ink.theme, area.size, data, projection)
             self._cache_key = key
-        surface.blit(self._base, area.topleft)
+        surface.blit(self._base.image, area.topleft)
         project = Projection(
             projection.lon_min,
             projection.lat_max,
@@ -238,73 +236,6 @@ class MapPainter:
             capped.fonts = Fonts(theme.map_scale)
             self._map_ink = (ink, Ink(capped, ink.recorder))
         return self._map_ink[1]
-
-    # --- the base map (cached) -----------------------------------------------------------------------
-    def _draw_base(
-        self, ink: Ink, size: tuple[int, int], data: dict, project: Projection
-    ) -> pygame.Surface:
-        theme = ink.theme
-        base = pygame.Surface(size)
-        base.fill(theme.c("land"))
-        # line layers: what the labels should not cross, drawn white on black and read as masks
-        strong = pygame.Surface(size)
-        weak = pygame.Surface(size)
-        coast = {
-            piece.get("id", str(n)): [project(*p) for p in piece.get("points", [])]
-            for n, piece in enumerate(data.get("coast", []))
-        }
-        seas = data.get("sea", [])
-        for sea in [seas] if isinstance(seas, dict) else seas:
-            outline = [p for cid in sea.get("shore", []) for p in coast.get(cid, [])]
-            outline += [project(*p) for p in sea.get("close", [])]
-            if len(outline) >= 3:
-                pygame.draw.polygon(base, theme.c("sea"), outline)
-        for points in coast.values():
-            if len(points) >= 2:
-                pygame.draw.lines(base, theme.c("ink_soft"), False, points, 2)
-                pygame.draw.lines(weak, WHITE, False, points, 2)
-        dmz = data.get("dmz", {}).get("polygon", [])
-        if len(dmz) >= 3:
-            outline = [project(*p) for p in dmz]
-            self._hatch(base, outline, theme.c("dmz"))
-            pygame.draw.polygon(strong, WHITE, outline, 2)
-        for river in data.get("rivers", []):
-            points = [project(*p) for p in river["points"]]
-            if len(points) >= 2:
-                pygame.draw.lines(base, theme.c("river"), False, points, 2)
-                pygame.draw.lines(weak, WHITE, False, points, 2)
-        for wall in data.get("great_wall", []):
-            points = [project(*p) for p in wall["points"]]
-            if len(points) >= 2:
-                width = 4 if wall.get("id") == "main" else 2
-                for layer, colour in ((base, theme.c("wall")), (strong, WHITE)):
-                    pygame.draw.lines(layer, colour, False, points, width)
-                    for a, b in zip(
-                        points[::2], points[1::2], strict=False
-                    ):  # crenels, so the Wall reads as a wall
-                        mid = ((a[0] + b[0]) // 2, (a[1] + b[1]) // 2)
-                        pygame.draw.circle(layer, colour, mid, width)
-        self._strong = pygame.mask.from_threshold(strong, WHITE, (1, 1, 1, 255))
-        self._weak = pygame.mask.from_threshold(weak, WHITE, (1, 1, 1, 255))
-        return base
-
-    @staticmethod
-    def _hatch(
-        base: pygame.Surface, polygon: list[tuple[int, int]], colour: tuple[int, int, int]
-    ) -> None:
-        size = base.get_size()
-        layer = pygame.Surface(size, pygame.SRCALPHA)
-        pygame.draw.polygon(layer, (*colour, 50), polygon)
-        lines = pygame.Surface(size, pygame.SRCALPHA)
-        step = 9
-        for offset in range(-size[1], size[0], step):
-            pygame.draw.line(lines, (*colour, 150), (offset, size[1]), (offset + size[1], 0), 1)
-        mask = pygame.Surface(size, pygame.SRCALPHA)
-        pygame.draw.polygon(mask, (255, 255, 255, 255), polygon)
-        lines.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
-        layer.blit(lines, (0, 0))
-        pygame.draw.polygon(layer, (*colour, 220), polygon, 2)
-        base.blit(layer, (0, 0))
 
     # --- places, units and their labels ---------------------------------------------------------------
     def _draw_places_and_units(
@@ -1147,12 +1078,9 @@ class MapPainter:
     def _crossing(self, area: pygame.Rect, box: pygame.Rect) -> tuple[int, int]:
         """How many pixels of line a label box would cover: of the Wall and the DMZ border, and of
         the coast and rivers."""
-        if self._strong is None or self._weak is None:
+        if self._base is None:
             return 0, 0
-        glyphs = box.inflate(0, -4)  # the line box's top and bottom rows are mostly blank
-        block = pygame.mask.Mask(glyphs.size, fill=True)
-        offset = (glyphs.x - area.x, glyphs.y - area.y)
-        return self._strong.overlap_area(block, offset), self._weak.overlap_area(block, offset)
+        return self._base.lines.crossing(area, box)
 
     def _region_labels(
         self, surface: pygame.Surface, ink: Ink, area: pygame.Rect, project: Projection, data: dict
