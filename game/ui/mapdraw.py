@@ -27,7 +27,8 @@ from game.ui.map.geometry import (
     touches_ring,
 )
 from game.ui.map.labels import FULL_NAMES_LINES, LABEL, RIVAL_MARGIN, LabelSpots, label_texts
-from game.ui.map.markers import RING_RADIUS, RING_WIDTH, SIDE_SHAPES, marker_rect
+from game.ui.map.legend import draw_legend, legend_height, legend_rows, shown_on_map
+from game.ui.map.markers import RING_RADIUS, RING_WIDTH, marker_rect
 from game.ui.map.projection import fit_view
 from game.ui.map.units import UnitSlots
 from game.ui.text import Ink, Style
@@ -59,17 +60,6 @@ class Layout(NamedTuple):
     unit_marks: list[tuple[MapUnit, pygame.Rect]]
     rings: dict[str, tuple[tuple[int, int], int]]
     unclear: frozenset[str]  # labels a crowd left less than RIVAL_MARGIN nearer their own marker
-
-
-_LEGEND = (
-    ("japan", SIDE_SHAPES["japan"], "Japanese unit"),
-    ("china", SIDE_SHAPES["china"], "Chinese unit"),
-    ("dmz", "hatch", "Demilitarized zone"),
-    ("wall", "line", "Great Wall"),
-    # the ring round a place in the day's news (student play-test: rings came and went unnamed)
-    ("highlight", "ring", "In today's news"),
-)
-_LEGEND_GAP = 14
 
 
 class MapPainter:
@@ -111,16 +101,11 @@ class MapPainter:
     ) -> None:
         """`side_names`: what the scenario calls the sides (SideNames), for the legend."""
         ink = self._ink_for_map(ink)
-        shown = {unit.side for unit in units}
-        if len(data.get("dmz", {}).get("polygon", [])) >= 3:
-            shown.add("dmz")
-        if data.get("great_wall"):
-            shown.add("wall")
-        if any(place.highlight for place in places):
-            shown.add("highlight")
-        legend = self._legend_rows(ink, rect.width - 4, shown, side_names or {})
-        legend_height = len(legend) * ink.height(LABEL) + 4
-        area = pygame.Rect(rect.x, rect.y, rect.width, max(10, rect.height - legend_height))
+        legend = legend_rows(
+            ink, rect.width - 4, shown_on_map(data, places, units), side_names or {}
+        )
+        height = legend_height(ink, legend)
+        area = pygame.Rect(rect.x, rect.y, rect.width, max(10, rect.height - height))
         projection = fit_view(data, area.size)
         key = (area.size, id(data), id(ink.theme), tuple(sorted(ink.theme.colours.items())))
         if key != self._cache_key or self._base is None:
@@ -144,9 +129,7 @@ class MapPainter:
         )
         self._draw_places_and_units(surface, ink, area, project, places, units, self._base.lines)
         self._region_labels(surface, ink, area, project, data, self._base.lines)
-        self._legend(
-            surface, ink, pygame.Rect(rect.x, area.bottom + 2, rect.width, legend_height), legend
-        )
+        draw_legend(surface, ink, pygame.Rect(rect.x, area.bottom + 2, rect.width, height), legend)
 
     def _ink_for_map(self, ink: Ink) -> Ink:
         """The screen's ink, or one at the theme's smaller `map_scale` (large text sizes)."""
@@ -544,82 +527,3 @@ class MapPainter:
                 taken.append(box)
                 self.region_labels.append(box)
                 self.region_at[label.get("id", label["name"])] = box
-
-    def _legend_rows(
-        self, ink: Ink, width: int, shown: set[str], side_names: Mapping[str, str]
-    ) -> list[list[tuple[str, str, str]]]:
-        """The legend's items in as many lines as the width needs (a narrow map gets two); only
-        what the map shows: a side's units when there are some (the briefing's map shows none),
-        the zone and the Wall when the map's data has them (a scenario's own map may not), the
-        ring round a place in the news when one is drawn and there is room on the last line. A
-        side's units are named as the scenario names the side ("Japanese unit")."""
-        rows: list[list[tuple[str, str, str]]] = [[]]
-        x = 0
-        for item in _LEGEND:
-            if item[0] not in shown:
-                continue
-            if item[0] in side_names:
-                item = (item[0], item[1], f"{side_names[item[0]]} unit")
-            needed = self._legend_item_width(ink, item[2])
-            if rows[-1] and x + needed > width:
-                if item[0] == "highlight":
-                    break  # it never takes a row from the map itself (a crowded map needs it)
-                rows.append([])
-                x = 0
-            rows[-1].append(item)
-            x += needed + _LEGEND_GAP
-        return rows
-
-    @staticmethod
-    def _legend_item_width(ink: Ink, label: str) -> int:
-        return ink.height(LABEL) - 6 + 5 + ink.width(label, LABEL)
-
-    def _legend(
-        self,
-        surface: pygame.Surface,
-        ink: Ink,
-        rect: pygame.Rect,
-        rows: list[list[tuple[str, str, str]]],
-    ) -> None:
-        size = ink.height(LABEL) - 6
-        for line, items in enumerate(rows):
-            x, y = rect.x + 2, rect.y + 2 + line * ink.height(LABEL)
-            for colour, shape, label in items:
-                self._legend_item(surface, ink, rect, (x, y), size, colour, shape, label)
-                x += self._legend_item_width(ink, label) + _LEGEND_GAP
-
-    def _legend_item(
-        self,
-        surface: pygame.Surface,
-        ink: Ink,
-        rect: pygame.Rect,
-        at: tuple[int, int],
-        size: int,
-        colour: str,
-        shape: str,
-        label: str,
-    ) -> None:
-        theme = ink.theme
-        x, y = at
-        cy = y + ink.height(LABEL) // 2
-        if shape == "square":
-            pygame.draw.rect(surface, theme.c(colour), (x, cy - size // 2, size, size))
-        elif shape == "diamond":
-            h = size // 2
-            pygame.draw.polygon(
-                surface,
-                theme.c(colour),
-                [(x + h, cy - h), (x + 2 * h, cy), (x + h, cy + h), (x, cy)],
-            )
-        elif shape == "ring":
-            pygame.draw.circle(
-                surface, theme.c(colour), (x + size // 2, cy), size // 2, min(RING_WIDTH, 2)
-            )
-        elif shape == "hatch":
-            pygame.draw.rect(surface, theme.c(colour), (x, cy - size // 2, size, size), 2)
-            pygame.draw.line(
-                surface, theme.c(colour), (x, cy + size // 2), (x + size, cy - size // 2)
-            )
-        else:
-            pygame.draw.line(surface, theme.c(colour), (x, cy), (x + size, cy), 4)
-        ink.line(surface, label, (x + size + 5, y), rect, LABEL)
