@@ -16,17 +16,15 @@ from collections.abc import Mapping
 import pygame
 
 from game.ui.map.base import BaseMap, Lines, draw_base
-from game.ui.map.geometry import Segment, touches_ring
-from game.ui.map.labels import FULL_NAMES_LINES, LABEL
+from game.ui.map.geometry import Segment
 from game.ui.map.layout import Layout, lay_out
 from game.ui.map.legend import draw_legend, legend_height, legend_rows, shown_on_map
 from game.ui.map.markers import RING_WIDTH
 from game.ui.map.projection import fit_view
-from game.ui.text import Ink, Style
+from game.ui.map.regions import draw_region_labels
+from game.ui.text import Ink
 from game.ui.theme import Fonts
 from game.ui.view import MapPlace, MapUnit, Projection
-
-SEA_LABEL = Style("serif", "small", "sea_label")  # the river colour was 2.2:1 on the sea
 
 
 class MapPainter:
@@ -94,8 +92,12 @@ class MapPainter:
             for wall in data.get("great_wall", [])
             for segment in itertools.pairwise(project(*p) for p in wall["points"])
         )
-        self._draw_places_and_units(surface, ink, area, project, places, units, self._base.lines)
-        self._region_labels(surface, ink, area, project, data, self._base.lines)
+        placed = self._draw_places_and_units(
+            surface, ink, area, project, places, units, self._base.lines
+        )
+        written = draw_region_labels(surface, ink, area, project, data, placed, self._base.lines)
+        self.region_labels = [box for _, box in written]
+        self.region_at = dict(written)
         draw_legend(surface, ink, pygame.Rect(rect.x, area.bottom + 2, rect.width, height), legend)
 
     def _ink_for_map(self, ink: Ink) -> Ink:
@@ -119,7 +121,9 @@ class MapPainter:
         places: list[MapPlace],
         units: list[MapUnit],
         lines: Lines,
-    ) -> None:
+    ) -> Layout:
+        """The places, their labels and units, laid out again if the map changed; returns
+        their layout."""
         # Placing the labels tries many spots for each place: it is done again only when the
         # panel, the fonts or what is on the map changed, not at every frame of a blink.
         key = (
@@ -175,51 +179,4 @@ class MapPainter:
             tint.fill((*theme.c("paper"), 170))
             surface.blit(tint, backing.topleft)
             ink.line(surface, text, box.topleft, area, style)
-
-    def _region_labels(
-        self,
-        surface: pygame.Surface,
-        ink: Ink,
-        area: pygame.Rect,
-        project: Projection,
-        data: dict,
-        lines: Lines,
-    ) -> None:
-        """Province and sea names, only where no place label, marker or ring is, each over its
-        own anchor (within the middle half of the name) and over no other region's: a name
-        pushed back from the map's edge had 'Fengtian (Manchukuo)' written across Jehol."""
-        taken = [
-            *(r.inflate(4, 4) for r in self.markers.values()),
-            *(r.inflate(4, 4) for r in self.unit_markers),
-            *self.label_at.values(),
-        ]
-        self.region_labels = []
-        self.region_at = {}
-        regions = [*data.get("provinces", []), *data.get("labels", [])]
-        anchors = [project(label["lon"], label["lat"]) for label in regions]
-        narrow = area.width < FULL_NAMES_LINES * ink.height(LABEL)
-        for label, (x, y) in zip(regions, anchors, strict=True):
-            name = label["name"].split(" (")[0] if narrow else label["name"]  # as places' names
-            text = f"{name} {label.get('chars', '')}".strip()
-            style = SEA_LABEL if label.get("kind") == "sea" else Style("serif", "small", "ink_soft")
-            width, height = ink.width(text, style), ink.height(style)
-            others = [at for at in anchors if at != (x, y)]
-            best: tuple[int, pygame.Rect] | None = None
-            for dx, dy in ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1)):
-                box = pygame.Rect(x - width // 2 + dx * width // 4, y + dy * height, width, height)
-                if (
-                    not area.contains(box)
-                    or box.collidelist(taken) >= 0
-                    or any(touches_ring(box, ring) for ring in self.rings.values())
-                    or any(box.inflate(6, 6).collidepoint(at) for at in others)
-                ):
-                    continue
-                strong, weak = lines.crossing(area, box)
-                if best is None or strong + weak < best[0]:
-                    best = (strong + weak, box)
-            if best is not None and best[0] <= height:  # not across a coast, river or the Wall
-                box = best[1]
-                ink.line(surface, text, box.topleft, area, style)
-                taken.append(box)
-                self.region_labels.append(box)
-                self.region_at[label.get("id", label["name"])] = box
+        return placed
