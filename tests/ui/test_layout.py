@@ -70,7 +70,8 @@ def test_map_labels_sit_by_their_markers_and_never_overlap(make_app, size):
     import dataclasses
 
     from game.ui.app import map_data
-    from game.ui.mapdraw import MUST_LABEL, MapPainter
+    from game.ui.map.layout import MUST_LABEL
+    from game.ui.map.painter import MapPainter
     from game.ui.view import MapUnit, map_places
 
     app = make_app(size=size)

@@ -32,7 +32,7 @@ def _ring_gap(box: pygame.Rect, ring: tuple[tuple[int, int], int]) -> float:
 
 def overlaps(painter) -> list[str]:
     """Everything wrong with one drawn map, as readable lines (empty: nothing)."""
-    from game.ui.mapdraw import MUST_LABEL
+    from game.ui.map.layout import MUST_LABEL
 
     problems = []
     labels = painter.label_at
@@ -77,18 +77,18 @@ def overlaps(painter) -> list[str]:
 def test_the_screens_maps_have_every_marker_labelled_and_nothing_covered(
     he_umezu, tmp_path, monkeypatch, size
 ):
-    from game.ui import mapdraw
+    from game.ui.map.painter import MapPainter
     from game.ui.screenshots import render_screenshots
 
     seen: dict[str, list[str]] = {}
-    draw = mapdraw.MapPainter.draw
+    draw = MapPainter.draw
 
     def checked(self, surface, ink, rect, data, places, units, *sides):
         draw(self, surface, ink, rect, data, places, units, *sides)
         seen[f"map {tuple(rect)} with {len(units)} units"] = overlaps(self)
         assert len(self.label_at) >= 5, "almost nothing labelled"
 
-    monkeypatch.setattr(mapdraw.MapPainter, "draw", checked)
+    monkeypatch.setattr(MapPainter, "draw", checked)
     render_screenshots(he_umezu, tmp_path, size=size, seed=7)
     assert len(seen) >= 2  # the briefing's map and the crisis screen's at least
     assert {k: v for k, v in seen.items() if v} == {}
@@ -98,7 +98,8 @@ def test_the_screens_maps_have_every_marker_labelled_and_nothing_covered(
 def test_a_crowded_map_still_covers_nothing(make_app, he_umezu, size):
     """Every unit of the scenario stacked on the named cities, all of them highlighted."""
     from game.ui.app import map_data
-    from game.ui.mapdraw import MUST_LABEL, MapPainter
+    from game.ui.map.layout import MUST_LABEL
+    from game.ui.map.painter import MapPainter
     from game.ui.view import MapUnit, map_places
 
     app = make_app(size=(1280, 720))
@@ -123,7 +124,7 @@ def test_a_crowded_map_still_covers_nothing(make_app, he_umezu, size):
 )
 def test_sea_and_coast_reach_the_edges_of_any_panel(make_app, size):
     """The view never shows past the geography: no plain strip beyond the end of the coast."""
-    from game.ui.mapdraw import MapPainter
+    from game.ui.map.painter import MapPainter
 
     app = make_app(size=(1280, 720))
     data = _bundled_map()
@@ -177,7 +178,7 @@ def test_the_bundled_sea_is_closed_by_the_coast_and_stays_inside_the_extent():
 def test_the_layout_is_kept_between_frames_and_made_again_when_the_map_changes(make_app, he_umezu):
     """Labels are placed once for a panel and a set of places and units, not at every frame."""
     from game.ui.app import map_data
-    from game.ui.mapdraw import MapPainter
+    from game.ui.map.painter import MapPainter
     from game.ui.view import map_places
 
     app = make_app(size=(1280, 720))
@@ -220,8 +221,9 @@ def test_the_largest_text_keeps_the_named_cities_labels_by_their_markers(
     """At 145% text the names once outgrew the map: Tianjin's label sat by Baoding's marker and
     Peiping's by Tianjin's. The map's words follow the text size only up to a cap."""
     from game.ui import app as app_module
-    from game.ui import mapdraw
-    from game.ui.mapdraw import MUST_LABEL
+    from game.ui.map.labels import LABEL
+    from game.ui.map.layout import MUST_LABEL
+    from game.ui.map.painter import MapPainter
     from game.ui.screenshots import render_screenshots
     from game.ui.settings import Settings
 
@@ -232,11 +234,11 @@ def test_the_largest_text_keeps_the_named_cities_labels_by_their_markers(
 
     monkeypatch.setattr(app_module, "App", LargeText)
     far: dict[str, list[str]] = {}
-    draw = mapdraw.MapPainter.draw
+    draw = MapPainter.draw
 
     def checked(self, surface, ink, rect, data, places, units, *sides):
         draw(self, surface, ink, rect, data, places, units, *sides)
-        height = self._ink_for_map(ink).height(mapdraw.LABEL)
+        height = self._ink_for_map(ink).height(LABEL)
         problems = overlaps(self)
         for pid in MUST_LABEL:
             box, (x, y) = self.label_at[pid], self.spots[pid]
@@ -245,7 +247,7 @@ def test_the_largest_text_keeps_the_named_cities_labels_by_their_markers(
                 problems.append(f"{pid}: label {gap} px from its marker")
         far[f"map {tuple(rect)}"] = problems
 
-    monkeypatch.setattr(mapdraw.MapPainter, "draw", checked)
+    monkeypatch.setattr(MapPainter, "draw", checked)
     render_screenshots(he_umezu, tmp_path, size=size, seed=7)
     assert len(far) >= 2
     assert {k: v for k, v in far.items() if v} == {}
@@ -253,7 +255,7 @@ def test_the_largest_text_keeps_the_named_cities_labels_by_their_markers(
 
 def test_the_legend_names_unit_markers_only_when_the_map_shows_units(make_app, he_umezu):
     from game.ui.app import map_data
-    from game.ui.mapdraw import MapPainter
+    from game.ui.map.painter import MapPainter
     from game.ui.view import MapUnit
 
     app = make_app()
@@ -295,7 +297,7 @@ def test_province_and_sea_names_sit_on_their_own_region(make_app, he_umezu, size
     """QA at 800x600: 'Fengtian (Manchukuo)' was pushed left, off the map's edge, over Jehol. A
     region's name is written over its own anchor, never over another region's."""
     from game.ui.app import map_data
-    from game.ui.mapdraw import MapPainter
+    from game.ui.map.painter import MapPainter
 
     app = make_app(size=(800, 600))
     data = map_data(he_umezu)
@@ -348,7 +350,9 @@ def test_every_label_sits_by_its_own_marker_all_game_long(
     and was read as Baoding's name. Only a label the crowd left no clearer spot (`unclear`)
     may be merely nearer to its own marker."""
     from game.ui.app import map_data
-    from game.ui.mapdraw import LABEL, RING_RADIUS, MapPainter
+    from game.ui.map.labels import LABEL
+    from game.ui.map.markers import RING_RADIUS
+    from game.ui.map.painter import MapPainter
     from game.ui.settings import Settings
     from game.ui.view import crisis_view
 
@@ -419,7 +423,7 @@ def test_a_map_that_names_no_region_is_captioned_with_the_season_alone(he_umezu)
 
 def test_the_legend_names_the_zone_and_the_wall_only_on_a_map_that_has_them(make_app):
     """A scenario's own map of somewhere else has no demilitarized zone and no Great Wall."""
-    from game.ui.mapdraw import MapPainter
+    from game.ui.map.painter import MapPainter
 
     app = make_app()
     painter = MapPainter()
@@ -434,7 +438,7 @@ def test_a_place_whose_label_fits_nowhere_still_shows_its_marker_and_units(make_
     """A must-place whose label is wider than the map gets no label, but its marker and its units
     are still drawn (they were once skipped along with the label)."""
     from game.ui.app import map_data
-    from game.ui.mapdraw import MapPainter
+    from game.ui.map.painter import MapPainter
     from game.ui.view import MapPlace, MapUnit
 
     app = make_app()
@@ -461,7 +465,7 @@ def test_a_city_hemmed_in_by_places_in_the_news_is_left_unlabelled_rather_than_m
     town than Tianjin. It is left off (the marker stays); every label drawn is nearer its own
     marker than any other."""
     from game.ui.app import map_data
-    from game.ui.mapdraw import MapPainter
+    from game.ui.map.painter import MapPainter
     from game.ui.view import MapPlace
 
     app = make_app(size=(800, 600))
@@ -485,7 +489,7 @@ def test_a_city_hemmed_in_by_places_in_the_news_is_left_unlabelled_rather_than_m
 def test_a_scenario_names_its_sides_in_the_legend(make_app):
     """An invented crisis's units are its own sides' ("Company unit"), not Japanese or Chinese."""
     from game.ui.app import map_data
-    from game.ui.mapdraw import MapPainter
+    from game.ui.map.painter import MapPainter
     from game.ui.view import MapUnit
 
     app = make_app()
@@ -534,7 +538,7 @@ def _crossings_all_game(make_app, he_umezu, states, window, text_size, size, acr
     """The maps of these states drawn at a window and text size: how many Chinese markers were
     drawn, and where `across` (the zone's or the Wall's check) found one on the wrong side."""
     from game.ui.app import map_data
-    from game.ui.mapdraw import MapPainter
+    from game.ui.map.painter import MapPainter
     from game.ui.settings import Settings
     from game.ui.view import crisis_view
 
@@ -556,7 +560,7 @@ def _crossings_all_game(make_app, he_umezu, states, window, text_size, size, acr
 def _across_the_zone(painter, data: dict) -> list[str]:
     """The Chinese units whose diamond reaches across the demilitarized zone's edge from their
     place's side: its centre or a tip on the other side, or a corner of the zone inside it."""
-    from game.ui.mapdraw import _inside
+    from game.ui.map.geometry import inside
 
     zone = tuple(painter.view(*point) for point in data["dmz"]["polygon"])
     assert len(zone) >= 3
@@ -564,11 +568,11 @@ def _across_the_zone(painter, data: dict) -> list[str]:
     for unit, box in painter._placed.unit_marks:
         if unit.side != "china" or unit.place not in painter.spots:
             continue
-        home = _inside(painter.spots[unit.place], zone)
+        home = inside(painter.spots[unit.place], zone)
         x, y = box.center
         tips = [(x, y), (x + DIAMOND, y), (x - DIAMOND, y), (x, y + DIAMOND), (x, y - DIAMOND)]
         corner = any(abs(zx - x) + abs(zy - y) < DIAMOND for zx, zy in zone)
-        if corner or any(_inside(tip, zone) != home for tip in tips):
+        if corner or any(inside(tip, zone) != home for tip in tips):
             crossed.append(f"{unit.place}: {unit.name} at {tuple(box)}")
     return crossed
 
@@ -637,7 +641,7 @@ def test_chinese_units_stay_out_of_the_zone_in_games_played_at_random(
     games played at random (other units, other places in the news than history's), a Chinese
     unit's diamond stays on its place's side, and no unit marker covers or sits under anything."""
     from game.ui.app import map_data
-    from game.ui.mapdraw import MapPainter
+    from game.ui.map.painter import MapPainter
     from game.ui.settings import Settings
 
     app = make_app(size=window, settings=Settings(text_size=text_size))
@@ -678,7 +682,7 @@ def test_a_crowd_of_chinese_units_by_the_zone_keeps_to_its_side_and_covers_nothi
     with Tanggu and Baoding in the news: more than the slots beside them on their side hold.
     The rest go further out on that side, not into the zone nor over a label or a marker."""
     from game.ui.app import map_data
-    from game.ui.mapdraw import MapPainter
+    from game.ui.map.painter import MapPainter
 
     app = make_app(size=(1280, 720))
     data = map_data(he_umezu)
@@ -699,7 +703,7 @@ def test_a_map_too_small_for_its_units_still_keeps_them_out_of_the_zone(
     are stacked over one another on Tianjin's side of the zone's edge, on the map, rather than
     drawn inside the zone or off the map."""
     from game.ui.app import map_data
-    from game.ui.mapdraw import MapPainter
+    from game.ui.map.painter import MapPainter
 
     app = make_app(size=(1280, 720))
     data = map_data(he_umezu)
@@ -716,7 +720,7 @@ def test_a_unit_whose_side_of_the_zone_the_map_barely_shows_is_still_drawn(make_
     """A place in a notch of a zone that fills the map: no spot for a Chinese unit on the
     place's side. Its units are drawn all the same, on the map, where they cover the least
     (there is no drawing them truthfully: the case the painter's last resort is for)."""
-    from game.ui.mapdraw import MapPainter
+    from game.ui.map.painter import MapPainter
     from game.ui.view import MapPlace, MapUnit
 
     app = make_app()
@@ -746,7 +750,8 @@ def test_units_are_drawn_by_their_own_place_rather_than_by_another(
     to the nearest dot. All game long, few units (where the map is too crowded for better) are
     nearer the marker of another place always drawn than their own."""
     from game.ui.app import map_data
-    from game.ui.mapdraw import MUST_LABEL, MapPainter
+    from game.ui.map.layout import MUST_LABEL
+    from game.ui.map.painter import MapPainter
     from game.ui.settings import Settings
     from game.ui.view import crisis_view
 
@@ -851,7 +856,7 @@ def test_chinese_units_stay_on_their_side_of_the_wall_in_games_played_at_random(
     """In games played at random (other units, other places in the news), a Chinese unit's
     diamond is on its place's side of the Wall too."""
     from game.ui.app import map_data
-    from game.ui.mapdraw import MapPainter
+    from game.ui.map.painter import MapPainter
     from game.ui.settings import Settings
 
     app = make_app(size=window, settings=Settings(text_size=text_size))
@@ -876,7 +881,7 @@ def test_a_crowd_of_chinese_units_under_the_wall_keeps_to_its_side_and_covers_no
     on Peiping's side, not past the Wall, nor into the zone, nor over a label or a marker.
     Gubeikou's, on the Wall, are drawn wherever there is room."""
     from game.ui.app import map_data
-    from game.ui.mapdraw import MapPainter
+    from game.ui.map.painter import MapPainter
 
     app = make_app(size=(1280, 720))
     data = map_data(he_umezu)
@@ -894,7 +899,7 @@ def test_the_legend_names_the_ring_round_a_place_in_the_news_when_one_is_drawn(m
     """Student play-test: the yellow rings round Tianjin, Gubeikou and Tongzhou came and went,
     and the legend did not say what they meant."""
     from game.ui.app import map_data
-    from game.ui.mapdraw import MapPainter
+    from game.ui.map.painter import MapPainter
     from game.ui.view import MapPlace
 
     app = make_app()

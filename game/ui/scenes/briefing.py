@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.debrief.sections import PREMISE
-from game.ui.mapdraw import MapPainter
+from game.ui.map.painter import MapPainter
 from game.ui.scene import Pop, Push, Replace, Reset, Scene
 from game.ui.scenes import goto
 from game.ui.scenes.common import draw_title, hint_band, key_hint, layout_buttons, margin

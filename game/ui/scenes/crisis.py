@@ -9,7 +9,8 @@ import pygame
 from game.analysis.describe import higher_is_note, nearest_deadline, uses_note
 from game.engine.actions import EndDay, TakeAction
 from game.engine.words import reliability_words
-from game.ui.mapdraw import SIDE_SHAPES, MapPainter, draw_side_mark
+from game.ui.map.markers import SIDE_SHAPES, draw_side_mark
+from game.ui.map.painter import MapPainter
 from game.ui.scene import Act, Push, Scene, digit
 from game.ui.scenes.common import (
     CLOCK_WARNING_S,
