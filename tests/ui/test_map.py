@@ -914,3 +914,26 @@ def test_the_legend_names_the_ring_round_a_place_in_the_news_when_one_is_drawn(m
     news = MapPlace("tianjin", "Tianjin", "", 117.2, 39.13, "city", True)
     painter.draw(pygame.Surface(rect.size), app.ink, rect, data, [news], [])
     assert "In today's news" in {b.text for b in records}
+
+
+def test_a_map_whose_rivers_changed_is_laid_out_again(make_app, he_umezu):
+    # map split review: the layout's key had neither the map data nor its lines, so a map
+    # reloaded (F5) with new rivers but the same frame, zone and Wall kept labels placed
+    # against the old lines
+    import copy
+
+    from game.ui.app import map_data
+    from game.ui.map.painter import MapPainter
+    from game.ui.view import map_places
+
+    app = make_app(size=(1280, 720))
+    data = map_data(he_umezu)
+    rect = pygame.Rect(0, 0, 452, 312)
+    painter = MapPainter()
+    quiet = map_places(he_umezu.scenario, data, set())
+    painter.draw(pygame.Surface(rect.size), app.ink, rect, data, quiet, [])
+    first = painter._placed
+    changed = copy.deepcopy(data)
+    changed["rivers"] = []
+    painter.draw(pygame.Surface(rect.size), app.ink, rect, changed, quiet, [])
+    assert painter._placed is not first

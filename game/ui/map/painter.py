@@ -135,6 +135,7 @@ class MapPainter:
             id(ink.theme),
             self._zone,
             self._wall,
+            lines,  # a new base map (other data: rivers, coast) is laid out against its lines
         )
         if key != self._layout_key or self._placed is None:
             self._placed = lay_out(ink, area, project, places, units, self._zone, self._wall, lines)
