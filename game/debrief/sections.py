@@ -215,7 +215,7 @@ def report_sections(debrief: Debrief) -> list[Section]:
     if d.disputes:
         out.append(Section("disputes", "What historians dispute", tuple(d.disputes)))
     if d.votes:
-        out.append(Section("votes", "Class votes", tuple(d.votes)))
+        out.append(Section("votes", "Votes on each decision", tuple(d.votes)))
     if d.questions:
         questions = tuple(Line(q) for q in d.questions)
         out.append(Section("questions", "Questions for reflection", questions))

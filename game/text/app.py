@@ -832,6 +832,7 @@ class Session:
                 practice=c.practice,
                 made_by="playing the text version"
                 + (f" as a group of {c.cabinet} advisers" if c.cabinet > 1 else ""),
+                votes=self.votes,
                 passed_days=self.lesson.passed,
                 timed_out_days=self.lesson.timed_out,
             )
@@ -930,7 +931,7 @@ class Session:
         """Write the report to `path` (Markdown or HTML, by its suffix); says why not if it fails."""
         assert self.write_report is not None
         try:
-            self.write_report(path, report_text(for_file, path, self.votes))
+            self.write_report(path, report_text(for_file, path))
         except (OSError, ValueError) as exc:
             self.console.say(
                 f"Could not save the report to {path}: {getattr(exc, 'strerror', None) or exc}"

@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from game.debrief.model import Vote
+
 
 def leaders(votes: Sequence[str]) -> list[str]:
     """The choices with the most votes, in the order they were first voted for."""
@@ -39,9 +41,10 @@ class VoteRecord:
     tie_broken: bool
 
 
-def vote_sentences(records: Sequence[VoteRecord]) -> list[str]:
-    """Each vote in one sentence, for a saved report's list (its lines as a block of fixed
-    width did not wrap on a printed page: play-test)."""
+def debrief_votes(records: Sequence[VoteRecord]) -> list[Vote]:
+    """The cabinet's votes for the report's own section of votes, placed before its questions
+    (teacher's report review: appended after the sources, they came last, and far from the
+    decisions), each with every adviser's ballot."""
     out = []
     for record in records:
         how = (
@@ -53,7 +56,11 @@ def vote_sentences(records: Sequence[VoteRecord]) -> list[str]:
             f"{number}: {ballot}" for number, ballot in enumerate(record.ballots, start=1)
         )
         out.append(
-            f"Day {record.day} ({record.date}): {record.decision} \u2014 {how}. Advisers {ballots}."
+            Vote(
+                question=f"Day {record.day} ({record.date}), advisers {ballots}.",
+                tally=dict(Counter(record.ballots)),
+                chosen=f"{record.decision} ({how})",
+            )
         )
     return out
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 from game.debrief import build_debrief, render_html, render_markdown
 from game.engine.state import GameState
 from game.scenario.model import Scenario
-from game.text.cabinet import VoteRecord, vote_sentences
+from game.text.cabinet import VoteRecord, debrief_votes
 from game.text.debrief_view import debrief_lines
 from game.text.style import Style
 
@@ -65,6 +64,7 @@ def build(
     played_on: str = "",
     practice: bool = False,
     made_by: str = "",
+    votes: Sequence[VoteRecord] = (),
     passed_days: Sequence[int] = (),
     timed_out_days: Sequence[int] = (),
 ) -> Debrief:
@@ -77,6 +77,7 @@ def build(
             played_on=played_on,
             practice=practice,
             made_by=made_by,
+            votes=debrief_votes(votes),
             passed_days=passed_days,
             timed_out_days=timed_out_days,
         )
@@ -95,22 +96,6 @@ def is_html(path: str) -> bool:
     return path.lower().endswith((".html", ".htm"))
 
 
-def report_text(debrief: Debrief, path: str, votes: Sequence[VoteRecord] = ()) -> str:
-    """The report for `path` (HTML for .html/.htm, otherwise Markdown), with the cabinet's votes."""
-    if is_html(path):
-        text = debrief.html
-        if votes:
-            items = "".join(f"<li>{html.escape(line)}</li>" for line in vote_sentences(votes))
-            section = f"<section><h2>Cabinet votes</h2><ul>{items}</ul></section>\n"
-            marker = text.lower().rfind("</body>")
-            text = text[:marker] + section + text[marker:] if marker >= 0 else text + section
-        return text
-    text = debrief.markdown
-    if votes:
-        text = (
-            text.rstrip("\n")
-            + "\n\n## Cabinet votes\n\n"
-            + "\n".join(f"- {line}" for line in vote_sentences(votes))
-            + "\n"
-        )
-    return text
+def report_text(debrief: Debrief, path: str) -> str:
+    """The report for `path`: HTML for .html/.htm, otherwise Markdown."""
+    return debrief.html if is_html(path) else debrief.markdown

@@ -65,7 +65,7 @@ def _headings(d) -> list[str]:
     expected += ["After your game ended: how it really went on"] if d.aftermath else []
     expected += ["What was hidden in this game"] if d.hidden else []
     expected += ["What historians dispute"] if d.disputes else []
-    expected += ["Class votes"] if d.votes else []
+    expected += ["Votes on each decision"] if d.votes else []
     expected += ["Questions for reflection"] if d.questions else []
     return [*expected, "Sources"]
 

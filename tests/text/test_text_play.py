@@ -492,17 +492,22 @@ def test_cabinet_votes_go_into_the_saved_report(mini):
     written: dict[str, str] = {}
     script = "4\n4\n" + "E\nE\n" * 4 + "r\n\nr.md\n\n"
     play(mini, script, classroom=Classroom(cabinet=2), write_report=written.__setitem__)
-    assert "## Cabinet votes" in written["r.md"]
-    # a list, one vote a line (play-test: a block of fixed width, which a printed page did not
-    # wrap); the HTML report the same, as list items
-    assert (
-        "- Day 1 (1 June 1935): Talk to the envoy \u2014 2 of 2 votes. "
-        "Advisers 1: Talk to the envoy; 2: Talk to the envoy." in written["r.md"]
+    report = written["r.md"]
+    # the report's own section, before its questions and sources (teacher's report review: it
+    # came after the sources), a list, one vote a line (play-test: a block of fixed width, which
+    # a printed page did not wrap); the HTML report the same, as list items
+    assert report.index("## Votes on each decision") < report.index("## Sources")
+    vote = (
+        "- Day 1 (1 June 1935), advisers 1: Talk to the envoy; 2: Talk to the envoy. "
+        "Talk to the envoy: 2. Chosen: Talk to the envoy (2 of 2 votes)."
     )
+    assert vote in report
     script = "4\n4\n" + "E\nE\n" * 4 + "r\n\nr.html\n\n"
     play(mini, script, classroom=Classroom(cabinet=2), write_report=written.__setitem__)
-    assert "<pre>" not in written["r.html"]
-    assert "<li>Day 1 (1 June 1935): Talk to the envoy \u2014 2 of 2 votes." in written["r.html"]
+    page = written["r.html"]
+    assert "<pre>" not in page and "<h2>Votes on each decision</h2>" in page
+    assert page.index("Votes on each decision") < page.index("<h2>Sources</h2>")
+    assert "Day 1 (1 June 1935), advisers 1: Talk to the envoy; 2: Talk to the envoy." in page
 
 
 def test_practice_undo_takes_back_a_step_and_a_day(mini):
