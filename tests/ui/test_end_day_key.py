@@ -70,14 +70,17 @@ def _click(app, pos):
     app.pump()
 
 
-def test_the_end_the_day_button_asks_as_e_does(make_app, press):
-    # docs audit: a click (or Enter) on "End the day (E)" ended the game at once on its last day
+def _end_day_button_on_the_last_day(app):
     from tests.ui.test_last_night import to_the_last_day
 
-    app = make_app()
     to_the_last_day(app)
-    crisis = app.top
-    end_day = next(w for w in crisis.widgets if getattr(w, "label", "").startswith("End the day"))
+    return next(w for w in app.top.widgets if getattr(w, "label", "").startswith("End the day"))
+
+
+def test_the_end_the_day_button_asks_as_e_does(make_app, press):
+    # docs audit: a click (or Enter) on "End the day (E)" ended the game at once on its last day
+    app = make_app()
+    end_day = _end_day_button_on_the_last_day(app)
     _click(app, end_day.rect.center)
     assert not app.session.state.over
     assert "ends the game" in app.toast_text and "End the day" in app.toast_text
@@ -100,12 +103,8 @@ def test_an_ordinary_night_ends_with_one_click_of_the_button(make_app, press):
 
 def test_a_double_click_on_the_button_does_not_answer_its_own_question(make_app, press):
     # review: two presses 150 ms apart on "End the day" ended the game on its last day
-    from tests.ui.test_last_night import to_the_last_day
-
     app = make_app()
-    to_the_last_day(app)
-    crisis = app.top
-    end_day = next(w for w in crisis.widgets if getattr(w, "label", "").startswith("End the day"))
+    end_day = _end_day_button_on_the_last_day(app)
     _click(app, end_day.rect.center)
     app.clock.now += 150
     _click(app, end_day.rect.center)

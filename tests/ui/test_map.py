@@ -175,8 +175,9 @@ def test_the_bundled_sea_is_closed_by_the_coast_and_stays_inside_the_extent():
         )
 
 
-def test_the_layout_is_kept_between_frames_and_made_again_when_the_map_changes(make_app, he_umezu):
-    """Labels are placed once for a panel and a set of places and units, not at every frame."""
+def _laid_out(make_app, he_umezu):
+    """A painter that has drawn the 1935 map once with no place in the news: (app, the map's
+    data, its panel, the painter, the places drawn)."""
     from game.ui.app import map_data
     from game.ui.map.painter import MapPainter
     from game.ui.view import map_places
@@ -187,6 +188,14 @@ def test_the_layout_is_kept_between_frames_and_made_again_when_the_map_changes(m
     painter = MapPainter()
     quiet = map_places(he_umezu.scenario, data, set())
     painter.draw(pygame.Surface(rect.size), app.ink, rect, data, quiet, [])
+    return app, data, rect, painter, quiet
+
+
+def test_the_layout_is_kept_between_frames_and_made_again_when_the_map_changes(make_app, he_umezu):
+    """Labels are placed once for a panel and a set of places and units, not at every frame."""
+    from game.ui.view import map_places
+
+    app, data, rect, painter, quiet = _laid_out(make_app, he_umezu)
     first = painter._placed
     painter.draw(pygame.Surface(rect.size), app.ink, rect, data, quiet, [])
     assert painter._placed is first  # the next frame reuses it
@@ -922,16 +931,7 @@ def test_a_map_whose_rivers_changed_is_laid_out_again(make_app, he_umezu):
     # against the old lines
     import copy
 
-    from game.ui.app import map_data
-    from game.ui.map.painter import MapPainter
-    from game.ui.view import map_places
-
-    app = make_app(size=(1280, 720))
-    data = map_data(he_umezu)
-    rect = pygame.Rect(0, 0, 452, 312)
-    painter = MapPainter()
-    quiet = map_places(he_umezu.scenario, data, set())
-    painter.draw(pygame.Surface(rect.size), app.ink, rect, data, quiet, [])
+    app, data, rect, painter, quiet = _laid_out(make_app, he_umezu)
     first = painter._placed
     changed = copy.deepcopy(data)
     changed["rivers"] = []
