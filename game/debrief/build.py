@@ -23,6 +23,7 @@ from game.debrief.model import (
     Vote,
     dates_text,
 )
+from game.debrief.turned_on import turned_on
 from game.engine.api import states_before_choices
 from game.engine.dates import long_date
 from game.engine.query import deadline_words
@@ -309,6 +310,7 @@ def _ending(scenario: Scenario, state: GameState, cite: _Citations) -> EndingVie
         scores=scores,
         verdicts=list(spec.verdicts),
         sources=cite.all(spec.sources),
+        turned_on=turned_on(scenario, state),
     )
 
 

@@ -121,6 +121,9 @@ class EndingView(_Frozen):
     scores: list[Score]
     verdicts: list[str] = []
     sources: list[SourceRef] = []
+    # what its condition read, as it stood at the end ("Japanese army momentum 100", "the stage:
+    # Invasion"), in the condition's order (`game.debrief.turned_on`)
+    turned_on: list[str] = []
 
 
 class HiddenValue(_Frozen):

@@ -56,6 +56,7 @@ from game.engine.state import TOLD_KINDS
 from game.engine.words import FOLLOWED_HISTORY, NO_ACTION
 
 NO_NAME = "(no name given)"
+TURNED_ON = "What this ending turned on, as things stood at the end"
 SCORES_NOTE = (
     "The scores are the scenario's rating of this ending on each measure, out of 10 (10 is the "
     "best outcome on that measure): a way into the discussion, not a mark for the student."
@@ -251,6 +252,8 @@ def _ending(d: Debrief) -> Section:
     if d.ending is None:
         return Section("ending", "Ending", (Line(NOT_ENDED),))
     items: tuple[Item, ...] = (EndingItem(d.ending, ending_mark(d, d.ending.historical)),)
+    if d.ending.turned_on:  # why it ended so (teacher's report review)
+        items += (Line(f"{TURNED_ON}: {'; '.join(d.ending.turned_on)}."),)
     if d.ending.scores:  # a bare table of numbers read as a grade (teacher's report review)
         items += (Line(SCORES_NOTE, remark=True),)
     return Section("ending", "Ending", items)
