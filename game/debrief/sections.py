@@ -98,7 +98,17 @@ class Fact:
     in brackets, as code where the form can ("Mini crisis (`mini`)")."""
 
     key: Literal[
-        "student", "scenario", "playing", "seed", "played", "made", "version", "days", "council"
+        "student",
+        "scenario",
+        "playing",
+        "seed",
+        "played",
+        "made",
+        "version",
+        "days",
+        "council",
+        "ending",
+        "departures",
     ]
     label: str
     value: str
@@ -239,6 +249,9 @@ def _front(d: Debrief) -> Section:
         Fact("version", "Version", f"Hebei 1935 {__version__}"),
         Fact("days", "Game days", f"{long_date(d.start)} to {long_date(d.ended_on)}"),
         *(Fact("council", label, value) for label, value in council_facts(d)),
+        # at a glance, for a teacher with a pile of reports (teacher's report review)
+        Fact("ending", "Ending", _ending_at_a_glance(d)),
+        Fact("departures", "Departures", _departures(d)),
     ]
     items: list[Item] = [fact for fact in facts if fact.value.strip()]
     if d.replay:
@@ -246,6 +259,20 @@ def _front(d: Debrief) -> Section:
     if d.practice:
         items.append(Banner())
     return Section("front", f"Debrief: {d.scenario_title}", tuple(items), d.scenario_subtitle)
+
+
+def _ending_at_a_glance(d: Debrief) -> str:
+    if d.ending is None:
+        return "not reached"
+    return d.ending.title + ending_mark(d, d.ending.historical)
+
+
+def _departures(d: Debrief) -> str:
+    """How often the player left history's decisions ('' where the scenario records none)."""
+    if not d.records_decisions:
+        return ""
+    left = sum(1 for div in d.divergences if div.kind != "ending")
+    return f"{left or 'none'} from history's decisions (see Where you left history)"
 
 
 def _ending(d: Debrief) -> Section:

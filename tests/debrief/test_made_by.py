@@ -34,3 +34,21 @@ def test_a_replay_of_a_choices_file_names_the_file(tmp_path, capsys):
     text = target.read_text(encoding="utf-8")
     assert "replaying the choices in refuser.yaml (replay --choices)" in text
     assert "Not a game played." in text
+
+
+def test_the_front_gives_the_ending_and_the_departures_at_a_glance(tmp_path, capsys):
+    # teacher's report review: with 25 reports to read, the ending and how far each group left
+    # history should be at the top
+    target = tmp_path / "r.md"
+    assert main(["replay", MINI, "--historical", "--report", str(target)]) == 0
+    text = target.read_text(encoding="utf-8")
+    head = text[: text.index("## ")]
+    assert "- **Ending:** Appeasement (the historical ending)" in head
+    assert "- **Departures:** none from history's decisions" in head
+    choices = tmp_path / "refuser.yaml"
+    choices.write_text("- first:refuse\n", encoding="utf-8")
+    assert main(["replay", MINI, "--choices", str(choices), "--report", str(target)]) == 0
+    text = target.read_text(encoding="utf-8")
+    head = text[: text.index("## ")]
+    assert "(not the historical ending)" in head
+    assert "- **Departures:** " in head and "none" not in head.split("Departures:** ")[1][:6]
