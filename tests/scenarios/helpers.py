@@ -1,10 +1,12 @@
-"""What the scenario tests share: the prose a player reads, a game of random choices, and the
-stats some condition reads."""
+"""What the scenario tests share: the prose a player reads (and its dashes), a game of random
+choices, a game of choices by preference, and the stats some condition reads."""
 
 from __future__ import annotations
 
 import random
+import re
 
+from game.engine.actions import EndDay, action_key
 from game.engine.api import legal_actions, new_game, step
 from game.scenario.lint import all_expressions, names_read
 from game.scenario.walk import all_effects
@@ -45,6 +47,27 @@ def prose(value, key=""):
             yield from prose(v, key)
     elif isinstance(value, str) and key in PROSE:
         yield value
+
+
+def assert_dashes_are_dashes(scenario, hyphenated: str) -> None:
+    """No spaced hyphen in the prose, nor a range or pair (`hyphenated`, a pattern, e.g.
+    "He-Umezu|\\d-\\d") written with a hyphen where a dash belongs."""
+    texts = list(prose(scenario.model_dump()))
+    assert texts
+    for text in texts:
+        assert " - " not in text, text
+        assert not re.search(hyphenated, text), text
+
+
+def play_preferring(scenario, seed, preferences):
+    """A game in which each choice is the first of `preferences` (`action_key`s) that is legal,
+    else the day ends; its final state."""
+    state, _ = new_game(scenario, seed)
+    while not state.over:
+        legal = {action_key(c): c for c in legal_actions(scenario, state)}
+        choice = next((legal[k] for k in preferences if k in legal), EndDay())
+        state, _ = step(scenario, state, choice)
+    return state
 
 
 def random_game(scenario, seed):

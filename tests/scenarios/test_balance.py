@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.actions import EndDay, Respond, TakeAction
-from game.engine.api import legal_actions, new_game, step
+from game.engine.api import new_game
 from game.scenario.load import load_scenario
+from tests.scenarios.helpers import play_preferring
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,24 +38,6 @@ def hebei():
 @pytest.fixture(scope="module")
 def chahar():
     return load_scenario(ROOT / "scenarios" / "chahar_1935.yaml").scenario
-
-
-def _key(choice):
-    if isinstance(choice, Respond):
-        return f"{choice.demand}:{choice.response}"
-    if isinstance(choice, TakeAction):
-        return choice.action
-    return ""
-
-
-def play_preferring(scenario, seed, preferences):
-    """A game in which each choice is the first of `preferences` that is legal, else the day ends."""
-    state, _ = new_game(scenario, seed)
-    while not state.over:
-        legal = {_key(c): c for c in legal_actions(scenario, state)}
-        choice = next((legal[k] for k in preferences if k in legal), EndDay())
-        state, _ = step(scenario, state, choice)
-    return state
 
 
 def seeds_where(scenario, hidden, value, count):

@@ -10,36 +10,17 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from game.analysis.replay import play
-from game.engine.actions import EndDay, Respond, TakeAction
-from game.engine.api import legal_actions
 from game.scenario.load import load_scenario
+from tests.scenarios.helpers import play_preferring
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 SEEDS = range(100)
 
 
-def _refuse_and_receive_takahashi(answer: str):
-    def policy(scenario, state, generator):
-        legal = legal_actions(scenario, state)
-        for action in legal:
-            if isinstance(action, Respond) and (action.demand, action.response) == (
-                "four_demands",
-                answer,
-            ):
-                return action, generator
-        for action in legal:
-            if isinstance(action, TakeAction) and action.action == "see_takahashi":
-                return action, generator
-        return EndDay(), generator
-
-    return policy
-
-
 def test_refusing_with_takahashi_received_daily_is_a_gamble():
     scenario = load_scenario(SCENARIOS / "nanjing_free_hand.yaml").scenario
     for answer in ("refuse", "partial"):
-        policy = _refuse_and_receive_takahashi(answer)
-        ends = Counter(play(scenario, seed, policy).final.ending for seed in SEEDS)
+        preferences = (f"four_demands:{answer}", "see_takahashi")
+        ends = Counter(play_preferring(scenario, seed, preferences).ending for seed in SEEDS)
         assert ends["war"] >= 15, (answer, ends)
         assert ends["held"] <= 75, (answer, ends)
