@@ -16,7 +16,6 @@ from game.debrief.model import (
     divergence_heading,
 )
 from game.debrief.sections import (
-    NO_NAME,
     REPLAYED,
     Banner,
     DayItem,
@@ -27,6 +26,7 @@ from game.debrief.sections import (
     NoteItem,
     Section,
     report_sections,
+    student,
 )
 from game.engine.dates import long_date
 from game.engine.words import HISTORIANS
@@ -127,7 +127,7 @@ def page_title(d: Debrief) -> str:
     """The page's title, which browsers print at the top of every page: whose report, the
     scenario, the seed and the ending, so a pile of printouts can be told apart and sorted
     (teacher's report review: every one was 'Debrief: Hebei 1935')."""
-    who = d.player_name.strip() or NO_NAME
+    who = student(d).strip()
     ending = d.ending.title if d.ending is not None else "not ended"
     made = "replay, " if d.replay else ""
     return f"{who} \u2014 Debrief: {d.scenario_title} ({made}seed {d.seed}): {ending}"

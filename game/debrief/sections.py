@@ -236,7 +236,7 @@ def report_sections(debrief: Debrief) -> list[Section]:
 
 def _front(d: Debrief) -> Section:
     facts = [
-        Fact("student", "Student", d.player_name if d.player_name.strip() else NO_NAME),
+        Fact("student", "Student", student(d)),
         Fact("scenario", "Scenario", d.scenario_title, code=d.scenario_id),
         Fact("playing", "Playing", d.character),
         Fact("seed", "Seed", str(d.seed)),
@@ -259,6 +259,11 @@ def _front(d: Debrief) -> Section:
     if d.practice:
         items.append(Banner())
     return Section("front", f"Debrief: {d.scenario_title}", tuple(items), d.scenario_subtitle)
+
+
+def student(d: Debrief) -> str:
+    """Whose report it is: the players' names as given, or that none was."""
+    return d.player_name if d.player_name.strip() else NO_NAME
 
 
 def _ending_at_a_glance(d: Debrief) -> str:
