@@ -5,11 +5,10 @@ page, says whose report it is, the seed and the ending."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from game.cli import main
+from tests.conftest import FIXTURES
 
-MINI = str(Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml")
+MINI = str(FIXTURES / "mini.yaml")
 
 
 def test_a_replay_of_historys_choices_says_so(tmp_path, capsys):
