@@ -133,7 +133,8 @@ def test_a_new_day_starts_the_council_at_its_top_with_the_pending_demand(make_ap
     press(app, pygame.K_a)
     press(app, pygame.K_END)
     assert chosen(crisis) == ("action", "spy") and crisis.action_list.top > 0
-    press(app, pygame.K_e)  # the first demand is left for later
+    press(app, pygame.K_e)  # the first demand is left for later (the points too: it asks)
+    press(app, pygame.K_e)
     press(app, pygame.K_RETURN)  # the night's summary: begin the new day
     assert names(app) == ["crisis"] and app.session.state.day == 2
     assert (crisis.action_list.top, chosen(crisis)) == (0, ("demand", "first"))

@@ -38,6 +38,7 @@ def test_a_failing_scene_shows_the_crash_screen_writes_a_log_and_resumes_from_th
     press(app, pygame.K_RETURN)  # new game: the session autosaves at its first dawn
     press(app, pygame.K_RETURN)
     press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_e)  # points are left: it asks
     press(app, pygame.K_e)  # a new day: autosaved again
     press(app, pygame.K_RETURN)
     saved = app.session.state

@@ -1,8 +1,9 @@
-"""E ends the day at once, except on a night that cannot be taken back lightly, when it asks
-for a second E: the last day (the game ends) or a deadline that runs out tonight unanswered.
+"""E ends the day at once, except on a night that deserves a second thought, when it asks for a
+second E: the last day (the game ends), a deadline that runs out tonight unanswered, or action
+points left that could still be spent.
 
-A teacher's play-test (random keys) and a student's: one stray E ended the game, or let the
-ultimatum lapse.
+A teacher's play-test (random keys) and a student's: one stray E ended the game, let the
+ultimatum lapse, or threw away a day's council.
 """
 
 from __future__ import annotations
@@ -26,12 +27,36 @@ def _settle(app, press):
         press(app, pygame.K_ESCAPE)
 
 
+def _spend_the_day(app, press):
+    """Day 1 of the mini scenario, its demand answered and both action points spent."""
+    from game.engine.actions import Respond, TakeAction
+
+    app.act(Respond(demand="first", response="accept"))  # nothing runs out tonight
+    _settle(app, press)
+    for action in ("talk", "spy"):  # each once a day
+        app.act(TakeAction(action=action))
+        _settle(app, press)
+    assert app.session.state.budget == 0
+
+
 def test_an_ordinary_night_ends_with_one_e(make_app, press):
+    app = _crisis(make_app)
+    _spend_the_day(app, press)
+    press(app, pygame.K_e)
+    assert app.session.state.day == 2
+
+
+def test_action_points_left_to_spend_ask_for_a_second_e(make_app, press):
     from game.engine.actions import Respond
 
     app = _crisis(make_app)
-    app.act(Respond(demand="first", response="accept"))  # nothing runs out tonight
+    app.act(Respond(demand="first", response="accept"))
     _settle(app, press)
+    assert app.session.state.budget == 2
+    press(app, pygame.K_e)
+    assert app.session.state.day == 1
+    assert "You still have 2 action points to spend today." in app.toast_text
+    assert "Press E again" in app.toast_text
     press(app, pygame.K_e)
     assert app.session.state.day == 2
 
@@ -90,11 +115,8 @@ def test_the_end_the_day_button_asks_as_e_does(make_app, press):
 
 
 def test_an_ordinary_night_ends_with_one_click_of_the_button(make_app, press):
-    from game.engine.actions import Respond
-
     app = _crisis(make_app)
-    app.act(Respond(demand="first", response="accept"))
-    _settle(app, press)
+    _spend_the_day(app, press)
     crisis = app.top
     end_day = next(w for w in crisis.widgets if getattr(w, "label", "").startswith("End the day"))
     _click(app, end_day.rect.center)

@@ -366,7 +366,10 @@ def test_a_double_click_that_closes_a_dialog_does_not_click_the_screen_below(mak
     x, y = end_day.rect.center
     _click(app, (x + 12, y))  # nor the third of a shaky triple click (review: 5 px away, it acted)
     assert (app.session.state.day, len(app.session.state.log)) == (day, log)
-    app.clock.now += 600  # a click of its own, later: it ends the day
+    app.clock.now += 600  # a click of its own, later: action points are left, so it asks...
+    _click(app, end_day.rect.center)
+    assert len(app.session.state.log) == log and "action points" in app.toast_text
+    app.clock.now += 600  # ...and the next click ends the day
     _click(app, end_day.rect.center)
     assert len(app.session.state.log) == log + 1
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pygame
 
-from game.analysis.describe import higher_is_note, nearest_deadline, uses_note
+from game.analysis.describe import higher_is_note, night_warning, uses_note
 from game.engine.actions import EndDay, TakeAction
 from game.engine.words import reliability_words
 from game.ui.map.markers import SIDE_SHAPES, draw_side_mark
@@ -35,8 +35,6 @@ from game.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from game.engine.state import GameState
-    from game.scenario.model import Scenario
     from game.ui.app import App
 
 SOFT = Style("serif", "small", "ink_soft")
@@ -224,10 +222,11 @@ class CrisisScene(Scene):
     end_armed: Any = None  # the state in which E was pressed once on an irreversible night
 
     def end_day_key(self, app: App, *, button: bool = False) -> Any:
-        """E ends the day, but asks for a second E when the night cannot be taken back lightly:
-        the last day (the game ends) or a deadline that runs out tonight unanswered (a teacher's
-        and a student's play-tests: one stray E ended the game, or let the ultimatum lapse). The
-        "End the day" button asks the same (docs audit: a click ended the game at once)."""
+        """E ends the day, but asks for a second E when the night deserves a second thought
+        (`night_warning`): the last day (the game ends), a deadline that runs out tonight
+        unanswered, or action points still to spend (play-tests: one stray E ended the game, let
+        the ultimatum lapse, or threw a council away). The "End the day" button asks the same
+        (docs audit: a click ended the game at once)."""
         session = app.session
         if session is None:
             return Act(EndDay())
@@ -862,15 +861,3 @@ class CrisisScene(Scene):
                 surface, theme.c(colour), (bar.x, bar.y, int(bar.width * row.fraction), bar.height)
             )
         pygame.draw.rect(surface, theme.c("border"), bar, 1)
-
-
-def night_warning(scenario: Scenario, state: GameState) -> str:
-    """What ending today would do that cannot be undone, in a sentence ('' for an ordinary night):
-    the game ends, or a demand's deadline runs out unanswered (the nearest deadline, as the
-    header counts down to it: an ultimatum first on a day both fall due)."""
-    if state.date >= scenario.calendar.end:
-        return "This is the last day: ending it ends the game."
-    deadline = nearest_deadline(scenario, state)
-    if deadline is not None and deadline.days_left <= 0:
-        return f"The deadline of \u201c{deadline.title}\u201d runs out tonight, unanswered."
-    return ""
