@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from game import __version__
+from game.analysis.policy_names import DESCRIPTIONS, NOTE, POLICY_NAMES
 from game.paths import scenarios_dir
 
 # The scenario format (and with it pydantic and YAML) is imported where it is used, not here:
@@ -90,9 +91,12 @@ def _add_explore_arguments(explore: argparse.ArgumentParser) -> None:
     )
     explore.add_argument(
         "--policy",
-        choices=("random", "comply", "refuse", "stall", "historical"),
+        choices=(*POLICY_NAMES, "all"),
         default="random",
-        help="how choices are made (default random)",
+        help="how choices are made (default random): "
+        + "; ".join(f"{name}: {DESCRIPTIONS[name]}" for name in POLICY_NAMES)
+        + f" ({NOTE}); all: every policy on the same seeds, their endings' shares and mean"
+        " scores side by side",
     )
     explore.add_argument(
         "--json", action="store_true", help="print one JSON object instead of a table"
@@ -437,9 +441,11 @@ def cmd_explore(args: argparse.Namespace) -> int:
             flush=True,
         )
 
-    if args.policy == "historical":
+    if args.policy in ("historical", "all"):
         _note_if_nothing_historical(loaded.scenario)
     jobs = _capped_jobs(args.jobs, args.runs)
+    if args.policy == "all":
+        return _explore_every_policy(args, loaded.scenario, raw, jobs, progress if show else None)
     report = explore(
         loaded.scenario,
         runs=args.runs,
@@ -453,6 +459,41 @@ def cmd_explore(args: argparse.Namespace) -> int:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
     else:
         sys.stdout.write(render_report(report))
+    return 0
+
+
+def _explore_every_policy(
+    args: argparse.Namespace,
+    scenario: Any,
+    raw: bytes,
+    jobs: int,
+    progress: Callable[[int, int], None] | None,
+) -> int:
+    """`explore --policy all`: each policy on the same seeds, compared in one table."""
+    from game.analysis.compare import compare, comparison_json, render_comparison
+    from game.analysis.explore import explore
+
+    reports = {}
+    for index, policy in enumerate(POLICY_NAMES):
+        done = index * args.runs
+        reports[policy] = explore(
+            scenario,
+            runs=args.runs,
+            seed=args.seed,
+            policy=policy,
+            jobs=jobs,
+            source=(raw, args.file),
+            # one bar for all the policies' games
+            progress=None
+            if progress is None
+            else lambda n, _, done=done: progress(done + n, args.runs * len(POLICY_NAMES)),
+            why_games=0,  # the comparison does not say why; --policy NAME does
+        )
+    comparison = compare(scenario, reports)
+    if args.json:
+        print(json.dumps(comparison_json(scenario, comparison), ensure_ascii=False, indent=1))
+    else:
+        sys.stdout.write(render_comparison(scenario, comparison))
     return 0
 
 
