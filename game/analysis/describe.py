@@ -97,19 +97,25 @@ def correspondent(kind: str, name: str) -> str:
     return f"{word} {name}"
 
 
-def uses_note(uses_left: int | None, taken: int = 0) -> str:
-    """What a player should know of an action's limit for the whole game: "once a game" or "up
+def uses_note(uses_left: int | None, taken: int = 0, per_day: int = 1) -> str:
+    """What a player should know of an action's limits: for the whole game, "once a game" or "up
     to 4 times a game" before it is first taken, "once more this game" or "3 more times this
     game" after; nothing when it is unlimited (an action that is used up says so in its reason).
+    An action that can be taken more than once a day says so first ("up to 2 times a day"): the
+    rules say once a day, and an author's review found a per_day of 2 shown nowhere.
     Every limit is shown, from the first day: a note that appeared only once three or fewer uses
     remained made an action of four uses look unlimited until it had been used once (play-test).
     "A game" is said outright: "can be done 5 times" read as a daily allowance, and a player
     following history had used up the telegrams to Chiang by 5 June (play-test)."""
+    daily = f"up to {per_day} times a day" if per_day > 1 else ""
     if uses_left is None or uses_left <= 0:
-        return ""
+        return daily
     if taken:
-        return "once more this game" if uses_left == 1 else f"{uses_left} more times this game"
-    return "once a game" if uses_left == 1 else f"up to {uses_left} times a game"
+        game = "once more this game" if uses_left == 1 else f"{uses_left} more times this game"
+    else:
+        game = "once a game" if uses_left == 1 else f"up to {uses_left} times a game"
+    # a limit for the game no higher than the day's says all there is to say
+    return f"{daily}, {game}" if daily and uses_left > per_day else game
 
 
 def signed(value: int) -> str:

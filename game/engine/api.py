@@ -49,6 +49,7 @@ class ActionOption:
     reason: str  # why not, when not available
     uses_left: int | None = None  # how many more times the game allows it; None: no limit
     taken: int = 0  # how many times it has been taken in this game
+    per_day: int = 1  # how many times a day it can be taken
 
 
 def new_game(scenario: Scenario, seed: int) -> Step:
@@ -308,7 +309,15 @@ def action_options(scenario: Scenario, state: GameState) -> list[ActionOption]:
         left = None if spec.max_uses is None else max(0, spec.max_uses - taken)
         options.append(
             ActionOption(
-                action, spec.label, spec.category, spec.cost, not reason, reason, left, taken
+                action,
+                spec.label,
+                spec.category,
+                spec.cost,
+                not reason,
+                reason,
+                left,
+                taken,
+                spec.per_day,
             )
         )
     return options

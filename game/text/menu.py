@@ -50,6 +50,7 @@ class Entry:
     demand: str = ""  # answers only: the demand's id
     uses_left: int | None = None  # actions only: how many more times the game allows it
     taken: int = 0  # actions only: how many times it has been taken
+    per_day: int = 1  # actions only: how many times a day it can be taken
 
     @property
     def key(self) -> str:
@@ -125,6 +126,7 @@ def build_menu(scenario: Scenario, state: GameState, numbers: dict[str, int] | N
                 hint=spec.hint,
                 uses_left=option.uses_left,
                 taken=option.taken,
+                per_day=option.per_day,
             )
         )
     if numbers is None:

@@ -210,7 +210,7 @@ def _keys_line(keys: Sequence[str], style: Style) -> str:
 def _entry_detail(entry: Entry, *, category: bool) -> str:
     """What a choice costs (and its category), and how often it can still be done, only while it
     can (as the window shows it): "1 point, diplomacy, up to 3 times a game"."""
-    uses = uses_note(entry.uses_left, entry.taken)  # also when not possible today (review)
+    uses = uses_note(entry.uses_left, entry.taken, entry.per_day)  # also when not possible today
     shown = (counted(entry.cost, "point"), entry.category if category else "", uses)
     return ", ".join(filter(None, shown))
 
@@ -455,8 +455,8 @@ def help_lines(
     lines += style.heading("Rules in short")
     lines += style.wrap(
         f"Each day you have a few action points. {_costs(scenario)} "
-        "An action can be taken once a day; some only a few times in the whole game, as their "
-        "line says. Ending the day moves the crisis on. Demands have deadlines: a demand left unanswered "
+        "An action can be taken once a day unless its line says more; some only a few times in "
+        "the whole game, as their line says. Ending the day moves the crisis on. Demands have deadlines: a demand left unanswered "
         "runs out at the next dawn after its deadline, with consequences. Some values are hidden "
         "(shown as ?); intelligence about them comes with a stated reliability and may be wrong. "
         "Consequences shown beside a choice are the certain ones; 'outcome uncertain' means chance "

@@ -142,6 +142,7 @@ class ActionRow:
     consequences: str
     uses_left: int | None = None  # how many more times the game allows it; None: no limit
     taken: int = 0  # how many times it has been taken in this game
+    per_day: int = 1  # how many times a day it can be taken
     number: int = 0  # kept all day (game.day_numbers); its key takes it, from 1 to 9
 
 
@@ -318,6 +319,7 @@ def action_rows(
                 describe_effects(scenario, state, spec.effects, spec.outcomes),
                 option.uses_left,
                 option.taken,
+                option.per_day,
             )
         )
     number_new(numbers, [row.id for row in rows])

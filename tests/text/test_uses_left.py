@@ -90,3 +90,26 @@ def test_the_full_list_says_briefly_why_not_and_puts_what_is_used_up_last(mini):
         "  6. Ask the spies",
         "  4. Talk to the envoy",
     ]
+
+
+def test_an_action_taken_more_than_once_a_day_says_so():
+    # an author's review: `per_day: 2` was shown nowhere, and the help said "once a day"
+    assert [uses_note(None, per_day=2), uses_note(4, per_day=2), uses_note(1, per_day=3)] == [
+        "up to 2 times a day",
+        "up to 2 times a day, up to 4 times a game",
+        "once a game",  # the game's limit is the tighter one: the day's says nothing more
+    ]
+    assert uses_note(3, taken=1, per_day=2) == "up to 2 times a day, 3 more times this game"
+
+
+def test_both_front_ends_show_a_per_day_above_one():
+    from game.ui.view import action_rows
+
+    raw = edited_mini(("    cost: 2\n", "    cost: 2\n    per_day: 2\n")).encode()
+    scenario = load_scenario_bytes(raw, "mini.yaml").scenario
+    state = new_game(scenario, 1).state
+    lines = menu_lines(scenario, state, build_menu(scenario, state), Style(plain=True))
+    prepare = next(line for line in lines if "Prepare the army" in line)
+    assert prepare.endswith("(2 points, military, up to 2 times a day)")
+    row = next(r for r in action_rows(scenario, state) if r.id == "prepare")
+    assert uses_note(row.uses_left, row.taken, row.per_day) == "up to 2 times a day"

@@ -608,7 +608,9 @@ class CrisisScene(Scene):
             return [(BOLD, head), (SOFT, f"Deadline {row.deadline}")]
         number = row.number
         meta = [f"{row.cost} AP"]
-        uses = uses_note(row.uses_left, row.taken)  # also when not possible today (review)
+        uses = uses_note(
+            row.uses_left, row.taken, row.per_day
+        )  # also when not possible today (review)
         if uses:
             meta.append(uses)
         out: list[tuple[Style, str]] = [
@@ -679,7 +681,7 @@ class CrisisScene(Scene):
         )
         lines = [(Style("serif_bold", "body", colour), line) for line in label_lines]
         small_colour = "ink_soft" if row.available else "disabled"
-        uses = uses_note(row.uses_left, row.taken)
+        uses = uses_note(row.uses_left, row.taken, row.per_day)
         if uses:  # the game limits it: say so before it is gone (as the text version does)
             style = Style("serif", "small", "ink_soft")
             lines += [(style, line) for line in ink.wrap(uses.capitalize() + ".", inner, style)]

@@ -144,7 +144,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
 
 RULES = [
     "Each turn is one day. At dawn, deadlines that ran out take effect, news and demands arrive, and other actors act.",
-    "In council you spend the day's action points on actions and answers. Each action shows its cost, its known consequences, and 'outcome uncertain' where chance plays a part. An action can be taken once a day; some only a few times in the whole game, as their row says ('up to 3 times a game').",
+    "In council you spend the day's action points on actions and answers. Each action shows its cost, its known consequences, and 'outcome uncertain' where chance plays a part. An action can be taken once a day unless its row says more ('up to 2 times a day'); some only a few times in the whole game, as their row says ('up to 3 times a game').",
     "Demands come with deadlines. Stalling may buy time; an ultimatum's deadline cannot be put off, and letting it run out usually makes things worse.",
     "Beside each person under Attitudes, and on the map, a square marks the Japanese side, a diamond the Chinese and a circle anyone else (the colours say the same). A stat's words say whether higher is better or worse; one with no words, such as public anger, is neither.",
     "Some numbers are hidden ('?') until intelligence reveals them. Intelligence comes with a stated reliability: it may be wrong.",
