@@ -9,6 +9,7 @@ beyond plain tuples of numbers and strings going back.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -25,6 +26,9 @@ from game.engine.run import Run
 from game.scenario.model import Scenario
 
 MAX_STEPS = 10_000  # a policy that never ends the day cannot hang the explorer
+# A game whose stage went straight back where it came from this often is reported: once can be a
+# story (the crisis eased, then flared up again), twice in a row on consecutive days is a loop.
+SWINGS = 2
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,10 @@ class GameSummary:
     idle_dates: tuple[str, ...]  # days when no action could be taken at all
     rules: tuple[str, ...] = ()  # actors' rules that fired, as `rules_fired` knows them
     responses: tuple[str, ...] = ()  # answers given, as DEMAND:RESPONSE
+    # the stage went straight back where it came from on the next day or sooner (A, B, A), how
+    # often, and the first such pair: two transitions that undo each other (an author's review)
+    swings: int = 0
+    swing: tuple[str, ...] = ()
 
     def to_tuple(self) -> tuple[Any, ...]:
         return (
@@ -56,6 +64,8 @@ class GameSummary:
             self.idle_dates,
             self.rules,
             self.responses,
+            self.swings,
+            self.swing,
         )
 
 
@@ -66,8 +76,9 @@ def play_one(scenario: Scenario, seed: int, policy: str, max_steps: int = MAX_ST
     choose = CHOOSERS[policy]
     run = Run(scenario, seed, quiet=True)
     generator = rng.seed_state(seed)
-    stages = {scenario.initial_stage}
-    stages.update(e.ref for e in run.events if e.kind == "stage")
+    # the stages entered, in order, each with the day it was entered on
+    path = [(scenario.initial_stage, 1)]
+    path.extend((e.ref, 1) for e in run.events if e.kind == "stage")
     idle: list[str] = []
     answers: list[Respond] = []  # the only per-step bookkeeping: stalls leave no trace in the state
     day_checked = 0
@@ -82,10 +93,12 @@ def play_one(scenario: Scenario, seed: int, policy: str, max_steps: int = MAX_ST
         choice, generator = choose(scenario, run.date, legal, generator)
         if choice.__class__ is Respond:
             answers.append(choice)
+        day = run.day
         for event in run.play(choice):  # a loop, not a generator per step
             if event.kind == "stage":
-                stages.add(event.ref)
+                path.append((event.ref, day))
     state = run.state()
+    swings, swing = back_and_forth(path)
     return GameSummary(
         seed=seed,
         ending=state.ending or "",
@@ -94,11 +107,27 @@ def play_one(scenario: Scenario, seed: int, policy: str, max_steps: int = MAX_ST
         demands=tuple(sorted(state.demands)),
         expired=tuple(sorted(d for d, a in state.demands.items() if a.status == "expired")),
         actions=tuple(sorted(state.taken)),
-        stages=tuple(sorted(stages)),
+        stages=tuple(sorted({stage for stage, _ in path})),
         idle_dates=tuple(idle),
         rules=tuple(sorted(state.rules_fired)),
         responses=tuple(sorted({f"{a.demand}:{a.response}" for a in answers})),
+        swings=swings,
+        swing=swing,
     )
+
+
+def back_and_forth(path: list[tuple[str, int]]) -> tuple[int, tuple[str, ...]]:
+    """How often the stage went straight back where it came from (A, then B, then A again, each
+    change on the next day or sooner), and the first such pair (A, B)."""
+    swings = 0
+    first: tuple[str, ...] = ()
+    for (before, day0), (between, day1), (after, day2) in zip(
+        path, path[1:], path[2:], strict=False
+    ):
+        if after == before and day1 - day0 <= 1 and day2 - day1 <= 1:
+            swings += 1
+            first = first or (before, between)
+    return swings, first
 
 
 def play_range(scenario: Scenario, start: int, stop: int, policy: str) -> list[GameSummary]:
@@ -153,6 +182,10 @@ class ExploreReport:
     # empty, "every response given" and "every deadline ran out" would be only vacuously true
     demands_presented: list[str] = field(default_factory=list)
     deadlines_presented: list[str] = field(default_factory=list)
+    # games in which the stage went straight back and forth at least SWINGS times, and the first
+    # of them (its seed and the two stages)
+    swinging: int = 0
+    swing_example: tuple[int, str, str] | None = None
     games: list[GameSummary] = field(default_factory=list, repr=False)
     # why what was never reached was not (see game.analysis.why): filled by `explore`
     why: WhyReport = NOTHING
@@ -181,6 +214,12 @@ class ExploreReport:
             "unfinished": self.unfinished,
             "demands_presented": self.demands_presented,
             "deadlines_presented": self.deadlines_presented,
+            "back_and_forth": {
+                "games": self.swinging,
+                "example": None
+                if self.swing_example is None
+                else dict(zip(("seed", "from", "to"), self.swing_example, strict=True)),
+            },
             "why": self.why.to_json(),
         }
 
@@ -234,6 +273,7 @@ def summarise(
         for d, spec in scenario.demands.items()
         if (spec.deadline is not None or spec.deadline_days is not None) and d in presented
     ]
+    swinging = [g for g in games if g.swings >= SWINGS]
     return ExploreReport(
         scenario=scenario.id,
         policy=policy,
@@ -249,8 +289,15 @@ def summarise(
         unfinished=counts.get("", 0),
         demands_presented=[d for d in scenario.demands if d in presented],
         deadlines_presented=with_deadline,
+        swinging=len(swinging),
+        swing_example=_example(swinging[0]) if swinging else None,
         games=games,
     )
+
+
+def _example(game: GameSummary) -> tuple[int, str, str]:
+    there, back = game.swing
+    return game.seed, there, back
 
 
 def chunks(start: int, runs: int, jobs: int) -> list[tuple[int, int]]:
@@ -407,6 +454,16 @@ def render_report(report: ExploreReport) -> str:
     else:
         lines.append("There was always some action possible.")
     lines.append("")
+    if report.swing_example is not None:
+        seed, there, back = report.swing_example
+        lines += textwrap.wrap(
+            "The stage went straight back where it came from (a day apart or less, twice or more)"
+            f" in {report.swinging} game(s), e.g. seed {seed}: {there} -> {back} -> {there} ->"
+            f" {back}. Two transitions may each undo the other: give one an `unless`, or a"
+            " condition the other stage does not reverse at once.",
+            width=100,
+        )
+        lines.append("")
     if report.deadlines_never_ran_out:
         lines.append(f"Deadlines that never ran out: {', '.join(report.deadlines_never_ran_out)}")
     elif not presented:
