@@ -605,7 +605,9 @@ def _day_lines(record: DayRecord, dawn: str) -> list[str]:
         elif item.kind != "day":
             if item.kind == "ending":
                 close()
-            lines.append(f"  [{item.kind}] {item.title}")
+            # an intelligence report's stated reliability, as the player reads it with the report
+            stated = f" (reliability {item.reliability}%)" if item.reliability is not None else ""
+            lines.append(f"  [{item.kind}] {item.title}{stated}")
             if item.text:
                 lines.append(f"      {item.text.strip()}".replace("\n", "\n      "))
             if item.accurate is False:

@@ -14,7 +14,7 @@ def test_a_wrong_report_is_marked_and_a_true_one_is_not(mini):
     for seed in range(40):
         played = play(scenario, seed, scripted([]))  # the rumour comes on 2 June, at dawn
         lines = render_log(played).splitlines()
-        at = next(i for i, line in enumerate(lines) if line.endswith("[intelligence] A rumour"))
+        at = next(i for i, line in enumerate(lines) if line.endswith("[intelligence] A rumour (reliability 75%)"))
         says_true = lines[at + 1].strip() == scenario.intel["rumour"].if_true
         really = played.final.hidden["resolve"] >= 50  # the rumour's truth: "resolve >= 50"
         wrong = says_true != really
@@ -44,7 +44,7 @@ def test_a_report_is_judged_by_the_truth_when_it_came_not_after_its_own_effects(
         assert scenario is not None, [str(d) for d in found]
         played = play(scenario, 1, scripted([]))
         lines = render_log(played).splitlines()
-        at = lines.index("  [intelligence] A rumour")
+        at = lines.index(f"  [intelligence] A rumour (reliability {reliability}%)")
         assert lines[at + 1].strip() == says
         assert (lines[at + 2].strip() == WRONG) is wrong, lines[at : at + 3]
         report = next(e for day in played.days for e in day.events if e.ref == "rumour")
