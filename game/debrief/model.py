@@ -17,7 +17,8 @@ class _Frozen(BaseModel):
 
 
 class SourceRef(_Frozen):
-    """A cited source, numbered in the order the report first cites it (for footnotes)."""
+    """A cited source, numbered by its place in the scenario's list of sources, so it has the
+    same number in every report of the scenario (for footnotes and the list of sources)."""
 
     number: int
     tag: str
