@@ -197,6 +197,7 @@ def build_debrief(
         questions=list(scenario.questions),
         votes=[v if isinstance(v, Vote) else Vote.model_validate(v) for v in (votes or [])],
         sources=cite.cited(),
+        characters_lang=scenario.characters_lang,
     )
 
 

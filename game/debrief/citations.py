@@ -50,6 +50,7 @@ class Citations:
                 url=source.url,
                 kind=source.kind,
                 note=source.note,
+                lang=source.lang,
             )
         self._refs[tag] = ref
         return ref

@@ -26,6 +26,7 @@ class SourceRef(_Frozen):
     url: str = ""
     kind: str = ""
     note: str = ""
+    lang: str = ""  # the language the source declares it is written in ("" for none)
 
 
 class HistoryEntry(_Frozen):
@@ -194,6 +195,8 @@ class Debrief(_Frozen):
     questions: list[str] = []
     votes: list[Vote] = []
     sources: list[SourceRef] = []
+    # the language of the scenario's Chinese characters without kana, for the HTML report's marks
+    characters_lang: str = "zh"
 
     @property
     def days_passed(self) -> bool:
