@@ -178,3 +178,22 @@ def test_taking_the_marks_away_gives_back_the_page_unmarked(monkeypatch):
     unmarked = render_html(debrief)
     assert marked != unmarked
     assert re.sub(r'<span lang="[a-zA-Z-]+">([^<]*)</span>', r"\1", marked) == unmarked
+
+
+def test_the_he_umezu_report_marks_its_chinese_and_japanese_sources():
+    from game.cli import DEFAULT_SCENARIO
+    from game.scenario.load import load_scenario
+
+    page = _page(load_scenario(DEFAULT_SCENARIO).scenario)
+    assert '<span lang="zh">何梅协定</span> (memorandum of 9 June), Chinese Wikisource' in page
+    # the Foreign Ministry's text is Japanese, though its title's characters have no kana
+    assert 'Japanese Foreign Ministry text <span lang="ja">梅津=何応欽協定</span>' in page
+
+
+@pytest.mark.parametrize("name", ["chahar_1935", "nanjing_free_hand", "tutorial", "he_umezu_1935"])
+def test_every_scenario_declares_the_foreign_ministrys_text_japanese(name):
+    from game.scenario.load import load_scenario
+    from tests.conftest import ROOT
+
+    scenario = load_scenario(ROOT / "scenarios" / f"{name}.yaml").scenario
+    assert scenario.sources["MOFA"].lang == "ja"
