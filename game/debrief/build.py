@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
 
+from game.debrief.citations import Citations
 from game.debrief.model import (
     TIMED_OUT,
     DayEntry,
@@ -19,7 +20,6 @@ from game.debrief.model import (
     HiddenValue,
     HistoryEntry,
     Score,
-    SourceRef,
     Vote,
     dates_text,
 )
@@ -96,11 +96,12 @@ def build_debrief(
           note is given once: a later divergence with the same note points back to it (`note_as`);
         * `hidden`: the hidden draws (with the label of the drawn choice) and hidden stats;
         * `disputes`, reflection `questions`, `votes`;
-        * `sources`: every source cited anywhere above, numbered in the order a report shows them
-          (ending, divergences, background, days, aftermath, disputes); each `SourceRef` elsewhere
-          carries the same number, for footnotes.
+        * `sources`: every source cited anywhere above, in numeric order; each is numbered by its
+          place in the scenario's list of sources, so a source has the same number in every
+          report of the scenario (`Citations`), and each `SourceRef` elsewhere carries the same
+          number, for footnotes (those of one passage in numeric order).
     """
-    cite = _Citations(scenario)
+    cite = Citations(scenario)
     start = scenario.calendar.start
     ended_on = max(state.date, start)
     ending = _ending(scenario, state, cite)
@@ -196,41 +197,8 @@ def build_debrief(
         questions=list(scenario.questions),
         votes=[v if isinstance(v, Vote) else Vote.model_validate(v) for v in (votes or [])],
         sources=cite.cited(),
+        characters_lang=scenario.characters_lang,
     )
-
-
-class _Citations:
-    """Numbers sources in the order they are first cited; unknown tags are kept as their tag."""
-
-    def __init__(self, scenario: Scenario):
-        self._scenario = scenario
-        self._refs: dict[str, SourceRef] = {}
-
-    def all(self, tags: Iterable[str]) -> list[SourceRef]:
-        refs: list[SourceRef] = []
-        for tag in tags:
-            ref = self._refs.get(tag)
-            if ref is None:
-                source = self._scenario.sources.get(tag)
-                number = len(self._refs) + 1
-                if source is None:  # the loader rejects unknown tags; stay readable all the same
-                    ref = SourceRef(number=number, tag=tag, title=tag)
-                else:
-                    ref = SourceRef(
-                        number=number,
-                        tag=tag,
-                        title=source.title,
-                        url=source.url,
-                        kind=source.kind,
-                        note=source.note,
-                    )
-                self._refs[tag] = ref
-            if ref not in refs:
-                refs.append(ref)
-        return refs
-
-    def cited(self) -> list[SourceRef]:
-        return list(self._refs.values())
 
 
 def _released_injects(scenario: Scenario, state: GameState) -> set[int]:
@@ -264,7 +232,7 @@ def _deadline(state: GameState, item: GameEvent) -> dt.date | None:
     return active.deadline if active is not None else None
 
 
-def _note(note: HistoryNote, period: str, cite: _Citations) -> HistoryEntry:
+def _note(note: HistoryNote, period: str, cite: Citations) -> HistoryEntry:
     return HistoryEntry(
         date=note.date,
         title=note.title,
@@ -294,7 +262,7 @@ def _decision(scenario: Scenario, entry: LogEntry) -> Decision:
     )
 
 
-def _ending(scenario: Scenario, state: GameState, cite: _Citations) -> EndingView | None:
+def _ending(scenario: Scenario, state: GameState, cite: Citations) -> EndingView | None:
     spec = scenario.endings.get(state.ending or "") if state.over else None
     if spec is None or state.ending is None:
         return None
@@ -317,7 +285,7 @@ def _ending(scenario: Scenario, state: GameState, cite: _Citations) -> EndingVie
 def _divergences(
     scenario: Scenario,
     state: GameState,
-    cite: _Citations,
+    cite: Citations,
     without_council: AbstractSet[dt.date] = frozenset(),
     timed_out: AbstractSet[dt.date] = frozenset(),
 ) -> list[Divergence]:
@@ -346,7 +314,7 @@ def _divergences(
 
 
 def _answer_divergences(
-    scenario: Scenario, decisions: Sequence[LogEntry], cite: _Citations
+    scenario: Scenario, decisions: Sequence[LogEntry], cite: Citations
 ) -> list[Divergence]:
     """Answers other than history's (every answer counts, a stall included: it is a choice made
     that day). The same answer on several days is one divergence, with all its days."""
@@ -382,7 +350,7 @@ def _answer_divergences(
 
 
 def _deadline_divergences(
-    scenario: Scenario, state: GameState, decisions: Sequence[LogEntry], cite: _Citations
+    scenario: Scenario, state: GameState, decisions: Sequence[LogEntry], cite: Citations
 ) -> list[Divergence]:
     """Demands history answered that the player let run out, or left open when the game ended."""
     answered = {(e.ref, e.response) for e in decisions if e.kind == "respond"}
@@ -432,7 +400,7 @@ def _missed_actions(
     scenario: Scenario,
     state: GameState,
     decisions: Sequence[LogEntry],
-    cite: _Citations,
+    cite: Citations,
     without_council: AbstractSet[dt.date],
     timed_out: AbstractSet[dt.date],
 ) -> list[Divergence]:
@@ -547,7 +515,7 @@ NOT_IN_RECORD = "The record does not show this done in the days the game covers.
 
 
 def _extra_actions(
-    scenario: Scenario, decisions: Sequence[LogEntry], cite: _Citations
+    scenario: Scenario, decisions: Sequence[LogEntry], cite: Citations
 ) -> list[Divergence]:
     """Actions history did not take that day (one divergence for all the days of one action)."""
     extra: dict[str, list[dt.date]] = {}
@@ -587,7 +555,7 @@ def _extra_actions(
     return found
 
 
-def _ending_divergence(scenario: Scenario, state: GameState, cite: _Citations) -> list[Divergence]:
+def _ending_divergence(scenario: Scenario, state: GameState, cite: Citations) -> list[Divergence]:
     """A different ending: none, or the one divergence saying how history ended."""
     spec = scenario.endings.get(state.ending or "") if state.over else None
     historical_endings = [e for e in scenario.endings.values() if e.historical]

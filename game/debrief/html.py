@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from game.debrief.lang import kanji_lang, mark_html, mark_text
 from game.debrief.model import (
     WEAK,
     Debrief,
@@ -134,7 +135,8 @@ def page_title(d: Debrief) -> str:
 
 
 def render_html(debrief: Debrief) -> str:
-    """The whole report as one HTML document (UTF-8), with every text escaped."""
+    """The whole report as one HTML document (UTF-8), with every text escaped and its runs of
+    Chinese and Japanese marked with their language (`game.debrief.lang`)."""
     d = debrief
     out: list[str] = [
         "<!DOCTYPE html>",
@@ -170,7 +172,8 @@ def render_html(debrief: Debrief) -> str:
             _items(section, out)
         out.append("</section>")
     out += ["</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    # Chinese and Japanese in spans with their language, for fonts and screen readers
+    return mark_html("\n".join(out), d.characters_lang) + "\n"
 
 
 def _front(section: Section, out: list[str]) -> None:
@@ -300,18 +303,25 @@ def _line(line: Line) -> str:
 
 def _source_item(source: SourceRef) -> str:
     weak = source.kind == "weak"
-    parts = [f"<cite>{esc(source.title)}</cite>"]
+    # a source's own language marks the characters of its words (the rest are marked with the
+    # scenario's, by render_html)
+    declared = kanji_lang(source.lang, "")
+
+    def words(value: str) -> str:
+        return mark_text(esc(value), declared) if declared else esc(value)
+
+    parts = [f"<cite>{words(source.title)}</cite>"]
     if source.kind:
         parts.append(f"({esc(WEAK if weak else source.kind)})")
     if source.url:
         # Only web addresses become links, and not those of weak sources (mirror and novel
         # sites, for students): a `javascript:` or relative URL stays plain text too.
         if weak:
-            parts.append(f'<span class="address">{esc(source.url)}</span>')
+            parts.append(f'<span class="address">{words(source.url)}</span>')
         elif source.url.startswith(("http://", "https://")):
-            parts.append(f'<a href="{esc(source.url)}">{esc(source.url)}</a>')
+            parts.append(f'<a href="{esc(source.url)}">{words(source.url)}</a>')
         else:
-            parts.append(esc(source.url))
+            parts.append(words(source.url))
     if source.note:
-        parts.append(f"— {esc(source.note)}")
+        parts.append(f"— {words(source.note)}")
     return f'<li id="source-{source.number}" value="{source.number}">' + " ".join(parts) + "</li>"

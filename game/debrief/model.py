@@ -17,7 +17,8 @@ class _Frozen(BaseModel):
 
 
 class SourceRef(_Frozen):
-    """A cited source, numbered in the order the report first cites it (for footnotes)."""
+    """A cited source, numbered by its place in the scenario's list of sources, so it has the
+    same number in every report of the scenario (for footnotes and the list of sources)."""
 
     number: int
     tag: str
@@ -25,6 +26,7 @@ class SourceRef(_Frozen):
     url: str = ""
     kind: str = ""
     note: str = ""
+    lang: str = ""  # the language the source declares it is written in ("" for none)
 
 
 class HistoryEntry(_Frozen):
@@ -193,6 +195,8 @@ class Debrief(_Frozen):
     questions: list[str] = []
     votes: list[Vote] = []
     sources: list[SourceRef] = []
+    # the language of the scenario's Chinese characters without kana, for the HTML report's marks
+    characters_lang: str = "zh"
 
     @property
     def days_passed(self) -> bool:

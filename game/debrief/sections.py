@@ -16,7 +16,8 @@ leave out, or put elsewhere, what the others show.
     disputes     what historians dispute
     votes        the class's votes
     questions    questions for reflection
-    sources      every source cited above, numbered as the footnotes
+    sources      every source cited above, numbered as the footnotes: by its place in the
+                 scenario's list, the same in every report of the scenario (gaps and all)
 """
 
 from __future__ import annotations
@@ -70,6 +71,11 @@ NOT_RECORDED = "(not recorded)"
 NOT_ENDED = "The game had not ended when this report was made."
 NO_NOTE = "No historical note for this day."
 NO_SOURCES = "No sources were cited."
+# above the list: its numbers are the scenario's, not the order this report cites them in
+SOURCE_NUMBERS = (
+    "Sources are numbered as in the scenario's own list, so a source has the same number in "
+    "every report of this scenario; this report lists only those it cites."
+)
 HIDDEN_NOTE = (
     "These are this game's own values, drawn at random from its seed when it began (a hidden "
     "stat: where it stood at the end); a game with another seed may draw them differently."
@@ -359,6 +365,8 @@ def _day(d: Debrief, index: int) -> DayItem:
 
 def _sources(d: Debrief) -> Section:
     items: list[Item] = []
+    if d.sources:  # said once, above the list (teacher's report review)
+        items.append(Line(SOURCE_NUMBERS, remark=True))
     if any(source.kind == "weak" for source in d.sources):
         items.append(Line(WEAK_NOTE, remark=True))
     items += d.sources

@@ -119,6 +119,15 @@ class Source(Model):
         description="How close to the events the source is; 'weak' sources are used only where nothing better exists.",
     )
     note: str = Field("", description="Anything a reader should know about this source.")
+    lang: str = Field(
+        "",
+        pattern=r"^([a-z]{2,3}(-[A-Za-z0-9]{2,8})*)?$",
+        description=(
+            "The language the source is written in, as a language tag (ja, zh, zh-Hant, en);"
+            " the HTML report marks the Chinese characters of its title and note with it, when it"
+            " is Chinese, Japanese or Korean (kana are always marked Japanese)."
+        ),
+    )
 
 
 class Player(Model):
@@ -605,6 +614,16 @@ class Scenario(Model):
             " a path relative to this file's folder, or one starting with 'assets/' for a bundled"
             " map. Paths may not leave those folders. Empty: the bundled North China map, if a"
             " place of the scenario lies on it; otherwise the window shows no map."
+        ),
+    )
+    characters_lang: str = Field(
+        "zh",
+        pattern=r"^(zh|ja|ko)(-[A-Za-z0-9]{2,8})*$",
+        description=(
+            "The language of the Chinese characters (without kana) in the scenario's own text, as"
+            " a language tag: zh (the default: Chinese, Simplified), zh-Hant, ja. The HTML report"
+            " marks them with it, so browsers and screen readers pick the right font and voice; a"
+            " source's own `lang` comes first for its title and note, and kana are always ja."
         ),
     )
     player: Player = Field(description="Who the player is.")

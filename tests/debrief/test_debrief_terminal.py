@@ -150,7 +150,8 @@ def test_footnotes_are_short_numbers_found_in_the_source_list(debrief):
     lines = debrief_lines(debrief, Style(plain=True))
     start = lines.index("Sources")
     listed = [int(m.group(1)) for line in lines[start:] if (m := re.match(r"\s+\[(\d+)\] ", line))]
-    assert listed == [s.number for s in debrief.sources] == list(range(1, len(listed) + 1))
+    # the scenario's own numbers, in order, gaps and all (teacher's report review)
+    assert listed == [s.number for s in debrief.sources] == sorted(set(listed))
     cited: set[int] = set()
     for line in lines[:start]:
         for group in re.findall(r"\[([\d,-]+)\]", line):

@@ -105,7 +105,7 @@ def test_every_source_the_window_lists_is_cited_above_it(full):
         shown, _ = _window(debrief)
         listed = shown.index("SOURCES")
         numbers = {s.number for s in debrief.sources}
-        assert numbers == set(range(1, len(debrief.sources) + 1))
+        assert len(numbers) == len(debrief.sources)  # the scenario's numbers, gaps and all
         assert _cited(shown[:listed]) == numbers
 
 

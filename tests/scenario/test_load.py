@@ -371,3 +371,32 @@ def test_a_demand_presented_by_a_dated_event_after_its_fixed_deadline_is_an_erro
         and "deadline_days" in line
         for line in found
     ), found
+
+
+def test_a_scenario_and_its_sources_may_declare_the_language_of_their_characters():
+    # for the HTML report's lang marks (teacher's report review)
+    text = mutate(
+        ("briefing: A", "characters_lang: zh-Hant\nbriefing: A"),
+        (
+            "T1: {title: Test source, kind: primary}",
+            "T1: {title: Test source, kind: primary, lang: ja}",
+        ),
+    )
+    scenario, found = check_scenario_bytes(text.encode("utf-8"), "s.yaml")
+    assert found == [] and scenario is not None
+    assert scenario.characters_lang == "zh-Hant" and scenario.sources["T1"].lang == "ja"
+    unstated, _ = check_scenario_bytes(MINI.encode("utf-8"), "s.yaml")
+    assert unstated is not None
+    assert unstated.characters_lang == "zh" and unstated.sources["T1"].lang == ""
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        ("briefing: A", "characters_lang: en\nbriefing: A"),  # Chinese, Japanese or Korean only
+        ("briefing: A", "characters_lang: Chinese\nbriefing: A"),
+        ("kind: primary}", "kind: primary, lang: 日本}"),
+    ],
+)
+def test_a_language_is_declared_by_its_tag(pair):
+    assert any("lang" in line for line in diagnostics(mutate(pair)))

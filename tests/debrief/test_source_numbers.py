@@ -1,0 +1,119 @@
+"""A source has the same number in every report of a scenario: its place in the scenario's list.
+
+Teacher's report review: reports numbered their sources in the order each first cited them, so
+"source 3" in one student's report was another document than "source 3" in the next one's, and a
+class discussion could not say "look at source 7".
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from game.analysis.policies import historical, uniform
+from game.analysis.replay import play
+from game.debrief import build_debrief, render_html, render_markdown, sections
+from game.debrief.sections import report_sections
+from game.text.debrief_view import debrief_lines
+from game.text.style import Style
+
+
+@pytest.fixture(scope="module")
+def he_umezu():
+    from game.cli import DEFAULT_SCENARIO
+    from game.scenario.load import load_scenario
+
+    return load_scenario(DEFAULT_SCENARIO).scenario
+
+
+@pytest.fixture(scope="module")
+def two_games(he_umezu):
+    """Two games of one scenario down different paths: history's, and a random one."""
+    history = build_debrief(he_umezu, play(he_umezu, 1935, historical).final, seed=1935)
+    other = build_debrief(he_umezu, play(he_umezu, 7, uniform).final, seed=7)
+    return history, other
+
+
+def test_a_source_is_numbered_by_its_place_in_the_scenario(he_umezu, two_games):
+    place = {tag: n for n, tag in enumerate(he_umezu.sources, 1)}
+    for debrief in two_games:
+        assert debrief.sources
+        assert all(s.number == place[s.tag] for s in debrief.sources)
+
+
+def test_two_games_on_different_paths_give_a_source_the_same_number(two_games):
+    history, other = two_games
+    assert history.divergences == [] and other.divergences  # the paths did differ
+    numbers = [{s.tag: s.number for s in d.sources} for d in two_games]
+    shared = numbers[0].keys() & numbers[1].keys()
+    assert shared and numbers[0].keys() != numbers[1].keys()
+    assert all(numbers[0][tag] == numbers[1][tag] for tag in shared)
+
+
+def test_a_report_lists_only_what_it_cites_in_numeric_order(two_games):
+    for debrief in two_games:
+        numbers = [s.number for s in debrief.sources]
+        assert numbers == sorted(set(numbers))
+        cited = {
+            int(n) for n in re.findall(r"\[\^(\d+)\]", _above_sources(render_markdown(debrief)))
+        }
+        assert cited == set(numbers)
+
+
+def test_the_footnotes_of_one_passage_are_in_numeric_order(two_games):
+    for debrief in two_games:
+        text = _above_sources(render_markdown(debrief))
+        for group in re.findall(r"(?:\[\^\d+\])+", text):
+            numbers = [int(n) for n in re.findall(r"\d+", group)]
+            assert numbers == sorted(numbers), group
+
+
+def _above_sources(markdown: str) -> str:
+    return markdown.split("\n## Sources\n")[0]
+
+
+def test_every_form_says_once_above_the_list_that_the_numbers_are_the_scenarios(two_games):
+    history, _ = two_games
+    sources = next(s for s in report_sections(history) if s.key == "sources")
+    assert sources.items[0].text == sections.SOURCE_NUMBERS
+    assert "same number" in sections.SOURCE_NUMBERS and "every report" in sections.SOURCE_NUMBERS
+
+    markdown = render_markdown(history).split("\n## Sources\n")[1]
+    assert markdown.count(sections.SOURCE_NUMBERS) == 1
+    assert markdown.index(sections.SOURCE_NUMBERS) < markdown.index("[^")
+
+    page = render_html(history).split("<h2>Sources</h2>")[1]
+    line = html.escape(sections.SOURCE_NUMBERS)
+    assert page.count(line) == 1
+    assert page.index(line) < page.index('<ol class="sources">')
+
+    lines = debrief_lines(history, Style(plain=True, width=200))
+    below = "\n".join(lines[lines.index("Sources") :])
+    assert below.count(sections.SOURCE_NUMBERS) == 1
+    assert below.index(sections.SOURCE_NUMBERS) < below.index("  [")
+
+
+def test_the_window_and_the_text_version_use_the_scenarios_numbers(two_games):
+    from game.ui.scenes.ending import DebriefScene
+
+    _, other = two_games
+    # one listed after a gap: a form counting its own 1, 2, 3 would give it another number
+    first = next(s for n, s in enumerate(other.sources, 1) if s.number != n)
+    lines = debrief_lines(other, Style(plain=True, width=200))
+    listed = lines[lines.index("Sources") :]
+    assert any(line.strip().startswith(f"[{first.number}] {first.title}") for line in listed)
+
+    window = DebriefScene()
+    window.debrief, window.saved = other, ""
+    texts = [text for _, text in window.paragraphs()]
+    assert any(text.startswith(f"[{first.number}] {first.title}") for text in texts)
+    assert texts.count(sections.SOURCE_NUMBERS) == 1
+
+
+def test_an_html_source_keeps_its_number_as_its_list_value_and_anchor(two_games):
+    _, other = two_games
+    page = render_html(other)
+    for source in other.sources:
+        assert f'<li id="source-{source.number}" value="{source.number}">' in page
