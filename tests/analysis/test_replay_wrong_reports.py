@@ -14,7 +14,11 @@ def test_a_wrong_report_is_marked_and_a_true_one_is_not(mini):
     for seed in range(40):
         played = play(scenario, seed, scripted([]))  # the rumour comes on 2 June, at dawn
         lines = render_log(played).splitlines()
-        at = next(i for i, line in enumerate(lines) if line.endswith("[intelligence] A rumour (reliability 75%)"))
+        at = next(
+            i
+            for i, line in enumerate(lines)
+            if line.endswith("[intelligence] A rumour (reliability 75%)")
+        )
         says_true = lines[at + 1].strip() == scenario.intel["rumour"].if_true
         really = played.final.hidden["resolve"] >= 50  # the rumour's truth: "resolve >= 50"
         wrong = says_true != really
