@@ -105,7 +105,13 @@ class CrashScene(Scene, PageScene):
     def resume(self, app: App) -> Any:
         from game.ui.scenes.title import load_game_from
 
-        return load_game_from(app, self.autosave)
+        autosave = self.autosave
+        if autosave is None:
+            return True
+        # A crash behind the title screen can come before the scenario has loaded (the card
+        # that found the autosave was the remembered one): the resume waits for it, as the
+        # title's choices do. It read the save against no scenario, and the crash screen failed.
+        return app.when_loaded(lambda: load_game_from(app, autosave))
 
     def key(self, app: App, event: pygame.event.Event) -> Any:
         if event.key == pygame.K_ESCAPE:
