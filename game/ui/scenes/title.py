@@ -172,11 +172,15 @@ class TitleScene(Scene):
         card = self.card(app)
         usable = not app.load_error  # a scenario that failed to load cannot be played
         buttons = [Button("New game", self.later(app, "New game", lambda: self.begin(app)))]
-        if self.autosave is not None:
+        autosave = self.autosave
+        if autosave is not None:
+            # the save the button names: a choice made while the scenario loads runs after
+            # `scenario_ready` has looked for the autosave again (and found none if that game
+            # has meanwhile ended): it opened None
             buttons.append(
                 Button(
                     "Continue (autosave)",
-                    self.later(app, "Continue", lambda: load_game_from(app, self.autosave)),
+                    self.later(app, "Continue", lambda: load_game_from(app, autosave)),
                     enabled=usable,
                 )
             )
