@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
@@ -400,6 +400,25 @@ class App:
         self.dirty = True
 
     # --- the game ----------------------------------------------------------------------------------
+    @property
+    def game(self) -> Session:
+        """The game in progress, for the screens shown only during one (the briefing and the
+        crisis screen, their dialogs, the ending and the debrief): a window's session, once
+        begun, is never None again."""
+        if self.session is None:
+            raise RuntimeError("this screen needs a game in progress")
+        return self.session
+
+    @property
+    def current_scenario(self) -> LoadedScenario:
+        """The game's scenario, else the one chosen on the title screen: for the screens that
+        open only once there is one (the codex and the briefing; see `when_loaded`)."""
+        if self.session is not None:
+            return self.session.loaded
+        if self.loaded is None:
+            raise RuntimeError("this screen needs the scenario, which has not loaded")
+        return self.loaded
+
     def new_game(self, loaded: LoadedScenario, seed: int) -> None:
         from game.ui.session import Session
 
@@ -751,7 +770,7 @@ class App:
         return self.settings.reduced_motion or self.blink_phase % 2 == 0
 
     # --- unexpected errors ------------------------------------------------------------------------------
-    def safely(self, work: Callable[..., Any], *args: Any) -> None:
+    def safely(self, work: Callable[..., object], *args: object) -> None:
         """Run one piece of the loop; an unexpected error goes to the crash screen, never to the terminal."""
         try:
             work(*args)
