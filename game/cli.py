@@ -12,11 +12,19 @@ import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from game import __version__
 from game.analysis.policy_names import DESCRIPTIONS, NOTE, POLICY_NAMES
 from game.paths import scenarios_dir
+
+if TYPE_CHECKING:
+    from game.analysis.replay import Playthrough, Stop
+    from game.engine.state import GameState
+    from game.saves import SaveGame, SessionNotes
+    from game.scenario.load import LoadedScenario
+    from game.scenario.model import Scenario
+    from game.scenario.source import Diagnostic, SourceSpan
 
 # The scenario format (and with it pydantic and YAML) is imported where it is used, not here:
 # `play` shows the title screen before loading the scenario, and those imports took several times
@@ -223,8 +231,13 @@ MAX_MINUTES = 24 * 60  # a council or a lesson of a whole day
 MAX_LESSON_DAYS = 1000  # longer than any scenario's calendar
 
 
-def _above_zero(kind, maximum):  # noqa: ANN001, ANN202 - an argparse type: int or float in (0, maximum]
-    def convert(text: str):  # noqa: ANN202
+Number = TypeVar("Number", int, float)
+
+
+def _above_zero(kind: Callable[[str], Number], maximum: Number) -> Callable[[str], Number]:
+    """An argparse type: an int or a float in (0, maximum]."""
+
+    def convert(text: str) -> Number:
         try:
             value = kind(text)
         except ValueError:
@@ -238,7 +251,9 @@ def _above_zero(kind, maximum):  # noqa: ANN001, ANN202 - an argparse type: int 
     return convert
 
 
-def _positive_up_to(maximum: int):  # noqa: ANN202 - an argparse type: a whole number in 1..maximum
+def _positive_up_to(maximum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number in 1..maximum."""
+
     def convert(text: str) -> int:
         value = _positive(text)
         if value > maximum:
@@ -464,7 +479,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
 def _explore_every_policy(
     args: argparse.Namespace,
-    scenario: Any,
+    scenario: Scenario,
     raw: bytes,
     jobs: int,
     progress: Callable[[int, int], None] | None,
@@ -473,9 +488,14 @@ def _explore_every_policy(
     from game.analysis.compare import compare, comparison_json, render_comparison
     from game.analysis.explore import explore
 
+    def overall(done: int) -> Callable[[int, int], None] | None:
+        """One bar for all the policies' games: this policy's begin after `done`."""
+        if progress is None:
+            return None
+        return lambda n, _: progress(done + n, args.runs * len(POLICY_NAMES))
+
     reports = {}
     for index, policy in enumerate(POLICY_NAMES):
-        done = index * args.runs
         reports[policy] = explore(
             scenario,
             runs=args.runs,
@@ -483,10 +503,7 @@ def _explore_every_policy(
             policy=policy,
             jobs=jobs,
             source=(raw, args.file),
-            # one bar for all the policies' games
-            progress=None
-            if progress is None
-            else lambda n, _, done=done: progress(done + n, args.runs * len(POLICY_NAMES)),
+            progress=overall(index * args.runs),
             why_games=0,  # the comparison does not say why; --policy NAME does
         )
     comparison = compare(scenario, reports)
@@ -516,7 +533,7 @@ def _capped_jobs(jobs: int, runs: int) -> int:
     return capped
 
 
-def _note_if_nothing_historical(scenario: Any, what: str = "the historical policy") -> None:
+def _note_if_nothing_historical(scenario: Scenario, what: str = "the historical policy") -> None:
     """The historical policy follows `historical_dates` (or a `historical_period`) and
     `historical_response`: say so when the scenario has neither, or its games would look like a
     policy that does nothing."""
@@ -529,7 +546,7 @@ def _note_if_nothing_historical(scenario: Any, what: str = "the historical polic
     )
 
 
-def load(path: str | Path):  # noqa: ANN201 - returns LoadedScenario
+def load(path: str | Path) -> LoadedScenario:
     from game.scenario.load import load_scenario
 
     return load_scenario(path)
@@ -585,7 +602,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report_unplayed(playthrough, choices: list[Choice]) -> None:  # noqa: ANN001 - Playthrough
+def _report_unplayed(playthrough: Playthrough, choices: list[Choice]) -> None:
     """A warning on stderr when the game ended before the choices file did: the entries left
     were never played (teacher's report review: a replay dropped them without a word)."""
     from game.engine.state import GameEvent
@@ -607,7 +624,7 @@ def _report_unplayed(playthrough, choices: list[Choice]) -> None:  # noqa: ANN00
     )
 
 
-def _report_rejection(stopped, choices: list[Choice]) -> None:  # noqa: ANN001 - replay.Stop
+def _report_rejection(stopped: Stop, choices: list[Choice]) -> None:
     """The one line on stderr for a choice the engine refused, at its entry in the choices file."""
     where = f"rejected on day {stopped.day} ({stopped.date})"
     reason = f"{stopped.choice.rejected} (the replay stopped here; no report was written)"
@@ -657,10 +674,10 @@ class Choice(NamedTuple):
     """One entry of a choices file and where it was written."""
 
     key: str
-    span: Any  # SourceSpan (game.scenario.source is imported where it is used)
+    span: SourceSpan  # (game.scenario.source is imported where it is used)
 
 
-def _choices_example(scenario) -> str:  # noqa: ANN001 - Scenario | None
+def _choices_example(scenario: Scenario | None) -> str:
     """A choices list in the scenario's own names: its first action, an answer, and 'end'."""
     if scenario is None:
         return "e.g. ['ACTION', 'DEMAND:RESPONSE', 'end']"
@@ -672,7 +689,7 @@ def _choices_example(scenario) -> str:  # noqa: ANN001 - Scenario | None
     return "e.g. [" + ", ".join(f"'{key}'" for key in [*keys, "end"]) + "]"
 
 
-def read_choices(path: str, scenario=None) -> list[Choice]:  # noqa: ANN001 - Scenario | None
+def read_choices(path: str, scenario: Scenario | None = None) -> list[Choice]:
     """A choices file: a YAML list of choice keys (or a mapping with `choices:`), read with the
     same safe reader as scenarios. Entries that are not text, and (given the scenario) entries
     that name nothing in it, are reported at their lines, all at once, before anything is played."""
@@ -745,12 +762,12 @@ def _kind_of(value: object) -> str:
     return f"a {type(value).__name__}"  # a date, for one
 
 
-def _unknown_choices(scenario, choices: list[Choice]) -> list:  # noqa: ANN001 - Scenario -> list[Diagnostic]
+def _unknown_choices(scenario: Scenario, choices: list[Choice]) -> list[Diagnostic]:
     """Every entry must name an action, a demand and one of its responses, an inject, or 'end'."""
     from game.analysis.replay import check_choice
     from game.scenario.source import Diagnostic
 
-    problems = []
+    problems: list[Diagnostic] = []
     for choice in choices:
         problem = check_choice(scenario, choice.key)
         if problem is not None:
@@ -889,7 +906,9 @@ def _window_size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def _play_text(args: argparse.Namespace, loaded, seed: int, state) -> int:  # noqa: ANN001 - LoadedScenario, GameState | None
+def _play_text(
+    args: argparse.Namespace, loaded: LoadedScenario, seed: int, state: GameState | None
+) -> int:
     import datetime as dt
 
     from game.text.app import Classroom, run_text
@@ -950,7 +969,7 @@ def _session_options(args: argparse.Namespace, *, this_game: bool = True) -> str
 class _TextSaves:
     """The text game's saves: an autosave at each dawn, named slots on request; never a crash."""
 
-    def __init__(self, loaded, save_dir: str | None, practice: bool):  # noqa: ANN001 - LoadedScenario
+    def __init__(self, loaded: LoadedScenario, save_dir: str | None, practice: bool) -> None:
         self.loaded = loaded
         self.save_dir = save_dir
         self.practice = practice
@@ -958,18 +977,18 @@ class _TextSaves:
         self.last_autosave: Path | None = None
         self.options = ""  # the command line's options a resumed game keeps (see resume_command)
         self.other_options = ""  # those that another game (one kept aside) keeps
-        self.notes = None  # what the text game keeps beside the state (game.saves.SessionNotes)
+        self.notes: SessionNotes | None = None  # what the text game keeps beside the state
 
-    def keep_notes(self, notes) -> None:  # noqa: ANN001 - SessionNotes
+    def keep_notes(self, notes: SessionNotes) -> None:
         self.notes = notes
 
-    def _save(self, state, slot: str):  # noqa: ANN001, ANN202 - GameState -> SaveGame
+    def _save(self, state: GameState, slot: str) -> SaveGame:
         from game.saves import make_save
 
         # stamped now in local time, as the window's saves are (game.save_time)
         return make_save(self.loaded, state, slot=slot, practice=self.practice, session=self.notes)
 
-    def autosave(self, state) -> str:  # noqa: ANN001 - GameState
+    def autosave(self, state: GameState) -> str:
         """Autosave at dawn; a line for the player when another unfinished game was kept."""
         from game.saves import MAX_PREVIOUS, SaveError, autosave, describe_game, save_dir
 
@@ -1006,7 +1025,7 @@ class _TextSaves:
             f"It is saved as it stands: resume it with: {self.resume_command(self.last_autosave)}"
         )
 
-    def save_slot(self, state, name: str) -> str:  # noqa: ANN001 - GameState
+    def save_slot(self, state: GameState, name: str) -> str:
         from game.saves import SaveError, save_dir, slot_path, write_save
 
         try:
@@ -1015,7 +1034,7 @@ class _TextSaves:
             return f"Not saved: {exc}"
         return f"Saved as '{name}' ({path}); resume with: {self.resume_command(path)}"
 
-    def slot_holds(self, state, name: str) -> str:  # noqa: ANN001 - GameState
+    def slot_holds(self, state: GameState, name: str) -> str:
         """Another game that the save `name` holds, in a few words ("" if none: see
         game.saves.another_game_in_slot); a name that is not allowed is left to save_slot."""
         from game.saves import SaveError, another_game_in_slot, describe_game, save_dir, slot_path
@@ -1093,7 +1112,9 @@ def display_available() -> bool:
     return True
 
 
-def _load_save(args: argparse.Namespace, loaded):  # noqa: ANN001, ANN202 - LoadedScenario -> (LoadedScenario, GameState)
+def _load_save(
+    args: argparse.Namespace, loaded: LoadedScenario
+) -> tuple[LoadedScenario, GameState]:
     """The scenario and state of `--load`, checked; a bad save is one line and exit 1.
 
     Without --scenario, a save of another shipped scenario finds its own file. A practice save
@@ -1142,7 +1163,7 @@ def _load_save(args: argparse.Namespace, loaded):  # noqa: ANN001, ANN202 - Load
     return loaded, state
 
 
-def _shipped_scenario(kind: str, chosen: str | None, save_path: str):  # noqa: ANN202 - LoadedScenario | None
+def _shipped_scenario(kind: str, chosen: str | None, save_path: str) -> LoadedScenario | None:
     """For a save of another scenario when none was chosen: the shipped scenario with its id."""
     if kind != "scenario" or chosen:
         return None

@@ -25,7 +25,7 @@ from game.engine.api import new_game, released_injects, step
 from game.engine.dates import long_date
 from game.engine.state import GameEvent, GameState
 from game.engine.words import counted
-from game.lesson import LessonDays, lesson_over, todays_council
+from game.lesson import LessonDays, lesson_over, minutes, todays_council
 from game.practice import UndoStack
 from game.save_paths import report_stem
 from game.saves import SessionNotes, notes_for_save
@@ -362,12 +362,12 @@ class Session:
             lines.append(f"Player: {c.player_name}")
         if c.time_limit is not None:
             lines.append(
-                f"Time limit: the council ends by itself after {render._minutes(c.time_limit)} each day, "
+                f"Time limit: the council ends by itself after {minutes(c.time_limit)} each day, "
                 "counted from when the day's choices are shown."
             )
         if c.lesson_minutes is not None:
             lines.append(
-                f"Lesson mode: {render._minutes(c.lesson_minutes)} of play, then the remaining days pass quickly to the ending, "
+                f"Lesson mode: {minutes(c.lesson_minutes)} of play, then the remaining days pass quickly to the ending, "
                 "except a day when a demand awaits your answer."
             )
         if c.lesson_days is not None:
@@ -452,7 +452,7 @@ class Session:
         self.clock_waits = self.classroom.time_limit is not None
         self.full_menu = True
 
-    def take(self, choice: Choice) -> None:
+    def take(self, choice: Choice | ReleaseInject) -> None:
         before = self.state
         self.state, events = step(self.scenario, self.state, choice)
         if self.undo is not None:
@@ -486,7 +486,7 @@ class Session:
         try:
             choice = self.vote(menu) if self.classroom.cabinet > 1 else self.read_choice(menu, "> ")
         except TimeUp as up:
-            limit = render._minutes(self.classroom.time_limit or 0)
+            limit = minutes(self.classroom.time_limit or 0)
             # what is waiting was meant for the council just ended, not for the next day's list
             typed = self.console.drop_typed_input() or up.typed
             late = " Your last choice came too late and was not taken." if up.late else ""

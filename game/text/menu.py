@@ -98,16 +98,16 @@ def build_menu(scenario: Scenario, state: GameState, numbers: dict[str, int] | N
     # An answer whose condition fails is not offered at all (as actions whose `when` fails are
     # not); one that only lacks action points is shown with the reason.
     for did in pending_demands(state):
-        for option in response_options(scenario, state, did):
+        for answer in response_options(scenario, state, did):
             entries.append(
                 Entry(
                     0,
-                    option.action,
-                    option.label,
-                    option.cost,
-                    option.available,
-                    option.reason,
-                    describe_response(scenario, state, did, option.action.response),
+                    answer.action,
+                    answer.label,
+                    answer.cost,
+                    answer.available,
+                    answer.reason,
+                    describe_response(scenario, state, did, answer.action.response),
                     demand=did,
                 )
             )

@@ -20,14 +20,14 @@ import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
 from game.ui.loading import ScenarioLoader, TitleCard, card_of  # noqa: E402
-from game.ui.scene import Act, Pop, Push, Quit, Replace, Reset, Scene  # noqa: E402
+from game.ui.scene import Act, Pop, Push, Quit, Replace, Reset, Scene, SceneResult  # noqa: E402
 from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
 from game.ui.shelf import ScenarioShelf  # noqa: E402
 from game.ui.sound import Sounds  # noqa: E402
@@ -36,9 +36,12 @@ from game.ui.theme import ASSETS, Theme  # noqa: E402
 from game.ui.widgets import Button, frame  # noqa: E402
 
 if TYPE_CHECKING:
+    from game.engine.actions import PlayerAction
     from game.engine.state import GameEvent, GameState
     from game.scenario.load import LoadedScenario
+    from game.scenario.model import Scenario
     from game.ui.session import Session
+    from game.ui.view import MapData
 
 MIN_SIZE = (800, 600)
 IDLE_SLEEP_S = 0.025  # an idle window looks at its events 40 times a second and draws nothing
@@ -78,7 +81,7 @@ class WindowUnavailable(Exception):
 BUNDLED_MAP = "assets/map/north_china.json"
 
 
-def map_data(loaded: LoadedScenario) -> dict:
+def map_data(loaded: LoadedScenario) -> MapData:
     """The map geometry the scenario names (`map:`), or the bundled North China map."""
     return _map_data(loaded.path, loaded.scenario.map or BUNDLED_MAP)
 
@@ -98,7 +101,7 @@ def shows_map(loaded: LoadedScenario) -> bool:
 
 
 @cache
-def _map_data(scenario_file: str, value: str) -> dict:
+def _map_data(scenario_file: str, value: str) -> MapData:
     # The loader has already refused paths that leave the scenario's folder or the assets.
     if value.startswith("assets/"):
         path = ASSETS / value[len("assets/") :]
@@ -183,7 +186,8 @@ class App:
         self.loader = loader if loaded is None else None
         self.load_error = ""  # one line, once the background load has failed
         self.failed_loader: ScenarioLoader | None = None  # kept so that F5 can try again
-        self.waiting: tuple[Scene, Callable[[], Any]] | None = None  # a choice made while loading
+        # a choice made while loading
+        self.waiting: tuple[Scene, Callable[[], SceneResult]] | None = None
         self.seed = seed
         self.scenario_paths = scenario_paths or []
         self.shelf = ScenarioShelf()  # the scenario files, loaded as the Load screen needs them
@@ -274,7 +278,7 @@ class App:
             self.top.enter(self)
         self.dirty = True
 
-    def apply(self, command: Any) -> None:
+    def apply(self, command: SceneResult) -> None:
         if command is None or command is True:
             return
         if isinstance(command, list):
@@ -315,7 +319,7 @@ class App:
     def loading(self) -> bool:
         return self.loaded is None and not self.load_error
 
-    def when_loaded(self, work: Callable[[], Any]) -> Any:
+    def when_loaded(self, work: Callable[[], SceneResult]) -> SceneResult:
         """Do `work` (which returns a scene command) now if the scenario is loaded, else once it is.
 
         A choice made while loading is kept (the latest one) and carried out when the load ends,
@@ -396,6 +400,25 @@ class App:
         self.dirty = True
 
     # --- the game ----------------------------------------------------------------------------------
+    @property
+    def game(self) -> Session:
+        """The game in progress, for the screens shown only during one (the briefing and the
+        crisis screen, their dialogs, the ending and the debrief): a window's session, once
+        begun, is never None again."""
+        if self.session is None:
+            raise RuntimeError("this screen needs a game in progress")
+        return self.session
+
+    @property
+    def current_scenario(self) -> LoadedScenario:
+        """The game's scenario, else the one chosen on the title screen: for the screens that
+        open only once there is one (the codex and the briefing; see `when_loaded`)."""
+        if self.session is not None:
+            return self.session.loaded
+        if self.loaded is None:
+            raise RuntimeError("this screen needs the scenario, which has not loaded")
+        return self.loaded
+
     def new_game(self, loaded: LoadedScenario, seed: int) -> None:
         from game.ui.session import Session
 
@@ -408,7 +431,7 @@ class App:
             self.toast(self.session.save_note)
             self.session.save_note = ""
 
-    def act(self, action: Any) -> None:
+    def act(self, action: PlayerAction) -> None:
         """Hand a player action to the engine and show what followed."""
         from game.analysis.describe import stat_changes
         from game.engine.actions import EndDay, Respond
@@ -427,7 +450,7 @@ class App:
             # a new day: what the last one's notice said ("0 action points left today") is over
             self.toast_text = ""
         self.play_for(result.events)
-        self.announce_codex(before, result.state)
+        self.announce_codex(session.scenario, before, result.state)
         if session.save_note:
             self.toast(session.save_note)
             session.save_note = ""
@@ -458,11 +481,10 @@ class App:
             for scene in reversed(followups):
                 self.push(scene)
 
-    def announce_codex(self, before: GameState, after: GameState) -> None:
+    def announce_codex(self, scenario: Scenario, before: GameState, after: GameState) -> None:
         """A notice when what just happened unlocked codex entries (they are marked new in the codex)."""
         from game.ui.view import unlocked_codex
 
-        scenario = self.session.scenario
         fresh = [
             eid
             for eid in unlocked_codex(scenario, after)
@@ -536,9 +558,10 @@ class App:
             if self.too_small:
                 return  # nothing may be chosen unseen: the window says to make it larger (or F11)
             if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-                event = self.mark_double_click(event)
-                if event is None:
+                marked = self.mark_double_click(event)
+                if marked is None:
                     return
+                event = marked
             before = self.top
             self.apply(self.top.handle(self, event))
             self.dirty = True
@@ -747,7 +770,7 @@ class App:
         return self.settings.reduced_motion or self.blink_phase % 2 == 0
 
     # --- unexpected errors ------------------------------------------------------------------------------
-    def safely(self, work: Callable[..., Any], *args: Any) -> None:
+    def safely(self, work: Callable[..., object], *args: object) -> None:
         """Run one piece of the loop; an unexpected error goes to the crash screen, never to the terminal."""
         try:
             work(*args)

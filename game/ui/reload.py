@@ -8,7 +8,7 @@ the new version refuses one of the choices, the first refused choice is named wi
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from game.engine.api import states_before_choices
 from game.engine.words import counted
@@ -16,20 +16,23 @@ from game.practice import UndoStack
 from game.saves import actions_from_log, replay_actions
 from game.scenario.load import LoadedScenario, load_scenario
 from game.scenario.source import ScenarioError
-from game.ui.scene import Pop, Push, Reset, Scene
+from game.ui.scene import Pop, Push, Reset, Scene, SceneResult
 from game.ui.scenes import goto
 
 if TYPE_CHECKING:
     from game.engine.state import GameState
     from game.ui.app import App
+    from game.ui.session import Session
 
 
-def reload_scenario(app: App) -> Any:
+def reload_scenario(app: App) -> SceneResult:
     """Reload the current scenario file; returns the scene command that shows the outcome."""
     from game.ui.scenes.report import ReportScene
 
     session = app.session
     current = session.loaded if session is not None else app.loaded
+    if current is None:  # F5 waits for the scenario loading behind the title (App.global_key)
+        return True
     try:
         fresh = load_scenario(current.path)
     except ScenarioError as exc:
@@ -50,7 +53,7 @@ def reload_scenario(app: App) -> Any:
     choices = actions_from_log(session.state)
     state, problems = replay_actions(fresh.scenario, session.seed, choices)
     if not problems:
-        history = adopt(app, fresh, state)
+        history = adopt(app, session, fresh, state)
         app.toast(
             f"Reloaded {fresh.path}; your {counted(len(choices), 'choice')} replayed from seed {session.seed}."
             + (f" {history}" if history else "")
@@ -62,8 +65,8 @@ def reload_scenario(app: App) -> Any:
         f"Continue on the new version from just before that choice ({problem.index} of {len(choices)} replayed), or keep playing the old version."
     )
 
-    def take_new() -> Any:
-        history = adopt(app, fresh, state)
+    def take_new() -> SceneResult:
+        history = adopt(app, session, fresh, state)
         if history:
             app.toast(history)
         return Reset(_game_scene(state))
@@ -84,15 +87,15 @@ def reload_scenario(app: App) -> Any:
     )
 
 
-def adopt(app: App, fresh: LoadedScenario, state: GameState) -> str:
-    """Play on with the reloaded scenario from `state` (the session keeps its seed and save folder;
-    lesson mode forgets the days after `state`'s, if the replay stopped on an earlier day).
+def adopt(app: App, session: Session, fresh: LoadedScenario, state: GameState) -> str:
+    """Play on with the reloaded scenario from `state` (the app's `session` keeps its seed and
+    save folder; lesson mode forgets the days after `state`'s, if the replay stopped on an earlier
+    day).
 
     A practice game's take-back history is made again on the new version: the old one held the
     old file's states, and taking back to one of them and playing on crashed the engine (a stat
     renamed in the file: KeyError at the next step). Returns a sentence for the player when that
     history could not be made again and taking back now starts here; else ""."""
-    session = app.session
     app.loaded = fresh
     session.loaded = fresh
     session.state = state

@@ -6,13 +6,14 @@ carries it out.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeAlias
 
 import pygame
 
 from game.ui.widgets import Widget
 
 if TYPE_CHECKING:
+    from game.engine.actions import PlayerAction
     from game.ui.app import App
 
 
@@ -57,12 +58,17 @@ class Reset(Command):
 class Act(Command):
     __slots__ = ("action",)
 
-    def __init__(self, action: Any) -> None:
-        self.action = action  # an engine PlayerAction
+    def __init__(self, action: PlayerAction) -> None:
+        self.action = action
 
 
 class Quit(Command):
     __slots__ = ()
+
+
+SceneResult: TypeAlias = "Command | list[Command] | bool | None"
+"""What a scene, a widget or a button's command returns, and `App.apply` carries out: a command,
+a list of them (in order), True for "handled, nothing to do", or None (or False) for "not used"."""
 
 
 ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
@@ -78,10 +84,11 @@ SCROLL_KEYS = (
 
 def digit(event: pygame.event.Event) -> int | None:
     """1-9 from the number row or the keypad, else None."""
-    if pygame.K_1 <= event.key <= pygame.K_9:
-        return event.key - pygame.K_0
-    if pygame.K_KP1 <= event.key <= pygame.K_KP9:
-        return event.key - pygame.K_KP1 + 1
+    key: int = event.key
+    if pygame.K_1 <= key <= pygame.K_9:
+        return key - pygame.K_0
+    if pygame.K_KP1 <= key <= pygame.K_KP9:
+        return key - pygame.K_KP1 + 1
     return None
 
 
@@ -117,7 +124,7 @@ class Scene:
         return False
 
     # --- input -------------------------------------------------------------------------------
-    def handle(self, app: App, event: pygame.event.Event) -> Any:
+    def handle(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_TAB:
                 self.cycle(-1 if event.mod & pygame.KMOD_SHIFT else 1)
@@ -146,7 +153,7 @@ class Scene:
                     return widget.wheel(event.y)
         return None
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         """Keys no focused widget used."""
         return None
 

@@ -6,7 +6,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
@@ -14,12 +14,17 @@ import pygame  # noqa: E402
 
 from game.analysis.policies import historical  # noqa: E402
 from game.engine import rng  # noqa: E402
-from game.engine.actions import EndDay, TakeAction  # noqa: E402
+from game.engine.actions import EndDay, PlayerAction, TakeAction  # noqa: E402
 from game.engine.api import new_game, step  # noqa: E402
 from game.engine.state import GameEvent, GameState  # noqa: E402
 from game.scenario.load import LoadedScenario  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 from game.ui.text import Blit  # noqa: E402
+
+if TYPE_CHECKING:
+    from game.scenario.model import Scenario
+    from game.ui.scene import Scene
+    from game.ui.session import Session
 
 SCREENS = (
     "title",
@@ -40,7 +45,7 @@ MAX_STEPS = 2000
 @dataclass
 class Moment:
     before: GameState
-    choice: object
+    choice: PlayerAction
     after: GameState
     events: list[GameEvent]
 
@@ -63,7 +68,7 @@ def historical_game(
     return opening[0], opening[1], moments
 
 
-def _session_after(loaded: LoadedScenario, seed: int, moment: Moment) -> Any:
+def _session_after(loaded: LoadedScenario, seed: int, moment: Moment) -> Session:
     """The window's session just after `moment`: what arrived with it is marked new."""
     from game.ui.session import Session
 
@@ -71,7 +76,7 @@ def _session_after(loaded: LoadedScenario, seed: int, moment: Moment) -> Any:
     return Session(loaded, seed, moment.after, new, moment.events)
 
 
-def _pick_crisis(moments: list[Moment], scenario) -> Moment | None:  # noqa: ANN001 - Scenario
+def _pick_crisis(moments: list[Moment], scenario: Scenario) -> Moment | None:
     """A dawn in the thick of it: a pending ultimatum if history had one, else a pending demand, else mid-game."""
     dawns = [m for m in moments if isinstance(m.choice, EndDay) and not m.after.over]
     if not dawns:
@@ -136,10 +141,10 @@ def render_screenshots(
         settings=settings,
     )
 
-    def snap(name: str, *scenes: object) -> None:
+    def snap(name: str, *scenes: Scene) -> None:
         app.stack.clear()
         for scene in scenes:
-            app.push(scene)  # type: ignore[arg-type]
+            app.push(scene)
         app.draw()
         path = out_dir / f"{name}.png"
         pygame.image.save(app.screen, str(path))
@@ -172,7 +177,7 @@ def render_screenshots(
             for m in acted
             if any(e.kind in ("outcome", "intelligence", "demand", "ultimatum") for e in m.events)
         ]
-        chosen = (interesting or acted or [None])[0]
+        chosen = next(iter(interesting or acted), None)
         if chosen is not None:
             app.session = _session_after(loaded, seed, chosen)
             shown = [e for e in chosen.events if e.kind not in ("day", "rejected", "ending")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.day_numbers import forget_after, resumed_numbers
 from game.engine.api import Step, new_game, step
@@ -12,6 +13,11 @@ from game.lesson import LessonDays
 from game.practice import UndoStack
 from game.scenario.load import LoadedScenario
 from game.ui.view import action_order
+
+if TYPE_CHECKING:
+    from game.engine.actions import PlayerAction
+    from game.saves import SaveGame
+    from game.scenario.model import Scenario
 
 
 @dataclass
@@ -40,7 +46,7 @@ class Session:
         return self.undo is not None
 
     @property
-    def scenario(self):  # noqa: ANN201 - Scenario
+    def scenario(self) -> Scenario:
         return self.loaded.scenario
 
     @classmethod
@@ -84,7 +90,7 @@ class Session:
         self.kept = None
         return "Your earlier game is back: Continue takes it up."
 
-    def act(self, action) -> tuple[GameState, Step]:  # noqa: ANN001 - PlayerAction
+    def act(self, action: PlayerAction) -> tuple[GameState, Step]:
         before = self.state
         result = step(self.scenario, self.state, action)
         self.state = result.state
@@ -123,7 +129,7 @@ class Session:
         self.player_name = player_name or getattr(notes, "player_name", "")
         return self.player_name
 
-    def save_as(self, slot: str):  # noqa: ANN201 - game.saves.SaveGame
+    def save_as(self, slot: str) -> SaveGame:
         """The game as a save in `slot`, with the players' name and the lesson's days (so that a
         resumed game's debrief still has them)."""
         from game.saves import make_save, notes_for_save

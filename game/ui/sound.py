@@ -111,9 +111,12 @@ class Sounds:
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init(frequency=RATE, size=-16, channels=2)
-            frequency, size, channels = pygame.mixer.get_init()
+            opened = pygame.mixer.get_init()
         except (pygame.error, TypeError, ValueError):
             return
+        if opened is None:  # the mixer did not start after all
+            return
+        frequency, size, channels = opened
         if size == -16 and frequency == RATE:  # another format would distort: stay silent instead
             self.channels = channels
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from typing import TypedDict
 
 import pygame
 
@@ -15,9 +16,19 @@ THEME_FILE = ASSETS / "ui" / "theme.json"
 FONTS_DIR = ASSETS / "fonts"
 
 
+class ThemeData(TypedDict):
+    """assets/ui/theme.json."""
+
+    note: str
+    fonts: dict[str, str]  # face -> font file in FONTS_DIR
+    sizes: dict[str, int]  # size name -> pixels at scale 1
+    palettes: dict[str, dict[str, str]]  # palette -> colour name -> "#rrggbb"
+
+
 @cache
-def theme_data() -> dict:
-    return json.loads(THEME_FILE.read_text(encoding="utf-8"))
+def theme_data() -> ThemeData:
+    data: ThemeData = json.loads(THEME_FILE.read_text(encoding="utf-8"))
+    return data
 
 
 def _rgb(text: str) -> tuple[int, int, int]:

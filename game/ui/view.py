@@ -9,8 +9,9 @@ Nothing here decides a rule: availability and reasons come from the engine (`act
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from game.analysis.describe import (
     KIND_LABELS,
@@ -36,6 +37,11 @@ from game.scenario.model import Scenario
 
 # Inbox kinds as the player reads them; `day` markers and rejections never reach the inbox list.
 HIDDEN_KINDS = frozenset({"day", "rejected"})
+
+MapData = dict[str, Any]
+"""A map's geometry as read from its JSON file (assets/map/*.json, or the scenario's `map:`). It is
+not validated beyond its `bbox` (game.ui.app.map_data), so its parts are read with `.get` and
+defaults: JSON values, hence Any."""
 
 
 def reflow(text: str) -> list[str]:
@@ -357,7 +363,7 @@ def pending_demands(scenario: Scenario, state: GameState) -> list[PendingDemand]
     return out
 
 
-def map_places(scenario: Scenario, map_data: dict, highlight: set[str]) -> list[MapPlace]:
+def map_places(scenario: Scenario, map_data: MapData, highlight: set[str]) -> list[MapPlace]:
     """The map's own places, then the scenario's (a scenario place with the same id wins)."""
     places: dict[str, MapPlace] = {}
     for entry in map_data.get("places", []):
@@ -411,7 +417,7 @@ def recent_places(state: GameState, new_count: int) -> set[str]:
 def crisis_view(
     scenario: Scenario,
     state: GameState,
-    map_data: dict,
+    map_data: MapData,
     new_count: int = 0,
     numbers: dict[str, int] | None = None,
 ) -> CrisisView:
@@ -692,7 +698,7 @@ class Projection:
         )
 
 
-def fit_projection(bbox: dict, rect: tuple[int, int, int, int]) -> Projection:
+def fit_projection(bbox: Mapping[str, float], rect: tuple[int, int, int, int]) -> Projection:
     import math
 
     x, y, width, height = rect

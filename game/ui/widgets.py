@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.ui.text import BODY, SMALL, SOFT, Ink, Style
+
+if TYPE_CHECKING:
+    from game.ui.scene import SceneResult
 
 MORE = Style("serif", "small", "ink_soft")
 # the tag of what the player has not seen before: a codex entry just learned, an inbox message
@@ -20,8 +23,6 @@ MORE = Style("serif", "small", "ink_soft")
 NEW = Style("typewriter_bold", "small", "urgent")
 NEW_TAG = "NEW"
 PEEK_LINES = 3  # a row that does not fit whole shows its first lines if this many fit
-
-Command = Any  # a scene command (see game.ui.scene) or True for "handled"
 
 
 def frame(
@@ -102,15 +103,15 @@ class Widget:
     rect: pygame.Rect = pygame.Rect(0, 0, 0, 0)
     focusable = True
 
-    def key(self, event: pygame.event.Event) -> Command:
+    def key(self, event: pygame.event.Event) -> SceneResult:
         return None
 
-    def click(self, pos: tuple[int, int], double: bool = False) -> Command:
+    def click(self, pos: tuple[int, int], double: bool = False) -> SceneResult:
         """A left click; `double`: the second press of a double click (the first came to this
         screen, where this one is, a moment ago)."""
         return None
 
-    def wheel(self, dy: int) -> Command:
+    def wheel(self, dy: int) -> SceneResult:
         return None
 
     def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:
@@ -121,7 +122,7 @@ class Button(Widget):
     def __init__(
         self,
         label: str,
-        command: Callable[[], Command],
+        command: Callable[[], SceneResult],
         *,
         enabled: bool = True,
         style: Style = BODY,
@@ -142,12 +143,12 @@ class Button(Widget):
     def preferred_height(self, ink: Ink) -> int:
         return ink.height(self.style) + 12
 
-    def key(self, event: pygame.event.Event) -> Command:
+    def key(self, event: pygame.event.Event) -> SceneResult:
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             return self.command() if self.enabled else True
         return None
 
-    def click(self, pos: tuple[int, int], double: bool = False) -> Command:
+    def click(self, pos: tuple[int, int], double: bool = False) -> SceneResult:
         if double and self.single:
             return True
         return self.command() if self.enabled else True
@@ -190,7 +191,7 @@ class StepButton(Button):
     def __init__(
         self,
         label: str,
-        step: Callable[[int], Command],
+        step: Callable[[int], SceneResult],
         can_step: Callable[[int], bool],
         *,
         style: Style = BODY,
@@ -199,7 +200,7 @@ class StepButton(Button):
         self.step = step
         self.can_step = can_step
 
-    def click(self, pos: tuple[int, int], double: bool = False) -> Command:
+    def click(self, pos: tuple[int, int], double: bool = False) -> SceneResult:
         return self.step(-1 if pos[0] < self.rect.centerx else 1)
 
     def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:
@@ -236,7 +237,7 @@ class ListWidget(Widget):
     draw_row: Callable[
         [pygame.Surface, pygame.Rect, int, bool, bool], None
     ]  # (surface, rect, index, selected, focused)
-    activate: Callable[[int], Command] = lambda index: None
+    activate: Callable[[int], SceneResult] = lambda index: None
     on_select: Callable[[int], None] = lambda index: None
     rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
     selected: int = 0
@@ -298,7 +299,7 @@ class ListWidget(Widget):
         return True
 
     def _visible(self) -> list[tuple[int, pygame.Rect]]:
-        out = []
+        out: list[tuple[int, pygame.Rect]] = []
         y = self.rect.y
         width = self.rect.width - 10  # room for the scroll marker
         total = self.count()
@@ -324,7 +325,7 @@ class ListWidget(Widget):
         while self.top < self.selected and self.selected not in [i for i, _ in self._visible()]:
             self.top += 1
 
-    def key(self, event: pygame.event.Event) -> Command:
+    def key(self, event: pygame.event.Event) -> SceneResult:
         self.forget_click()  # the keyboard took over: the next click is a first click again
         self.clamp()
         total = self.count()
@@ -351,7 +352,7 @@ class ListWidget(Widget):
             return self.activate(self.selected) or True
         return None
 
-    def click(self, pos: tuple[int, int], double: bool = False) -> Command:
+    def click(self, pos: tuple[int, int], double: bool = False) -> SceneResult:
         if double and self.clicked is not None:
             # the second press of a double click acts on the row the first chose, even if
             # choosing it moved the rows under the pointer (a demand's answers open when chosen)
@@ -369,7 +370,7 @@ class ListWidget(Widget):
         self.forget_click()  # between or below the rows
         return True
 
-    def wheel(self, dy: int) -> Command:
+    def wheel(self, dy: int) -> SceneResult:
         self.top = max(0, min(self.count() - 1, self.top - dy))
         self.clamp()  # not past the last rows: the list is never scrolled to a blank
         return True
@@ -452,7 +453,7 @@ class TextPane(Widget):
         self.offset = 0  # first line shown
         self.gap = gap
         self._lines: list[tuple[Style, str]] = []
-        self._key: tuple = ()
+        self._key: tuple[object, ...] = ()
         # Set when drawn (they depend on the font and the pane's height): the first line shown
         # when the last line sits at the bottom, and how many body lines a page holds.
         self._last_top: int | None = None
@@ -509,7 +510,7 @@ class TextPane(Widget):
     def scroll(self, delta: int, ink: Ink | None = None) -> None:
         self.offset = max(0, min(self.offset + delta, self.max_offset))
 
-    def key(self, event: pygame.event.Event) -> Command:
+    def key(self, event: pygame.event.Event) -> SceneResult:
         page = self._page
         moves = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -page, pygame.K_PAGEDOWN: page}
         if event.key in moves:
@@ -523,11 +524,11 @@ class TextPane(Widget):
             return True
         return None
 
-    def wheel(self, dy: int) -> Command:
+    def wheel(self, dy: int) -> SceneResult:
         self.scroll(-3 * dy)
         return True
 
-    def click(self, pos: tuple[int, int], double: bool = False) -> Command:
+    def click(self, pos: tuple[int, int], double: bool = False) -> SceneResult:
         return True
 
     def draw(self, surface: pygame.Surface, ink: Ink, focused: bool) -> None:

@@ -97,3 +97,60 @@ def test_if_the_crash_screen_fails_too_the_window_stops_with_one_line(
         "hebei1935: unexpected error (RuntimeError: the crash screen is broken too)"
     )
     assert str(app.crashes[-1][1]) in app.fatal
+
+
+def test_resuming_from_the_crash_screen_before_the_scenario_has_loaded_waits_for_it(
+    mini, press, tmp_path
+):
+    """A crash behind the title screen, while the scenario still loads: the crash screen offers
+    the autosave its remembered card names, and Resume waits for the scenario (as the title's
+    choices do). It read the save against no scenario at all, failed again on the crash screen
+    and closed the window."""
+    import threading
+
+    from game.engine.api import new_game
+    from game.saves import make_save, write_autosave
+    from game.scenario.load import load_scenario
+    from game.ui.app import App
+    from game.ui.loading import ScenarioLoader, TitleCard, write_card
+
+    from .conftest import FakeClock
+
+    state, _ = new_game(mini.scenario, 11)
+    write_autosave(tmp_path / "saves", make_save(mini, state, slot="autosave"))
+    write_card(mini.path, TitleCard("mini", "Mini crisis", "", "Remembered."), tmp_path / "cache")
+    gate = threading.Event()
+
+    def load(path):
+        assert gate.wait(30)
+        return load_scenario(path)
+
+    loader = ScenarioLoader(mini.path, load, tmp_path / "cache")
+    app = App(
+        None,
+        seed=7,
+        clock=FakeClock(),
+        sound=False,
+        persist_settings=False,
+        save_folder=tmp_path / "saves",
+        config_folder=tmp_path / "config",
+        crash_folder=tmp_path / "crashes",
+        loader=loader,
+    )
+    try:
+        app.pump()  # the title screen; the scenario loads behind it
+        assert app.loaded is None
+        app.apply(Push(Broken("draw")))
+        app.pump()
+        assert names(app) == ["crash"] and app.top.autosave is not None
+        press(app, pygame.K_RETURN)  # Resume, before the scenario is there
+        assert not app.fatal, app.fatal
+        assert app.running and len(app.crashes) == 1
+        gate.set()
+        assert loader.wait(30)
+        app.pump()
+        assert names(app) == ["crisis"] and len(app.crashes) == 1
+        assert app.session is not None and app.session.state == state
+    finally:
+        gate.set()
+        pygame.quit()

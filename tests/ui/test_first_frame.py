@@ -244,6 +244,44 @@ def test_a_scenario_that_fails_to_load_is_shown_and_printed_not_crashed(tmp_path
         pygame.quit()
 
 
+def test_continue_chosen_while_loading_opens_the_save_it_named(tmp_path):
+    """Continue, chosen while the scenario loads, opens the autosave the button named once the
+    scenario is there, even if meanwhile that game has ended (in another window): the choice
+    read the title's autosave again when it ran, which the scenario's arrival had just cleared
+    (a finished game is not offered to continue), and the window crashed on None."""
+    from game.engine.actions import EndDay
+    from game.engine.api import new_game, step
+    from game.saves import make_save, write_autosave
+    from game.scenario.load import load_scenario
+    from game.ui.loading import TitleCard, write_card
+    from game.ui.scenes.ending import EndingScene
+
+    mini = load_scenario(MINI)
+    write_card(MINI, TitleCard("mini", "Mini crisis", "", "Remembered."), tmp_path / "cache")
+    state, _ = new_game(mini.scenario, 3)
+    write_autosave(tmp_path / "saves", make_save(mini, state, slot="autosave"))
+    loader, gate = _gated_loader(tmp_path)
+    app = _app(tmp_path, loader)
+    try:
+        app.pump()
+        assert app.top.widgets[1].label == "Continue (autosave)"
+        app.top.focus = 1
+        _key(app, pygame.K_RETURN)  # Continue, before the scenario is there: it waits
+        assert app.waiting is not None
+        while not state.over:  # the game is played to its end elsewhere
+            state = step(mini.scenario, state, EndDay()).state
+        write_autosave(tmp_path / "saves", make_save(mini, state, slot="autosave"))
+        gate.set()
+        assert loader.wait(30)
+        app.pump()
+        assert not app.crashes
+        assert isinstance(app.top, EndingScene) and app.session is not None
+        assert app.session.state == state
+    finally:
+        gate.set()
+        pygame.quit()
+
+
 def test_the_codex_asked_for_while_loading_opens_once_loaded(tmp_path):
     from game.ui.scenes.codex import CodexScene
 

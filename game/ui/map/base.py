@@ -9,7 +9,7 @@ import pygame
 
 from game.ui.map.geometry import WHITE
 from game.ui.theme import Theme
-from game.ui.view import Projection
+from game.ui.view import MapData, Projection
 
 
 class Lines(NamedTuple):
@@ -35,7 +35,7 @@ class BaseMap(NamedTuple):
     lines: Lines
 
 
-def draw_base(theme: Theme, size: tuple[int, int], data: dict, project: Projection) -> BaseMap:
+def draw_base(theme: Theme, size: tuple[int, int], data: MapData, project: Projection) -> BaseMap:
     """The base map for a panel of `size`, in the theme's colours, with its lines."""
     base = pygame.Surface(size)
     base.fill(theme.c("land"))

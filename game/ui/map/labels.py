@@ -16,6 +16,13 @@ from game.ui.map.markers import RING_RADIUS
 from game.ui.text import Ink, Style
 from game.ui.view import MapPlace
 
+# a spot for a label, as `LabelSpots._try_spots` finds it: its cost, its rank, the box, whether
+# it is on a leader line, whether it is clear of the rivals
+Spot = tuple[float, int, pygame.Rect, bool, bool]
+# the spots found for each form of a place's label, by its size, how many rings it avoids and
+# whether they were slid (see `LabelSpots.choose`)
+SpotMemo = dict[tuple[tuple[int, int], int, bool], list[Spot]]
+
 LABEL = Style("serif", "small", "ink")
 # A map narrower than this many label lines is too small for "Tianjin (Tientsin) 天津": its labels
 # drop the old spelling in brackets (the codex has both). Counted in lines of label text, not pixels,
@@ -64,7 +71,7 @@ class LabelSpots(NamedTuple):
         fits: Callable[[pygame.Rect], bool] | None = None,
         strict: bool = False,
         slide: bool = False,
-        memo: dict[tuple, list[tuple[float, int, pygame.Rect, bool, bool]]] | None = None,
+        memo: SpotMemo | None = None,
     ) -> tuple[pygame.Rect, bool, bool] | None:
         """The best free spot for a label: beside, below, above or diagonal to the marker, the one
         crossing the fewest lines (the Wall and the DMZ border most of all) and covering no place still
@@ -129,14 +136,14 @@ class LabelSpots(NamedTuple):
         rivals: list[tuple[int, int]] | None,
         clear: int,
         slide: bool,
-    ) -> list[tuple[float, int, pygame.Rect, bool, bool]]:
+    ) -> list[Spot]:
         """The spots by a marker (and for a must-label, one or two steps further out) where a
         label may go, best first, as `_try_spots` gives them: the sixteen usual ones or, if
         `slide`, the spots in between them."""
         x, y = spot
         width, height = size
         slant = (clear * 3 + 3) // 4
-        found: list[tuple[float, int, pygame.Rect, bool, bool]] = []
+        found: list[Spot] = []
         # (a label slid two steps out, 30 px off on a leader line, is not worth the time)
         for step in ((0, 1) if slide else (0, 1, 2)) if must else (0,):
             d = step * (height // 2 + 4)
@@ -192,12 +199,12 @@ class LabelSpots(NamedTuple):
         step: int,
         candidates: list[tuple[int, int]],
         slid: bool,
-    ) -> list[tuple[float, int, pygame.Rect, bool, bool]]:
+    ) -> list[Spot]:
         """The candidates where a label may go and no rival marker is nearer to it than its own,
         each as (its cost, with the step out and its rank added; its rank; the box; whether it is
         on a leader line; whether it is clear of the rivals by RIVAL_MARGIN). `slid` candidates
         all rank after the sixteen usual ones, the nearer to the marker the better."""
-        found = []
+        found: list[Spot] = []
         for rank, (cx, cy) in enumerate(candidates):
             box = pygame.Rect(cx, cy, *size)
             # the cheap test first: most spots are taken or off the map, and measuring the

@@ -14,7 +14,7 @@ import pygame
 
 from game.ui.map.base import Lines
 from game.ui.map.geometry import Segment, distance, touches_ring
-from game.ui.map.labels import RIVAL_MARGIN, LabelSpots, label_texts
+from game.ui.map.labels import RIVAL_MARGIN, LabelSpots, SpotMemo, label_texts
 from game.ui.map.markers import RING_RADIUS, marker_rect
 from game.ui.map.units import UnitSlots
 from game.ui.text import Ink, Style
@@ -123,6 +123,7 @@ def lay_out(
         if not strays or not promote:
             break
         first.append(promote[0])
+    assert best is not None  # the loop runs at least once
     return best[1]
 
 
@@ -198,7 +199,7 @@ def _place(
         fits = unit_slots.leaves_room(spot, here, around, other_rings, rivals) if here else None
         choice: tuple[pygame.Rect, bool, bool] | None = None
         text, style = tries[0][0]
-        memo: dict[tuple, list] = {}  # the spots found for each form of the label
+        memo: SpotMemo = {}  # the spots found for each form of the label
         for strict in (True, False) if is_must else (True,):
             for slide in (False, True) if is_must else (False,):
                 for (text, style), avoided in tries:

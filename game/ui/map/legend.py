@@ -10,7 +10,7 @@ import pygame
 from game.ui.map.labels import LABEL
 from game.ui.map.markers import RING_WIDTH, SIDE_SHAPES
 from game.ui.text import Ink
-from game.ui.view import MapPlace, MapUnit
+from game.ui.view import MapData, MapPlace, MapUnit
 
 _ITEMS = (
     ("japan", SIDE_SHAPES["japan"], "Japanese unit"),
@@ -24,7 +24,7 @@ _GAP = 14  # px between items
 Rows = list[list[tuple[str, str, str]]]  # each line's items: colour, shape and words
 
 
-def shown_on_map(data: dict, places: list[MapPlace], units: list[MapUnit]) -> set[str]:
+def shown_on_map(data: MapData, places: list[MapPlace], units: list[MapUnit]) -> set[str]:
     """What the map shows that the legend names: the sides of its units, the zone and the Wall
     where its data has them, the ring round a place in the news."""
     shown = {unit.side for unit in units}

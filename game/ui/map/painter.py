@@ -24,7 +24,7 @@ from game.ui.map.projection import fit_view
 from game.ui.map.regions import draw_region_labels
 from game.ui.text import Ink
 from game.ui.theme import Fonts
-from game.ui.view import MapPlace, MapUnit, Projection
+from game.ui.view import MapData, MapPlace, MapUnit, Projection
 
 
 class MapPainter:
@@ -34,7 +34,7 @@ class MapPainter:
     `unit_markers`, `rings` and `region_labels`."""
 
     def __init__(self) -> None:
-        self._cache_key: tuple = ()
+        self._cache_key: tuple[object, ...] = ()
         self._base: BaseMap | None = None
         self.view: Projection | None = None
         self.area = pygame.Rect(0, 0, 0, 0)
@@ -51,7 +51,7 @@ class MapPainter:
         self.region_labels: list[pygame.Rect] = []
         self.region_at: dict[str, pygame.Rect] = {}  # each province or sea named, by its id
         self._map_ink: tuple[Ink, Ink] | None = None  # (the screen's ink, the map's)
-        self._layout_key: tuple = ()
+        self._layout_key: tuple[object, ...] = ()
         self._placed: Layout | None = None
 
     def draw(
@@ -59,7 +59,7 @@ class MapPainter:
         surface: pygame.Surface,
         ink: Ink,
         rect: pygame.Rect,
-        data: dict,
+        data: MapData,
         places: list[MapPlace],
         units: list[MapUnit],
         side_names: Mapping[str, str] | None = None,

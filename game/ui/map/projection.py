@@ -5,11 +5,12 @@ cover): a panel never shows past the edge of the geography."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
-from game.ui.view import Projection
+from game.ui.view import MapData, Projection
 
 
-def fit_view(data: dict, size: tuple[int, int]) -> Projection:
+def fit_view(data: MapData, size: tuple[int, int]) -> Projection:
     """Equirectangular, longitudes squeezed by cos(the bbox's mid-latitude): the whole bbox fitted into
     `size`, centred, then kept inside the data's `extent` (zooming in only if the panel's shape would
     otherwise show beyond it). Without an extent the bbox is only fitted and centred."""
@@ -18,7 +19,7 @@ def fit_view(data: dict, size: tuple[int, int]) -> Projection:
     width, height = size
     squeeze = math.cos(math.radians((bbox["lat_min"] + bbox["lat_max"]) / 2))
 
-    def spans(box: dict) -> tuple[float, float]:
+    def spans(box: Mapping[str, float]) -> tuple[float, float]:
         return (box["lon_max"] - box["lon_min"]) * squeeze, box["lat_max"] - box["lat_min"]
 
     span_x, span_y = spans(bbox)

@@ -9,7 +9,7 @@ from game.ui.map.geometry import touches_ring
 from game.ui.map.labels import FULL_NAMES_LINES, LABEL
 from game.ui.map.layout import Layout
 from game.ui.text import Ink, Style
-from game.ui.view import Projection
+from game.ui.view import MapData, Projection
 
 SEA_LABEL = Style("serif", "small", "sea_label")  # the river colour was 2.2:1 on the sea
 
@@ -19,7 +19,7 @@ def draw_region_labels(
     ink: Ink,
     area: pygame.Rect,
     project: Projection,
-    data: dict,
+    data: MapData,
     layout: Layout,
     lines: Lines,
 ) -> list[tuple[str, pygame.Rect]]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.debrief.sections import PREMISE
 from game.ui.map.painter import MapPainter
-from game.ui.scene import Pop, Push, Replace, Reset, Scene
+from game.ui.scene import Pop, Push, Replace, Reset, Scene, SceneResult
 from game.ui.scenes import goto
 from game.ui.scenes.common import draw_title, hint_band, key_hint, layout_buttons, margin
 from game.ui.text import BODY, BOLD, Style
@@ -16,7 +16,9 @@ from game.ui.view import briefing, map_places, reflow
 from game.ui.widgets import Button, TextPane, frame, no_map
 
 if TYPE_CHECKING:
+    from game.scenario.model import Scenario
     from game.ui.app import App
+    from game.ui.view import MapData
 
 
 class BriefingScene(Scene):
@@ -29,7 +31,7 @@ class BriefingScene(Scene):
         self.painter = MapPainter()
 
     def enter(self, app: App) -> None:
-        scenario = app.session.scenario if app.session else app.loaded.scenario
+        scenario = app.current_scenario.scenario
         self.view = briefing(scenario)
         self.options = tuple(classroom_options(app))
         self.scenario = scenario
@@ -60,7 +62,7 @@ class BriefingScene(Scene):
                 out.append((BODY, f"{name} \u2014 {role}" if role else name))
         return out
 
-    def begin(self, app: App) -> Any:
+    def begin(self, app: App) -> SceneResult:
         from game.ui.scenes.crisis import CrisisScene
 
         if not self.first:
@@ -71,7 +73,7 @@ class BriefingScene(Scene):
     def scrolled(self) -> TextPane:
         return self.pane  # the hint promises ↑↓ PgUp PgDn, also with the focus on Begin
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.key == pygame.K_ESCAPE:
             # the first time, back to the title (a game begun by mistake was a trap: review);
             # the game stays where it is, to go on with from there
@@ -103,7 +105,7 @@ class BriefingScene(Scene):
         self.pane.rect = rest
         from game.ui.app import map_data, shows_map
 
-        loaded = app.session.loaded if app.session else app.loaded
+        loaded = app.current_scenario
         if shows_map(loaded):
             geometry = map_data(loaded)
             map_inner = frame(surface, app.ink, self.map_rect, map_caption(self.scenario, geometry))
@@ -138,7 +140,7 @@ SEASONS = (
 )  # of the northern hemisphere, by month
 
 
-def map_caption(scenario: Any, geometry: dict) -> str:
+def map_caption(scenario: Scenario, geometry: MapData) -> str:
     """The briefing map's caption: the map's region and the scenario's season ("North China,
     spring 1935"), or the season alone for a map that names no region."""
     start = scenario.calendar.start

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.scene import Pop, Scene
+from game.ui.scene import Pop, Scene, SceneResult
 from game.ui.scenes.common import draw_title, hint_band, key_hint, layout_buttons, margin
 from game.ui.text import BODY, BOLD, SMALL, Style
 from game.ui.view import codex, reflow
@@ -24,7 +24,7 @@ class CodexScene(Scene):
     def enter(self, app: App) -> None:
         if self.widgets:
             return
-        scenario = app.session.scenario if app.session else app.loaded.scenario
+        scenario = app.current_scenario.scenario
         state = app.session.state if app.session else None
         self.items = codex(scenario, state, app.session.codex_seen if app.session else frozenset())
         if app.session is not None:  # shown once as new; the marks stay for this visit
@@ -40,7 +40,7 @@ class CodexScene(Scene):
         self.back = Button("Back (Esc)", lambda: Pop())
         self.widgets = [self.list, self.pane, self.back]
 
-    def show(self) -> Any:
+    def show(self) -> SceneResult:
         self.focus = 1
         return True
 
@@ -98,7 +98,7 @@ class CodexScene(Scene):
             out += [(SMALL, f"\u2022 {s}") for s in item.sources]
         return out
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.key in (pygame.K_ESCAPE, pygame.K_F2, pygame.K_c):
             return Pop()
         return None

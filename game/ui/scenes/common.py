@@ -199,8 +199,9 @@ class BoxedMenu(Scene):
 
     def layout(self, app: App, rect: pygame.Rect) -> None:
         ink = app.ink
-        height = self.widgets[0].preferred_height(ink)
-        longest = max(ink.width(widget.label, BODY) for widget in self.widgets)
+        buttons = [widget for widget in self.widgets if isinstance(widget, Button)]  # all of them
+        height = buttons[0].preferred_height(ink)
+        longest = max(ink.width(button.label, BODY) for button in buttons)
         wanted = max(360, longest + 80, ink.width(self.heading, BOX_HEADING) + 60)
         width = min(rect.width - 40, wanted)
         top = ink.height(BOX_HEADING) + 24

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.scene import ENTER_KEYS, Quit, Reset, Scene
+from game.ui.scene import ENTER_KEYS, Quit, Reset, Scene, SceneResult
 from game.ui.scenes import goto
 from game.ui.scenes.common import PageScene
 from game.ui.text import BODY, BOLD, Style
@@ -102,12 +102,18 @@ class CrashScene(Scene, PageScene):
             )
         return out
 
-    def resume(self, app: App) -> Any:
+    def resume(self, app: App) -> SceneResult:
         from game.ui.scenes.title import load_game_from
 
-        return load_game_from(app, self.autosave)
+        autosave = self.autosave
+        if autosave is None:
+            return True
+        # A crash behind the title screen can come before the scenario has loaded (the card
+        # that found the autosave was the remembered one): the resume waits for it, as the
+        # title's choices do. It read the save against no scenario, and the crash screen failed.
+        return app.when_loaded(lambda: load_game_from(app, autosave))
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.key == pygame.K_ESCAPE:
             return Reset(goto.title())
         if event.key in ENTER_KEYS:

@@ -11,7 +11,7 @@ from game.engine.actions import EndDay, TakeAction
 from game.engine.words import reliability_words
 from game.ui.map.markers import SIDE_SHAPES, draw_side_mark
 from game.ui.map.painter import MapPainter
-from game.ui.scene import Act, Push, Scene, digit
+from game.ui.scene import Act, Push, Scene, SceneResult, digit
 from game.ui.scenes.common import (
     CLOCK_WARNING_S,
     hint_band,
@@ -22,7 +22,7 @@ from game.ui.scenes.common import (
 from game.ui.scenes.injects import InjectScene
 from game.ui.scenes.menu import PauseScene
 from game.ui.text import BODY, BOLD, SMALL, Ink, Style, is_cjk
-from game.ui.view import CrisisView, Header, crisis_view, reflow, unlocked_codex
+from game.ui.view import CrisisView, Header, InboxItem, crisis_view, reflow, unlocked_codex
 from game.ui.widgets import (
     NEW,
     NEW_TAG,
@@ -35,6 +35,7 @@ from game.ui.widgets import (
 )
 
 if TYPE_CHECKING:
+    from game.engine.state import GameState
     from game.ui.app import App
 
 SOFT = Style("serif", "small", "ink_soft")
@@ -67,10 +68,10 @@ class CrisisScene(Scene):
     def __init__(self) -> None:
         super().__init__()
         self.painter = MapPainter()
-        self._state: Any = None
+        self._state: GameState | None = None
         self.view: CrisisView | None = None
         self.unlocked: list[str] = []
-        self._countdown: dict[tuple, list[str]] = {}
+        self._countdown: dict[tuple[Ink, Header, int, Style], list[str]] = {}
         # What the reading pane shows: the message chosen in the inbox, or the row chosen in
         # today's council (in full: a long action's consequences did not fit its row in a small
         # window with large print, play-test). Whichever the player chose last.
@@ -198,7 +199,8 @@ class CrisisScene(Scene):
         return rows
 
     # --- input -----------------------------------------------------------------------------------
-    def open_item(self, app: App, index: int) -> Any:
+    def open_item(self, app: App, index: int) -> SceneResult:
+        assert self.view is not None  # the inbox has rows to open only once there is a view
         item = self.view.inbox[index]
         if item.demand:
             from game.ui.scenes.dialogs import DemandDialog
@@ -208,7 +210,7 @@ class CrisisScene(Scene):
         self.focus = self.widgets.index(self.reader)
         return True
 
-    def activate_row(self, app: App, index: int) -> Any:
+    def activate_row(self, app: App, index: int) -> SceneResult:
         kind, row = self.rows()[index]
         if kind == "demand":
             from game.ui.scenes.dialogs import DemandDialog
@@ -219,9 +221,10 @@ class CrisisScene(Scene):
             return True
         return Act(TakeAction(action=row.id))
 
-    end_armed: Any = None  # the state in which E was pressed once on an irreversible night
+    # the state in which E was pressed once on an irreversible night
+    end_armed: GameState | None = None
 
-    def end_day_key(self, app: App, *, button: bool = False) -> Any:
+    def end_day_key(self, app: App, *, button: bool = False) -> SceneResult:
         """E ends the day, but asks for a second E when the night deserves a second thought
         (`night_warning`): the last day (the game ends), a deadline that runs out tonight
         unanswered, or action points still to spend (play-tests: one stray E ended the game, let
@@ -252,7 +255,7 @@ class CrisisScene(Scene):
         label = session.scenario.actions[gone].label
         return f"Action {number} today was \u201c{label}\u201d: it cannot be taken any more today."
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         number = digit(event)
         if number is not None and self.view is not None:
             # the number the row keeps all day, not its place (a row gone leaves a gap)
@@ -383,12 +386,12 @@ class CrisisScene(Scene):
         if view is None:
             return
         self.draw_header(app, surface)
-        loaded = app.session.loaded
+        loaded = app.game.loaded
         if shows_map(loaded):
             geometry = map_data(loaded)
             caption = geometry.get("caption")
             frame(surface, ink, self.map_panel, f"Map \u2014 {caption}" if caption else "Map")
-            sides = app.session.scenario.side_names.model_dump()
+            sides = app.game.scenario.side_names.model_dump()
             self.painter.draw(
                 surface, ink, self.map_inner, geometry, view.places, view.units, sides
             )
@@ -435,6 +438,7 @@ class CrisisScene(Scene):
 
     def draw_header(self, app: App, surface: pygame.Surface) -> None:
         ink = app.ink
+        assert self.view is not None  # drawn only once there is a view
         header = self.view.header
         inner = frame(surface, ink, self.header, fill="paper_dark")
         practice = " \u00b7 Practice game" if app.session and app.session.practice else ""
@@ -525,6 +529,7 @@ class CrisisScene(Scene):
     ) -> None:
         ink = app.ink
         theme = app.theme
+        assert self.view is not None  # the inbox has rows only once there is a view
         item = self.view.inbox[index]
         box = rect.inflate(-2, -4)
         fill = (
@@ -559,7 +564,7 @@ class CrisisScene(Scene):
         title_style = BOLD if item.new else BODY
         ink.line(surface, item.title, (inner.x, inner.y + ink.height(KIND)), inner, title_style)
 
-    def inbox_tag(self, ink: Ink, item: Any, width: int, style: Style) -> tuple[str, str]:
+    def inbox_tag(self, ink: Ink, item: InboxItem, width: int, style: Style) -> tuple[str, str]:
         """An inbox row's kind and date, as they fit side by side in `width`: the kind's words
         stay whole, the date gives way first (its year, then all of it, as the reader shows
         it), then a demand's "awaiting your answer" is said shorter (play-test at 800x600 and
@@ -601,6 +606,7 @@ class CrisisScene(Scene):
         """A council's row in full, as the reading pane shows it: a demand's message, or an
         action with all it says (its row in the list can be cut by the list's edge)."""
         if kind == "demand":
+            assert self.view is not None  # the council has rows only once there is a view
             item = next((i for i in self.view.inbox if i.demand == row.id), None)
             if item is not None:
                 return self.item_paragraphs(item)
@@ -630,7 +636,7 @@ class CrisisScene(Scene):
             out += [(BODY, ""), (SOFT, f"{keys} to take it.")]
         return out
 
-    def item_paragraphs(self, item: Any) -> list[tuple[Style, str]]:
+    def item_paragraphs(self, item: InboxItem) -> list[tuple[Style, str]]:
         meta = [item.kind_label, item.date]
         if item.correspondent:
             meta.append(item.correspondent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -13,7 +13,7 @@ from game.analysis.describe import StatChange
 from game.engine.actions import Respond
 from game.engine.state import GameEvent, GameState
 from game.engine.words import counted, reliability_note
-from game.ui.scene import ENTER_KEYS, Act, Pop, Push, Reset, Scene, digit
+from game.ui.scene import ENTER_KEYS, Act, Pop, Push, Reset, Scene, SceneResult, digit
 from game.ui.scenes.common import (
     dialog_rect,
     hint_band,
@@ -23,7 +23,7 @@ from game.ui.scenes.common import (
     with_council_clock,
 )
 from game.ui.text import BODY, BOLD, SMALL, Ink, Style
-from game.ui.view import day_summary, demand_view, inbox_item, reflow
+from game.ui.view import DemandView, day_summary, demand_view, inbox_item, reflow
 from game.ui.widgets import MORE, Button, ListWidget, TextPane, frame, selection_mark
 
 if TYPE_CHECKING:
@@ -130,6 +130,7 @@ class DemandDialog(Dialog):
     def __init__(self, demand_id: str) -> None:
         super().__init__()
         self.demand_id = demand_id
+        self.view: DemandView | None = None  # None once the demand is no longer pending
 
     def enter(self, app: App) -> None:
         session = app.session
@@ -147,7 +148,7 @@ class DemandDialog(Dialog):
         ) + self.view.title
         self.text = TextPane(self.paragraphs)
         self.answers = ListWidget(
-            count=lambda: len(self.view.responses),
+            count=lambda: len(self.demand.responses),
             row_height=lambda i, w: self.answer_height(app, i, w),
             draw_row=lambda s, r, i, sel, foc: self.draw_answer(app, s, r, i, sel, foc),
             activate=lambda i: self.answer(app, i),
@@ -164,7 +165,7 @@ class DemandDialog(Dialog):
         self.opened: int | None = None
         self.text_more: pygame.Rect | None = None
         self.divider: tuple[tuple[int, int], tuple[int, int]] | None = None
-        self._layout_key: tuple = ()
+        self._layout_key: tuple[object, ...] = ()
         # The focus starts on the demand's text, not on the first answer: an Enter meant for
         # the slip before (a dialog that opens by itself at dawn) must not answer an ultimatum.
         # The answers are the next Tab away, and their numbers answer at once.
@@ -172,8 +173,14 @@ class DemandDialog(Dialog):
         self.widgets = [self.text, self.answers, self.later]
         self.focus = focus
 
+    @property
+    def demand(self) -> DemandView:
+        """The demand asked: what draws or answers it runs only while there is one (`view`)."""
+        assert self.view is not None
+        return self.view
+
     def paragraphs(self) -> list[tuple[Style, str]]:
-        view = self.view
+        view = self.demand
         deadline_style = Style("serif_bold", "body", "urgent" if view.ultimatum else "ink")
         out = [
             (SOFT, f"Presented by {view.issuer}"),
@@ -187,7 +194,7 @@ class DemandDialog(Dialog):
         self, app: App, index: int, width: int, cut: int | None = None
     ) -> list[tuple[Style, str]]:
         ink = app.ink
-        row = self.view.responses[index]
+        row = self.demand.responses[index]
         inner = max(40, width - 20)
         colour = "ink" if row.available else "disabled"
         head = f"{index + 1}. {row.label}  \u00b7 {row.cost} AP"
@@ -242,14 +249,14 @@ class DemandDialog(Dialog):
             app.ink.line(surface, text, (inner.x, y), inner, style)
             y += app.ink.height(style)
 
-    def answer(self, app: App, index: int) -> Any:
-        row = self.view.responses[index]
+    def answer(self, app: App, index: int) -> SceneResult:
+        row = self.demand.responses[index]
         if not row.available:
             app.toast(row.reason)
             return True
         return Act(Respond(demand=self.demand_id, response=row.id))
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         number = digit(event)
         if number is not None and self.view is not None:
             if number <= len(self.view.responses):
@@ -352,7 +359,7 @@ class DemandDialog(Dialog):
         room = answers.height if columns else body.height - gap - words
         self.cuts = self._cuts(app, level, answers.width - 10, -1 if cut_for == "every" else room)
         self.compact = sum(self.cuts)
-        count = len(self.view.responses)
+        count = len(self.demand.responses)
         heights = [self.answer_height(app, i, answers.width - 10) for i in range(count)]
         need = sum(heights)
         if columns:
@@ -382,7 +389,7 @@ class DemandDialog(Dialog):
         room to spare; review: with large print all five went to their words). Each time, the
         answer whose next cut alone makes them fit and saves least, else the one saving most;
         so what shows is as much as can, and the answer opened is never cut."""
-        count = len(self.view.responses)
+        count = len(self.demand.responses)
         cuts = [0] * count
         height = [self.answer_height(app, i, width, 0) for i in range(count)]
         excess = sum(height) - room
@@ -427,7 +434,7 @@ class DemandDialog(Dialog):
             more = f"\u2193 {counted(hidden, 'more line')} below"
             app.ink.line(surface, more, self.text_more.topleft, self.text_more, MORE)
 
-    def handle(self, app: App, event: pygame.event.Event) -> Any:
+    def handle(self, app: App, event: pygame.event.Event) -> SceneResult:
         if self.view is None:  # answered or expired meanwhile: nothing to ask
             return Pop()
         return super().handle(app, event)
@@ -515,10 +522,10 @@ class EventDialog(Dialog):
             out += [change_line(change) for change in self.changes]
         return out or [(BODY, "Nothing came of it.")]
 
-    def close(self) -> Any:
+    def close(self) -> SceneResult:
         return [Pop(), *[Push(s) for s in reversed(self.followups)]]
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.key in (*ENTER_KEYS, pygame.K_ESCAPE, pygame.K_SPACE):
             return self.close()
         return self.pane.key(event)
@@ -575,7 +582,7 @@ class DaySummaryScene(Dialog):
     def enter(self, app: App) -> None:
         if self.widgets:
             return
-        session = app.session
+        session = app.game
         self.view = day_summary(session.scenario, self.before, self.after, self.events, self.passed)
         self.banner = self.view.title
         self.urgent = any(item.urgent for item in self.view.news)
@@ -616,7 +623,7 @@ class DaySummaryScene(Dialog):
             out.append((BODY, "Nothing new."))
         return out
 
-    def close(self, app: App) -> Any:
+    def close(self, app: App) -> SceneResult:
         if self.final:
             from game.ui.scenes.ending import EndingScene
 
@@ -624,7 +631,7 @@ class DaySummaryScene(Dialog):
         dialogs = app.demand_dialogs(self.events)
         return [Pop(), *[Push(d) for d in reversed(dialogs)]]
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.key in (*ENTER_KEYS, pygame.K_ESCAPE, pygame.K_SPACE):
             return self.close(app)
         return self.pane.key(event)

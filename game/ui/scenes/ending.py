@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -25,6 +25,7 @@ from game.debrief.sections import (
     DivergenceItem,
     EndingItem,
     Fact,
+    Item,
     Line,
     NoteItem,
     Section,
@@ -33,7 +34,7 @@ from game.debrief.sections import (
 from game.engine.dates import long_date
 from game.engine.words import ENDING_RATES, HISTORIANS
 from game.save_paths import report_folder, report_stem
-from game.ui.scene import ENTER_KEYS, Pop, Push, Reset, Scene
+from game.ui.scene import ENTER_KEYS, Pop, Push, Reset, Scene, SceneResult
 from game.ui.scenes import goto
 from game.ui.scenes.common import BoxedMenu, PageScene
 from game.ui.text import BODY, BOLD, SMALL, Style
@@ -56,7 +57,7 @@ class EndingScene(Scene, PageScene):
     def enter(self, app: App) -> None:
         if self.widgets:
             return
-        self.view = ending_screen(app.session.scenario, app.session.state)
+        self.view = ending_screen(app.game.scenario, app.game.state)
         self.pane = TextPane(self.paragraphs)
         self.debrief = Button("Debrief (Enter)", lambda: Push(DebriefScene()))
         self.title_button = Button("Title screen (Esc)", lambda: Push(LeaveReportScene(None)))
@@ -80,7 +81,7 @@ class EndingScene(Scene, PageScene):
     def scrolled(self) -> TextPane:
         return self.pane  # ↑↓ scroll, as the hint says, also with the focus on a button
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.key in ENTER_KEYS and self.focused() is not self.title_button:
             return Push(DebriefScene())
         if event.key == pygame.K_ESCAPE:  # as on the debrief: the hint says so (and it asks)
@@ -95,7 +96,7 @@ class EndingScene(Scene, PageScene):
             app,
             surface,
             f"The end: {self.view.title}",
-            f"{app.session.scenario.title} \u00b7 seed {app.session.seed}",
+            f"{app.game.scenario.title} \u00b7 seed {app.game.seed}",
             self.pane,
             "Enter debrief \u00b7 Tab move \u00b7 \u2191\u2193 scroll \u00b7 Esc title screen",
         )
@@ -119,7 +120,7 @@ class DebriefScene(Scene, PageScene):
             return
         from game.debrief import build_debrief
 
-        session = app.session
+        session = app.game
         self.ending = ending_screen(session.scenario, session.state)
         try:
             self.debrief = build_debrief(
@@ -202,7 +203,7 @@ class DebriefScene(Scene, PageScene):
                 out += [(BODY, ""), (WARN, PRACTICE)]
         return out
 
-    def item(self, section: Section, number: int, item: Any) -> list[tuple[Style, str]]:
+    def item(self, section: Section, number: int, item: Item) -> list[tuple[Style, str]]:
         if isinstance(item, Line):
             if section.key == "questions":
                 return [(BODY, f"{number}. {item.text}")]
@@ -288,7 +289,7 @@ class DebriefScene(Scene, PageScene):
         if self.debrief is not None and names:
             self.debrief = self.debrief.model_copy(update={"player_name": names})
 
-    def save_report(self, app: App) -> Any:
+    def save_report(self, app: App) -> SceneResult:
         from game.debrief import render_html, render_markdown
 
         if self.debrief is None:
@@ -324,13 +325,13 @@ class DebriefScene(Scene, PageScene):
     def scrolled(self) -> TextPane:
         return self.pane  # the keys the hint names scroll, also with the focus on a button
 
-    def leave(self, app: App) -> Any:
+    def leave(self, app: App) -> SceneResult:
         """To the title: at once once the report is saved (or cannot be made), else asking."""
         if self.saved or self.debrief is None:
             return Reset(goto.title())
         return Push(LeaveReportScene(lambda: self.save_and_leave(app)))
 
-    def save_and_leave(self, app: App) -> Any:
+    def save_and_leave(self, app: App) -> SceneResult:
         if self.needs_names():
             from game.ui.scenes.report_names import ReportNamesScene
 
@@ -338,7 +339,7 @@ class DebriefScene(Scene, PageScene):
         self.save_report(app)
         return Reset(goto.title()) if self.saved else Pop()  # a failure stays, and says why
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.key == pygame.K_s:
             return self.save_report(app)
         if event.key == pygame.K_ESCAPE:
@@ -347,7 +348,7 @@ class DebriefScene(Scene, PageScene):
             return self.to_section(app, 1 if event.key == pygame.K_n else -1)
         return None
 
-    def to_section(self, app: App, step: int) -> Any:
+    def to_section(self, app: App, step: int) -> SceneResult:
         """N and P: the next or the previous section's heading at the top of the pane
         (teacher's play-test: 13 Page Downs to the disputes on a projector)."""
         pane = self.pane
@@ -368,7 +369,7 @@ class DebriefScene(Scene, PageScene):
     def draw(self, app: App, surface: pygame.Surface) -> None:
         d = self.debrief
         if d is None:
-            subtitle = f"{app.session.scenario.title} \u00b7 seed {app.session.seed}"
+            subtitle = f"{app.game.scenario.title} \u00b7 seed {app.game.seed}"
         else:
             subtitle = f"{d.scenario_title} \u00b7 {long_date(d.start, weekday=False)} \u2013 {long_date(d.ended_on, weekday=False)} \u00b7 seed {d.seed}"
         self.page_draw(
@@ -424,10 +425,10 @@ class LeaveReportScene(BoxedMenu):
         "debrief cannot be shown again."
     )
 
-    def __init__(self, save: Callable[[], Any] | None) -> None:
+    def __init__(self, save: Callable[[], SceneResult] | None) -> None:
         super().__init__()
         self.save = save
-        first = (
+        self.first = first = (
             Button("Save the report, then leave (S)", save)
             if save is not None
             else Button("See the debrief, to save it (D)", lambda: [Pop(), Push(DebriefScene())])
@@ -443,11 +444,11 @@ class LeaveReportScene(BoxedMenu):
             " \u00b7 N or Esc stay"
         )
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.key in (pygame.K_ESCAPE, pygame.K_n):
             return Pop()
         if event.key == pygame.K_y:
             return Reset(goto.title())
         if event.key == (pygame.K_s if self.save is not None else pygame.K_d):
-            return self.widgets[0].command()
+            return self.first.command()
         return None

@@ -20,6 +20,7 @@ from game.ui.widgets import Button, Widget, focus_ring
 
 if TYPE_CHECKING:
     from game.ui.app import App
+    from game.ui.scene import SceneResult
 
 FIELD_PAD = (8, 6)  # the field's padding in assets/ui/pygame_gui.json
 REDRAW_UPDATES = 8  # more than a field has looks (pygame_gui redraws one a frame)
@@ -28,7 +29,9 @@ REDRAW_UPDATES = 8  # more than a field has looks (pygame_gui redraws one a fram
 def gui_theme(font_px: int | None = None) -> dict[str, Any]:
     """assets/ui/pygame_gui.json, with its font files resolved inside assets/fonts, and its
     fonts `font_px` pixels high if given (the window's body text, which follows the text size)."""
-    theme = json.loads((ASSETS / "ui" / "pygame_gui.json").read_text(encoding="utf-8"))
+    theme: dict[str, Any] = json.loads(
+        (ASSETS / "ui" / "pygame_gui.json").read_text(encoding="utf-8")
+    )
     theme.pop("note", None)
     for block in theme.values():
         font = block.get("font") if isinstance(block, dict) else None
@@ -71,11 +74,11 @@ class FieldScene(PauseScene):
     def text(self) -> str:
         return self.entry.get_text() if self.entry is not None else ""
 
-    def submit(self, app: App) -> Any:
+    def submit(self, app: App) -> SceneResult:
         """Enter in the field (and the first button, which calls it)."""
         raise NotImplementedError
 
-    def handle(self, app: App, event: pygame.event.Event) -> Any:
+    def handle(self, app: App, event: pygame.event.Event) -> SceneResult:
         # Enter and Space act on the focused button (Enter had saved even with the focus on
         # Cancel, and Space on Cancel did nothing); in the field, Enter submits
         try:
@@ -83,7 +86,7 @@ class FieldScene(PauseScene):
         finally:
             self._follow_focus()
 
-    def _handle(self, app: App, event: pygame.event.Event) -> Any:
+    def _handle(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_TAB):
             return super().handle(app, event)
         if event.type == pygame.MOUSEBUTTONDOWN and self.field.rect.collidepoint(event.pos):
@@ -147,7 +150,7 @@ class FieldScene(PauseScene):
 
     def _place_field(self, app: App, field: pygame.Rect, font_px: int) -> None:
         size = app.screen.get_size()
-        if self.manager is None or font_px != self.font_px:
+        if self.manager is None or self.entry is None or font_px != self.font_px:
             # new, or the text has changed size (F11, a resized window): a field in the new
             # font, holding what was typed
             # the offered text stays selected in the new field (review: a resize before typing

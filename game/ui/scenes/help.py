@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.scene import Pop, Scene
+from game.ui.scene import Pop, Scene, SceneResult
 from game.ui.scenes.common import PageScene
 from game.ui.text import BODY, Style
 from game.ui.widgets import Button, TextPane
@@ -182,7 +182,7 @@ class HelpScene(Scene, PageScene):
             out.append((BODY, ""))
         return out
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.key in (pygame.K_ESCAPE, pygame.K_F1, pygame.K_RETURN):
             return Pop()
         return None

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.analysis.describe import describe_effects
-from game.ui.scene import ENTER_KEYS, Act, Pop, digit
+from game.ui.scene import ENTER_KEYS, Act, Pop, SceneResult, digit
 from game.ui.scenes.menu import PauseScene
 from game.ui.text import Style
 from game.ui.widgets import Button
@@ -40,12 +41,16 @@ class InjectScene(PauseScene):
         from game.engine.actions import ReleaseInject
         from game.engine.api import released_injects
 
-        injects = app.session.scenario.injects if app.session else {}
-        released = released_injects(app.session.state.log) if app.session else set()
+        def release(iid: str) -> Callable[[], SceneResult]:
+            return lambda: [Pop(), Act(ReleaseInject(inject=iid))]
+
+        session = app.game
+        injects = session.scenario.injects
+        released = released_injects(session.state.log)
         self.widgets = [
             Button(
                 f"{number}. {inject.title}" + (" (released)" if iid in released else ""),
-                lambda iid=iid: [Pop(), Act(ReleaseInject(inject=iid))],
+                release(iid),
                 enabled=iid not in released,  # each is released once in a game
             )
             for number, (iid, inject) in enumerate(injects.items(), start=1)
@@ -54,7 +59,7 @@ class InjectScene(PauseScene):
         self.titles = [inject.title for inject in injects.values()]
         # for the one focused: what it changes (no action points, but stats: teacher's play-test)
         # and the author's word to the teacher on when it helps a class
-        scenario, state = app.session.scenario, app.session.state
+        scenario, state = session.scenario, session.state
         self.notes: list[list[str]] = [
             [part for part in (_changes_words(scenario, state, inject), inject.note) if part]
             for inject in injects.values()
@@ -67,15 +72,21 @@ class InjectScene(PauseScene):
     # 'Enter select'; review: one Space still did).
     chosen: int | None = None
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def button(self, index: int) -> Button:
+        """The inject's button (or, last, Close): every widget here is a button."""
+        widget = self.widgets[index]
+        assert isinstance(widget, Button)
+        return widget
+
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         number = digit(event)
         if number is not None and number < len(self.widgets):
-            if not self.widgets[number - 1].enabled:
+            if not self.button(number - 1).enabled:
                 return self.say_released(app, number - 1)  # the list stays open, as for Enter
-            return self.widgets[number - 1].command()
+            return self.button(number - 1).command()
         return super().key(app, event)
 
-    def handle(self, app: App, event: pygame.event.Event) -> Any:
+    def handle(self, app: App, event: pygame.event.Event) -> SceneResult:
         injects = self.widgets[:-1]  # Close acts at once
         if event.type == pygame.KEYDOWN:
             if event.key in (*ENTER_KEYS, pygame.K_SPACE) and self.focus < len(injects):
@@ -91,10 +102,10 @@ class InjectScene(PauseScene):
             self.chosen = None
         return super().handle(app, event)
 
-    def choose_or_release(self, app: App, index: int, how: str) -> Any:
+    def choose_or_release(self, app: App, index: int, how: str) -> SceneResult:
         """Choose this inject, or release it if it is the one chosen; a released one only says
         so, and the list stays open (review: Enter on it had closed the list)."""
-        widget = self.widgets[index]
+        widget = self.button(index)
         if not widget.enabled:
             return self.say_released(app, index)
         if self.chosen == index:
@@ -105,7 +116,7 @@ class InjectScene(PauseScene):
         app.toast(f"{how} again to release \u201c{title}\u201d: it cannot be taken back.")
         return True
 
-    def say_released(self, app: App, index: int) -> Any:
+    def say_released(self, app: App, index: int) -> SceneResult:
         self.chosen = None
         app.toast(f"\u201c{self.titles[index]}\u201d has already been released in this game.")
         return True

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.scene import Pop, Push, Reset, Scene
+from game.ui.scene import Pop, Push, Reset, Scene, SceneResult
 from game.ui.scenes import goto
 from game.ui.scenes.common import BoxedMenu
 from game.ui.widgets import Button
@@ -37,11 +37,11 @@ class PauseScene(BoxedMenu):
             Button("Quit to the title screen", lambda: self.quit_to_title(app)),
         ]
 
-    def quit_to_title(self, app: App) -> Any:
+    def quit_to_title(self, app: App) -> SceneResult:
         app.save_on_leaving()  # the day's choices so far are kept, not only the dawn's autosave
         return Reset(goto.title())
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.key == pygame.K_ESCAPE:
             return Pop()
         return None

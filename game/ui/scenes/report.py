@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.scene import ENTER_KEYS, Pop
+from game.ui.scene import ENTER_KEYS, Pop, SceneResult
 from game.ui.scenes.dialogs import Dialog
 from game.ui.text import BODY, Style
 from game.ui.widgets import Button, TextPane
@@ -28,7 +28,7 @@ class ReportScene(Dialog):
         banner: str,
         note: str,
         lines: list[str],
-        buttons: list[tuple[str, Callable[[], Any]]] | None = None,
+        buttons: list[tuple[str, Callable[[], SceneResult]]] | None = None,
         *,
         urgent: bool = False,
     ) -> None:
@@ -52,7 +52,7 @@ class ReportScene(Dialog):
             out += [(LINE, line), (LINE, "")]
         return out
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.key == pygame.K_ESCAPE:
             return self.buttons[-1].command()
         if event.key in ENTER_KEYS:

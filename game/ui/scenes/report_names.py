@@ -3,11 +3,11 @@ without --name (a report is handed in: it said "(no name given)")."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.scene import Pop, Reset
+from game.ui.scene import Pop, Reset, SceneResult
 from game.ui.scenes import goto
 from game.ui.scenes.field import FieldScene
 from game.ui.text import is_cjk
@@ -46,7 +46,7 @@ class ReportNamesScene(FieldScene):
 
     told_boxes = False  # said once that the field draws Chinese and Japanese as boxes
 
-    def handle(self, app: App, event: pygame.event.Event) -> Any:
+    def handle(self, app: App, event: pygame.event.Event) -> SceneResult:
         result = super().handle(app, event)
         if not self.told_boxes and any(is_cjk(char) for char in self.text):
             # the field's typewriter face has no CJK glyphs (review: 李伟 showed as two boxes)
@@ -54,7 +54,7 @@ class ReportNamesScene(FieldScene):
             app.toast("Chinese and Japanese characters show as boxes here; the report keeps them.")
         return result
 
-    def submit(self, app: App) -> Any:
+    def submit(self, app: App) -> SceneResult:
         self.debrief.named(" ".join(self.text.split()))
         self.debrief.save_report(app)
         if self.then_leave and self.debrief.saved:

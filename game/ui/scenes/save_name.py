@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.scene import Pop, Push
+from game.ui.scene import Pop, Push, SceneResult
 from game.ui.scenes.common import BoxedMenu
 from game.ui.scenes.field import FieldScene
 from game.ui.widgets import Button
@@ -39,10 +39,10 @@ class SaveNameScene(FieldScene):
         self.widgets = [self.field, self.save_button, Button("Cancel", lambda: Pop())]
         self.focus = 0  # the name, ready to type
 
-    def submit(self, app: App) -> Any:
+    def submit(self, app: App) -> SceneResult:
         return self.save(app)
 
-    def save(self, app: App, *, replace: bool = False) -> Any:
+    def save(self, app: App, *, replace: bool = False) -> SceneResult:
         from game.saves import SaveError, another_game_in_slot, describe_game, slot_path, write_save
 
         session = app.session
@@ -82,7 +82,7 @@ class ReplaceScene(BoxedMenu):
     opens_over = False  # a yes-or-no question waits for its answer
     hint = "\u2191\u2193 choose \u00b7 Enter select \u00b7 Y replace \u00b7 N or Esc keep it"
 
-    def __init__(self, slot: str, game: str, replace: Callable[[], Any]) -> None:
+    def __init__(self, slot: str, game: str, replace: Callable[[], SceneResult]) -> None:
         super().__init__()
         self.heading = f"Replace '{slot}'?"
         self.note = f"'{slot}' already holds another game ({game}). Replacing it loses that game."
@@ -93,7 +93,7 @@ class ReplaceScene(BoxedMenu):
         ]
         self.focus = 1  # keeping is the safe default for Enter
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.key in (pygame.K_ESCAPE, pygame.K_n):
             return Pop()
         if event.key == pygame.K_y:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.scene import Pop, Scene
+from game.ui.scene import Pop, Scene, SceneResult
 from game.ui.scenes.common import draw_title, hint_band, key_hint, layout_buttons, margin, page_rect
 from game.ui.settings import Settings, next_text_size
 from game.ui.text import BODY, Style
@@ -21,11 +21,14 @@ SOFT = Style("serif", "small", "ink_soft")
 LIMIT = Style("serif_bold", "small", "urgent")
 
 
-def _toggle(name: str) -> Callable[[Settings, int], dict]:
+def _toggle(name: str) -> Callable[[Settings, int], dict[str, object]]:
     return lambda s, step: {name: not getattr(s, name)}
 
 
-ROWS: list[tuple[str, Callable[[Settings], str], Callable[[Settings, int], dict], str]] = [
+# each setting: its name, its value in words, the change a step makes, and what it does
+ROWS: list[
+    tuple[str, Callable[[Settings], str], Callable[[Settings, int], dict[str, object]], str]
+] = [
     (
         "Text size",
         lambda s: f"{round(s.text_size * 100)}%",
@@ -108,12 +111,12 @@ class SettingsScene(Scene):
             style=BODY,
         )
 
-    def change(self, app: App, index: int, step: int) -> Any:
+    def change(self, app: App, index: int, step: int) -> SceneResult:
         update = ROWS[index][2](app.settings, step)
         app.change_settings(app.settings.model_copy(update=update))
         return True
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.key == pygame.K_ESCAPE:
             return Pop()
         if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and self.focus < len(ROWS):

@@ -7,18 +7,20 @@ loading, and a choice that needs the scenario waits for it (`App.when_loaded`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.scene import Pop, Push, Quit, Replace, Reset, Scene
+from game.ui.scene import Pop, Push, Quit, Replace, Reset, Scene, SceneResult
 from game.ui.scenes import goto
 from game.ui.scenes.common import TITLE, BoxedMenu, hint_band, key_hint, margin
 from game.ui.text import BODY, Style
 from game.ui.widgets import Button, frame, selection_mark
 
 if TYPE_CHECKING:
+    from game.saves import SaveInfo
     from game.scenario.load import LoadedScenario
     from game.ui.app import App
     from game.ui.loading import TitleCard
@@ -60,7 +62,7 @@ def game_date(iso: str) -> str:
         return iso
 
 
-def load_game_from(app: App, path: Path, loaded: LoadedScenario | None = None) -> Any:
+def load_game_from(app: App, path: Path, loaded: LoadedScenario | None = None) -> SceneResult:
     """Open a save of `loaded` (by default the current scenario) and go to the crisis screen, or
     say why not. The save's scenario becomes the current one only if it opens."""
     from game.practice import UndoStack
@@ -69,6 +71,8 @@ def load_game_from(app: App, path: Path, loaded: LoadedScenario | None = None) -
     from game.ui.session import Session
 
     scenario = loaded if loaded is not None else app.loaded
+    if scenario is None:
+        raise RuntimeError("no scenario to open the save with: wait for it (App.when_loaded)")
     try:
         save = read_save(path, scenario)
         state = save.state
@@ -118,7 +122,9 @@ class TitleScene(Scene):
 
     def __init__(self) -> None:
         super().__init__()
-        self.choices: list[tuple[Path | None, Any]] = []
+        # the scenarios ◂ ▸ turn to: the current one (no path), then the other files, each
+        # loaded once turned to (the one chosen always is: `chosen`)
+        self.choices: list[tuple[Path | None, LoadedScenario | None]] = []
         self.choice = 0
         self.autosave: Path | None = None
         self.waiting_for = ""  # the choice made while the scenario loads, named on the card
@@ -150,18 +156,26 @@ class TitleScene(Scene):
     def scenario_ready(self, app: App) -> None:
         self.enter(app)
 
+    def chosen(self) -> LoadedScenario:
+        """The scenario chosen (there are `choices` once the current one has loaded)."""
+        loaded = self.choices[self.choice][1]
+        assert loaded is not None  # the one chosen is loaded when ◂ ▸ turn to it
+        return loaded
+
     def card(self, app: App) -> TitleCard | None:
         """What the card shows: the chosen scenario, or (while it loads) what was remembered."""
         if self.choices:
             from game.ui.loading import card_of
 
-            return card_of(self.choices[self.choice][1])
+            return card_of(self.chosen())
         return app.card
 
-    def later(self, app: App, label: str, work: Any) -> Any:
+    def later(
+        self, app: App, label: str, work: Callable[[], SceneResult]
+    ) -> Callable[[], SceneResult]:
         """A button's command that needs the scenario: at once if loaded, else once it is."""
 
-        def command() -> Any:
+        def command() -> SceneResult:
             if app.loading:
                 self.waiting_for = label
             return app.when_loaded(work)
@@ -172,11 +186,15 @@ class TitleScene(Scene):
         card = self.card(app)
         usable = not app.load_error  # a scenario that failed to load cannot be played
         buttons = [Button("New game", self.later(app, "New game", lambda: self.begin(app)))]
-        if self.autosave is not None:
+        autosave = self.autosave
+        if autosave is not None:
+            # the save the button names: a choice made while the scenario loads runs after
+            # `scenario_ready` has looked for the autosave again (and found none if that game
+            # has meanwhile ended): it opened None
             buttons.append(
                 Button(
                     "Continue (autosave)",
-                    self.later(app, "Continue", lambda: load_game_from(app, self.autosave)),
+                    self.later(app, "Continue", lambda: load_game_from(app, autosave)),
                     enabled=usable,
                 )
             )
@@ -201,19 +219,18 @@ class TitleScene(Scene):
         buttons.append(Button("Help (F1)", lambda: Push(goto.help_screen())))
         buttons.append(Button("Quit", lambda: Quit()))
         focus = self.focus
-        self.widgets = buttons
+        self.widgets = list(buttons)
         self.focus = min(focus, len(buttons) - 1)
         if not buttons[self.focus].enabled:  # e.g. New game after a failed load: start elsewhere
             self.focus = next(i for i, button in enumerate(buttons) if button.enabled)
 
-    def begin(self, app: App) -> Any:
+    def begin(self, app: App) -> SceneResult:
         from game.ui.scenes.briefing import BriefingScene
 
-        loaded = self.choices[self.choice][1]
-        app.new_game(loaded, app.seed)
+        app.new_game(self.chosen(), app.seed)
         return Replace(BriefingScene(first=True))
 
-    def turn_scenario(self, app: App, step: int) -> Any:
+    def turn_scenario(self, app: App, step: int) -> SceneResult:
         """◂ ▸: the next scenario; after a failed load, the first other one that loads."""
         if not app.load_error:
             return self.later(app, "Scenario", lambda: self.next_scenario(app, step))()
@@ -233,11 +250,13 @@ class TitleScene(Scene):
         failed = app.failed_loader.path.resolve() if app.failed_loader is not None else None
         return [Path(p) for p in app.scenario_paths if Path(p).resolve() != failed]
 
-    def next_scenario(self, app: App, step: int) -> Any:
+    def next_scenario(self, app: App, step: int) -> SceneResult:
         while len(self.choices) > 1:
             self.choice = (self.choice + step) % len(self.choices)
             path, loaded = self.choices[self.choice]
             if loaded is None:
+                # only the current scenario has no path; ◂ ▸ wait for it to load (`later`)
+                assert path is not None and app.loaded is not None
                 loaded = app.shelf.get(Path(path))
                 if loaded is None or loaded.scenario.id == app.loaded.scenario.id:
                     gone = self.choice  # broken, or the same scenario again: drop it and move on
@@ -252,7 +271,7 @@ class TitleScene(Scene):
             app.toast("Only one scenario is available.")
         return True
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
             step = 1 if event.key == pygame.K_RIGHT else -1
             if self.column_rows < len(self.widgets) and self.focused() is not self.scenario_button:
@@ -307,7 +326,7 @@ class TitleScene(Scene):
         content, self.band = hint_band(app, rect)
         pad = margin(app)
         ink = app.ink
-        height = self.widgets[0].preferred_height(ink)
+        height = next(w for w in self.widgets if isinstance(w, Button)).preferred_height(ink)
         gap = max(4, height // 4)
         count = len(self.widgets)
         widest = content.width - 2 * pad
@@ -410,7 +429,7 @@ class QuitScene(BoxedMenu):
         super().__init__()
         self.widgets = [Button("Quit (Y)", lambda: Quit()), Button("Stay (N, Esc)", lambda: Pop())]
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.key in (pygame.K_ESCAPE, pygame.K_n):
             return Pop()
         if event.key == pygame.K_y:
@@ -431,9 +450,9 @@ class LoadScene(Scene):
     def enter(self, app: App) -> None:
         from game.ui.widgets import ListWidget
 
-        self.saves: list[Any] = []
+        self.saves: list[SaveInfo] = []
         self.notes: list[str] = []
-        self.scenarios: dict[str, Any] = {}
+        self.scenarios: dict[str, LoadedScenario] = {}
         if app.save_folder is not None:
             try:
                 from game.saves import list_saves
@@ -452,7 +471,7 @@ class LoadScene(Scene):
         self.back = Button("Back (Esc)", lambda: Pop())
         self.widgets = [self.list, self.back]
 
-    def open(self, app: App, save: Any) -> Any:
+    def open(self, app: App, save: SaveInfo) -> SceneResult:
         loaded = self.scenarios.get(save.scenario_id)
         if loaded is None:
             app.toast(f"This save is of the scenario '{save.scenario_id}', which is not here.")
@@ -491,7 +510,7 @@ class LoadScene(Scene):
             Style("serif", "small", "ink_soft"),
         )
 
-    def key(self, app: App, event: pygame.event.Event) -> Any:
+    def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         return Pop() if event.key == pygame.K_ESCAPE else None
 
     def layout(self, app: App, rect: pygame.Rect) -> None:
