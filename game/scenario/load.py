@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-import types
-import typing
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from game.scenario.comments import texts_cut_short
+from game.scenario.fields import model_at
 from game.scenario.lint import with_lint
 from game.scenario.mapfile import map_file_problem
 from game.scenario.model import Effects, Scenario
@@ -89,9 +89,10 @@ def check_scenario_bytes(raw: bytes, name: str) -> tuple[Scenario | None, list[D
                 "a scenario file is a mapping of sections (title:, calendar:, stats: ...)",
             )
         ]
-    # `early`: values the YAML reader kept as text (an impossible date...). The checks go on, so
-    # every problem is reported at once; where a later check trips over the same value, the
-    # reader's message (the more precise one) is the one kept.
+    # `early`: values the YAML reader kept as text (an impossible date...), and texts a comment
+    # cut short. The checks go on, so every problem is reported at once; where a later check trips
+    # over the same value, the reader's message (the more precise one) is the one kept.
+    early = [*early, *texts_cut_short(document)]
     try:
         scenario = Scenario.model_validate(document.data)
     except ValidationError as exc:
@@ -292,7 +293,7 @@ def _fill_in(kind: str, path: tuple[str | int, ...]) -> str:
 
 def _required(path: tuple[str | int, ...]) -> bool:
     """Whether the key at `path` must be written (True when it cannot be told)."""
-    parent = _model_at(path[:-1])
+    parent = model_at(path[:-1])
     field = parent.model_fields.get(str(path[-1])) if parent is not None else None
     return field is None or field.is_required()
 
@@ -373,38 +374,5 @@ def _friendly(error: Any, tag: str | None = None) -> str:
 
 def _fields_at(path: tuple[str | int, ...]) -> list[str]:
     """The keys allowed at `path`, for 'did you mean' hints."""
-    model = _model_at(path)
+    model = model_at(path)
     return list(model.model_fields) if model is not None and model is not Effects else []
-
-
-def _model_at(path: tuple[str | int, ...]) -> type[BaseModel] | None:
-    """The model that the mapping at `path` is read into (None if it is not a model)."""
-    annotation: Any = Scenario
-    for part in path:
-        annotation = _unwrap(annotation)
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            field = annotation.model_fields.get(str(part))
-            if field is None:
-                return None
-            annotation = field.annotation
-        elif typing.get_origin(annotation) is dict:
-            annotation = typing.get_args(annotation)[1]
-        elif typing.get_origin(annotation) is list:
-            annotation = typing.get_args(annotation)[0]
-        else:
-            return None
-    annotation = _unwrap(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    return None
-
-
-def _unwrap(annotation: Any) -> Any:
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        members = [a for a in typing.get_args(annotation) if a is not type(None)]
-        models = [m for m in members if isinstance(m, type) and issubclass(m, BaseModel)]
-        return models[0] if models else members[0]
-    return annotation
