@@ -379,7 +379,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from game.scenario.load import check_scenario_bytes, read_scenario_file
+    from game.scenario.load import check_scenario, read_scenario_file
     from game.scenario.source import ScenarioError
 
     failed = False
@@ -391,10 +391,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 print(diagnostic, file=sys.stderr)
             failed = True
             continue
-        _, diagnostics = check_scenario_bytes(raw, name)
+        checked = check_scenario(raw, name)
+        diagnostics = checked.diagnostics
         errors = [d for d in diagnostics if d.severity == "error" or args.strict]
         for diagnostic in diagnostics:
             print(diagnostic, file=sys.stderr)
+        if checked.unchecked:  # a shape error stopped the checks: more may follow its fix
+            print(f"{name}: {checked.unchecked}", file=sys.stderr)
         if errors:
             failed = True
         elif not args.quiet:

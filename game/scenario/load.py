@@ -74,21 +74,35 @@ def load_scenario_bytes(raw: bytes, name: str) -> LoadedScenario:
     return LoadedScenario(scenario, name, content_hash(raw), warnings)
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What checking a scenario file found. `unchecked`: what its errors kept from being checked,
+    as a sentence for the end of the report ("" when every check that applies ran)."""
+
+    scenario: Scenario | None
+    diagnostics: list[Diagnostic]
+    unchecked: str = ""
+
+
 def check_scenario_bytes(raw: bytes, name: str) -> tuple[Scenario | None, list[Diagnostic]]:
     """Run every pass; returns the scenario (if it could be built) and all diagnostics."""
+    checked = check_scenario(raw, name)
+    return checked.scenario, checked.diagnostics
+
+
+def check_scenario(raw: bytes, name: str) -> Checked:
+    """As `check_scenario_bytes`, saying too what the errors kept from being checked: a file
+    whose sections do not have the right shape has its names and expressions checked once they
+    do (author review: a misspelt name after a wrong type was never reported, and nothing said
+    that more checks were to come)."""
     text, problems = decode(raw, name)
     if text is None:
-        return None, problems
+        return Checked(None, problems)
     document, early = read_yaml(text, name)
     if document is None:
-        return None, early
+        return Checked(None, early)
     if not isinstance(document.data, dict):
-        return None, [
-            Diagnostic(
-                document.span(()),
-                "a scenario file is a mapping of sections (title:, calendar:, stats: ...)",
-            )
-        ]
+        return Checked(None, [Diagnostic(document.span(()), _NOT_A_MAPPING)], _unchecked(1))
     # `early`: values the YAML reader kept as text (an impossible date...), and texts a comment
     # cut short. The checks go on, so every problem is reported at once; where a later check trips
     # over the same value, the reader's message (the more precise one) is the one kept.
@@ -96,9 +110,18 @@ def check_scenario_bytes(raw: bytes, name: str) -> tuple[Scenario | None, list[D
     try:
         scenario = Scenario.model_validate(document.data)
     except ValidationError as exc:
-        return None, _merged(early, _pydantic_diagnostics(exc, document))
+        found = _merged(early, _pydantic_diagnostics(exc, document))
+        return Checked(None, found, _unchecked(sum(d.severity == "error" for d in found)))
     found = validate_scenario(scenario, document) + check_asset_paths(scenario, document, name)
-    return scenario, _merged(early, with_lint(scenario, document, found))
+    return Checked(scenario, _merged(early, with_lint(scenario, document, found)))
+
+
+_NOT_A_MAPPING = "a scenario file is a mapping of sections (title:, calendar:, stats: ...)"
+
+
+def _unchecked(errors: int) -> str:
+    these = "this error is" if errors == 1 else "these errors are"
+    return f"names and expressions are checked once {these} fixed"
 
 
 def _merged(early: list[Diagnostic], later: list[Diagnostic]) -> list[Diagnostic]:
