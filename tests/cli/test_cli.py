@@ -83,6 +83,20 @@ def test_validate_says_nothing_more_when_the_names_were_checked(tmp_path, capsys
     assert "checked once" not in capsys.readouterr().err
 
 
+def test_validate_strict_with_only_warnings_says_why_it_failed(tmp_path, capsys):
+    text = Path(MINI).read_text(encoding="utf-8")
+    warned = tmp_path / "warned.yaml"
+    warned.write_text(text.replace("reveal: readiness", "reveal: pressure"), encoding="utf-8")
+    assert main(["validate", str(warned)]) == 0
+    assert capsys.readouterr().out == f"{warned}: ok (1 warning(s))\n"
+    assert main(["validate", "--strict", str(warned)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert (
+        err.splitlines()[-1] == f"{warned}: failed (1 warning; --strict counts warnings as errors)"
+    )
+
+
 def test_validate_missing_file(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "nope.yaml")]) == 1
     assert capsys.readouterr().err == f"{tmp_path / 'nope.yaml'}:1:1: error: no such file\n"
