@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import ValidationError
 
+from game.scenario import lookalike
 from game.scenario.comments import texts_cut_short
 from game.scenario.fields import model_at
 from game.scenario.lint import with_lint
@@ -276,9 +278,44 @@ def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument)
                 hint=f"put the text in quotes: {quoted(comment.group(1))}",
             )
         return Diagnostic(span, f"{where} is empty: {_fill_in(kind, path)}")
+    odd = _lookalike_in_number(error, path, document)
+    if odd is not None:
+        return odd
     shown = f" (got {_show(value)})" if not isinstance(value, (dict, list)) else ""
     tag = document.tags.get(path)
     return Diagnostic(document.span(path), f"{where}: {_friendly(error, tag)}{shown}")
+
+
+_NUMBER_ERRORS = {"int_type": "whole number", "int_parsing": "whole number"}
+_NUMBER_ERRORS |= {"float_type": "number", "float_parsing": "number"}
+_WRITTEN_NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
+
+
+def _lookalike_in_number(
+    error: Any, path: tuple[str | int, ...], document: YamlDocument
+) -> Diagnostic | None:
+    """A number written with a character that looks like part of one (`–1` with an en dash, a
+    full-width digit), named by its code point at its place, as in an expression (author review:
+    `deadline_days: –1` was told only "expected a whole number (got '–1')")."""
+    value = error.get("input")
+    number = _NUMBER_ERRORS.get(error["type"])
+    at = lookalike.first(value) if number and isinstance(value, str) else None
+    if at is None:
+        return None
+    char = value[at]
+    right = lookalike.replacement(char)
+    if right == "-" and "MINUS" not in unicodedata.name(char, ""):
+        what = "is not a minus sign"
+    elif right and right != " ":
+        what = f"is not '{right}'"
+    else:
+        what = "is in it"
+    fixed = lookalike.repaired(value).replace(" ", "")
+    return Diagnostic(
+        document.locate(path, 1, at),
+        f"{_where(path)}: expected a {number}, but {lookalike.describe(char)} {what}",
+        hint=f"write {fixed}" if _WRITTEN_NUMBER.fullmatch(fixed) else lookalike.advice(char),
+    )
 
 
 def _where(path: tuple[str | int, ...]) -> str:
