@@ -8,11 +8,10 @@ a comment is what the author meant, and a value in quotes or a `|` block keeps i
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from game.scenario.fields import is_prose
 from game.scenario.source import Diagnostic, SourceSpan
-from game.scenario.yaml_source import Path, YamlDocument
+from game.scenario.yaml_source import YamlDocument, value_at
 
 _COMMENT = re.compile(r"[ \t]+#")
 _SHOWN = 50  # the most characters of a text shown in the message
@@ -24,7 +23,7 @@ def texts_cut_short(document: YamlDocument) -> list[Diagnostic]:
     for path, (line, col) in document.plain_ends.items():
         written = document.lines[line] if line < len(document.lines) else ""
         comment = _COMMENT.match(written, col)
-        value = _value_at(document.data, path)
+        value = value_at(document.data, path)
         if comment is None or not isinstance(value, str) or not is_prose(path):
             continue
         found.append(
@@ -37,16 +36,6 @@ def texts_cut_short(document: YamlDocument) -> list[Diagnostic]:
             )
         )
     return found
-
-
-def _value_at(data: Any, path: Path) -> Any:
-    for part in path:
-        in_mapping = isinstance(data, dict) and part in data
-        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
-        if not (in_mapping or in_list):
-            return None
-        data = data[part]
-    return data
 
 
 def _tail(text: str) -> str:

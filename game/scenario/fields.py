@@ -14,6 +14,17 @@ from game.scenario.model import PROSE, Scenario
 Path = tuple[str | int, ...]
 
 
+def where(path: Path) -> str:
+    """A path as an author counts: `disputes.0.versions` is `disputes (item 1).versions`."""
+    shown = ""
+    for part in path:
+        if isinstance(part, int):
+            shown += f" (item {part + 1})"
+        else:
+            shown += f".{part}" if shown else part
+    return shown
+
+
 def model_at(path: Path) -> type[BaseModel] | None:
     """The model that the mapping at `path` is read into (None if it is not a model)."""
     annotation: Any = Scenario

@@ -18,7 +18,8 @@ from pydantic import ValidationError
 
 from game.scenario import lookalike
 from game.scenario.comments import texts_cut_short
-from game.scenario.fields import model_at
+from game.scenario.fields import model_at, where
+from game.scenario.indent import enclosing_owner, fields_read_as_ids
 from game.scenario.lint import with_lint
 from game.scenario.mapfile import map_file_problem
 from game.scenario.model import Effects, Scenario
@@ -181,23 +182,41 @@ def _pydantic_diagnostics(exc: ValidationError, document: YamlDocument) -> list[
     found: list[Diagnostic] = []
     errors = exc.errors(include_url=False)
     misspelt = _misspelt_required_keys(errors, document)
-    for error in errors:
-        path = _data_path(document.data, error["loc"])
+    paths = [_data_path(document.data, error["loc"]) for error in errors]
+    # `effects:` indented too little under `responses:`: one error, not one per key it holds
+    misread = fields_read_as_ids(paths, document.data)
+    for ident, above in misread.items():
+        found.append(_field_read_as_id(ident, above, document))
+    for error, path in zip(errors, paths, strict=True):
         kind = error["type"]
         key = (path, kind == "extra_forbidden")
         if key in seen:  # one error per node, like ink: a union reports once, not per member
             continue
         if kind == "missing" and path in misspelt:
             continue  # already said as "unknown key 'deadlin' (did you mean 'deadline'?)"
+        if any(path[: len(ident)] == ident for ident in misread):
+            continue
         seen.add(key)
         found.append(_diagnostic(error, path, document))
     return found
 
 
+def _field_read_as_id(
+    ident: tuple[str | int, ...], above: tuple[str | int, ...], document: YamlDocument
+) -> Diagnostic:
+    name = ident[-1]
+    return Diagnostic(
+        document.span(ident, key=True),
+        f"'{name}' is read as the id of a new item of {where(ident[:-1])}",
+        hint=f"indented too little? '{name}' looks like a key of the item above, {where(above)}",
+    )
+
+
 def _misspelt_required_keys(
     errors: list[Any], document: YamlDocument
 ) -> set[tuple[str | int, ...]]:
-    """Paths of missing keys that an unknown key beside them is a misspelling of."""
+    """Paths of missing keys that an unknown key beside them is a misspelling of, or that an
+    unknown key below them is indented too far to be."""
     from game.scenario.suggest import closest
 
     paths = [(_data_path(document.data, e["loc"]), e["type"]) for e in errors]
@@ -205,6 +224,9 @@ def _misspelt_required_keys(
     found = set()
     for path, kind in paths:
         if kind == "extra_forbidden" and path:
+            owner = enclosing_owner(path, document.data)
+            if owner is not None:
+                found.add((*owner, path[-1]))
             parent = path[:-1]
             candidates = [m[-1] for m in missing if m[:-1] == parent]
             match = closest(str(path[-1]), [str(c) for c in candidates])
@@ -243,11 +265,16 @@ def _is_union_tag(part: str) -> bool:
 
 def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument) -> Diagnostic:
     kind = error["type"]
-    where = _where(path) or "the file"
+    place = where(path) or "the file"
     if kind == "extra_forbidden":
         key = str(path[-1])
         fields = _fields_at(path[:-1])
-        hint = did_you_mean(key, fields)
+        owner = enclosing_owner(path, document.data)
+        hint = (
+            f"indented too far? '{key}' is a key of {where(owner) or 'the top level'}"
+            if owner is not None
+            else did_you_mean(key, fields)
+        )
         span = document.span(path, key=True)
         written = document.lines[span.line - 1] if 0 < span.line <= len(document.lines) else ""
         if not hint and " " in key.strip() and "{" in written[: max(0, span.col - 1)]:
@@ -257,13 +284,13 @@ def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument)
             hint = f"expected one of: {', '.join(sorted(fields))}"
         return Diagnostic(
             span,
-            f"unknown key '{key}' in {_where(path[:-1]) or 'the top level'}",
+            f"unknown key '{key}' in {where(path[:-1]) or 'the top level'}",
             hint=hint,
         )
     if kind == "missing":
         return Diagnostic(
             document.span(path[:-1]),
-            f"missing required key '{path[-1]}' in {_where(path[:-1]) or 'the top level'}",
+            f"missing required key '{path[-1]}' in {where(path[:-1]) or 'the top level'}",
         )
     value = error.get("input")
     if value is None and path:
@@ -274,16 +301,16 @@ def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument)
             # `label: #1 keep him`: YAML read the text as a comment
             return Diagnostic(
                 SourceSpan(span.file, span.line, span.col + comment.start(1)),
-                f"{where} is empty: '#' after a space starts a comment, so YAML ignores the text",
+                f"{place} is empty: '#' after a space starts a comment, so YAML ignores the text",
                 hint=f"put the text in quotes: {quoted(comment.group(1))}",
             )
-        return Diagnostic(span, f"{where} is empty: {_fill_in(kind, path)}")
+        return Diagnostic(span, f"{place} is empty: {_fill_in(kind, path)}")
     odd = _lookalike_in_number(error, path, document)
     if odd is not None:
         return odd
     shown = f" (got {_show(value)})" if not isinstance(value, (dict, list)) else ""
     tag = document.tags.get(path)
-    return Diagnostic(document.span(path), f"{where}: {_friendly(error, tag)}{shown}")
+    return Diagnostic(document.span(path), f"{place}: {_friendly(error, tag)}{shown}")
 
 
 _NUMBER_ERRORS = {"int_type": "whole number", "int_parsing": "whole number"}
@@ -313,20 +340,9 @@ def _lookalike_in_number(
     fixed = lookalike.repaired(value).replace(" ", "")
     return Diagnostic(
         document.locate(path, 1, at),
-        f"{_where(path)}: expected a {number}, but {lookalike.describe(char)} {what}",
+        f"{where(path)}: expected a {number}, but {lookalike.describe(char)} {what}",
         hint=f"write {fixed}" if _WRITTEN_NUMBER.fullmatch(fixed) else lookalike.advice(char),
     )
-
-
-def _where(path: tuple[str | int, ...]) -> str:
-    """A path as an author counts: `disputes.0.versions` is `disputes (item 1).versions`."""
-    shown = ""
-    for part in path:
-        if isinstance(part, int):
-            shown += f" (item {part + 1})"
-        else:
-            shown += f".{part}" if shown else part
-    return shown
 
 
 _EMPTY = {  # what to write in place of nothing, by what pydantic expected

@@ -120,6 +120,17 @@ class YamlDocument:
         return self.spans.get((), SourceSpan(self.file, 1, 1))
 
 
+def value_at(data: Any, path: Path) -> Any:
+    """The value at `path` in the data read from a file, or None if there is none."""
+    for part in path:
+        in_mapping = isinstance(data, dict) and part in data
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if not (in_mapping or in_list):
+            return None
+        data = data[part]
+    return data
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
