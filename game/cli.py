@@ -398,7 +398,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from game.scenario.load import check_scenario_bytes, read_scenario_file
+    from game.scenario.load import check_scenario, read_scenario_file
     from game.scenario.source import ScenarioError
 
     failed = False
@@ -410,11 +410,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 print(diagnostic, file=sys.stderr)
             failed = True
             continue
-        _, diagnostics = check_scenario_bytes(raw, name)
-        errors = [d for d in diagnostics if d.severity == "error" or args.strict]
+        checked = check_scenario(raw, name)
+        diagnostics = checked.diagnostics
+        errors = [d for d in diagnostics if d.severity == "error"]
         for diagnostic in diagnostics:
             print(diagnostic, file=sys.stderr)
+        if checked.unchecked:  # a shape error stopped the checks: more may follow its fix
+            print(f"{name}: {checked.unchecked}", file=sys.stderr)
         if errors:
+            failed = True
+        elif diagnostics and args.strict:  # say why a file with only warnings failed
+            count = f"{len(diagnostics)} warning{'' if len(diagnostics) == 1 else 's'}"
+            print(f"{name}: failed ({count}; --strict counts warnings as errors)", file=sys.stderr)
             failed = True
         elif not args.quiet:
             note = f" ({len(diagnostics)} warning(s))" if diagnostics else ""

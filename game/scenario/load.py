@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-import types
-import typing
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from game.scenario import lookalike
+from game.scenario.comments import texts_cut_short
+from game.scenario.fields import model_at, where
+from game.scenario.indent import enclosing_owner, fields_read_as_ids
 from game.scenario.lint import with_lint
 from game.scenario.mapfile import map_file_problem
 from game.scenario.model import Effects, Scenario
@@ -74,30 +77,54 @@ def load_scenario_bytes(raw: bytes, name: str) -> LoadedScenario:
     return LoadedScenario(scenario, name, content_hash(raw), warnings)
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What checking a scenario file found. `unchecked`: what its errors kept from being checked,
+    as a sentence for the end of the report ("" when every check that applies ran)."""
+
+    scenario: Scenario | None
+    diagnostics: list[Diagnostic]
+    unchecked: str = ""
+
+
 def check_scenario_bytes(raw: bytes, name: str) -> tuple[Scenario | None, list[Diagnostic]]:
     """Run every pass; returns the scenario (if it could be built) and all diagnostics."""
+    checked = check_scenario(raw, name)
+    return checked.scenario, checked.diagnostics
+
+
+def check_scenario(raw: bytes, name: str) -> Checked:
+    """As `check_scenario_bytes`, saying too what the errors kept from being checked: a file
+    whose sections do not have the right shape has its names and expressions checked once they
+    do (author review: a misspelt name after a wrong type was never reported, and nothing said
+    that more checks were to come)."""
     text, problems = decode(raw, name)
     if text is None:
-        return None, problems
+        return Checked(None, problems)
     document, early = read_yaml(text, name)
     if document is None:
-        return None, early
+        return Checked(None, early)
     if not isinstance(document.data, dict):
-        return None, [
-            Diagnostic(
-                document.span(()),
-                "a scenario file is a mapping of sections (title:, calendar:, stats: ...)",
-            )
-        ]
-    # `early`: values the YAML reader kept as text (an impossible date...). The checks go on, so
-    # every problem is reported at once; where a later check trips over the same value, the
-    # reader's message (the more precise one) is the one kept.
+        return Checked(None, [Diagnostic(document.span(()), _NOT_A_MAPPING)], _unchecked(1))
+    # `early`: values the YAML reader kept as text (an impossible date...), and texts a comment
+    # cut short. The checks go on, so every problem is reported at once; where a later check trips
+    # over the same value, the reader's message (the more precise one) is the one kept.
+    early = [*early, *texts_cut_short(document)]
     try:
         scenario = Scenario.model_validate(document.data)
     except ValidationError as exc:
-        return None, _merged(early, _pydantic_diagnostics(exc, document))
+        found = _merged(early, _pydantic_diagnostics(exc, document))
+        return Checked(None, found, _unchecked(sum(d.severity == "error" for d in found)))
     found = validate_scenario(scenario, document) + check_asset_paths(scenario, document, name)
-    return scenario, _merged(early, with_lint(scenario, document, found))
+    return Checked(scenario, _merged(early, with_lint(scenario, document, found)))
+
+
+_NOT_A_MAPPING = "a scenario file is a mapping of sections (title:, calendar:, stats: ...)"
+
+
+def _unchecked(errors: int) -> str:
+    these = "this error is" if errors == 1 else "these errors are"
+    return f"names and expressions are checked once {these} fixed"
 
 
 def _merged(early: list[Diagnostic], later: list[Diagnostic]) -> list[Diagnostic]:
@@ -155,23 +182,41 @@ def _pydantic_diagnostics(exc: ValidationError, document: YamlDocument) -> list[
     found: list[Diagnostic] = []
     errors = exc.errors(include_url=False)
     misspelt = _misspelt_required_keys(errors, document)
-    for error in errors:
-        path = _data_path(document.data, error["loc"])
+    paths = [_data_path(document.data, error["loc"]) for error in errors]
+    # `effects:` indented too little under `responses:`: one error, not one per key it holds
+    misread = fields_read_as_ids(paths, document.data)
+    for ident, above in misread.items():
+        found.append(_field_read_as_id(ident, above, document))
+    for error, path in zip(errors, paths, strict=True):
         kind = error["type"]
         key = (path, kind == "extra_forbidden")
         if key in seen:  # one error per node, like ink: a union reports once, not per member
             continue
         if kind == "missing" and path in misspelt:
             continue  # already said as "unknown key 'deadlin' (did you mean 'deadline'?)"
+        if any(path[: len(ident)] == ident for ident in misread):
+            continue
         seen.add(key)
         found.append(_diagnostic(error, path, document))
     return found
 
 
+def _field_read_as_id(
+    ident: tuple[str | int, ...], above: tuple[str | int, ...], document: YamlDocument
+) -> Diagnostic:
+    name = ident[-1]
+    return Diagnostic(
+        document.span(ident, key=True),
+        f"'{name}' is read as the id of a new item of {where(ident[:-1])}",
+        hint=f"indented too little? '{name}' looks like a key of the item above, {where(above)}",
+    )
+
+
 def _misspelt_required_keys(
     errors: list[Any], document: YamlDocument
 ) -> set[tuple[str | int, ...]]:
-    """Paths of missing keys that an unknown key beside them is a misspelling of."""
+    """Paths of missing keys that an unknown key beside them is a misspelling of, or that an
+    unknown key below them is indented too far to be."""
     from game.scenario.suggest import closest
 
     paths = [(_data_path(document.data, e["loc"]), e["type"]) for e in errors]
@@ -179,6 +224,9 @@ def _misspelt_required_keys(
     found = set()
     for path, kind in paths:
         if kind == "extra_forbidden" and path:
+            owner = enclosing_owner(path, document.data)
+            if owner is not None:
+                found.add((*owner, path[-1]))
             parent = path[:-1]
             candidates = [m[-1] for m in missing if m[:-1] == parent]
             match = closest(str(path[-1]), [str(c) for c in candidates])
@@ -217,11 +265,16 @@ def _is_union_tag(part: str) -> bool:
 
 def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument) -> Diagnostic:
     kind = error["type"]
-    where = _where(path) or "the file"
+    place = where(path) or "the file"
     if kind == "extra_forbidden":
         key = str(path[-1])
         fields = _fields_at(path[:-1])
-        hint = did_you_mean(key, fields)
+        owner = enclosing_owner(path, document.data)
+        hint = (
+            f"indented too far? '{key}' is a key of {where(owner) or 'the top level'}"
+            if owner is not None
+            else did_you_mean(key, fields)
+        )
         span = document.span(path, key=True)
         written = document.lines[span.line - 1] if 0 < span.line <= len(document.lines) else ""
         if not hint and " " in key.strip() and "{" in written[: max(0, span.col - 1)]:
@@ -231,13 +284,13 @@ def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument)
             hint = f"expected one of: {', '.join(sorted(fields))}"
         return Diagnostic(
             span,
-            f"unknown key '{key}' in {_where(path[:-1]) or 'the top level'}",
+            f"unknown key '{key}' in {where(path[:-1]) or 'the top level'}",
             hint=hint,
         )
     if kind == "missing":
         return Diagnostic(
             document.span(path[:-1]),
-            f"missing required key '{path[-1]}' in {_where(path[:-1]) or 'the top level'}",
+            f"missing required key '{path[-1]}' in {where(path[:-1]) or 'the top level'}",
         )
     value = error.get("input")
     if value is None and path:
@@ -248,24 +301,48 @@ def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument)
             # `label: #1 keep him`: YAML read the text as a comment
             return Diagnostic(
                 SourceSpan(span.file, span.line, span.col + comment.start(1)),
-                f"{where} is empty: '#' after a space starts a comment, so YAML ignores the text",
+                f"{place} is empty: '#' after a space starts a comment, so YAML ignores the text",
                 hint=f"put the text in quotes: {quoted(comment.group(1))}",
             )
-        return Diagnostic(span, f"{where} is empty: {_fill_in(kind, path)}")
+        return Diagnostic(span, f"{place} is empty: {_fill_in(kind, path)}")
+    odd = _lookalike_in_number(error, path, document)
+    if odd is not None:
+        return odd
     shown = f" (got {_show(value)})" if not isinstance(value, (dict, list)) else ""
     tag = document.tags.get(path)
-    return Diagnostic(document.span(path), f"{where}: {_friendly(error, tag)}{shown}")
+    return Diagnostic(document.span(path), f"{place}: {_friendly(error, tag)}{shown}")
 
 
-def _where(path: tuple[str | int, ...]) -> str:
-    """A path as an author counts: `disputes.0.versions` is `disputes (item 1).versions`."""
-    shown = ""
-    for part in path:
-        if isinstance(part, int):
-            shown += f" (item {part + 1})"
-        else:
-            shown += f".{part}" if shown else part
-    return shown
+_NUMBER_ERRORS = {"int_type": "whole number", "int_parsing": "whole number"}
+_NUMBER_ERRORS |= {"float_type": "number", "float_parsing": "number"}
+_WRITTEN_NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
+
+
+def _lookalike_in_number(
+    error: Any, path: tuple[str | int, ...], document: YamlDocument
+) -> Diagnostic | None:
+    """A number written with a character that looks like part of one (`–1` with an en dash, a
+    full-width digit), named by its code point at its place, as in an expression (author review:
+    `deadline_days: –1` was told only "expected a whole number (got '–1')")."""
+    value = error.get("input")
+    number = _NUMBER_ERRORS.get(error["type"])
+    at = lookalike.first(value) if number and isinstance(value, str) else None
+    if at is None:
+        return None
+    char = value[at]
+    right = lookalike.replacement(char)
+    if right == "-" and "MINUS" not in unicodedata.name(char, ""):
+        what = "is not a minus sign"
+    elif right and right != " ":
+        what = f"is not '{right}'"
+    else:
+        what = "is in it"
+    fixed = lookalike.repaired(value).replace(" ", "")
+    return Diagnostic(
+        document.locate(path, 1, at),
+        f"{where(path)}: expected a {number}, but {lookalike.describe(char)} {what}",
+        hint=f"write {fixed}" if _WRITTEN_NUMBER.fullmatch(fixed) else lookalike.advice(char),
+    )
 
 
 _EMPTY = {  # what to write in place of nothing, by what pydantic expected
@@ -292,7 +369,7 @@ def _fill_in(kind: str, path: tuple[str | int, ...]) -> str:
 
 def _required(path: tuple[str | int, ...]) -> bool:
     """Whether the key at `path` must be written (True when it cannot be told)."""
-    parent = _model_at(path[:-1])
+    parent = model_at(path[:-1])
     field = parent.model_fields.get(str(path[-1])) if parent is not None else None
     return field is None or field.is_required()
 
@@ -373,38 +450,5 @@ def _friendly(error: Any, tag: str | None = None) -> str:
 
 def _fields_at(path: tuple[str | int, ...]) -> list[str]:
     """The keys allowed at `path`, for 'did you mean' hints."""
-    model = _model_at(path)
+    model = model_at(path)
     return list(model.model_fields) if model is not None and model is not Effects else []
-
-
-def _model_at(path: tuple[str | int, ...]) -> type[BaseModel] | None:
-    """The model that the mapping at `path` is read into (None if it is not a model)."""
-    annotation: Any = Scenario
-    for part in path:
-        annotation = _unwrap(annotation)
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            field = annotation.model_fields.get(str(part))
-            if field is None:
-                return None
-            annotation = field.annotation
-        elif typing.get_origin(annotation) is dict:
-            annotation = typing.get_args(annotation)[1]
-        elif typing.get_origin(annotation) is list:
-            annotation = typing.get_args(annotation)[0]
-        else:
-            return None
-    annotation = _unwrap(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    return None
-
-
-def _unwrap(annotation: Any) -> Any:
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        members = [a for a in typing.get_args(annotation) if a is not type(None)]
-        models = [m for m in members if isinstance(m, type) and issubclass(m, BaseModel)]
-        return models[0] if models else members[0]
-    return annotation

@@ -83,6 +83,11 @@ def advice(char: str) -> str:
     return f"write '{right}'"
 
 
+def repaired(text: str) -> str:
+    """`text` with each look-alike written as what it stands for (an invisible one left out)."""
+    return "".join(char if (right := replacement(char)) is None else right for char in text)
+
+
 def first(text: str) -> int | None:
     """The offset of the first look-alike in `text`, or None."""
     return next((i for i, char in enumerate(text) if replacement(char) is not None), None)

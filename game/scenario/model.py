@@ -54,6 +54,17 @@ def _not_a_number(value: Any) -> Any:
 Date = Annotated[dt.date, BeforeValidator(_not_a_number), Strict(False)]
 
 
+class _ProseMark:
+    """Marks a text that people read (a title, a label, an epilogue), not an id, an expression or
+    an address: the checker warns when YAML cuts one short (`game.scenario.comments`)."""
+
+    def __repr__(self) -> str:
+        return "PROSE"
+
+
+PROSE = _ProseMark()
+Prose = Annotated[str, PROSE]  # pydantic ignores the mark: the schema is that of `str`
+
 Condition = str  # an expression that is true or false, e.g. "pressure >= 70 and not yu_dismissed"
 Amount = Int | str  # a whole number, or an expression giving one, e.g. "10 + resolve // 10"
 
@@ -100,7 +111,7 @@ class Effects(BaseModel):
         default_factory=list, description="Hidden stats to show the player from now on (ids)."
     )
     end: str | None = Field(None, description="End the game now with this ending (id).")
-    message: str | None = Field(None, description="A line to add to the player's inbox.")
+    message: Prose | None = Field(None, description="A line to add to the player's inbox.")
 
     def changes(self) -> dict[str, int | bool | str]:
         """The changes to declared names (everything but the reserved keys)."""
@@ -112,13 +123,13 @@ RESERVED_EFFECT_KEYS = frozenset(Effects.model_fields)
 
 
 class Source(Model):
-    title: str = Field(description="Title of the work, document or page.")
+    title: Prose = Field(description="Title of the work, document or page.")
     url: str = Field("", description="Where to read it, if public.")
     kind: Literal["primary", "secondary", "tertiary", "weak"] = Field(
         "secondary",
         description="How close to the events the source is; 'weak' sources are used only where nothing better exists.",
     )
-    note: str = Field("", description="Anything a reader should know about this source.")
+    note: Prose = Field("", description="Anything a reader should know about this source.")
     lang: str = Field(
         "",
         pattern=r"^([a-z]{2,3}(-[A-Za-z0-9]{2,8})*)?$",
@@ -131,9 +142,9 @@ class Source(Model):
 
 
 class Player(Model):
-    name: str = Field(description="The character the player plays.")
-    chars: str = Field("", description="The name in Chinese or Japanese characters.")
-    role: str = Field("", description="The character's office at the start.")
+    name: Prose = Field(description="The character the player plays.")
+    chars: Prose = Field("", description="The name in Chinese or Japanese characters.")
+    role: Prose = Field("", description="The character's office at the start.")
 
 
 class Calendar(Model):
@@ -148,8 +159,8 @@ class Calendar(Model):
 
 
 class Stat(Model):
-    label: str = Field(description="Name shown to the player.")
-    description: str = Field("", description="One or two sentences on what the stat means.")
+    label: Prose = Field(description="Name shown to the player.")
+    description: Prose = Field("", description="One or two sentences on what the stat means.")
     min: Int = Field(0, description="Lowest value; changes are clamped to it.")
     max: Int = Field(100, description="Highest value; changes are clamped to it.")
     start: Int = Field(description="Value on the first day.")
@@ -160,19 +171,19 @@ class Stat(Model):
 
 
 class Flag(Model):
-    label: str = Field("", description="What the flag records, for the log and the debrief.")
+    label: Prose = Field("", description="What the flag records, for the log and the debrief.")
     start: bool = Field(False, description="Value on the first day.")
 
 
 class WeightedValue(Model):
     value: Int = Field(description="A possible value.")
     weight: Int = Field(1, ge=0, description="Relative likelihood of this value.")
-    label: str = Field("", description="What this value means, for the debrief.")
+    label: Prose = Field("", description="What this value means, for the debrief.")
 
 
 class Hidden(Model):
-    label: str = Field(description="Name used in the debrief, when the hidden value is revealed.")
-    description: str = Field("", description="What the value stands for.")
+    label: Prose = Field(description="Name used in the debrief, when the hidden value is revealed.")
+    description: Prose = Field("", description="What the value stands for.")
     min: Int = Field(0, description="With no `choices`: the lowest value of a uniform draw.")
     max: Int = Field(100, description="With no `choices`: the highest value of a uniform draw.")
     choices: list[WeightedValue] = Field(
@@ -188,8 +199,8 @@ class ActorRule(Model):
         1, description="Relative chance among the actor's rules that hold. " + AMOUNT
     )
     once: bool = Field(False, description="Fire at most once per game.")
-    title: str = Field(description="Headline in the inbox.")
-    text: str = Field("", description="What the player reads.")
+    title: Prose = Field(description="Headline in the inbox.")
+    text: Prose = Field("", description="What the player reads.")
     effects: Effects = Field(
         default_factory=Effects, description="What happens when the rule fires."
     )
@@ -203,11 +214,11 @@ class ActorRule(Model):
 
 
 class Actor(Model):
-    name: str = Field(description="Romanised name, as the player sees it.")
-    chars: str = Field("", description="Name in Chinese or Japanese characters.")
+    name: Prose = Field(description="Romanised name, as the player sees it.")
+    chars: Prose = Field("", description="Name in Chinese or Japanese characters.")
     side: Literal["china", "japan", "third"] = Field(description="Which side the actor is on.")
-    role: str = Field("", description="Office and rank in the scenario's time.")
-    description: str = Field("", description="Who the actor is, for the codex.")
+    role: Prose = Field("", description="Office and rank in the scenario's time.")
+    description: Prose = Field("", description="Who the actor is, for the codex.")
     attitude: Int = Field(
         0,
         ge=-100,
@@ -228,12 +239,12 @@ class Transition(Model):
     to: str = Field(description="The stage to move to (id).")
     when: Condition = Field("true", description="Move when this holds (checked at dusk). " + COND)
     unless: Condition | None = Field(None, description="But not when this holds. " + COND)
-    text: str = Field("", description="What the player reads when this transition happens.")
+    text: Prose = Field("", description="What the player reads when this transition happens.")
 
 
 class Stage(Model):
-    label: str = Field(description="Name of the stage of escalation, shown prominently.")
-    description: str = Field("", description="What this stage means.")
+    label: Prose = Field(description="Name of the stage of escalation, shown prominently.")
+    description: Prose = Field("", description="What this stage means.")
     on_enter: Effects = Field(
         default_factory=Effects, description="What happens on entering the stage."
     )
@@ -246,8 +257,8 @@ class Stage(Model):
 
 
 class Event(Model):
-    title: str = Field(description="Headline in the inbox.")
-    text: str = Field("", description="What the player reads.")
+    title: Prose = Field(description="Headline in the inbox.")
+    text: Prose = Field("", description="What the player reads.")
     kind: Literal[
         "telegram", "news", "report", "meeting", "order", "intelligence", "background", "note"
     ] = Field(
@@ -277,7 +288,7 @@ class Event(Model):
 
 
 class Intel(Model):
-    title: str = Field(description="Headline in the inbox.")
+    title: Prose = Field(description="Headline in the inbox.")
     sender: str | None = Field(None, description="Who reports it (actor id), if anyone.")
     date: Date | None = Field(
         None,
@@ -298,10 +309,10 @@ class Intel(Model):
     truth: Condition = Field(
         description="What is really so (usually about a hidden value). " + COND
     )
-    if_true: str = Field(
+    if_true: Prose = Field(
         description="What the report says when `truth` holds (if it is reliable this time)."
     )
-    if_false: str = Field(
+    if_false: Prose = Field(
         description="What the report says when `truth` does not hold (if reliable)."
     )
     effects: Effects = Field(
@@ -314,17 +325,17 @@ class Intel(Model):
 
 class Outcome(Model):
     weight: Amount = Field(1, description="Relative chance of this outcome. " + AMOUNT)
-    text: str = Field("", description="What the player reads if this outcome happens.")
+    text: Prose = Field("", description="What the player reads if this outcome happens.")
     effects: Effects = Field(default_factory=Effects, description="What happens.")
 
 
 class Response(Model):
-    label: str = Field(description="The choice as the player sees it, e.g. 'Accept all four'.")
+    label: Prose = Field(description="The choice as the player sees it, e.g. 'Accept all four'.")
     kind: Literal["accept", "partial", "negotiate", "stall", "refuse", "other"] = Field(
         "other",
         description="What sort of answer this is (used by the explorer's policies and the debrief).",
     )
-    text: str = Field("", description="What happens, as the player reads it.")
+    text: Prose = Field("", description="What happens, as the player reads it.")
     when: Condition = Field(
         "true", description="The response is offered only when this holds. " + COND
     )
@@ -351,9 +362,9 @@ class Response(Model):
 
 
 class Demand(Model):
-    title: str = Field(description="Short name of the demand.")
+    title: Prose = Field(description="Short name of the demand.")
     issuer: str = Field(description="Who presents it (actor id).")
-    text: str = Field(description="The demand as presented.")
+    text: Prose = Field(description="The demand as presented.")
     date: Date | None = Field(
         None,
         description="Present it at dawn on this day (if `when` is also given, only if it holds then).",
@@ -370,7 +381,7 @@ class Demand(Model):
         le=MAX_DAYS,
         description="Or: days after presentation for an answer (0: the same day).",
     )
-    deadline_label: str = Field("", description="How the deadline was put, e.g. 'noon, 12 June'.")
+    deadline_label: Prose = Field("", description="How the deadline was put, e.g. 'noon, 12 June'.")
     ultimatum: bool = Field(
         False,
         description="An ultimatum: it must have a deadline, and no answer may put it off (`extend_days` is refused); a stalling answer may still leave it open. What its running out brings is what `on_expiry` and `expiry_outcomes` say.",
@@ -384,9 +395,9 @@ class Demand(Model):
         default_factory=list,
         description="If given, one is drawn by weight after `on_expiry` (e.g. whether the threat is carried out).",
     )
-    expiry_text: str = Field("", description="What the player reads when the deadline passes.")
+    expiry_text: Prose = Field("", description="What the player reads when the deadline passes.")
     historical_response: str | None = Field(None, description="Which response (id) history took.")
-    historical_note: str = Field("", description="What really happened, for the debrief.")
+    historical_note: Prose = Field("", description="What really happened, for the debrief.")
     places: list[str] = Field(default_factory=list, description=PLACES)
     sources: list[str] = Field(default_factory=list, description=SOURCES)
     counterfactual: bool = Field(False, description=COUNTERFACTUAL)
@@ -405,7 +416,7 @@ class HistoricalPeriod(Model):
 
     start: Date = Field(description="The first day it may have been done.")
     end: Date = Field(description="The last day it may have been done.")
-    words: str = Field(
+    words: Prose = Field(
         description="When it was done, as the debrief says it, e.g. 'in early June 1935 (the day "
         "is not recorded)'."
     )
@@ -420,15 +431,15 @@ class HistoricalPeriod(Model):
 
 
 class Action(Model):
-    label: str = Field(description="The action as the player sees it.")
+    label: Prose = Field(description="The action as the player sees it.")
     category: Literal[
         "diplomacy", "domestic", "military", "information", "security", "stalling", "other"
     ] = Field(description="Which group the action is listed under.")
-    hint: str = Field(
+    hint: Prose = Field(
         "",
         description="One line on what the action is for (its known effects are shown beside it automatically).",
     )
-    text: str = Field("", description="What the player reads after taking it.")
+    text: Prose = Field("", description="What the player reads after taking it.")
     cost: Int = Field(1, ge=0, description="Action points it uses.")
     when: Condition = Field("true", description="Offered only when this holds. " + COND)
     per_day: Int = Field(1, ge=1, description="How often it can be taken in one day.")
@@ -450,7 +461,7 @@ class Action(Model):
         "of them is doing it when history did, and the debrief uses the span's `words`; the "
         "--historical replay does it on the last day.",
     )
-    historical_note: str = Field(
+    historical_note: Prose = Field(
         "",
         description="What the record shows instead, for a player who does this when history did "
         "not (someone else did it, or it came later); the debrief gives it beside that choice.",
@@ -467,8 +478,8 @@ class Action(Model):
 class Inject(Model):
     """A news item, telegram or rumour the teacher can release during play (lesson mode)."""
 
-    title: str = Field(description="Headline in the inbox.")
-    text: str = Field(description="What the players read.")
+    title: Prose = Field(description="Headline in the inbox.")
+    text: Prose = Field(description="What the players read.")
     kind: Literal["telegram", "news", "report", "intelligence"] = Field(
         "news", description="How it reaches the player."
     )
@@ -476,7 +487,7 @@ class Inject(Model):
     effects: Effects = Field(
         default_factory=Effects, description="What happens when it is released."
     )
-    note: str = Field("", description="For the teacher: when this inject helps a class.")
+    note: Prose = Field("", description="For the teacher: when this inject helps a class.")
     sources: list[str] = Field(default_factory=list, description=SOURCES)
 
 
@@ -491,31 +502,31 @@ class ScoreLabels(Model):
     """What an ending's four scores are called where the player sees them. The scores keep their
     keys (sovereignty, peace, standing, lives); a crisis about something else renames them."""
 
-    sovereignty: str = Field("Sovereignty kept", description="The name of the first score.")
-    peace: str = Field("War avoided, time bought", description="The name of the second score.")
-    standing: str = Field("Standing at home", description="The name of the third score.")
-    lives: str = Field("Lives spared", description="The name of the fourth score.")
+    sovereignty: Prose = Field("Sovereignty kept", description="The name of the first score.")
+    peace: Prose = Field("War avoided, time bought", description="The name of the second score.")
+    standing: Prose = Field("Standing at home", description="The name of the third score.")
+    lives: Prose = Field("Lives spared", description="The name of the fourth score.")
 
 
 class SideNames(Model):
     """What the sides are called where the player sees them (the map's legend, the codex). The
     sides keep their keys (china, japan, third), which decide the markers and colours."""
 
-    china: str = Field("Chinese", description="The player's side, as an adjective.")
-    japan: str = Field("Japanese", description="The other side, as an adjective.")
-    third: str = Field("Third-party", description="Everyone else (foreign powers, the press).")
+    china: Prose = Field("Chinese", description="The player's side, as an adjective.")
+    japan: Prose = Field("Japanese", description="The other side, as an adjective.")
+    third: Prose = Field("Third-party", description="Everyone else (foreign powers, the press).")
 
 
 class Ending(Model):
-    title: str = Field(description="Name of the ending.")
+    title: Prose = Field(description="Name of the ending.")
     when: Condition | None = Field(
         None, description="Reached at dusk when this holds (endings are tried in order). " + COND
     )
     at_end_only: bool = Field(False, description="Tried only after the last day of the calendar.")
-    epilogue: str = Field(description="What followed, told to the player.")
+    epilogue: Prose = Field(description="What followed, told to the player.")
     historical: bool = Field(False, description="This is what happened in history.")
     scores: Scores = Field(description="How the ending rates on four dimensions.")
-    verdicts: list[str] = Field(
+    verdicts: list[Prose] = Field(
         default_factory=list,
         description="How historians of different schools judge such an outcome.",
     )
@@ -524,19 +535,21 @@ class Ending(Model):
 
 class HistoryNote(Model):
     date: Date = Field(description="The day the note is about.")
-    title: str = Field(description="What happened, in a line.")
-    text: str = Field(description="What happened that day in history, in a few sentences.")
+    title: Prose = Field(description="What happened, in a line.")
+    text: Prose = Field(description="What happened that day in history, in a few sentences.")
     sources: list[str] = Field(min_length=1, description=SOURCES)
-    popular_account: str = Field(
+    popular_account: Prose = Field(
         "",
         description="Where the popular account differs, what it says and why it is wrong or unsure.",
     )
-    disputed: str = Field("", description="What historians disagree on for this day, if anything.")
+    disputed: Prose = Field(
+        "", description="What historians disagree on for this day, if anything."
+    )
 
 
 class Dispute(Model):
-    question: str = Field(description="The question historians disagree on.")
-    versions: list[str] = Field(min_length=2, description="The versions, each with who holds it.")
+    question: Prose = Field(description="The question historians disagree on.")
+    versions: list[Prose] = Field(min_length=2, description="The versions, each with who holds it.")
     sources: list[str] = Field(default_factory=list, description=SOURCES)
 
 
@@ -545,25 +558,25 @@ class Place(Model):
     lesser ones (towns and sites beside a city) are left off the map unless an event, report or
     action of the day names them, which rings them; the codex always lists every place."""
 
-    name: str = Field(
+    name: Prose = Field(
         description="Name as spelt in the period (with the modern name if different)."
     )
-    chars: str = Field("", description="Name in characters.")
+    chars: Prose = Field("", description="Name in characters.")
     lat: float = Field(ge=-90, le=90, description="Latitude in degrees.")
     lon: float = Field(ge=-180, le=180, description="Longitude in degrees.")
     kind: Literal["city", "town", "pass", "port", "site"] = Field(
         "town", description="What sort of place."
     )
-    description: str = Field("", description="Its part in the story.")
+    description: Prose = Field("", description="Its part in the story.")
 
 
 class Unit(Model):
-    name: str = Field(description="Name of the unit.")
-    chars: str = Field("", description="Name in characters.")
+    name: Prose = Field(description="Name of the unit.")
+    chars: Prose = Field("", description="Name in characters.")
     side: Literal["china", "japan"] = Field(description="Whose unit it is.")
     place: str = Field(description="Where it is at the start (place id).")
-    strength: str = Field("", description="Its strength, as the sources give it.")
-    commander: str = Field("", description="Who commands it.")
+    strength: Prose = Field("", description="Its strength, as the sources give it.")
+    commander: Prose = Field("", description="Who commands it.")
     visible_when: Condition = Field(
         "true", description="Shown on the map only when this holds. " + COND
     )
@@ -580,12 +593,12 @@ class UnitMove(Model):
 
 
 class CodexEntry(Model):
-    title: str = Field(description="Headword.")
-    chars: str = Field("", description="In characters.")
+    title: Prose = Field(description="Headword.")
+    chars: Prose = Field("", description="In characters.")
     kind: Literal["person", "place", "unit", "term", "document", "organisation"] = Field(
         description="What sort of entry."
     )
-    text: str = Field(description="A short description in our own words.")
+    text: Prose = Field(description="A short description in our own words.")
     unlock_when: Condition = Field(
         "true", description="Shown in the codex only once this holds. " + COND
     )
@@ -598,12 +611,14 @@ class Scenario(Model):
         pattern=r"^[a-z][a-z0-9_]*$",
         description="Short id of the scenario (lower case, digits, underscores).",
     )
-    title: str = Field(description="Title shown on the title screen.")
-    subtitle: str = Field("", description="One line under the title.")
-    author: str = Field("", description="Who wrote the scenario.")
-    summary: str = Field(description="Two or three sentences for the scenario list.")
-    briefing: str = Field(description="The situation, as the player reads it before the first day.")
-    counterfactual: str = Field(
+    title: Prose = Field(description="Title shown on the title screen.")
+    subtitle: Prose = Field("", description="One line under the title.")
+    author: Prose = Field("", description="Who wrote the scenario.")
+    summary: Prose = Field(description="Two or three sentences for the scenario list.")
+    briefing: Prose = Field(
+        description="The situation, as the player reads it before the first day."
+    )
+    counterfactual: Prose = Field(
         "",
         description="For alternate histories: what this scenario changes from the record, and why.",
     )
@@ -671,7 +686,7 @@ class Scenario(Model):
     disputes: list[Dispute] = Field(
         default_factory=list, description="Facts historians disagree on."
     )
-    questions: list[str] = Field(
+    questions: list[Prose] = Field(
         default_factory=list, description="Reflection questions for the debrief."
     )
     side_names: SideNames = Field(

@@ -549,10 +549,13 @@ class _Validator(Pass):
             )
         self.expr(path, value, "int")
 
-    def expr(self, path: Path, text: str | int | bool | None, expected: Type) -> None:
+    def expr(
+        self, path: Path, text: str | int | bool | None, expected: Type, word_hint: str = ""
+    ) -> None:
+        """Check an expression; `word_hint`: what to say if it is one unknown word (`check`)."""
         if text is None or isinstance(text, (bool, int)):
             return
-        for issue in check(text, self.symbols, expected):
+        for issue in check(text, self.symbols, expected, word_hint):
             at = self.doc.locate(path, issue.line, issue.col)
             self.found.append(Diagnostic(at, issue.message, "error", issue.hint))
 
@@ -648,7 +651,12 @@ class _Validator(Pass):
                     if isinstance(value, int):
                         self.report(where, f"flag '{name}' is set to true or false, not a number")
                     else:
-                        self.expr(where, value, "bool")
+                        self.expr(
+                            where,
+                            value,
+                            "bool",
+                            f"a flag is set to true, false or a condition, e.g. {name}: true",
+                        )
                 elif name in s.hidden:
                     self.report(
                         where, f"'{name}' is a hidden value; effects cannot change it", key=True

@@ -64,6 +64,8 @@ class YamlDocument:
     lines: list[str] = field(default_factory=list)
     # Scalars made text by an explicit tag (`!!str 2`), and the tag as it was written.
     tags: dict[Path, str] = field(default_factory=dict)
+    # Where each unquoted value that is not empty ends: (line, column), both counted from 0.
+    plain_ends: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, path: Path, line: int, col: int) -> SourceSpan:
         """Where character `col` (0-based) of line `line` (1-based) of a scalar's value was written.
@@ -116,6 +118,17 @@ class YamlDocument:
                 return self.spans[probe]
             probe = probe[:-1]
         return self.spans.get((), SourceSpan(self.file, 1, 1))
+
+
+def value_at(data: Any, path: Path) -> Any:
+    """The value at `path` in the data read from a file, or None if there is none."""
+    for part in path:
+        in_mapping = isinstance(data, dict) and part in data
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if not (in_mapping or in_list):
+            return None
+        data = data[part]
+    return data
 
 
 def _indent(line: str) -> int:
@@ -658,6 +671,7 @@ class _Builder:
         self.key_spans: dict[Path, SourceSpan] = {}
         self.extents: dict[Path, tuple[int, int, str]] = {}
         self.tags: dict[Path, str] = {}
+        self.plain_ends: dict[Path, tuple[int, int]] = {}
         self.diagnostics: list[Diagnostic] = []
         # How many of them are about a value that was kept as its text (an impossible date, a
         # YAML 1.1 ambiguity): the document is still whole, so later checks can run on it too.
@@ -677,6 +691,7 @@ class _Builder:
             self.extents,
             text.splitlines(),
             self.tags,
+            self.plain_ends,
         )
 
     def _span(self, event: yaml.Event) -> SourceSpan:
@@ -815,6 +830,8 @@ class _Builder:
         if event.tag is not None:
             self.tags[path] = "!!str" if event.tag == "tag:yaml.org,2002:str" else event.tag
         end = event.end_mark
+        if not event.style and event.value and end is not None:
+            self.plain_ends[path] = (end.line, end.column)
         last = end.line + 1 - (1 if end.column == 0 else 0) if end is not None else span.line
         if last > span.line:
             self.extents[path] = (span.line, last, event.style or "")

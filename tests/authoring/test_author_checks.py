@@ -313,7 +313,7 @@ def test_an_unknown_name_like_nothing_declared_says_how_to_declare_it():
     text = edited_mini(('when: "pressure >= 70"', 'when: "rioting"'))
     assert found(text) == [
         f"{at(text, 'rioting')}: error: unknown name 'rioting' (declare 'rioting' under flags "
-        "(true or false) or stats (a number), or check its spelling; text is written in quotes)"
+        "(true or false) or under stats or hidden (numbers), or check its spelling)"
     ]
 
 

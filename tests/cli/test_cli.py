@@ -52,6 +52,51 @@ def test_validate_reports_every_error_and_exits_1(tmp_path, capsys):
     ]
 
 
+def test_validate_says_names_are_checked_once_the_shape_errors_are_fixed(tmp_path, capsys):
+    """Author review B5: a shape error stops the later checks, and a misspelt name after it was
+    never reported, with nothing to say that more checks were still to come."""
+    text = Path(MINI).read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        text.replace("start: 40,", "start: forty,").replace('"pressure >= 70"', '"presure >= 70"'),
+        encoding="utf-8",
+    )
+    assert main(["validate", str(bad)]) == 1
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"{bad}:13:38: error: stats.pressure.start: expected a whole number (got 'forty')",
+        f"{bad}: names and expressions are checked once this error is fixed",
+    ]
+    bad.write_text(
+        text.replace("start: 40,", "start: forty,").replace("start: 50,", "start: fifty,"),
+        encoding="utf-8",
+    )
+    assert main(["validate", str(bad)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1] == f"{bad}: names and expressions are checked once these errors are fixed"
+
+
+def test_validate_says_nothing_more_when_the_names_were_checked(tmp_path, capsys):
+    text = Path(MINI).read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace('"pressure >= 70"', '"presure >= 70"'), encoding="utf-8")
+    assert main(["validate", str(bad)]) == 1
+    assert "checked once" not in capsys.readouterr().err
+
+
+def test_validate_strict_with_only_warnings_says_why_it_failed(tmp_path, capsys):
+    text = Path(MINI).read_text(encoding="utf-8")
+    warned = tmp_path / "warned.yaml"
+    warned.write_text(text.replace("reveal: readiness", "reveal: pressure"), encoding="utf-8")
+    assert main(["validate", str(warned)]) == 0
+    assert capsys.readouterr().out == f"{warned}: ok (1 warning(s))\n"
+    assert main(["validate", "--strict", str(warned)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert (
+        err.splitlines()[-1] == f"{warned}: failed (1 warning; --strict counts warnings as errors)"
+    )
+
+
 def test_validate_missing_file(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "nope.yaml")]) == 1
     assert capsys.readouterr().err == f"{tmp_path / 'nope.yaml'}:1:1: error: no such file\n"

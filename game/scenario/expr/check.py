@@ -33,13 +33,19 @@ class _Stop(Exception):
         self.issue = issue
 
 
-def check(text: str, symbols: Symbols, expected: Type | None) -> list[ExprIssue]:
-    """Every problem with `text` as an expression of type `expected` (None: any type)."""
+def check(
+    text: str, symbols: Symbols, expected: Type | None, word_hint: str = ""
+) -> list[ExprIssue]:
+    """Every problem with `text` as an expression of type `expected` (None: any type).
+
+    `word_hint`: what to say when the whole expression is one unknown name, a word written where
+    a value goes (`apologised: "yes"`), in place of the hint for `expected`.
+    """
     try:
         tree = parse(text)
     except ExprSyntaxError as exc:
         return [ExprIssue(exc.message, exc.line, exc.col, exc.hint)]
-    checker = _Checker(text, symbols)
+    checker = _Checker(text, symbols, tree, expected, word_hint)
     try:
         found = checker.type_of(tree)
         if expected is not None and found != expected:
@@ -63,11 +69,23 @@ def _coerce_hint(expected: Type) -> str:
 
 
 class _Checker:
-    def __init__(self, text: str, symbols: Symbols):
+    def __init__(
+        self,
+        text: str,
+        symbols: Symbols,
+        tree: ast.expr | None = None,
+        expected: Type | None = None,
+        word_hint: str = "",
+    ):
         self.text = text
         self.symbols = symbols
+        # the whole expression, what it should give, and what to say of a word written for it
+        self.tree, self.expected, self.word_hint = tree, expected, word_hint
         # a name compared with `answer(x)` (by the id of its node): the demand x
         self.answered: dict[int, str] = {}
+        # an unknown name compared with text (by the id of its node): the comparison, the name
+        # in quotes (`stage != 'showdown'`)
+        self.as_text: dict[int, str] = {}
 
     def stop(self, node: ast.AST, message: str, hint: str = "") -> _Stop:
         line, col = _position(node, self.text)
@@ -124,6 +142,11 @@ class _Checker:
             for kind, ids in self.symbols.ids.items():
                 if node.id in ids and kind in _KIND_LABEL:
                     hint = f"'{node.id}' is a {_KIND_LABEL[kind]}; use it inside a function such as {_example(kind)}"
+                    if kind == "stage" and id(node) in self.as_text:  # `stage == standoff`
+                        hint = (
+                            f"'{node.id}' is a stage: compare it as text, in single quotes inside "
+                            f"the expression ({self.as_text[id(node)]}), or write in_stage({node.id})"
+                        )
             asked = [d for d, answers in self.symbols.responses.items() if node.id in answers]
             compared = self.answered.get(id(node))
             if compared in asked:  # `answer(no_troops) == refuse`: compared as text, in quotes
@@ -139,19 +162,37 @@ class _Checker:
                     f"quotes: answer(demand) == '{node.id}'"
                 )
             if not hint:  # nothing declared is near it: perhaps it was never declared
-                hint = (
-                    f"declare '{node.id}' under flags (true or false) or stats (a number), "
-                    "or check its spelling; text is written in quotes"
-                )
+                hint = self._unknown_hint(node)
             raise self.stop(node, f"unknown name '{node.id}'", hint)
         return known
 
+    def _unknown_hint(self, node: ast.Name) -> str:
+        """What to say of a name nothing declared is near: it may be text, a word for a value,
+        or a name never declared."""
+        if id(node) in self.as_text:  # `stage != showdown`: text has quotes of its own
+            return (
+                f"if '{node.id}' is text, write it in single quotes inside the expression: "
+                f"{self.as_text[id(node)]}"
+            )
+        if node is self.tree and self.word_hint:
+            return self.word_hint
+        if node is self.tree and self.expected == "int":  # `weight: two`
+            return (
+                'a number here is a whole number or an expression that gives one, such as 2 or "100 - '
+                f"resolve\"; if '{node.id}' is meant as a name, declare it under stats or hidden"
+            )
+        return (
+            f"declare '{node.id}' under flags (true or false) or under stats or hidden (numbers), "
+            "or check its spelling"
+        )
+
     def _compare(self, node: ast.Compare) -> Type:
         operands = [node.left, *node.comparators]
-        for left, right in zip(operands, operands[1:], strict=False):
+        for op, left, right in zip(node.ops, operands, operands[1:], strict=False):
             for call, other in ((left, right), (right, left)):
                 if isinstance(other, ast.Name) and (demand := _answer_of(call)):
                     self.answered[id(other)] = demand
+            self._note_text_side(op, left, right)
         types = [self.type_of(operand) for operand in operands]
         for op, left, right, left_type, right_type in zip(
             node.ops, operands, operands[1:], types, types[1:], strict=False
@@ -180,6 +221,29 @@ class _Checker:
                 self._check_literal(left, right)
                 self._check_literal(right, left)
         return "bool"
+
+    def _note_text_side(self, op: ast.cmpop, left: ast.expr, right: ast.expr) -> None:
+        """An unknown name compared with text (`stage != showdown`) is perhaps text itself."""
+        for name, other in ((left, right), (right, left)):
+            if not isinstance(name, ast.Name) or self._declared(name.id):
+                continue
+            if isinstance(other, ast.Name) and not self._declared(other.id):
+                continue
+            try:
+                if self.type_of(other) != "str":
+                    continue
+            except _Stop:  # the other side is wrong too: its own error comes in its turn
+                continue
+            if name is left:
+                quoted = ast.Compare(ast.Constant(name.id), [op], [other])
+            else:
+                quoted = ast.Compare(other, [op], [ast.Constant(name.id)])
+            self.as_text[id(name)] = ast.unparse(quoted)
+
+    def _declared(self, name: str) -> bool:
+        return (
+            name in self.symbols.names or name in BUILTIN_NAMES or constant_name(name) is not None
+        )
 
     def _is_date_side(self, left: ast.expr, right: ast.expr) -> bool:
         return any(isinstance(side, ast.Name) and side.id == "date" for side in (left, right))
