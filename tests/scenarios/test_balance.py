@@ -1,5 +1,6 @@
 """Balance: no line of play is both the best and free of risk, and the hidden values act as the
-debrief's labels for them say (designer's balance review, findings F1, F2 and the Chahar offer).
+debrief's labels for them say, and readiness is worth its provocation only sometimes (designer's
+balance review, findings F1, F2, F4 and the Chahar offer).
 
 Every check plays fixed seeds, so it is deterministic; the margins are wide of what the seeds give.
 """
@@ -126,3 +127,93 @@ def test_a_narrow_offer_refused_can_bring_the_columns(chahar):
         play_preferring(chahar, seed, preferences).ending for seed in range(60)
     )
     assert endings["narrow_terms"] and endings["clash"] >= 6, endings
+
+
+# --- F4: readiness against provocation --------------------------------------------------------------
+
+# A defiant line: the four demands refused, the final warning defied, the powers appealed to; and
+# the history's line of giving way to the four demands at once (with the hedge's routine).
+DEFY_ANSWERS = (
+    "sakai_notice:act_voluntarily",
+    "second_call:report_steps",
+    "four_demands:refuse",
+    "final_warning:defy",
+    "memorandum:refuse_to_sign",
+)
+DEFY_ACTIONS = ("order_stand", "appeal_powers", "brief_consuls", "ask_attaches", "see_takahashi")
+GIVE_WAY_ANSWERS = (
+    "sakai_notice:act_voluntarily",
+    "second_call:report_steps",
+    "four_demands:accept_alone",
+    "memorandum:refuse_to_sign",
+)
+
+_GAMES: dict = {}
+
+
+def _games(scenario, answers, readying, actions, resolve):
+    """The final states of the 60 games with the officers' resolve `resolve`, played by
+    `answers`, then the military actions `readying` (taken first among the actions), then
+    `actions`."""
+    key = (answers, readying, actions, resolve)
+    if key not in _GAMES:
+        preferences = answers + readying + actions
+        _GAMES[key] = [
+            play_preferring(scenario, seed, preferences)
+            for seed in seeds_where(scenario, "resolve", resolve, 60)
+        ]
+    return _GAMES[key]
+
+
+def _count(games, ending=None):
+    """How many of the games crossed the Wall (or, with `ending`, ended so)."""
+    if ending is None:
+        return sum(final.flags["kwantung_crossed"] for final in games)
+    return sum(final.ending == ending for final in games)
+
+
+def test_alerting_the_passes_is_a_bet_on_the_officers_resolve(hebei):
+    """Review F4: alerting the passes was never worth taking, and its cost (the Japanese army's
+    momentum) was hidden. Against bluffing officers, troops on alert call the bluff (Tokyo climbs
+    down where the defiant line otherwise ends half-held); against determined ones the alert is
+    the provocation they want: alerting the passes and then giving way to the four demands brought
+    the Kwantung Army over the Wall in none of 60 games."""
+    alert = ("alert_passes",)
+    bluffing_alert = _games(hebei, DEFY_ANSWERS, alert, DEFY_ACTIONS, 25)
+    bluffing_quiet = _games(hebei, DEFY_ANSWERS, (), DEFY_ACTIONS, 25)
+    assert _count(bluffing_alert, "climb_down") >= 30, collections.Counter(
+        final.ending for final in bluffing_alert
+    )
+    assert _count(bluffing_quiet, "climb_down") == 0
+    assert _count(_games(hebei, GIVE_WAY_ANSWERS, alert, HEDGE_ACTIONS, 25)) == 0
+    assert _count(_games(hebei, GIVE_WAY_ANSWERS, (), HEDGE_ACTIONS, 75)) == 0
+    assert _count(_games(hebei, GIVE_WAY_ANSWERS, alert, HEDGE_ACTIONS, 75)) >= 6
+
+
+def test_a_stand_is_only_as_good_as_the_troops_readiness(hebei):
+    """Review F4: an order to stand always held, whatever the troops' readiness, so readiness
+    hardly mattered when the columns came. Unready troops now may break (the cities are lost);
+    troops on alert, at readiness 45 or more, hold."""
+    quiet = _games(hebei, DEFY_ANSWERS, (), DEFY_ACTIONS, 75)
+    alert = _games(hebei, DEFY_ANSWERS, ("alert_passes",), DEFY_ACTIONS, 75)
+    assert 4 * _count(quiet, "occupation") >= _count(quiet), collections.Counter(
+        final.ending for final in quiet
+    )
+    assert _count(alert) and _count(alert, "occupation") == 0
+
+
+def test_asking_chiang_for_troops_is_a_bet_as_well(hebei):
+    """Review F4: asking for more Central troops was never worth taking (a stand held without
+    them) and its cost was hidden. Against bluffing officers the troops Chiang sends call the bluff;
+    against determined ones the request provokes more crossings, but the troops, once there, make
+    a stand hold."""
+    ask = ("reinforce_north",)
+    assert _count(_games(hebei, DEFY_ANSWERS, ask, DEFY_ACTIONS, 25), "climb_down") >= 15
+    quiet = _games(hebei, DEFY_ANSWERS, (), DEFY_ACTIONS, 75)
+    asked = _games(hebei, DEFY_ANSWERS, ask, DEFY_ACTIONS, 75)
+    assert _count(asked) >= _count(quiet) + 5, (_count(asked), _count(quiet))
+    # a quarter or more of the crossings lose the cities without the troops, a tenth or less with
+    assert 4 * _count(quiet, "occupation") >= _count(quiet)
+    assert 10 * _count(asked, "occupation") <= _count(asked), collections.Counter(
+        final.ending for final in asked
+    )
