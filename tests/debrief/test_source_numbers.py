@@ -159,3 +159,18 @@ def test_an_html_source_keeps_its_number_as_its_list_value_and_anchor(two_games)
     page = render_html(other)
     for source in other.sources:
         assert f'<li id="source-{source.number}" value="{source.number}">' in page
+
+
+def test_the_classroom_guide_says_every_markdown_viewer_shows_the_numbers():
+    # docs/classroom.md told teachers that Markdown viewers renumber the sources and to use the
+    # HTML report for a discussion by number: no longer so, and it quotes the forms used
+    from pathlib import Path
+
+    from game.debrief.model import SourceRef
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "classroom.md").read_text("utf-8")
+    paragraph = next(p for p in guide.split("\n\n") if "same number in every report" in p)
+    assert "use the HTML report" not in paragraph and "Markdown viewer" in paragraph
+    cited = [SourceRef(number=n, tag=f"T{n}", title="t") for n in (2, 5, 6, 7, 8)]
+    assert f"`{refs(cited).strip()}`" in " ".join(paragraph.split())
+    assert "`[7] *Title*" in paragraph
