@@ -11,6 +11,7 @@ from game.debrief.model import (
     SourceRef,
     Vote,
     divergence_heading,
+    refs,
 )
 from game.debrief.sections import (
     REPLAYED,
@@ -39,8 +40,22 @@ def _block(value: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
+# Sources are cited as plain text, not as footnotes, so that every viewer shows the scenario's
+# numbers (game/debrief/citations.py): a viewer that renders footnotes ([^36]) numbers them 1, 2, 3
+# in the order first cited and moves them to the end (GitHub, Pandoc, Obsidian, VS Code), and one
+# that does not shows their raw syntax. The CommonMark rules this relies on (spec 0.31.2; GFM's
+# spec has the same):
+# - a bracket is a link only as an inline link, "[36](url)" with no space before "(", or as a
+#   reference link whose label matches a link reference definition ("shortcut reference link",
+#   "full reference link"); a definition is "[36]:" at the start of a line, indented three spaces
+#   at most, then a destination ("link reference definitions"). The report writes no definition
+#   and no bracket followed by "(", so "[36]" and "[2,5-8]" are shown as they are written;
+# - an ordered list's start number is its first item's and "the numbers of subsequent list items
+#   are disregarded" ("start number"): a list "36.", "40." shows 36, 37. So each source is a
+#   paragraph of its own starting with its bracketed number, "[36] *Title* ...", not a list item.
 def _refs(sources: list[SourceRef]) -> str:
-    return "".join(f"[^{s.number}]" for s in sources)
+    """A passage's sources as the window and the text version cite them: '[36]', '[2,5-8]'."""
+    return refs(sources).lstrip()
 
 
 def _note(note: HistoryEntry, lines: list[str], *, dated: bool = True) -> None:
@@ -58,7 +73,7 @@ def _note(note: HistoryEntry, lines: list[str], *, dated: bool = True) -> None:
 
 
 def render_markdown(debrief: Debrief) -> str:
-    """The whole report as Markdown (CommonMark with footnotes, readable as plain text too)."""
+    """The whole report as Markdown (plain CommonMark, readable as plain text too)."""
     lines: list[str] = []
     for section in report_sections(debrief):
         if section.key == "front":
@@ -80,9 +95,9 @@ def render_markdown(debrief: Debrief) -> str:
                 if isinstance(item, Line):
                     lines += [_text(item.text), ""]
                 elif isinstance(item, SourceRef):
-                    # each a paragraph of its own: without the blank line, CommonMark readers
-                    # other than GitHub's (VS Code, markdown-it) ran them into one
-                    lines += [f"[^{item.number}]: {_source_line(item)}", ""]
+                    # each a paragraph of its own starting with its number (see `_refs`): without
+                    # the blank line, CommonMark readers would run them into one
+                    lines += [f"[{item.number}] {_source_line(item)}", ""]
         else:
             _items(section, lines)
     return "\n".join(lines).rstrip() + "\n"
@@ -183,7 +198,7 @@ def _day(day: DayItem, lines: list[str]) -> None:
 
 
 def _line(line: Line) -> str:
-    """A list item's words: the text, an aside in italics, footnotes."""
+    """A list item's words: the text, an aside in italics, the sources' numbers."""
     mark = " *(as in history)*" if line.historical else ""
     aside = f" *({line.aside})*" if line.aside else ""
     return f"{_text(line.text)}{mark}{aside} {_refs(list(line.sources))}".rstrip()

@@ -15,6 +15,7 @@ import pytest
 from game.analysis.policies import historical, uniform
 from game.analysis.replay import play
 from game.debrief import build_debrief, render_html, render_markdown, sections
+from game.debrief.model import refs
 from game.debrief.sections import report_sections
 from game.text.debrief_view import debrief_lines
 from game.text.style import Style
@@ -56,18 +57,58 @@ def test_a_report_lists_only_what_it_cites_in_numeric_order(two_games):
     for debrief in two_games:
         numbers = [s.number for s in debrief.sources]
         assert numbers == sorted(set(numbers))
-        cited = {
-            int(n) for n in re.findall(r"\[\^(\d+)\]", _above_sources(render_markdown(debrief)))
-        }
-        assert cited == set(numbers)
+        brackets = re.findall(REFS, _above_sources(render_markdown(debrief)))
+        assert {n for bracket in brackets for n in _numbers(bracket)} == set(numbers)
 
 
-def test_the_footnotes_of_one_passage_are_in_numeric_order(two_games):
+def test_the_references_of_one_passage_are_in_numeric_order(two_games):
     for debrief in two_games:
-        text = _above_sources(render_markdown(debrief))
-        for group in re.findall(r"(?:\[\^\d+\])+", text):
-            numbers = [int(n) for n in re.findall(r"\d+", group)]
-            assert numbers == sorted(numbers), group
+        for bracket in re.findall(REFS, _above_sources(render_markdown(debrief))):
+            numbers = _numbers(bracket)
+            assert numbers == sorted(set(numbers)), bracket
+
+
+def test_no_markdown_viewer_can_renumber_the_sources(two_games):
+    # teacher's report review: the sources were footnotes ([^36] in the text, "[^36]: Title" in the
+    # list), and every viewer that renders footnotes numbers them 1, 2, 3 in the order first cited
+    for debrief in two_games:
+        markdown = render_markdown(debrief)
+        assert "[^" not in markdown
+        # a bracket is a link only given a link reference definition ("[36]: ..." at a line's
+        # start): none, so "[36]" stays text in every CommonMark viewer
+        assert not re.search(r"^ {0,3}\[[^\]]*\]:", markdown, re.M)
+        lines = markdown.split("\n## Sources\n")[1].splitlines()
+        # not an ordered list ("36." is renumbered after a list's first item): each source a
+        # paragraph starting with its number
+        assert not any(re.match(r" {0,3}\d+[.)]", line) for line in lines)
+        listed = [int(m.group(1)) for line in lines if (m := re.match(r"\[(\d+)\] \*", line))]
+        assert listed == [s.number for s in debrief.sources]
+        for source in debrief.sources:
+            at = next(i for i, line in enumerate(lines) if line.startswith(f"[{source.number}] "))
+            assert lines[at - 1] == "" and lines[at + 1 : at + 2] in ([], [""])
+
+
+def test_markdown_cites_a_passage_as_the_window_and_the_text_version_do(two_games):
+    # one plain bracket per passage, as `refs` writes it on screen ("[2,5-8]")
+    for debrief in two_games:
+        markdown = render_markdown(debrief)
+        assert debrief.ending and debrief.ending.sources
+        assert f"{refs(debrief.ending.sources)}\n" in markdown
+        notes = [note for day in debrief.days for note in day.history] + debrief.aftermath
+        for note in notes:
+            if note.sources:
+                assert f"{refs(note.sources)}\n" in markdown
+
+
+REFS = r"\[([0-9][0-9,\-]*)\]"  # a plain bracket of source numbers: "[36]", "[2,5-8]"
+
+
+def _numbers(bracket: str) -> list[int]:
+    numbers: list[int] = []
+    for piece in bracket.split(","):
+        first, _, last = piece.partition("-")
+        numbers += range(int(first), int(last or first) + 1)
+    return numbers
 
 
 def _above_sources(markdown: str) -> str:
@@ -82,7 +123,8 @@ def test_every_form_says_once_above_the_list_that_the_numbers_are_the_scenarios(
 
     markdown = render_markdown(history).split("\n## Sources\n")[1]
     assert markdown.count(sections.SOURCE_NUMBERS) == 1
-    assert markdown.index(sections.SOURCE_NUMBERS) < markdown.index("[^")
+    first = f"\n[{history.sources[0].number}] *{history.sources[0].title}*"
+    assert markdown.index(sections.SOURCE_NUMBERS) < markdown.index(first)
 
     page = render_html(history).split("<h2>Sources</h2>")[1]
     line = html.escape(sections.SOURCE_NUMBERS)
@@ -117,3 +159,18 @@ def test_an_html_source_keeps_its_number_as_its_list_value_and_anchor(two_games)
     page = render_html(other)
     for source in other.sources:
         assert f'<li id="source-{source.number}" value="{source.number}">' in page
+
+
+def test_the_classroom_guide_says_every_markdown_viewer_shows_the_numbers():
+    # docs/classroom.md told teachers that Markdown viewers renumber the sources and to use the
+    # HTML report for a discussion by number: no longer so, and it quotes the forms used
+    from pathlib import Path
+
+    from game.debrief.model import SourceRef
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "classroom.md").read_text("utf-8")
+    paragraph = next(p for p in guide.split("\n\n") if "same number in every report" in p)
+    assert "use the HTML report" not in paragraph and "Markdown viewer" in paragraph
+    cited = [SourceRef(number=n, tag=f"T{n}", title="t") for n in (2, 5, 6, 7, 8)]
+    assert f"`{refs(cited).strip()}`" in " ".join(paragraph.split())
+    assert "`[7] *Title*" in paragraph
