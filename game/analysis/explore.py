@@ -26,8 +26,9 @@ from game.engine.run import Run
 from game.scenario.model import Scenario
 
 MAX_STEPS = 10_000  # a policy that never ends the day cannot hang the explorer
-# A game whose stage went straight back where it came from this often is reported: once can be a
-# story (the crisis eased, then flared up again), twice in a row on consecutive days is a loop.
+# A game in which a change of stage was undone a day later or sooner this often is reported:
+# once can be a story (the crisis eased, then flared up again); twice looks like two transitions
+# that undo each other.
 SWINGS = 2
 
 
@@ -93,10 +94,9 @@ def play_one(scenario: Scenario, seed: int, policy: str, max_steps: int = MAX_ST
         choice, generator = choose(scenario, run.date, legal, generator)
         if choice.__class__ is Respond:
             answers.append(choice)
-        day = run.day
         for event in run.play(choice):  # a loop, not a generator per step
             if event.kind == "stage":
-                path.append((event.ref, day))
+                path.append((event.ref, day_checked))  # the day of the choice (its dusk or dawn)
     state = run.state()
     swings, swing = back_and_forth(path)
     return GameSummary(
@@ -117,14 +117,13 @@ def play_one(scenario: Scenario, seed: int, policy: str, max_steps: int = MAX_ST
 
 
 def back_and_forth(path: list[tuple[str, int]]) -> tuple[int, tuple[str, ...]]:
-    """How often the stage went straight back where it came from (A, then B, then A again, each
-    change on the next day or sooner), and the first such pair (A, B)."""
+    """How often a change of stage was undone a day later or sooner (from A to B, then straight
+    back to A), and the first such change (A, B). How long A had lasted does not matter: a stage
+    held for days and then flipped at three dusks in a row swings twice."""
     swings = 0
     first: tuple[str, ...] = ()
-    for (before, day0), (between, day1), (after, day2) in zip(
-        path, path[1:], path[2:], strict=False
-    ):
-        if after == before and day1 - day0 <= 1 and day2 - day1 <= 1:
+    for (before, _), (between, day1), (after, day2) in zip(path, path[1:], path[2:], strict=False):
+        if after == before and day2 - day1 <= 1:
             swings += 1
             first = first or (before, between)
     return swings, first
@@ -457,10 +456,10 @@ def render_report(report: ExploreReport) -> str:
     if report.swing_example is not None:
         seed, there, back = report.swing_example
         lines += textwrap.wrap(
-            "The stage went straight back where it came from (a day apart or less, twice or more)"
-            f" in {report.swinging} game(s), e.g. seed {seed}: {there} -> {back} -> {there} ->"
-            f" {back}. Two transitions may each undo the other: give one an `unless`, or a"
-            " condition the other stage does not reverse at once.",
+            "The stage went straight back where it came from (a change undone a day later or"
+            f" sooner, {SWINGS} times or more) in {report.swinging} game(s), e.g. seed {seed}:"
+            f" {there} -> {back} -> {there}. Two transitions may each undo the other: give one an"
+            " `unless`, or a condition the other stage does not reverse at once.",
             width=100,
         )
         lines.append("")

@@ -15,6 +15,11 @@ SCENARIOS = Path(__file__).parent.parent.parent / "scenarios"
 
 def test_a_swing_is_a_return_to_the_stage_just_left_within_a_day():
     assert back_and_forth([("a", 1), ("b", 2), ("a", 3), ("b", 4)]) == (2, ("a", "b"))
+    # review: a stage held for days, then flipped at three dusks in a row, swings twice
+    assert back_and_forth([("calm", 1), ("tense", 4), ("calm", 5), ("tense", 6)]) == (
+        2,
+        ("calm", "tense"),
+    )
     # a return after days in between is a story (it eased, then flared up), not a loop
     assert back_and_forth([("a", 1), ("b", 2), ("a", 5), ("b", 9)]) == (0, ())
     assert back_and_forth([("a", 1), ("b", 1), ("c", 2), ("a", 3)]) == (0, ())
