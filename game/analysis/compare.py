@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.analysis.explore import ExploreReport
-from game.scenario.model import Scenario
+from game.scenario.model import Scenario, Scores
 
-SCORES = ("sovereignty", "peace", "standing", "lives")
+SCORES = tuple(Scores.model_fields)  # sovereignty, peace, standing, lives: in the model's order
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,8 @@ def comparison_json(scenario: Scenario, comparison: Comparison) -> dict[str, Any
         "policies": {
             policy: {
                 "endings": {e.ending: round(e.share, 4) for e in report.endings},
-                "unfinished": report.unfinished,
+                # a share, as the endings' are (games still going after the explorer's limit)
+                "not_ended": round(report.unfinished / report.runs, 4) if report.runs else 0.0,
                 "mean_scores": dict(
                     zip(SCORES, (round(m, 3) for m in mean_scores(scenario, report)), strict=False)
                 ),
