@@ -108,8 +108,10 @@ def uses_note(uses_left: int | None, taken: int = 0, per_day: int = 1) -> str:
     "A game" is said outright: "can be done 5 times" read as a daily allowance, and a player
     following history had used up the telegrams to Chiang by 5 June (play-test)."""
     daily = f"up to {per_day} times a day" if per_day > 1 else ""
-    if uses_left is None or uses_left <= 0:
+    if uses_left is None:
         return daily
+    if uses_left <= 0:
+        return ""
     if taken:
         game = "once more this game" if uses_left == 1 else f"{uses_left} more times this game"
     else:

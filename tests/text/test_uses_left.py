@@ -100,6 +100,8 @@ def test_an_action_taken_more_than_once_a_day_says_so():
         "once a game",  # the game's limit is the tighter one: the day's says nothing more
     ]
     assert uses_note(3, taken=1, per_day=2) == "up to 2 times a day, 3 more times this game"
+    # review: used up, it says so in its reason, and no more "up to 2 times a day"
+    assert uses_note(0, taken=2, per_day=2) == ""
 
 
 def test_both_front_ends_show_a_per_day_above_one():
