@@ -23,8 +23,10 @@ def texts_cut_short(document: YamlDocument) -> list[Diagnostic]:
     for path, (line, col) in document.plain_ends.items():
         written = document.lines[line] if line < len(document.lines) else ""
         comment = _COMMENT.match(written, col)
+        if comment is None:  # most values: nothing follows them on their line
+            continue
         value = value_at(document.data, path)
-        if comment is None or not isinstance(value, str) or not is_prose(path):
+        if not isinstance(value, str) or not is_prose(path):
             continue
         found.append(
             Diagnostic(

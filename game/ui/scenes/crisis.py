@@ -221,7 +221,7 @@ class CrisisScene(Scene):
             return True
         return Act(TakeAction(action=row.id))
 
-    # the state in which E was pressed once on an irreversible night
+    # the state in which E was pressed once on a night that asks again (`night_warning`)
     end_armed: GameState | None = None
 
     def end_day_key(self, app: App, *, button: bool = False) -> SceneResult:
