@@ -315,7 +315,12 @@ def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument)
 
 _NUMBER_ERRORS = {"int_type": "whole number", "int_parsing": "whole number"}
 _NUMBER_ERRORS |= {"float_type": "number", "float_parsing": "number"}
-_WRITTEN_NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
+# what a repaired value must look like to be offered as the fix: a whole number for a field of
+# whole numbers (a review: `attitude: –1.5` was told to write -1.5, which is refused in turn)
+_WRITTEN_NUMBER = {
+    "whole number": re.compile(r"[-+]?[0-9]+"),
+    "number": re.compile(r"[-+]?[0-9]+(\.[0-9]+)?"),
+}
 
 
 def _lookalike_in_number(
@@ -327,7 +332,7 @@ def _lookalike_in_number(
     value = error.get("input")
     number = _NUMBER_ERRORS.get(error["type"])
     at = lookalike.first(value) if number and isinstance(value, str) else None
-    if at is None:
+    if number is None or at is None:
         return None
     char = value[at]
     right = lookalike.replacement(char)
@@ -341,7 +346,9 @@ def _lookalike_in_number(
     return Diagnostic(
         document.locate(path, 1, at),
         f"{where(path)}: expected a {number}, but {lookalike.describe(char)} {what}",
-        hint=f"write {fixed}" if _WRITTEN_NUMBER.fullmatch(fixed) else lookalike.advice(char),
+        hint=f"write {fixed}"
+        if _WRITTEN_NUMBER[number].fullmatch(fixed)
+        else lookalike.advice(char),
     )
 
 

@@ -91,6 +91,13 @@ def test_the_message_says_what_to_write(old, new, expected):
             "(no-break space) is in it (write -10)",
         ),
         (
+            # review: a whole number is not told to write a fraction it would then refuse
+            "    attitude: -10\n",
+            "    attitude: \u20131.5\n",
+            "s.yaml:24:15: error: actors.envoy.attitude: expected a whole number, but "
+            "'\u2013' (U+2013 en dash) is not a minus sign (write '-')",
+        ),
+        (
             "lat: 39.9,",
             "lat: 39\u00b79,",
             None,  # a middle dot is no look-alike the checker knows: the message stays as it was
