@@ -5,8 +5,9 @@ Two mistakes are told apart from the data alone, reliably:
 * indented too far: an unknown key that the enclosing mapping takes and does not have
   (`on_expiry:` under an answer, where it belongs to the demand);
 * indented too little: in a mapping of id -> item, an "id" that is a key of the item, whose
-  value has that key's type (and so is no valid item), written after an item that lacks that key
-  (`effects:` under `responses:` is read as an answer called 'effects').
+  value has that key's type and none of the item's keys (and so is no valid item), written after
+  an item that lacks that key (`effects:` under `responses:` is read as an answer called
+  'effects').
 """
 
 from __future__ import annotations
@@ -49,8 +50,14 @@ def fields_read_as_ids(paths: Iterable[Path], data: Any) -> dict[Path, Path]:
             item = model_at(here)
             if item is None or model_at(parent) is not None or ident not in item.model_fields:
                 continue  # not an id of a mapping of id -> item, or not a key of the item
-            if not _fits(item.model_fields[str(ident)], siblings[ident]):
+            value = siblings[ident]
+            if not _fits(item.model_fields[str(ident)], value):
                 continue  # (a demand may be called `ultimatum`: its value is no true/false)
+            if isinstance(value, dict) and any(key in item.model_fields for key in value):
+                # written as an item (an action called `effects`, with a label...): its own
+                # errors are the ones to tell (review: `max_uses: two` in it went unsaid, as the
+                # effects mapping takes any key)
+                continue
             keys = list(siblings)
             place = keys.index(ident)
             above = siblings[keys[place - 1]] if place > 0 else None

@@ -98,3 +98,19 @@ def test_an_id_that_is_a_key_name_but_holds_an_item_is_no_indentation_mistake():
         "expiry_text, historical_note, historical_response, issuer, on_expiry, places, "
         "responses, sources, text, title, ultimatum, when)"
     ]
+
+
+def test_an_action_called_effects_keeps_its_own_errors():
+    """Review: an action whose id is `effects`, after one with no effects, took the hint and lost
+    its real error (`max_uses: two`): the effects mapping takes any key, so the value 'fitted'."""
+    talk = "  talk:\n    label: Talk to the envoy\n"
+    text = edited_mini(
+        (
+            talk,
+            "  wait:\n    label: Wait\n    category: other\n  effects:\n    label: Odd\n"
+            "    category: other\n    max_uses: two\n" + talk,
+        )
+    )
+    messages = found(text)
+    assert not any("indented too" in line for line in messages), messages
+    assert any("effects.max_uses" in line and "whole number" in line for line in messages)
