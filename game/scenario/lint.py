@@ -59,6 +59,8 @@ def all_expressions(s: Scenario) -> Iterator[tuple[Path, str]]:
         yield from text(("intel", iid, "truth"), intel.truth)
     for did, demand in s.demands.items():
         yield from text(("demands", did, "when"), demand.when)
+        for i, outcome in enumerate(demand.expiry_outcomes):
+            yield from text(("demands", did, "expiry_outcomes", i, "weight"), outcome.weight)
         for rid, response in demand.responses.items():
             yield from text(("demands", did, "responses", rid, "when"), response.when)
             for i, outcome in enumerate(response.outcomes):

@@ -187,6 +187,27 @@ def test_flag_read_but_never_set_is_a_warning():
     ]
 
 
+def test_flag_read_only_by_the_weight_of_an_expiry_outcome_is_read():
+    edits = (
+        (
+            "  conceded: {label: Conceded}\n",
+            "  conceded: {label: Conceded}\n  leaked: {label: Leaked}\n",
+        ),
+        (
+            "    on_expiry: {pressure: 15}\n",
+            "    on_expiry: {pressure: 15}\n    expiry_outcomes:\n"
+            '      - {weight: "5 if leaked else 1", effects: {pressure: 5}}\n      - {weight: 1}\n',
+        ),
+    )
+    found = diagnostics(*edits)
+    line = line_of("  leaked:", edits)
+    read = line_of('      - {weight: "5 if leaked else 1"', edits)
+    assert found == [
+        f"s.yaml:{line}:3: warning: flag 'leaked' is read (line {read}) but no effect ever sets it, and it starts false: "
+        "it is always false (set it in an effect (`leaked: true`), or give it `start: true`)"
+    ]
+
+
 def test_flag_that_starts_true_or_is_never_read_is_fine():
     assert (
         diagnostics(
