@@ -571,12 +571,23 @@ class _Linter(Pass):
                 )
 
     def check_flags_set(self) -> None:
+        """A flag no effect sets keeps its start: read, and false, it is always false; never read
+        either, it does nothing (a flag set and never read is fine: the debrief tells what came
+        true, in the flag's words)."""
         first_read: dict[str, Path] = {}
         for path, text in all_expressions(self.s):
             for name in names_read(text):
                 first_read.setdefault(name, path)
         for fid, flag in self.s.flags.items():
-            if fid in first_read and fid not in self.changed and not flag.start:
+            if fid not in first_read and fid not in self.changed:
+                self.report(
+                    ("flags", fid),
+                    f"flag '{fid}' is never set or read",
+                    "remove it, or use it",
+                    key=True,
+                    severity="warning",
+                )
+            elif fid in first_read and fid not in self.changed and not flag.start:
                 where = self.doc.span(first_read[fid])
                 self.report(
                     ("flags", fid),

@@ -208,16 +208,33 @@ def test_flag_read_only_by_the_weight_of_an_expiry_outcome_is_read():
     ]
 
 
-def test_flag_that_starts_true_or_is_never_read_is_fine():
-    assert (
-        diagnostics(
-            (
-                "  conceded: {label: Conceded}\n",
-                "  conceded: {label: Conceded}\n  leaked: {label: Leaked}\n",
-            )
-        )
-        == []
+@pytest.mark.parametrize("start", ["", ", start: true"])
+def test_flag_never_set_or_read_is_a_warning(start):
+    edits = (
+        (
+            "  conceded: {label: Conceded}\n",
+            f"  conceded: {{label: Conceded}}\n  leaked: {{label: Leaked{start}}}\n",
+        ),
     )
+    line = line_of("  leaked:", edits)
+    assert diagnostics(*edits) == [
+        f"s.yaml:{line}:3: warning: flag 'leaked' is never set or read (remove it, or use it)"
+    ]
+
+
+def test_flag_set_but_never_read_is_fine():
+    # the debrief tells what came true, in the flag's words
+    edits = (
+        (
+            "  conceded: {label: Conceded}\n",
+            "  conceded: {label: Conceded}\n  leaked: {label: Leaked}\n",
+        ),
+        ("    effects: {trust: -5}\n", "    effects: {trust: -5, leaked: true}\n"),
+    )
+    assert diagnostics(*edits) == []
+
+
+def test_flag_that_starts_true_and_is_read_is_fine():
     assert (
         diagnostics(
             (
