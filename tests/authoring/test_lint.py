@@ -170,6 +170,46 @@ def test_stat_nothing_changes_is_a_warning():
     ]
 
 
+UNREVEALED = (
+    "    effects: {reveal: readiness, trigger: rumour}\n",
+    "    effects: {trigger: rumour}\n",
+)
+
+
+def test_hidden_stat_nothing_reads_or_reveals_is_a_warning():
+    line = line_of("  readiness:")
+    assert diagnostics(UNREVEALED) == [
+        f"s.yaml:{line}:3: warning: stat 'readiness' is hidden, and nothing reads or reveals it: "
+        "nothing depends on it, and the player sees it only in the debrief (read it in a "
+        "condition, reveal it with `reveal: readiness`, or remove it)"
+    ]
+
+
+def test_hidden_stat_nothing_reads_or_changes_is_one_warning():
+    edits = (
+        UNREVEALED,
+        ("    effects: {readiness: 10, pressure: 5}\n", "    effects: {pressure: 5}\n"),
+    )
+    found = diagnostics(*edits)
+    assert len(found) == 1 and "nothing reads or reveals it" in found[0], found
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ('    when: "pressure >= 70"\n', '    when: "pressure >= 70 or readiness > 50"\n'),
+        ("    effects: {trust: -5}\n", '    effects: {trust: "-readiness // 10"}\n'),
+    ],
+)
+def test_hidden_stat_read_but_not_revealed_is_fine(edit):
+    assert diagnostics(UNREVEALED, edit) == []
+
+
+def test_a_stat_the_player_sees_may_be_read_by_nothing():
+    # mini's trust is read by no condition: the player watches it, which is use enough
+    assert diagnostics() == []
+
+
 def test_flag_read_but_never_set_is_a_warning():
     edits = (
         (
