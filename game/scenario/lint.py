@@ -59,6 +59,8 @@ def all_expressions(s: Scenario) -> Iterator[tuple[Path, str]]:
         yield from text(("intel", iid, "truth"), intel.truth)
     for did, demand in s.demands.items():
         yield from text(("demands", did, "when"), demand.when)
+        for i, outcome in enumerate(demand.expiry_outcomes):
+            yield from text(("demands", did, "expiry_outcomes", i, "weight"), outcome.weight)
         for rid, response in demand.responses.items():
             yield from text(("demands", did, "responses", rid, "when"), response.when)
             for i, outcome in enumerate(response.outcomes):
@@ -367,6 +369,11 @@ class _Linter(Pass):
         self.effects = list(all_effects(scenario))
         # every declared name some effect changes (adds to, sets or sets by a condition)
         self.changed = {name for _, effects in self.effects for name in effects.changes()}
+        # every declared name some expression reads, and the first expression that reads it
+        self.first_read: dict[str, Path] = {}
+        for path, text in all_expressions(scenario):
+            for name in names_read(text):
+                self.first_read.setdefault(name, path)
         self.unreachable: set[str] = set()
 
     def run(self) -> list[Diagnostic]:
@@ -376,7 +383,7 @@ class _Linter(Pass):
         self.check_ping_pong()
         self.check_queued_loops()
         self.check_dated_conditions()
-        self.check_stats_change()
+        self.check_stats()
         self.check_flags_set()
         self.check_costs()
         return self.found
@@ -557,9 +564,23 @@ class _Linter(Pass):
                     severity="warning",
                 )
 
-    def check_stats_change(self) -> None:
-        for sid in self.s.stats:
-            if sid not in self.changed:
+    def check_stats(self) -> None:
+        """A stat no effect changes is a constant. A hidden one that nothing reads or reveals
+        decides nothing and is seen only in the debrief's "what was hidden" (a stat the player
+        sees may be read by nothing: watching it is its use). That one is said alone: making it
+        change would not make it matter."""
+        revealed = {sid for _, effects in self.effects for sid in effects.reveal}
+        for sid, stat in self.s.stats.items():
+            if stat.hidden and sid not in self.first_read and sid not in revealed:
+                self.report(
+                    ("stats", sid),
+                    f"stat '{sid}' is hidden, and nothing reads or reveals it: nothing depends "
+                    "on it, and the player sees it only in the debrief",
+                    f"read it in a condition, reveal it with `reveal: {sid}`, or remove it",
+                    key=True,
+                    severity="warning",
+                )
+            elif sid not in self.changed:
                 self.report(
                     ("stats", sid),
                     f"stat '{sid}' never changes: no effect adds to it or sets it",
@@ -569,12 +590,20 @@ class _Linter(Pass):
                 )
 
     def check_flags_set(self) -> None:
-        first_read: dict[str, Path] = {}
-        for path, text in all_expressions(self.s):
-            for name in names_read(text):
-                first_read.setdefault(name, path)
+        """A flag no effect sets keeps its start: read, and false, it is always false; never read
+        either, it does nothing (a flag set and never read is fine: the debrief tells what came
+        true, in the flag's words)."""
+        first_read = self.first_read
         for fid, flag in self.s.flags.items():
-            if fid in first_read and fid not in self.changed and not flag.start:
+            if fid not in first_read and fid not in self.changed:
+                self.report(
+                    ("flags", fid),
+                    f"flag '{fid}' is never set or read",
+                    "remove it, or use it",
+                    key=True,
+                    severity="warning",
+                )
+            elif fid in first_read and fid not in self.changed and not flag.start:
                 where = self.doc.span(first_read[fid])
                 self.report(
                     ("flags", fid),

@@ -23,6 +23,7 @@ from game.scenario.indent import enclosing_owner, fields_read_as_ids
 from game.scenario.lint import with_lint
 from game.scenario.mapfile import map_file_problem
 from game.scenario.model import Effects, Scenario
+from game.scenario.placeholders import placeholders_in_texts
 from game.scenario.source import Diagnostic, ScenarioError, SourceSpan
 from game.scenario.suggest import did_you_mean
 from game.scenario.validate import validate_scenario
@@ -106,10 +107,11 @@ def check_scenario(raw: bytes, name: str) -> Checked:
         return Checked(None, early)
     if not isinstance(document.data, dict):
         return Checked(None, [Diagnostic(document.span(()), _NOT_A_MAPPING)], _unchecked(1))
-    # `early`: values the YAML reader kept as text (an impossible date...), and texts a comment
-    # cut short. The checks go on, so every problem is reported at once; where a later check trips
-    # over the same value, the reader's message (the more precise one) is the one kept.
-    early = [*early, *texts_cut_short(document)]
+    # `early`: values the YAML reader kept as text (an impossible date...), texts a comment cut
+    # short, and texts holding an Ink or Twine placeholder. The checks go on, so every problem is
+    # reported at once; where a later check trips over the same value, the reader's message (the
+    # more precise one) is the one kept.
+    early = [*early, *texts_cut_short(document), *placeholders_in_texts(document)]
     try:
         scenario = Scenario.model_validate(document.data)
     except ValidationError as exc:

@@ -263,9 +263,9 @@ def test_a_control_character_in_a_text_is_an_error():
 
 
 def test_revealing_a_stat_that_is_not_hidden_is_a_warning():
-    text = edited_mini(("reveal: readiness", "reveal: pressure"))
+    text = edited_mini(("reveal: readiness", "reveal: [readiness, pressure]"))
     assert found(text) == [
-        f"{at(text, 'pressure, trigger')}: warning: stat 'pressure' is not hidden: the player sees "
+        f"{at(text, 'pressure], trigger')}: warning: stat 'pressure' is not hidden: the player sees "
         "it from the start, so revealing it does nothing (mark the stat hidden: true, or drop the "
         "reveal)"
     ]

@@ -170,6 +170,46 @@ def test_stat_nothing_changes_is_a_warning():
     ]
 
 
+UNREVEALED = (
+    "    effects: {reveal: readiness, trigger: rumour}\n",
+    "    effects: {trigger: rumour}\n",
+)
+
+
+def test_hidden_stat_nothing_reads_or_reveals_is_a_warning():
+    line = line_of("  readiness:")
+    assert diagnostics(UNREVEALED) == [
+        f"s.yaml:{line}:3: warning: stat 'readiness' is hidden, and nothing reads or reveals it: "
+        "nothing depends on it, and the player sees it only in the debrief (read it in a "
+        "condition, reveal it with `reveal: readiness`, or remove it)"
+    ]
+
+
+def test_hidden_stat_nothing_reads_or_changes_is_one_warning():
+    edits = (
+        UNREVEALED,
+        ("    effects: {readiness: 10, pressure: 5}\n", "    effects: {pressure: 5}\n"),
+    )
+    found = diagnostics(*edits)
+    assert len(found) == 1 and "nothing reads or reveals it" in found[0], found
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ('    when: "pressure >= 70"\n', '    when: "pressure >= 70 or readiness > 50"\n'),
+        ("    effects: {trust: -5}\n", '    effects: {trust: "-readiness // 10"}\n'),
+    ],
+)
+def test_hidden_stat_read_but_not_revealed_is_fine(edit):
+    assert diagnostics(UNREVEALED, edit) == []
+
+
+def test_a_stat_the_player_sees_may_be_read_by_nothing():
+    # mini's trust is read by no condition: the player watches it, which is use enough
+    assert diagnostics() == []
+
+
 def test_flag_read_but_never_set_is_a_warning():
     edits = (
         (
@@ -187,16 +227,54 @@ def test_flag_read_but_never_set_is_a_warning():
     ]
 
 
-def test_flag_that_starts_true_or_is_never_read_is_fine():
-    assert (
-        diagnostics(
-            (
-                "  conceded: {label: Conceded}\n",
-                "  conceded: {label: Conceded}\n  leaked: {label: Leaked}\n",
-            )
-        )
-        == []
+def test_flag_read_only_by_the_weight_of_an_expiry_outcome_is_read():
+    edits = (
+        (
+            "  conceded: {label: Conceded}\n",
+            "  conceded: {label: Conceded}\n  leaked: {label: Leaked}\n",
+        ),
+        (
+            "    on_expiry: {pressure: 15}\n",
+            "    on_expiry: {pressure: 15}\n    expiry_outcomes:\n"
+            '      - {weight: "5 if leaked else 1", effects: {pressure: 5}}\n      - {weight: 1}\n',
+        ),
     )
+    found = diagnostics(*edits)
+    line = line_of("  leaked:", edits)
+    read = line_of('      - {weight: "5 if leaked else 1"', edits)
+    assert found == [
+        f"s.yaml:{line}:3: warning: flag 'leaked' is read (line {read}) but no effect ever sets it, and it starts false: "
+        "it is always false (set it in an effect (`leaked: true`), or give it `start: true`)"
+    ]
+
+
+@pytest.mark.parametrize("start", ["", ", start: true"])
+def test_flag_never_set_or_read_is_a_warning(start):
+    edits = (
+        (
+            "  conceded: {label: Conceded}\n",
+            f"  conceded: {{label: Conceded}}\n  leaked: {{label: Leaked{start}}}\n",
+        ),
+    )
+    line = line_of("  leaked:", edits)
+    assert diagnostics(*edits) == [
+        f"s.yaml:{line}:3: warning: flag 'leaked' is never set or read (remove it, or use it)"
+    ]
+
+
+def test_flag_set_but_never_read_is_fine():
+    # the debrief tells what came true, in the flag's words
+    edits = (
+        (
+            "  conceded: {label: Conceded}\n",
+            "  conceded: {label: Conceded}\n  leaked: {label: Leaked}\n",
+        ),
+        ("    effects: {trust: -5}\n", "    effects: {trust: -5, leaked: true}\n"),
+    )
+    assert diagnostics(*edits) == []
+
+
+def test_flag_that_starts_true_and_is_read_is_fine():
     assert (
         diagnostics(
             (

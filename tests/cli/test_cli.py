@@ -86,7 +86,9 @@ def test_validate_says_nothing_more_when_the_names_were_checked(tmp_path, capsys
 def test_validate_strict_with_only_warnings_says_why_it_failed(tmp_path, capsys):
     text = Path(MINI).read_text(encoding="utf-8")
     warned = tmp_path / "warned.yaml"
-    warned.write_text(text.replace("reveal: readiness", "reveal: pressure"), encoding="utf-8")
+    warned.write_text(
+        text.replace("reveal: readiness", "reveal: [readiness, pressure]"), encoding="utf-8"
+    )
     assert main(["validate", str(warned)]) == 0
     assert capsys.readouterr().out == f"{warned}: ok (1 warning(s))\n"
     assert main(["validate", "--strict", str(warned)]) == 1

@@ -8,44 +8,22 @@ import re
 
 from game.engine.actions import EndDay, action_key
 from game.engine.api import legal_actions, new_game, step
+from game.scenario.fields import is_prose
 from game.scenario.lint import all_expressions, names_read
 from game.scenario.walk import all_effects
 
-PROSE = {
-    "title",
-    "subtitle",
-    "summary",
-    "briefing",
-    "text",
-    "label",
-    "epilogue",
-    "description",
-    "if_true",
-    "if_false",
-    "expiry_text",
-    "historical_note",
-    "deadline_label",
-    "hint",
-    "role",
-    "popular_account",
-    "disputed",
-    "message",
-    "verdicts",
-    "versions",
-    "question",
-    "questions",
-}
 
-
-def prose(value, key=""):
-    """Every text of the scenario a player reads (not ids, expressions or addresses)."""
+def prose(value, path=()):
+    """Every text of the scenario a player reads: the fields the model marks `Prose` (not ids,
+    expressions or addresses). `value` is a scenario's `model_dump()`, whose keys and lists are
+    the file's, so its paths are the ones `is_prose` reads."""
     if isinstance(value, dict):
-        for k, v in value.items():
-            yield from prose(v, k if isinstance(k, str) else key)
+        for key, item in value.items():
+            yield from prose(item, (*path, key))
     elif isinstance(value, list):
-        for v in value:
-            yield from prose(v, key)
-    elif isinstance(value, str) and key in PROSE:
+        for i, item in enumerate(value):
+            yield from prose(item, (*path, i))
+    elif isinstance(value, str) and is_prose(path):
         yield value
 
 
