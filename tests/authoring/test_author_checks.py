@@ -4,19 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from game.scenario.load import check_scenario_bytes
+from tests.checker import at, found
 from tests.conftest import MINI_TEXT, edited_mini
-
-
-def found(text: str) -> list[str]:
-    _, diagnostics = check_scenario_bytes(text.encode(), "s.yaml")
-    return [str(d) for d in diagnostics]
-
-
-def at(text: str, fragment: str, offset: int = 0) -> str:
-    """'s.yaml:LINE:COL' of `fragment` (plus `offset` columns) in `text`."""
-    before = text[: text.index(fragment)]
-    return f"s.yaml:{before.count(chr(10)) + 1}:{len(before) - before.rfind(chr(10)) + offset}"
 
 
 @pytest.mark.parametrize("ident", ["end", "end_day"])

@@ -8,21 +8,11 @@ from pathlib import Path
 import pytest
 
 from game.scenario.load import check_scenario_bytes
+from tests.checker import at, found
 from tests.conftest import edited_mini
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 HINT = "say it in words, or write a text for each case as its own event"
-
-
-def found(text: str) -> list[str]:
-    _, diagnostics = check_scenario_bytes(text.encode(), "s.yaml")
-    return [str(d) for d in diagnostics]
-
-
-def at(text: str, fragment: str) -> str:
-    """'s.yaml:LINE:COL' of `fragment` in `text`."""
-    before = text[: text.index(fragment)]
-    return f"s.yaml:{before.count(chr(10)) + 1}:{len(before) - before.rfind(chr(10))}"
 
 
 def warning(text: str, placeholder: str, fragment: str = "") -> str:
