@@ -1,9 +1,10 @@
 """E ends the day at once, except on a night that deserves a second thought, when it asks for a
-second E: the last day (the game ends), a deadline that runs out tonight unanswered, or action
-points left that could still be spent.
+second E: the last day (the game ends), a deadline that runs out tonight unanswered, or a day on
+which none of the action points has been spent.
 
 A teacher's play-test (random keys) and a student's: one stray E ended the game, let the
-ultimatum lapse, or threw away a day's council.
+ultimatum lapse, or threw away a day's council. A player who has acted and stops with points left
+is not asked: passing is a choice.
 """
 
 from __future__ import annotations
@@ -46,7 +47,20 @@ def test_an_ordinary_night_ends_with_one_e(make_app, press):
     assert app.session.state.day == 2
 
 
-def test_action_points_left_to_spend_ask_for_a_second_e(make_app, press):
+def test_a_day_with_some_points_spent_ends_with_one_e(make_app, press):
+    from game.engine.actions import Respond, TakeAction
+
+    app = _crisis(make_app)
+    app.act(Respond(demand="first", response="accept"))
+    _settle(app, press)
+    app.act(TakeAction(action="talk"))
+    _settle(app, press)
+    assert app.session.state.budget == 1
+    press(app, pygame.K_e)
+    assert app.session.state.day == 2
+
+
+def test_no_point_spent_asks_for_a_second_e(make_app, press):
     from game.engine.actions import Respond
 
     app = _crisis(make_app)
@@ -55,7 +69,7 @@ def test_action_points_left_to_spend_ask_for_a_second_e(make_app, press):
     assert app.session.state.budget == 2
     press(app, pygame.K_e)
     assert app.session.state.day == 1
-    assert "You still have 2 action points to spend today." in app.toast_text
+    assert "You have not spent any of today's 2 action points." in app.toast_text
     assert "Press E again" in app.toast_text
     press(app, pygame.K_e)
     assert app.session.state.day == 2

@@ -85,7 +85,7 @@ def test_end_day_by_key_is_the_engine_end_day(make_app, press):
     press(app, pygame.K_ESCAPE)
     day = app.session.state.day
     press(app, pygame.K_e)
-    assert app.session.state.day == day and "action points to spend" in app.toast_text
+    assert app.session.state.day == day and "not spent any of today's" in app.toast_text
     press(app, pygame.K_e)
     assert app.session.state.day == day + 1
     assert app.session.state.log[-1].kind == EndDay().kind

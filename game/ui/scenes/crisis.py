@@ -227,7 +227,7 @@ class CrisisScene(Scene):
     def end_day_key(self, app: App, *, button: bool = False) -> SceneResult:
         """E ends the day, but asks for a second E when the night deserves a second thought
         (`night_warning`): the last day (the game ends), a deadline that runs out tonight
-        unanswered, or action points still to spend (play-tests: one stray E ended the game, let
+        unanswered, or none of the day's action points spent (play-tests: one stray E ended the game, let
         the ultimatum lapse, or threw a council away). The "End the day" button asks the same
         (docs audit: a click ended the game at once)."""
         session = app.session

@@ -74,7 +74,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ),
             (
                 "E",
-                "end the day; on the last day, when a deadline runs out tonight unanswered, or with action points still to spend, it asks for a second E (the End the day button asks for a second click, not a double click)",
+                "end the day; on the last day, when a deadline runs out tonight unanswered, or before any of the day's action points is spent, it asks for a second E (the End the day button asks for a second click, not a double click)",
             ),
             ("I / A", "jump to the inbox / to the day's actions"),
             ("\u2190 \u2192", "move the focus, as Tab and Shift+Tab do"),
