@@ -292,6 +292,7 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagn
             _lookalike_near(exc.problem_mark.line, lines, file, scalars, keys)
             or _unclosed_quote(exc, lines, file, scalars)
             or _text_after_value(exc, lines, file, scalars)
+            or _comment_cut_text(exc, lines, file, scalars)
             or _dedented_key(exc, lines, file, scalars)
         )
         if better is not None:
@@ -587,6 +588,42 @@ def quoted(text: str) -> str:
     if '"' not in text:
         return f'"{text}"'
     return "'" + text.replace("'", "''") + "'"
+
+
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
+
+
+def _comment_cut_text(
+    exc: yaml.MarkedYAMLError, lines: list[str], file: str, scalars: list[yaml.ScalarToken]
+) -> Diagnostic | None:
+    """An unquoted text with ' #' on its first line and more lines after it (`text: The envoy
+    #1 complains` and then `  about the mayor.`): YAML ends the text at the comment, and the next
+    line, no longer part of it, is no key either. Said at the '#' (a review: the message spoke
+    only of indentation), as the ` #` warning says it of a text on one line."""
+    problem = exc.problem_mark
+    assert problem is not None
+    if "did not find expected" not in (exc.problem or ""):
+        return None
+    before = [s for s in scalars if s.plain and s.end_mark.line < problem.line]
+    if not before:
+        return None
+    last = before[-1]
+    line = lines[last.end_mark.line] if last.end_mark.line < len(lines) else ""
+    comment = _COMMENT_AFTER.match(line, last.end_mark.column)
+    between = lines[last.end_mark.line + 1 : problem.line]
+    if comment is None or any(row.strip() for row in between) or problem.line >= len(lines):
+        return None
+    following = lines[problem.line]
+    indent = len(line) - len(line.lstrip(" "))
+    if len(following) - len(following.lstrip(" ")) <= indent or _KEY_LINE.match(following):
+        return None  # a key misplaced after a real comment: the indentation is what is wrong
+    cut = last.value if len(last.value) <= 40 else "\u2026" + last.value[-38:]
+    return Diagnostic(
+        SourceSpan(file, last.end_mark.line + 1, comment.end()),
+        f"YAML syntax error: ' #' starts a YAML comment, so this text ends at \"{cut}\" and the "
+        "line after it belongs to nothing",
+        hint="put the whole text in quotes",
+    )
 
 
 def _text_after_value(

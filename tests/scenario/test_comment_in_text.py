@@ -94,3 +94,30 @@ def test_no_warning_for_comments_outside_unquoted_prose(old, new):
 def test_the_shipped_scenarios_have_no_text_cut_short(path):
     _, diagnostics = check_scenario_bytes(path.read_bytes(), str(path))
     assert [str(d) for d in diagnostics if "YAML comment" in d.message] == []
+
+
+def test_a_comment_in_the_first_line_of_a_longer_text_is_named_not_the_indentation():
+    # review: `text: The envoy #1 complains` with a second line gave only "did not find expected
+    # key ... (check the indentation ...)"
+    text = edited_mini(
+        (
+            "    text: The envoy complains.\n",
+            "    text: The envoy #1 complains\n      about the mayor.\n",
+        )
+    )
+    assert found(text) == [
+        f"{at(text, '#1 complains')}: error: YAML syntax error: ' #' starts a YAML comment, so "
+        'this text ends at "The envoy" and the line after it belongs to nothing (put the whole '
+        "text in quotes)"
+    ]
+
+
+def test_a_real_comment_before_a_misplaced_key_is_still_an_indentation_error():
+    text = edited_mini(
+        (
+            "    text: The envoy complains.\n",
+            "    text: The envoy complains  # a note\n   kind: news\n",
+        )
+    )
+    [message] = found(text)
+    assert "check the indentation" in message and "' #'" not in message
