@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pygame
 
-from game.analysis.describe import higher_is_note, night_warning, uses_note
+from game.analysis.describe import higher_is_note, uses_note
+from game.analysis.end_day import night_warning
 from game.engine.actions import EndDay, TakeAction
 from game.engine.words import reliability_words
 from game.ui.map.markers import SIDE_SHAPES, draw_side_mark
