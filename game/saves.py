@@ -87,7 +87,13 @@ FORMAT: Literal["hebei1935-save"] = "hebei1935-save"
 # `counterfactual` (an item told as the game's invention although it cites sources), written only
 # when true; a save of an older version needs no repair, since its scenario, which the save's
 # hash pins, could not mark anything counterfactual.
-SAVE_VERSION = 3
+#
+# Version 4 added `council_day` and `council_seconds` to `session`: the seconds of a timed
+# council already spent when the game was saved in the middle of it, so that a resumed council
+# goes on with the time it had left (it started again in full). They are written only when some
+# time was spent, so an older game reads every other save, and refuses one saved mid-council as
+# "made by a newer version". An older save has none: its council starts in full, as it did.
+SAVE_VERSION = 4
 MIN_COMPATIBLE_VERSION = 1
 
 # One function per old version v, turning a save's data of version v into version v + 1
@@ -95,6 +101,7 @@ MIN_COMPATIBLE_VERSION = 1
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: lambda data: data,  # version 1 had no `session`: its default (none) is right
     2: lambda data: data,  # version 2 had no `accurate`: read_save finds it (see _replayed)
+    3: lambda data: data,  # version 3 had no council time: a resumed council starts in full
 }
 
 PREVIOUS_SLOT = "previous game (autosave)"  # the slot a displaced game's autosave is shown with
@@ -130,6 +137,14 @@ class SessionNotes(BaseModel):
     player_name: str = ""
     passed_days: list[int] = []
     timed_out_days: list[int] = []
+    # under a time limit, the seconds of day `council_day`'s council spent when the game was saved
+    # (0 and 0: none; a save made at dawn, or without a limit)
+    council_day: int = 0
+    council_seconds: int = 0
+
+    def council_spent_on(self, day: int) -> int:
+        """Seconds of the council of `day` already spent before this save (0 for another day)."""
+        return self.council_seconds if self.council_day == day else 0
 
 
 class SaveGame(BaseModel):
@@ -246,14 +261,20 @@ class LessonRecord(Protocol):
     timed_out: list[int]
 
 
-def notes_for_save(player_name: str, lesson: LessonRecord) -> SessionNotes:
+def notes_for_save(
+    player_name: str, lesson: LessonRecord, council: tuple[int, int] = (0, 0)
+) -> SessionNotes:
     """What a front end keeps beside a game's state, as both front ends save it: the players'
-    name and the days lesson mode passed or the time limit ended (copied: the notes stay as they
-    were when the save was made)."""
+    name, the days lesson mode passed or the time limit ended (copied: the notes stay as they
+    were when the save was made), and `council`: (day, seconds) of a timed council spent so far,
+    when the game is saved in the middle of one."""
+    day, seconds = council
     return SessionNotes(
         player_name=player_name,
         passed_days=list(lesson.passed),
         timed_out_days=list(lesson.timed_out),
+        council_day=day if seconds > 0 else 0,
+        council_seconds=max(0, seconds) if day > 0 else 0,
     )
 
 
@@ -268,6 +289,10 @@ def save_to_json(save: SaveGame) -> str:
     data = save.model_dump(mode="json")
     if data.get("session") is None:
         data.pop("session", None)  # as a save of version 1 had it: older games read it still
+    elif not data["session"].get("council_seconds"):
+        # as a save of version 3 had it, when no council time was spent: older games read it still
+        data["session"].pop("council_day", None)
+        data["session"].pop("council_seconds", None)
     for event in data["state"]["inbox"]:
         # as a save of version 2 had it, when there is nothing to say: older games read it still
         if event.get("accurate") is None:

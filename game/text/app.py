@@ -171,6 +171,8 @@ def run_text(
     session.report_folder = report_folder
     if session_notes is not None and state is not None:
         session.lesson = LessonDays.kept(session_notes, state)
+        # a council saved in the middle goes on with the time it had left
+        session.council_before = session_notes.council_spent_on(state.day)
     return session.run(state)
 
 
@@ -240,6 +242,7 @@ class Session:
         self.votes: list[VoteRecord] = []
         self.day_started = 0.0
         self.clock_waits = False  # the day's council clock starts at its first prompt
+        self.council_before = 0  # seconds of today's council spent before this game was resumed
         # the next menu is the day's full list (a new day, or a step taken back), not the short one
         self.full_menu = True
         self.on_dawn: Callable[[GameState], str] | None = None
@@ -431,7 +434,17 @@ class Session:
     def hand_notes(self) -> None:
         """Hand the shell what its saves keep beside the state (see `run_text`'s keep_notes)."""
         if self.keep_notes is not None:
-            self.keep_notes(notes_for_save(self.classroom.player_name, self.lesson))
+            council = (self.state.day, self.council_seconds_spent())
+            self.keep_notes(notes_for_save(self.classroom.player_name, self.lesson, council))
+
+    def council_seconds_spent(self) -> int:
+        """Whole seconds of today's timed council spent so far (0 without a time limit, at dawn
+        before the clock starts, and once the game is over), for a save made in the middle of it."""
+        if self.classroom.time_limit is None or self.state.over:
+            return 0
+        if self.clock_waits:
+            return self.council_before
+        return int(self.clock() - self.day_started)
 
     def autosave(self) -> None:
         """Hand the state to the shell's autosave (`on_dawn`); say what it has to tell."""
@@ -591,7 +604,8 @@ class Session:
         """Read lines until one is a possible choice (screens and mistakes cost nothing)."""
         while True:
             if self.clock_waits:
-                self.day_started = self.clock()
+                self.day_started = self.clock() - self.council_before
+                self.council_before = 0
                 self.clock_waits = False
             self.check_time(late=False)
             try:

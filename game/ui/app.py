@@ -749,7 +749,9 @@ class App:
 
         now = self.clock()
         if self.council_day != session.state.day or self.council_session is not session:
-            self.council_day, self.council_spent, self.council_tick = session.state.day, 0, now
+            # a council saved in the middle and resumed goes on with the time it had left
+            spent = 1000 * session.council_resumed if self.council_session is not session else 0
+            self.council_day, self.council_spent, self.council_tick = session.state.day, spent, now
             self.council_session = session  # another game's day 1 is a new council too
             self.council_open = False
         if self.stack and self.top.name in COUNCIL_OPENS_ON:
@@ -757,6 +759,7 @@ class App:
         if self.council_clock_runs():
             self.council_spent += now - self.council_tick
         self.council_tick = now
+        session.council_time = (session.state.day, int(self.council_spent // 1000))
         if self.council_seconds_left() == 0:
             day = session.state.day
             session.lesson.time_out(day)

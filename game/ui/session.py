@@ -40,6 +40,11 @@ class Session:
     player_name: str = ""  # the students' names, kept in saves for a resumed game's report
     # each day's numbers of the council's actions, kept all day (see `action_numbers`)
     numbers: dict[int, dict[str, int]] = field(default_factory=dict)
+    # under a time limit: (day, whole seconds) of that day's council spent so far, as the window's
+    # clock counts it (App.tick_council_clock), for a save made in the middle of the council
+    council_time: tuple[int, int] = (0, 0)
+    # seconds of today's council spent before this game was resumed from a save
+    council_resumed: int = 0
 
     @property
     def practice(self) -> bool:
@@ -127,6 +132,8 @@ class Session:
         Returns the name."""
         self.lesson = LessonDays.kept(notes, self.state)
         self.player_name = player_name or getattr(notes, "player_name", "")
+        spent_on = getattr(notes, "council_spent_on", None)
+        self.council_resumed = spent_on(self.state.day) if spent_on is not None else 0
         return self.player_name
 
     def save_as(self, slot: str) -> SaveGame:
@@ -140,8 +147,14 @@ class Session:
             self.state,
             slot=slot,
             practice=self.practice,
-            session=notes_for_save(self.player_name, self.lesson),
+            session=notes_for_save(self.player_name, self.lesson, self.council_now()),
         )
+
+    def council_now(self) -> tuple[int, int]:
+        """(day, seconds) of today's timed council spent so far ((0, 0) once over, or if the
+        clock has not counted today)."""
+        day, seconds = self.council_time
+        return (day, seconds) if day == self.state.day and not self.state.over else (0, 0)
 
     def autosave(self) -> None:
         """Autosave at each dawn; a failure is noted for the player, never fatal."""

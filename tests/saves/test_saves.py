@@ -76,7 +76,7 @@ def test_round_trip_gives_an_equal_save(tmp_path, mini, save):
     assert loaded.state == save.state
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == "hebei1935-save"
-    assert data["save_version"] == saves.SAVE_VERSION == 3
+    assert data["save_version"] == saves.SAVE_VERSION == 4
     assert data["min_compatible_version"] == 1
     assert data["scenario_id"] == "mini"
     assert data["scenario_hash"] == mini.content_hash
@@ -561,3 +561,37 @@ def test_counterfactual_is_written_only_when_true_and_read_back(tmp_path):
         tmp_path / "cf.json", make_save(loaded, state, slot="cf", saved_at="2024-05-01T10:00:00")
     )
     assert read_save(path, loaded).state == state
+
+
+# --- version 4: the time a timed council had spent when the game was saved -------------------
+
+
+def test_council_time_is_written_only_when_spent_and_read_back(tmp_path, mini, save):
+    """A save made at dawn, or without a time limit, is written as version 3 wrote it (an older
+    game reads it still); one made mid-council keeps the seconds spent, for that day only."""
+    from game.lesson import LessonDays
+    from game.saves import SessionNotes, make_save, notes_for_save, save_to_json
+
+    at_dawn = notes_for_save("Ana", LessonDays(), council=(2, 0))
+    assert at_dawn == SessionNotes(player_name="Ana")
+    written = json.loads(save_to_json(make_save(mini, save.state, slot="x", session=at_dawn)))
+    assert written["session"] == {"player_name": "Ana", "passed_days": [], "timed_out_days": []}
+    mid = notes_for_save("Ana", LessonDays(), council=(2, 37))
+    kept = make_save(mini, save.state, slot="x", saved_at="now", session=mid)
+    path = write_save(tmp_path / "mid.json", kept)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert (data["session"]["council_day"], data["session"]["council_seconds"]) == (2, 37)
+    notes = read_save(path, mini).session
+    assert notes is not None
+    assert (notes.council_spent_on(2), notes.council_spent_on(3)) == (37, 0)
+
+
+def test_a_version_3_save_with_notes_is_read_and_its_council_starts_in_full(tmp_path, mini, save):
+    from game.saves import SessionNotes, make_save
+
+    notes = SessionNotes(player_name="Ana", timed_out_days=[1])
+    data = _data(make_save(mini, save.state, slot="x", saved_at="now", session=notes))
+    data["save_version"] = 3
+    data["checksum"] = checksum(data)
+    old = read_save(_write_raw(tmp_path / "v3.json", data), mini)
+    assert old.session == notes and old.session.council_spent_on(old.state.day) == 0

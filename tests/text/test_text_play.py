@@ -942,3 +942,40 @@ def test_input_ending_after_r_still_saves_the_report(mini, tmp_path):
         )
         assert code == 0
         assert sorted(path.rsplit(".", 1)[1] for path in written) == ["html", "md"], script
+
+
+def test_a_council_resumed_goes_on_with_the_time_it_had_left(mini):
+    """A game saved in the middle of a timed council kept no time spent: the resumed council
+    started again in full (classroom guide, 'its clock starts again in full')."""
+    from game.engine.api import new_game
+    from game.saves import SessionNotes
+
+    state = new_game(mini.scenario, 3).state
+    fresh = dict(classroom=Classroom(time_limit=1), clock=FakeClock(10), state=state)
+    # 10 s a clock reading: the first choice is read some 30 s into the minute...
+    _, text = play(mini, "4\nE\nE\nE\nE\nE\nE\n", session_notes=SessionNotes(), **fresh)
+    assert "Done: Talk to the envoy" in text.split("Day 2:")[0]
+    # ...but 50 s had gone before the save: it comes at some 80 s, too late
+    spent = SessionNotes(council_day=1, council_seconds=50)
+    fresh["clock"] = FakeClock(10)
+    _, text = play(mini, "4\nE\nE\nE\nE\nE\nE\n", session_notes=spent, **fresh)
+    day1 = text.split("Day 2:")[0]
+    assert "Time is up (1 minute): the council of day 1 ends." in day1
+    assert "Done: Talk to the envoy" not in day1
+
+
+def test_a_save_in_the_middle_of_a_timed_council_keeps_the_time_spent(mini):
+    from game.saves import SessionNotes
+
+    kept: list[SessionNotes] = []
+    # a named save (w) after one choice: 2 readings of 15 s since the council's first prompt
+    play(
+        mini,
+        "4\nw mid\nq\ny\n",
+        classroom=Classroom(time_limit=5),
+        clock=FakeClock(15),
+        keep_notes=kept.append,
+        save_slot=lambda state, name: "saved",
+    )
+    mid = [n for n in kept if n.council_seconds]
+    assert mid and mid[0].council_day == 1 and mid[0].council_seconds % 15 == 0

@@ -529,3 +529,28 @@ def test_a_deadline_that_ran_out_is_named_once_in_the_nights_summary(make_app):
     lines = [line for _, line in summary.paragraphs()]
     assert any(line.startswith("Deadline passed: First demand") for line in lines), lines
     assert not any("Deadline passed: Deadline passed" in line for line in lines)
+
+
+def test_a_council_saved_in_the_middle_goes_on_with_the_time_it_had_left(make_app, tmp_path):
+    """Its clock started again in full (classroom guide): a group that left and came back had
+    its minute back."""
+    from game.engine.actions import EndDay
+    from game.saves import latest_autosave, read_save
+    from game.ui.scenes.title import load_game_from
+
+    app = make_app(time_limit=1)
+    start(app)
+    app.clock.now += 20_000
+    app.pump()
+    assert app.council_seconds_left() == 40
+    app.save_on_leaving()
+    autosave = latest_autosave(tmp_path / "saves")
+    notes = read_save(autosave, app.loaded).session
+    assert notes is not None and (notes.council_day, notes.council_seconds) == (1, 20)
+    again = make_app(time_limit=1)
+    load_game_from(again, autosave)
+    again.pump()
+    assert again.session.state.day == 1 and again.council_seconds_left() == 40
+    again.act(EndDay())
+    again.pump()
+    assert again.session.state.day == 2 and again.council_seconds_left() == 60  # the next, in full
