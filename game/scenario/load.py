@@ -93,8 +93,7 @@ class Checked:
 
 def check_scenario_bytes(raw: bytes, name: str) -> tuple[Scenario | None, list[Diagnostic]]:
     """Run every pass; returns the scenario (if it could be built) and all diagnostics."""
-    with gc_paused():
-        checked = check_scenario(raw, name)
+    checked = check_scenario(raw, name)
     return checked.scenario, checked.diagnostics
 
 
@@ -120,6 +119,11 @@ def check_scenario(raw: bytes, name: str) -> Checked:
     whose sections do not have the right shape has its names and expressions checked once they
     do (author review: a misspelt name after a wrong type was never reported, and nothing said
     that more checks were to come)."""
+    with gc_paused():
+        return _check(raw, name)
+
+
+def _check(raw: bytes, name: str) -> Checked:
     text, problems = decode(raw, name)
     if text is None:
         return Checked(None, problems)

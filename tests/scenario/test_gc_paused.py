@@ -14,13 +14,13 @@ from tests.conftest import MINI_TEXT
 
 def test_collection_is_paused_while_a_scenario_is_checked_and_resumed_after(monkeypatch):
     seen = []
-    real = load.check_scenario
+    real = load._check
 
     def spy(raw, name):
         seen.append(gc.isenabled())
         return real(raw, name)
 
-    monkeypatch.setattr(load, "check_scenario", spy)
+    monkeypatch.setattr(load, "_check", spy)
     assert gc.isenabled()
     load.load_scenario_bytes(MINI_TEXT.encode(), "mini.yaml")
     assert seen == [False] and gc.isenabled()
@@ -30,7 +30,7 @@ def test_collection_resumes_when_the_check_fails(monkeypatch):
     def broken(raw, name):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(load, "check_scenario", broken)
+    monkeypatch.setattr(load, "_check", broken)
     with pytest.raises(RuntimeError):
         load.check_scenario_bytes(b"", "x.yaml")
     assert gc.isenabled()
