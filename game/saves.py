@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol, TypeGuard
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.engine.actions import action_key, logged_choice, parse_action_key
 from game.engine.api import new_game, step
@@ -139,8 +139,8 @@ class SessionNotes(BaseModel):
     timed_out_days: list[int] = []
     # under a time limit, the seconds of day `council_day`'s council spent when the game was saved
     # (0 and 0: none; a save made at dawn, or without a limit)
-    council_day: int = 0
-    council_seconds: int = 0
+    council_day: int = Field(0, ge=0)
+    council_seconds: int = Field(0, ge=0)  # an edited save cannot lengthen a council
 
     def council_spent_on(self, day: int) -> int:
         """Seconds of the council of `day` already spent before this save (0 for another day)."""

@@ -172,7 +172,7 @@ def run_text(
     if session_notes is not None and state is not None:
         session.lesson = LessonDays.kept(session_notes, state)
         # a council saved in the middle goes on with the time it had left
-        session.council_before = session_notes.council_spent_on(state.day)
+        session.council_before = (state.day, session_notes.council_spent_on(state.day))
     return session.run(state)
 
 
@@ -242,7 +242,10 @@ class Session:
         self.votes: list[VoteRecord] = []
         self.day_started = 0.0
         self.clock_waits = False  # the day's council clock starts at its first prompt
-        self.council_before = 0  # seconds of today's council spent before this game was resumed
+        # (day, seconds) of that day's council spent before this game was resumed: counted only
+        # if that very council opens (lesson mode may let the day pass first: review)
+        self.council_before = (0, 0)
+        self.council_clock_day = 0  # the day whose council clock `day_started` belongs to
         # the next menu is the day's full list (a new day, or a step taken back), not the short one
         self.full_menu = True
         self.on_dawn: Callable[[GameState], str] | None = None
@@ -442,9 +445,13 @@ class Session:
         before the clock starts, and once the game is over), for a save made in the middle of it."""
         if self.classroom.time_limit is None or self.state.over:
             return 0
-        if self.clock_waits:
-            return self.council_before
-        return int(self.clock() - self.day_started)
+        today = self.state.day
+        if self.council_clock_day == today and not self.clock_waits:
+            return int(self.clock() - self.day_started)
+        # the dawn's autosave of a new day, or a resumed council not yet reopened (review: a
+        # dawn's autosave took the time since the last council's clock started)
+        day, spent = self.council_before
+        return spent if day == today else 0
 
     def autosave(self) -> None:
         """Hand the state to the shell's autosave (`on_dawn`); say what it has to tell."""
@@ -604,8 +611,11 @@ class Session:
         """Read lines until one is a possible choice (screens and mistakes cost nothing)."""
         while True:
             if self.clock_waits:
-                self.day_started = self.clock() - self.council_before
-                self.council_before = 0
+                day, spent = self.council_before
+                before = spent if day == self.state.day else 0
+                self.day_started = self.clock() - before
+                self.council_clock_day = self.state.day
+                self.council_before = (0, 0)
                 self.clock_waits = False
             self.check_time(late=False)
             try:

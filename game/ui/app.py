@@ -750,7 +750,10 @@ class App:
         now = self.clock()
         if self.council_day != session.state.day or self.council_session is not session:
             # a council saved in the middle and resumed goes on with the time it had left
-            spent = 1000 * session.council_resumed if self.council_session is not session else 0
+            # (only if that very council opens: lesson mode may have let its day pass: review)
+            day, seconds = session.council_resumed
+            first = self.council_session is not session and day == session.state.day
+            spent = 1000 * seconds if first else 0
             self.council_day, self.council_spent, self.council_tick = session.state.day, spent, now
             self.council_session = session  # another game's day 1 is a new council too
             self.council_open = False

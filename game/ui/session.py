@@ -43,8 +43,8 @@ class Session:
     # under a time limit: (day, whole seconds) of that day's council spent so far, as the window's
     # clock counts it (App.tick_council_clock), for a save made in the middle of the council
     council_time: tuple[int, int] = (0, 0)
-    # seconds of today's council spent before this game was resumed from a save
-    council_resumed: int = 0
+    # (day, seconds) of that day's council spent before this game was resumed from a save
+    council_resumed: tuple[int, int] = (0, 0)
 
     @property
     def practice(self) -> bool:
@@ -133,7 +133,8 @@ class Session:
         self.lesson = LessonDays.kept(notes, self.state)
         self.player_name = player_name or getattr(notes, "player_name", "")
         spent_on = getattr(notes, "council_spent_on", None)
-        self.council_resumed = spent_on(self.state.day) if spent_on is not None else 0
+        day = self.state.day
+        self.council_resumed = (day, spent_on(day) if spent_on is not None else 0)
         return self.player_name
 
     def save_as(self, slot: str) -> SaveGame:

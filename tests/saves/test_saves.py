@@ -595,3 +595,14 @@ def test_a_version_3_save_with_notes_is_read_and_its_council_starts_in_full(tmp_
     data["checksum"] = checksum(data)
     old = read_save(_write_raw(tmp_path / "v3.json", data), mini)
     assert old.session == notes and old.session.council_spent_on(old.state.day) == 0
+
+
+def test_an_edited_save_cannot_lengthen_a_council():
+    """Review: `council_seconds: -600` (with its checksum recomputed) gave an 11-minute council
+    under a 1-minute limit."""
+    from pydantic import ValidationError
+
+    from game.saves import SessionNotes
+
+    with pytest.raises(ValidationError):
+        SessionNotes(council_day=1, council_seconds=-600)

@@ -977,5 +977,47 @@ def test_a_save_in_the_middle_of_a_timed_council_keeps_the_time_spent(mini):
         keep_notes=kept.append,
         save_slot=lambda state, name: "saved",
     )
-    mid = [n for n in kept if n.council_seconds]
-    assert mid and mid[0].council_day == 1 and mid[0].council_seconds % 15 == 0
+    mid = [(n.council_day, n.council_seconds) for n in kept if n.council_seconds]
+    # the named save, then the autosave on quitting: the same council, its time going on,
+    # counted from the first prompt in 15 s clock readings, within its 5 minutes
+    assert [day for day, _ in mid] == [1, 1]
+    assert 0 < mid[0][1] < mid[1][1] < 300 and mid[0][1] % 15 == mid[1][1] % 15 == 0
+    assert kept[0].council_seconds == 0  # the dawn's autosave, before the clock started
+
+
+def test_a_resumed_councils_time_is_not_charged_to_a_later_day_nor_to_a_dawn():
+    """Review: with lesson mode letting the saved day pass, the next held council inherited the
+    saved seconds, and each dawn's autosave kept the time since the last council's clock
+    started (on a real clock, the machine's uptime)."""
+    from game.engine.actions import EndDay
+    from game.engine.api import new_game, step
+    from game.saves import SessionNotes
+    from game.scenario.load import load_scenario
+    from tests.conftest import ROOT
+
+    chahar = load_scenario(ROOT / "scenarios" / "chahar_1935.yaml")
+    state = new_game(chahar.scenario, 3).state
+    while state.day < 5:
+        state = step(chahar.scenario, state, EndDay()).state
+    clock = FakeClock(5)
+    clock.now = 100_000.0  # a machine up for a day
+    kept: list[SessionNotes] = []
+    dawns: list[tuple[int, int, int]] = []
+
+    def dawn(s):
+        dawns.append((s.day, kept[-1].council_day, kept[-1].council_seconds))
+        return ""
+
+    _, text = play(
+        chahar,
+        "E\n" * 60,
+        state=state,
+        session_notes=SessionNotes(council_day=5, council_seconds=50),
+        classroom=Classroom(time_limit=1, lesson_days=1),
+        clock=clock,
+        keep_notes=kept.append,
+        on_dawn=dawn,
+    )
+    assert "Time is up" not in text
+    assert dawns[0] == (5, 5, 50)  # the resumed day's own autosave keeps its time
+    assert all(seconds == 0 for day, _, seconds in dawns[1:])

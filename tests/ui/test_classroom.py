@@ -554,3 +554,25 @@ def test_a_council_saved_in_the_middle_goes_on_with_the_time_it_had_left(make_ap
     again.act(EndDay())
     again.pump()
     assert again.session.state.day == 2 and again.council_seconds_left() == 60  # the next, in full
+
+
+def test_a_resumed_councils_time_is_not_charged_to_a_later_day(make_app, tmp_path):
+    """Review: resumed with lesson mode letting the saved day pass, the next held council
+    inherited the saved seconds (50 of its 60)."""
+    from game.engine.actions import EndDay
+    from game.engine.api import new_game, step
+    from game.saves import SessionNotes, make_save, write_save
+    from game.scenario.load import load_scenario
+    from game.ui.scenes.title import load_game_from
+    from tests.conftest import ROOT
+
+    chahar = load_scenario(ROOT / "scenarios" / "chahar_1935.yaml")
+    state = new_game(chahar.scenario, 7).state
+    while state.day < 5:
+        state = step(chahar.scenario, state, EndDay()).state
+    notes = SessionNotes(council_day=5, council_seconds=50)
+    path = write_save(tmp_path / "s.json", make_save(chahar, state, slot="x", session=notes))
+    app = make_app(loaded=chahar, time_limit=1, lesson_days=1)
+    app.apply(load_game_from(app, path))
+    app.pump()
+    assert app.session.state.day > 5 and app.council_seconds_left() == 60
