@@ -591,6 +591,9 @@ def quoted(text: str) -> str:
 
 
 _COMMENT_AFTER = re.compile(r"[ \t]+#")
+# a line that starts a key, plain or quoted, or a list item's first key (`- id: extra`): after a
+# real comment, such a line misplaced is an indentation mistake, not a text's second line (review)
+_A_KEY = re.compile(r"""^ *(?:- +)?(?:"[^"]*"|'[^']*'|[^\s#'"{\[-][^:#]*):(?: |$)""")
 
 
 def _comment_cut_text(
@@ -615,7 +618,7 @@ def _comment_cut_text(
         return None
     following = lines[problem.line]
     indent = len(line) - len(line.lstrip(" "))
-    if len(following) - len(following.lstrip(" ")) <= indent or _KEY_LINE.match(following):
+    if len(following) - len(following.lstrip(" ")) <= indent or _A_KEY.match(following):
         return None  # a key misplaced after a real comment: the indentation is what is wrong
     cut = last.value if len(last.value) <= 40 else "\u2026" + last.value[-38:]
     return Diagnostic(

@@ -112,6 +112,20 @@ def test_a_comment_in_the_first_line_of_a_longer_text_is_named_not_the_indentati
     ]
 
 
+@pytest.mark.parametrize(
+    "misplaced", ["   kind: news\n", '       "kind": news\n', "          - id: extra\n"]
+)
+def test_a_real_comment_before_a_misplaced_key_is_an_indentation_error(misplaced):
+    """Review: a key, a quoted key or a list item's key after a real comment was blamed on it."""
+    text = edited_mini(
+        (
+            "    text: The envoy complains.\n",
+            "    text: The envoy complains  # a note\n" + misplaced,
+        )
+    )
+    assert not any("' #'" in line for line in found(text)), found(text)
+
+
 def test_a_real_comment_before_a_misplaced_key_is_still_an_indentation_error():
     text = edited_mini(
         (
