@@ -110,8 +110,12 @@ def comparison_json(scenario: Scenario, comparison: Comparison) -> dict[str, Any
         "policies": {
             policy: {
                 "endings": {e.ending: round(e.share, 4) for e in report.endings},
-                # a share, as the endings' are (games still going after the explorer's limit)
-                "not_ended": round(report.unfinished / report.runs, 4) if report.runs else 0.0,
+                # games still going after the explorer's limit: the count, as a single policy's
+                # report gives it, and the share, as the endings' are
+                "unfinished": report.unfinished,
+                "unfinished_share": round(report.unfinished / report.runs, 4)
+                if report.runs
+                else 0.0,
                 "mean_scores": dict(
                     zip(SCORES, (round(m, 3) for m in mean_scores(scenario, report)), strict=False)
                 ),

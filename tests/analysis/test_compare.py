@@ -57,7 +57,9 @@ def test_explore_policy_all_prints_the_comparison(capsys):
     data = json.loads(capsys.readouterr().out)
     assert list(data["policies"]) == list(POLICY_NAMES)
     for policy in data["policies"].values():
-        assert sum(policy["endings"].values()) + policy["not_ended"] == pytest.approx(1, abs=1e-3)
+        assert sum(policy["endings"].values()) + policy["unfinished_share"] == pytest.approx(
+            1, abs=1e-3
+        )
         assert set(policy["mean_scores"]) == {"sovereignty", "peace", "standing", "lives"}
     assert main(["explore", str(MINI), "--runs", "40", "--policy", "all"]) == 0
     out = capsys.readouterr().out
