@@ -17,7 +17,7 @@ def night_warning(scenario: Scenario, state: GameState) -> str:
     game ends, a demand's deadline runs out unanswered (the nearest deadline, as the header counts
     down to it: an ultimatum first on a day both fall due), or none of the day's action points
     spent while something could be done (a play-test: a stray E threw away a whole day's
-    council). A player who has acted and stops with points left is not asked: passing is a
+    council). A player who has spent a point and stops with points left is not asked: passing is a
     choice this game often rewards. The window asks for a second E (or click) on such a night;
     the first two come first, since they cannot be undone."""
     if state.date >= scenario.calendar.end:

@@ -3,7 +3,7 @@ second E: the last day (the game ends), a deadline that runs out tonight unanswe
 which none of the action points has been spent.
 
 A teacher's play-test (random keys) and a student's: one stray E ended the game, let the
-ultimatum lapse, or threw away a day's council. A player who has acted and stops with points left
+ultimatum lapse, or threw away a day's council. A player who has spent a point and stops with points left
 is not asked: passing is a choice.
 """
 
