@@ -30,8 +30,11 @@ from game.engine.words import HISTORIANS
 
 
 def _text(value: str) -> str:
-    """Authored or typed text, made safe to embed: no raw HTML, no stray line breaks in one line."""
-    return " ".join(value.replace("<", "\\<").split())
+    """Authored or typed text, made safe to embed: no raw HTML, no stray line breaks in one line,
+    and no link reference definition (a paragraph beginning "[3]: https://…" would make every
+    "[3]" citation of the report a link: review)."""
+    text = " ".join(value.replace("<", "\\<").split())
+    return "\\" + text if text.startswith("[") else text
 
 
 def _block(value: str) -> str:

@@ -174,3 +174,21 @@ def test_the_classroom_guide_says_every_markdown_viewer_shows_the_numbers():
     cited = [SourceRef(number=n, tag=f"T{n}", title="t") for n in (2, 5, 6, 7, 8)]
     assert f"`{refs(cited).strip()}`" in " ".join(paragraph.split())
     assert "`[7] *Title*" in paragraph
+
+
+def test_an_authored_paragraph_cannot_turn_the_citations_into_links():
+    """Review: an epilogue paragraph beginning "[1]: https://..." is a link reference definition,
+    which would make every "[1]" of the report a link."""
+    from game.scenario.load import load_scenario_bytes
+    from tests.conftest import edited_mini
+
+    text = edited_mini(
+        ("    epilogue: It came to war.\n", '    epilogue: "[1]: https://example.org is gone."\n')
+    )
+    loaded = load_scenario_bytes(text.encode(), "mini.yaml")
+    game = play(loaded.scenario, 7, uniform)
+    while game.final.ending != "war":
+        game = play(loaded.scenario, game.seed + 1, uniform)
+    markdown = render_markdown(build_debrief(loaded.scenario, game.final, seed=game.seed))
+    assert "\\[1]: https://example.org is gone." in markdown
+    assert not re.search(r"^ {0,3}\[[^\]]*\]:", markdown, re.M)
