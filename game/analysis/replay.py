@@ -28,20 +28,24 @@ CHOICE_FORMS = "a choice is an action id, DEMAND:RESPONSE, inject:INJECT or 'end
 
 
 class Change(NamedTuple):
-    """A stat (hidden ones too: `hidden` while not revealed), an actor's attitude or a flag that moved, from `before` to `after`.
+    """A stat (hidden ones too: `hidden` while not revealed), an actor's attitude, a flag or a
+    pending demand's deadline that moved, from `before` to `after`.
 
-    `label` is the stat's or flag's label (a flag without one is told by its id), or the actor's
-    name (for an attitude)."""
+    `label` is the stat's or flag's label (a flag without one is told by its id), the actor's
+    name (for an attitude), or the demand's title (for a deadline, whose dates are ISO text)."""
 
     id: str
     label: str
-    before: int | bool
-    after: int | bool
+    before: int | bool | str
+    after: int | bool | str
     flag: bool = False
     hidden: bool = False
     attitude: bool = False
+    deadline: bool = False
 
     def __str__(self) -> str:
+        if self.deadline:
+            return f"deadline of '{self.label}' {self.before} \u2192 {self.after}"
         if self.flag:
             return f"flag {'' if self.after else 'not '}{self.label or self.id}"
         label = f"{self.label}'s attitude" if self.attitude else self.label
@@ -54,6 +58,8 @@ class Change(NamedTuple):
             data["flag"] = True
         if self.attitude:
             data["attitude"] = True
+        if self.deadline:
+            data["deadline"] = True
         if self.hidden:
             data["hidden"] = True
         return data
@@ -403,7 +409,18 @@ def _changes(
         for fid, flag in scenario.flags.items()
         if before.flags.get(fid) != after.flags.get(fid)
     ]
-    return (*moved, *attitudes, *flags)
+    # a stall that buys time moves the deadline (an author's review: the log said only
+    # "[demand_answered] First demand: Stall", and the new date was nowhere)
+    was = before.demands if isinstance(before, GameState) else {}
+    deadlines = [
+        Change(did, scenario.demands[did].title, str(old), str(new), deadline=True)
+        for did, active in after.demands.items()
+        if did in was
+        and (old := was[did].deadline) is not None
+        and (new := active.deadline) is not None
+        and old != new
+    ]
+    return (*moved, *attitudes, *flags, *deadlines)
 
 
 _MARK = "\x00outcome "

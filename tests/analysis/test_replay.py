@@ -453,3 +453,25 @@ def test_a_flag_is_told_by_its_label_or_without_one_by_its_id(xianghe):
     assert "; flag troops_sent\n" in render_log(
         play(scenario, 3, scripted(["end", "no_troops:refuse"]))
     )
+
+
+def test_a_stall_that_buys_time_shows_the_deadline_moving(mini):
+    """An author's review: the log said only "[demand_answered] First demand: Stall", and the
+    new deadline was nowhere."""
+    run = play(mini.scenario, 1, scripted(["first:stall"]))
+    log = render_log(run)
+    assert (
+        "= changed: Pressure 40 \u2192 45; deadline of 'First demand' 1935-06-02 \u2192 1935-06-03"
+        in log
+    )
+    stall = run.to_json()["days"][0]["actions"][0]
+    assert stall["changes"][-1] == {
+        "id": "first",
+        "label": "First demand",
+        "from": "1935-06-02",
+        "to": "1935-06-03",
+        "deadline": True,
+    }
+    # answering for good changes no deadline: the demand is closed, not moved
+    closed = play(mini.scenario, 1, scripted(["first:accept"])).to_json()["days"][0]["actions"][0]
+    assert not any(change.get("deadline") for change in closed["changes"])
