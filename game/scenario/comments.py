@@ -7,13 +7,10 @@ a comment is what the author meant, and a value in quotes or a `|` block keeps i
 
 from __future__ import annotations
 
-import re
-
 from game.scenario.fields import is_prose
 from game.scenario.source import Diagnostic, SourceSpan
-from game.scenario.yaml_source import YamlDocument, value_at
+from game.scenario.yaml_source import COMMENT_AFTER, YamlDocument, value_at
 
-_COMMENT = re.compile(r"[ \t]+#")
 _SHOWN = 50  # the most characters of a text shown in the message
 
 
@@ -22,7 +19,7 @@ def texts_cut_short(document: YamlDocument) -> list[Diagnostic]:
     found = []
     for path, (line, col) in document.plain_ends.items():
         written = document.lines[line] if line < len(document.lines) else ""
-        comment = _COMMENT.match(written, col)
+        comment = COMMENT_AFTER.match(written, col)
         if comment is None:  # most values: nothing follows them on their line
             continue
         value = value_at(document.data, path)

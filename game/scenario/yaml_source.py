@@ -590,7 +590,8 @@ def quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-_COMMENT_AFTER = re.compile(r"[ \t]+#")
+# what YAML reads as the start of a comment after a plain value: blanks, then '#'
+COMMENT_AFTER = re.compile(r"[ \t]+#")
 # a line that starts a key, plain or quoted, or a list item's first key (`- id: extra`): after a
 # real comment, such a line misplaced is an indentation mistake, not a text's second line (review)
 _A_KEY = re.compile(r"""^ *(?:- +)?(?:"[^"]*"|'[^']*'|[^\s#'"{\[-][^:#]*):(?: |$)""")
@@ -612,7 +613,7 @@ def _comment_cut_text(
         return None
     last = before[-1]
     line = lines[last.end_mark.line] if last.end_mark.line < len(lines) else ""
-    comment = _COMMENT_AFTER.match(line, last.end_mark.column)
+    comment = COMMENT_AFTER.match(line, last.end_mark.column)
     between = lines[last.end_mark.line + 1 : problem.line]
     if comment is None or any(row.strip() for row in between) or problem.line >= len(lines):
         return None
