@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
@@ -57,6 +58,18 @@ def unwrap(annotation: Any) -> Any:
         models = [m for m in members if isinstance(m, type) and issubclass(m, BaseModel)]
         return models[0] if models else members[0]
     return annotation
+
+
+def texts(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every text in data read from a file (or a model's dump), with its path."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from texts(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from texts(value, (*path, i))
+    elif isinstance(data, str):
+        yield path, data
 
 
 def is_prose(path: Path) -> bool:

@@ -16,11 +16,10 @@ and prose naming one of them that way by chance is unlikely; `$5` is no identifi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from game.scenario.expr.symbols import BUILTIN_NAMES
-from game.scenario.fields import is_prose
+from game.scenario.fields import is_prose, texts
 from game.scenario.source import Diagnostic, SourceSpan
 from game.scenario.yaml_source import Path, YamlDocument
 
@@ -38,7 +37,7 @@ def placeholders_in_texts(document: YamlDocument) -> list[Diagnostic]:
     """A warning at each placeholder in a text that people read."""
     names = _known_names(document.data)
     found = []
-    for path, text in _texts(document.data, ()):
+    for path, text in texts(document.data):
         matches = list(_PLACEHOLDER.finditer(text))
         if not any(_counts(m, names) for m in matches) or not is_prose(path):
             continue
@@ -61,18 +60,6 @@ def _known_names(data: Any) -> set[str]:
 
 def _counts(match: re.Match[str], names: set[str]) -> bool:
     return match.group("any") is not None or match.group(match.lastgroup or "") in names
-
-
-def _texts(data: Any, path: Path) -> Iterator[tuple[Path, str]]:
-    """Every text in the data read from the file, with its path."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _texts(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _texts(value, (*path, i))
-    elif isinstance(data, str):
-        yield path, data
 
 
 def _written_at(

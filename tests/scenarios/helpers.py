@@ -8,7 +8,7 @@ import re
 
 from game.engine.actions import EndDay, action_key
 from game.engine.api import legal_actions, new_game, step
-from game.scenario.fields import is_prose
+from game.scenario.fields import is_prose, texts
 from game.scenario.lint import all_expressions, names_read
 from game.scenario.walk import all_effects
 
@@ -17,14 +17,7 @@ def prose(value, path=()):
     """Every text of the scenario a player reads: the fields the model marks `Prose` (not ids,
     expressions or addresses). `value` is a scenario's `model_dump()`, whose keys and lists are
     the file's, so its paths are the ones `is_prose` reads."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from prose(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from prose(item, (*path, i))
-    elif isinstance(value, str) and is_prose(path):
-        yield value
+    return (text for where, text in texts(value, path) if is_prose(where))
 
 
 def assert_dashes_are_dashes(scenario, hyphenated: str) -> None:
