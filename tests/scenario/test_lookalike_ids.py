@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.scenario.load import check_scenario_bytes
+from tests import checker
 from tests.conftest import edited_mini
 
 SOURCE = "  T1: {title: Test source, kind: primary}\n"
@@ -10,8 +10,7 @@ DELETE = "(delete it: it cannot be seen, and the game does not read it)"
 
 
 def found(*edits: tuple[str, str]) -> list[str]:
-    _, diagnostics = check_scenario_bytes(edited_mini(*edits).encode(), "s.yaml")
-    return [str(d) for d in diagnostics]
+    return checker.found(edited_mini(*edits))
 
 
 def test_an_id_is_shown_with_its_lookalike_not_without_it():
