@@ -21,7 +21,7 @@ from game.analysis.why_render import render_why
 from game.analysis.why_report import NOTHING, WhyReport
 from game.engine import rng
 from game.engine.actions import Respond, TakeAction
-from game.engine.index import rule_key
+from game.engine.index import rule_key, rule_label
 from game.engine.run import Run
 from game.scenario.model import Scenario
 
@@ -425,7 +425,7 @@ def render_report(report: ExploreReport) -> str:
         for section, ids in missing.items():
             # a rule without an id is known by its place: its title says which it is
             if section == "actor_rules":
-                named = [f'{key} "{report.rule_titles[key]}"' for key in ids]
+                named = [f'{rule_label(key)} "{report.rule_titles[key]}"' for key in ids]
                 lines.append(f"  actor rules (never fired): {', '.join(named)}")
             else:
                 lines.append(f"  {section}: {', '.join(ids)}")

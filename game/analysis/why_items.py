@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from game.analysis.why_parts import condition_parts, one_line, whole_text
 from game.analysis.why_probe import Probe, Scope, always
 from game.analysis.why_report import KINDS, CheckCount, Moment, days
-from game.engine.index import EndingRow, rule_key, scenario_index
+from game.engine.index import EndingRow, rule_key, rule_label, scenario_index
 from game.engine.turn import Reader
 from game.scenario.expr import compile_expr
 from game.scenario.model import Scenario
@@ -121,7 +121,7 @@ def _owner(scenario: Scenario, path: tuple[str | int, ...]) -> tuple[str, str]:
     if section == "actors":
         position = int(path[3])
         key = rule_key(ident, position, scenario.actors[ident].rules[position].id)
-        return f"actor rule {key}", "never fired"
+        return f"actor rule {rule_label(key)}", "never fired"
     if section == "actions":
         return f"action {ident}", "never taken"
     if section == "injects":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from game.analysis.why_report import KINDS, MOMENTS, CheckCount, PartCount, WhyReport, days
+from game.engine.index import rule_label
 
 PART_WIDTH = 44  # parts longer than this are not padded: the column would push the counts off
 
@@ -83,7 +84,8 @@ def render_why(why: WhyReport) -> list[str]:
         heading = "Never reached, and why:"
     lines = _wrapped(heading, "")
     for item in why.items:
-        name = f"{KINDS[item.section]} {item.ident}" + (f' "{item.title}"' if item.title else "")
+        ident = rule_label(item.ident) if item.section == "actor_rules" else item.ident
+        name = f"{KINDS[item.section]} {ident}" + (f' "{item.title}"' if item.title else "")
         # FILE:LINE:COL first, as `validate` writes it: editors and terminals open it there
         name = f"{item.where}: {name}" if item.where else name
         checks = item.checks

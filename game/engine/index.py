@@ -300,6 +300,14 @@ def rule_key(actor: str, position: int, rule_id: str) -> str:
     return f"{actor}.{rule_id or position}"
 
 
+def rule_label(key: str) -> str:
+    """A rule's key as reports show it to an author: a rule without an id by its place as the
+    checker counts list items, from 1 (`sakai.1` is `sakai.rules (item 2)`). Rule ids are ids,
+    starting with a letter, so a key ending in digits alone is a place."""
+    actor, _, rest = key.partition(".")
+    return f"{actor}.rules (item {int(rest) + 1})" if rest.isdigit() else key
+
+
 _cache: dict[int, tuple[Scenario, Index]] = {}
 _CACHE_SIZE = 16  # scenarios alive at once: the game, a reload, the tests' handful
 

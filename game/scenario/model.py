@@ -193,7 +193,11 @@ class Hidden(Model):
 
 
 class ActorRule(Model):
-    id: str = Field("", description="Optional name of the rule (for logs and `once`).")
+    id: str = Field(
+        "",
+        description="Optional name of the rule, an id (for logs and `once`); a rule without one"
+        " is known by its place, `actor.rules (item N)`.",
+    )
     when: Condition = Field("true", description="The rule may fire only when this holds. " + COND)
     weight: Amount = Field(
         1, description="Relative chance among the actor's rules that hold. " + AMOUNT

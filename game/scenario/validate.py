@@ -192,6 +192,14 @@ class _Validator(Pass):
             for i, rule in enumerate(actor.rules):
                 if not rule.id:
                     continue
+                if not _ID.fullmatch(rule.id):
+                    # a rule without an id is recorded by its place (`sakai.0`): an id of
+                    # digits would be taken for another rule's place and share its `once`
+                    self.report(
+                        ("actors", aid, "rules", i, "id"),
+                        f"rule id '{rule.id}' must be lower case letters, digits and underscores,"
+                        " starting with a letter",
+                    )
                 if rule.id in first:
                     line = self.doc.span(("actors", aid, "rules", first[rule.id], "id")).line
                     self.report(

@@ -149,7 +149,12 @@ def test_actor_rules_that_never_fired_and_responses_never_given_are_reported(cap
     assert report.unreached["actor_rules"] == ["doihara.1"]  # the actor's second rule (no id)
     assert report.responses_never_given == ["dismiss:refuse"]
     text = render_report(report)
-    assert 'actor rules (never fired): doihara.1 "Doihara calls on you in Tianjin"' in text
+    # shown as the checker counts list items, from 1 (the key in the JSON stays the game's own)
+    assert (
+        'actor rules (never fired): doihara.rules (item 2) "Doihara calls on you in Tianjin"'
+        in text
+    )
+    assert 'actor rule doihara.rules (item 2) "Doihara calls on you in Tianjin"  when:' in text
     assert "Responses never given by this policy: dismiss:refuse" in text
     assert "Every ending" not in text
     assert main(["explore", str(path), "--runs", "30", "--json"]) == 0

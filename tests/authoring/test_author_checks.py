@@ -180,6 +180,18 @@ def test_two_rules_of_one_actor_may_not_share_an_id():
     ]
 
 
+def test_a_rule_id_is_an_id():
+    # a rule without an id is recorded by its place (`envoy.0`), so an id of digits would be
+    # taken for another rule's place, and share its `once`
+    text = edited_mini(
+        ("      - title: The envoy waits\n", "      - id: '0'\n        title: Wait\n")
+    )
+    assert found(text) == [
+        "s.yaml:32:14: error: rule id '0' must be lower case letters, digits and underscores,"
+        " starting with a letter"
+    ]
+
+
 def test_rules_of_two_actors_may_share_an_id():
     # a rule is recorded as actor.id (engine/index.py rule_key), so each actor has its own ids
     second = (

@@ -98,7 +98,8 @@ def test_a_text_in_a_list_is_checked():
     ],
 )
 def test_no_warning_outside_prose(old, new):
-    assert found(edited_mini((old, new))) == []
+    # (the rule id is an error of its own, as an id: no warning is added to it)
+    assert [line for line in found(edited_mini((old, new))) if ": warning:" in line] == []
 
 
 def test_each_placeholder_of_a_text_is_a_warning():
