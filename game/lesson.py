@@ -1,9 +1,11 @@
 """Lesson mode, for both front ends: its rule, and what it notes of a game that the state cannot tell.
 
 The rule (`todays_council`): once the lesson is over (its days or its minutes played), each day
-passes without a council, except a day on which a demand can be answered, whose council is held
+passes without a council, except a day on which a decision falls (`decision_due`: a demand comes
+or falls due, or an action the scenario marks `urgent` can be taken), whose council is held
 until the players end the day, so that the crisis's decisions stay theirs; and a day a practice
-game took back to, which is played again.
+game took back to, which is played again. A demand left open between the day it came and its
+last day does not hold the days between: that held nearly every day of the 1935 crisis.
 
 What it notes (`LessonDays`), by day number: the days it let pass without a council, the
 councils the classroom's time limit ended, and the day whose council it holds. The debrief does
@@ -27,19 +29,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from game.engine.query import awaits_answer
+from game.engine.actions import Respond, TakeAction
+from game.engine.api import legal_actions
 from game.engine.state import GameState
 from game.engine.words import counted
 from game.scenario.model import Scenario
 
 Council = Literal["council", "pass", "hold"]
 
+# Which days lesson mode holds, as the front ends' lines say it after "the remaining days pass
+# quickly, "
+HELD_DAYS = "except a day when a demand comes or falls due, or an order cannot wait"
+
 
 @dataclass
 class LessonDays:
     passed: list[int] = field(default_factory=list)
     timed_out: list[int] = field(default_factory=list)
-    # the day whose council is held although the lesson is over (for a demand, or a day taken
+    # the day whose council is held although the lesson is over (for a decision, or a day taken
     # back to); 0: none. Not kept in saves: a resumed game holds the council of a day it had
     # made choices on, and decides any other day afresh.
     held: int = 0
@@ -130,11 +137,30 @@ def todays_council(
     """What lesson mode makes of the council of `state`'s day, for both front ends:
 
     "council": held as usual: the lesson goes on, the game is over, or lesson mode already holds
-        this day's council (`lesson.held`: for a demand, or a day a practice game took back to);
+        this day's council (`lesson.held`: for a decision, or a day a practice game took back to);
     "pass": the day ends at once, without a council;
-    "hold": the lesson is over, but a demand can be answered today: the council is held until
-        the players end the day (the front end then calls `lesson.hold(state.day)`).
+    "hold": the lesson is over, but a decision falls today (`decision_due`): the council is held
+        until the players end the day (the front end then calls `lesson.hold(state.day)`).
     """
     if not lesson_over or state.over or lesson.held == state.day:
         return "council"
-    return "hold" if awaits_answer(scenario, state) else "pass"
+    return "hold" if decision_due(scenario, state) else "pass"
+
+
+def decision_due(scenario: Scenario, state: GameState) -> str:
+    """Why lesson mode holds the council of `state`'s day, or "" if nothing holds it: a demand
+    that came today or whose last day to answer it is, and can be answered now; or an action
+    marked `urgent` that can be taken now. Said as the front ends' line goes on: "Lesson mode:
+    ..., so today's council is held"."""
+    legal = legal_actions(scenario, state)
+    for choice in legal:
+        if isinstance(choice, Respond):
+            active, title = state.demands[choice.demand], scenario.demands[choice.demand].title
+            if active.issued == state.date:
+                return f"'{title}' came today"
+            if active.deadline == state.date:
+                return f"today is the last day to answer '{title}'"
+    for choice in legal:
+        if isinstance(choice, TakeAction) and scenario.actions[choice.action].urgent:
+            return f"'{scenario.actions[choice.action].label}' cannot wait"
+    return ""

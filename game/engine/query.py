@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.engine.actions import Respond
-from game.engine.api import legal_actions
 from game.engine.dates import long_date
 from game.engine.state import ActiveDemand, GameState
 from game.engine.turn import Reader
@@ -28,12 +26,6 @@ def unlocked_codex(scenario: Scenario, state: GameState | None) -> list[str]:
         return [cid for cid, entry in scenario.codex.items() if entry.unlock_when.strip() == "true"]
     holds = conditions(scenario, state)
     return [cid for cid, entry in scenario.codex.items() if holds(entry.unlock_when)]
-
-
-def awaits_answer(scenario: Scenario, state: GameState) -> bool:
-    """Whether a demand can be answered now. Lesson mode, which lets the last days pass without a
-    council, still holds the council on such a day: the crisis's decisions stay the players'."""
-    return any(isinstance(choice, Respond) for choice in legal_actions(scenario, state))
 
 
 def deadline_words(scenario: Scenario, active: ActiveDemand) -> str:

@@ -450,6 +450,13 @@ class Action(Model):
     max_uses: int | None = Field(
         None, ge=1, description="How often it can be taken in the whole game."
     )
+    urgent: bool = Field(
+        False,
+        description="A decision that cannot wait (an order once the enemy is across the"
+        " border): lesson mode, which lets the last days pass without a council, still holds"
+        " the council of a day on which it can be taken, as it does the day a demand comes"
+        " and the day it falls due.",
+    )
     effects: Effects = Field(default_factory=Effects, description="What certainly happens.")
     outcomes: list[Outcome] = Field(
         default_factory=list,

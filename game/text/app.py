@@ -25,7 +25,7 @@ from game.engine.api import new_game, released_injects, step
 from game.engine.dates import long_date
 from game.engine.state import GameEvent, GameState
 from game.engine.words import counted
-from game.lesson import LessonDays, lesson_over, minutes, todays_council
+from game.lesson import HELD_DAYS, LessonDays, decision_due, lesson_over, minutes, todays_council
 from game.practice import UndoStack
 from game.save_paths import report_stem
 from game.saves import SessionNotes, notes_for_save
@@ -305,8 +305,7 @@ class Session:
                     self.console.show(
                         [
                             "",
-                            f"Lesson mode: {reason}; the remaining days pass quickly, "
-                            "except a day when a demand awaits your answer.",
+                            f"Lesson mode: {reason}; the remaining days pass quickly, {HELD_DAYS}.",
                         ]
                     )
                     lesson_note = True
@@ -374,12 +373,12 @@ class Session:
         if c.lesson_minutes is not None:
             lines.append(
                 f"Lesson mode: {minutes(c.lesson_minutes)} of play, then the remaining days pass quickly to the ending, "
-                "except a day when a demand awaits your answer."
+                f"{HELD_DAYS}."
             )
         if c.lesson_days is not None:
             lines.append(
                 f"Lesson mode: {counted(c.lesson_days, 'day')} of play, then the remaining days pass quickly to the ending, "
-                "except a day when a demand awaits your answer."
+                f"{HELD_DAYS}."
             )
         if c.practice:
             lines.append(
@@ -567,7 +566,7 @@ class Session:
         )
 
     def hold_council(self) -> None:
-        """Lesson mode: a demand awaits an answer today, so today's council is held after all
+        """Lesson mode: a decision falls today (`decision_due`), so today's council is held after all
         (until the players end the day). If the day came by passing the last one, its header
         and news, not yet shown, come first."""
         if self.day_passed:
@@ -580,9 +579,8 @@ class Session:
                 self.last_council = None
             self.console.show(render.events_lines(self.scenario, self.lesson_news, self.style))
             self.lesson_news = []
-        self.console.show(
-            ["", "Lesson mode: a demand awaits your answer, so today's council is held."]
-        )
+        why = decision_due(self.scenario, self.state)
+        self.console.show(["", f"Lesson mode: {why}, so today's council is held."])
 
     def pass_day(self) -> None:
         """Lesson mode: the day ends at once, with one line naming what happened that day."""

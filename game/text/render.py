@@ -24,6 +24,7 @@ from game.engine.dates import long_date
 from game.engine.query import unlocked_codex
 from game.engine.state import GameEvent, GameState
 from game.engine.words import ENDING_RATES, HISTORIANS, counted, reliability_words, score_labels
+from game.lesson import HELD_DAYS
 from game.lesson import minutes as _minutes
 from game.scenario.model import Scenario
 from game.text.menu import Entry, Menu
@@ -482,7 +483,7 @@ def help_lines(
     if lesson_days is not None:
         lines += style.wrap(
             f"Lesson mode: after day {lesson_days} the remaining days pass quickly to the ending, "
-            "except a day when a demand awaits your answer.",
+            f"{HELD_DAYS}.",
             indent="  ",
         )
     return lines

@@ -694,14 +694,15 @@ class App:
 
     def pass_lesson_days(self) -> None:
         """Lesson mode (--lesson-days): once the lesson's days are played, let the days pass
-        without a council up to one on which a demand awaits an answer, whose council is held
+        without a council up to one on which a decision falls (a demand comes or falls due, or an
+        urgent order), whose council is held
         (game.lesson.todays_council, the text version's rule too)."""
         session = self.session
         if session is None or self.lesson_days is None:
             return
         from game.engine.actions import EndDay
         from game.engine.words import counted
-        from game.lesson import lesson_over, todays_council
+        from game.lesson import decision_due, lesson_over, todays_council
         from game.ui.scenes.crisis import CrisisScene
         from game.ui.scenes.dialogs import DaySummaryScene
 
@@ -735,8 +736,9 @@ class App:
         if dates:  # what the days passed brought, as a night's summary does
             self.apply(Reset(CrisisScene()))
             self.push(DaySummaryScene(start, session.state, passed, passed=dates))
+        why = decision_due(session.scenario, session.state)
         self.toast(
-            f"Lesson mode: the days pass quickly, but today a demand awaits your answer (day {session.state.day})."
+            f"Lesson mode: the days pass quickly, but {why}, so the council of day {session.state.day} is held."
         )
 
     def tick_council_clock(self) -> None:

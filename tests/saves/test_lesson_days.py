@@ -73,3 +73,53 @@ def test_a_day_ended_at_once_is_passed_or_if_begun_cut_short(mini):
     lesson = LessonDays()
     lesson.end_at_once(begun)
     assert (lesson.passed, lesson.timed_out) == ([], [1])
+
+
+def _lesson_days_of(text: str, answers: dict[int, Respond]) -> list[tuple[int, str, str]]:
+    """(day, what lesson mode makes of it, why it holds it) for each day of a game of `text`
+    in which the lesson is over from the start, the day's answer (if any) given at once."""
+    from game.lesson import decision_due
+    from game.scenario.load import load_scenario_bytes
+
+    scenario = load_scenario_bytes(text.encode(), "m.yaml").scenario
+    state, days = new_game(scenario, 7).state, []
+    while not state.over:
+        today = todays_council(scenario, state, LessonDays(), lesson_over=True)
+        days.append((state.day, today, decision_due(scenario, state)))
+        if state.day in answers:
+            state = step(scenario, state, answers[state.day]).state
+        state = step(scenario, state, EndDay()).state
+    return days
+
+
+def test_a_demand_holds_the_council_of_the_day_it_comes_and_of_the_day_it_falls_due():
+    """Teacher's review: a demand open for days held every one of them, so lesson mode hardly
+    shortened the game; it now holds the day the demand comes and its last day to answer."""
+    from tests.conftest import edited_mini
+
+    text = edited_mini(
+        ("date: 1935-06-01\n    deadline_days: 1", "date: 1935-06-01\n    deadline_days: 3")
+    )
+    days = _lesson_days_of(text, {})
+    assert days[:3] == [
+        (1, "hold", "'First demand' came today"),
+        (2, "pass", ""),
+        (3, "hold", "'Ultimatum' came today"),
+    ]
+    assert days[3] == (4, "hold", "today is the last day to answer 'First demand'")
+
+
+def test_an_urgent_action_holds_the_council_of_a_day_it_can_be_taken():
+    """Teacher's review: the invasion's stand-or-fall-back orders are actions, not answers, and
+    lesson mode passed the day they were due, ending the game with no one asked."""
+    from tests.conftest import edited_mini
+
+    spy = ("    max_uses: 1\n", '    max_uses: 1\n    when: "day == 2"\n')
+    answered = {1: Respond(demand="first", response="accept")}
+    assert _lesson_days_of(edited_mini(spy), answered)[1] == (2, "pass", "")
+    urgent = (spy[0], spy[1] + "    urgent: true\n")
+    assert _lesson_days_of(edited_mini(urgent), answered)[1] == (
+        2,
+        "hold",
+        "'Ask the spies' cannot wait",
+    )

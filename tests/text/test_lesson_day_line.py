@@ -16,8 +16,10 @@ from game.text.app import Classroom, _titles, run_text
 SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "he_umezu_1935.yaml"
 
 
-def test_the_1935_day_passed_after_the_deadline():
-    # every demand accepted at once for 11 days, then lesson mode passes the rest
+def test_the_1935_days_passed_and_the_invasion_held():
+    # every demand accepted at once for 11 days, then lesson mode passes the days on which no
+    # decision falls; the invasion, which came as a passed day before, now holds its council
+    # (the stand-or-fall-back orders are urgent), and its news tells the deadline that passed
     out = io.StringIO()
     run_text(
         load_scenario(SCENARIO),
@@ -26,15 +28,20 @@ def test_the_1935_day_passed_after_the_deadline():
         output_stream=out,
         classroom=Classroom(lesson_days=11),
     )
+    text = out.getvalue()
     line = next(
         line
-        for line in out.getvalue().splitlines()
-        if line.startswith("Day 16, Thursday 13 June 1935: the day passes without a council.")
+        for line in text.splitlines()
+        if line.startswith("Day 13, Monday 10 June 1935: the day passes without a council.")
     )
-    assert " Deadline passed: The four demands of 9 June. The day's events: " in line
-    assert "The day's events: The deadline passes; Troop trains through Shanhaiguan;" in line
-    assert line.endswith(". Stage: Invasion.")
-    assert "9 June;" not in line and "; Stage:" not in line
+    assert line.endswith(
+        " The day's events: Chiang's telegram of 9 June; Tokyo papers: an"
+        " 'ultimatum' expiring at midnight; Wang asks for quiet."
+    )
+    held = text.index("Lesson mode: 'Order the troops to stand and fight' cannot wait")
+    day_16 = text.index("Day 16: Thursday 13 June 1935")
+    assert day_16 < text.index("Deadline passed: The four demands of 9 June", day_16) < held
+    assert "Day 16, Thursday 13 June 1935: the day passes without a council." not in text
 
 
 def _event(kind: str, title: str) -> GameEvent:

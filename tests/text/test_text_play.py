@@ -330,12 +330,12 @@ def test_lesson_mode_brings_the_game_to_its_end(mini):
     assert code == 0
     assert (
         "Lesson mode: 1 day played; the remaining days pass quickly, except a day when a "
-        "demand awaits your answer." in text
+        "demand comes or falls due, or an order cannot wait." in text
     )
     assert "Day 2, Sunday 2 June 1935: the day passes without a council." in text
     # QA: the passed day first showed a council header ("Actions left: 2 of 2"), then passed
     assert "Day 2: Sunday 2 June 1935" not in text.split("Debrief:")[0]
-    held = text.index("Lesson mode: a demand awaits your answer, so today's council is held.")
+    held = text.index("Lesson mode: 'Ultimatum' came today, so today's council is held.")
     # the day that came by passing one is shown before its council: header, then its news
     assert text.index("Day 3: Monday 3 June 1935") < text.index("ULTIMATUM from the Envoy") < held
     assert "Your answer: Ultimatum: Accept" in text[held:]

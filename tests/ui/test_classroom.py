@@ -56,7 +56,7 @@ def test_lesson_days_hurry_the_game_to_its_ending(make_app):
     state = app.session.state
     assert (state.day, state.over) == (3, False)
     assert state.demands["ultimatum"].status == "pending"
-    assert "today a demand awaits your answer" in app.toast_text
+    assert "but 'Ultimatum' came today, so the council of day 3 is held" in app.toast_text
     # what the passed day brought is shown as a night's summary; closing it opens the demand
     assert [scene.name for scene in app.stack] == ["crisis", "day_summary"]
     news = " ".join(text for _, text in app.stack[-1].paragraphs())

@@ -163,7 +163,7 @@ def classroom_options(app: App) -> list[str]:
     if app.lesson_days is not None:
         lines.append(
             f"Lesson mode: {counted(app.lesson_days, 'day')} with a council, then the days pass"
-            " quickly to the end, except those on which a demand awaits an answer"
+            " quickly to the end, except when a demand comes or falls due, or an order cannot wait"
         )
     if app.session is not None and app.session.practice:
         lines.append("Practice game: U takes back a step, Shift+U goes back to the dawn")
