@@ -388,6 +388,7 @@ def test_a_new_days_clock_starts_when_the_night_is_closed(make_app, press):
     app.pump()
     assert app.council_seconds_left() == 50
     press(app, pygame.K_1)  # accept
+    press(app, pygame.K_1)  # the same number again: done
     press(app, pygame.K_RETURN)  # what followed
     press(app, pygame.K_e)  # points are left: it asks
     press(app, pygame.K_e)

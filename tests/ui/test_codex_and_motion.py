@@ -60,6 +60,7 @@ def test_an_entry_unlocks_when_its_condition_holds_and_is_marked_new_once(
     press(app, pygame.K_RETURN)  # the first row of the council: answer the first demand
     assert names(app) == ["crisis", "demand"]
     press(app, pygame.K_3)  # refuse
+    press(app, pygame.K_3)  # the same number again: done
     assert app.session.state.stats["pressure"] >= 60
     assert "New in the codex: The war party" in app.toast_text
     press(app, pygame.K_RETURN)  # close what followed

@@ -99,6 +99,7 @@ def test_an_extra_enter_after_answering_takes_no_action(make_app, press):
     press(app, pygame.K_RETURN)  # opens it
     assert names(app) == ["crisis", "demand"]
     press(app, pygame.K_3)  # refuse
+    press(app, pygame.K_3)  # the same number again: done
     press(app, pygame.K_RETURN)  # close what followed
     assert names(app) == ["crisis"]
     state = app.session.state

@@ -78,6 +78,7 @@ def test_a_used_up_action_goes_after_the_others_and_the_keys_follow(council, pre
     assert first.id == "see_takahashi" and first.available
     assert any(text.startswith(f"1. {first.label[:20]}") for text in drawn(app, records))
     press(app, pygame.K_1)
+    press(app, pygame.K_1)  # the same number again: done
     assert app.session.state.taken.get("see_takahashi") == 1
     assert app.session.state.taken["see_sakai"] == 3  # not tried again
 
@@ -87,6 +88,7 @@ def test_actions_not_possible_today_keep_their_place(council, press):
     order = scenario_order(app)
     for key in (pygame.K_1, pygame.K_2, pygame.K_3):  # the day's three points spent
         press(app, key)
+        press(app, key)  # the same number again: done
         while names(app) != ["crisis"]:
             press(app, pygame.K_ESCAPE)  # what followed
     assert app.session.state.budget == 0

@@ -30,6 +30,7 @@ def test_a_used_up_action_keeps_its_number_and_place_until_the_day_ends(council,
     before = dict(numbers(crisis))
     order = ids(crisis)
     press(app, pygame.K_1)
+    press(app, pygame.K_1)  # the same number again: done
     settle(app, press)
     assert app.session.state.taken["see_sakai"] == 3  # used up
     assert ids(crisis) == order and numbers(crisis) == before  # nothing moved
@@ -45,6 +46,7 @@ def test_the_next_dawn_numbers_afresh_with_the_used_up_rows_last(council, press)
     app, _, _ = council
     crisis = play(app, 2)
     press(app, pygame.K_1)
+    press(app, pygame.K_1)  # the same number again: done
     settle(app, press)
     app.act(EndDay())
     settle(app, press)
@@ -60,6 +62,7 @@ def test_a_game_resumed_mid_day_gets_the_days_numbers_back(council, press, he_um
     app, _, _ = council
     crisis = play(app, 2)
     press(app, pygame.K_1)  # Sakai used up: his row keeps number 1 today
+    press(app, pygame.K_1)  # the same number again: done
     settle(app, press)
     resumed = Session(he_umezu, app.session.seed, app.session.state, 0, [])
     assert (

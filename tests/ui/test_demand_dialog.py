@@ -174,7 +174,9 @@ def test_every_answer_can_be_read_whole_and_given_by_keyboard_and_mouse(
         assert dialog.answers.selected == index
         assert answer_shown_whole(app, dialog, drawn, index), (index, rows[index].label)
         assert given(key(pygame.K_RETURN), index)
-        assert given(key(pygame.K_1 + index), index)
+        assert key(pygame.K_1 + index) is True  # a number chooses the answer (it is chosen)
+        assert dialog.answers.selected == index
+        assert given(key(pygame.K_1 + index), index)  # the same number again gives it
 
     # the mouse: a click on an answer chooses it (and opens it), a second click gives it
     for index in range(len(rows)):

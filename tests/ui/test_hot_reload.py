@@ -39,8 +39,10 @@ def play_a_little(app, press):
     press(app, pygame.K_RETURN)  # new game
     press(app, pygame.K_RETURN)  # begin: the first demand
     press(app, pygame.K_3)  # refuse it
+    press(app, pygame.K_3)  # the same number again: done
     press(app, pygame.K_RETURN)
     press(app, pygame.K_1)  # talk
+    press(app, pygame.K_1)  # the same number again: done
     press(app, pygame.K_RETURN)
     assert [entry.kind for entry in app.session.state.log] == ["respond", "action"]
 

@@ -16,7 +16,10 @@ def test_f9_releases_an_inject(make_app, press):
     trust, budget = app.session.state.stats["trust"], app.session.state.budget
     press(app, pygame.K_F9)
     assert app.stack[-1].name == "injects"
-    press(app, pygame.K_1)
+    press(app, pygame.K_1)  # a number chooses it, as Enter does (review: it released at once)
+    assert app.session.state.stats["trust"] == trust
+    assert "Press 1 again to release" in app.toast_text
+    press(app, pygame.K_1)  # the same number again: done
     assert app.session.state.stats["trust"] == trust - 4
     assert app.session.state.budget == budget
     assert app.session.state.log[-1].kind == "inject"
@@ -32,6 +35,7 @@ def test_a_released_inject_is_marked_and_cannot_be_released_again(make_app, pres
     app.pump()
     press(app, pygame.K_F9)
     press(app, pygame.K_1)
+    press(app, pygame.K_1)  # the same number again: done
     while app.stack[-1].name != "crisis":  # the news slip
         press(app, pygame.K_RETURN)
     trust = app.session.state.stats["trust"]
@@ -137,6 +141,7 @@ def test_the_slip_after_a_choice_says_what_it_changed(make_app, press):
     trust = app.session.state.stats["trust"]
     press(app, pygame.K_F9)
     press(app, pygame.K_1)
+    press(app, pygame.K_1)  # the same number again: done
     slip = app.stack[-1]
     assert slip.name == "event"
     text = [line for _, line in slip.paragraphs()]
@@ -172,6 +177,7 @@ def test_enter_on_a_released_inject_says_so_and_keeps_the_list_open(make_app, pr
     app = _crisis(make_app)
     press(app, pygame.K_F9)
     press(app, pygame.K_1)
+    press(app, pygame.K_1)  # the same number again: done
     while app.stack[-1].name != "crisis":
         press(app, pygame.K_RETURN)
     press(app, pygame.K_F9)
@@ -205,6 +211,7 @@ def test_a_number_key_on_an_inject_already_released_keeps_the_list_open(make_app
     app = _crisis(make_app)
     press(app, pygame.K_F9)
     press(app, pygame.K_1)
+    press(app, pygame.K_1)  # the same number again: done
     assert app.session.state.log[-1].kind == "inject"
     while app.stack[-1].name != "crisis":  # the inject's news
         press(app, pygame.K_ESCAPE)

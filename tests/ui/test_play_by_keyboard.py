@@ -20,11 +20,13 @@ def test_keyboard_only_game_reaches_the_debrief(make_app, press):
     press(app, pygame.K_RETURN)  # Begin: the first demand is waiting
     assert names(app) == ["crisis", "demand"]
     press(app, pygame.K_3)  # refuse the first demand
+    press(app, pygame.K_3)  # the same number again: done
     assert names(app)[:1] == ["crisis"] and "demand" not in names(app)
     assert app.session.state.demands["first"].answer == "refuse"
     press(app, pygame.K_RETURN)  # close "what followed"
     assert names(app) == ["crisis"]
     press(app, pygame.K_1)  # take the first action (talk)
+    press(app, pygame.K_1)  # the same number again: done
     assert app.session.state.taken.get("talk") == 1
     press(app, pygame.K_RETURN)
     seen = set()
@@ -37,6 +39,7 @@ def test_keyboard_only_game_reaches_the_debrief(make_app, press):
             press(app, pygame.K_e)
         elif top == "demand":
             press(app, pygame.K_1)  # accept what comes
+            press(app, pygame.K_1)  # the same number again: done
         else:
             press(app, pygame.K_RETURN)
     assert names(app)[-1] == "debrief"
@@ -70,6 +73,7 @@ def test_an_unavailable_action_says_why_and_changes_nothing(make_app, press):
     press(app, pygame.K_ESCAPE)  # decide later
     assert names(app) == ["crisis"]
     press(app, pygame.K_2)  # prepare the army: costs 2 of 2
+    press(app, pygame.K_2)  # the same number again: done
     press(app, pygame.K_RETURN)
     before = app.session.state
     press(app, pygame.K_1)  # no points left
@@ -144,6 +148,7 @@ def test_a_notice_of_the_day_before_is_gone_at_dawn(make_app, press):
     press(app, pygame.K_RETURN)
     press(app, pygame.K_ESCAPE)  # decide later
     press(app, pygame.K_2)  # prepare the army: costs 2 of 2
+    press(app, pygame.K_2)  # the same number again: done
     press(app, pygame.K_RETURN)
     press(app, pygame.K_1)  # no points left
     assert "action point" in app.toast_text
@@ -171,3 +176,43 @@ def test_escape_on_the_ending_goes_to_the_title_as_its_hint_says(make_app, press
     assert names(app)[-1] == "leave_report"
     press(app, pygame.K_y)
     assert names(app) == ["title"]
+
+
+def test_a_number_first_shows_the_action_and_the_same_number_again_takes_it(make_app, press):
+    """Play-test: numbers are given afresh each day, and a 9 pressed from the day before's
+    memory moved the provincial seat at once. A number now chooses the action and shows it
+    (the reading pane, and a notice saying what a second press does); the same number again,
+    with no other key between, takes it."""
+    app = make_app()
+    app.pump()
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_ESCAPE)  # decide later
+    crisis = app.stack[-1]
+    before = app.session.state
+    press(app, pygame.K_1)
+    assert app.session.state is before  # nothing taken
+    assert crisis.focused() is crisis.action_list and crisis.reading == "council"
+    assert crisis.reading_row()[1].id == "talk"
+    assert "1. Talk to the envoy: press 1 again (or Enter) to take it." in app.toast_text
+    press(app, pygame.K_2)  # another number: it is the one chosen now
+    press(app, pygame.K_1)
+    assert app.session.state is before
+    press(app, pygame.K_1)
+    assert app.session.state.taken == {"talk": 1}
+
+
+def test_a_number_in_a_demand_first_opens_the_answer_and_again_gives_it(make_app, press):
+    """Play-test: an Enter too many opened the ultimatum, and the digit meant for an action
+    answered it at once; with large text, answers could be given unread."""
+    app = make_app()
+    app.pump()
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)  # the first demand's dialog
+    dialog = app.stack[-1]
+    press(app, pygame.K_3)
+    assert app.session.state.demands["first"].status == "pending"
+    assert dialog.focused() is dialog.answers and dialog.answers.selected == 2
+    assert "press 3 again (or Enter) to give this answer" in app.toast_text
+    press(app, pygame.K_RETURN)  # Enter gives the answer chosen, as the notice says
+    assert app.session.state.demands["first"].answer == "refuse"

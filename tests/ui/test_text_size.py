@@ -170,7 +170,7 @@ def test_a_dialog_leaves_the_key_hints_readable(small_large):
 
 def test_a_key_hint_too_long_for_the_window_keeps_its_way_out(small_large):
     # final QA: at 800x600 with 145% text the crisis screen's hints ended "F1 help · Esc m…"
-    band = [b.text for b in small_large["crisis"] if "take action" in b.text]
+    band = [b.text for b in small_large["crisis"] if "choose action" in b.text]
     assert band and band[0].endswith("Esc menu") and "\u2026" not in band[0]
 
 

@@ -50,7 +50,7 @@ DIRECTION = Style("serif", "small", "ink_soft")  # beside a bar: "higher is wors
 SHORT_NOTES = {"higher is better": "high: good", "higher is worse": "high: bad"}
 MIN_BAR = 40  # the least a stat's bar is drawn, where its words take room beside it
 NO_COUNCIL = "Nothing can be done or answered today: end the day (E)."
-HINT = "1\u20139 take action \u00b7 E end day \u00b7 I inbox \u00b7 A actions \u00b7 Tab move \u00b7 Enter open \u00b7 C codex \u00b7 B briefing \u00b7 F1 help \u00b7 Esc menu"
+HINT = "1\u20139 choose action (again: take it) \u00b7 E end day \u00b7 I inbox \u00b7 A actions \u00b7 Tab move \u00b7 Enter open \u00b7 C codex \u00b7 B briefing \u00b7 F1 help \u00b7 Esc menu"
 
 
 class StatColumns(NamedTuple):
@@ -256,18 +256,39 @@ class CrisisScene(Scene):
         label = session.scenario.actions[gone].label
         return f"Action {number} today was \u201c{label}\u201d: it cannot be taken any more today."
 
+    # the number key pressed once, and the state it was pressed in: the same number again, with
+    # nothing done between, takes that action
+    number_armed: tuple[int, GameState] | None = None
+
+    def number_key(self, app: App, number: int) -> SceneResult:
+        """A number chooses the action that has it today and shows it; the same number again
+        takes it (play-test: numbers are given afresh each day, and a 9 pressed from
+        yesterday's memory moved the provincial seat at once)."""
+        assert self.view is not None and app.session is not None
+        # the number the row keeps all day, not its place (a row gone leaves a gap)
+        row = next((r for r in self.view.actions if r.number == number), None)
+        if row is None:
+            app.toast(self.no_action(app, number))
+            return True
+        state = app.session.state
+        armed = self.number_armed
+        if armed is not None and armed[0] == number and armed[1] is state:
+            self.number_armed = None
+            return self.activate_row(app, len(self.view.demands) + self.view.actions.index(row))
+        self.focus = self.widgets.index(self.action_list)
+        self.action_list.select(len(self.view.demands) + self.view.actions.index(row))
+        self.number_armed = (number, state)
+        if row.available:
+            app.toast(f"{number}. {row.label}: press {number} again (or Enter) to take it.")
+        else:
+            app.toast(row.reason)
+        return True
+
     def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         number = digit(event)
-        if number is not None and self.view is not None:
-            # the number the row keeps all day, not its place (a row gone leaves a gap)
-            row = next((r for r in self.view.actions if r.number == number), None)
-            if row is None:
-                app.toast(self.no_action(app, number))
-                return True
-            if not row.available:
-                app.toast(row.reason)
-                return True
-            return Act(TakeAction(action=row.id))
+        if number is not None and self.view is not None and app.session is not None:
+            return self.number_key(app, number)
+        self.number_armed = None
         if event.key == pygame.K_e:
             return self.end_day_key(app)
         self.end_armed = None
@@ -633,7 +654,7 @@ class CrisisScene(Scene):
         if row.hint:
             out += [(BODY, ""), (SMALL, row.hint)]
         if row.available:
-            keys = f"Press {number} (or Enter in the list)" if number <= 9 else "Press Enter"
+            keys = f"Press {number} twice (or Enter in the list)" if number <= 9 else "Press Enter"
             out += [(BODY, ""), (SOFT, f"{keys} to take it.")]
         return out
 

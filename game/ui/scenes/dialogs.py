@@ -125,7 +125,7 @@ class DemandDialog(Dialog):
     name = "demand"
     # Focus starts on the demand's text, where Enter does nothing (an Enter meant for the screen
     # before must not answer an ultimatum): the hint says how to reach the answers.
-    hint = "1\u20139 answer \u00b7 \u2191\u2193 PgUp PgDn scroll \u00b7 Tab to the answers, then \u2191\u2193 choose, Enter give \u00b7 Esc decide later"
+    hint = "1\u20139 choose (again: answer) \u00b7 \u2191\u2193 PgUp PgDn scroll \u00b7 Tab to the answers, then \u2191\u2193 choose, Enter give \u00b7 Esc decide later"
 
     def __init__(self, demand_id: str) -> None:
         super().__init__()
@@ -256,12 +256,27 @@ class DemandDialog(Dialog):
             return True
         return Act(Respond(demand=self.demand_id, response=row.id))
 
+    # the answer's number pressed once: the same number again gives that answer
+    number_armed: int | None = None
+
     def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         number = digit(event)
         if number is not None and self.view is not None:
-            if number <= len(self.view.responses):
+            if number > len(self.view.responses):
+                return True
+            # A number chooses the answer and opens what it leads to; the same number again
+            # gives it (play-test: an Enter too many opened the ultimatum, and the digit meant
+            # for an action answered it at once; with large text, answers were given unread).
+            if self.number_armed == number:
+                self.number_armed = None
                 return self.answer(app, number - 1)
+            self.focus = self.widgets.index(self.answers)
+            self.answers.select(number - 1)
+            self.number_armed = number
+            label = self.demand.responses[number - 1].label
+            app.toast(f"{number}. {label}: press {number} again (or Enter) to give this answer.")
             return True
+        self.number_armed = None
         if event.key == pygame.K_ESCAPE:
             return Pop()
         return None

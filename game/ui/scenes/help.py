@@ -70,7 +70,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             (
                 "1 \u2013 9",
-                "take the action with that number: each keeps its number all day (a used-up one keeps its place; a new one takes the next number)",
+                "choose the action with that number and show it; the same number again (or Enter) takes it. Each keeps its number all day (a used-up one keeps its place; a new one takes the next number); the next dawn numbers them afresh",
             ),
             (
                 "E",
@@ -90,7 +90,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ),
             (
                 "F9",
-                "for teachers: release one of the scenario's injects (news or rumours that push a class along); 1 \u2013 9 release one at once; Enter, Space or a click chooses one and shows what it changes, and a second one releases it; the council's clock stops while the list is open; Esc closes",
+                "for teachers: release one of the scenario's injects (news or rumours that push a class along); 1 \u2013 9, Enter, Space or a click chooses one and shows what it changes, and the same again releases it; the council's clock stops while the list is open; Esc closes",
             ),
         ],
     ),
@@ -99,7 +99,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             (
                 "In a demand",
-                "1 \u2013 9 give the Nth answer; or Tab to the answers, \u2191 \u2193 choose (no answer is chosen until then: the first arrow or Enter shows the highlight), Enter gives it; Esc decide later",
+                "1 \u2013 9 choose the Nth answer and open what it leads to, the same number again (or Enter) gives it; or Tab to the answers, \u2191 \u2193 choose (no answer is chosen until then: the first arrow or Enter shows the highlight), Enter gives it; Esc decide later",
             ),
             ("What followed, the day's summary", "Enter, Space or Esc continue"),
             (

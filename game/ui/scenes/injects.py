@@ -33,7 +33,7 @@ class InjectScene(PauseScene):
 
     name = "injects"
     heading = "TEACHER'S INJECTS"
-    hint = "1\u20139 release \u00b7 \u2191\u2193 choose \u00b7 Enter, Enter again release \u00b7 Esc close"
+    hint = "1\u20139 choose (again: release) \u00b7 \u2191\u2193 choose \u00b7 Enter, Enter again release \u00b7 Esc close"
 
     def enter(self, app: App) -> None:
         if self.widgets:
@@ -81,9 +81,10 @@ class InjectScene(PauseScene):
     def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         number = digit(event)
         if number is not None and number < len(self.widgets):
-            if not self.button(number - 1).enabled:
-                return self.say_released(app, number - 1)  # the list stays open, as for Enter
-            return self.button(number - 1).command()
+            # as Enter: the first press chooses it and shows what it changes, a second releases
+            # it (review: a number key released one at once, where Enter asked twice)
+            self.focus = number - 1
+            return self.choose_or_release(app, number - 1, f"Press {number}")
         return super().key(app, event)
 
     def handle(self, app: App, event: pygame.event.Event) -> SceneResult:
@@ -91,7 +92,8 @@ class InjectScene(PauseScene):
         if event.type == pygame.KEYDOWN:
             if event.key in (*ENTER_KEYS, pygame.K_SPACE) and self.focus < len(injects):
                 return self.choose_or_release(app, self.focus, "Enter")
-            self.chosen = None
+            if digit(event) is None:  # a number chooses, or releases the one it chose
+                self.chosen = None
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for index, widget in enumerate(injects):
                 if widget.rect.collidepoint(event.pos):
