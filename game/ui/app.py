@@ -446,8 +446,9 @@ class App:
         if rejected:
             self.toast(rejected[0].text)
             return
-        if result.state.day != before.day:
-            # a new day: what the last one's notice said ("0 action points left today") is over
+        if result.state.day != before.day or result.state.over:
+            # a new day, or the end: what the last one's notice said ("0 action points left
+            # today", "Press E again") is over (play-test: it stayed over the ending)
             self.toast_text = ""
         self.play_for(result.events)
         self.announce_codex(session.scenario, before, result.state)

@@ -102,6 +102,8 @@ def test_the_last_day_asks_for_a_second_e(make_app, press):
     assert not app.session.state.over and "ends the game" in app.toast_text
     press(app, pygame.K_e)
     assert app.session.state.over
+    # the question is answered: it is not left over the last night and the ending (play-test)
+    assert "Press E again" not in app.toast_text
 
 
 def _click(app, pos):
