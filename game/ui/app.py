@@ -495,6 +495,17 @@ class App:
             titles = ", ".join(scenario.codex[eid].title for eid in fresh[:3])
             self.toast(f"New in the codex: {titles} (press C to read)")
 
+    def dawn_dialogs(self, events: list[GameEvent]) -> list[Scene]:
+        """What opens over the council as a day begins, the first on top: the game's notes to
+        the player (a tutorial's lesson), then a dialog for each demand still open (play-test:
+        the tutorial's ultimatum opened before the note that explains demands, and its day 1
+        opened on a news report with the note second in the inbox)."""
+        from game.ui.scenes.dialogs import EventDialog
+
+        notes = [e for e in events if e.kind == "note"]
+        first: list[Scene] = [EventDialog(notes, title="A note for you")] if notes else []
+        return first + self.demand_dialogs(events)
+
     def demand_dialogs(self, events: list[GameEvent]) -> list[Scene]:
         """A dialog for each demand these events presented that is still open (first presented first)."""
         from game.ui.scenes.dialogs import DemandDialog

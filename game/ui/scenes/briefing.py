@@ -67,7 +67,7 @@ class BriefingScene(Scene):
 
         if not self.first:
             return Pop()
-        dialogs = app.demand_dialogs(app.session.last_events) if app.session else []
+        dialogs = app.dawn_dialogs(app.session.last_events) if app.session else []
         return [Replace(CrisisScene()), *[Push(d) for d in reversed(dialogs)]]
 
     def scrolled(self) -> TextPane:

@@ -643,7 +643,7 @@ class DaySummaryScene(Dialog):
             from game.ui.scenes.ending import EndingScene
 
             return Reset(EndingScene())
-        dialogs = app.demand_dialogs(self.events)
+        dialogs = app.dawn_dialogs(self.events)
         return [Pop(), *[Push(d) for d in reversed(dialogs)]]
 
     def key(self, app: App, event: pygame.event.Event) -> SceneResult:
