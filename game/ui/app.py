@@ -550,6 +550,12 @@ class App:
                 self.windowed_size = self.screen.get_size()
             self.retheme()
             return
+        if event.type == pygame.MOUSEMOTION:
+            # only a scene that shows something under the pointer is told; a redraw only when
+            # that changed (an idle window stays idle while the mouse moves)
+            if self.top.follows_pointer and not self.too_small and self.top.handle(self, event):
+                self.dirty = True
+            return
         if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN) and self.toast_text:
             self.toast_read = True  # before the input is handled: it may bring a new message
         if event.type == pygame.KEYDOWN and self.global_key(event):

@@ -97,6 +97,7 @@ class Scene:
     modal = False  # a modal scene is drawn over the scene below it
     takes_typing = False  # a scene with a text field: letters are text, not shortcuts
     arrows_move_focus = False  # a menu of buttons: ↑ ↓ move the focus, as Tab and Shift+Tab do
+    follows_pointer = False  # it is told where the pointer moves (MOUSEMOTION), for hover notes
     opens_over = (
         True  # help (F1) and the codex (C, F2) may open over it; not over a yes/no question
     )

@@ -181,6 +181,7 @@ class MapUnit:
     lon: float
     lat: float
     strength: str
+    commander: str = ""
 
 
 @dataclass(frozen=True)
@@ -400,7 +401,17 @@ def map_units(scenario: Scenario, state: GameState, places: list[MapPlace]) -> l
         if spot is None:
             continue
         units.append(
-            MapUnit(uid, unit.name, unit.chars, unit.side, place, spot.lon, spot.lat, unit.strength)
+            MapUnit(
+                uid,
+                unit.name,
+                unit.chars,
+                unit.side,
+                place,
+                spot.lon,
+                spot.lat,
+                unit.strength,
+                unit.commander,
+            )
         )
     return units
 
@@ -709,3 +720,15 @@ def fit_projection(bbox: Mapping[str, float], rect: tuple[int, int, int, int]) -
     left = x + (width - span_x * scale) / 2
     top = y + (height - span_y * scale) / 2
     return Projection(bbox["lon_min"], bbox["lat_max"], scale, squeeze, left, top)
+
+
+def unit_words(unit: MapUnit, place: str, side: str) -> str:
+    """A map unit in one line, as its hover note and a click on it say: '51st Army 第五十一軍:
+    Chinese unit at Tianjin; 4 divisions; commanded by Yu Xuezhong'."""
+    name = f"{unit.name} {unit.chars}" if unit.chars else unit.name
+    parts = [f"{name}: {side} unit at {place}"]
+    if unit.strength:
+        parts.append(unit.strength)
+    if unit.commander:
+        parts.append(f"commanded by {unit.commander}")
+    return "; ".join(parts)

@@ -31,7 +31,7 @@ class MapPainter:
     """Draws the map into a panel. After each draw, what was placed is kept for tests and callers:
     `view` (the projection, in window pixels), `area` (the map without its legend), `spots` and
     `markers` (the places drawn), `label_at` (each one's label), `leaders`, `unclear`,
-    `unit_markers`, `rings` and `region_labels`."""
+    `unit_markers` (and `unit_marks`, each with its unit), `rings` and `region_labels`."""
 
     def __init__(self) -> None:
         self._cache_key: tuple[object, ...] = ()
@@ -47,6 +47,7 @@ class MapPainter:
         self.leaders: set[str] = set()  # places whose label is joined to its marker by a line
         self.unclear: set[str] = set()  # labels a crowded map left barely nearer their own marker
         self.unit_markers: list[pygame.Rect] = []
+        self.unit_marks: list[tuple[MapUnit, pygame.Rect]] = []
         self.rings: dict[str, tuple[tuple[int, int], int]] = {}  # centre and outer radius
         self.region_labels: list[pygame.Rect] = []
         self.region_at: dict[str, pygame.Rect] = {}  # each province or sea named, by its id
@@ -146,6 +147,7 @@ class MapPainter:
         self.unclear = set(unclear)
         self.leaders = set(leaders)
         self.unit_markers = [r for _, r in unit_marks]
+        self.unit_marks = list(unit_marks)
         self.rings = rings
         theme = ink.theme
         # drawing: rings, leader lines, markers, units, then the labels on a light backing

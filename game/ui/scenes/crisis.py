@@ -23,7 +23,16 @@ from game.ui.scenes.common import (
 from game.ui.scenes.injects import InjectScene
 from game.ui.scenes.menu import PauseScene
 from game.ui.text import BODY, BOLD, SMALL, Ink, Style, is_cjk
-from game.ui.view import CrisisView, Header, InboxItem, crisis_view, reflow, unlocked_codex
+from game.ui.view import (
+    CrisisView,
+    Header,
+    InboxItem,
+    MapUnit,
+    crisis_view,
+    reflow,
+    unit_words,
+    unlocked_codex,
+)
 from game.ui.widgets import (
     NEW,
     NEW_TAG,
@@ -65,6 +74,10 @@ class StatColumns(NamedTuple):
 
 class CrisisScene(Scene):
     name = "crisis"
+    follows_pointer = True  # a map unit under the pointer is named beside it
+    # the unit the pointer is over (play-test: nothing told the markers apart, though the
+    # decisions are about named units: the 51st Army, the Central divisions)
+    hover_unit: MapUnit | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -200,6 +213,32 @@ class CrisisScene(Scene):
         return rows
 
     # --- input -----------------------------------------------------------------------------------
+    def unit_at(self, pos: tuple[int, int]) -> MapUnit | None:
+        """The map unit whose marker is at `pos` (a few pixels around it count), or None."""
+        for unit, marker in self.painter.unit_marks:
+            if marker.inflate(6, 6).collidepoint(pos):
+                return unit
+        return None
+
+    def unit_line(self, app: App, unit: MapUnit) -> str:
+        places = {p.id: p.name for p in self.view.places} if self.view else {}
+        side = getattr(app.game.scenario.side_names, unit.side, unit.side)
+        return unit_words(unit, places.get(unit.place, unit.place), side)
+
+    def handle(self, app: App, event: pygame.event.Event) -> SceneResult:
+        if event.type == pygame.MOUSEMOTION:
+            unit = self.unit_at(event.pos)
+            if unit == self.hover_unit:
+                return None
+            self.hover_unit = unit
+            return True
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            unit = self.unit_at(event.pos)
+            if unit is not None:  # a click names it too, for a touch screen or a slow reader
+                app.toast(self.unit_line(app, unit))
+                return True
+        return super().handle(app, event)
+
     def open_item(self, app: App, index: int) -> SceneResult:
         assert self.view is not None  # the inbox has rows to open only once there is a view
         item = self.view.inbox[index]
@@ -400,6 +439,27 @@ class CrisisScene(Scene):
         return self.view is not None and self.view.header.last_day
 
     # --- drawing -----------------------------------------------------------------------------------
+    def draw_unit_note(self, app: App, surface: pygame.Surface) -> None:
+        """The name of the unit under the pointer, on a slip beside its marker, inside the map."""
+        marker = next((m for u, m in self.painter.unit_marks if u == self.hover_unit), None)
+        if self.hover_unit is None or marker is None:
+            return
+        ink, area = app.ink, self.map_inner
+        lines = ink.wrap(self.unit_line(app, self.hover_unit), max(80, area.width - 16), SMALL)
+        height = sum(ink.height(SMALL) for _ in lines)
+        width = max(ink.width(line, SMALL) for line in lines)
+        box = pygame.Rect(0, 0, width + 10, height + 6)
+        box.midbottom = (marker.centerx, marker.top - 4)
+        if box.top < area.top:
+            box.midtop = (marker.centerx, marker.bottom + 4)
+        box.clamp_ip(area)
+        pygame.draw.rect(surface, app.theme.c("paper"), box)
+        pygame.draw.rect(surface, app.theme.c("ink"), box, 1)
+        y = box.y + 3
+        for line in lines:
+            ink.line(surface, line, (box.x + 5, y), box, SMALL)
+            y += ink.height(SMALL)
+
     def draw(self, app: App, surface: pygame.Surface) -> None:
         from game.ui.app import map_data, shows_map
 
@@ -417,6 +477,7 @@ class CrisisScene(Scene):
             self.painter.draw(
                 surface, ink, self.map_inner, geometry, view.places, view.units, sides
             )
+            self.draw_unit_note(app, surface)
         else:
             no_map(surface, ink, self.map_panel)
         frame(surface, ink, self.stats_panel, "The situation")

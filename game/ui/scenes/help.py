@@ -77,6 +77,10 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
                 "end the day; on the last day, when a deadline runs out tonight unanswered, or before any of the day's action points is spent, it asks for a second E (the End the day button asks for a second click, not a double click)",
             ),
             ("I / A", "jump to the inbox / to the day's actions"),
+            (
+                "Pointer on the map",
+                "a unit's marker shows which unit it is, where, how strong and under whom; a click on it says the same",
+            ),
             ("\u2190 \u2192", "move the focus, as Tab and Shift+Tab do"),
             (
                 "Enter / Space",

@@ -1,0 +1,53 @@
+"""A map unit is named beside its marker while the pointer is over it, and a click names it too
+(play-test: the markers could not be told apart, though the decisions are about named units)."""
+
+from __future__ import annotations
+
+import pygame
+
+
+def _crisis_1935(make_app, he_umezu):
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    records: list = []
+    app = make_app(loaded=he_umezu, recorder=records)
+    app.new_game(he_umezu, 1935)
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    return app, app.top, records
+
+
+def _move(app, pos):
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(1, 1), buttons=(0, 0, 0))
+    )
+    app.pump()
+
+
+def test_the_unit_under_the_pointer_is_named_and_a_click_names_it(make_app, he_umezu):
+    app, crisis, records = _crisis_1935(make_app, he_umezu)
+    unit, marker = crisis.painter.unit_marks[0]
+    _move(app, marker.center)
+    assert crisis.hover_unit == unit
+    records.clear()
+    app.dirty = True
+    app.pump()
+    shown = " ".join(text for text, *_ in records)
+    assert unit.name in shown and "unit at" in shown
+    _move(app, (crisis.map_inner.left + 1, crisis.map_inner.bottom - 1))  # off every marker
+    assert crisis.hover_unit is None
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=marker.center))
+    app.pump()
+    assert app.toast_text.startswith(unit.name) and " unit at " in app.toast_text
+
+
+def test_moving_the_pointer_elsewhere_redraws_nothing(make_app, he_umezu):
+    app, crisis, records = _crisis_1935(make_app, he_umezu)
+    records.clear()
+    _move(app, (crisis.map_inner.left + 1, crisis.map_inner.bottom - 1))
+    _move(app, (crisis.map_inner.left + 2, crisis.map_inner.bottom - 2))
+    assert records == []  # nothing drawn: the window stays idle
+    unit, marker = crisis.painter.unit_marks[0]
+    _move(app, marker.center)
+    assert records  # over a unit: drawn again, with its note
