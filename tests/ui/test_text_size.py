@@ -224,3 +224,20 @@ def test_a_long_fact_in_the_situation_wraps_instead_of_being_cut(make_app, monke
     )
     assert "\u2026" not in "".join(b.text for b in records)
     assert " ".join(b.text for b in records).split(" ", 1)[1] == fact
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
+def test_the_situation_shows_three_stats_with_the_largest_text(make_app, he_umezu, size):
+    """Play-test at 145%: the situation under the map showed one stat of 33 ("↓ 23 more
+    below"); the map now gives up room, down to 40% of the column, for the first three."""
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    app = make_app(loaded=he_umezu, size=size, settings=Settings(text_size=LARGEST))
+    app.new_game(he_umezu, 1935)
+    app.apply(Reset(CrisisScene()))
+    app.pump()
+    crisis = app.top
+    shown = [i for i, _ in crisis.stats._visible() if crisis.stat_rows()[i][0] == "stat"]
+    assert len(shown) >= 3
+    assert crisis.map_panel.height >= 0.4 * (crisis.map_panel.height + crisis.stats_panel.height)

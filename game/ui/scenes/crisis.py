@@ -386,7 +386,11 @@ class CrisisScene(Scene):
         left_w = int(body.width * 0.37)
         mid_w = int(body.width * 0.31)
         right_w = body.width - left_w - mid_w - 2 * pad
-        map_h = int(body.height * 0.60)
+        title_h = ink.height(Style("typewriter_bold", "small")) + 6
+        inner_pad = max(6, ink.height(SMALL) // 3)
+        map_h = self.map_height(
+            app, body.height, left_w - 2 * inner_pad, title_h + 4 + inner_pad * 2 + pad
+        )
         self.map_panel = pygame.Rect(body.x, body.y, left_w, map_h)
         self.stats_panel = pygame.Rect(
             body.x, body.y + map_h + pad, left_w, body.height - map_h - pad
@@ -399,8 +403,6 @@ class CrisisScene(Scene):
         )
         self.actions_panel = pygame.Rect(mid_x + mid_w + pad, body.y, right_w, body.height)
         # inner areas (frames draw titles; widgets go below them)
-        title_h = ink.height(Style("typewriter_bold", "small")) + 6
-        inner_pad = max(6, ink.height(SMALL) // 3)
 
         def inner(panel: pygame.Rect, titled: bool = True) -> pygame.Rect:
             r = panel.inflate(-2 * inner_pad, -2 * inner_pad)
@@ -831,6 +833,21 @@ class CrisisScene(Scene):
         for style, text in self.row_lines(app, index, rect.width):
             ink.line(surface, text, (inner.x, y), inner, style)
             y += ink.height(style)
+
+    def map_height(self, app: App, height: int, stats_width: int, frame_h: int) -> int:
+        """The map's share of the left column's `height`: 60%, less what the situation under it
+        needs to show its first three stats and the line saying more are below (play-test: with
+        large print it showed one stat of 33), down to 40%. `frame_h`: the situation panel's
+        title and padding."""
+        share = int(height * 0.60)
+        stats = self.view.stats if self.view else []
+        if not stats:
+            return share
+        rows = range(min(3, len(stats)))
+        width = stats_width - 10  # as the list gives its rows: room for the scroll marker
+        need = frame_h + sum(self.stat_row_height(app, i, width) for i in rows)
+        need += app.ink.height(SMALL) + 4  # "↓ N more below"
+        return max(int(height * 0.40), min(share, height - need))
 
     def stat_row_height(self, app: App, index: int, width: int) -> int:
         kind, row = self.stat_rows()[index]
