@@ -24,6 +24,7 @@ from game.engine.actions import (
     TakeAction,
     logged_choice,
 )
+from game.engine.dates import long_date
 from game.engine.day import begin, dusk, opening_state
 from game.engine.index import ActionRow
 from game.engine.state import GameEvent, GameState, LogEntry
@@ -197,6 +198,9 @@ def why_not_now(state: Reader, action: PlayerAction) -> str:
             return f"There is no inject '{action.inject}'."
         if action.inject in released_injects(state.log):
             return f"'{inject.title}' has already been released in this game."
+        if inject.not_before is not None and state.date < inject.not_before:
+            when = long_date(inject.not_before, weekday=False)
+            return f"'{inject.title}' can be released from {when}."
         return ""
     if isinstance(action, TakeAction):
         spec = scenario.actions.get(action.action)

@@ -499,6 +499,11 @@ class Inject(Model):
         default_factory=Effects, description="What happens when it is released."
     )
     note: Prose = Field("", description="For the teacher: when this inject helps a class.")
+    not_before: Date | None = Field(
+        None,
+        description="The first day it can be released, for news that would make no sense"
+        " earlier (a denial of an ultimatum before there is one); any day if not given.",
+    )
     sources: list[str] = Field(default_factory=list, description=SOURCES)
 
 

@@ -457,6 +457,8 @@ class _Validator(Pass):
             self.in_calendar(("events", eid, "date"), event.date, "date")
         for iid, intel in s.intel.items():
             self.in_calendar(("intel", iid, "date"), intel.date, "date")
+        for iid, inject in s.injects.items():
+            self.in_calendar(("injects", iid, "not_before"), inject.not_before, "not_before")
         for aid, action in s.actions.items():
             for i, day in enumerate(action.historical_dates):
                 self.in_calendar(("actions", aid, "historical_dates", i), day, "historical date")

@@ -764,7 +764,14 @@ class Session:
                 released = released_injects(state.log)
                 for number, (iid, inject) in enumerate(scenario.injects.items(), start=1):
                     note = f" — {inject.note}" if inject.note else ""
-                    done = " (released)" if iid in released else ""
+                    first = inject.not_before
+                    done = (
+                        " (released)"
+                        if iid in released
+                        else f" (from {long_date(first, weekday=False)})"
+                        if first is not None and state.date < first
+                        else ""
+                    )
                     words = describe_effects(scenario, state, inject.effects)
                     changes = f" (changes {words})" if words else ""
                     lines.append(f"  !{number}  {inject.title}{done}{changes}{note}")

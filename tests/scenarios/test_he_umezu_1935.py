@@ -487,13 +487,19 @@ def test_codex_names_the_officials_in_the_demands(scenario):
 
 
 def test_teacher_injects_are_sourced_and_release_cleanly(scenario):
-    from game.engine.actions import ReleaseInject
+    from game.engine.actions import EndDay, ReleaseInject
     from game.engine.api import new_game, step
 
     assert len(scenario.injects) >= 3
     state, _ = new_game(scenario, 1)
-    for iid, inject in scenario.injects.items():
+    # each on its first day (the denial of an ultimatum waits for 8 June), in the order of those
+    for iid, inject in sorted(
+        scenario.injects.items(), key=lambda item: item[1].not_before or state.date
+    ):
         assert inject.sources and inject.note, iid
+        while inject.not_before is not None and state.date < inject.not_before:
+            state, _ = step(scenario, state, EndDay())
+        assert not state.over
         state, events = step(scenario, state, ReleaseInject(inject=iid))
         assert [e.ref for e in events] == [iid]
 

@@ -43,3 +43,36 @@ def test_the_list_says_what_each_inject_changes(mini):
     points but moves the stats it names, and the list says which."""
     text = play(mini, "!\n")
     assert "!1  Rumours of war in the bazaar (changes Trust \u22124)" in text
+
+
+def test_an_inject_for_later_waits_for_its_first_day(tmp_path):
+    """Teacher's review: 'Tokyo: there is no ultimatum' could be released on 29 May, ten days
+    before there was an ultimatum. `not_before` holds it back; the list says from when."""
+    from game.engine.actions import ReleaseInject
+    from game.engine.api import new_game, why_not
+    from game.scenario.load import load_scenario_bytes
+    from tests.conftest import edited_mini
+
+    note = "    note: Use it when the class is too comfortable.\n"
+    text = edited_mini((note, note + "    not_before: 1935-06-02\n"))
+    loaded = load_scenario_bytes(text.encode(), "m.yaml")
+    shown = play(loaded, "!\n!1\ne\n!1\ns\n")
+    assert "!1  Rumours of war in the bazaar (from 2 June 1935)" in shown
+    assert "'Rumours of war in the bazaar' can be released from 2 June 1935." in shown
+    assert shown.count("News: Rumours of war in the bazaar") == 1  # on day 2, not day 1
+    scenario, state = loaded.scenario, new_game(loaded.scenario, 3).state
+    assert why_not(scenario, state, ReleaseInject(inject="rumour_of_war")).endswith(
+        "can be released from 2 June 1935."
+    )
+
+
+def test_a_first_day_outside_the_calendar_is_an_error():
+    from tests.checker import found
+    from tests.conftest import edited_mini
+
+    note = "    note: Use it when the class is too comfortable.\n"
+    text = edited_mini((note, note + "    not_before: 1935-07-01\n"))
+    assert any(
+        "not_before 1935-07-01 is outside the calendar (1935-06-01 to 1935-06-04)" in line
+        for line in found(text)
+    )

@@ -220,3 +220,21 @@ def test_a_number_key_on_an_inject_already_released_keeps_the_list_open(make_app
     press(app, pygame.K_1)
     assert app.stack[-1].name == "injects" and len(app.session.state.log) == log
     assert "already been released" in app.toast_text
+
+
+def test_an_inject_for_later_says_from_when_and_is_not_released(make_app, press):
+    # teacher's review: "Tokyo: there is no ultimatum" could be released ten days too early
+    from game.scenario.load import load_scenario_bytes
+    from tests.conftest import edited_mini
+
+    note = "    note: Use it when the class is too comfortable.\n"
+    text = edited_mini((note, note + "    not_before: 1935-06-02\n"))
+    app = _crisis(make_app, loaded=load_scenario_bytes(text.encode(), "m.yaml"))
+    log = len(app.session.state.log)
+    press(app, pygame.K_F9)
+    first = app.stack[-1].widgets[0]
+    assert first.label.endswith("(from 2 June 1935)") and not first.enabled
+    press(app, pygame.K_1)
+    press(app, pygame.K_1)
+    assert app.stack[-1].name == "injects" and len(app.session.state.log) == log
+    assert "can be released from 2 June 1935" in app.toast_text

@@ -39,7 +39,8 @@ class InjectScene(PauseScene):
         if self.widgets:
             return
         from game.engine.actions import ReleaseInject
-        from game.engine.api import released_injects
+        from game.engine.api import released_injects, why_not
+        from game.engine.dates import long_date
 
         def release(iid: str) -> Callable[[], SceneResult]:
             return lambda: [Pop(), Act(ReleaseInject(inject=iid))]
@@ -47,13 +48,29 @@ class InjectScene(PauseScene):
         session = app.game
         injects = session.scenario.injects
         released = released_injects(session.state.log)
+        # why each cannot be released now ("" if it can): released already (each is released
+        # once in a game), or too early (teacher's review: "there is no ultimatum" on 29 May)
+        self.reasons = [
+            why_not(session.scenario, session.state, ReleaseInject(inject=iid)) for iid in injects
+        ]
+
+        def state_of(iid: str) -> str:
+            if iid in released:
+                return " (released)"
+            first = injects[iid].not_before
+            if first is not None and session.state.date < first:
+                return f" (from {long_date(first, weekday=False)})"
+            return ""
+
         self.widgets = [
             Button(
-                f"{number}. {inject.title}" + (" (released)" if iid in released else ""),
+                f"{number}. {inject.title}{state_of(iid)}",
                 release(iid),
-                enabled=iid not in released,  # each is released once in a game
+                enabled=not reason,
             )
-            for number, (iid, inject) in enumerate(injects.items(), start=1)
+            for number, ((iid, inject), reason) in enumerate(
+                zip(injects.items(), self.reasons, strict=True), start=1
+            )
         ]
         self.widgets.append(Button("Close", lambda: Pop()))
         self.titles = [inject.title for inject in injects.values()]
@@ -119,8 +136,9 @@ class InjectScene(PauseScene):
         return True
 
     def say_released(self, app: App, index: int) -> SceneResult:
+        """Why this inject cannot be released now (released already, or too early)."""
         self.chosen = None
-        app.toast(f"\u201c{self.titles[index]}\u201d has already been released in this game.")
+        app.toast(self.reasons[index])
         return True
 
     def layout(self, app: App, rect: pygame.Rect) -> None:
