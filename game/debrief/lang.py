@@ -11,6 +11,10 @@ space or a Latin letter ends it):
 
   * A run with kana in it (hiragana or katakana) is Japanese: `lang="ja"`, whatever is declared.
     The katakana middle dot ・ does not count: Chinese writes it too.
+  * So is a run with a character only Japanese writes (`JAPANESE_FORMS`: the simplified forms
+    Japan adopted in 1946, where Chinese writes another form, traditional or simplified, as 覚
+    for 覺/觉 or 応 for 應/应): 覚書, 何応欽, 『日中戦争史』. The list holds only forms that no
+    Chinese standard uses, so this is a fact about the characters, not a guess.
   * A run of Chinese characters without kana cannot tell by itself whether it is Chinese or
     Japanese kanji (梅津 is the same either way), so a declaration decides, not a guess: the
     language its source declares (`Source.lang`), for a source's own title and note, when that
@@ -53,7 +57,11 @@ _CJK = f"[{_HAN}{_KANA}{_PUNCTUATION}]"
 _BRIDGE = "[0-9!#$%()*+,\\-./:;=?@\\[\\\\\\]^_`{|}~\u2018\u2019\u201c\u201d\u2014\u2026\u00b7]"
 # a run: digits written onto it ("1935年"), CJK punctuation, then a character and what follows
 _RUN = re.compile(f"[0-9]*[{_PUNCTUATION}]*{_LETTER}(?:{_CJK}|{_BRIDGE}+(?={_CJK}))*")
-_IS_KANA = re.compile(f"[{_KANA}]")
+# Forms only Japanese writes (shinjitai whose Chinese forms differ, traditional and simplified
+# alike): kept to those the shipped scenarios use or are likely to, and to none that Chinese
+# also writes (浜 and 円 exist in Chinese, so they are not here)
+JAPANESE_FORMS = "覚戦駅県沢関広図売読歩黒気発変応団総経続満"
+_IS_JAPANESE = re.compile(f"[{_KANA}{JAPANESE_FORMS}]")
 _CJK_LANGUAGE = re.compile(r"^(zh|ja|ko)(-[A-Za-z0-9]{2,8})*$")
 
 _TAG = re.compile(r"<[^>]*>")
@@ -69,7 +77,7 @@ def kanji_lang(declared: str, fallback: str = DEFAULT) -> str:
 
 def mark_text(escaped: str, kanji: str = DEFAULT) -> str:
     """Escaped text without markup, each run of CJK characters in a `<span lang>`: "ja" for a
-    run with kana, `kanji` for one without (see the module's rule; a `kanji` that is not a
+    run with kana or a form only Japanese writes, `kanji` for any other (see the module's rule; a `kanji` that is not a
     Chinese, Japanese or Korean language tag counts as zh)."""
     kanji = kanji_lang(kanji)
     return _RUN.sub(lambda m: _span(m.group(0), kanji), escaped)
@@ -104,5 +112,5 @@ def mark_html(markup: str, kanji: str = DEFAULT) -> str:
 
 
 def _span(run: str, kanji: str) -> str:
-    lang = "ja" if _IS_KANA.search(run) else kanji
+    lang = "ja" if _IS_JAPANESE.search(run) else kanji
     return f'<span lang="{lang}">{run}</span>'

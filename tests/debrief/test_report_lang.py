@@ -90,8 +90,9 @@ def test_kanji_without_kana_take_the_language_their_source_declares(page):
 
 def test_kanji_without_kana_elsewhere_are_chinese_by_default(page):
     assert '<strong><span lang="zh">何應欽</span> answers</strong>' in page
-    # kanji-only, in the scenario's own words: the scenario declares nothing, so zh
-    assert '<strong>The memorandum (<span lang="zh">覚書</span>)</strong>' in page
+    # kanji-only, in the scenario's own words, with a form only Japanese writes (覚: Chinese
+    # writes 覺 or 觉): Japanese, whatever is declared (teacher's review: read as Mandarin)
+    assert '<strong>The memorandum (<span lang="ja">覚書</span>)</strong>' in page
 
 
 def test_a_scenario_can_declare_the_language_of_its_characters():
@@ -146,7 +147,14 @@ def test_the_markdown_report_is_left_as_it_was():
             "张皓「“日本天津军”:1935年」2018-3",
             '<span lang="zh">张皓「“日本天津军”:1935年」</span>2018-3',
         ),
-        ("梅津・何応欽協定", '<span lang="zh">梅津・何応欽協定</span>'),  # ・ is not kana
+        ("梅津・何應欽協定", '<span lang="zh">梅津・何應欽協定</span>'),  # ・ is not kana
+        # a form only Japanese writes makes the run Japanese (応: Chinese writes 應 or 应)
+        ("梅津・何応欽協定", '<span lang="ja">梅津・何応欽協定</span>'),
+        (
+            "Hata 『日中戦争史』 and 张篷舟",
+            'Hata <span lang="ja">『日中戦争史』</span> and <span lang="zh">张篷舟</span>',
+        ),
+        ("申合", '<span lang="zh">申合</span>'),  # no such form: what is declared decides
         ("「支那駐屯軍の増兵」", '<span lang="ja">「支那駐屯軍の増兵」</span>'),
         ("a「」b", "a「」b"),  # CJK punctuation alone names no language
         ("&amp;何&amp;", '&amp;<span lang="zh">何</span>&amp;'),
