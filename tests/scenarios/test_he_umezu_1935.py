@@ -629,3 +629,52 @@ def test_takahashi_presses_for_an_answer_only_after_the_day_it_was_asked(
     ]
     assert too_soon == []
     assert any(f"takahashi.{rule}" in happened for _, happened in dated_random_games)
+
+
+def _morning_the_wall_is_crossed(scenario, day: dt.date, seed: int):
+    """The events of the dawn of `day` in a game left to run (every day ended) in which the local
+    commanders are pushed to the edge the evening before (momentum at its height, resolve
+    determined, Tokyo with no restraint), so that the event army_boils_over may bring the
+    Kwantung Army over the Wall that dawn; None if it did not, or the game was over."""
+    state = new_game(scenario, seed).state
+    while state.date < day - dt.timedelta(days=1) and not state.over:
+        state = step(scenario, state, EndDay()).state
+    if state.over or state.flags["kwantung_crossed"]:
+        return None
+    state = state.model_copy(
+        update={
+            "stats": {**state.stats, "army_momentum": 100},
+            "hidden": {**state.hidden, "resolve": 75, "restraint": 0},
+        }
+    )
+    events = step(scenario, state, EndDay()).events
+    crossing = [i for i, e in enumerate(events) if (e.kind, e.ref) == ("stage", "invasion")]
+    if not crossing or events[crossing[0]].date != day:
+        return None
+    return events[crossing[0] :]
+
+
+def test_dated_reports_on_japanese_intentions_do_not_follow_a_crossing(scenario):
+    """Review: 'Agents' reports from the Great Wall' (8 June) could say the Kwantung units were
+    staying put, and 'From the American embassy in Tokyo' (11 June) that none may go south of the
+    Wall without sanction, after the local commanders had brought them across at that same dawn
+    (event army_boils_over comes before the dawn's reports). A dated report on what the Japanese
+    army means to do (its truth reads the officers' resolve or Tokyo's restraint) does not come
+    once the Wall is crossed."""
+    about_intentions = {
+        iid: intel
+        for iid, intel in scenario.intel.items()
+        if intel.date is not None and re.search(r"\b(resolve|restraint)\b", intel.truth)
+    }
+    assert {"wall_agents", "grew_channel"} <= set(about_intentions)
+    for iid, intel in about_intentions.items():
+        seen = 0
+        for seed in range(40):
+            after = _morning_the_wall_is_crossed(scenario, intel.date, seed)
+            if after is None:
+                continue
+            seen += 1
+            assert iid not in {e.ref for e in after}, (iid, seed)
+            if seen == 3:
+                break
+        assert seen, f"no game crossed the Wall on the morning of {iid}"
