@@ -678,3 +678,48 @@ def test_dated_reports_on_japanese_intentions_do_not_follow_a_crossing(scenario)
             if seen == 3:
                 break
         assert seen, f"no game crossed the Wall on the morning of {iid}"
+
+
+def test_no_consequence_speaks_of_the_four_demands_before_they_come(scenario):
+    """Review: from 29 May the row 'Telegraph Chiang Kai-shek' promised 'possibly: He Yingqin
+    asked Nanjing for instructions on the four demands', which confused a player and gave away
+    what 9 June would bring. Until the demands are presented, no action offered speaks of them,
+    in its label or its consequences; once they are, the action that asks for Nanjing's
+    instructions says so as a certainty, not as a 'possibly'."""
+    from game.analysis.describe import describe_action
+
+    day = dt.date(1935, 5, 29)
+    while day <= dt.date(1935, 6, 9):
+        state, _ = historical_replay(scenario, 1, until=day)
+        assert state.date == day and not state.over
+        issued = "four_demands" in state.demands
+        for legal in legal_actions(scenario, state):
+            if not isinstance(legal, TakeAction):
+                continue
+            label = scenario.actions[legal.action].label
+            said = describe_action(scenario, state, legal.action)
+            if not issued:
+                assert "four demands" not in f"{label} {said}", (day, legal.action, said)
+            assert "possibly: He Yingqin asked Nanjing" not in said, (day, legal.action, said)
+        day += dt.timedelta(days=1)
+
+
+def test_an_action_that_does_the_work_of_asking_wang_says_so(scenario):
+    """Review: on 9 June 'Telegraph Chiang' silently took 'Ask Wang Jingwei for instructions on
+    the four demands' off the list; what followed said only 'Chiang's attitude +5'. Any action
+    that makes asking Wang unnecessary tells the player, in what it says when taken, that Wang's
+    instructions are coming."""
+    ask = TakeAction(action="ask_wang_four_demands")
+    state, _ = historical_replay(scenario, 1, until=dt.date(1935, 6, 9))
+    assert ask in legal_actions(scenario, state)
+    checked = 0
+    for legal in legal_actions(scenario, state):
+        if not isinstance(legal, TakeAction) or legal == ask:
+            continue
+        after, events = step(scenario, state, legal)
+        if after.over or ask in legal_actions(scenario, after):
+            continue
+        checked += 1
+        told = " ".join(f"{e.title} {e.text}" for e in events)
+        assert "Wang" in told and "instructions" in told, (legal.action, told)
+    assert checked, "no action did the work of asking Wang"
