@@ -723,3 +723,23 @@ def test_an_action_that_does_the_work_of_asking_wang_says_so(scenario):
         told = " ".join(f"{e.title} {e.text}" for e in events)
         assert "Wang" in told and "instructions" in told, (legal.action, told)
     assert checked, "no action did the work of asking Wang"
+
+
+def test_a_deadline_s_words_read_with_the_days_left(scenario):
+    """Review: the first day's header read "Deadline: Sakai's notice of 29 May — none stated, but
+    expected before the officers call again (5 days left)": none, and five days left, on one line.
+    Both front ends put a demand's `deadline_label` beside the days left (the window's header,
+    the text version's day header and demand screen), so no label says there is no deadline; where
+    the record has none, the demand's own text says so."""
+    from game.ui.view import header
+
+    denies = re.compile(r"\b(none|no|not|unstated|without)\b", re.IGNORECASE)
+    for did, demand in scenario.demands.items():
+        assert not denies.search(demand.deadline_label), (did, demand.deadline_label)
+    state = new_game(scenario, 1).state
+    window = header(scenario, state).countdown
+    text = " ".join(day_header(scenario, state, Style(colour=False, plain=True, width=200)))
+    for line in (window, text):
+        assert "Sakai's notice of 29 May" in line and "5 days" in line, line
+        assert not denies.search(line.split("29 May", 1)[1]), line
+    assert re.search(r"\bno\b[^.]*\b(date|deadline)\b", scenario.demands["sakai_notice"].text)
