@@ -743,3 +743,30 @@ def test_a_deadline_s_words_read_with_the_days_left(scenario):
         assert "Sakai's notice of 29 May" in line and "5 days" in line, line
         assert not denies.search(line.split("29 May", 1)[1]), line
     assert re.search(r"\bno\b[^.]*\b(date|deadline)\b", scenario.demands["sakai_notice"].text)
+
+
+def test_after_leaving_peiping_he_gives_orders_but_sees_no_one_there(scenario):
+    """Review: after 'Leave Peiping for Nanjing' ("At three in the morning you and your wife leave
+    Peiping") the council still offered a day with the commanders over their positions and a talk
+    with Yu Xuezhong. He left on 13 June and went on giving orders from Nanjing (the withdrawals of
+    late June, the note of 6 July: fact sheet E-58, E-63, E-77); what needs him in Peiping in person
+    is no longer offered, what can go by telegraph still is, and the action's text says which."""
+    in_person = {"see_sakai", "see_takahashi", "send_deputy", "inspect_troops", "brief_yu"}
+    by_telegraph = {"cable_chiang_demands", "withdraw_central", "withdraw_51st", "censor_press"}
+    leave = TakeAction(action="leave_peiping")
+    for seed in range(20):
+        state = new_game(scenario, seed).state
+        while state.date < dt.date(1935, 6, 9) and not state.over:
+            state = step(scenario, state, EndDay()).state
+        if state.over or state.flags["kwantung_crossed"]:
+            continue
+        offered = {a.action for a in legal_actions(scenario, state) if isinstance(a, TakeAction)}
+        assert in_person | by_telegraph <= offered, (in_person | by_telegraph) - offered
+        state, events = step(scenario, state, leave)
+        offered = {a.action for a in legal_actions(scenario, state) if isinstance(a, TakeAction)}
+        assert not in_person & offered, in_person & offered
+        assert by_telegraph <= offered, by_telegraph - offered
+        told = " ".join(e.text for e in events)
+        assert "telegraph" in told, told
+        return
+    pytest.fail("no game reached 9 June with the Wall uncrossed")
