@@ -214,3 +214,29 @@ def test_dashes_are_dashes(scenario):
     """Play-test: 'Nanjing cables - avoid a clash', 'Qin-Doihara', 'He-Umezu', 'Hebei-Chahar'
     and '18-27 June' were written with hyphens where a dash belongs."""
     assert_dashes_are_dashes(scenario, r"Qin-Doihara|He-Umezu|Hebei-Chahar|\d-\d")
+
+
+def test_the_historical_replay_departs_from_no_decision_of_history(scenario):
+    """Review: the historical replay's report counted 'Departures: 1' (27 June, 'Not done: Close
+    the party offices in Chahar ... it had come about another way'). Qin closed no party office
+    on his own: their closing was one of Doihara's terms, accepted that day (2.4, E-75)."""
+    from game.debrief.build import build_debrief
+
+    for seed in (1, 5, 1935):
+        final = play(scenario, seed, historical).final
+        debrief = build_debrief(scenario, final, seed=seed, replay=True)
+        assert [d for d in debrief.divergences if d.kind != "ending"] == [], seed
+        assert scenario.endings[final.ending].historical
+
+
+def test_the_historical_path_sends_no_columns_towards_kalgan(scenario):
+    """Review: on 24 June the historical replay entered 'Columns on the move' ('The Kwantung
+    Army begins to move', with an invented line about the 29th Army's posts standing to arms),
+    and 2.8% of historical games ended in fighting at the passes, though the record has no
+    Kwantung move between Doihara's call of 23 June and the agreement of 27 June (E-73 to E-75).
+    Song's removal on 19 June, which the Japanese side wanted, now eases the pressure, so a
+    player who follows history does not bring the columns."""
+    report = explore(scenario, runs=300, seed=0, policy="historical")
+    for game in report.games:
+        assert "crisis" not in game.stages, (game.seed, game.stages)
+        assert scenario.endings[game.ending].historical, (game.seed, game.ending)

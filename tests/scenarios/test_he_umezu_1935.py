@@ -635,3 +635,144 @@ def test_takahashi_presses_for_an_answer_only_after_the_day_it_was_asked(
     ]
     assert too_soon == []
     assert any(f"takahashi.{rule}" in happened for _, happened in dated_random_games)
+
+
+def _morning_the_wall_is_crossed(scenario, day: dt.date, seed: int):
+    """The events of the dawn of `day` in a game left to run (every day ended) in which the local
+    commanders are pushed to the edge the evening before (momentum at its height, resolve
+    determined, Tokyo with no restraint), so that the event army_boils_over may bring the
+    Kwantung Army over the Wall that dawn; None if it did not, or the game was over."""
+    state = new_game(scenario, seed).state
+    while state.date < day - dt.timedelta(days=1) and not state.over:
+        state = step(scenario, state, EndDay()).state
+    if state.over or state.flags["kwantung_crossed"]:
+        return None
+    state = state.model_copy(
+        update={
+            "stats": {**state.stats, "army_momentum": 100},
+            "hidden": {**state.hidden, "resolve": 75, "restraint": 0},
+        }
+    )
+    events = step(scenario, state, EndDay()).events
+    crossing = [i for i, e in enumerate(events) if (e.kind, e.ref) == ("stage", "invasion")]
+    if not crossing or events[crossing[0]].date != day:
+        return None
+    return events[crossing[0] :]
+
+
+def test_dated_reports_on_japanese_intentions_do_not_follow_a_crossing(scenario):
+    """Review: 'Agents' reports from the Great Wall' (8 June) could say the Kwantung units were
+    staying put, and 'From the American embassy in Tokyo' (11 June) that none may go south of the
+    Wall without sanction, after the local commanders had brought them across at that same dawn
+    (event army_boils_over comes before the dawn's reports). A dated report on what the Japanese
+    army means to do (its truth reads the officers' resolve or Tokyo's restraint) does not come
+    once the Wall is crossed."""
+    about_intentions = {
+        iid: intel
+        for iid, intel in scenario.intel.items()
+        if intel.date is not None and re.search(r"\b(resolve|restraint)\b", intel.truth)
+    }
+    assert {"wall_agents", "grew_channel"} <= set(about_intentions)
+    for iid, intel in about_intentions.items():
+        seen = 0
+        for seed in range(40):
+            after = _morning_the_wall_is_crossed(scenario, intel.date, seed)
+            if after is None:
+                continue
+            seen += 1
+            assert iid not in {e.ref for e in after}, (iid, seed)
+            if seen == 3:
+                break
+        assert seen, f"no game crossed the Wall on the morning of {iid}"
+
+
+def test_no_consequence_speaks_of_the_four_demands_before_they_come(scenario):
+    """Review: from 29 May the row 'Telegraph Chiang Kai-shek' promised 'possibly: He Yingqin
+    asked Nanjing for instructions on the four demands', which confused a player and gave away
+    what 9 June would bring. Until the demands are presented, no action offered speaks of them,
+    in its label or its consequences; once they are, the action that asks for Nanjing's
+    instructions says so as a certainty, not as a 'possibly'."""
+    from game.analysis.describe import describe_action
+
+    day = dt.date(1935, 5, 29)
+    while day <= dt.date(1935, 6, 9):
+        state, _ = historical_replay(scenario, 1, until=day)
+        assert state.date == day and not state.over
+        issued = "four_demands" in state.demands
+        for legal in legal_actions(scenario, state):
+            if not isinstance(legal, TakeAction):
+                continue
+            label = scenario.actions[legal.action].label
+            said = describe_action(scenario, state, legal.action)
+            if not issued:
+                assert "four demands" not in f"{label} {said}", (day, legal.action, said)
+            assert "possibly: He Yingqin asked Nanjing" not in said, (day, legal.action, said)
+        day += dt.timedelta(days=1)
+
+
+def test_an_action_that_does_the_work_of_asking_wang_says_so(scenario):
+    """Review: on 9 June 'Telegraph Chiang' silently took 'Ask Wang Jingwei for instructions on
+    the four demands' off the list; what followed said only 'Chiang's attitude +5'. Any action
+    that makes asking Wang unnecessary tells the player, in what it says when taken, that Wang's
+    instructions are coming."""
+    ask = TakeAction(action="ask_wang_four_demands")
+    state, _ = historical_replay(scenario, 1, until=dt.date(1935, 6, 9))
+    assert ask in legal_actions(scenario, state)
+    checked = 0
+    for legal in legal_actions(scenario, state):
+        if not isinstance(legal, TakeAction) or legal == ask:
+            continue
+        after, events = step(scenario, state, legal)
+        if after.over or ask in legal_actions(scenario, after):
+            continue
+        checked += 1
+        told = " ".join(f"{e.title} {e.text}" for e in events)
+        assert "Wang" in told and "instructions" in told, (legal.action, told)
+    assert checked, "no action did the work of asking Wang"
+
+
+def test_a_deadline_s_words_read_with_the_days_left(scenario):
+    """Review: the first day's header read "Deadline: Sakai's notice of 29 May — none stated, but
+    expected before the officers call again (5 days left)": none, and five days left, on one line.
+    Both front ends put a demand's `deadline_label` beside the days left (the window's header,
+    the text version's day header and demand screen), so no label says there is no deadline; where
+    the record has none, the demand's own text says so."""
+    from game.ui.view import header
+
+    denies = re.compile(r"\b(none|no|not|unstated|without)\b", re.IGNORECASE)
+    for did, demand in scenario.demands.items():
+        assert not denies.search(demand.deadline_label), (did, demand.deadline_label)
+    state = new_game(scenario, 1).state
+    window = header(scenario, state).countdown
+    text = " ".join(day_header(scenario, state, Style(colour=False, plain=True, width=200)))
+    for line in (window, text):
+        assert "Sakai's notice of 29 May" in line and "5 days" in line, line
+        assert not denies.search(line.split("29 May", 1)[1]), line
+    assert re.search(r"\bno\b[^.]*\b(date|deadline)\b", scenario.demands["sakai_notice"].text)
+
+
+def test_after_leaving_peiping_he_gives_orders_but_sees_no_one_there(scenario):
+    """Review: after 'Leave Peiping for Nanjing' ("At three in the morning you and your wife leave
+    Peiping") the council still offered a day with the commanders over their positions and a talk
+    with Yu Xuezhong. He left on 13 June and went on giving orders from Nanjing (the withdrawals of
+    late June, the note of 6 July: fact sheet E-58, E-63, E-77); what needs him in Peiping in person
+    is no longer offered, what can go by telegraph still is, and the action's text says which."""
+    in_person = {"see_sakai", "see_takahashi", "send_deputy", "inspect_troops", "brief_yu"}
+    by_telegraph = {"cable_chiang_demands", "withdraw_central", "withdraw_51st", "censor_press"}
+    leave = TakeAction(action="leave_peiping")
+    for seed in range(20):
+        state = new_game(scenario, seed).state
+        while state.date < dt.date(1935, 6, 9) and not state.over:
+            state = step(scenario, state, EndDay()).state
+        if state.over or state.flags["kwantung_crossed"]:
+            continue
+        offered = {a.action for a in legal_actions(scenario, state) if isinstance(a, TakeAction)}
+        assert in_person | by_telegraph <= offered, (in_person | by_telegraph) - offered
+        state, events = step(scenario, state, leave)
+        offered = {a.action for a in legal_actions(scenario, state) if isinstance(a, TakeAction)}
+        assert not in_person & offered, in_person & offered
+        assert by_telegraph <= offered, by_telegraph - offered
+        told = " ".join(e.text for e in events)
+        assert "telegraph" in told, told
+        return
+    pytest.fail("no game reached 9 June with the Wall uncrossed")
