@@ -34,7 +34,7 @@ from game.text import render
 from game.text.cabinet import VoteRecord, decide, leaders, render_votes
 from game.text.commands import End, Pick, Release, Show, Unknown, parse
 from game.text.console import Console, EndOfInput, TimedOut, isatty
-from game.text.menu import Menu, build_menu, resumed_numbers
+from game.text.menu import Entry, Menu, build_menu, due_today, resumed_numbers
 from game.text.report import Debrief, DebriefUnavailable, build, report_text
 from game.text.style import Style
 
@@ -197,6 +197,11 @@ def _titles(events: list[GameEvent]) -> str:
     return "".join(f" {part}" for part in parts)
 
 
+def _told(entry: Entry) -> tuple[str, str]:
+    """What the full list tells of a choice beyond its line: its hint and its consequences."""
+    return (entry.hint, entry.consequences)
+
+
 def no_such_page(what: str, number: int, pages: int) -> str:
     """ "There is no log page 5: the log has pages 1 to 3", for the log and the codex alike (a
     number of ten digits or more is not repeated back)."""
@@ -246,8 +251,11 @@ class Session:
         # if that very council opens (lesson mode may let the day pass first: review)
         self.council_before = (0, 0)
         self.council_clock_day = 0  # the day whose council clock `day_started` belongs to
-        # the next menu is the day's full list (a new day, or a step taken back), not the short one
-        self.full_menu = True
+        # the next list is the morning's (a new day, or a step taken back), not one after a step
+        self.morning = True
+        # what each choice's consequences said when last shown (its hint and consequences), by
+        # key: the short list shows a choice with them only when the player has not read them
+        self.told: dict[str, tuple[str, str]] = {}
         self.on_dawn: Callable[[GameState], str] | None = None
         self.state: GameState
         self.undo: UndoStack | None = None  # practice games only
@@ -469,7 +477,7 @@ class Session:
             render.day_header(self.scenario, self.state, self.style, self.classroom.time_limit)
         )
         self.clock_waits = self.classroom.time_limit is not None
-        self.full_menu = True
+        self.morning = True
 
     def take(self, choice: Choice | ReleaseInject) -> None:
         before = self.state
@@ -488,15 +496,39 @@ class Session:
         """The choices; first a line naming the numbers new choices have taken, when some appeared
         during the day (they come after the day's highest number; nothing else moves).
 
-        At the start of a day, and when new choices have appeared, every choice is shown with
-        its consequences; after a step of the day only the choices still open, one line each, so
-        that what the step brought stays on the screen (Enter shows the full list)."""
+        Each morning and after each step, the short list: the choices open now, one line each
+        (Enter shows the full list, every choice with its consequences). A choice whose
+        consequences the player has not read is shown with them: the first time it is offered
+        (a demand's answers on the day it comes, an action once it opens) and when they have
+        changed since (an action's may grow once a hidden value is revealed). So are, each
+        morning, the answers to a demand due that day. A morning on which every open choice is
+        new (the first of a game, or of a game resumed) shows the full list. (Teacher's review:
+        with the full list every morning, day 12 of the 1935 crisis had 1,762 words before its
+        first prompt, 1,545 of them the list, mostly read the day before: more than a group
+        reads under a time limit.)"""
         if menu.added:
             self.console.show(["", added_line(menu.added)])
-        full = self.full_menu or bool(menu.added)
-        lines = render.menu_lines if full else render.compact_menu_lines
-        self.console.show(lines(self.scenario, self.state, menu, self.style))
-        self.full_menu = False
+        open_now = [entry for entry in menu.entries if entry.available]
+        unread = {entry.key for entry in open_now if self.told.get(entry.key) != _told(entry)}
+        if self.morning:
+            unread |= {
+                entry.key
+                for entry in menu.answers
+                if entry.available and due_today(self.state, entry.demand)
+            }
+        if self.morning and open_now and all(entry.key in unread for entry in open_now):
+            self.show_full_menu(menu)
+        else:
+            self.console.show(
+                render.compact_menu_lines(self.scenario, self.state, menu, self.style, unread)
+            )
+            self.told.update((entry.key, _told(entry)) for entry in open_now if entry.key in unread)
+        self.morning = False
+
+    def show_full_menu(self, menu: Menu) -> None:
+        """Every choice of the day, with its consequences or why it is not possible now."""
+        self.console.show(render.menu_lines(self.scenario, self.state, menu, self.style))
+        self.told.update((entry.key, _told(entry)) for entry in menu.entries if entry.available)
 
     def council(self) -> None:
         """One decision: show the choices, read one (or the cabinet's vote), hand it to the engine."""
@@ -550,7 +582,7 @@ class Session:
         self.console.show(
             render.day_header(self.scenario, self.state, self.style, self.classroom.time_limit)
         )
-        self.full_menu = True
+        self.morning = True
 
     def will_pass(self) -> bool:
         """Whether lesson mode will let the day just begun pass without a council."""
@@ -778,7 +810,7 @@ class Session:
                 self.console.show(lines)
         elif command.screen == "menu":
             self.console.show(render.day_header(scenario, state, style, self.classroom.time_limit))
-            self.console.show(render.menu_lines(scenario, state, menu, style))
+            self.show_full_menu(menu)
         elif command.screen == "save":
             if self.save_slot is None:
                 self.console.say("Saving is not available here.")

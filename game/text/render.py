@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from game.analysis.describe import (
@@ -27,7 +27,7 @@ from game.engine.words import ENDING_RATES, HISTORIANS, counted, reliability_wor
 from game.lesson import HELD_DAYS
 from game.lesson import minutes as _minutes
 from game.scenario.model import Scenario
-from game.text.menu import Entry, Menu
+from game.text.menu import Entry, Menu, due_today
 from game.text.style import Style
 
 LOG_PAGE_SIZE = 8
@@ -141,28 +141,42 @@ def menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: Style) -
     return lines
 
 
-def compact_menu_lines(scenario: Scenario, state: GameState, menu: Menu, style: Style) -> list[str]:
-    """The choices after a step of the day: one line each, and only those open now.
+def compact_menu_lines(
+    scenario: Scenario,
+    state: GameState,
+    menu: Menu,
+    style: Style,
+    detailed: Collection[str] = (),
+) -> list[str]:
+    """The short list, each morning and after a step of the day: only the choices open now, one
+    line each, except those whose keys are in `detailed`, shown with their consequences as in the
+    full list (the shell names the ones the player has not yet read: see `Session.show_menu`).
 
     A choice not possible now stays so until the next dawn (points are spent, never given back,
     during a day; an answer given, an action done for today or used up, stays so), so it is left
     out here; the full list (Enter) still shows it with the reason. With no points left, one line
     says so instead of an action list the player cannot use.
     """
+
+    def entry_lines(entry: Entry) -> list[str]:
+        return _entry_lines(entry, style) if entry.key in detailed else _short_entry(entry, style)
+
     lines: list[str] = []
     current = ""
     answers = [entry for entry in menu.answers if entry.available]
     for entry in answers:
         if entry.demand != current:
+            # a demand heads its answers as in the full list, ruled off: it must not be lost
+            # among the actions' lines
             current = entry.demand
-            lines += ["", style.bold(_demand_title(scenario, state, current))]
-        lines += _short_entry(entry, style)
+            lines += style.heading(_demand_title(scenario, state, current))
+        lines += entry_lines(entry)
     actions = [entry for entry in menu.actions if entry.available]
     if actions:
         total = scenario.calendar.actions_per_day
         lines += ["", style.bold(f"Actions ({state.budget} of {total} points left)")]
         for entry in actions:
-            lines += _short_entry(entry, style)
+            lines += entry_lines(entry)
         lines += ["", "  E  End the day"]
     else:
         lines += [
@@ -192,9 +206,10 @@ def _demand_title(scenario: Scenario, state: GameState, did: str) -> str:
     active = state.demands[did]
     kind = "Ultimatum" if demand.ultimatum else "Demand"
     due = ""
-    if active.deadline is not None:
-        days = (active.deadline - state.date).days
-        due = " \u2014 answer today" if days <= 0 else f" \u2014 {counted(days, 'day')} left"
+    if due_today(state, did):
+        due = " \u2014 answer today"
+    elif active.deadline is not None:
+        due = f" \u2014 {counted((active.deadline - state.date).days, 'day')} left"
     return (
         f"{kind} {correspondent('demand', sender_name(scenario, demand.issuer))}: "
         f"{demand.title}{due}"
@@ -432,8 +447,9 @@ def help_lines(
         ("q", "quit (asks first)"),
         (
             "Enter",
-            "show all the day's choices again, with their consequences (after a step only "
-            "those still open are listed, one line each)",
+            "show all the day's choices, with their consequences (each morning after the "
+            "first, and after each step, only the choices still open are listed, one line "
+            "each, with their consequences only where you have not read them yet)",
         ),
     ]
     if saves:

@@ -673,6 +673,10 @@ def test_a_choice_that_appears_during_the_day_takes_new_numbers_and_moves_nothin
     new_list = after_spies.split("\n> ")[0]
     assert "  7. Accept" in new_list and "  8. Refuse" in new_list
     assert "  4. Talk to the envoy" in new_list  # as it was before the ultimatum
+    # the new answers with their consequences; the rest, read at dawn, one line each (the whole
+    # list again pushed what the step brought off the screen)
+    assert "Pressure \u221220, Trust \u221220, Conceded" in new_list
+    assert "Lower the temperature." not in new_list
     assert "Done: Talk to the envoy" in shown  # 4 still meant Talk
     assert "Your answer: Ultimatum: Refuse" in shown
     assert shown.count("New choices now") == 1
