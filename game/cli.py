@@ -363,7 +363,7 @@ def _crashed(exc: Exception, args: argparse.Namespace) -> int:
             autosave,
             text=getattr(args, "text", False),
             scenario=getattr(args, "scenario", None),
-            options=_session_options(args) if hasattr(args, "time_limit") else "",
+            options=_session_options(args) if hasattr(args, "time_limit") else [],
         )
         message += f" Your last autosave is kept: resume it with `{command}`."
     print(message, file=sys.stderr)
@@ -986,7 +986,7 @@ def _play_text(
     )
 
 
-def _session_options(args: argparse.Namespace, *, this_game: bool = True) -> str:
+def _session_options(args: argparse.Namespace, *, this_game: bool = True) -> list[str]:
     """The options of `play` that a resumed game should keep: the student's name, the lesson's
     settings, the text style and the saves folder (a practice game is one by its save). For
     another game (`this_game` false: the unfinished one kept aside), only the text style and the
@@ -994,7 +994,7 @@ def _session_options(args: argparse.Namespace, *, this_game: bool = True) -> str
     with '--name Cai', and its report then said Cai)."""
     parts: list[str] = []
     if args.name and this_game:
-        parts += ["--name", shlex.quote(args.name)]
+        parts += ["--name", args.name]
     if args.time_limit is not None and this_game:
         parts += ["--time-limit", f"{args.time_limit:g}"]
     if args.lesson_days is not None and this_game:
@@ -1006,8 +1006,8 @@ def _session_options(args: argparse.Namespace, *, this_game: bool = True) -> str
     if args.plain:
         parts.append("--plain")
     if getattr(args, "save_dir", None):
-        parts += ["--save-dir", shlex.quote(str(args.save_dir))]
-    return " ".join(parts)
+        parts += ["--save-dir", str(args.save_dir)]
+    return parts
 
 
 class _TextSaves:
@@ -1019,8 +1019,9 @@ class _TextSaves:
         self.practice = practice
         self.warned = False
         self.last_autosave: Path | None = None
-        self.options = ""  # the command line's options a resumed game keeps (see resume_command)
-        self.other_options = ""  # those that another game (one kept aside) keeps
+        # the command line's options a resumed game keeps (see resume_command)
+        self.options: list[str] = []
+        self.other_options: list[str] = []  # those that another game (one kept aside) keeps
         self.notes: SessionNotes | None = None  # what the text game keeps beside the state
 
     def keep_notes(self, notes: SessionNotes) -> None:
@@ -1091,21 +1092,47 @@ class _TextSaves:
             return ""
         return describe_game(other, self.loaded.scenario) if other is not None else ""
 
-    def resume_command(self, save: Path, options: str | None = None) -> str:
+    def resume_command(self, save: Path, options: Sequence[str] | None = None) -> str:
         chosen = self.options if options is None else options
         return resume_command(save, text=True, scenario=self.loaded.path, options=chosen)
 
 
 def resume_command(
-    save: Path, *, text: bool, scenario: str | Path | None, options: str = ""
+    save: Path,
+    *,
+    text: bool,
+    scenario: str | Path | None,
+    options: Sequence[str] = (),
+    platform: str = sys.platform,
 ) -> str:
     """The command that takes up a save again. A scenario that is not one of the game's own must
     be named, or --load would not know where to find it; `options` (`_session_options`: the
-    player's name, the lesson's options, the saves folder) go on as they were."""
-    parts = ["python main.py play", "--text" if text else "", f"--load {shlex.quote(str(save))}"]
+    player's name, the lesson's options, the saves folder) go on as they were. Quoted for the
+    platform's shell (see command_line)."""
+    words = ["python", "main.py", "play", *(["--text"] if text else []), "--load", str(save)]
     if scenario and Path(scenario).resolve().parent != SCENARIOS_DIR.resolve():
-        parts.append(f"--scenario {shlex.quote(str(scenario))}")
-    return " ".join(part for part in (*parts, options) if part)
+        words += ["--scenario", str(scenario)]
+    return command_line([*words, *options], platform)
+
+
+def command_line(words: Sequence[str], platform: str = sys.platform) -> str:
+    """`words` as one command to type into the platform's shell: on Windows, Command Prompt's
+    (the guide's), quoted with double quotes as `subprocess.list2cmdline` does; elsewhere a POSIX
+    shell's (`shlex.join`). Teacher's review: the resume command was quoted for POSIX shells only,
+    and in Command Prompt `--name 'Ana and Ben'` split into three words."""
+    if platform != "win32":
+        return shlex.join(words)
+    import subprocess
+
+    def word_for_cmd(word: str) -> str:
+        quoted = subprocess.list2cmdline([word])
+        if quoted.startswith('"') or not set(word) & set("&|<>^()"):
+            return quoted
+        # Command Prompt acts on these outside quotes even in a word without a space ("Ana&Ben");
+        # backslashes before the closing quote are doubled, as list2cmdline doubles them
+        return f'"{quoted}' + "\\" * (len(word) - len(word.rstrip("\\"))) + '"'
+
+    return " ".join(word_for_cmd(word) for word in words)
 
 
 def _report_folder() -> Path:
