@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from game import __version__
 from game.analysis.policy_names import DESCRIPTIONS, NOTE, POLICY_NAMES
-from game.paths import scenarios_dir
+from game.paths import bundled_scenario, bundled_scenarios, scenarios_dir
 
 if TYPE_CHECKING:
     from game.analysis.replay import Playthrough, Stop
@@ -59,8 +59,17 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+# (the scenario files' arguments: see scenario_file)
+BUNDLED_HELP = (
+    "a bundled scenario may be named by its id, e.g. he_umezu_1935, or its path in the project,"
+    " scenarios/he_umezu_1935.yaml, from any folder"
+)
+
+
 def _add_validate_arguments(validate: argparse.ArgumentParser) -> None:
-    validate.add_argument("files", nargs="+", metavar="FILE", help="scenario YAML files")
+    validate.add_argument(
+        "files", nargs="+", metavar="FILE", help=f"scenario YAML files; {BUNDLED_HELP}"
+    )
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     validate.add_argument("--quiet", "-q", action="store_true", help="print only problems")
 
@@ -70,7 +79,7 @@ def _add_no_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_graph_arguments(graph: argparse.ArgumentParser) -> None:
-    graph.add_argument("file", metavar="FILE", help="scenario YAML file")
+    graph.add_argument("file", metavar="FILE", help=f"scenario YAML file; {BUNDLED_HELP}")
     graph.add_argument(
         "--format",
         choices=("mermaid", "dot"),
@@ -80,7 +89,7 @@ def _add_graph_arguments(graph: argparse.ArgumentParser) -> None:
 
 
 def _add_explore_arguments(explore: argparse.ArgumentParser) -> None:
-    explore.add_argument("file", metavar="FILE", help="scenario YAML file")
+    explore.add_argument("file", metavar="FILE", help=f"scenario YAML file; {BUNDLED_HELP}")
     explore.add_argument(
         "--runs",
         type=_positive_up_to(MAX_RUNS),
@@ -112,7 +121,7 @@ def _add_explore_arguments(explore: argparse.ArgumentParser) -> None:
 
 
 def _add_replay_arguments(replay: argparse.ArgumentParser) -> None:
-    replay.add_argument("file", metavar="FILE", help="scenario YAML file")
+    replay.add_argument("file", metavar="FILE", help=f"scenario YAML file; {BUNDLED_HELP}")
     how = replay.add_mutually_exclusive_group(required=True)
     how.add_argument("--historical", action="store_true", help="take the choices history took")
     how.add_argument(
@@ -143,7 +152,7 @@ def _add_screenshots_arguments(shots: argparse.ArgumentParser) -> None:
         "--scenario",
         metavar="FILE",
         default=None,
-        help="scenario file (default: the 1935 scenario)",
+        help=f"scenario YAML file; {BUNDLED_HELP} (default: he_umezu_1935)",
     )
     shots.add_argument("--seed", type=int, default=1935, help="random seed (default 1935)")
     shots.add_argument(
@@ -161,7 +170,7 @@ def add_play_arguments(parser: argparse.ArgumentParser) -> None:
         "--scenario",
         metavar="FILE",
         default=None,
-        help="scenario file (default: the 1935 scenario)",
+        help=f"scenario YAML file; {BUNDLED_HELP} (default: he_umezu_1935)",
     )
     parser.add_argument(
         "--seed",
@@ -354,7 +363,7 @@ def _crashed(exc: Exception, args: argparse.Namespace) -> int:
             autosave,
             text=getattr(args, "text", False),
             scenario=getattr(args, "scenario", None),
-            options=_session_options(args) if hasattr(args, "time_limit") else "",
+            options=_session_options(args) if hasattr(args, "time_limit") else [],
         )
         message += f" Your last autosave is kept: resume it with `{command}`."
     print(message, file=sys.stderr)
@@ -404,6 +413,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     failed = False
     for name in args.files:
         try:
+            name = scenario_file(name)
             raw = read_scenario_file(name)
         except ScenarioError as exc:
             for diagnostic in exc.diagnostics:
@@ -442,7 +452,7 @@ def _positive(text: str) -> int:
 def cmd_graph(args: argparse.Namespace) -> int:
     from game.analysis.graph import scenario_graph
 
-    sys.stdout.write(scenario_graph(load(args.file).scenario, args.format))
+    sys.stdout.write(scenario_graph(load(scenario_file(args.file)).scenario, args.format))
     return 0
 
 
@@ -450,6 +460,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
     from game.analysis.explore import explore, render_report
     from game.scenario.load import load_scenario_bytes, read_scenario_file
 
+    args.file = scenario_file(args.file)
     raw = read_scenario_file(args.file)  # kept: the workers of --jobs load it again
     loaded = load_scenario_bytes(raw, args.file)
     show = sys.stderr.isatty() and args.runs > 200
@@ -553,6 +564,32 @@ def _note_if_nothing_historical(scenario: Scenario, what: str = "the historical 
     )
 
 
+def scenario_file(name: str) -> str:
+    """The scenario file a command line names. A path that exists (from the current folder)
+    always wins; otherwise a bundled scenario by its id, its file's name or its path in the
+    project (game.paths.bundled_scenario), so `replay he_umezu_1935` and the guides'
+    `replay scenarios/he_umezu_1935.yaml` work from any folder (teacher's review: only from the
+    project's). Anything else is a ScenarioError at NAME:1:1 naming the bundled scenarios."""
+    if Path(name).exists():
+        return name
+    found = bundled_scenario(name, SCENARIOS_DIR)
+    if found is not None:
+        return str(found)
+    from game.scenario.source import Diagnostic, ScenarioError, SourceSpan
+
+    ids = ", ".join(path.stem for path in bundled_scenarios(SCENARIOS_DIR))
+    raise ScenarioError(
+        [
+            Diagnostic(
+                SourceSpan(name, 1, 1),
+                "no such file, nor a bundled scenario by that name",
+                hint=f"the bundled scenarios: {ids}; name one by its id, or give the path of a "
+                "scenario file",
+            )
+        ]
+    )
+
+
 def load(path: str | Path) -> LoadedScenario:
     from game.scenario.load import load_scenario
 
@@ -566,7 +603,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     report_format = (
         _report_format(args.report) if args.report else None
     )  # refuse a bad suffix before playing
-    loaded = load(args.file)
+    loaded = load(scenario_file(args.file))
     choices: list[Choice] = []
     if args.historical:
         _note_if_nothing_historical(loaded.scenario)
@@ -791,7 +828,7 @@ def cmd_play(args: argparse.Namespace, *, headless: bool = False) -> int:
     author's errors are printed here as FILE:LINE:COL and the command exits 1. `headless` opens
     the window under SDL's dummy driver too (the start-up benchmark runs exactly this path).
     """
-    scenario_path = Path(args.scenario) if args.scenario else DEFAULT_SCENARIO
+    scenario_path = Path(scenario_file(args.scenario)) if args.scenario else DEFAULT_SCENARIO
     classroom = [
         flag
         for flag, value in (
@@ -848,7 +885,7 @@ def cmd_play(args: argparse.Namespace, *, headless: bool = False) -> int:
                     headless=headless,
                     save_folder=getattr(args, "save_dir", None),
                     practice=getattr(args, "practice", False),
-                    scenario_paths=sorted(SCENARIOS_DIR.glob("*.yaml")),
+                    scenario_paths=bundled_scenarios(SCENARIOS_DIR),
                     time_limit=args.time_limit,
                     lesson_days=args.lesson_days,
                     player_name=args.name,
@@ -874,7 +911,7 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
         print(f"--text-size: {args.text_size} is not between 50 and 200", file=sys.stderr)
         return 2
     _check_out_folder(Path(args.out_dir))
-    loaded = load(Path(args.scenario) if args.scenario else DEFAULT_SCENARIO)
+    loaded = load(scenario_file(args.scenario) if args.scenario else DEFAULT_SCENARIO)
     # the screens are those of a game played the historical way (author test: an invented
     # scenario's set had no "What followed" slip, and nothing said why)
     _note_if_nothing_historical(
@@ -949,7 +986,7 @@ def _play_text(
     )
 
 
-def _session_options(args: argparse.Namespace, *, this_game: bool = True) -> str:
+def _session_options(args: argparse.Namespace, *, this_game: bool = True) -> list[str]:
     """The options of `play` that a resumed game should keep: the student's name, the lesson's
     settings, the text style and the saves folder (a practice game is one by its save). For
     another game (`this_game` false: the unfinished one kept aside), only the text style and the
@@ -957,7 +994,7 @@ def _session_options(args: argparse.Namespace, *, this_game: bool = True) -> str
     with '--name Cai', and its report then said Cai)."""
     parts: list[str] = []
     if args.name and this_game:
-        parts += ["--name", shlex.quote(args.name)]
+        parts += ["--name", args.name]
     if args.time_limit is not None and this_game:
         parts += ["--time-limit", f"{args.time_limit:g}"]
     if args.lesson_days is not None and this_game:
@@ -969,8 +1006,8 @@ def _session_options(args: argparse.Namespace, *, this_game: bool = True) -> str
     if args.plain:
         parts.append("--plain")
     if getattr(args, "save_dir", None):
-        parts += ["--save-dir", shlex.quote(str(args.save_dir))]
-    return " ".join(parts)
+        parts += ["--save-dir", str(args.save_dir)]
+    return parts
 
 
 class _TextSaves:
@@ -982,8 +1019,9 @@ class _TextSaves:
         self.practice = practice
         self.warned = False
         self.last_autosave: Path | None = None
-        self.options = ""  # the command line's options a resumed game keeps (see resume_command)
-        self.other_options = ""  # those that another game (one kept aside) keeps
+        # the command line's options a resumed game keeps (see resume_command)
+        self.options: list[str] = []
+        self.other_options: list[str] = []  # those that another game (one kept aside) keeps
         self.notes: SessionNotes | None = None  # what the text game keeps beside the state
 
     def keep_notes(self, notes: SessionNotes) -> None:
@@ -1054,21 +1092,47 @@ class _TextSaves:
             return ""
         return describe_game(other, self.loaded.scenario) if other is not None else ""
 
-    def resume_command(self, save: Path, options: str | None = None) -> str:
+    def resume_command(self, save: Path, options: Sequence[str] | None = None) -> str:
         chosen = self.options if options is None else options
         return resume_command(save, text=True, scenario=self.loaded.path, options=chosen)
 
 
 def resume_command(
-    save: Path, *, text: bool, scenario: str | Path | None, options: str = ""
+    save: Path,
+    *,
+    text: bool,
+    scenario: str | Path | None,
+    options: Sequence[str] = (),
+    platform: str = sys.platform,
 ) -> str:
     """The command that takes up a save again. A scenario that is not one of the game's own must
     be named, or --load would not know where to find it; `options` (`_session_options`: the
-    player's name, the lesson's options, the saves folder) go on as they were."""
-    parts = ["python main.py play", "--text" if text else "", f"--load {shlex.quote(str(save))}"]
+    player's name, the lesson's options, the saves folder) go on as they were. Quoted for the
+    platform's shell (see command_line)."""
+    words = ["python", "main.py", "play", *(["--text"] if text else []), "--load", str(save)]
     if scenario and Path(scenario).resolve().parent != SCENARIOS_DIR.resolve():
-        parts.append(f"--scenario {shlex.quote(str(scenario))}")
-    return " ".join(part for part in (*parts, options) if part)
+        words += ["--scenario", str(scenario)]
+    return command_line([*words, *options], platform)
+
+
+def command_line(words: Sequence[str], platform: str = sys.platform) -> str:
+    """`words` as one command to type into the platform's shell: on Windows, Command Prompt's
+    (the guide's), quoted with double quotes as `subprocess.list2cmdline` does; elsewhere a POSIX
+    shell's (`shlex.join`). Teacher's review: the resume command was quoted for POSIX shells only,
+    and in Command Prompt `--name 'Ana and Ben'` split into three words."""
+    if platform != "win32":
+        return shlex.join(words)
+    import subprocess
+
+    def word_for_cmd(word: str) -> str:
+        quoted = subprocess.list2cmdline([word])
+        if quoted.startswith('"') or not set(word) & set("&|<>^()"):
+            return quoted
+        # Command Prompt acts on these outside quotes even in a word without a space ("Ana&Ben");
+        # backslashes before the closing quote are doubled, as list2cmdline doubles them
+        return f'"{quoted}' + "\\" * (len(word) - len(word.rstrip("\\"))) + '"'
+
+    return " ".join(word_for_cmd(word) for word in words)
 
 
 def _report_folder() -> Path:
@@ -1178,7 +1242,7 @@ def _shipped_scenario(kind: str, chosen: str | None, save_path: str) -> LoadedSc
     from game.scenario.source import ScenarioError
 
     wanted = peek_scenario_id(save_path)
-    for candidate in sorted(SCENARIOS_DIR.glob("*.yaml")):
+    for candidate in bundled_scenarios(SCENARIOS_DIR):
         try:
             other = load(candidate)
         except ScenarioError:

@@ -29,3 +29,26 @@ def scenarios_dir() -> Path:
 
 def assets_dir() -> Path:
     return data_root() / "assets"
+
+
+def bundled_scenarios(folder: Path | None = None) -> list[Path]:
+    """The scenario files that come with the game (those in `folder`, by default the scenarios
+    folder), by name."""
+    return sorted((folder or scenarios_dir()).glob("*.yaml"))
+
+
+def bundled_scenario(name: str, folder: Path | None = None) -> Path | None:
+    """The bundled scenario (in `folder`, by default the scenarios folder) that `name` means, by
+    its id (`he_umezu_1935`), its file's name (`he_umezu_1935.yaml`) or its path in the project
+    (`scenarios/he_umezu_1935.yaml`); None if it means none. The command line looks here for a
+    scenario that is not a path from the current folder (see game.cli.scenario_file), so the
+    guides' commands work from any folder, and the installed command from anywhere."""
+    given = Path(name)
+    if not name.strip() or given.is_absolute():
+        return None
+    home = folder or scenarios_dir()
+    bundled = {path.resolve() for path in bundled_scenarios(home)}
+    for candidate in (home.parent / given, home / given, home / f"{name}.yaml"):
+        if candidate.resolve() in bundled:
+            return candidate.resolve()
+    return None

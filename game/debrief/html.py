@@ -28,6 +28,7 @@ from game.debrief.sections import (
     Section,
     report_sections,
     student,
+    vote_summary,
 )
 from game.engine.dates import long_date
 from game.engine.words import HISTORIANS
@@ -240,10 +241,7 @@ def _items(section: Section, out: list[str]) -> None:
                 f'<div class="dispute"><p><strong>{esc(item.question)}</strong>{_refs(item.sources)}</p><ul>{versions}</ul></div>'
             )
         elif isinstance(item, Vote):
-            when = f"{long_date(item.date, weekday=False)} · " if item.date else ""
-            tally = ", ".join(f"{esc(option)}: {count}" for option, count in item.tally.items())
-            chosen = f" Chosen: {esc(item.chosen)}." if item.chosen else ""
-            out.append(f"<li>{when}{esc(item.question)} {tally}{chosen}</li>")
+            out.append(f"<li>{esc(vote_summary(item))}</li>")
         elif isinstance(item, SourceRef):
             out.append(_source_item(item))
     if listing:

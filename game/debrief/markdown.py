@@ -24,6 +24,7 @@ from game.debrief.sections import (
     NoteItem,
     Section,
     report_sections,
+    vote_summary,
 )
 from game.engine.dates import long_date
 from game.engine.words import HISTORIANS
@@ -160,10 +161,7 @@ def _items(section: Section, lines: list[str]) -> None:
             lines.append(f"- **{_text(item.label)}:** {_text(item.shown)}{description}")
             listing = True
         elif isinstance(item, Vote):
-            when = f"{long_date(item.date, weekday=False)} · " if item.date else ""
-            tally = ", ".join(f"{_text(option)}: {count}" for option, count in item.tally.items())
-            chosen = f" Chosen: {_text(item.chosen)}." if item.chosen else ""
-            lines.append(f"- {when}{_text(item.question)} {tally}.{chosen}".replace(" .", "."))
+            lines.append(f"- {_text(vote_summary(item))}")
             listing = True
     if listing:
         lines.append("")

@@ -158,6 +158,10 @@ class Vote(_Frozen):
     question: str
     tally: dict[str, int] = Field(default_factory=dict)  # option label -> number of votes
     chosen: str = ""  # what the class (or the teacher) went with
+    # each voter's choice (an option label), in turn, when the voters are numbered: a cabinet's
+    # advisers, adviser 1 first; a split vote's summary says who voted for what
+    ballots: list[str] = []
+    note: str = ""  # how a tie was settled, when the tally cannot say ("tie broken by adviser 1")
 
 
 class Debrief(_Frozen):

@@ -54,7 +54,7 @@ from game.debrief.model import (
 )
 from game.engine.dates import long_date
 from game.engine.state import TOLD_KINDS
-from game.engine.words import FOLLOWED_HISTORY, NO_ACTION
+from game.engine.words import FOLLOWED_HISTORY, NO_ACTION, counted, number_ranges
 
 NO_NAME = "(no name given)"
 TURNED_ON = "What this ending turned on, as things stood at the end"
@@ -238,6 +238,53 @@ def report_sections(debrief: Debrief) -> list[Section]:
         out.append(Section("questions", "Questions for reflection", questions))
     out.append(_sources(d))
     return out
+
+
+def vote_summary(vote: Vote) -> str:
+    """A vote as one sentence that names each choice once, for every form of the report: the
+    choice made with its share of the votes ("(unanimous)" when it had them all), then the other
+    choices with theirs; numbered ballots (a cabinet's advisers) say who voted for what when the
+    vote was split. Teacher's review: a cabinet's unanimous vote named its choice four times (in
+    each adviser's ballot, the tally and "Chosen"). A vote whose choice no one voted for (or with
+    none) lists its tally and then the choice."""
+    when = f"{long_date(vote.date, weekday=False)} \u00b7 " if vote.date else ""
+    question = " ".join(vote.question.split())
+    if vote.chosen not in vote.tally:
+        tally = ", ".join(f"{option}: {count}" for option, count in vote.tally.items())
+        chosen = f" Chosen: {vote.chosen}." if vote.chosen else ""
+        return f"{when}{question} {tally}.{chosen}".replace(" .", ".")
+    voters: dict[str, list[int]] = {}
+    for number, ballot in enumerate(vote.ballots, start=1):
+        voters.setdefault(ballot, []).append(number)
+    total = sum(vote.tally.values())
+    others = sorted(
+        ((o, n) for o, n in vote.tally.items() if o != vote.chosen and n > 0), key=lambda o: -o[1]
+    )
+    count = vote.tally[vote.chosen]
+    share = counted(total, "vote") if count == total and total < 2 else f"{count} of {total} votes"
+    if not others and total > 1:
+        share += " (unanimous)"
+    elif others and vote.chosen in voters:
+        share += f" ({_advisers(voters[vote.chosen])})"
+    if vote.note:
+        share += f", {vote.note}"
+    against = "; ".join(
+        f"{option} \u2014 {number}"
+        + (f" ({_advisers(voters[option])})" if option in voters else "")
+        for option, number in others
+    )
+    ask = f"{question} " if question.endswith(("?", "!", ".", ":")) else f"{question}: "
+    tail = f"; other votes: {against}" if others else ""
+    return f"{when}{ask if question else ''}{vote.chosen} \u2014 {share}{tail}."
+
+
+def _advisers(numbers: list[int]) -> str:
+    """'adviser 2', 'advisers 1 and 3', 'advisers 1\u20133 and 5'."""
+    runs = number_ranges(numbers, shortest=3)
+    if len(numbers) == 1:
+        return f"adviser {runs[0]}"
+    listed = runs[0] if len(runs) == 1 else ", ".join(runs[:-1]) + f" and {runs[-1]}"
+    return f"advisers {listed}"
 
 
 def _front(d: Debrief) -> Section:

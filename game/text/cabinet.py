@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.debrief.model import Vote
+from game.debrief.sections import vote_summary
 
 
 def leaders(votes: Sequence[str]) -> list[str]:
@@ -44,39 +45,22 @@ class VoteRecord:
 def debrief_votes(records: Sequence[VoteRecord]) -> list[Vote]:
     """The cabinet's votes for the report's own section of votes, placed before its questions
     (teacher's report review: appended after the sources, they came last, and far from the
-    decisions), each with every adviser's ballot."""
-    out = []
-    for record in records:
-        how = (
-            "tie broken by adviser 1"
-            if record.tie_broken
-            else f"{record.tally} of {len(record.ballots)} votes"
+    decisions), each with every adviser's ballot (said as game.debrief.sections.vote_summary
+    says it: each choice once, who voted for what when the vote was split)."""
+    return [
+        Vote(
+            question=f"Day {record.day} ({record.date})",
+            tally=dict(Counter(record.ballots)),
+            chosen=record.decision,
+            ballots=list(record.ballots),
+            note="tie broken by adviser 1" if record.tie_broken else "",
         )
-        ballots = "; ".join(
-            f"{number}: {ballot}" for number, ballot in enumerate(record.ballots, start=1)
-        )
-        out.append(
-            Vote(
-                question=f"Day {record.day} ({record.date}), advisers {ballots}.",
-                tally=dict(Counter(record.ballots)),
-                chosen=f"{record.decision} ({how})",
-            )
-        )
-    return out
+        for record in records
+    ]
 
 
 def render_votes(records: Sequence[VoteRecord]) -> list[str]:
-    """The cabinet's votes as plain lines (also appended to a saved report)."""
+    """The cabinet's votes as plain lines, one a vote, as the report says them."""
     if not records:
         return ["No votes were taken."]
-    lines = []
-    for record in records:
-        how = (
-            "tie broken by adviser 1"
-            if record.tie_broken
-            else f"{record.tally} of {len(record.ballots)} votes"
-        )
-        lines.append(f"Day {record.day} ({record.date}): {record.decision} \u2014 {how}")
-        for number, ballot in enumerate(record.ballots, start=1):
-            lines.append(f"    adviser {number}: {ballot}")
-    return lines
+    return [vote_summary(vote) for vote in debrief_votes(records)]

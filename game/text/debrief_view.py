@@ -27,6 +27,7 @@ from game.debrief.sections import (
     NoteItem,
     Section,
     report_sections,
+    vote_summary,
 )
 from game.engine.dates import long_date
 from game.engine.words import HISTORIANS
@@ -90,13 +91,7 @@ def debrief_lines(
                 for version in item.versions:
                     lines += style.wrap(version, indent="      ", first="    - ")
             elif isinstance(item, Vote):
-                when = f"{long_date(item.date, weekday=False)} \u00b7 " if item.date else ""
-                tally = ", ".join(
-                    f"{_one(option)}: {count}" for option, count in item.tally.items()
-                )
-                chosen = f" Chosen: {_one(item.chosen)}." if item.chosen else ""
-                text = f"{when}{_one(item.question)} {tally}.{chosen}".replace(" .", ".")
-                lines += style.wrap(text, indent="    ", first="  - ")
+                lines += style.wrap(_one(vote_summary(item)), indent="    ", first="  - ")
         if section.key == "sources":
             lines += _sources(style, section, saving)
     return lines

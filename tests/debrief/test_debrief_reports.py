@@ -203,6 +203,46 @@ def test_a_scenario_that_records_no_history_is_not_compared_with_history(mini):
                 assert (words in text.lower()) is compared, (name, words, compared)
 
 
+def test_a_cabinets_votes_name_each_choice_once_in_every_report(mini):
+    """Teacher's review: "advisers 1: Sakai's notice of 29 May: Reject …; 2: Sakai's notice of 29
+    May: Reject …. Sakai's notice of 29 May: Reject …: 2. Chosen: Sakai's notice of 29 May:
+    Reject … (2 of 2 votes)." Each form of the report names a choice once."""
+    import html
+
+    from game.text.cabinet import VoteRecord, debrief_votes
+    from game.text.debrief_view import debrief_lines
+    from game.text.style import Style
+    from game.ui.scenes.ending import DebriefScene
+
+    reject = "Sakai's notice of 29 May: Reject the notice as interference in China's affairs"
+    records = [
+        VoteRecord(1, "29 May 1935", (reject, reject), reject, 2, False),
+        VoteRecord(2, "30 May 1935", ("Talk", "End the day", "Talk"), "Talk", 2, False),
+        VoteRecord(3, "31 May 1935", ("End the day", "Talk"), "End the day", 1, True),
+    ]
+    debrief = _debrief(mini.scenario, votes=debrief_votes(records))
+    said = [
+        f"Day 1 (29 May 1935): {reject} \u2014 2 of 2 votes (unanimous).",
+        "Day 2 (30 May 1935): Talk \u2014 2 of 3 votes (advisers 1 and 3); other votes: End the "
+        "day \u2014 1 (adviser 2).",
+        "Day 3 (31 May 1935): End the day \u2014 1 of 2 votes (adviser 1), tie broken by adviser "
+        "1; other votes: Talk \u2014 1 (adviser 2).",
+    ]
+    window = DebriefScene()
+    window.debrief, window.saved = debrief, ""
+    forms = {
+        "markdown": render_markdown(debrief),
+        "html": html.unescape(render_html(debrief)),
+        "terminal": "\n".join(debrief_lines(debrief, Style(plain=True))),
+        "window": "\n".join(text for _, text in window.paragraphs()),
+    }
+    for name, text in forms.items():
+        flat = " ".join(text.split())  # the terminal's lines wrapped
+        assert flat.count("Reject the notice") == 1, name
+        for vote in said:
+            assert vote in flat, (name, vote)
+
+
 def test_a_teachers_inject_is_marked_as_such_in_every_report(mini):
     # play-test: a released inject was listed under "In the game" as if the scenario had sent it
     from game.debrief.model import TEACHERS_INJECT

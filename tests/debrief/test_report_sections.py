@@ -123,3 +123,23 @@ def test_a_scenario_with_little_to_tell_has_only_the_sections_it_fills(mini):
         "sources",
     ]
     assert report_sections(debrief) == report_sections(debrief)  # pure: the same every time
+
+
+def test_a_class_vote_names_its_choice_once():
+    """A vote supplied by another shell, without ballots: its choice once, with its share and
+    the other choices' votes; one with no choice made keeps its tally (teacher's review)."""
+    from game.debrief.model import Vote
+    from game.debrief.sections import vote_summary
+
+    accept = Vote(question="Accept?", tally={"Yes": 12, "No": 9, "Abstain": 0}, chosen="Yes")
+    assert vote_summary(accept) == "Accept? Yes \u2014 12 of 21 votes; other votes: No \u2014 9."
+    assert (
+        vote_summary(Vote(question="Which?", date="1935-06-01", tally={"A": 5}, chosen="A"))
+        == "1 June 1935 \u00b7 Which? A \u2014 5 of 5 votes (unanimous)."
+    )
+    assert vote_summary(Vote(question="Which?", tally={"A": 1}, chosen="A")) == (
+        "Which? A \u2014 1 vote."
+    )
+    assert vote_summary(Vote(question="Refuse?", tally={"yes": 3, "no": 1})) == (
+        "Refuse? yes: 3, no: 1."
+    )

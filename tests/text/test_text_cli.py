@@ -245,6 +245,61 @@ def test_the_resume_command_keeps_the_players_name_and_the_lesson(tmp_path):
     assert "Player: Li Wei" in taken_up.stdout and "Lesson mode: 2 days" in taken_up.stdout
 
 
+WINDOWS_SAVES = r"C:\Users\Ana Li\AppData\Local\hebei1935\saves"
+
+
+@pytest.mark.parametrize(
+    ("platform", "expected"),
+    [
+        (
+            "win32",
+            rf'python main.py play --text --load "{WINDOWS_SAVES}\autosave.json" '
+            rf'--name "Ana and Ben" --cabinet 2 --save-dir "{WINDOWS_SAVES}"',
+        ),
+        (
+            "linux",
+            rf"python main.py play --text --load '{WINDOWS_SAVES}\autosave.json' "
+            rf"--name 'Ana and Ben' --cabinet 2 --save-dir '{WINDOWS_SAVES}'",
+        ),
+    ],
+)
+def test_the_resume_command_is_quoted_for_the_platforms_shell(platform, expected):
+    """Teacher's review: the guide sends Windows teachers to Command Prompt, where the POSIX
+    single quotes of `--name 'Ana and Ben'` quote nothing, and every save's path has a backslash."""
+    args = cli.build_parser().parse_args(
+        ["play", "--text", "--name", "Ana and Ben", "--cabinet", "2", "--save-dir", WINDOWS_SAVES]
+    )
+    command = cli.resume_command(
+        Path(WINDOWS_SAVES + "\\autosave.json"),
+        text=True,
+        scenario=None,
+        options=cli._session_options(args),
+        platform=platform,
+    )
+    assert command == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["--name", 'Ana "Bo" Li'], r'--name "Ana \"Bo\" Li"'),
+        (["--save-dir", "C:\\Saves\\"], "--save-dir C:\\Saves\\"),  # nothing to quote
+        # Command Prompt acts on & | < > ^ ( ) outside quotes, even in a word without a space
+        (["--name", "Ana&Ben"], '--name "Ana&Ben"'),
+        (["--save-dir", "C:\\A&B\\"], r'--save-dir "C:\A&B\\"'),
+    ],
+)
+def test_a_command_for_command_prompt_quotes_as_windows_programs_read_it(words, expected):
+    assert cli.command_line(words, "win32") == expected
+
+
+def test_a_command_for_a_posix_shell_splits_back_into_its_words():
+    import shlex
+
+    words = ["python", "main.py", "--name", "Ana and Ben's", "--save-dir", "/tmp/a b"]
+    assert shlex.split(cli.command_line(words, "linux")) == words
+
+
 def test_a_report_written_by_the_text_version_is_readable_by_others(tmp_path):
     import os
     import stat

@@ -197,10 +197,22 @@ def test_majority_and_ties():
 
 
 def test_vote_record_lines():
-    record = VoteRecord(1, "1 June 1935", ("Talk", "Talk", "End the day"), "Talk", 2, False)
-    assert render_votes([record]) == [
-        "Day 1 (1 June 1935): Talk \u2014 2 of 3 votes",
-        "    adviser 1: Talk",
-        "    adviser 2: Talk",
-        "    adviser 3: End the day",
+    """One line a vote, each choice named once (teacher's review: a unanimous vote named its
+    choice under each adviser too); a split vote says who voted for what."""
+    talk, end = "Talk", "End the day"
+    records = [
+        VoteRecord(1, "1 June 1935", (talk, talk, end), talk, 2, False),
+        VoteRecord(1, "1 June 1935", (end, end, end), end, 3, False),
+        VoteRecord(2, "2 June 1935", ("Cable", talk, talk, "Cable", end), talk, 2, True),
+        VoteRecord(3, "3 June 1935", (talk, talk, talk, end, talk), talk, 4, False),
     ]
+    assert render_votes(records) == [
+        "Day 1 (1 June 1935): Talk \u2014 2 of 3 votes (advisers 1 and 2); other votes: End the "
+        "day \u2014 1 (adviser 3).",
+        "Day 1 (1 June 1935): End the day \u2014 3 of 3 votes (unanimous).",
+        "Day 2 (2 June 1935): Talk \u2014 2 of 5 votes (advisers 2 and 3), tie broken by adviser "
+        "1; other votes: Cable \u2014 2 (advisers 1 and 4); End the day \u2014 1 (adviser 5).",
+        "Day 3 (3 June 1935): Talk \u2014 4 of 5 votes (advisers 1\u20133 and 5); other votes: End "
+        "the day \u2014 1 (adviser 4).",
+    ]
+    assert render_votes([]) == ["No votes were taken."]

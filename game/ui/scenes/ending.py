@@ -30,6 +30,7 @@ from game.debrief.sections import (
     NoteItem,
     Section,
     report_sections,
+    vote_summary,
 )
 from game.engine.dates import long_date
 from game.engine.words import ENDING_RATES, HISTORIANS
@@ -238,10 +239,7 @@ class DebriefScene(Scene, PageScene):
                 (BODY, f"\u2022 {v}") for v in item.versions
             ]
         if isinstance(item, Vote):
-            when = f"{long_date(item.date, weekday=False)} \u00b7 " if item.date else ""
-            tally = ", ".join(f"{option}: {count}" for option, count in item.tally.items())
-            chosen = f" Chosen: {item.chosen}." if item.chosen else ""
-            return [(BODY, f"{when}{item.question} {tally}.{chosen}".replace(" .", "."))]
+            return [(BODY, vote_summary(item))]
         if isinstance(item, SourceRef):
             return [
                 (
