@@ -98,7 +98,7 @@ def test_a_demands_answers_come_with_their_consequences_on_the_day_it_comes():
 def test_an_action_offered_for_the_first_time_comes_with_its_consequences():
     day12 = morning(passive_1935(), 12)
     assert "10. Ask Wang Jingwei for instructions on the four demands" in day12
-    assert "His instructions arrive the next morning." in day12
+    assert "His instructions arrive the next morning" in day12
 
 
 def test_day_one_lists_every_choice_with_its_consequences(mini):
