@@ -1109,10 +1109,24 @@ def resume_command(
     be named, or --load would not know where to find it; `options` (`_session_options`: the
     player's name, the lesson's options, the saves folder) go on as they were. Quoted for the
     platform's shell (see command_line)."""
-    words = ["python", "main.py", "play", *(["--text"] if text else []), "--load", str(save)]
+    words = [*program(), "play", *(["--text"] if text else []), "--load", str(save)]
     if scenario and Path(scenario).resolve().parent != SCENARIOS_DIR.resolve():
         words += ["--scenario", str(scenario)]
     return command_line([*words, *options], platform)
+
+
+def program(argv0: str | None = None) -> list[str]:
+    """How the game was started, as the first words of a command to start it again: `hebei1935`
+    (the installed command, found on the PATH), `python -m game`, or `python` and the path to
+    main.py as it was typed (`main.py` from the project folder, a full path from elsewhere: the
+    CLI's review found `python main.py` printed to a teacher who had typed a full path)."""
+    typed = sys.argv[0] if argv0 is None else argv0
+    name = Path(typed).name
+    if name == "__main__.py":
+        return ["python", "-m", "game"]
+    if name.endswith(".py") or not typed:
+        return ["python", typed or "main.py"]
+    return [Path(name).stem if name.lower().endswith(".exe") else name]
 
 
 def command_line(words: Sequence[str], platform: str = sys.platform) -> str:

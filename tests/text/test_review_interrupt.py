@@ -23,6 +23,7 @@ class CtrlCAfter(io.StringIO):
 
 
 def test_ctrl_c_saves_the_days_choices_and_prints_the_resume_hint(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["main.py"])  # started as the README says
     monkeypatch.setattr(sys, "stdin", CtrlCAfter("1\n"))
     code = cli.main(
         [

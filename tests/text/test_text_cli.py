@@ -263,9 +263,10 @@ WINDOWS_SAVES = r"C:\Users\Ana Li\AppData\Local\hebei1935\saves"
         ),
     ],
 )
-def test_the_resume_command_is_quoted_for_the_platforms_shell(platform, expected):
+def test_the_resume_command_is_quoted_for_the_platforms_shell(platform, expected, monkeypatch):
     """Teacher's review: the guide sends Windows teachers to Command Prompt, where the POSIX
     single quotes of `--name 'Ana and Ben'` quote nothing, and every save's path has a backslash."""
+    monkeypatch.setattr("sys.argv", ["main.py"])  # started as the README says
     args = cli.build_parser().parse_args(
         ["play", "--text", "--name", "Ana and Ben", "--cabinet", "2", "--save-dir", WINDOWS_SAVES]
     )
@@ -337,3 +338,23 @@ def test_a_report_named_in_a_folder_that_does_not_exist_says_which(tmp_path):
     assert f"Could not save the report to {missing}: there is no folder {missing.parent}" in (
         done.stdout
     ), done.stdout[-500:]
+
+
+@pytest.mark.parametrize(
+    ("argv0", "words"),
+    [
+        ("main.py", ["python", "main.py"]),
+        ("/home/t/hebei1935/main.py", ["python", "/home/t/hebei1935/main.py"]),
+        ("/home/t/.venv/bin/hebei1935", ["hebei1935"]),
+        ("C:\\venv\\Scripts\\hebei1935.exe", ["hebei1935"]),
+        ("/home/t/hebei1935/game/__main__.py", ["python", "-m", "game"]),
+    ],
+)
+def test_the_resume_command_starts_the_game_as_it_was_started(argv0, words):
+    # review: `python main.py` was printed to a teacher who had started the game by a full path
+    # (it works only from the project folder) or with the installed `hebei1935` command
+    from pathlib import PureWindowsPath
+
+    if "\\" in argv0:  # a Windows path, read on this machine as one name
+        argv0 = PureWindowsPath(argv0).name
+    assert cli.program(argv0) == words
