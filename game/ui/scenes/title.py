@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from game.ui.loading import TitleCard
 
 GAME_NAME = "Hebei 1935"
+TUTORIAL = "tutorial"  # the bundled tutorial's id, which the title points first-time players to
 LOADING = "Loading the scenario\u2026"
 URGENT = Style("serif", "body", "urgent")
 LOAD_NOTE = Style("serif", "small", "urgent")
@@ -224,6 +225,19 @@ class TitleScene(Scene):
         if not buttons[self.focus].enabled:  # e.g. New game after a failed load: start elsewhere
             self.focus = next(i for i, button in enumerate(buttons) if button.enabled)
 
+    def tutorial_pointer(self, app: App, card: TitleCard) -> str:
+        """A line for a first-time player (no game to continue) on another scenario than the
+        tutorial, when the game has one: where to find it (play-test: the tutorial was the
+        fourth scenario of four, and nothing pointed to it)."""
+        if self.autosave is not None or card.id == TUTORIAL:
+            return ""
+        if not any(Path(path).stem == TUTORIAL for path in app.scenario_paths):
+            return ""
+        return (
+            "New to the game? The tutorial teaches it in five short days, about ten minutes:"
+            " choose it with Scenario \u25c2 \u25b8."
+        )
+
     def begin(self, app: App) -> SceneResult:
         from game.ui.scenes.briefing import BriefingScene
 
@@ -406,6 +420,12 @@ class TitleScene(Scene):
             if 0 < room < len(lines):  # a small window: the summary ends where it is cut, with …
                 lines = [*lines[: room - 1], lines[room - 1].rstrip(" ,;:") + "\u2026"]
             ink.block(surface, lines, rest.topleft, rest, BODY)
+            pointer = self.tutorial_pointer(app, card)
+            if pointer:  # under the summary, where it fits whole
+                below = rest.y + len(lines) * ink.height(BODY) + ink.height(BODY) // 2
+                said = ink.wrap(pointer, area.width, soft)
+                if below + len(said) * ink.height(soft) <= area.bottom:
+                    ink.block(surface, said, (area.x, below), area, soft)
         self.draw_widgets(app, surface)
         if app.top is self:  # (the quit question over it has keys of its own)
             key_hint(
