@@ -59,6 +59,8 @@ DIRECTION = Style("serif", "small", "ink_soft")  # beside a bar: "higher is wors
 SHORT_NOTES = {"higher is better": "high: good", "higher is worse": "high: bad"}
 MIN_BAR = 40  # the least a stat's bar is drawn, where its words take room beside it
 NO_COUNCIL = "Nothing can be done or answered today: end the day (E)."
+# the player's own doings, which F leaves out of the inbox
+OWN_KINDS = frozenset({"action", "outcome", "demand_answered"})
 HINT = "1\u20139 choose action (again: take it) \u00b7 E end day \u00b7 I inbox \u00b7 A actions \u00b7 Tab move \u00b7 Enter open \u00b7 C codex \u00b7 B briefing \u00b7 F1 help \u00b7 Esc menu"
 
 
@@ -122,7 +124,7 @@ class CrisisScene(Scene):
     def enter(self, app: App) -> None:
         if not self.widgets:
             self.inbox = ListWidget(
-                count=lambda: len(self.view.inbox) if self.view else 0,
+                count=lambda: len(self.inbox_items()),
                 row_height=lambda i, w: app.ink.height(KIND) + app.ink.height(BODY) + 8,
                 draw_row=lambda s, r, i, sel, foc: self.draw_inbox_row(app, s, r, i, sel, foc),
                 activate=lambda i: self.open_item(app, i),
@@ -239,9 +241,30 @@ class CrisisScene(Scene):
                 return True
         return super().handle(app, event)
 
+    # F: the inbox lists the world's news only, without the player's own actions, their
+    # outcomes and answers (play-test: 122 items by 13 June, most of them the player's own)
+    news_only = False
+
+    def inbox_items(self) -> list[InboxItem]:
+        if self.view is None:
+            return []
+        if not self.news_only:
+            return self.view.inbox
+        return [item for item in self.view.inbox if item.kind not in OWN_KINDS]
+
+    def toggle_news_only(self, app: App) -> SceneResult:
+        self.news_only = not self.news_only
+        self.inbox.selected = self.inbox.top = 0
+        self.read("inbox")
+        app.toast(
+            "The inbox shows the news only, without your own actions and answers (F: all)."
+            if self.news_only
+            else "The inbox shows everything again, your own actions and answers too."
+        )
+        return True
+
     def open_item(self, app: App, index: int) -> SceneResult:
-        assert self.view is not None  # the inbox has rows to open only once there is a view
-        item = self.view.inbox[index]
+        item = self.inbox_items()[index]
         if item.demand:
             from game.ui.scenes.dialogs import DemandDialog
 
@@ -338,6 +361,8 @@ class CrisisScene(Scene):
             self.refresh(app)
             app.dirty = True
             return True
+        if event.key == pygame.K_f:
+            return self.toggle_news_only(app)
         if event.key == pygame.K_i:
             self.focus = self.widgets.index(self.inbox)
             self.read("inbox")
@@ -483,7 +508,13 @@ class CrisisScene(Scene):
         else:
             no_map(surface, ink, self.map_panel)
         frame(surface, ink, self.stats_panel, "The situation")
-        frame(surface, ink, self.inbox_panel, f"Inbox ({len(view.inbox)})")
+        shown = self.inbox_items()
+        caption = (
+            f"Inbox ({len(shown)} of {len(view.inbox)}: news only)"
+            if self.news_only
+            else f"Inbox ({len(view.inbox)})"
+        )
+        frame(surface, ink, self.inbox_panel, caption)
         frame(surface, ink, self.reader_panel, self.reader_title())
         frame(surface, ink, self.actions_panel, "Today's council")
         budget = f"Action points left: {view.header.budget} of {view.header.budget_max}"
@@ -491,7 +522,7 @@ class CrisisScene(Scene):
             surface, budget, (self.budget_rect.x, self.budget_rect.y + 3), self.budget_rect, BOLD
         )
         self.draw_council_time(app, surface, ink.width(budget, BOLD))
-        if not view.inbox:
+        if not shown:
             ink.line(
                 surface, "Nothing has arrived yet.", self.inbox.rect.topleft, self.inbox.rect, SOFT
             )
@@ -614,8 +645,7 @@ class CrisisScene(Scene):
     ) -> None:
         ink = app.ink
         theme = app.theme
-        assert self.view is not None  # the inbox has rows only once there is a view
-        item = self.view.inbox[index]
+        item = self.inbox_items()[index]
         box = rect.inflate(-2, -4)
         fill = (
             "select"
@@ -682,9 +712,10 @@ class CrisisScene(Scene):
         row = self.reading_row()
         if row is not None:
             return self.row_paragraphs(*row)
-        if self.view is None or not self.view.inbox:
+        items = self.inbox_items()
+        if not items:
             return [(SOFT, "Select a message in the inbox to read it here.")]
-        item = self.view.inbox[min(self.inbox.selected, len(self.view.inbox) - 1)]
+        item = items[min(self.inbox.selected, len(items) - 1)]
         return self.item_paragraphs(item)
 
     def row_paragraphs(self, kind: str, row: Any) -> list[tuple[Style, str]]:

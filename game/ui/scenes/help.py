@@ -78,6 +78,10 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ),
             ("I / A", "jump to the inbox / to the day's actions"),
             (
+                "F",
+                "the inbox: the news only, without your own actions, their outcomes and your answers; F again shows everything",
+            ),
+            (
                 "Pointer on the map",
                 "a unit's marker shows which unit it is, where, how strong and under whom; a click on it says the same",
             ),
