@@ -1,10 +1,10 @@
 """Lesson mode, for both front ends: its rule, and what it notes of a game that the state cannot tell.
 
 The rule (`todays_council`): once the lesson is over (its days or its minutes played), each day
-passes without a council, except a day on which a decision falls (`decision_due`: a demand comes
-or falls due, or an action the scenario marks `urgent` can be taken), whose council is held
+passes without a council, except a day on which a decision falls (`decision_due`: a demand came
+that day or the day before, or falls due, or an action the scenario marks `urgent` can be taken), whose council is held
 until the players end the day, so that the crisis's decisions stay theirs; and a day a practice
-game took back to, which is played again. A demand left open between the day it came and its
+game took back to, which is played again. A demand left open from the day after it came to its
 last day does not hold the days between: that held nearly every day of the 1935 crisis.
 
 What it notes (`LessonDays`), by day number: the days it let pass without a council, the
@@ -26,6 +26,7 @@ Both front ends keep one `LessonDays` beside the game's state:
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -39,7 +40,7 @@ Council = Literal["council", "pass", "hold"]
 
 # Which days lesson mode holds, as the front ends' lines say it after "the remaining days pass
 # quickly, "
-HELD_DAYS = "except a day when a demand comes or falls due, or an order cannot wait"
+HELD_DAYS = "except a day when a demand has just come or falls due, or an order cannot wait"
 
 
 @dataclass
@@ -149,8 +150,8 @@ def todays_council(
 
 def decision_due(scenario: Scenario, state: GameState) -> str:
     """Why lesson mode holds the council of `state`'s day, or "" if nothing holds it: a demand
-    that came today or whose last day to answer it is, and can be answered now; or an action
-    marked `urgent` that can be taken now. Said as the front ends' line goes on: "Lesson mode:
+    that came today or yesterday (at dusk, or left open a day), or whose last day to answer it
+    is, and can be answered now; or an action marked `urgent` that can be taken now. Said as the front ends' line goes on: "Lesson mode:
     ..., so today's council is held"."""
     legal = legal_actions(scenario, state)
     for choice in legal:
@@ -158,6 +159,10 @@ def decision_due(scenario: Scenario, state: GameState) -> str:
             active, title = state.demands[choice.demand], scenario.demands[choice.demand].title
             if active.issued == state.date:
                 return f"'{title}' came today"
+            # the day after too: one that came at dusk was not seen at a council (code review),
+            # and one left open a day gets a second look
+            if active.issued == state.date - dt.timedelta(days=1):
+                return f"'{title}' came yesterday"
             if active.deadline == state.date:
                 return f"today is the last day to answer '{title}'"
     for choice in legal:

@@ -712,7 +712,7 @@ class App:
 
     def pass_lesson_days(self) -> None:
         """Lesson mode (--lesson-days): once the lesson's days are played, let the days pass
-        without a council up to one on which a decision falls (a demand comes or falls due, or an
+        without a council up to one on which a decision falls (a demand has just come or falls due, or an
         urgent order), whose council is held
         (game.lesson.todays_council, the text version's rule too)."""
         session = self.session

@@ -94,7 +94,8 @@ def _lesson_days_of(text: str, answers: dict[int, Respond]) -> list[tuple[int, s
 
 def test_a_demand_holds_the_council_of_the_day_it_comes_and_of_the_day_it_falls_due():
     """Teacher's review: a demand open for days held every one of them, so lesson mode hardly
-    shortened the game; it now holds the day the demand comes and its last day to answer."""
+    shortened the game; it now holds the day the demand comes, the day after if it is still
+    open, and its last day to answer."""
     from tests.conftest import edited_mini
 
     text = edited_mini(
@@ -103,7 +104,7 @@ def test_a_demand_holds_the_council_of_the_day_it_comes_and_of_the_day_it_falls_
     days = _lesson_days_of(text, {})
     assert days[:3] == [
         (1, "hold", "'First demand' came today"),
-        (2, "pass", ""),
+        (2, "hold", "'First demand' came yesterday"),  # left open: a second look
         (3, "hold", "'Ultimatum' came today"),
     ]
     assert days[3] == (4, "hold", "today is the last day to answer 'First demand'")
@@ -123,3 +124,39 @@ def test_an_urgent_action_holds_the_council_of_a_day_it_can_be_taken():
         "hold",
         "'Ask the spies' cannot wait",
     )
+
+
+def test_a_demand_that_came_at_dusk_holds_the_next_days_council():
+    """Code review: a demand a dusk transition presented had 'came' on a day already over; the
+    next morning passed, and every day to its last. A demand still open the day after it came
+    holds that day too, whenever in its day it came."""
+    from tests.conftest import edited_mini
+
+    text = edited_mini(
+        ("end: 1935-06-04", "end: 1935-06-08"),
+        ('      - {to: tense, when: "pressure >= 60"}', '      - {to: tense, when: "day >= 2"}'),
+        (
+            "    on_enter: {message: Things are tense.}",
+            "    on_enter: {message: Things are tense., issue: [late]}",
+        ),
+        (
+            "  ultimatum:\n    title: Ultimatum",
+            "  late:\n    title: Late demand\n    issuer: envoy\n    text: Hand over the railway.\n"
+            '    when: "false"\n    deadline_days: 3\n    responses:\n'
+            "      accept: {label: Accept, kind: accept, effects: {conceded: true}}\n"
+            "      refuse: {label: Refuse, kind: refuse, effects: {pressure: 5}}\n"
+            "  ultimatum:\n    title: Ultimatum",
+        ),
+        (
+            'when: "day >= 3"\n    deadline_days: 1\n    ultimatum: true',
+            'when: "day >= 30"\n    deadline_days: 1\n    ultimatum: true',
+        ),
+    )
+    days = _lesson_days_of(text, {1: Respond(demand="first", response="accept")})
+    # presented at the dusk of day 2, so dated 2 June; its last day to answer is day 5
+    assert days[1:5] == [
+        (2, "pass", ""),
+        (3, "hold", "'Late demand' came yesterday"),
+        (4, "pass", ""),
+        (5, "hold", "today is the last day to answer 'Late demand'"),
+    ]

@@ -32,12 +32,14 @@ def test_the_1935_days_passed_and_the_invasion_held():
     line = next(
         line
         for line in text.splitlines()
-        if line.startswith("Day 13, Monday 10 June 1935: the day passes without a council.")
+        if line.startswith("Day 14, Tuesday 11 June 1935: the day passes without a council.")
     )
     assert line.endswith(
-        " The day's events: Chiang's telegram of 9 June; Tokyo papers: an"
-        " 'ultimatum' expiring at midnight; Wang asks for quiet."
+        " The day's events: Kalgan protests over Zhangbei; Troops break into a mission at"
+        " Shanhaiguan; From the American embassy in Tokyo; Takahashi calls for your answer."
     )
+    # the day after the four demands came is held: they are still open
+    assert "'The four demands of 9 June' came yesterday, so today's council is held" in text
     held = text.index("Lesson mode: 'Order the troops to stand and fight' cannot wait")
     day_16 = text.index("Day 16: Thursday 13 June 1935")
     assert day_16 < text.index("Deadline passed: The four demands of 9 June", day_16) < held

@@ -330,7 +330,7 @@ def test_lesson_mode_brings_the_game_to_its_end(mini):
     assert code == 0
     assert (
         "Lesson mode: 1 day played; the remaining days pass quickly, except a day when a "
-        "demand comes or falls due, or an order cannot wait." in text
+        "demand has just come or falls due, or an order cannot wait." in text
     )
     assert "Day 2, Sunday 2 June 1935: the day passes without a council." in text
     # QA: the passed day first showed a council header ("Actions left: 2 of 2"), then passed

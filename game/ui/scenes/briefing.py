@@ -153,6 +153,7 @@ def classroom_options(app: App) -> list[str]:
     """The options this game was started with, in words (teacher's play-test: nothing confirmed
     them on screen until the debrief); none for a game started plainly."""
     from game.engine.words import counted
+    from game.lesson import HELD_DAYS
 
     lines = []
     if app.player_name.strip():
@@ -163,7 +164,7 @@ def classroom_options(app: App) -> list[str]:
     if app.lesson_days is not None:
         lines.append(
             f"Lesson mode: {counted(app.lesson_days, 'day')} with a council, then the days pass"
-            " quickly to the end, except when a demand comes or falls due, or an order cannot wait"
+            f" quickly to the end, {HELD_DAYS}"
         )
     if app.session is not None and app.session.practice:
         lines.append("Practice game: U takes back a step, Shift+U goes back to the dawn")
