@@ -216,3 +216,60 @@ def test_a_number_in_a_demand_first_opens_the_answer_and_again_gives_it(make_app
     assert "press 3 again (or Enter) to give this answer" in app.toast_text
     press(app, pygame.K_RETURN)  # Enter gives the answer chosen, as the notice says
     assert app.session.state.demands["first"].answer == "refuse"
+
+
+def test_a_key_between_two_presses_of_a_number_disarms_it(make_app, press):
+    """Code review: 1, ↓, 1 took action 1 (and gave answer 1) with the next row shown: the
+    arrows are used by the list before the screen is asked, and did not disarm the number."""
+    app = make_app()
+    app.pump()
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)  # the first demand's dialog
+    dialog = app.stack[-1]
+    press(app, pygame.K_1)
+    press(app, pygame.K_DOWN)  # the next answer is open now
+    press(app, pygame.K_1)  # chooses answer 1 again: gives nothing
+    assert app.session.state.demands["first"].status == "pending"
+    assert dialog.answers.selected == 0
+    press(app, pygame.K_ESCAPE)  # decide later
+    before = app.session.state
+    press(app, pygame.K_1)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_1)
+    assert app.session.state is before
+
+
+def test_e_then_a_number_then_e_asks_again(make_app, press):
+    """Code review: after 'Press E again', a number (which now only chooses) left E armed."""
+    from game.engine.actions import Respond
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    app = make_app()
+    app.new_game(app.loaded, 7)
+    app.apply(Reset(CrisisScene()))
+    app.act(Respond(demand="first", response="accept"))
+    while app.top.name != "crisis":
+        press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_e)  # no point spent: it asks
+    assert "Press E again" in app.toast_text
+    press(app, pygame.K_1)
+    press(app, pygame.K_e)
+    assert app.session.state.day == 1 and "Press E again" in app.toast_text
+
+
+def test_a_number_on_an_answer_that_cannot_be_given_says_why_at_once(make_app, press):
+    # code review: it invited a second press, which only then said why not
+    from game.ui.scenes.dialogs import DemandDialog
+
+    app = make_app()
+    app.pump()
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)
+    dialog = app.stack[-1]
+    assert isinstance(dialog, DemandDialog)
+    row = dialog.demand.responses[0]
+    object.__setattr__(row, "available", False)
+    object.__setattr__(row, "reason", "It needs 1 action point; 0 left today.")
+    press(app, pygame.K_1)
+    assert app.toast_text == "It needs 1 action point; 0 left today."

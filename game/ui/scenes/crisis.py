@@ -80,6 +80,7 @@ class CrisisScene(Scene):
     # the unit the pointer is over (play-test: nothing told the markers apart, though the
     # decisions are about named units: the 51st Army, the Central divisions)
     hover_unit: MapUnit | None = None
+    pointer: tuple[int, int] = (-1, -1)  # where the pointer last moved to, over this screen
 
     def __init__(self) -> None:
         super().__init__()
@@ -122,6 +123,8 @@ class CrisisScene(Scene):
         self.action_list.forget_click()
 
     def enter(self, app: App) -> None:
+        # back on top (a dialog or the menu closed): the pointer moved unseen meanwhile
+        self.hover_unit = None
         if not self.widgets:
             self.inbox = ListWidget(
                 count=lambda: len(self.inbox_items()),
@@ -228,7 +231,15 @@ class CrisisScene(Scene):
         return unit_words(unit, places.get(unit.place, unit.place), side)
 
     def handle(self, app: App, event: pygame.event.Event) -> SceneResult:
+        # a number is taken by the same number pressed next: any other key (an arrow the list
+        # uses before `key` is asked) or a click between disarms it (code review: 1, ↓, 1
+        # took action 1 with action 2 shown)
+        if event.type == pygame.MOUSEBUTTONDOWN or (
+            event.type == pygame.KEYDOWN and digit(event) is None
+        ):
+            self.number_armed = None
         if event.type == pygame.MOUSEMOTION:
+            self.pointer = event.pos
             unit = self.unit_at(event.pos)
             if unit == self.hover_unit:
                 return None
@@ -340,6 +351,7 @@ class CrisisScene(Scene):
         self.focus = self.widgets.index(self.action_list)
         self.action_list.select(len(self.view.demands) + self.view.actions.index(row))
         self.number_armed = (number, state)
+        self.end_armed = None  # E, a number, E: the second E asks again (code review)
         if row.available:
             app.toast(f"{number}. {row.label}: press {number} again (or Enter) to take it.")
         else:
@@ -469,7 +481,12 @@ class CrisisScene(Scene):
     def draw_unit_note(self, app: App, surface: pygame.Surface) -> None:
         """The name of the unit under the pointer, on a slip beside its marker, inside the map."""
         marker = next((m for u, m in self.painter.unit_marks if u == self.hover_unit), None)
+        # only while the pointer is on it: the window may have been resized under a still
+        # pointer, moving the marker away (code review)
         if self.hover_unit is None or marker is None:
+            return
+        if not marker.inflate(6, 6).collidepoint(self.pointer):
+            self.hover_unit = None
             return
         ink, area = app.ink, self.map_inner
         lines = ink.wrap(self.unit_line(app, self.hover_unit), max(80, area.width - 16), SMALL)

@@ -168,7 +168,7 @@ class DemandDialog(Dialog):
         self._layout_key: tuple[object, ...] = ()
         # The focus starts on the demand's text, not on the first answer: an Enter meant for
         # the slip before (a dialog that opens by itself at dawn) must not answer an ultimatum.
-        # The answers are the next Tab away, and their numbers answer at once.
+        # The answers are the next Tab away; a number chooses one, and the same number again gives it.
         focus = self.focus if self.widgets else 0
         self.widgets = [self.text, self.answers, self.later]
         self.focus = focus
@@ -273,8 +273,13 @@ class DemandDialog(Dialog):
             self.focus = self.widgets.index(self.answers)
             self.answers.select(number - 1)
             self.number_armed = number
-            label = self.demand.responses[number - 1].label
-            app.toast(f"{number}. {label}: press {number} again (or Enter) to give this answer.")
+            row = self.demand.responses[number - 1]
+            if row.available:
+                app.toast(
+                    f"{number}. {row.label}: press {number} again (or Enter) to give this answer."
+                )
+            else:  # why not, at once, as the council says of an action (code review)
+                app.toast(row.reason)
             return True
         self.number_armed = None
         if event.key == pygame.K_ESCAPE:
@@ -452,6 +457,13 @@ class DemandDialog(Dialog):
     def handle(self, app: App, event: pygame.event.Event) -> SceneResult:
         if self.view is None:  # answered or expired meanwhile: nothing to ask
             return Pop()
+        # an answer's number gives it when pressed next: any other key (an arrow the answers
+        # use first) or a click between disarms it (code review: 1, ↓, 1 gave answer 1 with
+        # answer 2 open)
+        if event.type == pygame.MOUSEBUTTONDOWN or (
+            event.type == pygame.KEYDOWN and digit(event) is None
+        ):
+            self.number_armed = None
         return super().handle(app, event)
 
 
