@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.engine.api import released_injects
 from game.engine.dates import long_date
 from game.engine.state import ActiveDemand, GameState
 from game.engine.turn import Reader
@@ -38,3 +39,23 @@ def deadline_words(scenario: Scenario, active: ActiveDemand) -> str:
     if demand.deadline_label and active.deadline == demand.deadline_when_issued(active.issued):
         return demand.deadline_label
     return long_date(active.deadline, weekday=False)
+
+
+def inject_waits(scenario: Scenario, state: GameState, inject: str) -> str:
+    """Why the teacher's lists hold an inject back today: "'TITLE' can be released from 8 June
+    1935." before its `not_before`, else "". The lists keep this rule, not the engine, so a game
+    saved before the scenario gave an inject its first day still replays its early release."""
+    spec = scenario.injects[inject]
+    if spec.not_before is None or state.date >= spec.not_before:
+        return ""
+    return f"'{spec.title}' can be released from {long_date(spec.not_before, weekday=False)}."
+
+
+def inject_mark(scenario: Scenario, state: GameState, inject: str) -> str:
+    """How the teacher's lists mark an inject: " (released)", " (from 8 June 1935)", or ""."""
+    if inject in released_injects(state.log):
+        return " (released)"
+    first = scenario.injects[inject].not_before
+    if first is not None and state.date < first:
+        return f" (from {long_date(first, weekday=False)})"
+    return ""

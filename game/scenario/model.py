@@ -501,8 +501,9 @@ class Inject(Model):
     note: Prose = Field("", description="For the teacher: when this inject helps a class.")
     not_before: Date | None = Field(
         None,
-        description="The first day it can be released, for news that would make no sense"
-        " earlier (a denial of an ultimatum before there is one); any day if not given.",
+        description="The first day the teacher's lists offer it, for news that would make no"
+        " sense earlier (a denial of an ultimatum before there is one); any day if not given."
+        " A game saved before it was given still replays an earlier release.",
     )
     sources: list[str] = Field(default_factory=list, description=SOURCES)
 

@@ -21,8 +21,9 @@ from typing import Any, TextIO
 from game.analysis.describe import describe_effects, stat_changes
 from game.day_numbers import forget_after
 from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction, action_key
-from game.engine.api import new_game, released_injects, step
+from game.engine.api import new_game, step
 from game.engine.dates import long_date
+from game.engine.query import inject_mark, inject_waits
 from game.engine.state import GameEvent, GameState
 from game.engine.words import counted
 from game.lesson import HELD_DAYS, LessonDays, decision_due, lesson_over, minutes, todays_council
@@ -744,6 +745,10 @@ class Session:
                 else f"There is no inject {number}; type ! to list them."
             )
             return menu
+        waits = inject_waits(self.scenario, self.state, injects[number - 1])
+        if waits:  # the lists keep an inject's first day (`inject_waits`), not the engine
+            self.console.say(waits)
+            return menu
         self.take(ReleaseInject(inject=injects[number - 1]))
         menu = self.menu()
         self.show_menu(menu)
@@ -793,17 +798,9 @@ class Session:
                     "Teacher's injects (type !N to release one now; it costs no action points,"
                     " but changes what it says):"
                 ]
-                released = released_injects(state.log)
                 for number, (iid, inject) in enumerate(scenario.injects.items(), start=1):
                     note = f" — {inject.note}" if inject.note else ""
-                    first = inject.not_before
-                    done = (
-                        " (released)"
-                        if iid in released
-                        else f" (from {long_date(first, weekday=False)})"
-                        if first is not None and state.date < first
-                        else ""
-                    )
+                    done = inject_mark(scenario, state, iid)
                     words = describe_effects(scenario, state, inject.effects)
                     changes = f" (changes {words})" if words else ""
                     lines.append(f"  !{number}  {inject.title}{done}{changes}{note}")

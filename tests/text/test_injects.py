@@ -50,6 +50,7 @@ def test_an_inject_for_later_waits_for_its_first_day(tmp_path):
     before there was an ultimatum. `not_before` holds it back; the list says from when."""
     from game.engine.actions import ReleaseInject
     from game.engine.api import new_game, why_not
+    from game.engine.query import inject_waits
     from game.scenario.load import load_scenario_bytes
     from tests.conftest import edited_mini
 
@@ -60,8 +61,11 @@ def test_an_inject_for_later_waits_for_its_first_day(tmp_path):
     assert "!1  Rumours of war in the bazaar (from 2 June 1935)" in shown
     assert "'Rumours of war in the bazaar' can be released from 2 June 1935." in shown
     assert shown.count("News: Rumours of war in the bazaar") == 1  # on day 2, not day 1
+    # The lists keep the rule, not the engine: a game saved before the scenario gave the
+    # inject its first day still replays its early release (code review).
     scenario, state = loaded.scenario, new_game(loaded.scenario, 3).state
-    assert why_not(scenario, state, ReleaseInject(inject="rumour_of_war")).endswith(
+    assert why_not(scenario, state, ReleaseInject(inject="rumour_of_war")) == ""
+    assert inject_waits(scenario, state, "rumour_of_war").endswith(
         "can be released from 2 June 1935."
     )
 
@@ -76,3 +80,22 @@ def test_a_first_day_outside_the_calendar_is_an_error():
         "not_before 1935-07-01 is outside the calendar (1935-06-01 to 1935-06-04)" in line
         for line in found(text)
     )
+
+
+def test_a_game_that_released_an_inject_early_still_replays_after_it_got_a_first_day(mini):
+    """Code review: a class game saved before the scenario gave an inject its first day, with
+    that inject released early, could no longer be resumed (its choices did not replay)."""
+    from game.engine.actions import ReleaseInject
+    from game.engine.api import new_game, step
+    from game.saves import actions_from_log, replay_actions
+    from game.scenario.load import load_scenario_bytes
+    from tests.conftest import edited_mini
+
+    state = new_game(mini.scenario, 3).state
+    state = step(mini.scenario, state, ReleaseInject(inject="rumour_of_war")).state  # day 1
+    note = "    note: Use it when the class is too comfortable.\n"
+    later = load_scenario_bytes(
+        edited_mini((note, note + "    not_before: 1935-06-02\n")).encode(), "m.yaml"
+    ).scenario
+    replayed, problems = replay_actions(later, 3, actions_from_log(state))
+    assert problems == [] and replayed.log[-1].ref == "rumour_of_war"

@@ -39,32 +39,25 @@ class InjectScene(PauseScene):
         if self.widgets:
             return
         from game.engine.actions import ReleaseInject
-        from game.engine.api import released_injects, why_not
-        from game.engine.dates import long_date
+        from game.engine.api import why_not
+        from game.engine.query import inject_mark, inject_waits
 
         def release(iid: str) -> Callable[[], SceneResult]:
             return lambda: [Pop(), Act(ReleaseInject(inject=iid))]
 
         session = app.game
-        injects = session.scenario.injects
-        released = released_injects(session.state.log)
+        scenario, state = session.scenario, session.state
+        injects = scenario.injects
         # why each cannot be released now ("" if it can): released already (each is released
         # once in a game), or too early (teacher's review: "there is no ultimatum" on 29 May)
         self.reasons = [
-            why_not(session.scenario, session.state, ReleaseInject(inject=iid)) for iid in injects
+            why_not(scenario, state, ReleaseInject(inject=iid))
+            or inject_waits(scenario, state, iid)
+            for iid in injects
         ]
-
-        def state_of(iid: str) -> str:
-            if iid in released:
-                return " (released)"
-            first = injects[iid].not_before
-            if first is not None and session.state.date < first:
-                return f" (from {long_date(first, weekday=False)})"
-            return ""
-
         self.widgets = [
             Button(
-                f"{number}. {inject.title}{state_of(iid)}",
+                f"{number}. {inject.title}{inject_mark(scenario, state, iid)}",
                 release(iid),
                 enabled=not reason,
             )
