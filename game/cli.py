@@ -565,16 +565,18 @@ def _note_if_nothing_historical(scenario: Scenario, what: str = "the historical 
 
 
 def scenario_file(name: str) -> str:
-    """The scenario file a command line names. A path that exists (from the current folder)
+    """The scenario file a command line names. A file that exists (from the current folder)
     always wins; otherwise a bundled scenario by its id, its file's name or its path in the
     project (game.paths.bundled_scenario), so `replay he_umezu_1935` and the guides'
     `replay scenarios/he_umezu_1935.yaml` work from any folder (teacher's review: only from the
     project's). Anything else is a ScenarioError at NAME:1:1 naming the bundled scenarios."""
-    if Path(name).exists():
+    if Path(name).is_file():
         return name
     found = bundled_scenario(name, SCENARIOS_DIR)
-    if found is not None:
+    if found is not None:  # a folder of that name does not hide it (code review)
         return str(found)
+    if Path(name).exists():
+        return name  # a folder: the loader says it is not a scenario file
     from game.scenario.source import Diagnostic, ScenarioError, SourceSpan
 
     ids = ", ".join(path.stem for path in bundled_scenarios(SCENARIOS_DIR))

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from game import cli
-from game.paths import bundled_scenario, bundled_scenarios, scenarios_dir
+from game.paths import bundled_scenario, bundled_scenarios
 
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = (ROOT / "scenarios" / "tutorial.yaml").resolve()
@@ -56,7 +56,11 @@ def test_bundled_scenario_by_id_file_name_or_project_path(name):
 )
 def test_anything_else_is_no_bundled_scenario(name):
     assert bundled_scenario(name) is None
-    assert bundled_scenario(str(scenarios_dir().parent / "nope.yaml")) is None
+
+
+def test_an_absolute_path_is_never_taken_for_a_bundled_scenario():
+    # even one naming a bundled scenario's file: a path that does not exist is an error
+    assert bundled_scenario(str(Path("/nowhere") / "tutorial.yaml")) is None
 
 
 @pytest.mark.parametrize(
@@ -130,3 +134,13 @@ def test_the_teachers_preparation_command_works_from_another_folder(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "He–Umezu" in (tmp_path / "h.html").read_text(encoding="utf-8")
+
+
+def test_a_folder_of_the_same_name_does_not_hide_a_bundled_scenario(tmp_path, monkeypatch):
+    # code review: with a `tutorial/` folder here, `replay tutorial` said "is a folder"
+    from game import cli
+
+    (tmp_path / "tutorial").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert Path(cli.scenario_file("tutorial")).name == "tutorial.yaml"
+    assert Path(cli.scenario_file("tutorial")).is_file()
