@@ -1121,14 +1121,17 @@ def program(argv0: str | None = None) -> list[str]:
     """How the game was started, as the first words of a command to start it again: `hebei1935`
     (the installed command, found on the PATH), `python -m game`, or `python` and the path to
     main.py as it was typed (`main.py` from the project folder, a full path from elsewhere: the
-    CLI's review found `python main.py` printed to a teacher who had typed a full path)."""
+    CLI's review found `python main.py` printed to a teacher who had typed a full path).
+    Anything else (a test runner) is said as the README's `python main.py`."""
     typed = sys.argv[0] if argv0 is None else argv0
-    name = Path(typed).name
-    if name == "__main__.py":
+    path = Path(typed)
+    if path.name.lower() in ("hebei1935", "hebei1935.exe"):
+        return ["hebei1935"]
+    if path.name == "__main__.py" and path.parent.name == "game":
         return ["python", "-m", "game"]
-    if name.endswith(".py") or not typed:
-        return ["python", typed or "main.py"]
-    return [Path(name).stem if name.lower().endswith(".exe") else name]
+    if path.name == "main.py":
+        return ["python", typed]
+    return ["python", "main.py"]
 
 
 def command_line(words: Sequence[str], platform: str = sys.platform) -> str:

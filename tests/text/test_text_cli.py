@@ -348,6 +348,8 @@ def test_a_report_named_in_a_folder_that_does_not_exist_says_which(tmp_path):
         ("/home/t/.venv/bin/hebei1935", ["hebei1935"]),
         ("C:\\venv\\Scripts\\hebei1935.exe", ["hebei1935"]),
         ("/home/t/hebei1935/game/__main__.py", ["python", "-m", "game"]),
+        ("/venv/lib/python3.11/site-packages/pytest/__main__.py", ["python", "main.py"]),
+        ("/venv/bin/pytest", ["python", "main.py"]),
     ],
 )
 def test_the_resume_command_starts_the_game_as_it_was_started(argv0, words):
