@@ -73,7 +73,9 @@ ol.sources li { margin-bottom: .3em; overflow-wrap: anywhere; }
 .answer { min-height: 6em; border-bottom: 1px solid #a08a66; margin: .3em 0 1em; }
 .address { font-family: "Courier New", Courier, monospace; font-size: .9em; }
 a { color: #5b3a1a; }
+ul.contents { columns: 2; margin: 1em 0; padding-left: 1.2em; font-size: .95em; }
 @media print {
+  nav { display: none; }
   body { background: #fff; color: #000; max-width: none; padding: 0; font-size: 11pt; }
   h1, h2, h3, .label, .historical { color: #000; }
   .practice { color: #000; border-color: #000; }
@@ -150,11 +152,20 @@ def render_html(debrief: Debrief) -> str:
         "</head>",
         "<body>",
     ]
-    for section in report_sections(d):
+    sections = report_sections(d)
+    for section in sections:
         if section.key == "front":
             _front(section, out)
+            # the parts a class discusses come after the day by day: a teacher jumps to them
+            # (teacher's review: some 5,000 words before the disputes and the questions)
+            links = "".join(
+                f'<li><a href="#{s.key}">{esc(s.heading)}</a></li>'
+                for s in sections
+                if s.key != "front"
+            )
+            out.append(f'<nav aria-label="Contents"><ul class="contents">{links}</ul></nav>')
             continue
-        out.append(f"<section><h2>{esc(section.heading)}</h2>")
+        out.append(f'<section id="{section.key}"><h2>{esc(section.heading)}</h2>')
         if section.key == "days":
             out += [_day(item) for item in section.items if isinstance(item, DayItem)]
         elif section.key == "questions":

@@ -376,3 +376,20 @@ def test_the_answer_stays_inside_its_item_from_question_ten_on(rich):
     ten = lines.index("10. Question 10?")
     assert lines[ten + 2] == "    *Your answer:*"
     assert lines[lines.index("9. Question 9?") + 2] == "   *Your answer:*"
+
+
+def test_the_html_report_opens_with_links_to_its_sections(tmp_path):
+    # teacher's review: the disputes and the questions came after some 5,000 words of days
+    import re
+
+    from game.cli import main
+
+    path = tmp_path / "h.html"
+    assert main(["replay", "he_umezu_1935", "--historical", "--report", str(path)]) == 0
+    page = path.read_text(encoding="utf-8")
+    nav = page[page.index('<nav aria-label="Contents">') : page.index("</nav>")]
+    targets = re.findall(r'href="#([a-z_]+)"', nav)
+    assert {"days", "disputes", "questions", "sources"} <= set(targets)
+    for key in targets:  # each link has its section
+        assert f'<section id="{key}">' in page
+    assert page.index("</nav>") < page.index('<section id="days">')
