@@ -11,7 +11,7 @@ import json
 import shlex
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from game import __version__
@@ -1008,7 +1008,7 @@ def _session_options(args: argparse.Namespace, *, this_game: bool = True) -> lis
     if args.plain:
         parts.append("--plain")
     if getattr(args, "save_dir", None):
-        parts += ["--save-dir", str(args.save_dir)]
+        parts += ["--save-dir", absolute(str(args.save_dir))]
     return parts
 
 
@@ -1111,10 +1111,19 @@ def resume_command(
     be named, or --load would not know where to find it; `options` (`_session_options`: the
     player's name, the lesson's options, the saves folder) go on as they were. Quoted for the
     platform's shell (see command_line)."""
-    words = [*program(), "play", *(["--text"] if text else []), "--load", str(save)]
+    words = [*program(), "play", *(["--text"] if text else []), "--load", absolute(str(save))]
     if scenario and Path(scenario).resolve().parent != SCENARIOS_DIR.resolve():
         words += ["--scenario", str(scenario)]
     return command_line([*words, *options], platform)
+
+
+def absolute(path: str) -> str:
+    """A path as the resume command gives it: from the root, so the command works from any
+    folder (play-test: `--save-dir mysaves` gave `--load mysaves/...`, which failed elsewhere).
+    A path already absolute, on this system or as Windows writes one, is left as it is."""
+    if Path(path).is_absolute() or PureWindowsPath(path).is_absolute():
+        return path
+    return str(Path(path).resolve())
 
 
 def program(argv0: str | None = None) -> list[str]:

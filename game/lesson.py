@@ -149,23 +149,31 @@ def todays_council(
 
 
 def decision_due(scenario: Scenario, state: GameState) -> str:
-    """Why lesson mode holds the council of `state`'s day, or "" if nothing holds it: a demand
-    that came today or yesterday (at dusk, or left open a day), or whose last day to answer it
-    is, and can be answered now; or an action marked `urgent` that can be taken now. Said as the front ends' line goes on: "Lesson mode:
-    ..., so today's council is held"."""
+    """Why lesson mode holds the council of `state`'s day, or "" if nothing holds it, the
+    weightiest reason first: an action marked `urgent` that can be taken now; a demand that can
+    be answered now whose last day it is, or that came today, or yesterday (at dusk, or left
+    open a day). Said as the front ends' line goes on: "Lesson mode: ..., so today's council is
+    held"."""
     legal = legal_actions(scenario, state)
-    for choice in legal:
-        if isinstance(choice, Respond):
-            active, title = state.demands[choice.demand], scenario.demands[choice.demand].title
-            if active.issued == state.date:
-                return f"'{title}' came today"
-            # the day after too: one that came at dusk was not seen at a council (code review),
-            # and one left open a day gets a second look
-            if active.issued == state.date - dt.timedelta(days=1):
-                return f"'{title}' came yesterday"
-            if active.deadline == state.date:
-                return f"today is the last day to answer '{title}'"
+    # the weightiest reason first (play-test: "came yesterday" was said of a day the army had
+    # crossed the Wall, and of a demand's last day)
     for choice in legal:
         if isinstance(choice, TakeAction) and scenario.actions[choice.action].urgent:
             return f"'{scenario.actions[choice.action].label}' cannot wait"
+    open_now = [
+        (state.demands[c.demand], scenario.demands[c.demand].title)
+        for c in legal
+        if isinstance(c, Respond)
+    ]
+    for active, title in open_now:
+        if active.deadline == state.date:
+            return f"today is the last day to answer '{title}'"
+    for active, title in open_now:
+        if active.issued == state.date:
+            return f"'{title}' came today"
+    for active, title in open_now:
+        # the day after too: one that came at dusk was not seen at a council (code review),
+        # and one left open a day gets a second look
+        if active.issued == state.date - dt.timedelta(days=1):
+            return f"'{title}' came yesterday"
     return ""

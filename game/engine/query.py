@@ -42,13 +42,14 @@ def deadline_words(scenario: Scenario, active: ActiveDemand) -> str:
 
 
 def inject_waits(scenario: Scenario, state: GameState, inject: str) -> str:
-    """Why the teacher's lists hold an inject back today: "'TITLE' can be released from 8 June
+    """Why the teacher's lists hold an inject back today: "“TITLE” can be released from 8 June
     1935." before its `not_before`, else "". The lists keep this rule, not the engine, so a game
     saved before the scenario gave an inject its first day still replays its early release."""
     spec = scenario.injects[inject]
     if spec.not_before is None or state.date >= spec.not_before:
         return ""
-    return f"'{spec.title}' can be released from {long_date(spec.not_before, weekday=False)}."
+    # curly quotes: a title may hold straight ones ("Tokyo: 'there is no ultimatum'")
+    return f"\u201c{spec.title}\u201d can be released from {long_date(spec.not_before, weekday=False)}."
 
 
 def inject_mark(scenario: Scenario, state: GameState, inject: str) -> str:

@@ -189,7 +189,14 @@ def compact_menu_lines(
                 else "No action points left today: E ends the day."
             ),
         ]
-    keys = ("Enter lists all of today's choices and their consequences", "h help", "q quit")
+    # `s`, the numbers as they stand, too: the short list says only what changed overnight
+    # (play-test: from day 2 nothing on screen said how to see Nanjing's trust)
+    keys = (
+        "Enter lists every choice with what it does",
+        "s status",
+        "h help",
+        "q quit",
+    )
     lines.append(_keys_line(keys, style))
     return lines
 

@@ -558,9 +558,12 @@ class App:
             return
         if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN) and self.toast_text:
             self.toast_read = True  # before the input is handled: it may bring a new message
-        if event.type == pygame.KEYDOWN and self.global_key(event):
-            self.dirty = True
-            return
+        if event.type == pygame.KEYDOWN:
+            before = self.top
+            if self.global_key(event):
+                before.interrupted(self)  # (play-test: 1, C, Esc, 1 took action 1)
+                self.dirty = True
+                return
         if event.type == pygame.TEXTINPUT and not self.top.takes_typing:
             return  # typed text matters only where there is a text field
         if event.type == pygame.TEXTINPUT and self.keyed_away == event.text:

@@ -110,6 +110,10 @@ class Scene:
     def enter(self, app: App) -> None:
         """Called when the scene becomes the top of the stack (again)."""
 
+    def interrupted(self, app: App) -> None:
+        """A key the window handled itself (F1, F11, the codex) came between this scene's
+        keys: a choice half made (a number pressed once) is forgotten."""
+
     def scenario_ready(self, app: App) -> None:
         """Called on every scene in the stack when the scenario loaded behind the title screen
         has arrived, or failed to (then `app.load_error` says why)."""

@@ -160,3 +160,12 @@ def test_a_demand_that_came_at_dusk_holds_the_next_days_council():
         (4, "pass", ""),
         (5, "hold", "today is the last day to answer 'Late demand'"),
     ]
+
+
+def test_the_weightiest_reason_is_the_one_said():
+    # play-test: "came yesterday" was said of the day the army crossed the Wall
+    from tests.conftest import edited_mini
+
+    urgent = ("    max_uses: 1\n", '    max_uses: 1\n    when: "day == 1"\n    urgent: true\n')
+    days = _lesson_days_of(edited_mini(urgent), {})
+    assert days[0] == (1, "hold", "'Ask the spies' cannot wait")  # the first demand came too

@@ -92,7 +92,7 @@ def test_the_short_list_reads_plainly_for_a_screen_reader(mini):
     text = play(mini, "4\n", plain=True)
     shown = after_last_choice(text)
     assert "\u00b7" not in shown and "\u2500" not in shown and "\x1b[" not in shown
-    assert "  Keys: Enter lists all of today's choices" in shown
+    assert "  Keys: Enter lists every choice with what it does" in shown
 
 
 @settings(

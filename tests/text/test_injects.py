@@ -59,7 +59,7 @@ def test_an_inject_for_later_waits_for_its_first_day(tmp_path):
     loaded = load_scenario_bytes(text.encode(), "m.yaml")
     shown = play(loaded, "!\n!1\ne\n!1\ns\n")
     assert "!1  Rumours of war in the bazaar (from 2 June 1935)" in shown
-    assert "'Rumours of war in the bazaar' can be released from 2 June 1935." in shown
+    assert "\u201cRumours of war in the bazaar\u201d can be released from 2 June 1935." in shown
     assert shown.count("News: Rumours of war in the bazaar") == 1  # on day 2, not day 1
     # The lists keep the rule, not the engine: a game saved before the scenario gave the
     # inject its first day still replays its early release (code review).

@@ -20,7 +20,7 @@ from game.text.app import Classroom, run_text
 
 SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "he_umezu_1935.yaml"
 WORD = re.compile(r"\S*[^\W_]\S*")  # a word has a letter or a digit: rules and dashes are not words
-ENTER = "Enter lists all of today's choices and their consequences"
+ENTER = "Enter lists every choice with what it does"
 
 
 @cache
@@ -69,7 +69,7 @@ def test_the_full_list_is_one_keystroke_away():
     text = passive_1935()
     # the morning says which key shows what it leaves out
     shown = morning(text, 12)
-    assert shown.rstrip().endswith(f"{ENTER} \u00b7 h help \u00b7 q quit")
+    assert shown.rstrip().endswith(f"{ENTER} \u00b7 s status \u00b7 h help \u00b7 q quit")
     assert "The attaché is the everyday channel" not in shown
     start = text.index("\nDay 12: ")
     after_enter = text[text.index("\n> ", start) + 3 :]

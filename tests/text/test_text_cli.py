@@ -360,3 +360,21 @@ def test_the_resume_command_starts_the_game_as_it_was_started(argv0, words):
     if "\\" in argv0:  # a Windows path, read on this machine as one name
         argv0 = PureWindowsPath(argv0).name
     assert cli.program(argv0) == words
+
+
+def test_the_resume_command_gives_the_saves_folder_from_the_root(tmp_path, monkeypatch):
+    # play-test: `--save-dir mysaves` gave `--load mysaves/...`, which failed in another folder
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.argv", ["main.py"])
+    args = cli.build_parser().parse_args(["play", "--text", "--save-dir", "mysaves"])
+    command = cli.resume_command(
+        Path("mysaves/autosave.json"),
+        text=True,
+        scenario=None,
+        options=cli._session_options(args),
+        platform="linux",
+    )
+    assert command == (
+        f"python main.py play --text --load {tmp_path}/mysaves/autosave.json "
+        f"--save-dir {tmp_path}/mysaves"
+    )

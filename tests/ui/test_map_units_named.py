@@ -73,3 +73,29 @@ def test_the_note_goes_when_a_dialog_opens_over_the_map_or_the_window_is_resized
     moved = dict(crisis.painter.unit_marks)[unit]
     assert not moved.inflate(6, 6).collidepoint(marker.center)  # the marker is elsewhere now
     assert not any(" unit at " in r[0] for r in records)  # and no note is drawn beside it
+
+
+def test_every_bundled_units_note_reads_as_a_sentence():
+    # play-test: "commanded by under Gen. Minami Jirō", and "strength not found" (an editor's note)
+    from pathlib import Path
+
+    from game.scenario.load import load_scenario
+    from game.ui.view import MapUnit, unit_words
+
+    for path in sorted((Path(__file__).parents[2] / "scenarios").glob("*.yaml")):
+        scenario = load_scenario(path).scenario
+        for uid, unit in scenario.units.items():
+            shown = MapUnit(
+                uid,
+                unit.name,
+                unit.chars,
+                unit.side,
+                unit.place,
+                0.0,
+                0.0,
+                unit.strength,
+                unit.commander,
+            )
+            words = unit_words(shown, "Peiping", "Chinese")
+            assert "by under" not in words and "not found" not in words, (path.name, words)
+            assert not words.rstrip().endswith(";"), (path.name, words)

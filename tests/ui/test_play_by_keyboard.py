@@ -273,3 +273,42 @@ def test_a_number_on_an_answer_that_cannot_be_given_says_why_at_once(make_app, p
     object.__setattr__(row, "reason", "It needs 1 action point; 0 left today.")
     press(app, pygame.K_1)
     assert app.toast_text == "It needs 1 action point; 0 left today."
+
+
+def test_the_notice_of_a_number_goes_when_it_no_longer_holds(make_app, press):
+    """Play-test: 'press 4 again (or Enter)' stayed after ↓ (Enter then gave the answer below),
+    after Esc (it followed the player to the council) and over the slip after the choice."""
+    app = make_app()
+    app.pump()
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)  # the first demand's dialog
+    press(app, pygame.K_1)
+    assert "press 1 again" in app.toast_text
+    press(app, pygame.K_DOWN)
+    assert "press 1 again" not in app.toast_text
+    press(app, pygame.K_1)
+    press(app, pygame.K_ESCAPE)  # decide later
+    assert app.top.name == "crisis" and "again" not in app.toast_text
+    press(app, pygame.K_1)
+    press(app, pygame.K_1)  # talk: taken
+    assert app.session.state.taken == {"talk": 1}
+    assert "again" not in app.toast_text
+
+
+def test_a_key_the_window_handles_itself_disarms_a_number(make_app, press):
+    # play-test: 1, C (the codex), Esc, 1 took action 1; so did 1, F1, Esc, 1
+    app = make_app()
+    app.pump()
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_ESCAPE)  # decide later
+    before = app.session.state
+    for key in (pygame.K_c, pygame.K_F1):
+        press(app, pygame.K_1)
+        press(app, key)
+        assert app.top.name != "crisis"
+        press(app, pygame.K_ESCAPE)
+        assert app.top.name == "crisis"
+        press(app, pygame.K_1)
+        assert app.session.state is before, key
+        press(app, pygame.K_a)  # (a key between: the next round starts afresh)

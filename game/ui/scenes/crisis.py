@@ -123,8 +123,10 @@ class CrisisScene(Scene):
         self.action_list.forget_click()
 
     def enter(self, app: App) -> None:
-        # back on top (a dialog or the menu closed): the pointer moved unseen meanwhile
+        # back on top (a dialog or the menu closed): the pointer moved unseen meanwhile, and a
+        # number pressed before is forgotten (play-test: 1, C, Esc, 1 took action 1)
         self.hover_unit = None
+        self.disarm_number(app)
         if not self.widgets:
             self.inbox = ListWidget(
                 count=lambda: len(self.inbox_items()),
@@ -237,7 +239,7 @@ class CrisisScene(Scene):
         if event.type == pygame.MOUSEBUTTONDOWN or (
             event.type == pygame.KEYDOWN and digit(event) is None
         ):
-            self.number_armed = None
+            self.disarm_number(app)
         if event.type == pygame.MOUSEMOTION:
             self.pointer = event.pos
             unit = self.unit_at(event.pos)
@@ -330,8 +332,21 @@ class CrisisScene(Scene):
         return f"Action {number} today was \u201c{label}\u201d: it cannot be taken any more today."
 
     # the number key pressed once, and the state it was pressed in: the same number again, with
-    # nothing done between, takes that action
+    # nothing done between, takes that action; and the notice that said so
     number_armed: tuple[int, GameState] | None = None
+    number_note = ""
+
+    def disarm_number(self, app: App) -> None:
+        """Forget a number pressed once, and its notice, which no longer tells the truth
+        (play-test: after ↓ it still named the row above; it stayed over the slip after the
+        choice)."""
+        if self.number_note and app.toast_text == self.number_note:
+            app.toast_text = ""
+        self.number_armed = None
+        self.number_note = ""
+
+    def interrupted(self, app: App) -> None:
+        self.disarm_number(app)
 
     def number_key(self, app: App, number: int) -> SceneResult:
         """A number chooses the action that has it today and shows it; the same number again
@@ -346,14 +361,15 @@ class CrisisScene(Scene):
         state = app.session.state
         armed = self.number_armed
         if armed is not None and armed[0] == number and armed[1] is state:
-            self.number_armed = None
+            self.disarm_number(app)
             return self.activate_row(app, len(self.view.demands) + self.view.actions.index(row))
         self.focus = self.widgets.index(self.action_list)
         self.action_list.select(len(self.view.demands) + self.view.actions.index(row))
         self.number_armed = (number, state)
         self.end_armed = None  # E, a number, E: the second E asks again (code review)
         if row.available:
-            app.toast(f"{number}. {row.label}: press {number} again (or Enter) to take it.")
+            self.number_note = f"{number}. {row.label}: press {number} again (or Enter) to take it."
+            app.toast(self.number_note)
         else:
             app.toast(row.reason)
         return True
@@ -362,7 +378,7 @@ class CrisisScene(Scene):
         number = digit(event)
         if number is not None and self.view is not None and app.session is not None:
             return self.number_key(app, number)
-        self.number_armed = None
+        self.disarm_number(app)
         if event.key == pygame.K_e:
             return self.end_day_key(app)
         self.end_armed = None

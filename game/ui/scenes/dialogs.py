@@ -133,6 +133,7 @@ class DemandDialog(Dialog):
         self.view: DemandView | None = None  # None once the demand is no longer pending
 
     def enter(self, app: App) -> None:
+        self.disarm_number(app)  # back on top after help or the codex: begun afresh
         session = app.session
         if (
             session is None
@@ -256,32 +257,47 @@ class DemandDialog(Dialog):
             return True
         return Act(Respond(demand=self.demand_id, response=row.id))
 
-    # the answer's number pressed once: the same number again gives that answer
+    # the answer's number pressed once: the same number again gives that answer; and the
+    # notice that said so
     number_armed: int | None = None
+    number_note = ""
+
+    def disarm_number(self, app: App) -> None:
+        """Forget a number pressed once, and its notice (play-test: after ↓ it still named the
+        answer above, and after Esc it followed the player to the council)."""
+        if self.number_note and app.toast_text == self.number_note:
+            app.toast_text = ""
+        self.number_armed = None
+        self.number_note = ""
+
+    def interrupted(self, app: App) -> None:
+        self.disarm_number(app)
 
     def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         number = digit(event)
         if number is not None and self.view is not None:
             if number > len(self.view.responses):
+                app.toast(f"There is no answer {number}.")
                 return True
             # A number chooses the answer and opens what it leads to; the same number again
             # gives it (play-test: an Enter too many opened the ultimatum, and the digit meant
             # for an action answered it at once; with large text, answers were given unread).
             if self.number_armed == number:
-                self.number_armed = None
+                self.disarm_number(app)
                 return self.answer(app, number - 1)
             self.focus = self.widgets.index(self.answers)
             self.answers.select(number - 1)
             self.number_armed = number
             row = self.demand.responses[number - 1]
             if row.available:
-                app.toast(
+                self.number_note = (
                     f"{number}. {row.label}: press {number} again (or Enter) to give this answer."
                 )
+                app.toast(self.number_note)
             else:  # why not, at once, as the council says of an action (code review)
                 app.toast(row.reason)
             return True
-        self.number_armed = None
+        self.disarm_number(app)
         if event.key == pygame.K_ESCAPE:
             return Pop()
         return None
@@ -463,7 +479,7 @@ class DemandDialog(Dialog):
         if event.type == pygame.MOUSEBUTTONDOWN or (
             event.type == pygame.KEYDOWN and digit(event) is None
         ):
-            self.number_armed = None
+            self.disarm_number(app)
         return super().handle(app, event)
 
 

@@ -122,6 +122,7 @@ class InjectScene(PauseScene):
             return self.say_released(app, index)
         if self.chosen == index:
             self.chosen = None
+            app.toast_text = ""  # "... again to release" is done with (play-test: it stayed)
             return widget.command()
         self.chosen = index
         title = self.titles[index]
