@@ -31,3 +31,22 @@ def test_no_pointer_without_a_tutorial_or_with_a_game_to_continue(make_app, he_u
     app.dirty = True
     app.pump()
     assert POINTER not in " ".join(text for text, *_ in app.ink.recorder)
+
+
+def test_the_pointer_shows_with_the_largest_text_too(make_app, he_umezu):
+    # play-test: at 120% and 145% it was left out on most window sizes, for want of room
+    from game.ui.settings import TEXT_SIZES, Settings
+
+    for size in ((1280, 720), (1920, 1080), (1366, 768)):
+        for text_size in TEXT_SIZES:
+            records: list = []
+            app = make_app(
+                loaded=he_umezu,
+                recorder=records,
+                scenario_paths=SCENARIOS,
+                size=size,
+                settings=Settings(text_size=text_size),
+            )
+            app.pump()
+            shown = " ".join(text for text, *_ in records)
+            assert POINTER.split("?")[0] in shown, (size, text_size)

@@ -324,16 +324,21 @@ class TitleScene(Scene):
         return TITLE if len(app.ink.wrap(words, width, TITLE)) <= 2 else LONG_TITLE
 
     def text_needed(self, app: App, width: int) -> int:
-        """The height of the card's words at this width: title, subtitle, rule, summary."""
+        """The height of the card's words at this width: title, subtitle, rule, summary, and
+        the pointer to the tutorial (play-test: with larger text it was left out for want of
+        room, where the buttons in two columns would have made it)."""
         ink = app.ink
         title, subtitle, clearance = self.head_lines(app, width)
         card = self.card(app)
         summary = ink.wrap(card.summary, width, BODY) if card else []
+        pointer = self.tutorial_pointer(app, card) if card else ""
+        said = ink.wrap(pointer, width, SUBTITLE) if pointer else []
         return (
             len(title) * ink.height(self.title_style(app, width))
             + len(subtitle) * ink.height(SUBTITLE)
             + 2 * clearance
             + len(summary) * ink.height(BODY)
+            + (len(said) * ink.height(SUBTITLE) + ink.height(BODY) // 2 if said else 0)
         )
 
     def layout(self, app: App, rect: pygame.Rect) -> None:
