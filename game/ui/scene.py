@@ -92,6 +92,35 @@ def digit(event: pygame.event.Event) -> int | None:
     return None
 
 
+class ArmedNumber:
+    """A number key pressed once, which the same number pressed next acts on (the council's
+    actions, a demand's answers), and the notice that said so. Anything else between (another
+    key, a click, a key the window handles itself, another screen on top) forgets both: the
+    notice would no longer tell the truth (play-test: after \u2193 it still named the row
+    above, and it followed the player out of a dialog)."""
+
+    def __init__(self) -> None:
+        self.number: int | None = None
+        self.owner: object = None  # what the number was pressed on (the council's state)
+        self.note = ""
+
+    def arm(self, app: App, number: int, note: str, owner: object = None) -> None:
+        """`number` was pressed once (on `owner`); `note` says what a second press does, or
+        why it cannot ("" for no notice)."""
+        self.number, self.owner, self.note = number, owner, note
+        if note:
+            app.toast(note)
+
+    def holds(self, number: int, owner: object = None) -> bool:
+        """Whether `number` is the one pressed last, on the same `owner` (by identity)."""
+        return self.number == number and self.owner is owner
+
+    def disarm(self, app: App) -> None:
+        if self.note and app.toast_text == self.note:
+            app.toast_text = ""
+        self.number, self.owner, self.note = None, None, ""
+
+
 class Scene:
     name = "scene"
     modal = False  # a modal scene is drawn over the scene below it

@@ -12,7 +12,7 @@ from game.engine.actions import EndDay, TakeAction
 from game.engine.words import reliability_words
 from game.ui.map.markers import SIDE_SHAPES, draw_side_mark
 from game.ui.map.painter import MapPainter
-from game.ui.scene import Act, Push, Scene, SceneResult, digit
+from game.ui.scene import Act, ArmedNumber, Push, Scene, SceneResult, digit
 from game.ui.scenes.common import (
     CLOCK_WARNING_S,
     hint_band,
@@ -86,6 +86,7 @@ class CrisisScene(Scene):
         super().__init__()
         self.painter = MapPainter()
         self._state: GameState | None = None
+        self.number = ArmedNumber()  # a number pressed once: the same again takes its action
         self.view: CrisisView | None = None
         self.unlocked: list[str] = []
         self._countdown: dict[tuple[Ink, Header, int, Style], list[str]] = {}
@@ -331,19 +332,8 @@ class CrisisScene(Scene):
         label = session.scenario.actions[gone].label
         return f"Action {number} today was \u201c{label}\u201d: it cannot be taken any more today."
 
-    # the number key pressed once, and the state it was pressed in: the same number again, with
-    # nothing done between, takes that action; and the notice that said so
-    number_armed: tuple[int, GameState] | None = None
-    number_note = ""
-
     def disarm_number(self, app: App) -> None:
-        """Forget a number pressed once, and its notice, which no longer tells the truth
-        (play-test: after ↓ it still named the row above; it stayed over the slip after the
-        choice)."""
-        if self.number_note and app.toast_text == self.number_note:
-            app.toast_text = ""
-        self.number_armed = None
-        self.number_note = ""
+        self.number.disarm(app)
 
     def interrupted(self, app: App) -> None:
         self.disarm_number(app)
@@ -359,18 +349,17 @@ class CrisisScene(Scene):
             app.toast(self.no_action(app, number))
             return True
         state = app.session.state
-        armed = self.number_armed
-        if armed is not None and armed[0] == number and armed[1] is state:
+        if self.number.holds(number, state):  # the same number again, nothing done between
             self.disarm_number(app)
             return self.activate_row(app, len(self.view.demands) + self.view.actions.index(row))
         self.focus = self.widgets.index(self.action_list)
         self.action_list.select(len(self.view.demands) + self.view.actions.index(row))
-        self.number_armed = (number, state)
         self.end_armed = None  # E, a number, E: the second E asks again (code review)
         if row.available:
-            self.number_note = f"{number}. {row.label}: press {number} again (or Enter) to take it."
-            app.toast(self.number_note)
+            note = f"{number}. {row.label}: press {number} again (or Enter) to take it."
+            self.number.arm(app, number, note, state)
         else:
+            self.number.arm(app, number, "", state)
             app.toast(row.reason)
         return True
 

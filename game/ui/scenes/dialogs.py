@@ -13,7 +13,7 @@ from game.analysis.describe import StatChange
 from game.engine.actions import Respond
 from game.engine.state import GameEvent, GameState
 from game.engine.words import counted, reliability_note
-from game.ui.scene import ENTER_KEYS, Act, Pop, Push, Reset, Scene, SceneResult, digit
+from game.ui.scene import ENTER_KEYS, Act, ArmedNumber, Pop, Push, Reset, Scene, SceneResult, digit
 from game.ui.scenes.common import (
     dialog_rect,
     hint_band,
@@ -131,6 +131,7 @@ class DemandDialog(Dialog):
         super().__init__()
         self.demand_id = demand_id
         self.view: DemandView | None = None  # None once the demand is no longer pending
+        self.number = ArmedNumber()  # an answer's number pressed once: the same again gives it
 
     def enter(self, app: App) -> None:
         self.disarm_number(app)  # back on top after help or the codex: begun afresh
@@ -257,18 +258,8 @@ class DemandDialog(Dialog):
             return True
         return Act(Respond(demand=self.demand_id, response=row.id))
 
-    # the answer's number pressed once: the same number again gives that answer; and the
-    # notice that said so
-    number_armed: int | None = None
-    number_note = ""
-
     def disarm_number(self, app: App) -> None:
-        """Forget a number pressed once, and its notice (play-test: after ↓ it still named the
-        answer above, and after Esc it followed the player to the council)."""
-        if self.number_note and app.toast_text == self.number_note:
-            app.toast_text = ""
-        self.number_armed = None
-        self.number_note = ""
+        self.number.disarm(app)
 
     def interrupted(self, app: App) -> None:
         self.disarm_number(app)
@@ -282,19 +273,19 @@ class DemandDialog(Dialog):
             # A number chooses the answer and opens what it leads to; the same number again
             # gives it (play-test: an Enter too many opened the ultimatum, and the digit meant
             # for an action answered it at once; with large text, answers were given unread).
-            if self.number_armed == number:
+            if self.number.holds(number):
                 self.disarm_number(app)
                 return self.answer(app, number - 1)
             self.focus = self.widgets.index(self.answers)
             self.answers.select(number - 1)
-            self.number_armed = number
             row = self.demand.responses[number - 1]
             if row.available:
-                self.number_note = (
+                note = (
                     f"{number}. {row.label}: press {number} again (or Enter) to give this answer."
                 )
-                app.toast(self.number_note)
+                self.number.arm(app, number, note)
             else:  # why not, at once, as the council says of an action (code review)
+                self.number.arm(app, number, "")
                 app.toast(row.reason)
             return True
         self.disarm_number(app)
