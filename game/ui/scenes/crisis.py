@@ -61,7 +61,7 @@ MIN_BAR = 40  # the least a stat's bar is drawn, where its words take room besid
 NO_COUNCIL = "Nothing can be done or answered today: end the day (E)."
 # the player's own doings, which F leaves out of the inbox
 OWN_KINDS = frozenset({"action", "outcome", "demand_answered"})
-HINT = "1\u20139 choose action (again: take it) \u00b7 E end day \u00b7 I inbox \u00b7 A actions \u00b7 Tab move \u00b7 Enter open \u00b7 C codex \u00b7 B briefing \u00b7 F1 help \u00b7 Esc menu"
+HINT = "1\u20139 choose action (again: take it) \u00b7 E end day \u00b7 I inbox \u00b7 F news only \u00b7 A actions \u00b7 Tab move \u00b7 Enter open \u00b7 C codex \u00b7 B briefing \u00b7 F1 help \u00b7 Esc menu"
 
 
 class StatColumns(NamedTuple):
