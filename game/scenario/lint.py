@@ -571,12 +571,19 @@ class _Linter(Pass):
         change would not make it matter."""
         revealed = {sid for _, effects in self.effects for sid in effects.reveal}
         for sid, stat in self.s.stats.items():
-            if stat.hidden and sid not in self.first_read and sid not in revealed:
+            # (a tally: the author says it is kept for the debrief, which is its use)
+            if (
+                stat.hidden
+                and not stat.tally
+                and sid not in self.first_read
+                and sid not in revealed
+            ):
                 self.report(
                     ("stats", sid),
                     f"stat '{sid}' is hidden, and nothing reads or reveals it: nothing depends "
                     "on it, and the player sees it only in the debrief",
-                    f"read it in a condition, reveal it with `reveal: {sid}`, or remove it",
+                    f"read it in a condition, reveal it with `reveal: {sid}`, or remove it;"
+                    " or, if it is a count kept for the debrief, say so with `tally: true`",
                     key=True,
                     severity="warning",
                 )

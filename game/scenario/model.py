@@ -165,6 +165,11 @@ class Stat(Model):
     max: Int = Field(100, description="Highest value; changes are clamped to it.")
     start: Int = Field(description="Value on the first day.")
     hidden: bool = Field(False, description="Hidden from the player until an effect reveals it.")
+    tally: bool = Field(
+        False,
+        description="Kept for the debrief alone (a hidden count shown at the end under 'What was"
+        " hidden'): the checker does not warn that nothing reads or reveals it.",
+    )
     higher_is: Literal["better", "worse", "neutral"] = Field(
         "neutral", description="Whether a high value is good for the player (colours the bar)."
     )

@@ -181,8 +181,19 @@ def test_hidden_stat_nothing_reads_or_reveals_is_a_warning():
     assert diagnostics(UNREVEALED) == [
         f"s.yaml:{line}:3: warning: stat 'readiness' is hidden, and nothing reads or reveals it: "
         "nothing depends on it, and the player sees it only in the debrief (read it in a "
-        "condition, reveal it with `reveal: readiness`, or remove it)"
+        "condition, reveal it with `reveal: readiness`, or remove it; or, if it is a count kept "
+        "for the debrief, say so with `tally: true`)"
     ]
+
+
+def test_a_tally_for_the_debrief_says_so_and_is_not_warned_of():
+    # known and left until now: a hidden stat kept only for the debrief's "What was hidden"
+    # could not silence the warning
+    tally = (
+        "  readiness: {label: Readiness, start: 20, hidden: true}\n",
+        "  readiness: {label: Readiness, start: 20, hidden: true, tally: true}\n",
+    )
+    assert diagnostics(UNREVEALED, tally) == []
 
 
 def test_hidden_stat_nothing_reads_or_changes_is_one_warning():
