@@ -134,8 +134,12 @@ def _items(section: Section, lines: list[str]) -> None:
         if isinstance(item, Line) and section.key == "questions":
             numbered += 1
             # a place for the student's answer, to type in (teacher's report review)
-            mark = f"{numbered}. "  # the answer is indented under the item's text, 10. too
-            lines += [f"{mark}{_text(item.text)}", "", " " * len(mark) + "*Your answer:*", ""]
+            mark = f"{numbered}. "
+            # the answer indented under the item's text, 10. too, and by four spaces at least:
+            # Python-Markdown ends a list item at a line indented by three (each question
+            # became a list of its own there), where CommonMark takes either
+            indent = " " * max(4, len(mark))
+            lines += [f"{mark}{_text(item.text)}", "", f"{indent}*Your answer:*", ""]
             listing = True
             continue
         if isinstance(item, Line | NoteItem | EndingItem) and listing:

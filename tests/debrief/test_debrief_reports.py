@@ -355,7 +355,7 @@ def test_each_reflection_question_has_room_for_the_answer(rich):
     # teacher's report review: seven questions and nowhere to answer them
     debrief = _debrief(rich)
     assert debrief.questions
-    assert render_markdown(debrief).count("   *Your answer:*") == len(debrief.questions)
+    assert render_markdown(debrief).count("    *Your answer:*") == len(debrief.questions)
     page = render_html(debrief)
     assert page.count('<div class="answer"') == len(debrief.questions)
     assert ".answer { min-height" in page
@@ -375,7 +375,9 @@ def test_the_answer_stays_inside_its_item_from_question_ten_on(rich):
     lines = render_markdown(many).splitlines()
     ten = lines.index("10. Question 10?")
     assert lines[ten + 2] == "    *Your answer:*"
-    assert lines[lines.index("9. Question 9?") + 2] == "   *Your answer:*"
+    # four spaces under 9. too: Python-Markdown ends an item at three, and each question had
+    # been a list of its own there (known and left in earlier notes)
+    assert lines[lines.index("9. Question 9?") + 2] == "    *Your answer:*"
 
 
 def test_the_html_report_opens_with_links_to_its_sections(tmp_path):
