@@ -99,3 +99,26 @@ def test_every_bundled_units_note_reads_as_a_sentence():
             words = unit_words(shown, "Peiping", "Chinese")
             assert "by under" not in words and "not found" not in words, (path.name, words)
             assert not words.rstrip().endswith(";"), (path.name, words)
+
+
+def test_no_unit_stands_in_the_sea(make_app, he_umezu):
+    # play-test: at 1024x768 a Chinese unit's diamond sat in the Gulf of Bohai, by Tianjin
+    from game.ui.map.geometry import diamond_mask
+    from game.ui.scene import Reset
+    from game.ui.scenes.crisis import CrisisScene
+
+    for size in ((1024, 768), (1280, 720), (800, 600), (1366, 768), (1920, 1080)):
+        app = make_app(loaded=he_umezu, size=size)
+        app.new_game(he_umezu, 1935)
+        app.apply(Reset(CrisisScene()))
+        app.pump()
+        painter = app.top.painter
+        # the sea as drawn: the base map's pixels of the sea's colour
+        sea_colour = app.theme.c("sea")
+        sea = pygame.mask.from_threshold(painter._base.image, sea_colour, (1, 1, 1, 255))
+        area = painter.area
+        assert sea.count() > 0
+        for unit, box in painter.unit_marks:
+            radius = box.width // 2
+            offset = (box.centerx - radius - area.x, box.centery - radius - area.y)
+            assert sea.overlap(diamond_mask(radius), offset) is None, (size, unit.name)

@@ -18,6 +18,7 @@ class Lines(NamedTuple):
 
     strong: pygame.mask.Mask
     weak: pygame.mask.Mask
+    sea: pygame.mask.Mask | None = None  # the sea's pixels, which units keep off
 
     def crossing(self, area: pygame.Rect, box: pygame.Rect) -> tuple[int, int]:
         """How many pixels of line a label box would cover: of the Wall and the DMZ border, and of
@@ -42,6 +43,7 @@ def draw_base(theme: Theme, size: tuple[int, int], data: MapData, project: Proje
     # line layers: what the labels should not cross, drawn white on black and read as masks
     strong = pygame.Surface(size)
     weak = pygame.Surface(size)
+    sea_layer = pygame.Surface(size)
     coast = {
         piece.get("id", str(n)): [project(*p) for p in piece.get("points", [])]
         for n, piece in enumerate(data.get("coast", []))
@@ -52,6 +54,7 @@ def draw_base(theme: Theme, size: tuple[int, int], data: MapData, project: Proje
         outline += [project(*p) for p in sea.get("close", [])]
         if len(outline) >= 3:
             pygame.draw.polygon(base, theme.c("sea"), outline)
+            pygame.draw.polygon(sea_layer, WHITE, outline)
     for points in coast.values():
         if len(points) >= 2:
             pygame.draw.lines(base, theme.c("ink_soft"), False, points, 2)
@@ -81,6 +84,7 @@ def draw_base(theme: Theme, size: tuple[int, int], data: MapData, project: Proje
         Lines(
             pygame.mask.from_threshold(strong, WHITE, (1, 1, 1, 255)),
             pygame.mask.from_threshold(weak, WHITE, (1, 1, 1, 255)),
+            pygame.mask.from_threshold(sea_layer, WHITE, (1, 1, 1, 255)),
         ),
     )
 

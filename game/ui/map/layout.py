@@ -66,7 +66,7 @@ def lay_out(
     are always drawn and labelled, first, so the rest make room for them (one whose label is
     wider than the map, or finds no spot nearer its own marker than any other, is drawn with
     its units, unlabelled)."""
-    unit_slots = UnitSlots(area, zone, wall)
+    unit_slots = UnitSlots(area, zone, wall, lines.sea)
     label_spots = LabelSpots(area, lines)
     spots: dict[str, tuple[int, int]] = {}
     for place in places:

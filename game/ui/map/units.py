@@ -83,9 +83,14 @@ class UnitSlots:
     near each and what lies across them)."""
 
     def __init__(
-        self, area: pygame.Rect, zone: tuple[tuple[int, int], ...], wall: tuple[Segment, ...]
+        self,
+        area: pygame.Rect,
+        zone: tuple[tuple[int, int], ...],
+        wall: tuple[Segment, ...],
+        sea: pygame.mask.Mask | None = None,
     ) -> None:
         self.area = area
+        self._sea = sea  # the sea's pixels over the area: no unit's marker touches them
         self._zone = zone  # the demilitarized zone's outline, which units keep to their side of
         self._wall = wall  # the Great Wall's lines
         self._zone_mask = self._zone_pixels()
@@ -235,9 +240,19 @@ class UnitSlots:
         (WALL_MARGIN)."""
         if not self.area.contains(box):
             return False
+        if self._in_sea(box):  # armies on land (play-test: a diamond in the Gulf of Bohai)
+            return False
         return ("zone" not in bound or self._zone_side(spot, box)) and (
             "wall" not in bound or self._wall_side(spot, box)
         )
+
+    def _in_sea(self, box: pygame.Rect) -> bool:
+        """Whether any pixel of a unit's diamond is in the sea."""
+        if self._sea is None:
+            return False
+        radius = box.width // 2
+        offset = (box.centerx - radius - self.area.x, box.centery - radius - self.area.y)
+        return self._sea.overlap(diamond_mask(radius), offset) is not None
 
     def _zone_side(self, spot: tuple[int, int], box: pygame.Rect) -> bool:
         """Whether a unit's diamond is wholly on its place's side of the zone's edge (ZONE_MARGIN
