@@ -120,6 +120,15 @@ class ArmedNumber:
             app.toast_text = ""
         self.number, self.owner, self.note = None, None, ""
 
+    def watch(self, app: App, event: pygame.event.Event) -> None:
+        """Disarm on any input but a number key: another key (an arrow a list uses before the
+        screen's `key` is asked) or a click (code review: 1, \u2193, 1 acted on the row above
+        the one shown). Called first by the screen's `handle`."""
+        if event.type == pygame.MOUSEBUTTONDOWN or (
+            event.type == pygame.KEYDOWN and digit(event) is None
+        ):
+            self.disarm(app)
+
 
 class Scene:
     name = "scene"

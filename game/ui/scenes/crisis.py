@@ -127,7 +127,7 @@ class CrisisScene(Scene):
         # back on top (a dialog or the menu closed): the pointer moved unseen meanwhile, and a
         # number pressed before is forgotten (play-test: 1, C, Esc, 1 took action 1)
         self.hover_unit = None
-        self.disarm_number(app)
+        self.number.disarm(app)
         if not self.widgets:
             self.inbox = ListWidget(
                 count=lambda: len(self.inbox_items()),
@@ -234,13 +234,7 @@ class CrisisScene(Scene):
         return unit_words(unit, places.get(unit.place, unit.place), side)
 
     def handle(self, app: App, event: pygame.event.Event) -> SceneResult:
-        # a number is taken by the same number pressed next: any other key (an arrow the list
-        # uses before `key` is asked) or a click between disarms it (code review: 1, ↓, 1
-        # took action 1 with action 2 shown)
-        if event.type == pygame.MOUSEBUTTONDOWN or (
-            event.type == pygame.KEYDOWN and digit(event) is None
-        ):
-            self.disarm_number(app)
+        self.number.watch(app, event)  # any input but a number key disarms one pressed once
         if event.type == pygame.MOUSEMOTION:
             self.pointer = event.pos
             unit = self.unit_at(event.pos)
@@ -332,11 +326,8 @@ class CrisisScene(Scene):
         label = session.scenario.actions[gone].label
         return f"Action {number} today was \u201c{label}\u201d: it cannot be taken any more today."
 
-    def disarm_number(self, app: App) -> None:
-        self.number.disarm(app)
-
     def interrupted(self, app: App) -> None:
-        self.disarm_number(app)
+        self.number.disarm(app)
 
     def number_key(self, app: App, number: int) -> SceneResult:
         """A number chooses the action that has it today and shows it; the same number again
@@ -350,7 +341,7 @@ class CrisisScene(Scene):
             return True
         state = app.session.state
         if self.number.holds(number, state):  # the same number again, nothing done between
-            self.disarm_number(app)
+            self.number.disarm(app)
             return self.activate_row(app, len(self.view.demands) + self.view.actions.index(row))
         self.focus = self.widgets.index(self.action_list)
         self.action_list.select(len(self.view.demands) + self.view.actions.index(row))
@@ -367,7 +358,6 @@ class CrisisScene(Scene):
         number = digit(event)
         if number is not None and self.view is not None and app.session is not None:
             return self.number_key(app, number)
-        self.disarm_number(app)
         if event.key == pygame.K_e:
             return self.end_day_key(app)
         self.end_armed = None

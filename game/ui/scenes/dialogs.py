@@ -134,7 +134,7 @@ class DemandDialog(Dialog):
         self.number = ArmedNumber()  # an answer's number pressed once: the same again gives it
 
     def enter(self, app: App) -> None:
-        self.disarm_number(app)  # back on top after help or the codex: begun afresh
+        self.number.disarm(app)  # back on top after help or the codex: begun afresh
         session = app.session
         if (
             session is None
@@ -258,11 +258,8 @@ class DemandDialog(Dialog):
             return True
         return Act(Respond(demand=self.demand_id, response=row.id))
 
-    def disarm_number(self, app: App) -> None:
-        self.number.disarm(app)
-
     def interrupted(self, app: App) -> None:
-        self.disarm_number(app)
+        self.number.disarm(app)
 
     def key(self, app: App, event: pygame.event.Event) -> SceneResult:
         number = digit(event)
@@ -274,7 +271,7 @@ class DemandDialog(Dialog):
             # gives it (play-test: an Enter too many opened the ultimatum, and the digit meant
             # for an action answered it at once; with large text, answers were given unread).
             if self.number.holds(number):
-                self.disarm_number(app)
+                self.number.disarm(app)
                 return self.answer(app, number - 1)
             self.focus = self.widgets.index(self.answers)
             self.answers.select(number - 1)
@@ -288,7 +285,6 @@ class DemandDialog(Dialog):
                 self.number.arm(app, number, "")
                 app.toast(row.reason)
             return True
-        self.disarm_number(app)
         if event.key == pygame.K_ESCAPE:
             return Pop()
         return None
@@ -464,13 +460,7 @@ class DemandDialog(Dialog):
     def handle(self, app: App, event: pygame.event.Event) -> SceneResult:
         if self.view is None:  # answered or expired meanwhile: nothing to ask
             return Pop()
-        # an answer's number gives it when pressed next: any other key (an arrow the answers
-        # use first) or a click between disarms it (code review: 1, ↓, 1 gave answer 1 with
-        # answer 2 open)
-        if event.type == pygame.MOUSEBUTTONDOWN or (
-            event.type == pygame.KEYDOWN and digit(event) is None
-        ):
-            self.disarm_number(app)
+        self.number.watch(app, event)  # any input but a number key disarms one pressed once
         return super().handle(app, event)
 
 

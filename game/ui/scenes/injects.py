@@ -119,7 +119,7 @@ class InjectScene(PauseScene):
         so, and the list stays open (review: Enter on it had closed the list)."""
         widget = self.button(index)
         if not widget.enabled:
-            return self.say_released(app, index)
+            return self.say_why_not(app, index)
         if self.chosen == index:
             self.chosen = None
             app.toast_text = ""  # "... again to release" is done with (play-test: it stayed)
@@ -129,7 +129,7 @@ class InjectScene(PauseScene):
         app.toast(f"{how} again to release \u201c{title}\u201d: it cannot be taken back.")
         return True
 
-    def say_released(self, app: App, index: int) -> SceneResult:
+    def say_why_not(self, app: App, index: int) -> SceneResult:
         """Why this inject cannot be released now (released already, or too early)."""
         self.chosen = None
         app.toast(self.reasons[index])
