@@ -32,6 +32,7 @@ from typing import Literal
 
 from game.engine.actions import Respond, TakeAction
 from game.engine.api import legal_actions
+from game.engine.query import due_today
 from game.engine.state import GameState
 from game.engine.words import counted
 from game.scenario.model import Scenario
@@ -160,20 +161,17 @@ def decision_due(scenario: Scenario, state: GameState) -> str:
     for choice in legal:
         if isinstance(choice, TakeAction) and scenario.actions[choice.action].urgent:
             return f"'{scenario.actions[choice.action].label}' cannot wait"
-    open_now = [
-        (state.demands[c.demand], scenario.demands[c.demand].title)
-        for c in legal
-        if isinstance(c, Respond)
-    ]
-    for active, title in open_now:
-        if active.deadline == state.date:
-            return f"today is the last day to answer '{title}'"
-    for active, title in open_now:
-        if active.issued == state.date:
-            return f"'{title}' came today"
-    for active, title in open_now:
+    # the demands that can be answered now, once each (a demand has several answers)
+    open_now = list(dict.fromkeys(c.demand for c in legal if isinstance(c, Respond)))
+    for did in open_now:
+        if due_today(state, did):
+            return f"today is the last day to answer '{scenario.demands[did].title}'"
+    for did in open_now:
+        if state.demands[did].issued == state.date:
+            return f"'{scenario.demands[did].title}' came today"
+    for did in open_now:
         # the day after too: one that came at dusk was not seen at a council (code review),
         # and one left open a day gets a second look
-        if active.issued == state.date - dt.timedelta(days=1):
-            return f"'{title}' came yesterday"
+        if state.demands[did].issued == state.date - dt.timedelta(days=1):
+            return f"'{scenario.demands[did].title}' came yesterday"
     return ""

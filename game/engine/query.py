@@ -29,6 +29,13 @@ def unlocked_codex(scenario: Scenario, state: GameState | None) -> list[str]:
     return [cid for cid, entry in scenario.codex.items() if holds(entry.unlock_when)]
 
 
+def due_today(state: GameState, did: str) -> bool:
+    """Whether presented demand `did` must be answered today: its deadline is today (or has
+    come). The text version's lists and lesson mode ask it."""
+    deadline = state.demands[did].deadline
+    return deadline is not None and (deadline - state.date).days <= 0
+
+
 def deadline_words(scenario: Scenario, active: ActiveDemand) -> str:
     """A presented demand's deadline as the player reads it: in the scenario's own words ("noon,
     12 June") while it is where the demand set it, as a date once a stall has moved it (the words

@@ -23,7 +23,7 @@ from game.day_numbers import forget_after
 from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction, action_key
 from game.engine.api import new_game, step
 from game.engine.dates import long_date
-from game.engine.query import inject_mark, inject_waits
+from game.engine.query import due_today, inject_mark, inject_waits
 from game.engine.state import GameEvent, GameState
 from game.engine.words import counted
 from game.lesson import HELD_DAYS, LessonDays, decision_due, lesson_over, minutes, todays_council
@@ -35,7 +35,7 @@ from game.text import render
 from game.text.cabinet import VoteRecord, decide, leaders, render_votes
 from game.text.commands import End, Pick, Release, Show, Unknown, parse
 from game.text.console import Console, EndOfInput, TimedOut, isatty
-from game.text.menu import Entry, Menu, build_menu, due_today, resumed_numbers
+from game.text.menu import Entry, Menu, build_menu, resumed_numbers
 from game.text.report import Debrief, DebriefUnavailable, build, report_text
 from game.text.style import Style
 

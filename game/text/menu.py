@@ -90,12 +90,6 @@ def pending_demands(state: GameState) -> list[str]:
     return [did for did, active in state.demands.items() if active.status == "pending"]
 
 
-def due_today(state: GameState, did: str) -> bool:
-    """Whether demand `did` must be answered today: its deadline is today (or has come)."""
-    deadline = state.demands[did].deadline
-    return deadline is not None and (deadline - state.date).days <= 0
-
-
 def build_menu(scenario: Scenario, state: GameState, numbers: dict[str, int] | None = None) -> Menu:
     """The menu now. `numbers` (choice key -> number), kept by the caller for one day, is read
     and updated: choices seen before today keep their numbers, unless a new one has appeared,

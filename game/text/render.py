@@ -21,13 +21,13 @@ from game.analysis.describe import (
 )
 from game.debrief.sections import PREMISE
 from game.engine.dates import long_date
-from game.engine.query import unlocked_codex
+from game.engine.query import due_today, unlocked_codex
 from game.engine.state import GameEvent, GameState
 from game.engine.words import ENDING_RATES, HISTORIANS, counted, reliability_words, score_labels
 from game.lesson import HELD_DAYS
 from game.lesson import minutes as _minutes
 from game.scenario.model import Scenario
-from game.text.menu import Entry, Menu, due_today
+from game.text.menu import Entry, Menu
 from game.text.style import Style
 
 LOG_PAGE_SIZE = 8
