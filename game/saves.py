@@ -52,6 +52,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.engine.actions import action_key, logged_choice, parse_action_key
 from game.engine.api import new_game, step
+from game.engine.refusals import why_not_for_author
 from game.engine.state import GameState
 from game.save_paths import AUTOSAVE_PREFIX as AUTOSAVE_PREFIX  # re-exported: part of this API
 from game.save_paths import autosave_path as autosave_path
@@ -816,7 +817,8 @@ def replay_actions(
         result = step(scenario, state, action)
         rejected = next((event for event in result.events if event.kind == "rejected"), None)
         if rejected is not None:
-            return state, [ReplayProblem(index, key, rejected.text)]
+            reason = why_not_for_author(scenario, state, action) or rejected.text
+            return state, [ReplayProblem(index, key, reason)]
         state = result.state
     return state, []
 

@@ -17,6 +17,7 @@ from game.engine.actions import (
     parse_action_key,
 )
 from game.engine.api import new_game, step
+from game.engine.refusals import why_not_for_author
 from game.engine.state import GameEvent, GameState
 from game.scenario.model import Outcome, Scenario
 from game.scenario.suggest import did_you_mean
@@ -259,6 +260,8 @@ def play(
         before = state.day
         state, events = step(scenario, state, choice)
         rejected = next((e.text or e.title for e in events if e.kind == "rejected"), "")
+        if rejected:  # the author's tool: which part of the choice's condition failed, if that
+            rejected = why_not_for_author(scenario, earlier, choice) or rejected
         changes = _changes(scenario, earlier, state)
         drawn = None if rejected else probe.drawn(earlier, choice, events)
         new_day = state.day != before

@@ -1,18 +1,19 @@
 """Splitting a condition into the parts the why report counts.
 
-A condition is split at its top-level `and`; a top-level `or` is split into its branches first,
-each split at its own `and`. Parts are compiled by the game's own expression compiler, never by
+A condition is split as `game.scenario.expr.parts` cuts it. Parts are compiled by the game's own expression compiler, never by
 eval.
 """
 
 from __future__ import annotations
 
-import ast
 from typing import NamedTuple
 
 from game.engine.index import condition
-from game.scenario.expr import compile_expr, parse
+from game.scenario.expr import compile_expr, parts
 from game.scenario.expr.compile import Compiled
+from game.scenario.expr.parts import one_line
+
+__all__ = ["Part", "branches", "condition_parts", "one_line", "whole_text"]
 
 
 class Part(NamedTuple):
@@ -21,38 +22,12 @@ class Part(NamedTuple):
     negated: bool  # an `unless`: the way is open when it does *not* hold
 
 
-def one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _segment(text: str, node: ast.expr) -> str:
-    """The text of one node of `text`'s tree, as written. `parse` reads the text wrapped in
-    parentheses on lines of their own (so a folded YAML string may span lines); positions are
-    in that wrapping."""
-    found = ast.get_source_segment("(" + text + "\n)", node)
-    return found if found else ast.unparse(node)
-
-
 def branches(text: str) -> list[tuple[str, list[Part]]]:
-    """The condition's branches (its top-level `or`; one branch when there is none), each with
-    its text and its parts (the branch's top-level `and`; the branch itself when there is none)."""
-    tree = parse(text)
-    alternatives = (
-        tree.values if isinstance(tree, ast.BoolOp) and isinstance(tree.op, ast.Or) else [tree]
-    )
-    found = []
-    for alternative in alternatives:
-        pieces = (
-            alternative.values
-            if isinstance(alternative, ast.BoolOp) and isinstance(alternative.op, ast.And)
-            else [alternative]
-        )
-        parts = []
-        for piece in pieces:
-            source = _segment(text, piece)
-            parts.append(Part(one_line(source), compile_expr(source), False))
-        found.append((one_line(_segment(text, alternative)), parts))
-    return found
+    """The condition's branches, each with its text and its parts compiled (`parts.branches`)."""
+    return [
+        (branch, [Part(piece, compile_expr(piece), False) for piece in pieces])
+        for branch, pieces in parts.branches(text)
+    ]
 
 
 def condition_parts(when: str | None, unless: str | None = None) -> list[tuple[str, list[Part]]]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
+from tests.conftest import edited_mini
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = str(ROOT / "tests" / "fixtures" / "mini.yaml")
@@ -209,6 +210,26 @@ def test_a_rejected_choice_is_shown_as_rejected_and_stops_the_replay(tmp_path, c
         "open. (the replay stopped here; no report was written)"
     ]
     assert not report.exists()
+
+
+def test_a_choice_refused_by_its_condition_says_which_part_failed(tmp_path, capsys):
+    # author's review: "'Reinforce the police' is not possible now." cost two rounds of
+    # guessing; the replay names the parts of the condition that did not hold, with their values
+    scenario = tmp_path / "mini.yaml"
+    scenario.write_text(
+        edited_mini(
+            ("    max_uses: 1\n", '    max_uses: 1\n    when: "in_stage(tense) or trust > 80"\n')
+        ),
+        encoding="utf-8",
+    )
+    choices = write(tmp_path, "- spy\n")
+    code, _, err = replay(capsys, str(scenario), "--choices", choices)
+    assert code == 1
+    assert err == [
+        f"{choices}:1:3: error: rejected on day 1 (1935-06-01): 'Ask the spies' is not possible "
+        "now. Its condition does not hold: `in_stage(tense)` (stage = calm); `trust > 80` "
+        "(trust = 50). (the replay stopped here; no report was written)"
+    ]
 
 
 def test_a_rejected_choice_in_json_is_not_listed_as_taken(tmp_path, capsys):

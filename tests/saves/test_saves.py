@@ -329,6 +329,21 @@ def test_replay_reports_the_first_rejected_action(mini):
     assert [entry.ref for entry in state.log] == ["talk", ""]  # stopped before the bad choice
 
 
+def test_replay_names_the_part_of_a_changed_condition_that_failed(mini):
+    # an author gave `spy` a condition that the saved game's day 2 does not meet: F5 and a
+    # changed scenario's save say which part failed and what it read, not only "not possible"
+    changed_raw = FIXTURE.read_bytes().replace(
+        b"    max_uses: 1\n", b'    max_uses: 1\n    when: "day >= 2 and pressure >= 90"\n', 1
+    )
+    changed = load_scenario_bytes(changed_raw, "mini.yaml")
+    _, problems = replay_actions(changed.scenario, 7, ["talk", "end", "spy", "end"])
+    assert problems[0].key == "spy"
+    assert problems[0].reason.startswith("'Ask the spies' is not possible now. ")
+    assert problems[0].reason.endswith(
+        " Its condition does not hold: `pressure >= 90` (pressure = 35)."
+    )
+
+
 def test_replay_rejects_a_malformed_key(mini):
     _, problems = replay_actions(mini.scenario, 7, [":"])
     assert problems and problems[0].index == 0
