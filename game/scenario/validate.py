@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from game.scenario import lookalike
 from game.scenario.expr import FUNCTIONS, Symbols, Type, check
@@ -20,6 +20,7 @@ from game.scenario.model import (
     Event,
     Intel,
     Outcome,
+    Response,
     Scenario,
     days_after,
 )
@@ -257,6 +258,8 @@ class _Validator(Pass):
             return
         known = getattr(self.s, section)
         if ident not in known:
+            if self.lookalike_in_reference(path, ident, what):
+                return
             noun, usage = self.kind_of(ident)
             if noun:
                 self.report(path, f"'{ident}' is {noun}, not {_a(what)}", usage if effect else "")
@@ -265,6 +268,30 @@ class _Validator(Pass):
             if not hint and 0 < len(known) <= 12:
                 hint = f"known: {', '.join(sorted(known))}"
             self.report(path, f"unknown {what} '{ident}'", hint)
+
+    def lookalike_in_reference(
+        self, path: Path, ident: str, what: str, *, key: bool = False
+    ) -> bool:
+        """Whether a name that names nothing holds a look-alike, named then by its code point
+        (author's review: 'rumour' and a zero-width space was "unknown event 'rumour' (did you
+        mean 'rumour'?)", which suggests the very name written)."""
+        if what == "source tag":  # a tag may be any text, '–' included: only the unseen
+            at = lookalike.first_invisible(ident)
+        else:  # an id is ASCII: a Cyrillic 'о' in 'envоy' is named, not suggested as 'envoy'
+            at = next(
+                (i for i, c in enumerate(ident) if not c.isascii() or lookalike.replacement(c)),
+                None,
+            )
+        if at is None:
+            return False
+        shown = "".join(c for c in ident if c not in lookalike.INVISIBLE)
+        self.report(
+            path,
+            f"{lookalike.describe(ident[at])} in the {what} '{shown}'",
+            _id_advice(ident[at]),
+            key=key,
+        )
+        return True
 
     def refs(
         self, path: Path, idents: list[str], section: str, what: str, *, effect: bool = False
@@ -312,7 +339,7 @@ class _Validator(Pass):
                 self.report(
                     (*base, "historical_response"),
                     f"'{demand.historical_response}' is not a response of this demand",
-                    did_you_mean(demand.historical_response, demand.responses),
+                    _which_response(demand.historical_response, demand.responses),
                 )
             if not demand.responses:
                 self.report((*base, "responses"), "a demand needs at least one response")
@@ -613,6 +640,8 @@ class _Validator(Pass):
             self.refs((*path, "issue"), effects.issue, "demands", "demand", effect=True)
             for i, ident in enumerate(effects.trigger):
                 if ident not in s.events and ident not in s.intel:
+                    if self.lookalike_in_reference((*path, "trigger", i), ident, "event"):
+                        continue
                     noun, usage = self.kind_of(ident)
                     if noun:
                         self.report(
@@ -635,6 +664,8 @@ class _Validator(Pass):
                         "to let the player learn it, make it a stat with hidden: true",
                     )
                 elif ident not in s.stats:
+                    if self.lookalike_in_reference((*path, "reveal", i), ident, "stat"):
+                        continue
                     self.report(
                         (*path, "reveal", i),
                         f"unknown stat '{ident}'",
@@ -671,6 +702,8 @@ class _Validator(Pass):
                     self.report(
                         where, f"'{name}' is a hidden value; effects cannot change it", key=True
                     )
+                elif self.lookalike_in_reference(where, name, "effect", key=True):
+                    continue
                 elif self.kind_of(name)[0]:
                     noun, usage = self.kind_of(name)
                     self.report(
@@ -687,3 +720,17 @@ class _Validator(Pass):
                         + ", ".join(sorted(RESERVED_EFFECT_KEYS)),
                         key=True,
                     )
+
+
+def _which_response(written: str, responses: Mapping[str, Response]) -> str:
+    """The hint for a `historical_response` naming no response: the id meant (a typo, or the
+    kind of one response written for its id: `negotiate` for `wait`, an author's review), else
+    the demand's responses."""
+    typo = did_you_mean(written, responses)
+    if typo:
+        return typo
+    of_kind = [rid for rid, response in responses.items() if response.kind == written]
+    if len(of_kind) == 1:
+        return f"'{written}' is the kind of response '{of_kind[0]}': write its id, {of_kind[0]}"
+    ids = ", ".join(responses)
+    return f"it takes a response's id; this demand's responses: {ids}" if ids else ""

@@ -46,3 +46,21 @@ def test_a_zero_width_space_in_a_source_tag_after_a_dash_is_named():
 
 def test_a_source_tag_with_a_dash_is_allowed():
     assert found((SOURCE, SOURCE + "  T\u20132: {title: Other, kind: primary}\n")) == []
+
+
+def test_a_lookalike_in_a_reference_is_named_not_suggested_as_itself():
+    # author's review: `trigger: rumour` + U+200B said "unknown event 'rumour' (did you mean
+    # 'rumour'?)", which on screen suggests the very name written
+    assert found(
+        (
+            "effects: {reveal: readiness, trigger: rumour}",
+            "effects: {reveal: readiness, trigger: rumour\u200b}",
+        )
+    ) == [
+        f"s.yaml:115:43: error: U+200B (zero-width space) in the event 'rumour' {DELETE}",
+    ]
+    assert found(
+        ("    issuer: envoy\n    text: Dismiss", "    issuer: env\u043ey\n    text: Dismiss")
+    ) == [
+        "s.yaml:69:13: error: '\u043e' (U+043E cyrillic small letter o) in the actor 'env\u043ey'",
+    ]
