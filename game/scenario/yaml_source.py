@@ -488,7 +488,10 @@ def _value_start_mistake(
     return None
 
 
-_KEY_LOOKALIKE = re.compile(r"^[ \u00a0\u3000]*(?:- +)?[^\s:：#'\"]+(：)")
+# a key followed by a full-width '：', or by ':' and a space that is not one (`cost:` and U+00A0)
+_KEY_LOOKALIKE = re.compile(
+    r"^[ \u00a0\u3000]*(?:- +)?[^\s:：#'\"]+(?:(：)|:([" + "".join(lookalike.SPACES) + r"]))"
+)
 
 
 def _lookalike_near(
@@ -521,7 +524,8 @@ def _lookalike_near(
             at = None
         if at is None:
             key = _KEY_LOOKALIKE.match(text)
-            at = key.start(1) if key and read(key.start(1)) is None else None
+            found = None if key is None else key.start(1) if key.group(1) else key.start(2)
+            at = found if found is not None and read(found) is None else None
         if at is None:
             at = next(
                 (
@@ -533,7 +537,13 @@ def _lookalike_near(
             )
         if at is not None:
             char = text[at]
-            where = "in the indentation" if at < indent else "where YAML expects ':'"
+            where = (
+                "in the indentation"
+                if at < indent
+                else "after ':', where YAML expects a space"
+                if char in lookalike.SPACES
+                else "where YAML expects ':'"
+            )
             if char in lookalike.INVISIBLE:
                 where = "on this line"
             return Diagnostic(

@@ -142,6 +142,14 @@ def test_a_full_width_colon_after_a_key_is_named_on_its_own_line():
     ]
 
 
+def test_a_no_break_space_right_after_a_colon_is_named_on_its_own_line():
+    # author's review: `cost:` and U+00A0 was "could not find expected ':'" on the line below
+    assert diagnostics("    title: Alarm\n", "    title:\u00a0Alarm\n") == [
+        "s.yaml:55:11: error: YAML syntax error: U+00A0 (no-break space) after ':', where YAML "
+        "expects a space (write an ordinary space)"
+    ]
+
+
 @pytest.mark.parametrize(
     ("new", "expected"),
     [
