@@ -30,7 +30,14 @@ from game.scenario.placeholders import placeholders_in_texts
 from game.scenario.source import Diagnostic, ScenarioError, SourceSpan
 from game.scenario.suggest import did_you_mean
 from game.scenario.validate import validate_scenario
-from game.scenario.yaml_source import YamlDocument, decode, quoted, read_limited, read_yaml
+from game.scenario.yaml_source import (
+    ITEMS_BY_ID,
+    YamlDocument,
+    decode,
+    quoted,
+    read_limited,
+    read_yaml,
+)
 
 
 @dataclass(frozen=True)
@@ -337,7 +344,25 @@ def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument)
         return odd
     shown = f" (got {_show(value)})" if not isinstance(value, (dict, list)) else ""
     tag = document.tags.get(path)
-    return Diagnostic(document.span(path), f"{place}: {_friendly(error, tag)}{shown}")
+    return Diagnostic(
+        document.span(path),
+        f"{place}: {_friendly(error, tag)}{shown}",
+        hint=_items_by_id_hint(path, value),
+    )
+
+
+def _items_by_id_hint(path: tuple[str | int, ...], value: Any) -> str:
+    """For a section of items by id written as a list (`- id: walkout`, the habit of other
+    formats; author's review): how to write it."""
+    if not (isinstance(value, list) and path and path[-1] in ITEMS_BY_ID):
+        return ""
+    first = value[0] if value else None
+    ident = first.get("id") if isinstance(first, dict) else None
+    example = f"'{ident}:'" if isinstance(ident, str) else "'ID:'"
+    return (
+        f"{path[-1]} holds items by id: write each as {example} on its own line, without '- ', "
+        "with its keys indented below it"
+    )
 
 
 _NUMBER_ERRORS = {"int_type": "whole number", "int_parsing": "whole number"}

@@ -294,6 +294,7 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagn
             or _text_after_value(exc, lines, file, scalars)
             or _comment_cut_text(exc, lines, file, scalars)
             or _dedented_key(exc, lines, file, scalars)
+            or _items_by_id_as_a_list(exc, lines, file)
         )
         if better is not None:
             return better
@@ -386,6 +387,58 @@ def _unclosed_quote(
         SourceSpan(file, opened.line + 1, opened.column + 1),
         f"YAML syntax error: the quote ({quote}) opened here is never closed",
         hint=f"end the text with {quote} on this line; {read_to}",
+    )
+
+
+# The scenario's keys whose items are written by id (`game.scenario.model`: a test keeps this the
+# same as the model's fields that map ids to items)
+ITEMS_BY_ID = frozenset(
+    {
+        "actions", "actors", "codex", "demands", "endings", "events", "flags", "hidden",
+        "injects", "intel", "places", "responses", "sources", "stages", "stats", "units",
+    }
+)  # fmt: skip
+_ITEM_KEY_LINE = re.compile(r"^ *- +([^\s#'\"{\[-][^:#]*):(?: |$)")
+
+
+def _items_by_id_as_a_list(
+    exc: yaml.MarkedYAMLError, lines: list[str], file: str
+) -> Diagnostic | None:
+    """`events:`, then `  - walkout:` and later `  union_list:` at the dash's column: a section of
+    items by id written as a list, the habit of other formats (author's review). YAML reports
+    the second item, as a list item without its '-'; the mistake is the first one's '- '."""
+    start, problem = exc.context_mark, exc.problem_mark
+    if (
+        "did not find expected '-' indicator" not in (exc.problem or "")
+        or start is None
+        or problem is None
+        or problem.line >= len(lines)
+    ):
+        return None
+    first = _ITEM_KEY_LINE.match(lines[start.line])
+    later = _KEY_LINE.match(lines[problem.line])
+    if first is None or later is None or len(later.group(1)) != start.column:
+        return None
+    parent = next(
+        (
+            found.group(2).strip()
+            for n in range(start.line - 1, -1, -1)
+            if (found := _KEY_LINE.match(lines[n])) and len(found.group(1)) < start.column
+        ),
+        "",
+    )
+    if parent not in ITEMS_BY_ID:  # a true list (outcomes, transitions) missing a dash
+        return None
+    name, other = first.group(1).strip(), later.group(2).strip()
+    written = f"- {name}:"
+    if name == "id":  # `- id: walkout`: the id is the value
+        written = lines[start.line].strip()
+        name = written.split(":", 1)[1].split("#")[0].strip().strip("'\"") or "ID"
+    return Diagnostic(
+        SourceSpan(file, start.line + 1, start.column + 1),
+        f"YAML syntax error: '{parent}' is written as a list ('{written}'), but line "
+        f"{problem.line + 1} ('{other}:') is not a list item",
+        hint=f"items by id are written without '- ': write '{name}:' here",
     )
 
 
