@@ -253,10 +253,17 @@ class ListWidget(Widget):
     # highlight can be disarmed, so that an Enter meant for the slip before does not act on a
     # row the player never chose; the first arrow or Enter then only shows the highlight
     armed: bool = True
+    # asked in place of `activate` by an Enter on a row the player never chose: the highlight
+    # was only shown (by an Enter or an arrow on a disarmed list) and has not moved since. None:
+    # that Enter activates. The council names the action and waits for another Enter
+    # (play-test: Enters pressed through the night's dialogs took the top action).
+    confirm: Callable[[int], SceneResult] | None = None
+    shown_only: bool = False  # the highlight was only shown, and no key has moved it since
 
     def disarm(self) -> None:
         """Hide the highlight until the player moves it (or presses Enter, which only shows it)."""
         self.armed = False
+        self.shown_only = False
         self.forget_click()
 
     def forget_click(self) -> None:
@@ -271,6 +278,7 @@ class ListWidget(Widget):
             return
         self.selected = max(0, min(total - 1, index))
         self.armed = True
+        self.shown_only = False
         self._scroll_into_view()
         self.on_select(self.selected)
 
@@ -331,6 +339,7 @@ class ListWidget(Widget):
         total = self.count()
         if not self.armed and event.key in SHOW_KEYS:
             self.select(self.selected)  # the first key shows where the list is; it acts on nothing
+            self.shown_only = True
             return True
         if event.key == pygame.K_UP:
             self.select(self.selected - 1)
@@ -349,6 +358,9 @@ class ListWidget(Widget):
             self.select(self.selected + (shown if event.key == pygame.K_PAGEDOWN else -shown))
             return True
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and total:
+            if self.shown_only and self.confirm is not None:
+                self.shown_only = False
+                return self.confirm(self.selected) or True
             return self.activate(self.selected) or True
         return None
 

@@ -106,8 +106,40 @@ def test_an_extra_enter_after_answering_takes_no_action(make_app, press):
     press(app, pygame.K_RETURN)  # one Enter too many: the demand's row is gone
     assert app.session.state is state and not state.taken
     assert chosen(crisis) == ("action", "talk")  # it only showed the highlight
-    press(app, pygame.K_RETURN)  # now the player has seen what Enter takes
+    # play-test: two Enters too many took the top action; the second names it and waits
+    press(app, pygame.K_RETURN)
+    assert app.session.state is state
+    assert app.toast_text == "Talk to the envoy (1 AP): press Enter again to take it."
+    press(app, pygame.K_RETURN)  # now the player has been told what Enter takes
     assert app.session.state.taken.get("talk") == 1
+
+
+def test_an_action_chosen_by_an_arrow_is_taken_by_one_enter(make_app, press):
+    app = make_app()
+    crisis = start(app)
+    press(app, pygame.K_RETURN)  # the demand
+    press(app, pygame.K_3)
+    press(app, pygame.K_3)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_DOWN)  # shows the highlight, on the top action
+    press(app, pygame.K_DOWN)  # moves it: a row the player chose
+    assert chosen(crisis) == ("action", "prepare")
+    press(app, pygame.K_RETURN)
+    assert app.session.state.taken.get("prepare") == 1
+
+
+def test_the_named_action_is_forgotten_by_the_next_key(make_app, press):
+    app = make_app()
+    crisis = start(app)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_3)
+    press(app, pygame.K_3)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)  # shows
+    press(app, pygame.K_RETURN)  # names 'Talk to the envoy'
+    press(app, pygame.K_DOWN)  # the player moves on: the notice no longer tells the truth
+    assert app.toast_text == ""
+    assert chosen(crisis) == ("action", "prepare")
 
 
 def test_the_highlight_stays_on_the_same_action_when_the_rows_move(make_app, press):

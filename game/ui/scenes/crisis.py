@@ -143,6 +143,7 @@ class CrisisScene(Scene):
                 draw_row=lambda s, r, i, sel, foc: self.draw_action_row(app, s, r, i, sel, foc),
                 activate=lambda i: self.activate_row(app, i),
                 on_select=lambda i: self.read("council"),
+                confirm=lambda i: self.confirm_row(app, i),
             )
             self.end_day = Button(
                 "End the day (E)", lambda: self.end_day_key(app, button=True), single=True
@@ -235,6 +236,10 @@ class CrisisScene(Scene):
 
     def handle(self, app: App, event: pygame.event.Event) -> SceneResult:
         self.number.watch(app, event)  # any input but a number key disarms one pressed once
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN) and self.enter_note:
+            if app.toast_text == self.enter_note:  # it named the row: any input makes it stale
+                app.toast_text = ""
+            self.enter_note = ""
         if event.type == pygame.MOUSEMOTION:
             self.pointer = event.pos
             unit = self.unit_at(event.pos)
@@ -279,6 +284,20 @@ class CrisisScene(Scene):
             return Push(DemandDialog(item.demand))
         self.read("inbox")
         self.focus = self.widgets.index(self.reader)
+        return True
+
+    enter_note = ""  # the notice `confirm_row` gave, cleared by the next key or click
+
+    def confirm_row(self, app: App, index: int) -> SceneResult:
+        """An Enter on an action the player never chose (the highlight was only shown, at the
+        top of a new day's list): it names the action and waits for Enter again (play-test:
+        Enters pressed through the night's dialogs took the council's top action). A demand
+        opens at once: opening it spends nothing."""
+        kind, row = self.rows()[index]
+        if kind == "demand" or not row.available:
+            return self.activate_row(app, index)
+        self.enter_note = f"{row.label} ({row.cost} AP): press Enter again to take it."
+        app.toast(self.enter_note)
         return True
 
     def activate_row(self, app: App, index: int) -> SceneResult:

@@ -88,7 +88,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("\u2190 \u2192", "move the focus, as Tab and Shift+Tab do"),
             (
                 "Enter / Space",
-                "open a message or a pending demand, or take the action chosen. At dawn, or when the row it was on is gone, the council's highlight goes back to the top; on an action, the first Enter or arrow only shows it",
+                "open a message or a pending demand, or take the action chosen. At dawn, or when the row it was on is gone, the council's highlight goes back to the top; on an action, the first Enter or arrow only shows it, and an Enter on an action you have not moved to names it and waits for Enter again",
             ),
             ("B", "read the briefing again (Enter or Esc goes back)"),
             ("Esc", "the menu (resume, save, settings, help, codex, quit to the title)"),
