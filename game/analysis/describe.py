@@ -227,14 +227,17 @@ def describe_effects(
     """The declared, certain consequences of an effect set, e.g. "Pressure −5, Trust +5; outcome uncertain".
 
     Hidden stats that are not revealed are left out; expressions are described, not evaluated
-    (evaluating them would be a rule in the shell, and could leak hidden values).
+    (evaluating them would be a rule in the shell, and could leak hidden values). A flag the
+    effects set that already holds is marked "(already so)"; one they clear that does not hold
+    is left out.
     """
     parts: list[str] = []
     undone: list[str] = []  # flags set false: said last, after "undoes:", so that the word
     # reads over them alone ("..., Public anger +10; undoes: Chinese troops stand and fight")
     for name, value in effects.changes().items():
         if value is False and name in scenario.flags:
-            undone.append(scenario.flags[name].label or name.replace("_", " "))
+            if state.flags.get(name):  # (one already false changes nothing: not said)
+                undone.append(scenario.flags[name].label or name.replace("_", " "))
             continue
         part = _describe_change(scenario, state, name, value)
         if part:
@@ -269,6 +272,10 @@ def _describe_change(
 ) -> str:
     if name in scenario.flags:
         label = scenario.flags[name].label or name.replace("_", " ")
+        if value is True and state.flags.get(name):
+            # play-test: the 9 June answers listed the branches closed and the armies sent out
+            # as their doing, after the player had done both
+            return f"{label} (already so)"
         return label if value is True else f"possibly: {label}"  # (false: see describe_effects)
     if name in scenario.stats:
         if not stat_visible(scenario, state, name):

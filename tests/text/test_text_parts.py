@@ -37,6 +37,7 @@ def test_a_flag_undone_is_named_last_so_undoes_reads_over_it_alone(mini):
     read as if the order undid the march it brings about."""
     scenario = mini.scenario
     state, _ = new_game(scenario, 3)
+    state = state.model_copy(update={"flags": {**state.flags, "conceded": True}})
     effects = Effects.model_validate({"conceded": False, "pressure": 5, "trust": -5})
     assert (
         describe_effects(scenario, state, effects) == "Pressure +5, Trust \u22125; undoes: Conceded"
@@ -46,6 +47,20 @@ def test_a_flag_undone_is_named_last_so_undoes_reads_over_it_alone(mini):
         describe_effects(scenario, state, Effects.model_validate({"conceded": False}), outcomes)
         == "undoes: Conceded; outcome uncertain"
     )
+
+
+def test_a_flag_that_already_stands_as_the_effects_leave_it_is_not_told_as_their_doing(mini):
+    # play-test: the 9 June answers listed the Kuomintang branches closed and the armies sent
+    # out as their consequences after the player had done both
+    scenario = mini.scenario
+    state, _ = new_game(scenario, 3)
+    sets = Effects.model_validate({"conceded": True, "pressure": -5})
+    clears = Effects.model_validate({"conceded": False, "pressure": 5})
+    assert describe_effects(scenario, state, sets) == "Conceded, Pressure \u22125"
+    assert describe_effects(scenario, state, clears) == "Pressure +5"  # it was never so
+    state = state.model_copy(update={"flags": {**state.flags, "conceded": True}})
+    assert describe_effects(scenario, state, sets) == "Conceded (already so), Pressure \u22125"
+    assert describe_effects(scenario, state, clears) == "Pressure +5; undoes: Conceded"
 
 
 def test_hidden_stat_appears_in_consequences_once_revealed(mini):
