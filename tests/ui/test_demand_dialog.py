@@ -256,3 +256,20 @@ def test_answers_are_cut_short_only_as_far_as_they_must_be(open_ultimatum, size,
     ]
     assert room >= 0 or all(cut == 2 for cut in cuts)
     assert all(more > room for more in less), (cuts, room)
+
+
+@pytest.mark.parametrize(("size", "text_size"), [((1366, 600), 1.45), ((1024, 768), 1.45)])
+def test_an_answer_cut_to_its_words_says_it_leads_somewhere(open_ultimatum, size, text_size):
+    """Play-test at 1366x600 with large text: answers 1 and 2 showed no consequences beside
+    3 to 5, which did, as if they had none. One cut to its words ends with '→ …'."""
+    from game.ui.scenes.dialogs import HIDDEN_CONSEQUENCES
+
+    app, dialog, _ = open_ultimatum(size, text_size)
+    width = dialog.answers.rect.width - 10
+    assert 2 in dialog.cuts  # the case in question: some answers go without their consequences
+    for index, cut in enumerate(dialog.cuts):
+        lines = [text for _, text in dialog.answer_lines(app, index, width)]
+        says_more = any(text.startswith("\u2192") for text in lines)
+        marked = any(text.endswith(HIDDEN_CONSEQUENCES) for text in lines)
+        assert says_more != marked, (index, cut, lines)  # one or the other, never neither
+        assert not any(text.endswith("\u00b7") or text.startswith("AP") for text in lines)

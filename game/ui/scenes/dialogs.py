@@ -34,6 +34,7 @@ SOFT = Style("serif", "small", "ink_soft")
 TYPE = Style("typewriter", "body")
 BANNER = Style("typewriter_bold", "heading", "paper")
 ELLIPSIS = "\u2026"
+HIDDEN_CONSEQUENCES = "\u2192\u00a0\u2026"  # an answer's consequences, shown when it is chosen
 
 
 class Dialog(Scene):
@@ -199,7 +200,14 @@ class DemandDialog(Dialog):
         row = self.demand.responses[index]
         inner = max(40, width - 20)
         colour = "ink" if row.available else "disabled"
-        head = f"{index + 1}. {row.label}  \u00b7 {row.cost} AP"
+        # (no-break spaces: "· 0" ended one line and "AP" began the next; play-test at 145%)
+        head = f"{index + 1}. {row.label}  \u00b7\u00a0{row.cost}\u00a0AP"
+        if cut is None:
+            cut = self.cuts[index] if index < len(self.cuts) and index != self.opened else 0
+        if cut == 2 and row.consequences:
+            # cut to its words, it says that it leads somewhere, when chosen: beside answers
+            # showing theirs, it read as if it had none (play-test at 145%)
+            head += f"  {HIDDEN_CONSEQUENCES}"
         lines = [
             (Style("serif_bold", "body", colour), line) for line in ink.wrap(head, inner, BOLD)
         ]
@@ -207,8 +215,6 @@ class DemandDialog(Dialog):
         # so each answer's words are on screen at once (QA: one answer at 800x600), or, if even
         # that is too much, none; the answer opened (chosen, with the focus on the answers)
         # shows them all
-        if cut is None:
-            cut = self.cuts[index] if index < len(self.cuts) and index != self.opened else 0
         if row.consequences and cut < 2:
             more = ink.wrap("\u2192 " + row.consequences, inner, SMALL)
             if cut and len(more) > 1:
