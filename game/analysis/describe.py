@@ -123,6 +123,12 @@ def signed(value: int) -> str:
     return f"+{value}" if value >= 0 else f"{MINUS}{-value}"
 
 
+def number(value: int) -> str:
+    """5 or −5: a value as the player reads it, with the minus sign `signed` uses (play-test:
+    "attitude: -20 → -15" beside "Public anger −10")."""
+    return str(value) if value >= 0 else f"{MINUS}{-value}"
+
+
 HIGHER_IS = {"better": "higher is better", "worse": "higher is worse"}
 
 
@@ -159,7 +165,7 @@ class StatChange:
         never by colour alone."""
         delta, verdict = self.after - self.before, self.verdict
         said = f"{signed(delta)}, {verdict}" if verdict else signed(delta)
-        return f"{self.label}: {self.before} \u2192 {self.after} ({said})"
+        return f"{self.label}: {number(self.before)} \u2192 {number(self.after)} ({said})"
 
 
 def stat_changes(scenario: Scenario, before: GameState, after: GameState) -> list[StatChange]:

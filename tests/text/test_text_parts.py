@@ -231,3 +231,11 @@ def test_vote_record_lines():
         "the day \u2014 1 (adviser 4).",
     ]
     assert render_votes([]) == ["No votes were taken."]
+
+
+def test_a_change_below_zero_is_written_with_a_minus_sign():
+    # play-test: "Takahashi Tan's attitude: -20 → -15" beside stats written "−10"
+    from game.analysis.describe import StatChange
+
+    change = StatChange("Takahashi Tan's attitude", -20, -15, "")
+    assert change.words == "Takahashi Tan's attitude: \u221220 \u2192 \u221215 (+5)"

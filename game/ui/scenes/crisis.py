@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pygame
 
-from game.analysis.describe import higher_is_note, uses_note
+from game.analysis.describe import higher_is_note, signed, uses_note
 from game.analysis.end_day import night_warning
 from game.engine.actions import EndDay, TakeAction
 from game.engine.words import reliability_words
@@ -960,7 +960,7 @@ class CrisisScene(Scene):
             ink.block(surface, lines, (inner.x, inner.y), inner, SMALL)
             return
         if kind == "actor":
-            value = f"{row.word} ({row.value:+d})"
+            value = f"{row.word} ({signed(row.value)})"
             width = ink.width(value, SMALL)
             ink.line(
                 surface,
