@@ -512,6 +512,18 @@ class _Validator(Pass):
                         f"ends ({s.calendar.end}); it can never run out",
                         severity="warning",
                     )
+            elif demand.deadline_days is not None:
+                # presented on no fixed day: even on the first day, the deadline is too far
+                # (author's review: 30 days in a 7-day calendar passed unremarked)
+                due = days_after(s.calendar.start, demand.deadline_days)
+                if due > s.calendar.end:
+                    self.report(
+                        ("demands", did, "deadline_days"),
+                        f"{demand.deadline_days} days is longer than the calendar "
+                        f"({s.calendar.start} to {s.calendar.end}): presented even on its first "
+                        "day, the demand's deadline would fall after it ends and never run out",
+                        severity="warning",
+                    )
             if demand.deadline is not None:
                 if demand.date is not None and demand.deadline < demand.date:
                     self.report(

@@ -1,4 +1,4 @@
-"""A `historical_response` that names no response says which id was meant, or lists them."""
+"""Checks on demands an author's review asked for: a `historical_response` that names no response, a deadline longer than the calendar."""
 
 from __future__ import annotations
 
@@ -25,3 +25,16 @@ def test_otherwise_the_demands_responses_are_listed():
         "s.yaml:73:26: error: 'yield' is not a response of this demand (it takes a response's "
         "id; this demand's responses: accept, stall, refuse)"
     ]
+
+
+def test_a_deadline_longer_than_the_calendar_is_warned_of_without_a_date():
+    # author's review: `deadline_days: 30` in a 7-day calendar, on a demand presented on no
+    # fixed date, passed unremarked
+    ultimatum = '    when: "day >= 3"\n    deadline_days: 1\n'
+    found = checker.found(edited_mini((ultimatum, ultimatum.replace("1", "4"))))
+    assert found == [
+        "s.yaml:84:20: warning: 4 days is longer than the calendar (1935-06-01 to 1935-06-04): "
+        "presented even on its first day, the demand's deadline would fall after it ends and "
+        "never run out"
+    ]
+    assert checker.found(edited_mini((ultimatum, ultimatum.replace("1", "3")))) == []
