@@ -919,7 +919,7 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     _note_if_nothing_historical(
         loaded.scenario, "the game the screens come from (played the historical way)"
     )
-    from game.ui.screenshots import render_screenshots
+    from game.ui.screenshots import SCREENS, WHY_MISSING, render_screenshots
     from game.ui.settings import Settings
 
     settings = Settings(text_size=args.text_size / 100)
@@ -928,6 +928,13 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     )
     for path in written:
         print(path)
+    for name in SCREENS:
+        if name not in {path.stem for path in written}:
+            print(
+                f"note: {name}.png not written: {WHY_MISSING.get(name, 'not reached')} "
+                f"(seed {args.seed}; another --seed may reach it)",
+                file=sys.stderr,
+            )
     return 0
 
 

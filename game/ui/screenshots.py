@@ -40,6 +40,15 @@ SCREENS = (
     "help",
 )
 MAX_STEPS = 2000
+# why a screen of SCREENS may be left out: the game played the historical way did not reach it
+# (author's review: a set without event.png said nothing)
+WHY_MISSING = {
+    "demand": "no demand was open at the moment the crisis screen shows",
+    "event": "the game, played the historical way, took no action before it ended",
+    "day_summary": "no day ended before the game did",
+    "ending": f"the game did not end within {MAX_STEPS} choices",
+    "debrief": f"the game did not end within {MAX_STEPS} choices",
+}
 
 
 @dataclass

@@ -302,6 +302,14 @@ def test_screenshots_say_so_when_nothing_is_historical(tmp_path, capsys):
     invented.write_text(edited_mini(*NO_HISTORY), encoding="utf-8")
     note = "nothing in this scenario is marked historical"
     assert main(["screenshots", str(tmp_path / "shots"), "--scenario", str(invented)]) == 0
-    assert note in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert note in err
+    # and each screen left out is named, with why (author's review: event.png was missing, silently)
+    assert not (tmp_path / "shots" / "event.png").exists()
+    assert (
+        "note: event.png not written: the game, played the historical way, took no action "
+        "before it ended (seed 1935; another --seed may reach it)"
+    ) in err.splitlines()
     assert main(["screenshots", str(tmp_path / "mini"), "--scenario", MINI]) == 0
-    assert note not in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert note not in err and "not written" not in err
