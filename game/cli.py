@@ -336,8 +336,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         Exception
     ) as exc:  # the last guard: a bug must end in one line and a log, never a traceback
         if _is_scenario_error(exc):
-            for diagnostic in getattr(exc, "diagnostics", ()):
-                print(diagnostic, file=sys.stderr)
+            # every diagnostic, then what the errors kept from being checked, as `validate`
+            # ends (author's review)
+            for line in exc.lines():  # type: ignore[attr-defined]
+                print(line, file=sys.stderr)
             return 1
         return _crashed(exc, args)
 

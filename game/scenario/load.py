@@ -80,10 +80,11 @@ def load_scenario(path: str | Path) -> LoadedScenario:
 
 def load_scenario_bytes(raw: bytes, name: str) -> LoadedScenario:
     """As `load_scenario`, for content already in memory (`name` is used in messages)."""
-    scenario, diagnostics = check_scenario_bytes(raw, name)
+    checked = check_scenario(raw, name)
+    scenario, diagnostics = checked.scenario, checked.diagnostics
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors or scenario is None:
-        raise ScenarioError(diagnostics)
+        raise ScenarioError(diagnostics, checked.unchecked)
     warnings = tuple(d for d in diagnostics if d.severity == "warning")
     return LoadedScenario(scenario, name, content_hash(raw), warnings)
 

@@ -39,9 +39,20 @@ class Diagnostic:
 class ScenarioError(Exception):
     """Raised by the loader when a scenario cannot be used; carries every diagnostic found."""
 
-    def __init__(self, diagnostics: list[Diagnostic]):
+    def __init__(self, diagnostics: list[Diagnostic], unchecked: str = ""):
         self.diagnostics = sorted(diagnostics, key=lambda d: (d.span, d.message))
+        # what the errors kept from being checked, as `validate` ends with it ("names and
+        # expressions are checked once this error is fixed"), or ""
+        self.unchecked = unchecked
         super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+    def lines(self) -> list[str]:
+        """Every diagnostic, then what was left unchecked, as `validate` ends (`FILE: ...`)."""
+        found = [str(d) for d in self.diagnostics] or [str(self)]
+        if self.unchecked:
+            file = self.diagnostics[0].span.file if self.diagnostics else ""
+            found.append(f"{file}: {self.unchecked}" if file else self.unchecked)
+        return found
 
     @property
     def errors(self) -> list[Diagnostic]:

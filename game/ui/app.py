@@ -389,10 +389,11 @@ class App:
             self.load_error = "The scenario could not be loaded."
             self.crash(exc)
             return
-        lines = [str(d) for d in exc.diagnostics] or [str(exc)]
+        lines = exc.lines()  # and, last, what its errors kept from being checked
         for line in lines:
             print(line, file=sys.stderr)
-        more = f" (and {len(lines) - 1} more; see the terminal)" if len(lines) > 1 else ""
+        found = len(exc.diagnostics)
+        more = f" (and {found - 1} more; see the terminal)" if found > 1 else ""
         self.load_error = f"The scenario could not be loaded: {lines[0]}{more}"
         self.toast(self.load_error)
         for scene in list(self.stack):

@@ -36,7 +36,7 @@ def reload_scenario(app: App) -> SceneResult:
     try:
         fresh = load_scenario(current.path)
     except ScenarioError as exc:
-        errors = [str(d) for d in exc.diagnostics] or [str(exc)]
+        errors = exc.lines()  # and what its errors kept from being checked
         count = len(exc.errors) or len(errors)
         note = f"{current.path} has {counted(count, 'problem')} and was not reloaded. Your game goes on unchanged; fix the file and press F5 again."
         return Push(ReportScene("The scenario has errors", note, errors, urgent=True))

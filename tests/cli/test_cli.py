@@ -155,6 +155,19 @@ def test_replay_with_choices_file(tmp_path, capsys):
     assert "Ending:" in log
 
 
+def test_every_command_ends_a_broken_file_as_validate_does(tmp_path, capsys):
+    # author's review: F5 (and the other commands) left out validate's last line, so the
+    # errors it kept from being checked came as a surprise on the next try
+    text = Path(MINI).read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace("start: 40,", "start: forty,"), encoding="utf-8")
+    assert main(["replay", str(bad), "--historical"]) == 1
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"{bad}:13:38: error: stats.pressure.start: expected a whole number (got 'forty')",
+        f"{bad}: names and expressions are checked once this error is fixed",
+    ]
+
+
 def test_replay_with_broken_choices_file(tmp_path, capsys):
     choices = tmp_path / "choices.yaml"
     choices.write_text("talk: [1\n", encoding="utf-8")
