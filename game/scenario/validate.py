@@ -65,6 +65,18 @@ def _id_advice(char: str) -> str:
     return "an id is lower-case letters, digits and _: write '_' or leave it out"
 
 
+def _taken_by(name: str) -> str:
+    """What a name a stat, flag, hidden value or actor may not take already is (author's review:
+    'day' was only "a reserved word", where 'pass' said what to do)."""
+    if name in BUILTIN_NAMES:
+        return f"is a built-in name expressions read (the game's {name.replace('_', ' ')})"
+    if name in FUNCTIONS:
+        return f"is a function expressions call ({name}(...))"
+    if name in RESERVED_EFFECT_KEYS:
+        return "is one of an effect's own keys"
+    return "is a reserved word"
+
+
 def _a(noun: str) -> str:
     return ("an " if noun[0] in "aeiou" else "a ") + noun
 
@@ -177,7 +189,8 @@ class _Validator(Pass):
                     if ident in _RESERVED_NAMES:
                         self.report(
                             path,
-                            f"'{ident}' is a reserved word and cannot be used as an id",
+                            f"'{ident}' {_taken_by(ident)} and cannot be used as an id",
+                            f"call it '{ident}_' or a longer name",
                             key=True,
                         )
                     if ident in shared:

@@ -352,6 +352,24 @@ def test_the_languages_own_words_cannot_be_the_id_of_an_event_stage_or_action(
     ]
 
 
+@pytest.mark.parametrize(
+    ("ident", "taken_by"),
+    [
+        ("day", "is a built-in name expressions read (the game's day)"),
+        ("days_left", "is a built-in name expressions read (the game's days left)"),
+        ("fired", "is a function expressions call (fired(...))"),
+        ("goto", "is one of an effect's own keys"),
+    ],
+)
+def test_a_name_the_game_keeps_says_what_it_is_and_what_to_write(ident, taken_by):
+    # author's review: a stat named 'day' was only "a reserved word", where 'pass' said what to do
+    text = edited_mini(("  conceded: {label: Conceded}\n", f"  {ident}: {{label: Conceded}}\n"))
+    assert (
+        f"{at(text, '  ' + ident + ':', 2)}: error: '{ident}' {taken_by} and cannot be used as an "
+        f"id (call it '{ident}_' or a longer name)"
+    ) in found(text)
+
+
 def test_a_reserved_flag_name_is_reported_once():
     text = edited_mini(("  conceded: {label: Conceded}\n", "  not: {label: Conceded}\n"))
     assert len([line for line in found(text) if "'not' is a reserved word" in line]) == 1
