@@ -138,6 +138,8 @@ def _check(raw: bytes, name: str) -> Checked:
     document, early = read_yaml(text, name)
     if document is None:
         return Checked(None, early)
+    if document.data is None:  # nothing but comments, or nothing at all: nothing to check yet
+        return Checked(None, [Diagnostic(document.span(()), _EMPTY_FILE)])
     if not isinstance(document.data, dict):
         return Checked(None, [Diagnostic(document.span(()), _NOT_A_MAPPING)], _unchecked(1))
     # `early`: values the YAML reader kept as text (an impossible date...), texts a comment cut
@@ -155,6 +157,10 @@ def _check(raw: bytes, name: str) -> Checked:
 
 
 _NOT_A_MAPPING = "a scenario file is a mapping of sections (title:, calendar:, stats: ...)"
+_EMPTY_FILE = (
+    "the file is empty: a scenario is a mapping of sections (title:, calendar:, stats: ...); "
+    "docs/authoring.md builds one step by step"
+)
 
 
 def _unchecked(errors: int) -> str:

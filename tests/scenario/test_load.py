@@ -170,6 +170,16 @@ def test_top_level_must_be_a_mapping():
     ]
 
 
+@pytest.mark.parametrize("text", ["", "# a scenario, one day\n", "\n\n"])
+def test_an_empty_file_says_it_is_empty(text):
+    # author's review: an empty file was "a mapping of sections", then "names and expressions
+    # are checked once this error is fixed", which reads oddly for a file with nothing in it
+    assert diagnostics(text) == [
+        "s.yaml:1:1: error: the file is empty: a scenario is a mapping of sections (title:, "
+        "calendar:, stats: ...); docs/authoring.md builds one step by step"
+    ]
+
+
 def test_a_misspelt_required_key_is_reported_once():
     found = diagnostics(mutate(("start: 40,", "strat: 40,")))
     assert found == [
