@@ -282,6 +282,9 @@ class Session:
         self.console.show(render.intro(self.scenario, self.seed, self.style, self._settings()))
         if resume is None:
             self.state, events = new_game(self.scenario, self.seed)
+            # saved before the first day's news, so that a note that another unfinished game was
+            # kept aside comes here, not between the news and the first demand (play-test)
+            self.autosave()
         else:
             # A resumed game opens on its current day; the day's inbox is in the log.
             self.state = resume

@@ -205,6 +205,8 @@ def test_a_game_cut_short_says_how_to_resume_it_and_a_new_game_keeps_it(tmp_path
     second = run_shell(f"printf '' | {play} --seed 4")
     kept = saves / "autosave-mini.previous.json"
     assert f"Your unfinished game from before is kept as {kept}" in second.stdout
+    # said before the first day begins, not between its news and its first demand (play-test)
+    assert second.stdout.index("from before is kept") < second.stdout.index("Day 1: ")
     resumed = run_shell(f"printf '' | {play} --load {kept}")
     assert "Resuming the saved game: day 2" in resumed.stdout, resumed.stderr
 
