@@ -456,6 +456,22 @@ class ListWidget(Widget):
             focus_ring(surface, ink, self.rect)
 
 
+def hanging(ink: Ink, text: str, width: int, style: Style) -> list[str]:
+    """`text` wrapped within `width`; a paragraph that starts indented, or with a bullet ("  • "),
+    goes on under its first word, not back at the margin (play-test: the debrief's wrapped
+    bullets ran back under their bullets)."""
+    body = text.lstrip(" ")
+    if body.startswith("\u2022 "):
+        body = body[2:]
+    prefix = text[: len(text) - len(body)]
+    if not prefix:
+        return ink.wrap(text, max(20, width), style)
+    indent = ink.width(prefix, style)
+    wrapped = ink.wrap(body, max(20, width - indent), style)
+    pad = " " * max(1, round(indent / max(1, ink.width(" ", style))))
+    return [prefix + wrapped[0], *(pad + line for line in wrapped[1:])] if wrapped else [prefix]
+
+
 class TextPane(Widget):
     """Wrapped paragraphs that scroll: arrows by line, Page Up/Down by page, Home/End."""
 
@@ -482,8 +498,7 @@ class TextPane(Widget):
                 if text == "":
                     lines.append((style, ""))
                     continue
-                for line in ink.wrap(text, max(20, self.rect.width - 14), style):
-                    lines.append((style, line))
+                lines += [(style, line) for line in hanging(ink, text, self.rect.width - 14, style)]
             self._lines = lines
         return self._lines
 
