@@ -318,6 +318,12 @@ class TitleScene(Scene):
         # under a line box whose descenders reach its last row left it touching "Peiping".
         return title, subtitle, max(6, ink.height(SUBTITLE) // 2)
 
+    @staticmethod
+    def title_gap(app: App, subtitle: list[str]) -> int:
+        """Room between the title and the subtitle (play-test: a title on two lines, the
+        tutorial's, ended touching its subtitle)."""
+        return app.ink.height(SUBTITLE) // 3 if subtitle else 0
+
     def title_style(self, app: App, width: int) -> Style:
         card = self.card(app)
         words = card.title if card else GAME_NAME
@@ -335,6 +341,7 @@ class TitleScene(Scene):
         said = ink.wrap(pointer, width, SUBTITLE) if pointer else []
         return (
             len(title) * ink.height(self.title_style(app, width))
+            + self.title_gap(app, subtitle)
             + len(subtitle) * ink.height(SUBTITLE)
             + 2 * clearance
             + len(summary) * ink.height(BODY)
@@ -392,6 +399,7 @@ class TitleScene(Scene):
         for line in title:
             ink.line(surface, line, (area.centerx, y), area, style, align="centre")
             y += ink.height(style)
+        y += self.title_gap(app, subtitle)
         soft = SUBTITLE
         for line in subtitle:
             ink.line(surface, line, (area.centerx, y), area, soft, align="centre")
