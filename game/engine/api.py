@@ -184,6 +184,11 @@ def released_injects(log: Sequence[LogEntry]) -> set[str]:
     return {entry.ref for entry in log if entry.kind == "inject"}
 
 
+def not_possible_now(label: str) -> str:
+    """The reason for a choice whose condition (`when`) does not hold now."""
+    return f"'{label}' is not possible now."
+
+
 def why_not_now(state: Reader, action: PlayerAction) -> str:
     """`why_not`, asked of a Reader (or of the Turn of a game in progress)."""
     scenario = state.scenario
@@ -213,7 +218,7 @@ def why_not_now(state: Reader, action: PlayerAction) -> str:
         if spec.cost > state.budget:
             return f"'{spec.label}' needs {counted(spec.cost, 'action point')}; {state.budget} left today."
         if not state.holds(spec.when):
-            return f"'{spec.label}' is not possible now."
+            return not_possible_now(spec.label)
         return ""
     demand = scenario.demands.get(action.demand)
     active = state.demands.get(action.demand)
@@ -228,7 +233,7 @@ def why_not_now(state: Reader, action: PlayerAction) -> str:
     if response is None:
         return f"'{action.response}' is not an answer to '{demand.title}'."
     if not state.holds(response.when):
-        return f"'{response.label}' is not possible now."
+        return not_possible_now(response.label)
     if response.cost > state.budget:
         return (
             f"'{response.label}' needs {counted(response.cost, 'action point')}; "

@@ -227,7 +227,7 @@ def test_a_choice_refused_by_its_condition_says_which_part_failed(tmp_path, caps
     assert code == 1
     assert err == [
         f"{choices}:1:3: error: rejected on day 1 (1935-06-01): 'Ask the spies' is not possible "
-        "now. Its condition does not hold: `in_stage(tense)` (stage = calm); `trust > 80` "
+        "now. Its condition does not hold: `in_stage(tense)` (stage = calm), or `trust > 80` "
         "(trust = 50). (the replay stopped here; no report was written)"
     ]
 
