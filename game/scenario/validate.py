@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from game.scenario import lookalike
 from game.scenario.expr import FUNCTIONS, Symbols, Type, check
@@ -271,7 +271,7 @@ class _Validator(Pass):
             return
         known = getattr(self.s, section)
         if ident not in known:
-            if self.lookalike_in_reference(path, ident, what):
+            if self.lookalike_in_reference(path, ident, what, known):
                 return
             noun, usage = self.kind_of(ident)
             if noun:
@@ -283,27 +283,29 @@ class _Validator(Pass):
             self.report(path, f"unknown {what} '{ident}'", hint)
 
     def lookalike_in_reference(
-        self, path: Path, ident: str, what: str, *, key: bool = False
+        self, path: Path, ident: str, what: str, known: Iterable[str], *, key: bool = False
     ) -> bool:
         """Whether a name that names nothing holds a look-alike, named then by its code point
         (author's review: 'rumour' and a zero-width space was "unknown event 'rumour' (did you
-        mean 'rumour'?)", which suggests the very name written)."""
+        mean 'rumour'?)", which suggests the very name written); or another character an id
+        cannot hold, where a known id is near (a Cyrillic 'о' in 'envоy'). Otherwise the
+        caller says the name is unknown, with the ids there are (code review: '使者' lost them)."""
         if what == "source tag":  # a tag may be any text, '–' included: only the unseen
             at = lookalike.first_invisible(ident)
-        else:  # an id is ASCII: a Cyrillic 'о' in 'envоy' is named, not suggested as 'envoy'
-            at = next(
-                (i for i, c in enumerate(ident) if not c.isascii() or lookalike.replacement(c)),
-                None,
-            )
+            hint = _id_advice(ident[at]) if at is not None else ""
+        else:
+            at = lookalike.first(ident)
+            hint = _id_advice(ident[at]) if at is not None else ""
+            if at is None:
+                near = did_you_mean(ident, known)
+                odd = next((i for i, c in enumerate(ident) if not c.isascii()), None)
+                if odd is None or not near:
+                    return False
+                at, hint = odd, f"{near} An id is written in plain letters, digits and _"
         if at is None:
             return False
         shown = "".join(c for c in ident if c not in lookalike.INVISIBLE)
-        self.report(
-            path,
-            f"{lookalike.describe(ident[at])} in the {what} '{shown}'",
-            _id_advice(ident[at]),
-            key=key,
-        )
+        self.report(path, f"{lookalike.describe(ident[at])} in the {what} '{shown}'", hint, key=key)
         return True
 
     def refs(
@@ -665,7 +667,8 @@ class _Validator(Pass):
             self.refs((*path, "issue"), effects.issue, "demands", "demand", effect=True)
             for i, ident in enumerate(effects.trigger):
                 if ident not in s.events and ident not in s.intel:
-                    if self.lookalike_in_reference((*path, "trigger", i), ident, "event"):
+                    fired = [*s.events, *s.intel]
+                    if self.lookalike_in_reference((*path, "trigger", i), ident, "event", fired):
                         continue
                     noun, usage = self.kind_of(ident)
                     if noun:
@@ -689,7 +692,7 @@ class _Validator(Pass):
                         "to let the player learn it, make it a stat with hidden: true",
                     )
                 elif ident not in s.stats:
-                    if self.lookalike_in_reference((*path, "reveal", i), ident, "stat"):
+                    if self.lookalike_in_reference((*path, "reveal", i), ident, "stat", s.stats):
                         continue
                     self.report(
                         (*path, "reveal", i),
@@ -727,7 +730,9 @@ class _Validator(Pass):
                     self.report(
                         where, f"'{name}' is a hidden value; effects cannot change it", key=True
                     )
-                elif self.lookalike_in_reference(where, name, "effect", key=True):
+                elif self.lookalike_in_reference(
+                    where, name, "effect", [*numeric, *s.flags, *RESERVED_EFFECT_KEYS], key=True
+                ):
                     continue
                 elif self.kind_of(name)[0]:
                     noun, usage = self.kind_of(name)

@@ -62,5 +62,12 @@ def test_a_lookalike_in_a_reference_is_named_not_suggested_as_itself():
     assert found(
         ("    issuer: envoy\n    text: Dismiss", "    issuer: env\u043ey\n    text: Dismiss")
     ) == [
-        "s.yaml:69:13: error: '\u043e' (U+043E cyrillic small letter o) in the actor 'env\u043ey'",
+        "s.yaml:69:13: error: '\u043e' (U+043E cyrillic small letter o) in the actor 'env\u043ey' (did you mean 'envoy'? An id is written in plain letters, digits and _)",
     ]
+
+
+def test_a_reference_in_other_letters_is_unknown_with_the_ids_there_are():
+    # code review: '使者' lost "unknown actor" and the list of actors, named by its first letter
+    assert found(
+        ("    issuer: envoy\n    text: Dismiss", "    issuer: \u4f7f\u8005\n    text: Dismiss")
+    ) == ["s.yaml:69:13: error: unknown actor '\u4f7f\u8005' (known: envoy)"]
