@@ -138,8 +138,8 @@ def _check(raw: bytes, name: str) -> Checked:
     document, early = read_yaml(text, name)
     if document is None:
         return Checked(None, early)
-    if document.data is None:  # nothing but comments, or nothing at all: nothing to check yet
-        return Checked(None, [Diagnostic(document.span(()), _EMPTY_FILE)])
+    if document.data is None and _nothing_written(text):  # nothing to check yet
+        return Checked(None, [Diagnostic(SourceSpan(name, 1, 1), _EMPTY_FILE)])
     if not isinstance(document.data, dict):
         return Checked(None, [Diagnostic(document.span(()), _NOT_A_MAPPING)], _unchecked(1))
     # `early`: values the YAML reader kept as text (an impossible date...), texts a comment cut
@@ -161,6 +161,15 @@ _EMPTY_FILE = (
     "the file is empty: a scenario is a mapping of sections (title:, calendar:, stats: ...); "
     "docs/authoring.md builds one step by step"
 )
+
+
+def _nothing_written(text: str) -> bool:
+    """Whether a file holds nothing but blank lines, comments and document markers (a file of
+    `~` or `null` holds a value, which is not a scenario: code review)."""
+    return all(
+        not line.strip() or line.lstrip().startswith("#") or line.strip() in ("---", "...")
+        for line in text.splitlines()
+    )
 
 
 def _unchecked(errors: int) -> str:
@@ -354,22 +363,33 @@ def _diagnostic(error: Any, path: tuple[str | int, ...], document: YamlDocument)
     return Diagnostic(
         document.span(path),
         f"{place}: {_friendly(error, tag)}{shown}",
-        hint=_items_by_id_hint(path, value),
+        hint=_items_by_id_hint(path, value) if error["type"] == "dict_type" else "",
     )
 
 
 def _items_by_id_hint(path: tuple[str | int, ...], value: Any) -> str:
     """For a section of items by id written as a list (`- id: walkout`, the habit of other
-    formats; author's review): how to write it."""
-    if not (isinstance(value, list) and path and path[-1] in ITEMS_BY_ID):
+    formats; author's review): how to write it. Only where the model maps ids to items: a
+    section of the file, or a demand's responses (`sources` and `places` are lists elsewhere)."""
+    by_id = len(path) == 1 or (len(path) == 3 and path[0] == "demands" and path[2] == "responses")
+    if not (isinstance(value, list) and by_id and path[-1] in ITEMS_BY_ID):
         return ""
-    first = value[0] if value else None
-    ident = first.get("id") if isinstance(first, dict) else None
-    example = f"'{ident}:'" if isinstance(ident, str) else "'ID:'"
     return (
-        f"{path[-1]} holds items by id: write each as {example} on its own line, without '- ', "
-        "with its keys indented below it"
+        f"{path[-1]} holds items by id, not a list: write each as "
+        f"'{_example_id(value[0]) if value else 'ID'}:' on its own line, with its keys indented "
+        "below it"
     )
+
+
+def _example_id(item: Any) -> str:
+    """The id an item written in a list gives itself: `- id: talk`, `- talk: {...}`, `- talk`."""
+    if isinstance(item, dict):
+        ident = item.get("id")
+        if isinstance(ident, str):
+            return ident
+        if len(item) == 1 and isinstance(next(iter(item)), str):
+            return str(next(iter(item)))
+    return item if isinstance(item, str) and item.isidentifier() else "ID"
 
 
 _NUMBER_ERRORS = {"int_type": "whole number", "int_parsing": "whole number"}

@@ -40,9 +40,23 @@ def test_a_list_of_items_with_an_id_key_says_how_to_write_them():
     one = "actions:\n  - id: talk\n    label: Talk\n    category: diplomacy\n"
     assert found((whole, one))[0] == (
         "s.yaml:97:3: error: actions: expected a mapping (key: value lines) (actions holds "
-        "items by id: write each as 'talk:' on its own line, without '- ', with its keys "
+        "items by id, not a list: write each as 'talk:' on its own line, with its keys "
         "indented below it)"
     )
+
+
+def test_the_example_id_is_the_one_written():
+    whole = MINI_TEXT[MINI_TEXT.index("actions:\n") : MINI_TEXT.index("endings:\n")]
+    keyed = "actions:\n  - talk: {label: Talk, category: diplomacy}\n"
+    assert "write each as 'talk:' on its own line" in found((whole, keyed))[0]
+    flags = MINI_TEXT[MINI_TEXT.index("flags:\n") : MINI_TEXT.index("hidden:\n")]
+    assert "write each as 'conceded:' on its own line" in found((flags, "flags: [conceded]\n"))[0]
+
+
+def test_a_list_that_is_a_list_gets_no_such_hint():
+    # code review: a history note's empty `sources: []` was told to write its sources by id
+    note = "sources: [T1]}\n"
+    assert all("items by id" not in line for line in found((note, "sources: []}\n")))
 
 
 def test_a_true_list_missing_a_dash_is_not_called_a_section_by_id():

@@ -170,13 +170,20 @@ def test_top_level_must_be_a_mapping():
     ]
 
 
-@pytest.mark.parametrize("text", ["", "# a scenario, one day\n", "\n\n"])
+@pytest.mark.parametrize("text", ["", "# a scenario, one day\n", "\n\n", "---\n"])
 def test_an_empty_file_says_it_is_empty(text):
     # author's review: an empty file was "a mapping of sections", then "names and expressions
     # are checked once this error is fixed", which reads oddly for a file with nothing in it
     assert diagnostics(text) == [
         "s.yaml:1:1: error: the file is empty: a scenario is a mapping of sections (title:, "
         "calendar:, stats: ...); docs/authoring.md builds one step by step"
+    ]
+
+
+@pytest.mark.parametrize("text", ["~\n", "null\n"])
+def test_a_file_of_one_empty_value_is_not_called_empty(text):
+    assert diagnostics(text) == [
+        "s.yaml:1:1: error: a scenario file is a mapping of sections (title:, calendar:, stats: ...)"
     ]
 
 
