@@ -216,6 +216,8 @@ class StepButton(Button):
             ink.line(surface, arrow, (x, y), inner, self.style, colour=colour, align=align)
 
 
+# the keys that act on a list's chosen row
+CONFIRM_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 # keys that, on a disarmed list, only show its highlight where it is (see ListWidget.armed)
 SHOW_KEYS = (
     pygame.K_UP,
@@ -357,7 +359,7 @@ class ListWidget(Widget):
             shown = max(1, len(self._visible()))
             self.select(self.selected + (shown if event.key == pygame.K_PAGEDOWN else -shown))
             return True
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and total:
+        if event.key in CONFIRM_KEYS and total:
             if self.shown_only and self.confirm is not None:
                 self.shown_only = False
                 return self.confirm(self.selected) or True

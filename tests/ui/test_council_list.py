@@ -9,6 +9,7 @@ row number, which then held another action, and one more Enter took it.
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.ui.widgets import ListWidget
 
@@ -173,3 +174,34 @@ def test_a_new_day_starts_the_council_at_its_top_with_the_pending_demand(make_ap
     assert (crisis.action_list.top, chosen(crisis)) == (0, ("demand", "first"))
     press(app, pygame.K_RETURN)  # Enter opens the demand; it takes no action
     assert names(app) == ["crisis", "demand"] and not app.session.state.taken
+
+
+def _named(app, press):
+    """A fresh game with its demand answered, and the top action named by a second Enter."""
+    crisis = start(app)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_3)
+    press(app, pygame.K_3)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)  # shows the highlight
+    press(app, pygame.K_RETURN)  # names 'Talk to the envoy'
+    assert app.toast_text.startswith("Talk to the envoy (1 AP)")
+    return crisis
+
+
+@pytest.mark.parametrize("between", [pygame.K_ESCAPE, pygame.K_c, pygame.K_F1, pygame.K_f])
+def test_anything_between_makes_the_next_enter_name_the_action_again(make_app, press, between):
+    # code review: Enter, Enter, Esc (the menu), Esc, Enter took the action with no notice, and
+    # the codex opened over a notice that no longer told the truth
+    app = make_app()
+    _named(app, press)
+    state = app.session.state
+    press(app, between)
+    assert not app.toast_text.startswith("Talk to the envoy (1 AP)")
+    while names(app) != ["crisis"]:
+        press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_RETURN)  # names it again, takes nothing
+    assert app.session.state is state
+    assert app.toast_text.startswith("Talk to the envoy (1 AP)")
+    press(app, pygame.K_RETURN)
+    assert app.session.state.taken.get("talk") == 1

@@ -34,6 +34,7 @@ from game.ui.view import (
     unlocked_codex,
 )
 from game.ui.widgets import (
+    CONFIRM_KEYS,
     NEW,
     NEW_TAG,
     Button,
@@ -128,6 +129,7 @@ class CrisisScene(Scene):
         # number pressed before is forgotten (play-test: 1, C, Esc, 1 took action 1)
         self.hover_unit = None
         self.number.disarm(app)
+        self.forget_enter_note(app)
         if not self.widgets:
             self.inbox = ListWidget(
                 count=lambda: len(self.inbox_items()),
@@ -237,9 +239,9 @@ class CrisisScene(Scene):
     def handle(self, app: App, event: pygame.event.Event) -> SceneResult:
         self.number.watch(app, event)  # any input but a number key disarms one pressed once
         if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN) and self.enter_note:
-            if app.toast_text == self.enter_note:  # it named the row: any input makes it stale
-                app.toast_text = ""
-            self.enter_note = ""
+            # the Enter that `confirm_row` asked for takes the action; anything else forgets it
+            confirming = event.type == pygame.KEYDOWN and event.key in CONFIRM_KEYS
+            self.forget_enter_note(app, again=not confirming)
         if event.type == pygame.MOUSEMOTION:
             self.pointer = event.pos
             unit = self.unit_at(event.pos)
@@ -287,6 +289,19 @@ class CrisisScene(Scene):
         return True
 
     enter_note = ""  # the notice `confirm_row` gave, cleared by the next key or click
+
+    def forget_enter_note(self, app: App, *, again: bool = True) -> None:
+        """The notice `confirm_row` gave no longer tells the truth (another key, a click, a
+        global key, a dialog or the menu between): it goes, and unless `again` is False (the
+        Enter it asked for) the next Enter on the same row names it again (code review: Enter,
+        Enter, Esc, Esc, Enter took the action with no notice)."""
+        if not self.enter_note:
+            return
+        if app.toast_text == self.enter_note:
+            app.toast_text = ""
+        self.enter_note = ""
+        if again and self.widgets:
+            self.action_list.shown_only = True
 
     def confirm_row(self, app: App, index: int) -> SceneResult:
         """An Enter on an action the player never chose (the highlight was only shown, at the
@@ -347,6 +362,7 @@ class CrisisScene(Scene):
 
     def interrupted(self, app: App) -> None:
         self.number.disarm(app)
+        self.forget_enter_note(app)
 
     def number_key(self, app: App, number: int) -> SceneResult:
         """A number chooses the action that has it today and shows it; the same number again
