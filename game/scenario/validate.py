@@ -534,9 +534,10 @@ class _Validator(Pass):
                 if due > s.calendar.end:
                     self.report(
                         ("demands", did, "deadline_days"),
-                        f"{demand.deadline_days} days is longer than the calendar "
-                        f"({s.calendar.start} to {s.calendar.end}): presented even on its first "
-                        "day, the demand's deadline would fall after it ends and never run out",
+                        f"{demand.deadline_days} days from the calendar's first day "
+                        f"({s.calendar.start}) end on {due}, after the calendar ends "
+                        f"({s.calendar.end}): presented on any day, the demand's deadline would "
+                        "never run out",
                         severity="warning",
                     )
             if demand.deadline is not None:

@@ -1,4 +1,5 @@
-"""Checks on demands an author's review asked for: a `historical_response` that names no response, a deadline longer than the calendar."""
+"""Checks on demands an author's review asked for: a `historical_response` that names no
+response, and a `deadline_days` that runs past the calendar even from its first day."""
 
 from __future__ import annotations
 
@@ -33,8 +34,8 @@ def test_a_deadline_longer_than_the_calendar_is_warned_of_without_a_date():
     ultimatum = '    when: "day >= 3"\n    deadline_days: 1\n'
     found = checker.found(edited_mini((ultimatum, ultimatum.replace("1", "4"))))
     assert found == [
-        "s.yaml:84:20: warning: 4 days is longer than the calendar (1935-06-01 to 1935-06-04): "
-        "presented even on its first day, the demand's deadline would fall after it ends and "
-        "never run out"
+        "s.yaml:84:20: warning: 4 days from the calendar's first day (1935-06-01) end on "
+        "1935-06-05, after the calendar ends (1935-06-04): presented on any day, the demand's "
+        "deadline would never run out"
     ]
     assert checker.found(edited_mini((ultimatum, ultimatum.replace("1", "3")))) == []
