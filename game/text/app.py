@@ -283,8 +283,10 @@ class Session:
         if resume is None:
             self.state, events = new_game(self.scenario, self.seed)
             # saved before the first day's news, so that a note that another unfinished game was
-            # kept aside comes here, not between the news and the first demand (play-test)
+            # kept aside comes here, not between the news and the first demand (play-test); the
+            # first dawn then has nothing new to save
             self.autosave()
+            self.saved_at_start = self.state
         else:
             # A resumed game opens on its current day; the day's inbox is in the log.
             self.state = resume
@@ -440,9 +442,11 @@ class Session:
         self.console.show(render.events_lines(self.scenario, events[split + 1 :], self.style))
         self.dawn_done()
 
+    saved_at_start: GameState | None = None  # the new game's state `run` saved before its news
+
     def dawn_done(self) -> None:
         """A new day has begun: the dawn's work outside the game (the autosave), if any."""
-        if not self.state.over:
+        if not self.state.over and self.state is not self.saved_at_start:
             self.autosave()
 
     def hand_notes(self) -> None:
