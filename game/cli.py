@@ -410,7 +410,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from game.scenario.load import check_scenario, read_scenario_file
-    from game.scenario.source import ScenarioError
+    from game.scenario.source import ScenarioError, report_lines
 
     failed = False
     for name in args.files:
@@ -425,10 +425,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         checked = check_scenario(raw, name)
         diagnostics = checked.diagnostics
         errors = [d for d in diagnostics if d.severity == "error"]
-        for diagnostic in diagnostics:
-            print(diagnostic, file=sys.stderr)
-        if checked.unchecked:  # a shape error stopped the checks: more may follow its fix
-            print(f"{name}: {checked.unchecked}", file=sys.stderr)
+        # (and, if a shape error stopped the checks, that more may follow its fix)
+        for line in report_lines(diagnostics, checked.unchecked, str(name)):
+            print(line, file=sys.stderr)
         if errors:
             failed = True
         elif diagnostics and args.strict:  # say why a file with only warnings failed
@@ -921,22 +920,21 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     _note_if_nothing_historical(
         loaded.scenario, "the game the screens come from (played the historical way)"
     )
-    from game.ui.screenshots import SCREENS, WHY_MISSING, render_screenshots
+    from game.ui.screenshots import render_screenshots
     from game.ui.settings import Settings
 
     settings = Settings(text_size=args.text_size / 100)
+    skipped: dict[str, str] = {}
     written = render_screenshots(
-        loaded, Path(args.out_dir), size=size, seed=args.seed, settings=settings
+        loaded, Path(args.out_dir), size=size, seed=args.seed, settings=settings, skipped=skipped
     )
     for path in written:
         print(path)
-    for name in SCREENS:
-        if name not in {path.stem for path in written}:
-            print(
-                f"note: {name}.png not written: {WHY_MISSING.get(name, 'not reached')} "
-                f"(seed {args.seed}; another --seed may reach it)",
-                file=sys.stderr,
-            )
+    for name, why in skipped.items():
+        print(
+            f"note: {name}.png not written: {why} (seed {args.seed}; another --seed may reach it)",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -120,7 +120,7 @@ def uses_note(uses_left: int | None, taken: int = 0, per_day: int = 1) -> str:
 
 def signed(value: int) -> str:
     """+5 or −5."""
-    return f"+{value}" if value >= 0 else f"{MINUS}{-value}"
+    return f"+{value}" if value >= 0 else number(value)
 
 
 def number(value: int) -> str:

@@ -47,13 +47,19 @@ class ScenarioError(Exception):
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
     def lines(self) -> list[str]:
-        """Every diagnostic, then what was left unchecked, as `validate` ends (`FILE: ...`)."""
-        found = [str(d) for d in self.diagnostics] or [str(self)]
-        if self.unchecked:
-            file = self.diagnostics[0].span.file if self.diagnostics else ""
-            found.append(f"{file}: {self.unchecked}" if file else self.unchecked)
-        return found
+        """Every diagnostic, then what was left unchecked, as `validate` says them."""
+        file = self.diagnostics[0].span.file if self.diagnostics else ""
+        return report_lines(self.diagnostics, self.unchecked, file) or [str(self)]
 
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity == "error"]
+
+
+def report_lines(diagnostics: list[Diagnostic], unchecked: str, file: str) -> list[str]:
+    """A file's diagnostics, one a line, then what its errors kept from being checked
+    (`FILE: names and expressions are checked once ...`), if anything."""
+    found = [str(d) for d in diagnostics]
+    if unchecked:
+        found.append(f"{file}: {unchecked}" if file else unchecked)
+    return found

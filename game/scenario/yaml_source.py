@@ -315,7 +315,8 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagn
     return Diagnostic(span, f"YAML syntax error: {problem}", hint=hint)
 
 
-_KEY_LINE = re.compile(r"^( *)([^\s#'\"{\[-][^:#]*):(?: |$)")
+_KEY = r"([^\s#'\"{\[-][^:#]*):(?: |$)"  # a key at the start of what a line says
+_KEY_LINE = re.compile(r"^( *)" + _KEY)
 _ITEM_LINE = re.compile(r"^ *-(?: |$)")
 _NOT_CLOSED = ("found unexpected end of stream", "found unexpected document separator")
 
@@ -398,7 +399,7 @@ ITEMS_BY_ID = frozenset(
         "injects", "intel", "places", "responses", "sources", "stages", "stats", "units",
     }
 )  # fmt: skip
-_ITEM_KEY_LINE = re.compile(r"^ *- +([^\s#'\"{\[-][^:#]*):(?: |$)")
+_ITEM_KEY_LINE = re.compile(r"^ *- +" + _KEY)
 
 
 def _items_by_id_as_a_list(

@@ -40,15 +40,6 @@ SCREENS = (
     "help",
 )
 MAX_STEPS = 2000
-# why a screen of SCREENS may be left out: the game played the historical way did not reach it
-# (author's review: a set without event.png said nothing)
-WHY_MISSING = {
-    "demand": "no demand was open at the moment the crisis screen shows",
-    "event": "the game, played the historical way, took no action before it ended",
-    "day_summary": "no day ended before the game did",
-    "ending": f"the game did not end within {MAX_STEPS} choices",
-    "debrief": f"the game did not end within {MAX_STEPS} choices",
-}
 
 
 @dataclass
@@ -119,8 +110,11 @@ def render_screenshots(
     recorder: list[Blit] | None = None,
     recorded: dict[str, list[Blit]] | None = None,
     settings: Settings | None = None,
+    skipped: dict[str, str] | None = None,
 ) -> list[Path]:
-    """Write one PNG per screen into `out_dir`; return the files written.
+    """Write one PNG per screen into `out_dir`; return the files written. The game played the
+    historical way may not reach every screen: `skipped`, if given, gets why for each screen
+    left out (author's review: a set without event.png said nothing).
 
     With `recorded`, each screen's text blits (from `recorder`) are kept under its name, for layout tests.
     `settings` (the text size, the palette...) are the window's; the defaults if not given.
@@ -149,6 +143,10 @@ def render_screenshots(
         recorder=recorder,
         settings=settings,
     )
+
+    def skip(name: str, why: str) -> None:
+        if skipped is not None:
+            skipped[name] = why
 
     def snap(name: str, *scenes: Scene) -> None:
         app.stack.clear()
@@ -179,6 +177,8 @@ def render_screenshots(
         ultimatums = [did for did in pending if loaded.scenario.demands[did].ultimatum]
         if pending:
             snap("demand", CrisisScene(), DemandDialog((ultimatums or pending)[0]))
+        else:
+            skip("demand", "no demand was open at the moment the crisis screen shows")
 
         acted = [m for m in moments if isinstance(m.choice, TakeAction) and not m.after.over]
         interesting = [
@@ -191,6 +191,11 @@ def render_screenshots(
             app.session = _session_after(loaded, seed, chosen)
             shown = [e for e in chosen.events if e.kind not in ("day", "rejected", "ending")]
             snap("event", CrisisScene(), EventDialog(shown))
+        else:
+            skip(
+                "event",
+                "the game took no action that it outlived (one that ends it is shown by the ending)",
+            )
 
         ends = [m for m in moments if isinstance(m.choice, EndDay) and not m.after.over]
         if ends:
@@ -203,12 +208,17 @@ def render_screenshots(
             summary = DaySummaryScene(busiest.before, busiest.after, busiest.events)
             app.session = _session_after(loaded, seed, busiest)
             snap("day_summary", CrisisScene(), summary)
+        else:
+            skip("day_summary", "no day ended before the game did")
 
         final = moments[-1].after if moments else start
         app.session = Session(loaded, seed, final, 0, [])
         if final.over:
             snap("ending", EndingScene())
             snap("debrief", EndingScene(), DebriefScene())
+        else:
+            skip("ending", f"the game did not end within {MAX_STEPS} choices")
+            skip("debrief", f"the game did not end within {MAX_STEPS} choices")
     finally:
         pygame.quit()
     return written

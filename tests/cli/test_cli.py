@@ -260,7 +260,7 @@ def test_screenshots_take_the_text_size_a_player_can_choose(tmp_path, monkeypatc
 
     seen = {}
 
-    def render(loaded, out_dir, *, size, seed, settings):
+    def render(loaded, out_dir, *, size, seed, settings, skipped=None):
         seen.update(size=size, text_size=settings.text_size)
         return []
 
@@ -320,8 +320,8 @@ def test_screenshots_say_so_when_nothing_is_historical(tmp_path, capsys):
     # and each screen left out is named, with why (author's review: event.png was missing, silently)
     assert not (tmp_path / "shots" / "event.png").exists()
     assert (
-        "note: event.png not written: the game, played the historical way, took no action "
-        "before it ended (seed 1935; another --seed may reach it)"
+        "note: event.png not written: the game took no action that it outlived (one that ends "
+        "it is shown by the ending) (seed 1935; another --seed may reach it)"
     ) in err.splitlines()
     assert main(["screenshots", str(tmp_path / "mini"), "--scenario", MINI]) == 0
     err = capsys.readouterr().err
