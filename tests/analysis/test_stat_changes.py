@@ -16,5 +16,6 @@ def test_an_actors_attitude_that_moved_is_among_the_changes(mini):
     words = [change.words for change in stat_changes(scenario, before, after)]
     envoy = scenario.actors["envoy"].name
     old, new = before.attitudes["envoy"], after.attitudes["envoy"]
-    assert f"{envoy}'s attitude: {old} \u2192 {new} (+5)" in words
+    assert (old, new) == (-10, -5)
+    assert f"{envoy}'s attitude: \u221210 \u2192 \u22125 (+5)" in words  # minus signs
     assert words[0].startswith("Pressure")  # the stats first, then the people
