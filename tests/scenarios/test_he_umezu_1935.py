@@ -17,6 +17,7 @@ import random
 import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -455,10 +456,30 @@ def test_map_places_and_units(scenario):
         "wanping",
     ):
         assert place in scenario.places, place
-    moves = {m.place: m.when for m in scenario.units["army_51"].moved_to}
-    assert moves.get("baoding") == "army51_withdrawn"
+    moves = {m.place: m.when for m in scenario.units["division_25"].moved_to}
+    assert "central_divisions_leave" in moves.get("baoding", "")
     assert {u.side for u in scenario.units.values()} == {"china", "japan"}
     assert any(event.places for event in scenario.events.values())
+
+
+def test_the_map_shows_the_51st_army_leave_and_the_25th_division_fall_back(scenario):
+    """Play-test: after '51st Army ordered out of Hebei' and the Central divisions' withdrawal the
+    diamonds stayed around Peiping, Tianjin and Baoding; the 51st was moved to Baoding, still in
+    Hebei, the day it was ordered out. Now it stays at Tianjin until its first trains leave for
+    Henan (11 June in history, E-47), then is off the map; the 25th falls back on Baoding, where
+    the record has the Central divisions by 15 June (E-68)."""
+    from game.ui.view import map_units
+
+    places = [SimpleNamespace(id=pid, lon=p.lon, lat=p.lat) for pid, p in scenario.places.items()]
+
+    def where(day):
+        state, _ = historical_replay(scenario, 1935, until=day)
+        return {u.id: u.place for u in map_units(scenario, state, places)}
+
+    before, after = where(dt.date(1935, 6, 10)), where(dt.date(1935, 6, 11))
+    assert before["army_51"] == "tianjin" and before["division_25"] == "peiping"
+    assert "army_51" not in after
+    assert after["division_25"] == after["division_2"] == "baoding"
 
 
 def test_codex_names_the_officials_in_the_demands(scenario):
