@@ -797,3 +797,18 @@ def test_after_leaving_peiping_he_gives_orders_but_sees_no_one_there(scenario):
         assert "telegraph" in told, told
         return
     pytest.fail("no game reached 9 June with the Wall uncrossed")
+
+
+def test_no_intelligence_report_comes_twice_to_a_player_who_asks_every_day(scenario):
+    """Play-test: 'What Takahashi lets slip' gave 'the colonel wants results, not a war...' on
+    days 1, 3 and 10, and 'Tianjin has lost patience with talk...' twice: the reports of the
+    routine channels (Takahashi, the attachés, the consuls) came in turn all game long. Each now
+    comes once a game."""
+    from tests.scenarios.helpers import play_preferring
+
+    routine = ("see_takahashi", "ask_attaches", "brief_consuls")
+    for seed in range(30):
+        final = play_preferring(scenario, seed, routine)
+        said = [e.ref for e in final.inbox if e.kind == "intelligence"]
+        assert len(said) == len(set(said)), (seed, collections.Counter(said).most_common(2))
+        assert {"takahashi_sounding", "takahashi_sounding_2"} <= set(said), (seed, said)
