@@ -812,3 +812,13 @@ def test_no_intelligence_report_comes_twice_to_a_player_who_asks_every_day(scena
         said = [e.ref for e in final.inbox if e.kind == "intelligence"]
         assert len(said) == len(set(said)), (seed, collections.Counter(said).most_common(2))
         assert {"takahashi_sounding", "takahashi_sounding_2"} <= set(said), (seed, said)
+
+
+@pytest.mark.parametrize(("pressure", "after"), [(50, 47), (20, 17), (19, 18), (3, 2)])
+def test_a_talk_with_takahashi_lowers_the_pressure_less_once_it_is_low(scenario, pressure, after):
+    """Play-test: with early concessions and a talk with Takahashi every day, the pressure sat at
+    0-7 from day 7 and the concessions bought nothing: the talk took 3 off however low it was."""
+    state, _ = new_game(scenario, 1)
+    state = state.model_copy(update={"stats": {**state.stats, "pressure": pressure}})
+    state, _ = step(scenario, state, TakeAction(action="see_takahashi"))
+    assert state.stats["pressure"] == after
