@@ -512,6 +512,11 @@ def _missed_period(
 
 
 NOT_IN_RECORD = "The record does not show this done in the days the game covers."
+# For an action with a historical note, which says what the record shows instead: the record may
+# well show it done in the game's days, only otherwise (the Hebei party branches closed on 10 June
+# as part of He's acceptance of the four demands, not as a step of his own: play-test, the
+# debrief said "not shown done in the days the game covers" above a timeline that showed it).
+OTHERWISE = "History went otherwise."
 
 
 def _extra_actions(
@@ -539,6 +544,8 @@ def _extra_actions(
         elif action.historical_dates:
             history_days = ", ".join(long_date(d, weekday=False) for d in action.historical_dates)
             history = f"History did this on {history_days}, {not_these}."
+        elif action.historical_note:  # the note, given beside it, says what the record shows
+            history = OTHERWISE
         else:  # the record is silent: it cannot say more than that (teacher's report review)
             history = NOT_IN_RECORD
         found.append(

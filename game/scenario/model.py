@@ -480,7 +480,9 @@ class Action(Model):
     historical_note: Prose = Field(
         "",
         description="What the record shows instead, for a player who does this when history did "
-        "not (someone else did it, or it came later); the debrief gives it beside that choice.",
+        "not (someone else did it, it came later, or it was part of an answer to a demand); the "
+        "debrief gives it beside that choice, after 'History went otherwise.' (without a note: "
+        "'The record does not show this done in the days the game covers.').",
     )
     places: list[str] = Field(default_factory=list, description=PLACES)
     sources: list[str] = Field(default_factory=list, description=SOURCES)

@@ -3,13 +3,17 @@ scenario may say what history did instead (`historical_note`: someone else did i
 
 Teacher's report review: "Press Nanjing to invoke the Nine-Power Treaty... History did not do
 this", though China's envoy in London invoked it from 14 June, two days after the game ends.
+
+Play-test: with a note the debrief still said "The record does not show this done in the days the
+game covers" of closing the Hebei party branches, which history did on 10 June as part of the
+answer to the four demands, as the note and the timeline a few lines below said.
 """
 
 from __future__ import annotations
 
 from game.analysis.replay import play, scripted
 from game.debrief import build_debrief, render_html, render_markdown
-from game.debrief.build import NOT_IN_RECORD
+from game.debrief.build import NOT_IN_RECORD, OTHERWISE
 from game.scenario.load import load_scenario_bytes
 from tests.conftest import edited_mini
 
@@ -37,3 +41,10 @@ def test_the_scenarios_historical_note_is_given_beside_it_in_every_report():
     assert extra.note == NOTE
     assert NOTE in render_markdown(debrief)
     assert NOTE in render_html(debrief)
+
+
+def test_with_a_note_the_history_line_does_not_say_the_record_is_silent():
+    debrief, extra = _extra(f'    historical_note: "{NOTE}"\n')
+    assert extra.history == OTHERWISE
+    assert NOT_IN_RECORD not in render_markdown(debrief)
+    assert NOT_IN_RECORD not in render_html(debrief)

@@ -66,15 +66,19 @@ def test_the_hedge_can_bring_the_kwantung_army_over_the_wall(hebei):
 
 def test_giving_way_under_the_final_warning_is_not_the_historical_ending(hebei):
     """Review F1: all four given only under the final warning still ended 'as in history'. The
-    officers' pressure paid: the ending is 'Hebei given away'."""
+    officers' pressure paid: the ending is 'Hebei given away', unless an ending tried at every
+    dusk came first (the concessions exposed in the press: 13 of 80 such games in seeds 0-199,
+    before and after the reports of the routine actions were given once each, which moved the
+    draws so that seed 12 is one of them)."""
     seen = 0
     for seed in range(40):
         final = play_preferring(hebei, seed, HEDGE_ANSWERS + HEDGE_ACTIONS)
         warning = final.demands.get("final_warning")
         if warning is not None and warning.answer == "give_way":
-            seen += 1
-            assert final.ending == "capitulation", (seed, final.ending)
-            assert not hebei.endings[final.ending].historical
+            assert not hebei.endings[final.ending].historical, (seed, final.ending)
+            if hebei.endings[final.ending].at_end_only:
+                assert final.ending == "capitulation", (seed, final.ending)
+                seen += 1
     assert seen >= 5, seen
 
 

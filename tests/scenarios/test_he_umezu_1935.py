@@ -17,6 +17,7 @@ import random
 import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -455,10 +456,30 @@ def test_map_places_and_units(scenario):
         "wanping",
     ):
         assert place in scenario.places, place
-    moves = {m.place: m.when for m in scenario.units["army_51"].moved_to}
-    assert moves.get("baoding") == "army51_withdrawn"
+    moves = {m.place: m.when for m in scenario.units["division_25"].moved_to}
+    assert "central_divisions_leave" in moves.get("baoding", "")
     assert {u.side for u in scenario.units.values()} == {"china", "japan"}
     assert any(event.places for event in scenario.events.values())
+
+
+def test_the_map_shows_the_51st_army_leave_and_the_25th_division_fall_back(scenario):
+    """Play-test: after '51st Army ordered out of Hebei' and the Central divisions' withdrawal the
+    diamonds stayed around Peiping, Tianjin and Baoding; the 51st was moved to Baoding, still in
+    Hebei, the day it was ordered out. Now it stays at Tianjin until its first trains leave for
+    Henan (11 June in history, E-47), then is off the map; the 25th falls back on Baoding, where
+    the record has the Central divisions by 15 June (E-68)."""
+    from game.ui.view import map_units
+
+    places = [SimpleNamespace(id=pid, lon=p.lon, lat=p.lat) for pid, p in scenario.places.items()]
+
+    def where(day):
+        state, _ = historical_replay(scenario, 1935, until=day)
+        return {u.id: u.place for u in map_units(scenario, state, places)}
+
+    before, after = where(dt.date(1935, 6, 10)), where(dt.date(1935, 6, 11))
+    assert before["army_51"] == "tianjin" and before["division_25"] == "peiping"
+    assert "army_51" not in after
+    assert after["division_25"] == after["division_2"] == "baoding"
 
 
 def test_codex_names_the_officials_in_the_demands(scenario):
@@ -776,3 +797,28 @@ def test_after_leaving_peiping_he_gives_orders_but_sees_no_one_there(scenario):
         assert "telegraph" in told, told
         return
     pytest.fail("no game reached 9 June with the Wall uncrossed")
+
+
+def test_no_intelligence_report_comes_twice_to_a_player_who_asks_every_day(scenario):
+    """Play-test: 'What Takahashi lets slip' gave 'the colonel wants results, not a war...' on
+    days 1, 3 and 10, and 'Tianjin has lost patience with talk...' twice: the reports of the
+    routine channels (Takahashi, the attachés, the consuls) came in turn all game long. Each now
+    comes once a game."""
+    from tests.scenarios.helpers import play_preferring
+
+    routine = ("see_takahashi", "ask_attaches", "brief_consuls")
+    for seed in range(30):
+        final = play_preferring(scenario, seed, routine)
+        said = [e.ref for e in final.inbox if e.kind == "intelligence"]
+        assert len(said) == len(set(said)), (seed, collections.Counter(said).most_common(2))
+        assert {"takahashi_sounding", "takahashi_sounding_2"} <= set(said), (seed, said)
+
+
+@pytest.mark.parametrize(("pressure", "after"), [(50, 47), (20, 17), (19, 18), (3, 2)])
+def test_a_talk_with_takahashi_lowers_the_pressure_less_once_it_is_low(scenario, pressure, after):
+    """Play-test: with early concessions and a talk with Takahashi every day, the pressure sat at
+    0-7 from day 7 and the concessions bought nothing: the talk took 3 off however low it was."""
+    state, _ = new_game(scenario, 1)
+    state = state.model_copy(update={"stats": {**state.stats, "pressure": pressure}})
+    state, _ = step(scenario, state, TakeAction(action="see_takahashi"))
+    assert state.stats["pressure"] == after

@@ -216,3 +216,54 @@ def test_the_codex_explains_the_words_a_student_meets_first(loaded, word):
     first lesson, and the codex had neither (`c WORD` found nothing)."""
     titles = [entry.title.lower() for entry in loaded.scenario.codex.values()]
     assert any(word.lower() in title for title in titles), titles
+
+
+def test_the_second_lesson_names_only_the_answers_offered_that_day(scenario):
+    """Play-test: the day 2 note promised 'accept, accept in part, negotiate, stall or refuse',
+    and only three of them were offered that day (accepting and negotiating wait for Nanjing)."""
+    words = {"partial": "accept in part", "stall": "stall", "refuse": "refuse"}
+    state, _ = new_game(scenario, 1)
+    state, _ = step(scenario, state, EndDay())
+    offered = {
+        scenario.demands["four_demands"].responses[a.response].kind
+        for a in legal_actions(scenario, state)
+        if isinstance(a, Respond)
+    }
+    assert offered == set(words), offered
+    text = scenario.events["lesson_demands"].text
+    today = next(s for s in text.split(". ") if s.startswith("Today you can"))
+    assert all(word in today for word in words.values()), today
+    assert "negotiate" not in today and "all four" not in today, today
+    assert "Nanjing's instructions" in text
+
+
+def test_the_third_lesson_does_not_promise_every_answer_waits_for_the_deadline(scenario):
+    """Play-test: the day 3 note said 'whatever you answer, the Japanese will show their hand only
+    after the deadline', and the timetable offered that day was accepted at once."""
+    text = scenario.events["lesson_deadline"].text.lower()
+    assert "whatever you answer" not in text
+    assert "at once" in text
+
+
+def test_takahashi_is_offered_until_the_demands_are_answered_and_says_so(scenario):
+    """Play-test: 'Up to 2 times a game', yet the talk went after one use once the demands were
+    answered, with no word why."""
+    action = scenario.actions["see_takahashi"]
+    assert "answered(four_demands)" in action.when
+    assert action.hint.startswith("Until you answer the demands")
+
+
+def test_two_talks_with_takahashi_give_two_different_reports(scenario):
+    """Play-test (main scenario): the same report came word for word on several days."""
+    for seed in range(20):
+        final = play(scenario, seed, scripted(["see_takahashi", "end", "see_takahashi"])).final
+        said = [e for e in final.inbox if e.kind == "intelligence" and e.ref.startswith("takah")]
+        assert len(said) == 2 and said[0].ref != said[1].ref, seed
+        assert said[0].text != said[1].text, seed
+
+
+def test_the_lessons_cite_no_sources(scenario):
+    """Play-test: the lessons, which explain the game, carried a citation '[1]' in the debrief."""
+    for eid, event in scenario.events.items():
+        if event.kind == "note":
+            assert event.sources == [], eid
