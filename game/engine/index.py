@@ -15,7 +15,7 @@ from game.engine.actions import Respond, TakeAction
 from game.engine.dates import long_date
 from game.scenario.expr import compile_expr
 from game.scenario.expr.compile import Compiled
-from game.scenario.expr.reads import reads
+from game.scenario.expr.reads import demand_key, reads
 from game.scenario.model import Effects, Scenario
 
 
@@ -33,9 +33,10 @@ class ActionRow(NamedTuple):  # unpacked in this order by legal_now
     per_day: int
     cost: int
     when: Compiled | None
+    bit: int  # 1 << its place in `Index.actions`: a set of actions is a number (`Run.legal`)
 
 
-class ResponseRow(NamedTuple):  # unpacked in this order by legal_now
+class ResponseRow(NamedTuple):  # unpacked in this order by legal_now and Run.legal
     candidate: Respond
     cost: int
     when: Compiled | None
@@ -122,7 +123,12 @@ class Index(NamedTuple):  # named tuples: no code generated at import, unlike da
     actions: tuple[ActionRow, ...]
     action_readers: dict[str, tuple[ActionRow, ...]]  # key (see expr.reads) -> the actions
     # whose condition reads it, in order
+    action_bytes: tuple[tuple[tuple[TakeAction, ...], ...], ...]  # see `_action_bytes`
+    cost_masks: dict[int, int]  # budget -> the actions costing at most that, as bits (for
+    # budgets from 0 to the dearest action's cost; any higher budget affords every action)
     responses: dict[str, tuple[ResponseRow, ...]]  # demand id -> its answers, in order
+    answer_keys: frozenset[str]  # keys (see expr.reads) whose change may change which answers
+    # may be given (`api.open_answers`): every demand's, the date, and what their conditions read
     dated_events: dict[dt.date, tuple[DawnRow, ...]]  # the dawn's candidates on a date
     undated_events: tuple[DawnRow, ...]  # the candidates on any other date
     dated_intel: dict[dt.date, tuple[DawnRow, ...]]
@@ -176,6 +182,49 @@ def _action_readers(
     return {key: tuple(rows) for key, rows in found.items()}
 
 
+def _answer_keys(scenario: Scenario) -> frozenset[str]:
+    """What `api.open_answers` depends on, besides the cost: whether each demand is pending and
+    when it was last answered (its key), today's date, and the answers' conditions."""
+    keys = {"date"}
+    for did, demand in scenario.demands.items():
+        keys.add(demand_key(did))
+        for response in demand.responses.values():
+            if response.when is not None:
+                keys.update(reads(response.when))
+    return frozenset(keys)
+
+
+BYTE = 8  # actions per table of `_action_bytes`: 256 sets each
+LOW_BYTE = (1 << BYTE) - 1
+
+
+def _action_bytes(
+    actions: tuple[ActionRow, ...],
+) -> tuple[tuple[tuple[TakeAction, ...], ...], ...]:
+    """The choices of any set of actions, eight actions at a time: for the k-th eight, a table
+    from each of their 256 sets (bits 8k to 8k+7 of a set of `ActionRow.bit`s, shifted down) to
+    their choices, in declared order. A set's choices are the tables' answers joined in order,
+    so the legal list is a few lookups instead of a loop over the actions (`Run.legal`)."""
+    tables = []
+    for start in range(0, len(actions), BYTE):
+        part = [row.candidate for row in actions[start : start + BYTE]]
+        tables.append(
+            tuple(
+                tuple(choice for place, choice in enumerate(part) if subset >> place & 1)
+                for subset in range(1 << BYTE)
+            )
+        )
+    return tuple(tables)
+
+
+def _cost_masks(actions: tuple[ActionRow, ...]) -> dict[int, int]:
+    dearest = max((row.cost for row in actions), default=0)
+    return {
+        budget: sum(row.bit for row in actions if row.cost <= budget)
+        for budget in range(dearest + 1)
+    }
+
+
 def _build(scenario: Scenario) -> Index:
     dated_events, undated_events = _by_date(scenario.events)
     dated_intel, undated_intel = _by_date(scenario.intel)
@@ -187,8 +236,9 @@ def _build(scenario: Scenario) -> Index:
             spec.per_day,
             spec.cost,
             condition(spec.when),
+            1 << position,
         )
-        for aid, spec in scenario.actions.items()
+        for position, (aid, spec) in enumerate(scenario.actions.items())
     )
     return Index(
         stat_ids=tuple(scenario.stats),
@@ -197,6 +247,8 @@ def _build(scenario: Scenario) -> Index:
         plans={},
         actions=actions,
         action_readers=_action_readers(scenario, actions),
+        action_bytes=_action_bytes(actions),
+        cost_masks=_cost_masks(actions),
         responses={
             did: tuple(
                 ResponseRow(
@@ -206,6 +258,7 @@ def _build(scenario: Scenario) -> Index:
             )
             for did, demand in scenario.demands.items()
         },
+        answer_keys=_answer_keys(scenario),
         dated_events=dated_events,
         undated_events=undated_events,
         dated_intel=dated_intel,

@@ -8,7 +8,7 @@ import pytest
 
 from game.analysis.policies import CHOOSERS
 from game.engine import rng
-from game.engine.actions import EndDay, ReleaseInject, TakeAction
+from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction
 from game.engine.api import legal_actions, new_game, step
 from game.engine.run import Run
 from game.scenario.load import load_scenario
@@ -216,3 +216,41 @@ def test_a_run_agrees_with_step_on_any_choice_and_when_its_state_is_taken(name, 
         if quiet:
             ran = ran.model_copy(update={"inbox": state.inbox, "log": state.log})
         assert ran == state
+
+
+# Answers whose conditions read each kind of thing a game changes, and one the budget may not
+# cover: a Run keeps the answers that may be given until the turn touches what they depend on
+# (`Index.answer_keys`), so each of these would be offered wrongly if that went stale.
+WATCHED_ANSWERS = """      after_spying: {label: After spying, when: "taken(spy) > 0"}
+      while_calm: {label: While calm, closes: false, when: "pressure < 45 and in_stage(calm)"}
+      after_a_stall: {label: After a stall, when: "answer(first) == 'stall'"}
+      after_the_rumour: {label: After the rumour, when: "fired(rumour) > 0"}
+      dear: {label: A dear answer, cost: 2}
+"""
+
+
+def test_a_run_notices_every_change_an_answer_depends_on():
+    from game.scenario.load import load_scenario_bytes
+
+    text = (ROOT / "tests" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+    anchor = "      refuse: {label: Refuse, kind: refuse, effects: {pressure: 20, trust: 5}}\n"
+    assert anchor in text
+    text = text.replace(anchor, anchor + WATCHED_ANSWERS, 1)
+    scenario = load_scenario_bytes(text.encode(), "watching.yaml").scenario
+    watched = [line.split(":")[0].strip() for line in WATCHED_ANSWERS.splitlines()]
+    seen: dict[str, set[bool]] = {ident: set() for ident in watched}
+    for chooser in sorted(CHOOSERS):
+        for seed in range(40):
+            choose = CHOOSERS[chooser]
+            run = Run(scenario, seed, quiet=True)
+            generator = rng.seed_state(seed)
+            while not run.over:
+                legal = run.legal()
+                assert legal == legal_actions(scenario, run.state())
+                if run.state().demands.get("first", None) is not None:
+                    for ident in watched:
+                        seen[ident].add(Respond(demand="first", response=ident) in legal)
+                choice, generator = choose(scenario, run.date, legal, generator)
+                run.play(choice)
+    # Each of these answers was offered at some steps and not at others.
+    assert all(both == {True, False} for both in seen.values()), seen
