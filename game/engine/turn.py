@@ -45,8 +45,9 @@ def _names(scenario: Scenario, state: GameState) -> dict[str, Value]:
 
 
 class Reader:
-    """Reads a GameState for expressions, for checks that change nothing: it shares the state's
-    tables and adds one of its own, every name an expression may read with its value."""
+    """Reads a GameState for expressions (an `Env`), for checks that change nothing: it shares
+    the state's tables and adds one of its own, every name an expression may read with its
+    value."""
 
     def __init__(self, scenario: Scenario, state: GameState):
         self.scenario = scenario
@@ -62,30 +63,6 @@ class Reader:
         self.taken_today = state.taken_today
         self.log = state.log
         self.values = _names(scenario, state)
-
-    # --- the expression environment -----------------------------------------------------------
-    def call(self, function: str, args: tuple[Value, ...]) -> Value:
-        ident = str(args[0])
-        if function == "fired":
-            return self.fired.get(ident, 0)
-        if function == "taken":
-            return self.taken.get(ident, 0)
-        if function == "in_stage":
-            return self.stage == ident
-        active = self.demands.get(ident)
-        if function == "issued":
-            return active is not None
-        if function == "pending":
-            return active is not None and active.status == "pending"
-        if function == "answered":
-            return active is not None and active.status == "answered"
-        if function == "expired":
-            return active is not None and active.status == "expired"
-        if function == "answer":
-            return active.answer if active is not None else ""
-        if function == "days_since_issued":
-            return (self.date - active.issued).days if active is not None else -1
-        raise KeyError(function)
 
     def holds(self, text: str | None) -> bool:
         when = condition(text)
