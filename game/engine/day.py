@@ -86,7 +86,8 @@ def dawn(turn: Turn) -> None:
     _bring(turn, tables.dated_events.get(today, tables.undated_events), "event")
     _present_demands(turn, tables.dawn_demands)
     _bring(turn, tables.dated_intel.get(today, tables.undated_intel), "report")
-    _actors_act(turn, tables.actors)
+    if turn.phase != "over":
+        _actors_act(turn, tables.actors)
 
 
 def _bring(turn: Turn, rows: tuple[DawnRow, ...], kind: DawnKind) -> None:
@@ -123,40 +124,61 @@ def _present_demands(turn: Turn, rows: tuple[DemandRow, ...]) -> None:
 
 def _actors_act(turn: Turn, actors: tuple[ActorRow, ...]) -> None:
     """Each actor, in order, may act: one rule whose condition holds, chosen by weight (or none,
-    by the actor's idle weight)."""
+    by the actor's idle weight). Called while the game goes on (only a rule that fires can
+    end it then)."""
     fired = turn.rules_fired
-    for actor, idle_weight, rules in actors:
-        if turn.phase == "over":
-            return
-        # Plain loops: a comprehension is a call of its own in Python 3.11, and this runs for
-        # every actor at every dawn of every explored game.
-        eligible: list[RuleRow] = []
-        weights: list[int] = []
+    for _, idle_weight, rules in actors:
+        # The rules that may fire, in order. At most dawns an actor has none or one, so a list
+        # is made only for a second one. (Plain loops: a comprehension is a call of its own in
+        # Python 3.11, and this runs for every actor at every dawn of every explored game.)
+        first: RuleRow | None = None
+        more: list[RuleRow] | None = None
         for row in rules:
-            if not (row.once and fired.get(row.key)) and (row.when is None or row.when(turn)):
-                eligible.append(row)
+            if (row.once and fired.get(row.key)) or (row.when is not None and not row.when(turn)):
+                continue
+            if first is None:
+                first = row
+            elif more is None:
+                more = [first, row]
+            else:
+                more.append(row)
+        if first is None:
+            continue
+        idle = idle_weight if type(idle_weight) is int else int(idle_weight(turn))  # type: ignore[operator]
+        if more is None:
+            weight = first.weight
+            if type(weight) is not int:
+                weight = int(weight(turn))  # type: ignore[operator]
+            if turn.pick([weight, idle]) != 0:
+                continue
+            chosen = first
+        else:
+            weights = []
+            for row in more:
                 weight = row.weight
                 weights.append(weight if type(weight) is int else int(weight(turn)))  # type: ignore[operator]
-        if not eligible:
-            continue
-        weights.append(idle_weight if type(idle_weight) is int else int(idle_weight(turn)))  # type: ignore[operator]
-        choice = turn.pick(weights)
-        if choice is None or choice == len(eligible):
-            continue
-        rule, key = eligible[choice].rule, eligible[choice].key
+            weights.append(idle)
+            choice = turn.pick(weights)
+            if choice is None or choice == len(more):
+                continue
+            chosen = more[choice]
+        # The chosen rule fires.
+        rule, key = chosen.rule, chosen.key
         fired[key] = fired.get(key, 0) + 1
         turn.emit(
             "actor",
             rule.title,
             rule.text,
             ref=key,
-            sender=actor,
+            sender=chosen.actor,
             places=rule.places,
             sources=rule.sources,
             counterfactual=rule.counterfactual,
         )
         turn.apply(rule.effects)
         turn.drain()
+        if turn.phase == "over":
+            return
 
 
 def _expire_deadlines(turn: Turn, *, including_today: bool = False) -> None:

@@ -87,12 +87,13 @@ class DemandRow(NamedTuple):  # a demand a dawn may present; unpacked by _presen
     when: Compiled | None
 
 
-class RuleRow(NamedTuple):  # unpacked by _actors_act
+class RuleRow(NamedTuple):  # an actor's rule, read by _actors_act
     rule: Any  # the ActorRule
     key: str  # its key in rules_fired
     once: bool
     when: Compiled | None
     weight: Amount
+    actor: str
 
 
 class ActorRow(NamedTuple):
@@ -279,6 +280,7 @@ def _build(scenario: Scenario) -> Index:
                         rule.once,
                         condition(rule.when),
                         amount(rule.weight),
+                        aid,
                     )
                     for position, rule in enumerate(actor.rules)
                 ),

@@ -199,6 +199,11 @@ class Turn(Reader):
 
     def pick(self, weights: list[int]) -> int | None:
         """Index chosen by weight (negative weights count as zero); None if all are zero."""
+        if len(weights) == 2:  # the commonest case (an actor with one rule that may fire, and
+            first, second = weights  # its idle weight): the loops below, written out
+            if first > 0 and second > 0:
+                self.rng, value = rng.below(self.rng, first + second)
+                return 0 if value < first else 1
         total = positive = 0
         only = -1
         for index, weight in enumerate(weights):
