@@ -16,7 +16,7 @@ from game.engine.dates import long_date
 from game.scenario.expr import compile_expr
 from game.scenario.expr.compile import Compiled
 from game.scenario.expr.reads import demand_key, reads
-from game.scenario.model import Effects, Scenario
+from game.scenario.model import Effects, Outcome, Scenario
 
 
 def condition(text: str | None) -> Compiled | None:
@@ -58,12 +58,24 @@ class Change(NamedTuple):  # unpacked in this order by Turn.apply
     high: int
 
 
+class Add(NamedTuple):  # unpacked in this order by Turn.apply
+    name: str
+    delta: int
+    low: int
+    high: int
+
+
 class Plan(NamedTuple):
     """One Effects value, compiled: its changes in written order, then its reserved keys."""
 
     changes: tuple[Change, ...]
     names: frozenset[str]  # the names the changes write
     rest: Effects | None  # the effects themselves when a reserved key (issue, goto ...) is set
+    # When no change is made by an expression (most effects), the changes are independent of
+    # each other and are made in two quick parts instead of `changes`: the flags set, and the
+    # numbers added to; None otherwise.
+    sets: dict[str, bool] | None
+    adds: tuple[Add, ...]
 
 
 Amount = int | Compiled  # a number, or the compiled expression that gives one
@@ -121,6 +133,8 @@ class Index(NamedTuple):  # named tuples: no code generated at import, unlike da
     flag_ids: tuple[str, ...]
     actor_ids: tuple[str, ...]
     plans: dict[int, Plan]  # id(effects) -> its plan, filled as effects are first applied
+    # id(outcomes) -> their weights (see `outcome_weights`), filled as outcomes are first drawn
+    outcome_weights: dict[int, list[int] | tuple[Amount, ...]]
     actions: tuple[ActionRow, ...]
     action_readers: dict[str, tuple[ActionRow, ...]]  # key (see expr.reads) -> the actions
     # whose condition reads it, in order
@@ -246,6 +260,7 @@ def _build(scenario: Scenario) -> Index:
         flag_ids=tuple(scenario.flags),
         actor_ids=tuple(scenario.actors),
         plans={},
+        outcome_weights={},
         actions=actions,
         action_readers=_action_readers(scenario, actions),
         action_bytes=_action_bytes(actions),
@@ -345,9 +360,21 @@ def plan(scenario: Scenario, effects: Effects) -> Plan:
         or effects.goto
         or effects.end
     )
+    constant = all(change.how in (SET, ADD) for change in changes)
     return Plan(
-        tuple(changes), frozenset(change.name for change in changes), effects if busy else None
+        tuple(changes),
+        frozenset(change.name for change in changes),
+        effects if busy else None,
+        {c.name: c.arg for c in changes if c.how == SET} if constant else None,
+        tuple(Add(c.name, c.arg, c.low, c.high) for c in changes if c.how == ADD),
     )
+
+
+def outcome_weights(outcomes: list[Outcome]) -> list[int] | tuple[Amount, ...]:
+    """The outcomes' weights: a list of numbers when every one is a number (to draw by as it
+    is, never changed), else a tuple of numbers and compiled expressions."""
+    weights = tuple(amount(outcome.weight) for outcome in outcomes)
+    return list(weights) if all(type(w) is int for w in weights) else weights  # type: ignore[arg-type]
 
 
 def rule_key(actor: str, position: int, rule_id: str) -> str:

@@ -15,7 +15,16 @@ from typing import Literal, NamedTuple
 
 from game.engine import rng
 from game.engine.dates import long_date
-from game.engine.index import ADD, ADD_EXPR, SET, SET_IF, condition, scenario_index
+from game.engine.index import (
+    ADD,
+    ADD_EXPR,
+    SET,
+    SET_IF,
+    Change,
+    condition,
+    outcome_weights,
+    scenario_index,
+)
 from game.engine.index import plan as compile_plan
 from game.engine.state import ActiveDemand, EventKind, GameEvent, GameState, LogEntry, build
 from game.scenario.expr import compile_expr
@@ -278,21 +287,15 @@ class Turn(Reader):
             plan = self.tables.plans[id(effects)] = compile_plan(self.scenario, effects)
         values = self.values
         self.touched.update(plan.names)
-        for name, how, arg, low, high in plan.changes:
-            if how == SET:
-                values[name] = arg
-                continue
-            if how == SET_IF:
-                values[name] = bool(arg(self))
-                continue
-            # (the name is a stat's or an actor's: its value is an int)
-            if how == ADD:
-                new = values[name] + arg
-            elif how == ADD_EXPR:
-                new = values[name] + int(arg(self))  # type: ignore[operator]
-            else:
-                new = int(arg(self))
-            values[name] = low if new < low else high if new > high else new
+        sets = plan.sets
+        if sets is not None:  # no change reads another: flags at once, then the numbers
+            if sets:
+                values.update(sets)
+            for name, delta, low, high in plan.adds:
+                new = values[name] + delta  # type: ignore[operator]
+                values[name] = low if new < low else high if new > high else new
+        else:
+            self._change(plan.changes)
         rest = plan.rest
         if rest is None:
             return
@@ -310,10 +313,35 @@ class Turn(Reader):
         if rest.end:
             self.queue.append(("end", rest.end))
 
+    def _change(self, changes: tuple[Change, ...]) -> None:
+        """Make changes in written order (some are made by expressions, which may read the
+        values the ones before them wrote)."""
+        values = self.values
+        for name, how, arg, low, high in changes:
+            if how == SET:
+                values[name] = arg
+                continue
+            if how == SET_IF:
+                values[name] = bool(arg(self))
+                continue
+            # (the name is a stat's or an actor's: its value is an int)
+            if how == ADD:
+                new = values[name] + arg
+            elif how == ADD_EXPR:
+                new = values[name] + int(arg(self))  # type: ignore[operator]
+            else:
+                new = int(arg(self))
+            values[name] = low if new < low else high if new > high else new
+
     def apply_outcomes(self, outcomes: list[Outcome], title: str, ref: str) -> None:
         if not outcomes:
             return
-        index = self.pick([self.amount(o.weight) for o in outcomes])
+        weights = self.tables.outcome_weights.get(id(outcomes))
+        if weights is None:
+            weights = self.tables.outcome_weights[id(outcomes)] = outcome_weights(outcomes)
+        if type(weights) is not list:  # some weight is an expression
+            weights = [w if type(w) is int else int(w(self)) for w in weights]  # type: ignore[operator]
+        index = self.pick(weights)
         if index is None:
             return
         outcome = outcomes[index]
