@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from collections.abc import Sequence
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Generic, Literal, NamedTuple, TypeVar
 
 from game.engine import rng
 from game.engine.dates import long_date
@@ -31,6 +31,8 @@ from game.scenario.expr import compile_expr
 from game.scenario.expr.compile import Value
 from game.scenario.expr.reads import demand_key, fired_key, taken_key
 from game.scenario.model import Effects, Outcome, Scenario
+
+_V = TypeVar("_V", int, str)
 
 DawnKind = Literal["event", "report"]  # what `Turn.fired_this_dawn` tells apart
 
@@ -83,6 +85,42 @@ class Reader:
         return int(compile_expr(value)(self))
 
 
+class _WrittenThrough(Generic[_V]):
+    """A built-in name of the expressions (`day`, `stage`, `budget`) as an attribute of a Turn
+    that is read as any attribute is, and written through to `values`, the table expressions
+    read, marking it touched.
+
+    It has no `__get__`, so reading the attribute finds the value in the instance's dictionary,
+    without the Python call a property's getter costs (the engine reads these several hundred
+    times a game); its `__set__` still handles every write, so `values` cannot miss one.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    if TYPE_CHECKING:  # what type checkers are told reading gives (the instance's value)
+
+        def __get__(self, instance: object, owner: type | None = None) -> _V: ...
+
+    def __set__(self, turn: Turn, value: _V) -> None:
+        vars(turn)[self.name] = turn.values[self.name] = value
+        turn.touched.add(self.name)
+
+
+class _WrittenDate:
+    """The date, as `_WrittenThrough` keeps the other built-in names: two names read it."""
+
+    if TYPE_CHECKING:
+
+        def __get__(self, instance: object, owner: type | None = None) -> dt.date: ...
+
+    def __set__(self, turn: Turn, date: dt.date) -> None:
+        vars(turn)["date"] = date
+        turn.values["date"] = date.isoformat()
+        turn.values["days_left"] = (turn.scenario.calendar.end - date).days
+        turn.touched.update(("date", "days_left"))
+
+
 class Turn(Reader):
     """A mutable working copy of one GameState, used only inside one engine step (or, by `Run`,
     for a whole game).
@@ -100,11 +138,9 @@ class Turn(Reader):
         self.values = _names(scenario, state)
         self.scenario_id = state.scenario_id
         self.seed = state.seed
-        self._day = state.day
-        self._date = state.date
+        # (the built-in names' attributes, whose values `_names` has already written)
+        vars(self).update(day=state.day, date=state.date, stage=state.stage, budget=state.budget)
         self.phase = state.phase
-        self._stage = state.stage
-        self._budget = state.budget
         self.hidden = state.hidden  # drawn at the start and never changed by play
         self.revealed = list(state.revealed)
         self.demands = dict(state.demands)
@@ -123,44 +159,11 @@ class Turn(Reader):
         # by kind and id (emptied as each dawn begins): a repeatable one comes once a dawn.
         self.fired_this_dawn: set[tuple[DawnKind, str]] = set()
 
-    # The built-in names, written through to `values` (they change far less often than read).
-    @property
-    def day(self) -> int:
-        return self._day
-
-    @day.setter
-    def day(self, day: int) -> None:
-        self._day = self.values["day"] = day
-        self.touched.add("day")
-
-    @property
-    def date(self) -> dt.date:
-        return self._date
-
-    @date.setter
-    def date(self, date: dt.date) -> None:
-        self._date = date
-        self.values["date"] = date.isoformat()
-        self.values["days_left"] = (self.scenario.calendar.end - date).days
-        self.touched.update(("date", "days_left"))
-
-    @property
-    def stage(self) -> str:
-        return self._stage
-
-    @stage.setter
-    def stage(self, stage: str) -> None:
-        self._stage = self.values["stage"] = stage
-        self.touched.add("stage")
-
-    @property
-    def budget(self) -> int:
-        return self._budget
-
-    @budget.setter
-    def budget(self, budget: int) -> None:
-        self._budget = self.values["budget"] = budget
-        self.touched.add("budget")
+    # The built-in names, written through to `values` (see `_WrittenThrough`).
+    day = _WrittenThrough[int]()
+    date = _WrittenDate()
+    stage = _WrittenThrough[str]()
+    budget = _WrittenThrough[int]()
 
     def ended(self) -> bool:
         """Whether an ending has been reached (a method, so type checkers re-read it after calls)."""
@@ -175,11 +178,11 @@ class Turn(Reader):
             GameState,
             scenario_id=self.scenario_id,
             seed=self.seed,
-            day=self._day,
-            date=self._date,
+            day=self.day,
+            date=self.date,
             phase=self.phase,
-            stage=self._stage,
-            budget=self._budget,
+            stage=self.stage,
+            budget=self.budget,
             stats={name: values[name] for name in tables.stat_ids},
             flags={name: values[name] for name in tables.flag_ids},
             attitudes={name: values[name] for name in tables.actor_ids},
