@@ -92,10 +92,11 @@ def dawn(turn: Turn) -> None:
 
 def _bring(turn: Turn, rows: tuple[DawnRow, ...], kind: DawnKind) -> None:
     """The events (or intelligence reports: `kind`) that are due, each by its chance, in order."""
+    if turn.phase == "over":  # (afterwards only an item that happens can end the game)
+        return
+    counts = turn.fired
     for ident, dated, once, when, chance in rows:
-        if turn.phase == "over":
-            return
-        fired = turn.fired.get(ident)
+        fired = counts.get(ident)
         if fired and (once or (not dated and (kind, ident) in turn.fired_this_dawn)):
             # Once only; or an undated repeatable item that already happened at this dawn (an
             # earlier item of the dawn triggered it). What happened at dusk, in the council or
@@ -106,6 +107,8 @@ def _bring(turn: Turn, rows: tuple[DawnRow, ...], kind: DawnKind) -> None:
         ):
             turn.fire(ident)
             turn.drain()
+            if turn.ended():
+                return
 
 
 def _present_demands(turn: Turn, rows: tuple[DemandRow, ...]) -> None:
@@ -218,9 +221,7 @@ def dusk(turn: Turn) -> None:
         _expire_deadlines(turn, including_today=True)
         if turn.ended():
             return
-    for ident, at_end_only, when in tables.endings:
-        if at_end_only and not last_day:
-            continue
+    for ident, _, when in tables.endings if last_day else tables.endings_any_day:
         if when is None or when(turn):
             turn.finish(ident)
             return

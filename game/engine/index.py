@@ -151,7 +151,8 @@ class Index(NamedTuple):  # named tuples: no code generated at import, unlike da
     dawn_demands: tuple[DemandRow, ...]  # demands a dawn can issue (by date or condition)
     actors: tuple[ActorRow, ...]  # actors with rules, in declared order
     transitions: dict[str, tuple[TransitionRow, ...]]  # stage id -> its transitions, in order
-    endings: tuple[EndingRow, ...]
+    endings: tuple[EndingRow, ...]  # tried after the last day
+    endings_any_day: tuple[EndingRow, ...]  # tried at other dusks: those not `at_end_only`
 
 
 def _by_date(
@@ -320,6 +321,11 @@ def _build(scenario: Scenario) -> Index:
             EndingRow(eid, ending.at_end_only, condition(ending.when))
             for eid, ending in scenario.endings.items()
             if ending.when is not None
+        ),
+        endings_any_day=tuple(
+            EndingRow(eid, False, condition(ending.when))
+            for eid, ending in scenario.endings.items()
+            if ending.when is not None and not ending.at_end_only
         ),
     )
 

@@ -156,7 +156,7 @@ class Run:
         self._legal = None
         if isinstance(action, TakeAction):
             self._count(self._rows[action.action])
-        return self.events
+        return turn.notes if isinstance(turn, QuietTurn) else turn.events  # (`events`, inline)
 
     def _count(self, row: ActionRow) -> None:
         """An action was taken: it leaves the sets that its counts no longer allow it in."""

@@ -486,6 +486,11 @@ class Note(NamedTuple):
     ref: str
 
 
+# Note(kind, ref) without the call of NamedTuple's __new__, which is Python (it runs once per
+# event of every explored game); tuple's is C. The same object.
+_new_note = tuple.__new__
+
+
 class QuietTurn(Turn):
     """A Turn that plays by the same rules but writes nothing for a reader: no event objects, no
     inbox and no log, only a Note (kind, ref) per event. For the explorer, which looks only at
@@ -510,7 +515,7 @@ class QuietTurn(Turn):
         counterfactual: bool = False,
         accurate: bool | None = None,
     ) -> None:
-        self.notes.append(Note(kind, ref))
+        self.notes.append(_new_note(Note, (kind, ref)))
 
     def record(self, kind: str, ref: str = "", response: str = "", label: str = "") -> None:
         if kind == "inject":  # kept: an inject is released once (`released_injects` reads it)

@@ -214,12 +214,27 @@ def _compile_boolop(node: ast.BoolOp) -> Compiled:
         # `not a and not b ...`, the commonest condition of all: none of these is set
         return _none_set(tuple(name for name in negated if name is not None))
     parts = [_compile(value) for value in node.values]
+    # Two to four parts, written out (most conditions): no loop over the parts. `not not` is
+    # bool() without a call; the result is the same as bool(a) and bool(b) ...
     if len(parts) == 2:
         first, second = parts
-        # `not not` is bool() without a call; the result is the same as bool(a) and bool(b)
         if isinstance(node.op, ast.And):
             return lambda env: not not (first(env) and second(env))  # noqa: SIM208
         return lambda env: not not (first(env) or second(env))  # noqa: SIM208
+    if len(parts) == 3:
+        first, second, third = parts
+        if isinstance(node.op, ast.And):
+            return lambda env: not not (first(env) and second(env) and third(env))  # noqa: SIM208
+        return lambda env: not not (first(env) or second(env) or third(env))  # noqa: SIM208
+    if len(parts) == 4:
+        first, second, third, fourth = parts
+        if isinstance(node.op, ast.And):
+            return lambda env: (
+                not not (  # noqa: SIM208
+                    first(env) and second(env) and third(env) and fourth(env)
+                )
+            )
+        return lambda env: not not (first(env) or second(env) or third(env) or fourth(env))  # noqa: SIM208
     if isinstance(node.op, ast.And):
 
         def every(env: Env) -> bool:
