@@ -92,7 +92,7 @@ def perform(turn: Turn, action: PlayerAction) -> None:
 
 def _take(turn: Turn, action: TakeAction) -> None:
     spec = turn.scenario.actions[action.action]
-    turn.budget -= spec.cost
+    turn.set_budget(turn.budget - spec.cost)
     turn.count_taken(action.action)
     turn.record("action", action.action, label=spec.label)
     turn.emit(
@@ -123,7 +123,7 @@ def _respond(turn: Turn, action: Respond) -> None:
     demand = turn.scenario.demands[action.demand]
     response = demand.responses[action.response]
     active = turn.demands[action.demand]
-    turn.budget -= response.cost
+    turn.set_budget(turn.budget - response.cost)
     turn.record(
         "respond", action.demand, action.response, label=f"{demand.title}: {response.label}"
     )

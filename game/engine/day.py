@@ -13,8 +13,6 @@ Queued work (events triggering events) is drained after each item, in order.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from game.engine import rng
 from game.engine.index import ActorRow, DawnRow, DemandRow, RuleRow, day_title
 from game.engine.state import GameState, build
@@ -74,7 +72,7 @@ def begin(turn: Turn) -> None:
 
 def dawn(turn: Turn) -> None:
     scenario, tables = turn.scenario, turn.tables
-    turn.budget = scenario.calendar.actions_per_day
+    turn.set_budget(scenario.calendar.actions_per_day)
     turn.taken_today = {}
     turn.fired_this_dawn.clear()
     turn.emit("day", day_title(turn.date), inbox=False)
@@ -228,6 +226,5 @@ def dusk(turn: Turn) -> None:
     if last_day:
         turn.finish(scenario.default_ending)
         return
-    turn.date += dt.timedelta(days=1)
-    turn.day += 1
+    turn.next_day()
     dawn(turn)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Generic, Literal, NamedTuple, TypeVar
+from typing import Literal, NamedTuple
 
 from game.engine import rng
 from game.engine.dates import long_date
@@ -32,7 +32,7 @@ from game.scenario.expr.compile import Value
 from game.scenario.expr.reads import demand_key, fired_key, taken_key
 from game.scenario.model import Effects, Outcome, Scenario
 
-_V = TypeVar("_V", int, str)
+_ONE_DAY = dt.timedelta(days=1)
 
 DawnKind = Literal["event", "report"]  # what `Turn.fired_this_dawn` tells apart
 
@@ -85,42 +85,6 @@ class Reader:
         return int(compile_expr(value)(self))
 
 
-class _WrittenThrough(Generic[_V]):
-    """A built-in name of the expressions (`day`, `stage`, `budget`) as an attribute of a Turn
-    that is read as any attribute is, and written through to `values`, the table expressions
-    read, marking it touched.
-
-    It has no `__get__`, so reading the attribute finds the value in the instance's dictionary,
-    without the Python call a property's getter costs (the engine reads these several hundred
-    times a game); its `__set__` still handles every write, so `values` cannot miss one.
-    """
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    if TYPE_CHECKING:  # what type checkers are told reading gives (the instance's value)
-
-        def __get__(self, instance: object, owner: type | None = None) -> _V: ...
-
-    def __set__(self, turn: Turn, value: _V) -> None:
-        vars(turn)[self.name] = turn.values[self.name] = value
-        turn.touched.add(self.name)
-
-
-class _WrittenDate:
-    """The date, as `_WrittenThrough` keeps the other built-in names: two names read it."""
-
-    if TYPE_CHECKING:
-
-        def __get__(self, instance: object, owner: type | None = None) -> dt.date: ...
-
-    def __set__(self, turn: Turn, date: dt.date) -> None:
-        vars(turn)["date"] = date
-        turn.values["date"] = date.isoformat()
-        turn.values["days_left"] = (turn.scenario.calendar.end - date).days
-        turn.touched.update(("date", "days_left"))
-
-
 class Turn(Reader):
     """A mutable working copy of one GameState, used only inside one engine step (or, by `Run`,
     for a whole game).
@@ -138,8 +102,10 @@ class Turn(Reader):
         self.values = _names(scenario, state)
         self.scenario_id = state.scenario_id
         self.seed = state.seed
-        # (the built-in names' attributes, whose values `_names` has already written)
-        vars(self).update(day=state.day, date=state.date, stage=state.stage, budget=state.budget)
+        self.day = state.day  # (the built-in names: `_names` has written them to `values`)
+        self.date = state.date
+        self.stage = state.stage
+        self.budget = state.budget
         self.phase = state.phase
         self.hidden = state.hidden  # drawn at the start and never changed by play
         self.revealed = list(state.revealed)
@@ -159,11 +125,21 @@ class Turn(Reader):
         # by kind and id (emptied as each dawn begins): a repeatable one comes once a dawn.
         self.fired_this_dawn: set[tuple[DawnKind, str]] = set()
 
-    # The built-in names, written through to `values` (see `_WrittenThrough`).
-    day = _WrittenThrough[int]()
-    date = _WrittenDate()
-    stage = _WrittenThrough[str]()
-    budget = _WrittenThrough[int]()
+    # The built-in names `day`, `date`, `stage` and `budget` are plain attributes, read without
+    # a call (the engine reads them several hundred times a game), and written only by the
+    # methods below, which write them through to `values` and mark them touched. (Properties
+    # cost a Python call per read; a descriptor with only __set__ turned the Turn's attributes
+    # into a dictionary, which cost more machine time than the calls it saved.)
+    def set_budget(self, budget: int) -> None:
+        self.budget = self.values["budget"] = budget
+        self.touched.add("budget")
+
+    def next_day(self) -> None:
+        self.day = self.values["day"] = self.day + 1
+        self.date = date = self.date + _ONE_DAY
+        self.values["date"] = date.isoformat()
+        self.values["days_left"] = (self.scenario.calendar.end - date).days
+        self.touched.update(("day", "date", "days_left"))
 
     def ended(self) -> bool:
         """Whether an ending has been reached (a method, so type checkers re-read it after calls)."""
@@ -464,7 +440,8 @@ class Turn(Reader):
         if ident == self.stage:
             return
         self.apply(self.scenario.stages[self.stage].on_exit)
-        self.stage = ident
+        self.stage = self.values["stage"] = ident
+        self.touched.add("stage")
         stage = self.scenario.stages[ident]
         self.emit("stage", f"Stage: {stage.label}", text or stage.description, ref=ident)
         self.apply(stage.on_enter)

@@ -254,3 +254,23 @@ def test_a_run_notices_every_change_an_answer_depends_on():
                 run.play(choice)
     # Each of these answers was offered at some steps and not at others.
     assert all(both == {True, False} for both in seen.values()), seen
+
+
+@pytest.mark.parametrize(("name", "scenario"), LOADED, ids=[name for name, _ in LOADED])
+def test_the_built_in_names_conditions_read_agree_with_the_turn(name, scenario):
+    # A Turn keeps day, date, stage and budget as plain attributes and writes them through to
+    # `values` (what conditions read) only in its methods: a write that bypassed them would
+    # leave the two apart.
+    for seed in range(10):
+        run = Run(scenario, seed, quiet=True)
+        generator = rng.seed_state(seed)
+        while True:
+            turn = run._turn
+            assert turn.values["day"] == turn.day and turn.values["stage"] == turn.stage
+            assert turn.values["budget"] == turn.budget
+            assert turn.values["date"] == turn.date.isoformat()
+            assert turn.values["days_left"] == (scenario.calendar.end - turn.date).days
+            if run.over:
+                break
+            choice, generator = CHOOSERS["random"](scenario, run.date, run.legal(), generator)
+            run.play(choice)
