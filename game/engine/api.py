@@ -86,7 +86,8 @@ def perform(turn: Turn, action: PlayerAction) -> None:
     elif isinstance(action, ReleaseInject):
         _inject(turn, action)
     else:
-        turn.record("end_day", label="End the day")
+        if turn.keeps_log:
+            turn.record("end_day", label="End the day")
         dusk(turn)
 
 
@@ -94,14 +95,16 @@ def _take(turn: Turn, action: TakeAction) -> None:
     spec = turn.scenario.actions[action.action]
     turn.set_budget(turn.budget - spec.cost)
     turn.count_taken(action.action)
-    turn.record("action", action.action, label=spec.label)
+    if turn.keeps_log:
+        turn.record("action", action.action, label=spec.label)
     turn.emit(
         "action", spec.label, spec.text, ref=action.action, places=spec.places, sources=spec.sources
     )
     turn.apply(spec.effects)
     turn.drain()
-    turn.apply_outcomes(spec.outcomes, spec.label, action.action)
-    turn.drain()
+    if spec.outcomes:  # (most actions have none: drawing none and draining nothing is skipped)
+        turn.apply_outcomes(spec.outcomes, spec.label, action.action)
+        turn.drain()
 
 
 def _inject(turn: Turn, action: ReleaseInject) -> None:
@@ -124,9 +127,10 @@ def _respond(turn: Turn, action: Respond) -> None:
     response = demand.responses[action.response]
     active = turn.demands[action.demand]
     turn.set_budget(turn.budget - response.cost)
-    turn.record(
-        "respond", action.demand, action.response, label=f"{demand.title}: {response.label}"
-    )
+    if turn.keeps_log:
+        turn.record(
+            "respond", action.demand, action.response, label=f"{demand.title}: {response.label}"
+        )
     if response.closes:
         turn.update_demand(
             action.demand,

@@ -245,6 +245,8 @@ class Turn(Reader):
         if inbox:
             self.inbox.append(event)
 
+    keeps_log = True  # whether the player's choices are recorded in `log` (QuietTurn: no)
+
     def record(self, kind: str, ref: str = "", response: str = "", label: str = "") -> None:
         self.log.append(
             build(
@@ -494,6 +496,6 @@ class QuietTurn(Turn):
     ) -> None:
         self.notes.append(_new_note(Note, (kind, ref)))
 
-    def record(self, kind: str, ref: str = "", response: str = "", label: str = "") -> None:
-        if kind == "inject":  # kept: an inject is released once (`released_injects` reads it)
-            super().record(kind, ref, response, label)
+    # Its log keeps only the injects (an inject is released once: `released_injects` reads
+    # it); the player's choices are not recorded (`api.perform` asks `keeps_log`).
+    keeps_log = False
