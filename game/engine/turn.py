@@ -29,7 +29,7 @@ from game.engine.index import plan as compile_plan
 from game.engine.state import ActiveDemand, EventKind, GameEvent, GameState, LogEntry, build
 from game.scenario.expr import compile_expr
 from game.scenario.expr.compile import Value
-from game.scenario.expr.reads import demand_key, fired_key, taken_key
+from game.scenario.expr.reads import DEMAND, FIRED, TAKEN
 from game.scenario.model import Effects, Outcome, Scenario
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -363,7 +363,7 @@ class Turn(Reader):
                 return
             self.fired[ident] = self.fired.get(ident, 0) + 1
             self.fired_this_dawn.add(("event", ident))
-            self.touched.add(fired_key(ident))
+            self.touched.add(FIRED + ident)  # (fired_key, without a call)
             self.emit(
                 event.kind,
                 event.title,
@@ -379,7 +379,7 @@ class Turn(Reader):
             intel = self.scenario.intel[ident]
             self.fired[ident] = self.fired.get(ident, 0) + 1
             self.fired_this_dawn.add(("report", ident))
-            self.touched.add(fired_key(ident))
+            self.touched.add(FIRED + ident)  # (fired_key, without a call)
             truth = self.holds(intel.truth)
             honest = self.roll(intel.reliability)
             says_true = truth if honest else not truth
@@ -413,7 +413,7 @@ class Turn(Reader):
             answered_on=None,
             stalls=0,
         )
-        self.touched.add(demand_key(ident))
+        self.touched.add(DEMAND + ident)  # (demand_key, without a call)
         label = demand.deadline_label or (long_date(deadline, weekday=False) if deadline else "")
         when = f" Deadline: {label}." if deadline else ""
         self.emit(
@@ -430,13 +430,13 @@ class Turn(Reader):
     def update_demand(self, ident: str, active: ActiveDemand) -> None:
         """A presented demand changes (answered, stalled or expired)."""
         self.demands[ident] = active
-        self.touched.add(demand_key(ident))
+        self.touched.add(DEMAND + ident)  # (demand_key, without a call)
 
     def count_taken(self, ident: str) -> None:
         """The player takes an action: one more use in the game and today."""
         self.taken[ident] = self.taken.get(ident, 0) + 1
         self.taken_today[ident] = self.taken_today.get(ident, 0) + 1
-        self.touched.add(taken_key(ident))
+        self.touched.add(TAKEN + ident)  # (taken_key, without a call)
 
     def enter_stage(self, ident: str, text: str) -> None:
         if ident == self.stage:
