@@ -14,7 +14,7 @@ Queued work (events triggering events) is drained after each item, in order.
 from __future__ import annotations
 
 from game.engine import rng
-from game.engine.index import ActorRow, DawnRow, DemandRow, RuleRow, day_title
+from game.engine.index import ActorRow, DawnRow, DemandRow, RuleRow, actors_on, day_title
 from game.engine.state import GameState, build
 from game.engine.turn import DawnKind, Turn
 from game.scenario.model import Scenario
@@ -85,7 +85,7 @@ def dawn(turn: Turn) -> None:
     _present_demands(turn, tables.dawn_demands)
     _bring(turn, tables.dated_intel.get(today, tables.undated_intel), "report")
     if turn.phase != "over":
-        _actors_act(turn, tables.actors)
+        _actors_act(turn, actors_on(tables, today))
 
 
 def _bring(turn: Turn, rows: tuple[DawnRow, ...], kind: DawnKind) -> None:

@@ -7,14 +7,15 @@ conditions (None for "always"), so the hot loops neither re-scan nor re-look-up 
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from game.engine.actions import Respond, TakeAction
 from game.engine.dates import long_date
-from game.scenario.expr import compile_expr
-from game.scenario.expr.compile import Compiled
+from game.scenario.expr import Env, compile_expr, parse
+from game.scenario.expr.compile import Compiled, Demand, Value
 from game.scenario.expr.reads import demand_key, reads
 from game.scenario.model import Effects, Outcome, Scenario
 
@@ -150,6 +151,7 @@ class Index(NamedTuple):  # named tuples: no code generated at import, unlike da
     undated_intel: tuple[DawnRow, ...]
     dawn_demands: tuple[DemandRow, ...]  # demands a dawn can issue (by date or condition)
     actors: tuple[ActorRow, ...]  # actors with rules, in declared order
+    actors_by_date: dict[dt.date, tuple[ActorRow, ...]]  # see `actors_on`, filled as asked
     transitions: dict[str, tuple[TransitionRow, ...]]  # stage id -> its transitions, in order
     endings: tuple[EndingRow, ...]  # tried after the last day
     endings_any_day: tuple[EndingRow, ...]  # tried at other dusks: those not `at_end_only`
@@ -304,6 +306,7 @@ def _build(scenario: Scenario) -> Index:
             for aid, actor in scenario.actors.items()
             if actor.rules
         ),
+        actors_by_date={},
         transitions={
             sid: tuple(
                 TransitionRow(
@@ -381,6 +384,48 @@ def outcome_weights(outcomes: list[Outcome]) -> list[int] | tuple[Amount, ...]:
     is, never changed), else a tuple of numbers and compiled expressions."""
     weights = tuple(amount(outcome.weight) for outcome in outcomes)
     return list(weights) if all(type(w) is int for w in weights) else weights  # type: ignore[arg-type]
+
+
+def actors_on(tables: Index, date: dt.date) -> tuple[ActorRow, ...]:
+    """The actors that may act on `date`, each with only its rules whose condition may hold
+    then: a rule whose condition has an `and` part that reads the date alone and is false that
+    day (`date >= '1935-06-11'` before 11 June) cannot fire, and the actors' turn skips it
+    without evaluating it; an actor left with no rule is skipped. Worked out once per date."""
+    found = tables.actors_by_date.get(date)
+    if found is None:
+        today = _DateOnly(date)
+        found = tables.actors_by_date[date] = tuple(
+            row._replace(rules=rules)
+            for row in tables.actors
+            if (rules := tuple(rule for rule in row.rules if _may_hold(rule.rule.when, today)))
+        )
+    return found
+
+
+def _may_hold(text: str | None, today: Env) -> bool:
+    return all(part(today) for part in _date_parts(text))
+
+
+@lru_cache(maxsize=4096)
+def _date_parts(text: str | None) -> tuple[Compiled, ...]:
+    """The `and` parts of a condition that read the date and nothing else, compiled."""
+    if text is None:
+        return ()
+    tree = parse(text)
+    nodes = tree.values if isinstance(tree, ast.BoolOp) and isinstance(tree.op, ast.And) else [tree]
+    parts = (ast.unparse(node) for node in nodes)
+    return tuple(compile_expr(part) for part in parts if reads(part) == {"date"})
+
+
+class _DateOnly:
+    """What an expression that reads only the date reads on one day (an `Env`)."""
+
+    def __init__(self, date: dt.date):
+        self.date = date
+        self.values: dict[str, Value] = {"date": date.isoformat()}
+        self.fired: dict[str, int] = {}
+        self.taken: dict[str, int] = {}
+        self.demands: dict[str, Demand] = {}
 
 
 def rule_key(actor: str, position: int, rule_id: str) -> str:
