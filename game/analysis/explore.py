@@ -83,15 +83,19 @@ def play_one(scenario: Scenario, seed: int, policy: str, max_steps: int = MAX_ST
     idle: list[str] = []
     answers: list[Respond] = []  # the only per-step bookkeeping: stalls leave no trace in the state
     day_checked = 0
+    today = run.date
     for _ in range(max_steps):
-        if run.over:
-            break
         legal = run.legal()
+        if not legal:  # the game is over (until then, ending the day is always possible)
+            break
         if run.day != day_checked:
-            day_checked = run.day
-            if not any(isinstance(c, TakeAction) for c in legal):
-                idle.append(run.date.isoformat())
-        choice, generator = choose(scenario, run.date, legal, generator)
+            day_checked, today = run.day, run.date
+            for option in legal:  # (a loop, not a generator per day)
+                if isinstance(option, TakeAction):
+                    break
+            else:
+                idle.append(today.isoformat())
+        choice, generator = choose(scenario, today, legal, generator)
         if choice.__class__ is Respond:
             answers.append(choice)
         for event in run.play(choice):  # a loop, not a generator per step

@@ -25,7 +25,7 @@ from game.engine.actions import (
     logged_choice,
 )
 from game.engine.day import begin, dusk, opening_state
-from game.engine.index import ActionRow
+from game.engine.index import ResponseRow
 from game.engine.state import GameEvent, GameState, LogEntry
 from game.engine.turn import Reader, Turn
 from game.engine.words import counted
@@ -86,22 +86,25 @@ def perform(turn: Turn, action: PlayerAction) -> None:
     elif isinstance(action, ReleaseInject):
         _inject(turn, action)
     else:
-        turn.record("end_day", label="End the day")
+        if turn.keeps_log:
+            turn.record("end_day", label="End the day")
         dusk(turn)
 
 
 def _take(turn: Turn, action: TakeAction) -> None:
     spec = turn.scenario.actions[action.action]
-    turn.budget -= spec.cost
+    turn.set_budget(turn.budget - spec.cost)
     turn.count_taken(action.action)
-    turn.record("action", action.action, label=spec.label)
+    if turn.keeps_log:
+        turn.record("action", action.action, label=spec.label)
     turn.emit(
         "action", spec.label, spec.text, ref=action.action, places=spec.places, sources=spec.sources
     )
     turn.apply(spec.effects)
     turn.drain()
-    turn.apply_outcomes(spec.outcomes, spec.label, action.action)
-    turn.drain()
+    if spec.outcomes:  # (most actions have none: drawing none and draining nothing is skipped)
+        turn.apply_outcomes(spec.outcomes, spec.label, action.action)
+        turn.drain()
 
 
 def _inject(turn: Turn, action: ReleaseInject) -> None:
@@ -123,10 +126,11 @@ def _respond(turn: Turn, action: Respond) -> None:
     demand = turn.scenario.demands[action.demand]
     response = demand.responses[action.response]
     active = turn.demands[action.demand]
-    turn.budget -= response.cost
-    turn.record(
-        "respond", action.demand, action.response, label=f"{demand.title}: {response.label}"
-    )
+    turn.set_budget(turn.budget - response.cost)
+    if turn.keeps_log:
+        turn.record(
+            "respond", action.demand, action.response, label=f"{demand.title}: {response.label}"
+        )
     if response.closes:
         turn.update_demand(
             action.demand,
@@ -242,7 +246,7 @@ def why_not_now(state: Reader, action: PlayerAction) -> str:
     return ""
 
 
-_END_DAY = EndDay()
+END_DAY = EndDay()  # the one EndDay the legal lists hold
 
 
 # The last answer of legal_actions: callers often ask twice about one state (a policy and the
@@ -261,46 +265,39 @@ def legal_actions(scenario: Scenario, state: GameState) -> list[TakeAction | Res
     return list(legal)
 
 
-def legal_now(
-    state: Reader, allowed: Sequence[ActionRow] | None = None
-) -> list[TakeAction | Respond | EndDay]:
-    """`legal_actions`, asked of a Reader (or of the Turn of a game in progress).
-
-    `allowed`, if given, are the scenario's actions (in order) whose counts and condition allow
-    them now: used fewer times than `max_uses` in the game and `per_day` today, and `when` holds.
-    A `Run` keeps that list as it goes, so only the cost is checked here; without it every count
-    and condition is checked.
-    """
+def legal_now(state: Reader) -> list[TakeAction | Respond | EndDay]:
+    """`legal_actions`, asked of a Reader (or of the Turn of a game in progress)."""
     if state.phase == "over":
         return []
     # The same checks as `why_not_now`, without its sentences, over tables built once per
-    # scenario: this runs at every step of every explored game.
-    legal: list[TakeAction | Respond | EndDay] = []
-    tables = state.tables
-    budget, date = state.budget, state.date
+    # scenario. (A `Run` keeps the parts of this list as it goes instead: `Run.legal`.)
+    budget = state.budget
+    legal: list[TakeAction | Respond | EndDay] = [
+        answer for answer, cost, _ in open_answers(state) if cost <= budget
+    ]
+    taken, taken_today = state.taken, state.taken_today
+    for ident, candidate, max_uses, per_day, cost, when, _ in state.tables.actions:
+        if max_uses is not None and taken.get(ident, 0) >= max_uses:
+            continue
+        if taken_today.get(ident, 0) < per_day and cost <= budget and (when is None or when(state)):
+            legal.append(candidate)
+    legal.append(END_DAY)
+    return legal
+
+
+def open_answers(state: Reader) -> list[ResponseRow]:
+    """The answers that may be given today, whatever they cost, in the order `legal_now` lists
+    them: those whose condition holds, to each pending demand not yet answered today."""
+    found: list[ResponseRow] = []
+    tables, date = state.tables, state.date
     for did, active in state.demands.items():
         if active.status != "pending" or active.answered_on == date:
             continue
-        for answer, cost, when in tables.responses[did]:
-            if (when is None or when(state)) and cost <= budget:
-                legal.append(answer)
-    if allowed is None:
-        taken, taken_today = state.taken, state.taken_today
-        for ident, candidate, max_uses, per_day, cost, when in tables.actions:
-            if max_uses is not None and taken.get(ident, 0) >= max_uses:
-                continue
-            if (
-                taken_today.get(ident, 0) < per_day
-                and cost <= budget
-                and (when is None or when(state))
-            ):
-                legal.append(candidate)
-    else:
-        for _, candidate, _, _, cost, _ in allowed:
-            if cost <= budget:
-                legal.append(candidate)
-    legal.append(_END_DAY)
-    return legal
+        for row in tables.responses[did]:
+            when = row.when
+            if when is None or when(state):
+                found.append(row)
+    return found
 
 
 def action_options(scenario: Scenario, state: GameState) -> list[ActionOption]:

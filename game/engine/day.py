@@ -13,10 +13,8 @@ Queued work (events triggering events) is drained after each item, in order.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from game.engine import rng
-from game.engine.index import ActorRow, DawnRow, DemandRow, RuleRow, day_title
+from game.engine.index import ActorRow, DawnRow, DemandRow, RuleRow, actors_on, day_title
 from game.engine.state import GameState, build
 from game.engine.turn import DawnKind, Turn
 from game.scenario.model import Scenario
@@ -74,7 +72,7 @@ def begin(turn: Turn) -> None:
 
 def dawn(turn: Turn) -> None:
     scenario, tables = turn.scenario, turn.tables
-    turn.budget = scenario.calendar.actions_per_day
+    turn.set_budget(scenario.calendar.actions_per_day)
     turn.taken_today = {}
     turn.fired_this_dawn.clear()
     turn.emit("day", day_title(turn.date), inbox=False)
@@ -86,15 +84,17 @@ def dawn(turn: Turn) -> None:
     _bring(turn, tables.dated_events.get(today, tables.undated_events), "event")
     _present_demands(turn, tables.dawn_demands)
     _bring(turn, tables.dated_intel.get(today, tables.undated_intel), "report")
-    _actors_act(turn, tables.actors)
+    if turn.phase != "over":
+        _actors_act(turn, actors_on(tables, today))
 
 
 def _bring(turn: Turn, rows: tuple[DawnRow, ...], kind: DawnKind) -> None:
     """The events (or intelligence reports: `kind`) that are due, each by its chance, in order."""
+    if turn.phase == "over":  # (afterwards only an item that happens can end the game)
+        return
+    counts = turn.fired
     for ident, dated, once, when, chance in rows:
-        if turn.phase == "over":
-            return
-        fired = turn.fired.get(ident)
+        fired = counts.get(ident)
         if fired and (once or (not dated and (kind, ident) in turn.fired_this_dawn)):
             # Once only; or an undated repeatable item that already happened at this dawn (an
             # earlier item of the dawn triggered it). What happened at dusk, in the council or
@@ -105,6 +105,8 @@ def _bring(turn: Turn, rows: tuple[DawnRow, ...], kind: DawnKind) -> None:
         ):
             turn.fire(ident)
             turn.drain()
+            if turn.ended():
+                return
 
 
 def _present_demands(turn: Turn, rows: tuple[DemandRow, ...]) -> None:
@@ -123,40 +125,61 @@ def _present_demands(turn: Turn, rows: tuple[DemandRow, ...]) -> None:
 
 def _actors_act(turn: Turn, actors: tuple[ActorRow, ...]) -> None:
     """Each actor, in order, may act: one rule whose condition holds, chosen by weight (or none,
-    by the actor's idle weight)."""
+    by the actor's idle weight). Called while the game goes on (only a rule that fires can
+    end it then)."""
     fired = turn.rules_fired
-    for actor, idle_weight, rules in actors:
-        if turn.phase == "over":
-            return
-        # Plain loops: a comprehension is a call of its own in Python 3.11, and this runs for
-        # every actor at every dawn of every explored game.
-        eligible: list[RuleRow] = []
-        weights: list[int] = []
+    for _, idle_weight, rules in actors:
+        # The rules that may fire, in order. At most dawns an actor has none or one, so a list
+        # is made only for a second one. (Plain loops: a comprehension is a call of its own in
+        # Python 3.11, and this runs for every actor at every dawn of every explored game.)
+        first: RuleRow | None = None
+        more: list[RuleRow] | None = None
         for row in rules:
-            if not (row.once and fired.get(row.key)) and (row.when is None or row.when(turn)):
-                eligible.append(row)
+            if (row.once and fired.get(row.key)) or (row.when is not None and not row.when(turn)):
+                continue
+            if first is None:
+                first = row
+            elif more is None:
+                more = [first, row]
+            else:
+                more.append(row)
+        if first is None:
+            continue
+        idle = idle_weight if type(idle_weight) is int else int(idle_weight(turn))  # type: ignore[operator]
+        if more is None:
+            weight = first.weight
+            if type(weight) is not int:
+                weight = int(weight(turn))  # type: ignore[operator]
+            if turn.pick([weight, idle]) != 0:
+                continue
+            chosen = first
+        else:
+            weights = []
+            for row in more:
                 weight = row.weight
                 weights.append(weight if type(weight) is int else int(weight(turn)))  # type: ignore[operator]
-        if not eligible:
-            continue
-        weights.append(idle_weight if type(idle_weight) is int else int(idle_weight(turn)))  # type: ignore[operator]
-        choice = turn.pick(weights)
-        if choice is None or choice == len(eligible):
-            continue
-        rule, key = eligible[choice].rule, eligible[choice].key
+            weights.append(idle)
+            choice = turn.pick(weights)
+            if choice is None or choice == len(more):
+                continue
+            chosen = more[choice]
+        # The chosen rule fires.
+        rule, key = chosen.rule, chosen.key
         fired[key] = fired.get(key, 0) + 1
         turn.emit(
             "actor",
             rule.title,
             rule.text,
             ref=key,
-            sender=actor,
+            sender=chosen.actor,
             places=rule.places,
             sources=rule.sources,
             counterfactual=rule.counterfactual,
         )
         turn.apply(rule.effects)
         turn.drain()
+        if turn.phase == "over":
+            return
 
 
 def _expire_deadlines(turn: Turn, *, including_today: bool = False) -> None:
@@ -196,15 +219,12 @@ def dusk(turn: Turn) -> None:
         _expire_deadlines(turn, including_today=True)
         if turn.ended():
             return
-    for ident, at_end_only, when in tables.endings:
-        if at_end_only and not last_day:
-            continue
+    for ident, _, when in tables.endings if last_day else tables.endings_any_day:
         if when is None or when(turn):
             turn.finish(ident)
             return
     if last_day:
         turn.finish(scenario.default_ending)
         return
-    turn.date += dt.timedelta(days=1)
-    turn.day += 1
+    turn.next_day()
     dawn(turn)

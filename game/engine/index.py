@@ -7,16 +7,17 @@ conditions (None for "always"), so the hot loops neither re-scan nor re-look-up 
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from game.engine.actions import Respond, TakeAction
 from game.engine.dates import long_date
-from game.scenario.expr import compile_expr
-from game.scenario.expr.compile import Compiled
-from game.scenario.expr.reads import reads
-from game.scenario.model import Effects, Scenario
+from game.scenario.expr import Env, compile_expr, parse
+from game.scenario.expr.compile import Compiled, Demand, Value
+from game.scenario.expr.reads import demand_key, reads
+from game.scenario.model import Effects, Outcome, Scenario
 
 
 def condition(text: str | None) -> Compiled | None:
@@ -33,9 +34,10 @@ class ActionRow(NamedTuple):  # unpacked in this order by legal_now
     per_day: int
     cost: int
     when: Compiled | None
+    bit: int  # 1 << its place in `Index.actions`: a set of actions is a number (`Run.legal`)
 
 
-class ResponseRow(NamedTuple):  # unpacked in this order by legal_now
+class ResponseRow(NamedTuple):  # unpacked in this order by legal_now and Run.legal
     candidate: Respond
     cost: int
     when: Compiled | None
@@ -57,12 +59,24 @@ class Change(NamedTuple):  # unpacked in this order by Turn.apply
     high: int
 
 
+class Add(NamedTuple):  # unpacked in this order by Turn.apply
+    name: str
+    delta: int
+    low: int
+    high: int
+
+
 class Plan(NamedTuple):
     """One Effects value, compiled: its changes in written order, then its reserved keys."""
 
     changes: tuple[Change, ...]
     names: frozenset[str]  # the names the changes write
     rest: Effects | None  # the effects themselves when a reserved key (issue, goto ...) is set
+    # When no change is made by an expression (most effects), the changes are independent of
+    # each other and are made in two quick parts instead of `changes`: the flags set, and the
+    # numbers added to; None otherwise.
+    sets: dict[str, bool] | None
+    adds: tuple[Add, ...]
 
 
 Amount = int | Compiled  # a number, or the compiled expression that gives one
@@ -86,12 +100,13 @@ class DemandRow(NamedTuple):  # a demand a dawn may present; unpacked by _presen
     when: Compiled | None
 
 
-class RuleRow(NamedTuple):  # unpacked by _actors_act
+class RuleRow(NamedTuple):  # an actor's rule, read by _actors_act
     rule: Any  # the ActorRule
     key: str  # its key in rules_fired
     once: bool
     when: Compiled | None
     weight: Amount
+    actor: str
 
 
 class ActorRow(NamedTuple):
@@ -119,18 +134,27 @@ class Index(NamedTuple):  # named tuples: no code generated at import, unlike da
     flag_ids: tuple[str, ...]
     actor_ids: tuple[str, ...]
     plans: dict[int, Plan]  # id(effects) -> its plan, filled as effects are first applied
+    # id(outcomes) -> their weights (see `outcome_weights`), filled as outcomes are first drawn
+    outcome_weights: dict[int, list[int] | tuple[Amount, ...]]
     actions: tuple[ActionRow, ...]
     action_readers: dict[str, tuple[ActionRow, ...]]  # key (see expr.reads) -> the actions
     # whose condition reads it, in order
+    action_bytes: tuple[tuple[tuple[TakeAction, ...], ...], ...]  # see `_action_bytes`
+    cost_masks: dict[int, int]  # budget -> the actions costing at most that, as bits (for
+    # budgets from 0 to the dearest action's cost; any higher budget affords every action)
     responses: dict[str, tuple[ResponseRow, ...]]  # demand id -> its answers, in order
+    answer_keys: frozenset[str]  # keys (see expr.reads) whose change may change which answers
+    # may be given (`api.open_answers`): every demand's, the date, and what their conditions read
     dated_events: dict[dt.date, tuple[DawnRow, ...]]  # the dawn's candidates on a date
     undated_events: tuple[DawnRow, ...]  # the candidates on any other date
     dated_intel: dict[dt.date, tuple[DawnRow, ...]]
     undated_intel: tuple[DawnRow, ...]
     dawn_demands: tuple[DemandRow, ...]  # demands a dawn can issue (by date or condition)
     actors: tuple[ActorRow, ...]  # actors with rules, in declared order
+    actors_by_date: dict[dt.date, tuple[ActorRow, ...]]  # see `actors_on`, filled as asked
     transitions: dict[str, tuple[TransitionRow, ...]]  # stage id -> its transitions, in order
-    endings: tuple[EndingRow, ...]
+    endings: tuple[EndingRow, ...]  # tried after the last day
+    endings_any_day: tuple[EndingRow, ...]  # tried at other dusks: those not `at_end_only`
 
 
 def _by_date(
@@ -176,6 +200,49 @@ def _action_readers(
     return {key: tuple(rows) for key, rows in found.items()}
 
 
+def _answer_keys(scenario: Scenario) -> frozenset[str]:
+    """What `api.open_answers` depends on, besides the cost: whether each demand is pending and
+    when it was last answered (its key), today's date, and the answers' conditions."""
+    keys = {"date"}
+    for did, demand in scenario.demands.items():
+        keys.add(demand_key(did))
+        for response in demand.responses.values():
+            if response.when is not None:
+                keys.update(reads(response.when))
+    return frozenset(keys)
+
+
+BYTE = 8  # actions per table of `_action_bytes`: 256 sets each
+LOW_BYTE = (1 << BYTE) - 1
+
+
+def _action_bytes(
+    actions: tuple[ActionRow, ...],
+) -> tuple[tuple[tuple[TakeAction, ...], ...], ...]:
+    """The choices of any set of actions, eight actions at a time: for the k-th eight, a table
+    from each of their 256 sets (bits 8k to 8k+7 of a set of `ActionRow.bit`s, shifted down) to
+    their choices, in declared order. A set's choices are the tables' answers joined in order,
+    so the legal list is a few lookups instead of a loop over the actions (`Run.legal`)."""
+    tables = []
+    for start in range(0, len(actions), BYTE):
+        part = [row.candidate for row in actions[start : start + BYTE]]
+        tables.append(
+            tuple(
+                tuple(choice for place, choice in enumerate(part) if subset >> place & 1)
+                for subset in range(1 << BYTE)
+            )
+        )
+    return tuple(tables)
+
+
+def _cost_masks(actions: tuple[ActionRow, ...]) -> dict[int, int]:
+    dearest = max((row.cost for row in actions), default=0)
+    return {
+        budget: sum(row.bit for row in actions if row.cost <= budget)
+        for budget in range(dearest + 1)
+    }
+
+
 def _build(scenario: Scenario) -> Index:
     dated_events, undated_events = _by_date(scenario.events)
     dated_intel, undated_intel = _by_date(scenario.intel)
@@ -187,16 +254,20 @@ def _build(scenario: Scenario) -> Index:
             spec.per_day,
             spec.cost,
             condition(spec.when),
+            1 << position,
         )
-        for aid, spec in scenario.actions.items()
+        for position, (aid, spec) in enumerate(scenario.actions.items())
     )
     return Index(
         stat_ids=tuple(scenario.stats),
         flag_ids=tuple(scenario.flags),
         actor_ids=tuple(scenario.actors),
         plans={},
+        outcome_weights={},
         actions=actions,
         action_readers=_action_readers(scenario, actions),
+        action_bytes=_action_bytes(actions),
+        cost_masks=_cost_masks(actions),
         responses={
             did: tuple(
                 ResponseRow(
@@ -206,6 +277,7 @@ def _build(scenario: Scenario) -> Index:
             )
             for did, demand in scenario.demands.items()
         },
+        answer_keys=_answer_keys(scenario),
         dated_events=dated_events,
         undated_events=undated_events,
         dated_intel=dated_intel,
@@ -226,6 +298,7 @@ def _build(scenario: Scenario) -> Index:
                         rule.once,
                         condition(rule.when),
                         amount(rule.weight),
+                        aid,
                     )
                     for position, rule in enumerate(actor.rules)
                 ),
@@ -233,6 +306,7 @@ def _build(scenario: Scenario) -> Index:
             for aid, actor in scenario.actors.items()
             if actor.rules
         ),
+        actors_by_date={},
         transitions={
             sid: tuple(
                 TransitionRow(
@@ -250,6 +324,11 @@ def _build(scenario: Scenario) -> Index:
             EndingRow(eid, ending.at_end_only, condition(ending.when))
             for eid, ending in scenario.endings.items()
             if ending.when is not None
+        ),
+        endings_any_day=tuple(
+            EndingRow(eid, False, condition(ending.when))
+            for eid, ending in scenario.endings.items()
+            if ending.when is not None and not ending.at_end_only
         ),
     )
 
@@ -290,9 +369,63 @@ def plan(scenario: Scenario, effects: Effects) -> Plan:
         or effects.goto
         or effects.end
     )
+    constant = all(change.how in (SET, ADD) for change in changes)
     return Plan(
-        tuple(changes), frozenset(change.name for change in changes), effects if busy else None
+        tuple(changes),
+        frozenset(change.name for change in changes),
+        effects if busy else None,
+        {c.name: c.arg for c in changes if c.how == SET} if constant else None,
+        tuple(Add(c.name, c.arg, c.low, c.high) for c in changes if c.how == ADD),
     )
+
+
+def outcome_weights(outcomes: list[Outcome]) -> list[int] | tuple[Amount, ...]:
+    """The outcomes' weights: a list of numbers when every one is a number (to draw by as it
+    is, never changed), else a tuple of numbers and compiled expressions."""
+    weights = tuple(amount(outcome.weight) for outcome in outcomes)
+    return list(weights) if all(type(w) is int for w in weights) else weights  # type: ignore[arg-type]
+
+
+def actors_on(tables: Index, date: dt.date) -> tuple[ActorRow, ...]:
+    """The actors that may act on `date`, each with only its rules whose condition may hold
+    then: a rule whose condition has an `and` part that reads the date alone and is false that
+    day (`date >= '1935-06-11'` before 11 June) cannot fire, and the actors' turn skips it
+    without evaluating it; an actor left with no rule is skipped. Worked out once per date."""
+    found = tables.actors_by_date.get(date)
+    if found is None:
+        today = _DateOnly(date)
+        found = tables.actors_by_date[date] = tuple(
+            row._replace(rules=rules)
+            for row in tables.actors
+            if (rules := tuple(rule for rule in row.rules if _may_hold(rule.rule.when, today)))
+        )
+    return found
+
+
+def _may_hold(text: str | None, today: Env) -> bool:
+    return all(part(today) for part in _date_parts(text))
+
+
+@lru_cache(maxsize=4096)
+def _date_parts(text: str | None) -> tuple[Compiled, ...]:
+    """The `and` parts of a condition that read the date and nothing else, compiled."""
+    if text is None:
+        return ()
+    tree = parse(text)
+    nodes = tree.values if isinstance(tree, ast.BoolOp) and isinstance(tree.op, ast.And) else [tree]
+    parts = (ast.unparse(node) for node in nodes)
+    return tuple(compile_expr(part) for part in parts if reads(part) == {"date"})
+
+
+class _DateOnly:
+    """What an expression that reads only the date reads on one day (an `Env`)."""
+
+    def __init__(self, date: dt.date):
+        self.date = date
+        self.values: dict[str, Value] = {"date": date.isoformat()}
+        self.fired: dict[str, int] = {}
+        self.taken: dict[str, int] = {}
+        self.demands: dict[str, Demand] = {}
 
 
 def rule_key(actor: str, position: int, rule_id: str) -> str:

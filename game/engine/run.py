@@ -4,7 +4,8 @@
 state a front end has ever held stays valid (for undo, saves and the debrief). The explorer plays
 thousands of games and looks only at where each one went; for it, one `Turn` stays open for the
 whole game and each choice is applied to it directly. The rules are the same code (`perform`,
-`legal_now`, `why_not_now`), and a test checks that both ways give the same events and states.
+`why_not_now`, `open_answers`; the legal list keeps `legal_now`'s checks as sets of actions), and
+a test checks that both ways give the same events and states.
 
 A quiet run (`quiet=True`) also skips writing for a reader: no event objects, inbox or log, only
 a Note (kind, ref) per event; the explorer plays quiet runs.
@@ -24,9 +25,9 @@ from itertools import repeat
 from operator import is_
 
 from game.engine.actions import EndDay, PlayerAction, Respond, TakeAction
-from game.engine.api import legal_now, perform, why_not_now
+from game.engine.api import END_DAY, open_answers, perform, why_not_now
 from game.engine.day import begin, opening_state
-from game.engine.index import ActionRow, scenario_index
+from game.engine.index import BYTE, LOW_BYTE, ActionRow, ResponseRow, scenario_index
 from game.engine.state import GameEvent, GameState
 from game.engine.turn import Note, QuietTurn, Turn
 from game.scenario.model import Scenario
@@ -43,24 +44,33 @@ class Run:
         self._legal: list[TakeAction | Respond | EndDay] | None = None
         tables = scenario_index(scenario)
         turn = self._turn
-        # Whether each action's condition holds (by id), kept current: after a choice, only the
-        # conditions that read something the turn touched (`Turn.touched`) are evaluated again.
-        self._holds = {
-            row.ident: row.when is None or bool(row.when(turn)) for row in tables.actions
-        }
-        self._readers = tables.action_readers
-        turn.touched.clear()
-        # The actions not yet taken as often as the game allows, in order.
+        # The actions as sets of bits (`ActionRow.bit`), kept current as the game goes: those
+        # whose condition holds (after a choice, only the conditions that read something the
+        # turn touched, `Turn.touched`, are evaluated again: most checks would repeat the last
+        # answer), those not yet taken as often as the game allows, and those taken as often as
+        # a day allows on the day `_spent_day`. An action is allowed now, but for its cost, when
+        # it is in the first two sets and not in the third.
+        self._holding = self._usable = self._spent = 0
+        self._spent_day = turn.day
+        for row in tables.actions:
+            if row.when is None or row.when(turn):
+                self._holding |= row.bit
+            if row.max_uses is None or turn.taken.get(row.ident, 0) < row.max_uses:
+                self._usable |= row.bit
+            if turn.taken_today.get(row.ident, 0) >= row.per_day:
+                self._spent |= row.bit
         self._rows = {row.ident: row for row in tables.actions}
-        self._usable = [
-            row
-            for row in tables.actions
-            if row.max_uses is None or turn.taken.get(row.ident, 0) < row.max_uses
-        ]
-        # Of those, the ones whose day's count and condition allow them now (`legal_now`'s
-        # `allowed`), for the day `_allowed_day`; None when to be rebuilt.
-        self._allowed: list[ActionRow] | None = None
-        self._allowed_day = 0
+        self._readers = tables.action_readers
+        self._answer_keys = tables.answer_keys
+        self._action_bytes, self._cost_masks = tables.action_bytes, tables.cost_masks
+        self._every_action = sum(row.bit for row in tables.actions)
+        turn.touched.clear()
+        # The answers that may be given now whatever their cost (`open_answers`), kept until
+        # the turn touches something they depend on (`Index.answer_keys`); None when to be
+        # found again.
+        self._answers: list[ResponseRow] | None = None
+        self._answer_choices: list[Respond] = []
+        self._dearest_answer = 0
 
     @property
     def events(self) -> Sequence[GameEvent | Note]:
@@ -84,33 +94,51 @@ class Run:
         """What may be done now, as `legal_actions` lists it (the list is shared: do not change it)."""
         if self._legal is None:
             turn = self._turn
+            if turn.phase == "over":
+                self._legal = []
+                return self._legal
             if turn.touched:
                 self._recheck(turn.touched)
                 turn.touched.clear()
-            if self._allowed is None or self._allowed_day != turn.day:
-                self._allowed_day = turn.day
-                holds, today = self._holds, turn.taken_today
-                if today:
-                    self._allowed = [
-                        row
-                        for row in self._usable
-                        if holds[row.ident] and today.get(row.ident, 0) < row.per_day
-                    ]
-                else:  # the commonest case: nothing taken yet today
-                    self._allowed = [row for row in self._usable if holds[row.ident]]
-            self._legal = legal_now(turn, self._allowed)
+            if self._answers is None:
+                self._find_answers()
+            budget = turn.budget
+            answers = (
+                self._answer_choices
+                if budget >= self._dearest_answer
+                else [row.candidate for row in self._answers or () if row.cost <= budget]
+            )
+            if self._spent_day != turn.day:
+                self._spent, self._spent_day = 0, turn.day
+            affordable = self._cost_masks.get(budget)
+            if affordable is None:
+                affordable = self._every_action if budget > 0 else 0
+            allowed = self._holding & self._usable & ~self._spent & affordable
+            legal: list[TakeAction | Respond | EndDay] = [*answers]
+            for table in self._action_bytes:  # the choices of the allowed actions, 8 at a time
+                legal += table[allowed & LOW_BYTE]
+                allowed >>= BYTE
+            legal.append(END_DAY)
+            self._legal = legal
         return self._legal
 
     def _recheck(self, touched: set[str]) -> None:
         """Evaluate again the conditions that read a touched key."""
-        turn, holds, readers = self._turn, self._holds, self._readers
+        turn, readers = self._turn, self._readers
         for key in touched & readers.keys():  # most keys touched are read by no action
             for row in readers[key]:
                 assert row.when is not None  # only actions with a condition read anything
-                now = bool(row.when(turn))
-                if holds[row.ident] != now:
-                    holds[row.ident] = now
-                    self._allowed = None
+                if row.when(turn):
+                    self._holding |= row.bit
+                else:
+                    self._holding &= ~row.bit
+        if not self._answer_keys.isdisjoint(touched):
+            self._answers = None
+
+    def _find_answers(self) -> None:
+        self._answers = answers = open_answers(self._turn)
+        self._answer_choices = [row.candidate for row in answers]
+        self._dearest_answer = max([row.cost for row in answers], default=0)
 
     def play(self, action: PlayerAction) -> Sequence[GameEvent | Note]:
         """Do one action, as `step` would, and return `events`; an action not allowed changes
@@ -128,17 +156,17 @@ class Run:
         self._legal = None
         if isinstance(action, TakeAction):
             self._count(self._rows[action.action])
-        return self.events
+        return turn.notes if isinstance(turn, QuietTurn) else turn.events  # (`events`, inline)
 
     def _count(self, row: ActionRow) -> None:
-        """An action was taken: it leaves the lists that its counts no longer allow it in."""
-        turn, allowed = self._turn, self._allowed
+        """An action was taken: it leaves the sets that its counts no longer allow it in."""
+        turn = self._turn
         if row.max_uses is not None and turn.taken[row.ident] >= row.max_uses:
-            self._usable.remove(row)
-        elif turn.taken_today[row.ident] < row.per_day:
-            return
-        if allowed is not None and row in allowed:
-            allowed.remove(row)
+            self._usable &= ~row.bit
+        if self._spent_day != turn.day:  # (no legal list was asked since the day began)
+            self._spent, self._spent_day = 0, turn.day
+        if turn.taken_today[row.ident] >= row.per_day:
+            self._spent |= row.bit
 
     def state(self) -> GameState:
         """The game as it stands, as a GameState (the run goes on from a fresh copy of it)."""

@@ -15,13 +15,24 @@ from typing import Literal, NamedTuple
 
 from game.engine import rng
 from game.engine.dates import long_date
-from game.engine.index import ADD, ADD_EXPR, SET, SET_IF, condition, scenario_index
+from game.engine.index import (
+    ADD,
+    ADD_EXPR,
+    SET,
+    SET_IF,
+    Change,
+    condition,
+    outcome_weights,
+    scenario_index,
+)
 from game.engine.index import plan as compile_plan
 from game.engine.state import ActiveDemand, EventKind, GameEvent, GameState, LogEntry, build
 from game.scenario.expr import compile_expr
 from game.scenario.expr.compile import Value
-from game.scenario.expr.reads import demand_key, fired_key, taken_key
+from game.scenario.expr.reads import DEMAND, FIRED, TAKEN
 from game.scenario.model import Effects, Outcome, Scenario
+
+_ONE_DAY = dt.timedelta(days=1)
 
 DawnKind = Literal["event", "report"]  # what `Turn.fired_this_dawn` tells apart
 
@@ -45,8 +56,9 @@ def _names(scenario: Scenario, state: GameState) -> dict[str, Value]:
 
 
 class Reader:
-    """Reads a GameState for expressions, for checks that change nothing: it shares the state's
-    tables and adds one of its own, every name an expression may read with its value."""
+    """Reads a GameState for expressions (an `Env`), for checks that change nothing: it shares
+    the state's tables and adds one of its own, every name an expression may read with its
+    value."""
 
     def __init__(self, scenario: Scenario, state: GameState):
         self.scenario = scenario
@@ -62,30 +74,6 @@ class Reader:
         self.taken_today = state.taken_today
         self.log = state.log
         self.values = _names(scenario, state)
-
-    # --- the expression environment -----------------------------------------------------------
-    def call(self, function: str, args: tuple[Value, ...]) -> Value:
-        ident = str(args[0])
-        if function == "fired":
-            return self.fired.get(ident, 0)
-        if function == "taken":
-            return self.taken.get(ident, 0)
-        if function == "in_stage":
-            return self.stage == ident
-        active = self.demands.get(ident)
-        if function == "issued":
-            return active is not None
-        if function == "pending":
-            return active is not None and active.status == "pending"
-        if function == "answered":
-            return active is not None and active.status == "answered"
-        if function == "expired":
-            return active is not None and active.status == "expired"
-        if function == "answer":
-            return active.answer if active is not None else ""
-        if function == "days_since_issued":
-            return (self.date - active.issued).days if active is not None else -1
-        raise KeyError(function)
 
     def holds(self, text: str | None) -> bool:
         when = condition(text)
@@ -114,11 +102,11 @@ class Turn(Reader):
         self.values = _names(scenario, state)
         self.scenario_id = state.scenario_id
         self.seed = state.seed
-        self._day = state.day
-        self._date = state.date
+        self.day = state.day  # (the built-in names: `_names` has written them to `values`)
+        self.date = state.date
+        self.stage = state.stage
+        self.budget = state.budget
         self.phase = state.phase
-        self._stage = state.stage
-        self._budget = state.budget
         self.hidden = state.hidden  # drawn at the start and never changed by play
         self.revealed = list(state.revealed)
         self.demands = dict(state.demands)
@@ -137,44 +125,21 @@ class Turn(Reader):
         # by kind and id (emptied as each dawn begins): a repeatable one comes once a dawn.
         self.fired_this_dawn: set[tuple[DawnKind, str]] = set()
 
-    # The built-in names, written through to `values` (they change far less often than read).
-    @property
-    def day(self) -> int:
-        return self._day
+    # The built-in names `day`, `date`, `stage` and `budget` are plain attributes, read without
+    # a call (the engine reads them several hundred times a game), and written only by the
+    # methods below, which write them through to `values` and mark them touched. (Properties
+    # cost a Python call per read; a descriptor with only __set__ turned the Turn's attributes
+    # into a dictionary, which cost more machine time than the calls it saved.)
+    def set_budget(self, budget: int) -> None:
+        self.budget = self.values["budget"] = budget
+        self.touched.add("budget")
 
-    @day.setter
-    def day(self, day: int) -> None:
-        self._day = self.values["day"] = day
-        self.touched.add("day")
-
-    @property
-    def date(self) -> dt.date:
-        return self._date
-
-    @date.setter
-    def date(self, date: dt.date) -> None:
-        self._date = date
+    def next_day(self) -> None:
+        self.day = self.values["day"] = self.day + 1
+        self.date = date = self.date + _ONE_DAY
         self.values["date"] = date.isoformat()
         self.values["days_left"] = (self.scenario.calendar.end - date).days
-        self.touched.update(("date", "days_left"))
-
-    @property
-    def stage(self) -> str:
-        return self._stage
-
-    @stage.setter
-    def stage(self, stage: str) -> None:
-        self._stage = self.values["stage"] = stage
-        self.touched.add("stage")
-
-    @property
-    def budget(self) -> int:
-        return self._budget
-
-    @budget.setter
-    def budget(self, budget: int) -> None:
-        self._budget = self.values["budget"] = budget
-        self.touched.add("budget")
+        self.touched.update(("day", "date", "days_left"))
 
     def ended(self) -> bool:
         """Whether an ending has been reached (a method, so type checkers re-read it after calls)."""
@@ -189,11 +154,11 @@ class Turn(Reader):
             GameState,
             scenario_id=self.scenario_id,
             seed=self.seed,
-            day=self._day,
-            date=self._date,
+            day=self.day,
+            date=self.date,
             phase=self.phase,
-            stage=self._stage,
-            budget=self._budget,
+            stage=self.stage,
+            budget=self.budget,
             stats={name: values[name] for name in tables.stat_ids},
             flags={name: values[name] for name in tables.flag_ids},
             attitudes={name: values[name] for name in tables.actor_ids},
@@ -222,6 +187,11 @@ class Turn(Reader):
 
     def pick(self, weights: list[int]) -> int | None:
         """Index chosen by weight (negative weights count as zero); None if all are zero."""
+        if len(weights) == 2:  # the commonest case (an actor with one rule that may fire, and
+            first, second = weights  # its idle weight): the loops below, written out
+            if first > 0 and second > 0:
+                self.rng, value = rng.below(self.rng, first + second)
+                return 0 if value < first else 1
         total = positive = 0
         only = -1
         for index, weight in enumerate(weights):
@@ -275,6 +245,8 @@ class Turn(Reader):
         if inbox:
             self.inbox.append(event)
 
+    keeps_log = True  # whether the player's choices are recorded in `log` (QuietTurn: no)
+
     def record(self, kind: str, ref: str = "", response: str = "", label: str = "") -> None:
         self.log.append(
             build(
@@ -296,21 +268,15 @@ class Turn(Reader):
             plan = self.tables.plans[id(effects)] = compile_plan(self.scenario, effects)
         values = self.values
         self.touched.update(plan.names)
-        for name, how, arg, low, high in plan.changes:
-            if how == SET:
-                values[name] = arg
-                continue
-            if how == SET_IF:
-                values[name] = bool(arg(self))
-                continue
-            # (the name is a stat's or an actor's: its value is an int)
-            if how == ADD:
-                new = values[name] + arg
-            elif how == ADD_EXPR:
-                new = values[name] + int(arg(self))  # type: ignore[operator]
-            else:
-                new = int(arg(self))
-            values[name] = low if new < low else high if new > high else new
+        sets = plan.sets
+        if sets is not None:  # no change reads another: flags at once, then the numbers
+            if sets:
+                values.update(sets)
+            for name, delta, low, high in plan.adds:
+                new = values[name] + delta  # type: ignore[operator]
+                values[name] = low if new < low else high if new > high else new
+        else:
+            self._change(plan.changes)
         rest = plan.rest
         if rest is None:
             return
@@ -328,10 +294,35 @@ class Turn(Reader):
         if rest.end:
             self.queue.append(("end", rest.end))
 
+    def _change(self, changes: tuple[Change, ...]) -> None:
+        """Make changes in written order (some are made by expressions, which may read the
+        values the ones before them wrote)."""
+        values = self.values
+        for name, how, arg, low, high in changes:
+            if how == SET:
+                values[name] = arg
+                continue
+            if how == SET_IF:
+                values[name] = bool(arg(self))
+                continue
+            # (the name is a stat's or an actor's: its value is an int)
+            if how == ADD:
+                new = values[name] + arg
+            elif how == ADD_EXPR:
+                new = values[name] + int(arg(self))  # type: ignore[operator]
+            else:
+                new = int(arg(self))
+            values[name] = low if new < low else high if new > high else new
+
     def apply_outcomes(self, outcomes: list[Outcome], title: str, ref: str) -> None:
         if not outcomes:
             return
-        index = self.pick([self.amount(o.weight) for o in outcomes])
+        weights = self.tables.outcome_weights.get(id(outcomes))
+        if weights is None:
+            weights = self.tables.outcome_weights[id(outcomes)] = outcome_weights(outcomes)
+        if type(weights) is not list:  # some weight is an expression
+            weights = [w if type(w) is int else int(w(self)) for w in weights]  # type: ignore[operator]
+        index = self.pick(weights)
         if index is None:
             return
         outcome = outcomes[index]
@@ -372,7 +363,7 @@ class Turn(Reader):
                 return
             self.fired[ident] = self.fired.get(ident, 0) + 1
             self.fired_this_dawn.add(("event", ident))
-            self.touched.add(fired_key(ident))
+            self.touched.add(FIRED + ident)  # (fired_key, without a call)
             self.emit(
                 event.kind,
                 event.title,
@@ -388,7 +379,7 @@ class Turn(Reader):
             intel = self.scenario.intel[ident]
             self.fired[ident] = self.fired.get(ident, 0) + 1
             self.fired_this_dawn.add(("report", ident))
-            self.touched.add(fired_key(ident))
+            self.touched.add(FIRED + ident)  # (fired_key, without a call)
             truth = self.holds(intel.truth)
             honest = self.roll(intel.reliability)
             says_true = truth if honest else not truth
@@ -422,7 +413,7 @@ class Turn(Reader):
             answered_on=None,
             stalls=0,
         )
-        self.touched.add(demand_key(ident))
+        self.touched.add(DEMAND + ident)  # (demand_key, without a call)
         label = demand.deadline_label or (long_date(deadline, weekday=False) if deadline else "")
         when = f" Deadline: {label}." if deadline else ""
         self.emit(
@@ -439,19 +430,20 @@ class Turn(Reader):
     def update_demand(self, ident: str, active: ActiveDemand) -> None:
         """A presented demand changes (answered, stalled or expired)."""
         self.demands[ident] = active
-        self.touched.add(demand_key(ident))
+        self.touched.add(DEMAND + ident)  # (demand_key, without a call)
 
     def count_taken(self, ident: str) -> None:
         """The player takes an action: one more use in the game and today."""
         self.taken[ident] = self.taken.get(ident, 0) + 1
         self.taken_today[ident] = self.taken_today.get(ident, 0) + 1
-        self.touched.add(taken_key(ident))
+        self.touched.add(TAKEN + ident)  # (taken_key, without a call)
 
     def enter_stage(self, ident: str, text: str) -> None:
         if ident == self.stage:
             return
         self.apply(self.scenario.stages[self.stage].on_exit)
-        self.stage = ident
+        self.stage = self.values["stage"] = ident
+        self.touched.add("stage")
         stage = self.scenario.stages[ident]
         self.emit("stage", f"Stage: {stage.label}", text or stage.description, ref=ident)
         self.apply(stage.on_enter)
@@ -471,6 +463,11 @@ class Note(NamedTuple):
 
     kind: EventKind
     ref: str
+
+
+# Note(kind, ref) without the call of NamedTuple's __new__, which is Python (it runs once per
+# event of every explored game); tuple's is C. The same object.
+_new_note = tuple.__new__
 
 
 class QuietTurn(Turn):
@@ -497,8 +494,8 @@ class QuietTurn(Turn):
         counterfactual: bool = False,
         accurate: bool | None = None,
     ) -> None:
-        self.notes.append(Note(kind, ref))
+        self.notes.append(_new_note(Note, (kind, ref)))
 
-    def record(self, kind: str, ref: str = "", response: str = "", label: str = "") -> None:
-        if kind == "inject":  # kept: an inject is released once (`released_injects` reads it)
-            super().record(kind, ref, response, label)
+    # Its log keeps only the injects (an inject is released once: `released_injects` reads
+    # it); the player's choices are not recorded (`api.perform` asks `keeps_log`).
+    keeps_log = False

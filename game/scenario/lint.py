@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Iterator, Mapping
 
 from game.scenario.expr import ExprSyntaxError, compile_expr, parse
-from game.scenario.expr.compile import Value
+from game.scenario.expr.compile import Demand, Value
 from game.scenario.expr.parse import constant_name
 from game.scenario.expr.symbols import FUNCTIONS
 from game.scenario.model import Effects, Scenario, Transition
@@ -328,13 +328,15 @@ _DAY_NAMES = {"day", "date", "days_left"}
 
 
 class _Dawn:
-    """What an expression reads at dawn of one day, when it reads only the day."""
+    """What an expression reads at dawn of one day, when it reads only the day (and calls no
+    function: what the functions read is empty)."""
 
-    def __init__(self, values: Mapping[str, Value]):
+    def __init__(self, values: Mapping[str, Value], date: dt.date):
         self.values = values
-
-    def call(self, function: str, args: tuple[Value, ...]) -> Value:
-        raise KeyError(function)  # not reached: only expressions without calls are run
+        self.date = date
+        self.fired: dict[str, int] = {}
+        self.taken: dict[str, int] = {}
+        self.demands: dict[str, Demand] = {}
 
 
 def _holds_on(text: str, date: dt.date, day: int, days_left: int) -> bool | None:
@@ -353,7 +355,7 @@ def _holds_on(text: str, date: dt.date, day: int, days_left: int) -> bool | None
         ):
             return None
     values: dict[str, Value] = {"day": day, "date": date.isoformat(), "days_left": days_left}
-    return bool(compile_expr(text)(_Dawn(values)))
+    return bool(compile_expr(text)(_Dawn(values, date)))
 
 
 def _unconditional(transition: Transition) -> bool:

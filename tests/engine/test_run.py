@@ -8,7 +8,7 @@ import pytest
 
 from game.analysis.policies import CHOOSERS
 from game.engine import rng
-from game.engine.actions import EndDay, ReleaseInject, TakeAction
+from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction
 from game.engine.api import legal_actions, new_game, step
 from game.engine.run import Run
 from game.scenario.load import load_scenario
@@ -216,3 +216,86 @@ def test_a_run_agrees_with_step_on_any_choice_and_when_its_state_is_taken(name, 
         if quiet:
             ran = ran.model_copy(update={"inbox": state.inbox, "log": state.log})
         assert ran == state
+
+
+# Answers whose conditions read each kind of thing a game changes, and one the budget may not
+# cover: a Run keeps the answers that may be given until the turn touches what they depend on
+# (`Index.answer_keys`), so each of these would be offered wrongly if that went stale.
+WATCHED_ANSWERS = """      after_spying: {label: After spying, when: "taken(spy) > 0"}
+      while_calm: {label: While calm, closes: false, when: "pressure < 45 and in_stage(calm)"}
+      after_a_stall: {label: After a stall, when: "answer(first) == 'stall'"}
+      after_the_rumour: {label: After the rumour, when: "fired(rumour) > 0"}
+      dear: {label: A dear answer, cost: 2}
+"""
+
+
+def test_a_run_notices_every_change_an_answer_depends_on():
+    from game.scenario.load import load_scenario_bytes
+
+    text = (ROOT / "tests" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+    anchor = "      refuse: {label: Refuse, kind: refuse, effects: {pressure: 20, trust: 5}}\n"
+    assert anchor in text
+    text = text.replace(anchor, anchor + WATCHED_ANSWERS, 1)
+    scenario = load_scenario_bytes(text.encode(), "watching.yaml").scenario
+    watched = [line.split(":")[0].strip() for line in WATCHED_ANSWERS.splitlines()]
+    seen: dict[str, set[bool]] = {ident: set() for ident in watched}
+    for chooser in sorted(CHOOSERS):
+        for seed in range(40):
+            choose = CHOOSERS[chooser]
+            run = Run(scenario, seed, quiet=True)
+            generator = rng.seed_state(seed)
+            while not run.over:
+                legal = run.legal()
+                assert legal == legal_actions(scenario, run.state())
+                if run.state().demands.get("first", None) is not None:
+                    for ident in watched:
+                        seen[ident].add(Respond(demand="first", response=ident) in legal)
+                choice, generator = choose(scenario, run.date, legal, generator)
+                run.play(choice)
+    # Each of these answers was offered at some steps and not at others.
+    assert all(both == {True, False} for both in seen.values()), seen
+
+
+@pytest.mark.parametrize(("name", "scenario"), LOADED, ids=[name for name, _ in LOADED])
+def test_the_built_in_names_conditions_read_agree_with_the_turn(name, scenario):
+    # A Turn keeps day, date, stage and budget as plain attributes and writes them through to
+    # `values` (what conditions read) only in its methods: a write that bypassed them would
+    # leave the two apart.
+    for seed in range(10):
+        run = Run(scenario, seed, quiet=True)
+        generator = rng.seed_state(seed)
+        while True:
+            turn = run._turn
+            assert turn.values["day"] == turn.day and turn.values["stage"] == turn.stage
+            assert turn.values["budget"] == turn.budget
+            assert turn.values["date"] == turn.date.isoformat()
+            assert turn.values["days_left"] == (scenario.calendar.end - turn.date).days
+            if run.over:
+                break
+            choice, generator = CHOOSERS["random"](scenario, run.date, run.legal(), generator)
+            run.play(choice)
+
+
+@pytest.mark.parametrize(("name", "scenario"), LOADED, ids=[name for name, _ in LOADED])
+def test_the_actors_rules_left_out_on_a_date_cannot_hold_then(name, scenario):
+    # The actors' turn visits only the rules `actors_on` keeps for the day; a rule left out
+    # must have a condition that is false on that day, whatever else the game holds.
+    from game.engine.index import actors_on, scenario_index
+
+    tables = scenario_index(scenario)
+    left_out = 0
+    for seed in range(15):
+        run = Run(scenario, seed, quiet=True)
+        generator = rng.seed_state(seed)
+        while not run.over:
+            turn = run._turn
+            kept = {row.key for actor in actors_on(tables, turn.date) for row in actor.rules}
+            for actor in tables.actors:
+                for row in actor.rules:
+                    if row.key not in kept:
+                        left_out += 1
+                        assert row.when is not None and not row.when(turn), (row.key, turn.date)
+            choice, generator = CHOOSERS["random"](scenario, run.date, run.legal(), generator)
+            run.play(choice)
+    if name == "he_umezu_1935.yaml":
+        assert left_out > 0

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from types import SimpleNamespace
+
 import pytest
 
 from game.scenario.expr import Symbols, check, compile_expr
@@ -19,17 +22,19 @@ SYMBOLS = Symbols(
 
 
 class Env:
-    def __init__(self, **values):
-        self.values = values
+    """On 3 June 1935, in the protest stage: the four demands presented on 1 June and refused,
+    the Sakai call happened twice, no action taken."""
 
-    def call(self, function, args):
-        return {
-            "issued": True,
-            "answer": "refuse",
-            "fired": 2,
-            "taken": 0,
-            "in_stage": args[0] == "protest",
-        }[function]
+    def __init__(self, **values):
+        self.values = {"stage": "protest", **values}
+        self.date = dt.date(1935, 6, 3)
+        self.fired = {"sakai_call": 2}
+        self.taken = {}
+        self.demands = {
+            "four_demands": SimpleNamespace(
+                status="answered", answer="refuse", issued=dt.date(1935, 6, 1)
+            )
+        }
 
 
 @pytest.mark.parametrize(
@@ -96,6 +101,39 @@ def test_evaluation():
     assert compile_expr("answer(four_demands) == 'refuse'")(env) is True
     assert compile_expr("in_stage(protest) and not in_stage(ultimatum)")(env) is True
     assert compile_expr("max(trust, 30) + abs(-2)")(env) == 32
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("issued(four_demands)", True),
+        ("issued(other)", False),
+        ("pending(four_demands)", False),
+        ("pending(other)", False),
+        ("answered(four_demands)", True),
+        ("answered(other)", False),
+        ("expired(four_demands)", False),
+        ("answer(four_demands)", "refuse"),
+        ("answer(other)", ""),
+        ("days_since_issued(four_demands)", 2),
+        ("days_since_issued(other)", -1),
+        ("fired(sakai_call)", 2),
+        ("fired(other)", 0),
+        ("taken(telegram_chiang)", 0),
+        ("in_stage(protest)", True),
+        ("in_stage('ultimatum')", False),
+    ],
+)
+def test_each_function_of_an_id(text, value):
+    assert compile_expr(text)(Env()) == value
+
+
+def test_the_status_functions_of_a_pending_and_an_expired_demand():
+    env = Env()
+    for status in ("pending", "expired"):
+        env.demands["four_demands"].status = status
+        found = {f: compile_expr(f"{f}(four_demands)")(env) for f in ("pending", "expired")}
+        assert found == {"pending": status == "pending", "expired": status == "expired"}
 
 
 def test_expected_type_int():

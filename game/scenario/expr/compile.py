@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import operator
 from collections.abc import Callable, Mapping
 from functools import lru_cache
@@ -14,19 +15,46 @@ Value = int | bool | str
 Compiled = Callable[["Env"], Value]
 
 
+class Demand(Protocol):
+    """What the functions of a demand (`pending`, `answer`, `days_since_issued` ...) read of one
+    that has been presented."""
+
+    @property
+    def status(self) -> str: ...  # "pending", "answered" or "expired"
+
+    @property
+    def answer(self) -> str: ...  # the id of the last answer given, or ""
+
+    @property
+    def issued(self) -> dt.date: ...
+
+
 class Env(Protocol):
-    """What an expression can read: name values and the documented functions.
+    """What an expression can read: name values, and what the documented functions look at.
 
     `values` maps every name an expression may read (the scenario's stats, flags, actors and
-    hidden values, and the built-in names) to its value now. A mapping rather than a method,
-    because reading names is most of what conditions do: a subscript is several times cheaper
-    than a Python call.
+    hidden values, and the built-in names, `stage` among them) to its value now. `fired` and
+    `taken` count the events and reports that have happened and the actions taken, by id;
+    `demands` are the demands presented so far, by id; `date` is today. Mappings and
+    attributes rather than methods, because reading them is most of what conditions do, and a
+    subscript is several times cheaper than a Python call: each function is compiled to a
+    closure of its own that reads them directly.
     """
 
     @property
     def values(self) -> Mapping[str, Value]: ...
 
-    def call(self, function: str, args: tuple[Value, ...]) -> Value: ...
+    @property
+    def fired(self) -> Mapping[str, int]: ...
+
+    @property
+    def taken(self) -> Mapping[str, int]: ...
+
+    @property
+    def demands(self) -> Mapping[str, Demand]: ...
+
+    @property
+    def date(self) -> dt.date: ...
 
 
 def _floordiv(a: int, b: int) -> int:
@@ -52,16 +80,62 @@ _CMPOPS: dict[type, Callable[[Value, Value], bool]] = {
     ast.Gt: operator.gt,
     ast.GtE: operator.ge,
 }
-_ID_FUNCTIONS = {
-    "issued",
-    "pending",
-    "answered",
-    "expired",
-    "answer",
-    "days_since_issued",
-    "fired",
-    "taken",
-    "in_stage",
+
+
+def _fired(ident: str) -> Compiled:
+    return lambda env: env.fired.get(ident, 0)
+
+
+def _taken(ident: str) -> Compiled:
+    return lambda env: env.taken.get(ident, 0)
+
+
+def _in_stage(ident: str) -> Compiled:
+    return lambda env: env.values["stage"] == ident
+
+
+def _issued(ident: str) -> Compiled:
+    return lambda env: ident in env.demands
+
+
+def _has_status(status: str) -> Callable[[str], Compiled]:
+    def function(ident: str) -> Compiled:
+        def has_status(env: Env) -> bool:
+            active = env.demands.get(ident)
+            return active is not None and active.status == status
+
+        return has_status
+
+    return function
+
+
+def _answer(ident: str) -> Compiled:
+    def answer(env: Env) -> str:
+        active = env.demands.get(ident)
+        return active.answer if active is not None else ""
+
+    return answer
+
+
+def _days_since_issued(ident: str) -> Compiled:
+    def days_since_issued(env: Env) -> int:
+        active = env.demands.get(ident)
+        return (env.date - active.issued).days if active is not None else -1
+
+    return days_since_issued
+
+
+# The functions that take an id, each as the closure it compiles to for one id.
+_ID_FUNCTIONS: dict[str, Callable[[str], Compiled]] = {
+    "fired": _fired,
+    "taken": _taken,
+    "in_stage": _in_stage,
+    "issued": _issued,
+    "pending": _has_status("pending"),
+    "answered": _has_status("answered"),
+    "expired": _has_status("expired"),
+    "answer": _answer,
+    "days_since_issued": _days_since_issued,
 }
 
 
@@ -107,8 +181,8 @@ def _compile(node: ast.expr) -> Compiled:
         assert isinstance(node.func, ast.Name)
         function = node.func.id
         if function in _ID_FUNCTIONS:
-            ids = tuple(_literal_id(arg) for arg in node.args)
-            return lambda env: env.call(function, ids)
+            (ident,) = (_literal_id(arg) for arg in node.args)  # each takes one id
+            return _ID_FUNCTIONS[function](ident)
         args = [_compile(arg) for arg in node.args]
         if function == "min":
             return lambda env: min(int(args[0](env)), int(args[1](env)))
@@ -140,12 +214,27 @@ def _compile_boolop(node: ast.BoolOp) -> Compiled:
         # `not a and not b ...`, the commonest condition of all: none of these is set
         return _none_set(tuple(name for name in negated if name is not None))
     parts = [_compile(value) for value in node.values]
+    # Two to four parts, written out (most conditions): no loop over the parts. `not not` is
+    # bool() without a call; the result is the same as bool(a) and bool(b) ...
     if len(parts) == 2:
         first, second = parts
-        # `not not` is bool() without a call; the result is the same as bool(a) and bool(b)
         if isinstance(node.op, ast.And):
             return lambda env: not not (first(env) and second(env))  # noqa: SIM208
         return lambda env: not not (first(env) or second(env))  # noqa: SIM208
+    if len(parts) == 3:
+        first, second, third = parts
+        if isinstance(node.op, ast.And):
+            return lambda env: not not (first(env) and second(env) and third(env))  # noqa: SIM208
+        return lambda env: not not (first(env) or second(env) or third(env))  # noqa: SIM208
+    if len(parts) == 4:
+        first, second, third, fourth = parts
+        if isinstance(node.op, ast.And):
+            return lambda env: (
+                not not (  # noqa: SIM208
+                    first(env) and second(env) and third(env) and fourth(env)
+                )
+            )
+        return lambda env: not not (first(env) or second(env) or third(env) or fourth(env))  # noqa: SIM208
     if isinstance(node.op, ast.And):
 
         def every(env: Env) -> bool:

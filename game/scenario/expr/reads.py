@@ -18,16 +18,21 @@ from game.scenario.expr.parse import constant_name, parse
 _DEMAND_FUNCTIONS = {"issued", "pending", "answered", "expired", "answer"}
 
 
+# The keys' prefixes, for code that marks a key at every step and spares the call (the engine's
+# Turn writes FIRED + ident): the functions below are the keys' definition.
+FIRED, TAKEN, DEMAND = "fired:", "taken:", "demand:"
+
+
 def fired_key(ident: str) -> str:
-    return "fired:" + ident
+    return FIRED + ident
 
 
 def taken_key(ident: str) -> str:
-    return "taken:" + ident
+    return TAKEN + ident
 
 
 def demand_key(ident: str) -> str:
-    return "demand:" + ident
+    return DEMAND + ident
 
 
 @lru_cache(maxsize=8192)
