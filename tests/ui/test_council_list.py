@@ -115,13 +115,19 @@ def test_an_extra_enter_after_answering_takes_no_action(make_app, press):
     assert app.session.state.taken.get("talk") == 1
 
 
-def test_an_action_chosen_by_an_arrow_is_taken_by_one_enter(make_app, press):
-    app = make_app()
+def _answered(app, press):
+    """A fresh game whose first demand was refused, back on the council with no highlight."""
     crisis = start(app)
     press(app, pygame.K_RETURN)  # the demand
     press(app, pygame.K_3)
     press(app, pygame.K_3)
     press(app, pygame.K_RETURN)
+    return crisis
+
+
+def test_an_action_chosen_by_an_arrow_is_taken_by_one_enter(make_app, press):
+    app = make_app()
+    crisis = _answered(app, press)
     press(app, pygame.K_DOWN)  # shows the highlight, on the top action
     press(app, pygame.K_DOWN)  # moves it: a row the player chose
     assert chosen(crisis) == ("action", "prepare")
@@ -131,13 +137,7 @@ def test_an_action_chosen_by_an_arrow_is_taken_by_one_enter(make_app, press):
 
 def test_the_named_action_is_forgotten_by_the_next_key(make_app, press):
     app = make_app()
-    crisis = start(app)
-    press(app, pygame.K_RETURN)
-    press(app, pygame.K_3)
-    press(app, pygame.K_3)
-    press(app, pygame.K_RETURN)
-    press(app, pygame.K_RETURN)  # shows
-    press(app, pygame.K_RETURN)  # names 'Talk to the envoy'
+    crisis = _named(app, press)
     press(app, pygame.K_DOWN)  # the player moves on: the notice no longer tells the truth
     assert app.toast_text == ""
     assert chosen(crisis) == ("action", "prepare")
@@ -178,11 +178,7 @@ def test_a_new_day_starts_the_council_at_its_top_with_the_pending_demand(make_ap
 
 def _named(app, press):
     """A fresh game with its demand answered, and the top action named by a second Enter."""
-    crisis = start(app)
-    press(app, pygame.K_RETURN)
-    press(app, pygame.K_3)
-    press(app, pygame.K_3)
-    press(app, pygame.K_RETURN)
+    crisis = _answered(app, press)
     press(app, pygame.K_RETURN)  # shows the highlight
     press(app, pygame.K_RETURN)  # names 'Talk to the envoy'
     assert app.toast_text.startswith("Talk to the envoy (1 AP)")
