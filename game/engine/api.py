@@ -276,11 +276,16 @@ def legal_now(state: Reader) -> list[TakeAction | Respond | EndDay]:
         answer for answer, cost, _ in open_answers(state) if cost <= budget
     ]
     taken, taken_today = state.taken, state.taken_today
-    for ident, candidate, max_uses, per_day, cost, when, _ in state.tables.actions:
+    for row in state.tables.actions:
+        ident, max_uses, when = row.ident, row.max_uses, row.when
         if max_uses is not None and taken.get(ident, 0) >= max_uses:
             continue
-        if taken_today.get(ident, 0) < per_day and cost <= budget and (when is None or when(state)):
-            legal.append(candidate)
+        if (
+            taken_today.get(ident, 0) < row.per_day
+            and row.cost <= budget
+            and (when is None or when(state))
+        ):
+            legal.append(row.candidate)
     legal.append(END_DAY)
     return legal
 

@@ -27,14 +27,28 @@ def condition(text: str | None) -> Compiled | None:
     return compile_expr(text)
 
 
-class ActionRow(NamedTuple):  # unpacked in this order by legal_now
-    ident: str
-    candidate: TakeAction
-    max_uses: int | None
-    per_day: int
-    cost: int
-    when: Compiled | None
-    bit: int  # 1 << its place in `Index.actions`: a set of actions is a number (`Run.legal`)
+class ActionRow:
+    """An action, as `legal_now` and `Run` read it. (A class with slots: see `RuleRow`.)"""
+
+    __slots__ = ("ident", "candidate", "max_uses", "per_day", "cost", "when", "bit")
+
+    def __init__(
+        self,
+        ident: str,
+        candidate: TakeAction,
+        max_uses: int | None,
+        per_day: int,
+        cost: int,
+        when: Compiled | None,
+        bit: int,
+    ):
+        self.ident = ident
+        self.candidate = candidate
+        self.max_uses = max_uses
+        self.per_day = per_day
+        self.cost = cost
+        self.when = when
+        self.bit = bit  # 1 << its place in `Index.actions`: a set of actions is a number
 
 
 class ResponseRow(NamedTuple):  # unpacked in this order by legal_now and Run.legal
@@ -66,17 +80,28 @@ class Add(NamedTuple):  # unpacked in this order by Turn.apply
     high: int
 
 
-class Plan(NamedTuple):
-    """One Effects value, compiled: its changes in written order, then its reserved keys."""
+class Plan:
+    """One Effects value, compiled: its changes in written order, then its reserved keys. (A
+    class with slots, read by `Turn.apply` some 110 times a game: see `RuleRow`.)"""
 
-    changes: tuple[Change, ...]
-    names: frozenset[str]  # the names the changes write
-    rest: Effects | None  # the effects themselves when a reserved key (issue, goto ...) is set
-    # When no change is made by an expression (most effects), the changes are independent of
-    # each other and are made in two quick parts instead of `changes`: the flags set, and the
-    # numbers added to; None otherwise.
-    sets: dict[str, bool] | None
-    adds: tuple[Add, ...]
+    __slots__ = ("changes", "names", "rest", "sets", "adds")
+
+    def __init__(
+        self,
+        changes: tuple[Change, ...],
+        names: frozenset[str],
+        rest: Effects | None,
+        sets: dict[str, bool] | None,
+        adds: tuple[Add, ...],
+    ):
+        self.changes = changes
+        self.names = names  # the names the changes write
+        self.rest = rest  # the effects themselves when a reserved key (issue, goto ...) is set
+        # When no change is made by an expression (most effects), the changes are independent
+        # of each other and are made in two quick parts instead of `changes`: the flags set,
+        # and the numbers added to; None otherwise.
+        self.sets = sets
+        self.adds = adds
 
 
 Amount = int | Compiled  # a number, or the compiled expression that gives one
@@ -100,13 +125,22 @@ class DemandRow(NamedTuple):  # a demand a dawn may present; unpacked by _presen
     when: Compiled | None
 
 
-class RuleRow(NamedTuple):  # an actor's rule, read by _actors_act
-    rule: Any  # the ActorRule
-    key: str  # its key in rules_fired
-    once: bool
-    when: Compiled | None
-    weight: Amount
-    actor: str
+class RuleRow:
+    """An actor's rule, read by _actors_act at every dawn (some 500 times a game). A class with
+    slots rather than a named tuple: CPython specialises reading a slot, not a named tuple's
+    field, which goes through a descriptor each time."""
+
+    __slots__ = ("rule", "key", "once", "when", "weight", "actor")
+
+    def __init__(
+        self, rule: Any, key: str, once: bool, when: Compiled | None, weight: Amount, actor: str
+    ):
+        self.rule = rule  # the ActorRule
+        self.key = key  # its key in rules_fired
+        self.once = once
+        self.when = when
+        self.weight = weight
+        self.actor = actor
 
 
 class ActorRow(NamedTuple):
@@ -129,7 +163,40 @@ class EndingRow(NamedTuple):  # an ending dusk tries (those with a condition), i
     when: Compiled | None
 
 
-class Index(NamedTuple):  # named tuples: no code generated at import, unlike dataclasses
+class Index:
+    """A scenario's tables. A class with slots, since the engine reads its tables hundreds of
+    times a game (see `RuleRow`); written by keyword, and every table must be given."""
+
+    __slots__ = (
+        "stat_ids",
+        "flag_ids",
+        "actor_ids",
+        "plans",
+        "outcome_weights",
+        "actions",
+        "action_readers",
+        "action_bytes",
+        "cost_masks",
+        "responses",
+        "answer_keys",
+        "dated_events",
+        "undated_events",
+        "dated_intel",
+        "undated_intel",
+        "dawn_demands",
+        "actors",
+        "actors_by_date",
+        "transitions",
+        "endings",
+        "endings_any_day",
+    )
+
+    def __init__(self, **tables: Any):
+        if tables.keys() != set(self.__slots__):
+            raise TypeError(f"Index tables: {sorted(tables.keys() ^ set(self.__slots__))}")
+        for name, table in tables.items():
+            setattr(self, name, table)
+
     stat_ids: tuple[str, ...]  # in declared order, as a GameState holds them
     flag_ids: tuple[str, ...]
     actor_ids: tuple[str, ...]
