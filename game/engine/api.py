@@ -101,10 +101,12 @@ def _take(turn: Turn, action: TakeAction) -> None:
         "action", spec.label, spec.text, ref=action.action, places=spec.places, sources=spec.sources
     )
     turn.apply(spec.effects)
-    turn.drain()
+    if turn.queue:  # (most effects queue nothing: no call to drain nothing)
+        turn.drain()
     if spec.outcomes:  # (most actions have none: drawing none and draining nothing is skipped)
         turn.apply_outcomes(spec.outcomes, spec.label, action.action)
-        turn.drain()
+        if turn.queue:
+            turn.drain()
 
 
 def _inject(turn: Turn, action: ReleaseInject) -> None:

@@ -104,7 +104,8 @@ def _bring(turn: Turn, rows: tuple[DawnRow, ...], kind: DawnKind) -> None:
             chance if type(chance) is int else int(chance(turn))  # type: ignore[operator]
         ):
             turn.fire(ident)
-            turn.drain()
+            if turn.queue:  # (most effects queue nothing: no call to drain nothing)
+                turn.drain()
             if turn.ended():
                 return
 
@@ -177,7 +178,8 @@ def _actors_act(turn: Turn, actors: tuple[ActorRow, ...]) -> None:
             counterfactual=rule.counterfactual,
         )
         turn.apply(rule.effects)
-        turn.drain()
+        if turn.queue:  # (most effects queue nothing: no call to drain nothing)
+            turn.drain()
         if turn.phase == "over":
             return
 
