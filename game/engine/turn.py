@@ -182,16 +182,22 @@ class Turn(Reader):
             return True
         if percent <= 0:
             return False
-        self.rng, value = rng.below(self.rng, 100)
-        return value < percent
+        # rng.below(self.rng, 100), written out: a roll is one of the commonest draws, and the
+        # call costs more than the arithmetic (tests/engine/test_draws.py holds the two equal)
+        self.rng = state = (self.rng + 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
+        z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
+        return (z ^ (z >> 31)) % 100 < percent
 
     def pick(self, weights: list[int]) -> int | None:
         """Index chosen by weight (negative weights count as zero); None if all are zero."""
         if len(weights) == 2:  # the commonest case (an actor with one rule that may fire, and
             first, second = weights  # its idle weight): the loops below, written out
-            if first > 0 and second > 0:
-                self.rng, value = rng.below(self.rng, first + second)
-                return 0 if value < first else 1
+            if first > 0 and second > 0:  # rng.below(self.rng, first + second), written out
+                self.rng = state = (self.rng + 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
+                z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
+                z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
+                return 0 if (z ^ (z >> 31)) % (first + second) < first else 1
         total = positive = 0
         only = -1
         for index, weight in enumerate(weights):
