@@ -168,10 +168,14 @@ class Run:
         if turn.taken_today[row.ident] >= row.per_day:
             self._spent |= row.bit
 
-    def state(self) -> GameState:
-        """The game as it stands, as a GameState (the run goes on from a fresh copy of it)."""
+    def state(self, *, go_on: bool = True) -> GameState:
+        """The game as it stands, as a GameState (the run goes on from a fresh copy of it).
+        With `go_on=False`, the last look at a run that will not be played again: no fresh
+        copy is opened (the explorer, at the end of each game)."""
         done = self._turn
         frozen = done.freeze()
+        if not go_on:
+            return frozen
         self._turn = self._open(self.scenario, frozen)
         self._turn.events = done.events
         self._turn.touched = done.touched  # what the conditions known here have not yet seen
