@@ -177,6 +177,12 @@ class Index:
         "action_readers",
         "action_bytes",
         "cost_masks",
+        "action_rows",
+        "every_action",
+        "unconditional_actions",
+        "conditional_actions",
+        "usable_at_opening",
+        "spent_at_opening",
         "responses",
         "answer_keys",
         "dated_events",
@@ -207,6 +213,16 @@ class Index:
     action_readers: dict[str, tuple[ActionRow, ...]]  # key (see expr.reads) -> the actions
     # whose condition reads it, in order
     action_bytes: tuple[tuple[tuple[TakeAction, ...], ...], ...]  # see `_action_bytes`
+    action_rows: dict[str, ActionRow]  # action id -> its row
+    # Sets of actions (see `ActionRow.bit`), for `Run` to start from: every action, those
+    # without a condition (those with one, as rows), and as a game opens, before any action is
+    # taken: those whose uses are not all spent (max_uses 0), and those spent for the day
+    # (per_day 0)
+    every_action: int
+    unconditional_actions: int
+    conditional_actions: tuple[ActionRow, ...]
+    usable_at_opening: int
+    spent_at_opening: int
     cost_masks: dict[int, int]  # budget -> the actions costing at most that, as bits (for
     # budgets from 0 to the dearest action's cost; any higher budget affords every action)
     responses: dict[str, tuple[ResponseRow, ...]]  # demand id -> its answers, in order
@@ -335,6 +351,14 @@ def _build(scenario: Scenario) -> Index:
         action_readers=_action_readers(scenario, actions),
         action_bytes=_action_bytes(actions),
         cost_masks=_cost_masks(actions),
+        action_rows={row.ident: row for row in actions},
+        every_action=sum(row.bit for row in actions),
+        unconditional_actions=sum(row.bit for row in actions if row.when is None),
+        conditional_actions=tuple(row for row in actions if row.when is not None),
+        usable_at_opening=sum(
+            row.bit for row in actions if row.max_uses is None or row.max_uses > 0
+        ),
+        spent_at_opening=sum(row.bit for row in actions if row.per_day <= 0),
         responses={
             did: tuple(
                 ResponseRow(

@@ -50,20 +50,18 @@ class Run:
         # answer), those not yet taken as often as the game allows, and those taken as often as
         # a day allows on the day `_spent_day`. An action is allowed now, but for its cost, when
         # it is in the first two sets and not in the third.
-        self._holding = self._usable = self._spent = 0
-        self._spent_day = turn.day
-        for row in tables.actions:
-            if row.when is None or row.when(turn):
+        # (No action has been taken yet: the last two sets are the scenario's, worked out once.)
+        self._holding = tables.unconditional_actions
+        for row in tables.conditional_actions:
+            if row.when(turn):  # type: ignore[misc]  # (these have a condition)
                 self._holding |= row.bit
-            if row.max_uses is None or turn.taken.get(row.ident, 0) < row.max_uses:
-                self._usable |= row.bit
-            if turn.taken_today.get(row.ident, 0) >= row.per_day:
-                self._spent |= row.bit
-        self._rows = {row.ident: row for row in tables.actions}
+        self._usable, self._spent = tables.usable_at_opening, tables.spent_at_opening
+        self._spent_day = turn.day
+        self._rows = tables.action_rows
         self._readers = tables.action_readers
         self._answer_keys = tables.answer_keys
         self._action_bytes, self._cost_masks = tables.action_bytes, tables.cost_masks
-        self._every_action = sum(row.bit for row in tables.actions)
+        self._every_action = tables.every_action
         turn.touched.clear()
         # The answers that may be given now whatever their cost (`open_answers`), kept until
         # the turn touches something they depend on (`Index.answer_keys`); None when to be
