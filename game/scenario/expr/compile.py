@@ -209,33 +209,32 @@ def _negated_name(node: ast.expr) -> str | None:
 
 
 def _compile_boolop(node: ast.BoolOp) -> Compiled:
-    negated = [_negated_name(value) for value in node.values]
-    if isinstance(node.op, ast.And) and all(name is not None for name in negated):
-        # `not a and not b ...`, the commonest condition of all: none of these is set
-        return _none_set(tuple(name for name in negated if name is not None))
-    parts = [_compile(value) for value in node.values]
+    conjunction = isinstance(node.op, ast.And)
+    parts = _boolop_parts(node.values, conjunction)
+    if len(parts) == 1:  # (every part read a name: one closure reads them all)
+        return parts[0]
     # Two to four parts, written out (most conditions): no loop over the parts. `not not` is
     # bool() without a call; the result is the same as bool(a) and bool(b) ...
     if len(parts) == 2:
         first, second = parts
-        if isinstance(node.op, ast.And):
+        if conjunction:
             return lambda env: not not (first(env) and second(env))  # noqa: SIM208
         return lambda env: not not (first(env) or second(env))  # noqa: SIM208
     if len(parts) == 3:
         first, second, third = parts
-        if isinstance(node.op, ast.And):
+        if conjunction:
             return lambda env: not not (first(env) and second(env) and third(env))  # noqa: SIM208
         return lambda env: not not (first(env) or second(env) or third(env))  # noqa: SIM208
     if len(parts) == 4:
         first, second, third, fourth = parts
-        if isinstance(node.op, ast.And):
+        if conjunction:
             return lambda env: (
                 not not (  # noqa: SIM208
                     first(env) and second(env) and third(env) and fourth(env)
                 )
             )
         return lambda env: not not (first(env) or second(env) or third(env) or fourth(env))  # noqa: SIM208
-    if isinstance(node.op, ast.And):
+    if conjunction:
 
         def every(env: Env) -> bool:
             for part in parts:  # noqa: SIM110 - a loop, not a generator per evaluation
@@ -252,6 +251,76 @@ def _compile_boolop(node: ast.BoolOp) -> Compiled:
         return False
 
     return some
+
+
+def _boolop_parts(values: list[ast.expr], conjunction: bool) -> list[Compiled]:
+    """The parts of an and (`conjunction`) or an or, compiled, in their written order; two or
+    more parts in a row that each read one name (`a`, `not a`) are read by one closure."""
+    parts: list[Compiled] = []
+    run: list[ast.expr] = []  # the parts in a row, so far, that read one name each
+    for value in [*values, None]:
+        if value is not None and (_plain_name(value) or _negated_name(value)):
+            run.append(value)
+            continue
+        if len(run) == 1:
+            parts.append(_compile(run[0]))
+        elif run:
+            set_names = tuple(name for part in run if (name := _plain_name(part)) is not None)
+            clear_names = tuple(name for part in run if (name := _negated_name(part)) is not None)
+            parts.append((_all_of if conjunction else _any_of)(set_names, clear_names))
+        run = []
+        if value is not None:
+            parts.append(_compile(value))
+    return parts
+
+
+def _all_of(set_names: tuple[str, ...], clear_names: tuple[str, ...]) -> Compiled:
+    """True when every one of `set_names` is set and none of `clear_names` (two or more names)."""
+    if not set_names:
+        return _none_set(clear_names)
+    if len(set_names) == 2 and not clear_names:
+        first, second = set_names
+        return lambda env: not not ((values := env.values)[first] and values[second])  # noqa: SIM208
+    if len(set_names) == 1 and len(clear_names) == 1:
+        (first,), (second,) = set_names, clear_names
+        return lambda env: not not ((values := env.values)[first] and not values[second])  # noqa: SIM208
+
+    def all_of(env: Env) -> bool:
+        values = env.values
+        for name in set_names:  # noqa: SIM110 - a loop, not a generator per evaluation
+            if not values[name]:
+                return False
+        for name in clear_names:  # noqa: SIM110
+            if values[name]:
+                return False
+        return True
+
+    return all_of
+
+
+def _any_of(set_names: tuple[str, ...], clear_names: tuple[str, ...]) -> Compiled:
+    """True when one of `set_names` is set or one of `clear_names` is not (two or more names)."""
+    if len(set_names) == 2 and not clear_names:
+        first, second = set_names
+        return lambda env: not not ((values := env.values)[first] or values[second])  # noqa: SIM208
+    if len(set_names) == 1 and len(clear_names) == 1:
+        (first,), (second,) = set_names, clear_names
+        return lambda env: not not ((values := env.values)[first] or not values[second])  # noqa: SIM208
+    if not set_names and len(clear_names) == 2:
+        first, second = clear_names
+        return lambda env: not ((values := env.values)[first] and values[second])
+
+    def any_of(env: Env) -> bool:
+        values = env.values
+        for name in set_names:  # noqa: SIM110 - a loop, not a generator per evaluation
+            if values[name]:
+                return True
+        for name in clear_names:  # noqa: SIM110
+            if not values[name]:
+                return True
+        return False
+
+    return any_of
 
 
 def _none_set(names: tuple[str, ...]) -> Compiled:
