@@ -97,9 +97,17 @@ def _take(turn: Turn, action: TakeAction) -> None:
     turn.count_taken(action.action)
     if turn.keeps_log:
         turn.record("action", action.action, label=spec.label)
-    turn.emit(
-        "action", spec.label, spec.text, ref=action.action, places=spec.places, sources=spec.sources
-    )
+    if turn.quiet:  # (see Turn.quiet)
+        turn.note("action", action.action)
+    else:
+        turn.emit(
+            "action",
+            spec.label,
+            spec.text,
+            ref=action.action,
+            places=spec.places,
+            sources=spec.sources,
+        )
     turn.apply(spec.effects)
     if turn.queue:  # (most effects queue nothing: no call to drain nothing)
         turn.drain()
@@ -155,13 +163,16 @@ def _respond(turn: Turn, action: Respond) -> None:
                 }
             ),
         )
-    turn.emit(
-        "demand_answered",
-        f"{demand.title}: {response.label}",
-        response.text,
-        ref=action.demand,
-        sender=demand.issuer,
-    )
+    if turn.quiet:  # (see Turn.quiet)
+        turn.note("demand_answered", action.demand)
+    else:
+        turn.emit(
+            "demand_answered",
+            f"{demand.title}: {response.label}",
+            response.text,
+            ref=action.demand,
+            sender=demand.issuer,
+        )
     turn.apply(response.effects)
     turn.drain()
     turn.apply_outcomes(response.outcomes, response.label, action.demand)

@@ -75,7 +75,10 @@ def dawn(turn: Turn) -> None:
     turn.set_budget(scenario.calendar.actions_per_day)
     turn.taken_today = {}
     turn.fired_this_dawn.clear()
-    turn.emit("day", day_title(turn.date), inbox=False)
+    if turn.quiet:  # (see Turn.quiet)
+        turn.note("day", "")
+    else:
+        turn.emit("day", day_title(turn.date), inbox=False)
     _expire_deadlines(turn)
     # Only the items that can happen today are visited (in declared order, as the rules say):
     # those dated today and the conditional ones. Skipping the rest changes nothing, since an
@@ -167,16 +170,19 @@ def _actors_act(turn: Turn, actors: tuple[ActorRow, ...]) -> None:
         # The chosen rule fires.
         rule, key = chosen.rule, chosen.key
         fired[key] = fired.get(key, 0) + 1
-        turn.emit(
-            "actor",
-            rule.title,
-            rule.text,
-            ref=key,
-            sender=chosen.actor,
-            places=rule.places,
-            sources=rule.sources,
-            counterfactual=rule.counterfactual,
-        )
+        if turn.quiet:  # (see Turn.quiet)
+            turn.note("actor", key)
+        else:
+            turn.emit(
+                "actor",
+                rule.title,
+                rule.text,
+                ref=key,
+                sender=chosen.actor,
+                places=rule.places,
+                sources=rule.sources,
+                counterfactual=rule.counterfactual,
+            )
         turn.apply(rule.effects)
         if turn.queue:  # (most effects queue nothing: no call to drain nothing)
             turn.drain()

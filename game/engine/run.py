@@ -148,13 +148,12 @@ class Run:
         if reason:
             return [GameEvent(kind="rejected", date=turn.date, title="Not possible", text=reason)]
         turn.events = []
-        if isinstance(turn, QuietTurn):
-            turn.notes = []
+        turn.notes = []
         perform(turn, action)
         self._legal = None
         if isinstance(action, TakeAction):
             self._count(self._rows[action.action])
-        return turn.notes if isinstance(turn, QuietTurn) else turn.events  # (`events`, inline)
+        return turn.notes if turn.quiet else turn.events  # (`events`, inline)
 
     def _count(self, row: ActionRow) -> None:
         """An action was taken: it leaves the sets that its counts no longer allow it in."""
