@@ -210,6 +210,11 @@ def _negated_name(node: ast.expr) -> str | None:
 
 def _compile_boolop(node: ast.BoolOp) -> Compiled:
     conjunction = isinstance(node.op, ast.And)
+    if len(node.values) == 2:
+        left, right = node.values
+        with_a_name = _two_parts_one_a_name(left, right, conjunction)
+        if with_a_name is not None:
+            return with_a_name
     parts = _boolop_parts(node.values, conjunction)
     if len(parts) == 1:  # (every part read a name: one closure reads them all)
         return parts[0]
@@ -251,6 +256,34 @@ def _compile_boolop(node: ast.BoolOp) -> Compiled:
         return False
 
     return some
+
+
+def _two_parts_one_a_name(first: ast.expr, second: ast.expr, conjunction: bool) -> Compiled | None:
+    """`a and X`, `not a or X`, `X and not a` ... (one part reads a name, the other does not):
+    the name is read in the and's (or's) own closure, one call fewer. None for other shapes."""
+    for name_node, other_node, name_first in ((first, second, True), (second, first, False)):
+        plain, negated = _plain_name(name_node), _negated_name(name_node)
+        other_reads_a_name = _plain_name(other_node) or _negated_name(other_node)
+        if other_reads_a_name or (plain is None and negated is None):
+            continue
+        other = _compile(other_node)
+        key = (conjunction, name_first, negated is not None)
+        return _NAME_AND_PART[key](plain or negated or "", other)
+    return None
+
+
+# (and?, the name first?, the name negated?) -> the closure of the name and the other part
+# (`not not` is bool() without a call, as in _compile_boolop)
+_NAME_AND_PART: dict[tuple[bool, bool, bool], Callable[[str, Compiled], Compiled]] = {
+    (True, True, False): lambda n, f: lambda env: not not (env.values[n] and f(env)),  # noqa: SIM208
+    (True, True, True): lambda n, f: lambda env: not env.values[n] and not not f(env),  # noqa: SIM208
+    (True, False, False): lambda n, f: lambda env: not not (f(env) and env.values[n]),  # noqa: SIM208
+    (True, False, True): lambda n, f: lambda env: not not (f(env) and not env.values[n]),  # noqa: SIM208
+    (False, True, False): lambda n, f: lambda env: not not (env.values[n] or f(env)),  # noqa: SIM208
+    (False, True, True): lambda n, f: lambda env: not env.values[n] or not not f(env),  # noqa: SIM208
+    (False, False, False): lambda n, f: lambda env: not not (f(env) or env.values[n]),  # noqa: SIM208
+    (False, False, True): lambda n, f: lambda env: not not (f(env) or not env.values[n]),  # noqa: SIM208
+}
 
 
 def _boolop_parts(values: list[ast.expr], conjunction: bool) -> list[Compiled]:
