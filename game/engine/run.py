@@ -135,8 +135,15 @@ class Run:
 
     def _find_answers(self) -> None:
         self._answers = answers = open_answers(self._turn)
-        self._answer_choices = [row.candidate for row in answers]
-        self._dearest_answer = max([row.cost for row in answers], default=0)
+        # (one loop rather than two comprehensions and max(): each is a call)
+        choices: list[Respond] = []
+        dearest: int | None = None
+        for candidate, cost, _ in answers:
+            choices.append(candidate)
+            if dearest is None or cost > dearest:
+                dearest = cost
+        self._answer_choices = choices
+        self._dearest_answer = 0 if dearest is None else dearest
 
     def play(self, action: PlayerAction) -> Sequence[GameEvent | Note]:
         """Do one action, as `step` would, and return `events`; an action not allowed changes

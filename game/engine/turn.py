@@ -138,6 +138,7 @@ class Turn(Reader):
         # those, not a class attribute read through an instance.)
         self.quiet = False
         self.notes: list[Note] = []
+        self.keeps_log = True  # whether the player's choices are recorded in `log` (QuietTurn: no)
         self.queue: deque[tuple[str, str]] = deque()
         self.touched: set[str] = set()
         # The events and intelligence reports that have happened since the current dawn began,
@@ -273,8 +274,6 @@ class Turn(Reader):
     def note(self, kind: EventKind, ref: str) -> None:
         """What a quiet turn keeps of an event (see `quiet`)."""
         self.notes.append(_new_note(Note, (kind, ref)))
-
-    keeps_log = True  # whether the player's choices are recorded in `log` (QuietTurn: no)
 
     def record(self, kind: str, ref: str = "", response: str = "", label: str = "") -> None:
         self.log.append(
@@ -506,6 +505,9 @@ class QuietTurn(Turn):
     def __init__(self, scenario: Scenario, state: GameState):
         super().__init__(scenario, state)
         self.quiet = True
+        # Its log keeps only the injects (an inject is released once: `released_injects` reads
+        # it); the player's choices are not recorded (`api.perform` asks `keeps_log`).
+        self.keeps_log = False
 
     def emit(
         self,
@@ -523,7 +525,3 @@ class QuietTurn(Turn):
         accurate: bool | None = None,
     ) -> None:
         self.notes.append(_new_note(Note, (kind, ref)))
-
-    # Its log keeps only the injects (an inject is released once: `released_injects` reads
-    # it); the player's choices are not recorded (`api.perform` asks `keeps_log`).
-    keeps_log = False
