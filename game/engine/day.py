@@ -14,7 +14,15 @@ Queued work (events triggering events) is drained after each item, in order.
 from __future__ import annotations
 
 from game.engine import rng
-from game.engine.index import ActorRow, DawnRow, DemandRow, RuleRow, actors_on, day_title
+from game.engine.index import (
+    ActorRow,
+    DawnRow,
+    DemandRow,
+    RuleRow,
+    actors_on,
+    day_title,
+    scenario_index,
+)
 from game.engine.state import GameState, build
 from game.engine.turn import DawnKind, Turn
 from game.scenario.model import Scenario
@@ -22,20 +30,19 @@ from game.scenario.model import Scenario
 
 def opening_state(scenario: Scenario, seed: int) -> GameState:
     """The state before the first dawn: starting values, hidden values drawn from the seed."""
+    tables = scenario_index(scenario)  # (the starting values and draws, worked out once)
     generator = rng.seed_state(seed)
     hidden: dict[str, int] = {}
-    for hid, spec in scenario.hidden.items():
-        if spec.choices:
-            total = sum(max(0, c.weight) for c in spec.choices)
-            generator, value = rng.below(generator, total)
-            for choice in spec.choices:
-                if value < max(0, choice.weight):
-                    hidden[hid] = choice.value
+    for hid, bound, choices, low in tables.hidden_draws:
+        generator, value = rng.below(generator, bound)
+        if choices:
+            for weight, choice in choices:
+                if value < weight:
+                    hidden[hid] = choice
                     break
-                value -= max(0, choice.weight)
+                value -= weight
         else:
-            generator, value = rng.below(generator, spec.max - spec.min + 1)
-            hidden[hid] = spec.min + value
+            hidden[hid] = low + value
     return build(
         GameState,
         scenario_id=scenario.id,
@@ -45,9 +52,9 @@ def opening_state(scenario: Scenario, seed: int) -> GameState:
         phase="council",
         stage=scenario.initial_stage,
         budget=scenario.calendar.actions_per_day,
-        stats={sid: stat.start for sid, stat in scenario.stats.items()},
-        flags={fid: flag.start for fid, flag in scenario.flags.items()},
-        attitudes={aid: actor.attitude for aid, actor in scenario.actors.items()},
+        stats=dict(tables.stats_at_start),
+        flags=dict(tables.flags_at_start),
+        attitudes=dict(tables.attitudes_at_start),
         hidden=hidden,
         revealed=[],
         demands={},

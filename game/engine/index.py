@@ -17,7 +17,7 @@ from game.engine.dates import long_date
 from game.scenario.expr import Env, compile_expr, parse
 from game.scenario.expr.compile import Compiled, Demand, Value
 from game.scenario.expr.reads import demand_key, reads
-from game.scenario.model import Effects, Outcome, Scenario
+from game.scenario.model import Effects, Hidden, Outcome, Scenario
 
 
 def condition(text: str | None) -> Compiled | None:
@@ -149,6 +149,13 @@ class ActorRow(NamedTuple):
     rules: tuple[RuleRow, ...]
 
 
+class HiddenDraw(NamedTuple):  # how a game's opening draws a hidden value; unpacked there
+    ident: str
+    bound: int  # the draw's bound: the choices' total weight, or the uniform draw's span
+    choices: tuple[tuple[int, int], ...]  # (weight, at least 0; value) in order; () if uniform
+    low: int  # the lowest value of a uniform draw
+
+
 class TransitionRow(NamedTuple):  # unpacked by dusk
     to: str
     text: str
@@ -168,6 +175,10 @@ class Index:
     times a game (see `RuleRow`); written by keyword, and every table must be given."""
 
     __slots__ = (
+        "stats_at_start",
+        "flags_at_start",
+        "attitudes_at_start",
+        "hidden_draws",
         "stat_ids",
         "flag_ids",
         "actor_ids",
@@ -203,6 +214,11 @@ class Index:
         for name, table in tables.items():
             setattr(self, name, table)
 
+    # What a game opens with (`day.opening_state`), in declared order: to be copied, not changed
+    stats_at_start: dict[str, int]
+    flags_at_start: dict[str, bool]
+    attitudes_at_start: dict[str, int]
+    hidden_draws: tuple[HiddenDraw, ...]
     stat_ids: tuple[str, ...]  # in declared order, as a GameState holds them
     flag_ids: tuple[str, ...]
     actor_ids: tuple[str, ...]
@@ -342,6 +358,10 @@ def _build(scenario: Scenario) -> Index:
         for position, (aid, spec) in enumerate(scenario.actions.items())
     )
     return Index(
+        stats_at_start={sid: stat.start for sid, stat in scenario.stats.items()},
+        flags_at_start={fid: flag.start for fid, flag in scenario.flags.items()},
+        attitudes_at_start={aid: actor.attitude for aid, actor in scenario.actors.items()},
+        hidden_draws=tuple(_hidden_draw(hid, spec) for hid, spec in scenario.hidden.items()),
         stat_ids=tuple(scenario.stats),
         flag_ids=tuple(scenario.flags),
         actor_ids=tuple(scenario.actors),
@@ -422,6 +442,13 @@ def _build(scenario: Scenario) -> Index:
             if ending.when is not None and not ending.at_end_only
         ),
     )
+
+
+def _hidden_draw(ident: str, spec: Hidden) -> HiddenDraw:
+    if spec.choices:
+        choices = tuple((max(0, choice.weight), choice.value) for choice in spec.choices)
+        return HiddenDraw(ident, sum(weight for weight, _ in choices), choices, 0)
+    return HiddenDraw(ident, spec.max - spec.min + 1, (), spec.min)
 
 
 def plan(scenario: Scenario, effects: Effects) -> Plan:
