@@ -93,14 +93,14 @@ def play_one(scenario: Scenario, seed: int, policy: str, max_steps: int = MAX_ST
             new_day = False
             day_checked, today = run.day, run.date
             for option in legal:  # (a loop, not a generator per day)
-                if isinstance(option, TakeAction):
+                if type(option) is TakeAction:  # (not isinstance: see api.perform)
                     break
             else:
                 idle.append(today.isoformat())
         choice, generator = choose(scenario, today, legal, generator)
-        if choice.__class__ is Respond:
+        if type(choice) is Respond:  # (type(), not a pydantic model's slow __class__)
             answers.append(choice)
-        elif choice.__class__ is EndDay:
+        elif type(choice) is EndDay:
             new_day = True
         for event in run.play(choice):  # a loop, not a generator per step
             if event.kind == "stage":

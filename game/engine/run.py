@@ -158,7 +158,7 @@ class Run:
         turn.notes = []
         perform(turn, action)
         self._legal = None
-        if isinstance(action, TakeAction):
+        if type(action) is TakeAction:  # (not isinstance: see api.perform)
             self._count(self._rows[action.action])
         return turn.notes if turn.quiet else turn.events  # (`events`, inline)
 

@@ -385,8 +385,8 @@ class Turn(Reader):
 
     def fire(self, ident: str, *, forced: bool = False) -> None:
         """An event or intelligence report happens (its `once` is respected unless forced)."""
-        if ident in self.scenario.events:
-            event = self.scenario.events[ident]
+        event = self.scenario.events.get(ident)  # (one read of the pydantic Scenario's field)
+        if event is not None:
             if event.once and self.fired.get(ident) and not forced:
                 return
             self.fired[ident] = self.fired.get(ident, 0) + 1
