@@ -78,8 +78,8 @@ def begin(turn: Turn) -> None:
 
 
 def dawn(turn: Turn) -> None:
-    scenario, tables = turn.scenario, turn.tables
-    turn.set_budget(scenario.calendar.actions_per_day)
+    tables = turn.tables
+    turn.set_budget(tables.actions_per_day)
     turn.taken_today = {}
     turn.fired_this_dawn.clear()
     if turn.quiet:  # (see Turn.quiet)
@@ -228,7 +228,7 @@ def dusk(turn: Turn) -> None:
             break
     if turn.phase == "over":
         return
-    last_day = turn.date >= scenario.calendar.end
+    last_day = turn.date >= tables.last_date
     if last_day:
         # There is no next dawn: deadlines falling on the last day run out now.
         _expire_deadlines(turn, including_today=True)

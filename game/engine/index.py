@@ -175,6 +175,8 @@ class Index:
     times a game (see `RuleRow`); written by keyword, and every table must be given."""
 
     __slots__ = (
+        "actions_per_day",
+        "last_date",
         "stats_at_start",
         "flags_at_start",
         "attitudes_at_start",
@@ -214,6 +216,8 @@ class Index:
         for name, table in tables.items():
             setattr(self, name, table)
 
+    actions_per_day: int  # the calendar's, read at every dawn and dusk (a plain read: a
+    last_date: dt.date  # pydantic model's field costs three times as much, see `api._take`)
     # What a game opens with (`day.opening_state`), in declared order: to be copied, not changed
     stats_at_start: dict[str, int]
     flags_at_start: dict[str, bool]
@@ -358,6 +362,8 @@ def _build(scenario: Scenario) -> Index:
         for position, (aid, spec) in enumerate(scenario.actions.items())
     )
     return Index(
+        actions_per_day=scenario.calendar.actions_per_day,
+        last_date=scenario.calendar.end,
         stats_at_start={sid: stat.start for sid, stat in scenario.stats.items()},
         flags_at_start={fid: flag.start for fid, flag in scenario.flags.items()},
         attitudes_at_start={aid: actor.attitude for aid, actor in scenario.actors.items()},

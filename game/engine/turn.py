@@ -158,7 +158,7 @@ class Turn(Reader):
         self.day = self.values["day"] = self.day + 1
         self.date = date = self.date + _ONE_DAY
         self.values["date"] = date.isoformat()
-        self.values["days_left"] = (self.scenario.calendar.end - date).days
+        self.values["days_left"] = (self.tables.last_date - date).days
         self.touched.update(("day", "date", "days_left"))
 
     def ended(self) -> bool:

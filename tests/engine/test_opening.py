@@ -10,6 +10,8 @@ import pytest
 
 from game.engine import rng
 from game.engine.day import opening_state
+from game.engine.index import scenario_index
+from game.engine.turn import Turn
 from game.scenario.load import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,3 +54,17 @@ def test_a_games_opening_is_what_its_scenario_says(name, scenario):
     first, second = opening_state(scenario, 1), opening_state(scenario, 2)
     assert first.stats is not second.stats and first.flags is not second.flags
     assert first.attitudes is not second.attitudes
+
+
+@pytest.mark.parametrize(("name", "scenario"), LOADED, ids=[name for name, _ in LOADED])
+def test_the_calendar_the_index_keeps_is_the_scenarios(name, scenario):
+    """Dawn, dusk and the turn read the calendar from the index (`Index.actions_per_day` and
+    `Index.last_date`): a game's budget each day and its last day are the scenario's."""
+    tables = scenario_index(scenario)
+    assert tables.actions_per_day == scenario.calendar.actions_per_day
+    assert tables.last_date == scenario.calendar.end
+    state = opening_state(scenario, 3)
+    turn = Turn(scenario, state)
+    assert turn.values["days_left"] == (scenario.calendar.end - state.date).days
+    turn.next_day()
+    assert turn.values["days_left"] == (scenario.calendar.end - turn.date).days
