@@ -20,7 +20,7 @@ from game.analysis.why import WHY_GAMES, explain
 from game.analysis.why_render import render_why
 from game.analysis.why_report import NOTHING, WhyReport
 from game.engine import rng
-from game.engine.actions import Respond, TakeAction
+from game.engine.actions import EndDay, Respond, TakeAction
 from game.engine.index import rule_key, rule_label
 from game.engine.run import Run
 from game.scenario.model import Scenario
@@ -84,24 +84,28 @@ def play_one(scenario: Scenario, seed: int, policy: str, max_steps: int = MAX_ST
     answers: list[Respond] = []  # the only per-step bookkeeping: stalls leave no trace in the state
     day_checked = 0
     today = run.date
+    new_day = True  # only ending the day moves the date on: the day is read again only then
     for _ in range(max_steps):
         legal = run.legal()
         if not legal:  # the game is over (until then, ending the day is always possible)
             break
-        if run.day != day_checked:
+        if new_day:
+            new_day = False
             day_checked, today = run.day, run.date
             for option in legal:  # (a loop, not a generator per day)
-                if isinstance(option, TakeAction):
+                if type(option) is TakeAction:  # (not isinstance: see api.perform)
                     break
             else:
                 idle.append(today.isoformat())
         choice, generator = choose(scenario, today, legal, generator)
-        if choice.__class__ is Respond:
+        if type(choice) is Respond:  # (type(), not a pydantic model's slow __class__)
             answers.append(choice)
+        elif type(choice) is EndDay:
+            new_day = True
         for event in run.play(choice):  # a loop, not a generator per step
             if event.kind == "stage":
                 path.append((event.ref, day_checked))  # the day of the choice (its dusk or dawn)
-    state = run.state()
+    state = run.state(go_on=False)
     swings, swing = back_and_forth(path)
     return GameSummary(
         seed=seed,

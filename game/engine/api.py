@@ -79,11 +79,14 @@ def step(scenario: Scenario, state: GameState, action: PlayerAction) -> Step:
 
 def perform(turn: Turn, action: PlayerAction) -> None:
     """Carry out an action already known to be allowed (the rules after the check)."""
-    if isinstance(action, TakeAction):
+    # (By type(), not isinstance: a choice is a pydantic model, whose class defines __getattr__,
+    # and each isinstance that fails then looks up __class__ the slow way. The kinds have no
+    # subclasses.)
+    if type(action) is TakeAction:
         _take(turn, action)
-    elif isinstance(action, Respond):
+    elif type(action) is Respond:
         _respond(turn, action)
-    elif isinstance(action, ReleaseInject):
+    elif type(action) is ReleaseInject:
         _inject(turn, action)
     else:
         if turn.keeps_log:
@@ -92,19 +95,28 @@ def perform(turn: Turn, action: PlayerAction) -> None:
 
 
 def _take(turn: Turn, action: TakeAction) -> None:
-    spec = turn.scenario.actions[action.action]
+    # (Each field read once: reading a pydantic model's field costs some three times a plain
+    # object's, as its class defines __getattr__; this runs at most steps of every game.)
+    ident = action.action
+    spec = turn.scenario.actions[ident]
     turn.set_budget(turn.budget - spec.cost)
-    turn.count_taken(action.action)
+    turn.count_taken(ident)
     if turn.keeps_log:
-        turn.record("action", action.action, label=spec.label)
-    turn.emit(
-        "action", spec.label, spec.text, ref=action.action, places=spec.places, sources=spec.sources
-    )
+        turn.record("action", ident, label=spec.label)
+    if turn.quiet:  # (see Turn.quiet)
+        turn.note("action", ident)
+    else:
+        turn.emit(
+            "action", spec.label, spec.text, ref=ident, places=spec.places, sources=spec.sources
+        )
     turn.apply(spec.effects)
-    turn.drain()
-    if spec.outcomes:  # (most actions have none: drawing none and draining nothing is skipped)
-        turn.apply_outcomes(spec.outcomes, spec.label, action.action)
+    if turn.queue:  # (most effects queue nothing: no call to drain nothing)
         turn.drain()
+    outcomes = spec.outcomes
+    if outcomes:  # (most actions have none: drawing none and draining nothing is skipped)
+        turn.apply_outcomes(outcomes, spec.label, ident)
+        if turn.queue:
+            turn.drain()
 
 
 def _inject(turn: Turn, action: ReleaseInject) -> None:
@@ -153,13 +165,16 @@ def _respond(turn: Turn, action: Respond) -> None:
                 }
             ),
         )
-    turn.emit(
-        "demand_answered",
-        f"{demand.title}: {response.label}",
-        response.text,
-        ref=action.demand,
-        sender=demand.issuer,
-    )
+    if turn.quiet:  # (see Turn.quiet)
+        turn.note("demand_answered", action.demand)
+    else:
+        turn.emit(
+            "demand_answered",
+            f"{demand.title}: {response.label}",
+            response.text,
+            ref=action.demand,
+            sender=demand.issuer,
+        )
     turn.apply(response.effects)
     turn.drain()
     turn.apply_outcomes(response.outcomes, response.label, action.demand)
@@ -276,11 +291,16 @@ def legal_now(state: Reader) -> list[TakeAction | Respond | EndDay]:
         answer for answer, cost, _ in open_answers(state) if cost <= budget
     ]
     taken, taken_today = state.taken, state.taken_today
-    for ident, candidate, max_uses, per_day, cost, when, _ in state.tables.actions:
+    for row in state.tables.actions:
+        ident, max_uses, when = row.ident, row.max_uses, row.when
         if max_uses is not None and taken.get(ident, 0) >= max_uses:
             continue
-        if taken_today.get(ident, 0) < per_day and cost <= budget and (when is None or when(state)):
-            legal.append(candidate)
+        if (
+            taken_today.get(ident, 0) < row.per_day
+            and row.cost <= budget
+            and (when is None or when(state))
+        ):
+            legal.append(row.candidate)
     legal.append(END_DAY)
     return legal
 

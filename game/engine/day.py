@@ -14,7 +14,15 @@ Queued work (events triggering events) is drained after each item, in order.
 from __future__ import annotations
 
 from game.engine import rng
-from game.engine.index import ActorRow, DawnRow, DemandRow, RuleRow, actors_on, day_title
+from game.engine.index import (
+    ActorRow,
+    DawnRow,
+    DemandRow,
+    RuleRow,
+    actors_on,
+    day_title,
+    scenario_index,
+)
 from game.engine.state import GameState, build
 from game.engine.turn import DawnKind, Turn
 from game.scenario.model import Scenario
@@ -22,20 +30,19 @@ from game.scenario.model import Scenario
 
 def opening_state(scenario: Scenario, seed: int) -> GameState:
     """The state before the first dawn: starting values, hidden values drawn from the seed."""
+    tables = scenario_index(scenario)  # (the starting values and draws, worked out once)
     generator = rng.seed_state(seed)
     hidden: dict[str, int] = {}
-    for hid, spec in scenario.hidden.items():
-        if spec.choices:
-            total = sum(max(0, c.weight) for c in spec.choices)
-            generator, value = rng.below(generator, total)
-            for choice in spec.choices:
-                if value < max(0, choice.weight):
-                    hidden[hid] = choice.value
+    for hid, bound, choices, low in tables.hidden_draws:
+        generator, value = rng.below(generator, bound)
+        if choices:
+            for weight, choice in choices:
+                if value < weight:
+                    hidden[hid] = choice
                     break
-                value -= max(0, choice.weight)
+                value -= weight
         else:
-            generator, value = rng.below(generator, spec.max - spec.min + 1)
-            hidden[hid] = spec.min + value
+            hidden[hid] = low + value
     return build(
         GameState,
         scenario_id=scenario.id,
@@ -45,9 +52,9 @@ def opening_state(scenario: Scenario, seed: int) -> GameState:
         phase="council",
         stage=scenario.initial_stage,
         budget=scenario.calendar.actions_per_day,
-        stats={sid: stat.start for sid, stat in scenario.stats.items()},
-        flags={fid: flag.start for fid, flag in scenario.flags.items()},
-        attitudes={aid: actor.attitude for aid, actor in scenario.actors.items()},
+        stats=dict(tables.stats_at_start),
+        flags=dict(tables.flags_at_start),
+        attitudes=dict(tables.attitudes_at_start),
         hidden=hidden,
         revealed=[],
         demands={},
@@ -71,11 +78,14 @@ def begin(turn: Turn) -> None:
 
 
 def dawn(turn: Turn) -> None:
-    scenario, tables = turn.scenario, turn.tables
-    turn.set_budget(scenario.calendar.actions_per_day)
+    tables = turn.tables
+    turn.set_budget(tables.actions_per_day)
     turn.taken_today = {}
     turn.fired_this_dawn.clear()
-    turn.emit("day", day_title(turn.date), inbox=False)
+    if turn.quiet:  # (see Turn.quiet)
+        turn.note("day", "")
+    else:
+        turn.emit("day", day_title(turn.date), inbox=False)
     _expire_deadlines(turn)
     # Only the items that can happen today are visited (in declared order, as the rules say):
     # those dated today and the conditional ones. Skipping the rest changes nothing, since an
@@ -104,7 +114,8 @@ def _bring(turn: Turn, rows: tuple[DawnRow, ...], kind: DawnKind) -> None:
             chance if type(chance) is int else int(chance(turn))  # type: ignore[operator]
         ):
             turn.fire(ident)
-            turn.drain()
+            if turn.queue:  # (most effects queue nothing: no call to drain nothing)
+                turn.drain()
             if turn.ended():
                 return
 
@@ -166,18 +177,22 @@ def _actors_act(turn: Turn, actors: tuple[ActorRow, ...]) -> None:
         # The chosen rule fires.
         rule, key = chosen.rule, chosen.key
         fired[key] = fired.get(key, 0) + 1
-        turn.emit(
-            "actor",
-            rule.title,
-            rule.text,
-            ref=key,
-            sender=chosen.actor,
-            places=rule.places,
-            sources=rule.sources,
-            counterfactual=rule.counterfactual,
-        )
+        if turn.quiet:  # (see Turn.quiet)
+            turn.note("actor", key)
+        else:
+            turn.emit(
+                "actor",
+                rule.title,
+                rule.text,
+                ref=key,
+                sender=chosen.actor,
+                places=rule.places,
+                sources=rule.sources,
+                counterfactual=rule.counterfactual,
+            )
         turn.apply(rule.effects)
-        turn.drain()
+        if turn.queue:  # (most effects queue nothing: no call to drain nothing)
+            turn.drain()
         if turn.phase == "over":
             return
 
@@ -213,7 +228,7 @@ def dusk(turn: Turn) -> None:
             break
     if turn.phase == "over":
         return
-    last_day = turn.date >= scenario.calendar.end
+    last_day = turn.date >= tables.last_date
     if last_day:
         # There is no next dawn: deadlines falling on the last day run out now.
         _expire_deadlines(turn, including_today=True)

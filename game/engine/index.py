@@ -17,7 +17,7 @@ from game.engine.dates import long_date
 from game.scenario.expr import Env, compile_expr, parse
 from game.scenario.expr.compile import Compiled, Demand, Value
 from game.scenario.expr.reads import demand_key, reads
-from game.scenario.model import Effects, Outcome, Scenario
+from game.scenario.model import Effects, Hidden, Outcome, Scenario
 
 
 def condition(text: str | None) -> Compiled | None:
@@ -27,14 +27,28 @@ def condition(text: str | None) -> Compiled | None:
     return compile_expr(text)
 
 
-class ActionRow(NamedTuple):  # unpacked in this order by legal_now
-    ident: str
-    candidate: TakeAction
-    max_uses: int | None
-    per_day: int
-    cost: int
-    when: Compiled | None
-    bit: int  # 1 << its place in `Index.actions`: a set of actions is a number (`Run.legal`)
+class ActionRow:
+    """An action, as `legal_now` and `Run` read it. (A class with slots: see `RuleRow`.)"""
+
+    __slots__ = ("ident", "candidate", "max_uses", "per_day", "cost", "when", "bit")
+
+    def __init__(
+        self,
+        ident: str,
+        candidate: TakeAction,
+        max_uses: int | None,
+        per_day: int,
+        cost: int,
+        when: Compiled | None,
+        bit: int,
+    ):
+        self.ident = ident
+        self.candidate = candidate
+        self.max_uses = max_uses
+        self.per_day = per_day
+        self.cost = cost
+        self.when = when
+        self.bit = bit  # 1 << its place in `Index.actions`: a set of actions is a number
 
 
 class ResponseRow(NamedTuple):  # unpacked in this order by legal_now and Run.legal
@@ -66,17 +80,28 @@ class Add(NamedTuple):  # unpacked in this order by Turn.apply
     high: int
 
 
-class Plan(NamedTuple):
-    """One Effects value, compiled: its changes in written order, then its reserved keys."""
+class Plan:
+    """One Effects value, compiled: its changes in written order, then its reserved keys. (A
+    class with slots, read by `Turn.apply` some 110 times a game: see `RuleRow`.)"""
 
-    changes: tuple[Change, ...]
-    names: frozenset[str]  # the names the changes write
-    rest: Effects | None  # the effects themselves when a reserved key (issue, goto ...) is set
-    # When no change is made by an expression (most effects), the changes are independent of
-    # each other and are made in two quick parts instead of `changes`: the flags set, and the
-    # numbers added to; None otherwise.
-    sets: dict[str, bool] | None
-    adds: tuple[Add, ...]
+    __slots__ = ("changes", "names", "rest", "sets", "adds")
+
+    def __init__(
+        self,
+        changes: tuple[Change, ...],
+        names: frozenset[str],
+        rest: Effects | None,
+        sets: dict[str, bool] | None,
+        adds: tuple[Add, ...],
+    ):
+        self.changes = changes
+        self.names = names  # the names the changes write
+        self.rest = rest  # the effects themselves when a reserved key (issue, goto ...) is set
+        # When no change is made by an expression (most effects), the changes are independent
+        # of each other and are made in two quick parts instead of `changes`: the flags set,
+        # and the numbers added to; None otherwise.
+        self.sets = sets
+        self.adds = adds
 
 
 Amount = int | Compiled  # a number, or the compiled expression that gives one
@@ -100,19 +125,35 @@ class DemandRow(NamedTuple):  # a demand a dawn may present; unpacked by _presen
     when: Compiled | None
 
 
-class RuleRow(NamedTuple):  # an actor's rule, read by _actors_act
-    rule: Any  # the ActorRule
-    key: str  # its key in rules_fired
-    once: bool
-    when: Compiled | None
-    weight: Amount
-    actor: str
+class RuleRow:
+    """An actor's rule, read by _actors_act at every dawn (some 500 times a game). A class with
+    slots rather than a named tuple: CPython specialises reading a slot, not a named tuple's
+    field, which goes through a descriptor each time."""
+
+    __slots__ = ("rule", "key", "once", "when", "weight", "actor")
+
+    def __init__(
+        self, rule: Any, key: str, once: bool, when: Compiled | None, weight: Amount, actor: str
+    ):
+        self.rule = rule  # the ActorRule
+        self.key = key  # its key in rules_fired
+        self.once = once
+        self.when = when
+        self.weight = weight
+        self.actor = actor
 
 
 class ActorRow(NamedTuple):
     ident: str
     idle_weight: Amount
     rules: tuple[RuleRow, ...]
+
+
+class HiddenDraw(NamedTuple):  # how a game's opening draws a hidden value; unpacked there
+    ident: str
+    bound: int  # the draw's bound: the choices' total weight, or the uniform draw's span
+    choices: tuple[tuple[int, int], ...]  # (weight, at least 0; value) in order; () if uniform
+    low: int  # the lowest value of a uniform draw
 
 
 class TransitionRow(NamedTuple):  # unpacked by dusk
@@ -129,7 +170,59 @@ class EndingRow(NamedTuple):  # an ending dusk tries (those with a condition), i
     when: Compiled | None
 
 
-class Index(NamedTuple):  # named tuples: no code generated at import, unlike dataclasses
+class Index:
+    """A scenario's tables. A class with slots, since the engine reads its tables hundreds of
+    times a game (see `RuleRow`); written by keyword, and every table must be given."""
+
+    __slots__ = (
+        "actions_per_day",
+        "last_date",
+        "stats_at_start",
+        "flags_at_start",
+        "attitudes_at_start",
+        "hidden_draws",
+        "stat_ids",
+        "flag_ids",
+        "actor_ids",
+        "plans",
+        "outcome_weights",
+        "actions",
+        "action_readers",
+        "action_bytes",
+        "cost_masks",
+        "action_rows",
+        "every_action",
+        "unconditional_actions",
+        "conditional_actions",
+        "usable_at_opening",
+        "spent_at_opening",
+        "responses",
+        "answer_keys",
+        "dated_events",
+        "undated_events",
+        "dated_intel",
+        "undated_intel",
+        "dawn_demands",
+        "actors",
+        "actors_by_date",
+        "transitions",
+        "endings",
+        "endings_any_day",
+    )
+
+    def __init__(self, **tables: Any):
+        if tables.keys() != set(self.__slots__):
+            raise TypeError(f"Index tables: {sorted(tables.keys() ^ set(self.__slots__))}")
+        for name, table in tables.items():
+            setattr(self, name, table)
+
+    actions_per_day: int  # the calendar's, read at every dawn and dusk (a plain read: a
+    last_date: dt.date  # pydantic model's field costs three times as much, see `api._take`)
+    # What a game opens with (`day.opening_state`), in declared order: to be copied, not changed
+    stats_at_start: dict[str, int]
+    flags_at_start: dict[str, bool]
+    attitudes_at_start: dict[str, int]
+    hidden_draws: tuple[HiddenDraw, ...]
     stat_ids: tuple[str, ...]  # in declared order, as a GameState holds them
     flag_ids: tuple[str, ...]
     actor_ids: tuple[str, ...]
@@ -140,6 +233,16 @@ class Index(NamedTuple):  # named tuples: no code generated at import, unlike da
     action_readers: dict[str, tuple[ActionRow, ...]]  # key (see expr.reads) -> the actions
     # whose condition reads it, in order
     action_bytes: tuple[tuple[tuple[TakeAction, ...], ...], ...]  # see `_action_bytes`
+    action_rows: dict[str, ActionRow]  # action id -> its row
+    # Sets of actions (see `ActionRow.bit`), for `Run` to start from: every action, those
+    # without a condition (those with one, as rows), and as a game opens, before any action is
+    # taken: those whose uses are not all spent (max_uses 0), and those spent for the day
+    # (per_day 0)
+    every_action: int
+    unconditional_actions: int
+    conditional_actions: tuple[ActionRow, ...]
+    usable_at_opening: int
+    spent_at_opening: int
     cost_masks: dict[int, int]  # budget -> the actions costing at most that, as bits (for
     # budgets from 0 to the dearest action's cost; any higher budget affords every action)
     responses: dict[str, tuple[ResponseRow, ...]]  # demand id -> its answers, in order
@@ -259,6 +362,12 @@ def _build(scenario: Scenario) -> Index:
         for position, (aid, spec) in enumerate(scenario.actions.items())
     )
     return Index(
+        actions_per_day=scenario.calendar.actions_per_day,
+        last_date=scenario.calendar.end,
+        stats_at_start={sid: stat.start for sid, stat in scenario.stats.items()},
+        flags_at_start={fid: flag.start for fid, flag in scenario.flags.items()},
+        attitudes_at_start={aid: actor.attitude for aid, actor in scenario.actors.items()},
+        hidden_draws=tuple(_hidden_draw(hid, spec) for hid, spec in scenario.hidden.items()),
         stat_ids=tuple(scenario.stats),
         flag_ids=tuple(scenario.flags),
         actor_ids=tuple(scenario.actors),
@@ -268,6 +377,14 @@ def _build(scenario: Scenario) -> Index:
         action_readers=_action_readers(scenario, actions),
         action_bytes=_action_bytes(actions),
         cost_masks=_cost_masks(actions),
+        action_rows={row.ident: row for row in actions},
+        every_action=sum(row.bit for row in actions),
+        unconditional_actions=sum(row.bit for row in actions if row.when is None),
+        conditional_actions=tuple(row for row in actions if row.when is not None),
+        usable_at_opening=sum(
+            row.bit for row in actions if row.max_uses is None or row.max_uses > 0
+        ),
+        spent_at_opening=sum(row.bit for row in actions if row.per_day <= 0),
         responses={
             did: tuple(
                 ResponseRow(
@@ -331,6 +448,13 @@ def _build(scenario: Scenario) -> Index:
             if ending.when is not None and not ending.at_end_only
         ),
     )
+
+
+def _hidden_draw(ident: str, spec: Hidden) -> HiddenDraw:
+    if spec.choices:
+        choices = tuple((max(0, choice.weight), choice.value) for choice in spec.choices)
+        return HiddenDraw(ident, sum(weight for weight, _ in choices), choices, 0)
+    return HiddenDraw(ident, spec.max - spec.min + 1, (), spec.min)
 
 
 def plan(scenario: Scenario, effects: Effects) -> Plan:

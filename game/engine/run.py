@@ -50,20 +50,18 @@ class Run:
         # answer), those not yet taken as often as the game allows, and those taken as often as
         # a day allows on the day `_spent_day`. An action is allowed now, but for its cost, when
         # it is in the first two sets and not in the third.
-        self._holding = self._usable = self._spent = 0
-        self._spent_day = turn.day
-        for row in tables.actions:
-            if row.when is None or row.when(turn):
+        # (No action has been taken yet: the last two sets are the scenario's, worked out once.)
+        self._holding = tables.unconditional_actions
+        for row in tables.conditional_actions:
+            if row.when(turn):  # type: ignore[misc]  # (these have a condition)
                 self._holding |= row.bit
-            if row.max_uses is None or turn.taken.get(row.ident, 0) < row.max_uses:
-                self._usable |= row.bit
-            if turn.taken_today.get(row.ident, 0) >= row.per_day:
-                self._spent |= row.bit
-        self._rows = {row.ident: row for row in tables.actions}
+        self._usable, self._spent = tables.usable_at_opening, tables.spent_at_opening
+        self._spent_day = turn.day
+        self._rows = tables.action_rows
         self._readers = tables.action_readers
         self._answer_keys = tables.answer_keys
         self._action_bytes, self._cost_masks = tables.action_bytes, tables.cost_masks
-        self._every_action = sum(row.bit for row in tables.actions)
+        self._every_action = tables.every_action
         turn.touched.clear()
         # The answers that may be given now whatever their cost (`open_answers`), kept until
         # the turn touches something they depend on (`Index.answer_keys`); None when to be
@@ -137,8 +135,15 @@ class Run:
 
     def _find_answers(self) -> None:
         self._answers = answers = open_answers(self._turn)
-        self._answer_choices = [row.candidate for row in answers]
-        self._dearest_answer = max([row.cost for row in answers], default=0)
+        # (one loop rather than two comprehensions and max(): each is a call)
+        choices: list[Respond] = []
+        dearest: int | None = None
+        for candidate, cost, _ in answers:
+            choices.append(candidate)
+            if dearest is None or cost > dearest:
+                dearest = cost
+        self._answer_choices = choices
+        self._dearest_answer = 0 if dearest is None else dearest
 
     def play(self, action: PlayerAction) -> Sequence[GameEvent | Note]:
         """Do one action, as `step` would, and return `events`; an action not allowed changes
@@ -150,13 +155,12 @@ class Run:
         if reason:
             return [GameEvent(kind="rejected", date=turn.date, title="Not possible", text=reason)]
         turn.events = []
-        if isinstance(turn, QuietTurn):
-            turn.notes = []
+        turn.notes = []
         perform(turn, action)
         self._legal = None
-        if isinstance(action, TakeAction):
+        if type(action) is TakeAction:  # (not isinstance: see api.perform)
             self._count(self._rows[action.action])
-        return turn.notes if isinstance(turn, QuietTurn) else turn.events  # (`events`, inline)
+        return turn.notes if turn.quiet else turn.events  # (`events`, inline)
 
     def _count(self, row: ActionRow) -> None:
         """An action was taken: it leaves the sets that its counts no longer allow it in."""
@@ -168,10 +172,14 @@ class Run:
         if turn.taken_today[row.ident] >= row.per_day:
             self._spent |= row.bit
 
-    def state(self) -> GameState:
-        """The game as it stands, as a GameState (the run goes on from a fresh copy of it)."""
+    def state(self, *, go_on: bool = True) -> GameState:
+        """The game as it stands, as a GameState (the run goes on from a fresh copy of it).
+        With `go_on=False`, the last look at a run that will not be played again: no fresh
+        copy is opened (the explorer, at the end of each game)."""
         done = self._turn
         frozen = done.freeze()
+        if not go_on:
+            return frozen
         self._turn = self._open(self.scenario, frozen)
         self._turn.events = done.events
         self._turn.touched = done.touched  # what the conditions known here have not yet seen

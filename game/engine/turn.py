@@ -55,6 +55,18 @@ def _names(scenario: Scenario, state: GameState) -> dict[str, Value]:
     }
 
 
+class Note(NamedTuple):
+    """What a quiet Turn keeps of an event: its kind and what it was about."""
+
+    kind: EventKind
+    ref: str
+
+
+# Note(kind, ref) without the call of NamedTuple's __new__, which is Python (it runs once per
+# event of every explored game); tuple's is C. The same object.
+_new_note = tuple.__new__
+
+
 class Reader:
     """Reads a GameState for expressions (an `Env`), for checks that change nothing: it shares
     the state's tables and adds one of its own, every name an expression may read with its
@@ -119,6 +131,14 @@ class Turn(Reader):
         self.rng = state.rng
         self.ending = state.ending
         self.events: list[GameEvent] = []
+        # A quiet turn (QuietTurn) keeps only a Note of each event, in `notes`. The busiest
+        # emitters (the day's title, events, actions, answers, actors' rules, demands) ask
+        # `quiet` and call `note` then, rather than `emit`, whose dozen keyword arguments cost
+        # twice what the note does. (Instance attributes: CPython 3.11 specialises reading
+        # those, not a class attribute read through an instance.)
+        self.quiet = False
+        self.notes: list[Note] = []
+        self.keeps_log = True  # whether the player's choices are recorded in `log` (QuietTurn: no)
         self.queue: deque[tuple[str, str]] = deque()
         self.touched: set[str] = set()
         # The events and intelligence reports that have happened since the current dawn began,
@@ -138,7 +158,7 @@ class Turn(Reader):
         self.day = self.values["day"] = self.day + 1
         self.date = date = self.date + _ONE_DAY
         self.values["date"] = date.isoformat()
-        self.values["days_left"] = (self.scenario.calendar.end - date).days
+        self.values["days_left"] = (self.tables.last_date - date).days
         self.touched.update(("day", "date", "days_left"))
 
     def ended(self) -> bool:
@@ -182,16 +202,22 @@ class Turn(Reader):
             return True
         if percent <= 0:
             return False
-        self.rng, value = rng.below(self.rng, 100)
-        return value < percent
+        # rng.below(self.rng, 100), written out: a roll is one of the commonest draws, and the
+        # call costs more than the arithmetic (tests/engine/test_draws.py holds the two equal)
+        self.rng = state = (self.rng + 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
+        z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
+        return (z ^ (z >> 31)) % 100 < percent
 
     def pick(self, weights: list[int]) -> int | None:
         """Index chosen by weight (negative weights count as zero); None if all are zero."""
         if len(weights) == 2:  # the commonest case (an actor with one rule that may fire, and
             first, second = weights  # its idle weight): the loops below, written out
-            if first > 0 and second > 0:
-                self.rng, value = rng.below(self.rng, first + second)
-                return 0 if value < first else 1
+            if first > 0 and second > 0:  # rng.below(self.rng, first + second), written out
+                self.rng = state = (self.rng + 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
+                z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
+                z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
+                return 0 if (z ^ (z >> 31)) % (first + second) < first else 1
         total = positive = 0
         only = -1
         for index, weight in enumerate(weights):
@@ -245,7 +271,9 @@ class Turn(Reader):
         if inbox:
             self.inbox.append(event)
 
-    keeps_log = True  # whether the player's choices are recorded in `log` (QuietTurn: no)
+    def note(self, kind: EventKind, ref: str) -> None:
+        """What a quiet turn keeps of an event (see `quiet`)."""
+        self.notes.append(_new_note(Note, (kind, ref)))
 
     def record(self, kind: str, ref: str = "", response: str = "", label: str = "") -> None:
         self.log.append(
@@ -357,23 +385,26 @@ class Turn(Reader):
 
     def fire(self, ident: str, *, forced: bool = False) -> None:
         """An event or intelligence report happens (its `once` is respected unless forced)."""
-        if ident in self.scenario.events:
-            event = self.scenario.events[ident]
+        event = self.scenario.events.get(ident)  # (one read of the pydantic Scenario's field)
+        if event is not None:
             if event.once and self.fired.get(ident) and not forced:
                 return
             self.fired[ident] = self.fired.get(ident, 0) + 1
             self.fired_this_dawn.add(("event", ident))
             self.touched.add(FIRED + ident)  # (fired_key, without a call)
-            self.emit(
-                event.kind,
-                event.title,
-                event.text,
-                ref=ident,
-                sender=event.sender,
-                places=event.places,
-                sources=event.sources,
-                counterfactual=event.counterfactual,
-            )
+            if self.quiet:
+                self.note(event.kind, ident)
+            else:
+                self.emit(
+                    event.kind,
+                    event.title,
+                    event.text,
+                    ref=ident,
+                    sender=event.sender,
+                    places=event.places,
+                    sources=event.sources,
+                    counterfactual=event.counterfactual,
+                )
             self.apply(event.effects)
         elif ident in self.scenario.intel:
             intel = self.scenario.intel[ident]
@@ -382,6 +413,10 @@ class Turn(Reader):
             self.touched.add(FIRED + ident)  # (fired_key, without a call)
             truth = self.holds(intel.truth)
             honest = self.roll(intel.reliability)
+            if self.quiet:
+                self.note("intelligence", ident)
+                self.apply(intel.effects)
+                return
             says_true = truth if honest else not truth
             text = intel.if_true if says_true else intel.if_false
             self.emit(
@@ -414,10 +449,14 @@ class Turn(Reader):
             stalls=0,
         )
         self.touched.add(DEMAND + ident)  # (demand_key, without a call)
+        kind: EventKind = "ultimatum" if demand.ultimatum else "demand"
+        if self.quiet:
+            self.note(kind, ident)
+            return
         label = demand.deadline_label or (long_date(deadline, weekday=False) if deadline else "")
         when = f" Deadline: {label}." if deadline else ""
         self.emit(
-            "ultimatum" if demand.ultimatum else "demand",
+            kind,
             demand.title,
             demand.text + when,
             ref=ident,
@@ -458,18 +497,6 @@ class Turn(Reader):
         self.emit("ending", ending.title, ending.epilogue, ref=ident, sources=ending.sources)
 
 
-class Note(NamedTuple):
-    """What a quiet Turn keeps of an event: its kind and what it was about."""
-
-    kind: EventKind
-    ref: str
-
-
-# Note(kind, ref) without the call of NamedTuple's __new__, which is Python (it runs once per
-# event of every explored game); tuple's is C. The same object.
-_new_note = tuple.__new__
-
-
 class QuietTurn(Turn):
     """A Turn that plays by the same rules but writes nothing for a reader: no event objects, no
     inbox and no log, only a Note (kind, ref) per event. For the explorer, which looks only at
@@ -477,7 +504,10 @@ class QuietTurn(Turn):
 
     def __init__(self, scenario: Scenario, state: GameState):
         super().__init__(scenario, state)
-        self.notes: list[Note] = []
+        self.quiet = True
+        # Its log keeps only the injects (an inject is released once: `released_injects` reads
+        # it); the player's choices are not recorded (`api.perform` asks `keeps_log`).
+        self.keeps_log = False
 
     def emit(
         self,
@@ -495,7 +525,3 @@ class QuietTurn(Turn):
         accurate: bool | None = None,
     ) -> None:
         self.notes.append(_new_note(Note, (kind, ref)))
-
-    # Its log keeps only the injects (an inject is released once: `released_injects` reads
-    # it); the player's choices are not recorded (`api.perform` asks `keeps_log`).
-    keeps_log = False

@@ -10,6 +10,7 @@ from game.analysis.policies import CHOOSERS
 from game.engine import rng
 from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction
 from game.engine.api import legal_actions, new_game, step
+from game.engine.index import scenario_index
 from game.engine.run import Run
 from game.scenario.load import load_scenario
 
@@ -299,3 +300,24 @@ def test_the_actors_rules_left_out_on_a_date_cannot_hold_then(name, scenario):
             run.play(choice)
     if name == "he_umezu_1935.yaml":
         assert left_out > 0
+
+
+@pytest.mark.parametrize(("name", "scenario"), LOADED, ids=[name for name, _ in LOADED])
+def test_a_runs_opening_sets_of_actions_are_those_its_opened_game_gives(name, scenario):
+    """`Run` starts from sets the index works out once (`Index.usable_at_opening` ...): they
+    must be what the game as opened gives, action by action."""
+    tables = scenario_index(scenario)
+    for seed in SEEDS:
+        run = Run(scenario, seed)
+        turn = run._turn
+        holding = usable = spent = 0
+        for row in tables.actions:
+            if row.when is None or row.when(turn):
+                holding |= row.bit
+            if row.max_uses is None or turn.taken.get(row.ident, 0) < row.max_uses:
+                usable |= row.bit
+            if turn.taken_today.get(row.ident, 0) >= row.per_day:
+                spent |= row.bit
+        assert (run._holding, run._usable, run._spent) == (holding, usable, spent)
+        assert run._every_action == sum(row.bit for row in tables.actions)
+        assert run._rows == {row.ident: row for row in tables.actions}

@@ -152,6 +152,45 @@ def test_none_of_several_flags_set(count):
         assert compile_expr(text)(one_set) is False
 
 
+@pytest.mark.parametrize("operator", ["and", "or"])
+@pytest.mark.parametrize(
+    "shape",
+    # a part that reads one name (n: `a`, ! : `not a`) or a comparison (c); runs of two or more
+    # names in a row are read by one closure of their own (two names, a name and a negated one,
+    # two negated names, and a loop beyond)
+    # (and an and/or of two parts, one a name, has closures of its own: nc, !c, cn, c!)
+    [
+        *("nc", "!c", "cn", "c!", "cc"),
+        *("nn", "n!", "!n", "!!", "nnn", "n!!", "!!!!", "cnn", "nnc", "n!cn!", "c!!c", "!c!"),
+        "nc!n",
+    ],
+)
+def test_an_and_or_or_of_names_in_a_row_is_what_python_makes_of_it(shape, operator):
+    names = [f"f{i}" for i in range(len(shape))]
+    written, meant = [], []
+    for name, kind in zip(names, shape, strict=True):
+        if kind == "c":
+            written.append(f"pressure > {name}_n")
+        else:
+            written.append(f"not {name}" if kind == "!" else name)
+    text = f" {operator} ".join(written)
+    compiled = compile_expr(text)
+    for bits in range(1 << len(shape)):
+        values = {}
+        for place, name in enumerate(names):
+            on = bool(bits >> place & 1)
+            values[name] = on
+            values[f"{name}_n"] = 10 if on else 90  # pressure (50) > 10: the comparison holds
+        meant = [
+            values[f"{name}_n"] < 50
+            if kind == "c"
+            else (not values[name] if kind == "!" else values[name])
+            for name, kind in zip(names, shape, strict=True)
+        ]
+        expected = all(meant) if operator == "and" else any(meant)
+        assert compiled(Env(pressure=50, **values)) is expected, (text, values)
+
+
 def test_reads_lists_every_name_and_what_each_function_looks_at():
     from game.scenario.expr.reads import demand_key, fired_key, reads, taken_key
 

@@ -209,33 +209,37 @@ def _negated_name(node: ast.expr) -> str | None:
 
 
 def _compile_boolop(node: ast.BoolOp) -> Compiled:
-    negated = [_negated_name(value) for value in node.values]
-    if isinstance(node.op, ast.And) and all(name is not None for name in negated):
-        # `not a and not b ...`, the commonest condition of all: none of these is set
-        return _none_set(tuple(name for name in negated if name is not None))
-    parts = [_compile(value) for value in node.values]
+    conjunction = isinstance(node.op, ast.And)
+    if len(node.values) == 2:
+        left, right = node.values
+        with_a_name = _two_parts_one_a_name(left, right, conjunction)
+        if with_a_name is not None:
+            return with_a_name
+    parts = _boolop_parts(node.values, conjunction)
+    if len(parts) == 1:  # (every part read a name: one closure reads them all)
+        return parts[0]
     # Two to four parts, written out (most conditions): no loop over the parts. `not not` is
     # bool() without a call; the result is the same as bool(a) and bool(b) ...
     if len(parts) == 2:
         first, second = parts
-        if isinstance(node.op, ast.And):
+        if conjunction:
             return lambda env: not not (first(env) and second(env))  # noqa: SIM208
         return lambda env: not not (first(env) or second(env))  # noqa: SIM208
     if len(parts) == 3:
         first, second, third = parts
-        if isinstance(node.op, ast.And):
+        if conjunction:
             return lambda env: not not (first(env) and second(env) and third(env))  # noqa: SIM208
         return lambda env: not not (first(env) or second(env) or third(env))  # noqa: SIM208
     if len(parts) == 4:
         first, second, third, fourth = parts
-        if isinstance(node.op, ast.And):
+        if conjunction:
             return lambda env: (
                 not not (  # noqa: SIM208
                     first(env) and second(env) and third(env) and fourth(env)
                 )
             )
         return lambda env: not not (first(env) or second(env) or third(env) or fourth(env))  # noqa: SIM208
-    if isinstance(node.op, ast.And):
+    if conjunction:
 
         def every(env: Env) -> bool:
             for part in parts:  # noqa: SIM110 - a loop, not a generator per evaluation
@@ -252,6 +256,104 @@ def _compile_boolop(node: ast.BoolOp) -> Compiled:
         return False
 
     return some
+
+
+def _two_parts_one_a_name(first: ast.expr, second: ast.expr, conjunction: bool) -> Compiled | None:
+    """`a and X`, `not a or X`, `X and not a` ... (one part reads a name, the other does not):
+    the name is read in the and's (or's) own closure, one call fewer. None for other shapes."""
+    for name_node, other_node, name_first in ((first, second, True), (second, first, False)):
+        plain, negated = _plain_name(name_node), _negated_name(name_node)
+        other_reads_a_name = _plain_name(other_node) or _negated_name(other_node)
+        if other_reads_a_name or (plain is None and negated is None):
+            continue
+        other = _compile(other_node)
+        key = (conjunction, name_first, negated is not None)
+        return _NAME_AND_PART[key](plain or negated or "", other)
+    return None
+
+
+# (and?, the name first?, the name negated?) -> the closure of the name and the other part
+# (`not not` is bool() without a call, as in _compile_boolop)
+_NAME_AND_PART: dict[tuple[bool, bool, bool], Callable[[str, Compiled], Compiled]] = {
+    (True, True, False): lambda n, f: lambda env: not not (env.values[n] and f(env)),  # noqa: SIM208
+    (True, True, True): lambda n, f: lambda env: not env.values[n] and not not f(env),  # noqa: SIM208
+    (True, False, False): lambda n, f: lambda env: not not (f(env) and env.values[n]),  # noqa: SIM208
+    (True, False, True): lambda n, f: lambda env: not not (f(env) and not env.values[n]),  # noqa: SIM208
+    (False, True, False): lambda n, f: lambda env: not not (env.values[n] or f(env)),  # noqa: SIM208
+    (False, True, True): lambda n, f: lambda env: not env.values[n] or not not f(env),  # noqa: SIM208
+    (False, False, False): lambda n, f: lambda env: not not (f(env) or env.values[n]),  # noqa: SIM208
+    (False, False, True): lambda n, f: lambda env: not not (f(env) or not env.values[n]),  # noqa: SIM208
+}
+
+
+def _boolop_parts(values: list[ast.expr], conjunction: bool) -> list[Compiled]:
+    """The parts of an and (`conjunction`) or an or, compiled, in their written order; two or
+    more parts in a row that each read one name (`a`, `not a`) are read by one closure."""
+    parts: list[Compiled] = []
+    run: list[ast.expr] = []  # the parts in a row, so far, that read one name each
+    for value in [*values, None]:
+        if value is not None and (_plain_name(value) or _negated_name(value)):
+            run.append(value)
+            continue
+        if len(run) == 1:
+            parts.append(_compile(run[0]))
+        elif run:
+            set_names = tuple(name for part in run if (name := _plain_name(part)) is not None)
+            clear_names = tuple(name for part in run if (name := _negated_name(part)) is not None)
+            parts.append((_all_of if conjunction else _any_of)(set_names, clear_names))
+        run = []
+        if value is not None:
+            parts.append(_compile(value))
+    return parts
+
+
+def _all_of(set_names: tuple[str, ...], clear_names: tuple[str, ...]) -> Compiled:
+    """True when every one of `set_names` is set and none of `clear_names` (two or more names)."""
+    if not set_names:
+        return _none_set(clear_names)
+    if len(set_names) == 2 and not clear_names:
+        first, second = set_names
+        return lambda env: not not ((values := env.values)[first] and values[second])  # noqa: SIM208
+    if len(set_names) == 1 and len(clear_names) == 1:
+        (first,), (second,) = set_names, clear_names
+        return lambda env: not not ((values := env.values)[first] and not values[second])  # noqa: SIM208
+
+    def all_of(env: Env) -> bool:
+        values = env.values
+        for name in set_names:  # noqa: SIM110 - a loop, not a generator per evaluation
+            if not values[name]:
+                return False
+        for name in clear_names:  # noqa: SIM110
+            if values[name]:
+                return False
+        return True
+
+    return all_of
+
+
+def _any_of(set_names: tuple[str, ...], clear_names: tuple[str, ...]) -> Compiled:
+    """True when one of `set_names` is set or one of `clear_names` is not (two or more names)."""
+    if len(set_names) == 2 and not clear_names:
+        first, second = set_names
+        return lambda env: not not ((values := env.values)[first] or values[second])  # noqa: SIM208
+    if len(set_names) == 1 and len(clear_names) == 1:
+        (first,), (second,) = set_names, clear_names
+        return lambda env: not not ((values := env.values)[first] or not values[second])  # noqa: SIM208
+    if not set_names and len(clear_names) == 2:
+        first, second = clear_names
+        return lambda env: not ((values := env.values)[first] and values[second])
+
+    def any_of(env: Env) -> bool:
+        values = env.values
+        for name in set_names:  # noqa: SIM110 - a loop, not a generator per evaluation
+            if values[name]:
+                return True
+        for name in clear_names:  # noqa: SIM110
+            if not values[name]:
+                return True
+        return False
+
+    return any_of
 
 
 def _none_set(names: tuple[str, ...]) -> Compiled:
