@@ -1,8 +1,10 @@
 """Row 3: time to draw the crisis screen at 1280x720 while its countdown blinks, against fill + flip.
 
 The game side is the 1935 scenario played by history to its last day (the ultimatum countdown
-blinks there); every frame advances the blink and forces a full redraw through `App.draw`, the
-same call the loop makes. Drawing includes `display.flip()` on both sides.
+blinks there). The frames timed are those the loop draws while it blinks: the blink advances
+(`App.blinked`, as `App.animate` sets it) and `App.draw` redraws the header and sends the display
+that area alone (`Scene.draw_animated`). A whole redraw (`App.dirty`, as after a key or a click,
+with `display.flip()`) is timed too, as context. The bare side fills and flips the whole window.
 """
 
 from __future__ import annotations
@@ -24,17 +26,21 @@ def child_game(frames: int) -> dict:
 
     app = crisis_app(animating=True)
     app.run(max_frames=1)
-    times = []
-    for index in range(WARM_UP + frames):
-        app.blink_phase += 1
-        app.dirty = True
-        start = time.perf_counter()
-        app.draw()
-        if index >= WARM_UP:
-            times.append(time.perf_counter() - start)
-        pygame.event.pump()
+    timed: dict[str, list[float]] = {"blink": [], "whole": []}
+    for kind in ("blink", "whole"):
+        for index in range(WARM_UP + frames):
+            app.blink_phase += 1
+            if kind == "blink":
+                app.blinked = True
+            else:
+                app.dirty = True
+            start = time.perf_counter()
+            app.draw()
+            if index >= WARM_UP:
+                timed[kind].append(time.perf_counter() - start)
+            pygame.event.pump()
     pygame.quit()
-    return {"times": times, "animating": app.top.animating(app)}
+    return {"times": timed["blink"], "whole": timed["whole"], "animating": app.top.animating(app)}
 
 
 def child_bare(frames: int) -> dict:
@@ -58,12 +64,14 @@ def run(quick: bool) -> list[Result]:
     game = run_child("frames", "game", str(frames))
     bare = run_child("frames", "bare", str(frames))
     ours = [t * 1000 for t in game["times"]]
+    whole = [t * 1000 for t in game["whole"]]
     reference = [t * 1000 for t in bare["times"]]
     note = "" if game["animating"] else " (countdown not animating!)"
+    size = f"{WINDOW_SIZE[0]}x{WINDOW_SIZE[1]} ({video_driver()}){note}"
     return [
         Result(
             "3. Frames",
-            f"median of {frames} redraws, {WINDOW_SIZE[0]}x{WINDOW_SIZE[1]} ({video_driver()}){note}",
+            f"median of {frames} blink frames, {size}",
             median(ours),
             median(reference),
             "ms",
@@ -74,13 +82,24 @@ def run(quick: bool) -> list[Result]:
         ),
         Result(
             "3. Frames",
-            f"p99 of {frames} redraws",
+            f"p99 of {frames} blink frames",
             percentile(ours, 0.99),
             percentile(reference, 0.99),
             "ms",
             f"p99 < {GOAL_P99_MS:.0f} ms",
             percentile(ours, 0.99) < GOAL_P99_MS,
             "crisis screen",
+            "fill + flip",
+        ),
+        Result(
+            "3. Frames",
+            f"p99 of {frames} whole redraws (after a key or a click)",
+            percentile(whole, 0.99),
+            percentile(reference, 0.99),
+            "ms",
+            "(context)",
+            None,
+            "whole window",
             "fill + flip",
         ),
     ]

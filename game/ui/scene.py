@@ -166,6 +166,16 @@ class Scene:
         """Whether this scene shows something that moves now (the app then redraws at the blink pace)."""
         return False
 
+    def draw_animated(self, app: App, surface: pygame.Surface) -> bool:
+        """Redraw only `animated_area`, over the last whole frame, if this scene can (it is the
+        only scene shown); False: it cannot, and the whole window is drawn."""
+        return False
+
+    def animated_area(self, app: App) -> pygame.Rect | None:
+        """Where what `animating` moves is drawn, as last drawn: a blink redraws the window but
+        sends the display only this area. None: the whole window (the safe answer)."""
+        return None
+
     # --- input -------------------------------------------------------------------------------
     def handle(self, app: App, event: pygame.event.Event) -> SceneResult:
         if event.type == pygame.KEYDOWN:

@@ -507,6 +507,16 @@ class CrisisScene(Scene):
         # the last-day blink (a council clock is redrawn by the app as its seconds change)
         return self.view is not None and self.view.header.last_day
 
+    def animated_area(self, app: App) -> pygame.Rect | None:
+        # the header, as last laid out: the countdown blinks in it, and its frame is red
+        return getattr(self, "header", None) if self.view is not None else None
+
+    def draw_animated(self, app: App, surface: pygame.Surface) -> bool:
+        if self.view is None or getattr(self, "header", None) is None:
+            return False
+        self.draw_header(app, surface)  # it fills its own frame: nothing else lies under it
+        return True
+
     # --- drawing -----------------------------------------------------------------------------------
     def draw_unit_note(self, app: App, surface: pygame.Surface) -> None:
         """The name of the unit under the pointer, on a slip beside its marker, inside the map."""
