@@ -4,13 +4,17 @@ Teacher's report review: the report did not say why a game ended as it did (a "b
 that occupied Peiping all the same). An ending is reached at dusk when its condition holds; the
 names that condition reads (`game.scenario.expr.reads`), in the order written, are told as the
 players know them: a fact that held (by its label), a stat's or an attitude's value, the stage,
-the answer given to a demand, a hidden draw's meaning. A fact that did not hold is left out: the
-condition may have needed it not to, and the report does not guess which.
+the answer given to a demand, a hidden draw's meaning. A fact that did not hold is told ("not:
+Chinese troops stand and fight") where the condition reads it only under `not`, so that its not
+holding is part of why; elsewhere it is left out, since the report cannot tell whether it counted.
 """
 
 from __future__ import annotations
 
+import ast
+
 from game.engine.state import GameState
+from game.scenario.expr import parse
 from game.scenario.expr.reads import reads
 from game.scenario.model import Scenario
 
@@ -28,7 +32,32 @@ def turned_on(scenario: Scenario, state: GameState) -> list[str]:
     if not when or when.strip() == "true":
         return [CALENDAR_RAN_OUT] if state.ending == scenario.default_ending else []
     keys = sorted(reads(when), key=lambda key: _place(when, key))
-    return [said for key in keys if (said := _say(scenario, state, key))]
+    negated = _only_negated(when)
+    return [said for key in keys if (said := _say(scenario, state, key, key in negated))]
+
+
+def _only_negated(text: str) -> set[str]:
+    """The names the condition reads only as `not NAME` (play-test review: 'Peiping and Tianjin
+    occupied' turned on the troops not fighting, and the report left that out)."""
+    plain: set[str] = set()
+    negated: set[str] = set()
+
+    def visit(node: ast.AST, under_not: bool) -> None:
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            if isinstance(node.operand, ast.Name):
+                negated.add(node.operand.id)
+                return
+            under_not = True  # `not (a or b)`: what it says of each name is not plain
+        if isinstance(node, ast.Name):
+            (negated if under_not else plain).add(node.id)
+            if under_not:
+                plain.add(node.id)  # inside a larger negation: counted as read both ways
+            return
+        for child in ast.iter_child_nodes(node):
+            visit(child, under_not)
+
+    visit(parse(text), False)
+    return negated - plain
 
 
 def _place(text: str, key: str) -> int:
@@ -38,10 +67,12 @@ def _place(text: str, key: str) -> int:
     return found if found >= 0 else len(text)
 
 
-def _say(scenario: Scenario, state: GameState, key: str) -> str:
+def _say(scenario: Scenario, state: GameState, key: str, negated: bool = False) -> str:
     if key in scenario.flags:
         said = scenario.flags[key].label or key.replace("_", " ")
-        return said if state.flags.get(key) else ""
+        if state.flags.get(key):
+            return said
+        return f"not: {said}" if negated else ""
     if key in scenario.stats:
         return f"{scenario.stats[key].label} {state.stats.get(key, 0)}"
     if key in scenario.actors:

@@ -48,6 +48,20 @@ def test_facts_that_held_and_values_are_told_in_the_conditions_order(hebei):
     ]  # the fact that did not hold (the pretext undermined) is left out
 
 
+def test_a_fact_the_condition_needs_not_to_hold_is_told_as_not_holding(hebei):
+    # 'occupation' is `in_stage(invasion) and not fighting`: that the troops did not fight is
+    # why Peiping and Tianjin were occupied, and the report left it out
+    state = _ended(hebei, "occupation", stage="invasion", flags={"fighting": False})
+    fighting = hebei.flags["fighting"].label
+    assert turned_on(hebei, state) == ["the stage: Invasion", f"not: {fighting}"]
+    # a fact read both ways, or inside a larger negation, is left out when it did not hold
+    from game.debrief.turned_on import _only_negated
+
+    assert _only_negated("not a and b") == {"a"}
+    assert _only_negated("not a and (a or b)") == set()
+    assert _only_negated("not (a or b)") == set()
+
+
 def test_the_default_ending_says_the_calendar_ran_out(hebei):
     assert turned_on(hebei, _ended(hebei, hebei.default_ending)) == [CALENDAR_RAN_OUT]
 
