@@ -54,6 +54,18 @@ def test_same_report_whatever_the_number_of_jobs(mini):
     assert one.to_json() == two.to_json()
 
 
+def test_rows_sent_back_share_equal_values_and_say_the_same(mini):
+    # the workers' rows make equal tuples and strings one object, so pickle sends each once
+    from game.analysis.explore import GameSummary, _shared_rows, play_range
+
+    games = play_range(mini, 0, 40, "random")
+    rows = _shared_rows(games)
+    assert rows == [g.to_tuple() for g in games]
+    assert [GameSummary(*row) for row in rows] == games
+    stages = [row[7] for row in rows]
+    assert len({id(s) for s in stages}) == len(set(stages)) < len(stages)
+
+
 @pytest.mark.parametrize("method", ["fork", "spawn"])
 def test_workers_started_either_way_give_the_same_report(mini, monkeypatch, method):
     # Forked workers take the scenario already loaded; spawned ones load the YAML they are sent.
