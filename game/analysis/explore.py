@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.analysis.policies import CHOOSERS, POLICIES
 from game.analysis.why import WHY_GAMES, explain
@@ -34,9 +34,12 @@ MAX_STEPS = 10_000  # a policy that never ends the day cannot hang the explorer
 SWINGS = 2
 
 
-@dataclass(frozen=True)
-class GameSummary:
-    """What one game reached. Plain values only, so it travels between processes cheaply."""
+class GameSummary(NamedTuple):
+    """What one game reached. Plain values only, so it travels between processes cheaply.
+
+    A named tuple rather than a frozen dataclass: the parent of a parallel run rebuilds one from
+    each row the workers send back, serially, and a frozen dataclass sets each field through
+    `object.__setattr__` (2,000 games: 0.6 ms instead of 2.8)."""
 
     seed: int
     ending: str
@@ -55,21 +58,8 @@ class GameSummary:
     swing: tuple[str, ...] = ()
 
     def to_tuple(self) -> tuple[Any, ...]:
-        return (
-            self.seed,
-            self.ending,
-            self.days,
-            self.fired,
-            self.demands,
-            self.expired,
-            self.actions,
-            self.stages,
-            self.idle_dates,
-            self.rules,
-            self.responses,
-            self.swings,
-            self.swing,
-        )
+        """A plain tuple (what crosses between processes: nothing of ours is pickled)."""
+        return tuple(self)
 
 
 def play_one(scenario: Scenario, seed: int, policy: str, max_steps: int = MAX_STEPS) -> GameSummary:
@@ -429,7 +419,7 @@ def explore(
             for (start, stop), rows in zip(
                 ranges, pool.imap(_work, [(a, b, policy) for a, b in ranges]), strict=True
             ):
-                games.extend(GameSummary(*row) for row in rows)
+                games.extend(map(GameSummary._make, rows))
                 done += stop - start
                 if progress:
                     progress(done, runs)

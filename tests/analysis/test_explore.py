@@ -61,7 +61,7 @@ def test_rows_sent_back_share_equal_values_and_say_the_same(mini):
     games = play_range(mini, 0, 40, "random")
     rows = _shared_rows(games)
     assert rows == [g.to_tuple() for g in games]
-    assert [GameSummary(*row) for row in rows] == games
+    assert list(map(GameSummary._make, rows)) == games
     stages = [row[7] for row in rows]
     assert len({id(s) for s in stages}) == len(set(stages)) < len(stages)
 
