@@ -310,6 +310,12 @@ class App:
         self.toast_read = False
         self.dirty = True
 
+    def withdraw_toast(self, text: str) -> None:
+        """A notice that no longer tells the truth goes, if the toast still shows it (another
+        notice since is left alone)."""
+        if text and self.toast_text == text:
+            self.toast_text = ""
+
     # --- the scenario, loaded behind the title screen ----------------------------------------------
     @property
     def card(self) -> TitleCard | None:

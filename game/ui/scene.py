@@ -116,8 +116,7 @@ class ArmedNumber:
         return self.number == number and self.owner is owner
 
     def disarm(self, app: App) -> None:
-        if self.note and app.toast_text == self.note:
-            app.toast_text = ""
+        app.withdraw_toast(self.note)
         self.number, self.owner, self.note = None, None, ""
 
     def watch(self, app: App, event: pygame.event.Event) -> None:

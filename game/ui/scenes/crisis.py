@@ -297,8 +297,7 @@ class CrisisScene(Scene):
         Enter, Esc, Esc, Enter took the action with no notice)."""
         if not self.enter_note:
             return
-        if app.toast_text == self.enter_note:
-            app.toast_text = ""
+        app.withdraw_toast(self.enter_note)
         self.enter_note = ""
         if again and self.widgets:
             self.action_list.shown_only = True
