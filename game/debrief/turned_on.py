@@ -39,24 +39,23 @@ def turned_on(scenario: Scenario, state: GameState) -> list[str]:
 def _only_negated(text: str) -> set[str]:
     """The names the condition reads only as `not NAME` (play-test review: 'Peiping and Tianjin
     occupied' turned on the troops not fighting, and the report left that out)."""
-    plain: set[str] = set()
+    plain: set[str] = set()  # every other reading, `not (a or b)` included: it says less of each
     negated: set[str] = set()
 
-    def visit(node: ast.AST, under_not: bool) -> None:
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-            if isinstance(node.operand, ast.Name):
-                negated.add(node.operand.id)
-                return
-            under_not = True  # `not (a or b)`: what it says of each name is not plain
-        if isinstance(node, ast.Name):
-            (negated if under_not else plain).add(node.id)
-            if under_not:
-                plain.add(node.id)  # inside a larger negation: counted as read both ways
-            return
-        for child in ast.iter_child_nodes(node):
-            visit(child, under_not)
+    def visit(node: ast.AST) -> None:
+        if (
+            isinstance(node, ast.UnaryOp)
+            and isinstance(node.op, ast.Not)
+            and isinstance(node.operand, ast.Name)
+        ):
+            negated.add(node.operand.id)
+        elif isinstance(node, ast.Name):
+            plain.add(node.id)
+        else:
+            for child in ast.iter_child_nodes(node):
+                visit(child)
 
-    visit(parse(text), False)
+    visit(parse(text))
     return negated - plain
 
 
