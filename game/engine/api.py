@@ -25,7 +25,7 @@ from game.engine.actions import (
     logged_choice,
 )
 from game.engine.day import begin, dusk, opening_state
-from game.engine.index import ResponseRow
+from game.engine.index import ActionRow, ResponseRow
 from game.engine.state import GameEvent, GameState, LogEntry
 from game.engine.turn import Reader, Turn
 from game.engine.words import counted
@@ -95,26 +95,30 @@ def perform(turn: Turn, action: PlayerAction) -> None:
 
 
 def _take(turn: Turn, action: TakeAction) -> None:
-    # (Each field read once: reading a pydantic model's field costs some three times a plain
-    # object's, as its class defines __getattr__; this runs at most steps of every game.)
-    ident = action.action
-    spec = turn.scenario.actions[ident]
-    turn.set_budget(turn.budget - spec.cost)
+    take_row(turn, turn.tables.action_rows[action.action])
+
+
+def take_row(turn: Turn, row: ActionRow) -> None:
+    """The action of `row` is taken (what `perform` does for a TakeAction; `Run.play` calls
+    this directly with the row of a choice it listed)."""
+    ident = row.ident
+    turn.set_budget(turn.budget - row.cost)
     turn.count_taken(ident)
     if turn.keeps_log:
-        turn.record("action", ident, label=spec.label)
+        turn.record("action", ident, label=row.label)
     if turn.quiet:  # (see Turn.quiet)
         turn.note("action", ident)
     else:
+        spec = turn.scenario.actions[ident]
         turn.emit(
             "action", spec.label, spec.text, ref=ident, places=spec.places, sources=spec.sources
         )
-    turn.apply(spec.effects)
+    turn.apply(row.effects)
     if turn.queue:  # (most effects queue nothing: no call to drain nothing)
         turn.drain()
-    outcomes = spec.outcomes
+    outcomes = row.outcomes
     if outcomes:  # (most actions have none: drawing none and draining nothing is skipped)
-        turn.apply_outcomes(outcomes, spec.label, ident)
+        turn.apply_outcomes(outcomes, row.label, ident)
         if turn.queue:
             turn.drain()
 

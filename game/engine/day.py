@@ -190,7 +190,7 @@ def _actors_act(turn: Turn, actors: tuple[ActorRow, ...]) -> None:
                 sources=rule.sources,
                 counterfactual=rule.counterfactual,
             )
-        turn.apply(rule.effects)
+        turn.apply(chosen.effects)
         if turn.queue:  # (most effects queue nothing: no call to drain nothing)
             turn.drain()
         if turn.phase == "over":

@@ -17,7 +17,7 @@ from game.engine.dates import long_date
 from game.scenario.expr import Env, compile_expr, parse
 from game.scenario.expr.compile import Compiled, Demand, Value
 from game.scenario.expr.reads import demand_key, reads
-from game.scenario.model import Effects, Hidden, Outcome, Scenario
+from game.scenario.model import Action, Effects, Event, Hidden, Intel, Outcome, Scenario
 
 
 def condition(text: str | None) -> Compiled | None:
@@ -30,25 +30,58 @@ def condition(text: str | None) -> Compiled | None:
 class ActionRow:
     """An action, as `legal_now` and `Run` read it. (A class with slots: see `RuleRow`.)"""
 
-    __slots__ = ("ident", "candidate", "max_uses", "per_day", "cost", "when", "bit")
+    __slots__ = (
+        "ident",
+        "candidate",
+        "max_uses",
+        "per_day",
+        "cost",
+        "when",
+        "bit",
+        "label",
+        "effects",
+        "outcomes",
+    )
 
     def __init__(
         self,
         ident: str,
         candidate: TakeAction,
-        max_uses: int | None,
-        per_day: int,
-        cost: int,
+        spec: Action,
         when: Compiled | None,
         bit: int,
     ):
         self.ident = ident
         self.candidate = candidate
-        self.max_uses = max_uses
-        self.per_day = per_day
-        self.cost = cost
         self.when = when
         self.bit = bit  # 1 << its place in `Index.actions`: a set of actions is a number
+        # The action's fields that taking it reads (`api.take_row`), copied out of the
+        # pydantic model: reading a model's field misses CPython's attribute cache, as the
+        # class defines __getattr__, and costs several times a slot's read.
+        self.max_uses = spec.max_uses
+        self.per_day = spec.per_day
+        self.cost = spec.cost
+        self.label = spec.label
+        self.effects = spec.effects
+        self.outcomes = spec.outcomes
+
+
+class FiredRow:
+    """An event or an intelligence report, as `Turn.fire` reads it each time one happens (some
+    50 times a game): the fields it reads, copied out of the pydantic model (see `ActionRow`),
+    and the model itself (`event` or `report`, the other None) for what a reader is shown."""
+
+    __slots__ = ("event", "report", "once", "kind", "effects", "truth", "reliability")
+
+    def __init__(self, item: Event | Intel):
+        self.event: Event | None = item if isinstance(item, Event) else None
+        self.report: Intel | None = item if isinstance(item, Intel) else None
+        self.once = item.once
+        self.kind = item.kind if isinstance(item, Event) else "intelligence"
+        self.effects = item.effects
+        # (a report's: whether what it says is so, and how often it tells the truth)
+        self.truth = item.truth if isinstance(item, Intel) else None
+        self.reliability = item.reliability if isinstance(item, Intel) else 100
 
 
 class ResponseRow(NamedTuple):  # unpacked in this order by legal_now and Run.legal
@@ -130,7 +163,7 @@ class RuleRow:
     slots rather than a named tuple: CPython specialises reading a slot, not a named tuple's
     field, which goes through a descriptor each time."""
 
-    __slots__ = ("rule", "key", "once", "when", "weight", "actor")
+    __slots__ = ("rule", "key", "once", "when", "weight", "actor", "effects")
 
     def __init__(
         self, rule: Any, key: str, once: bool, when: Compiled | None, weight: Amount, actor: str
@@ -141,6 +174,7 @@ class RuleRow:
         self.when = when
         self.weight = weight
         self.actor = actor
+        self.effects = rule.effects  # (read out of the pydantic model once: see `ActionRow`)
 
 
 class ActorRow(NamedTuple):
@@ -185,12 +219,14 @@ class Index:
         "flag_ids",
         "actor_ids",
         "plans",
-        "outcome_weights",
+        "outcome_draws",
         "actions",
         "action_readers",
         "action_bytes",
         "cost_masks",
         "action_rows",
+        "action_by_choice",
+        "fired_rows",
         "every_action",
         "unconditional_actions",
         "conditional_actions",
@@ -227,13 +263,18 @@ class Index:
     flag_ids: tuple[str, ...]
     actor_ids: tuple[str, ...]
     plans: dict[int, Plan]  # id(effects) -> its plan, filled as effects are first applied
-    # id(outcomes) -> their weights (see `outcome_weights`), filled as outcomes are first drawn
-    outcome_weights: dict[int, list[int] | tuple[Amount, ...]]
+    # id(outcomes) -> how to draw one (see `OutcomeDraw`), filled as outcomes are first drawn
+    outcome_draws: dict[int, OutcomeDraw]
     actions: tuple[ActionRow, ...]
     action_readers: dict[str, tuple[ActionRow, ...]]  # key (see expr.reads) -> the actions
     # whose condition reads it, in order
     action_bytes: tuple[tuple[tuple[TakeAction, ...], ...], ...]  # see `_action_bytes`
     action_rows: dict[str, ActionRow]  # action id -> its row
+    # id(choice) -> its row, for the choices the legal lists hand out (`ActionRow.candidate`,
+    # kept alive by the rows): the row of a listed choice without reading the pydantic choice
+    action_by_choice: dict[int, ActionRow]
+    # event or report id -> its row: the events first, as an event hides a report of its id
+    fired_rows: dict[str, FiredRow]
     # Sets of actions (see `ActionRow.bit`), for `Run` to start from: every action, those
     # without a condition (those with one, as rows), and as a game opens, before any action is
     # taken: those whose uses are not all spent (max_uses 0), and those spent for the day
@@ -350,15 +391,7 @@ def _build(scenario: Scenario) -> Index:
     dated_events, undated_events = _by_date(scenario.events)
     dated_intel, undated_intel = _by_date(scenario.intel)
     actions = tuple(
-        ActionRow(
-            aid,
-            TakeAction(action=aid),
-            spec.max_uses,
-            spec.per_day,
-            spec.cost,
-            condition(spec.when),
-            1 << position,
-        )
+        ActionRow(aid, TakeAction(action=aid), spec, condition(spec.when), 1 << position)
         for position, (aid, spec) in enumerate(scenario.actions.items())
     )
     return Index(
@@ -372,12 +405,18 @@ def _build(scenario: Scenario) -> Index:
         flag_ids=tuple(scenario.flags),
         actor_ids=tuple(scenario.actors),
         plans={},
-        outcome_weights={},
+        outcome_draws={},
         actions=actions,
         action_readers=_action_readers(scenario, actions),
         action_bytes=_action_bytes(actions),
         cost_masks=_cost_masks(actions),
         action_rows={row.ident: row for row in actions},
+        action_by_choice={id(row.candidate): row for row in actions},
+        fired_rows={
+            ident: FiredRow(item)
+            for items in (scenario.intel, scenario.events)  # (an event's row replaces a report's)
+            for ident, item in items.items()
+        },
         every_action=sum(row.bit for row in actions),
         unconditional_actions=sum(row.bit for row in actions if row.when is None),
         conditional_actions=tuple(row for row in actions if row.when is not None),
@@ -503,11 +542,21 @@ def plan(scenario: Scenario, effects: Effects) -> Plan:
     )
 
 
-def outcome_weights(outcomes: list[Outcome]) -> list[int] | tuple[Amount, ...]:
-    """The outcomes' weights: a list of numbers when every one is a number (to draw by as it
-    is, never changed), else a tuple of numbers and compiled expressions."""
-    weights = tuple(amount(outcome.weight) for outcome in outcomes)
-    return list(weights) if all(type(w) is int for w in weights) else weights  # type: ignore[arg-type]
+class OutcomeDraw:
+    """A list of outcomes, as `Turn.apply_outcomes` draws from it: their weights (a list of
+    numbers when every one is a number, to draw by as it is, never changed; else a tuple of
+    numbers and compiled expressions), and each one's text and effects (read out of the
+    pydantic models once: see `ActionRow`)."""
+
+    __slots__ = ("weights", "texts", "effects")
+
+    def __init__(self, outcomes: list[Outcome]):
+        weights = tuple(amount(outcome.weight) for outcome in outcomes)
+        self.weights: list[int] | tuple[Amount, ...] = (
+            list(weights) if all(type(w) is int for w in weights) else weights  # type: ignore[arg-type]
+        )
+        self.texts = tuple(outcome.text for outcome in outcomes)
+        self.effects = tuple(outcome.effects for outcome in outcomes)
 
 
 def actors_on(tables: Index, date: dt.date) -> tuple[ActorRow, ...]:

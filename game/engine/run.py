@@ -25,7 +25,7 @@ from itertools import repeat
 from operator import is_
 
 from game.engine.actions import EndDay, PlayerAction, Respond, TakeAction
-from game.engine.api import END_DAY, open_answers, perform, why_not_now
+from game.engine.api import END_DAY, open_answers, perform, take_row, why_not_now
 from game.engine.day import begin, opening_state
 from game.engine.index import BYTE, LOW_BYTE, ActionRow, ResponseRow, scenario_index
 from game.engine.state import GameEvent, GameState
@@ -58,6 +58,7 @@ class Run:
         self._usable, self._spent = tables.usable_at_opening, tables.spent_at_opening
         self._spent_day = turn.day
         self._rows = tables.action_rows
+        self._by_choice = tables.action_by_choice
         self._readers = tables.action_readers
         self._answer_keys = tables.answer_keys
         self._action_bytes, self._cost_masks = tables.action_bytes, tables.cost_masks
@@ -156,10 +157,17 @@ class Run:
             return [GameEvent(kind="rejected", date=turn.date, title="Not possible", text=reason)]
         turn.events = []
         turn.notes = []
-        perform(turn, action)
         self._legal = None
-        if type(action) is TakeAction:  # (not isinstance: see api.perform)
-            self._count(self._rows[action.action])
+        # A listed action is taken by its row; any other choice as `step` would (a TakeAction
+        # made afresh, not listed, is found by its id)
+        row = self._by_choice.get(id(action)) if listed else None
+        if row is not None:
+            take_row(turn, row)
+            self._count(row)
+        else:
+            perform(turn, action)
+            if type(action) is TakeAction:  # (not isinstance: see api.perform)
+                self._count(self._rows[action.action])
         return turn.notes if turn.quiet else turn.events  # (`events`, inline)
 
     def _count(self, row: ActionRow) -> None:

@@ -21,8 +21,8 @@ from game.engine.index import (
     SET,
     SET_IF,
     Change,
+    OutcomeDraw,
     condition,
-    outcome_weights,
     scenario_index,
 )
 from game.engine.index import plan as compile_plan
@@ -345,18 +345,19 @@ class Turn(Reader):
     def apply_outcomes(self, outcomes: list[Outcome], title: str, ref: str) -> None:
         if not outcomes:
             return
-        weights = self.tables.outcome_weights.get(id(outcomes))
-        if weights is None:
-            weights = self.tables.outcome_weights[id(outcomes)] = outcome_weights(outcomes)
+        draw = self.tables.outcome_draws.get(id(outcomes))
+        if draw is None:
+            draw = self.tables.outcome_draws[id(outcomes)] = OutcomeDraw(outcomes)
+        weights = draw.weights
         if type(weights) is not list:  # some weight is an expression
             weights = [w if type(w) is int else int(w(self)) for w in weights]  # type: ignore[operator]
         index = self.pick(weights)
         if index is None:
             return
-        outcome = outcomes[index]
-        if outcome.text:
-            self.emit("outcome", title, outcome.text, ref=ref)
-        self.apply(outcome.effects)
+        text = draw.texts[index]
+        if text:
+            self.emit("outcome", title, text, ref=ref)
+        self.apply(draw.effects[index])
 
     # --- queued work -------------------------------------------------------------------------
     def drain(self) -> None:
@@ -385,18 +386,21 @@ class Turn(Reader):
 
     def fire(self, ident: str, *, forced: bool = False) -> None:
         """An event or intelligence report happens (its `once` is respected unless forced)."""
-        event = self.scenario.events.get(ident)  # (one read of the pydantic Scenario's field)
+        row = self.tables.fired_rows.get(ident)
+        if row is None:
+            return
+        event = row.event
         if event is not None:
-            if event.once and self.fired.get(ident) and not forced:
+            if row.once and self.fired.get(ident) and not forced:
                 return
             self.fired[ident] = self.fired.get(ident, 0) + 1
             self.fired_this_dawn.add(("event", ident))
             self.touched.add(FIRED + ident)  # (fired_key, without a call)
             if self.quiet:
-                self.note(event.kind, ident)
+                self.note(row.kind, ident)
             else:
                 self.emit(
-                    event.kind,
+                    row.kind,
                     event.title,
                     event.text,
                     ref=ident,
@@ -405,33 +409,33 @@ class Turn(Reader):
                     sources=event.sources,
                     counterfactual=event.counterfactual,
                 )
-            self.apply(event.effects)
-        elif ident in self.scenario.intel:
-            intel = self.scenario.intel[ident]
-            self.fired[ident] = self.fired.get(ident, 0) + 1
-            self.fired_this_dawn.add(("report", ident))
-            self.touched.add(FIRED + ident)  # (fired_key, without a call)
-            truth = self.holds(intel.truth)
-            honest = self.roll(intel.reliability)
-            if self.quiet:
-                self.note("intelligence", ident)
-                self.apply(intel.effects)
-                return
-            says_true = truth if honest else not truth
-            text = intel.if_true if says_true else intel.if_false
-            self.emit(
-                "intelligence",
-                intel.title,
-                text,
-                ref=ident,
-                sender=intel.sender,
-                reliability=intel.reliability,
-                places=intel.places,
-                sources=intel.sources,
-                counterfactual=intel.counterfactual,
-                accurate=honest,  # the text says the truth exactly when the source was honest
-            )
-            self.apply(intel.effects)
+            self.apply(row.effects)
+            return
+        self.fired[ident] = self.fired.get(ident, 0) + 1
+        self.fired_this_dawn.add(("report", ident))
+        self.touched.add(FIRED + ident)  # (fired_key, without a call)
+        truth = self.holds(row.truth)
+        honest = self.roll(row.reliability)
+        if self.quiet:
+            self.note("intelligence", ident)
+            self.apply(row.effects)
+            return
+        intel = row.report
+        assert intel is not None  # (a row holds an event or a report)
+        says_true = truth if honest else not truth
+        self.emit(
+            "intelligence",
+            intel.title,
+            intel.if_true if says_true else intel.if_false,
+            ref=ident,
+            sender=intel.sender,
+            reliability=row.reliability,
+            places=intel.places,
+            sources=intel.sources,
+            counterfactual=intel.counterfactual,
+            accurate=honest,  # the text says the truth exactly when the source was honest
+        )
+        self.apply(row.effects)
 
     def issue_demand(self, ident: str) -> None:
         if ident in self.demands:
