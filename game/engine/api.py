@@ -113,7 +113,7 @@ def take_row(turn: Turn, row: ActionRow) -> None:
         turn.emit(
             "action", spec.label, spec.text, ref=ident, places=spec.places, sources=spec.sources
         )
-    turn.apply(row.effects)
+    turn.apply_plan(row.plan)
     if turn.queue:  # (most effects queue nothing: no call to drain nothing)
         turn.drain()
     outcomes = row.outcomes

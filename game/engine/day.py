@@ -190,7 +190,7 @@ def _actors_act(turn: Turn, actors: tuple[ActorRow, ...]) -> None:
                 sources=rule.sources,
                 counterfactual=rule.counterfactual,
             )
-        turn.apply(chosen.effects)
+        turn.apply_plan(chosen.plan)
         if turn.queue:  # (most effects queue nothing: no call to drain nothing)
             turn.drain()
         if turn.phase == "over":

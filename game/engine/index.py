@@ -39,7 +39,7 @@ class ActionRow:
         "when",
         "bit",
         "label",
-        "effects",
+        "plan",
         "outcomes",
     )
 
@@ -50,6 +50,7 @@ class ActionRow:
         spec: Action,
         when: Compiled | None,
         bit: int,
+        plan: Plan,
     ):
         self.ident = ident
         self.candidate = candidate
@@ -57,12 +58,13 @@ class ActionRow:
         self.bit = bit  # 1 << its place in `Index.actions`: a set of actions is a number
         # The action's fields that taking it reads (`api.take_row`), copied out of the
         # pydantic model: reading a model's field misses CPython's attribute cache, as the
-        # class defines __getattr__, and costs several times a slot's read.
+        # class defines __getattr__, and costs several times a slot's read. Its effects are
+        # kept as their plan (see `plan`).
         self.max_uses = spec.max_uses
         self.per_day = spec.per_day
         self.cost = spec.cost
         self.label = spec.label
-        self.effects = spec.effects
+        self.plan = plan
         self.outcomes = spec.outcomes
 
 
@@ -71,14 +73,14 @@ class FiredRow:
     50 times a game): the fields it reads, copied out of the pydantic model (see `ActionRow`),
     and the model itself (`event` or `report`, the other None) for what a reader is shown."""
 
-    __slots__ = ("event", "report", "once", "kind", "effects", "truth", "reliability")
+    __slots__ = ("event", "report", "once", "kind", "plan", "truth", "reliability")
 
-    def __init__(self, item: Event | Intel):
+    def __init__(self, item: Event | Intel, plan: Plan):
         self.event: Event | None = item if isinstance(item, Event) else None
         self.report: Intel | None = item if isinstance(item, Intel) else None
         self.once = item.once
         self.kind = item.kind if isinstance(item, Event) else "intelligence"
-        self.effects = item.effects
+        self.plan = plan  # of its effects
         # (a report's: whether what it says is so, and how often it tells the truth)
         self.truth = item.truth if isinstance(item, Intel) else None
         self.reliability = item.reliability if isinstance(item, Intel) else 100
@@ -113,6 +115,21 @@ class Add(NamedTuple):  # unpacked in this order by Turn.apply
     high: int
 
 
+class Rest:
+    """An Effects value's reserved keys (`Plan.rest`), copied out of the pydantic model for
+    `Turn.apply` (see `ActionRow`)."""
+
+    __slots__ = ("reveal", "message", "issue", "trigger", "goto", "end")
+
+    def __init__(self, effects: Effects):
+        self.reveal = tuple(effects.reveal)
+        self.message = effects.message
+        self.issue = tuple(effects.issue)
+        self.trigger = tuple(effects.trigger)
+        self.goto = effects.goto
+        self.end = effects.end
+
+
 class Plan:
     """One Effects value, compiled: its changes in written order, then its reserved keys. (A
     class with slots, read by `Turn.apply` some 110 times a game: see `RuleRow`.)"""
@@ -123,13 +140,13 @@ class Plan:
         self,
         changes: tuple[Change, ...],
         names: frozenset[str],
-        rest: Effects | None,
+        rest: Rest | None,
         sets: dict[str, bool] | None,
         adds: tuple[Add, ...],
     ):
         self.changes = changes
         self.names = names  # the names the changes write
-        self.rest = rest  # the effects themselves when a reserved key (issue, goto ...) is set
+        self.rest = rest  # the reserved keys (issue, goto ...), when one is set
         # When no change is made by an expression (most effects), the changes are independent
         # of each other and are made in two quick parts instead of `changes`: the flags set,
         # and the numbers added to; None otherwise.
@@ -163,10 +180,17 @@ class RuleRow:
     slots rather than a named tuple: CPython specialises reading a slot, not a named tuple's
     field, which goes through a descriptor each time."""
 
-    __slots__ = ("rule", "key", "once", "when", "weight", "actor", "effects")
+    __slots__ = ("rule", "key", "once", "when", "weight", "actor", "plan")
 
     def __init__(
-        self, rule: Any, key: str, once: bool, when: Compiled | None, weight: Amount, actor: str
+        self,
+        rule: Any,
+        key: str,
+        once: bool,
+        when: Compiled | None,
+        weight: Amount,
+        actor: str,
+        plan: Plan,
     ):
         self.rule = rule  # the ActorRule
         self.key = key  # its key in rules_fired
@@ -174,7 +198,7 @@ class RuleRow:
         self.when = when
         self.weight = weight
         self.actor = actor
-        self.effects = rule.effects  # (read out of the pydantic model once: see `ActionRow`)
+        self.plan = plan  # of its effects
 
 
 class ActorRow(NamedTuple):
@@ -391,7 +415,14 @@ def _build(scenario: Scenario) -> Index:
     dated_events, undated_events = _by_date(scenario.events)
     dated_intel, undated_intel = _by_date(scenario.intel)
     actions = tuple(
-        ActionRow(aid, TakeAction(action=aid), spec, condition(spec.when), 1 << position)
+        ActionRow(
+            aid,
+            TakeAction(action=aid),
+            spec,
+            condition(spec.when),
+            1 << position,
+            plan(scenario, spec.effects),
+        )
         for position, (aid, spec) in enumerate(scenario.actions.items())
     )
     return Index(
@@ -413,7 +444,7 @@ def _build(scenario: Scenario) -> Index:
         action_rows={row.ident: row for row in actions},
         action_by_choice={id(row.candidate): row for row in actions},
         fired_rows={
-            ident: FiredRow(item)
+            ident: FiredRow(item, plan(scenario, item.effects))
             for items in (scenario.intel, scenario.events)  # (an event's row replaces a report's)
             for ident, item in items.items()
         },
@@ -455,6 +486,7 @@ def _build(scenario: Scenario) -> Index:
                         condition(rule.when),
                         amount(rule.weight),
                         aid,
+                        plan(scenario, rule.effects),
                     )
                     for position, rule in enumerate(actor.rules)
                 ),
@@ -536,7 +568,7 @@ def plan(scenario: Scenario, effects: Effects) -> Plan:
     return Plan(
         tuple(changes),
         frozenset(change.name for change in changes),
-        effects if busy else None,
+        Rest(effects) if busy else None,
         {c.name: c.arg for c in changes if c.how == SET} if constant else None,
         tuple(Add(c.name, c.arg, c.low, c.high) for c in changes if c.how == ADD),
     )
@@ -545,18 +577,18 @@ def plan(scenario: Scenario, effects: Effects) -> Plan:
 class OutcomeDraw:
     """A list of outcomes, as `Turn.apply_outcomes` draws from it: their weights (a list of
     numbers when every one is a number, to draw by as it is, never changed; else a tuple of
-    numbers and compiled expressions), and each one's text and effects (read out of the
-    pydantic models once: see `ActionRow`)."""
+    numbers and compiled expressions), and each one's text (read out of the pydantic models
+    once: see `ActionRow`) and the plan of its effects."""
 
-    __slots__ = ("weights", "texts", "effects")
+    __slots__ = ("weights", "texts", "plans")
 
-    def __init__(self, outcomes: list[Outcome]):
+    def __init__(self, scenario: Scenario, outcomes: list[Outcome]):
         weights = tuple(amount(outcome.weight) for outcome in outcomes)
         self.weights: list[int] | tuple[Amount, ...] = (
             list(weights) if all(type(w) is int for w in weights) else weights  # type: ignore[arg-type]
         )
         self.texts = tuple(outcome.text for outcome in outcomes)
-        self.effects = tuple(outcome.effects for outcome in outcomes)
+        self.plans = tuple(plan(scenario, outcome.effects) for outcome in outcomes)
 
 
 def actors_on(tables: Index, date: dt.date) -> tuple[ActorRow, ...]:

@@ -22,6 +22,7 @@ from game.engine.index import (
     SET_IF,
     Change,
     OutcomeDraw,
+    Plan,
     condition,
     scenario_index,
 )
@@ -294,6 +295,11 @@ class Turn(Reader):
         plan = self.tables.plans.get(id(effects))
         if plan is None:
             plan = self.tables.plans[id(effects)] = compile_plan(self.scenario, effects)
+        self.apply_plan(plan)
+
+    def apply_plan(self, plan: Plan) -> None:
+        """`apply`, given the effects' plan (the engine's tables keep the plans of the effects
+        applied most: of actions, events, reports, actors' rules and outcomes)."""
         values = self.values
         self.touched.update(plan.names)
         sets = plan.sets
@@ -347,7 +353,7 @@ class Turn(Reader):
             return
         draw = self.tables.outcome_draws.get(id(outcomes))
         if draw is None:
-            draw = self.tables.outcome_draws[id(outcomes)] = OutcomeDraw(outcomes)
+            draw = self.tables.outcome_draws[id(outcomes)] = OutcomeDraw(self.scenario, outcomes)
         weights = draw.weights
         if type(weights) is not list:  # some weight is an expression
             weights = [w if type(w) is int else int(w(self)) for w in weights]  # type: ignore[operator]
@@ -357,7 +363,7 @@ class Turn(Reader):
         text = draw.texts[index]
         if text:
             self.emit("outcome", title, text, ref=ref)
-        self.apply(draw.effects[index])
+        self.apply_plan(draw.plans[index])
 
     # --- queued work -------------------------------------------------------------------------
     def drain(self) -> None:
@@ -409,7 +415,7 @@ class Turn(Reader):
                     sources=event.sources,
                     counterfactual=event.counterfactual,
                 )
-            self.apply(row.effects)
+            self.apply_plan(row.plan)
             return
         self.fired[ident] = self.fired.get(ident, 0) + 1
         self.fired_this_dawn.add(("report", ident))
@@ -418,7 +424,7 @@ class Turn(Reader):
         honest = self.roll(row.reliability)
         if self.quiet:
             self.note("intelligence", ident)
-            self.apply(row.effects)
+            self.apply_plan(row.plan)
             return
         intel = row.report
         assert intel is not None  # (a row holds an event or a report)
@@ -435,7 +441,7 @@ class Turn(Reader):
             counterfactual=intel.counterfactual,
             accurate=honest,  # the text says the truth exactly when the source was honest
         )
-        self.apply(row.effects)
+        self.apply_plan(row.plan)
 
     def issue_demand(self, ident: str) -> None:
         if ident in self.demands:
