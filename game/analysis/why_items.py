@@ -434,7 +434,7 @@ def _ending_item(context: Context, ident: str) -> Item:
         )
     default = ident == scenario.default_ending
     if default:
-        every = tuple(row for row in rows if row.ident != ident)
+        every = tuple(row for row in rows if row[0] != ident)  # (ident, at_end_only, when)
 
         def any_other(reader: Reader) -> bool:
             return any(
@@ -504,7 +504,7 @@ def _ending_item(context: Context, ident: str) -> Item:
 
 def _place(rows: tuple[EndingRow, ...], ident: str) -> int:
     """How many endings with a condition are tried before `ident` (all of them if it has none)."""
-    return next((place for place, row in enumerate(rows) if row.ident == ident), len(rows))
+    return next((place for place, (row_id, _, _) in enumerate(rows) if row_id == ident), len(rows))
 
 
 PLANNERS: dict[str, Callable[[Context, str], Item]] = {

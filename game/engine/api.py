@@ -318,7 +318,7 @@ def open_answers(state: Reader) -> list[ResponseRow]:
         if active.status != "pending" or active.answered_on == date:
             continue
         for row in tables.responses[did]:
-            when = row.when
+            when = row[2]  # (candidate, cost, when)
             if when is None or when(state):
                 found.append(row)
     return found

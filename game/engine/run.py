@@ -105,7 +105,7 @@ class Run:
             answers = (
                 self._answer_choices
                 if budget >= self._dearest_answer
-                else [row.candidate for row in self._answers or () if row.cost <= budget]
+                else [candidate for candidate, cost, _ in self._answers or () if cost <= budget]
             )
             if self._spent_day != turn.day:
                 self._spent, self._spent_day = 0, turn.day

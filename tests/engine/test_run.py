@@ -290,9 +290,9 @@ def test_the_actors_rules_left_out_on_a_date_cannot_hold_then(name, scenario):
         generator = rng.seed_state(seed)
         while not run.over:
             turn = run._turn
-            kept = {row.key for actor in actors_on(tables, turn.date) for row in actor.rules}
-            for actor in tables.actors:
-                for row in actor.rules:
+            kept = {row.key for _, _, rules in actors_on(tables, turn.date) for row in rules}
+            for _, _, rules in tables.actors:
+                for row in rules:
                     if row.key not in kept:
                         left_out += 1
                         assert row.when is not None and not row.when(turn), (row.key, turn.date)
