@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.scenario.expr import Symbols, check, compile_expr
 
@@ -189,6 +192,59 @@ def test_an_and_or_or_of_names_in_a_row_is_what_python_makes_of_it(shape, operat
         ]
         expected = all(meant) if operator == "and" else any(meant)
         assert compiled(Env(pressure=50, **values)) is expected, (text, values)
+
+
+# A part of an and/or that tests one name against a constant, or reads a name alone: runs of
+# such parts are made by one closure that calls the comparison operators (compile.Test), and a
+# name alone is tested there as `name != 0`, which must agree with its truth for every value a
+# name can have: a bool, any int (a stat read as a condition), a string that is never empty.
+TESTED_PARTS = st.one_of(
+    st.tuples(st.just("flag"), st.booleans()),
+    st.tuples(st.just("not flag"), st.booleans()),
+    st.tuples(st.just("number"), st.integers(-3, 3)),
+    st.tuples(st.just("not number"), st.integers(-3, 3)),
+    st.tuples(st.sampled_from(["==", "!=", "<", "<=", ">", ">="]), st.integers(-2, 2)),
+    st.tuples(st.sampled_from(["== 'protest'", "!= 'protest'"]), st.just(0)),
+)
+COMPARED = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(TESTED_PARTS, min_size=1, max_size=6),
+    st.sampled_from(["and", "or"]),
+    st.integers(-2, 2),
+    st.sampled_from(["protest", "ultimatum"]),
+)
+def test_an_and_or_or_of_tests_of_names_is_what_python_makes_of_it(parts, joined, at, stage):
+    written, meant, values = [], [], {}
+    for place, (kind, value) in enumerate(parts):
+        name = f"v{place}"
+        if kind in ("flag", "not flag", "number", "not number"):
+            values[name] = value
+            written.append(f"not {name}" if kind.startswith("not") else name)
+            meant.append(not value if kind.startswith("not") else bool(value))
+        elif kind.endswith("'protest'"):
+            written.append(f"stage {kind}")
+            meant.append((stage == "protest") is kind.startswith("=="))
+        else:
+            values[name] = at
+            written.append(f"{name} {kind} {value}")
+            meant.append(COMPARED[kind](at, value))
+    text = f" {joined} ".join(written)
+    expected = all(meant) if joined == "and" else any(meant)
+    result = compile_expr(text)(Env(**{**values, "stage": stage}))
+    if len(parts) > 1:  # (a single part is its own value: a number read alone stays a number)
+        assert result is expected, text
+    else:
+        assert bool(result) is expected, text
 
 
 def test_reads_lists_every_name_and_what_each_function_looks_at():

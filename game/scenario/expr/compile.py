@@ -216,7 +216,7 @@ def _compile_boolop(node: ast.BoolOp) -> Compiled:
         if with_a_name is not None:
             return with_a_name
     parts = _boolop_parts(node.values, conjunction)
-    if len(parts) == 1:  # (every part read a name: one closure reads them all)
+    if len(parts) == 1:  # (every part tests a name: one closure makes the tests)
         return parts[0]
     # Two to four parts, written out (most conditions): no loop over the parts. `not not` is
     # bool() without a call; the result is the same as bool(a) and bool(b) ...
@@ -258,14 +258,82 @@ def _compile_boolop(node: ast.BoolOp) -> Compiled:
     return some
 
 
+# One test of a name's value against a constant: (name, operator, constant). A plain name, `a`,
+# is the test `a != 0` and `not a` is `a == 0`: the same for every value a name can have (a
+# bool, an int, or a string that is never empty: a stage's id, the date).
+Test = tuple[str, Callable[[Value, Value], bool], Value]
+_TEST_OPERATORS: dict[type, Callable[[Value, Value], bool]] = {
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+}
+
+
+def _test(node: ast.expr) -> Test | None:
+    """The part as a `Test` (a name, a negated name, or a name compared with a constant)."""
+    plain, negated = _plain_name(node), _negated_name(node)
+    if plain is not None:
+        return plain, operator.ne, 0
+    if negated is not None:
+        return negated, operator.eq, 0
+    if isinstance(node, ast.Compare) and len(node.ops) == 1:
+        name = _plain_name(node.left)
+        is_constant, constant = _constant(node.comparators[0])
+        if name is not None and is_constant:
+            return name, _TEST_OPERATORS[type(node.ops[0])], constant
+    return None
+
+
+def _all_tests(tests: tuple[Test, ...]) -> Compiled:
+    if len(tests) == 2:
+        (n1, o1, c1), (n2, o2, c2) = tests
+        return lambda env: o1((values := env.values)[n1], c1) and o2(values[n2], c2)
+    if len(tests) == 3:
+        (n1, o1, c1), (n2, o2, c2), (n3, o3, c3) = tests
+        return lambda env: (
+            o1((values := env.values)[n1], c1) and o2(values[n2], c2) and o3(values[n3], c3)
+        )
+
+    def all_tests(env: Env) -> bool:
+        values = env.values
+        for name, op, constant in tests:  # noqa: SIM110 - a loop, not a generator per evaluation
+            if not op(values[name], constant):
+                return False
+        return True
+
+    return all_tests
+
+
+def _any_tests(tests: tuple[Test, ...]) -> Compiled:
+    if len(tests) == 2:
+        (n1, o1, c1), (n2, o2, c2) = tests
+        return lambda env: o1((values := env.values)[n1], c1) or o2(values[n2], c2)
+    if len(tests) == 3:
+        (n1, o1, c1), (n2, o2, c2), (n3, o3, c3) = tests
+        return lambda env: (
+            o1((values := env.values)[n1], c1) or o2(values[n2], c2) or o3(values[n3], c3)
+        )
+
+    def any_tests(env: Env) -> bool:
+        values = env.values
+        for name, op, constant in tests:  # noqa: SIM110 - a loop, not a generator per evaluation
+            if op(values[name], constant):
+                return True
+        return False
+
+    return any_tests
+
+
 def _two_parts_one_a_name(first: ast.expr, second: ast.expr, conjunction: bool) -> Compiled | None:
     """`a and X`, `not a or X`, `X and not a` ... (one part reads a name, the other does not):
     the name is read in the and's (or's) own closure, one call fewer. None for other shapes."""
     for name_node, other_node, name_first in ((first, second, True), (second, first, False)):
         plain, negated = _plain_name(name_node), _negated_name(name_node)
-        other_reads_a_name = _plain_name(other_node) or _negated_name(other_node)
-        if other_reads_a_name or (plain is None and negated is None):
-            continue
+        if _test(other_node) is not None or (plain is None and negated is None):
+            continue  # (two tests: _boolop_parts makes both in one closure)
         other = _compile(other_node)
         key = (conjunction, name_first, negated is not None)
         return _NAME_AND_PART[key](plain or negated or "", other)
@@ -288,23 +356,34 @@ _NAME_AND_PART: dict[tuple[bool, bool, bool], Callable[[str, Compiled], Compiled
 
 def _boolop_parts(values: list[ast.expr], conjunction: bool) -> list[Compiled]:
     """The parts of an and (`conjunction`) or an or, compiled, in their written order; two or
-    more parts in a row that each read one name (`a`, `not a`) are read by one closure."""
+    more parts in a row that each test one name (`a`, `not a`, `a >= 3`: see `Test`) are made
+    by one closure."""
     parts: list[Compiled] = []
-    run: list[ast.expr] = []  # the parts in a row, so far, that read one name each
+    run: list[ast.expr] = []  # the parts in a row, so far, that test one name each
     for value in [*values, None]:
-        if value is not None and (_plain_name(value) or _negated_name(value)):
+        if value is not None and _test(value) is not None:
             run.append(value)
             continue
         if len(run) == 1:
             parts.append(_compile(run[0]))
         elif run:
-            set_names = tuple(name for part in run if (name := _plain_name(part)) is not None)
-            clear_names = tuple(name for part in run if (name := _negated_name(part)) is not None)
-            parts.append((_all_of if conjunction else _any_of)(set_names, clear_names))
+            parts.append(_run_of_tests(run, conjunction))
         run = []
         if value is not None:
             parts.append(_compile(value))
     return parts
+
+
+def _run_of_tests(run: list[ast.expr], conjunction: bool) -> Compiled:
+    """Two or more parts of an and (an or) in a row, each a `Test`, as one closure. Names alone
+    (`a and not b`) are read with no call at all; with a comparison among them, the closure
+    calls the operators (C) rather than a closure (Python) per part."""
+    if all(_plain_name(part) or _negated_name(part) for part in run):
+        set_names = tuple(name for part in run if (name := _plain_name(part)) is not None)
+        clear_names = tuple(name for part in run if (name := _negated_name(part)) is not None)
+        return (_all_of if conjunction else _any_of)(set_names, clear_names)
+    tests = tuple(test for part in run if (test := _test(part)) is not None)
+    return (_all_tests if conjunction else _any_tests)(tests)
 
 
 def _all_of(set_names: tuple[str, ...], clear_names: tuple[str, ...]) -> Compiled:
