@@ -25,6 +25,7 @@ from game.engine.index import (
 )
 from game.engine.state import GameState, build
 from game.engine.turn import DawnKind, Turn
+from game.scenario.expr.compile import Compiled
 from game.scenario.model import Scenario
 
 
@@ -145,9 +146,19 @@ def _actors_act(turn: Turn, actors: tuple[ActorRow, ...]) -> None:
         # Python 3.11, and this runs for every actor at every dawn of every explored game.)
         first: RuleRow | None = None
         more: list[RuleRow] | None = None
+        # Rules of one actor often share a condition (the same compiled one, as compile_expr
+        # keeps one per text): nothing changes between them, so it is evaluated once.
+        last_when: Compiled | None = None
+        held: object = False
         for row in rules:
-            if (row.once and fired.get(row.key)) or (row.when is not None and not row.when(turn)):
+            if row.once and fired.get(row.key):
                 continue
+            when = row.when
+            if when is not None:
+                if when is not last_when:
+                    last_when, held = when, when(turn)
+                if not held:
+                    continue
             if first is None:
                 first = row
             elif more is None:
