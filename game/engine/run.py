@@ -68,6 +68,7 @@ class Run:
         # the turn touches something they depend on (`Index.answer_keys`); None when to be
         # found again.
         self._answers: list[ResponseRow] | None = None
+        self._listed = 0  # the actions the last legal list gave (as bits)
         self._answer_choices: list[Respond] = []
         self._dearest_answer = 0
 
@@ -94,7 +95,7 @@ class Run:
         if self._legal is None:
             turn = self._turn
             if turn.phase == "over":
-                self._legal = []
+                self._legal, self._listed = [], 0
                 return self._legal
             if turn.touched:
                 self._recheck(turn.touched)
@@ -112,7 +113,7 @@ class Run:
             affordable = self._cost_masks.get(budget)
             if affordable is None:
                 affordable = self._every_action if budget > 0 else 0
-            allowed = self._holding & self._usable & ~self._spent & affordable
+            self._listed = allowed = self._holding & self._usable & ~self._spent & affordable
             legal: list[TakeAction | Respond | EndDay] = [*answers]
             for table in self._action_bytes:  # the choices of the allowed actions, 8 at a time
                 legal += table[allowed & LOW_BYTE]
@@ -149,18 +150,25 @@ class Run:
     def play(self, action: PlayerAction) -> Sequence[GameEvent | Note]:
         """Do one action, as `step` would, and return `events`; an action not allowed changes
         nothing and returns a single `rejected` event saying why."""
-        turn = self._turn
-        # One of the very choices legal() listed (compared by identity, in C: this is per step)
-        listed = self._legal is not None and any(map(is_, repeat(action), self._legal))
-        reason = "" if listed else why_not_now(turn, action)
-        if reason:
-            return [GameEvent(kind="rejected", date=turn.date, title="Not possible", text=reason)]
+        turn, legal = self._turn, self._legal
+        # The row of an action's choice as the legal lists give it (None for any other choice)
+        row = self._by_choice.get(id(action))
+        # One of the very choices legal() listed is allowed without asking why not: an
+        # action's choice by its bit in the set listed, any other by identity (in C: this is
+        # per step)
+        if legal is None or not (
+            self._listed & row.bit if row is not None else any(map(is_, repeat(action), legal))
+        ):
+            reason = why_not_now(turn, action)
+            if reason:
+                return [
+                    GameEvent(kind="rejected", date=turn.date, title="Not possible", text=reason)
+                ]
         turn.events = []
         turn.notes = []
         self._legal = None
-        # A listed action is taken by its row; any other choice as `step` would (a TakeAction
-        # made afresh, not listed, is found by its id)
-        row = self._by_choice.get(id(action)) if listed else None
+        # An action's choice is taken by its row; any other choice as `step` would (a
+        # TakeAction made afresh is counted by the row of its id)
         if row is not None:
             take_row(turn, row)
             self._count(row)

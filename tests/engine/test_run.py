@@ -77,6 +77,23 @@ def test_a_run_refuses_what_step_refuses_and_changes_nothing(mini):
     assert run.state() == before
 
 
+def test_a_run_refuses_a_listed_action_once_the_game_is_over(mini):
+    # A listed action is allowed by its bit in the set the last legal list gave: once the
+    # game is over the list is empty, and an action it gave before is refused.
+    scenario = mini.scenario
+    run = Run(scenario, 3)
+    listed = [choice for choice in run.legal() if isinstance(choice, TakeAction)]
+    assert listed
+    while not run.over:
+        run.legal()
+        run.play(EndDay())
+    assert run.legal() == []
+    ended = run.state()
+    for choice in listed:
+        assert [e.kind for e in run.play(choice)] == ["rejected"]
+    assert run.state() == ended
+
+
 def test_a_run_goes_on_after_its_state_is_taken(mini):
     scenario = mini.scenario
     run = Run(scenario, 5)
