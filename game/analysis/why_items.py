@@ -504,7 +504,9 @@ def _ending_item(context: Context, ident: str) -> Item:
 
 def _place(rows: tuple[EndingRow, ...], ident: str) -> int:
     """How many endings with a condition are tried before `ident` (all of them if it has none)."""
-    return next((place for place, (row_id, _, _) in enumerate(rows) if row_id == ident), len(rows))
+    return next(
+        (place for place, row in enumerate(rows) if row[0] == ident), len(rows)
+    )  # (ident, ...)
 
 
 PLANNERS: dict[str, Callable[[Context, str], Item]] = {

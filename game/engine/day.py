@@ -16,6 +16,7 @@ from __future__ import annotations
 from game.engine import rng
 from game.engine.index import (
     ActorRow,
+    DawnKind,
     DawnRow,
     DemandRow,
     RuleRow,
@@ -24,7 +25,7 @@ from game.engine.index import (
     scenario_index,
 )
 from game.engine.state import GameState, build
-from game.engine.turn import DawnKind, Turn
+from game.engine.turn import Turn
 from game.scenario.expr.compile import Compiled
 from game.scenario.model import Scenario
 

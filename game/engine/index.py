@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, Literal
 
 from game.engine.actions import Respond, TakeAction
 from game.engine.dates import long_date
@@ -28,7 +28,8 @@ def condition(text: str | None) -> Compiled | None:
 
 
 class ActionRow:
-    """An action, as `legal_now` and `Run` read it. (A class with slots: see `RuleRow`.)"""
+    """An action, as `legal_now`, `Run` and `api.take_row` read it. (A class with slots: see
+    `RuleRow`.)"""
 
     __slots__ = (
         "ident",
@@ -56,10 +57,10 @@ class ActionRow:
         self.candidate = candidate
         self.when = when
         self.bit = bit  # 1 << its place in `Index.actions`: a set of actions is a number
-        # The action's fields that taking it reads (`api.take_row`), copied out of the
-        # pydantic model: reading a model's field misses CPython's attribute cache, as the
-        # class defines __getattr__, and costs several times a slot's read. Its effects are
-        # kept as their plan (see `plan`).
+        # The action's fields that the legal lists (`max_uses`, `per_day`, `cost`) and taking
+        # it (`api.take_row`) read, copied out of the pydantic model: reading a model's field
+        # misses CPython's attribute cache, as the class defines __getattr__, and costs several
+        # times a slot's read. Its effects are kept as their plan (see `plan`).
         self.max_uses = spec.max_uses
         self.per_day = spec.per_day
         self.cost = spec.cost
@@ -68,32 +69,39 @@ class ActionRow:
         self.outcomes = spec.outcomes
 
 
+DawnKind = Literal["event", "report"]  # what `Turn.fired_this_dawn` tells apart
+
+
 class FiredRow:
     """An event or an intelligence report, as `Turn.fire` reads it each time one happens (some
     50 times a game): the fields it reads, copied out of the pydantic model (see `ActionRow`),
     and the model itself (`event` or `report`, the other None) for what a reader is shown."""
 
-    __slots__ = ("event", "report", "once", "kind", "plan", "truth", "reliability")
+    __slots__ = ("event", "report", "once", "kind", "plan", "reliability", "dawn_key")
 
-    def __init__(self, item: Event | Intel, plan: Plan):
+    def __init__(self, ident: str, item: Event | Intel, plan: Plan):
         self.event: Event | None = item if isinstance(item, Event) else None
         self.report: Intel | None = item if isinstance(item, Intel) else None
         self.once = item.once
         self.kind = item.kind if isinstance(item, Event) else "intelligence"
         self.plan = plan  # of its effects
-        # (a report's: whether what it says is so, and how often it tells the truth)
-        self.truth = item.truth if isinstance(item, Intel) else None
+        # how often a report tells the truth (an event: always)
         self.reliability = item.reliability if isinstance(item, Intel) else 100
+        # what `Turn.fired_this_dawn` holds of it
+        self.dawn_key: tuple[DawnKind, str] = (
+            "event" if isinstance(item, Event) else "report",
+            ident,
+        )
 
 
-# The rows below that the engine only unpacks are plain tuples, each named by a type alias that
+# The rows that the engine only unpacks are plain tuples, each named by a type alias that
 # gives its fields in order. CPython 3.11 unpacks an exact tuple in one specialised instruction
 # and a named tuple (a subclass) through an iterator: made plain, these rows took a random game
 # of the 1935 scenario from 5.889 M machine instructions to 5.630 M (callgrind, 200 games).
 
 # (candidate, cost, when): an answer to a demand, as legal_now, open_answers and Run.legal
 # unpack it
-ResponseRow = tuple[Respond, int, "Compiled | None"]
+ResponseRow = tuple[Respond, int, Compiled | None]
 
 
 # How one change of an effect is made (see `plan`).
@@ -113,7 +121,7 @@ Add = tuple[str, int, int, int]
 
 class Rest:
     """An Effects value's reserved keys (`Plan.rest`), copied out of the pydantic model for
-    `Turn.apply` (see `ActionRow`)."""
+    `Turn.apply_plan` (see `ActionRow`)."""
 
     __slots__ = ("reveal", "message", "issue", "trigger", "goto", "end")
 
@@ -128,7 +136,7 @@ class Rest:
 
 class Plan:
     """One Effects value, compiled: its changes in written order, then its reserved keys. (A
-    class with slots, read by `Turn.apply` some 110 times a game: see `RuleRow`.)"""
+    class with slots, read by `Turn.apply_plan` some 110 times a game: see `RuleRow`.)"""
 
     __slots__ = ("changes", "names", "rest", "sets", "adds")
 
@@ -160,10 +168,10 @@ def amount(text: int | str) -> Amount:
 # (ident, dated, once, when, chance): an event or intelligence report a dawn may bring, as
 # _bring unpacks it. Dated items are listed only under their own date; `when` None always
 # holds (undated items without a condition never come); `chance` is a percent.
-DawnRow = tuple[str, bool, bool, "Compiled | None", Amount]
+DawnRow = tuple[str, bool, bool, Compiled | None, Amount]
 # (ident, date, when): a demand a dawn may present, as _present_demands unpacks it: on `date`
 # (if `when` holds), or whenever `when` holds when `date` is None
-DemandRow = tuple[str, "dt.date | None", "Compiled | None"]
+DemandRow = tuple[str, dt.date | None, Compiled | None]
 
 
 class RuleRow:
@@ -196,18 +204,18 @@ class RuleRow:
 ActorRow = tuple[str, Amount, tuple[RuleRow, ...]]
 
 
-class HiddenDraw(NamedTuple):  # how a game's opening draws a hidden value; unpacked there
-    ident: str
-    bound: int  # the draw's bound: the choices' total weight, or the uniform draw's span
-    choices: tuple[tuple[int, int], ...]  # (weight, at least 0; value) in order; () if uniform
-    low: int  # the lowest value of a uniform draw
+# (ident, bound, choices, low): how a game's opening draws a hidden value, as opening_state
+# unpacks it: the draw's bound (the choices' total weight, or the uniform draw's span), the
+# choices as (weight, at least 0; value) in order (() if uniform), and the lowest value of a
+# uniform draw
+HiddenDraw = tuple[str, int, tuple[tuple[int, int], ...], int]
 
 
 # (to, text, when, unless, has_unless): a stage's transition, as dusk unpacks it; `unless`
 # None is no exception
-TransitionRow = tuple[str, str, "Compiled | None", "Compiled | None", bool]
+TransitionRow = tuple[str, str, Compiled | None, Compiled | None, bool]
 # (ident, at_end_only, when): an ending dusk tries (those with a condition), in order
-EndingRow = tuple[str, bool, "Compiled | None"]
+EndingRow = tuple[str, bool, Compiled | None]
 
 
 class Index:
@@ -259,7 +267,7 @@ class Index:
             setattr(self, name, table)
 
     actions_per_day: int  # the calendar's, read at every dawn and dusk (a plain read: a
-    last_date: dt.date  # pydantic model's field costs three times as much, see `api._take`)
+    last_date: dt.date  # pydantic model's field costs three times as much, see `ActionRow`)
     # What a game opens with (`day.opening_state`), in declared order: to be copied, not changed
     stats_at_start: dict[str, int]
     flags_at_start: dict[str, bool]
@@ -424,7 +432,7 @@ def _build(scenario: Scenario) -> Index:
         action_rows={row.ident: row for row in actions},
         action_by_choice={id(row.candidate): row for row in actions},
         fired_rows={
-            ident: FiredRow(item, plan(scenario, item.effects))
+            ident: FiredRow(ident, item, plan(scenario, item.effects))
             for items in (scenario.intel, scenario.events)  # (an event's row replaces a report's)
             for ident, item in items.items()
         },
@@ -502,8 +510,8 @@ def _build(scenario: Scenario) -> Index:
 def _hidden_draw(ident: str, spec: Hidden) -> HiddenDraw:
     if spec.choices:
         choices = tuple((max(0, choice.weight), choice.value) for choice in spec.choices)
-        return HiddenDraw(ident, sum(weight for weight, _ in choices), choices, 0)
-    return HiddenDraw(ident, spec.max - spec.min + 1, (), spec.min)
+        return (ident, sum(weight for weight, _ in choices), choices, 0)
+    return (ident, spec.max - spec.min + 1, (), spec.min)
 
 
 def plan(scenario: Scenario, effects: Effects) -> Plan:

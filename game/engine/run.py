@@ -3,9 +3,10 @@
 `step` opens a working copy of the state, applies one action and freezes a new state, so every
 state a front end has ever held stays valid (for undo, saves and the debrief). The explorer plays
 thousands of games and looks only at where each one went; for it, one `Turn` stays open for the
-whole game and each choice is applied to it directly. The rules are the same code (`perform`,
-`why_not_now`, `open_answers`; the legal list keeps `legal_now`'s checks as sets of actions), and
-a test checks that both ways give the same events and states.
+whole game and each choice is applied to it directly. The rules are the same code (`perform`
+and `take_row`, which it calls for an action; `why_not_now`, `open_answers`; the legal list
+keeps `legal_now`'s checks as sets of actions), and a test checks that both ways give the same
+events and states.
 
 A quiet run (`quiet=True`) also skips writing for a reader: no event objects, inbox or log, only
 a Note (kind, ref) per event; the explorer plays quiet runs.

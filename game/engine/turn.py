@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from collections.abc import Sequence
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from game.engine import rng
 from game.engine.dates import long_date
@@ -21,6 +21,7 @@ from game.engine.index import (
     SET,
     SET_IF,
     Change,
+    DawnKind,
     OutcomeDraw,
     Plan,
     condition,
@@ -35,7 +36,6 @@ from game.scenario.model import Effects, Outcome, Scenario
 
 _ONE_DAY = dt.timedelta(days=1)
 
-DawnKind = Literal["event", "report"]  # what `Turn.fired_this_dawn` tells apart
 
 MAX_QUEUED_PER_STEP = 500  # a scenario whose triggers loop stops here instead of hanging the game
 
@@ -391,56 +391,48 @@ class Turn(Reader):
                 self.finish(ident)
 
     def fire(self, ident: str, *, forced: bool = False) -> None:
-        """An event or intelligence report happens (its `once` is respected unless forced)."""
+        """An event or intelligence report happens (an event's `once` is respected unless
+        forced; a report's is left to the dawn that brings it)."""
         row = self.tables.fired_rows.get(ident)
         if row is None:
             return
-        event = row.event
-        if event is not None:
-            if row.once and self.fired.get(ident) and not forced:
-                return
-            self.fired[ident] = self.fired.get(ident, 0) + 1
-            self.fired_this_dawn.add(("event", ident))
-            self.touched.add(FIRED + ident)  # (fired_key, without a call)
-            if self.quiet:
-                self.note(row.kind, ident)
-            else:
-                self.emit(
-                    row.kind,
-                    event.title,
-                    event.text,
-                    ref=ident,
-                    sender=event.sender,
-                    places=event.places,
-                    sources=event.sources,
-                    counterfactual=event.counterfactual,
-                )
-            self.apply_plan(row.plan)
+        event, report = row.event, row.report
+        if event is not None and row.once and self.fired.get(ident) and not forced:
             return
         self.fired[ident] = self.fired.get(ident, 0) + 1
-        self.fired_this_dawn.add(("report", ident))
+        self.fired_this_dawn.add(row.dawn_key)
         self.touched.add(FIRED + ident)  # (fired_key, without a call)
-        truth = self.holds(row.truth)
-        honest = self.roll(row.reliability)
+        # Whether a report's source is honest this time is drawn whether or not anyone reads
+        # it: a quiet turn draws the same numbers.
+        honest = report is None or self.roll(row.reliability)
         if self.quiet:
-            self.note("intelligence", ident)
-            self.apply_plan(row.plan)
-            return
-        intel = row.report
-        assert intel is not None  # (a row holds an event or a report)
-        says_true = truth if honest else not truth
-        self.emit(
-            "intelligence",
-            intel.title,
-            intel.if_true if says_true else intel.if_false,
-            ref=ident,
-            sender=intel.sender,
-            reliability=row.reliability,
-            places=intel.places,
-            sources=intel.sources,
-            counterfactual=intel.counterfactual,
-            accurate=honest,  # the text says the truth exactly when the source was honest
-        )
+            self.note(row.kind, ident)
+        elif event is not None:
+            self.emit(
+                row.kind,
+                event.title,
+                event.text,
+                ref=ident,
+                sender=event.sender,
+                places=event.places,
+                sources=event.sources,
+                counterfactual=event.counterfactual,
+            )
+        elif report is not None:
+            # an honest source says what is so; another says the opposite
+            says_true = self.holds(report.truth) == honest
+            self.emit(
+                "intelligence",
+                report.title,
+                report.if_true if says_true else report.if_false,
+                ref=ident,
+                sender=report.sender,
+                reliability=row.reliability,
+                places=report.places,
+                sources=report.sources,
+                counterfactual=report.counterfactual,
+                accurate=honest,  # the text says the truth exactly when the source was honest
+            )
         self.apply_plan(row.plan)
 
     def issue_demand(self, ident: str) -> None:

@@ -168,6 +168,51 @@ def test_actor_rules_follow_conditions(mini):
     assert "The envoy waits" not in seen
 
 
+def test_actors_sharing_a_condition_each_read_it_after_the_actor_before_has_acted():
+    # One actor's rules share a condition and it is evaluated once for them; the next actor's
+    # rule has the same condition (the same compiled closure) and must read it afresh, after
+    # the first actor's rule has made it false.
+    from game.engine.run import Run
+    from game.scenario.load import load_scenario_bytes
+    from tests.conftest import edited_mini
+
+    rules = """    idle_weight: 0
+    rules:
+      - {id: concedes, when: "not conceded", title: The envoy wins a point, effects: {conceded: true}}
+      - {id: presses, when: "not conceded", weight: 0, title: The envoy presses}
+  aide:
+    name: The Aide
+    side: china
+    idle_weight: 0
+    rules:
+      - {id: objects, when: "not conceded", title: The aide objects}
+initial_stage: calm
+"""
+    text = edited_mini((MINI_TEXT_ACTOR_RULES, rules))
+    scenario = load_scenario_bytes(text.encode(), "shared.yaml").scenario
+    for quiet in (False, True):
+        run = Run(scenario, 5, quiet=quiet)
+        fired = run.state().rules_fired
+        assert fired.get("envoy.concedes") == 1
+        assert "aide.objects" not in fired
+    state, _ = new_game(scenario, seed=5)
+    assert "aide.objects" not in state.rules_fired and state.flags["conceded"]
+
+
+MINI_TEXT_ACTOR_RULES = """    idle_weight: 1
+    rules:
+      - id: bluster
+        when: "pressure >= 50"
+        weight: 2
+        title: The envoy blusters
+        effects: {pressure: 5}
+      - title: The envoy waits
+        when: "pressure < 50"
+        text: Nothing happens.
+initial_stage: calm
+"""
+
+
 def test_at_end_only_and_default_endings(mini):
     sc = mini.scenario
     state, _ = new_game(sc, seed=7)

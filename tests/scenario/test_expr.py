@@ -194,17 +194,23 @@ def test_an_and_or_or_of_names_in_a_row_is_what_python_makes_of_it(shape, operat
         assert compiled(Env(pressure=50, **values)) is expected, (text, values)
 
 
-# A part of an and/or that tests one name against a constant, or reads a name alone: runs of
-# such parts are made by one closure that calls the comparison operators (compile.Test), and a
+# Parts of an and/or. Runs of parts that test one name against a constant, or read a name
+# alone, are made by one closure that calls the comparison operators (compile.Test), and a
 # name alone is tested there as `name != 0`, which must agree with its truth for every value a
 # name can have: a bool, any int (a stat read as a condition), a string that is never empty.
-TESTED_PARTS = st.one_of(
+# Other parts (a function, a constant written first, a nested or) split such runs.
+PARTS = st.one_of(
     st.tuples(st.just("flag"), st.booleans()),
     st.tuples(st.just("not flag"), st.booleans()),
     st.tuples(st.just("number"), st.integers(-3, 3)),
     st.tuples(st.just("not number"), st.integers(-3, 3)),
     st.tuples(st.sampled_from(["==", "!=", "<", "<=", ">", ">="]), st.integers(-2, 2)),
     st.tuples(st.sampled_from(["== 'protest'", "!= 'protest'"]), st.just(0)),
+    st.tuples(st.just("stage"), st.just(0)),  # a string name alone: never empty, so true
+    # and parts that are not such tests, which a run of tests must leave in their place:
+    st.tuples(st.just("fired"), st.integers(0, 3)),  # fired(sakai_call) > n; it fired twice
+    st.tuples(st.just("constant first"), st.integers(-2, 2)),  # n < v
+    st.tuples(st.just("nested"), st.tuples(st.booleans(), st.booleans())),  # (a or not b)
 )
 COMPARED = {
     "==": operator.eq,
@@ -218,7 +224,7 @@ COMPARED = {
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(TESTED_PARTS, min_size=1, max_size=6),
+    st.lists(PARTS, min_size=1, max_size=6),
     st.sampled_from(["and", "or"]),
     st.integers(-2, 2),
     st.sampled_from(["protest", "ultimatum"]),
@@ -234,6 +240,21 @@ def test_an_and_or_or_of_tests_of_names_is_what_python_makes_of_it(parts, joined
         elif kind.endswith("'protest'"):
             written.append(f"stage {kind}")
             meant.append((stage == "protest") is kind.startswith("=="))
+        elif kind == "stage":
+            written.append("stage")
+            meant.append(True)
+        elif kind == "fired":
+            written.append(f"fired(sakai_call) > {value}")
+            meant.append(value < 2)
+        elif kind == "constant first":
+            values[name] = at
+            written.append(f"{value} < {name}")
+            meant.append(value < at)
+        elif kind == "nested":
+            first, second = value
+            values[f"{name}a"], values[f"{name}b"] = first, second
+            written.append(f"({name}a or not {name}b)")
+            meant.append(first or not second)
         else:
             values[name] = at
             written.append(f"{name} {kind} {value}")
@@ -241,7 +262,7 @@ def test_an_and_or_or_of_tests_of_names_is_what_python_makes_of_it(parts, joined
     text = f" {joined} ".join(written)
     expected = all(meant) if joined == "and" else any(meant)
     result = compile_expr(text)(Env(**{**values, "stage": stage}))
-    if len(parts) > 1:  # (a single part is its own value: a number read alone stays a number)
+    if len(parts) > 1:  # (a single part is its own value: a name read alone stays its value)
         assert result is expected, text
     else:
         assert bool(result) is expected, text

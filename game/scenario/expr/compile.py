@@ -259,17 +259,10 @@ def _compile_boolop(node: ast.BoolOp) -> Compiled:
 
 
 # One test of a name's value against a constant: (name, operator, constant). A plain name, `a`,
-# is the test `a != 0` and `not a` is `a == 0`: the same for every value a name can have (a
-# bool, an int, or a string that is never empty: a stage's id, the date).
+# is the test `a != 0` and `not a` is `a == 0`: the same as its truth for a bool and an int (the
+# checker lets only booleans into and/or/not; an int is a stat read alone, in an unchecked
+# text) and for the only strings a name holds, which are never empty (a stage's id, the date).
 Test = tuple[str, Callable[[Value, Value], bool], Value]
-_TEST_OPERATORS: dict[type, Callable[[Value, Value], bool]] = {
-    ast.Eq: operator.eq,
-    ast.NotEq: operator.ne,
-    ast.Lt: operator.lt,
-    ast.LtE: operator.le,
-    ast.Gt: operator.gt,
-    ast.GtE: operator.ge,
-}
 
 
 def _test(node: ast.expr) -> Test | None:
@@ -283,7 +276,7 @@ def _test(node: ast.expr) -> Test | None:
         name = _plain_name(node.left)
         is_constant, constant = _constant(node.comparators[0])
         if name is not None and is_constant:
-            return name, _TEST_OPERATORS[type(node.ops[0])], constant
+            return name, _CMPOPS[type(node.ops[0])], constant
     return None
 
 
