@@ -119,14 +119,6 @@ def test_chunks_cover_the_seeds_in_order(start, runs, jobs):
     assert seeds == list(range(start, start + runs))
 
 
-def test_workers_get_small_ranges_so_they_finish_together():
-    # 2,000 games on 2 workers: no range is more than 1/16 of a worker's share, so the worker
-    # left with the last one is not long alone (4 ranges each left one idle up to 15% of a run)
-    ranges = chunks(0, 2000, 2)
-    assert max(b - a for a, b in ranges) <= 2000 / 2 / 16 + 1
-    assert len(chunks(0, 10, 2)) == 10  # never more ranges than games
-
-
 def test_unreached_content_is_found():
     scenario = load_scenario_bytes(UNREACHABLE_RAW, "u.yaml").scenario
     report = explore(scenario, runs=150, seed=3)
