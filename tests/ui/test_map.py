@@ -283,6 +283,32 @@ def test_the_legend_names_unit_markers_only_when_the_map_shows_units(make_app, h
     assert "Japanese unit" in legend and "Chinese unit" not in legend
 
 
+@pytest.mark.parametrize("text_size", [1.0, 1.2, 1.45])
+def test_the_legend_draws_each_sides_mark_as_the_map_does(make_app, text_size):
+    # The legend's Japanese and Chinese marks are the map's units' marks (markers.draw_shape),
+    # at every text size: the legend had its own square, a pixel narrower than the diamond at
+    # some sizes.
+    from game.ui.map.labels import LABEL
+    from game.ui.map.legend import draw_legend
+    from game.ui.map.markers import SIDE_SHAPES, draw_side_mark
+    from game.ui.settings import Settings
+
+    app = make_app(settings=Settings(text_size=text_size))
+    ink = app.ink
+    size = ink.height(LABEL) - 6
+    colour = app.theme.c("japan")
+    for side in ("japan", "china"):
+        legend = pygame.Surface((300, 40))
+        legend.fill((0, 0, 0))
+        draw_legend(legend, ink, pygame.Rect(0, 0, 300, 40), [[("japan", SIDE_SHAPES[side], "")]])
+        mark = pygame.Surface((300, 40))
+        mark.fill((0, 0, 0))
+        draw_side_mark(mark, colour, side, (2 + size // 2, 2 + ink.height(LABEL) // 2), size // 2)
+        where = [(x, y) for x in range(2, 2 + size + 2) for y in range(40)]
+        drawn = {p for p in where if legend.get_at(p)[:3] == colour}
+        assert drawn and drawn == {p for p in where if mark.get_at(p)[:3] == colour}, side
+
+
 def _gap(box: pygame.Rect, point: tuple[int, int]) -> int:
     x, y = point
     return max(box.left - x, 0, x - box.right, box.top - y, y - box.bottom)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pygame
 
 from game.ui.map.labels import LABEL
-from game.ui.map.markers import RING_WIDTH, SIDE_SHAPES
+from game.ui.map.markers import RING_WIDTH, SIDE_SHAPES, draw_shape
 from game.ui.text import Ink
 from game.ui.view import MapData, MapPlace, MapUnit
 
@@ -100,15 +100,8 @@ def _draw_item(
     theme = ink.theme
     x, y = at
     cy = y + ink.height(LABEL) // 2
-    if shape == "square":
-        pygame.draw.rect(surface, theme.c(colour), (x, cy - size // 2, size, size))
-    elif shape == "diamond":
-        h = size // 2
-        pygame.draw.polygon(
-            surface,
-            theme.c(colour),
-            [(x + h, cy - h), (x + 2 * h, cy), (x + h, cy + h), (x, cy)],
-        )
+    if shape in SIDE_SHAPES.values():  # a side's units: drawn as the map draws them
+        draw_shape(surface, theme.c(colour), shape, (x + size // 2, cy), size // 2)
     elif shape == "ring":
         pygame.draw.circle(
             surface, theme.c(colour), (x + size // 2, cy), size // 2, min(RING_WIDTH, 2)

@@ -41,9 +41,22 @@ def draw_side_mark(
     outline: tuple[int, int, int] | None = None,
 ) -> pygame.Rect:
     """A side's marker (see `side_shape`) `half` pixels either side of `centre`; returns its box."""
+    return draw_shape(surface, colour, side_shape(side), centre, half, outline)
+
+
+def draw_shape(
+    surface: pygame.Surface,
+    colour: tuple[int, int, int],
+    shape: str,
+    centre: tuple[int, int],
+    half: int,
+    outline: tuple[int, int, int] | None = None,
+) -> pygame.Rect:
+    """A square, a diamond or (any other shape) a circle, `half` pixels either side of
+    `centre`, with a one-pixel `outline` if given; returns its box. The one drawing of the
+    sides' shapes: the map's units, its legend and the crisis screen's attitudes use it."""
     x, y = centre
     box = pygame.Rect(x - half, y - half, 2 * half + 1, 2 * half + 1)
-    shape = side_shape(side)
     if shape == "square":
         pygame.draw.rect(surface, colour, box)
         if outline is not None:
