@@ -47,7 +47,7 @@ def run(quick: bool) -> list[Result]:
             Result(
                 "5. Exploration",
                 f"{runs:,} random games, jobs={jobs} ({1000 * min(times) / runs:.2f} ms/game"
-                + ("" if jobs == 1 else ", per core, worker start-up included")
+                + ("" if jobs == 1 else " of wall time; rate per core, worker start-up included")
                 + f"; best of {len(times)}{spread})",
                 best,
                 GOAL,

@@ -1,7 +1,7 @@
 """Row 3: time to draw the crisis screen at 1280x720 while its countdown blinks, against fill + flip.
 
-The game side is the 1935 scenario played by history to its last day (the ultimatum countdown
-blinks there). The frames timed are those the loop draws while it blinks: the blink advances
+The game side is the 1935 scenario played by the random policy, on the first seed that comes to
+a last day of the ultimatum (its countdown blinks then: `benchmarks.window.crisis_app`). The frames timed are those the loop draws while it blinks: the blink advances
 (`App.blinked`, as `App.animate` sets it) and `App.draw` redraws the header and sends the display
 that area alone (`Scene.draw_animated`). A whole redraw (`App.dirty`, as after a key or a click,
 with `display.flip()`) is timed too, as context. The bare side fills and flips the whole window.

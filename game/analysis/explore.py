@@ -2,8 +2,9 @@
 
 Game i uses seed `seed + i`, so a report is reproducible, and it is the same whatever the number of
 worker processes: seeds are split into contiguous chunks and the chunks' results are merged in seed
-order. Workers receive the scenario's YAML bytes and load it themselves; nothing of ours is pickled
-beyond plain tuples of numbers and strings going back.
+order. Forked workers (Linux) take the scenario the parent has loaded; workers started afresh
+receive its YAML bytes and load it themselves. Nothing of ours is pickled beyond plain tuples of
+numbers and strings going back.
 """
 
 from __future__ import annotations
@@ -305,10 +306,10 @@ def _example(game: GameSummary) -> tuple[int, str, str]:
 
 
 # Seed ranges per worker. The run lasts as long as its busiest worker, and the one left with
-# the last range works alone; but each range also costs the parent about a millisecond of CPU
-# (sending it, taking its rows back), time taken from the workers on a machine with as many
-# cores as workers. Measured on 2,000 games with 2 workers, 8 interleaved rounds: 4, 8 and 16
-# ranges per worker, and ranges halving in size towards the end, all ran at 1,400-1,430 games
+# the last range works alone; but each range also costs the parent CPU time (sending it, taking
+# its rows back: about 1.4 ms for each range more), taken from the workers on a machine with as
+# many cores as workers. Measured on 2,000 games with 2 workers, 8 interleaved rounds: 4, 8 and
+# 16 ranges per worker, and ranges halving in size towards the end, all ran at 1,397-1,430 games
 # per second per core (medians); on 300 games, 4 ranges ran at 1,225 and 16 at 1,108.
 RANGES_PER_WORKER = 4
 
