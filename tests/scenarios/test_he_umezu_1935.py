@@ -822,3 +822,19 @@ def test_a_talk_with_takahashi_lowers_the_pressure_less_once_it_is_low(scenario,
     state = state.model_copy(update={"stats": {**state.stats, "pressure": pressure}})
     state, _ = step(scenario, state, TakeAction(action="see_takahashi"))
     assert state.stats["pressure"] == after
+
+
+def test_the_classroom_guides_seeds_draw_what_it_says(scenario):
+    # docs/classroom.md, "What the class seed draws": with 1935 the newspaper owners' killers are
+    # Chinese agents in every group's game (the opening's draws depend on the seed alone); 1931
+    # leaves them unknown, with the officers as determined and Tokyo's restraint weaker.
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "classroom.md").read_text("utf-8")
+    assert "`--seed 1935` the killers" in guide and "`--seed 1931`" in guide
+    culprits = scenario.hidden["culprits"].choices
+    by_value = {choice.value: choice.label for choice in culprits}
+    drawn_1935 = new_game(scenario, 1935).state.hidden
+    drawn_1931 = new_game(scenario, 1931).state.hidden
+    assert by_value[drawn_1935["culprits"]].startswith("Chinese agents")
+    assert by_value[drawn_1931["culprits"]] == "Never found out"
+    assert drawn_1931["resolve"] == drawn_1935["resolve"]
+    assert drawn_1931["restraint"] < drawn_1935["restraint"]
