@@ -877,7 +877,13 @@ class Session:
         if self.votes:
             self.console.show(self.style.heading("Cabinet votes"))
             self.console.show(render_votes(self.votes))
-        self.console.show(["", render.seed_line(self.seed)])
+        self.console.show(
+            [
+                "",
+                render.ending_reminder(self.scenario, self.state, debrief=debrief is not None),
+                render.seed_line(self.seed),
+            ]
+        )
         if debrief is not None and self.write_report is not None:
             with contextlib.suppress(EndOfInput):  # the game is over; nothing is lost
                 self.offer_report()

@@ -530,6 +530,14 @@ def _costs(scenario: Scenario | None) -> str:
     return f"{actions} cost points, and so do {some}answers to demands; each choice shows its cost."
 
 
+def ending_reminder(scenario: Scenario, state: GameState, *, debrief: bool) -> str:
+    """The last screen's reminder of the ending (a teacher's play-test: the debrief runs to some
+    800 lines, and the ending's banner had scrolled out of sight by the report's question)."""
+    ending = scenario.endings.get(state.ending or "")
+    said = f"Ending: {ending.title}." if ending is not None else "The game is over."
+    return said + (" The debrief is above: scroll up to read it." if debrief else "")
+
+
 def ending_lines(scenario: Scenario, state: GameState, style: Style) -> list[str]:
     ending = scenario.endings.get(state.ending or "")
     if ending is None:

@@ -40,6 +40,19 @@ def test_seed_is_shown_at_the_start_and_the_end(mini):
     )
 
 
+def test_the_last_screen_names_the_ending_again_under_the_debrief(mini):
+    # a teacher's play-test: the debrief runs to hundreds of lines, and the ending's banner had
+    # scrolled out of sight by the last screen
+    _, text = play(mini, "1\nE\nE\nE\nE\n")
+    ending = ENDING.search(text)
+    assert ending
+    title = text[ending.start() : text.index("\n", ending.start())].removeprefix("Ending: ")
+    title = title.removesuffix(" (what happened in history)")
+    last = text.rstrip().splitlines()[-2:]
+    assert last[0] == f"Ending: {title}. The debrief is above: scroll up to read it."
+    assert last[1].startswith("Seed 3 ")
+
+
 def test_same_input_and_seed_give_the_same_transcript(mini):
     script = "1\n5\n3\ns\nl\nE\n2\nE\nc\nE\n2\nE\n"
     assert play(mini, script, seed=11) == play(mini, script, seed=11)
