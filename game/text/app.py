@@ -632,9 +632,13 @@ class Session:
             self.undo = self.undo.push(self.state)
         split = next((i for i, e in enumerate(events) if e.kind == "day"), len(events))
         today = [*self.lesson_news, *events[:split]]
-        self.console.say(
-            f"Day {day}, {long_date(date)}: the day passes without a council.{_titles(today)}"
+        # (the debrief says of a council cut short that its time ran out; the screen says so too)
+        how = (
+            "the lesson's time ran out, and the council ends here"
+            if day in self.lesson.timed_out
+            else "the day passes without a council"
         )
+        self.console.say(f"Day {day}, {long_date(date)}: {how}.{_titles(today)}")
         dawn = events[split + 1 :]
         if self.state.over and _titles(dawn):
             # The game ended at the next dawn: that day gets its line too.

@@ -599,6 +599,12 @@ def test_a_council_the_lessons_end_cuts_short_is_not_a_day_passed(mini):
     )
     assert re.search(r"Council time ran out:\s+on day 2", text)
     assert not re.search(r"Lesson mode:\s+day 2 passed", text)
+    # and the screen said so when it happened (a teacher's play-test: it said the day passed
+    # without a council, where the debrief says the council's time ran out)
+    assert (
+        "Day 2, Sunday 2 June 1935: the lesson's time ran out, and the council ends here." in text
+    )
+    assert "Day 2, Sunday 2 June 1935: the day passes without a council." not in text
 
 
 def test_the_debrief_on_screen_is_for_reading_not_markdown(mini):
