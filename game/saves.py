@@ -826,6 +826,14 @@ def replay_actions(
 # --- where saves live (save_dir, autosave_path and latest_autosave: game.save_paths) -------------
 
 
+def slot_name(typed: str) -> str:
+    """A name as a player types it in the text version, made a save's name: its words joined
+    by '-' ('Ana and Ben' is saved as 'Ana-and-Ben'; a teacher's play-test: groups type their
+    names with spaces), as the window's name field turns a space into '-' as it is typed.
+    Anything else a name may not hold is left for `slot_path` to refuse, with its reason."""
+    return "-".join(typed.split())
+
+
 def slot_path(folder: str | Path, name: str) -> Path:
     """The file of a named slot; names use letters, digits, '-' and '_' only (no paths), and do
     not begin with 'autosave-' (any case), which names the game's own autosaves."""

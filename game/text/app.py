@@ -29,7 +29,7 @@ from game.engine.words import counted
 from game.lesson import HELD_DAYS, LessonDays, decision_due, lesson_over, minutes, todays_council
 from game.practice import UndoStack
 from game.save_paths import report_stem
-from game.saves import SessionNotes, notes_for_save
+from game.saves import SessionNotes, notes_for_save, slot_name
 from game.scenario.model import Scenario
 from game.text import render
 from game.text.cabinet import VoteRecord, decide, leaders, render_votes
@@ -825,12 +825,13 @@ class Session:
             else:
                 # `w` alone asks for the name (a player typed it at the next prompt, where it was
                 # read as a choice and refused)
-                name = command.name or self.console.ask("Save as (a name; Enter to cancel): ")
-                if not name.strip():
+                typed = command.name or self.console.ask("Save as (a name; Enter to cancel): ")
+                name = slot_name(typed)
+                if not name:
                     self.console.say("Not saved.")
-                elif self.replaces_another_game(state, name.strip()):
+                elif self.replaces_another_game(state, name):
                     self.hand_notes()
-                    self.console.say(self.save_slot(state, name.strip()))
+                    self.console.say(self.save_slot(state, name))
         elif command.screen in ("undo", "undo_day"):
             raise TakeBack(day=command.screen == "undo_day")
         elif command.screen == "quit":

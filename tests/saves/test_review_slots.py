@@ -102,3 +102,25 @@ def test_saving_over_another_games_save_asks_first(tmp_path, monkeypatch, capsys
     # the same game saved again is not asked about
     _, out, _ = play(monkeypatch, capsys, *common, "--load", str(mine), typed="1\nw mine\n")
     assert "already holds another game" not in out and "Saved as 'mine'" in out
+
+
+def test_a_save_name_typed_with_spaces_is_saved_with_hyphens(tmp_path, monkeypatch, capsys):
+    # a teacher's play-test: `w Ana and Ben` was refused ("use letters, digits, '-' or '_'");
+    # groups type their names with spaces
+    saves = str(tmp_path)
+    code, out, _ = play(
+        monkeypatch,
+        capsys,
+        *("--scenario", MINI, "--seed", "3", "--save-dir", saves),
+        typed="w Ana and  Ben\nw\n Day 1 \n",
+    )
+    assert code == 0
+    assert "Saved as 'Ana-and-Ben'" in out and "Saved as 'Day-1'" in out
+    assert (tmp_path / "Ana-and-Ben.json").is_file() and (tmp_path / "Day-1.json").is_file()
+    code, out, _ = play(
+        monkeypatch,
+        capsys,
+        *("--scenario", MINI, "--seed", "3", "--save-dir", saves),
+        typed="w Ana/Ben\n",
+    )
+    assert "Not saved: 'Ana/Ben' cannot be a save name" in out  # other characters still refused
