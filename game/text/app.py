@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from game.analysis.describe import describe_effects, stat_changes
+from game.analysis.end_day import night_warning
 from game.day_numbers import forget_after
 from game.engine.actions import EndDay, ReleaseInject, Respond, TakeAction, action_key
 from game.engine.api import new_game, step
@@ -543,7 +544,11 @@ class Session:
         menu = self.menu()
         self.show_menu(menu)
         try:
-            choice = self.vote(menu) if self.classroom.cabinet > 1 else self.read_choice(menu, "> ")
+            choice = (
+                self.vote(menu)
+                if self.classroom.cabinet > 1
+                else self.read_choice(menu, "> ", ask_before_ending=True)
+            )
         except TimeUp as up:
             limit = minutes(self.classroom.time_limit or 0)
             # what is waiting was meant for the council just ended, not for the next day's list
@@ -649,8 +654,17 @@ class Session:
         self.dawn_done()
 
     # --- reading choices ---------------------------------------------------------------------
-    def read_choice(self, menu: Menu, prompt: str, among: list[str] | None = None) -> Choice:
-        """Read lines until one is a possible choice (screens and mistakes cost nothing)."""
+    def read_choice(
+        self,
+        menu: Menu,
+        prompt: str,
+        among: list[str] | None = None,
+        *,
+        ask_before_ending: bool = False,
+    ) -> Choice:
+        """Read lines until one is a possible choice (screens and mistakes cost nothing). With
+        `ask_before_ending`, E on a night that deserves a second thought asks first (see
+        `confirms_end`)."""
         while True:
             if self.clock_waits:
                 day, spent = self.council_before
@@ -675,6 +689,8 @@ class Session:
             if isinstance(command, Release):
                 menu = self.release_inject(command.number, menu)
                 continue
+            if isinstance(command, End) and ask_before_ending and not self.confirms_end():
+                continue
             choice: Choice = EndDay() if isinstance(command, End) else command.entry.choice
             if isinstance(command, Pick) and not command.entry.available:
                 self.console.say(f"Not possible now: {command.entry.reason}")
@@ -687,6 +703,28 @@ class Session:
                 )
                 continue
             return choice
+
+    def confirms_end(self) -> bool:
+        """At a terminal, E on a night that deserves a second thought (`night_warning`: the last
+        day, a deadline running out unanswered, none of the day's points spent) asks "End the
+        day anyway?", as the window asks for a second E (a teacher's play-test: one stray E cost
+        a group its last day's ultimatum). Scripted input (a pipe, a file) is never asked: it
+        ends days on purpose. Under a time limit the question has the council's time left."""
+        if self.console.echo:
+            return True
+        warning = night_warning(self.scenario, self.state)
+        if not warning:
+            return True
+        try:
+            answer = self.console.ask(
+                f"{warning} End the day anyway? [y/N] ", timeout=self.time_left()
+            )
+        except TimedOut as out:
+            raise TimeUp(late=False, typed=out.dropped) from None
+        if answer.strip().lower() in ("y", "yes"):
+            return True
+        self.console.say("The day goes on.")
+        return False
 
     def time_left(self) -> float | None:
         """Seconds left of today's council under a time limit (None without one)."""

@@ -438,7 +438,16 @@ def help_lines(
             "take the numbered choice (answer a demand, or take an action); a choice keeps its "
             "number all day, and one no longer open leaves a gap",
         ),
-        ("E", "end the day: dusk falls, the next day dawns"),
+        (
+            "E",
+            "end the day: dusk falls, the next day dawns"
+            + (
+                ""
+                if cabinet > 1  # (a cabinet's vote to end the day is not asked again)
+                else " (at a terminal it asks first on the last day, on the night a deadline "
+                "runs out unanswered, and when no point is spent)"
+            ),
+        ),
         (
             "s",
             "status: the situation, what is done and decided in this game, the actors' attitudes",

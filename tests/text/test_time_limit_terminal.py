@@ -187,3 +187,38 @@ def test_only_a_line_mode_terminal_hides_half_lines(terminal):
     time.sleep(0.1)
     assert console.drop_typed_input()
     assert not Console(StringIO("2"), StringIO()).hides_half_lines()  # a pipe: whole lines
+
+
+def test_at_a_terminal_e_on_a_night_that_deserves_a_second_thought_asks_first(mini):
+    # a teacher's play-test: one stray E ended the last day or let a deadline run out. At a
+    # terminal E then asks "End the day anyway?", as the window asks for a second E; scripted
+    # input (tests/text/test_text_play.py) is never asked.
+    from game.text.app import run_text
+
+    keyboard, screen = os.openpty()
+    stream = os.fdopen(screen, "r", encoding="utf-8")
+    out = StringIO()
+    # days 1 and 3: no point spent (day 1: "n" first, then "y"); day 2: the first demand's
+    # deadline runs out that night; day 4, the last: "n", then "y"; then Enter at the report
+    os.write(keyboard, b"E\nn\nE\ny\nE\ny\nE\ny\nE\nn\nE\ny\n\n")
+    codes: list[int] = []
+    game = threading.Thread(
+        target=lambda: codes.append(run_text(mini, seed=3, input_stream=stream, output_stream=out)),
+        daemon=True,
+    )
+    game.start()
+    game.join(60)
+    os.close(keyboard)  # (a game still waiting for a line reads the end of its input)
+    game.join(10)
+    stream.close()
+    text = out.getvalue()
+    assert codes == [0], text[-2000:]
+    spent = "You have not spent any of today's 2 action points. End the day anyway? [y/N] "
+    last = "This is the last day: ending it ends the game. End the day anyway? [y/N] "
+    deadline = (
+        "The deadline of \u201cFirst demand\u201d runs out tonight, unanswered. "
+        "End the day anyway? [y/N] "
+    )
+    assert text.count(spent) == 3 and text.count(deadline) == 1 and text.count(last) == 2
+    assert text.count("The day goes on.") == 2
+    assert "Ending: " in text
