@@ -171,8 +171,11 @@ def run_text(
     session.resume_hint = resume_hint
     session.keep_notes = keep_notes
     session.report_folder = report_folder
-    if session_notes is not None and state is not None:
+    if state is not None:
+        # (a save without notes, as a plain game's is, still holds a council begun: a review
+        # found it ended on resuming and told as cut short by the lesson's time)
         session.lesson = LessonDays.kept(session_notes, state)
+    if session_notes is not None and state is not None:
         # a council saved in the middle goes on with the time it had left
         session.council_before = (state.day, session_notes.council_spent_on(state.day))
     return session.run(state)
@@ -706,10 +709,11 @@ class Session:
 
     def confirms_end(self) -> bool:
         """At a terminal, E on a night that deserves a second thought (`night_warning`: the last
-        day, a deadline running out unanswered, none of the day's points spent) asks "End the
-        day anyway?", as the window asks for a second E (a teacher's play-test: one stray E cost
-        a group its last day's ultimatum). Scripted input (a pipe, a file) is never asked: it
-        ends days on purpose. Under a time limit the question has the council's time left."""
+        day, a deadline running out unanswered, none of the day's points spent while something
+        could be done) asks for E again (or y), as the window asks for a second E (a teacher's
+        play-test: one stray E cost a group its last day's ultimatum). Scripted input (a pipe, a
+        file) is never asked: it ends days on purpose. Under a time limit the question has the
+        council's time left, and an answer that comes after it is too late, as a choice is."""
         if self.console.echo:
             return True
         warning = night_warning(self.scenario, self.state)
@@ -717,11 +721,13 @@ class Session:
             return True
         try:
             answer = self.console.ask(
-                f"{warning} End the day anyway? [y/N] ", timeout=self.time_left()
+                f"{warning} Press E again (or y) to end the day, Enter to go on: ",
+                timeout=self.time_left(),
             )
         except TimedOut as out:
             raise TimeUp(late=False, typed=out.dropped) from None
-        if answer.strip().lower() in ("y", "yes"):
+        self.check_time(late=True)
+        if answer.strip().lower() in ("e", "y", "yes"):
             return True
         self.console.say("The day goes on.")
         return False

@@ -444,8 +444,8 @@ def help_lines(
             + (
                 ""
                 if cabinet > 1  # (a cabinet's vote to end the day is not asked again)
-                else " (at a terminal it asks first on the last day, on the night a deadline "
-                "runs out unanswered, and when no point is spent)"
+                else " (at a terminal it asks for E again on the last day, on the night a "
+                "deadline runs out unanswered, and when no point is spent while one could be)"
             ),
         ),
         (

@@ -607,6 +607,35 @@ def test_a_council_the_lessons_end_cuts_short_is_not_a_day_passed(mini):
     assert "Day 2, Sunday 2 June 1935: the day passes without a council." not in text
 
 
+def test_a_council_begun_in_a_save_without_notes_goes_on_when_resumed():
+    # review: a plain game's save keeps no session notes; resumed in lesson mode after its
+    # lesson days, the council begun in it was ended at once and told as cut short by the
+    # lesson's time, which it never had (the 1935 scenario's 31 May: no decision falls due)
+    from game.engine.actions import EndDay, TakeAction
+    from game.engine.api import new_game, step
+    from game.scenario.load import load_scenario
+
+    loaded = load_scenario(FIXTURES.parent.parent / "scenarios" / "he_umezu_1935.yaml")
+    scenario = loaded.scenario
+    state = new_game(scenario, 1935).state
+    for _ in range(2):
+        state = step(scenario, state, EndDay()).state
+    state = step(scenario, state, TakeAction(action="see_sakai")).state  # day 3, a choice made
+    out = io.StringIO()
+    run_text(
+        loaded,
+        seed=1935,
+        input_stream=io.StringIO("E\n"),
+        output_stream=out,
+        classroom=Classroom(lesson_days=1),
+        state=state,
+    )
+    text = out.getvalue()
+    assert "the lesson's time ran out" not in text
+    day_3 = text.index("Day 3: Friday 31 May 1935")
+    assert text.index("> E", day_3) < text.index("Day 4, Saturday 1 June 1935")  # its council
+
+
 def test_the_debrief_on_screen_is_for_reading_not_markdown(mini):
     code, text = play(mini, "1\nE\n" * 4)
     assert code == 0
